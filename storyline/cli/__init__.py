@@ -1,0 +1,14 @@
+"""`storyline` command line: one module per command, all on one Typer app."""
+
+from __future__ import annotations
+
+from ._util import app
+
+# Importing a command module registers its commands on `app`.
+from . import ingest as _ingest  # noqa: E402,F401
+
+__all__ = ["app", "main"]
+
+
+def main() -> None:
+    app()

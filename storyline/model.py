@@ -1,0 +1,273 @@
+"""Plain data types that flow through every Storyline stage.
+
+One `Document` is made by ingest, enriched into an `Analysis` by the analysis
+components, and many analyses become one `Brief`. Everything here is a plain
+dataclass with JSON-friendly fields, so the store, the renderers and the web
+API all speak the same shapes. This module imports nothing from storyline.
+
+Offsets are always character offsets into `Document.text` (the clean text),
+end-exclusive, so `doc.text[c.start:c.end]` is the cited passage.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+# Shapes of input Storyline recognises (see storyline.ingest.detect).
+Kind = Literal["html", "webtext", "transcript", "stripped", "text", "json"]
+# How precisely a date is known.
+Granularity = Literal["year", "month", "day"]
+# Where a publication date came from; never invented.
+DateSource = Literal["metadata", "text", "filename", "option"]
+
+
+@dataclass(slots=True)
+class Span:
+    """A half-open character range [start, end) in a document's clean text."""
+
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence of clean text; `speaker` is set inside a transcript turn."""
+
+    start: int
+    end: int
+    paragraph: int = 0
+    speaker: str | None = None
+
+
+@dataclass(slots=True)
+class Turn:
+    """A transcript speaker turn: who speaks, and the span of what they say."""
+
+    speaker: str
+    role: str | None
+    organisation: str | None
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Document:
+    """One article, cleaned: the unit everything downstream cites."""
+
+    id: str
+    source: str
+    text: str
+    kind: Kind = "text"
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None  # ISO prefix: "2014", "2014-05" or "2014-05-07"
+    published_granularity: Granularity | None = None
+    published_source: DateSource | None = None
+    url: str | None = None
+    paragraphs: list[Span] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    turns: list[Turn] = field(default_factory=list)
+    content_hash: str = ""
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def sentence_text(self, sentence: Sentence) -> str:
+        return self.text[sentence.start : sentence.end]
+
+    def ref(self) -> DocumentRef:
+        return DocumentRef(
+            id=self.id,
+            title=self.title,
+            outlet=self.outlet,
+            published=self.published,
+            published_granularity=self.published_granularity,
+            published_source=self.published_source,
+            source=self.source,
+            kind=self.kind,
+        )
+
+
+@dataclass(slots=True)
+class DocumentRef:
+    """What a brief says about a document it cites (no text)."""
+
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    published_granularity: Granularity | None
+    published_source: DateSource | None
+    source: str
+    kind: Kind
+
+
+@dataclass(slots=True)
+class Citation:
+    """A passage in a document: the evidence behind a brief item."""
+
+    document: str
+    start: int
+    end: int
+
+
+# ---------------------------------------------------------------- per document
+
+
+@dataclass(slots=True)
+class EntityMention:
+    """One mention of a named thing in one document."""
+
+    text: str
+    type: str  # PERSON, ORG, GPE, LOC, PRODUCT, NORP, EVENT ...
+    start: int
+    end: int
+    canonical: str | None = None  # in-document resolution ("Sanqui" -> "Li Sanqi")
+    role: str | None = None  # for people: "CTO", "president of marketing"
+    organisation: str | None = None
+
+
+@dataclass(slots=True)
+class Quote:
+    """Direct or indirect speech attributed to a source."""
+
+    text: str
+    direct: bool
+    speaker: str | None  # resolved name, or the group ("analysts"), or None
+    speaker_kind: Literal["person", "group", "organisation", "unknown"] = "unknown"
+    role: str | None = None
+    organisation: str | None = None
+    cue: str | None = None  # "said", "told", "according to", "speaker label"
+    citations: list[Citation] = field(default_factory=list)
+    # spans inside the document for evaluation: content, source, cue
+    content_spans: list[Span] = field(default_factory=list)
+    source_span: Span | None = None
+    cue_span: Span | None = None
+
+
+@dataclass(slots=True)
+class Figure:
+    """A number with what it measures and who says so."""
+
+    text: str  # surface form: "US$3.2 billion", "5-0"
+    value: float | None
+    unit: str | None  # "USD", "percent", "votes" ...
+    scale: str | None = None  # "billion", "million"
+    measure: str | None = None  # "revenue from enterprise products"
+    period: str | None = None  # "2013", "by 2019"
+    subject: str | None = None  # "Huawei"
+    claimant: str | None = None  # who states it
+    status: Literal["actual", "target", "forecast", "unknown"] = "unknown"
+    citations: list[Citation] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class DateMention:
+    """A temporal expression resolved against the publication date."""
+
+    text: str
+    start: int
+    end: int
+    value: str | None  # ISO prefix at `granularity`
+    granularity: Granularity | None
+    relative: bool = False
+    future: bool = False  # a target or plan, not a past event
+    confidence: float = 1.0
+
+
+@dataclass
+class Analysis:
+    """A document and what the analysis components found in it.
+
+    `nlp` holds the spaCy Doc while the pipeline runs; it is never stored.
+    """
+
+    document: Document
+    entities: list[EntityMention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    nlp: Any = field(default=None, repr=False, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "document": self.document.id,
+            "entities": [dataclasses.asdict(e) for e in self.entities],
+            "quotes": [dataclasses.asdict(q) for q in self.quotes],
+            "figures": [dataclasses.asdict(f) for f in self.figures],
+            "dates": [dataclasses.asdict(d) for d in self.dates],
+        }
+
+
+# ---------------------------------------------------------------- the brief
+
+
+@dataclass(slots=True)
+class SummarySentence:
+    text: str
+    citations: list[Citation]
+    support: int = 1  # how many documents carry this information
+
+
+@dataclass(slots=True)
+class TimelineEvent:
+    date: str
+    granularity: Granularity
+    text: str
+    citations: list[Citation]
+    support: int = 1
+    future: bool = False
+
+
+@dataclass(slots=True)
+class SpeakerQuotes:
+    """Everything one source said across the documents."""
+
+    speaker: str | None
+    speaker_kind: str
+    role: str | None
+    organisation: str | None
+    quotes: list[Quote]
+
+
+@dataclass(slots=True)
+class Entity:
+    """A person, organisation, place or product merged across documents."""
+
+    name: str
+    type: str
+    aliases: list[str]
+    mentions: int
+    documents: int
+    role: str | None = None
+    organisation: str | None = None
+    citations: list[Citation] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Divergence:
+    """Where sources disagree: a figure, a spelling, a date."""
+
+    kind: Literal["figure", "spelling", "date"]
+    description: str
+    citations: list[Citation]
+
+
+@dataclass(slots=True)
+class Brief:
+    title: str
+    generated: str  # ISO timestamp
+    documents: list[DocumentRef]
+    summary: list[SummarySentence] = field(default_factory=list)
+    timeline: list[TimelineEvent] = field(default_factory=list)
+    quotes: list[SpeakerQuotes] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    divergences: list[Divergence] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # e.g. "no publication date for X"
+    query: str | None = None
+    since: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
