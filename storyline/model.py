@@ -110,6 +110,7 @@ class Citation:
     document: str
     start: int
     end: int
+    text: str | None = None  # the passage itself; filled in when a brief is built
 
 
 # ---------------------------------------------------------------- per document
@@ -191,6 +192,7 @@ class Analysis:
     nlp: Any = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form (without the document text), for the store's cache."""
         return {
             "document": self.document.id,
             "entities": [dataclasses.asdict(e) for e in self.entities],
@@ -198,6 +200,37 @@ class Analysis:
             "figures": [dataclasses.asdict(f) for f in self.figures],
             "dates": [dataclasses.asdict(d) for d in self.dates],
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], document: Document) -> Analysis:
+        """Rebuild an Analysis from `to_dict` output and its Document."""
+        return cls(
+            document=document,
+            entities=[EntityMention(**e) for e in data.get("entities", [])],
+            quotes=[_quote_from_dict(q) for q in data.get("quotes", [])],
+            figures=[_figure_from_dict(f) for f in data.get("figures", [])],
+            dates=[DateMention(**d) for d in data.get("dates", [])],
+        )
+
+
+def _citations(items: list[dict[str, Any]]) -> list[Citation]:
+    return [Citation(**c) for c in items]
+
+
+def _quote_from_dict(q: dict[str, Any]) -> Quote:
+    q = dict(q)
+    q["citations"] = _citations(q.get("citations", []))
+    q["content_spans"] = [Span(**s) for s in q.get("content_spans", [])]
+    for key in ("source_span", "cue_span"):
+        if q.get(key) is not None:
+            q[key] = Span(**q[key])
+    return Quote(**q)
+
+
+def _figure_from_dict(f: dict[str, Any]) -> Figure:
+    f = dict(f)
+    f["citations"] = _citations(f.get("citations", []))
+    return Figure(**f)
 
 
 # ---------------------------------------------------------------- the brief

@@ -1,0 +1,75 @@
+"""Word lists that drive attribution finding, kept as data apart from the code.
+
+Cue verbs are lemmas of verbs that introduce reported speech or a stated
+belief (PolNeAR annotates both). The lists were drawn up by reading the
+PolNeAR training annotations; the extractor applies them in `quotes.py`.
+"""
+
+from __future__ import annotations
+
+# Verbs of saying: their subject is a source, their clause complement the content.
+SPEECH_VERBS = frozenset(
+    """
+    say tell add explain note write report announce state claim argue insist stress
+    warn suggest declare acknowledge admit concede confirm deny reveal respond reply
+    answer ask tweet post email recall mention predict promise pledge vow assert
+    maintain contend complain comment observe remark point indicate conclude testify
+    emphasize emphasise caution urge allege charge boast quip joke lament describe
+    estimate forecast guess disclose assure agree counter retort continue brag
+    inform advise announce tout proclaim reiterate underscore signal hint
+    """.split()
+)
+
+# Verbs of belief or perception: weaker, but PolNeAR counts them as attribution.
+BELIEF_VERBS = frozenset(
+    """
+    think believe know feel fear hope expect suspect worry doubt understand
+    find show see assume reckon figure guess learn realize realise recognize
+    recognise consider wonder imagine predict suppose
+    """.split()
+)
+
+CUE_VERBS = SPEECH_VERBS | BELIEF_VERBS
+
+# Cue verbs whose content is usually a clause after the verb when written
+# without punctuation ("CONTENT said NAME"); used by the stripped-text rules.
+TRAILING_CUES = frozenset({"say", "add", "explain", "note", "tell", "write", "continue", "insist", "stress"})
+
+# Plural nouns that make a source a group rather than a person.
+GROUP_NOUNS = frozenset(
+    """
+    official officials analyst analysts expert experts source sources critic critics
+    observer observers people executive executives lawmaker lawmakers economist
+    economists investor investors researcher researchers scientist scientists
+    supporter supporters opponent opponents resident residents voter voters
+    leader leaders diplomat diplomats authority authorities regulator regulators
+    police prosecutor prosecutors investigator investigators employee employees
+    worker workers industry insider insiders observer watcher watchers
+    """.split()
+)
+
+# Title words that make up a role ("chief executive officer", "IDC analyst").
+ROLE_WORDS = frozenset(
+    """
+    ceo cto cfo coo cio cmo vp evp svp chairman chairwoman chair president
+    vice executive chief officer director manager head founder cofounder co-founder
+    analyst spokesman spokeswoman spokesperson professor senator sen. rep.
+    representative governor gov. minister secretary ambassador mayor spokesman
+    general counsel partner principal editor reporter correspondent economist
+    researcher scientist engineer architect strategist consultant adviser advisor
+    lawyer attorney chancellor commissioner deputy assistant associate senior
+    junior lead leader principal fellow dean lecturer official member
+    """.split()
+)
+
+# Role heads that may carry a prepositional tail ("president of marketing").
+ROLE_TAIL_PREPS = frozenset({"of", "for", "at", "with", "in"})
+
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+PLURAL_PRONOUNS = frozenset({"they", "them"})
+
+# Quotation marks: opening -> closing.
+QUOTE_PAIRS = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "\u2018": "\u2019"}
+OPEN_QUOTES = frozenset({"\u201c", '"', "\u00ab"})
+CLOSE_QUOTES = frozenset({"\u201d", '"', "\u00bb"})

@@ -1,0 +1,371 @@
+"""Find temporal expressions and resolve them against the publication date.
+
+A timeline needs "last October" in a 2013 article to become 2012-10, and
+"by 2019" to be a target rather than an event. A small grammar of regular
+expressions finds the forms news uses and decides the granularity itself, so
+"10 billion", "5-0", "28.1 percent" or "03:04" never become dates and no
+precision is invented. spaCy DATE entities (when the pipeline's Doc is given)
+add candidates the grammar misses ("two days ago"); those go through
+dateparser, and only its year/month/day periods are kept.
+
+Resolution rules (documented because they are choices):
+- Absolute dates keep their own granularity ("March 5, 2014" day,
+  "October 2012" month, "2017" year); confidence 0.8-0.95.
+- A month or day without a year ("in January", "March 5") takes the most
+  recent such date not after publication, or the next one when the clause is
+  about the future ("will", "plans to", ...).
+- "last/this/next week" and "N weeks ago" resolve to the *month* holding the
+  shifted day: the model has no week granularity and the month is honest.
+- A weekday ("on Tuesday") is the most recent such day at or before
+  publication (the next one in future clauses); "last Tuesday" is strictly
+  before. Confidence 0.7.
+- When the expression is finer than what is known of the publication date
+  (a "2014"-only article saying "on Tuesday"), the value is the publication
+  date at its own granularity with confidence 0.3: right year, no invented day.
+- Without a publication date, relative expressions keep value None.
+- `future` is True when the resolved date lies after publication, or when it
+  is the publication period itself and its clause carries a plan/forecast cue.
+  A date before publication is never future ("by 2010" in 2014 is past).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Analysis, DateMention, Granularity
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
+    "friday": 4, "saturday": 5, "sunday": 6,
+}
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
+
+# Months and weekdays must be capitalised: "may" and "march" are also words.
+_MONTH = (
+    r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
+)
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
+_YEAR = r"(?P<year>1[89]\d\d|20\d\d)(?![\d%$])(?![.,]\d)"
+_MOD = r"(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)[\s-]+(?:in\s+)?)?"
+_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+_NUM = r"(?P<num>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+
+# Ordered: earlier patterns win overlaps (longest, most explicit first).
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?![\d-])")),
+    ("mdy", re.compile(_MOD + _MONTH + r"\s+" + _DAY + r"\s*,?\s*" + _YEAR)),
+    ("dmy", re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"\s*,?\s*" + _YEAR)),
+    ("rel_month", re.compile(
+        r"(?i:\b(?P<mod>early|earlier|mid|late|later)[\s-]+)?"
+        r"(?i:\b(?P<rel>last|this|next|coming)\s+)" + _MONTH)),
+    ("md", re.compile(_MONTH + r"\s+" + _DAY + r"(?!\s*[,:]?\s*\d)")),
+    ("dm", re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH)),
+    ("my", re.compile(_MOD + _MONTH + r"\s*,?\s*(?:of\s+)?" + _YEAR)),
+    ("ago", re.compile(
+        r"(?i:\b" + _NUM + r"\s+(?P<unit>day|week|month|year)s?\s+ago)")),
+    ("rel_unit", re.compile(
+        r"(?i:\b(?:(?P<mod>early|earlier|mid|late|later|the\s+end\s+of|the\s+start\s+of)[\s-]+)?"
+        r"(?P<rel>last|this|next|coming)\s+(?P<unit>week|month|year)\b)")),
+    ("weekday", re.compile(r"(?i:\b(?P<rel>last|this|next|on|coming)\s+)?" + _WEEKDAY)),
+    ("deictic", re.compile(r"(?i:\b(?P<word>yesterday|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)))\b")),
+    ("month", re.compile(_MOD + _MONTH + r"(?!\s*\d)")),
+    ("year", re.compile(
+        r"(?<![\d$£€.,:/-])(?<!\$\s)" + _MOD + _YEAR
+        + r"(?!s\b|'s\b|\s*(?:percent|per\s+cent|%|million|billion|thousand|bn|m\b))")),
+]
+
+# Words before a bare four-digit number that make it a year whatever follows;
+# after other words it is a year only when no lowercase word follows
+# ("from 2008 to 2010" is; "more than 2000 people" is not).
+YEAR_CONTEXT = {
+    "in", "by", "since", "until", "till", "during", "before", "after", "through", "early",
+    "late", "mid", "fiscal", "circa", "summer", "spring", "autumn", "winter",
+}
+# Words before a bare month name that make it a date ("in May", not "May I").
+MONTH_CONTEXT = YEAR_CONTEXT | {"of", "from", "to", "and", "or", "between", "end", "start", "beginning"}
+
+# A future or planned event, not a past one.
+FUTURE_CUES = re.compile(
+    r"(?i)\b(?:will|'ll|shall|going\s+to|plans?\s+to|planned|planning|aims?\s+to|aiming|"
+    r"targets?|targeted|goal|expects?\s+to|expected\s+to|hopes?\s+to|hoped|wants?\s+to|"
+    r"intends?\s+to|scheduled|due\s+to\s+(?:be|start|open|begin)|set\s+to|forecasts?|"
+    r"projected|projects?\s+to|would\s+(?:be|reach|start|begin)|upcoming|by\s+(?=\d{4}))"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """What is known of the publication date."""
+
+    date: dt.date
+    granularity: Granularity
+
+    @classmethod
+    def parse(cls, value: str | None) -> Published | None:
+        if not value:
+            return None
+        m = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value.strip())
+        if not m:
+            return None
+        year, month, day = int(m[1]), int(m[2] or 1), int(m[3] or 1)
+        gran: Granularity = "day" if m[3] else "month" if m[2] else "year"
+        try:
+            return cls(dt.date(year, month, day), gran)
+        except ValueError:
+            return None
+
+
+_RANK = {"year": 0, "month": 1, "day": 2}
+
+
+def iso(date: dt.date, granularity: Granularity) -> str:
+    """The ISO prefix of `date` at `granularity`."""
+    return date.isoformat()[: {"year": 4, "month": 7, "day": 10}[granularity]]
+
+
+def _coarse(pub: Published, wanted: Granularity) -> tuple[str, Granularity, float] | None:
+    """Publication date at its own granularity when `wanted` is finer than it."""
+    if _RANK[wanted] <= _RANK[pub.granularity]:
+        return None
+    return iso(pub.date, pub.granularity), pub.granularity, 0.3
+
+
+def _month_year(month: int, pub: Published, future: bool, rel: str | None) -> tuple[int, float]:
+    """The year of a month named without one, and the confidence in it."""
+    year = pub.date.year
+    known = pub.granularity != "year"
+    if rel == "last":
+        return (year if known and month < pub.date.month else year - 1), (0.8 if known else 0.6)
+    if rel in ("next", "coming"):
+        return (year if known and month > pub.date.month else year + 1), (0.8 if known else 0.4)
+    if rel == "this" or not known:
+        return year, (0.8 if rel == "this" else 0.5)
+    if future:
+        return (year if month >= pub.date.month else year + 1), 0.7
+    return (year if month <= pub.date.month else year - 1), 0.75
+
+
+def _context(text: str, start: int, end: int) -> str:
+    """The clause around a mention: up to sentence punctuation, 120 chars each side."""
+    left = text[max(0, start - 120) : start]
+    right = text[end : end + 120]
+    left = re.split(r"[.!?\n;]\s", left)[-1]
+    right = re.split(r"[.!?\n;](?:\s|$)", right)[0]
+    return f"{left} {right}"
+
+
+def _resolve(kind: str, m: re.Match[str], pub: Published | None, future: bool) -> tuple[str | None, Granularity | None, bool, float] | None:
+    """(value, granularity, relative, confidence) for one match, or None to drop it."""
+    g = m.groupdict()
+    month = MONTHS[g["month"].rstrip(".").lower()] if g.get("month") else None
+    if g.get("mnum"):
+        month = int(g["mnum"])
+    if kind in ("iso", "mdy", "dmy"):
+        try:
+            day = dt.date(int(g["year"]), month, int(g["day"]))
+        except ValueError:
+            return None
+        return iso(day, "day"), "day", False, 0.95
+    if kind == "my":
+        return f"{int(g['year']):04d}-{month:02d}", "month", False, 0.95
+    if kind == "year":
+        return g["year"], "year", False, 0.85
+    if kind in ("md", "dm"):
+        if not 1 <= int(g["day"]) <= 31:
+            return None
+        if pub is None:
+            return None, None, True, 0.0
+        if pub.granularity == "year":
+            return iso(pub.date, "year"), "year", True, 0.4
+        year, conf = _month_year(month, pub, future, None)
+        try:
+            day = dt.date(year, month, int(g["day"]))
+        except ValueError:
+            return None
+        if pub.granularity == "day" and not future and day > pub.date:
+            day = day.replace(year=year - 1)
+        return iso(day, "day"), "day", True, conf
+    if kind in ("month", "rel_month"):
+        if pub is None:
+            return None, None, True, 0.0
+        year, conf = _month_year(month, pub, future, (g.get("rel") or "").lower() or None)
+        return f"{year:04d}-{month:02d}", "month", True, conf
+    if pub is None:
+        return None, None, True, 0.0
+    if kind == "deictic":
+        word = g["word"].lower()
+        shift = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
+        coarse = _coarse(pub, "day")
+        if coarse:
+            return coarse[0], coarse[1], True, coarse[2]
+        return iso(pub.date + dt.timedelta(days=shift), "day"), "day", True, 0.9
+    if kind == "weekday":
+        coarse = _coarse(pub, "day")
+        if coarse:
+            return coarse[0], coarse[1], True, coarse[2]
+        rel = (g.get("rel") or "").lower()
+        weekday = WEEKDAYS[g["weekday"].lower()]
+        if rel in ("next", "coming") or (future and rel != "last"):
+            delta = (weekday - pub.date.weekday()) % 7 or (7 if rel == "next" else 0)
+        else:
+            delta = -((pub.date.weekday() - weekday) % 7 or (7 if rel == "last" else 0))
+        return iso(pub.date + dt.timedelta(days=delta), "day"), "day", True, 0.7
+    if kind in ("rel_unit", "ago"):
+        unit = g["unit"].lower()
+        if kind == "ago":
+            n = int(g["num"]) if g["num"].isdigit() else NUMBER_WORDS[g["num"].lower()]
+            step = -n
+        else:
+            rel = g["rel"].lower()
+            step = {"last": -1, "this": 0, "next": 1, "coming": 1}[rel]
+        wanted: Granularity = {"day": "day", "week": "month", "month": "month", "year": "year"}[unit]
+        if unit == "year":
+            return f"{pub.date.year + step:04d}", "year", True, 0.9
+        coarse = _coarse(pub, wanted)
+        if coarse:
+            # A year shift that cannot cross the year boundary keeps its year.
+            return coarse[0], coarse[1], True, coarse[2]
+        if unit == "day":
+            return iso(pub.date + dt.timedelta(days=step), "day"), "day", True, 0.85
+        if unit == "week":
+            return iso(pub.date + dt.timedelta(weeks=step), "month"), "month", True, 0.6
+        total = pub.date.year * 12 + pub.date.month - 1 + step
+        return f"{total // 12:04d}-{total % 12 + 1:02d}", "month", True, 0.85
+    return None
+
+
+def _year_is_date(text: str, m: re.Match[str]) -> bool:
+    """A bare four-digit number is a year only in a date-like context."""
+    if m.group("mod"):
+        return True
+    before = re.findall(r"[\w']+", text[max(0, m.start() - 20) : m.start()])
+    prev = before[-1].lower() if before else ""
+    if prev in YEAR_CONTEXT or prev.endswith("'s"):
+        return True
+    after = text[m.end() : m.end() + 20].lstrip()
+    # "2000 people" is a count; "In 2011 Huawei" or "2017." is a year.
+    return not re.match(r"[a-z]", after)
+
+
+def _month_is_date(text: str, m: re.Match[str]) -> bool:
+    """A month name standing alone is a date after a preposition or before "'s"."""
+    if m.group("mod") or text.startswith("'s", m.end()):
+        return True
+    before = re.findall(r"[\w']+", text[max(0, m.start() - 20) : m.start()])
+    return bool(before) and before[-1].lower() in MONTH_CONTEXT
+
+
+def _candidates(text: str) -> Iterator[tuple[str, re.Match[str]]]:
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[str, re.Match[str]]] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            if kind == "year" and not _year_is_date(text, m):
+                continue
+            if kind == "month" and not _month_is_date(text, m):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append((kind, m))
+    yield from sorted(found, key=lambda km: km[1].start())
+
+
+def _is_future(value: str | None, granularity: Granularity | None, pub: Published | None, cue: bool) -> bool:
+    if value is None or granularity is None or pub is None:
+        return cue
+    rank = min(_RANK[granularity], _RANK[pub.granularity])
+    width = {0: 4, 1: 7, 2: 10}[rank]
+    mine, theirs = value[:width], iso(pub.date, pub.granularity)[:width]
+    if mine != theirs:
+        return mine > theirs
+    return cue
+
+
+def resolve_dates(text: str, published: str | None, nlp_doc: Any = None) -> list[DateMention]:
+    """Every temporal expression in `text`, resolved against `published`.
+
+    `nlp_doc` (a spaCy Doc of `text`) is optional: its DATE entities that the
+    grammar missed are tried with dateparser.
+    """
+    pub = Published.parse(published)
+    mentions: list[DateMention] = []
+    for kind, m in _candidates(text):
+        cue = bool(FUTURE_CUES.search(_context(text, m.start(), m.end())))
+        resolved = _resolve(kind, m, pub, cue)
+        if resolved is None:
+            continue
+        value, gran, relative, conf = resolved
+        mentions.append(
+            DateMention(
+                text=m.group(0), start=m.start(), end=m.end(), value=value, granularity=gran,
+                relative=relative, future=_is_future(value, gran, pub, cue), confidence=conf,
+            )
+        )
+    if nlp_doc is not None:
+        mentions.extend(_from_entities(text, nlp_doc, pub, mentions))
+        mentions.sort(key=lambda d: d.start)
+    return mentions
+
+
+_PARSEABLE = re.compile(r"(?i)\b(?:ago|day|days|week|weeks|month|months|year|years)\b")
+
+
+def _from_entities(text: str, nlp_doc: Any, pub: Published | None, found: list[DateMention]) -> list[DateMention]:
+    """spaCy DATE entities the grammar missed, parsed by dateparser when relative."""
+    if pub is None:
+        return []
+    from dateparser.date import DateDataParser
+
+    extra: list[DateMention] = []
+    parser = None
+    for ent in nlp_doc.ents:
+        if ent.label_ != "DATE" or any(ent.start_char < d.end and d.start < ent.end_char for d in found):
+            continue
+        if not _PARSEABLE.search(ent.text) or not re.search(r"(?i)\bago\b", ent.text):
+            continue
+        if parser is None:
+            base = dt.datetime.combine(pub.date, dt.time(12))
+            parser = DateDataParser(
+                languages=["en"],
+                settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True},
+            )
+        data = parser.get_date_data(ent.text)
+        if data.date_obj is None or data.period not in ("day", "month", "year"):
+            continue
+        gran: Granularity = data.period
+        coarse = _coarse(pub, gran)
+        value, conf = (coarse[0], 0.3) if coarse else (iso(data.date_obj.date(), gran), 0.6)
+        gran = coarse[1] if coarse else gran
+        extra.append(
+            DateMention(ent.text, ent.start_char, ent.end_char, value, gran, True,
+                        _is_future(value, gran, pub, False), conf)
+        )
+    return extra
+
+
+class DateResolver:
+    """Analysis component: fills `analysis.dates`."""
+
+    name = "dates"
+    requires: tuple[str, ...] = ()
+    provides: tuple[str, ...] = ("dates",)
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        doc = analysis.document
+        analysis.dates = resolve_dates(doc.text, doc.published, analysis.nlp)
+        return analysis

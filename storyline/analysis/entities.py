@@ -1,0 +1,616 @@
+"""Who and what an article mentions: people, organisations, places, products.
+
+spaCy's small English model finds most names but makes predictable mistakes on
+news text, worse still on text with its punctuation stripped ("U S" tagged as an
+organisation, "Huawei (STOCK" as one name, "CTO Li Sanqi" as a person, "5G" as a
+company). This component keeps spaCy's entities, repairs them with rules kept
+as data tables below, adds what the model misses (acronyms such as "EMC",
+product codes such as "Ascend P2", misspelled surnames such as "Sanqui"), links
+people to the title and organisation written around them, and resolves short
+forms inside one document ("Chang" -> "Jimmie Chang").
+
+`canonical_name` and `name_key` are shared with the quotes module and with
+`storyline.brief.entities`, so one name is normalised the same way everywhere.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Analysis, EntityMention, Turn
+
+# ---------------------------------------------------------------- data tables
+
+# spaCy labels we keep, mapped to the type we report.
+KEEP_LABELS = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "GPE",
+    "LOC": "LOC",
+    "FAC": "LOC",
+    "PRODUCT": "PRODUCT",
+}
+
+# Country and region names with the spellings news text uses for them.
+COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    "United States": ("US", "U.S.", "U S", "U.S", "USA", "U.S.A.", "U S A", "United States of America", "America"),
+    "United Kingdom": ("UK", "U.K.", "U K", "Britain", "Great Britain"),
+    "European Union": ("EU", "E.U.", "E U"),
+    "United Arab Emirates": ("UAE", "U.A.E."),
+    "China": ("PRC", "People's Republic of China", "Mainland China"),
+    "Taiwan": ("Republic of China",),
+    "South Korea": ("Korea", "Republic of Korea", "ROK"),
+    "North Korea": ("DPRK",),
+    "Russia": ("Russian Federation",),
+    "Netherlands": ("Holland", "The Netherlands"),
+    "Czech Republic": ("Czechia",),
+    "Hong Kong": ("HK",),
+    "Japan": (), "India": (), "Germany": (), "France": (), "Italy": (), "Spain": (),
+    "Canada": (), "Mexico": (), "Brazil": (), "Australia": (), "New Zealand": (),
+    "Singapore": (), "Malaysia": (), "Indonesia": (), "Thailand": (), "Vietnam": ("Viet Nam",),
+    "Philippines": (), "Pakistan": (), "Iran": (), "Iraq": (), "Israel": (), "Turkey": ("Türkiye",),
+    "Saudi Arabia": (), "Egypt": (), "South Africa": (), "Nigeria": (), "Kenya": (),
+    "Ukraine": (), "Poland": (), "Sweden": (), "Norway": (), "Finland": (), "Denmark": (),
+    "Ireland": (), "Switzerland": (), "Austria": (), "Belgium": (), "Portugal": (), "Greece": (),
+    "Argentina": (), "Chile": (), "Colombia": (), "Peru": (), "Venezuela": (), "Cuba": (),
+    "Europe": (), "Asia": (), "Africa": (), "Asia Pacific": ("Asia-Pacific", "APAC"),
+    "Latin America": (), "Middle East": (), "North America": (), "South America": (),
+}
+
+# Words that head a job title ("analyst", "CTO") and words that may modify one.
+ROLE_HEADS = frozenset(
+    """analyst president ceo cto cfo coo cmo cio vp chairman chairwoman chair founder cofounder
+    co-founder director professor spokesman spokeswoman spokesperson minister secretary senator
+    governor mayor executive officer engineer economist researcher head manager editor lawyer
+    attorney official partner fellow strategist consultant adviser advisor commissioner
+    representative chief leader owner investor scientist""".split()
+)
+ROLE_MODIFIERS = frozenset(
+    """senior vice chief executive general principal research managing deputy lead former
+    assistant associate technology technical financial operating marketing global regional
+    product sales industry market equity""".split()
+)
+# Possessors that point back at the organisation the article is about.
+ANAPHORIC_OWNERS = frozenset({"company", "firm", "group", "its", "their", "vendor", "maker"})
+# Prepositions joining a title to its organisation ("analyst with Gartner").
+ORG_PREPOSITIONS = frozenset({"with", "at", "of", "for", "from", "in"})
+
+# Corporate suffixes that do not change which organisation is meant.
+CORPORATE_SUFFIXES = frozenset(
+    """inc inc. incorporated corp corp. corporation co co. company ltd ltd. limited llc plc
+    ag sa gmbh nv bv technologies technology holdings holding""".split()
+)
+
+# Capitalised acronyms that are not organisations.
+NOT_ACRONYM_ORGS = frozenset(
+    """IT AI TV PC OK AM PM GMT UTC EST PST CEO CTO CFO COO CMO CIO VP STOCK NEWS UPDATE LIVE VIDEO
+    PHOTO UPDATED BREAKING LTE GPS CPU GPU SMS API USB PDF FAQ DIY ID RSS HTML URL VR AR IOT IPO
+    GDP Q1 Q2 Q3 Q4 ET PT CT UN""".split()
+)
+# Surface forms that are never a named entity, whatever the model says.
+NOT_ENTITY_PATTERNS = tuple(
+    re.compile(p)
+    for p in (
+        r"^\d+G$",  # 5G, 4G
+        r"^[\d\s.,:/%$-]+$",  # numbers, times
+        r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$",
+        r"^(?:January|February|March|April|May|June|July|August|September|October|November|December)$",
+    )
+)
+PRONOUNS = frozenset("he she it they we i you him her them his hers its their our me us".split())
+# A product model code: "P2", "S4", "G7", "X10".
+PRODUCT_CODE = re.compile(r"^[A-Z]{1,3}\d{1,3}[a-z]?$")
+
+_COUNTRY_BY_KEY: dict[str, str] = {}
+for _name, _aliases in COUNTRY_ALIASES.items():
+    for _form in (_name, *_aliases):
+        _COUNTRY_BY_KEY[re.sub(r"[^a-z0-9]+", "", _form.casefold())] = _name
+
+
+# ---------------------------------------------------------------- name helpers
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", text.casefold())
+
+
+def country_name(text: str) -> str | None:
+    """The canonical country or region for a spelling ("U S" -> "United States"), else None."""
+    text = re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.I)
+    return _COUNTRY_BY_KEY.get(_squash(text))
+
+
+def clean_surface(text: str) -> str:
+    """Strip what is not part of a name: leading "the", possessives, edge punctuation."""
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"^(?:the)\s+", "", text, flags=re.I)
+    text = re.sub(r"(?:['’]s?|\s+s)$", "", text)
+    return text.strip(" \t\"'“”‘’()[]{}<>,;:!?-–—")
+
+
+def _titlecase_caps(text: str) -> str:
+    """"KEVIN HO" -> "Kevin Ho" (transcript labels), leaving mixed case alone."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) > 3 and all(c.isupper() for c in letters) and " " in text:
+        return " ".join(w.capitalize() for w in text.split())
+    return text
+
+
+def strip_corporate_suffix(name: str) -> str:
+    """"Huawei Technologies Co. Ltd" -> "Huawei" (never strips the last word)."""
+    words = name.replace(",", " ").split()
+    while len(words) > 1 and words[-1].casefold() in CORPORATE_SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
+
+def canonical_name(name: str, type: str | None = None) -> str:
+    """The display form of a name, the same in every module.
+
+    Cleans edges and possessives, title-cases all-caps speaker labels, maps
+    country spellings to one name, drops corporate suffixes and a leading
+    country ("US Federal Communications Commission") from organisations.
+    """
+    text = clean_surface(name)
+    if not text:
+        return text
+    country = country_name(text)
+    if country and type in (None, "GPE", "LOC", "ORG", "NORP"):
+        return country
+    text = _titlecase_caps(text)
+    if type == "ORG":
+        text = strip_corporate_suffix(text)
+        words = text.split()
+        for n in (3, 2, 1):  # "U S Federal ..." / "US Federal ..."
+            if len(words) > n + 1 and country_name(" ".join(words[:n])):
+                text = " ".join(words[n:])
+                break
+    return text
+
+
+def name_key(name: str, type: str | None = None) -> str:
+    """A merge key: case, punctuation and spacing folded out of `canonical_name`."""
+    return " ".join(re.sub(r"[^\w]+", " ", canonical_name(name, type).casefold()).split())
+
+
+def similar(a: str, b: str) -> float:
+    """Spelling similarity of two words in [0, 1] (difflib ratio, case-folded)."""
+    return difflib.SequenceMatcher(None, a.casefold(), b.casefold()).ratio()
+
+
+def same_word(a: str, b: str, threshold: float = 0.8) -> bool:
+    """True if two name words are one spelling or near variants ("Sanqi"/"Sanqui").
+
+    Short words must match exactly, so "He" never merges with "Ho".
+    """
+    if a.casefold() == b.casefold():
+        return True
+    return min(len(a), len(b)) >= 4 and similar(a, b) >= threshold
+
+
+def is_name_word(word: str) -> bool:
+    """Whether a single word can stand for a person (not "Li", "He" or a pronoun)."""
+    return len(word) >= 3 and word.casefold() not in PRONOUNS and word[:1].isupper()
+
+
+def resolve_short_name(short: str, full_names: Iterable[str]) -> str | None:
+    """The one full name that a lone surname or given name refers to, else None.
+
+    Exact word matches win over near spellings; two candidates mean no answer.
+    """
+    if " " in short.strip() or not is_name_word(short):
+        return None
+    fulls = sorted({f for f in full_names if len(f.split()) > 1})
+    for threshold in (1.01, 0.8):  # exact pass, then fuzzy pass
+        hits = [
+            f
+            for f in fulls
+            if any(
+                w.casefold() == short.casefold() if threshold > 1 else same_word(w, short, threshold)
+                for w in f.split()
+            )
+        ]
+        if len(hits) == 1:
+            return hits[0]
+        if len(hits) > 1:
+            return None
+    return None
+
+
+def acronym(name: str) -> str | None:
+    """"Federal Communications Commission" -> "FCC"; None for short names."""
+    words = [w for w in name.split() if w[:1].isupper()]
+    if len(words) < 2:
+        return None
+    return "".join(w[0] for w in words)
+
+
+# ---------------------------------------------------------------- recognition
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int  # token index
+    end: int  # token index, exclusive
+    type: str
+    role: str | None = None
+    organisation: str | None = None
+    canonical: str | None = None
+
+
+def _is_break(token: Any) -> bool:
+    return token.is_space or "\n" in token.text or token.text in {"(", ")", "[", "]", "|", "\"", "“", "”"}
+
+
+def _trim(doc: Any, cand: _Cand) -> list[_Cand]:
+    """Split a span at line breaks/brackets and trim its edges; may yield several parts."""
+    parts: list[_Cand] = []
+    i = cand.start
+    while i < cand.end:
+        while i < cand.end and _is_break(doc[i]):
+            i += 1
+        j = i
+        while j < cand.end and not _is_break(doc[j]):
+            j += 1
+        s, e = i, j
+        while s < e and (doc[s].lower_ == "the" or doc[s].is_punct):
+            s += 1
+        while e > s and (doc[e - 1].is_punct or _is_possessive(doc, e - 1)):
+            e -= 1
+        if e > s:
+            parts.append(_Cand(s, e, cand.type, cand.role, cand.organisation))
+        i = j
+    return parts
+
+
+def _is_possessive(doc: Any, i: int) -> bool:
+    """"’s", or a lone "s" left by stripped punctuation ("Huawei s") but not "U S"."""
+    t = doc[i]
+    if t.lower_ in {"'s", "’s", "'", "’"}:
+        return True
+    return t.text == "s" and i > 0 and len(doc[i - 1].text) > 1
+
+
+def _is_junk(text: str, type: str) -> bool:
+    if not text or not any(c.isalpha() for c in text):
+        return True
+    if any(p.match(text) for p in NOT_ENTITY_PATTERNS):
+        return True
+    if text.upper() in NOT_ACRONYM_ORGS and text.isupper():
+        return True
+    if " " not in text and (text.islower() or (not text.isupper() and text.casefold() in PRONOUNS)):
+        return True
+    return type != "PERSON" and text.casefold() in ROLE_HEADS
+
+
+def _is_role_word(token: Any) -> bool:
+    return token.lower_ in ROLE_HEADS or token.lower_ in ROLE_MODIFIERS
+
+
+def _strip_leading_title(doc: Any, cand: _Cand) -> None:
+    """"CTO Li Sanqi" -> person "Li Sanqi" (the title is read again by `_attach_role`)."""
+    s = cand.start
+    while s < cand.end - 1 and _is_role_word(doc[s]):
+        s += 1
+    if s > cand.start and s < cand.end:
+        cand.start = s
+
+
+class EntityRecognizer:
+    """Analysis component: fills `analysis.entities` (see the module docstring)."""
+
+    name = "entities"
+    requires: tuple[str, ...] = ()
+    provides: tuple[str, ...] = ("entities",)
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        doc = analysis.nlp
+        if doc is None:
+            from .nlp import load_nlp
+
+            doc = load_nlp()(analysis.document.text)
+        analysis.entities = extract_entities(analysis.document.text, doc, analysis.document.turns)
+        return analysis
+
+
+def extract_entities(text: str, doc: Any = None, turns: Sequence[Turn] = ()) -> list[EntityMention]:
+    """Entity mentions of `text` (offsets into it); `doc` is its spaCy Doc if parsed."""
+    if doc is None:
+        from .nlp import load_nlp
+
+        doc = load_nlp()(text)
+    cands = _from_model(doc)
+    cands = _add_acronyms(doc, cands)
+    cands = _add_products(doc, cands)
+    _fix_coordinated_types(doc, cands)
+    dominant = _dominant_org(doc, cands)
+    for cand in cands:
+        if cand.type == "PERSON":
+            _strip_leading_title(doc, cand)
+            _attach_role(doc, cand, cands, dominant)
+    cands = _add_surnames(doc, cands)
+    mentions = [_to_mention(doc, c) for c in sorted(cands, key=lambda c: c.start)]
+    mentions = _apply_turns(text, mentions, turns)
+    _canonicalise(mentions)
+    return mentions
+
+
+def _from_model(doc: Any) -> list[_Cand]:
+    out: list[_Cand] = []
+    for ent in doc.ents:
+        if ent.label_ not in KEEP_LABELS or (ent.label_ != "PERSON" and _is_caps_line(ent[0])):
+            continue
+        for part in _trim(doc, _Cand(ent.start, ent.end, KEEP_LABELS[ent.label_])):
+            out.extend(_split_country_prefix(doc, part))
+    kept = []
+    for cand in out:
+        surface = doc[cand.start : cand.end].text
+        if country_name(surface):
+            nxt = doc[cand.end] if cand.end < len(doc) else None
+            if nxt is not None and (nxt.like_num or nxt.text.startswith("$")):
+                continue  # "US 3 2 billion": a currency sign, not the country
+            cand.type = "GPE"
+        if not _is_junk(surface, cand.type):
+            kept.append(cand)
+    return kept
+
+
+def _split_country_prefix(doc: Any, cand: _Cand) -> list[_Cand]:
+    """"the U S Huawei" (stripped text) -> GPE "U S" + ORG "Huawei"."""
+    if cand.type != "ORG":
+        return [cand]
+    for n in (3, 2, 1):
+        if cand.end - cand.start > n and country_name(doc[cand.start : cand.start + n].text):
+            rest = doc[cand.start + n : cand.end]
+            if len(rest) == 1 and not rest[0].text[:1].isupper():
+                return [cand]
+            if len(rest) == 1 or all(t.text[:1].isupper() for t in rest):
+                if len(rest) == 1 and country_name(rest.text) is None:
+                    return [_Cand(cand.start, cand.start + n, "GPE"), _Cand(cand.start + n, cand.end, "ORG")]
+            return [cand]
+    return [cand]
+
+
+def _covered(cands: list[_Cand], i: int) -> bool:
+    return any(c.start <= i < c.end for c in cands)
+
+
+def _is_caps_line(token: Any) -> bool:
+    """Transcript speaker labels ("JOSEPHINE WOLFF, PROFESSOR ...") are all capitals."""
+    text = token.doc.text
+    s = text.rfind("\n", 0, token.idx) + 1
+    e = text.find("\n", token.idx)
+    line = text[s : e if e >= 0 else len(text)]
+    letters = [c for c in line[:80] if c.isalpha()]
+    return len(letters) > 8 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+
+
+def _add_acronyms(doc: Any, cands: list[_Cand]) -> list[_Cand]:
+    """All-capital words the model missed ("EMC", "IDC") are organisations."""
+    added = []
+    for tok in doc:
+        t = tok.text
+        if (
+            2 <= len(t) <= 5
+            and t.isalpha()
+            and t.isupper()
+            and t not in NOT_ACRONYM_ORGS
+            and tok.pos_ in ("PROPN", "NOUN")
+            and not _covered(cands, tok.i)
+            and not country_name(t)
+            and not _is_caps_line(tok)
+        ):
+            added.append(_Cand(tok.i, tok.i + 1, "ORG"))
+    return sorted(cands + added, key=lambda c: c.start)
+
+
+def _add_products(doc: Any, cands: list[_Cand]) -> list[_Cand]:
+    """A capitalised name followed by a model code ("Ascend P2") is a product."""
+    added = []
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if (
+            PRODUCT_CODE.match(tok.text)
+            and prev.text[:1].isupper()
+            and prev.is_alpha
+            and not prev.is_sent_start
+            and not _covered(cands, tok.i)
+            and not any(p.match(prev.text) for p in NOT_ENTITY_PATTERNS)
+        ):
+            start = tok.i - 1
+            for c in [c for c in cands if c.start <= start < c.end]:
+                cands.remove(c)  # a product name beats a partial ORG reading
+            added.append(_Cand(start, tok.i + 1, "PRODUCT"))
+    return sorted(cands + added, key=lambda c: c.start)
+
+
+def _fix_coordinated_types(doc: Any, cands: list[_Cand]) -> None:
+    """"Cisco and EMC": an unknown place coordinated with an organisation is one too."""
+    by_start = {c.start: c for c in cands}
+    for c in cands:
+        if c.end < len(doc) - 1 and doc[c.end].lower_ in ("and", "or", ","):
+            other = by_start.get(c.end + 1)
+            if other is None:
+                continue
+            for a, b in ((c, other), (other, c)):
+                if a.type == "GPE" and b.type == "ORG" and not country_name(doc[a.start : a.end].text):
+                    a.type = "ORG"
+
+
+def _dominant_org(doc: Any, cands: list[_Cand]) -> str | None:
+    """The organisation the article is about: its most mentioned one."""
+    counts = Counter(
+        canonical_name(doc[c.start : c.end].text, "ORG") for c in cands if c.type == "ORG"
+    )
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _org_at(doc: Any, cands: list[_Cand], i: int) -> _Cand | None:
+    return next((c for c in cands if c.start == i and c.type == "ORG"), None)
+
+
+def _attach_role(doc: Any, person: _Cand, cands: list[_Cand], dominant: str | None) -> None:
+    """Find the person's title and organisation before ("IDC analyst X") or after ("X, an analyst with Y")."""
+    if _is_caps_line(doc[person.start]):
+        _attach_caps_label(doc, person)
+        return
+    # premodifier: [ORG] role-words PERSON, or "the company's CEO PERSON"
+    i = person.start
+    j = i
+    while j > 0 and _is_role_word(doc[j - 1]) and i - j < 4:
+        j -= 1
+    if j < i and any(t.lower_ in ROLE_HEADS for t in doc[j:i]):
+        person.role = doc[j:i].text if person.role is None else f"{doc[j:i].text} {person.role}"
+    if j < person.start or person.role:
+        k = j
+        org = next((c for c in cands if c.end == k and c.type == "ORG"), None)
+        if org is not None:
+            person.organisation = doc[org.start : org.end].text
+        elif k >= 2 and doc[k - 1].lower_ in {"'s", "’s", "s"} and doc[k - 2].lower_ in ANAPHORIC_OWNERS:
+            person.organisation = dominant
+        elif k >= 1 and doc[k - 1].lower_ in ANAPHORIC_OWNERS:
+            person.organisation = dominant
+    if person.role:
+        return
+    # appositive: PERSON [,] [a|an|the] [owner 's] role [of lowercase...] [prep [descr] ORG]
+    k = person.end
+    n = len(doc)
+    if k < n and doc[k].text == ",":
+        k += 1
+    if k < n and doc[k].lower_ in ("a", "an", "the"):
+        k += 1
+    owner = None
+    if k + 1 < n and doc[k].lower_ in ANAPHORIC_OWNERS and doc[k + 1].lower_ in {"'s", "’s", "s"}:
+        owner, k = dominant, k + 2
+    elif k < n and doc[k].lower_ in ("its", "their"):
+        owner, k = dominant, k + 1
+    elif k + 1 < n and _org_at(doc, cands, k) and doc[_org_at(doc, cands, k).end].lower_ in {"'s", "’s"}:
+        org = _org_at(doc, cands, k)
+        owner, k = doc[org.start : org.end].text, org.end + 1
+    r0 = k
+    while k < n and k - r0 < 4 and (_is_role_word(doc[k]) or (doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ"))):
+        k += 1
+    if k == r0 or doc[k - 1].lower_ not in ROLE_HEADS:
+        return
+    # "president of marketing": a lowercase 'of' complement belongs to the title
+    if k + 1 < n and doc[k].lower_ == "of" and doc[k + 1].is_lower and doc[k + 1].pos_ == "NOUN":
+        k += 2
+    person.role = doc[r0:k].text
+    person.organisation = owner
+    if k < n and doc[k].lower_ in ORG_PREPOSITIONS:
+        m = k + 1
+        if m < n and doc[m].lower_ in ("its", "their") or (m + 2 < n and doc[m + 1].lower_ in ANAPHORIC_OWNERS
+                                                             and doc[m + 2].lower_ in {"'s", "’s", "s"}):
+            person.organisation = person.organisation or dominant
+            return
+        while m < n and m - k < 5 and not _covered(cands, m) and (doc[m].is_lower or doc[m].is_punct):
+            m += 1
+        org = _org_at(doc, cands, m)
+        if org is not None:
+            person.organisation = doc[org.start : org.end].text
+
+
+def _attach_caps_label(doc: Any, person: _Cand) -> None:
+    """"KEVIN HO, PRESIDENT HUAWEI HANDSET PRODUCT LINE": title, then organisation."""
+    k = person.end
+    if k >= len(doc) or doc[k].text != ",":
+        return
+    k += 1
+    r0 = k
+    while k < len(doc) and _is_role_word(doc[k]) and "\n" not in doc[k].text:
+        k += 1
+    if k == r0:
+        return
+    person.role = doc[r0:k].text.title() if not doc[r0:k].text.isupper() or len(doc[r0:k].text) > 3 else doc[r0:k].text
+    m = k
+    while m < len(doc) and doc[m].is_alpha and doc[m].is_upper and "\n" not in doc[m].text:
+        m += 1
+    if m > k:
+        words = doc[k:m].text.split()
+        person.organisation = " ".join(w.lower() if w in {"OF", "AND", "THE", "FOR"} else w.capitalize() for w in words)
+
+
+def _add_surnames(doc: Any, cands: list[_Cand]) -> list[_Cand]:
+    """Lone name words the model missed ("Sanqui guesses") that match a person in the text."""
+    fulls = {
+        canonical_name(doc[c.start : c.end].text, "PERSON")
+        for c in cands
+        if c.type == "PERSON" and c.end - c.start > 1
+    }
+    if not fulls:
+        return cands
+    added = []
+    for tok in doc:
+        if tok.pos_ != "PROPN" or _covered(cands, tok.i) or not is_name_word(tok.text):
+            continue
+        full = resolve_short_name(tok.text, fulls)
+        if full is not None:
+            added.append(_Cand(tok.i, tok.i + 1, "PERSON", canonical=full))
+    return sorted(cands + added, key=lambda c: c.start)
+
+
+def _to_mention(doc: Any, c: _Cand) -> EntityMention:
+    span = doc[c.start : c.end]
+    return EntityMention(
+        text=span.text,
+        type=c.type,
+        start=span.start_char,
+        end=span.end_char,
+        canonical=c.canonical,
+        role=c.role,
+        organisation=c.organisation,
+    )
+
+
+def _apply_turns(text: str, mentions: list[EntityMention], turns: Sequence[Turn]) -> list[EntityMention]:
+    """Transcript turns name their speaker with role and organisation directly."""
+    for turn in turns:
+        if not turn.speaker:
+            continue
+        window_start = max(0, turn.start - len(turn.speaker) - 200)
+        window = text[window_start : turn.start + len(turn.speaker) + 2].casefold()
+        at = window.rfind(turn.speaker.casefold())
+        if at >= 0:
+            start = window_start + at
+            end = start + len(turn.speaker)
+        else:
+            start, end = turn.start, turn.end
+        existing = next(
+            (m for m in mentions if m.start < end and start < m.end and m.type == "PERSON"), None
+        )
+        if existing is None:
+            existing = EntityMention(text=text[start:end], type="PERSON", start=start, end=end)
+            mentions.append(existing)
+            existing.canonical = canonical_name(turn.speaker, "PERSON")
+        existing.role = existing.role or turn.role
+        existing.organisation = existing.organisation or turn.organisation
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _canonicalise(mentions: list[EntityMention]) -> None:
+    """Give each mention its in-document canonical name ("Chang" -> "Jimmie Chang")."""
+    for m in mentions:
+        m.canonical = m.canonical or canonical_name(m.text, m.type)
+    fulls = {m.canonical for m in mentions if m.type == "PERSON" and " " in (m.canonical or "")}
+    orgs = {m.canonical for m in mentions if m.type == "ORG"}
+    by_acronym = {acronym(o): o for o in orgs if acronym(o)}
+    for m in mentions:
+        if m.type == "PERSON" and m.canonical and " " not in m.canonical:
+            m.canonical = resolve_short_name(m.canonical, fulls) or m.canonical
+        elif m.type == "ORG" and by_acronym.get(m.canonical or "") not in (None, m.canonical):
+            m.canonical = by_acronym[m.canonical]
+    # a person's title found once holds for every mention of them in the document
+    known: dict[str, EntityMention] = {}
+    for m in mentions:
+        if m.type == "PERSON" and m.role and m.canonical not in known:
+            known[m.canonical] = m
+    for m in mentions:
+        src = known.get(m.canonical or "")
+        if m.type == "PERSON" and src is not None and m.role is None:
+            m.role, m.organisation = src.role, src.organisation

@@ -1,0 +1,205 @@
+"""Tables for reading figures: currencies, scales, fractions and the verbs around numbers.
+
+Kept as data apart from `figures.py`, which applies them, so a new currency or
+a new "rose"-like verb is one line here and no regex surgery.
+"""
+
+from __future__ import annotations
+
+# Currency written before the number, longest first so "US$" wins over "$".
+CURRENCY_PREFIXES: dict[str, str] = {
+    "US$": "USD",
+    "HK$": "HKD",
+    "NT$": "TWD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "C$": "CAD",
+    "CA$": "CAD",
+    "S$": "SGD",
+    "NZ$": "NZD",
+    "CN¥": "CNY",
+    "RMB": "CNY",
+    "USD": "USD",
+    "GBP": "GBP",
+    "EUR": "EUR",
+    "CNY": "CNY",
+    "JPY": "JPY",
+    "HKD": "HKD",
+    "AUD": "AUD",
+    "CAD": "CAD",
+    "CHF": "CHF",
+    "INR": "INR",
+    "Rs.": "INR",
+    "Rs": "INR",
+    "$": "USD",
+    "£": "GBP",
+    "€": "EUR",
+    "¥": "JPY",
+    "₹": "INR",
+    "₩": "KRW",
+}
+
+# Currency written after the number ("3.2 billion US dollars"), longest first.
+CURRENCY_WORDS: dict[str, str] = {
+    "us dollars": "USD",
+    "u.s. dollars": "USD",
+    "hong kong dollars": "HKD",
+    "australian dollars": "AUD",
+    "canadian dollars": "CAD",
+    "pounds sterling": "GBP",
+    "dollars": "USD",
+    "dollar": "USD",
+    "pounds": "GBP",
+    "euros": "EUR",
+    "euro": "EUR",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "yen": "JPY",
+    "rupees": "INR",
+    "won": "KRW",
+    "usd": "USD",
+    "gbp": "GBP",
+    "eur": "EUR",
+    "cny": "CNY",
+    "rmb": "CNY",
+}
+
+# Scale words and abbreviations -> canonical scale.
+SCALES: dict[str, str] = {
+    "thousand": "thousand",
+    "k": "thousand",
+    "million": "million",
+    "mn": "million",
+    "mln": "million",
+    "m": "million",
+    "billion": "billion",
+    "bn": "billion",
+    "bln": "billion",
+    "b": "billion",
+    "trillion": "trillion",
+    "tn": "trillion",
+    "trn": "trillion",
+}
+
+SCALE_FACTORS: dict[str, float] = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+}
+
+# Vague plurals: "hundreds of millions" -> scale million, no value.
+VAGUE_PLURALS: dict[str, str | None] = {
+    "dozens": None,
+    "scores": None,
+    "hundreds": None,
+    "tens": None,
+    "thousands": "thousand",
+    "millions": "million",
+    "billions": "billion",
+    "trillions": "trillion",
+}
+
+# Fractions as percent, so "over half" compares with "55 percent".
+FRACTIONS: dict[str, float] = {
+    "all": 100.0,
+    "half": 50.0,
+    "a third": 100 / 3,
+    "one third": 100 / 3,
+    "one-third": 100 / 3,
+    "two thirds": 200 / 3,
+    "two-thirds": 200 / 3,
+    "a quarter": 25.0,
+    "one quarter": 25.0,
+    "one-quarter": 25.0,
+    "three quarters": 75.0,
+    "three-quarters": 75.0,
+    "a fifth": 20.0,
+    "one fifth": 20.0,
+    "one-fifth": 20.0,
+}
+
+# Number words for "five percent", "three million".
+NUMBER_WORDS: dict[str, float] = {
+    w: float(i)
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {"thirty": 30.0, "forty": 40.0, "fifty": 50.0, "sixty": 60.0, "seventy": 70.0,
+     "eighty": 80.0, "ninety": 90.0, "hundred": 100.0, "a hundred": 100.0}
+
+# Counted nouns that are people: unit "people", the noun becomes the measure.
+PEOPLE_NOUNS = frozenset(
+    """
+    people persons employees workers staff staffers jobs customers users subscribers
+    residents citizens voters members students patients visitors passengers engineers
+    researchers officials soldiers troops victims deaths casualties children adults
+    """.split()
+)
+
+# Plural nouns after a number that are not counts worth reporting (time spans, rankings).
+NOT_COUNTED = frozenset(
+    """
+    years months weeks days hours minutes seconds decades centuries times percent
+    points pages am pm
+    """.split()
+)
+
+# Words right before a number that make it a label, not a figure ("page 5", "number one").
+LABEL_WORDS = frozenset(
+    "page pages p. pp. chapter section article no. number rule figure table version "
+    "episode season vol. volume line item route flight room phone tel. ext.".split()
+)
+
+# Change verbs -> the noun naming the change ("profits rose" -> "profit growth").
+RISE_VERBS = frozenset(
+    "rise grow increase jump climb surge gain soar rocket swell expand advance improve "
+    "double triple boost".split()
+)
+FALL_VERBS = frozenset(
+    "fall drop decline decrease slip slide sink shrink plunge plummet tumble dip slump "
+    "contract lose cut reduce halve".split()
+)
+
+# Verbs whose money object is an investment, spending, income...
+MONEY_VERBS: dict[str, str] = {
+    "invest": "investment",
+    "pour": "investment",
+    "plough": "investment",
+    "plow": "investment",
+    "spend": "spending",
+    "raise": "funding raised",
+    "pay": "payment",
+    "earn": "earnings",
+    "make": "earnings",
+    "generate": "revenue",
+    "sell": "sales",
+    "fine": "fine",
+    "lose": "loss",
+    "borrow": "borrowing",
+    "lend": "lending",
+    "owe": "debt",
+    "cost": "cost",
+    "charge": "charge",
+    "offer": "offer",
+    "buy": "purchase price",
+    "acquire": "purchase price",
+    "bid": "bid",
+    "value": "valuation",
+}
+
+# Status cues: lemmas in the figure's clause that make it a plan or a prediction.
+TARGET_LEMMAS = frozenset(
+    "want hope aim target plan seek goal aspire intend strive ambition objective".split()
+)
+FORECAST_LEMMAS = frozenset(
+    "expect forecast predict project anticipate will shall could might may would likely "
+    "estimate outlook guidance".split()
+)
+
+# Nouns that point back at a figure already given ("that figure", "the 10 billion target").
+ANAPHORIC_NOUNS = frozenset("figure number target goal mark amount sum total level".split())
+
+# Vote words around a tally "5-0".
+VOTE_WORDS = frozenset("vote votes voted voting decision ruling majority verdict ballot".split())

@@ -1,0 +1,269 @@
+"""Multi-document extractive summary: what many sources say, said once, cited.
+
+A sentence is worth taking when it is central to the cluster (close to the
+centroid of the articles), corroborated (other articles carry a sentence
+like it), early in its article (news puts the story first), long enough to
+inform, and rich in the names and numbers the cluster shares. Sentences are
+picked greedily with maximal marginal relevance, so a fact said by five
+outlets is said once, and every pick cites its own sentence plus the
+near-identical ones elsewhere. Boilerplate and sentences that lean on an
+antecedent they would not have ("He said...", "The company...") are never
+picked on their own. Works on plain Documents; uses analyses when given.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..model import Analysis, Citation, Document, SummarySentence
+from .budget import budget_reached, word_count
+from .embed import Representation, sentence_vectors
+
+# Weights of the sentence score (tuned modestly on the Multi-News dev file).
+CENTRALITY = 1.0
+SUPPORT = 1.0
+POSITION = 0.35
+SALIENCE = 0.25
+FOCUS = 2.0
+# MMR: penalty on similarity to what is already chosen; above REDUNDANT a
+# sentence is a repeat and is skipped.
+NOVELTY = 0.5
+REDUNDANT = {"tfidf": 0.5, "minilm": 0.8}
+# Similarity at which another document is taken to carry the same information.
+SAME_INFORMATION = {"tfidf": 0.4, "minilm": 0.75}
+MIN_WORDS, MAX_WORDS = 6, 70
+
+# Lines of web furniture, not reporting.
+_BOILERPLATE = re.compile(
+    r"https?://|www\.|\S+@\S+\.\w|©|\bcopyright\b|all rights reserved|\bclick\b|subscri(?:be|ption)"
+    r"|newsletter|sign up|log ?in\b|follow (?:us|him|her|@)|\badvertis|read more|\bcookies?\b"
+    r"|javascript|\bbrowser\b|share (?:this|on)|e-?mail (?:this|us)|\bcomments?\b|terms of (?:use|service)"
+    r"|privacy policy|\bphoto(?:s|graph)?(?: by|:)|getty images|\bAP Photo\b|contributed to this report"
+    r"|this (?:article|story|post) (?:was|has been|originally)|\bupdated?:|\bplay video\b|\(?video\)?:",
+    re.IGNORECASE,
+)
+# Openers that need the sentence before them to be understood.
+_DANGLING = re.compile(
+    r"""^["'“‘(]*(?:(?:he|she|they|it|his|her|their|its|him|them|this|that|these|those|there|such"""
+    r"""|but|and|or|so|also|however|still|yet|meanwhile|instead|then|thus|moreover|furthermore|besides"""
+    r"""|nevertheless|otherwise|likewise|similarly|indeed|later|afterward|afterwards)\b"""
+    r"""|the (?:company|firm|group|man|woman|men|women|boy|girl|couple|agency|department|official"""
+    r"""|officials|suspect|victim|move|decision|report|study|bill|plan|deal|team|pair|latter|former"""
+    r"""|same|source|spokesman|spokeswoman|lawmaker|senator|president|ceo|singer|actor|actress|star"""
+    r"""|player|network|paper|newspaper|magazine|station|statement|letter|incident|case)\b)""",
+    re.IGNORECASE,
+)
+_END = re.compile(r"""[.!?]["'”’)\]]*$""")
+_NAME_OR_NUMBER = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][a-z]+(?:[- ][A-Z][a-z]+)*|\b\d[\d,.]*\b")
+
+
+@dataclass(slots=True)
+class _Candidate:
+    doc: int
+    order: int  # position among the document's sentences
+    start: int
+    end: int
+    text: str
+    words: int
+    dangling: bool
+
+
+def _eligible(text: str, words: int) -> bool:
+    if not MIN_WORDS <= words <= MAX_WORDS or not _END.search(text):
+        return False
+    if _BOILERPLATE.search(text):
+        return False
+    letters = [c for c in text if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) > 0.3 * len(letters):
+        return False  # headline case or shouting
+    capitalised = sum(w[:1].isupper() for w in text.split())
+    return capitalised <= 0.6 * words  # title-cased headline or a byline list
+
+
+def _candidates(documents: list[Document]) -> list[_Candidate]:
+    found = []
+    for d, document in enumerate(documents):
+        for order, sentence in enumerate(document.sentences):
+            text = document.sentence_text(sentence).strip()
+            words = word_count(text)
+            if _eligible(text, words):
+                dangling = bool(_DANGLING.match(text))
+                found.append(_Candidate(d, order, sentence.start, sentence.end, text, words, dangling))
+    return found
+
+
+def _is_after(published: str | None, since: str) -> bool:
+    """True only when `published` is surely later than `since` at their shared precision."""
+    if not published:
+        return False
+    shared = min(len(published), len(since))
+    return published[:shared] > since[:shared]
+
+
+def _salient_terms(documents: list[Document], analyses: list[Analysis] | None) -> list[set[str]]:
+    """Per document, the names and numbers that at least two documents share."""
+    per_doc: list[set[str]] = []
+    for d, document in enumerate(documents):
+        if analyses and d < len(analyses) and analyses[d].document.id == document.id and analyses[d].entities:
+            terms = {(m.canonical or m.text).lower() for m in analyses[d].entities}
+            terms |= {f.text.lower() for f in analyses[d].figures}
+        else:
+            terms = {m.group().lower() for m in _NAME_OR_NUMBER.finditer(document.text)}
+        per_doc.append(terms)
+    counts: dict[str, int] = {}
+    for terms in per_doc:
+        for term in terms:
+            counts[term] = counts.get(term, 0) + 1
+    shared = {t for t, n in counts.items() if n >= 2}
+    return [terms & shared for terms in per_doc]
+
+
+def _salience(candidates: list[_Candidate], salient: list[set[str]]) -> np.ndarray:
+    scores = np.zeros(len(candidates), dtype=np.float32)
+    for i, c in enumerate(candidates):
+        lowered = c.text.lower()
+        hits = sum(1 for term in salient[c.doc] if term in lowered)
+        scores[i] = min(hits, 5) / 5.0
+    return scores
+
+
+def _centrality(vectors: np.ndarray, docs: np.ndarray, n_docs: int) -> np.ndarray:
+    """Cosine to the centroid of the per-document centroids (each article counts once)."""
+    centroids = [vectors[docs == d].mean(axis=0) for d in range(n_docs) if (docs == d).any()]
+    centroid = np.mean(centroids, axis=0)
+    norm = np.linalg.norm(centroid)
+    return vectors @ (centroid / norm) if norm > 0 else np.zeros(len(vectors), dtype=np.float32)
+
+
+def _corroboration(similarity: np.ndarray, docs: np.ndarray, n_docs: int) -> np.ndarray:
+    """best[i, d]: the similarity of sentence i to its closest sentence in document d."""
+    best = np.zeros((len(docs), n_docs), dtype=np.float32)
+    for d in range(n_docs):
+        members = docs == d
+        if members.any():
+            best[:, d] = similarity[:, members].max(axis=1)
+    best[np.arange(len(docs)), docs] = 0.0  # a document does not corroborate itself
+    return best
+
+
+def summarize(
+    documents: list[Document],
+    *,
+    words: int | None = 250,
+    sentences: int | None = None,
+    focus: str | None = None,
+    since: str | None = None,
+    analyses: list[Analysis] | None = None,
+    representation: Representation = "tfidf",
+) -> list[SummarySentence]:
+    """Pick and order the sentences of a multi-document summary.
+
+    `words` (or `sentences`, which overrides it) sets the length by the rule in
+    `storyline.brief.budget`. `focus` is a query the summary should answer.
+    `since` (ISO date prefix) keeps only information from documents published
+    after it that earlier documents do not already carry; documents without a
+    date are neither new nor old.
+    """
+    candidates = _candidates(documents)
+    if not candidates:
+        return []
+    texts = [c.text for c in candidates]
+    queries = [focus] if focus else []
+    vectors = sentence_vectors(texts + queries, representation)
+    query = vectors[len(texts)] if focus else None
+    vectors = vectors[: len(texts)]
+    docs = np.array([c.doc for c in candidates])
+    n_docs = len(documents)
+    similarity = vectors @ vectors.T
+    best = _corroboration(similarity, docs, n_docs)
+    present = np.array([(docs == d).any() for d in range(n_docs)])
+    others = max(int(present.sum()) - 1, 1)
+    support = best.sum(axis=1) / others
+    rank_in_doc = np.zeros(len(candidates), dtype=np.float32)
+    seen: dict[int, int] = {}
+    for i, c in enumerate(candidates):
+        rank_in_doc[i] = seen.get(c.doc, 0)
+        seen[c.doc] = seen.get(c.doc, 0) + 1
+    score = (
+        CENTRALITY * _centrality(vectors, docs, n_docs)
+        + SUPPORT * support
+        + POSITION / np.sqrt(1.0 + rank_in_doc)
+        + SALIENCE * _salience(candidates, _salient_terms(documents, analyses))
+    )
+    allowed = np.ones(len(candidates), dtype=bool)
+    if query is not None:
+        relevance = vectors @ query
+        score = score + FOCUS * relevance
+        if (relevance > 0.05).any():
+            allowed &= relevance > 0.05
+    if since is not None:
+        new = np.array([_is_after(documents[c.doc].published, since) for c in candidates])
+        old = np.array([
+            documents[c.doc].published is not None and not _is_after(documents[c.doc].published, since)
+            for c in candidates
+        ])
+        known = similarity[:, old].max(axis=1) if old.any() else np.zeros(len(candidates))
+        allowed &= new & (known < SAME_INFORMATION[representation])
+    chosen = _select(candidates, score, similarity, allowed, words, sentences, representation)
+    return [_summary_sentence(i, candidates, documents, best, similarity, docs, representation) for i in _order(chosen, candidates)]
+
+
+def _select(
+    candidates: list[_Candidate], score: np.ndarray, similarity: np.ndarray, allowed: np.ndarray,
+    words: int | None, sentences: int | None, representation: str,
+) -> list[int]:
+    """Greedy maximal marginal relevance under the length budget."""
+    chosen: list[int] = []
+    total = 0
+    place = {(c.doc, c.order): i for i, c in enumerate(candidates)}
+    closest = np.zeros(len(candidates), dtype=np.float32)
+    open_ = allowed.copy()
+    while open_.any() and not budget_reached(total, len(chosen), words=words, sentences=sentences):
+        gain = np.where(open_, score - NOVELTY * closest, -np.inf)
+        i = int(np.argmax(gain))
+        open_[i] = False
+        c = candidates[i]
+        if closest[i] >= REDUNDANT[representation]:
+            continue
+        if c.dangling and place.get((c.doc, c.order - 1)) not in chosen:
+            continue
+        chosen.append(i)
+        total += c.words
+        closest = np.maximum(closest, similarity[i])
+    return chosen
+
+
+def _order(chosen: list[int], candidates: list[_Candidate]) -> list[int]:
+    """Reading order: by relative place in the articles; a sentence that leans
+    on the one before it follows that sentence directly."""
+    chosen_set = set(chosen)
+    place = {(candidates[i].doc, candidates[i].order): i for i in chosen}
+    heads = [i for i in chosen if not (candidates[i].dangling and (candidates[i].doc, candidates[i].order - 1) in place)]
+    heads.sort(key=lambda i: (candidates[i].order, candidates[i].doc))
+    ordered = []
+    for head in heads:
+        i = head
+        while i in chosen_set:
+            ordered.append(i)
+            nxt = place.get((candidates[i].doc, candidates[i].order + 1))
+            if nxt is None or not candidates[nxt].dangling:
+                break
+            i = nxt
+    return ordered
+
+
+def _summary_sentence(
+    i: int, candidates: list[_Candidate], documents: list[Document], best: np.ndarray,
+    similarity: np.ndarray, docs: np.ndarray, representation: str,
+) -> SummarySentence:
+    c = candidates[i]
+    citations = [Citation(documents[c.doc].id, c.start, c.end)]
+    threshold = SAME_INFORMATION[representation]
+    for d in np.flatnonzero(best[i] >= threshold):
+        members = np.flatnonzero(docs == d)
+        j = int(members[np.argmax(similarity[i, members])])
+        citations.append(Citation(documents[d].id, candidates[j].start, candidates[j].end))
+    return SummarySentence(text=c.text, citations=citations, support=len(citations))

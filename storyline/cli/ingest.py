@@ -1,0 +1,84 @@
+"""`storyline ingest`: read inputs into the store."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+from ..config import Settings
+from ..errors import InputError, StorylineError
+from ..ingest import read
+from ..model import Document
+from ..store import AddResult, Store
+from ._progress import progress_bar
+from ._util import app, console, fail
+
+
+def ingest_inputs(
+    store: Store,
+    inputs: list[str],
+    *,
+    as_kind: str | None = None,
+    date: str | None = None,
+    settings: Settings | None = None,
+    quiet: bool = False,
+) -> tuple[list[AddResult], list[InputError]]:
+    """Read every input into `store`; report each result or error as it comes."""
+    results: list[AddResult] = []
+    errors: list[InputError] = []
+    with progress_bar("Ingesting") as advance:
+        for item in read(inputs, as_kind=as_kind, date=date, settings=settings):  # type: ignore[arg-type]
+            if isinstance(item, InputError):
+                errors.append(item)
+                console.print(f"[red]error:[/red] {item}", highlight=False, markup=True)
+            else:
+                result = store.add(item)
+                results.append(result)
+                if not quiet:
+                    _report(item, result)
+            advance()
+    return results, errors
+
+
+def _report(doc: Document, result: AddResult) -> None:
+    label = doc.title or doc.source
+    if result.status == "added":
+        console.print(f"added      {result.id}  {label}", highlight=False, markup=False)
+    elif result.status == "unchanged":
+        console.print(f"unchanged  {result.id}  {label}", highlight=False, markup=False)
+    else:
+        console.print(
+            f"{result.status:<10} {result.id}  {label} (same as {result.duplicate_of})",
+            highlight=False,
+            markup=False,
+        )
+
+
+@app.command()
+def ingest(
+    inputs: list[str] = typer.Argument(..., help="Files, folders, globs, '-' for stdin, URLs or feed URLs."),
+    db: str = typer.Option("storyline.db", "--db", help="SQLite file to write."),
+    as_kind: Optional[str] = typer.Option(None, "--as", help="Force the shape: html, webtext, transcript, stripped, text, json."),
+    date: Optional[str] = typer.Option(None, "--date", help="Publication date for every input (YYYY, YYYY-MM or YYYY-MM-DD)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print errors only."),
+) -> None:
+    """Read articles into the store, skipping exact and near duplicates.
+
+    Example:
+
+        storyline ingest articles/ https://example.com/feed.xml --db story.db
+    """
+    settings = Settings.from_env(db=db)
+    try:
+        with Store(db) as store:
+            results, errors = ingest_inputs(store, inputs, as_kind=as_kind, date=date, settings=settings, quiet=quiet)
+    except StorylineError as exc:
+        fail(str(exc))
+    added = sum(r.status == "added" for r in results)
+    console.print(
+        f"{added} added, {len(results) - added} already known or duplicate, {len(errors)} failed",
+        highlight=False,
+    )
+    if not results:
+        raise typer.Exit(1)

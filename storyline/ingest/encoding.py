@@ -1,0 +1,90 @@
+"""Bytes to text: pick the encoding, refuse binary, repair mojibake.
+
+Scraped news arrives as UTF-8, as cp1252 from old Windows tools, or as UTF-8
+that was decoded twice ("Huaweiâ€™s"). We try UTF-8 (honouring a BOM), then
+charset_normalizer's guess for non-Latin scripts, then cp1252 and latin-1,
+and finally let ftfy undo mojibake.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+import ftfy
+
+from ..errors import InputError
+
+# Curly quotes are part of the article; keep them (ftfy straightens them by default).
+_FTFY = ftfy.TextFixerConfig(uncurl_quotes=False)
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# charset_normalizer guesses among these for short Western text; cp1252 is the usual truth.
+_WESTERN = {"cp1250", "cp1252", "latin_1", "iso8859_15", "iso8859_2", "mac_roman", "cp850", "ascii"}
+_SAMPLE = 8192
+_CONTROL = set(range(0, 32)) - {9, 10, 12, 13}
+
+
+def decode(data: bytes, source: str) -> str:
+    """Decode `data` to clean text, or raise InputError (binary, empty, undecodable)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            text = data.decode(encoding, errors="replace")
+            break
+    else:
+        if is_binary(data):
+            raise InputError(source, "binary file, not text")
+        text = _decode_unmarked(data)
+    text = fix_text(text)
+    if not text.strip():
+        raise InputError(source, "empty")
+    return text
+
+
+def fix_text(text: str) -> str:
+    """Repair mojibake and odd characters; pure ASCII needs nothing and skips the cost."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.isascii():
+        return text
+    return ftfy.fix_text(text, _FTFY)
+
+
+def is_binary(data: bytes) -> bool:
+    """NUL bytes or many control characters in the first 8 KB mean not text."""
+    sample = data[:_SAMPLE]
+    if not sample:
+        return False
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b in _CONTROL)
+    return controls / len(sample) > 0.05
+
+
+def _decode_unmarked(data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    guess = _guess(data)
+    if guess and guess not in _WESTERN:
+        try:
+            return data.decode(guess)
+        except (UnicodeDecodeError, LookupError):
+            pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def _guess(data: bytes) -> str | None:
+    try:
+        import charset_normalizer
+    except ImportError:  # optional: a requests/httpx dependency, usually present
+        return None
+    best = charset_normalizer.from_bytes(data[: 64 * 1024]).best()
+    return best.encoding if best else None

@@ -1,0 +1,85 @@
+"""Plain article text: unwrap hard-wrapped lines, lift a headline into the title.
+
+The light cleaner for text that is already an article: it changes no words.
+Webtext (boilerplate still in) builds on these helpers in `webtext.py`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cleaned import Cleaned, join_paragraphs
+
+_WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_ENDS_SENTENCE = re.compile(r"""[.!?:;…"”’')\]]$""")
+_BYLINE = re.compile(r"^by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*\s*$", re.I)
+
+
+def clean_plain(text: str) -> Cleaned:
+    """Clean plain text: paragraphs from blank lines, hard wraps undone, headline to title."""
+    paragraphs = unwrap(text)
+    title, paragraphs = take_title(paragraphs)
+    author, paragraphs = take_byline(paragraphs)
+    return Cleaned(join_paragraphs(paragraphs), title=title, author=author)
+
+
+def lines(text: str) -> list[str]:
+    """Non-blank lines with whitespace collapsed."""
+    out = []
+    for line in text.split("\n"):
+        line = _WS.sub(" ", line).strip()
+        if line:
+            out.append(line)
+    return out
+
+
+def unwrap(text: str) -> list[str]:
+    """Paragraphs: blank lines separate them; inside a block a line is joined to the
+    next when it was evidently wrapped (no closing punctuation, and long or followed by
+    a lower-case continuation)."""
+    paragraphs: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        current = ""
+        for line in lines(block):
+            if current and _wrapped(current, line):
+                current = f"{current} {line}"
+            else:
+                if current:
+                    paragraphs.append(current)
+                current = line
+        if current:
+            paragraphs.append(current)
+    return paragraphs
+
+
+def _wrapped(previous: str, line: str) -> bool:
+    if _ENDS_SENTENCE.search(previous):
+        return False
+    last_line = previous[previous.rfind("\n") + 1 :]
+    return line[:1].islower() or line[:1].isdigit() or (len(last_line) >= 60 and len(line) >= 20)
+
+
+def is_headline(line: str) -> bool:
+    """A headline: 2-25 words, no closing full stop, starts with a capital or digit."""
+    words = line.split()
+    return (
+        2 <= len(words) <= 25
+        and (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘")
+        and not re.search(r"[.;,]$", line)
+    )
+
+
+def take_title(paragraphs: list[str]) -> tuple[str | None, list[str]]:
+    """Lift a leading headline out of the body when a body follows it."""
+    if len(paragraphs) >= 2 and is_headline(paragraphs[0]) and not paragraphs[0].endswith((":", "?\"")):
+        if len(paragraphs[1].split()) >= 8 or len(paragraphs) >= 3:
+            return paragraphs[0], paragraphs[1:]
+    return None, paragraphs
+
+
+def take_byline(paragraphs: list[str]) -> tuple[str | None, list[str]]:
+    """A "By Jane Doe" line among the first three paragraphs becomes the author."""
+    for i, p in enumerate(paragraphs[:3]):
+        if _BYLINE.match(p):
+            return re.sub(r"^by\s+", "", p, flags=re.I).strip(), paragraphs[:i] + paragraphs[i + 1 :]
+    return None, paragraphs

@@ -1,0 +1,70 @@
+"""Paragraphs and sentences: the one splitter every stage uses.
+
+Every offset downstream (summary citations, quotes, entities) is a character
+offset into the clean text, so all stages must agree on where sentences are:
+they all call `segment`. Sentences come from nupunkt (a Punkt model that
+knows "U.S.", "Dr.", "Inc." and friends) run once over the whole text.
+
+Paragraphs: any line break ends a paragraph (blank lines are only
+separators). The ingest cleaners write one paragraph per line, unwrapping
+hard-wrapped text first, so a sentence never crosses a newline here.
+"""
+
+from __future__ import annotations
+
+import re
+
+import nupunkt
+
+from ..model import Sentence, Span
+
+_LINE = re.compile(r"[^\n]+")
+_WORDY = re.compile(r"\w")
+
+
+def segment(text: str) -> tuple[list[Span], list[Sentence]]:
+    """Split clean text into paragraph spans and sentences (offsets into `text`).
+
+    For every sentence `text[s.start:s.end]` is the sentence with surrounding
+    whitespace stripped; `s.paragraph` indexes the returned paragraph list.
+    """
+    paragraphs: list[Span] = []
+    line_of: list[tuple[int, int]] = []  # (start, end) of each non-blank line
+    for m in _LINE.finditer(text):
+        start, end = _strip(text, m.start(), m.end())
+        if start < end:
+            paragraphs.append(Span(start, end))
+            line_of.append((start, end))
+    sentences: list[Sentence] = []
+    if not paragraphs:
+        return paragraphs, sentences
+
+    p = 0
+    for s_start, s_end in nupunkt.sent_spans(text):
+        # nupunkt may run a sentence over a line break: cut it at each one.
+        while p < len(line_of) and line_of[p][1] <= s_start:
+            p += 1
+        q = p
+        while q < len(line_of) and line_of[q][0] < s_end:
+            start, end = _strip(text, max(s_start, line_of[q][0]), min(s_end, line_of[q][1]))
+            if start < end:
+                _add(sentences, text, Sentence(start, end, q))
+            q += 1
+    return paragraphs, sentences
+
+
+def _add(sentences: list[Sentence], text: str, sentence: Sentence) -> None:
+    """Append, folding a fragment with no word characters (a stray quote) into its neighbour."""
+    if not _WORDY.search(text[sentence.start : sentence.end]):
+        if sentences and sentences[-1].paragraph == sentence.paragraph:
+            sentences[-1].end = sentence.end
+            return
+    sentences.append(sentence)
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

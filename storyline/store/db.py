@@ -1,0 +1,479 @@
+"""`Store`: Documents in one SQLite file, written one transaction per document.
+
+A document, its sentences, its full-text row and its MinHash signature are
+written together in one `BEGIN IMMEDIATE` transaction, so a crash or Ctrl-C
+loses nothing already committed and never leaves half a document. Duplicates
+are linked to the document they copy instead of being stored twice.
+
+Threads: one connection, opened with `check_same_thread=False` and guarded by
+a re-entrant lock, so the web app's threads can share one Store (SQLite
+serialises writers anyway). Processes: WAL mode lets readers work while one
+writes; `busy_timeout` makes a second writer wait rather than fail.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any, Iterator, Literal
+
+from ..config import Settings
+from ..errors import ConfigError, StoreError
+from ..model import Document, DocumentRef
+from . import dedupe
+from .rows import (
+    DOCUMENT_COLUMNS,
+    REF_COLUMNS,
+    document_from_row,
+    document_values,
+    ref_from_json,
+    ref_from_row,
+    ref_to_json,
+    sentence_rows,
+)
+from .schema import migrate
+from .search import MARKS, SearchHit
+from .search import search as _search
+
+BUSY_TIMEOUT_S = 30.0
+
+Status = Literal["added", "duplicate", "near-duplicate", "unchanged"]
+
+
+@dataclass(slots=True, frozen=True)
+class AddResult:
+    """What `Store.add` did with a document; `duplicate_of` names the stored original."""
+
+    status: Status
+    id: str
+    duplicate_of: str | None = None
+
+
+@dataclass(slots=True, frozen=True)
+class DuplicateLink:
+    """An input that was not stored because it copies `duplicate_of`."""
+
+    doc_id: str
+    duplicate_of: str
+    kind: Literal["exact", "near"]
+    similarity: float
+    source: str
+    document: DocumentRef  # title/outlet/date of the copy, e.g. to credit syndication
+
+
+@dataclass(slots=True, frozen=True)
+class StoreStats:
+    documents: int
+    sentences: int
+    duplicates: int
+    size_bytes: int
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Store:
+    """A SQLite file of Documents with full-text search and duplicate links.
+
+    >>> with Store(":memory:") as store:
+    ...     result = store.add(doc)
+    ...     assert store.get(result.id) == doc
+    """
+
+    def __init__(
+        self, path: str | os.PathLike[str] = "storyline.db", *,
+        near_duplicate_threshold: float | None = None,
+    ) -> None:
+        self.path = os.fspath(path)
+        if near_duplicate_threshold is None:
+            near_duplicate_threshold = Settings().near_duplicate_threshold
+        if not 0.0 < near_duplicate_threshold <= 1.0:
+            raise ConfigError(
+                f"near_duplicate_threshold must be in (0, 1], got {near_duplicate_threshold}"
+            )
+        self.near_duplicate_threshold = near_duplicate_threshold
+        self._lock = threading.RLock()
+        self._index: dedupe.NearDuplicateIndex | None = None  # built lazily, once per Store
+        self._indexed_pk = 0  # highest documents.pk whose signature is in the index
+        try:
+            self._conn = sqlite3.connect(
+                self.path, isolation_level=None, check_same_thread=False,
+                timeout=BUSY_TIMEOUT_S,
+            )
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: cannot open the store: {exc}") from exc
+        self._conn.row_factory = sqlite3.Row
+        try:
+            self._conn.execute("PRAGMA journal_mode = WAL")
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            migrate(self._conn)
+        except sqlite3.Error as exc:
+            self._conn.close()
+            raise StoreError(f"{self.path}: cannot open the store: {exc}") from exc
+        except BaseException:
+            self._conn.close()
+            raise
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Store:
+        return cls(settings.db, near_duplicate_threshold=settings.near_duplicate_threshold)
+
+    # ------------------------------------------------------------ lifecycle
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({self.path!r})"
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; rolled back on any exception, Ctrl-C included."""
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+                self._conn.execute("COMMIT")
+            except BaseException:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            try:
+                yield self._conn
+            except sqlite3.Error as exc:
+                raise StoreError(f"{self.path}: {exc}") from exc
+
+    # ------------------------------------------------------------ writing
+
+    def add(self, doc: Document) -> AddResult:
+        """Store `doc`, or link it to the stored document it duplicates.
+
+        Raises StoreError for a document the store cannot hold (nothing is written)
+        or when `doc.id` is already stored with a different text.
+        """
+        values = document_values(doc)
+        values["dedupe_hash"] = doc.content_hash or dedupe.content_hash(doc.text)
+        shingles = dedupe.shingles(doc.text)
+        signature = dedupe.signature(shingles)
+        with self._lock:
+            try:
+                with self._write() as conn:
+                    self._refresh_index(conn)
+                    result, similarity = self._classify(conn, doc, values, shingles, signature)
+                    if result.status == "added":
+                        pk = self._insert(conn, doc, values, signature)
+                    elif result.status in ("duplicate", "near-duplicate"):
+                        self._link(conn, doc, result, similarity)
+            except sqlite3.Error as exc:
+                raise StoreError(f"{doc.id}: could not be stored: {exc}") from exc
+            if result.status == "added" and signature is not None:
+                assert self._index is not None
+                self._index.add(doc.id, signature)
+                self._indexed_pk = max(self._indexed_pk, pk)
+        return result
+
+    def add_many(
+        self, docs: Iterable[Document], on_result: Callable[[AddResult], Any] | None = None
+    ) -> list[AddResult]:
+        """`add` each document in its own transaction; a failure keeps those already added."""
+        results = []
+        for doc in docs:
+            result = self.add(doc)
+            results.append(result)
+            if on_result is not None:
+                on_result(result)
+        return results
+
+    def delete(self, doc_id: str) -> None:
+        """Remove a document with its sentences, signature, cached analysis and duplicate links."""
+        with self._lock:
+            try:
+                with self._write() as conn:
+                    if conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,)).rowcount == 0:
+                        raise StoreError(f"{doc_id}: no such document in the store")
+            except sqlite3.Error as exc:
+                raise StoreError(f"{doc_id}: could not be deleted: {exc}") from exc
+            if self._index is not None:
+                self._index.remove(doc_id)
+
+    def _classify(
+        self, conn: sqlite3.Connection, doc: Document, values: dict[str, Any],
+        shingles: set[bytes], signature: Any,
+    ) -> tuple[AddResult, float]:
+        """Decide, inside the write transaction, whether `doc` is new or a copy (and how similar)."""
+        same_id = conn.execute(
+            "SELECT source, text FROM documents WHERE id = ?", (doc.id,)
+        ).fetchone()
+        if same_id is not None and same_id["text"] != doc.text:
+            raise StoreError(f"{doc.id}: already stored with a different text")
+        if same_id is not None and same_id["source"] == doc.source:
+            return AddResult("unchanged", doc.id), 1.0
+        link = conn.execute(
+            "SELECT duplicate_of FROM duplicates WHERE doc_id = ? AND source = ?",
+            (doc.id, doc.source),
+        ).fetchone()
+        if link is not None:
+            return AddResult("unchanged", doc.id, link["duplicate_of"]), 1.0
+        if same_id is not None:
+            return AddResult("duplicate", doc.id, doc.id), 1.0
+        original = conn.execute(
+            "SELECT id FROM documents WHERE dedupe_hash = ? ORDER BY pk LIMIT 1",
+            (values["dedupe_hash"],),
+        ).fetchone()
+        if original is not None:
+            return AddResult("duplicate", doc.id, original["id"]), 1.0
+        near = self._nearest(conn, shingles, signature)
+        if near is not None:
+            return AddResult("near-duplicate", doc.id, near[1]), near[0]
+        return AddResult("added", doc.id), 0.0
+
+    def _nearest(
+        self, conn: sqlite3.Connection, shingles: set[bytes], signature: Any
+    ) -> tuple[float, str] | None:
+        """(Jaccard similarity, id) of the closest stored document at or above the threshold."""
+        if signature is None or self._index is None:
+            return None
+        best: tuple[float, str] | None = None
+        for candidate in self._index.candidates(signature):
+            row = conn.execute("SELECT text FROM documents WHERE id = ?", (candidate,)).fetchone()
+            if row is None:  # deleted by another process
+                self._index.remove(candidate)
+                continue
+            similarity = dedupe.jaccard(shingles, dedupe.shingles(row["text"]))
+            if similarity >= self.near_duplicate_threshold and (
+                best is None or similarity > best[0]
+            ):
+                best = (similarity, candidate)
+        return best
+
+    def _refresh_index(self, conn: sqlite3.Connection) -> None:
+        """Build the LSH index from stored signatures once, then pick up other writers' rows."""
+        if self._index is None:
+            self._index = dedupe.NearDuplicateIndex(self.near_duplicate_threshold)
+            self._indexed_pk = 0
+        rows = conn.execute(
+            "SELECT m.doc_pk, d.id, d.text, m.num_perm, m.seed, m.hashvalues "
+            "FROM minhashes AS m JOIN documents AS d ON d.pk = m.doc_pk "
+            "WHERE m.doc_pk > ? ORDER BY m.doc_pk",
+            (self._indexed_pk,),
+        )
+        for row in rows:
+            if row["num_perm"] == dedupe.NUM_PERM:
+                signature = dedupe.from_blob(row["hashvalues"], row["seed"])
+            else:  # written with other parameters: recompute
+                signature = dedupe.signature(dedupe.shingles(row["text"]))
+            if signature is not None:
+                self._index.add(row["id"], signature)
+            self._indexed_pk = row["doc_pk"]
+
+    def _insert(
+        self, conn: sqlite3.Connection, doc: Document, values: dict[str, Any], signature: Any
+    ) -> int:
+        values = {**values, "sentence_count": len(doc.sentences), "added": _now()}
+        columns = ", ".join(values)
+        placeholders = ", ".join(f":{name}" for name in values)
+        pk = conn.execute(
+            f"INSERT INTO documents ({columns}) VALUES ({placeholders})", values
+        ).lastrowid
+        conn.executemany(
+            'INSERT INTO sentences (doc_id, idx, start, "end", paragraph, speaker) '
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            sentence_rows(doc),
+        )
+        if signature is not None:
+            conn.execute(
+                "INSERT INTO minhashes (doc_pk, num_perm, seed, hashvalues) VALUES (?, ?, ?, ?)",
+                (pk, dedupe.NUM_PERM, dedupe.SEED, dedupe.to_blob(signature)),
+            )
+        return pk
+
+    def _link(
+        self, conn: sqlite3.Connection, doc: Document, result: AddResult, similarity: float
+    ) -> None:
+        near = result.status == "near-duplicate"
+        conn.execute(
+            "INSERT INTO duplicates (doc_id, duplicate_of, kind, similarity, source, ref, added) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                doc.id, result.duplicate_of, "near" if near else "exact",
+                similarity, doc.source, ref_to_json(doc.ref()), _now(),
+            ),
+        )
+
+    # ------------------------------------------------------------ reading
+
+    def get(self, doc_id: str) -> Document:
+        """The stored document `doc_id`; StoreError names the id when it is not stored."""
+        with self._read() as conn:
+            row = conn.execute(
+                f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id = ?", (doc_id,)
+            ).fetchone()
+            if row is None:
+                link = conn.execute(
+                    "SELECT duplicate_of FROM duplicates WHERE doc_id = ? LIMIT 1", (doc_id,)
+                ).fetchone()
+                hint = f" (it was linked as a duplicate of {link[0]})" if link else ""
+                raise StoreError(f"{doc_id}: no such document in the store{hint}")
+            sentences = conn.execute(
+                'SELECT start, "end", paragraph, speaker FROM sentences '
+                "WHERE doc_id = ? ORDER BY idx",
+                (doc_id,),
+            ).fetchall()
+            return document_from_row(row, sentences)
+
+    def documents(self, ids: list[str] | None = None) -> list[Document]:
+        """The documents `ids` in that order, or every document in `list()` order."""
+        with self._lock:
+            if ids is None:
+                ids = [ref.id for ref in self.list()]
+            return [self.get(doc_id) for doc_id in ids]
+
+    def list(self) -> list[DocumentRef]:
+        """Every stored document, by publication date (undated last), then title."""
+        with self._read() as conn:
+            rows = conn.execute(
+                f"SELECT {REF_COLUMNS} FROM documents ORDER BY published IS NULL, published, "
+                "title IS NULL, title, id"
+            ).fetchall()
+        return [ref_from_row(r) for r in rows]
+
+    def count(self) -> int:
+        with self._read() as conn:
+            return conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __contains__(self, doc_id: object) -> bool:
+        with self._read() as conn:
+            return conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
+
+    def links(self, doc_id: str) -> list[DuplicateLink]:
+        """The inputs linked as duplicates of `doc_id` (exact first, then by similarity)."""
+        with self._read() as conn:
+            if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is None:
+                raise StoreError(f"{doc_id}: no such document in the store")
+            rows = conn.execute(
+                "SELECT doc_id, duplicate_of, kind, similarity, source, ref FROM duplicates "
+                "WHERE duplicate_of = ? ORDER BY kind = 'near', similarity DESC, source",
+                (doc_id,),
+            ).fetchall()
+        return [
+            DuplicateLink(r["doc_id"], r["duplicate_of"], r["kind"], r["similarity"],
+                          r["source"], ref_from_json(r["ref"]))
+            for r in rows
+        ]
+
+    # ------------------------------------------------------------ search
+
+    def search(
+        self, query: str, limit: int = 10, *, marks: tuple[str, str] = MARKS
+    ) -> list[SearchHit]:
+        """Documents matching every term of `query` (bm25, best first); never a syntax error."""
+        with self._read() as conn:
+            return _search(conn, query, limit, marks)
+
+    def search_ids(self, query: str, limit: int = 10) -> list[str]:
+        return [hit.document.id for hit in self.search(query, limit)]
+
+    # ------------------------------------------------------------ analysis cache
+
+    def save_analysis(self, analysis: dict[str, Any], version: str) -> None:
+        """Cache `Analysis.to_dict()` output for its document under `version` (replacing any)."""
+        doc_id = analysis.get("document")
+        if not isinstance(doc_id, str):
+            raise StoreError("an analysis dict needs its document id under 'document'")
+        try:
+            data = json.dumps(analysis, ensure_ascii=False)
+        except (TypeError, ValueError) as exc:
+            raise StoreError(f"{doc_id}: analysis cannot be stored as JSON: {exc}") from exc
+        with self._lock:
+            try:
+                with self._write() as conn:
+                    if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is None:
+                        raise StoreError(f"{doc_id}: no such document in the store")
+                    conn.execute(
+                        "INSERT INTO analyses (doc_id, version, data, saved) VALUES (?, ?, ?, ?) "
+                        "ON CONFLICT (doc_id) DO UPDATE SET version = excluded.version, "
+                        "data = excluded.data, saved = excluded.saved",
+                        (doc_id, version, data, _now()),
+                    )
+            except sqlite3.Error as exc:
+                raise StoreError(f"{doc_id}: could not save the analysis: {exc}") from exc
+
+    def load_analysis(self, doc_id: str, version: str) -> dict[str, Any] | None:
+        """The cached analysis of `doc_id`, or None when absent or made by another version."""
+        with self._read() as conn:
+            row = conn.execute(
+                "SELECT version, data FROM analyses WHERE doc_id = ?", (doc_id,)
+            ).fetchone()
+        if row is None or row["version"] != version:
+            return None
+        return json.loads(row["data"])
+
+    # ------------------------------------------------------------ health
+
+    def stats(self) -> StoreStats:
+        with self._read() as conn:
+            documents, sentences, duplicates = conn.execute(
+                "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM sentences), "
+                "(SELECT count(*) FROM duplicates)"
+            ).fetchone()
+            files = [self.path + suffix for suffix in ("", "-wal", "-shm")]
+            if self.path != ":memory:" and os.path.exists(self.path):
+                size = sum(os.path.getsize(f) for f in files if os.path.exists(f))
+            else:
+                page_count = conn.execute("PRAGMA page_count").fetchone()[0]
+                size = page_count * conn.execute("PRAGMA page_size").fetchone()[0]
+        return StoreStats(documents, sentences, duplicates, size)
+
+    def verify(self) -> list[str]:
+        """Problems found in the file (empty when sound): SQLite, FTS and per-document checks."""
+        problems: list[str] = []
+        with self._read() as conn:
+            problems += [r[0] for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
+            problems += [
+                f"foreign key: {r[0]} row {r[1]} -> {r[2]}"
+                for r in conn.execute("PRAGMA foreign_key_check")
+            ]
+            try:
+                conn.execute(
+                    "INSERT INTO documents_fts (documents_fts, rank) VALUES ('integrity-check', 1)"
+                )
+            except sqlite3.DatabaseError as exc:
+                problems.append(f"full-text index: {exc}")
+            problems += [
+                f"{r[0]}: {r[2]} of {r[1]} sentences stored"
+                for r in conn.execute(
+                    "SELECT d.id, d.sentence_count, count(s.idx) FROM documents AS d "
+                    "LEFT JOIN sentences AS s ON s.doc_id = d.id GROUP BY d.pk "
+                    "HAVING count(s.idx) != d.sentence_count"
+                )
+            ]
+            problems += [
+                f"{r[0]}: no MinHash signature"
+                for r in conn.execute(
+                    "SELECT d.id FROM documents AS d LEFT JOIN minhashes AS m ON m.doc_pk = d.pk "
+                    "WHERE m.doc_pk IS NULL AND d.text GLOB '*[A-Za-z0-9]*'"
+                )
+            ]
+        return problems

@@ -1,0 +1,138 @@
+"""The store's tables, and the migrations that bring an older file up to date.
+
+Each entry of `MIGRATIONS` is one SQL script; `PRAGMA user_version` records
+how many have run, so opening a file applies only the missing ones, each in
+its own transaction (a crash mid-migration leaves the file at the previous
+version, never half-migrated).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+
+from ..errors import StoreError
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: documents, sentences, full-text index, dedupe signatures and links, analysis cache
+    """
+    CREATE TABLE documents (
+        pk INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: FTS rowid and LSH refresh key
+        id TEXT NOT NULL UNIQUE,
+        source TEXT NOT NULL,
+        text TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        title TEXT,
+        outlet TEXT,
+        author TEXT,
+        published TEXT,
+        published_granularity TEXT,
+        published_source TEXT,
+        url TEXT,
+        paragraphs TEXT NOT NULL,       -- JSON [[start, end], ...]
+        turns TEXT NOT NULL,            -- JSON [{speaker, role, organisation, start, end}, ...]
+        meta TEXT NOT NULL,             -- JSON object
+        content_hash TEXT NOT NULL,     -- exactly as the Document carried it (may be '')
+        dedupe_hash TEXT NOT NULL,      -- content_hash, or computed from the text when empty
+        sentence_count INTEGER NOT NULL,  -- lets verify() prove every document is complete
+        added TEXT NOT NULL
+    );
+    CREATE INDEX documents_dedupe_hash ON documents (dedupe_hash);
+    CREATE INDEX documents_order ON documents (published, title);
+
+    CREATE TABLE sentences (
+        doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        paragraph INTEGER NOT NULL,
+        speaker TEXT,
+        PRIMARY KEY (doc_id, idx)
+    ) WITHOUT ROWID;
+
+    CREATE VIRTUAL TABLE documents_fts USING fts5 (
+        title, text,
+        content = 'documents', content_rowid = 'pk',
+        tokenize = 'porter unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+        INSERT INTO documents_fts (rowid, title, text) VALUES (new.pk, new.title, new.text);
+    END;
+    CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+        INSERT INTO documents_fts (documents_fts, rowid, title, text)
+        VALUES ('delete', old.pk, old.title, old.text);
+    END;
+    CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents BEGIN
+        INSERT INTO documents_fts (documents_fts, rowid, title, text)
+        VALUES ('delete', old.pk, old.title, old.text);
+        INSERT INTO documents_fts (rowid, title, text) VALUES (new.pk, new.title, new.text);
+    END;
+
+    CREATE TABLE minhashes (
+        doc_pk INTEGER PRIMARY KEY REFERENCES documents (pk) ON DELETE CASCADE,
+        num_perm INTEGER NOT NULL,
+        seed INTEGER NOT NULL,
+        hashvalues BLOB NOT NULL        -- little-endian uint64 x num_perm
+    );
+
+    CREATE TABLE duplicates (
+        doc_id TEXT NOT NULL,           -- id of the input that was not stored
+        duplicate_of TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('exact', 'near')),
+        similarity REAL NOT NULL,
+        source TEXT NOT NULL,           -- where the duplicate input came from
+        ref TEXT NOT NULL,              -- JSON DocumentRef of the duplicate input
+        added TEXT NOT NULL,
+        PRIMARY KEY (doc_id, source)
+    );
+    CREATE INDEX duplicates_of ON duplicates (duplicate_of);
+
+    CREATE TABLE analyses (
+        doc_id TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+        version TEXT NOT NULL,
+        data TEXT NOT NULL,
+        saved TEXT NOT NULL
+    );
+    """,
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def statements(script: str) -> Iterator[str]:
+    """Split a script into statements (trigger bodies stay whole)."""
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            yield buffer.strip()
+            buffer = ""
+    if buffer.strip():
+        raise StoreError(f"incomplete SQL statement in a migration: {buffer.strip()[:60]!r}")
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Apply the missing migrations; return the schema version now in the file.
+
+    `conn` must be in autocommit mode (isolation_level=None). The version is
+    re-read under the write lock, so two processes opening a new file at once
+    do not both create the tables.
+    """
+    for version, script in enumerate(MIGRATIONS, start=1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            current = conn.execute("PRAGMA user_version").fetchone()[0]
+            if current > SCHEMA_VERSION:
+                raise StoreError(
+                    f"the store has schema version {current}, newer than this Storyline "
+                    f"understands ({SCHEMA_VERSION}); upgrade Storyline"
+                )
+            if current < version:
+                for statement in statements(script):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {version}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return conn.execute("PRAGMA user_version").fetchone()[0]

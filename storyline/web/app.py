@@ -1,0 +1,389 @@
+"""The web app: pages to browse, search, add and brief stored documents, and their JSON twins.
+
+A thin shell over `storyline.api` and the store, like the CLI: each route
+opens the store, calls one or two library functions and renders. Pages and
+`/api/...` routes answer from the same objects, so the HTML and the JSON
+never disagree. The app never trusts article text (see `security.py`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Literal
+
+from fastapi import FastAPI, File, Form, Query, Request, UploadFile
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from ..config import Settings
+from ..errors import InputError, StoreError, StorylineError
+from ..model import Document
+from . import security
+from .briefs import BriefCache, BriefView, selection_ids
+from .chart import timeline_chart
+
+HERE = Path(__file__).parent
+# Room for multipart boundaries and the other form fields around an upload.
+FORM_OVERHEAD = 64 * 1024
+
+
+class WebError(Exception):
+    """An error a route turns into a status code and a one-line message."""
+
+    def __init__(self, status: int, message: str) -> None:
+        self.status = status
+        self.message = message
+        super().__init__(message)
+
+
+@dataclasses.dataclass
+class AppState:
+    settings: Settings
+    token: str | None
+    max_upload: int
+    briefs: BriefCache
+
+    @contextmanager
+    def store(self) -> Iterator[Any]:
+        """A store connection for one request (SQLite connections stay in their thread)."""
+        from ..store import Store
+
+        store = Store(self.settings.db)
+        try:
+            yield store
+        finally:
+            store.close()
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    token: str | None = None,
+    max_upload: int | None = None,
+) -> FastAPI:
+    """Build the app over the store at `settings.db`.
+
+    `token` (default: the STORYLINE_TOKEN environment variable) makes every
+    write endpoint require `Authorization: Bearer <token>` or a `token` form
+    field. `max_upload` caps an upload in bytes (default: settings.max_input_bytes).
+    """
+    settings = settings or Settings.from_env()
+    state = AppState(
+        settings=settings,
+        token=token if token is not None else os.environ.get("STORYLINE_TOKEN") or None,
+        max_upload=max_upload or settings.max_input_bytes,
+        briefs=BriefCache(settings),
+    )
+    app = FastAPI(
+        title="Storyline",
+        summary="Sourced briefs from news coverage.",
+        version="0.1.0",
+        docs_url=None,  # Swagger UI needs inline script and a CDN: /openapi.json is the API document
+        redoc_url=None,
+    )
+    app.state.storyline = state
+    env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True))
+    env.filters["http_url"] = _http_url
+    env.globals["token_required"] = bool(state.token)
+
+    def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+        html = env.get_template(template).render(request=request, **context)
+        return HTMLResponse(html, status_code=status)
+
+    @app.exception_handler(WebError)
+    async def _web_error(request: Request, exc: WebError) -> Response:
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"error": exc.message}, status_code=exc.status)
+        return page(request, "error.html", exc.status, title="Error", status=exc.status, message=exc.message)
+
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    # ------------------------------------------------------------ helpers
+
+    def require_write(request: Request, form_token: str | None) -> None:
+        if not security.same_origin(request.headers.get("origin"), request.headers.get("host")):
+            raise WebError(403, "cross-site request refused")
+        if not security.token_ok(state.token, request.headers.get("authorization"), form_token):
+            raise WebError(401, "a valid token is required to add documents")
+
+    def get_document(store: Any, doc_id: str) -> Document:
+        try:
+            return store.get(doc_id)
+        except (KeyError, LookupError, StoreError) as exc:
+            raise WebError(404, f"no document with id {doc_id!r}") from exc
+
+    def brief_view(ids: list[str] | None, q: str | None) -> BriefView:
+        wanted = _split_ids(ids)
+        query = (q or "").strip() or None
+        with state.store() as store:
+            chosen = selection_ids(store, wanted, query)
+            if not chosen:
+                raise WebError(404, f"no documents match {query!r}" if query else "no documents to brief")
+            try:
+                return state.briefs.get(store, chosen, query)
+            except (KeyError, LookupError, StoreError) as exc:
+                raise WebError(404, f"unknown document in the selection: {exc}") from exc
+            except StorylineError as exc:
+                raise WebError(400, str(exc)) from exc
+
+    def add_document(
+        file: UploadFile | None, text: str | None, url: str | None, title: str | None
+    ) -> tuple[Document, Any]:
+        from ..ingest import document_from_bytes, document_from_text
+
+        meta = {"title": title} if title else None
+        try:
+            if file is not None and file.filename:
+                data = file.file.read(state.max_upload + 1)
+                security.check_upload(file.filename, file.content_type, data, state.max_upload)
+                doc = document_from_bytes(data, f"upload:{file.filename}", meta=meta)
+            elif text and text.strip():
+                if len(text.encode()) > state.max_upload:
+                    raise InputError("pasted text", f"larger than {state.max_upload} bytes")
+                doc = document_from_text(text, "pasted text", meta=meta)
+            elif url and url.strip():
+                data, content_type, final = security.fetch_url(
+                    url.strip(),
+                    allow_private=state.settings.allow_private_urls,
+                    limit=state.max_upload,
+                    timeout=state.settings.fetch_timeout,
+                )
+                doc = document_from_bytes(data, final, meta={**(meta or {}), "content_type": content_type})
+                doc.url = doc.url or final
+            else:
+                raise WebError(400, "give a file, some text or a URL")
+        except InputError as exc:
+            raise WebError(400, str(exc)) from exc
+        if title:
+            doc.title = title
+        with state.store() as store:
+            result = store.add(doc)
+        state.briefs.clear()
+        return doc, result
+
+    # ------------------------------------------------------------ pages
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def index(request: Request) -> HTMLResponse:
+        with state.store() as store:
+            refs = store.list()
+        return page(request, "index.html", title="Documents", documents=refs)
+
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    def search_page(request: Request, q: str = "", limit: int = Query(20, ge=1, le=200)) -> HTMLResponse:
+        hits = []
+        if q.strip():
+            with state.store() as store:
+                hits = store.search(q, limit=limit)
+        return page(request, "search.html", title=f"Search: {q}" if q else "Search", q=q, hits=hits)
+
+    @app.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
+    def document_page(
+        request: Request, doc_id: str, start: int | None = None, end: int | None = None, added: str | None = None
+    ) -> HTMLResponse:
+        with state.store() as store:
+            doc = get_document(store, doc_id)
+        highlight = (start, end) if start is not None and end is not None and 0 <= start < end else None
+        return page(
+            request,
+            "document.html",
+            title=doc.title or doc.source,
+            doc=doc,
+            paragraphs=_paragraphs(doc, highlight),
+            added=added,
+        )
+
+    @app.post("/documents", include_in_schema=False)
+    def add_page(
+        request: Request,
+        file: UploadFile | None = File(None),
+        text: str | None = Form(None),
+        url: str | None = Form(None),
+        title: str | None = Form(None),
+        token: str | None = Form(None),
+    ) -> Response:
+        require_write(request, token)
+        doc, result = add_document(file, text, url, title)
+        target = result.duplicate_of or result.id
+        return RedirectResponse(f"/documents/{target}?added={result.status}", status_code=303)
+
+    @app.get("/brief", response_class=HTMLResponse, include_in_schema=False)
+    def brief_page(request: Request, ids: list[str] | None = Query(None), q: str | None = None) -> HTMLResponse:
+        view = brief_view(ids, q)
+        return page(
+            request,
+            "brief.html",
+            title=view.brief.title,
+            view=view,
+            brief=view.brief,
+            chart=timeline_chart(view.brief.timeline),
+            ids=_split_ids(ids),
+            q=q,
+        )
+
+    # ------------------------------------------------------------ JSON API
+
+    @app.get("/api/documents", tags=["documents"])
+    def api_documents() -> dict[str, Any]:
+        """Every stored document (metadata, no text)."""
+        with state.store() as store:
+            refs = store.list()
+        return {"count": len(refs), "documents": [dataclasses.asdict(r) for r in refs]}
+
+    @app.get("/api/documents/{doc_id}", tags=["documents"])
+    def api_document(doc_id: str) -> dict[str, Any]:
+        """One stored document with its clean text, paragraphs and sentences."""
+        with state.store() as store:
+            return dataclasses.asdict(get_document(store, doc_id))
+
+    @app.post("/api/documents", status_code=201, tags=["documents"])
+    def api_add(
+        request: Request,
+        file: UploadFile | None = File(None, description="an article file: html, txt, md, json, jsonl"),
+        text: str | None = Form(None, description="pasted article text"),
+        url: str | None = Form(None, description="an article URL to fetch"),
+        title: str | None = Form(None),
+        token: str | None = Form(None, description="the write token, if not sent as a Bearer header"),
+    ) -> dict[str, Any]:
+        """Add one article by upload, pasted text or URL."""
+        require_write(request, token)
+        doc, result = add_document(file, text, url, title)
+        return {
+            "status": result.status,
+            "id": result.id,
+            "duplicate_of": result.duplicate_of,
+            "document": dataclasses.asdict(doc.ref()),
+        }
+
+    @app.get("/api/search", tags=["documents"])
+    def api_search(q: str, limit: int = Query(10, ge=1, le=200)) -> dict[str, Any]:
+        """Full-text search (SQLite FTS5, bm25 ranking)."""
+        with state.store() as store:
+            hits = store.search(q, limit=limit) if q.strip() else []
+        return {
+            "query": q,
+            "hits": [
+                {"document": dataclasses.asdict(h.document), "score": h.score, "snippet": h.snippet} for h in hits
+            ],
+        }
+
+    @app.get("/api/stats", tags=["documents"])
+    def api_stats() -> dict[str, Any]:
+        """How many documents the store holds."""
+        with state.store() as store:
+            stats = store.stats() if hasattr(store, "stats") else {"documents": store.count()}
+        return stats if isinstance(stats, dict) else dataclasses.asdict(stats)
+
+    @app.get("/api/brief", tags=["brief"], responses={200: {"content": {"text/html": {}, "text/markdown": {}}}})
+    def api_brief(
+        ids: list[str] | None = Query(None, description="document ids (repeat, or comma-separated)"),
+        q: str | None = Query(None, description="a search query choosing the documents and the focus"),
+        format: Literal["json", "html", "markdown"] = "json",
+    ) -> Response:
+        """The brief of the chosen documents (all of them when neither ids nor q is given)."""
+        from ..render import render
+
+        brief = brief_view(ids, q).brief
+        body = render(brief, format)
+        media = {"json": "application/json", "html": "text/html", "markdown": "text/markdown"}[format]
+        if format == "markdown":
+            return PlainTextResponse(body, media_type=media)
+        return Response(body, media_type=f"{media}; charset=utf-8")
+
+    app.add_middleware(SecurityMiddleware, max_body=state.max_upload + FORM_OVERHEAD)
+    return app
+
+
+class SecurityMiddleware:
+    """Adds the security headers to every response and refuses oversized bodies early."""
+
+    def __init__(self, app: ASGIApp, max_body: int) -> None:
+        self.app = app
+        self.max_body = max_body
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        if scope["method"] in {"POST", "PUT", "PATCH"}:
+            length = headers.get(b"content-length")
+            if length is None or not length.isdigit():
+                await _plain(send, 411, "a Content-Length header is required")
+                return
+            if int(length) > self.max_body:
+                await _plain(send, 413, f"request body is larger than {self.max_body} bytes")
+                return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                extra = [(k.lower().encode(), v.encode()) for k, v in security.SECURITY_HEADERS.items()]
+                message["headers"] = list(message.get("headers", [])) + extra
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+async def _plain(send: Send, status: int, text: str) -> None:
+    headers = [(b"content-type", b"text/plain; charset=utf-8")]
+    headers += [(k.lower().encode(), v.encode()) for k, v in security.SECURITY_HEADERS.items()]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": text.encode()})
+
+
+def _split_ids(ids: list[str] | None) -> list[str]:
+    """`?ids=a&ids=b` and `?ids=a,b` both work."""
+    out: list[str] = []
+    for value in ids or []:
+        out.extend(part.strip() for part in value.split(",") if part.strip())
+    return out
+
+
+def _http_url(value: str | None) -> str | None:
+    """Only http(s) URLs become links; `javascript:` and friends stay text."""
+    if value and value.lower().startswith(("http://", "https://")):
+        return value
+    return None
+
+
+@dataclasses.dataclass(slots=True)
+class Piece:
+    text: str
+    mark: bool = False
+    first: bool = False  # the first marked piece carries id="passage"
+
+
+def _paragraphs(doc: Document, highlight: tuple[int, int] | None) -> list[list[Piece]]:
+    """The document's paragraphs as pieces, with the highlighted range marked."""
+    spans = [(p.start, p.end) for p in doc.paragraphs] or _blank_line_spans(doc.text)
+    out = []
+    seen_mark = False
+    for start, end in spans:
+        pieces = []
+        if highlight and highlight[0] < end and highlight[1] > start:
+            a, b = max(start, highlight[0]), min(end, highlight[1])
+            if a > start:
+                pieces.append(Piece(doc.text[start:a]))
+            pieces.append(Piece(doc.text[a:b], mark=True, first=not seen_mark))
+            seen_mark = True
+            if b < end:
+                pieces.append(Piece(doc.text[b:end]))
+        else:
+            pieces.append(Piece(doc.text[start:end]))
+        out.append(pieces)
+    return out
+
+
+def _blank_line_spans(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for block in text.split("\n\n"):
+        if block.strip():
+            spans.append((pos, pos + len(block)))
+        pos += len(block) + 2
+    return spans
