@@ -15,8 +15,8 @@ SPEECH_VERBS = frozenset(
     answer ask tweet post email recall mention predict promise pledge vow assert
     maintain contend complain comment observe remark point indicate conclude testify
     emphasize emphasise caution urge allege charge boast quip joke lament describe
-    estimate forecast guess disclose assure agree counter retort continue brag
-    inform advise announce tout proclaim reiterate underscore signal hint
+    estimate forecast guess disclose assure agree counter retort brag
+    inform advise tout proclaim reiterate underscore signal hint
     """.split()
 )
 
@@ -24,12 +24,25 @@ SPEECH_VERBS = frozenset(
 BELIEF_VERBS = frozenset(
     """
     think believe know feel fear hope expect suspect worry doubt understand
-    find show see assume reckon figure guess learn realize realise recognize
+    find show assume reckon figure guess learn realize realise recognize
     recognise consider wonder imagine predict suppose
     """.split()
 )
 
-CUE_VERBS = SPEECH_VERBS | BELIEF_VERBS
+# Verbs of stance: what they take as object is the content ("endorsed Kasich").
+STANCE_VERBS = frozenset(
+    """
+    support endorse back praise criticize criticise call want oppose refuse urge attack
+    congratulate mock blame accuse defend reject condemn welcome decline thank slam blast
+    dismiss question challenge propose seek demand favor favour prefer applaud denounce
+    decry cite recommend vote refer talk speak
+    """.split()
+)
+
+# These take a prepositional object as content ("referring to X", "talked about X").
+PREP_CONTENT_VERBS = frozenset({"refer", "talk", "speak", "vote", "call", "ask"})
+
+CUE_VERBS = SPEECH_VERBS | BELIEF_VERBS | STANCE_VERBS
 
 # Cue verbs whose content is usually a clause after the verb when written
 # without punctuation ("CONTENT said NAME"); used by the stripped-text rules.

@@ -160,11 +160,11 @@ def _month_year(month: int, pub: Published, future: bool, rel: str | None) -> tu
 
 
 def _context(text: str, start: int, end: int) -> str:
-    """The clause around a mention: up to sentence punctuation, 120 chars each side."""
-    left = text[max(0, start - 120) : start]
-    right = text[end : end + 120]
-    left = re.split(r"[.!?\n;]\s", left)[-1]
-    right = re.split(r"[.!?\n;](?:\s|$)", right)[0]
+    """The clause around a mention: up to sentence punctuation, 60 chars each side."""
+    left = text[max(0, start - 60) : start]
+    right = text[end : end + 60]
+    left = re.split(r"[.!?;]\s|\n", left)[-1]
+    right = re.split(r"[.!?;](?:\s|$)|\n", right)[0]
     return f"{left} {right}"
 
 

@@ -77,6 +77,11 @@ ROLE_MODIFIERS = frozenset(
 )
 # Possessors that point back at the organisation the article is about.
 ANAPHORIC_OWNERS = frozenset({"company", "firm", "group", "its", "their", "vendor", "maker"})
+# Nouns that introduce an organisation's name ("research firm Gartner").
+ORG_DESCRIPTORS = frozenset(
+    """firm company group maker agency bank carrier vendor rival startup operator giant consultancy
+    manufacturer regulator retailer publisher broadcaster network supplier""".split()
+)
 # Prepositions joining a title to its organisation ("analyst with Gartner").
 ORG_PREPOSITIONS = frozenset({"with", "at", "of", "for", "from", "in"})
 
@@ -106,6 +111,11 @@ PRONOUNS = frozenset("he she it they we i you him her them his hers its their ou
 # A product model code: "P2", "S4", "G7", "X10".
 PRODUCT_CODE = re.compile(r"^[A-Z]{1,3}\d{1,3}[a-z]?$")
 
+# Entries of COUNTRY_ALIASES that are regions (type LOC), not states (GPE).
+REGIONS = frozenset(
+    {"Europe", "Asia", "Africa", "Asia Pacific", "Latin America", "Middle East", "North America", "South America"}
+)
+
 _COUNTRY_BY_KEY: dict[str, str] = {}
 for _name, _aliases in COUNTRY_ALIASES.items():
     for _form in (_name, *_aliases):
@@ -130,7 +140,11 @@ def clean_surface(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"^(?:the)\s+", "", text, flags=re.I)
     text = re.sub(r"(?:['’]s?|\s+s)$", "", text)
-    return text.strip(" \t\"'“”‘’()[]{}<>,;:!?-–—")
+    text = text.strip(" \t\"'“”‘’()[]{}<>,;:!?-–—")
+    last = text.rsplit(" ", 1)[-1]
+    if text.endswith(".") and len(last) > 4 and "." not in last[:-1]:
+        text = text[:-1]  # a sentence full stop, not "U.S." or "Inc."
+    return text
 
 
 def _titlecase_caps(text: str) -> str:
@@ -325,9 +339,10 @@ def extract_entities(text: str, doc: Any = None, turns: Sequence[Turn] = ()) -> 
 
         doc = load_nlp()(text)
     cands = _from_model(doc)
+    cands = _add_caps_labels(doc, cands)
     cands = _add_acronyms(doc, cands)
     cands = _add_products(doc, cands)
-    _fix_coordinated_types(doc, cands)
+    _fix_types(doc, cands)
     dominant = _dominant_org(doc, cands)
     for cand in cands:
         if cand.type == "PERSON":
@@ -354,7 +369,7 @@ def _from_model(doc: Any) -> list[_Cand]:
             nxt = doc[cand.end] if cand.end < len(doc) else None
             if nxt is not None and (nxt.like_num or nxt.text.startswith("$")):
                 continue  # "US 3 2 billion": a currency sign, not the country
-            cand.type = "GPE"
+            cand.type = "LOC" if country_name(surface) in REGIONS else "GPE"
         if not _is_junk(surface, cand.type):
             kept.append(cand)
     return kept
@@ -376,6 +391,21 @@ def _split_country_prefix(doc: Any, cand: _Cand) -> list[_Cand]:
     return [cand]
 
 
+# A transcript speaker label left in the text: "JANE DOE, TITLE ORGANISATION ..." at a line start.
+CAPS_LABEL = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){1,3}),[ \t]", re.M)
+
+
+def _add_caps_labels(doc: Any, cands: list[_Cand]) -> list[_Cand]:
+    """The model often misses all-capital names; a label line names its speaker."""
+    for match in CAPS_LABEL.finditer(doc.text):
+        span = doc.char_span(match.start(1), match.end(1))
+        if span is None or not _is_caps_line(span[0]):
+            continue
+        cands = [c for c in cands if c.end <= span.start or c.start >= span.end]
+        cands.append(_Cand(span.start, span.end, "PERSON"))
+    return sorted(cands, key=lambda c: c.start)
+
+
 def _covered(cands: list[_Cand], i: int) -> bool:
     return any(c.start <= i < c.end for c in cands)
 
@@ -385,9 +415,9 @@ def _is_caps_line(token: Any) -> bool:
     text = token.doc.text
     s = text.rfind("\n", 0, token.idx) + 1
     e = text.find("\n", token.idx)
-    line = text[s : e if e >= 0 else len(text)]
+    line = re.split(r"[\"“]", text[s : e if e >= 0 else len(text)], maxsplit=1)[0]
     letters = [c for c in line[:80] if c.isalpha()]
-    return len(letters) > 8 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    return len(letters) > 8 and sum(c.isupper() for c in letters) > 0.9 * len(letters)
 
 
 def _add_acronyms(doc: Any, cands: list[_Cand]) -> list[_Cand]:
@@ -419,19 +449,36 @@ def _add_products(doc: Any, cands: list[_Cand]) -> list[_Cand]:
             and prev.text[:1].isupper()
             and prev.is_alpha
             and not prev.is_sent_start
-            and not _covered(cands, tok.i)
+            and not any(c.start <= tok.i < c.end and c.end != tok.i + 1 for c in cands)
             and not any(p.match(prev.text) for p in NOT_ENTITY_PATTERNS)
         ):
             start = tok.i - 1
-            for c in [c for c in cands if c.start <= start < c.end]:
+            for c in [c for c in cands if c.start <= start < c.end or c.start <= tok.i < c.end]:
                 cands.remove(c)  # a product name beats a partial ORG reading
             added.append(_Cand(start, tok.i + 1, "PRODUCT"))
     return sorted(cands + added, key=lambda c: c.start)
 
 
-def _fix_coordinated_types(doc: Any, cands: list[_Cand]) -> None:
-    """"Cisco and EMC": an unknown place coordinated with an organisation is one too."""
+def _fix_types(doc: Any, cands: list[_Cand]) -> None:
+    """Correct the model's type where the context says otherwise.
+
+    "research firm Forrester" and "Forrester analyst Jane Porter" name an
+    organisation, not a person; "Cisco and EMC": an unknown place coordinated
+    with an organisation is one too.
+    """
     by_start = {c.start: c for c in cands}
+    for c in cands:
+        if c.type != "PERSON":
+            continue
+        if c.start > 0 and doc[c.start - 1].lower_ in ORG_DESCRIPTORS and doc[c.start - 1].is_lower:
+            c.type = "ORG"
+            continue
+        k = c.end
+        while k < len(doc) and _is_role_word(doc[k]):
+            k += 1
+        nxt = by_start.get(k)
+        if k > c.end and any(t.lower_ in ROLE_HEADS for t in doc[c.end : k]) and nxt and nxt.type == "PERSON":
+            c.type = "ORG"
     for c in cands:
         if c.end < len(doc) - 1 and doc[c.end].lower_ in ("and", "or", ","):
             other = by_start.get(c.end + 1)
@@ -584,7 +631,8 @@ def _apply_turns(text: str, mentions: list[EntityMention], turns: Sequence[Turn]
             (m for m in mentions if m.start < end and start < m.end and m.type == "PERSON"), None
         )
         if existing is None:
-            existing = EntityMention(text=text[start:end], type="PERSON", start=start, end=end)
+            # a label the cleaner removed: the mention is the name, cited by the turn itself
+            existing = EntityMention(text=turn.speaker if at < 0 else text[start:end], type="PERSON", start=start, end=end)
             mentions.append(existing)
             existing.canonical = canonical_name(turn.speaker, "PERSON")
         existing.role = existing.role or turn.role

@@ -84,6 +84,17 @@ class SpeakerResolver:
                 self._add_person(m.canonical or m.text, m.start, m)
             elif m.type == "ORG":
                 self._orgs.append((m.start, m.canonical or m.text))
+        # learn roles from every mention ("we spoke with the group's CEO Richard Yu")
+        for ent in nlp_doc.ents:
+            if ent.label_ == "PERSON":
+                head = ent.root
+                names = self._name_tokens(head, _phrase_tokens(head))
+                if names:
+                    role, org = self._role_and_org(head, _phrase_tokens(head), names)
+                    person = self._person(self.canonical(_clean_name(names)) or "")
+                    if person is not None and role:
+                        person.role = person.role or role
+                        person.organisation = person.organisation or org
         self._orgs.sort()
 
     # ---------------------------------------------------------------- people
@@ -143,8 +154,11 @@ class SpeakerResolver:
         return found[-1] if found else None
 
     def organisation_before(self, offset: int) -> str | None:
-        names = [n for s, n in self._orgs if s < offset]
-        return names[-1] if names else None
+        names = [n for s, n in self._orgs if s < offset and len(n.replace(" ", "")) > 2]
+        if not names:
+            return None
+        # the organisation the story is about: the most mentioned, then the latest
+        return max(reversed(names), key=names.count)
 
     # ---------------------------------------------------------------- phrases
     def resolve(self, head: Any, phrase: list[Any]) -> Speaker:
@@ -182,6 +196,40 @@ class SpeakerResolver:
             toks = [t for t in phrase if t.ent_type_ == head.ent_type_] or [head]
             return Speaker(_clean_name(_contiguous(toks, head)), "organisation")
         return Speaker(None, "unknown")
+
+    def resolve_name(self, name_toks: list[Any], role_toks: list[Any]) -> Speaker:
+        """Resolve a name found by word order, with the role phrase that follows it."""
+        toks = [t for t in name_toks if not _is_role_token(t)] or name_toks
+        if len(toks) == 1 and toks[0].lower_ in PERSONAL_PRONOUNS:
+            return self.resolve(toks[0], toks)
+        person = self._add_person(_clean_name(toks), toks[0].idx)
+        if role_toks:
+            head = next((t for t in role_toks if t.lower_ in ROLE_WORDS), None)
+            if head is not None:
+                role, org = self._surface_role(role_toks, head)
+                # the surface phrase is the fuller one ("president of marketing for ...")
+                person.role = role or person.role
+                person.organisation = org or person.organisation
+        return Speaker(person.name, "person", person.role, person.organisation)
+
+    def _surface_role(self, toks: list[Any], head: Any) -> tuple[str | None, str | None]:
+        """"the company's president of marketing" / "an analyst with research firm Gartner"."""
+        org: str | None = None
+        poss = next((t for t in toks if t.i < head.i and t.lower_ in _ORG_NOUNS), None)
+        if poss is not None:
+            org = self._possessor(poss)
+        caps = [t for t in toks if t.i > head.i and t.text[:1].isupper()]
+        words = [t for t in toks if t.i >= head.i]
+        if caps:
+            org = _clean_name(caps)
+            cut = caps[0].i
+            words = [t for t in words if t.i < cut]
+            while len(words) > 1 and words[-1].lower_ not in ("of",) and not _is_role_token(words[-1]):
+                if words[-1].lower_ in ROLE_TAIL_PREPS:
+                    words.pop()
+                    break
+                words.pop()
+        return " ".join(t.text for t in words) or None, org
 
     def _name_tokens(self, head: Any, phrase: list[Any]) -> list[Any]:
         """The name inside a source phrase: the capitalised run ending at the head."""
@@ -240,6 +288,16 @@ class SpeakerResolver:
         del tail
         return role, org
 
+    def _org_text(self, toks: list[Any]) -> str | None:
+        """Organisation words before a title: "IDC", "the group's" (resolved)."""
+        poss = next((t for t in toks if t.dep_ == "poss" and not t.text[:1].isupper()), None)
+        if poss is not None:
+            return self._possessor(poss)
+        caps = [t for t in toks if t.text[:1].isupper() or t.text in ("'s", "’s", "&", "of")]
+        while caps and caps[-1].text in ("'s", "’s", "of", "&"):
+            caps = caps[:-1]
+        return _clean_name(caps) or None
+
     def _appositive(self, head: Any, toks: list[Any]) -> tuple[str | None, str | None]:
         """"an analyst with research firm Gartner" -> ("analyst", "Gartner")."""
         pre = [t for t in toks if t.i < head.i and t.lower_ not in _DETERMINERS and t.dep_ in ("amod", "compound")]
@@ -276,6 +334,14 @@ class SpeakerResolver:
                     return found
             return self.organisation_before(tok.idx)
         return None
+
+
+def _phrase_tokens(head: Any) -> list[Any]:
+    """A noun phrase around `head` without clauses hanging off it."""
+    drop = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "punct", "prep", "cc", "conj") for t in c.subtree}
+    appos = [c for c in head.children if c.dep_ == "appos"]
+    keep = {t.i for a in appos for t in a.subtree}
+    return [t for t in head.subtree if t.i not in drop or t.i in keep]
 
 
 def _antecedent_noun(doc: Any, tok: Any) -> str | None:

@@ -83,14 +83,24 @@ def _normalise(matrix: np.ndarray) -> np.ndarray:
     return matrix / np.maximum(norms, 1e-12)
 
 
-def sentence_vectors(texts: list[str], representation: Representation = "tfidf") -> np.ndarray:
-    """Dense L2-normalised vectors for `texts` (TF-IDF fitted on these texts)."""
+def sentence_vectors(texts: list[str], representation: Representation = "tfidf") -> Any:
+    """L2-normalised vectors for `texts`, one row each: a dense array for MiniLM,
+    a sparse CSR matrix for TF-IDF (fitted on these texts; dense rows of a
+    cluster's whole vocabulary would cost more than the summary itself)."""
     if representation == "minilm":
         return minilm_vectors(texts)
     if representation != "tfidf":
         raise ConfigError(f"unknown sentence representation {representation!r} (tfidf or minilm)")
+    import sklearn
+
     try:
-        matrix = tfidf_vectorizer().fit_transform(texts)
+        # Per-call input validation costs more than fitting a cluster's sentences.
+        with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
+            return tfidf_vectorizer().fit_transform(texts)  # rows are L2-normalised
     except ValueError:  # nothing but stop words
         return np.zeros((len(texts), 1), dtype=np.float32)
-    return _normalise(matrix.toarray())
+
+
+def dense(matrix: Any) -> np.ndarray:
+    """A numpy array of a dense or sparse result."""
+    return matrix.toarray() if hasattr(matrix, "toarray") else np.asarray(matrix)

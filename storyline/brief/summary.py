@@ -20,7 +20,7 @@ import numpy as np
 
 from ..model import Analysis, Citation, Document, SummarySentence
 from .budget import budget_reached, word_count
-from .embed import Representation, sentence_vectors
+from .embed import Representation, dense, sentence_vectors
 
 # Weights of the sentence score (tuned modestly on the Multi-News dev file).
 CENTRALITY = 1.0
@@ -30,21 +30,24 @@ SALIENCE = 0.25
 FOCUS = 2.0
 # MMR: penalty on similarity to what is already chosen; above REDUNDANT a
 # sentence is a repeat and is skipped.
-NOVELTY = 0.5
-REDUNDANT = {"tfidf": 0.5, "minilm": 0.8}
+NOVELTY = 0.3
+REDUNDANT = {"tfidf": 0.3, "minilm": 0.75}
 # Similarity at which another document is taken to carry the same information.
 SAME_INFORMATION = {"tfidf": 0.4, "minilm": 0.75}
-MIN_WORDS, MAX_WORDS = 6, 70
+MIN_WORDS, MAX_WORDS = 6, 50
+# A line without closing punctuation is a caption or headline unless it is long.
+MIN_WORDS_UNPUNCTUATED = 10
 
-# Lines of web furniture, not reporting.
-_BOILERPLATE = re.compile(
-    r"https?://|www\.|\S+@\S+\.\w|©|\bcopyright\b|all rights reserved|\bclick\b|subscri(?:be|ption)"
-    r"|newsletter|sign up|log ?in\b|follow (?:us|him|her|@)|\badvertis|read more|\bcookies?\b"
-    r"|javascript|\bbrowser\b|share (?:this|on)|e-?mail (?:this|us)|\bcomments?\b|terms of (?:use|service)"
-    r"|privacy policy|\bphoto(?:s|graph)?(?: by|:)|getty images|\bAP Photo\b|contributed to this report"
-    r"|this (?:article|story|post) (?:was|has been|originally)|\bupdated?:|\bplay video\b|\(?video\)?:",
-    re.IGNORECASE,
+# Lines of web furniture, not reporting: phrases (matched lower-cased) and patterns.
+_BOILERPLATE_PHRASES = (
+    "http://", "https://", "www.", "©", "copyright", "all rights reserved", "click", "subscribe",
+    "subscription", "newsletter", "sign up", "log in", "login", "follow us", "advertis", "read more",
+    "cookie", "javascript", "browser", "share this", "share on", "email this", "e-mail this",
+    "terms of use", "terms of service", "privacy policy", "photo by", "photo:", "photos:", "getty images",
+    "ap photo", "contributed to this report", "updated:", "play video", "video:", "reprints",
+    "non-commercial use", "image caption", "opens in new window", "opens in a new window",
 )
+_BOILERPLATE = re.compile(r"@\w+\.\w|\bcomments?\b|^related:|this (?:article|story|post) (?:was|has been|originally)")
 # Openers that need the sentence before them to be understood.
 _DANGLING = re.compile(
     r"""^["'“‘(]*(?:(?:he|she|they|it|his|her|their|its|him|them|this|that|these|those|there|such"""
@@ -72,13 +75,15 @@ class _Candidate:
 
 
 def _eligible(text: str, words: int) -> bool:
-    if not MIN_WORDS <= words <= MAX_WORDS or not _END.search(text):
+    if not MIN_WORDS <= words <= MAX_WORDS:
         return False
-    if _BOILERPLATE.search(text):
+    if words < MIN_WORDS_UNPUNCTUATED and not _END.search(text):
         return False
-    letters = [c for c in text if c.isalpha()]
-    if not letters or sum(c.isupper() for c in letters) > 0.3 * len(letters):
-        return False  # headline case or shouting
+    lowered = text.lower()
+    if any(phrase in lowered for phrase in _BOILERPLATE_PHRASES) or _BOILERPLATE.search(lowered):
+        return False
+    if text.isupper():
+        return False  # shouting
     capitalised = sum(w[:1].isupper() for w in text.split())
     return capitalised <= 0.6 * words  # title-cased headline or a byline list
 
@@ -103,39 +108,49 @@ def _is_after(published: str | None, since: str) -> bool:
     return published[:shared] > since[:shared]
 
 
-def _salient_terms(documents: list[Document], analyses: list[Analysis] | None) -> list[set[str]]:
-    """Per document, the names and numbers that at least two documents share."""
-    per_doc: list[set[str]] = []
+def _terms(candidates: list[_Candidate], documents: list[Document], analyses: list[Analysis] | None) -> list[set[str]]:
+    """The names and numbers in each candidate: from the analyses' entities and
+    figures when they cover its document, else capitalised runs and numbers."""
+    spans: dict[int, list[tuple[int, int, str]]] = {}
     for d, document in enumerate(documents):
-        if analyses and d < len(analyses) and analyses[d].document.id == document.id and analyses[d].entities:
-            terms = {(m.canonical or m.text).lower() for m in analyses[d].entities}
-            terms |= {f.text.lower() for f in analyses[d].figures}
+        analysis = analyses[d] if analyses and d < len(analyses) else None
+        if analysis is not None and analysis.document.id == document.id and analysis.entities:
+            found = [(m.start, m.end, (m.canonical or m.text).lower()) for m in analysis.entities]
+            found += [(c.start, c.end, f.text.lower()) for f in analysis.figures for c in f.citations[:1]]
+            spans[d] = found
+    terms = []
+    for c in candidates:
+        if c.doc in spans:
+            terms.append({t for start, end, t in spans[c.doc] if c.start <= start and end <= c.end})
         else:
-            terms = {m.group().lower() for m in _NAME_OR_NUMBER.finditer(document.text)}
-        per_doc.append(terms)
-    counts: dict[str, int] = {}
-    for terms in per_doc:
-        for term in terms:
-            counts[term] = counts.get(term, 0) + 1
-    shared = {t for t, n in counts.items() if n >= 2}
-    return [terms & shared for terms in per_doc]
+            terms.append({m.lower() for m in _NAME_OR_NUMBER.findall(c.text)})
+    return terms
 
 
-def _salience(candidates: list[_Candidate], salient: list[set[str]]) -> np.ndarray:
+def _salience(candidates: list[_Candidate], terms: list[set[str]]) -> np.ndarray:
+    """How many names and numbers a sentence shares with other documents (capped)."""
+    in_docs: dict[str, set[int]] = {}
+    for c, found in zip(candidates, terms):
+        for term in found:
+            in_docs.setdefault(term, set()).add(c.doc)
     scores = np.zeros(len(candidates), dtype=np.float32)
-    for i, c in enumerate(candidates):
-        lowered = c.text.lower()
-        hits = sum(1 for term in salient[c.doc] if term in lowered)
-        scores[i] = min(hits, 5) / 5.0
+    for i, found in enumerate(terms):
+        shared = sum(1 for t in found if len(in_docs[t]) >= 2)
+        scores[i] = min(shared, 5) / 5.0
     return scores
 
 
 def _centrality(vectors: np.ndarray, docs: np.ndarray, n_docs: int) -> np.ndarray:
     """Cosine to the centroid of the per-document centroids (each article counts once)."""
-    centroids = [vectors[docs == d].mean(axis=0) for d in range(n_docs) if (docs == d).any()]
-    centroid = np.mean(centroids, axis=0)
+    counts = np.bincount(docs, minlength=n_docs).astype(np.float32)
+    present = counts > 0
+    weights = np.zeros((1, len(docs)), dtype=np.float32)
+    weights[0] = 1.0 / (counts[docs] * present.sum())
+    centroid = dense(vectors.T @ weights.T).ravel()  # mean of the per-document means
     norm = np.linalg.norm(centroid)
-    return vectors @ (centroid / norm) if norm > 0 else np.zeros(len(vectors), dtype=np.float32)
+    if norm == 0:
+        return np.zeros(vectors.shape[0], dtype=np.float32)
+    return dense(vectors @ (centroid / norm)).ravel()
 
 
 def _corroboration(similarity: np.ndarray, docs: np.ndarray, n_docs: int) -> np.ndarray:
@@ -173,11 +188,11 @@ def summarize(
     texts = [c.text for c in candidates]
     queries = [focus] if focus else []
     vectors = sentence_vectors(texts + queries, representation)
-    query = vectors[len(texts)] if focus else None
+    query = vectors[len(texts) :] if focus else None
     vectors = vectors[: len(texts)]
     docs = np.array([c.doc for c in candidates])
     n_docs = len(documents)
-    similarity = vectors @ vectors.T
+    similarity = dense(vectors @ vectors.T)
     best = _corroboration(similarity, docs, n_docs)
     present = np.array([(docs == d).any() for d in range(n_docs)])
     others = max(int(present.sum()) - 1, 1)
@@ -191,11 +206,11 @@ def summarize(
         CENTRALITY * _centrality(vectors, docs, n_docs)
         + SUPPORT * support
         + POSITION / np.sqrt(1.0 + rank_in_doc)
-        + SALIENCE * _salience(candidates, _salient_terms(documents, analyses))
+        + SALIENCE * _salience(candidates, _terms(candidates, documents, analyses))
     )
     allowed = np.ones(len(candidates), dtype=bool)
     if query is not None:
-        relevance = vectors @ query
+        relevance = dense(vectors @ query.T).ravel()
         score = score + FOCUS * relevance
         if (relevance > 0.05).any():
             allowed &= relevance > 0.05

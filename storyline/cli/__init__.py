@@ -8,6 +8,8 @@ from ._util import app
 from . import ingest as _ingest  # noqa: E402,F401
 from . import brief as _brief  # noqa: E402,F401
 from . import store_cmds as _store_cmds  # noqa: E402,F401
+from . import serve as _serve  # noqa: E402,F401
+from . import eval as _eval  # noqa: E402,F401
 
 __all__ = ["app", "main"]
 

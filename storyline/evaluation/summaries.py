@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..brief.budget import within_budget
 from ..model import Document
-from .data import cluster_documents, iter_clusters, segment_text
+from .data import cluster_documents, iter_clusters, sentence_lines
 from .peers import PEERS
 
 METRICS = ("rouge1", "rouge2", "rougeLsum")
@@ -50,13 +50,6 @@ def systems() -> dict[str, Callable[[list[Document], int], list[str]]]:
     return found
 
 
-def _lines(text: str) -> str:
-    """One sentence per line, as ROUGE-Lsum expects."""
-    text = " ".join(text.split())
-    _, sentences = segment_text(text)
-    return "\n".join(text[s.start : s.end] for s in sentences)
-
-
 def evaluate_summaries(
     path: str | Path,
     *,
@@ -83,7 +76,7 @@ def evaluate_summaries(
     clusters = 0
     for cluster in iter_clusters(path, limit):
         documents = cluster_documents(cluster)
-        reference = _lines(cluster.reference)
+        reference = sentence_lines(cluster.reference)
         for name in names:
             started = time.perf_counter()
             summary = available[name](documents, words)

@@ -30,7 +30,11 @@ _CONTROL = set(range(0, 32)) - {9, 10, 12, 13}
 
 
 def decode(data: bytes, source: str) -> str:
-    """Decode `data` to clean text, or raise InputError (binary, empty, undecodable)."""
+    """Decode `data` to text, or raise InputError (binary, empty).
+
+    Mojibake is repaired later with `fix_text`, on the extracted text rather
+    than on a whole HTML page (ftfy costs as much as extraction on markup).
+    """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             text = data.decode(encoding, errors="replace")
@@ -39,7 +43,7 @@ def decode(data: bytes, source: str) -> str:
         if is_binary(data):
             raise InputError(source, "binary file, not text")
         text = _decode_unmarked(data)
-    text = fix_text(text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError(source, "empty")
     return text

@@ -11,7 +11,12 @@ import re
 from .cleaned import Cleaned, join_paragraphs
 
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
-_ENDS_SENTENCE = re.compile(r"""[.!?:;…"”’')\]]$""")
+_ENDS_SENTENCE = re.compile(r"""[.!?:;…]["”’')\]]*$""")
+_FURNITURE = re.compile(
+    r"\b(?:photo|photograph|image|getty|credit|click|share|subscribe|subscribing|e-?mail|sign up|"
+    r"newsletter|advertisement|follow us|directed by|written by)\b|https?://|@\w",
+    re.I,
+)
 _BYLINE = re.compile(r"^by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*\s*$", re.I)
 
 
@@ -60,12 +65,15 @@ def _wrapped(previous: str, line: str) -> bool:
 
 
 def is_headline(line: str) -> bool:
-    """A headline: 2-25 words, no closing full stop, starts with a capital or digit."""
+    """A headline: 2-25 words, no closing full stop, starts with a capital or digit,
+    and no page furniture (bylines, photo credits, share/subscribe buttons)."""
     words = line.split()
     return (
         2 <= len(words) <= 25
         and (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘")
         and not re.search(r"[.;,]$", line)
+        and not _FURNITURE.search(line)
+        and not _BYLINE.match(line)
     )
 
 

@@ -172,21 +172,27 @@ class Store:
         """
         values = document_values(doc)
         values["dedupe_hash"] = doc.content_hash or dedupe.content_hash(doc.text)
-        shingles = dedupe.shingles(doc.text)
-        signature = dedupe.signature(shingles)
+        signature = None
         with self._lock:
             try:
                 with self._write() as conn:
-                    self._refresh_index(conn)
-                    result, similarity = self._classify(conn, doc, values, shingles, signature)
-                    if result.status == "added":
-                        pk = self._insert(conn, doc, values, signature)
-                    elif result.status in ("duplicate", "near-duplicate"):
-                        self._link(conn, doc, result, similarity)
+                    result = self._known(conn, doc, values["dedupe_hash"])
+                    if result is None:
+                        shingles = dedupe.shingles(doc.text)
+                        signature = dedupe.signature(shingles)
+                        near = self._nearest(conn, shingles, signature)
+                        if near is None:
+                            pk = self._insert(conn, doc, values, signature)
+                            result = AddResult("added", doc.id)
+                        else:
+                            result = AddResult("near-duplicate", doc.id, near[1])
+                            self._link(conn, doc, result, near[0])
+                    elif result.status == "duplicate":
+                        self._link(conn, doc, result, 1.0)
             except sqlite3.Error as exc:
                 raise StoreError(f"{doc.id}: could not be stored: {exc}") from exc
             if result.status == "added" and signature is not None:
-                assert self._index is not None
+                assert self._index is not None  # built by _nearest
                 self._index.add(doc.id, signature)
                 self._indexed_pk = max(self._indexed_pk, pk)
         return result
@@ -215,43 +221,41 @@ class Store:
             if self._index is not None:
                 self._index.remove(doc_id)
 
-    def _classify(
-        self, conn: sqlite3.Connection, doc: Document, values: dict[str, Any],
-        shingles: set[bytes], signature: Any,
-    ) -> tuple[AddResult, float]:
-        """Decide, inside the write transaction, whether `doc` is new or a copy (and how similar)."""
+    def _known(self, conn: sqlite3.Connection, doc: Document, dedupe_hash: str) -> AddResult | None:
+        """"unchanged" or an exact "duplicate" when `doc` (or its text) is known, else None.
+
+        Runs inside the write transaction, so two writers cannot both add the same text.
+        """
         same_id = conn.execute(
             "SELECT source, text FROM documents WHERE id = ?", (doc.id,)
         ).fetchone()
         if same_id is not None and same_id["text"] != doc.text:
             raise StoreError(f"{doc.id}: already stored with a different text")
         if same_id is not None and same_id["source"] == doc.source:
-            return AddResult("unchanged", doc.id), 1.0
+            return AddResult("unchanged", doc.id)
         link = conn.execute(
             "SELECT duplicate_of FROM duplicates WHERE doc_id = ? AND source = ?",
             (doc.id, doc.source),
         ).fetchone()
         if link is not None:
-            return AddResult("unchanged", doc.id, link["duplicate_of"]), 1.0
+            return AddResult("unchanged", doc.id, link["duplicate_of"])
         if same_id is not None:
-            return AddResult("duplicate", doc.id, doc.id), 1.0
+            return AddResult("duplicate", doc.id, doc.id)
         original = conn.execute(
-            "SELECT id FROM documents WHERE dedupe_hash = ? ORDER BY pk LIMIT 1",
-            (values["dedupe_hash"],),
+            "SELECT id FROM documents WHERE dedupe_hash = ? ORDER BY pk LIMIT 1", (dedupe_hash,)
         ).fetchone()
         if original is not None:
-            return AddResult("duplicate", doc.id, original["id"]), 1.0
-        near = self._nearest(conn, shingles, signature)
-        if near is not None:
-            return AddResult("near-duplicate", doc.id, near[1]), near[0]
-        return AddResult("added", doc.id), 0.0
+            return AddResult("duplicate", doc.id, original["id"])
+        return None
 
     def _nearest(
         self, conn: sqlite3.Connection, shingles: set[bytes], signature: Any
     ) -> tuple[float, str] | None:
         """(Jaccard similarity, id) of the closest stored document at or above the threshold."""
-        if signature is None or self._index is None:
+        if signature is None:
             return None
+        self._refresh_index(conn)
+        assert self._index is not None
         best: tuple[float, str] | None = None
         for candidate in self._index.candidates(signature):
             row = conn.execute("SELECT text FROM documents WHERE id = ?", (candidate,)).fetchone()
@@ -271,14 +275,16 @@ class Store:
             self._index = dedupe.NearDuplicateIndex(self.near_duplicate_threshold)
             self._indexed_pk = 0
         rows = conn.execute(
-            "SELECT m.doc_pk, d.id, d.text, m.num_perm, m.seed, m.hashvalues "
+            "SELECT m.doc_pk, d.id, d.text, m.num_perm, m.seed, m.scheme, m.signature "
             "FROM minhashes AS m JOIN documents AS d ON d.pk = m.doc_pk "
             "WHERE m.doc_pk > ? ORDER BY m.doc_pk",
             (self._indexed_pk,),
         )
         for row in rows:
-            if row["num_perm"] == dedupe.NUM_PERM:
-                signature = dedupe.from_blob(row["hashvalues"], row["seed"])
+            if (row["num_perm"], row["seed"], row["scheme"]) == (
+                dedupe.NUM_PERM, dedupe.SEED, dedupe.SCHEME
+            ):
+                signature = dedupe.from_blob(row["signature"])
             else:  # written with other parameters: recompute
                 signature = dedupe.signature(dedupe.shingles(row["text"]))
             if signature is not None:
@@ -301,8 +307,9 @@ class Store:
         )
         if signature is not None:
             conn.execute(
-                "INSERT INTO minhashes (doc_pk, num_perm, seed, hashvalues) VALUES (?, ?, ?, ?)",
-                (pk, dedupe.NUM_PERM, dedupe.SEED, dedupe.to_blob(signature)),
+                "INSERT INTO minhashes (doc_pk, num_perm, seed, scheme, signature) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (pk, dedupe.NUM_PERM, dedupe.SEED, dedupe.SCHEME, dedupe.to_blob(signature)),
             )
         return pk
 

@@ -72,7 +72,8 @@ MIGRATIONS: tuple[str, ...] = (
         doc_pk INTEGER PRIMARY KEY REFERENCES documents (pk) ON DELETE CASCADE,
         num_perm INTEGER NOT NULL,
         seed INTEGER NOT NULL,
-        hashvalues BLOB NOT NULL        -- little-endian uint64 x num_perm
+        scheme TEXT NOT NULL,           -- datasketch permutation scheme
+        signature BLOB NOT NULL         -- LeanMinHash.serialize(byteorder='<')
     );
 
     CREATE TABLE duplicates (

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 from fastapi import FastAPI, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup, escape
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..config import Settings
@@ -31,6 +33,8 @@ from .chart import timeline_chart
 HERE = Path(__file__).parent
 # Room for multipart boundaries and the other form fields around an upload.
 FORM_OVERHEAD = 64 * 1024
+# Match markers for search snippets on pages: private-use characters, escaped around.
+SNIPPET_MARKS = ("\ue000", "\ue001")
 
 
 class WebError(Exception):
@@ -49,16 +53,24 @@ class AppState:
     max_upload: int
     briefs: BriefCache
 
+    _store: Any = None
+    _lock: threading.Lock = dataclasses.field(default_factory=threading.Lock)
+
     @contextmanager
     def store(self) -> Iterator[Any]:
-        """A store connection for one request (SQLite connections stay in their thread)."""
-        from ..store import Store
+        """The app's one Store, opened on first use (it serialises its own access)."""
+        if self._store is None:
+            from ..store import Store
 
-        store = Store(self.settings.db)
-        try:
-            yield store
-        finally:
-            store.close()
+            with self._lock:
+                if self._store is None:
+                    self._store = Store.from_settings(self.settings)
+        yield self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
 
 
 def create_app(
@@ -88,8 +100,10 @@ def create_app(
         redoc_url=None,
     )
     app.state.storyline = state
+    app.router.on_shutdown.append(state.close)
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True))
     env.filters["http_url"] = _http_url
+    env.filters["snippet"] = _snippet
     env.globals["token_required"] = bool(state.token)
 
     def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -100,7 +114,7 @@ def create_app(
     async def _web_error(request: Request, exc: WebError) -> Response:
         if request.url.path.startswith("/api/"):
             return JSONResponse({"error": exc.message}, status_code=exc.status)
-        return page(request, "error.html", exc.status, title="Error", status=exc.status, message=exc.message)
+        return page(request, "error.html", exc.status, title="Error", code=exc.status, message=exc.message)
 
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
@@ -132,21 +146,25 @@ def create_app(
             except StorylineError as exc:
                 raise WebError(400, str(exc)) from exc
 
-    def add_document(
-        file: UploadFile | None, text: str | None, url: str | None, title: str | None
-    ) -> tuple[Document, Any]:
-        from ..ingest import document_from_bytes, document_from_text
+    def add_documents(
+        file: UploadFile | None, text: str | None, url: str | None, title: str | None, date: str | None
+    ) -> list[dict[str, Any]]:
+        """Ingest one input (a JSONL upload may hold many records) and store what it holds."""
+        from ..ingest import documents_from_bytes
 
-        meta = {"title": title} if title else None
+        meta: dict[str, Any] = {"title": title} if title else {}
+        date = (date or "").strip() or None
         try:
             if file is not None and file.filename:
+                name = PurePosixPath(file.filename.replace("\\", "/")).name or "upload"
                 data = file.file.read(state.max_upload + 1)
-                security.check_upload(file.filename, file.content_type, data, state.max_upload)
-                doc = document_from_bytes(data, f"upload:{file.filename}", meta=meta)
+                security.check_upload(name, file.content_type, data, state.max_upload)
+                found = documents_from_bytes(data, name, date=date, meta=meta, content_type=file.content_type)
             elif text and text.strip():
-                if len(text.encode()) > state.max_upload:
+                data = text.encode()
+                if len(data) > state.max_upload:
                     raise InputError("pasted text", f"larger than {state.max_upload} bytes")
-                doc = document_from_text(text, "pasted text", meta=meta)
+                found = documents_from_bytes(data, "pasted text", date=date, meta=meta)
             elif url and url.strip():
                 data, content_type, final = security.fetch_url(
                     url.strip(),
@@ -154,18 +172,36 @@ def create_app(
                     limit=state.max_upload,
                     timeout=state.settings.fetch_timeout,
                 )
-                doc = document_from_bytes(data, final, meta={**(meta or {}), "content_type": content_type})
-                doc.url = doc.url or final
+                found = documents_from_bytes(
+                    data, final, date=date, meta={**meta, "url": final}, content_type=content_type
+                )
             else:
                 raise WebError(400, "give a file, some text or a URL")
+            items = list(found)
         except InputError as exc:
             raise WebError(400, str(exc)) from exc
-        if title:
-            doc.title = title
+        docs = [d for d in items if isinstance(d, Document)]
+        if not docs:
+            errors = "; ".join(str(e) for e in items) or "nothing to add"
+            raise WebError(400, errors)
+        out = []
         with state.store() as store:
-            result = store.add(doc)
+            for doc in docs:
+                try:
+                    result = store.add(doc)
+                except StoreError as exc:
+                    raise WebError(409, str(exc)) from exc
+                out.append(
+                    {
+                        "status": result.status,
+                        "id": result.id,
+                        "duplicate_of": result.duplicate_of,
+                        "document": dataclasses.asdict(doc.ref()),
+                    }
+                )
+        out += [{"status": "error", "error": str(e)} for e in items if isinstance(e, InputError)]
         state.briefs.clear()
-        return doc, result
+        return out
 
     # ------------------------------------------------------------ pages
 
@@ -180,7 +216,7 @@ def create_app(
         hits = []
         if q.strip():
             with state.store() as store:
-                hits = store.search(q, limit=limit)
+                hits = store.search(q, limit=limit, marks=SNIPPET_MARKS)
         return page(request, "search.html", title=f"Search: {q}" if q else "Search", q=q, hits=hits)
 
     @app.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -206,12 +242,13 @@ def create_app(
         text: str | None = Form(None),
         url: str | None = Form(None),
         title: str | None = Form(None),
+        date: str | None = Form(None),
         token: str | None = Form(None),
     ) -> Response:
         require_write(request, token)
-        doc, result = add_document(file, text, url, title)
-        target = result.duplicate_of or result.id
-        return RedirectResponse(f"/documents/{target}?added={result.status}", status_code=303)
+        first = add_documents(file, text, url, title, date)[0]
+        target = first["duplicate_of"] or first["id"]
+        return RedirectResponse(f"/documents/{target}?added={first['status']}", status_code=303)
 
     @app.get("/brief", response_class=HTMLResponse, include_in_schema=False)
     def brief_page(request: Request, ids: list[str] | None = Query(None), q: str | None = None) -> HTMLResponse:
@@ -248,18 +285,17 @@ def create_app(
         file: UploadFile | None = File(None, description="an article file: html, txt, md, json, jsonl"),
         text: str | None = Form(None, description="pasted article text"),
         url: str | None = Form(None, description="an article URL to fetch"),
-        title: str | None = Form(None),
+        title: str | None = Form(None, description="a title to use instead of the one found"),
+        date: str | None = Form(None, description="publication date YYYY[-MM[-DD]] if the article lacks one"),
         token: str | None = Form(None, description="the write token, if not sent as a Bearer header"),
     ) -> dict[str, Any]:
-        """Add one article by upload, pasted text or URL."""
+        """Add an article by upload, pasted text or URL (a JSONL upload may add several).
+
+        Each result has `status` added, duplicate, near-duplicate or unchanged (with
+        `id` and `duplicate_of`), or error for a record that could not be read.
+        """
         require_write(request, token)
-        doc, result = add_document(file, text, url, title)
-        return {
-            "status": result.status,
-            "id": result.id,
-            "duplicate_of": result.duplicate_of,
-            "document": dataclasses.asdict(doc.ref()),
-        }
+        return {"results": add_documents(file, text, url, title, date)}
 
     @app.get("/api/search", tags=["documents"])
     def api_search(q: str, limit: int = Query(10, ge=1, le=200)) -> dict[str, Any]:
@@ -350,6 +386,14 @@ def _http_url(value: str | None) -> str | None:
     if value and value.lower().startswith(("http://", "https://")):
         return value
     return None
+
+
+def _snippet(value: str) -> Markup:
+    """Escape a search snippet, then turn its match markers into <mark> elements."""
+    html = str(escape(value))
+    if html.count(SNIPPET_MARKS[0]) != html.count(SNIPPET_MARKS[1]):
+        return Markup(html.replace(SNIPPET_MARKS[0], "").replace(SNIPPET_MARKS[1], ""))
+    return Markup(html.replace(SNIPPET_MARKS[0], "<mark>").replace(SNIPPET_MARKS[1], "</mark>"))
 
 
 @dataclasses.dataclass(slots=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,9 @@ if TYPE_CHECKING:
     from ..store import Store
 
 CONTEXT_CHARS = 180
+
+# (store, ids, query, settings) -> Brief; the default runs storyline.api.brief_from_store.
+Builder = Callable[["Store", list[str], "str | None", Settings], Brief]
 
 
 @dataclass(slots=True)
@@ -60,8 +64,9 @@ def selection_ids(store: Store, ids: list[str] | None, query: str | None, limit:
 class BriefCache:
     """A small LRU of built briefs keyed by (ids, query, store size)."""
 
-    def __init__(self, settings: Settings, maxsize: int = 32) -> None:
+    def __init__(self, settings: Settings, maxsize: int = 32, builder: Builder | None = None) -> None:
         self.settings = settings
+        self.builder = builder or _build_from_store
         self.maxsize = maxsize
         self._items: OrderedDict[tuple, BriefView] = OrderedDict()
         self._lock = threading.Lock()
@@ -94,13 +99,17 @@ class BriefCache:
         return view
 
     def _build(self, store: Store, ids: list[str], query: str | None) -> BriefView:
-        from ..api import brief_from_store
-
-        brief = brief_from_store(store, ids=ids, query=query, settings=self.settings)
+        brief = self.builder(store, ids, query, self.settings)
         self.builds += 1
         cited = {c.document for c in _citations(brief)}
         documents = {d.id: d for d in store.documents(sorted(cited))} if cited else {}
         return view_of(brief, documents)
+
+
+def _build_from_store(store: Store, ids: list[str], query: str | None, settings: Settings) -> Brief:
+    from ..api import brief_from_store
+
+    return brief_from_store(store, ids=ids, query=query, settings=settings)
 
 
 def view_of(brief: Brief, documents: dict[str, Document]) -> BriefView:

@@ -1,0 +1,822 @@
+"""Figures: the numbers a story turns on, with what they measure, when, and who says so.
+
+Finding the numbers is done by regexes (`find_amounts`), because spaCy's
+MONEY/PERCENT ents miss the forms news text is full of ("€300m", "US 3 2
+billion" from punctuation-stripped text, a "5-0" vote) and it tags years and
+"5G" as numbers. The spaCy parse then supplies the context: the measure noun
+phrase, the subject, the claimant and the status.
+
+Value convention: `Figure.value` is the number *as written* (3.2 for
+"US$3.2 billion") and `Figure.scale` holds the word ("billion");
+`absolute_amount(figure)` multiplies them out. `value` is None when the text
+states no single number: vague amounts ("hundreds of millions of US
+dollars": scale "million", unit "USD"), ranges ("$3-4 billion": see
+`amount_range`), and vote tallies ("5-0": unit "votes", the tally is the
+text). Fractions are percent ("over half" -> 50.0, unit "percent", the
+qualifier stays in `text`). Declines keep the written number (5.0 for
+"fell 5%"); the direction is in the measure ("share decline").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..model import Analysis, Citation, DateMention, EntityMention, Figure, Quote, Sentence
+from . import units
+from .cues import CUE_VERBS, SPEECH_VERBS
+
+__all__ = [
+    "Amount",
+    "FigureExtractor",
+    "absolute_amount",
+    "amount_range",
+    "extract_figures",
+    "find_amounts",
+    "spacy_amounts",
+]
+
+
+@dataclass(slots=True)
+class Amount:
+    """A number found in the text, before its context is read."""
+
+    start: int
+    end: int
+    text: str
+    value: float | None
+    unit: str | None
+    scale: str | None
+    kind: str  # money, percent, fraction, votes, count, number, quantity
+
+
+# ---------------------------------------------------------------- finding numbers
+
+
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_WORDNUM = _alt(units.NUMBER_WORDS)
+_PREFIX = _alt(units.CURRENCY_PREFIXES)
+_CURWORD = _alt(w for w in units.CURRENCY_WORDS if w != "won")
+_SCALE_WORD = r"thousand|million|billion|trillion"
+_SCALE_ABBR = r"bn|mn|mln|bln|tn|trn|m|b|k"
+_DASH = r"\s?(?:-|–|—|to)\s?"
+
+_MONEY = re.compile(
+    rf"(?<![\w$£€¥₹])(?P<cur>{_PREFIX})\s?(?P<num>{_NUM})"
+    rf"(?:{_DASH}(?:{_PREFIX})?\s?(?P<num2>{_NUM}))?"
+    rf"(?:\s?(?P<scale>{_SCALE_WORD}|{_SCALE_ABBR})(?![A-Za-z]))?"
+    rf"(?:\s(?P<curword>{_CURWORD})\b)?",
+    re.I,
+)
+# Punctuation-stripped "US$3.2 billion" reads "US 3 2 billion".
+_STRIPPED_MONEY = re.compile(
+    rf"\b(?P<cur>US|HK|USD|RMB)\s(?P<int>\d+)(?:\s(?P<frac>\d{{1,2}}))?\s(?P<scale>{_SCALE_WORD})\b"
+)
+_NUM_SCALE = re.compile(
+    rf"(?<![\w.,])(?P<num>{_NUM}|{_WORDNUM})(?:{_DASH}(?P<num2>{_NUM}))?"
+    rf"(?:\s(?P<scale>{_SCALE_WORD})\b|(?P<abbr>bn|mn)\b)"
+    rf"(?:\s(?:of\s)?(?P<curword>{_CURWORD})\b)?",
+    re.I,
+)
+_NUM_CURWORD = re.compile(rf"(?<![\w.,])(?P<num>{_NUM})\s(?P<curword>{_CURWORD})\b", re.I)
+_PERCENT = re.compile(
+    rf"(?<![\w.,])(?P<sign>[-−+])?(?P<num>{_NUM}|{_WORDNUM})(?:{_DASH}(?P<num2>{_NUM}))?"
+    r"\s?(?P<pct>%|percentage points?\b|percent\b|per\scent\b|pc\b|pct\b)",
+    re.I,
+)
+_VOTES = re.compile(r"(?<![\w.,:/-])(?P<a>\d{1,3})\s?(?:-|–|—|to)\s?(?P<b>\d{1,3})(?![\w.,:/-])")
+_VAGUE = re.compile(
+    r"\b(?P<q>dozens|scores|hundreds|tens|thousands|millions|billions|trillions)\sof\s"
+    r"(?:(?P<q2>thousands|millions|billions)\sof\s)?"
+    rf"(?:(?P<curword>{_CURWORD})\b)?",
+    re.I,
+)
+_FRACTION = re.compile(
+    r"\b(?:(?P<q>nearly|almost|virtually|about|around|roughly|over|more\sthan|less\sthan|"
+    r"under|at\sleast|just\sover|just\sunder|some)\s)?"
+    rf"(?P<frac>{_alt(units.FRACTIONS)})\s(?:of\s)?"
+    r"(?=(?:the|its|their|his|her|our|a|an|this|these|those|all)\b)",
+    re.I,
+)
+_COUNT = re.compile(
+    rf"(?<![\w.,$£€¥])(?P<num>{_NUM})(?:\s(?P<scale>{_SCALE_WORD}))?\s(?P<noun>[A-Za-z][\w-]*)"
+)
+# Spans that hold digits but no figure: clock times, dates, phone numbers.
+_NOT_FIGURES = re.compile(
+    r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
+    r"|(?:\+\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b"
+)
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+
+
+def _number(text: str) -> float:
+    text = text.lower().replace(",", "")
+    if text in units.NUMBER_WORDS:
+        return units.NUMBER_WORDS[text]
+    return float(text)
+
+
+def _scale(word: str | None) -> str | None:
+    return units.SCALES.get(word.lower()) if word else None
+
+
+def _currency_word(word: str | None) -> str | None:
+    return units.CURRENCY_WORDS.get(" ".join(word.lower().split())) if word else None
+
+
+def _value(m: re.Match, key: str = "num") -> float | None:
+    """The single number of a match, or None for a range."""
+    return None if m.groupdict().get("num2") else _number(m.group(key))
+
+
+def _from_money(m: re.Match) -> Amount:
+    unit = units.CURRENCY_PREFIXES.get(m.group("cur")) or units.CURRENCY_PREFIXES.get(
+        m.group("cur").upper()
+    )
+    unit = _currency_word(m.group("curword")) or unit
+    return Amount(m.start(), m.end(), m.group(), _value(m), unit, _scale(m.group("scale")), "money")
+
+
+def _from_stripped(m: re.Match) -> Amount:
+    value = float(f"{m.group('int')}.{m.group('frac') or 0}")
+    unit = {"US": "USD", "HK": "HKD"}.get(m.group("cur"), units.CURRENCY_PREFIXES.get(m.group("cur")))
+    return Amount(m.start(), m.end(), m.group(), value, unit, _scale(m.group("scale")), "money")
+
+
+def _from_num_scale(m: re.Match) -> Amount | None:
+    num = m.group("num")
+    if num.lower() in units.NUMBER_WORDS and m.group("num2"):
+        return None
+    unit = _currency_word(m.group("curword"))
+    scale = _scale(m.group("scale") or m.group("abbr"))
+    kind = "money" if unit or m.group("abbr") else "number"
+    return Amount(m.start(), m.end(), m.group(), _value(m), unit, scale, kind)
+
+
+def _from_num_curword(m: re.Match) -> Amount:
+    unit = _currency_word(m.group("curword"))
+    return Amount(m.start(), m.end(), m.group(), _number(m.group("num")), unit, None, "money")
+
+
+def _from_percent(m: re.Match) -> Amount:
+    value = _value(m)
+    if value is not None and m.group("sign") in ("-", "−"):
+        value = -value
+    unit = "percentage points" if m.group("pct").lower().startswith("percentage") else "percent"
+    return Amount(m.start(), m.end(), m.group(), value, unit, None, "percent")
+
+
+def _from_vague(m: re.Match) -> Amount:
+    scale = units.VAGUE_PLURALS[(m.group("q2") or m.group("q")).lower()]
+    unit = _currency_word(m.group("curword"))
+    text = m.group().rstrip()
+    if not unit:  # "thousands of people": the count rule decides; drop the trailing "of"
+        text = re.sub(r"\s+of$", "", text)
+    return Amount(m.start(), m.start() + len(text), text, None, unit, scale, "money" if unit else "vague")
+
+
+def _from_fraction(m: re.Match) -> Amount | None:
+    frac = " ".join(m.group("frac").lower().split())
+    qualifier = (m.group("q") or "").lower()
+    if frac == "all" and qualifier not in ("nearly", "almost", "virtually"):
+        return None
+    text = m.group().rstrip()
+    text = re.sub(r"\s+of$", "", text)
+    return Amount(m.start(), m.start() + len(text), text, units.FRACTIONS[frac], "percent", None, "fraction")
+
+
+def _vote_context(text: str, m: re.Match) -> bool:
+    before = text[max(0, m.start() - 30) : m.start()].lower().split()[-3:]
+    after = text[m.end() : m.end() + 30].lower().split()[:2]
+    words = {w.strip(".,;:()\"'") for w in before + after}
+    return bool(words & units.VOTE_WORDS)
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Every number-with-a-unit in `text` that the regexes recognise, left to right.
+
+    Counts ("2,000 employees") need the parse to tell a noun from a verb, so
+    they come from `extract_figures`; this finds everything else.
+    """
+    found: list[Amount] = []
+    for regex, build in (
+        (_STRIPPED_MONEY, _from_stripped),
+        (_MONEY, _from_money),
+        (_NUM_SCALE, _from_num_scale),
+        (_NUM_CURWORD, _from_num_curword),
+        (_PERCENT, _from_percent),
+        (_VAGUE, _from_vague),
+        (_FRACTION, _from_fraction),
+    ):
+        for m in regex.finditer(text):
+            amount = build(m)
+            if amount is not None:
+                found.append(amount)
+    for m in _VOTES.finditer(text):
+        if _vote_context(text, m) and not (_YEAR.match(m.group("a")) or _YEAR.match(m.group("b"))):
+            found.append(Amount(m.start(), m.end(), m.group(), None, "votes", None, "votes"))
+    return _resolve_overlaps(text, found)
+
+
+def _resolve_overlaps(text: str, found: list[Amount]) -> list[Amount]:
+    blocked = [(m.start(), m.end()) for m in _NOT_FIGURES.finditer(text)]
+    found.sort(key=lambda a: (a.start, -(a.end - a.start)))
+    kept: list[Amount] = []
+    for amount in found:
+        if any(s < amount.end and amount.start < e for s, e in blocked):
+            continue
+        if kept and amount.start < kept[-1].end:
+            continue
+        if _after_label(text, amount.start):
+            continue
+        kept.append(amount)
+    return kept
+
+
+def _after_label(text: str, start: int) -> bool:
+    before = text[max(0, start - 12) : start].lower().split()
+    return bool(before) and before[-1] in units.LABEL_WORDS
+
+
+def _counts(text: str, nlp_doc, taken: list[Amount]) -> list[Amount]:
+    """Digits counting a plural noun: "2,000 employees", "3 million subscribers"."""
+    found = []
+    for m in _COUNT.finditer(text):
+        if any(a.start < m.end() and m.start() < a.end for a in taken):
+            continue
+        num = m.group("num")
+        if _YEAR.match(num) or _after_label(text, m.start()):
+            continue
+        noun = nlp_doc.char_span(m.start("noun"), m.end("noun"), alignment_mode="expand")
+        if noun is None or not len(noun):
+            continue
+        token = noun[0]
+        if token.tag_ not in ("NNS", "NNPS") or token.lower_ in units.NOT_COUNTED:
+            continue
+        if token.ent_type_ in ("DATE", "TIME"):
+            continue
+        unit = "people" if token.lower_ in units.PEOPLE_NOUNS else "units"
+        end = m.start("noun")
+        amount_text = text[m.start() : end].rstrip()
+        found.append(
+            Amount(m.start(), m.start() + len(amount_text), amount_text, _number(num), unit,
+                   _scale(m.group("scale")), "count")
+        )
+    return found
+
+
+def spacy_amounts(nlp_doc) -> list[Amount]:
+    """spaCy's own MONEY/PERCENT/QUANTITY ents as Amounts (kept to compare with the regexes)."""
+    out = []
+    for ent in nlp_doc.ents:
+        if ent.label_ not in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL"):
+            continue
+        if not any(ch.isdigit() for ch in ent.text) and ent.label_ == "CARDINAL":
+            continue
+        parsed = find_amounts(ent.text)
+        if parsed:
+            a = parsed[0]
+            out.append(Amount(ent.start_char + a.start, ent.start_char + a.end, a.text, a.value,
+                              a.unit, a.scale, a.kind))
+        else:
+            kind = {"MONEY": "money", "PERCENT": "percent"}.get(ent.label_, "quantity")
+            out.append(Amount(ent.start_char, ent.end_char, ent.text, None, None, None, kind))
+    return out
+
+
+def _quantities(nlp_doc, taken: list[Amount]) -> list[Amount]:
+    """spaCy QUANTITY ents ("5 kilometres", "300 tonnes") the regexes have no rule for."""
+    out = []
+    for ent in nlp_doc.ents:
+        if ent.label_ != "QUANTITY" or any(a.start < ent.end_char and ent.start_char < a.end for a in taken):
+            continue
+        m = re.search(_NUM, ent.text)
+        if not m:
+            continue
+        unit = ent.text[m.end() :].strip() or None
+        out.append(Amount(ent.start_char, ent.end_char, ent.text, _number(m.group()), unit, None, "quantity"))
+    return out
+
+
+# ---------------------------------------------------------------- helpers for callers
+
+
+def absolute_amount(figure: Figure) -> float | None:
+    """The figure multiplied out: 3.2 + "billion" -> 3.2e9; None without a single value."""
+    if figure.value is None:
+        return None
+    return figure.value * units.SCALE_FACTORS.get(figure.scale or "", 1.0)
+
+
+def amount_range(figure: Figure) -> tuple[float, float] | None:
+    """(low, high) multiplied out for a range like "$3-4 billion"; (v, v) for a single value."""
+    if figure.value is not None:
+        v = absolute_amount(figure)
+        return (v, v)  # type: ignore[return-value]
+    m = re.search(rf"({_NUM}){_DASH}(?:{_PREFIX})?\s?({_NUM})", figure.text)
+    if not m or figure.unit == "votes":
+        return None
+    factor = units.SCALE_FACTORS.get(figure.scale or "", 1.0)
+    return (_number(m.group(1)) * factor, _number(m.group(2)) * factor)
+
+
+# ---------------------------------------------------------------- reading the context
+
+_DETERMINERS = frozenset("the a an its their his her our this that these those".split())
+_PRONOUNS = frozenset("it its they their them he she his her".split())
+_TRAILING = frozenset("of in on from for to by with at and or the a an its their".split())
+_TIME_NOUNS = frozenset("year years month months week weeks day days quarter quarters time times".split())
+_ORG_NOUNS = frozenset("company firm group giant maker vendor business carrier operator corporation".split())
+_CLAUSE_BREAKS = frozenset({"but", ";", "while", "whereas", "although", "though"})
+_SUBJECT_TYPES = ("ORG", "PERSON", "GPE", "NORP", "PRODUCT", "FAC")
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    end: int
+    name: str
+    type: str
+
+
+class _Context:
+    """What `extract_figures` knows about one document while it reads its numbers."""
+
+    def __init__(self, text, nlp_doc, dates, entities, quotes, sentences, published):
+        self.text = text
+        self.doc = nlp_doc
+        self.dates = list(dates)
+        self.quotes = list(quotes)
+        self.published = published
+        if entities:
+            self.mentions = [
+                _Mention(e.start, e.end, _clean_name(e.canonical or e.text), e.type) for e in entities
+            ]
+        else:
+            self.mentions = [
+                _Mention(e.start_char, e.end_char, _clean_name(e.text), e.label_)
+                for e in nlp_doc.ents
+                if e.label_ in _SUBJECT_TYPES
+            ]
+        self.mentions.sort(key=lambda m: m.start)
+        if sentences:
+            self.sentences = list(sentences)
+        else:
+            self.sentences = [Sentence(s.start_char, s.end_char) for s in nlp_doc.sents]
+
+    def sentence_at(self, pos: int) -> Sentence:
+        for s in self.sentences:
+            if s.start <= pos < s.end:
+                return s
+        return Sentence(0, len(self.text))
+
+    def mention_in(self, start: int, end: int, types=_SUBJECT_TYPES) -> _Mention | None:
+        for m in self.mentions:
+            if m.start < end and start < m.end and m.type in types:
+                return m
+        return None
+
+    def mention_before(self, pos: int, types: tuple[str, ...]) -> _Mention | None:
+        best = None
+        for m in self.mentions:
+            if m.end > pos:
+                break
+            if m.type in types:
+                best = m
+        return best
+
+    def full_name(self, name: str) -> str:
+        """"Chang" -> "Jimmie Chang" when the document names him in full elsewhere."""
+        if " " in name:
+            return name
+        for m in self.mentions:
+            if m.type == "PERSON" and m.name.split()[-1] == name and " " in m.name:
+                return m.name
+        return name
+
+
+def _clean_name(name: str) -> str:
+    name = re.sub(r"^(?:the)\s+", "", name.strip(), flags=re.I)
+    return re.sub(r"(?:'s|’s)$", "", name)
+
+
+def _span(doc, start: int, end: int):
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _ancestors(token, sentence: Sentence):
+    """The token's heads up to the root, staying inside the sentence.
+
+    spaCy's own sentences can run across lines of punctuation-stripped text;
+    the document's sentences are the ones to trust.
+    """
+    while token.head is not token:
+        token = token.head
+        if not sentence.start <= token.idx < sentence.end:
+            return
+        yield token
+
+
+def _governing_verb(token, sentence: Sentence):
+    if token.pos_ in ("VERB", "AUX"):
+        return token
+    return next((t for t in _ancestors(token, sentence) if t.pos_ in ("VERB", "AUX")), None)
+
+
+def _subject_of(verb, sentence: Sentence):
+    """nsubj of `verb`, climbing xcomp/conj links when the verb has none."""
+    while verb is not None:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child
+        head = verb.head
+        if verb.dep_ in ("xcomp", "conj", "advcl") and head is not verb and sentence.start <= head.idx < sentence.end:
+            verb = head
+        else:
+            break
+    return None
+
+
+def _phrase(tokens, exclude: set[int] = frozenset(), max_tokens: int = 9, strip_det: bool = True) -> str:
+    """Words of a noun phrase, cut before verbs, clauses and punctuation."""
+    words = []
+    for t in tokens:
+        if t.i in exclude:
+            continue
+        if t.is_punct or t.is_space or (t.pos_ in ("VERB", "AUX") and words) or t.dep_ in ("relcl", "acl", "cc"):
+            break
+        words.append(t.text)
+        if len(words) >= max_tokens:
+            break
+    while strip_det and words and words[0].lower() in _DETERMINERS:
+        words.pop(0)
+    while words and words[-1].lower() in _TRAILING:
+        words.pop()
+    return " ".join(words).replace(" 's", "'s").replace(" ’s", "’s")
+
+
+def _subtree(token, stop_at_verbs: bool = True):
+    """The token's subtree in order, leaving out clause-like children."""
+    skip: set[int] = set()
+    for t in token.subtree:
+        if t is not token and (t.dep_ in ("relcl", "acl", "advcl", "conj", "cc", "appos")):
+            skip.update(x.i for x in t.subtree)
+    return [t for t in token.subtree if t.i not in skip]
+
+
+def _noun_measure(noun, amount_ids: set[int]) -> str:
+    """"drop in its number of smartphone partners" from the head noun "drop"."""
+    left = [c for c in noun.lefts if c.dep_ == "compound" and c.i not in amount_ids]
+    tokens = sorted([*[t for c in left for t in c.subtree], noun], key=lambda t: t.i)
+    for child in noun.rights:
+        if child.dep_ == "prep":
+            tokens.extend(_subtree(child))
+            break
+    return _phrase(tokens, amount_ids)
+
+
+def _change_measure(verb, subject, ctx: _Context) -> str:
+    noun = "growth" if verb.lemma_ in units.RISE_VERBS else "decline"
+    if subject is None or subject.lower_ in _PRONOUNS:
+        return noun
+    words = []
+    for t in _subtree(subject):
+        if t.ent_type_ in _SUBJECT_TYPES or t.dep_ in ("det", "poss", "case") or t.is_punct:
+            continue
+        words.append(t.lemma_.lower() if t is subject else t.text)
+    return " ".join([*words, noun])
+
+
+def _prep_phrase(verb, amount_ids: set[int]) -> str | None:
+    for child in verb.rights:
+        if child.dep_ != "prep" or child.i in amount_ids:
+            continue
+        objs = [c for c in child.subtree if c.dep_ == "pobj"]
+        if objs and objs[0].ent_type_ in ("DATE", "TIME"):
+            continue
+        return _phrase(_subtree(child), amount_ids)
+    return None
+
+
+def _is_anaphor(token) -> bool:
+    return token is not None and token.lemma_.lower() in units.ANAPHORIC_NOUNS and any(
+        c.lower_ in ("that", "this", "the") for c in token.children
+    )
+
+
+def _read_measure(amount: Amount, span, sentence: Sentence, ctx: _Context):
+    """(measure, anaphoric, governing verb, subject token) for one amount."""
+    doc = ctx.doc
+    ids = {t.i for t in span}
+    nxt = doc[span.end] if span.end < len(doc) else None
+    nxt2 = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    verb = _governing_verb(span.root, sentence)
+    subject = _subject_of(verb, sentence) if verb is not None else None
+    if amount.kind == "count" and nxt is not None:
+        return _noun_measure(nxt, ids), False, verb, subject
+    if nxt is not None and amount.kind in ("percent", "fraction"):
+        head = None
+        if nxt.lower_ == "of" and nxt2 is not None:
+            head = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+            head = head if head is not None and head.i > nxt.i else nxt2.head if nxt2.dep_ in ("det", "poss", "amod", "compound") else nxt2
+        elif nxt.dep_ in ("det", "poss") and nxt.head.i > nxt.i and nxt.head.pos_ == "NOUN":
+            head = nxt.head  # "nearly all its revenue"
+        if head is not None:
+            return "share of " + _phrase(_subtree(head), strip_det=False), False, verb, subject
+    if (nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.ent_type_ not in ("DATE", "TIME", "GPE")
+            and nxt.lower_ not in _TIME_NOUNS):
+        if nxt.lemma_.lower() in units.ANAPHORIC_NOUNS:
+            return None, True, verb, subject
+        if nxt.tag_ != "NNP":
+            return _noun_measure(nxt, ids), False, verb, subject
+    if (nxt is not None and nxt2 is not None and nxt.lower_ in ("in", "of")
+            and amount.kind in ("money", "number") and nxt2.pos_ == "NOUN"):
+        return _noun_measure(nxt2, ids), False, verb, subject
+    if verb is None:
+        return None, False, None, None
+    if _is_anaphor(subject):
+        return None, True, verb, subject
+    lemma = verb.lemma_.lower()
+    if lemma in units.RISE_VERBS or lemma in units.FALL_VERBS:
+        return _change_measure(verb, subject, ctx), False, verb, subject
+    if amount.kind == "votes":
+        prep = _prep_phrase(verb, ids)
+        return ("vote " + prep) if prep else "vote", False, verb, subject
+    if lemma in units.MONEY_VERBS and amount.kind in ("money", "number"):
+        prep = _prep_phrase(verb, ids)
+        noun = units.MONEY_VERBS[lemma]
+        return (f"{noun} {prep}" if prep else noun), False, verb, subject
+    if lemma in ("be", "represent", "reach", "total", "hit", "top", "stand", "account", "amount"):
+        if subject is not None and subject.lower_ not in _PRONOUNS and subject.ent_type_ not in _SUBJECT_TYPES:
+            return _phrase(_subtree(subject)), False, verb, subject
+    return None, False, verb, subject
+
+
+def _subject_name(subject, verb, ctx: _Context) -> str | None:
+    if subject is None:
+        if verb is None:
+            return None
+        # Broken parses of stripped text: the name just before "has been selling".
+        first = min([verb, *(c for c in verb.lefts if c.dep_ in ("aux", "auxpass", "neg"))], key=lambda t: t.i)
+        if first.i == 0:
+            return None
+        prev = verb.doc[first.i - 1]
+        m = ctx.mention_in(prev.idx, prev.idx + len(prev), ("ORG", "PERSON", "GPE"))
+        return m.name if m else None
+    if subject.lower_ in _PRONOUNS or (subject.lemma_.lower() in _ORG_NOUNS and subject.tag_ == "NN"):
+        m = ctx.mention_before(subject.idx, ("ORG",)) or ctx.mention_before(subject.idx, _SUBJECT_TYPES)
+        return m.name if m else None
+    for t in sorted([subject, *(c for c in subject.children if c.dep_ in ("compound", "poss"))], key=lambda t: t.i):
+        m = ctx.mention_in(t.idx, t.idx + len(t))
+        if m is not None:
+            return m.name
+    return None
+
+
+def _cue_speaker(cue, ctx: _Context) -> str | None:
+    for child in cue.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return _speaker_name(child, ctx)
+    return None
+
+
+def _speaker_name(token, ctx: _Context) -> str | None:
+    if token.lower_ in ("he", "she"):
+        m = ctx.mention_before(token.idx, ("PERSON",))
+        return m.name if m else None
+    if token.lower_ in _PRONOUNS or token.lower_ in ("i", "we", "you"):
+        return None
+    tokens = [t for t in token.subtree if t.dep_ not in ("appos", "prep", "pobj", "det")] or [token]
+    m = ctx.mention_in(token.idx, token.idx + len(token), ("PERSON", "ORG", "NORP", "GPE"))
+    if m is not None:
+        return ctx.full_name(m.name)
+    left = [t for t in tokens if t.i <= token.i]
+    return " ".join(t.text for t in left)
+
+
+def _claimant(amount: Amount, span, sentence: Sentence, ctx: _Context) -> str | None:
+    if sentence.speaker:
+        return sentence.speaker
+    for quote in ctx.quotes:
+        if quote.speaker and any(s.start <= amount.start < s.end for s in quote.content_spans):
+            return quote.speaker
+    for anc in _ancestors(span.root, sentence):
+        if anc.pos_ == "VERB" and anc.lemma_.lower() in CUE_VERBS:
+            name = _cue_speaker(anc, ctx)
+            if name:
+                return name
+    trailing = _trailing_cue(span, sentence, ctx)
+    if trailing:
+        return trailing
+    # "according to X": before the content when it opens the sentence, after it otherwise.
+    sent_text = ctx.text[sentence.start : sentence.end]
+    for m in re.finditer(r"\baccording to\s", sent_text, re.I):
+        cue_start = sentence.start + m.start()
+        opens = not sent_text[: m.start()].strip(" \"“'")
+        if (opens and amount.start > cue_start) or (not opens and amount.end <= cue_start):
+            to = _span(ctx.doc, sentence.start + m.end(), sentence.start + m.end() + 1)
+            if to is not None and len(to):
+                return _speaker_name(to[0].head if to[0].dep_ == "compound" else to[0], ctx)
+    return None
+
+
+def _trailing_cue(span, sentence: Sentence, ctx: _Context) -> str | None:
+    """"... over half of its products said Jimmie Chang": the next speech verb in the
+    sentence with a name right beside it, for parses that missed the link."""
+    doc = ctx.doc
+    for t in doc[span.end :]:
+        if t.idx >= sentence.end:
+            break
+        if t.lower_ == "according" or (t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS):
+            if t.lower_ == "according":
+                return None
+            after = ctx.mention_in(t.idx + len(t) + 1, t.idx + len(t) + 3, ("PERSON", "ORG"))
+            before = ctx.mention_in(max(t.idx - 3, 0), t.idx - 1, ("PERSON", "ORG"))
+            for m in (after, before):
+                if m is not None and (m.start >= t.idx or m.end <= t.idx):
+                    return ctx.full_name(m.name)
+            subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            return _speaker_name(subject, ctx) if subject is not None else None
+    return None
+
+
+def _status(span, verb, period: DateMention | None, sentence: Sentence) -> str:
+    lemmas: set[str] = set()
+    verbs = []
+    for anc in [*span, *_ancestors(span.root, sentence)]:
+        lemma = anc.lemma_.lower()
+        if anc.pos_ == "VERB" and lemma in SPEECH_VERBS and lemma not in units.FORECAST_LEMMAS:
+            break
+        lemmas.add(lemma)
+        if anc.pos_ in ("VERB", "AUX"):
+            verbs.append(anc)
+            lemmas.update(c.lemma_.lower() for c in anc.children if c.dep_ in ("aux", "auxpass"))
+    if span.end < len(span.doc):  # "the $5 billion target"
+        lemmas.add(span.doc[span.end].lemma_.lower())
+    if lemmas & units.TARGET_LEMMAS:
+        return "target"
+    if lemmas & units.FORECAST_LEMMAS or (period is not None and period.future):
+        return "forecast"
+    if any(v.tag_ in ("VBD", "VBN", "VBZ", "VBP", "VBG") for v in verbs):
+        return "actual"
+    return "unknown"
+
+
+def _clause_bounds(sentence: Sentence, pos: int, ctx: _Context) -> tuple[int, int]:
+    start, end = sentence.start, sentence.end
+    span = _span(ctx.doc, sentence.start, sentence.end)
+    if span is None:
+        return start, end
+    for t in span:
+        if t.lower_ in _CLAUSE_BREAKS:
+            if t.idx < pos:
+                start = max(start, t.idx)
+            else:
+                end = min(end, t.idx)
+    return start, end
+
+
+def _fallback_dates(text: str, start: int, end: int, published: str | None) -> list[DateMention]:
+    """Years and "last year" in a clause, for when no DateResolver ran."""
+    out = []
+    for m in re.finditer(r"\b(?:19|20)\d\d\b", text[start:end]):
+        out.append(DateMention(m.group(), start + m.start(), start + m.end(), m.group(), "year"))
+    year = int(published[:4]) if published and published[:4].isdigit() else None
+    for m in re.finditer(r"\b(last|this|next) year\b", text[start:end], re.I):
+        value = None if year is None else str(year + {"last": -1, "this": 0, "next": 1}[m.group(1).lower()])
+        out.append(DateMention(m.group(), start + m.start(), start + m.end(), value, "year" if value else None,
+                               relative=True, future=m.group(1).lower() == "next"))
+    return out
+
+
+_MAX_DATE_DISTANCE = 80  # characters: further off, a date belongs to another clause
+
+
+def _period(amount: Amount, sentence: Sentence, ctx: _Context) -> tuple[str | None, DateMention | None]:
+    start, end = _clause_bounds(sentence, amount.start, ctx)
+    if ctx.dates:
+        candidates = [d for d in ctx.dates if start <= d.start and d.end <= end]
+    else:
+        candidates = _fallback_dates(ctx.text, start, end, ctx.published)
+    candidates = [
+        d for d in candidates
+        if not (amount.start <= d.start < amount.end)
+        and min(abs(d.start - amount.end), abs(amount.start - d.end)) <= _MAX_DATE_DISTANCE
+    ]
+    if not candidates:
+        return None, None
+    best = min(candidates, key=lambda d: min(abs(d.start - amount.end), abs(amount.start - d.end)))
+    label = best.value or best.text
+    before = ctx.text[max(0, best.start - 6) : best.start].lower().split()
+    if best.text.lower().startswith("by ") or (before and before[-1] in ("by", "until", "through")):
+        label = f"by {label}"
+    return label, best
+
+
+# ---------------------------------------------------------------- the extractor
+
+
+def extract_figures(
+    text: str,
+    nlp_doc,
+    *,
+    dates: Sequence[DateMention] = (),
+    entities: Sequence[EntityMention] = (),
+    quotes: Sequence[Quote] = (),
+    sentences: Sequence[Sentence] | None = None,
+    published: str | None = None,
+    doc_id: str = "",
+) -> list[Figure]:
+    """Figures in `text` (parsed as `nlp_doc`), in text order.
+
+    `dates`/`entities`/`quotes` are the other components' output; without
+    them years, "last year" (against `published`) and spaCy's ents stand in.
+    """
+    ctx = _Context(text, nlp_doc, dates, entities, quotes, sentences, published)
+    amounts = find_amounts(text)
+    amounts += _counts(text, nlp_doc, amounts)
+    amounts += _quantities(nlp_doc, amounts)
+    amounts.sort(key=lambda a: a.start)
+    figures: list[Figure] = []
+    for amount in amounts:
+        span = _span(nlp_doc, amount.start, amount.end)
+        if span is None or not len(span):
+            continue
+        sentence = ctx.sentence_at(amount.start)
+        measure, anaphoric, verb, subject_token = _read_measure(amount, span, sentence, ctx)
+        period, date = _period(amount, sentence, ctx)
+        figure = Figure(
+            text=amount.text.strip(),
+            value=amount.value,
+            unit=amount.unit,
+            scale=amount.scale,
+            measure=measure or None,
+            period=period,
+            subject=_subject_name(subject_token, verb, ctx) if not anaphoric else None,
+            claimant=_claimant(amount, span, sentence, ctx),
+            status=_status(span, verb, date, sentence),  # type: ignore[arg-type]
+            citations=[Citation(doc_id, sentence.start, sentence.end)],
+        )
+        if figure.subject is None and figure.measure and re.search(r"\b(its|their)\b", figure.measure):
+            m = ctx.mention_before(amount.start, ("ORG",))
+            figure.subject = m.name if m else None
+        if anaphoric:
+            _inherit(figure, figures)
+        if figure.unit is None and amount.kind == "number":
+            _carry_currency(figure, amount, figures, ctx)
+        figures.append(figure)
+    return figures
+
+
+def _inherit(figure: Figure, earlier: list[Figure]) -> None:
+    """"that figure", "the 10 billion number": take what the earlier figure measured."""
+    same = [f for f in earlier if f.value == figure.value and f.scale == figure.scale and f.value is not None]
+    source = same[-1] if same else (earlier[-1] if earlier else None)
+    if source is None:
+        return
+    figure.measure = figure.measure or source.measure
+    figure.subject = figure.subject or source.subject
+    if figure.unit is None and source.unit and source.unit not in ("percent", "votes"):
+        figure.unit = source.unit
+
+
+def _carry_currency(figure: Figure, amount: Amount, earlier: list[Figure], ctx: _Context) -> None:
+    """"reach 10 billion" after "US$3.2 billion" in the same sentence or paragraph is USD too."""
+    here = ctx.sentence_at(amount.start)
+    for f in reversed(earlier):
+        there = ctx.sentence_at(f.citations[0].start)
+        if there.start != here.start and there.paragraph != here.paragraph:
+            return
+        if f.unit in _CURRENCIES:
+            figure.unit = f.unit
+            return
+
+
+_CURRENCIES = frozenset(units.CURRENCY_PREFIXES.values()) | frozenset(units.CURRENCY_WORDS.values())
+
+
+class FigureExtractor:
+    """Analysis component: fills `analysis.figures`."""
+
+    name = "figures"
+    requires = ("dates", "entities")
+    provides = ("figures",)
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        doc = analysis.document
+        analysis.figures = extract_figures(
+            doc.text,
+            analysis.nlp,
+            dates=analysis.dates,
+            entities=analysis.entities,
+            quotes=analysis.quotes,
+            sentences=doc.sentences or None,
+            published=doc.published,
+            doc_id=doc.id,
+        )
+        return analysis

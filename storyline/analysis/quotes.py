@@ -1,0 +1,564 @@
+"""Who said what: direct and indirect speech with its source, cue and content.
+
+Attributions are found from cue words ("said", "according to", "believe")
+using spaCy's dependency parse for the forward form ("He said that X") and
+surface order for the trailing forms ("X, he said", and "X said NAME ROLE" in
+text whose punctuation was stripped, where the parse is unreliable).
+Quotation marks then widen a content span to the whole quote, join a quote
+split around its attribution ("A," he said, "B.") and carry a quote on across
+paragraphs. `extract_attributions` returns bare spans for evaluation;
+`QuoteExtractor` adds the speaker (see speakers.py) and writes `Quote`s.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Analysis, Citation, Quote, Span
+from .cues import BELIEF_VERBS, GROUP_NOUNS, PREP_CONTENT_VERBS, STANCE_VERBS, CLOSE_QUOTES, CUE_VERBS, FIRST_PERSON, OPEN_QUOTES, TRAILING_CUES
+from .speakers import Speaker, SpeakerResolver
+
+_TRIM = " \t\n,;:\u2014\u2013-"
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+# Parts of a subject phrase that are not the source ("Smith, who left, said").
+_NOT_SOURCE = ("relcl", "acl", "punct", "ccomp", "advcl")
+_QUOTE_RE = re.compile(r"[\u201c\u201d\"\u00ab\u00bb]")
+
+
+@dataclass(slots=True)
+class Attribution:
+    """One attribution as spans into the text: who (source), how (cue), what (content)."""
+
+    cue: Span
+    content: list[Span]
+    source: Span | None = None
+    cue_text: str = ""
+    direct: bool = False
+    # spaCy tokens of the source phrase and its head, for speaker resolution
+    source_head: Any = field(default=None, repr=False, compare=False)
+    source_tokens: list[Any] = field(default_factory=list, repr=False, compare=False)
+    # set when the name was found by word order, not by the parse (stripped text)
+    name_tokens: list[Any] = field(default_factory=list, repr=False, compare=False)
+    role_tokens: list[Any] = field(default_factory=list, repr=False, compare=False)
+
+
+# ---------------------------------------------------------------- quotation marks
+
+
+def find_quote_spans(text: str) -> list[list[Span]]:
+    """Quoted passages, marks included; a quote carried across paragraphs is one group.
+
+    An opening mark with no closing mark before the paragraph ends continues into
+    the next paragraph when that paragraph opens with a quotation mark.
+    """
+    groups: list[list[Span]] = []
+    current: list[Span] = []
+    open_at: int | None = None
+    for m in _QUOTE_RE.finditer(text):
+        ch, pos = m.group(), m.start()
+        if open_at is not None and "\n" in text[open_at:pos]:
+            para_end = text.index("\n", open_at)
+            nxt = text[para_end:].lstrip()
+            if pos == len(text) - len(nxt) and ch in OPEN_QUOTES:
+                current.append(Span(open_at, para_end))
+                open_at = pos
+                continue
+            open_at = None
+            current = []
+        if open_at is None:
+            if ch in OPEN_QUOTES:
+                open_at = pos
+            continue
+        if ch in CLOSE_QUOTES and not (ch == '"' and _is_opening_straight(text, pos)):
+            current.append(Span(open_at, pos + 1))
+            groups.append(current)
+            current, open_at = [], None
+    return groups
+
+
+def _is_opening_straight(text: str, pos: int) -> bool:
+    before = text[pos - 1] if pos else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    return before.isspace() and not after.isspace()
+
+
+# ---------------------------------------------------------------- spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip padding and joining punctuation, keeping a quote's own marks and final stop."""
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM + ".":
+        end -= 1
+    # keep "market,”" and "wraps.”" whole when the quote closes right after
+    m = re.match(r"[.,!?]?[\u201d\"\u00bb]", text[end : end + 2])
+    if m and any(c in OPEN_QUOTES for c in text[start : start + 1]):
+        end += m.end()
+    elif end < len(text) and text[end] in "!?":
+        end += 1
+    return start, end
+
+
+def _phrase(head: Any) -> list[Any]:
+    """The source phrase: the subject's subtree without relative clauses or asides."""
+    drop: set[int] = set()
+    for child in head.children:
+        if child.dep_ in _NOT_SOURCE:
+            drop.update(t.i for t in child.subtree)
+    toks = [t for t in head.subtree if t.i not in drop and not t.is_space]
+    # "On Wednesday Huawei said": a date is not part of the source
+    while toks and toks[0].ent_type_ in ("DATE", "TIME") and toks[0].i < head.i:
+        toks = toks[1:]
+    # keep the contiguous run around the head
+    ids = {t.i for t in toks}
+    lo = hi = head.i
+    while lo - 1 in ids:
+        lo -= 1
+    while hi + 1 in ids:
+        hi += 1
+    while hi > head.i and head.doc[hi].is_punct:
+        hi -= 1
+    return [t for t in toks if lo <= t.i <= hi]
+
+
+def _subject(verb: Any) -> Any | None:
+    subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+    cur = verb
+    # "..., saying X" / "guesses X and stresses Y": the subject of the governing verb
+    while subj is None and cur.dep_ in ("conj", "advcl", "xcomp") and cur.head is not cur:
+        cur = cur.head
+        subj = next((c for c in cur.children if c.dep_ in ("nsubj",)), None)
+    return subj
+
+
+def _content_children(verb: Any) -> list[Any]:
+    lemma = verb.lemma_.lower()
+    comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not comps and lemma not in BELIEF_VERBS:
+        comps = [c for c in verb.children if c.dep_ == "xcomp"]
+    if not comps and lemma in STANCE_VERBS:
+        deps = ("dobj", "oprd", "prep") if lemma in PREP_CONTENT_VERBS else ("dobj", "oprd")
+        comps = [c for c in verb.children if c.dep_ in deps and c.i > verb.i]
+        if lemma in PREP_CONTENT_VERBS:
+            comps = [c for c in comps if c.dep_ != "prep" or c.lower_ in ("to", "about", "for", "on")]
+    return comps
+
+
+# ---------------------------------------------------------------- extraction
+
+
+def extract_attributions(text: str, nlp_doc: Any) -> list[Attribution]:
+    """Find attributions (source, cue, content spans) in `text`, parsed as `nlp_doc`."""
+    found: list[Attribution] = []
+    for sent in nlp_doc.sents:
+        seg_start = sent.start_char
+        for tok in sent:
+            # a line break ends a paragraph: content never runs across one
+            seg_start = max(seg_start, text.rfind("\n", 0, tok.idx) + 1)
+            att = None
+            if tok.lower_ == "according" and tok.i + 1 < len(nlp_doc) and nlp_doc[tok.i + 1].lower_ == "to":
+                att = _according_to(text, tok, sent, seg_start)
+            elif tok.lemma_.lower() in CUE_VERBS and tok.pos_ == "VERB":
+                att = _verb_attribution(text, tok, sent, seg_start)
+            if att is None:
+                continue
+            found.append(att)
+            ends = [s.end for s in att.content]
+            if att.source is not None and ends and max(ends) <= att.source.start:
+                # a trailing attribution closes its stretch of text ("X he said Y she added")
+                seg_start = max(seg_start, _extent_end(att))
+    return _attach_quotes(text, nlp_doc, found)
+
+
+def _extent_end(att: Attribution) -> int:
+    end = att.cue.end
+    if att.source is not None:
+        end = max(end, att.source.end)
+    if att.source_tokens:
+        end = max(end, att.source_tokens[-1].idx + len(att.source_tokens[-1]))
+    return end
+
+
+def _cue_span(verb: Any) -> tuple[Span, str]:
+    doc = verb.doc
+    start = verb.i
+    while start > 0 and doc[start - 1].dep_ in ("aux", "neg") and doc[start - 1].head is verb:
+        start -= 1
+    span = doc[start : verb.i + 1]
+    return Span(span.start_char, span.end_char), span.text
+
+
+def _name_run(doc: Any, start: int, step: int, limit: int) -> list[Any]:
+    """Capitalised name tokens from `start` going `step` (+1 right, -1 left)."""
+    run = []
+    i = start
+    while 0 <= i < len(doc) and len(run) < limit:
+        tok = doc[i]
+        if tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and tok.text[:1].isupper()):
+            run.append(tok)
+            i += step
+        else:
+            break
+    return sorted(run, key=lambda t: t.i)
+
+
+def _surface_source(verb: Any, sent: Any, seg_start: int) -> list[Any]:
+    """A name right after the cue ("said David He") or right before it ("Chang said")."""
+    doc = verb.doc
+    if verb.lemma_.lower() not in TRAILING_CUES:
+        return []
+    after = _name_run(doc, verb.i + 1, 1, 4) if verb.i + 1 < sent.end else []
+    nxt = doc[after[-1].i + 1] if after and after[-1].i + 1 < len(doc) else None
+    parsed = _subject(verb)
+    if (
+        after
+        and any(t.ent_type_ == "PERSON" for t in after)
+        and (nxt is None or nxt.pos_ not in ("VERB", "AUX"))
+        and (parsed is None or parsed.i > verb.i)
+        and len(doc.text[seg_start : verb.idx].split()) >= 2
+    ):
+        return after
+    i = verb.i - 1
+    while i >= sent.start and doc[i].pos_ == "ADV":
+        i -= 1
+    before = _name_run(doc, i, -1, 4) if i >= sent.start else []
+    if before and _nothing_after(verb, sent):
+        return before
+    return []
+
+
+def _role_tail(doc: Any, after: int, sent: Any) -> list[Any]:
+    """Surface role phrase after a name: "the company's president of X", "an analyst with firm Gartner"."""
+    toks: list[Any] = []
+    i = after
+    if i < sent.end and doc[i].text == ",":
+        i += 1
+    if i >= sent.end or doc[i].lower_ not in ("the", "a", "an"):
+        return []
+    seen_prep = False
+    while i < sent.end:
+        tok = doc[i]
+        if tok.is_space or tok.text in (".", ",", ";", ":") or "\n" in tok.text:
+            break
+        if tok.text[:1].isupper() and toks and toks[-1].is_lower and toks[-1].lower_ not in _ORG_LEAD:
+            if not (seen_prep and toks[-1].lower_ in _ORG_DESCRIPTORS):
+                break
+            while i < sent.end and doc[i].text[:1].isupper() and doc[i].is_alpha:
+                toks.append(doc[i])
+                i += 1
+            break
+        seen_prep = seen_prep or tok.lower_ in ("with", "at", "of", "for")
+        toks.append(tok)
+        i += 1
+    return toks
+
+
+_ORG_LEAD = frozenset({"with", "at", "of", "for", "from", "the"})
+_ORG_DESCRIPTORS = frozenset({"firm", "company", "consultancy", "agency", "bank", "house"})
+
+
+def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attribution | None:
+    subj = _subject(verb)
+    comps = _content_children(verb)
+    cue, cue_text = _cue_span(verb)
+    doc = verb.doc
+    surface = _surface_source(verb, sent, seg_start)
+    role_toks: list[Any] = []
+    if surface:
+        subj = surface[-1]
+        role_toks = _role_tail(doc, surface[-1].i + 1, sent) if subj.i > verb.i else []
+        comps = [c for c in comps if c.i < verb.i]
+    source_toks = (surface + role_toks) if surface else (_phrase(subj) if subj is not None else [])
+    source = Span(source_toks[0].idx, source_toks[-1].idx + len(source_toks[-1])) if source_toks else None
+    content: tuple[int, int] | None = None
+    after = doc[verb.i + 1] if verb.i + 1 < sent.end else None
+    if after is not None and after.text == ":":
+        # "He said: X" -- everything after the colon (a quote widens it later)
+        content = (after.idx + 1, sent.end_char)
+    elif subj is not None and subj.i > verb.i:
+        # inverted: "X, said Smith" / stripped "X said David He the company's president"
+        if verb.lemma_.lower() in TRAILING_CUES or comps:
+            content = (seg_start, cue.start)
+    elif subj is not None:
+        left = [c for c in comps if c.i < subj.i]
+        right = [c for c in comps if c.i > verb.i]
+        if right and not left:
+            lo = min(t.i for c in right for t in c.subtree)
+            hi = max(t.i for c in right for t in c.subtree)
+            content = (doc[lo].idx, doc[hi].idx + len(doc[hi]))
+        elif left or (verb.lemma_.lower() in TRAILING_CUES and _nothing_after(verb, sent)):
+            content = (seg_start, source.start if source else cue.start)
+    if content is None:
+        return None
+    content = _clip(text, content, cue)
+    start, end = _trim(text, *content)
+    if end - start < 2 or len(text[start:end].split()) < 2:
+        return None
+    return Attribution(
+        cue=cue,
+        content=[Span(start, end)],
+        source=source,
+        cue_text=cue_text,
+        source_head=subj,
+        source_tokens=source_toks,
+        name_tokens=surface,
+        role_tokens=role_toks,
+    )
+
+
+def _clip(text: str, content: tuple[int, int], cue: Span) -> tuple[int, int]:
+    """Keep content within the paragraph of its cue."""
+    start, end = content
+    if start >= cue.end:
+        nl = text.find("\n", cue.end, end)
+        if nl != -1:
+            end = nl
+    return start, end
+
+
+def _nothing_after(verb: Any, sent: Any) -> bool:
+    """True when the cue ends its clause ("..., he added." / "... he later added")."""
+    for tok in verb.doc[verb.i + 1 : sent.end]:
+        if tok.is_punct or tok.dep_ in ("advmod", "npadvmod", "prep", "pobj", "det", "amod", "compound"):
+            if tok.dep_ == "prep" and tok.head is not verb:
+                return False
+            continue
+        return False
+    return True
+
+
+def _according_to(text: str, tok: Any, sent: Any, seg_start: int) -> Attribution | None:
+    doc = tok.doc
+    to = doc[tok.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    source_toks = _phrase(pobj)
+    source_toks = [t for t in source_toks if t.i > to.i]
+    if not source_toks:
+        return None
+    if source_toks[0].lower_ in GROUP_NOUNS:  # "according to analysts Huawei has ..." (no stops)
+        source_toks = source_toks[:1]
+        pobj = source_toks[0]
+    source = Span(source_toks[0].idx, source_toks[-1].idx + len(source_toks[-1]))
+    cue = Span(tok.idx, to.idx + len(to))
+    if tok.idx - seg_start > 3 and len(text[seg_start : tok.idx].split()) >= 2:
+        content = (seg_start, tok.idx)
+    else:
+        content = _clip(text, (source.end, sent.end_char), cue)
+    start, end = _trim(text, *content)
+    if len(text[start:end].split()) < 2:
+        return None
+    return Attribution(
+        cue=cue,
+        content=[Span(start, end)],
+        source=source,
+        cue_text="according to",
+        source_head=pobj,
+        source_tokens=source_toks,
+    )
+
+
+def _attach_quotes(text: str, nlp_doc: Any, found: list[Attribution]) -> list[Attribution]:
+    """Widen contents to whole quotes, join split quotes, attribute quotes after a colon."""
+    for group in find_quote_spans(text):
+        first, last = group[0], group[-1]
+        owner = None
+        for att in found:
+            if any(s.start < last.end and first.start < s.end for s in att.content):
+                owner = att
+                break
+        if owner is None:
+            owner = _owner_nearby(text, found, first)
+            if owner is None:
+                owner = _cue_after_quote(nlp_doc, last) or _colon_intro(text, nlp_doc, first)
+                if owner is None:
+                    continue
+                found.append(owner)
+            else:
+                owner.content.append(Span(first.start, first.end))
+        # widen the overlapping content to cover every part of the quote
+        merged: list[Span] = []
+        for s in owner.content:
+            for q in group:
+                if s.start < q.end and q.start < s.end or s.start == q.start:
+                    s = Span(min(s.start, q.start), max(s.end, q.end))
+            merged.append(s)
+        for q in group:
+            if not any(m.start <= q.start and q.end <= m.end for m in merged):
+                merged.append(q)
+        owner.content = _dedupe(merged)
+        owner.direct = True
+    # speech reported inside a quote is part of the quoted speaker's words
+    inside = [(q.start, q.end) for g in find_quote_spans(text) for q in g]
+    found = [a for a in found if not any(s < a.cue.start and a.cue.end < e for s, e in inside)]
+    found.sort(key=lambda a: a.cue.start)
+    return found
+
+
+def _owner_nearby(text: str, found: list[Attribution], quote: Span) -> Attribution | None:
+    """The attribution whose cue sits just before a quote: '"A," he said, "B."'."""
+    for att in found:
+        end = _extent_end(att)
+        gap = text[end : quote.start]
+        if end <= quote.start and len(gap) <= 3 and not gap.strip(" ,") and "\n" not in gap:
+            return att
+    return None
+
+
+def _cue_after_quote(nlp_doc: Any, quote: Span) -> Attribution | None:
+    """'"X," she said' when the parse missed it: a name or pronoun and a cue right after the quote."""
+    span = nlp_doc.char_span(quote.end, min(len(nlp_doc.text), quote.end + 60), alignment_mode="expand")
+    if span is None:
+        return None
+    toks = [t for t in span if not t.is_space and t.text not in (",",)][:5]
+    for k, tok in enumerate(toks[:4]):
+        if tok.lemma_.lower() in CUE_VERBS and tok.pos_ in ("VERB", "AUX"):
+            src = toks[:k] if k else _name_run(nlp_doc, tok.i + 1, 1, 4)
+            if not src or src[0].is_punct or not all(t.pos_ in ("PRON", "PROPN") for t in src):
+                return None
+            cue, cue_text = _cue_span(tok)
+            return Attribution(
+                cue=cue,
+                content=[Span(quote.start, quote.end)],
+                source=Span(src[0].idx, src[-1].idx + len(src[-1])),
+                cue_text=cue_text,
+                direct=True,
+                source_head=src[-1],
+                source_tokens=src,
+            )
+    return None
+
+
+def _colon_intro(text: str, nlp_doc: Any, quote: Span) -> Attribution | None:
+    """'Huawei released the following statement:' followed by a quote."""
+    before = text[: quote.start].rstrip()
+    if not before.endswith(":"):
+        return None
+    span = nlp_doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if span is None:
+        return None
+    colon = span[0]
+    verbs = [t for t in colon.sent if t.i < colon.i and t.pos_ == "VERB" and _subject(t) is not None]
+    if not verbs:
+        return None
+    root = verbs[0]
+    subj = _subject(root)
+    if subj is None or subj.lower_ in FIRST_PERSON:
+        return None
+    source_toks = _phrase(subj)
+    cue, cue_text = _cue_span(root)
+    return Attribution(
+        cue=cue,
+        content=[Span(quote.start, quote.end)],
+        source=Span(source_toks[0].idx, source_toks[-1].idx + len(source_toks[-1])),
+        cue_text=cue_text,
+        direct=True,
+        source_head=subj,
+        source_tokens=source_toks,
+    )
+
+
+def _dedupe(spans: list[Span]) -> list[Span]:
+    spans = sorted(spans, key=lambda s: (s.start, -s.end))
+    out: list[Span] = []
+    for s in spans:
+        if out and s.start < out[-1].end:
+            out[-1] = Span(out[-1].start, max(out[-1].end, s.end))
+        else:
+            out.append(s)
+    return out
+
+
+# ---------------------------------------------------------------- component
+
+
+def _display(text: str, spans: list[Span]) -> str:
+    parts = []
+    for s in spans:
+        part = text[s.start : s.end].strip()
+        part = part.strip("\u201c\u201d\"\u00ab\u00bb").strip().rstrip(",")
+        parts.append(part)
+    return " ".join(p for p in parts if p)
+
+
+def _title(name: str) -> str:
+    return name.title() if name.isupper() else name
+
+
+class QuoteExtractor:
+    """Analysis component: fills `analysis.quotes` with attributed speech."""
+
+    name = "quotes"
+    requires = ("entities",)
+    provides = ("quotes",)
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        doc = analysis.document
+        quotes: list[Quote] = []
+        for turn in doc.turns:
+            s, e = _trim(doc.text, turn.start, turn.end)
+            quotes.append(
+                Quote(
+                    text=_display(doc.text, [Span(s, e)]),
+                    direct=True,
+                    speaker=_title(turn.speaker),
+                    speaker_kind="person",
+                    role=turn.role,
+                    organisation=turn.organisation,
+                    cue="speaker label",
+                    citations=[Citation(doc.id, s, e)],
+                    content_spans=[Span(s, e)],
+                )
+            )
+        if analysis.nlp is None:
+            analysis.quotes = quotes
+            return analysis
+        resolver = SpeakerResolver(analysis.nlp, analysis.entities)
+        in_turn = [(t.start, t.end) for t in doc.turns]
+        for att in extract_attributions(doc.text, analysis.nlp):
+            if any(a <= att.cue.start < b for a, b in in_turn):
+                continue  # speech reported inside someone's turn belongs to that turn
+            if att.source_head is not None and att.source_head.lower_ in FIRST_PERSON:
+                continue  # "I think" inside a quote: already the quoted speaker's words
+            if att.name_tokens and any(t.ent_type_ == "PERSON" for t in att.name_tokens):
+                speaker = resolver.resolve_name(att.name_tokens, att.role_tokens)
+            elif att.source_head is not None:
+                speaker = resolver.resolve(att.source_head, att.source_tokens)
+            else:
+                speaker = Speaker(None, "unknown")
+            quotes.append(
+                Quote(
+                    text=_display(doc.text, att.content),
+                    direct=att.direct,
+                    speaker=speaker.name,
+                    speaker_kind=speaker.kind,
+                    role=speaker.role,
+                    organisation=speaker.organisation,
+                    cue=att.cue_text.lower(),
+                    citations=[Citation(doc.id, s.start, s.end) for s in att.content],
+                    content_spans=list(att.content),
+                    source_span=att.source,
+                    cue_span=att.cue,
+                )
+            )
+        _backfill(quotes, resolver)
+        analysis.quotes = quotes
+        return analysis
+
+
+def _backfill(quotes: list[Quote], resolver: SpeakerResolver) -> None:
+    """Give every quote of a person the role and organisation learned anywhere in the document."""
+    for q in quotes:
+        if q.speaker_kind != "person" or q.speaker is None:
+            continue
+        full = resolver.canonical(q.speaker)
+        if full and q.cue != "speaker label":
+            q.speaker = full
+        person = resolver._person(q.speaker)
+        if person is not None:
+            q.role = q.role or person.role
+            q.organisation = q.organisation or person.organisation

@@ -1,0 +1,186 @@
+"""One entry per person, organisation, place or product across all the articles.
+
+Articles spell one name many ways ("U S", "U.S.", "US", "the United States";
+"Huawei Technologies Co. Ltd" and "Huawei"; "Li Sanqi" and "Sanqui"). Mentions
+are grouped by their normalised name (`storyline.analysis.entities.name_key`,
+which folds countries and corporate suffixes), then groups are joined when a
+lone name word is the surname or given name of exactly one full name (exact or
+a near spelling), when two full names differ only by near spellings of long
+words, or when an acronym spells a longer organisation's initials. Short words
+never join on their own, so "Li" or "He" cannot swallow somebody else.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..analysis.entities import acronym, canonical_name, country_name, name_key, resolve_short_name, same_word
+from ..model import Analysis, Citation, Entity, EntityMention
+
+# Types reported as one family when voting on a merged entity's type.
+PLACE_TYPES = {"GPE", "LOC"}
+_DATEISH = re.compile(
+    r"^(?:\d{1,4}s?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|"
+    r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|today|yesterday|tomorrow)$",
+    re.I,
+)
+
+
+@dataclass
+class _Group:
+    key: str
+    mentions: list[tuple[str, EntityMention]] = field(default_factory=list)  # (document id, mention)
+
+    @property
+    def type(self) -> str:
+        return Counter(m.type for _, m in self.mentions).most_common(1)[0][0]
+
+    def names(self) -> Counter[str]:
+        return Counter(m.canonical or canonical_name(m.text, m.type) for _, m in self.mentions)
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+
+def is_junk_name(name: str) -> bool:
+    """Names not worth listing: single lowercase words, numbers, dates."""
+    words = name.split()
+    if not words or not any(c.isalpha() for c in name):
+        return True
+    if len(words) == 1 and (name.islower() or len(name) < 2):
+        return True
+    return all(_DATEISH.match(w) for w in words)
+
+
+def _person_words_match(a: str, b: str) -> bool:
+    """Two full names with the same words up to near spellings of long words, one word exact."""
+    wa, wb = a.split(), b.split()
+    return (
+        len(wa) == len(wb) > 1
+        and all(same_word(x, y) for x, y in zip(wa, wb))
+        and any(x.casefold() == y.casefold() for x, y in zip(wa, wb))
+    )
+
+
+def merge_entities(analyses: Sequence[Analysis], *, max_citations: int = 5) -> list[Entity]:
+    """Merge the entity mentions of all analyses into entities, most important first.
+
+    Importance is how many documents mention the entity, then how often.
+    Citations are the first mention in each document, topped up to
+    `max_citations` with further mentions.
+    """
+    groups: dict[str, _Group] = {}
+    for analysis in analyses:
+        for m in analysis.entities:
+            key = name_key(m.canonical or m.text, m.type)
+            if not key or is_junk_name(m.canonical or m.text):
+                continue
+            groups.setdefault(key, _Group(key)).mentions.append((analysis.document.id, m))
+    glist = list(groups.values())
+    uf = _UnionFind(len(glist))
+    _link_people(glist, uf)
+    _link_acronyms(glist, uf)
+
+    merged: dict[int, list[_Group]] = defaultdict(list)
+    for i, g in enumerate(glist):
+        merged[uf.find(i)].append(g)
+    entities = [_build(parts, max_citations) for parts in merged.values()]
+    entities.sort(key=lambda e: (-e.documents, -e.mentions, e.name))
+    return entities
+
+
+def _link_people(glist: list[_Group], uf: _UnionFind) -> None:
+    people = [(i, g) for i, g in enumerate(glist) if g.type == "PERSON"]
+    full = {g.names().most_common(1)[0][0]: i for i, g in people if len(g.key.split()) > 1}
+    for i, g in people:
+        name = g.names().most_common(1)[0][0]
+        if len(name.split()) == 1:
+            target = resolve_short_name(name, full)
+            if target is not None:
+                uf.union(i, full[target])
+    names = sorted(full)
+    for a_idx, a in enumerate(names):
+        for b in names[a_idx + 1 :]:
+            if _person_words_match(a, b):
+                uf.union(full[a], full[b])
+
+
+def _link_acronyms(glist: list[_Group], uf: _UnionFind) -> None:
+    orgs = [(i, g) for i, g in enumerate(glist) if g.type == "ORG"]
+    by_acronym: dict[str, list[int]] = defaultdict(list)
+    for i, g in orgs:
+        short = acronym(g.names().most_common(1)[0][0])
+        if short:
+            by_acronym[short].append(i)
+    for i, g in orgs:
+        name = g.names().most_common(1)[0][0]
+        hits = by_acronym.get(name, [])
+        if name.isupper() and len(hits) == 1 and hits[0] != i:
+            uf.union(i, hits[0])
+
+
+def _pick_name(parts: list[_Group], type: str) -> str:
+    names: Counter[str] = Counter()
+    for g in parts:
+        names.update(g.names())
+    if type in PLACE_TYPES:
+        for name, _ in names.most_common():
+            if country_name(name):
+                return country_name(name) or name
+    if type == "PERSON":
+        full = [(n, c) for n, c in names.items() if len(n.split()) > 1]
+        if full:
+            return max(full, key=lambda nc: (nc[1], len(nc[0])))[0]
+    return max(names.items(), key=lambda nc: (nc[1], len(nc[0])))[0]
+
+
+def _build(parts: list[_Group], max_citations: int) -> Entity:
+    mentions = [pm for g in parts for pm in g.mentions]
+    types = Counter(m.type for _, m in mentions)
+    type = types.most_common(1)[0][0]
+    name = _pick_name(parts, type)
+    aliases: dict[str, str] = {}
+    for _, m in mentions:
+        for form in (m.text, m.canonical):
+            if form and form.casefold() != name.casefold():
+                aliases.setdefault(form.casefold(), form)
+    roles = Counter((m.role, m.organisation) for _, m in mentions if m.role)
+    role, org = roles.most_common(1)[0][0] if roles else (None, None)
+    if org is None:
+        orgs = Counter(m.organisation for _, m in mentions if m.organisation)
+        org = orgs.most_common(1)[0][0] if orgs else None
+    docs: list[str] = []
+    citations: list[Citation] = []
+    rest: list[Citation] = []
+    for doc_id, m in sorted(mentions, key=lambda dm: (dm[0], dm[1].start)):
+        cite = Citation(document=doc_id, start=m.start, end=m.end)
+        if doc_id not in docs:
+            docs.append(doc_id)
+            citations.append(cite)
+        else:
+            rest.append(cite)
+    citations.extend(rest[: max(0, max_citations - len(citations))])
+    return Entity(
+        name=name,
+        type=type,
+        aliases=sorted(aliases.values(), key=str.casefold),
+        mentions=len(mentions),
+        documents=len(docs),
+        role=role,
+        organisation=org,
+        citations=citations,
+    )

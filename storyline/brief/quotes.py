@@ -1,0 +1,95 @@
+"""Who said what across all documents: one entry per speaker, people first.
+
+Each document resolves its own speakers ("he" -> "David He"); across documents
+the same person may still appear as "David He", "He" or "Sanqui"/"Li Sanqi".
+`group_quotes` merges them using the merged entities (names and aliases) and,
+failing that, surname and spelling similarity, so every person appears once
+with their role, organisation and every quote.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from collections.abc import Iterable
+
+from ..model import Analysis, Entity, Quote, SpeakerQuotes
+
+# Two full names this similar are one person spelt two ways.
+NAME_SIMILARITY = 0.85
+_KIND_ORDER = {"person": 0, "group": 1, "organisation": 2, "unknown": 3}
+
+
+def _same_person(a: str, b: str) -> bool:
+    """"Chang" ~ "Jimmie Chang", "Sanqui" ~ "Li Sanqi", "Li Sanqi" ~ "Li Sanqi"."""
+    wa, wb = a.lower().split(), b.lower().split()
+    if wa == wb:
+        return True
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if len(short) == 1 and len(long_) > 1:
+        return any(short[0] == w or (len(w) >= 4 and _ratio(short[0], w) >= 0.8) for w in long_)
+    return _ratio(a.lower(), b.lower()) >= NAME_SIMILARITY
+
+
+def _ratio(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b).ratio()
+
+
+def _entity_name(name: str, people: list[Entity]) -> str | None:
+    low = name.lower()
+    for ent in people:
+        if ent.name.lower() == low or low in (a.lower() for a in ent.aliases):
+            return ent.name
+    return None
+
+
+def _most_common(values: Iterable[str | None]) -> str | None:
+    counts = Counter(v for v in values if v)
+    if not counts:
+        return None
+    # the fullest of the most frequent ("president of marketing ..." over "president")
+    top = max(counts.values())
+    return max((v for v, c in counts.items() if c == top), key=len)
+
+
+def group_quotes(analyses: list[Analysis], entities: list[Entity] | None = None) -> list[SpeakerQuotes]:
+    """Group every quote by speaker across documents; people (by quote count) before groups and organisations."""
+    people = [e for e in entities or [] if e.type == "PERSON"]
+    buckets: dict[tuple[str, str | None], list[Quote]] = {}
+    names: list[str] = []  # person keys, longest first when merging
+    quotes = [q for a in analyses for q in a.quotes]
+    # full names first, so a surname joins the full name rather than the reverse
+    person_names = sorted(
+        {q.speaker for q in quotes if q.speaker_kind == "person" and q.speaker},
+        key=lambda n: (-len(n.split()), n),
+    )
+    canonical: dict[str, str] = {}
+    for name in person_names:
+        target = _entity_name(name, people)
+        if target is None:
+            target = next((n for n in names if _same_person(name, n)), name)
+        elif target not in names:
+            target = next((n for n in names if _same_person(target, n)), target)
+        canonical[name] = target
+        if target not in names:
+            names.append(target)
+    for q in quotes:
+        kind = q.speaker_kind if q.speaker else "unknown"
+        if kind == "person":
+            key = ("person", canonical[q.speaker])
+        elif kind in ("group", "organisation"):
+            key = (kind, q.speaker.lower() if kind == "group" else q.speaker)
+        else:
+            key = ("unknown", None)
+        buckets.setdefault(key, []).append(q)
+    out = []
+    for (kind, speaker), qs in buckets.items():
+        role = _most_common(q.role for q in qs)
+        org = _most_common(q.organisation for q in qs)
+        if kind == "person" and speaker:
+            ent = next((e for e in people if e.name == speaker), None)
+            if ent is not None:
+                role, org = role or ent.role, org or ent.organisation
+        out.append(SpeakerQuotes(speaker=speaker, speaker_kind=kind, role=role, organisation=org, quotes=qs))
+    out.sort(key=lambda s: (_KIND_ORDER.get(s.speaker_kind, 3), -len(s.quotes), s.speaker or ""))
+    return out

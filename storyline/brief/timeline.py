@@ -1,0 +1,192 @@
+"""The timeline: what happened when, across articles, each event cited.
+
+An event is the sentence (or, in a long sentence, the clause) around a
+resolved date mention. The same event told by several articles is merged when
+the dates are compatible (equal, or one a prefix of the other: "2013" and
+"2013-10") and the words overlap, so `support` counts distinct documents.
+Targets and plans ("by 2019") stay apart, flagged `future`, after the past.
+
+A document's lead sentence, when nothing in it is dated, may stand as an
+event at the publication date (`lead_events`): the news is usually what
+happened just before it was published. `bench/timeline17.py` measures the
+same choice (sentences dated by publication) on Timeline17.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from ..model import Analysis, Citation, DateMention, Document, Granularity, TimelineEvent
+
+MAX_WORDS = 40  # longer sentences are trimmed to the clause around the date
+MIN_CLAUSE_WORDS = 8
+MERGE_SIMILARITY = 0.5  # cosine of content-word sets
+MIN_CONFIDENCE = 0.3
+
+_CLAUSE_BREAK = re.compile(r"\s*(?:[;:]|\s--?\s|\s—\s|,\s+(?=(?:but|while|although|whereas|and|as|after|before|when)\b))\s*")
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
+_STOP = frozenset(
+    "a an the and or but of to in on at by for from with as is are was were be been being it its "
+    "this that these those he she they we you i his her their our has have had not no said says "
+    "will would could should may might can than then there which who whom what when where while "
+    "also into over after before about up out more most so such".split()
+)
+
+
+@dataclass(slots=True)
+class DatedSentence:
+    """A passage of one document tied to one date."""
+
+    document: str
+    start: int
+    end: int
+    text: str
+    date: str
+    granularity: Granularity
+    future: bool = False
+    confidence: float = 1.0
+    from_publication: bool = False  # dated only by the publication date
+
+
+def sentence_spans(document: Document) -> list[tuple[int, int]]:
+    """The document's sentences, or its non-empty lines split at sentence ends."""
+    if document.sentences:
+        return [(s.start, s.end) for s in document.sentences]
+    spans = []
+    for m in re.finditer(r"[^\n]+", document.text):
+        for piece in re.finditer(r".+?(?:[.!?](?=\s+[A-Z\"'`])|$)", m.group(0)):
+            text = piece.group(0)
+            if text.strip():
+                lead = len(text) - len(text.lstrip())
+                spans.append((m.start() + piece.start() + lead, m.start() + piece.end()))
+    return spans
+
+
+def clause(text: str, start: int, end: int, mention: DateMention) -> tuple[int, int]:
+    """The readable part of sentence [start, end) around `mention`."""
+    if len(_WORD.findall(text[start:end])) <= MAX_WORDS:
+        return start, end
+    cuts = [start] + [start + m.end() for m in _CLAUSE_BREAK.finditer(text[start:end])] + [end]
+    pieces = list(zip(cuts, cuts[1:]))
+    i = next((k for k, (s, e) in enumerate(pieces) if s <= mention.start < e), 0)
+    s, e = pieces[i]
+    # Grow a short clause with its neighbours, the following one first.
+    while len(_WORD.findall(text[s:e])) < MIN_CLAUSE_WORDS and (s > start or e < end):
+        if e < end:
+            e = next(b for a, b in pieces if a >= e)
+        else:
+            s = max(a for a, b in pieces if b <= s)
+    words = list(_WORD.finditer(text, s, e))
+    if len(words) > MAX_WORDS:
+        centre = next((k for k, w in enumerate(words) if w.end() > mention.start), 0)
+        lo = max(0, min(centre - MAX_WORDS // 2, len(words) - MAX_WORDS))
+        s, e = words[lo].start(), words[lo + MAX_WORDS - 1].end()
+    e = max(e, mention.end) if s <= mention.start else e
+    while e > s and text[e - 1] in " ,;:":
+        e -= 1
+    return s, e
+
+
+def dated_sentences(
+    analysis: Analysis, *, lead: int = 0, min_confidence: float = MIN_CONFIDENCE
+) -> list[DatedSentence]:
+    """Passages of one analysed document tied to the dates they mention.
+
+    The first `lead` sentences that mention no date are tied to the
+    publication date (`from_publication=True`) when there is one.
+    """
+    doc = analysis.document
+    spans = sentence_spans(doc)
+    found: list[DatedSentence] = []
+    dated: set[int] = set()
+    seen: set[tuple[int, str]] = set()
+    for mention in analysis.dates:
+        if mention.value is None or mention.granularity is None or mention.confidence < min_confidence:
+            continue
+        k = next((k for k, (s, e) in enumerate(spans) if s <= mention.start < e), None)
+        if k is None:
+            continue
+        dated.add(k)
+        if (k, mention.value) in seen:
+            continue
+        seen.add((k, mention.value))
+        s, e = clause(doc.text, *spans[k], mention)
+        found.append(
+            DatedSentence(doc.id, s, e, doc.text[s:e].strip(), mention.value, mention.granularity,
+                          mention.future, mention.confidence)
+        )
+    if doc.published and doc.published_granularity:
+        for k, (s, e) in enumerate(spans[:lead]):
+            if k not in dated and doc.text[s:e].strip():
+                found.append(
+                    DatedSentence(doc.id, s, e, doc.text[s:e].strip(), doc.published,
+                                  doc.published_granularity, confidence=0.5, from_publication=True)
+                )
+    return found
+
+
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in (t.lower() for t in _WORD.findall(text)) if w not in _STOP)
+
+
+def _similar(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / math.sqrt(len(a) * len(b))
+
+
+def _compatible(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)
+
+
+@dataclass
+class _Group:
+    best: DatedSentence
+    words: frozenset[str]
+    members: list[DatedSentence] = field(default_factory=list)
+
+
+def merge(items: Sequence[DatedSentence], threshold: float = MERGE_SIMILARITY) -> list[TimelineEvent]:
+    """Merge passages telling the same event; one TimelineEvent per group."""
+    groups: list[_Group] = []
+    ranked = sorted(items, key=lambda d: (-d.confidence, -len(d.date), d.document, d.start))
+    for item in ranked:
+        words = content_words(item.text)
+        match = next(
+            (g for g in groups
+             if g.best.future == item.future and _compatible(g.best.date, item.date)
+             and _similar(g.words, words) >= threshold),
+            None,
+        )
+        if match is None:
+            groups.append(_Group(item, words, [item]))
+        else:
+            match.members.append(item)
+    events = []
+    for g in groups:
+        finest = max(g.members, key=lambda d: (len(d.date), d.confidence))
+        docs = {m.document for m in g.members}
+        events.append(
+            TimelineEvent(
+                date=finest.date, granularity=finest.granularity, text=g.best.text,
+                citations=[Citation(m.document, m.start, m.end) for m in g.members],
+                support=len(docs), future=g.best.future,
+            )
+        )
+    events.sort(key=lambda e: (e.future, e.date, -e.support))
+    return events
+
+
+def build_timeline(analyses: Iterable[Analysis], *, lead_events: bool = False) -> list[TimelineEvent]:
+    """Dated events across documents, past first in date order, then targets.
+
+    `lead_events` adds each document's undated lead sentence at its
+    publication date.
+    """
+    items: list[DatedSentence] = []
+    for analysis in analyses:
+        items.extend(dated_sentences(analysis, lead=1 if lead_events else 0))
+    return merge(items)

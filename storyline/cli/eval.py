@@ -1,0 +1,62 @@
+"""`storyline eval summaries DATA`: ROUGE of Storyline and its peers on Multi-News."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from ..errors import InputError
+from ._progress import progress_bar
+from ._util import app, fail
+
+eval_app = typer.Typer(help="Score Storyline against reference data, peers side by side.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+
+def summaries_table(result: dict) -> Table:
+    """One row per system: ROUGE F1 (%) and seconds per cluster."""
+    table = Table(title=f"Multi-News, {result['clusters']} clusters, {result['words']} words")
+    for column in ("system", "ROUGE-1", "ROUGE-2", "ROUGE-Lsum", "s/cluster"):
+        table.add_column(column, justify="left" if column == "system" else "right")
+    for name, scores in result["systems"].items():
+        table.add_row(
+            name, f"{scores['rouge1']:.2f}", f"{scores['rouge2']:.2f}", f"{scores['rougeLsum']:.2f}",
+            f"{scores['seconds_per_cluster']:.4f}",
+        )
+    return table
+
+
+@eval_app.command("summaries")
+def summaries_cli(
+    data: Path = typer.Argument(..., help="Multi-News JSONL: LongBench (`context`/`answers`) or Multi-News+ (`documents`/`summary`), .gz allowed."),
+    words: int = typer.Option(250, "--words", min=1, help="Word budget for every system (whole sentences; the last may overshoot)."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Score only the first N clusters."),
+    systems: str = typer.Option(
+        "lead,lexrank,textrank,lsa,storyline", "--systems",
+        help="Comma-separated: lead, lexrank, textrank, lsa, storyline, storyline-minilm.",
+    ),
+    json_path: Optional[Path] = typer.Option(None, "--json", help="Also write the scores to this JSON file."),
+) -> None:
+    """Score summaries with ROUGE-1/2/Lsum F1 (stemmed), every system on the same
+    sentences and budget, timed in the same run.
+
+    Example: storyline eval summaries ../shared/eval/multinews/dev.jsonl --limit 30 --json rouge.json
+    """
+    from ..evaluation.summaries import evaluate_summaries
+
+    names = [n.strip() for n in systems.split(",") if n.strip()]
+    try:
+        with progress_bar("Summarising", total=limit) as advance:
+            result = evaluate_summaries(data, words=words, limit=limit, names=names, progress=advance)
+    except (InputError, ValueError) as exc:
+        fail(str(exc))
+    except ImportError as exc:
+        fail(f"{exc.name or exc} is missing: the peers and scorer need the dev extra (pip install -e '.[dev]')")
+    Console().print(summaries_table(result))
+    if json_path is not None:
+        json_path.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")

@@ -1,0 +1,53 @@
+"""`storyline serve`: the web app and JSON API on a local port (uvicorn)."""
+
+from __future__ import annotations
+
+import os
+from typing import Optional
+
+import typer
+
+from ..config import Settings
+from ..errors import StorylineError
+from ._util import app, console, fail, warn
+
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+
+
+@app.command()
+def serve(
+    db: Optional[str] = typer.Option(None, "--db", help="SQLite store (default ./storyline.db or STORYLINE_DB)."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; the default is this machine only."),
+    port: int = typer.Option(8000, "--port", "-p", help="TCP port."),
+    token: Optional[str] = typer.Option(
+        None, "--token", help="Require this token (Bearer header or form field) to add documents. Default: STORYLINE_TOKEN."
+    ),
+    allow_private_urls: bool = typer.Option(
+        False, "--allow-private-urls", help="Let 'add by URL' fetch loopback and private-network addresses."
+    ),
+    max_upload: Optional[int] = typer.Option(None, "--max-upload", help="Largest upload in bytes."),
+) -> None:
+    """Browse, search, add and brief stored documents in a browser; JSON under /api.
+
+    Example:
+
+        storyline serve --db story.db
+        curl 'http://127.0.0.1:8000/api/search?q=turbines'
+    """
+    import uvicorn
+
+    from ..web import create_app
+
+    overrides: dict[str, object] = {"db": db}
+    if allow_private_urls:
+        overrides["allow_private_urls"] = True
+    try:
+        settings = Settings.from_env(**overrides)
+        token = token or os.environ.get("STORYLINE_TOKEN") or None
+        web = create_app(settings, token=token, max_upload=max_upload)
+    except StorylineError as exc:
+        fail(str(exc))
+    if host not in LOCAL_HOSTS and not token:
+        warn(f"serving on {host} without a token: anyone who can reach it can add documents (use --token)")
+    console.print(f"Storyline on http://{'[' + host + ']' if ':' in host else host}:{port}/ (store {settings.db})", highlight=False)
+    uvicorn.run(web, host=host, port=port, log_level="warning")

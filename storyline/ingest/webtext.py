@@ -1,0 +1,188 @@
+"""Text scraped from a web page with its boilerplate still in.
+
+Copy-pasted or crawled pages carry navigation ("Skip to main content"),
+share buttons, the headline twice, photo captions and credits, pull quotes
+and "Advertisement" lines between paragraphs. These rules drop them line by
+line and keep the article; the headline is kept once, as the title.
+"Update:" paragraphs are article text and stay.
+
+The rules are data (the patterns below), apart from the code applying them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cleaned import Cleaned, join_paragraphs
+from .plaintext import is_headline, lines, take_byline
+
+# Whole lines that are page furniture (matched case-insensitively, after stripping).
+BOILERPLATE = [
+    r"skip to (?:main )?(?:content|navigation)",
+    r"share (?:this|the) (?:story|article|post|page)",
+    r"(?:photo\s+)?advertisement(?:\s+continue reading the main story)?",
+    r"continue reading(?: the main story)?",
+    r"story continues below(?: advertisement)?",
+    r"story continued below",
+    r"tweet with a location",
+    r"add a location to your tweets",
+    r"top of page",
+    r"(?:read|see|show|load) more(?: stories| comments)?:?",
+    r"related(?: stories| articles| coverage| content)?:?",
+    r"(?:more|most) (?:from|popular|read)\b.{0,40}",
+    r"recommended(?: for you)?:?",
+    r"(?:sign up|subscribe|register)\b.{0,80}",
+    r"follow (?:us|@\w+)\b.{0,60}",
+    r"click here\b.{0,80}",
+    r"this feature is not available right now\..*",
+    r"the interactive transcript could not be loaded\.?",
+    r"rating is available when the video has been rented\.?",
+    r"sorry, the page you requested was not found\.?",
+    r"(?:image|photo|slide) \d+ (?:of|/) \d+",
+    r"(?:©|\(c\)|copyright)\s.*",
+    r"all rights reserved\.?",
+    r"(?:share|tweet|email|print|comments?|menu|search|home|close|facebook|twitter|linkedin|"
+    r"whatsapp|reddit|pinterest|sections?|next|previous|back to top|log ?in|sign in|"
+    r"watch|listen|photo|video|getty images|ap|reuters|afp|ap photo)\W*",
+    r"[_*\-=~•·#]{3,}",
+    r"please enable javascript.*",
+    r"we use cookies.*",
+    r"(?:posted|filed) (?:in|under):?.{0,80}",
+    r"tags?:.{0,200}",
+    r"topics?:.{0,300}",
+    r"(?:image|photo) (?:copyright|caption|credit)\b.*",
+    r"media playback is unsupported on your device.*",
+    r"story highlights\b.*",
+    r"read or share this story:.*",
+    r"text size.{0,5}",
+    r"write to .{2,60} at \S+@\S+",
+    r"\S+@\S+\.\w+",
+]
+# Case-sensitive furniture: USA Today's "CLOSE" video caption button.
+_CASED = re.compile(r"^CLOSE\s")
+_BOILERPLATE = re.compile(r"^(?:" + "|".join(BOILERPLATE) + r")$", re.I)
+# A photo credit closing a caption: "(David M Warren / Staff Photographer)", "(Image: Getty)".
+_CREDIT = re.compile(
+    r"\((?:[^()]*\b(?:photo|photographer|image|images|getty|courtesy|credit|afp|stock)\b[^()]*"
+    r"|[^()]{2,60}\s/\s[^()]{2,60})\)\s*$",
+    re.I,
+)
+_UPDATE = re.compile(r"^(?:update|updated|editor'?s note|correction)\b[^:]{0,40}:\s*$", re.I)
+# A line that closes like a sentence: final punctuation, maybe inside quotes or brackets.
+_ENDS_SENTENCE = re.compile(r"""[.!?:…]["”’')\]]*$""")
+_QUOTED = re.compile(r"^[\"“‘']|[,.!?][\"”’']$")
+_NORM = re.compile(r"[\W_]+")
+
+SHORT_WORDS = 10  # a line this short without closing punctuation is menu, credit or link
+
+
+def clean_webtext(text: str) -> Cleaned:
+    """Keep the article of a scraped page: drop furniture, keep the headline once as title."""
+    kept = lines(text)
+    title = _repeated_headline(kept)
+    out: list[str] = []
+    pending_update = ""
+    seen: set[str] = set()
+    counts = _counts(kept)
+    for i, line in enumerate(kept):
+        key = _key(line)
+        if not key or is_boilerplate(line):
+            continue
+        if title and key == _key(title):
+            continue
+        if _UPDATE.match(line):
+            pending_update = line
+            continue
+        if counts[key] > 1 and not _ENDS_SENTENCE.search(line):
+            continue  # doubled caption or menu item
+        if key in seen:
+            continue
+        if _CREDIT.search(line) and len(line.split()) <= 60:
+            continue  # photo caption with its credit
+        if _is_short_fragment(line):
+            if title is None and not out and _title_like(line):
+                title = line
+            continue
+        seen.add(key)
+        if pending_update:
+            line = f"{pending_update} {line}"
+            pending_update = ""
+        out.append(line)
+    out = _drop_pull_quotes(out)
+    if title is None and len(out) >= 2 and _title_like(out[0]):
+        title, out = out[0], out[1:]
+    author, out = take_byline(out)
+    return Cleaned(join_paragraphs(out), title=title, author=author)
+
+
+def is_boilerplate(line: str) -> bool:
+    line = line.strip()
+    return bool(_BOILERPLATE.match(line) or _CASED.match(line))
+
+
+def boilerplate_signals(text_lines: list[str]) -> int:
+    """How many lines look like page furniture: used by `detect` to tell webtext from text."""
+    counts = _counts(text_lines)
+    signals = 0
+    for line in text_lines:
+        if is_boilerplate(line) or (_CREDIT.search(line) and len(line.split()) <= 60):
+            signals += 2
+        elif counts[_key(line)] > 1 and not _ENDS_SENTENCE.search(line):
+            signals += 1
+        elif _is_short_fragment(line):
+            signals += 0.5
+    return int(signals)
+
+
+def _title_like(line: str) -> bool:
+    """A headline candidate: headline-shaped, 4+ words, not a caption or credit."""
+    return (
+        is_headline(line)
+        and len(line.split()) >= 4
+        and not _ENDS_SENTENCE.search(line)
+        and not _CREDIT.search(line)
+        and not re.search(r"\b(?:photo|image|getty|credit)\b", line, re.I)
+    )
+
+
+def _is_short_fragment(line: str) -> bool:
+    words = len(line.split())
+    if words > SHORT_WORDS or _ENDS_SENTENCE.search(line):
+        return False
+    return not (words >= 5 and _QUOTED.search(line))  # a quotation ending ',"' is article text
+
+
+def _repeated_headline(text_lines: list[str]) -> str | None:
+    """The headline, when a headline-like line near the top appears twice."""
+    head = [line for line in text_lines[:12] if not is_boilerplate(line)]
+    for i, line in enumerate(head):
+        if _title_like(line):
+            if any(_key(line) == _key(other) for other in head[i + 1 :]):
+                return line
+    return None
+
+
+def _drop_pull_quotes(paragraphs: list[str]) -> list[str]:
+    """Drop a short paragraph whose words reappear inside a longer one (a pull quote)."""
+    keys = [_key(p) for p in paragraphs]
+    out = []
+    for i, p in enumerate(paragraphs):
+        k = keys[i]
+        if len(p.split()) <= 40 and len(k) >= 20 and any(
+            j != i and len(other) > len(k) and k in other for j, other in enumerate(keys)
+        ):
+            continue
+        out.append(p)
+    return out
+
+
+def _counts(text_lines: list[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for line in text_lines:
+        k = _key(line)
+        counts[k] = counts.get(k, 0) + 1
+    return counts
+
+
+def _key(line: str) -> str:
+    return _NORM.sub(" ", line.lower()).strip()

@@ -1,0 +1,225 @@
+"""Entity recognition: spaCy's entities repaired by rules, roles linked, short names resolved.
+
+Every sentence here is written for the test; the seeds acceptance lives in
+tests/brief/test_entities.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.analysis.entities import (
+    EntityRecognizer,
+    acronym,
+    canonical_name,
+    country_name,
+    extract_entities,
+    name_key,
+    resolve_short_name,
+    same_word,
+    strip_corporate_suffix,
+)
+from storyline.model import Analysis, Document, Turn
+
+
+def _ents(nlp, text, turns=()):
+    mentions = extract_entities(text, nlp(text), turns)
+    for m in mentions:
+        if not turns:
+            assert text[m.start : m.end] == m.text
+    return mentions
+
+
+def _find(mentions, canonical, type=None):
+    hits = [m for m in mentions if m.canonical == canonical and (type is None or m.type == type)]
+    assert hits, f"{canonical!r} not in {[(m.text, m.type, m.canonical) for m in mentions]}"
+    return hits
+
+
+# ---------------------------------------------------------------- helpers (no model)
+
+
+@pytest.mark.parametrize(
+    "form", ["US", "U.S.", "U S", "the United States", "USA", "United States of America"]
+)
+def test_country_name_united_states_spellings(form):
+    assert country_name(form) == "United States"
+
+
+def test_country_name_unknown_is_none():
+    assert country_name("Huawei") is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "type", "expected"),
+    [
+        ("Huawei's", "ORG", "Huawei"),
+        ("Huawei’s", "ORG", "Huawei"),
+        ("the Acme Group.", "ORG", "Acme Group"),
+        ("Huawei Technologies", "ORG", "Huawei"),
+        ("Huawei Technologies Co. Ltd", "ORG", "Huawei"),
+        ("Acme Inc.", "ORG", "Acme"),
+        ("US Federal Communications Commission", "ORG", "Federal Communications Commission"),
+        ("U S", "ORG", "United States"),
+        ("KEVIN HO", "PERSON", "Kevin Ho"),
+        ("Li Sanqi", "PERSON", "Li Sanqi"),
+        ("China Mobile", "ORG", "China Mobile"),
+    ],
+)
+def test_canonical_name_forms(raw, type, expected):
+    assert canonical_name(raw, type) == expected
+
+
+def test_strip_corporate_suffix_keeps_last_word():
+    assert strip_corporate_suffix("Technologies") == "Technologies"
+
+
+def test_name_key_folds_case_and_punctuation():
+    assert name_key("HUAWEI Technologies Co., Ltd.", "ORG") == name_key("Huawei", "ORG") == "huawei"
+    assert name_key("U.S.") == name_key("US") == "united states"
+
+
+def test_same_word_near_spelling_but_short_words_exact():
+    assert same_word("Sanqi", "Sanqui")
+    assert not same_word("He", "Ho")
+    assert not same_word("Li", "Lu")
+
+
+def test_resolve_short_name_exact_fuzzy_and_ambiguous():
+    people = ["Li Sanqi", "Jimmie Chang", "Kevin Ho"]
+    assert resolve_short_name("Chang", people) == "Jimmie Chang"
+    assert resolve_short_name("Sanqui", people) == "Li Sanqi"
+    assert resolve_short_name("Li", people) is None  # too short to stand alone
+    assert resolve_short_name("He", people) is None
+    assert resolve_short_name("Porter", ["Jane Porter", "Tom Porter"]) is None
+
+
+def test_acronym_of_multiword_name():
+    assert acronym("Federal Communications Commission") == "FCC"
+    assert acronym("Huawei") is None
+
+
+# ---------------------------------------------------------------- recognition
+
+
+def test_component_contract():
+    rec = EntityRecognizer()
+    assert rec.name == "entities" and rec.requires == () and rec.provides == ("entities",)
+
+
+def test_component_fills_analysis(nlp):
+    text = "Apple CEO Tim Cook spoke in Cupertino on Monday."
+    analysis = Analysis(document=Document(id="d1", source="t", text=text), nlp=nlp(text))
+    out = EntityRecognizer()(analysis)
+    assert out is analysis
+    assert {m.canonical for m in out.entities} >= {"Apple", "Tim Cook"}
+
+
+def test_country_spellings_are_gpe_united_states(nlp):
+    text = "Sales in the U S fell last year said the company The U S market is hard. The U.S. and the USA agreed."
+    mentions = _ents(nlp, text)
+    us = [m for m in mentions if m.canonical == "United States"]
+    assert len(us) >= 3 and all(m.type == "GPE" for m in us)
+
+
+def test_currency_artefact_is_not_a_country(nlp):
+    text = "Last year the firm made about US 4 5 billion in revenue from its phones."
+    assert not [m for m in _ents(nlp, text) if m.canonical == "United States"]
+
+
+def test_5g_is_not_an_organisation(nlp):
+    text = "Vodafone said it is building a 5G network across Germany with Ericsson."
+    assert not [m for m in _ents(nlp, text) if "5G" in m.text]
+
+
+def test_possessive_and_article_are_stripped(nlp):
+    text = "Google's lawyers met Microsoft's executives in Brussels."
+    mentions = _ents(nlp, text)
+    assert {"Google", "Microsoft"} <= {m.text for m in mentions}
+
+
+def test_split_at_line_break(nlp):
+    text = "said Anna Berg an analyst with research firm Gartner\nSamsung established its chip unit in 2011"
+    texts = {m.text for m in _ents(nlp, text)}
+    assert "Gartner" in texts and not any("\n" in t for t in texts)
+
+
+def test_stripped_country_prefix_split_from_org(nlp):
+    text = "As for the U S Huawei probably won t have an easy time finding customers"
+    mentions = _ents(nlp, text)
+    assert _find(mentions, "United States", "GPE")
+    assert _find(mentions, "Huawei", "ORG")
+
+
+def test_appositive_role_and_organisation(nlp):
+    text = "Jane Porter, an analyst with research firm Forrester, said demand for tablets was weak."
+    porter = _find(_ents(nlp, text), "Jane Porter", "PERSON")[0]
+    assert (porter.role, porter.organisation) == ("analyst", "Forrester")
+
+
+def test_premodifier_role_and_organisation(nlp):
+    text = "Forrester analyst Jane Porter said the market would recover. Porter expects growth next year."
+    mentions = _ents(nlp, text)
+    people = _find(mentions, "Jane Porter", "PERSON")
+    assert len(people) == 2  # "Porter" resolves to the full name
+    assert all((p.role, p.organisation) == ("analyst", "Forrester") for p in people)
+    assert _find(mentions, "Forrester", "ORG")
+
+
+def test_title_stripped_from_person(nlp):
+    text = "Apple CEO Tim Cook spoke in Cupertino on Monday."
+    cook = _find(_ents(nlp, text), "Tim Cook", "PERSON")[0]
+    assert cook.text == "Tim Cook" and cook.role == "CEO" and cook.organisation == "Apple"
+
+
+def test_business_group_premodifier(nlp):
+    text = "Mobile Networks Group CTO Mark Olsen announced the plan. Olson said the network was ready."
+    mentions = _ents(nlp, text)
+    olsen = _find(mentions, "Mark Olsen", "PERSON")
+    assert olsen[0].role == "CTO" and olsen[0].organisation == "Mobile Networks Group"
+    assert any(m.text == "Olson" for m in olsen)  # misspelled surname resolved in the document
+
+
+def test_company_possessive_role_takes_the_article_company(nlp):
+    text = (
+        "Nokia hopes to grow. Peter Ngo, the company's vice president of sales for its cloud unit, "
+        "said Nokia would hire. Nokia Corporation declined to comment."
+    )
+    mentions = _ents(nlp, text)
+    ngo = _find(mentions, "Peter Ngo", "PERSON")[0]
+    assert ngo.role == "vice president of sales" and ngo.organisation == "Nokia"
+    assert all(m.canonical == "Nokia" for m in mentions if m.type == "ORG")
+
+
+def test_pronoun_he_is_not_a_person(nlp):
+    text = "Kevin Ho said the company would invest. He said the plan was ready."
+    mentions = _ents(nlp, text)
+    assert [m.canonical for m in mentions if m.type == "PERSON"] == ["Kevin Ho"]
+
+
+def test_acronym_and_coordinated_organisations(nlp):
+    text = "The firm competes with the likes of Cisco and EMC in Europe."
+    mentions = _ents(nlp, text)
+    assert _find(mentions, "Cisco", "ORG") and _find(mentions, "EMC", "ORG")
+    assert _find(mentions, "Europe", "LOC")
+
+
+def test_product_model_code(nlp):
+    text = "Samsung unveiled its new Galaxy S4 in London on Thursday."
+    assert _find(_ents(nlp, text), "Galaxy S4", "PRODUCT")
+
+
+def test_caps_speaker_label_gives_role_and_organisation(nlp):
+    text = 'MARIA LOPEZ, PROFESSOR WESTFIELD INSTITUTE OF TECHNOLOGY "We have seen little evidence."\n'
+    lopez = _find(_ents(nlp, text), "Maria Lopez", "PERSON")[0]
+    assert lopez.role == "Professor" and lopez.organisation == "Westfield Institute of Technology"
+
+
+def test_transcript_turns_give_people_directly(nlp):
+    text = "Phones sold well this year.\n\nWe will focus on Europe this year and improve our products."
+    start = text.index("We will")
+    turn = Turn(speaker="Anna Berg", role="President", organisation="Acme", start=start, end=len(text))
+    mentions = _ents(nlp, text, [turn])
+    berg = _find(mentions, "Anna Berg", "PERSON")[0]
+    assert (berg.role, berg.organisation) == ("President", "Acme")
+    assert (berg.start, berg.end) == (start, len(text))  # cited by what they said

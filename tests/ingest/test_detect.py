@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from storyline.ingest.detect import detect
+
+from ingest_examples import HOSTILE_HTML, PLAIN, STRIPPED, TRANSCRIPT, WEBTEXT
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        (WEBTEXT, "webtext"),
+        (TRANSCRIPT, "transcript"),
+        (STRIPPED, "stripped"),
+        (PLAIN, "text"),
+        (HOSTILE_HTML, "html"),
+        ("<!DOCTYPE html><html><body><p>Hi</p></body></html>", "html"),
+        (json.dumps({"title": "T", "text": "Body."}), "json"),
+        ('{"text": "one"}\n{"text": "two"}\n', "json"),
+        ("[1, 2", "text"),
+    ],
+)
+def test_detect_shapes(text, kind):
+    assert detect(text) == kind
+
+
+def test_detect_content_type_says_html():
+    assert detect("Hello <b>there</b>", content_type="text/html; charset=utf-8") == "html"
+
+
+def test_detect_colon_headings_are_not_speaker_labels():
+    text = (
+        "ON PRICES: The council says fares must rise.\n"
+        "THE FACTS: Fuel costs did double between 2021 and 2023, according to the operator.\n"
+        "Commuters disagree with the council's figures and want an audit.\n"
+    )
+    assert detect(text) != "transcript"
+
+
+def test_detect_a_quoted_sentence_with_a_name_is_plain_text():
+    text = 'Harbour talks resume\n\nANA RUIZ said on Monday that "talks will resume", according to officials.\n'
+    assert detect(text) == "text"

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import pytest
+
+from storyline.ingest import pubdate
+
+
+@pytest.mark.parametrize(
+    "name,value,granularity",
+    [
+        ("2014-idg-huawei.txt", "2014", "year"),
+        ("/a/b/2014-05-07-report.html", "2014-05-07", "day"),
+        ("2014-05_report.txt", "2014-05", "month"),
+        ("2014_05_07.txt", "2014-05-07", "day"),
+        ("records.jsonl#3", None, None),
+        ("20140507.txt", None, None),  # eight digits is not a readable date
+        ("2014-13-report.txt", None, None),
+        ("report-2014.txt", None, None),
+    ],
+)
+def test_from_filename(name, value, granularity):
+    found = pubdate.from_filename(name)
+    assert (found.value if found else None) == value
+    assert (found.granularity if found else None) == granularity
+    if found:
+        assert found.source == "filename"
+
+
+@pytest.mark.parametrize(
+    "raw,value,granularity",
+    [
+        ("2014-05-07T10:00:00Z", "2014-05-07", "day"),
+        ("Tue, 07 May 2014 10:00:00 GMT", "2014-05-07", "day"),
+        ("May 7, 2014", "2014-05-07", "day"),
+        ("2014", "2014", "year"),
+        ("2014-05", "2014-05", "month"),
+        ((2014, 5, 7, 0, 0, 0, 0, 0, 0), "2014-05-07", "day"),
+        ("soon", None, None),
+        ("2014-02-30", None, None),
+        ("", None, None),
+    ],
+)
+def test_parse_date(raw, value, granularity):
+    found = pubdate.parse_date(raw, "metadata")
+    assert (found.value if found else None) == value
+    assert (found.granularity if found else None) == granularity
+
+
+def test_from_text_reads_a_dateline_near_the_top():
+    text = "Harbour tolls to rise\nBy Mira Castell | March 4, 2021\nThe port said on Wednesday..."
+    found = pubdate.from_text(text)
+    assert found and (found.value, found.source) == ("2021-03-04", "text")
+
+
+def test_from_text_ignores_dates_inside_sentences_and_deep_in_the_text():
+    assert pubdate.from_text("The treaty signed on March 4, 2021 in Lisbon changed how ports charge ships.") is None
+    deep = "\n".join(["Filler line."] * 10 + ["March 4, 2021"])
+    assert pubdate.from_text(deep) is None

@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+import pytest
+from ingest_examples import TRANSCRIPT
+
+from storyline.ingest import document_from_text
+from storyline.ingest.transcript import clean_transcript, split_description, title_case_name
+
+
+def test_transcript_labels_become_turns_and_leave_the_text():
+    cleaned = clean_transcript(TRANSCRIPT)
+    assert "00:12" not in cleaned.text and "[00:01:22]" not in cleaned.text
+    assert "ANA RUIZ" not in cleaned.text and "PROFESSOR" not in cleaned.text
+    got = [(t.speaker, t.role, t.organisation, cleaned.text[t.start : t.end]) for t in cleaned.turns]
+    assert got == [
+        ("Ana Ruiz", "Leader", "Harbour Council", "We held prices for three years. We cannot hold them any longer."),
+        ("Tom Berg", "Professor", "University of Portland", "Fare rises like this push people back into their cars."),
+        ("Lina Okafor", "VP, Passenger Services Group", "Nordferry", "We will add two more crossings a day."),
+    ]
+
+
+def test_transcript_narration_stays_and_sentences_carry_speakers():
+    doc = document_from_text(TRANSCRIPT, "2024-05-21-clip.txt")
+    assert doc.kind == "transcript"
+    assert doc.text.startswith("The harbour has been busier than ever this spring")
+    speakers = [(doc.sentence_text(s), s.speaker) for s in doc.sentences]
+    assert speakers[0] == (
+        "The harbour has been busier than ever this spring, and the council wants a bigger share of the money.",
+        None,
+    )
+    assert ("We held prices for three years.", "Ana Ruiz") in speakers
+    assert ("We cannot hold them any longer.", "Ana Ruiz") in speakers
+    assert ("Commuters say they were not consulted.", None) in speakers
+    assert doc.published == "2024-05-21" and doc.published_source == "filename"
+
+
+@pytest.mark.parametrize(
+    "desc,role,org",
+    [
+        ("PRESIDENT HUAWEI HANDSET PRODUCT LINE", "President, Handset Product Line", "Huawei"),
+        ("PROFESSOR ROCHESTER INSTITUTE OF TECHNOLOGY", "Professor", "Rochester Institute of Technology"),
+        ("VP HUAWEI CONSUMER BUSINESS GROUP", "VP, Consumer Business Group", "Huawei"),
+        ("HARBOUR COUNCIL SPOKESWOMAN", "Spokeswoman", "Harbour Council"),
+        ("CHIEF EXECUTIVE, NORDFERRY", "Chief Executive", "Nordferry"),
+        ("SECRETARY OF STATE", "Secretary of State", None),
+        ("HOST", "Host", None),
+        ("CHAIRMAN MARROW BAY FISHERMEN'S ASSOCIATION", "Chairman", "Marrow Bay Fishermen's Association"),
+        ("SENIOR ANALYST, IDC", "Senior Analyst", "IDC"),
+    ],
+)
+def test_split_description(desc, role, org):
+    assert split_description(desc) == (role, org)
+
+
+@pytest.mark.parametrize(
+    "name,expected",
+    [("KEVIN HO", "Kevin Ho"), ("SEAN O'BRIEN", "Sean O'Brien"), ("ANNE MCDONALD", "Anne McDonald"),
+     ("RUPERT WINGFIELD-HAYES", "Rupert Wingfield-Hayes")],
+)
+def test_title_case_name(name, expected):
+    assert title_case_name(name) == expected
+
+
+def test_colon_labels_run_on_in_a_dense_transcript():
+    text = (
+        "(SOUNDBITE OF MUSIC)\n"
+        "ANA RUIZ, HOST: Welcome back. Today, ferry fares.\n"
+        "We asked listeners to write in.\n"
+        "TOM BERG: Thanks for having me.\n"
+        "RUIZ: Let's start with the vote.\n"
+    )
+    cleaned = clean_transcript(text)
+    assert "SOUNDBITE" not in cleaned.text
+    turns = [(t.speaker, t.role, cleaned.text[t.start : t.end]) for t in cleaned.turns]
+    assert turns == [
+        ("Ana Ruiz", "Host", "Welcome back. Today, ferry fares.\n\nWe asked listeners to write in."),
+        ("Tom Berg", None, "Thanks for having me."),
+        ("Ruiz", None, "Let's start with the vote."),
+    ]
+
+
+def test_colon_labels_in_an_article_do_not_swallow_narration():
+    text = (
+        "The mayor spoke for an hour. Here are the key lines.\n"
+        "MAYOR: We will not raise fares again this year.\n"
+        "That promise was broken twice before, records show.\n"
+        "The council meets again next week to discuss the budget.\n"
+        "Opposition members said the plan had no funding.\n"
+        "MAYOR: The money is there.\n"
+    )
+    cleaned = clean_transcript(text)
+    assert [cleaned.text[t.start : t.end] for t in cleaned.turns] == [
+        "We will not raise fares again this year.",
+        "The money is there.",
+    ]

@@ -1,0 +1,162 @@
+"""URL, upload and token checks of storyline.web.security."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from storyline.errors import InputError
+from storyline.web import security
+
+
+def resolver(table: dict[str, list[str]]):
+    def resolve(host: str, port: int) -> list[str]:
+        if host not in table:
+            raise OSError("name not known")
+        return table[host]
+
+    return resolve
+
+
+HOSTS = resolver({
+    "news.example": ["93.184.216.34"],
+    "local.example": ["127.0.0.1"],
+    "lan.example": ["192.168.1.20"],
+    "mixed.example": ["93.184.216.34", "10.0.0.5"],
+    "v6.example": ["2606:4700::1111"],
+    "v6local.example": ["::1"],
+    "mapped.example": ["::ffff:127.0.0.1"],
+    "linklocal.example": ["169.254.169.254"],
+    "cgnat.example": ["100.64.0.1"],
+})
+
+
+@pytest.mark.parametrize("url", ["https://news.example/a", "http://v6.example:8080/x"])
+def test_check_url_allows_public_hosts(url: str) -> None:
+    assert security.check_url(url, resolve=HOSTS)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://local.example/",
+        "http://lan.example/",
+        "http://mixed.example/",  # one private address among public ones is enough
+        "http://v6local.example/",
+        "http://mapped.example/",
+        "http://linklocal.example/latest/meta-data",
+        "http://cgnat.example/",
+    ],
+)
+def test_check_url_refuses_private_addresses(url: str) -> None:
+    with pytest.raises(InputError, match="non-public"):
+        security.check_url(url, resolve=HOSTS)
+
+
+def test_check_url_refuses_literal_loopback_with_the_real_resolver() -> None:
+    with pytest.raises(InputError, match="non-public address 127.0.0.1"):
+        security.check_url("http://127.0.0.1:8000/api/documents")
+    with pytest.raises(InputError, match="non-public"):
+        security.check_url("http://[::1]/")
+
+
+def test_check_url_operator_can_allow_private() -> None:
+    assert security.check_url("http://lan.example/", allow_private=True, resolve=HOSTS) == ["192.168.1.20"]
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("file:///etc/passwd", "only http"),
+        ("javascript:alert(1)", "only http"),
+        ("http:///nohost", "no host"),
+        ("http://user:pw@news.example/", "credentials"),
+        ("http://nowhere.example/", "cannot resolve"),
+    ],
+)
+def test_check_url_refuses_bad_urls(url: str, reason: str) -> None:
+    with pytest.raises(InputError, match=reason):
+        security.check_url(url, resolve=HOSTS)
+
+
+def test_fetch_url_checks_every_redirect_hop() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.host == "news.example":
+            return httpx.Response(302, headers={"location": "http://local.example/admin"})
+        return httpx.Response(200, text="secret")
+
+    with pytest.raises(InputError, match="non-public"):
+        security.fetch_url("https://news.example/a", limit=1000, resolve=HOSTS, transport=httpx.MockTransport(handler))
+
+
+def test_fetch_url_returns_body_and_limits_size() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, text="<p>" + "x" * 50 + "</p>", headers={"content-type": "text/html"})
+
+    body, ctype, final = security.fetch_url(
+        "https://news.example/a", limit=1000, resolve=HOSTS, transport=httpx.MockTransport(handler)
+    )
+    assert body.startswith(b"<p>xxx") and ctype == "text/html" and final == "https://news.example/a"
+    with pytest.raises(InputError, match="larger than 10 bytes"):
+        security.fetch_url("https://news.example/a", limit=10, resolve=HOSTS, transport=httpx.MockTransport(handler))
+
+
+def test_fetch_url_reports_http_errors() -> None:
+    transport = httpx.MockTransport(lambda request: httpx.Response(404))
+    with pytest.raises(InputError, match="HTTP 404"):
+        security.fetch_url("https://news.example/a", limit=100, resolve=HOSTS, transport=transport)
+
+
+@pytest.mark.parametrize(
+    ("expected", "header", "form", "ok"),
+    [
+        (None, None, None, True),
+        ("s3cret", None, None, False),
+        ("s3cret", "Bearer s3cret", None, True),
+        ("s3cret", "bearer s3cret", None, True),
+        ("s3cret", "Bearer wrong", None, False),
+        ("s3cret", "Basic s3cret", None, False),
+        ("s3cret", None, "s3cret", True),
+        ("s3cret", None, "s3cre", False),
+    ],
+)
+def test_token_ok(expected, header, form, ok) -> None:
+    assert security.token_ok(expected, header, form) is ok
+
+
+@pytest.mark.parametrize(
+    ("origin", "host", "ok"),
+    [(None, "127.0.0.1:8000", True), ("http://127.0.0.1:8000", "127.0.0.1:8000", True),
+     ("https://evil.example", "127.0.0.1:8000", False), ("null", "127.0.0.1:8000", False)],
+)
+def test_same_origin(origin, host, ok) -> None:
+    assert security.same_origin(origin, host) is ok
+
+
+def test_check_upload_accepts_text_articles() -> None:
+    security.check_upload("a.html", "text/html", b"<html><p>Hello</p></html>", 1000)
+    security.check_upload("a.jsonl", "application/octet-stream", b'{"text": "hi"}\n', 1000)
+    security.check_upload("notes", None, "caf\u00e9 text".encode("utf-16"), 1000)
+
+
+@pytest.mark.parametrize(
+    ("name", "ctype", "data", "reason"),
+    [
+        ("a.txt", "text/plain", b"x" * 101, "larger than 100"),
+        ("a.txt", "text/plain", b"  \n ", "empty"),
+        ("a.exe", "application/octet-stream", b"MZ\x90\x00", "file type"),
+        ("a.txt", "application/pdf", b"%PDF-1.7", "content type"),
+        ("a.txt", "text/plain", b"%PDF-1.7 ...", "binary"),
+        ("a.html", "text/html", b"ab\x00cd", "binary"),
+    ],
+)
+def test_check_upload_refuses(name, ctype, data, reason) -> None:
+    with pytest.raises(InputError, match=reason):
+        security.check_upload(name, ctype, data, 100)
+
+
+def test_csp_forbids_inline_script() -> None:
+    policy = dict(part.split(" ", 1) for part in security.CSP.split("; "))
+    assert policy["script-src"] == "'self'"
+    assert policy["object-src"] == "'none'" and policy["base-uri"] == "'none'"
+    assert policy["frame-ancestors"] == "'none'"
