@@ -1,6 +1,6 @@
 """Store throughput on synthetic articles (not a test): add, re-add, search, LSH rebuild.
 
-    .venv/bin/python tests/store/bench_store.py 2000
+    .venv/bin/python bench/store_throughput.py 2000
 """
 
 from __future__ import annotations

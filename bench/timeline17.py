@@ -43,6 +43,7 @@ from storyline.analysis.dates import resolve_dates  # noqa: E402
 from storyline.brief.timeline import dated_sentences  # noqa: E402
 from storyline.model import Analysis, Document, Sentence  # noqa: E402
 
+TOPIC_WEIGHT = 0.5
 PUBLISHED = {"DATEWISE": (0.544, 0.120, 0.035), "CLUST": (0.407, 0.082, None)}
 
 Timeline = dict[dt.date, list[str]]
@@ -104,9 +105,14 @@ def candidates(analyses: list[Analysis], lead: int) -> list[tuple[dt.date, str, 
 
 
 def generate(
-    cands: list[tuple[dt.date, str, bool]], vectorizer: TfidfVectorizer, first: dt.date,
-    last: dt.date, n_dates: int, per_date: int, pub_weight: float,
+    cands: list[tuple[dt.date, str, bool]], vectorizer: TfidfVectorizer, topic: np.ndarray,
+    first: dt.date, last: dt.date, n_dates: int, per_date: int, pub_weight: float,
 ) -> Timeline:
+    """Top `n_dates` dates in [first, last]; per date, its most central sentences.
+
+    Centrality is cosine to the date's centroid plus half the cosine to the
+    whole topic's centroid (`topic`), so a day's summary stays on the story.
+    """
     score: Counter[dt.date] = Counter()
     by_date: dict[dt.date, list[str]] = collections.defaultdict(list)
     for day, text, from_pub in cands:
@@ -120,7 +126,7 @@ def generate(
         sents = by_date[day]
         X = vectorizer.transform(sents)
         centroid = np.asarray(X.mean(axis=0))
-        sims = (X @ centroid.T).ravel()
+        sims = (X @ centroid.T).ravel() + TOPIC_WEIGHT * (X @ topic.T).ravel()
         chosen: list[int] = []
         for i in np.argsort(-sims, kind="stable"):
             if len(chosen) >= per_date:
@@ -241,12 +247,13 @@ def run_topic(topic: Path, rouge: Rouge, lead: int, pub_weight: float) -> dict:
     t_dates = time.perf_counter() - t0
     cands = candidates(analyses, lead)
     vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True)
-    vectorizer.fit([t for _, t, _ in cands] or ["empty"])
+    texts = [t for _, t, _ in cands] or ["empty"]
+    topic_centroid = np.asarray(vectorizer.fit_transform(texts).mean(axis=0))
     scores = []
     for ref in load_references(topic):
         first, last = min(ref), max(ref)
         per_date = max(1, round(sum(len(s) for s in ref.values()) / len(ref)))
-        pred = generate(cands, vectorizer, first, last, len(ref), per_date, pub_weight)
+        pred = generate(cands, vectorizer, topic_centroid, first, last, len(ref), per_date, pub_weight)
         scores.append({"date_f1": date_f1(pred, ref), **align_m1(pred, ref, rouge)})
     mean = {k: float(np.mean([s[k] for s in scores])) for k in scores[0]}
     return {"topic": topic.name, "documents": len(docs), "timelines": len(scores), **mean,
@@ -260,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--topics", nargs="*", help="topic folder names (default: all)")
     ap.add_argument("--lead", type=int, default=5,
                     help="undated sentences per article dated by publication (0: mentions only)")
-    ap.add_argument("--pub-weight", type=float, default=0.5,
+    ap.add_argument("--pub-weight", type=float, default=1.0,
                     help="weight of a publication-dated sentence in date ranking")
     args = ap.parse_args(argv)
     topics = sorted(p for p in args.data_dir.iterdir() if (p / "InputDocs").is_dir())

@@ -322,7 +322,8 @@ def resolve_dates(text: str, published: str | None, nlp_doc: Any = None) -> list
     return mentions
 
 
-_PARSEABLE = re.compile(r"(?i)\b(?:ago|day|days|week|weeks|month|months|year|years)\b")
+# The spaCy DATE entities worth handing to dateparser: "a decade ago".
+_PARSEABLE = re.compile(r"(?i)\bago\b")
 
 
 def _from_entities(text: str, nlp_doc: Any, pub: Published | None, found: list[DateMention]) -> list[DateMention]:
@@ -336,7 +337,7 @@ def _from_entities(text: str, nlp_doc: Any, pub: Published | None, found: list[D
     for ent in nlp_doc.ents:
         if ent.label_ != "DATE" or any(ent.start_char < d.end and d.start < ent.end_char for d in found):
             continue
-        if not _PARSEABLE.search(ent.text) or not re.search(r"(?i)\bago\b", ent.text):
+        if not _PARSEABLE.search(ent.text):
             continue
         if parser is None:
             base = dt.datetime.combine(pub.date, dt.time(12))

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from ..model import Analysis, Citation, DateMention, EntityMention, Figure, Quote, Sentence
 from . import units
-from .cues import CUE_VERBS, SPEECH_VERBS
+from .cues import SPEECH_VERBS
 
 __all__ = [
     "Amount",
@@ -158,7 +158,9 @@ def _from_num_scale(m: re.Match) -> Amount | None:
     return Amount(m.start(), m.end(), m.group(), _value(m), unit, scale, kind)
 
 
-def _from_num_curword(m: re.Match) -> Amount:
+def _from_num_curword(m: re.Match) -> Amount | None:
+    if _YEAR.match(m.group("num")):  # "in May 2017 dollars"
+        return None
     unit = _currency_word(m.group("curword"))
     return Amount(m.start(), m.end(), m.group(), _number(m.group("num")), unit, None, "money")
 
@@ -260,7 +262,10 @@ def _counts(text: str, nlp_doc, taken: list[Amount]) -> list[Amount]:
             continue
         if token.ent_type_ in ("DATE", "TIME"):
             continue
-        unit = "people" if token.lower_ in units.PEOPLE_NOUNS else "units"
+        people = token.lower_ in units.PEOPLE_NOUNS
+        if _number(num) < 10 and not people and not m.group("scale"):  # "2 friends", "3 nights"
+            continue
+        unit = "people" if people else token.lower_ if token.lower_ in units.MEASURE_UNITS else "units"
         end = m.start("noun")
         amount_text = text[m.start() : end].rstrip()
         found.append(
@@ -271,22 +276,30 @@ def _counts(text: str, nlp_doc, taken: list[Amount]) -> list[Amount]:
 
 
 def spacy_amounts(nlp_doc) -> list[Amount]:
-    """spaCy's own MONEY/PERCENT/QUANTITY ents as Amounts (kept to compare with the regexes)."""
+    """spaCy's own MONEY/PERCENT/QUANTITY/CARDINAL ents as Amounts: the baseline the regexes beat.
+
+    Kept so the comparison in tests/analysis/test_figures.py can be rerun.
+    """
     out = []
     for ent in nlp_doc.ents:
         if ent.label_ not in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL"):
             continue
-        if not any(ch.isdigit() for ch in ent.text) and ent.label_ == "CARDINAL":
-            continue
-        parsed = find_amounts(ent.text)
-        if parsed:
-            a = parsed[0]
-            out.append(Amount(ent.start_char + a.start, ent.start_char + a.end, a.text, a.value,
-                              a.unit, a.scale, a.kind))
-        else:
-            kind = {"MONEY": "money", "PERCENT": "percent"}.get(ent.label_, "quantity")
-            out.append(Amount(ent.start_char, ent.end_char, ent.text, None, None, None, kind))
+        start = ent.start_char
+        m = _QUALIFIER.match(ent.text)
+        if m:
+            start += m.end()
+        text = nlp_doc.text[start : ent.end_char]
+        parsed = find_amounts(text)
+        a = parsed[0] if parsed and parsed[0].start == 0 and parsed[0].end == len(text) else None
+        kind = {"MONEY": "money", "PERCENT": "percent"}.get(ent.label_, "number")
+        out.append(Amount(start, ent.end_char, text, a.value if a else None, a.unit if a else None,
+                          a.scale if a else None, a.kind if a else kind))
     return out
+
+
+_QUALIFIER = re.compile(
+    r"(?:about|around|roughly|nearly|almost|some|over|more than|less than|up to)\s+(?=[\d$£€¥])", re.I
+)
 
 
 def _quantities(nlp_doc, taken: list[Amount]) -> list[Amount]:
@@ -298,8 +311,10 @@ def _quantities(nlp_doc, taken: list[Amount]) -> list[Amount]:
         m = re.search(_NUM, ent.text)
         if not m:
             continue
-        unit = ent.text[m.end() :].strip() or None
-        out.append(Amount(ent.start_char, ent.end_char, ent.text, _number(m.group()), unit, None, "quantity"))
+        words = [w for w in re.split(r"[-\s]+", ent.text[m.end() :].lower()) if w]
+        scale = _scale(words[0]) if words and words[0] in units.SCALE_FACTORS else None
+        unit = " ".join(words[1:] if scale else words) or None
+        out.append(Amount(ent.start_char, ent.end_char, ent.text, _number(m.group()), unit, scale, "quantity"))
     return out
 
 
@@ -415,7 +430,7 @@ def _ancestors(token, sentence: Sentence):
     spaCy's own sentences can run across lines of punctuation-stripped text;
     the document's sentences are the ones to trust.
     """
-    while token.head is not token:
+    while token.head.i != token.i:
         token = token.head
         if not sentence.start <= token.idx < sentence.end:
             return
@@ -434,8 +449,14 @@ def _subject_of(verb, sentence: Sentence):
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 return child
+        # Run-on sentences of stripped text: the name just before "has been selling".
+        first = min([verb, *(c for c in verb.lefts if c.dep_ in ("aux", "auxpass", "neg"))], key=lambda t: t.i)
+        before = verb.doc[first.i - 1] if first.i > 0 else None
+        if before is not None and before.tag_ in ("NNP", "PRP") and before.idx >= sentence.start:
+            return before
         head = verb.head
-        if verb.dep_ in ("xcomp", "conj", "advcl") and head is not verb and sentence.start <= head.idx < sentence.end:
+        inside = sentence.start <= head.idx < sentence.end
+        if verb.dep_ in ("xcomp", "conj", "advcl") and head.i != verb.i and inside:
             verb = head
         else:
             break
@@ -448,7 +469,8 @@ def _phrase(tokens, exclude: set[int] = frozenset(), max_tokens: int = 9, strip_
     for t in tokens:
         if t.i in exclude:
             continue
-        if t.is_punct or t.is_space or (t.pos_ in ("VERB", "AUX") and words) or t.dep_ in ("relcl", "acl", "cc"):
+        clause = t.dep_ in ("relcl", "acl", "cc") or (t.pos_ in ("VERB", "AUX") and words)
+        if t.is_punct or t.is_space or clause:
             break
         words.append(t.text)
         if len(words) >= max_tokens:
@@ -460,11 +482,11 @@ def _phrase(tokens, exclude: set[int] = frozenset(), max_tokens: int = 9, strip_
     return " ".join(words).replace(" 's", "'s").replace(" ’s", "’s")
 
 
-def _subtree(token, stop_at_verbs: bool = True):
+def _subtree(token):
     """The token's subtree in order, leaving out clause-like children."""
     skip: set[int] = set()
     for t in token.subtree:
-        if t is not token and (t.dep_ in ("relcl", "acl", "advcl", "conj", "cc", "appos")):
+        if t.i != token.i and (t.dep_ in ("relcl", "acl", "advcl", "conj", "cc", "appos")):
             skip.update(x.i for x in t.subtree)
     return [t for t in token.subtree if t.i not in skip]
 
@@ -480,16 +502,28 @@ def _noun_measure(noun, amount_ids: set[int]) -> str:
     return _phrase(tokens, amount_ids)
 
 
-def _change_measure(verb, subject, ctx: _Context) -> str:
-    noun = "growth" if verb.lemma_ in units.RISE_VERBS else "decline"
+def _change_measure(verb, subject, span) -> str:
+    """"profits rose 28.1%" -> "profit growth"; "unemployment rose to 9%" -> "unemployment"."""
+    to_level = any(t.dep_ == "prep" and t.lower_ == "to" and t.head.i == verb.i for t in span.root.ancestors)
+    noun = "" if to_level else "growth" if verb.lemma_.lower() in units.RISE_VERBS else "decline"
     if subject is None or subject.lower_ in _PRONOUNS:
-        return noun
+        return noun or "level"
     words = []
     for t in _subtree(subject):
         if t.ent_type_ in _SUBJECT_TYPES or t.dep_ in ("det", "poss", "case") or t.is_punct:
             continue
-        words.append(t.lemma_.lower() if t is subject else t.text)
-    return " ".join([*words, noun])
+        singular = t.i == subject.i and noun and t.lower_ not in units.PLURAL_MEASURES
+        words.append(t.lemma_.lower() if singular else t.text if t.pos_ == "PROPN" else t.lower_)
+    return " ".join(w for w in [*words, noun] if w)
+
+
+def _to_clause(verb) -> str | None:
+    """"voted 5-0 to approve the merger" -> "to approve the merger"."""
+    for child in verb.rights:
+        if child.dep_ in ("xcomp", "advcl") and any(c.lower_ == "to" for c in child.lefts):
+            words = [t.text for t in child.subtree if not t.is_punct][:8]
+            return " ".join(words)
+    return None
 
 
 def _prep_phrase(verb, amount_ids: set[int]) -> str | None:
@@ -517,17 +551,20 @@ def _read_measure(amount: Amount, span, sentence: Sentence, ctx: _Context):
     nxt2 = doc[span.end + 1] if span.end + 1 < len(doc) else None
     verb = _governing_verb(span.root, sentence)
     subject = _subject_of(verb, sentence) if verb is not None else None
-    if amount.kind == "count" and nxt is not None:
+    if amount.kind == "count" and nxt is not None and amount.unit in ("people", "units"):
         return _noun_measure(nxt, ids), False, verb, subject
+    if span.root.head.lower_ in ("worth", "valued") and span.root.head.head.pos_ == "NOUN":
+        return "value of " + _noun_measure(span.root.head.head, ids), False, verb, subject
     if nxt is not None and amount.kind in ("percent", "fraction"):
         head = None
-        if nxt.lower_ == "of" and nxt2 is not None:
+        if nxt.lower_ == "of" and nxt2 is not None:  # "30 percent of the world's carrier business"
             head = next((c for c in nxt.children if c.dep_ == "pobj"), None)
-            head = head if head is not None and head.i > nxt.i else nxt2.head if nxt2.dep_ in ("det", "poss", "amod", "compound") else nxt2
+            if head is None:
+                head = nxt2.head if nxt2.dep_ in ("det", "poss", "amod", "compound") else nxt2
         elif nxt.dep_ in ("det", "poss") and nxt.head.i > nxt.i and nxt.head.pos_ == "NOUN":
             head = nxt.head  # "nearly all its revenue"
         if head is not None:
-            return "share of " + _phrase(_subtree(head), strip_det=False), False, verb, subject
+            return "share of " + _phrase(_subtree(head), ids, strip_det=False), False, verb, subject
     if (nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.ent_type_ not in ("DATE", "TIME", "GPE")
             and nxt.lower_ not in _TIME_NOUNS):
         if nxt.lemma_.lower() in units.ANAPHORIC_NOUNS:
@@ -543,38 +580,44 @@ def _read_measure(amount: Amount, span, sentence: Sentence, ctx: _Context):
         return None, True, verb, subject
     lemma = verb.lemma_.lower()
     if lemma in units.RISE_VERBS or lemma in units.FALL_VERBS:
-        return _change_measure(verb, subject, ctx), False, verb, subject
+        return _change_measure(verb, subject, span), False, verb, subject
     if amount.kind == "votes":
-        prep = _prep_phrase(verb, ids)
+        prep = _prep_phrase(verb, ids) or _to_clause(verb)
         return ("vote " + prep) if prep else "vote", False, verb, subject
     if lemma in units.MONEY_VERBS and amount.kind in ("money", "number"):
-        prep = _prep_phrase(verb, ids)
         noun = units.MONEY_VERBS[lemma]
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i not in ids), None)
+        if obj is not None and obj.pos_ == "NOUN":  # "purchased the mansion for $650,000"
+            return f"{noun} of {_noun_measure(obj, ids)}", False, verb, subject
+        prep = _prep_phrase(verb, ids)
         return (f"{noun} {prep}" if prep else noun), False, verb, subject
     if lemma in ("be", "represent", "reach", "total", "hit", "top", "stand", "account", "amount"):
-        if subject is not None and subject.lower_ not in _PRONOUNS and subject.ent_type_ not in _SUBJECT_TYPES:
+        if subject is not None and subject.tag_ == "WDT" and verb.dep_ == "relcl":  # "pension, which is $25,000"
+            return _noun_measure(verb.head, ids), False, verb, subject
+        named = subject is None or subject.lower_ in _PRONOUNS or subject.ent_type_ in _SUBJECT_TYPES
+        if not named and subject.tag_ not in ("WDT", "WP", "DT", "EX"):
             return _phrase(_subtree(subject)), False, verb, subject
     return None, False, verb, subject
 
 
-def _subject_name(subject, verb, ctx: _Context) -> str | None:
+def _subject_name(subject, ctx: _Context) -> str | None:
     if subject is None:
-        if verb is None:
-            return None
-        # Broken parses of stripped text: the name just before "has been selling".
-        first = min([verb, *(c for c in verb.lefts if c.dep_ in ("aux", "auxpass", "neg"))], key=lambda t: t.i)
-        if first.i == 0:
-            return None
-        prev = verb.doc[first.i - 1]
-        m = ctx.mention_in(prev.idx, prev.idx + len(prev), ("ORG", "PERSON", "GPE"))
-        return m.name if m else None
-    if subject.lower_ in _PRONOUNS or (subject.lemma_.lower() in _ORG_NOUNS and subject.tag_ == "NN"):
+        return None
+    lemma = subject.lemma_.lower()
+    if subject.lower_ in ("he", "she", "his", "her"):
+        m = ctx.mention_before(subject.idx, ("PERSON",))
+        return ctx.full_name(m.name) if m else None
+    if subject.lower_ in _PRONOUNS or (lemma in _ORG_NOUNS and subject.tag_ == "NN"):
         m = ctx.mention_before(subject.idx, ("ORG",)) or ctx.mention_before(subject.idx, _SUBJECT_TYPES)
         return m.name if m else None
-    for t in sorted([subject, *(c for c in subject.children if c.dep_ in ("compound", "poss"))], key=lambda t: t.i):
+    parts = [subject, *(c for c in subject.children if c.dep_ in ("compound", "poss"))]
+    named = sorted(parts, key=lambda t: t.i)
+    for t in named:
         m = ctx.mention_in(t.idx, t.idx + len(t))
         if m is not None:
             return m.name
+    if subject.tag_ == "NNP" or lemma in units.INSTITUTION_NOUNS:
+        return " ".join(t.text for t in named if t.dep_ != "poss")
     return None
 
 
@@ -588,15 +631,19 @@ def _cue_speaker(cue, ctx: _Context) -> str | None:
 def _speaker_name(token, ctx: _Context) -> str | None:
     if token.lower_ in ("he", "she"):
         m = ctx.mention_before(token.idx, ("PERSON",))
-        return m.name if m else None
+        return ctx.full_name(m.name) if m else None
     if token.lower_ in _PRONOUNS or token.lower_ in ("i", "we", "you"):
         return None
+    if token.lemma_.lower() in _ORG_NOUNS and token.tag_ == "NN":
+        m = ctx.mention_before(token.idx, ("ORG",))
+        if m is not None:
+            return m.name
     tokens = [t for t in token.subtree if t.dep_ not in ("appos", "prep", "pobj", "det")] or [token]
     m = ctx.mention_in(token.idx, token.idx + len(token), ("PERSON", "ORG", "NORP", "GPE"))
     if m is not None:
         return ctx.full_name(m.name)
     left = [t for t in tokens if t.i <= token.i]
-    return " ".join(t.text for t in left)
+    return " ".join(t.text for t in left).replace(" 's", "'s").replace(" ’s", "’s")
 
 
 def _claimant(amount: Amount, span, sentence: Sentence, ctx: _Context) -> str | None:
@@ -605,8 +652,12 @@ def _claimant(amount: Amount, span, sentence: Sentence, ctx: _Context) -> str | 
     for quote in ctx.quotes:
         if quote.speaker and any(s.start <= amount.start < s.end for s in quote.content_spans):
             return quote.speaker
+    verb = _governing_verb(span.root, sentence)
     for anc in _ancestors(span.root, sentence):
-        if anc.pos_ == "VERB" and anc.lemma_.lower() in CUE_VERBS:
+        lemma = anc.lemma_.lower()
+        if anc.pos_ == "VERB" and lemma in units.CLAIM_VERBS:
+            if verb is not None and anc.i == verb.i and lemma not in units.ESTIMATE_VERBS:
+                continue
             name = _cue_speaker(anc, ctx)
             if name:
                 return name
@@ -645,14 +696,15 @@ def _trailing_cue(span, sentence: Sentence, ctx: _Context) -> str | None:
     return None
 
 
-def _status(span, verb, period: DateMention | None, sentence: Sentence) -> str:
+def _status(span, period: DateMention | None, sentence: Sentence) -> str:
+    """target / forecast / actual from the verbs above the figure; unknown without a verb."""
     lemmas: set[str] = set()
     verbs = []
     for anc in [*span, *_ancestors(span.root, sentence)]:
         lemma = anc.lemma_.lower()
         if anc.pos_ == "VERB" and lemma in SPEECH_VERBS and lemma not in units.FORECAST_LEMMAS:
             break
-        lemmas.add(lemma)
+        lemmas.update((lemma, anc.lower_))
         if anc.pos_ in ("VERB", "AUX"):
             verbs.append(anc)
             lemmas.update(c.lemma_.lower() for c in anc.children if c.dep_ in ("aux", "auxpass"))
@@ -689,8 +741,10 @@ def _fallback_dates(text: str, start: int, end: int, published: str | None) -> l
     year = int(published[:4]) if published and published[:4].isdigit() else None
     for m in re.finditer(r"\b(last|this|next) year\b", text[start:end], re.I):
         value = None if year is None else str(year + {"last": -1, "this": 0, "next": 1}[m.group(1).lower()])
-        out.append(DateMention(m.group(), start + m.start(), start + m.end(), value, "year" if value else None,
-                               relative=True, future=m.group(1).lower() == "next"))
+        out.append(
+            DateMention(m.group(), start + m.start(), start + m.end(), value, "year" if value else None,
+                        relative=True, future=m.group(1).lower() == "next")
+        )
     return out
 
 
@@ -757,9 +811,9 @@ def extract_figures(
             scale=amount.scale,
             measure=measure or None,
             period=period,
-            subject=_subject_name(subject_token, verb, ctx) if not anaphoric else None,
+            subject=_subject_name(subject_token, ctx) if not anaphoric else None,
             claimant=_claimant(amount, span, sentence, ctx),
-            status=_status(span, verb, date, sentence),  # type: ignore[arg-type]
+            status=_status(span, date, sentence),  # type: ignore[arg-type]
             citations=[Citation(doc_id, sentence.start, sentence.end)],
         )
         if figure.subject is None and figure.measure and re.search(r"\b(its|their)\b", figure.measure):
@@ -767,10 +821,26 @@ def extract_figures(
             figure.subject = m.name if m else None
         if anaphoric:
             _inherit(figure, figures)
+        if amount.kind in ("number", "vague") and span.end < len(nlp_doc):
+            after = span.end + (amount.kind == "vague" and nlp_doc[span.end].lower_ == "of")
+            if after < len(nlp_doc):
+                _as_count(figure, nlp_doc[after])
         if figure.unit is None and amount.kind == "number":
             _carry_currency(figure, amount, figures, ctx)
         figures.append(figure)
     return figures
+
+
+def _as_count(figure: Figure, noun) -> None:
+    """"40 million phones": a scaled number before a plural noun counts that noun."""
+    if noun.tag_ in ("NNS", "NNPS") and noun.lower_ not in units.NOT_COUNTED and figure.unit is None:
+        if noun.lower_ in units.CURRENCY_WORDS:
+            return
+        if noun.lower_ in units.MEASURE_UNITS:
+            figure.unit = noun.lower_
+            return
+        figure.unit = "people" if noun.lower_ in units.PEOPLE_NOUNS else "units"
+        figure.measure = figure.measure or noun.lower_
 
 
 def _inherit(figure: Figure, earlier: list[Figure]) -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Analysis, Citation, Quote, Span
-from .cues import BELIEF_VERBS, GROUP_NOUNS, PREP_CONTENT_VERBS, STANCE_VERBS, CLOSE_QUOTES, CUE_VERBS, FIRST_PERSON, OPEN_QUOTES, TRAILING_CUES
+from .cues import BELIEF_VERBS, GROUP_NOUNS, PREP_CONTENT_VERBS, SPEECH_VERBS, STANCE_VERBS, CLOSE_QUOTES, CUE_VERBS, FIRST_PERSON, OPEN_QUOTES, TRAILING_CUES
 from .speakers import Speaker, SpeakerResolver
 
 _TRIM = " \t\n,;:\u2014\u2013-"
@@ -36,6 +36,7 @@ class Attribution:
     source: Span | None = None
     cue_text: str = ""
     direct: bool = False
+    cue_lemma: str = ""
     # spaCy tokens of the source phrase and its head, for speaker resolution
     source_head: Any = field(default=None, repr=False, compare=False)
     source_tokens: list[Any] = field(default_factory=list, repr=False, compare=False)
@@ -97,8 +98,6 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     m = re.match(r"[.,!?]?[\u201d\"\u00bb]", text[end : end + 2])
     if m and any(c in OPEN_QUOTES for c in text[start : start + 1]):
         end += m.end()
-    elif end < len(text) and text[end] in "!?":
-        end += 1
     return start, end
 
 
@@ -125,6 +124,10 @@ def _phrase(head: Any) -> list[Any]:
 
 
 def _subject(verb: Any) -> Any | None:
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        # "X was asked by Y": the source is the agent, if any
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
     cur = verb
     # "..., saying X" / "guesses X and stresses Y": the subject of the governing verb
@@ -144,6 +147,8 @@ def _content_children(verb: Any) -> list[Any]:
         comps = [c for c in verb.children if c.dep_ in deps and c.i > verb.i]
         if lemma in PREP_CONTENT_VERBS:
             comps = [c for c in comps if c.dep_ != "prep" or c.lower_ in ("to", "about", "for", "on")]
+            # "voted for Trump": the content is the object of the preposition
+            comps = [next((g for g in c.children if g.dep_ == "pobj"), c) if c.dep_ == "prep" else c for c in comps]
     return comps
 
 
@@ -163,6 +168,8 @@ def extract_attributions(text: str, nlp_doc: Any) -> list[Attribution]:
                 att = _according_to(text, tok, sent, seg_start)
             elif tok.lemma_.lower() in CUE_VERBS and tok.pos_ == "VERB":
                 att = _verb_attribution(text, tok, sent, seg_start)
+            elif tok.text == ":":
+                att = _name_colon(text, tok)
             if att is None:
                 continue
             found.append(att)
@@ -170,7 +177,33 @@ def extract_attributions(text: str, nlp_doc: Any) -> list[Attribution]:
             if att.source is not None and ends and max(ends) <= att.source.start:
                 # a trailing attribution closes its stretch of text ("X he said Y she added")
                 seg_start = max(seg_start, _extent_end(att))
+    found.extend(_signed_posts(text, found))
     return _attach_quotes(text, nlp_doc, found)
+
+
+# "... text of the post — Jane Roe (@janeroe) July 5, 2016"
+_SIGNED = re.compile(r"(?P<dash>\u2014) (?P<name>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}) \(@\w+\)")
+
+
+def _signed_posts(text: str, found: list[Attribution]) -> list[Attribution]:
+    """Embedded social posts signed with a dash and a handle."""
+    out = []
+    taken = {a.cue.start for a in found}
+    for m in _SIGNED.finditer(text):
+        start = max(text.rfind("\n", 0, m.start()), text.rfind(">", 0, m.start())) + 1
+        cs, ce = _trim(text, start, m.start())
+        if m.start("dash") in taken or len(text[cs:ce].split()) < 2:
+            continue
+        out.append(
+            Attribution(
+                cue=Span(m.start("dash"), m.end("dash")),
+                content=[Span(cs, ce)],
+                source=Span(m.start("name"), m.end("name")),
+                cue_text="\u2014",
+                direct=True,
+            )
+        )
+    return out
 
 
 def _extent_end(att: Attribution) -> int:
@@ -217,7 +250,13 @@ def _surface_source(verb: Any, sent: Any, seg_start: int) -> list[Any]:
         after
         and any(t.ent_type_ == "PERSON" for t in after)
         and (nxt is None or nxt.pos_ not in ("VERB", "AUX"))
-        and (parsed is None or parsed.i > verb.i)
+        and (
+            parsed is None
+            or parsed.i > verb.i
+            or nxt is None
+            or nxt.lower_ in (",", ".", ";", "the", "a", "an")
+            or "\n" in nxt.text_with_ws
+        )
         and len(doc.text[seg_start : verb.idx].split()) >= 2
     ):
         return after
@@ -275,7 +314,9 @@ def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attrib
     source = Span(source_toks[0].idx, source_toks[-1].idx + len(source_toks[-1])) if source_toks else None
     content: tuple[int, int] | None = None
     after = doc[verb.i + 1] if verb.i + 1 < sent.end else None
-    if after is not None and after.text == ":":
+    if after is not None and (
+        after.text == ":" or (after.text == "," and after.i + 1 < len(doc) and doc[after.i + 1].text in OPEN_QUOTES)
+    ):
         # "He said: X" -- everything after the colon (a quote widens it later)
         content = (after.idx + 1, sent.end_char)
     elif subj is not None and subj.i > verb.i:
@@ -306,6 +347,34 @@ def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attrib
         source_tokens=source_toks,
         name_tokens=surface,
         role_tokens=role_toks,
+        cue_lemma=verb.lemma_.lower(),
+    )
+
+
+def _name_colon(text: str, colon: Any) -> Attribution | None:
+    """'Kasich: "We are going all the way"' -- a name, a colon, then what they said."""
+    doc = colon.doc
+    run = _name_run(doc, colon.i - 1, -1, 5)
+    if not run:
+        return None
+    para_start = text.rfind("\n", 0, run[0].idx) + 1
+    starts_para = not text[para_start : run[0].idx].strip()
+    if not starts_para and not any(t.ent_type_ in ("PERSON", "ORG") for t in run):
+        return None
+    nxt = doc[colon.i + 1] if colon.i + 1 < len(doc) else None
+    if nxt is None or not (starts_para or nxt.text in OPEN_QUOTES):
+        return None
+    end = text.find("\n", colon.idx)
+    start, stop = _trim(text, colon.idx + 1, len(text) if end == -1 else end)
+    if len(text[start:stop].split()) < 2:
+        return None
+    return Attribution(
+        cue=Span(colon.idx, colon.idx + 1),
+        content=[Span(start, stop)],
+        source=Span(run[0].idx, run[-1].idx + len(run[-1])),
+        cue_text=":",
+        source_head=run[-1],
+        source_tokens=run,
     )
 
 
@@ -372,6 +441,9 @@ def _attach_quotes(text: str, nlp_doc: Any, found: list[Attribution]) -> list[At
                 owner = att
                 break
         if owner is None:
+            words = sum(len(text[q.start : q.end].split()) for q in group)
+            if words < 4 and text[last.end - 2 : last.end - 1] not in ",?!":
+                continue  # a title or a scare quote, not speech
             owner = _owner_nearby(text, found, first)
             if owner is None:
                 owner = _cue_after_quote(nlp_doc, last) or _colon_intro(text, nlp_doc, first)
@@ -406,6 +478,11 @@ def _owner_nearby(text: str, found: list[Attribution], quote: Span) -> Attributi
         gap = text[end : quote.start]
         if end <= quote.start and len(gap) <= 3 and not gap.strip(" ,") and "\n" not in gap:
             return att
+        # the quote ends right before its attribution: '"A," she said, "B."' parsed as "she said B"
+        begin = min(att.cue.start, att.source.start if att.source else att.cue.start)
+        gap = text[quote.end : begin]
+        if quote.end <= begin and len(gap) <= 3 and not gap.strip(" ,") and "\n" not in gap:
+            return att
     return None
 
 
@@ -426,6 +503,7 @@ def _cue_after_quote(nlp_doc: Any, quote: Span) -> Attribution | None:
                 content=[Span(quote.start, quote.end)],
                 source=Span(src[0].idx, src[-1].idx + len(src[-1])),
                 cue_text=cue_text,
+                cue_lemma=tok.lemma_.lower(),
                 direct=True,
                 source_head=src[-1],
                 source_tokens=src,
@@ -522,6 +600,8 @@ class QuoteExtractor:
         for att in extract_attributions(doc.text, analysis.nlp):
             if any(a <= att.cue.start < b for a, b in in_turn):
                 continue  # speech reported inside someone's turn belongs to that turn
+            if att.cue_lemma in STANCE_VERBS and att.cue_lemma not in SPEECH_VERBS:
+                continue  # "backed", "wants": a stance, not speech
             if att.source_head is not None and att.source_head.lower_ in FIRST_PERSON:
                 continue  # "I think" inside a quote: already the quoted speaker's words
             if att.name_tokens and any(t.ent_type_ == "PERSON" for t in att.name_tokens):

@@ -93,8 +93,8 @@ class SpeakerResolver:
                     role, org = self._role_and_org(head, _phrase_tokens(head), names)
                     person = self._person(self.canonical(_clean_name(names)) or "")
                     if person is not None and role:
-                        person.role = person.role or role
-                        person.organisation = person.organisation or org
+                        person.role = _fuller(person.role, role)
+                        person.organisation = _fuller(person.organisation, org)
         self._orgs.sort()
 
     # ---------------------------------------------------------------- people
@@ -176,7 +176,9 @@ class SpeakerResolver:
         if name_toks:
             role, org = self._role_and_org(head, phrase, name_toks)
             raw = _clean_name(name_toks)
-            if self._is_org(name_toks) and not self.canonical(raw):
+            known = self.canonical(raw)
+            tagged = any(t.ent_type_ == "PERSON" for t in name_toks)
+            if not known and not tagged and not role and (self._is_org(name_toks) or len(name_toks) == 1):
                 return Speaker(raw, "organisation")
             person = self._add_person(raw, name_toks[0].idx)
             person.role = person.role or role
@@ -363,6 +365,13 @@ def _contiguous(toks: list[Any], anchor: Any) -> list[Any]:
     while hi + 1 in ids:
         hi += 1
     return [t for t in toks if lo <= t.i <= hi] or [anchor]
+
+
+def _fuller(old: str | None, new: str | None) -> str | None:
+    """Keep the more specific of two descriptions ("Huawei" < "Huawei's consumer business group")."""
+    if not old or (new and old.lower() in new.lower()):
+        return new or old
+    return old
 
 
 def _similar(a: str, b: str) -> bool:

@@ -138,6 +138,14 @@ PEOPLE_NOUNS = frozenset(
     """.split()
 )
 
+# Plural nouns after a number that are units of measurement: the noun is the unit.
+MEASURE_UNITS = frozenset(
+    """
+    miles kilometres kilometers km metres meters feet inches yards acres hectares degrees
+    tons tonnes kilograms kg grams litres liters gallons barrels megawatts gigawatts watts
+    """.split()
+)
+
 # Plural nouns after a number that are not counts worth reporting (time spans, rankings).
 NOT_COUNTED = frozenset(
     """
@@ -183,19 +191,42 @@ MONEY_VERBS: dict[str, str] = {
     "cost": "cost",
     "charge": "charge",
     "offer": "offer",
+    "put": "investment",
     "buy": "purchase price",
+    "purchase": "purchase price",
     "acquire": "purchase price",
     "bid": "bid",
     "value": "valuation",
 }
 
 # Status cues: lemmas in the figure's clause that make it a plan or a prediction.
+# Inflected forms are listed too: the small model lemmatises "hoped" as "hop".
 TARGET_LEMMAS = frozenset(
-    "want hope aim target plan seek goal aspire intend strive ambition objective".split()
+    "want wants wanted hope hopes hoped aim aims aimed target targets targeted plan plans "
+    "planned seek seeks sought goal aspire intend intends intended strive ambition objective".split()
 )
 FORECAST_LEMMAS = frozenset(
-    "expect forecast predict project anticipate will shall could might may would likely "
-    "estimate outlook guidance".split()
+    "expect expects expected forecast forecasts predict predicts predicted project projected "
+    "anticipate anticipates anticipated will shall could might may would likely estimate "
+    "outlook guidance".split()
+)
+
+# Verbs that make their subject the claimant of a figure inside their clause.
+CLAIM_VERBS = frozenset(
+    "say tell add explain note write report announce state claim argue insist stress warn "
+    "suggest declare acknowledge admit confirm reveal estimate guess reckon think believe "
+    "expect predict forecast calculate disclose".split()
+)
+# Claim verbs that also govern the figure directly ("Chang estimates the market at $5bn").
+ESTIMATE_VERBS = frozenset("estimate guess reckon forecast predict calculate".split())
+
+# Plural heads kept as written in a change measure ("sales decline", not "sale decline").
+PLURAL_MEASURES = frozenset("sales earnings shares savings orders exports imports assets".split())
+
+# Common nouns that name a body and can stand as a figure's subject ("the board voted 5-0").
+INSTITUTION_NOUNS = frozenset(
+    "board court committee commission council agency government parliament senate congress "
+    "regulator panel jury union".split()
 )
 
 # Nouns that point back at a figure already given ("that figure", "the 10 billion target").

@@ -180,13 +180,16 @@ def merge(items: Sequence[DatedSentence], threshold: float = MERGE_SIMILARITY) -
     return events
 
 
-def build_timeline(analyses: Iterable[Analysis], *, lead_events: bool = False) -> list[TimelineEvent]:
+def build_timeline(analyses: Iterable[Analysis], *, lead_events: bool = True) -> list[TimelineEvent]:
     """Dated events across documents, past first in date order, then targets.
 
     `lead_events` adds each document's undated lead sentence at its
-    publication date.
+    publication date when that date is known to the day (a year alone says
+    too little to place the news). On Timeline17 such sentences raise
+    ROUGE-1 from 0.101 to 0.113 at equal date F1 (BENCHMARKS.md).
     """
     items: list[DatedSentence] = []
     for analysis in analyses:
-        items.extend(dated_sentences(analysis, lead=1 if lead_events else 0))
+        day = analysis.document.published_granularity == "day"
+        items.extend(dated_sentences(analysis, lead=1 if lead_events and day else 0))
     return merge(items)

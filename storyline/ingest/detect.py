@@ -14,11 +14,11 @@ from ..model import Kind
 from .html import looks_like_html
 from .plaintext import lines
 from .records import looks_like_json
-from .transcript import STAGE_DIRECTION, TIMESTAMP_LINE, is_label_line
+from .transcript import STAGE_DIRECTION, TIMESTAMP_LINE, label_counts
 from .webtext import boilerplate_signals
 
 _PUNCT = re.compile(r"[.,;:!?\"“”]")
-_STRIPPED_MARKS = re.compile(r"\b(?:\w+ s|\w+n t|U S)\b")
+_STRIPPED_MARKS = re.compile(r"(?:\w s|n t|\bU S)\b")  # "company s", "isn t", "U S"
 _SAMPLE_LINES = 400
 
 
@@ -42,10 +42,11 @@ def detect(text: str, *, content_type: str | None = None) -> Kind:
 
 
 def _is_transcript(sample: list[str]) -> bool:
-    labels = sum(1 for line in sample if is_label_line(line))
-    stamps = sum(1 for line in sample if TIMESTAMP_LINE.match(line))
-    directions = sum(1 for line in sample if STAGE_DIRECTION.match(line))
-    return labels >= 2 or (labels >= 1 and (stamps + directions) >= 1) or stamps >= 3
+    """Speaker labels with timestamps or stage directions, two "NAME, ROLE \"...\"" labels,
+    or a dialogue of colon labels where someone speaks more than once."""
+    quoted, colon, most = label_counts(sample)
+    cues = sum(1 for line in sample if TIMESTAMP_LINE.match(line) or STAGE_DIRECTION.match(line))
+    return (quoted + colon >= 1 and cues >= 1) or quoted >= 2 or (colon >= 3 and most >= 2) or cues >= 3
 
 
 def _is_stripped(sample: list[str]) -> bool:

@@ -9,13 +9,12 @@ normalised clean text, so re-ingesting is idempotent; sentences from
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..errors import InputError
-from ..model import Document, Kind
+from ..model import Document, Kind, Sentence, Turn
 from . import pubdate
 from .cleaned import Cleaned
 from .detect import detect
@@ -29,7 +28,6 @@ from .transcript import clean_transcript
 from .webtext import clean_webtext
 
 KINDS: tuple[Kind, ...] = ("html", "webtext", "transcript", "stripped", "text", "json")
-_WS = re.compile(r"\s+")
 
 
 def document_from_bytes(
@@ -133,13 +131,7 @@ def build(
         raise InputError(source, "no text left after cleaning")
     paragraphs, sentences = segment(cleaned.text)
     turns = cleaned.turns
-    if turns:
-        t = 0
-        for s in sentences:
-            while t < len(turns) and turns[t].end <= s.start:
-                t += 1
-            if t < len(turns) and turns[t].start <= s.start < turns[t].end:
-                s.speaker = turns[t].speaker
+    _tag_speakers(sentences, turns)
     when = _publication_date(cleaned, text, clean_as or kind, source, date, meta.pop("date", None))
     digest = content_hash(cleaned.text)
     extra = {**cleaned.meta, **{k: v for k, v in meta.items() if k not in {"title", "outlet", "author"}}}
@@ -183,8 +175,18 @@ def clean(text: str, source: str, kind: Kind, *, url: str | None = None) -> Clea
 
 def content_hash(text: str) -> str:
     """sha256 of the normalised text (NFKC, whitespace collapsed, lower case)."""
-    normal = _WS.sub(" ", unicodedata.normalize("NFKC", text)).strip().lower()
+    normal = " ".join(unicodedata.normalize("NFKC", text).split()).lower()
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+def _tag_speakers(sentences: list[Sentence], turns: list[Turn]) -> None:
+    """Set `speaker` on each sentence that starts inside a turn (both lists are in order)."""
+    t = 0
+    for s in sentences:
+        while t < len(turns) and turns[t].end <= s.start:
+            t += 1
+        if t < len(turns) and turns[t].start <= s.start:
+            s.speaker = turns[t].speaker
 
 
 def _publication_date(

@@ -9,6 +9,8 @@ and finally let ftfy undo mojibake.
 from __future__ import annotations
 
 import codecs
+import re
+import unicodedata
 
 import ftfy
 
@@ -25,6 +27,14 @@ _BOMS = (
 )
 # charset_normalizer guesses among these for short Western text; cp1252 is the usual truth.
 _WESTERN = {"cp1250", "cp1252", "latin_1", "iso8859_15", "iso8859_2", "mac_roman", "cp850", "ascii"}
+# What ftfy could change: UTF-8 read as cp1252/latin-1 (a lead byte char then a
+# continuation char), C1 controls, HTML entities, ligatures, full-width forms, surrogates.
+_FIXABLE = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+    "|[\u0080-\u009f\x00-\x08\x0b\x0e-\x1f\x7f\ufb00-\ufb06\uff01-\uff5e\ud800-\udfff\ufffd]|&#?\\w+;"
+)
+_ASCII_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _SAMPLE = 8192
 _CONTROL = set(range(0, 32)) - {9, 10, 12, 13}
 
@@ -50,10 +60,17 @@ def decode(data: bytes, source: str) -> str:
 
 
 def fix_text(text: str) -> str:
-    """Repair mojibake and odd characters; pure ASCII needs nothing and skips the cost."""
+    """Repair mojibake and odd characters with ftfy.
+
+    ftfy is the slowest step of ingesting plain text, so it runs only where a
+    cheap scan finds something it could fix (mojibake pairs, C1 controls,
+    entities, ligatures, full-width forms); other text is just NFC-normalised.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if text.isascii():
+    if text.isascii() and "&" not in text and not _ASCII_CONTROL.search(text):
         return text
+    if not _FIXABLE.search(text):
+        return unicodedata.normalize("NFC", text)
     return ftfy.fix_text(text, _FTFY)
 
 

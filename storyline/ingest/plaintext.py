@@ -10,14 +10,14 @@ import re
 
 from .cleaned import Cleaned, join_paragraphs
 
-_WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _ENDS_SENTENCE = re.compile(r"""[.!?:;…]["”’')\]]*$""")
 _FURNITURE = re.compile(
     r"\b(?:photo|photograph|image|getty|credit|click|share|subscribe|subscribing|e-?mail|sign up|"
     r"newsletter|advertisement|follow us|directed by|written by)\b|https?://|@\w",
     re.I,
 )
-_BYLINE = re.compile(r"^by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*\s*$", re.I)
+_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+_BYLINE = re.compile(rf"^(?:[Bb]y|BY)\s+{_NAME}(?:(?:\s*,\s*|\s+(?:and|&)\s+){_NAME})*\s*$")
 
 
 def clean_plain(text: str) -> Cleaned:
@@ -31,22 +31,26 @@ def clean_plain(text: str) -> Cleaned:
 def lines(text: str) -> list[str]:
     """Non-blank lines with whitespace collapsed."""
     out = []
-    for line in text.split("\n"):
-        line = _WS.sub(" ", line).strip()
+    for line in text.replace("\u200b", "").split("\n"):
+        line = " ".join(line.split())
         if line:
             out.append(line)
     return out
 
 
 def unwrap(text: str) -> list[str]:
-    """Paragraphs: blank lines separate them; inside a block a line is joined to the
-    next when it was evidently wrapped (no closing punctuation, and long or followed by
-    a lower-case continuation)."""
+    """Paragraphs: blank lines separate them; a line is its own paragraph (one sentence
+    per line is common) unless the block was hard-wrapped at a fixed width, or the next
+    line carries on in lower case."""
     paragraphs: list[str] = []
     for block in re.split(r"\n\s*\n", text):
+        block_lines = lines(block)
+        if _hard_wrapped(block_lines):
+            paragraphs.append(" ".join(block_lines))
+            continue
         current = ""
-        for line in lines(block):
-            if current and _wrapped(current, line):
+        for line in block_lines:
+            if current and line[:1].islower() and not _ENDS_SENTENCE.search(current):
                 current = f"{current} {line}"
             else:
                 if current:
@@ -57,11 +61,17 @@ def unwrap(text: str) -> list[str]:
     return paragraphs
 
 
-def _wrapped(previous: str, line: str) -> bool:
-    if _ENDS_SENTENCE.search(previous):
+def _hard_wrapped(block_lines: list[str]) -> bool:
+    """Lines cut at a fixed width: all but the last between 40 and 100 characters, close in
+    length, and most of them not ending a sentence."""
+    body = block_lines[:-1]
+    if len(body) < 2:
         return False
-    last_line = previous[previous.rfind("\n") + 1 :]
-    return line[:1].islower() or line[:1].isdigit() or (len(last_line) >= 60 and len(line) >= 20)
+    widths = [len(line) for line in body]
+    if min(widths) < 40 or max(widths) > 100 or max(widths) - min(widths) > 25:
+        return False
+    open_ended = sum(1 for line in body if not _ENDS_SENTENCE.search(line))
+    return open_ended >= len(body) / 2
 
 
 def is_headline(line: str) -> bool:

@@ -96,9 +96,12 @@ def from_text(text: str, *, lines: int = 6) -> PubDate | None:
 
 
 def from_filename(path: str) -> PubDate | None:
-    """A file name that opens with 2014, 2014-05 or 2014-05-07."""
-    name = PurePosixPath(path.replace("\\", "/").split("#", 1)[0]).name
-    m = _FILENAME.match(name)
+    """A file name that opens with 2014, 2014-05 or 2014-05-07, or else a parent folder
+    named exactly as a date (archives like "InputDocs/2010-05-26/1452.txt")."""
+    pure = PurePosixPath(path.replace("\\", "/").split("#", 1)[0])
+    m = _FILENAME.match(pure.name)
+    if not m:
+        m = _FILENAME.fullmatch(pure.parent.name)
     if not m:
         return None
     return _from_parts(m.group("year"), m.group("month"), m.group("day"), "filename")

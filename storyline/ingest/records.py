@@ -41,12 +41,12 @@ def looks_like_json(text: str) -> bool:
     try:
         json.loads(first)
         return True  # JSONL, or JSON on one line
-    except ValueError:
+    except (ValueError, RecursionError):
         pass
     try:
         json.loads(text)
         return True
-    except ValueError:
+    except (ValueError, RecursionError):
         return False
 
 
@@ -55,7 +55,7 @@ def iter_records(text: str, source: str) -> Iterator[Record | InputError]:
     try:
         values: list[Any] = [json.loads(text)]
         lines = False
-    except ValueError:
+    except (ValueError, RecursionError):
         values, lines = [], True
     if lines:
         for n, line in enumerate(text.split("\n")):
@@ -63,7 +63,7 @@ def iter_records(text: str, source: str) -> Iterator[Record | InputError]:
                 continue
             try:
                 values.append(json.loads(line))
-            except ValueError as exc:
+            except (ValueError, RecursionError) as exc:
                 yield InputError(f"{source}#{n}", f"invalid JSON line: {exc}")
                 values.append(None)
     items = _unwrap(values) if not lines else values

@@ -8,13 +8,14 @@ is a speaker label and what was said. The label leaves the clean text and
 becomes a `Turn` (speaker "Kevin Ho", role "President, Handset Product
 Line", organisation "Huawei") whose span covers the spoken words, so quotes
 are attributed by the label, not guessed. Colon labels ("ANNA SMITH, HOST:
-...") open a turn that runs until the next label. Narration stays ordinary
-paragraphs; stage directions ("(SOUNDBITE OF MUSIC)") and timestamps go.
+...") are read too. Narration stays ordinary paragraphs; stage directions
+("(SOUNDBITE OF MUSIC)") and timestamps go.
 """
 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ..model import Turn
 from .cleaned import Cleaned
@@ -27,11 +28,14 @@ _QUOTE_LABEL = re.compile(
 )
 # NAME[, DESCRIPTION]: speech
 _COLON_LABEL = re.compile(
-    rf"^(?P<name>{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}})(?:\s*,\s*(?P<desc>{_CAPS_RUN}(?:\s*,\s*{_CAPS_RUN})*))?\s*:\s+(?P<speech>\S.*)$"
+    rf"^(?P<name>{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}})(?:\s*,\s*(?P<desc>{_CAPS_RUN}(?:\s*,\s*{_CAPS_RUN})*))?:\s+(?P<speech>\S.*)$"
 )
 _TIMESTAMP = r"\[?\(?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d+)?\)?\]?"
 TIMESTAMP_LINE = re.compile(rf"^\s*{_TIMESTAMP}\s*$")
 _LEADING_TIMESTAMP = re.compile(rf"^\s*{_TIMESTAMP}\s+")
+_BARE_LABEL = re.compile(rf"^{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}}\s*,\s*{_CAPS_RUN}(?:\s*,\s*{_CAPS_RUN})*$")
+_OPEN_QUOTES = "\"“"
+_CLOSE_QUOTES = "\"”"
 STAGE_DIRECTION = re.compile(r"^\s*[\[(][A-Z][A-Z0-9 ,'’.:\-]+[\])]\s*$")
 # Labels that are not speakers (newsroom furniture with a colon).
 NOT_SPEAKERS = {
@@ -55,6 +59,11 @@ ROLE_WORDS = {
     "COUNCILLOR", "COUNCILOR", "COUNCILMAN", "COUNCILWOMAN", "PRESENTER", "COMMENTATOR", "AUTHOR",
     "PROSECUTOR", "JUDGE", "DOCTOR", "SURGEON", "NURSE", "TEACHER", "CAPTAIN", "COMMANDER",
 }
+# Titles that may open a speaker label's name ("PRESIDENT DONALD TRUMP").
+TITLES = {"PRESIDENT", "SENATOR", "SEN.", "REP.", "GOVERNOR", "GOV.", "MAYOR", "JUDGE", "DR.", "DR",
+          "PROFESSOR", "PROF.", "GENERAL", "GEN.", "SECRETARY", "MINISTER", "CHANCELLOR", "AMBASSADOR"}
+# Newsroom roles written differently in labels.
+ROLE_ALIASES = {"BYLINE": "Reporter"}
 # A trailing group of words that names a unit inside an organisation.
 UNIT_WORDS = {"LINE", "GROUP", "DIVISION", "DEPARTMENT", "UNIT", "BUSINESS", "TEAM", "OFFICE", "LAB", "LABS", "SEGMENT"}
 # An organisation whose name these words make is kept whole (no unit split).
@@ -73,74 +82,145 @@ ACRONYMS = {
 }
 
 
+class Label(NamedTuple):
+    speaker: str
+    role: str | None
+    organisation: str | None
+    speech: str
+    quoted: bool  # NAME, ROLE "speech" (else NAME: speech)
+    open_quote: bool = False  # the quotation runs on over the next lines
+
+
 def is_label_line(line: str) -> bool:
     """A speaker-label line (used by `detect`)."""
     return _label(line.strip()) is not None
 
 
+def label_counts(lines: list[str]) -> tuple[int, int, int]:
+    """(quote-style labels, colon-style labels, most turns by one colon-style speaker)."""
+    quoted = colon = 0
+    speakers: dict[str, int] = {}
+    for line in _join_bare_labels(lines):
+        found = _label(line)
+        if found is None:
+            continue
+        if found.quoted:
+            quoted += 1
+        else:
+            colon += 1
+            surname = found.speaker.split()[-1]
+            speakers[surname] = speakers.get(surname, 0) + 1
+    return quoted, colon, max(speakers.values(), default=0)
+
+
 def clean_transcript(text: str) -> Cleaned:
     """Drop timestamps and stage directions; turn labelled lines into turns.
 
-    A colon-label turn runs on over the following unlabelled lines only in a
+    A quotation opened after a label runs on until a line closes it; a label
+    alone on its line ("NAME, ROLE") opens a quotation on the next line. A
+    colon-label turn runs on over the following unlabelled lines only in a
     dense transcript (labels on at least 40% of lines); in an article that
     quotes a few labelled lines, the lines after them are narration.
     """
-    raw_lines = [line.strip() for line in text.split("\n") if line.strip()]
+    raw_lines = _join_bare_labels([line.strip() for line in text.split("\n") if line.strip()])
     labelled = sum(1 for line in raw_lines if _label(line))
     run_on = bool(raw_lines) and labelled / len(raw_lines) >= 0.4
     parts: list[str] = []  # clean paragraphs
     pos = 0
     turns: list[Turn] = []
-    open_turn: Turn | None = None  # a colon-label turn runs on over unlabelled lines
-    for line in raw_lines:
+    open_turn: Turn | None = None  # the turn that the next unlabelled line continues
+    in_quote = False
+    for i, line in enumerate(raw_lines):
         if TIMESTAMP_LINE.match(line):
             continue
         line = _LEADING_TIMESTAMP.sub("", line)
         if STAGE_DIRECTION.match(line):
-            open_turn = None
+            open_turn, in_quote = None, False
             continue
         start = pos + (2 if parts else 0)
-        found = _label(line)
+        found = _label(line)  # a new label also ends a quotation left open
         if found:
-            speaker, role, org, speech, quoted = found
-            parts.append(speech)
-            turn = Turn(speaker=speaker, role=role, organisation=org, start=start, end=start + len(speech))
+            parts.append(found.speech)
+            turn = Turn(found.speaker, found.role, found.organisation, start, start + len(found.speech))
             turns.append(turn)
-            open_turn = turn if run_on and not quoted else None
+            in_quote = found.open_quote and _closes_soon(raw_lines, i + 1)
+            open_turn = turn if in_quote or (run_on and not found.quoted) else None
         else:
+            closing = in_quote and line[-1:] in _CLOSE_QUOTES
+            if closing:
+                line = line[:-1].rstrip()
             parts.append(line)
             if open_turn is not None:
                 open_turn.end = start + len(line)
+                if closing:
+                    open_turn, in_quote = None, False
         pos = start + len(parts[-1])
     return Cleaned("\n\n".join(parts), turns=turns)
 
 
-def _label(line: str) -> tuple[str, str | None, str | None, str, bool] | None:
+def _closes_soon(lines: list[str], start: int, within: int = 8) -> bool:
+    """Whether a quotation left open is closed by one of the next few unlabelled lines."""
+    for line in lines[start : start + within]:
+        if _label(line) or STAGE_DIRECTION.match(line):
+            return False
+        if line[-1:] in _CLOSE_QUOTES:
+            return True
+    return False
+
+
+def _join_bare_labels(lines: list[str]) -> list[str]:
+    """ "NAME, ROLE" alone on a line, then a line opening a quotation: one labelled line."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if i + 1 < len(lines) and lines[i + 1][:1] in _OPEN_QUOTES and _BARE_LABEL.match(line):
+            candidate = f"{line} {lines[i + 1]}"
+            if _label(candidate):
+                out.append(candidate)
+                i += 2
+                continue
+        out.append(line)
+        i += 1
+    return out
+
+
+def _label(line: str) -> Label | None:
     for pattern, quoted in ((_QUOTE_LABEL, True), (_COLON_LABEL, False)):
         m = pattern.match(line)
         if not m:
             continue
         name = m.group("name")
-        if name in NOT_SPEAKERS or (not quoted and len(name) < 2) or _NOT_IN_NAMES & set(name.split()):
+        if name in NOT_SPEAKERS or len(name) < 2 or _NOT_IN_NAMES & set(name.split()):
             return None
         desc = m.group("desc")
-        if not quoted and desc is None and len(name.split()) == 1 and name not in {"HOST"}:
-            # "SMITH: ..." is a label in broadcast transcripts; accept single names of 3+ letters.
-            if len(name) < 3:
-                return None
         speech = m.group("speech").strip()
+        open_quote = False
         if quoted:
-            speech = _unquote(speech)
+            if desc is None and len(name.split()) < 2:
+                return None  # 'FBI "sources" said ...' is a sentence, not a label
+            unquoted = _unquote(speech)
+            if unquoted is None or not unquoted[0]:
+                return None
+            speech, open_quote = unquoted
         role, org = split_description(desc) if desc else (None, None)
-        return title_case_name(name), role, org, speech, quoted
+        words = name.split()
+        if len(words) >= 3 and words[0] in TITLES:  # "PRESIDENT DONALD TRUMP"
+            role = role or _title(words[0])
+            name = " ".join(words[1:])
+        return Label(title_case_name(name), role, org, speech, quoted, open_quote)
     return None
 
 
-def _unquote(speech: str) -> str:
-    """Strip the one pair of quotes around a whole utterance."""
-    if len(speech) >= 2 and speech[0] in "\"“" and speech[-1] in "\"”" and not re.search(r"[\"“”]", speech[1:-1]):
-        return speech[1:-1].strip()
-    return speech
+def _unquote(speech: str) -> tuple[str, bool] | None:
+    """The words inside the quotes around a whole utterance, and whether the quotation
+    stays open past this line; None when the quotes do not wrap the rest of the line."""
+    inner = speech[1:]
+    if not re.search(r"[\"“”]", inner):
+        return inner.strip(), True
+    if speech[-1] in _CLOSE_QUOTES and not re.search(r"[\"“”]", inner[:-1]):
+        return inner[:-1].strip(), False
+    return None
 
 
 def split_description(desc: str) -> tuple[str | None, str | None]:
@@ -150,6 +230,8 @@ def split_description(desc: str) -> tuple[str | None, str | None]:
     "PROFESSOR ROCHESTER INSTITUTE OF TECHNOLOGY" -> ("Professor", "Rochester Institute of Technology")
     "HUAWEI SPOKESMAN" -> ("Spokesman", "Huawei");  "HOST" -> ("Host", None)
     """
+    if desc.strip() in ROLE_ALIASES:
+        return ROLE_ALIASES[desc.strip()], None
     pieces = [p.strip() for p in desc.split(",") if p.strip()]
     if len(pieces) > 1:
         roles = [p for p in pieces if p.split()[0] in ROLE_WORDS]
@@ -190,6 +272,9 @@ def _split_unit(words: list[str]) -> tuple[list[str], list[str]]:
 
 
 def title_case_name(name: str) -> str:
+    """KEVIN HO -> Kevin Ho, SEAN O'BRIEN -> Sean O'Brien; initials without vowels stay (WP)."""
+    if " " not in name and not re.search(r"[AEIOUY]", name):
+        return name
     out = []
     for word in name.split():
         w = word.capitalize()

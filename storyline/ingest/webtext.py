@@ -11,6 +11,7 @@ The rules are data (the patterns below), apart from the code applying them.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .cleaned import Cleaned, join_paragraphs
@@ -34,26 +35,26 @@ BOILERPLATE = [
     r"(?:sign up|subscribe|register)\b.{0,80}",
     r"follow (?:us|@\w+)\b.{0,60}",
     r"click here\b.{0,80}",
-    r"this feature is not available right now\..*",
+    r"this feature is not available right now\..{0,150}",
     r"the interactive transcript could not be loaded\.?",
     r"rating is available when the video has been rented\.?",
     r"sorry, the page you requested was not found\.?",
     r"(?:image|photo|slide) \d+ (?:of|/) \d+",
-    r"(?:©|\(c\)|copyright)\s.*",
+    r"(?:©|\(c\)|copyright)\s.{0,150}",
     r"all rights reserved\.?",
     r"(?:share|tweet|email|print|comments?|menu|search|home|close|facebook|twitter|linkedin|"
     r"whatsapp|reddit|pinterest|sections?|next|previous|back to top|log ?in|sign in|"
     r"watch|listen|photo|video|getty images|ap|reuters|afp|ap photo)\W*",
     r"[_*\-=~•·#]{3,}",
-    r"please enable javascript.*",
-    r"we use cookies.*",
+    r"please enable javascript.{0,150}",
+    r"we use cookies.{0,150}",
     r"(?:posted|filed) (?:in|under):?.{0,80}",
     r"tags?:.{0,200}",
     r"topics?:.{0,300}",
-    r"(?:image|photo) (?:copyright|caption|credit)\b.*",
-    r"media playback is unsupported on your device.*",
-    r"story highlights\b.*",
-    r"read or share this story:.*",
+    r"(?:image|photo) (?:copyright|caption|credit)\b.{0,150}",
+    r"media playback is unsupported on your device.{0,150}",
+    r"story highlights\b.{0,150}",
+    r"read or share this story:.{0,150}",
     r"text size.{0,5}",
     r"write to .{2,60} at \S+@\S+",
     r"\S+@\S+\.\w+",
@@ -61,6 +62,8 @@ BOILERPLATE = [
 # Case-sensitive furniture: USA Today's "CLOSE" video caption button.
 _CASED = re.compile(r"^CLOSE\s")
 _BOILERPLATE = re.compile(r"^(?:" + "|".join(BOILERPLATE) + r")$", re.I)
+# Furniture glued to the start of a long paragraph: cut it off, keep the rest.
+_PREFIXES = re.compile(r"^(?:media playback is unsupported on your device|story highlights)\s+", re.I)
 # A photo credit closing a caption: "(David M Warren / Staff Photographer)", "(Image: Getty)".
 _CREDIT = re.compile(
     r"\((?:[^()]*\b(?:photo|photographer|image|images|getty|courtesy|credit|afp|stock)\b[^()]*"
@@ -78,13 +81,13 @@ SHORT_WORDS = 10  # a line this short without closing punctuation is menu, credi
 
 def clean_webtext(text: str) -> Cleaned:
     """Keep the article of a scraped page: drop furniture, keep the headline once as title."""
-    kept = lines(text)
+    kept = [_PREFIXES.sub("", line) for line in lines(text)]
     title = _repeated_headline(kept)
     out: list[str] = []
     pending_update = ""
     seen: set[str] = set()
     counts = _counts(kept)
-    for i, line in enumerate(kept):
+    for line in kept:
         key = _key(line)
         if not key or is_boilerplate(line):
             continue
@@ -184,5 +187,7 @@ def _counts(text_lines: list[str]) -> dict[str, int]:
     return counts
 
 
+@functools.lru_cache(maxsize=8192)
 def _key(line: str) -> str:
+    """A line compared loosely: lower case, punctuation and spacing ignored."""
     return _NORM.sub(" ", line.lower()).strip()

@@ -121,7 +121,8 @@ def create_app(
     # ------------------------------------------------------------ helpers
 
     def require_write(request: Request, form_token: str | None) -> None:
-        if not security.same_origin(request.headers.get("origin"), request.headers.get("host")):
+        headers = request.headers
+        if not security.same_origin(headers.get("origin"), headers.get("host"), headers.get("sec-fetch-site")):
             raise WebError(403, "cross-site request refused")
         if not security.token_ok(state.token, request.headers.get("authorization"), form_token):
             raise WebError(401, "a valid token is required to add documents")

@@ -38,7 +38,7 @@ CSP = "; ".join(
 SECURITY_HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",  # "no-referrer" would make browsers send Origin: null
     "X-Frame-Options": "DENY",
     "Cross-Origin-Opener-Policy": "same-origin",
 }
@@ -78,8 +78,10 @@ def token_ok(expected: str | None, header: str | None, form_value: str | None = 
     return offered is not None and hmac.compare_digest(offered.encode(), expected.encode())
 
 
-def same_origin(origin: str | None, host: str | None) -> bool:
-    """A browser POST from another site carries its Origin; refuse it (CSRF)."""
+def same_origin(origin: str | None, host: str | None, fetch_site: str | None = None) -> bool:
+    """False for a browser request sent by another site (CSRF): by Sec-Fetch-Site or Origin."""
+    if fetch_site in {"cross-site", "same-site"}:
+        return False
     if origin is None:  # not a browser, or a browser that sends none
         return True
     if origin == "null":

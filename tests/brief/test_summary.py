@@ -157,3 +157,34 @@ def test_summary_minilm_representation(cluster):
     assert similarity[0, 1] > similarity[0, 2] + 0.2
     summary = summarize(cluster, words=40, representation="minilm")
     assert sum("7-2" in s.text for s in summary) == 1
+
+
+def test_summary_drops_datelines_and_questions():
+    wire = make_doc(
+        "RIVERTON (Wire) — The Harbor City council voted 7-2 on Monday to close the Old Mill bridge to cars.\n"
+        "Will the shops on Mill Street survive the closure of the Old Mill bridge?\n",
+        "wire",
+    )
+    summary = summarize([wire], words=1000)
+    texts = [s.text for s in summary]
+    assert not any(t.endswith("?") for t in texts)
+    (vote,) = summary
+    assert vote.text.startswith("The Harbor City council")
+    assert wire.text[vote.citations[0].start : vote.citations[0].end] == vote.text
+
+
+def test_summary_uses_analysis_entities_for_salience(cluster):
+    from storyline.brief.summary import _candidates, _terms
+    from storyline.model import Analysis, EntityMention
+
+    analyses = []
+    for doc in cluster:
+        at = doc.text.find("Old Mill")
+        mentions = [EntityMention("Old Mill", "FAC", at, at + 8, canonical="Old Mill bridge")] if at >= 0 else []
+        analyses.append(Analysis(document=doc, entities=mentions))
+    candidates = _candidates(cluster)
+    terms = _terms(candidates, cluster, analyses[::-1])  # matched by id, not by order
+    first = next(i for i, c in enumerate(candidates) if c.doc == 0 and c.order == 0)
+    assert terms[first] == {"old mill bridge"}
+    summary = summarize(cluster, words=40, analyses=analyses)
+    assert sum("7-2" in s.text for s in summary) == 1

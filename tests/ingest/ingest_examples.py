@@ -47,11 +47,12 @@ We held prices for three years He said
 
 PLAIN = """Harbour council approves ferry fare rise
 
-The harbour council voted on Monday to raise ferry fares by 12 percent from April.
-Officials said fuel costs had doubled since
-2021 and that the operator could not absorb them.
+The harbour council voted on Monday to raise ferry fares by 12 percent
+from April. Officials said fuel costs had doubled since 2021 and that the
+operator could not absorb them.
 
 Commuter groups asked the council to phase the rise in over two years.
+The vote was 7 to 2.
 """
 
 HOSTILE_HTML = """<html><head><title>Council raises fares</title>

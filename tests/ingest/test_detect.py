@@ -40,6 +40,34 @@ def test_detect_colon_headings_are_not_speaker_labels():
     assert detect(text) != "transcript"
 
 
-def test_detect_a_quoted_sentence_with_a_name_is_plain_text():
-    text = 'Harbour talks resume\n\nANA RUIZ said on Monday that "talks will resume", according to officials.\n'
+def test_detect_tokenised_headings_are_not_speaker_labels():
+    text = (
+        "FERRY NEWS : HARBOUR FARES RISE The council voted on Monday .\n"
+        "LETTERS : COMMUTERS OBJECT Readers wrote in to complain .\n"
+        "WEATHER : STORMS AHEAD Crossings may be cancelled .\n"
+    )
+    assert detect(text) != "transcript"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'ANA RUIZ said on Monday that "talks will resume", according to officials.',
+        'NASA "confirmed" the launch on Monday, officials said.',
+        'HARBOUR COUNCIL "We will see" is the motto on the wall, and "patience" the other.',
+    ],
+)
+def test_detect_a_quoted_sentence_with_a_name_is_plain_text(line):
+    text = f"Harbour talks resume\n\n{line}\n\nMore text follows here, said the council.\n"
     assert detect(text) == "text"
+
+
+def test_detect_labels_on_their_own_lines():
+    text = (
+        "The vote came after a long night.\n"
+        "ANA RUIZ, LEADER HARBOUR COUNCIL\n"
+        "\"We held prices for three years.\"\n"
+        "TOM BERG, PROFESSOR UNIVERSITY OF PORTLAND\n"
+        "\"Fare rises push people into cars.\"\n"
+    )
+    assert detect(text) == "transcript"

@@ -25,11 +25,12 @@ def test_plain_text_unwraps_lines_and_lifts_the_headline():
     assert doc.kind == "text"
     assert doc.title == "Harbour council approves ferry fare rise"
     assert doc.text.split("\n\n") == [
-        "The harbour council voted on Monday to raise ferry fares by 12 percent from April.",
+        "The harbour council voted on Monday to raise ferry fares by 12 percent from April. "
         "Officials said fuel costs had doubled since 2021 and that the operator could not absorb them.",
-        "Commuter groups asked the council to phase the rise in over two years.",
+        "Commuter groups asked the council to phase the rise in over two years.",  # one sentence a line
+        "The vote was 7 to 2.",
     ]
-    assert len(doc.paragraphs) == 3 and len(doc.sentences) == 3
+    assert len(doc.paragraphs) == 3 and len(doc.sentences) == 4
     for s in doc.sentences:
         p = doc.paragraphs[s.paragraph]
         assert p.start <= s.start and s.end <= p.end
@@ -42,6 +43,12 @@ def test_date_option_wins_and_bad_option_is_an_error():
     assert (doc.published, doc.published_granularity, doc.published_source) == ("2013", "year", "filename")
     with pytest.raises(InputError, match="date option"):
         document_from_text(WEBTEXT, "x.txt", date="next week")
+
+
+def test_one_sentence_per_line_is_not_joined():
+    text = "Ferry fares to rise\nThe council voted on Monday\nCommuters object to the plan\n"
+    assert document_from_text(text, "t.txt").text.split("\n\n")[-2:] == [
+        "The council voted on Monday", "Commuters object to the plan"]
 
 
 def test_no_date_is_invented():

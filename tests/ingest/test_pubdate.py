@@ -16,6 +16,8 @@ from storyline.ingest import pubdate
         ("20140507.txt", None, None),  # eight digits is not a readable date
         ("2014-13-report.txt", None, None),
         ("report-2014.txt", None, None),
+        ("topic/InputDocs/2010-05-26/1452.htm.txt", "2010-05-26", "day"),
+        ("archive/2010-05-26x/1452.txt", None, None),
     ],
 )
 def test_from_filename(name, value, granularity):

@@ -46,6 +46,7 @@ def test_transcript_narration_stays_and_sentences_carry_speakers():
         ("HOST", "Host", None),
         ("CHAIRMAN MARROW BAY FISHERMEN'S ASSOCIATION", "Chairman", "Marrow Bay Fishermen's Association"),
         ("SENIOR ANALYST, IDC", "Senior Analyst", "IDC"),
+        ("BYLINE", "Reporter", None),
     ],
 )
 def test_split_description(desc, role, org):
@@ -55,7 +56,7 @@ def test_split_description(desc, role, org):
 @pytest.mark.parametrize(
     "name,expected",
     [("KEVIN HO", "Kevin Ho"), ("SEAN O'BRIEN", "Sean O'Brien"), ("ANNE MCDONALD", "Anne McDonald"),
-     ("RUPERT WINGFIELD-HAYES", "Rupert Wingfield-Hayes")],
+     ("RUPERT WINGFIELD-HAYES", "Rupert Wingfield-Hayes"), ("WP", "WP")],
 )
 def test_title_case_name(name, expected):
     assert title_case_name(name) == expected
@@ -68,6 +69,7 @@ def test_colon_labels_run_on_in_a_dense_transcript():
         "We asked listeners to write in.\n"
         "TOM BERG: Thanks for having me.\n"
         "RUIZ: Let's start with the vote.\n"
+        "PRESIDENT MARA SOLBERG: The vote stands.\n"
     )
     cleaned = clean_transcript(text)
     assert "SOUNDBITE" not in cleaned.text
@@ -76,6 +78,7 @@ def test_colon_labels_run_on_in_a_dense_transcript():
         ("Ana Ruiz", "Host", "Welcome back. Today, ferry fares.\n\nWe asked listeners to write in."),
         ("Tom Berg", None, "Thanks for having me."),
         ("Ruiz", None, "Let's start with the vote."),
+        ("Mara Solberg", "President", "The vote stands."),
     ]
 
 
@@ -93,3 +96,24 @@ def test_colon_labels_in_an_article_do_not_swallow_narration():
         "We will not raise fares again this year.",
         "The money is there.",
     ]
+
+
+def test_quotation_over_several_lines_and_label_on_its_own_line():
+    text = (
+        "00:00\n"
+        "The vote came after a long night.\n"
+        "ANA RUIZ, LEADER HARBOUR COUNCIL\n"
+        "\"We held prices for three years.\n"
+        "We cannot hold them any longer.\"\n"
+        "Commuters say they were not consulted.\n"
+        "TOM BERG, PROFESSOR UNIVERSITY OF PORTLAND \"This quote is never closed\n"
+        "Narration continues here without a closing mark.\n"
+    )
+    cleaned = clean_transcript(text)
+    spans = [(t.speaker, cleaned.text[t.start : t.end]) for t in cleaned.turns]
+    assert spans == [
+        ("Ana Ruiz", "We held prices for three years.\n\nWe cannot hold them any longer."),
+        ("Tom Berg", "This quote is never closed"),
+    ]
+    assert cleaned.text.endswith("Commuters say they were not consulted.\n\nThis quote is never closed\n\n"
+                                 "Narration continues here without a closing mark.")

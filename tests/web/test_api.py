@@ -133,6 +133,9 @@ def test_token_from_environment(make_app, monkeypatch) -> None:
 def test_cross_site_post_refused(client: TestClient) -> None:
     r = client.post("/api/documents", data={"text": ARTICLE}, headers={"Origin": "https://evil.example"})
     assert r.status_code == 403
+    r = client.post("/api/documents", data={"text": ARTICLE}, headers={"Sec-Fetch-Site": "cross-site"})
+    assert r.status_code == 403
+    assert client.get("/api/stats").json()["documents"] == 3
 
 
 def test_security_headers_on_every_response(client: TestClient, documents) -> None:

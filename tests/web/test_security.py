@@ -133,6 +133,11 @@ def test_same_origin(origin, host, ok) -> None:
     assert security.same_origin(origin, host) is ok
 
 
+@pytest.mark.parametrize(("site", "ok"), [("same-origin", True), ("none", True), ("same-site", False), ("cross-site", False)])
+def test_same_origin_by_fetch_metadata(site: str, ok: bool) -> None:
+    assert security.same_origin(None, "127.0.0.1:8000", site) is ok
+
+
 def test_check_upload_accepts_text_articles() -> None:
     security.check_upload("a.html", "text/html", b"<html><p>Hello</p></html>", 1000)
     security.check_upload("a.jsonl", "application/octet-stream", b'{"text": "hi"}\n', 1000)

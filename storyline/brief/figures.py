@@ -1,0 +1,102 @@
+"""The brief's figures: every number across the documents, each reported once.
+
+Two articles quoting "US$3.2 billion" and "$3.2bn" of enterprise revenue for
+2013 are one figure with two citations. Figures merge when their amounts are
+equal once scaled, their units agree and nothing else contradicts (a known
+period, status or measure that differs keeps them apart); then fields one
+report left empty are filled from the others.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+from collections.abc import Sequence
+
+from ..analysis.figures import absolute_amount
+from ..model import Analysis, Figure
+
+__all__ = ["collect_figures", "same_figure"]
+
+_STOPWORDS = frozenset("the a an of in on from for to by its their his her our this that share".split())
+
+
+def _words(measure: str | None) -> set[str]:
+    if not measure:
+        return set()
+    words = re.findall(r"[\w-]+", measure.casefold())
+    return {w.rstrip("s") for w in words if w not in _STOPWORDS}
+
+
+def _similar_measures(a: str | None, b: str | None) -> bool:
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return True
+    small, large = sorted((wa, wb), key=len)
+    return small <= large or len(wa & wb) / len(wa | wb) >= 0.5
+
+
+def _compatible(a, b) -> bool:
+    return a is None or b is None or a == b
+
+
+def _same_amount(a: Figure, b: Figure) -> bool:
+    x, y = absolute_amount(a), absolute_amount(b)
+    if x is not None and y is not None:
+        return math.isclose(x, y, rel_tol=1e-9)
+    if x is None and y is None:  # ranges, tallies, vague amounts: compare as written
+        return a.scale == b.scale and _norm_text(a.text) == _norm_text(b.text)
+    return False
+
+
+def _norm_text(text: str) -> str:
+    return re.sub(r"[^\w.%-]+", "", text.casefold())
+
+
+def same_figure(a: Figure, b: Figure) -> bool:
+    """True when `a` and `b` report the same number about the same thing."""
+    return (
+        a.unit == b.unit
+        and _same_amount(a, b)
+        and _compatible(a.period, b.period)
+        and (a.status == b.status or "unknown" in (a.status, b.status))
+        and _compatible(a.subject, b.subject)
+        and _similar_measures(a.measure, b.measure)
+    )
+
+
+def _merge(into: Figure, other: Figure) -> None:
+    for name in ("measure", "period", "subject", "claimant"):
+        if getattr(into, name) is None and getattr(other, name) is not None:
+            setattr(into, name, getattr(other, name))
+    if into.status == "unknown":
+        into.status = other.status
+    for citation in other.citations:
+        if citation not in into.citations:
+            into.citations.append(citation)
+
+
+def collect_figures(analyses: Sequence[Analysis]) -> list[Figure]:
+    """All figures across `analyses`, merged, ordered by subject, measure, then period."""
+    merged: list[Figure] = []
+    for analysis in analyses:
+        for figure in analysis.figures:
+            match = next((m for m in merged if same_figure(m, figure)), None)
+            if match is None:
+                merged.append(dataclasses.replace(figure, citations=list(figure.citations)))
+            else:
+                _merge(match, figure)
+    order = {id(f): i for i, f in enumerate(merged)}
+
+    def key(f: Figure):
+        return (
+            f.subject is None,
+            (f.subject or "").casefold(),
+            f.measure is None,
+            (f.measure or "").casefold(),
+            (f.period or "").removeprefix("by "),
+            order[id(f)],
+        )
+
+    return sorted(merged, key=key)

@@ -1,0 +1,146 @@
+"""Date resolution: the hard forms, in sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.analysis.dates import DateResolver, Published, resolve_dates
+from storyline.model import Analysis, Document
+
+
+def only(text: str, published: str | None):
+    found = resolve_dates(text, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# 2015-06-10 is a Wednesday.
+@pytest.mark.parametrize(
+    "text, published, value, granularity",
+    [
+        ("The mayor resigned on Tuesday after the vote.", "2015-06-10", "2015-06-09", "day"),
+        ("The mayor resigned on Wednesday.", "2015-06-10", "2015-06-10", "day"),
+        ("The mayor resigned last Wednesday.", "2015-06-10", "2015-06-03", "day"),
+        ("The mayor will resign on Friday.", "2015-06-10", "2015-06-12", "day"),
+        ("The plant closed yesterday.", "2015-06-10", "2015-06-09", "day"),
+        ("The plant closes today.", "2015-06-10", "2015-06-10", "day"),
+        ("The plant closed two days ago.", "2015-06-10", "2015-06-08", "day"),
+        ("Sales fell last year.", "2015-06-10", "2014", "year"),
+        ("Sales fell this year.", "2015-06-10", "2015", "year"),
+        ("Sales fell three years ago.", "2015-06-10", "2012", "year"),
+        ("Sales fell last month.", "2015-06-10", "2015-05", "month"),
+        ("Sales fell late last month.", "2015-01-10", "2014-12", "month"),
+        ("Sales fell earlier this month.", "2015-06-10", "2015-06", "month"),
+        ("Sales fell last week.", "2015-06-03", "2015-05", "month"),
+        ("The report came out last October.", "2013-03-01", "2012-10", "month"),
+        ("The report came out last October.", "2013-11-20", "2013-10", "month"),
+        ("The report came out last October.", "2013", "2012-10", "month"),
+        ("We met the chief executive in January.", "2013-05-02", "2013-01", "month"),
+        ("We met the chief executive in September.", "2013-05-02", "2012-09", "month"),
+        ("We met the chief executive in January.", "2013", "2013-01", "month"),
+        ("The group was founded in 2011.", "2014", "2011", "year"),
+        ("Profits rose in 2017, boosted by sales.", None, "2017", "year"),
+        ("The deal was signed on March 5, 2014.", None, "2014-03-05", "day"),
+        ("The deal was signed on 5 March 2014.", None, "2014-03-05", "day"),
+        ("The deal was signed on 5 March.", "2014-06-01", "2014-03-05", "day"),
+        ("The deal was signed on 5 March.", "2014-02-01", "2013-03-05", "day"),
+        ("The deal was signed in Oct. 2012 by both.", None, "2012-10", "month"),
+        ("The deal was signed on 2012-10-04.", None, "2012-10-04", "day"),
+    ],
+)
+def test_dates_resolve(text, published, value, granularity):
+    mention = only(text, published)
+    assert (mention.value, mention.granularity) == (value, granularity)
+    assert text[mention.start : mention.end] == mention.text
+
+
+def test_dates_weekday_with_year_only_keeps_the_year_at_low_confidence():
+    mention = only("On Tuesday the company announced a withdrawal.", "2013")
+    assert (mention.value, mention.granularity) == ("2013", "year")
+    assert mention.confidence <= 0.3
+    explicit = only("The company announced it on March 5, 2014.", "2013")
+    assert explicit.confidence > mention.confidence
+
+
+def test_dates_relative_without_publication_date_is_unresolved():
+    mention = only("The plant closed yesterday.", None)
+    assert mention.value is None and mention.granularity is None and mention.relative
+
+
+@pytest.mark.parametrize(
+    "text, published, future",
+    [
+        ("By 2019 the firm wants revenue to reach 10 billion.", "2014", True),
+        ("It had hoped to reach that figure in 2018.", "2014", True),
+        ("By 2010 the firm had doubled its revenue.", "2014", False),
+        ("We will focus on Europe this year.", "2018", True),
+        ("We focused on Europe this year.", "2018", False),
+        ("Last year it made 3 billion in revenue, and it aims to double that.", "2014", False),
+        ("The company plans to open a plant in January.", "2015-06-10", True),
+    ],
+)
+def test_dates_future_targets(text, published, future):
+    assert only(text, published).future is future
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Revenue reached 10 billion dollars.",
+        "The commission voted 5-0 in favour.",
+        "Profits rose 28.1 percent.",
+        "The index rose 3.2 points.",
+        "03:04 The broadcast begins.",
+        "More than 2000 people marched.",
+        "He paid $2013 for the ticket.",
+        "In the future, prices may fall.",
+        "May I ask a question?",
+        "April Smith joined the board.",
+        "Protests are held on Tuesdays.",
+        "The 1990s were good for the firm.",
+    ],
+)
+def test_dates_reject_non_dates(text):
+    assert resolve_dates(text, "2015-06-10") == []
+
+
+def test_dates_published_parse():
+    assert Published.parse("2014").granularity == "year"
+    assert Published.parse("2014-05").granularity == "month"
+    assert Published.parse("2014-05-07T10:00:00Z").granularity == "day"
+    assert Published.parse("soon") is None
+
+
+def test_dates_component_with_spacy_doc(nlp):
+    text = "The mayor resigned on Tuesday. The dam was built a decade ago. Revenue was 10 billion."
+    doc = Document(id="d1", source="test", text=text, published="2015-06-10", published_granularity="day")
+    resolver = DateResolver()
+    assert (resolver.name, resolver.requires, resolver.provides) == ("dates", (), ("dates",))
+    analysis = resolver(Analysis(document=doc, nlp=nlp(text)))
+    values = [(d.text, d.value) for d in analysis.dates]
+    assert ("on Tuesday", "2015-06-09") in values
+    assert ("a decade ago", "2005") in values  # spaCy DATE entity, parsed by dateparser
+    assert all("10 billion" not in d.text for d in analysis.dates)
+    assert [d.start for d in analysis.dates] == sorted(d.start for d in analysis.dates)
+
+
+SEEDS = {
+    # file-name prefix, phrase, expected value, future
+    "2013": [("last October", "2012-10", False), ("On Tuesday", "2013", False), ("January", "2013-01", False)],
+    "2014": [("Last year it made", "2013", False), ("2019", "2019", True), ("2011", "2011", False),
+             ("2018", "2018", True)],
+    "2018": [("2017", "2017", False), ("on Tuesday", "2018", False)],
+}
+
+
+@pytest.mark.parametrize("year", sorted(SEEDS))
+def test_dates_seed_articles(seeds_dir, year):
+    path = next(seeds_dir.glob(f"{year}-*.txt"))
+    text = path.read_text()
+    mentions = resolve_dates(text, year)
+    for phrase, value, future in SEEDS[year]:
+        at = text.index(phrase)
+        hit = [d for d in mentions if d.start <= at < d.end or at <= d.start < at + len(phrase)]
+        assert hit, phrase
+        assert (hit[0].value, hit[0].future) == (value, future), phrase
+    assert not any(d.text in ("5-0", "28.1", "03:04") for d in mentions)

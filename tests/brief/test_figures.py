@@ -1,0 +1,86 @@
+"""collect_figures: one entry per figure across documents, with every citation."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.brief.figures import collect_figures, same_figure
+from storyline.model import Analysis, Citation, Document, Figure
+
+
+def analysis(doc_id: str, *figures: Figure) -> Analysis:
+    return Analysis(document=Document(id=doc_id, source=f"{doc_id}.txt", text="x" * 200), figures=list(figures))
+
+
+def fig(text, value, unit, scale=None, *, doc="a", start=0, **kw) -> Figure:
+    return Figure(text, value, unit, scale, citations=[Citation(doc, start, start + 10)], **kw)
+
+
+def test_collect_figures_merges_the_same_figure_across_documents():
+    one = fig("US$3.2 billion", 3.2, "USD", "billion", doc="a", measure="revenue from enterprise products",
+              period="2013", subject="Huawei", status="actual")
+    two = fig("$3,200 million", 3200.0, "USD", "million", doc="b", measure="enterprise revenue",
+              period="2013", claimant="Jimmie Chang", status="actual")
+    (merged,) = collect_figures([analysis("a", one), analysis("b", two)])
+    assert merged.text == "US$3.2 billion" and merged.measure == "revenue from enterprise products"
+    assert merged.claimant == "Jimmie Chang" and merged.subject == "Huawei"
+    assert [c.document for c in merged.citations] == ["a", "b"]
+    assert one.citations == [Citation("a", 0, 10)]  # the analyses are left as they were
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        fig("10 billion", 10.0, "USD", "billion", doc="b", period="2018", measure="revenue", status="target"),
+        fig("11 billion", 11.0, "USD", "billion", doc="b", period="by 2019", measure="revenue", status="target"),
+        fig("10 billion", 10.0, "EUR", "billion", doc="b", period="by 2019", measure="revenue", status="target"),
+        fig("10 billion", 10.0, "USD", "billion", doc="b", period="by 2019", measure="revenue", status="actual"),
+        fig("10 billion", 10.0, "USD", "billion", doc="b", period="by 2019", measure="smartphone shipments",
+            status="target"),
+    ],
+)
+def test_collect_figures_keeps_different_figures_apart(other):
+    base = fig("10 billion", 10.0, "USD", "billion", doc="a", period="by 2019", measure="revenue", status="target")
+    assert not same_figure(base, other)
+    assert len(collect_figures([analysis("a", base), analysis("b", other)])) == 2
+
+
+def test_collect_figures_merges_tallies_and_vague_amounts_by_text():
+    votes = [fig("5-0", None, "votes", doc=d, measure="vote on the order") for d in "ab"]
+    vague = [fig("hundreds of millions of US dollars", None, "USD", "million", doc=d) for d in "ab"]
+    out = collect_figures([analysis("a", votes[0], vague[0]), analysis("b", votes[1], vague[1])])
+    assert sorted((f.text, len(f.citations)) for f in out) == [
+        ("5-0", 2), ("hundreds of millions of US dollars", 2)
+    ]
+    ranges = [fig("$3-4 billion", None, "USD", "billion"), fig("$3-5 billion", None, "USD", "billion", doc="b")]
+    assert len(collect_figures([analysis("a", ranges[0]), analysis("b", ranges[1])])) == 2
+
+
+def test_collect_figures_order_subject_measure_period():
+    figs = [
+        fig("9%", 9.0, "percent", subject="Zeta", measure="growth", period="2017"),
+        fig("5%", 5.0, "percent", subject="Acme", measure="profit growth", period="2018", start=20),
+        fig("4%", 4.0, "percent", subject="Acme", measure="profit growth", period="2017", start=40),
+        fig("$1m", 1.0, "USD", "million", subject="Acme", measure="fine", start=60),
+        fig("7", 7.0, "units", start=80),
+    ]
+    out = collect_figures([analysis("a", *figs)])
+    assert [f.text for f in out] == ["$1m", "4%", "5%", "9%", "7"]
+
+
+def test_collect_figures_on_the_seeds(seeds_dir):
+    from storyline.analysis.pipeline import analyze
+    from storyline.ingest import document_from_bytes
+
+    docs = [document_from_bytes(p.read_bytes(), str(p)) for p in sorted(seeds_dir.glob("*.txt"))]
+    analyses = list(analyze(docs))
+    out = collect_figures(analyses)
+    total = sum(len(a.figures) for a in analyses)
+    # The seeds share no figure, but "the 10 billion figure" with no period joins the 2019 target.
+    assert len(out) == total - 1
+    targets = sorted(f.period for f in out if f.text == "10 billion")
+    assert targets == ["2018", "by 2019"]
+    (by_2019,) = [f for f in out if f.period == "by 2019"]
+    assert len(by_2019.citations) == 2 and by_2019.unit == "USD"
+    subjects = [f.subject for f in out]
+    assert subjects.index("Huawei") < subjects.index(None)  # unknown subjects last

@@ -1,0 +1,108 @@
+"""Timeline: dated events across articles, merged, ordered, targets apart."""
+
+from __future__ import annotations
+
+from storyline.analysis.dates import resolve_dates
+from storyline.brief.timeline import build_timeline, clause, dated_sentences
+from storyline.model import Analysis, Document
+
+
+def analysed(doc_id: str, text: str, published: str | None) -> Analysis:
+    granularity = None if published is None else {4: "year", 7: "month", 10: "day"}[len(published)]
+    doc = Document(id=doc_id, source=f"{doc_id}.txt", text=text, published=published,
+                   published_granularity=granularity)
+    return Analysis(document=doc, dates=resolve_dates(text, published))
+
+
+def test_timeline_orders_and_cites():
+    a = analysed("a", "The bridge opened in 2009. The mayor resigned on March 3, 2011.", "2012-01-05")
+    events = build_timeline([a], lead_events=False)
+    assert [e.date for e in events] == ["2009", "2011-03-03"]
+    for e in events:
+        c = e.citations[0]
+        assert a.document.text[c.start : c.end] == e.text
+
+
+def test_timeline_merges_same_event_across_documents():
+    a = analysed("a", "The city council approved the new stadium on Tuesday after a long debate.", "2015-06-10")
+    b = analysed("b", "On June 9, 2015 the city council approved the new stadium after a long debate.", "2015-06-12")
+    c = analysed("c", "The city council approved the new stadium in June 2015.", "2015-07-01")
+    d = analysed("d", "Floods closed the airport on Tuesday.", "2015-06-10")
+    events = build_timeline([a, b, c, d], lead_events=False)
+    stadium = [e for e in events if "stadium" in e.text]
+    assert len(stadium) == 1
+    assert stadium[0].date == "2015-06-09" and stadium[0].granularity == "day"
+    assert stadium[0].support == 3
+    assert {x.document for x in stadium[0].citations} == {"a", "b", "c"}
+    assert any("airport" in e.text and e.support == 1 for e in events)
+
+
+def test_timeline_does_not_merge_incompatible_dates():
+    a = analysed("a", "The company cut 500 jobs in 2012.", "2014")
+    b = analysed("b", "The company cut 500 jobs in 2013.", "2014")
+    assert [e.date for e in build_timeline([a, b])] == ["2012", "2013"]
+
+
+def test_timeline_targets_are_flagged_and_kept_after_past_events():
+    a = analysed("a", "By 2019 the firm wants revenue to reach 10 billion. The firm was founded in 2011.", "2014")
+    events = build_timeline([a])
+    assert [(e.date, e.future) for e in events] == [("2011", False), ("2019", True)]
+
+
+def test_timeline_trims_long_sentences_to_the_clause():
+    text = (
+        "The minister, who had served in three governments and survived two scandals, "
+        "spoke for an hour about the budget, the hospitals, the schools and the roads; "
+        "the finance committee rejected the plan on Tuesday, citing costs that had doubled "
+        "since the first estimate and the lack of any independent review of the figures."
+    )
+    a = analysed("a", text, "2015-06-10")
+    (event,) = build_timeline([a], lead_events=False)
+    assert event.date == "2015-06-09"
+    assert event.text.startswith("the finance committee rejected the plan on Tuesday")
+    assert len(event.text.split()) <= 40
+    c = event.citations[0]
+    assert text[c.start : c.end] == event.text
+
+
+def test_timeline_clause_keeps_short_sentences_whole():
+    text = "The plan was rejected on Tuesday, officials said."
+    mention = resolve_dates(text, "2015-06-10")[0]
+    assert clause(text, 0, len(text), mention) == (0, len(text))
+
+
+def test_timeline_lead_events_use_publication_date():
+    a = analysed("a", "Storm hits the coast.\nThousands lost power in the night.", "2015-06-10")
+    assert build_timeline([a], lead_events=False) == []
+    (event,) = build_timeline([a])
+    assert (event.date, event.text) == ("2015-06-10", "Storm hits the coast.")
+    undated = analysed("b", "Storm hits the coast.", None)
+    assert build_timeline([undated]) == []
+    assert dated_sentences(undated, lead=1) == []
+    year_only = analysed("c", "Storm hits the coast.", "2015")
+    assert build_timeline([year_only]) == []
+    assert len(dated_sentences(year_only, lead=1)) == 1
+
+
+def test_timeline_seed_articles(seeds_dir):
+    analyses = []
+    for path in sorted(seeds_dir.glob("*.txt")):
+        year = path.name[:4]
+        analyses.append(analysed(path.name[:4], path.read_text(), year))
+    events = build_timeline(analyses)
+
+    def dated(doc: str, phrase: str) -> set[tuple[str, bool]]:
+        return {(e.date, e.future) for e in events
+                if any(c.document == doc for c in e.citations) and phrase in e.text}
+
+    assert ("2012-10", False) in dated("2013", "last October's Congressional report")
+    assert ("2013", False) in dated("2013", "On Tuesday")
+    assert ("2013-01", False) in dated("2013", "in January")
+    assert ("2013", False) in dated("2014", "Last year it made")
+    assert ("2019", True) in dated("2014", "by 2019")
+    assert ("2011", False) in dated("2014", "in 2011")
+    assert ("2018", True) in dated("2014", "in 2018")
+    assert ("2017", False) in dated("2018", "in 2017")
+    assert ("2018", False) in dated("2018", "on Tuesday")
+    past = [e.date for e in events if not e.future]
+    assert past == sorted(past) and all(e.future for e in events[len(past):])
