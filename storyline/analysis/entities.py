@@ -376,18 +376,18 @@ def _from_model(doc: Any) -> list[_Cand]:
 
 
 def _split_country_prefix(doc: Any, cand: _Cand) -> list[_Cand]:
-    """"the U S Huawei" (stripped text) -> GPE "U S" + ORG "Huawei"."""
+    """"the U S Huawei" (stripped text) -> GPE "U S" + ORG "Huawei".
+
+    Only a single word after the country is split off; a longer name such as
+    "US Federal Communications Commission" stays one organisation.
+    """
     if cand.type != "ORG":
         return [cand]
     for n in (3, 2, 1):
-        if cand.end - cand.start > n and country_name(doc[cand.start : cand.start + n].text):
-            rest = doc[cand.start + n : cand.end]
-            if len(rest) == 1 and not rest[0].text[:1].isupper():
-                return [cand]
-            if len(rest) == 1 or all(t.text[:1].isupper() for t in rest):
-                if len(rest) == 1 and country_name(rest.text) is None:
-                    return [_Cand(cand.start, cand.start + n, "GPE"), _Cand(cand.start + n, cand.end, "ORG")]
-            return [cand]
+        if cand.end - cand.start == n + 1 and country_name(doc[cand.start : cand.start + n].text):
+            rest = doc[cand.start + n]
+            if rest.text[:1].isupper() and country_name(rest.text) is None:
+                return [_Cand(cand.start, cand.start + n, "GPE"), _Cand(cand.start + n, cand.end, "ORG")]
     return [cand]
 
 
@@ -505,40 +505,47 @@ def _attach_role(doc: Any, person: _Cand, cands: list[_Cand], dominant: str | No
     """Find the person's title and organisation before ("IDC analyst X") or after ("X, an analyst with Y")."""
     if _is_caps_line(doc[person.start]):
         _attach_caps_label(doc, person)
-        return
-    # premodifier: [ORG] role-words PERSON, or "the company's CEO PERSON"
-    i = person.start
-    j = i
-    while j > 0 and _is_role_word(doc[j - 1]) and i - j < 4:
+    elif not _premodifier_role(doc, person, cands, dominant):
+        _appositive_role(doc, person, cands, dominant)
+
+
+def _is_owner_s(doc: Any, i: int) -> bool:
+    """Token i and i+1 read "company 's" (or "company s" in stripped text)."""
+    return i + 1 < len(doc) and doc[i].lower_ in ANAPHORIC_OWNERS and doc[i + 1].lower_ in {"'s", "’s", "s"}
+
+
+def _premodifier_role(doc: Any, person: _Cand, cands: list[_Cand], dominant: str | None) -> bool:
+    """"[ORG] role-words PERSON" or "the company's CEO PERSON"; True if a title was found."""
+    j = person.start
+    while j > 0 and _is_role_word(doc[j - 1]) and person.start - j < 4:
         j -= 1
-    if j < i and any(t.lower_ in ROLE_HEADS for t in doc[j:i]):
-        person.role = doc[j:i].text if person.role is None else f"{doc[j:i].text} {person.role}"
-    if j < person.start or person.role:
-        k = j
-        org = next((c for c in cands if c.end == k and c.type == "ORG"), None)
-        if org is not None:
-            person.organisation = doc[org.start : org.end].text
-        elif k >= 2 and doc[k - 1].lower_ in {"'s", "’s", "s"} and doc[k - 2].lower_ in ANAPHORIC_OWNERS:
-            person.organisation = dominant
-        elif k >= 1 and doc[k - 1].lower_ in ANAPHORIC_OWNERS:
-            person.organisation = dominant
-    if person.role:
-        return
-    # appositive: PERSON [,] [a|an|the] [owner 's] role [of lowercase...] [prep [descr] ORG]
-    k = person.end
+    if j == person.start or not any(t.lower_ in ROLE_HEADS for t in doc[j : person.start]):
+        return False
+    person.role = doc[j : person.start].text
+    org = next((c for c in cands if c.end == j and c.type == "ORG"), None)
+    if org is not None:
+        person.organisation = doc[org.start : org.end].text
+    elif _is_owner_s(doc, j - 2) or (j >= 1 and doc[j - 1].lower_ in ANAPHORIC_OWNERS):
+        person.organisation = dominant
+    return True
+
+
+def _appositive_role(doc: Any, person: _Cand, cands: list[_Cand], dominant: str | None) -> None:
+    """"PERSON[,] [a|the] [company's] role [of noun] [prep [descriptor] ORG]"."""
     n = len(doc)
+    k = person.end
     if k < n and doc[k].text == ",":
         k += 1
     if k < n and doc[k].lower_ in ("a", "an", "the"):
         k += 1
     owner = None
-    if k + 1 < n and doc[k].lower_ in ANAPHORIC_OWNERS and doc[k + 1].lower_ in {"'s", "’s", "s"}:
+    named = _org_at(doc, cands, k)
+    if _is_owner_s(doc, k):
         owner, k = dominant, k + 2
     elif k < n and doc[k].lower_ in ("its", "their"):
         owner, k = dominant, k + 1
-    elif k + 1 < n and _org_at(doc, cands, k) and doc[_org_at(doc, cands, k).end].lower_ in {"'s", "’s"}:
-        org = _org_at(doc, cands, k)
-        owner, k = doc[org.start : org.end].text, org.end + 1
+    elif named is not None and named.end < n and doc[named.end].lower_ in {"'s", "’s"}:
+        owner, k = doc[named.start : named.end].text, named.end + 1
     r0 = k
     while k < n and k - r0 < 4 and (_is_role_word(doc[k]) or (doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ"))):
         k += 1
@@ -549,17 +556,17 @@ def _attach_role(doc: Any, person: _Cand, cands: list[_Cand], dominant: str | No
         k += 2
     person.role = doc[r0:k].text
     person.organisation = owner
-    if k < n and doc[k].lower_ in ORG_PREPOSITIONS:
-        m = k + 1
-        if m < n and doc[m].lower_ in ("its", "their") or (m + 2 < n and doc[m + 1].lower_ in ANAPHORIC_OWNERS
-                                                             and doc[m + 2].lower_ in {"'s", "’s", "s"}):
-            person.organisation = person.organisation or dominant
-            return
-        while m < n and m - k < 5 and not _covered(cands, m) and (doc[m].is_lower or doc[m].is_punct):
-            m += 1
-        org = _org_at(doc, cands, m)
-        if org is not None:
-            person.organisation = doc[org.start : org.end].text
+    if k >= n or doc[k].lower_ not in ORG_PREPOSITIONS:
+        return
+    m = k + 1
+    if (m < n and doc[m].lower_ in ("its", "their")) or _is_owner_s(doc, m + 1):
+        person.organisation = person.organisation or dominant  # "for its enterprise group"
+        return
+    while m < n and m - k < 5 and not _covered(cands, m) and (doc[m].is_lower or doc[m].is_punct):
+        m += 1  # descriptors: "with research firm Gartner"
+    org = _org_at(doc, cands, m)
+    if org is not None:
+        person.organisation = doc[org.start : org.end].text
 
 
 def _attach_caps_label(doc: Any, person: _Cand) -> None:
@@ -573,13 +580,20 @@ def _attach_caps_label(doc: Any, person: _Cand) -> None:
         k += 1
     if k == r0:
         return
-    person.role = doc[r0:k].text.title() if not doc[r0:k].text.isupper() or len(doc[r0:k].text) > 3 else doc[r0:k].text
+    person.role = _label_case(doc[r0:k].text)
     m = k
     while m < len(doc) and doc[m].is_alpha and doc[m].is_upper and "\n" not in doc[m].text:
         m += 1
     if m > k:
-        words = doc[k:m].text.split()
-        person.organisation = " ".join(w.lower() if w in {"OF", "AND", "THE", "FOR"} else w.capitalize() for w in words)
+        person.organisation = _label_case(doc[k:m].text)
+
+
+def _label_case(text: str) -> str:
+    """"ROCHESTER INSTITUTE OF TECHNOLOGY" -> "Rochester Institute of Technology"; "VP", "CTO" kept."""
+    words = text.split()
+    if len(words) == 1 and len(text) <= 3:
+        return text
+    return " ".join(w.lower() if w in {"OF", "AND", "THE", "FOR", "AT"} else w.capitalize() for w in words)
 
 
 def _add_surnames(doc: Any, cands: list[_Cand]) -> list[_Cand]:
@@ -622,19 +636,17 @@ def _apply_turns(text: str, mentions: list[EntityMention], turns: Sequence[Turn]
         window_start = max(0, turn.start - len(turn.speaker) - 200)
         window = text[window_start : turn.start + len(turn.speaker) + 2].casefold()
         at = window.rfind(turn.speaker.casefold())
-        if at >= 0:
+        existing = None
+        if at >= 0:  # the label is still in the text
             start = window_start + at
             end = start + len(turn.speaker)
-        else:
+            existing = next((m for m in mentions if m.start < end and start < m.end and m.type == "PERSON"), None)
+        else:  # the cleaner removed the label: the name is cited by what they said
             start, end = turn.start, turn.end
-        existing = next(
-            (m for m in mentions if m.start < end and start < m.end and m.type == "PERSON"), None
-        )
         if existing is None:
-            # a label the cleaner removed: the mention is the name, cited by the turn itself
             existing = EntityMention(text=turn.speaker if at < 0 else text[start:end], type="PERSON", start=start, end=end)
-            mentions.append(existing)
             existing.canonical = canonical_name(turn.speaker, "PERSON")
+            mentions.append(existing)
         existing.role = existing.role or turn.role
         existing.organisation = existing.organisation or turn.organisation
     mentions.sort(key=lambda m: m.start)

@@ -311,7 +311,10 @@ def _quantities(nlp_doc, taken: list[Amount]) -> list[Amount]:
         m = re.search(_NUM, ent.text)
         if not m:
             continue
-        words = [w for w in re.split(r"[-\s]+", ent.text[m.end() :].lower()) if w]
+        rest = ent.text[m.end() :].lower()
+        if not re.fullmatch(r"[-\s]*[a-zµμ]+(?:[-\s][a-z]+)?", rest):  # "300 × 300 μm holes"
+            continue
+        words = [w for w in re.split(r"[-\s]+", rest) if w]
         scale = _scale(words[0]) if words and words[0] in units.SCALE_FACTORS else None
         unit = " ".join(words[1:] if scale else words) or None
         out.append(Amount(ent.start_char, ent.end_char, ent.text, _number(m.group()), unit, scale, "quantity"))
@@ -503,8 +506,8 @@ def _noun_measure(noun, amount_ids: set[int]) -> str:
 
 
 def _change_measure(verb, subject, span) -> str:
-    """"profits rose 28.1%" -> "profit growth"; "unemployment rose to 9%" -> "unemployment"."""
-    to_level = any(t.dep_ == "prep" and t.lower_ == "to" and t.head.i == verb.i for t in span.root.ancestors)
+    """Profits rose 28.1% -> "profit growth"; a level ("rose to 9%") -> the subject alone."""
+    to_level = any(t.lower_ in ("to", "from") and t.head.i == verb.i for t in span.root.ancestors)
     noun = "" if to_level else "growth" if verb.lemma_.lower() in units.RISE_VERBS else "decline"
     if subject is None or subject.lower_ in _PRONOUNS:
         return noun or "level"
@@ -572,7 +575,7 @@ def _read_measure(amount: Amount, span, sentence: Sentence, ctx: _Context):
         if nxt.tag_ != "NNP":
             return _noun_measure(nxt, ids), False, verb, subject
     if (nxt is not None and nxt2 is not None and nxt.lower_ in ("in", "of")
-            and amount.kind in ("money", "number") and nxt2.pos_ == "NOUN"):
+            and amount.kind in ("money", "number") and nxt2.pos_ == "NOUN" and not nxt2.ent_type_):
         return _noun_measure(nxt2, ids), False, verb, subject
     if verb is None:
         return None, False, None, None

@@ -22,6 +22,7 @@ from .speakers import Speaker, SpeakerResolver
 
 _TRIM = " \t\n,;:\u2014\u2013-"
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
 # Parts of a subject phrase that are not the source ("Smith, who left, said").
 _NOT_SOURCE = ("relcl", "acl", "punct", "ccomp", "advcl")
 _QUOTE_RE = re.compile(r"[\u201c\u201d\"\u00ab\u00bb]")
@@ -37,6 +38,8 @@ class Attribution:
     cue_text: str = ""
     direct: bool = False
     cue_lemma: str = ""
+    # False when the content is only a noun phrase ("announced plans"): a stance, not speech
+    clausal: bool = True
     # spaCy tokens of the source phrase and its head, for speaker resolution
     source_head: Any = field(default=None, repr=False, compare=False)
     source_tokens: list[Any] = field(default_factory=list, repr=False, compare=False)
@@ -137,12 +140,16 @@ def _subject(verb: Any) -> Any | None:
     return subj
 
 
+# Their direct object is the listener, not what was said ("told the Post").
+_ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "advise", "assure", "urge", "thank", "congratulate"})
+
+
 def _content_children(verb: Any) -> list[Any]:
     lemma = verb.lemma_.lower()
     comps = [c for c in verb.children if c.dep_ == "ccomp"]
     if not comps and lemma not in BELIEF_VERBS:
         comps = [c for c in verb.children if c.dep_ == "xcomp"]
-    if not comps and lemma in STANCE_VERBS:
+    if not comps and lemma not in _ADDRESSEE_VERBS:
         deps = ("dobj", "oprd", "prep") if lemma in PREP_CONTENT_VERBS else ("dobj", "oprd")
         comps = [c for c in verb.children if c.dep_ in deps and c.i > verb.i]
         if lemma in PREP_CONTENT_VERBS:
@@ -310,9 +317,22 @@ def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attrib
         subj = surface[-1]
         role_toks = _role_tail(doc, surface[-1].i + 1, sent) if subj.i > verb.i else []
         comps = [c for c in comps if c.i < verb.i]
+    if not surface and subj is not None and subj.i < verb.i:
+        # '"... Sen. John McCain," Trump said': the word right before the cue is its subject
+        i = verb.i - 1
+        while i > sent.start and doc[i].dep_ in ("advmod", "aux", "neg") and doc[i].head is verb:
+            i -= 1
+        near = doc[i]
+        if near is not subj and near.i > subj.i and near.lower_ in _SUBJECT_PRONOUNS:
+            subj = near
+        elif near is not subj and near.i > subj.i and near.pos_ == "PROPN" and subj.i < near.i - 1:
+            between = doc[subj.i + 1 : near.i]
+            if any(t.text in CLOSE_QUOTES for t in between):
+                subj = near
     source_toks = (surface + role_toks) if surface else (_phrase(subj) if subj is not None else [])
     source = Span(source_toks[0].idx, source_toks[-1].idx + len(source_toks[-1])) if source_toks else None
     content: tuple[int, int] | None = None
+    clausal = not comps or any(c.dep_ in ("ccomp", "xcomp") for c in comps)
     after = doc[verb.i + 1] if verb.i + 1 < sent.end else None
     if after is not None and (
         after.text == ":" or (after.text == "," and after.i + 1 < len(doc) and doc[after.i + 1].text in OPEN_QUOTES)
@@ -348,6 +368,7 @@ def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attrib
         name_tokens=surface,
         role_tokens=role_toks,
         cue_lemma=verb.lemma_.lower(),
+        clausal=clausal,
     )
 
 
@@ -600,7 +621,7 @@ class QuoteExtractor:
         for att in extract_attributions(doc.text, analysis.nlp):
             if any(a <= att.cue.start < b for a, b in in_turn):
                 continue  # speech reported inside someone's turn belongs to that turn
-            if att.cue_lemma in STANCE_VERBS and att.cue_lemma not in SPEECH_VERBS:
+            if not att.direct and (not att.clausal or att.cue_lemma in STANCE_VERBS - SPEECH_VERBS):
                 continue  # "backed", "wants": a stance, not speech
             if att.source_head is not None and att.source_head.lower_ in FIRST_PERSON:
                 continue  # "I think" inside a quote: already the quoted speaker's words

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import sys
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 from rich.console import Console
+
+if TYPE_CHECKING:
+    from ..config import Settings
 
 app = typer.Typer(
     name="storyline",
@@ -26,6 +29,22 @@ def fail(message: str, code: int = 1) -> NoReturn:
 
 def warn(message: str) -> None:
     console.print(f"[yellow]warning:[/yellow] {message}", highlight=False)
+
+
+def cli_settings(**overrides: object) -> "Settings":
+    """Settings for a command run by the operator on their own machine.
+
+    Unlike the web app, the CLI may fetch loopback and private addresses by
+    default: the person typing the URL is the operator. STORYLINE_ALLOW_PRIVATE_URLS=0
+    turns that off.
+    """
+    import os
+
+    from ..config import Settings
+
+    if "STORYLINE_ALLOW_PRIVATE_URLS" not in os.environ:
+        overrides.setdefault("allow_private_urls", True)
+    return Settings.from_env(**overrides)
 
 
 def out(text: str) -> None:

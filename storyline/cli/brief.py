@@ -13,7 +13,7 @@ from ..errors import StorylineError
 from ..render import format_for_path, render
 from ..store import Store
 from ._progress import progress_bar
-from ._util import app, console, fail, out
+from ._util import app, cli_settings, console, fail, out
 from .ingest import ingest_inputs
 
 
@@ -41,7 +41,7 @@ def brief(
         storyline brief --db story.db --query "wind farm" --format html -o brief.html
     """
     fmt = fmt or (format_for_path(str(output)) if output else None) or "markdown"
-    settings = Settings.from_env(
+    settings = cli_settings(
         summary_words=words, summary_sentences=sentences, focus=focus, since=since
     )
     store_path = db or (":memory:" if inputs else settings.db)

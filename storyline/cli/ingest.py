@@ -12,7 +12,7 @@ from ..ingest import read
 from ..model import Document
 from ..store import AddResult, Store
 from ._progress import progress_bar
-from ._util import app, console, fail
+from ._util import app, cli_settings, console, fail
 
 
 def ingest_inputs(
@@ -69,7 +69,7 @@ def ingest(
 
         storyline ingest articles/ https://example.com/feed.xml --db story.db
     """
-    settings = Settings.from_env(db=db)
+    settings = cli_settings(db=db)
     try:
         with Store(db) as store:
             results, errors = ingest_inputs(store, inputs, as_kind=as_kind, date=date, settings=settings, quiet=quiet)

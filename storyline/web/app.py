@@ -254,16 +254,18 @@ def create_app(
     @app.get("/brief", response_class=HTMLResponse, include_in_schema=False)
     def brief_page(request: Request, ids: list[str] | None = Query(None), q: str | None = None) -> HTMLResponse:
         view = brief_view(ids, q)
-        return page(
-            request,
-            "brief.html",
-            title=view.brief.title,
-            view=view,
-            brief=view.brief,
-            chart=timeline_chart(view.brief.timeline),
-            ids=_split_ids(ids),
-            q=q,
-        )
+
+        def make() -> str:
+            return env.get_template("brief.html").render(
+                request=request,
+                title=view.brief.title,
+                view=view,
+                brief=view.brief,
+                chart=timeline_chart(view.brief.timeline),
+                q=q,
+            )
+
+        return HTMLResponse(view.memo(f"page?{request.url.query}", make))
 
     # ------------------------------------------------------------ JSON API
 
@@ -326,8 +328,8 @@ def create_app(
         """The brief of the chosen documents (all of them when neither ids nor q is given)."""
         from ..render import render
 
-        brief = brief_view(ids, q).brief
-        body = render(brief, format)
+        view = brief_view(ids, q)
+        body = view.memo(format, lambda: render(view.brief, format))
         media = {"json": "application/json", "html": "text/html", "markdown": "text/markdown"}[format]
         if format == "markdown":
             return PlainTextResponse(body, media_type=media)

@@ -3,7 +3,7 @@
 Building a brief runs spaCy over every uncached document, far too slow to
 repeat per request. Analyses are cached in the store (`storyline.api`); the
 built brief is memoised here per (document ids, query, store size), so a
-new document invalidates it. Documents are keyed by content hash, so the
+new document invalidates it, and so are its rendered forms (page, JSON...). Documents are keyed by content hash, so the
 same ids always mean the same texts. Builds are serialised by one lock: the
 second request for a brief waits for the first instead of building it twice.
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..config import Settings
@@ -47,9 +47,19 @@ class BriefView:
     brief: Brief
     passages: list[Passage]
     numbers: dict[tuple[str, int, int], int]
+    rendered: dict[str, str] = field(default_factory=dict)  # output memo: format or page -> text
 
     def number(self, citation: Citation) -> int:
         return self.numbers[(citation.document, citation.start, citation.end)]
+
+    def memo(self, key: str, make: Callable[[], str], limit: int = 8) -> str:
+        """`make()`, remembered under `key` (a few keys per brief at most)."""
+        text = self.rendered.get(key)
+        if text is None:
+            text = make()
+            if len(self.rendered) < limit:
+                self.rendered[key] = text
+        return text
 
 
 def selection_ids(store: Store, ids: list[str] | None, query: str | None, limit: int = 50) -> list[str]:

@@ -207,6 +207,7 @@ def test_figures_regexes_beat_spacy_ents(nlp):
     theirs = [{a.text for a in spacy_amounts(nlp(text))} for text, _ in LABELLED]
     p_ours, r_ours = _scores(ours)
     p_spacy, r_spacy = _scores(theirs)
+    print(f"\nregex+parse P={p_ours:.2f} R={r_ours:.2f}; spaCy ents P={p_spacy:.2f} R={r_spacy:.2f}")
     assert (p_ours, r_ours) == (1.0, 1.0)
     assert r_spacy < r_ours and p_spacy < p_ours
 
@@ -258,3 +259,23 @@ def test_seed_figures_no_years_times_or_5g(seed_figures):
     texts = {f.text for f in seed_figures}
     assert not texts & {"2011", "2017", "2018", "2019", "03:04", "5G", "one"}
     assert not any(t.isdigit() and len(t) == 4 for t in texts)
+
+
+# ---------------------------------------------------------------- regressions from reading Multi-News output
+
+
+def test_figures_levels_from_and_to_are_not_growth(nlp):
+    found = figures(nlp, "The chief's bonus rose to $1.4 million from $1 million.")
+    assert [(f.text, f.measure) for f in found] == [("$1.4 million", "bonus"), ("$1 million", "bonus")]
+
+
+def test_figures_units_of_measurement_and_small_counts(nlp):
+    f = only(nlp, "The site lies more than 2,000 km from the coast.")
+    assert (f.value, f.unit) == (2000.0, "km")
+    assert figures(nlp, "She watched the race with 2 friends.") == []
+    assert figures(nlp, "He earned more in May 2017 dollars.") == []
+
+
+def test_figures_purchase_names_what_was_bought(nlp):
+    f = only(nlp, "Lee purchased the mansion for $650,000 in 1977.")
+    assert (f.measure, f.period, f.subject) == ("purchase price of mansion", "1977", "Lee")

@@ -212,3 +212,10 @@ def test_phone_sized_brief_has_no_sideways_scroll(browser, server: str) -> None:
     assert overflow <= 0
     assert page.locator("figure.chart svg").is_visible() or page.locator("ol.timeline").is_visible()
     context.close()
+
+
+def test_the_watch_would_see_a_payload_that_ran(page, server: str) -> None:
+    """Control: without the app's escaping and CSP, the same payloads do fire and are caught."""
+    page.set_content("<p>x</p><script>alert('ran')</script><img src='http://203.0.113.9/t.gif'>")
+    assert page.watch.dialogs == ["ran"]
+    assert any("203.0.113.9" in url for url in page.watch.foreign)

@@ -1,0 +1,57 @@
+"""The Timeline17 bench: its tilse-style metrics and its generator, on hand-made data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+SPEC = importlib.util.spec_from_file_location(
+    "bench_timeline17", Path(__file__).resolve().parents[2] / "bench" / "timeline17.py"
+)
+tl17 = importlib.util.module_from_spec(SPEC)
+SPEC.loader.exec_module(tl17)
+
+D1, D2, D3 = dt.date(2010, 4, 20), dt.date(2010, 4, 21), dt.date(2010, 4, 25)
+REF = {D1: ["An oil rig exploded in the gulf ."], D3: ["Engineers capped the leaking well ."]}
+
+
+def test_timeline17_identical_timeline_scores_one():
+    scores = tl17.align_m1(REF, REF, tl17.Rouge())
+    assert scores["rouge_1"] == pytest.approx(1.0)
+    assert scores["rouge_2"] == pytest.approx(1.0)
+    assert tl17.date_f1(REF, REF) == 1.0
+
+
+def test_timeline17_date_distance_discounts_content():
+    shifted = {D2: REF[D1], D3: REF[D3]}  # one day off for the first date
+    scores = tl17.align_m1(shifted, REF, tl17.Rouge())
+    # 4 content words at half weight plus 3 at full ("well" is a stopword): 5 of 7
+    assert scores["rouge_1"] == pytest.approx(5 / 7)
+    assert tl17.date_f1(shifted, REF) == pytest.approx(0.5)
+
+
+def test_timeline17_unrelated_content_scores_zero():
+    other = {D1: ["Voters elected a new mayor ."]}
+    assert tl17.align_m1(other, REF, tl17.Rouge())["rouge_1"] == 0.0
+
+
+def test_timeline17_generate_from_hand_made_topic(tmp_path):
+    topic = tmp_path / "spill"
+    for day, name, lines in [
+        ("2010-04-21", "1.htm.txt", ["Rig explodes", "An oil rig exploded in the gulf on Tuesday , killing workers ."]),
+        ("2010-04-22", "2.htm.txt", ["Rig sinks", "The rig that exploded on April 20 sank into the gulf ."]),
+        ("2010-04-26", "3.htm.txt", ["Well capped", "Engineers said the oil well was capped on Sunday after days ."]),
+    ]:
+        (topic / "InputDocs" / day).mkdir(parents=True, exist_ok=True)
+        (topic / "InputDocs" / day / name).write_text("\n".join(lines) + "\n")
+    (topic / "timelines.jsonl").write_text(json.dumps([[str(D1), REF[D1]], [str(D3), REF[D3]]]) + "\n")
+    docs = tl17.load_documents(topic)
+    assert [d.published for d in docs] == ["2010-04-21", "2010-04-22", "2010-04-26"]
+    assert docs[0].sentence_text(docs[0].sentences[1]).startswith("An oil rig")
+    row = tl17.run_topic(topic, tl17.Rouge(), lead=0, pub_weight=1.0)
+    assert row["date_f1"] == 1.0  # "on Tuesday" (21st) and "April 20" agree; "on Sunday" is the 25th
+    assert row["rouge_1"] > 0.3
