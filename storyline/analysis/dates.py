@@ -62,13 +62,15 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)(?![\d%$])(?![.,]\d)"
 _MOD = r"(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)[\s-]+(?:in\s+)?)?"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+# "Thursday 6 May 2010": the weekday belongs to the explicit date.
+_DAYNAME = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?)?"
 _NUM = r"(?P<num>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 
 # Ordered: earlier patterns win overlaps (longest, most explicit first).
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?![\d-])")),
-    ("mdy", re.compile(_MOD + _MONTH + r"\s+" + _DAY + r"\s*,?\s*" + _YEAR)),
-    ("dmy", re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"\s*,?\s*" + _YEAR)),
+    ("mdy", re.compile(_DAYNAME + _MOD + _MONTH + r"\s+" + _DAY + r"\s*,?\s*" + _YEAR)),
+    ("dmy", re.compile(_DAYNAME + r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"\s*,?\s*" + _YEAR)),
     ("rel_month", re.compile(
         r"(?i:\b(?P<mod>early|earlier|mid|late|later)[\s-]+)?"
         r"(?i:\b(?P<rel>last|this|next|coming)\s+)" + _MONTH)),
@@ -168,8 +170,11 @@ def _context(text: str, start: int, end: int) -> str:
     return f"{left} {right}"
 
 
-def _resolve(kind: str, m: re.Match[str], pub: Published | None, future: bool) -> tuple[str | None, Granularity | None, bool, float] | None:
-    """(value, granularity, relative, confidence) for one match, or None to drop it."""
+Resolved = tuple[str | None, Granularity | None, bool, float]  # value, granularity, relative, confidence
+
+
+def _resolve(kind: str, m: re.Match[str], pub: Published | None, future: bool) -> Resolved | None:
+    """What one match means, or None to drop it (an impossible date)."""
     g = m.groupdict()
     month = MONTHS[g["month"].rstrip(".").lower()] if g.get("month") else None
     if g.get("mnum"):
@@ -190,7 +195,7 @@ def _resolve(kind: str, m: re.Match[str], pub: Published | None, future: bool) -
         if pub is None:
             return None, None, True, 0.0
         if pub.granularity == "year":
-            return iso(pub.date, "year"), "year", True, 0.4
+            return iso(pub.date, "year"), "year", True, 0.3
         year, conf = _month_year(month, pub, future, None)
         try:
             day = dt.date(year, month, int(g["day"]))
@@ -237,7 +242,6 @@ def _resolve(kind: str, m: re.Match[str], pub: Published | None, future: bool) -
             return f"{pub.date.year + step:04d}", "year", True, 0.9
         coarse = _coarse(pub, wanted)
         if coarse:
-            # A year shift that cannot cross the year boundary keeps its year.
             return coarse[0], coarse[1], True, coarse[2]
         if unit == "day":
             return iso(pub.date + dt.timedelta(days=step), "day"), "day", True, 0.85
@@ -317,7 +321,7 @@ def resolve_dates(text: str, published: str | None, nlp_doc: Any = None) -> list
             )
         )
     if nlp_doc is not None:
-        mentions.extend(_from_entities(text, nlp_doc, pub, mentions))
+        mentions.extend(_from_entities(nlp_doc, pub, mentions))
         mentions.sort(key=lambda d: d.start)
     return mentions
 
@@ -326,7 +330,7 @@ def resolve_dates(text: str, published: str | None, nlp_doc: Any = None) -> list
 _PARSEABLE = re.compile(r"(?i)\bago\b")
 
 
-def _from_entities(text: str, nlp_doc: Any, pub: Published | None, found: list[DateMention]) -> list[DateMention]:
+def _from_entities(nlp_doc: Any, pub: Published | None, found: list[DateMention]) -> list[DateMention]:
     """spaCy DATE entities the grammar missed, parsed by dateparser when relative."""
     if pub is None:
         return []

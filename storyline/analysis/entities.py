@@ -95,7 +95,7 @@ CORPORATE_SUFFIXES = frozenset(
 NOT_ACRONYM_ORGS = frozenset(
     """IT AI TV PC OK AM PM GMT UTC EST PST CEO CTO CFO COO CMO CIO VP STOCK NEWS UPDATE LIVE VIDEO
     PHOTO UPDATED BREAKING LTE GPS CPU GPU SMS API USB PDF FAQ DIY ID RSS HTML URL VR AR IOT IPO
-    GDP Q1 Q2 Q3 Q4 ET PT CT UN""".split()
+    GDP Q1 Q2 Q3 Q4 ET PT CT""".split()
 )
 # Surface forms that are never a named entity, whatever the model says.
 NOT_ENTITY_PATTERNS = tuple(
@@ -132,7 +132,10 @@ def _squash(text: str) -> str:
 def country_name(text: str) -> str | None:
     """The canonical country or region for a spelling ("U S" -> "United States"), else None."""
     text = re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.I)
-    return _COUNTRY_BY_KEY.get(_squash(text))
+    key = _squash(text)
+    if len(key) <= 3 and text.islower():
+        return None  # "us" is a pronoun; "US" the country
+    return _COUNTRY_BY_KEY.get(key)
 
 
 def clean_surface(text: str) -> str:
@@ -215,25 +218,18 @@ def is_name_word(word: str) -> bool:
 def resolve_short_name(short: str, full_names: Iterable[str]) -> str | None:
     """The one full name that a lone surname or given name refers to, else None.
 
-    Exact word matches win over near spellings; two candidates mean no answer.
+    Exact word matches win over near spellings, which are tried on surnames
+    only ("Sanqui" -> "Li Sanqi", but "Johnny" is not "John Tessier");
+    two candidates mean no answer.
     """
     if " " in short.strip() or not is_name_word(short):
         return None
     fulls = sorted({f for f in full_names if len(f.split()) > 1})
-    for threshold in (1.01, 0.8):  # exact pass, then fuzzy pass
-        hits = [
-            f
-            for f in fulls
-            if any(
-                w.casefold() == short.casefold() if threshold > 1 else same_word(w, short, threshold)
-                for w in f.split()
-            )
-        ]
-        if len(hits) == 1:
-            return hits[0]
-        if len(hits) > 1:
-            return None
-    return None
+    exact = [f for f in fulls if short.casefold() in (w.casefold() for w in f.split())]
+    if exact:
+        return exact[0] if len(exact) == 1 else None
+    near = [f for f in fulls if same_word(f.split()[-1], short)]
+    return near[0] if len(near) == 1 else None
 
 
 def acronym(name: str) -> str | None:
@@ -342,6 +338,7 @@ def extract_entities(text: str, doc: Any = None, turns: Sequence[Turn] = ()) -> 
     cands = _add_caps_labels(doc, cands)
     cands = _add_acronyms(doc, cands)
     cands = _add_products(doc, cands)
+    cands = _drop_common_words(doc, cands)
     _fix_types(doc, cands)
     dominant = _dominant_org(doc, cands)
     for cand in cands:
@@ -373,6 +370,17 @@ def _from_model(doc: Any) -> list[_Cand]:
         if not _is_junk(surface, cand.type):
             kept.append(cand)
     return kept
+
+
+def _drop_common_words(doc: Any, cands: list[_Cand]) -> list[_Cand]:
+    """A capitalised word opening a sentence ("Paramedics", "State") is no name when the
+    article also writes it in lower case."""
+    lower = {t.text for t in doc if t.is_lower}
+    return [
+        c
+        for c in cands
+        if not (c.end - c.start == 1 and doc[c.start].is_sent_start and doc[c.start].text.lower() in lower)
+    ]
 
 
 def _split_country_prefix(doc: Any, cand: _Cand) -> list[_Cand]:
@@ -658,6 +666,11 @@ def _canonicalise(mentions: list[EntityMention]) -> None:
     for m in mentions:
         m.canonical = m.canonical or canonical_name(m.text, m.type)
     fulls = {m.canonical for m in mentions if m.type == "PERSON" and " " in (m.canonical or "")}
+    last = Counter(f.split()[-1] for f in fulls if f)
+    surnames = {f.split()[-1]: f for f in fulls if f and last[f.split()[-1]] == 1}
+    for m in mentions:  # the model often reads a lone surname as an organisation
+        if m.type == "ORG" and m.canonical in surnames:
+            m.type, m.canonical = "PERSON", surnames[m.canonical]
     orgs = {m.canonical for m in mentions if m.type == "ORG"}
     by_acronym = {acronym(o): o for o in orgs if acronym(o)}
     for m in mentions:

@@ -17,7 +17,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Analysis, Citation, Quote, Span
-from .cues import BELIEF_VERBS, GROUP_NOUNS, PREP_CONTENT_VERBS, SPEECH_VERBS, STANCE_VERBS, CLOSE_QUOTES, CUE_VERBS, FIRST_PERSON, OPEN_QUOTES, TRAILING_CUES
+from .cues import (
+    BELIEF_VERBS,
+    CLOSE_QUOTES,
+    CUE_VERBS,
+    FIRST_PERSON,
+    GROUP_NOUNS,
+    OPEN_QUOTES,
+    PREP_CONTENT_VERBS,
+    SPEECH_VERBS,
+    STANCE_VERBS,
+    TRAILING_CUES,
+)
 from .speakers import Speaker, SpeakerResolver
 
 _TRIM = " \t\n,;:\u2014\u2013-"
@@ -147,6 +158,9 @@ _ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "advise", "assure", "urge
 def _content_children(verb: Any) -> list[Any]:
     lemma = verb.lemma_.lower()
     comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not comps and lemma == "ask":
+        # "asked whether the plan was fair"
+        comps = [c for c in verb.children if c.dep_ == "advcl" and any(m.lower_ in ("if", "whether") for m in c.children)]
     if not comps and lemma not in BELIEF_VERBS:
         comps = [c for c in verb.children if c.dep_ == "xcomp"]
     if not comps and lemma not in _ADDRESSEE_VERBS:
@@ -339,10 +353,17 @@ def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attrib
     ):
         # "He said: X" -- everything after the colon (a quote widens it later)
         content = (after.idx + 1, sent.end_char)
-    elif subj is not None and subj.i > verb.i:
+    elif subj is not None and subj.i > verb.i and (subj.head is verb or surface):
         # inverted: "X, said Smith" / stripped "X said David He the company's president"
         if verb.lemma_.lower() in TRAILING_CUES or comps:
             content = (seg_start, cue.start)
+    elif subj is not None and subj.i > verb.i:
+        # "Asked if X, Devine said ...": the subject belongs to the governing verb
+        right = [c for c in comps if c.i > verb.i and c.i < subj.i]
+        if right:
+            lo = min(t.i for c in right for t in c.subtree)
+            hi = max(t.i for c in right for t in c.subtree)
+            content = (doc[lo].idx, doc[hi].idx + len(doc[hi]))
     elif subj is not None:
         left = [c for c in comps if c.i < subj.i]
         right = [c for c in comps if c.i > verb.i]

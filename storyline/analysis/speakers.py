@@ -274,11 +274,9 @@ class SpeakerResolver:
             role = " ".join(t.text for t in role_part)
             rest = [t for t in before if t.i < role_part[0].i and t.lower_ not in _DETERMINERS]
             org = self._org_text(rest)
-        tail = [t for t in phrase if t.i > head.i]
         appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")), None)
         if not name_toks:
-            appos = head
-            tail = [t for t in phrase if t.i > head.i]
+            appos = head  # "the company's president of marketing": the head is the role
         if appos is not None and (appos.lower_ in ROLE_WORDS or appos is head or appos.pos_ == "NOUN"):
             a_role, a_org = self._appositive(appos, phrase if appos is head else list(appos.subtree))
             if appos is head:
@@ -287,7 +285,6 @@ class SpeakerResolver:
             else:
                 role = role or a_role
                 org = org or a_org
-        del tail
         return role, org
 
     def _org_text(self, toks: list[Any]) -> str | None:

@@ -2,7 +2,8 @@
 
 Divergences are what a reader of several articles must be told: two outlets
 give different numbers for one measure ("revenue $3.2 billion" against
-"$3.5 billion"), or spell one person's name two ways ("Li Sanqi", "Sanqui").
+"$3.5 billion"), spell one person's name two ways ("Li Sanqi", "Sanqui"), or
+date one event differently.
 Agreement is measured by `count_support`: which other documents carry a
 sentence close to a given text (TF-IDF cosine over content words), which is
 what the summary and the timeline report as `support`.
@@ -15,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from ..analysis.entities import name_key, same_word
-from ..model import Analysis, Citation, Divergence, Document, Entity, Figure
+from ..model import Analysis, Citation, DateMention, Divergence, Document, Entity, Figure
 
 # Scale words -> factor, to compare "3.2 billion" with "3,200 million".
 SCALE_FACTORS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
@@ -23,6 +24,8 @@ SCALE_FACTORS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e
 FIGURE_TOLERANCE = 0.02
 # Cosine above which a sentence supports a text.
 SUPPORT_THRESHOLD = 0.3
+# Cosine above which two dated sentences (dates left out) report one event.
+SAME_EVENT_THRESHOLD = 0.5
 _MEASURE_STOP = frozenset("the a an of from in on for its their by to and".split())
 
 
@@ -32,12 +35,13 @@ _MEASURE_STOP = frozenset("the a an of from in on for its their by to and".split
 def find_divergences(
     analyses: Sequence[Analysis], entities: Sequence[Entity], figures: Sequence[Figure]
 ) -> list[Divergence]:
-    """Figures that disagree across documents, then names spelled differently."""
+    """Figures that disagree across documents, names spelled two ways, events dated two ways."""
     labels = {a.document.id: _label(a.document) for a in analyses}
     subjects = _entity_names(entities)
     return [
         *figure_divergences(figures, subjects, labels),
         *spelling_divergences(analyses, entities, labels),
+        *date_divergences(analyses, labels),
     ]
 
 
@@ -158,6 +162,55 @@ def _first_mention(analyses: Sequence[Analysis], surface: str, name: str) -> Cit
             if m.type == "PERSON" and m.text.casefold() == surface.casefold():
                 return Citation(document=a.document.id, start=m.start, end=m.end)
     return None
+
+
+def date_divergences(
+    analyses: Sequence[Analysis], labels: dict[str, str] | None = None, threshold: float = SAME_EVENT_THRESHOLD
+) -> list[Divergence]:
+    """One event (near-identical sentences in two documents) given two different past dates.
+
+    Dates that only differ in precision ("2018-04" and "2018-04-17") agree.
+    """
+    labels = labels or {}
+    items: list[tuple[str, tuple[int, int], str, DateMention]] = []
+    for a in analyses:
+        spans = _sentence_spans(a.document)
+        for dm in a.dates:
+            if not dm.value or dm.future or dm.granularity not in ("day", "month"):
+                continue
+            sent = next(((s, e) for s, e in spans if s <= dm.start < e), None)
+            if sent is not None:
+                text = a.document.text
+                items.append((a.document.id, sent, text[sent[0] : dm.start] + text[dm.end : sent[1]], dm))
+    if len({i[0] for i in items}) < 2:
+        return []
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    try:
+        matrix = TfidfVectorizer(stop_words="english").fit_transform([i[2] for i in items])
+    except ValueError:  # nothing but stop words
+        return []
+    sims = (matrix @ matrix.T).toarray()
+    out, seen = [], set()
+    for x, (doc_x, sent_x, _, dx) in enumerate(items):
+        for y in range(x + 1, len(items)):
+            doc_y, sent_y, _, dy = items[y]
+            if doc_x == doc_y or sims[x, y] < threshold or (doc_x, sent_x, doc_y, sent_y) in seen:
+                continue
+            if dx.value.startswith(dy.value) or dy.value.startswith(dx.value):
+                continue
+            seen.add((doc_x, sent_x, doc_y, sent_y))
+            out.append(
+                Divergence(
+                    kind="date",
+                    description=(
+                        f"Sources date this differently: {dx.value} ({labels.get(doc_x, doc_x)}: \"{dx.text}\") "
+                        f"vs {dy.value} ({labels.get(doc_y, doc_y)}: \"{dy.text}\")"
+                    ),
+                    citations=[Citation(doc_x, *sent_x), Citation(doc_y, *sent_y)],
+                )
+            )
+    return out
 
 
 # ---------------------------------------------------------------- agreement

@@ -66,9 +66,15 @@ def is_junk_name(name: str) -> bool:
     return all(_DATEISH.match(w) for w in words)
 
 
+def _without_initials(name: str) -> list[str]:
+    """"John S. Pistole" -> ["John", "Pistole"]."""
+    words = [w for w in name.split() if not re.fullmatch(r"[A-Z]\.?", w)]
+    return words if len(words) > 1 else name.split()
+
+
 def _person_words_match(a: str, b: str) -> bool:
-    """Two full names with the same words up to near spellings of long words, one word exact."""
-    wa, wb = a.split(), b.split()
+    """Two full names with the same words (middle initials aside) up to near spellings, one word exact."""
+    wa, wb = _without_initials(a), _without_initials(b)
     return (
         len(wa) == len(wb) > 1
         and all(same_word(x, y) for x, y in zip(wa, wb))

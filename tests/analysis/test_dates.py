@@ -46,6 +46,8 @@ def only(text: str, published: str | None):
         ("The deal was signed on 5 March.", "2014-02-01", "2013-03-05", "day"),
         ("The deal was signed in Oct. 2012 by both.", None, "2012-10", "month"),
         ("The deal was signed on 2012-10-04.", None, "2012-10-04", "day"),
+        ("Updated on Thursday 6 May 2010 at noon.", "2010-05-05", "2010-05-06", "day"),
+        ("Updated on Tuesday, June 8, 2010.", None, "2010-06-08", "day"),
     ],
 )
 def test_dates_resolve(text, published, value, granularity):

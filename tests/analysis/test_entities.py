@@ -46,8 +46,9 @@ def test_country_name_united_states_spellings(form):
     assert country_name(form) == "United States"
 
 
-def test_country_name_unknown_is_none():
+def test_country_name_unknown_or_pronoun_is_none():
     assert country_name("Huawei") is None
+    assert country_name("us") is None
 
 
 @pytest.mark.parametrize(
@@ -223,3 +224,17 @@ def test_transcript_turns_give_people_directly(nlp):
     berg = _find(mentions, "Anna Berg", "PERSON")[0]
     assert (berg.role, berg.organisation) == ("President", "Acme")
     assert (berg.start, berg.end) == (start, len(text))  # cited by what they said
+
+
+def test_surname_read_as_organisation_becomes_the_person(nlp):
+    text = "Officer Gerardo Hernandez was shot at the terminal. Hernandez had joined the agency in 2010."
+    mentions = _ents(nlp, text)
+    assert all(m.type == "PERSON" for m in mentions if m.canonical == "Gerardo Hernandez")
+    assert len(_find(mentions, "Gerardo Hernandez", "PERSON")) == 2
+
+
+def test_sentence_initial_common_word_is_not_a_name(nlp):
+    text = "Paramedics said the driver was hurt. Two paramedics treated Anna Berg."  # model: ORG
+    mentions = _ents(nlp, text)
+    assert not [m for m in mentions if m.text == "Paramedics"]
+    assert _find(mentions, "Anna Berg", "PERSON")

@@ -12,7 +12,7 @@ from storyline.brief.compare import (
     support_counts,
 )
 from storyline.brief.entities import merge_entities
-from storyline.model import Analysis, Citation, Document, Entity, EntityMention, Figure, Sentence
+from storyline.model import Analysis, Citation, DateMention, Document, Entity, EntityMention, Figure, Sentence
 
 
 def _fig(doc, text, value, scale="billion", measure="revenue from enterprise products", period="2013",
@@ -142,3 +142,38 @@ def test_support_index_uses_document_sentences_and_counts():
         sources=["a", "c"],
     )
     assert counts == [2, 1]
+
+
+def _dated(doc_id, text, when, value, granularity="day", future=False):
+    start = text.index(when)
+    dm = DateMention(when, start, start + len(when), value, granularity, relative=True, future=future)
+    return Analysis(document=_doc(doc_id, text), dates=[dm])
+
+
+def test_same_event_dated_differently():
+    analyses = [
+        _dated("a", "The commission voted on Tuesday to ban the purchases. Shares fell.", "Tuesday", "2018-04-17"),
+        _dated("b", "The commission voted on Wednesday to ban the purchases.", "Wednesday", "2018-04-18"),
+    ]
+    out = find_divergences(analyses, [], [])
+    assert [d.kind for d in out] == ["date"]
+    assert "2018-04-17" in out[0].description and "2018-04-18" in out[0].description
+    a_text = analyses[0].document.text
+    assert a_text[out[0].citations[0].start : out[0].citations[0].end].startswith("The commission voted on Tuesday")
+
+
+def test_dates_that_agree_or_belong_to_other_events_are_not_divergences():
+    same = [
+        _dated("a", "The commission voted on Tuesday to ban the purchases.", "Tuesday", "2018-04-17"),
+        _dated("b", "The commission voted in April to ban the purchases.", "April", "2018-04", "month"),
+    ]
+    other_event = [
+        _dated("a", "The commission voted on Tuesday to ban the purchases.", "Tuesday", "2018-04-17"),
+        _dated("b", "The football team won the cup final on Sunday.", "Sunday", "2018-04-15"),
+    ]
+    plans = [
+        _dated("a", "The commission will vote on Tuesday on the ban.", "Tuesday", "2018-04-24", future=True),
+        _dated("b", "The commission will vote on Monday on the ban.", "Monday", "2018-04-23", future=True),
+    ]
+    for analyses in (same, other_event, plans):
+        assert find_divergences(analyses, [], []) == []

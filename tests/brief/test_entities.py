@@ -187,3 +187,15 @@ def test_seeds_organisations_and_places(seed_entities):
     assert types.get("Europe") == "LOC"
     assert types.get("Ascend P2") == "PRODUCT"
     assert not [e for e in entities if "5G" in e.name or e.name.islower()]
+
+
+def test_middle_initial_merges_but_nickname_does_not():
+    entities = merge_entities(
+        [
+            _analysis("a", [("John S. Pistole", "PERSON"), ("Mary Tessier", "PERSON")]),
+            _analysis("b", [("John Pistole", "PERSON"), ("Maryanne", "PERSON")]),
+        ]
+    )
+    pistole = _by_name(entities, "John S. Pistole")
+    assert pistole.aliases == ["John Pistole"] and pistole.documents == 2
+    assert _by_name(entities, "Mary Tessier").mentions == 1  # a given-name variant is not a misspelling
