@@ -105,9 +105,10 @@ def main() -> None:
         base = f"http://127.0.0.1:{port}"
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         env.pop("STORYLINE_TOKEN", None)
+        log = open(Path(tmp) / "server.log", "wb")
         server = subprocess.Popen(
             [sys.executable, "-m", "storyline", "serve", "--db", str(db), "--port", str(port)],
-            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            env=env, stdout=subprocess.DEVNULL, stderr=log,
         )
         try:
             deadline = time.monotonic() + 60
@@ -117,7 +118,7 @@ def main() -> None:
                     break
                 except httpx.HTTPError:
                     if server.poll() is not None or time.monotonic() > deadline:
-                        raise SystemExit(f"server did not start: {server.stderr.read().decode()[-2000:]}")
+                        raise SystemExit(f"server did not start: {(Path(tmp) / 'server.log').read_text()[-2000:]}")
                     time.sleep(0.2)
             t0 = time.perf_counter()
             cold = httpx.get(f"{base}/brief", timeout=600)
@@ -128,13 +129,14 @@ def main() -> None:
                 f"search API (/api/search?q={args.query})": f"/api/search?q={args.query}",
                 "brief JSON (/api/brief, cached)": "/api/brief?format=json",
             }
-            results = {
-                name: asyncio.run(hammer(base, path, args.requests, args.concurrency))
-                for name, path in endpoints.items()
-            }
+            results = {}
+            for name, path in endpoints.items():
+                results[name] = asyncio.run(hammer(base, path, args.requests, args.concurrency))
+                print(f"{name}: {results[name]}", file=sys.stderr)
         finally:
             server.terminate()
             server.wait(timeout=10)
+            log.close()
 
     report = {
         "documents": count,

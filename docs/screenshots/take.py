@@ -49,12 +49,17 @@ def main() -> None:
         base = f"http://127.0.0.1:{port}"
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-            for name, viewport, mobile in [("brief.png", (1280, 900), False), ("brief-phone.png", (390, 844), True)]:
+            shots = [  # file, viewport, phone?, what to do first
+                ("brief.png", (1280, 900), False, lambda page: page.locator("#summary a.cite").first.hover()),
+                ("brief-timeline.png", (1280, 900), False, lambda page: page.locator("#timeline").scroll_into_view_if_needed()),
+                ("brief-phone.png", (390, 844), True, lambda page: None),
+            ]
+            for name, (width, height), mobile, prepare in shots:
                 page = browser.new_context(
-                    viewport={"width": viewport[0], "height": viewport[1]}, is_mobile=mobile, device_scale_factor=1
+                    viewport={"width": width, "height": height}, is_mobile=mobile, device_scale_factor=1
                 ).new_page()
                 page.goto(f"{base}/brief", timeout=600_000)
-                page.locator("#summary a.cite").first.hover()  # show a citation preview
+                prepare(page)
                 page.screenshot(path=str(HERE / name), full_page=False)
                 print("wrote", HERE / name)
             browser.close()

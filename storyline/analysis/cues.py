@@ -35,7 +35,9 @@ STANCE_VERBS = frozenset(
     support endorse back praise criticize criticise call want oppose refuse urge attack
     congratulate mock blame accuse defend reject condemn welcome decline thank slam blast
     dismiss question challenge propose seek demand favor favour prefer applaud denounce
-    decry cite recommend vote refer talk speak
+    decry cite recommend vote refer talk speak see view express raise hope hop plan intend
+    repeat threaten remind echo discuss rebut portray publish present deem seem appear
+    offer push decide like
     """.split()
 )
 

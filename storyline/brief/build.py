@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from datetime import datetime, timezone
 
 from ..config import Settings
-from ..model import Analysis, Brief, Citation, Entity
+from ..model import Analysis, Brief, Citation, Document, Entity
 from .compare import find_divergences
 from .entities import merge_entities
 from .figures import collect_figures
@@ -86,6 +86,10 @@ def _title(entities: list[Entity], query: str | None) -> str:
     return "Brief"
 
 
+def _label(doc: Document) -> str:
+    return doc.title or doc.source.rstrip("/").rsplit("/", 1)[-1]
+
+
 def _notes(analyses: list[Analysis]) -> list[str]:
     """What a reader should know about the evidence: undated sources, shapes."""
     notes = []
@@ -93,12 +97,12 @@ def _notes(analyses: list[Analysis]) -> list[str]:
         doc = a.document
         if not doc.published:
             notes.append(
-                f"No publication date is known for {doc.title or doc.source!r} ({doc.id}); "
+                f"No publication date is known for {_label(doc)!r} ({doc.id}); "
                 "its relative dates are left unresolved."
             )
         elif doc.published_source == "filename":
             notes.append(
-                f"The publication date of {doc.title or doc.source!r} ({doc.published}) "
+                f"The publication date of {_label(doc)!r} ({doc.published}) "
                 "comes from its file name."
             )
     kinds = Counter(a.document.kind for a in analyses)

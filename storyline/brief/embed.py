@@ -10,6 +10,8 @@ return L2-normalised rows, so a dot product is a cosine.
 from __future__ import annotations
 
 import functools
+from collections import Counter
+import re
 from pathlib import Path
 from typing import Any, Literal
 
@@ -24,14 +26,45 @@ _MAX_TOKENS = 128  # sentences longer than this are rare; truncating keeps batch
 _BATCH = 64
 
 
-def tfidf_vectorizer() -> Any:
-    """The TF-IDF settings the summary uses (fit per cluster)."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
+_WORD = re.compile(r"[^\W_][^\W_]+")
 
-    return TfidfVectorizer(
-        lowercase=True, stop_words="english", sublinear_tf=True,
-        token_pattern=r"(?u)\b[^\W_][^\W_]+\b", dtype=np.float32,
-    )
+
+def content_words(text: str) -> list[str]:
+    """Lower-cased words of two or more letters, without English stop words.
+
+    (scikit-learn's default token pattern and English stop list.)
+    """
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return [w for w in _WORD.findall(text.lower()) if w not in ENGLISH_STOP_WORDS]
+
+
+def tfidf_vectors(texts: list[str]) -> Any:
+    """TF-IDF rows fitted on `texts`: sublinear tf, smoothed idf, L2-normalised
+    (scikit-learn's `TfidfVectorizer(sublinear_tf=True)`, which the tests check
+    it against). Built directly as a CSR matrix because a cluster's sentences
+    are few, and scikit-learn's per-fit checks would cost more than the whole
+    summary of a short cluster."""
+    from scipy.sparse import csr_matrix
+
+    vocabulary: dict[str, int] = {}
+    indices: list[int] = []
+    counts: list[int] = []
+    indptr = [0]
+    for text in texts:
+        for word, count in Counter(content_words(text)).items():
+            indices.append(vocabulary.setdefault(word, len(vocabulary)))
+            counts.append(count)
+        indptr.append(len(indices))
+    columns = np.array(indices, dtype=np.int32)
+    document_frequency = np.bincount(columns, minlength=len(vocabulary))
+    idf = np.log((1 + len(texts)) / (1 + document_frequency)) + 1
+    data = (1 + np.log(np.array(counts, dtype=np.float32))) * idf[columns].astype(np.float32)
+    matrix = csr_matrix((data, columns, np.array(indptr)), shape=(len(texts), max(len(vocabulary), 1)))
+    rows = np.repeat(np.arange(len(texts)), np.diff(indptr))
+    norms = np.sqrt(np.bincount(rows, weights=data.astype(np.float64) ** 2, minlength=len(texts)))
+    matrix.data /= np.maximum(norms[rows], 1e-12).astype(np.float32)
+    return matrix
 
 
 @functools.lru_cache(maxsize=1)
@@ -91,14 +124,7 @@ def sentence_vectors(texts: list[str], representation: Representation = "tfidf")
         return minilm_vectors(texts)
     if representation != "tfidf":
         raise ConfigError(f"unknown sentence representation {representation!r} (tfidf or minilm)")
-    import sklearn
-
-    try:
-        # Per-call input validation costs more than fitting a cluster's sentences.
-        with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
-            return tfidf_vectorizer().fit_transform(texts)  # rows are L2-normalised
-    except ValueError:  # nothing but stop words
-        return np.zeros((len(texts), 1), dtype=np.float32)
+    return tfidf_vectors(texts)
 
 
 def dense(matrix: Any) -> np.ndarray:

@@ -17,7 +17,16 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..analysis.entities import acronym, canonical_name, country_name, name_key, resolve_short_name, same_word
+from ..analysis.entities import (
+    acronym,
+    canonical_name,
+    country_name,
+    generic_org,
+    leading_org,
+    name_key,
+    resolve_short_name,
+    same_word,
+)
 from ..model import Analysis, Citation, Entity, EntityMention
 
 # Types reported as one family when voting on a merged entity's type.
@@ -100,11 +109,15 @@ def merge_entities(analyses: Sequence[Analysis], *, max_citations: int = 5) -> l
     uf = _UnionFind(len(glist))
     _link_people(glist, uf)
     _link_acronyms(glist, uf)
+    anchors = _link_short_forms(glist, uf)
 
     merged: dict[int, list[_Group]] = defaultdict(list)
     for i, g in enumerate(glist):
         merged[uf.find(i)].append(g)
-    entities = [_build(parts, max_citations) for parts in merged.values()]
+    entities = []
+    for root, parts in merged.items():
+        anchor = anchors.get(uf.find(root))
+        entities.append(_build(parts, max_citations, anchor))
     entities.sort(key=lambda e: (-e.documents, -e.mentions, e.name))
     return entities
 
@@ -139,6 +152,26 @@ def _link_acronyms(glist: list[_Group], uf: _UnionFind) -> None:
             uf.union(i, hits[0])
 
 
+def _link_short_forms(glist: list[_Group], uf: _UnionFind) -> dict[int, str]:
+    """Join "Veltrix" to "Veltrix Energy" and a lone "Association" to the one organisation
+    named "... Association", across documents; places ("Marrow Bay") stay apart.
+
+    Returns merged root -> the full organisation name, which gives the entity its name and type.
+    """
+    orgs = {g.names().most_common(1)[0][0]: i for i, g in enumerate(glist) if g.type == "ORG"}
+    long_orgs = [o for o in orgs if len(o.split()) > 1]
+    links: list[tuple[int, str]] = []
+    for i, g in enumerate(glist):
+        if g.type == "PERSON":
+            continue
+        name = g.names().most_common(1)[0][0]
+        full = leading_org(name, long_orgs) or generic_org(name, long_orgs)
+        if full is not None and orgs[full] != i:
+            uf.union(i, orgs[full])
+            links.append((i, full))
+    return {uf.find(i): full for i, full in links}
+
+
 def _pick_name(parts: list[_Group], type: str) -> str:
     names: Counter[str] = Counter()
     for g in parts:
@@ -154,11 +187,11 @@ def _pick_name(parts: list[_Group], type: str) -> str:
     return max(names.items(), key=lambda nc: (nc[1], len(nc[0])))[0]
 
 
-def _build(parts: list[_Group], max_citations: int) -> Entity:
+def _build(parts: list[_Group], max_citations: int, anchor: str | None = None) -> Entity:
     mentions = [pm for g in parts for pm in g.mentions]
     types = Counter(m.type for _, m in mentions)
-    type = types.most_common(1)[0][0]
-    name = _pick_name(parts, type)
+    type = "ORG" if anchor else types.most_common(1)[0][0]
+    name = anchor or _pick_name(parts, type)
     aliases: dict[str, str] = {}
     for _, m in mentions:
         for form in (m.text, m.canonical):

@@ -25,7 +25,6 @@ from .embed import Representation, dense, sentence_vectors
 # Weights of the sentence score (tuned modestly on the Multi-News dev file).
 CENTRALITY = 1.0
 SUPPORT = 1.0
-SUPPORT_AT = None
 POSITION = 0.35
 POSITION_DECAY = 0.5  # position prior = POSITION / (1 + rank in article) ** POSITION_DECAY
 SALIENCE = 0.25
@@ -214,7 +213,7 @@ def summarize(
     best = _corroboration(similarity, docs, n_docs)
     present = np.array([(docs == d).any() for d in range(n_docs)])
     others = max(int(present.sum()) - 1, 1)
-    support = (best.sum(axis=1) if SUPPORT_AT is None else (best >= SUPPORT_AT).sum(axis=1)) / others
+    support = best.sum(axis=1) / others
     rank_in_doc = np.zeros(len(candidates), dtype=np.float32)
     seen: dict[int, int] = {}
     for i, c in enumerate(candidates):

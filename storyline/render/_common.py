@@ -10,8 +10,16 @@ def source_numbers(brief: Brief) -> dict[str, int]:
     return {ref.id: i for i, ref in enumerate(brief.documents, start=1)}
 
 
+def source_label(ref: DocumentRef) -> str:
+    """The title, or for an untitled document the last part of its path or URL."""
+    if ref.title:
+        return ref.title
+    tail = ref.source.rstrip("/").rsplit("/", 1)[-1]
+    return tail or ref.source
+
+
 def describe_source(ref: DocumentRef) -> str:
-    parts = [ref.title or ref.source]
+    parts = [source_label(ref)]
     if ref.outlet:
         parts.append(ref.outlet)
     parts.append(ref.published or "date unknown")

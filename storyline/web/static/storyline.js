@@ -14,8 +14,7 @@
     if (active) { active.classList.remove("active"); }
     active = link;
     link.classList.add("active");
-    preview.replaceChildren(source.cloneNode(true));
-    preview.firstChild.removeAttribute("id");
+    preview.replaceChildren.apply(preview, Array.from(source.cloneNode(true).childNodes));
     preview.hidden = false;
     var box = link.getBoundingClientRect();
     var top = box.bottom + 6;
