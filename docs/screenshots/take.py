@@ -51,7 +51,7 @@ def main() -> None:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
             shots = [  # file, viewport, phone?, what to do first
                 ("brief.png", (1280, 900), False, lambda page: page.locator("#summary a.cite").first.hover()),
-                ("brief-timeline.png", (1280, 900), False, lambda page: page.locator("#timeline").scroll_into_view_if_needed()),
+                ("brief-timeline.png", (1280, 900), False, lambda page: page.evaluate("document.getElementById('timeline').scrollIntoView()")),
                 ("brief-phone.png", (390, 844), True, lambda page: None),
             ]
             for name, (width, height), mobile, prepare in shots:

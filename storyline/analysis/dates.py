@@ -16,9 +16,15 @@ Resolution rules (documented because they are choices):
   about the future ("will", "plans to", ...).
 - "last/this/next week" and "N weeks ago" resolve to the *month* holding the
   shifted day: the model has no week granularity and the month is honest.
+- Past or future is the tense of the verb governing the expression when a
+  parse is given ("was installed on Monday" past, "would report by February"
+  future), else whole-word plan/forecast cues in the clause.
 - A weekday ("on Tuesday") is the most recent such day at or before
-  publication (the next one in future clauses); "last Tuesday" is strictly
-  before. Confidence 0.7.
+  publication (the next one, at or after it, in future clauses); "last
+  Tuesday" is strictly before. "Said on Tuesday" in a Tuesday article is that
+  day: wires and dailies date same-day news by its weekday. Confidence 0.7.
+- "the last year", "the next month" are stretches up to or from publication,
+  not calendar periods, and give no date.
 - When the expression is finer than what is known of the publication date
   (a "2014"-only article saying "on Tuesday"), the value is the publication
   date at its own granularity with confidence 0.3: right year, no invented day.
@@ -100,13 +106,79 @@ YEAR_CONTEXT = {
 # Words before a bare month name that make it a date ("in May", not "May I").
 MONTH_CONTEXT = YEAR_CONTEXT | {"of", "from", "to", "and", "or", "between", "end", "start", "beginning"}
 
-# A future or planned event, not a past one.
+# Fallback when no parse is given: a plan or forecast in the clause. Whole
+# words only, and verb phrases rather than nouns: "planning hurdle" or "later
+# than planned" are not plans.
 FUTURE_CUES = re.compile(
-    r"(?i)\b(?:will|'ll|shall|going\s+to|plans?\s+to|planned|planning|aims?\s+to|aiming|"
-    r"targets?|targeted|goal|expects?\s+to|expected\s+to|hopes?\s+to|hoped|wants?\s+to|"
-    r"intends?\s+to|scheduled|due\s+to\s+(?:be|start|open|begin)|set\s+to|forecasts?|"
-    r"projected|projects?\s+to|would\s+(?:be|reach|start|begin)|upcoming|by\s+(?=\d{4}))"
+    r"(?i)(?<![\w'])(?:will|'ll|shall|going\s+to|(?:plans?|planning|aims?|aiming|expects?|hopes?|hoping|"
+    r"wants?|intends?|targets?|seeks?|promises?|pledges?|vows?|set|due|expected|scheduled|forecast|"
+    r"projected)\s+to|expected\s+(?:in|by|on)|scheduled\s+for|would\s+(?!have\b)[a-z]+|upcoming|"
+    r"by\s+(?=\d{4}\b))(?![\w'])"
 )
+
+# With a parse: the auxiliaries and governing verbs that make a clause future.
+FUTURE_AUX = frozenset({"will", "'ll", "wo", "shall", "would", "'d", "could", "might", "may"})
+PLAN_LEMMAS = frozenset({
+    "plan", "aim", "expect", "hope", "want", "intend", "target", "seek", "promise", "pledge",
+    "vow", "schedule", "due", "set", "go", "forecast", "project",
+})
+
+
+def governing_verb(token: Any) -> Any | None:
+    """The first verb or auxiliary up the head chain from `token`, or None."""
+    for _ in range(40):  # heads form a tree; the bound only guards odd parses
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _past(verb: Any) -> bool:
+    """A finite past verb, or a participle whose auxiliary is past or "have"."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if auxes:
+        return any("Past" in c.morph.get("Tense") and c.tag_ == "VBD" or c.lemma_ == "have" for c in auxes)
+    return verb.tag_ == "VBD"
+
+
+def clause_tense(verb: Any, depth: int = 0) -> bool | None:
+    """True for a future or planned clause, False for a past one, None when unsure.
+
+    "will/would/could build" and "aims/plans/is due/is expected to build" are
+    future; "was approved", "has risen", "voted to approve" are past; a plain
+    present ("opens on Monday") is left to the caller.
+    """
+    if verb is None or depth > 4:
+        return None
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in FUTURE_AUX for a in auxes):
+        return True
+    head = verb.head
+    if any(a.tag_ == "TO" for a in auxes) and head is not verb:
+        # An infinitive takes its time from the verb it completes.
+        planned = head.lemma_.lower() in PLAN_LEMMAS or any(
+            c.dep_ == "acomp" and c.lemma_.lower() in PLAN_LEMMAS for c in head.children
+        )
+        if planned:
+            return not _past(head)
+        return clause_tense(governing_verb(head), depth + 1)
+    if verb.lemma_.lower() in PLAN_LEMMAS and verb.tag_ == "VBN":
+        return not _past(verb)  # "is expected in 2028"; "was expected in May" is past
+    if _past(verb):
+        return False
+    if verb.tag_ in ("VBG", "VBN") and verb.dep_ in ("advcl", "acl", "conj", "xcomp") and head is not verb:
+        return clause_tense(governing_verb(head), depth + 1)  # "..., ending a review"
+    return None
+
+
+def parse_tense(nlp_doc: Any, start: int, end: int) -> bool | None:
+    """`clause_tense` of the verb governing the characters [start, end) of `nlp_doc`."""
+    span = nlp_doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return clause_tense(governing_verb(span.root))
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,6 +345,13 @@ def _month_is_date(text: str, m: re.Match[str]) -> bool:
     return bool(before) and before[-1].lower() in MONTH_CONTEXT
 
 
+def _is_stretch(text: str, m: re.Match[str]) -> bool:
+    """"the last year", "the next month": a stretch of time up to or from now,
+    not the previous or next calendar period, so not a date."""
+    before = re.findall(r"[\w']+", text[max(0, m.start() - 12) : m.start()])
+    return not m.group("mod") and bool(before) and before[-1].lower() == "the"
+
+
 # A line without any of these holds no date; skipping it makes the scan ~3x faster.
 _TRIGGER = re.compile(
     r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day\b|(?i:tonight|tomorrow|week|month|year|ago|morning|noon|evening)"
@@ -295,6 +374,8 @@ def _candidates(text: str) -> Iterator[tuple[str, re.Match[str]]]:
                 if kind == "month" and not _month_is_date(text, m):
                     continue
                 taken.append((m.start(), m.end()))
+                if kind == "rel_unit" and _is_stretch(text, m):
+                    continue  # claimed, so no shorter pattern reads it as a date
                 found.append((kind, m))
         yield from sorted(found, key=lambda km: km[1].start())
 
@@ -313,13 +394,16 @@ def _is_future(value: str | None, granularity: Granularity | None, pub: Publishe
 def resolve_dates(text: str, published: str | None, nlp_doc: Any = None) -> list[DateMention]:
     """Every temporal expression in `text`, resolved against `published`.
 
-    `nlp_doc` (a spaCy Doc of `text`) is optional: its DATE entities that the
-    grammar missed are tried with dateparser.
+    `nlp_doc` (a spaCy Doc of `text`) is optional: with it, the tense of the
+    verb governing each expression decides past or future (`parse_tense`),
+    and its DATE entities that the grammar missed are tried with dateparser.
+    Without it a whole-word cue list around the expression decides.
     """
     pub = Published.parse(published)
     mentions: list[DateMention] = []
     for kind, m in _candidates(text):
-        cue = bool(FUTURE_CUES.search(_context(text, m.start(), m.end())))
+        tense = parse_tense(nlp_doc, m.start(), m.end()) if nlp_doc is not None else None
+        cue = tense if tense is not None else bool(FUTURE_CUES.search(_context(text, m.start(), m.end())))
         resolved = _resolve(kind, m, pub, cue)
         if resolved is None:
             continue

@@ -94,7 +94,7 @@ COURTESY_TITLES = frozenset("mr mr. mrs mrs. ms ms. miss mx mx.".split())
 # ("the Association said"), point back at that organisation rather than name a new one.
 GENERIC_ORG_HEADS = frozenset(
     """association council regulator bank group committee commission authority agency
-    board company corporation union institute foundation society federation ministry
+    board company corporation union institute foundation society federation ministry club alliance
     department court trust fund office party university college""".split()
 )
 # Last words that make a name a place ("Marrow Bay", "Greywater County"): such a name
@@ -591,17 +591,20 @@ def generic_org(head: str, orgs: Iterable[str]) -> str | None:
 
 def _link_short_forms(doc: Any, cands: list[_Cand], known_orgs: Sequence[str] = ()) -> None:
     """"Veltrix" after "Veltrix Energy", "the Association" after "... Fishermen's Association":
-    short forms of a multi-word organisation in the document take its type and name."""
+    short forms of a multi-word organisation in the document take its type and name; a lone
+    generic head with no such organisation is dropped."""
     orgs = {canonical_name(doc[c.start : c.end].text, "ORG") for c in cands if c.type == "ORG"}
     orgs |= {canonical_name(o, "ORG") for o in known_orgs}
     orgs = {o for o in orgs if len(o.split()) > 1}
-    for c in cands:
+    for c in list(cands):
         if c.type == "PERSON" or c.canonical:
             continue
         name = canonical_name(doc[c.start : c.end].text, c.type)
         full = leading_org(name, orgs) or generic_org(name, orgs)
         if full is not None:
             c.type, c.canonical = "ORG", full
+        elif name.casefold() in GENERIC_ORG_HEADS:
+            cands.remove(c)  # "the Council" with no council named: a back-reference, no entity
 
 
 def _dominant_org(doc: Any, cands: list[_Cand]) -> str | None:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from ..model import Analysis, Citation, DateMention, EntityMention, Figure, Quote, Sentence
 from . import units
 from .cues import SPEECH_VERBS
+from .entities import generic_org, leading_org
 
 __all__ = [
     "Amount",
@@ -352,6 +353,8 @@ _TIME_NOUNS = frozenset("year years month months week weeks day days quarter qua
 _ORG_NOUNS = frozenset("company firm group giant maker vendor business carrier operator corporation".split())
 _CLAUSE_BREAKS = frozenset({"but", ";", "while", "whereas", "although", "though"})
 _SUBJECT_TYPES = ("ORG", "PERSON", "GPE", "NORP", "PRODUCT", "FAC")
+# Organisations "the company" never means.
+_NOT_COMPANIES = units.INSTITUTION_NOUNS | frozenset("association society federation ministry department authority".split())
 
 
 @dataclass(slots=True)
@@ -407,6 +410,27 @@ class _Context:
             if m.type in types:
                 best = m
         return best
+
+    def company(self, pos: int) -> _Mention | None:
+        """What "the company" at `pos` means: the organisation the article names most
+        (not a council, regulator or association), else the last one named before it."""
+        counts: dict[str, int] = {}
+        first: dict[str, _Mention] = {}
+        for m in self.mentions:
+            if m.type == "ORG" and m.name.split()[-1].casefold() not in _NOT_COMPANIES:
+                counts[m.name] = counts.get(m.name, 0) + 1
+                first.setdefault(m.name, m)
+        if counts:
+            return first[max(counts, key=lambda n: (counts[n], -first[n].start))]
+        return self.mention_before(pos, ("ORG",))
+
+    def resolve(self, name: str | None) -> str | None:
+        """A speaker written as a bare head ("Association") -> the organisation it points back at."""
+        if not name or " " in name.strip():
+            return name
+        orgs = [m.name for m in self.mentions if m.type == "ORG"]
+        full = generic_org(name, orgs) or leading_org(name, orgs)
+        return full or self.full_name(name)
 
     def full_name(self, name: str) -> str:
         """"Chang" -> "Jimmie Chang" when the document names him in full elsewhere."""
@@ -524,8 +548,14 @@ def _to_clause(verb) -> str | None:
     """"voted 5-0 to approve the merger" -> "to approve the merger"."""
     for child in verb.rights:
         if child.dep_ in ("xcomp", "advcl") and any(c.lower_ == "to" for c in child.lefts):
-            words = [t.text for t in child.subtree if not t.is_punct][:8]
-            return " ".join(words)
+            words = []
+            for t in child.subtree:  # up to the first comma: "to approve X's application"
+                if t.is_punct and t.text not in ("'s", "’s") or len(words) >= 8:
+                    break
+                words.append(t.text)
+            while words and words[-1].lower() in _TRAILING:
+                words.pop()
+            return " ".join(words).replace(" 's", "'s").replace(" ’s", "’s")
     return None
 
 
@@ -610,7 +640,10 @@ def _subject_name(subject, ctx: _Context) -> str | None:
     if subject.lower_ in ("he", "she", "his", "her"):
         m = ctx.mention_before(subject.idx, ("PERSON",))
         return ctx.full_name(m.name) if m else None
-    if subject.lower_ in _PRONOUNS or (lemma in _ORG_NOUNS and subject.tag_ == "NN"):
+    if lemma in _ORG_NOUNS and subject.tag_ == "NN":
+        m = ctx.company(subject.idx)
+        return m.name if m else None
+    if subject.lower_ in _PRONOUNS:
         m = ctx.mention_before(subject.idx, ("ORG",)) or ctx.mention_before(subject.idx, _SUBJECT_TYPES)
         return m.name if m else None
     parts = [subject, *(c for c in subject.children if c.dep_ in ("compound", "poss"))]
@@ -638,7 +671,7 @@ def _speaker_name(token, ctx: _Context) -> str | None:
     if token.lower_ in _PRONOUNS or token.lower_ in ("i", "we", "you"):
         return None
     if token.lemma_.lower() in _ORG_NOUNS and token.tag_ == "NN":
-        m = ctx.mention_before(token.idx, ("ORG",))
+        m = ctx.company(token.idx)
         if m is not None:
             return m.name
     tokens = [t for t in token.subtree if t.dep_ not in ("appos", "prep", "pobj", "det")] or [token]
@@ -646,7 +679,7 @@ def _speaker_name(token, ctx: _Context) -> str | None:
     if m is not None:
         return ctx.full_name(m.name)
     left = [t for t in tokens if t.i <= token.i]
-    return " ".join(t.text for t in left).replace(" 's", "'s").replace(" ’s", "’s")
+    return re.sub(r"\s+(['’]s?)(?=\s|$)", r"\1", " ".join(t.text for t in left))
 
 
 def _claimant(amount: Amount, span, sentence: Sentence, ctx: _Context) -> str | None:
@@ -699,7 +732,15 @@ def _trailing_cue(span, sentence: Sentence, ctx: _Context) -> str | None:
     return None
 
 
-def _status(span, period: DateMention | None, sentence: Sentence) -> str:
+def _not_after(period: DateMention, published: str | None) -> bool:
+    """A date on or before publication is no plan, whatever the resolver flagged."""
+    if not period.value or not published:
+        return False
+    n = min(len(period.value), len(published))
+    return period.value[:n] <= published[:n]
+
+
+def _status(span, period: DateMention | None, sentence: Sentence, published: str | None = None) -> str:
     """target / forecast / actual from the verbs above the figure; unknown without a verb."""
     lemmas: set[str] = set()
     verbs = []
@@ -707,15 +748,23 @@ def _status(span, period: DateMention | None, sentence: Sentence) -> str:
         lemma = anc.lemma_.lower()
         if anc.pos_ == "VERB" and lemma in SPEECH_VERBS and lemma not in units.FORECAST_LEMMAS:
             break
-        lemmas.update((lemma, anc.lower_))
+        if anc.pos_ not in ("NOUN", "PROPN") or lemma not in units.NOT_STATUS_NOUNS:
+            lemmas.update((lemma, anc.lower_))  # "the £3bn project" is no projection
         if anc.pos_ in ("VERB", "AUX"):
             verbs.append(anc)
             lemmas.update(c.lemma_.lower() for c in anc.children if c.dep_ in ("aux", "auxpass"))
-    if span.end < len(span.doc):  # "the $5 billion target"
-        lemmas.add(span.doc[span.end].lemma_.lower())
+    if span.end < len(span.doc) and span.doc[span.end].lemma_.lower() not in units.NOT_STATUS_NOUNS:
+        lemmas.add(span.doc[span.end].lemma_.lower())  # "the $5 billion target"
+    if verbs and verbs[0].tag_ == "VBD":  # "voted 4-1", "which it put at £3.1bn": done
+        own = {verbs[0].lemma_.lower(), verbs[0].lower_}
+        own |= {c.lower_ for c in verbs[0].children if c.dep_ in ("aux", "auxpass")}
+        if not own & (units.TARGET_LEMMAS | units.FORECAST_LEMMAS):
+            return "actual"
     if lemmas & units.TARGET_LEMMAS:
         return "target"
-    if lemmas & units.FORECAST_LEMMAS or (period is not None and period.future):
+    if lemmas & units.FORECAST_LEMMAS:
+        return "forecast"
+    if period is not None and period.future and not _not_after(period, published):
         return "forecast"
     if any(v.tag_ in ("VBD", "VBN", "VBZ", "VBP", "VBG") for v in verbs):
         return "actual"
@@ -815,8 +864,8 @@ def extract_figures(
             measure=measure or None,
             period=period,
             subject=_subject_name(subject_token, ctx) if not anaphoric else None,
-            claimant=_claimant(amount, span, sentence, ctx),
-            status=_status(span, date, sentence),  # type: ignore[arg-type]
+            claimant=ctx.resolve(_claimant(amount, span, sentence, ctx)),
+            status=_status(span, date, sentence, ctx.published),  # type: ignore[arg-type]
             citations=[Citation(doc_id, sentence.start, sentence.end)],
         )
         if figure.subject is None and figure.measure and re.search(r"\b(its|their)\b", figure.measure):

@@ -619,7 +619,11 @@ def _display(text: str, spans: list[Span]) -> str:
     for s in spans:
         part = text[s.start : s.end].strip()
         part = part.strip("\u201c\u201d\"\u00ab\u00bb").strip().rstrip(",")
-        parts.append(part)
+        if part.startswith("that "):
+            part = part[5:]  # "said that X" reads as "X"
+        if len(_QUOTE_RE.findall(part)) == 1:
+            part = _QUOTE_RE.sub("", part)  # 'that "apparently ...': a mark left unpaired by the trim
+        parts.append(part.strip())
     return " ".join(p for p in parts if p)
 
 
@@ -698,7 +702,7 @@ def _backfill(quotes: list[Quote], resolver: SpeakerResolver) -> None:
         full = resolver.canonical(q.speaker)
         if full and q.cue != "speaker label":
             q.speaker = full
-        person = resolver._person(q.speaker)
+        person = resolver.person(q.speaker)
         if person is not None:
             q.role = q.role or person.role
             q.organisation = q.organisation or person.organisation

@@ -43,7 +43,7 @@ class _Person:
 
 
 def _is_role_token(tok: Any) -> bool:
-    return tok.lower_ in ROLE_WORDS or (tok.is_upper and len(tok) <= 4 and tok.lower_ in ROLE_WORDS)
+    return tok.lower_ in ROLE_WORDS
 
 
 def _is_name_token(tok: Any) -> bool:
@@ -91,7 +91,7 @@ class SpeakerResolver:
                 names = self._name_tokens(head, _phrase_tokens(head))
                 if names:
                     role, org = self._role_and_org(head, _phrase_tokens(head), names)
-                    person = self._person(self.canonical(_clean_name(names)) or "")
+                    person = self.person(self.canonical(_clean_name(names)) or "")
                     if person is not None and role:
                         person.role = _fuller(person.role, role)
                         person.organisation = _fuller(person.organisation, org)
@@ -143,9 +143,10 @@ class SpeakerResolver:
         for start, name in self._mentions:
             if start < offset and (best is None or start >= best[0]):
                 best = (start, name)
-        return self._person(best[1]) if best else None
+        return self.person(best[1]) if best else None
 
-    def _person(self, name: str) -> _Person | None:
+    def person(self, name: str) -> _Person | None:
+        """The known person with exactly this (full) name."""
         return next((p for p in self.people if p.name == name), None)
 
     def person_with_role(self, role: str, offset: int) -> _Person | None:

@@ -211,6 +211,9 @@ FORECAST_LEMMAS = frozenset(
     "outlook guidance".split()
 )
 
+# Nouns spelled like a status cue that are no cue ("the £3bn project", "a £2m plan" is one).
+NOT_STATUS_NOUNS = frozenset("project projects".split())
+
 # Verbs that make their subject the claimant of a figure inside their clause.
 CLAIM_VERBS = frozenset(
     "say tell add explain note write report announce state claim argue insist stress warn "
@@ -234,3 +237,15 @@ ANAPHORIC_NOUNS = frozenset("figure number target goal mark amount sum total lev
 
 # Vote words around a tally "5-0".
 VOTE_WORDS = frozenset("vote votes voted voting decision ruling majority verdict ballot".split())
+
+# Measures that name one running total however an article words it ("cost", "the project's
+# budget", "the £3bn project", "cost of the wind farm"): figures for them are compared
+# across articles whatever period each gives. label -> heads, the nouns they may be "of",
+# and nouns that stand for the measure alone when the figure is money.
+MEASURE_SYNONYMS: dict[str, dict[str, frozenset[str]]] = {
+    "cost of the project": {
+        "heads": frozenset("cost costs budget price bill investment spend spending outlay".split()),
+        "objects": frozenset("project scheme farm plant development station build construction".split()),
+        "bare": frozenset("project scheme".split()),
+    },
+}

@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ..analysis.entities import name_key, same_word
+from ..analysis.units import MEASURE_SYNONYMS
 from ..model import Analysis, Citation, DateMention, Divergence, Document, Entity, Figure
 
 # Scale words -> factor, to compare "3.2 billion" with "3,200 million".
@@ -37,16 +39,23 @@ def find_divergences(
 ) -> list[Divergence]:
     """Figures that disagree across documents, names spelled two ways, events dated two ways."""
     labels = {a.document.id: _label(a.document) for a in analyses}
+    published = {a.document.id: a.document.published for a in analyses if a.document.published}
     subjects = _entity_names(entities)
     return [
-        *figure_divergences(figures, subjects, labels),
+        *figure_divergences(figures, subjects, labels, published=published),
         *spelling_divergences(analyses, entities, labels),
         *date_divergences(analyses, labels),
     ]
 
 
 def _label(doc: Document) -> str:
-    return doc.outlet or doc.title or doc.source or doc.id
+    """A short name for a source: its outlet, a short title, else its file name."""
+    if doc.outlet:
+        return doc.outlet
+    if doc.title and len(doc.title) <= 40:
+        return doc.title
+    name = re.split(r"[/\\]", doc.source or "")[-1]
+    return re.sub(r"\.\w+(#\d+)?$", "", name) or doc.title or doc.id
 
 
 def _entity_names(entities: Sequence[Entity]) -> dict[str, str]:
@@ -72,45 +81,146 @@ def measure_key(measure: str) -> str:
     return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in _MEASURE_STOP)
 
 
+_MEASURE_FILLER = frozenset("the a an its their this that s".split())
+
+
+def normalise_measure(measure: str, unit: str | None = None) -> tuple[str, str | None]:
+    """(group key, label) for a measure: synonyms in `units.MEASURE_SYNONYMS` share one key
+    and a label ("project's budget" and "cost of the wind farm" -> "cost of the project");
+    other measures keep `measure_key` and no label."""
+    words = [w for w in re.findall(r"[a-z]+", measure.casefold()) if w not in _MEASURE_FILLER]
+    money = unit is not None and unit not in _NOT_MONEY
+    for label, table in MEASURE_SYNONYMS.items():
+        heads, objects = table["heads"], table["objects"]
+        if not words:
+            break
+        if money and len(words) == 1 and words[0] in table["bare"]:
+            return label, label
+        if words[0] in heads:
+            rest = [w for w in words[1:] if w not in ("of", "for", "on")]
+            if not rest or rest[-1] in objects:
+                return label, label
+        if words[-1] in heads and len(words) > 1 and all(w in objects for w in words[:-1]):
+            return label, label
+    return measure_key(measure), None
+
+
+_NOT_MONEY = frozenset({"percent", "percentage points", "votes", "people", "units"})
+
+
 def figure_divergences(
     figures: Sequence[Figure],
     subjects: dict[str, str] | None = None,
     labels: dict[str, str] | None = None,
     tolerance: float = FIGURE_TOLERANCE,
+    published: dict[str, str] | None = None,
 ) -> list[Divergence]:
-    """Figures for one measure, subject, period, unit and status whose values differ across documents."""
+    """Figures for one measure and subject whose values differ across documents.
+
+    Figures are compared when their measure (up to `normalise_measure`), subject,
+    unit and period agree and both or neither are targets. A running total such as
+    a project's cost is compared whatever the period; other measures need one.
+    With publication dates (`published`: document id -> ISO date) the values are
+    listed in date order and called "revised over time" when each date has one
+    value, "sources disagree" when one date has two; an older value a document
+    only recalls ("up from £2.4bn") is left to the article that first gave it.
+    """
     subjects = subjects or {}
     labels = labels or {}
+    published = published or {}
     groups: dict[tuple, list[tuple[float, Figure]]] = defaultdict(list)
+    names: dict[tuple, str] = {}
     for f in figures:
         size = magnitude(f)
         if size is None or not f.measure or not f.citations:
             continue
-        subject = subjects.get(name_key(f.subject), f.subject) if f.subject else None
-        key = (measure_key(f.measure), subject, (f.period or "").casefold(), f.unit, f.status)
+        mkey, label = normalise_measure(f.measure, f.unit)
+        if label is None and not f.period:
+            continue  # "shares fell 4%" in two articles: two moments, not one measure
+        period = "" if label else (f.period or "").casefold()
+        key = (mkey, period, f.unit, f.status == "target")
+        names.setdefault(key, label or f.measure)
         groups[key].append((size, f))
     out = []
-    for (_, subject, _, _, _), items in groups.items():
-        distinct: list[tuple[float, Figure]] = []
-        for size, f in sorted(items, key=lambda sf: sf[1].citations[0].document):
-            if all(abs(size - s) > tolerance * max(abs(size), abs(s)) for s, _ in distinct):
-                distinct.append((size, f))
-        docs = {f.citations[0].document for _, f in distinct}
-        if len(distinct) < 2 or len(docs) < 2:
-            continue
-        first = distinct[0][1]
-        context = ", ".join(x for x in (subject, first.period) if x)
-        versions = " vs ".join(
-            f"{f.text} ({labels.get(f.citations[0].document, f.citations[0].document)})" for _, f in distinct
-        )
-        out.append(
-            Divergence(
-                kind="figure",
-                description=f"Sources differ on {first.measure}" + (f" ({context})" if context else "") + f": {versions}",
-                citations=[f.citations[0] for _, f in distinct],
-            )
-        )
+    for key, items in groups.items():
+        for subject, sub in _by_subject(items, subjects).items():
+            d = _divergence(names[key], subject, sub, labels, published, tolerance)
+            if d is not None:
+                out.append(d)
     return out
+
+
+def _by_subject(items: list[tuple[float, Figure]], subjects: dict[str, str]) -> dict[str | None, list]:
+    """Split by subject; figures with none join the only named subject there is."""
+    split: dict[str | None, list[tuple[float, Figure]]] = defaultdict(list)
+    for size, f in items:
+        subject = subjects.get(name_key(f.subject), f.subject) if f.subject else None
+        split[subject].append((size, f))
+    named = [s for s in split if s is not None]
+    if len(named) == 1 and None in split:
+        split[named[0]].extend(split.pop(None))
+    return split
+
+
+@dataclass
+class _Value:
+    size: float
+    text: str
+    cites: dict[str, Citation]  # document id -> first citation there
+    period: str | None
+
+
+def _divergence(measure, subject, items, labels, published, tolerance) -> Divergence | None:
+    values: list[_Value] = []
+    for size, f in items:
+        same = next((v for v in values if abs(size - v.size) <= tolerance * max(abs(size), abs(v.size))), None)
+        if same is None:
+            same = _Value(size, f.text, {}, f.period)
+            values.append(same)
+        for c in f.citations:
+            same.cites.setdefault(c.document, c)
+    if len(values) < 2:
+        return None
+    dated = all(doc in published for v in values for doc in v.cites)
+    if dated:
+        _drop_recalled(values, published)
+    values = [v for v in values if v.cites]
+    if len(values) < 2 or len({doc for v in values for doc in v.cites}) < 2:
+        return None
+    if not dated:
+        values.sort(key=lambda v: min(v.cites))
+        context = ", ".join(x for x in (subject, values[0].period) if x)
+        versions = " vs ".join(f"{v.text} ({', '.join(labels.get(d, d) for d in v.cites)})" for v in values)
+        return Divergence(
+            kind="figure",
+            description=f"Sources differ on {measure}" + (f" ({context})" if context else "") + f": {versions}",
+            citations=[next(iter(v.cites.values())) for v in values],
+        )
+    dates = {id(v): sorted({published[d] for d in v.cites}) for v in values}
+    values.sort(key=lambda v: dates[id(v)])
+    steps = " → ".join(f"{v.text} ({', '.join(dates[id(v)])})" for v in values)
+    seen: set[str] = set()
+    clash = False
+    for v in values:
+        clash = clash or bool(seen & set(dates[id(v)]))
+        seen |= set(dates[id(v)])
+    verdict = "sources disagree" if clash else "revised over time"
+    head = measure[:1].upper() + measure[1:] + (f" ({subject})" if subject else "")
+    cites = [c for v in values for c in sorted(v.cites.values(), key=lambda c: published[c.document])]
+    return Divergence(kind="figure", description=f"{head}: {steps} — {verdict}", citations=cites)
+
+
+def _drop_recalled(values: list[_Value], published: dict[str, str]) -> None:
+    """A document giving a new value and recalling an old one ("£3.1bn, up from £2.4bn")
+    is not a source for the old one, which an earlier document gave."""
+    for v in values:
+        for doc in list(v.cites):
+            earlier = any(published[o] < published[doc] for o in v.cites)
+            new_here = any(
+                doc in w.cites and not any(published[o] < published[doc] for o in w.cites) for w in values if w is not v
+            )
+            if earlier and new_here:
+                del v.cites[doc]
 
 
 def _is_misspelling(alias: str, name: str) -> bool:
@@ -123,31 +233,70 @@ def _is_misspelling(alias: str, name: str) -> bool:
 def spelling_divergences(
     analyses: Sequence[Analysis], entities: Sequence[Entity], labels: dict[str, str] | None = None
 ) -> list[Divergence]:
-    """People whose name is spelled two ways ("Li Sanqi" and "Sanqui"), with a citation of each."""
+    """One divergence per person whose name is spelled more than one way ("Holt", "Holte"),
+    naming each spelling with the sources that use it and citing one mention of each."""
     labels = labels or {}
     out = []
     for e in entities:
         if e.type != "PERSON":
             continue
-        variants = [a for a in e.aliases if _is_misspelling(a, e.name)]
-        for variant in variants:
-            name_cite = _first_mention(analyses, e.name, e.name)
-            variant_cite = _first_mention(analyses, variant, e.name)
-            if name_cite is None or variant_cite is None:
+        words = {w.casefold() for w in e.name.split()}
+        variants: list[str] = []
+        for alias in e.aliases:
+            if _is_misspelling(alias, e.name):
+                variants += [w for w in alias.split() if w.casefold() not in words and w not in variants]
+        if not variants:
+            continue
+        forms = {e.name.casefold(), *(a.casefold() for a in e.aliases)}
+        spellings = [w for w in e.name.split() if any(same_word(w, v) for v in variants)] + variants
+        cites, where = [], []
+        for word in spellings:
+            docs = _documents_spelling(analyses, word, forms)
+            cite = _first_mention(analyses, e.name, e.name) if word in e.name.split() else None
+            cite = cite or _first_word_mention(analyses, word, forms)
+            if cite is None or not docs:
                 continue
-            where = (
-                f"in {labels.get(variant_cite.document, variant_cite.document)}"
-                if name_cite.document == variant_cite.document
-                else "across sources"
+            cites.append(cite)
+            where.append(f"\"{word}\" in " + ", ".join(labels.get(d, d) for d in docs))
+        if len(cites) < 2:
+            continue
+        docsets = [set(_documents_spelling(analyses, w, forms)) for w in spellings]
+        alldocs = set().union(*docsets)
+        shown = ", ".join(f'"{v}"' for v in variants)
+        where_text = f"across sources: {'; '.join(where)}" if len(alldocs) > 1 else f"in {labels.get(cites[0].document, cites[0].document)}"
+        out.append(
+            Divergence(
+                kind="spelling",
+                description=f"{e.name} is also spelled {shown} ({where_text})",
+                citations=cites,
             )
-            out.append(
-                Divergence(
-                    kind="spelling",
-                    description=f"{e.name} is also spelled \"{variant}\" ({where})",
-                    citations=[name_cite, variant_cite],
-                )
-            )
+        )
     return out
+
+
+def _person_mentions(analyses: Sequence[Analysis], forms: set[str]):
+    for a in analyses:
+        for m in a.entities:
+            if m.type == "PERSON" and (m.canonical or m.text).casefold() in forms | {m.text.casefold()} and (
+                m.text.casefold() in forms or (m.canonical or "").casefold() in forms
+            ):
+                yield a, m
+
+
+def _documents_spelling(analyses: Sequence[Analysis], word: str, forms: set[str]) -> list[str]:
+    """Documents with a mention of the person written with `word` (case aside)."""
+    docs: list[str] = []
+    for a, m in _person_mentions(analyses, forms):
+        if word.casefold() in (w.casefold() for w in m.text.split()) and a.document.id not in docs:
+            docs.append(a.document.id)
+    return docs
+
+
+def _first_word_mention(analyses: Sequence[Analysis], word: str, forms: set[str]) -> Citation | None:
+    for a, m in _person_mentions(analyses, forms):
+        if word.casefold() in (w.casefold() for w in m.text.split()):
+            return Citation(document=a.document.id, start=m.start, end=m.end)
+    return None
 
 
 def _first_mention(analyses: Sequence[Analysis], surface: str, name: str) -> Citation | None:

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from ..analysis.figures import absolute_amount
 from ..model import Analysis, Figure
+from .compare import normalise_measure
 
 __all__ = ["collect_figures", "same_figure"]
 
@@ -54,14 +55,34 @@ def _norm_text(text: str) -> str:
     return re.sub(r"[^\w.%-]+", "", text.casefold())
 
 
+def _running_total(a: Figure, b: Figure) -> bool:
+    """Both measure one running total under synonyms ("cost", "project's budget"): the
+    period and forecast/actual wording then say nothing about which number it is."""
+    if not a.measure or not b.measure or "target" in (a.status, b.status):
+        return False
+    la, lb = normalise_measure(a.measure, a.unit)[1], normalise_measure(b.measure, b.unit)[1]
+    return la is not None and la == lb
+
+
+def _one_document(a: Figure, b: Figure) -> bool:
+    docs = {c.document for c in a.citations} | {c.document for c in b.citations}
+    return len(docs) == 1
+
+
 def same_figure(a: Figure, b: Figure) -> bool:
-    """True when `a` and `b` report the same number about the same thing."""
+    """True when `a` and `b` report the same number about the same thing.
+
+    One article repeating an amount ("the £3bn project", "the budget of £3bn") may
+    word its status differently; across articles the status must agree.
+    """
+    if a.unit != b.unit or not _same_amount(a, b) or not _compatible(a.subject, b.subject):
+        return False
+    if _running_total(a, b):
+        return True
     return (
-        a.unit == b.unit
-        and _same_amount(a, b)
-        and _compatible(a.period, b.period)
-        and (a.status == b.status or "unknown" in (a.status, b.status))
-        and _compatible(a.subject, b.subject)
+        _compatible(a.period, b.period)
+        and (a.status == b.status or "unknown" in (a.status, b.status)
+             or (_one_document(a, b) and "target" not in (a.status, b.status)))
         and _similar_measures(a.measure, b.measure)
     )
 

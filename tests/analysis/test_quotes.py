@@ -159,3 +159,16 @@ def test_extract_attributions_returns_spans(nlp):
     assert text[a.source.start : a.source.end] == "The minister"
     assert text[a.cue.start : a.cue.end] == "said"
     assert text[a.content[0].start : a.content[0].end] == "that the border would stay open"
+
+
+def test_quotes_stance_is_an_attribution_but_not_a_quote(nlp):
+    text = "The senator endorsed Maria Lopez for governor."
+    assert [text[a.cue.start : a.cue.end] for a in extract_attributions(text, nlp(text))] == ["endorsed"]
+    assert analyse(nlp, text).quotes == []
+
+
+def test_quotes_display_text_drops_complementiser_and_stray_mark(nlp):
+    text = 'Li Wen announced that "the lab will open in May and hire fifty people."'
+    q = only(analyse(nlp, text).quotes, "Li Wen")[0]
+    assert q.text == "the lab will open in May and hire fifty people."
+    assert q.direct

@@ -60,6 +60,19 @@ def test_upload_file(client: TestClient) -> None:
     assert r.json()["results"][0]["status"] == "added"
 
 
+def test_upload_jsonl_adds_each_record(client: TestClient) -> None:
+    records = [
+        {"title": "Canal cleared", "published": "2024-07-01", "text": "Volunteers cleared the old canal on Sunday, the trust said."},
+        {"title": "Canal reopens", "published": "2024-08-01", "text": "Boats returned to the old canal on Friday, the trust said."},
+    ]
+    data = "\n".join(json.dumps(r) for r in records).encode()
+    r = client.post("/api/documents", files={"file": ("canal.jsonl", data, "application/x-ndjson")})
+    assert r.status_code == 201, r.text
+    results = r.json()["results"]
+    assert [x["document"]["title"] for x in results] == ["Canal cleared", "Canal reopens"]
+    assert [x["document"]["published"] for x in results] == ["2024-07-01", "2024-08-01"]
+
+
 @pytest.mark.parametrize(
     ("name", "data", "ctype"),
     [("tool.exe", b"MZ\x90\x00binary", "application/octet-stream"),

@@ -210,7 +210,10 @@ def test_phone_sized_brief_has_no_sideways_scroll(browser, server: str) -> None:
     page.goto(f"{server}/brief", timeout=180_000)
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
-    assert page.locator("figure.chart svg").is_visible() or page.locator("ol.timeline").is_visible()
+    assert page.locator("figure.chart svg").is_visible()
+    for path in ["/", "/search?q=turbines"]:
+        page.goto(f"{server}{path}")
+        assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0, path
     context.close()
 
 
