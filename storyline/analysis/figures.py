@@ -264,10 +264,11 @@ def _counts(text: str, nlp_doc, taken: list[Amount]) -> list[Amount]:
         if token.ent_type_ in ("DATE", "TIME"):
             continue
         people = token.lower_ in units.PEOPLE_NOUNS
-        if _number(num) < 10 and not people and not m.group("scale"):  # "2 friends", "3 nights"
+        measured = token.lower_ in units.MEASURE_UNITS  # "1.2 gigawatts" is no small count
+        if _number(num) < 10 and not people and not measured and not m.group("scale"):  # "2 friends"
             continue
         unit = "people" if people else token.lower_ if token.lower_ in units.MEASURE_UNITS else "units"
-        end = m.start("noun")
+        end = m.end("noun") if measured else m.start("noun")  # "1.2 gigawatts", "2,000 employees"
         amount_text = text[m.start() : end].rstrip()
         found.append(
             Amount(m.start(), m.start() + len(amount_text), amount_text, _number(num), unit,
@@ -374,6 +375,7 @@ class _Context:
         self.dates = list(dates)
         self.quotes = list(quotes)
         self.published = published
+        self.amounts: list[Amount] = []  # every amount of the document, set by extract_figures
         if entities:
             self.mentions = [
                 _Mention(e.start, e.end, _clean_name(e.canonical or e.text), e.type) for e in entities
@@ -803,6 +805,13 @@ def _fallback_dates(text: str, start: int, end: int, published: str | None) -> l
 _MAX_DATE_DISTANCE = 80  # characters: further off, a date belongs to another clause
 
 
+def _amount_between(amount: Amount, date: DateMention, amounts: Sequence[Amount]) -> bool:
+    """"risen to £3.1bn, up from the £2.4bn it gave in March": a date past another
+    amount belongs to that one."""
+    lo, hi = (amount.end, date.start) if date.start >= amount.end else (date.end, amount.start)
+    return any(lo <= a.start and a.end <= hi for a in amounts if a is not amount)
+
+
 def _period(amount: Amount, sentence: Sentence, ctx: _Context) -> tuple[str | None, DateMention | None]:
     start, end = _clause_bounds(sentence, amount.start, ctx)
     if ctx.dates:
@@ -813,6 +822,7 @@ def _period(amount: Amount, sentence: Sentence, ctx: _Context) -> tuple[str | No
         d for d in candidates
         if not (amount.start <= d.start < amount.end)
         and min(abs(d.start - amount.end), abs(amount.start - d.end)) <= _MAX_DATE_DISTANCE
+        and not _amount_between(amount, d, ctx.amounts)
     ]
     if not candidates:
         return None, None
@@ -848,6 +858,7 @@ def extract_figures(
     amounts += _counts(text, nlp_doc, amounts)
     amounts += _quantities(nlp_doc, amounts)
     amounts.sort(key=lambda a: a.start)
+    ctx.amounts = amounts
     figures: list[Figure] = []
     for amount in amounts:
         span = _span(nlp_doc, amount.start, amount.end)

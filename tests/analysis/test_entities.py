@@ -238,3 +238,55 @@ def test_sentence_initial_common_word_is_not_a_name(nlp):
     mentions = _ents(nlp, text)
     assert not [m for m in mentions if m.text == "Paramedics"]
     assert _find(mentions, "Anna Berg", "PERSON")
+
+
+# ---------------------------------------------------------------- short forms, generic heads, titles
+
+
+def test_title_before_a_name_is_the_role(nlp):
+    text = "Professor Lena Hart said the data were thin. Dr. Samuel Okafor agreed. Senator Ruth Caldwell disagreed."
+    roles = {m.canonical: m.role for m in _ents(nlp, text) if m.type == "PERSON"}
+    assert roles == {"Lena Hart": "Professor", "Samuel Okafor": "Dr", "Ruth Caldwell": "Senator"}
+    text = "Councillor Jana Merrow voted against the scheme. Mr Tom Lake left early."
+    roles = {m.canonical: m.role for m in _ents(nlp, text) if m.type == "PERSON"}
+    assert roles == {"Jana Merrow": "Councillor", "Tom Lake": None}  # "Mr" is no role
+
+
+def test_short_form_of_an_organisation_takes_its_name_and_type(nlp):
+    text = "Orvane Power has hired 300 staff. Mara Quill, Orvane's finance director, said the hiring was over."
+    ents = _ents(nlp, text)
+    short = next(m for m in ents if m.text == "Orvane")
+    assert (short.type, short.canonical) == ("ORG", "Orvane Power")
+    quill = next(m for m in ents if m.canonical == "Mara Quill")
+    assert (quill.role, quill.organisation) == ("finance director", "Orvane Power")
+
+
+def test_lone_generic_head_points_back_or_is_dropped(nlp):
+    text = "The plan was opposed by the Harwick Sailing Club. The Club said it would appeal."
+    club = next(m for m in _ents(nlp, text) if m.text == "Club")
+    assert (club.type, club.canonical) == ("ORG", "Harwick Sailing Club")
+    text = "The Association said it would appeal against the ruling."
+    assert [m.text for m in _ents(nlp, text) if m.type == "ORG"] == []
+
+
+def test_its_title_belongs_to_the_organisation_just_named(nlp):
+    for text in (
+        'The Harwick Sailing Club welcomed the ruling. "We are relieved," said Owen Tarrant, its secretary.',
+        "Harwick Sailing Club welcomed the ruling on Tuesday. Its secretary, Owen Tarrant, said members were relieved.",
+    ):
+        owen = next(m for m in _ents(nlp, text) if m.canonical == "Owen Tarrant")
+        assert (owen.role, owen.organisation) == ("secretary", "Harwick Sailing Club"), text
+
+
+def test_leading_org_and_generic_org_helpers():
+    from storyline.analysis.entities import generic_org, is_place_name, leading_org
+
+    orgs = ["Orvane Power", "Kestrel Bay Anglers' Association", "Tidewater Regulator"]
+    assert leading_org("Orvane", orgs) == "Orvane Power"
+    assert leading_org("Kestrel Bay", orgs) is None  # a place opening an organisation's name
+    assert leading_org("Orvane", [*orgs, "Orvane Water"]) is None  # ambiguous
+    assert leading_org("Tidewater Regulator", orgs) is None  # not shorter
+    assert is_place_name("Kestrel Bay") and is_place_name("US") and not is_place_name("Orvane")
+    assert generic_org("Association", orgs) == "Kestrel Bay Anglers' Association"
+    assert generic_org("Regulator", orgs) == "Tidewater Regulator"
+    assert generic_org("Power", orgs) is None  # not a generic head

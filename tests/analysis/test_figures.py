@@ -279,3 +279,64 @@ def test_figures_units_of_measurement_and_small_counts(nlp):
 def test_figures_purchase_names_what_was_bought(nlp):
     f = only(nlp, "Lee purchased the mansion for $650,000 in 1977.")
     assert (f.measure, f.period, f.subject) == ("purchase price of mansion", "1977", "Lee")
+
+
+# ---------------------------------------------------------------- status and claimant
+
+
+def test_figures_past_tense_vote_is_actual_even_with_a_future_date(nlp):
+    text = "The district board voted 5-2 on Monday to approve the harbour plan."
+    monday = text.index("on Monday")
+    dates = [DateMention("on Monday", monday, monday + 9, "2024-06-10", "day", relative=True, future=True)]
+    f = only(nlp, text, dates=dates, published="2024-06-05")
+    assert f.status == "actual"
+    assert f.measure == "vote to approve the harbour plan"
+
+
+def test_figures_a_project_is_no_projection(nlp):
+    text = "Orvane Power said on Monday it had finished the work, putting the £1.3bn project on track."
+    f = next(f for f in figures(nlp, text) if f.text == "£1.3bn")
+    assert f.status == "actual"
+    g = only(nlp, "The harbour, which Orvane says will cost £1.2bn, is designed by Cato.")
+    assert g.status == "forecast"
+
+
+def test_figures_date_not_after_publication_is_not_a_plan(nlp):
+    text = "Orvane Power paid £40 million for the site on Wednesday."
+    wed = text.index("on Wednesday")
+    dates = [DateMention("on Wednesday", wed, wed + 12, "2024-06-05", "day", relative=True, future=True)]
+    assert only(nlp, text, dates=dates, published="2024-06-05").status == "actual"
+
+
+def test_figures_the_company_is_the_articles_company_not_the_last_organisation(nlp):
+    from storyline.analysis.entities import extract_entities
+
+    text = (
+        "Orvane Power plans a new harbour. Orvane Power hired Cato. The Tidewater Regulator approved it. "
+        "The scheme's budget now stands at £1.2bn, a figure the company says is final."
+    )
+    doc = nlp(text)
+    f = only(nlp, text, entities=extract_entities(text, doc))
+    assert f.claimant == "Orvane Power"
+
+
+def test_figures_claimant_written_as_a_generic_head_is_resolved(nlp):
+    text = "The Kestrel Bay Anglers' Association opposed the plan. The Association said its members land £4 million of fish."
+    start = text.index("Kestrel")
+    full = "Kestrel Bay Anglers' Association"
+    entities = [EntityMention(full, "ORG", start, start + len(full))]
+    f = only(nlp, text, entities=entities)
+    assert f.claimant == full
+
+
+def test_figures_a_date_past_another_amount_belongs_to_that_one(nlp):
+    text = "Orvane Power said the cost has risen to £3.1bn, up from the £2.4bn it gave in 2021."
+    year = text.index("2021")
+    dates = [DateMention("2021", year, year + 4, "2021", "year")]
+    periods = {f.text: f.period for f in figures(nlp, text, dates=dates)}
+    assert periods == {"£3.1bn": None, "£2.4bn": "2021"}
+
+
+def test_figures_small_amounts_of_a_unit_of_measurement_are_kept(nlp):
+    f = only(nlp, "The turbines will generate 1.2 gigawatts for the region.")
+    assert (f.text, f.value, f.unit) == ("1.2 gigawatts", 1.2, "gigawatts")

@@ -177,3 +177,84 @@ def test_dates_that_agree_or_belong_to_other_events_are_not_divergences():
     ]
     for analyses in (same, other_event, plans):
         assert find_divergences(analyses, [], []) == []
+
+
+# ---------------------------------------------------------------- revisions and spellings
+
+
+def _published(doc_id, published):
+    doc = _doc(doc_id, "x")
+    doc.published = published
+    return Analysis(document=doc)
+
+
+def test_normalise_measure_synonyms():
+    from storyline.brief.compare import normalise_measure
+
+    label = "cost of the project"
+    for measure in ("cost", "project's budget", "cost of offshore wind farm", "investment", "the budget"):
+        assert normalise_measure(measure, "GBP") == (label, label), measure
+    assert normalise_measure("project", "GBP") == (label, label)
+    assert normalise_measure("project", "people")[1] is None  # "400 project staff" is no cost
+    assert normalise_measure("cost of last summer's storm delays", "GBP")[1] is None
+    assert normalise_measure("programme", "GBP")[1] is None
+
+
+def test_figure_revised_over_time_lists_values_in_date_order():
+    analyses = [_published("a", "2023-03-14"), _published("b", "2023-11-02"), _published("c", "2024-05-21"), _published("d", "2025-01-15")]
+    cost = dict(unit="GBP", subject=None, period=None)
+    figures = [
+        _fig("d", "£3.25bn", 3.25, measure="project", status="actual", **cost),
+        _fig("a", "£2.4bn", 2.4, measure="cost", status="forecast", **cost),
+        _fig("b", "£3.1bn", 3.1, measure="cost of the wind farm", period="2023-03", unit="GBP", subject="Orvane"),
+        _fig("b", "£2.4bn", 2.4, measure="cost of the wind farm", period="2023-03", unit="GBP", subject=None),
+        _fig("c", "3.1 billion pounds", 3.1, measure="project's budget", **cost),
+    ]
+    out = find_divergences(analyses, [], figures)
+    assert [d.kind for d in out] == ["figure"]
+    assert out[0].description == (
+        "Cost of the project (Orvane): £2.4bn (2023-03-14) → £3.1bn (2023-11-02, 2024-05-21) "
+        "→ £3.25bn (2025-01-15) — revised over time"
+    )  # b only recalls £2.4bn ("up from"), so it is not listed under 2023-11-02
+    assert [c.document for c in out[0].citations] == ["a", "b", "c", "d"]
+
+
+def test_figure_sources_disagree_on_one_date():
+    analyses = [_published("a", "2024-05-01"), _published("b", "2024-05-01")]
+    figures = [_fig("a", "£3.1bn", 3.1, measure="budget", unit="GBP"), _fig("b", "£3.4bn", 3.4, measure="cost", unit="GBP")]
+    out = find_divergences(analyses, [], figures)
+    assert len(out) == 1 and out[0].description.endswith("sources disagree")
+
+
+def test_figure_revisions_keep_precision():
+    analyses = [_published("a", "2013-05-01"), _published("b", "2014-05-01")]
+    actual_vs_target = [
+        _fig("a", "US$3.2 billion", 3.2, period="2013"),
+        _fig("b", "10 billion", 10, period="2013", status="target"),
+    ]
+    undated_moves = [  # "shares fell 4%" then "shares fell 6%": two moments, not one measure
+        _fig("a", "4 percent", 4, scale=None, unit="percent", measure="shares decline", period=None),
+        _fig("b", "6.2 percent", 6.2, scale=None, unit="percent", measure="shares decline", period=None),
+    ]
+    other_cost = [
+        _fig("a", "£150 million", 150, scale="million", unit="GBP", measure="cost of storm delays", period=None),
+        _fig("b", "£3.25bn", 3.25, unit="GBP", measure="project", period=None),
+    ]
+    for figures in (actual_vs_target, undated_moves, other_cost):
+        assert find_divergences(analyses, [], figures) == [], figures
+
+
+def test_one_spelling_divergence_per_person_with_every_variant():
+    analyses = [
+        _mention_analysis("a", [("Maren Holt", "Maren Holt"), ("Holt", "Maren Holt")]),
+        _mention_analysis("b", [("Maren Holte", "Maren Holte"), ("Holte", "Maren Holte")]),
+        _mention_analysis("c", [("Maren Holt", "Maren Holt")]),
+    ]
+    entities = merge_entities(analyses)
+    out = find_divergences(analyses, entities, [])
+    assert len(out) == 1
+    assert out[0].description == (
+        'Maren Holt is also spelled "Holte" (across sources: "Holt" in Outlet A, Outlet C; "Holte" in Outlet B)'
+    )
+    texts = [analyses["abc".index(c.document)].document.text[c.start : c.end] for c in out[0].citations]
+    assert texts == ["Maren Holt", "Maren Holte"]

@@ -199,3 +199,27 @@ def test_middle_initial_merges_but_nickname_does_not():
     pistole = _by_name(entities, "John S. Pistole")
     assert pistole.aliases == ["John Pistole"] and pistole.documents == 2
     assert _by_name(entities, "Mary Tessier").mentions == 1  # a given-name variant is not a misspelling
+
+
+def test_short_form_merges_into_the_organisation_it_opens():
+    analyses = [
+        _analysis("a", [("Orvane Power", "ORG"), ("Kestrel Bay", "LOC"), ("Kestrel Bay Anglers' Association", "ORG")]),
+        _analysis("b", [("Orvane", "GPE"), ("Orvane", "GPE"), ("Orvane", "GPE")]),
+        _analysis("c", [("Association", "ORG"), ("Kestrel Bay", "LOC")]),
+    ]
+    entities = merge_entities(analyses)
+    orvane = _by_name(entities, "Orvane Power")
+    assert (orvane.type, orvane.aliases, orvane.documents) == ("ORG", ["Orvane"], 2)
+    anglers = _by_name(entities, "Kestrel Bay Anglers' Association")
+    assert anglers.aliases == ["Association"]
+    bay = _by_name(entities, "Kestrel Bay")  # a place is no short form of the association
+    assert bay.type == "LOC" and bay.documents == 2
+
+
+def test_short_form_of_two_organisations_stays_apart():
+    analyses = [
+        _analysis("a", [("Orvane Power", "ORG"), ("Orvane Water", "ORG")]),
+        _analysis("b", [("Orvane", "ORG")]),
+    ]
+    names = sorted(e.name for e in merge_entities(analyses))
+    assert names == ["Orvane", "Orvane Power", "Orvane Water"]

@@ -84,3 +84,23 @@ def test_collect_figures_on_the_seeds(seeds_dir):
     assert len(by_2019.citations) == 2 and by_2019.unit == "USD"
     subjects = [f.subject for f in out]
     assert subjects.index("Huawei") < subjects.index(None)  # unknown subjects last
+
+
+def test_one_document_repeating_an_amount_is_one_figure():
+    a = fig("£3.25bn", 3.25, "GBP", "billion", doc="a", measure="project", period="2025-01-15", status="forecast")
+    b = fig("£3.25bn", 3.25, "GBP", "billion", doc="a", start=50, status="actual")
+    assert len(collect_figures([analysis("a", a, b)])) == 1
+    # across documents a forecast and an actual of one amount stay apart
+    c = fig("£3.25bn", 3.25, "GBP", "billion", doc="b", measure="revenue", status="actual")
+    d = fig("£3.25bn", 3.25, "GBP", "billion", doc="c", measure="revenue", status="forecast")
+    assert len(collect_figures([analysis("b", c), analysis("c", d)])) == 2
+
+
+def test_running_total_merges_across_its_synonyms_and_periods():
+    a = fig("£3.1bn", 3.1, "GBP", "billion", doc="a", measure="cost of offshore wind farm", period="2023-03")
+    b = fig("£3.1bn", 3.1, "GBP", "billion", doc="b", measure="project's budget", period="2023")
+    c = fig("3.1 billion pounds", 3.1, "GBP", "billion", doc="c", measure="investment", status="forecast")
+    merged = collect_figures([analysis("a", a), analysis("b", b), analysis("c", c)])
+    assert len(merged) == 1 and [x.document for x in merged[0].citations] == ["a", "b", "c"]
+    target = fig("£3.1bn", 3.1, "GBP", "billion", doc="d", measure="budget", status="target")
+    assert not same_figure(a, target)
