@@ -129,7 +129,7 @@ def governing_verb(token: Any) -> Any | None:
     for _ in range(40):  # heads form a tree; the bound only guards odd parses
         if token.pos_ in ("VERB", "AUX"):
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None
@@ -156,7 +156,7 @@ def clause_tense(verb: Any, depth: int = 0) -> bool | None:
     if any(a.lower_ in FUTURE_AUX for a in auxes):
         return True
     head = verb.head
-    if any(a.tag_ == "TO" for a in auxes) and head is not verb:
+    if any(a.tag_ == "TO" for a in auxes) and head.i != verb.i:
         # An infinitive takes its time from the verb it completes.
         planned = head.lemma_.lower() in PLAN_LEMMAS or any(
             c.dep_ == "acomp" and c.lemma_.lower() in PLAN_LEMMAS for c in head.children
@@ -168,7 +168,7 @@ def clause_tense(verb: Any, depth: int = 0) -> bool | None:
         return not _past(verb)  # "is expected in 2028"; "was expected in May" is past
     if _past(verb):
         return False
-    if verb.tag_ in ("VBG", "VBN") and verb.dep_ in ("advcl", "acl", "conj", "xcomp") and head is not verb:
+    if verb.tag_ in ("VBG", "VBN") and verb.dep_ in ("advcl", "acl", "conj", "xcomp") and head.i != verb.i:
         return clause_tense(governing_verb(head), depth + 1)  # "..., ending a review"
     return None
 

@@ -469,7 +469,9 @@ def _according_to(text: str, tok: Any, sent: Any, seg_start: int) -> Attribution
     source_toks = [t for t in source_toks if t.i > to.i]
     if not source_toks:
         return None
-    if source_toks[0].lower_ in GROUP_NOUNS:  # "according to analysts Huawei has ..." (no stops)
+    nxt = doc[source_toks[0].i + 1] if source_toks[0].i + 1 < len(doc) else None
+    if source_toks[0].lower_ in GROUP_NOUNS and not (nxt is not None and nxt.dep_ == "prep"):
+        # "according to analysts Huawei has ..." (no stops); "analysts at Fenwick" stays whole
         source_toks = source_toks[:1]
         pobj = source_toks[0]
     source = Span(source_toks[0].idx, source_toks[-1].idx + len(source_toks[-1]))
@@ -617,10 +619,12 @@ def _dedupe(spans: list[Span]) -> list[Span]:
 def _display(text: str, spans: list[Span]) -> str:
     parts = []
     for s in spans:
-        part = text[s.start : s.end].strip()
-        part = part.strip("\u201c\u201d\"\u00ab\u00bb").strip().rstrip(",")
-        if part.startswith("that "):
-            part = part[5:]  # "said that X" reads as "X"
+        part, prev = text[s.start : s.end].strip(), None
+        while part != prev:
+            prev = part
+            part = part.strip("\u201c\u201d\"\u00ab\u00bb").strip().rstrip(",").strip()
+            if part.startswith("that "):
+                part = part[5:]  # "said that X" reads as "X"
         if len(_QUOTE_RE.findall(part)) == 1:
             part = _QUOTE_RE.sub("", part)  # 'that "apparently ...': a mark left unpaired by the trim
         parts.append(part.strip())
@@ -668,6 +672,8 @@ class QuoteExtractor:
                 continue  # "backed", "wants": a stance, not speech
             if att.source_head is not None and att.source_head.lower_ in FIRST_PERSON:
                 continue  # "I think" inside a quote: already the quoted speaker's words
+            if not att.direct and not _is_speech(analysis.nlp, att.content[0]):
+                continue
             if att.name_tokens and any(t.ent_type_ == "PERSON" for t in att.name_tokens):
                 speaker = resolver.resolve_name(att.name_tokens, att.role_tokens)
             elif att.source_head is not None:
@@ -677,7 +683,7 @@ class QuoteExtractor:
             quotes.append(
                 Quote(
                     text=_display(doc.text, att.content),
-                    direct=att.direct,
+                    direct=att.direct or _stripped_direct(doc.text, att),
                     speaker=speaker.name,
                     speaker_kind=speaker.kind,
                     role=speaker.role,
@@ -692,6 +698,32 @@ class QuoteExtractor:
         _backfill(quotes, resolver)
         analysis.quotes = quotes
         return analysis
+
+
+def _is_speech(nlp_doc: Any, span: Span) -> bool:
+    """Reported content is a clause or a noun phrase, not a bare infinitive or verb phrase.
+
+    "asked the regulator to review the decision": "to review ..." is a request's
+    object, not speech; "a figure the company says is fixed": "is fixed" is a fragment.
+    """
+    part = nlp_doc.char_span(span.start, span.end, alignment_mode="expand")
+    if part is None or not len(part):
+        return False
+    first = part[0]
+    if first.lower_ == "to" and first.tag_ == "TO":
+        return False
+    return not (first.pos_ in ("AUX", "VERB") and first.tag_ in ("VBZ", "VBP", "VBD", "MD"))
+
+
+def _stripped_direct(text: str, att: Attribution) -> bool:
+    """First-person words before "said NAME" with no quotation marks: direct speech whose marks were stripped."""
+    if not att.name_tokens or att.source is None or not att.content:
+        return False
+    content = text[att.content[0].start : att.content[-1].end]
+    if _QUOTE_RE.search(content) or att.content[-1].end > att.source.start:
+        return False
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", content)}
+    return bool(words & FIRST_PERSON)
 
 
 def _backfill(quotes: list[Quote], resolver: SpeakerResolver) -> None:

@@ -10,11 +10,13 @@ inventing a name: when nothing fits, the speaker stays None.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from ..model import EntityMention
 from .cues import FIRST_PERSON, GROUP_NOUNS, PERSONAL_PRONOUNS, ROLE_TAIL_PREPS, ROLE_WORDS
+from .entities import ANAPHORIC_OWNERS, GENERIC_ORG_HEADS, NAME_TITLES, generic_org, is_place_name, leading_org
 
 SpeakerKind = Literal["person", "group", "organisation", "unknown"]
 
@@ -43,7 +45,16 @@ class _Person:
 
 
 def _is_role_token(tok: Any) -> bool:
-    return tok.lower_ in ROLE_WORDS
+    return tok.lower_ in ROLE_WORDS or tok.lower_ in NAME_TITLES
+
+
+def _org_clean(name: str | None) -> str | None:
+    """"the National Marine Regulator" -> "National Marine Regulator"; "Veltrix Energy's" -> "Veltrix Energy"."""
+    if not name:
+        return None
+    name = re.sub(r"^(?:the|The|its|Its)\s+", "", name.strip())
+    name = re.sub(r"\s*(?:'s|\u2019s|\bs)$", "", name).strip()
+    return name or None
 
 
 def _is_name_token(tok: Any) -> bool:
@@ -78,12 +89,12 @@ class SpeakerResolver:
                     name = (mention.canonical or mention.text) if mention else _clean_name(toks)
                     self._add_person(name, ent.start_char, mention)
             elif ent.label_ == "ORG":
-                self._orgs.append((ent.start_char, ent.text))
+                self._add_org(ent.start_char, ent.text)
         for m in entities or []:
             if m.type == "PERSON":
                 self._add_person(m.canonical or m.text, m.start, m)
             elif m.type == "ORG":
-                self._orgs.append((m.start, m.canonical or m.text))
+                self._add_org(m.start, m.canonical or m.text)
         # learn roles from every mention ("we spoke with the group's CEO Richard Yu")
         for ent in nlp_doc.ents:
             if ent.label_ == "PERSON":
@@ -96,6 +107,11 @@ class SpeakerResolver:
                         person.role = _fuller(person.role, role)
                         person.organisation = _fuller(person.organisation, org)
         self._orgs.sort()
+
+    def _add_org(self, start: int, name: str) -> None:
+        name = _org_clean(name) or ""
+        if len(name.replace(" ", "")) > 2 and not is_place_name(name):
+            self._orgs.append((start, name))
 
     # ---------------------------------------------------------------- people
     def _add_person(self, name: str, start: int, mention: EntityMention | None = None) -> _Person:
@@ -161,6 +177,29 @@ class SpeakerResolver:
         # the organisation the story is about: the most mentioned, then the latest
         return max(reversed(names), key=names.count)
 
+    def latest_organisation(self, offset: int) -> str | None:
+        """The organisation mentioned last before `offset` (for "its")."""
+        names = [n for s, n in self._orgs if s < offset]
+        return names[-1] if names else None
+
+    def full_organisation(self, name: str, offset: int) -> str:
+        """A short or generic name ("Association", "Veltrix") as its fuller earlier mention."""
+        earlier = [n for s, n in self._orgs if s < offset] or [n for _, n in self._orgs]
+        return generic_org(name, earlier) or leading_org(name, earlier) or name
+
+    def organisation_noun(self, head: Any) -> str | None:
+        """"the company", "the association", "the Association": the organisation it stands for."""
+        low = head.lower_
+        if low not in GENERIC_ORG_HEADS and low not in ANAPHORIC_OWNERS:
+            return None
+        if not any(c.lower_ in ("the", "its", "their", "this") for c in head.children if c.dep_ in ("det", "poss")):
+            return None
+        earlier = [n for s, n in self._orgs if s < head.idx]
+        hit = generic_org(head.text, earlier)
+        if hit is None and low in ANAPHORIC_OWNERS | {"corporation"}:
+            hit = self.organisation_before(head.idx)
+        return hit
+
     # ---------------------------------------------------------------- phrases
     def resolve(self, head: Any, phrase: list[Any]) -> Speaker:
         """Resolve a source phrase (spaCy tokens) whose syntactic head is `head`."""
@@ -173,32 +212,69 @@ class SpeakerResolver:
             return Speaker(person.name, "person", person.role, person.organisation)
         if low in FIRST_PERSON or (head.pos_ == "PRON" and not in_name):
             return Speaker(None, "unknown")
+        if _is_role_token(head) and not self._name_tokens(head, phrase):
+            # "Its chairman, Aled Brennan, said": the name is an appositive of the title
+            appos = next((c for c in head.children if c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")), None)
+            if appos is not None:
+                names = self._name_tokens(appos, list(appos.subtree))
+                if names:
+                    rest = [t for t in phrase if t.i <= head.i]
+                    role, org = self._role_and_org(head, rest, [])
+                    person = self._add_person(_clean_name(names), names[0].idx)
+                    person.role = person.role or role
+                    person.organisation = person.organisation or _org_clean(org)
+                    return Speaker(person.name, "person", person.role, person.organisation)
+        org_noun = self.organisation_noun(head) if head.pos_ in ("NOUN", "PROPN") else None
+        if org_noun:
+            return Speaker(org_noun, "organisation")
         name_toks = self._name_tokens(head, phrase)
         if name_toks:
             role, org = self._role_and_org(head, phrase, name_toks)
+            org = _org_clean(org)
             raw = _clean_name(name_toks)
             known = self.canonical(raw)
             tagged = any(t.ent_type_ == "PERSON" for t in name_toks)
             if not known and not tagged and not role and (self._is_org(name_toks) or len(name_toks) == 1):
-                return Speaker(raw, "organisation")
+                return Speaker(self._org_name(head, phrase), "organisation")
             person = self._add_person(raw, name_toks[0].idx)
             person.role = person.role or role
             person.organisation = person.organisation or org
             return Speaker(person.name, "person", person.role, person.organisation)
         if head.lemma_.lower() in GROUP_NOUNS or head.lower_ in GROUP_NOUNS:
             if head.tag_ in ("NNS", "NNPS") or head.lower_.endswith("s"):
-                words = [t.text for t in phrase if t.lower_ not in _DETERMINERS or t.i > head.i]
-                return Speaker(" ".join(words).lower() if words else head.lower_, "group")
+                words = [t.text for t in phrase if (t.lower_ not in _DETERMINERS or t.i > head.i) and not t.is_punct]
+                name = " ".join(words) or head.text
+                return Speaker(name[:1].upper() + name[1:], "group", None, self._group_org(head))
         if head.lower_ in ROLE_WORDS or head.lemma_.lower() in ROLE_WORDS:
             role, org = self._role_and_org(head, phrase, [])
+            org = _org_clean(org)
+            if org:
+                # "a spokesperson for the Regulator": the organisation speaks, through a nameless voice
+                return Speaker(None, "organisation", role, org)
             person = self.person_with_role(role or head.lower_, head.idx)
             if person is not None:
                 return Speaker(person.name, "person", person.role, person.organisation)
             return Speaker(None, "unknown", role, org)
         if head.ent_type_ in ("ORG", "GPE", "NORP") or head.pos_ == "PROPN":
-            toks = [t for t in phrase if t.ent_type_ == head.ent_type_] or [head]
-            return Speaker(_clean_name(_contiguous(toks, head)), "organisation")
+            return Speaker(self._org_name(head, phrase), "organisation")
         return Speaker(None, "unknown")
+
+    def _org_name(self, head: Any, phrase: list[Any]) -> str:
+        """The organisation a source phrase names, in full ("The ... Association" / "Association")."""
+        toks = [t for t in phrase if (t.pos_ == "PROPN" or t.text in ("'s", "\u2019s", "&")) and t.i <= head.i]
+        toks = _contiguous(toks, head) if toks and head in toks else [head]
+        name = _org_clean(head.doc[toks[0].i : toks[-1].i + 1].text) or head.text
+        if len(name.split()) == 1:
+            name = self.full_organisation(name, head.idx)
+        return name
+
+    def _group_org(self, head: Any) -> str | None:
+        """"analysts at Fenwick Research" -> "Fenwick Research"."""
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("at", "with", "from", "of", "for")):
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ == "PROPN":
+                return _org_clean(_clean_name(_contiguous([t for t in obj.subtree if t.pos_ == "PROPN"], obj)))
+        return None
 
     def resolve_name(self, name_toks: list[Any], role_toks: list[Any]) -> Speaker:
         """Resolve a name found by word order, with the role phrase that follows it."""
@@ -223,6 +299,13 @@ class SpeakerResolver:
             org = self._possessor(poss)
         caps = [t for t in toks if t.i > head.i and t.text[:1].isupper()]
         words = [t for t in toks if t.i >= head.i]
+        back = next((t for t in toks if t.i > head.i and t.lower_ in ANAPHORIC_OWNERS and t.is_lower), None)
+        if not caps and back is not None:
+            # "an analyst with the firm": the firm is the one the story is about
+            org = self.latest_organisation(back.idx)
+            words = [t for t in words if t.i < back.i]
+            while len(words) > 1 and (words[-1].lower_ in ROLE_TAIL_PREPS or words[-1].lower_ in _DETERMINERS):
+                words.pop()
         if caps:
             org = _clean_name(caps)
             cut = caps[0].i
@@ -232,7 +315,9 @@ class SpeakerResolver:
                     words.pop()
                     break
                 words.pop()
-        return " ".join(t.text for t in words) or None, org
+            if len(words) > 1 and words[-1].lower_ in ROLE_TAIL_PREPS:
+                words.pop()  # "chief executive of" Veltrix
+        return " ".join(t.text for t in words) or None, _org_clean(org)
 
     def _name_tokens(self, head: Any, phrase: list[Any]) -> list[Any]:
         """The name inside a source phrase: the capitalised run ending at the head."""
@@ -290,7 +375,7 @@ class SpeakerResolver:
 
     def _org_text(self, toks: list[Any]) -> str | None:
         """Organisation words before a title: "IDC", "the group's" (resolved)."""
-        poss = next((t for t in toks if t.dep_ == "poss" and not t.text[:1].isupper()), None)
+        poss = next((t for t in toks if t.dep_ == "poss" and (not t.text[:1].isupper() or t.lower_ in ANAPHORIC_OWNERS)), None)
         if poss is not None:
             return self._possessor(poss)
         caps = [t for t in toks if t.text[:1].isupper() or t.text in ("'s", "’s", "&", "of")]
@@ -325,6 +410,8 @@ class SpeakerResolver:
 
     def _possessor(self, tok: Any) -> str | None:
         """"the company's" -> the organisation it stands for."""
+        if tok.lower_ in ("its", "their"):
+            return self.latest_organisation(tok.idx)
         if tok.pos_ == "PROPN":
             return _clean_name(_contiguous([t for t in tok.subtree if t.pos_ == "PROPN"], tok))
         if tok.lower_ in _ORG_NOUNS or tok.lemma_ in _ORG_NOUNS:

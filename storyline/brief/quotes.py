@@ -13,6 +13,7 @@ import difflib
 from collections import Counter
 from collections.abc import Iterable
 
+from ..analysis.entities import generic_org, leading_org
 from ..model import Analysis, Entity, Quote, SpeakerQuotes
 
 # Two full names this similar are one person spelt two ways.
@@ -52,6 +53,13 @@ def _most_common(values: Iterable[str | None]) -> str | None:
     return max((v for v, c in counts.items() if c == top), key=len)
 
 
+def _organisation_names(quotes: list[Quote]) -> dict[str, str]:
+    """Each organisation name -> the name it is grouped under ("Veltrix" -> "Veltrix Energy")."""
+    names = {q.speaker for q in quotes if q.speaker_kind == "organisation" and q.speaker}
+    names |= {q.organisation for q in quotes if q.speaker is None and q.speaker_kind == "organisation" and q.organisation}
+    return {n: generic_org(n, names) or leading_org(n, names) or n for n in names}
+
+
 def group_quotes(analyses: list[Analysis], entities: list[Entity] | None = None) -> list[SpeakerQuotes]:
     """Group every quote by speaker across documents; people (by quote count) before groups and organisations."""
     people = [e for e in entities or [] if e.type == "PERSON"]
@@ -73,19 +81,30 @@ def group_quotes(analyses: list[Analysis], entities: list[Entity] | None = None)
         canonical[name] = target
         if target not in names:
             names.append(target)
+    org_names = _organisation_names(quotes)
+    group_names: dict[str, list[str]] = {}
     for q in quotes:
         kind = q.speaker_kind if q.speaker else "unknown"
         if kind == "person":
             key = ("person", canonical[q.speaker])
-        elif kind in ("group", "organisation"):
-            key = (kind, q.speaker.lower() if kind == "group" else q.speaker)
+        elif kind == "group":
+            key = ("group", q.speaker.casefold())
+            group_names.setdefault(key[1], []).append(q.speaker)
+        elif kind == "organisation":
+            key = ("organisation", org_names[q.speaker or q.organisation])
+        elif q.organisation and q.speaker_kind == "organisation":
+            key = ("organisation", org_names[q.organisation])
         else:
             key = ("unknown", None)
         buckets.setdefault(key, []).append(q)
     out = []
     for (kind, speaker), qs in buckets.items():
-        role = _most_common(q.role for q in qs)
-        org = _most_common(q.organisation for q in qs)
+        role = _most_common(q.role for q in qs) if kind in ("person", "group") else None
+        org = _most_common(q.organisation for q in qs) if kind in ("person", "group") else None
+        if kind == "group":
+            # the surface form as written, capitalised ("Analysts at Fenwick Research")
+            name = _most_common(group_names[speaker]) or speaker
+            speaker = name[:1].upper() + name[1:]
         if kind == "person" and speaker:
             ent = next((e for e in people if e.name == speaker), None)
             if ent is not None:

@@ -13,21 +13,28 @@ picked on their own. Works on plain Documents; uses analyses when given.
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
 from ..model import Analysis, Citation, Document, SummarySentence
 from .budget import budget_reached, word_count
-from .embed import Representation, dense, sentence_vectors
+from .embed import Representation, content_words, dense, sentence_vectors
 
-# Weights of the sentence score (tuned modestly on the Multi-News dev file).
-CENTRALITY = 1.0
-SUPPORT = 1.0
-POSITION = 0.35
-POSITION_DECAY = 0.5  # position prior = POSITION / (1 + rank in article) ** POSITION_DECAY
-SALIENCE = 0.25
+# The sentence score is a weighted sum of FEATURES. The weights are learned
+# (storyline/evaluation/train_scorer.py writes data/scorer.json); these
+# hand-set ones (tuned modestly on the Multi-News dev file) are the fallback.
+FEATURES = (
+    "centrality", "support", "position", "first", "salience", "shared_terms",
+    "digits", "length", "lead_similarity", "quoted",
+)
+HAND_WEIGHTS = {"centrality": 1.0, "support": 1.0, "position": 0.35, "salience": 0.25}
+POSITION_DECAY = 0.5  # position feature = 1 / (1 + rank in article) ** POSITION_DECAY
+_SCORER = Path(__file__).parent / "data" / "scorer.json"
 # With a focus, scores are scaled by (relevance / best relevance) ** FOCUS.
 FOCUS = 2.0
 MIN_RELEVANCE = 0.05
@@ -178,6 +185,59 @@ def _corroboration(similarity: np.ndarray, docs: np.ndarray, n_docs: int) -> np.
     return best
 
 
+@functools.lru_cache(maxsize=1)
+def _weights() -> dict[str, float]:
+    """The learned weights when the package ships them, else the hand-set ones."""
+    try:
+        return json.loads(_SCORER.read_text(encoding="utf-8"))["weights"]
+    except (OSError, ValueError, KeyError):
+        return HAND_WEIGHTS
+
+
+def _shared_terms(candidates: list[_Candidate]) -> np.ndarray:
+    """How many content words a sentence shares with other documents (capped).
+    Unlike `_salience` it needs no capitals, so it means the same on
+    lower-cased text (the validation data the weights are learned on)."""
+    words = [set(content_words(c.text)) for c in candidates]
+    in_docs: dict[str, set[int]] = {}
+    for c, found in zip(candidates, words):
+        for word in found:
+            in_docs.setdefault(word, set()).add(c.doc)
+    return np.array([min(sum(len(in_docs[w]) >= 2 for w in found), 10) / 10.0 for found in words], dtype=np.float32)
+
+
+def sentence_features(
+    candidates: list[_Candidate], documents: list[Document], vectors, similarity: np.ndarray,
+    best: np.ndarray, analyses: list[Analysis] | None = None,
+) -> np.ndarray:
+    """One row per candidate, one column per name in FEATURES."""
+    docs = np.array([c.doc for c in candidates])
+    n_docs = len(documents)
+    others = max(len(set(docs.tolist())) - 1, 1)
+    rank = np.zeros(len(candidates), dtype=np.float32)
+    seen: dict[int, int] = {}
+    for i, c in enumerate(candidates):
+        rank[i] = seen.get(c.doc, 0)
+        seen[c.doc] = seen.get(c.doc, 0) + 1
+    leads = np.flatnonzero(rank == 0)
+    lead_similarity = similarity[:, leads].copy() if len(leads) else np.zeros((len(candidates), 1))
+    if len(leads):
+        lead_similarity[docs[:, None] == docs[leads][None, :]] = 0.0  # not its own article's lead
+    columns = {
+        "centrality": _centrality(vectors, docs, n_docs),
+        "support": best.sum(axis=1) / others,
+        "position": 1.0 / (1.0 + rank) ** POSITION_DECAY,
+        "first": (rank == 0).astype(np.float32),
+        "salience": _salience(candidates, _terms(candidates, documents, analyses)),
+        "shared_terms": _shared_terms(candidates),
+        "digits": np.array([any(ch.isdigit() for ch in c.text) for c in candidates], dtype=np.float32),
+        "length": np.array([c.words / MAX_WORDS for c in candidates], dtype=np.float32),
+        "lead_similarity": lead_similarity.max(axis=1),
+        "quoted": np.array([any(q in c.text for q in '"“”') for c in candidates], dtype=np.float32),
+    }
+    return np.column_stack([columns[name] for name in FEATURES]).astype(np.float32)
+
+
 def summarize(
     documents: list[Document],
     *,
@@ -208,23 +268,11 @@ def summarize(
     query = vectors[len(texts) :] if focus else None
     vectors = vectors[: len(texts)]
     docs = np.array([c.doc for c in candidates])
-    n_docs = len(documents)
     similarity = dense(vectors @ vectors.T)
-    best = _corroboration(similarity, docs, n_docs)
-    present = np.array([(docs == d).any() for d in range(n_docs)])
-    others = max(int(present.sum()) - 1, 1)
-    support = best.sum(axis=1) / others
-    rank_in_doc = np.zeros(len(candidates), dtype=np.float32)
-    seen: dict[int, int] = {}
-    for i, c in enumerate(candidates):
-        rank_in_doc[i] = seen.get(c.doc, 0)
-        seen[c.doc] = seen.get(c.doc, 0) + 1
-    score = (
-        CENTRALITY * _centrality(vectors, docs, n_docs)
-        + SUPPORT * support
-        + POSITION / (1.0 + rank_in_doc) ** POSITION_DECAY
-        + SALIENCE * _salience(candidates, _terms(candidates, documents, analyses))
-    )
+    best = _corroboration(similarity, docs, len(documents))
+    features = sentence_features(candidates, documents, vectors, similarity, best, analyses)
+    weights = np.array([_weights().get(name, 0.0) for name in FEATURES], dtype=np.float32)
+    score = features @ weights
     allowed = np.ones(len(candidates), dtype=bool)
     if query is not None:
         relevance = dense(vectors @ query.T).ravel()

@@ -69,10 +69,12 @@ def sentence_spans(document: Document) -> list[tuple[int, int]]:
     return spans
 
 
+_STRONG_BREAK = re.compile(r"\s*(?:[;:]|\s--?\s|\s—\s)\s*")
 # Clauses that tell their own event: "[when] the project was approved in March".
 _OWN_CLAUSE = frozenset({"advcl", "relcl", "acl"})
-_LEADING = frozenset({"mark", "cc", "punct", "prep"})  # "when", "because", ", and"
+_LEADING = frozenset({"mark", "cc", "punct"})  # "when", "because", ", and"
 MIN_OWN_WORDS = 3
+_SPEECH = frozenset({"say", "tell", "announce", "add", "confirm", "state", "report", "warn", "claim"})
 
 
 def _words(text: str) -> int:
@@ -92,6 +94,10 @@ def parsed_clause(
     longer than MAX_WORDS, by whole subordinate clauses that hold no date.
     """
     doc = getattr(sent, "doc", sent)
+    if _words(text[start:end]) > MAX_WORDS:
+        # A long sentence is first cut at ";", ":" and dashes: parses straddle them badly.
+        cuts = [start] + [start + m.end() for m in _STRONG_BREAK.finditer(text[start:end])] + [end]
+        start, end = next(((a, b) for a, b in zip(cuts, cuts[1:]) if a <= mention.start < b), (start, end))
     toks = [t for t in sent if start <= t.idx + offset < end]
     inside = [t for t in toks if t.idx + offset < mention.end and mention.start < t.idx + offset + len(t)]
     if not toks or not inside:
@@ -101,7 +107,9 @@ def parsed_clause(
     verb = governing_verb(root)
     s, e = toks[0].i, toks[-1].i + 1  # token range [s, e)
     node = verb
-    while node is not None and node.i in ids and node.head is not node:
+    while node is not None and node.i in ids and node.head.i != node.i:
+        if node.lemma_.lower() in _SPEECH:
+            break  # "..., the company said on Thursday": the attribution, not the event
         if node.dep_ in _OWN_CLAUSE or (node.dep_ == "conj" and any(c.dep_.startswith("nsubj") for c in node.children)):
             lo = node.head.left_edge.i if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN") else node.left_edge.i
             lo = min(lo, node.left_edge.i)

@@ -146,3 +146,48 @@ def test_dates_seed_articles(seeds_dir, year):
         assert hit, phrase
         assert (hit[0].value, hit[0].future) == (value, future), phrase
     assert not any(d.text in ("5-0", "28.1", "03:04") for d in mentions)
+
+
+# Tense: whole words and the parse, not substrings. 2023-03-14 is a Tuesday.
+@pytest.mark.parametrize(
+    "text, published, value, future",
+    [
+        ("The harbour bridge cleared its final planning hurdle on Monday when the board voted 6-2.",
+         "2023-03-14", "2023-03-13", False),
+        ("The first piles were driven on Monday, three weeks later than planned.", "2024-05-21", "2024-05-20", False),
+        ("An official said the inquiry would report by the end of February.", "2023-11-02", "2024-02", True),
+        ("The line is due to open in March.", "2023-11-02", "2024-03", True),
+        ("The scheme was approved in March.", "2023-11-02", "2023-03", False),
+    ],
+)
+def test_dates_tense_decides_past_or_future(nlp, text, published, value, future):
+    for doc in (None, nlp(text)):  # the regex fallback and the parse agree here
+        (mention,) = resolve_dates(text, published, doc)
+        assert (mention.value, mention.future) == (value, future), doc is not None
+
+
+def test_dates_parse_reads_the_verb_governing_the_date(nlp):
+    # "will" is near "on Monday" but belongs to the relative clause.
+    text = "The minister, who will step down next spring, said on Monday that talks had failed."
+    (guess,) = resolve_dates(text, "2023-03-14")
+    (parsed,) = resolve_dates(text, "2023-03-14", nlp(text))
+    assert guess.future  # the cue list alone is fooled
+    assert (parsed.value, parsed.future) == ("2023-03-13", False)
+    text = "The ferry company said on Tuesday that fares will rise."
+    (parsed,) = resolve_dates(text, "2023-03-14", nlp(text))
+    assert (parsed.value, parsed.future) == ("2023-03-14", False)
+    text = "First trains are now expected on Friday."
+    (parsed,) = resolve_dates(text, "2023-03-14", nlp(text))
+    assert (parsed.value, parsed.future) == ("2023-03-17", True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nobody would pretend the last year has been easy.",
+        "Prices have doubled over the last month.",
+        "The next year will be hard for the yard.",
+    ],
+)
+def test_dates_stretches_of_time_are_not_dates(text):
+    assert resolve_dates(text, "2023-11-02") == []

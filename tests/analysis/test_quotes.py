@@ -57,8 +57,9 @@ def test_quotes_stripped_content_said_name_role(nlp):
     first = quotes[0]
     assert first.text == "Our engineers will finish the bridge before winter"
     assert first.role == "director of public works"
-    assert not first.direct
-    assert any(q.text == "The old crossing has been closed since May" and q.cue == "added" for q in quotes)
+    assert first.direct  # first person before "said NAME": direct speech whose marks were stripped
+    later = next(q for q in quotes if q.text == "The old crossing has been closed since May")
+    assert later.cue == "added" and not later.direct
 
 
 def test_quotes_stripped_content_name_said(nlp):
@@ -70,7 +71,7 @@ def test_quotes_stripped_content_name_said(nlp):
 def test_quotes_according_to_group_and_organisation(nlp):
     text = "Sales fell sharply in March, according to analysts. According to Toyota, the recall affects older cars."
     quotes = analyse(nlp, text).quotes
-    group = only(quotes, "analysts")[0]
+    group = only(quotes, "Analysts")[0]
     assert group.speaker_kind == "group" and group.cue == "according to"
     assert group.text == "Sales fell sharply in March"
     org = only(quotes, "Toyota")[0]
@@ -81,9 +82,9 @@ def test_quotes_according_to_group_and_organisation(nlp):
 @pytest.mark.parametrize(
     "sentence, group",
     [
-        ("Officials say the dam could fail in a flood.", "officials"),
-        ("But experts suspect the outage was caused by a storm.", "experts"),
-        ("Analysts believe that the merger will cut costs.", "analysts"),
+        ("Officials say the dam could fail in a flood.", "Officials"),
+        ("But experts suspect the outage was caused by a storm.", "Experts"),
+        ("Analysts believe that the merger will cut costs.", "Analysts"),
     ],
 )
 def test_quotes_group_speakers(nlp, sentence, group):
@@ -172,3 +173,97 @@ def test_quotes_display_text_drops_complementiser_and_stray_mark(nlp):
     q = only(analyse(nlp, text).quotes, "Li Wen")[0]
     assert q.text == "the lab will open in May and hire fifty people."
     assert q.direct
+
+
+# ---------------------------------------------------------------- speaker resolution
+
+
+def test_quotes_the_company_is_the_organisation_written_before(nlp):
+    text = (
+        "Halden Rail said on Monday it would order twelve new trains. "
+        "Deliveries of the first trains will start in 2027 the company said."
+    )
+    quotes = analyse(nlp, text).quotes
+    q = next(q for q in quotes if q.text.startswith("Deliveries"))
+    assert (q.speaker, q.speaker_kind) == ("Halden Rail", "organisation")
+
+
+def test_quotes_title_with_appositive_name(nlp):
+    text = (
+        "The Northfield Cyclists' Club opposed the plan. "
+        "Its secretary, Rhona Webb, said the club would take the case to court."
+    )
+    q = only(analyse(nlp, text).quotes, "Rhona Webb")[0]
+    assert q.role == "secretary"
+    assert q.organisation == "Northfield Cyclists' Club"
+
+
+def test_quotes_infinitive_after_ask_is_not_speech(nlp):
+    text = "Rhona Webb said the club would ask the minister to reopen the inquiry."
+    quotes = analyse(nlp, text).quotes
+    assert [q.text for q in quotes] == ["the club would ask the minister to reopen the inquiry"]
+    assert not any(q.text.startswith("to ") for q in quotes)
+
+
+def test_quotes_spokesperson_for_an_organisation(nlp):
+    text = (
+        "Tomas Vidal, the club's treasurer, said the accounts were in order. "
+        "A spokesperson for the Coastal Water Board said the inspection would finish by June."
+    )
+    quotes = analyse(nlp, text).quotes
+    q = next(q for q in quotes if "inspection" in q.text)
+    assert q.speaker is None and q.speaker_kind == "organisation"
+    assert q.organisation == "Coastal Water Board" and q.role == "spokesperson"
+    assert only(quotes, "Tomas Vidal")[0].speaker_kind == "person"
+
+
+def test_quotes_generic_organisation_name_resolves_to_full_mention(nlp):
+    text = (
+        "The Upland Beekeepers' Association met in March. "
+        "On Friday the Association said that hive losses had doubled since last year."
+    )
+    q = next(q for q in analyse(nlp, text).quotes if "hive losses" in q.text)
+    assert (q.speaker, q.speaker_kind) == ("Upland Beekeepers' Association", "organisation")
+
+
+def test_quotes_group_keeps_surface_case_and_organisation(nlp):
+    text = "According to economists at Larch Partners, rents in the city will rise by a tenth next year."
+    q = next(q for q in analyse(nlp, text).quotes if "rents" in q.text)
+    assert (q.speaker, q.speaker_kind, q.organisation) == ("Economists at Larch Partners", "group", "Larch Partners")
+    assert q.text.startswith("rents in the city")
+
+
+def test_quotes_stripped_first_person_is_direct(nlp):
+    text = (
+        "Ferries will run late all week the operator said\n"
+        "We are doing everything we can to restore the timetable said Lena Fors the operator s director\n"
+    )
+    q = only(analyse(nlp, text).quotes, "Lena Fors")[0]
+    assert q.direct and q.text.startswith("We are doing everything")
+    assert q.role == "director"
+
+
+def test_quotes_role_back_reference_with_the_firm(nlp):
+    text = (
+        "Analysts at Birchwood Capital said the merger was expected. "
+        "Prices will not fall this year said Omar Jalil an economist with the firm."
+    )
+    q = only(analyse(nlp, text).quotes, "Omar Jalil")[0]
+    assert q.role == "economist"
+    assert q.organisation == "Birchwood Capital"
+
+
+def test_quotes_title_before_name_is_role(nlp):
+    text = "Councillor Ewan Pryce told the meeting that the budget left no room for new parks."
+    q = only(analyse(nlp, text).quotes, "Ewan Pryce")[0]
+    assert q.role == "Councillor"
+
+
+def test_quotes_display_text_drops_that_and_wrapping_marks(nlp):
+    text = 'Ewan Pryce said that \u201cfrankly the budget is a mess,\u201d and Ada Cole agreed.'
+    quotes = analyse(nlp, text).quotes
+    q = only(quotes, "Ewan Pryce")[0]
+    assert q.text.startswith("frankly the budget is a mess")
+    assert not q.text.endswith(",") and "\u201c" not in q.text and not q.text.startswith("that")
+    c = q.citations[0]
+    assert "frankly the budget" in text[c.start : c.end]

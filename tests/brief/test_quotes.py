@@ -39,7 +39,7 @@ def test_group_quotes_people_before_groups_and_organisations():
     groups = group_quotes([_analysis("a", quotes)], [])
     assert [(g.speaker, g.speaker_kind, len(g.quotes)) for g in groups] == [
         ("Rosa Diaz", "person", 1),
-        ("analysts", "group", 2),
+        ("Analysts", "group", 2),
         ("Acme", "organisation", 3),
         (None, "unknown", 1),
     ]
@@ -92,4 +92,31 @@ def test_group_quotes_seeds_every_person_once_with_role(seeds_dir, nlp):
     # nobody is quoted under a surname or a misspelling
     assert not {"Sanqui", "He", "Chang", "Eastwood"} & set(people)
     kinds = {g.speaker: g.speaker_kind for g in groups}
-    assert kinds.get("officials") == "group" and kinds.get("analysts") == "group"
+    assert kinds.get("Officials") == "group" and kinds.get("Analysts") == "group"
+
+
+def test_group_quotes_spokesperson_joins_its_organisation_not_the_unattributed():
+    spokes = Quote(text="inspections end in June", direct=False, speaker=None, speaker_kind="organisation",
+                   role="spokesperson", organisation="Coastal Water Board")
+    quotes = [spokes, _q("Coastal Water Board", "organisation"), _q(None, "unknown", text="stray words")]
+    groups = group_quotes([_analysis("a", quotes)], [])
+    board = next(g for g in groups if g.speaker == "Coastal Water Board")
+    assert (board.speaker_kind, len(board.quotes), board.role) == ("organisation", 2, None)
+    unknown = next(g for g in groups if g.speaker is None)
+    assert (len(unknown.quotes), unknown.role, unknown.organisation) == (1, None, None)
+
+
+def test_group_quotes_short_organisation_names_join_the_full_name():
+    a = _analysis("a", [_q("Halden Rail", "organisation"), _q("Upland Beekeepers' Association", "organisation")])
+    b = _analysis("b", [_q("Halden", "organisation"), _q("Association", "organisation")])
+    groups = group_quotes([a, b], [])
+    assert sorted((g.speaker, len(g.quotes)) for g in groups) == [
+        ("Halden Rail", 2), ("Upland Beekeepers' Association", 2)]
+
+
+def test_group_quotes_groups_merge_across_documents_in_surface_case():
+    a = _analysis("a", [_q("analysts at Larch Partners", "group", org="Larch Partners")])
+    b = _analysis("b", [_q("Analysts at Larch Partners", "group", org="Larch Partners")])
+    groups = group_quotes([a, b], [])
+    assert [(g.speaker, g.organisation, len(g.quotes)) for g in groups] == [
+        ("Analysts at Larch Partners", "Larch Partners", 2)]

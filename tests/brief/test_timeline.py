@@ -106,3 +106,50 @@ def test_timeline_seed_articles(seeds_dir):
     assert ("2018", False) in dated("2018", "on Tuesday")
     past = [e.date for e in events if not e.future]
     assert past == sorted(past) and all(e.future for e in events[len(past):])
+
+
+def test_timeline_two_dates_in_one_sentence_get_their_own_clauses(nlp):
+    # 2023-11-02 is a Thursday; "on Tuesday" is 2023-10-31.
+    text = (
+        "North Quay Ports said on Tuesday that the cost of its Castlereagh Dock extension has risen to "
+        "£900m, up from the £600m it quoted when the scheme was approved in March, citing higher prices "
+        "for cranes and concrete."
+    )
+    a = analysed("a", text, "2023-11-02")
+    events = build_timeline([a], lead_events=False)
+    by_date = {e.date: e.text for e in events}
+    assert set(by_date) == {"2023-10-31", "2023-03"}
+    assert by_date["2023-10-31"].startswith("North Quay Ports said on Tuesday that the cost")
+    assert by_date["2023-03"] == "the scheme was approved in March"
+    for e in events:
+        c = e.citations[0]
+        assert text[c.start : c.end] == e.text
+
+
+def test_timeline_one_event_per_sentence_and_date():
+    a = analysed("a", "Prices rose in March and fell back in March.", "2023-11-02")
+    assert [e.date for e in build_timeline([a], lead_events=False)] == ["2023-03"]
+
+
+def test_timeline_targets_told_by_two_documents_merge():
+    a = analysed("a", "Work is due to begin next year, and Norland Power aims to connect the first homes by 2027.",
+                 "2023-03-14")
+    b = analysed("b", "Norland Power still plans to begin work in the spring and to connect the first homes by 2027.",
+                 "2023-11-02")
+    targets = [e for e in build_timeline([a, b], lead_events=False) if e.date == "2027"]
+    assert len(targets) == 1 and targets[0].future and targets[0].support == 2
+
+
+def test_timeline_punctuation_fallback_never_starts_inside_a_name():
+    # The 40-word window around the date would begin at each word of the name in turn.
+    middle = "which runs the old dock and the ferry terminal and the fish market on the north shore and more"
+    for n in range(12, 22):
+        text = (
+            "In the end Castle Harbour Holdings Group, " + " ".join(middle.split()[:n]) + ", confirmed on "
+            "Tuesday that the dredging contract had been signed with a firm from the port of Rotterdam after a "
+            "long and difficult tender that ran for most of the year and cost a great deal of money."
+        )
+        mention = resolve_dates(text, "2023-11-02")[0]
+        s, e = clause(text, 0, len(text), mention)
+        assert s <= mention.start and mention.end <= e
+        assert not text[s:e].startswith(("Harbour", "Holdings", "Group")), text[s:e]

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import httpx
 import pytest
 
 from storyline.config import Settings
@@ -76,7 +77,11 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         if time.monotonic() > deadline or not thread.is_alive():
             raise RuntimeError("the test server did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
+    base = f"http://127.0.0.1:{port}"
+    # Build the demo brief once (spaCy + analysis), so each test fails fast if it breaks.
+    warm = httpx.get(f"{base}/brief", timeout=300)
+    assert warm.status_code == 200, warm.text[:1000]
+    yield base
     server.should_exit = True
     thread.join(timeout=10)
 
@@ -123,7 +128,7 @@ class Watch:
 def page(browser, server: str):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.set_default_timeout(60_000)
+    page.set_default_timeout(20_000)
     watch = Watch(page, server)
     page.watch = watch  # type: ignore[attr-defined]
     yield page
@@ -131,7 +136,7 @@ def page(browser, server: str):
 
 
 def test_demo_brief_citation_leads_to_its_passage(page, server: str) -> None:
-    page.goto(f"{server}/brief", timeout=180_000)  # the first brief runs the analysis
+    page.goto(f"{server}/brief")
     assert page.locator("h1").first.inner_text().startswith("Brief")
     cite = page.locator("#summary a.cite").first
     cite.hover()
@@ -148,7 +153,7 @@ def test_demo_brief_citation_leads_to_its_passage(page, server: str) -> None:
 
 
 def test_keyboard_skip_link_and_citation_focus(page, server: str) -> None:
-    page.goto(f"{server}/brief", timeout=180_000)
+    page.goto(f"{server}/brief")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.className") == "skip"
     page.keyboard.press("Enter")
@@ -184,7 +189,7 @@ def test_upload_an_article_with_script_payloads_runs_nothing(page, server: str, 
     assert page.locator("p.notice").inner_text().startswith("Document added")
     assert "pier reopened" in page.locator("article .text").inner_text().lower()
     doc_id = urlsplit(page.url).path.rsplit("/", 1)[-1]
-    page.goto(f"{server}/brief?ids={doc_id}", timeout=180_000)
+    page.goto(f"{server}/brief?ids={doc_id}", timeout=120_000)
     page.goto(f"{server}/search?q=pier")
     assert page.locator("ol.hits > li").count() >= 1
     page.watch.assert_clean()
@@ -200,14 +205,14 @@ def test_stored_script_payloads_run_nothing(page, server: str) -> None:
     assert "<script>alert('xss')</script>" in text and "onerror" in text
     assert page.locator("article a[href^='javascript:']").count() == 0
     doc_id = urlsplit(page.url).path.rsplit("/", 1)[-1]
-    page.goto(f"{server}/brief?ids={doc_id}", timeout=180_000)
+    page.goto(f"{server}/brief?ids={doc_id}", timeout=120_000)
     page.watch.assert_clean()
 
 
 def test_phone_sized_brief_has_no_sideways_scroll(browser, server: str) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = context.new_page()
-    page.goto(f"{server}/brief", timeout=180_000)
+    page.goto(f"{server}/brief")
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
     assert page.locator("figure.chart svg").is_visible()
