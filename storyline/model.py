@@ -12,6 +12,7 @@ end-exclusive, so `doc.text[c.start:c.end]` is the cited passage.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -304,3 +305,11 @@ class Brief:
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
+
+    def citations(self) -> Iterator[Citation]:
+        """Every citation in the brief, section by section."""
+        for item in (*self.summary, *self.timeline, *self.figures, *self.entities, *self.divergences):
+            yield from item.citations
+        for group in self.quotes:
+            for quote in group.quotes:
+                yield from quote.citations

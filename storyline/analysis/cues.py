@@ -16,9 +16,12 @@ SPEECH_VERBS = frozenset(
     maintain contend complain comment observe remark point indicate conclude testify
     emphasize emphasise caution urge allege charge boast quip joke lament describe
     estimate forecast guess disclose assure agree counter retort brag
-    inform advise tout proclaim reiterate underscore signal hint
+    inform advise tout proclaim reiterate underscore signal hint continue
     """.split()
 )
+
+# Cues that report speech only when a quotation stands next to them ("he continued").
+QUOTE_ONLY_CUES = frozenset({"continue"})
 
 # Verbs of belief or perception: weaker, but PolNeAR counts them as attribution.
 BELIEF_VERBS = frozenset(

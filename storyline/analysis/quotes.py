@@ -25,6 +25,7 @@ from .cues import (
     GROUP_NOUNS,
     OPEN_QUOTES,
     PREP_CONTENT_VERBS,
+    QUOTE_ONLY_CUES,
     SPEECH_VERBS,
     STANCE_VERBS,
     TRAILING_CUES,
@@ -185,7 +186,23 @@ def _content_children(verb: Any) -> list[Any]:
             comps = [c for c in comps if c.dep_ != "prep" or c.lower_ in ("to", "about", "for", "on")]
             # "voted for Trump": the content is the object of the preposition
             comps = [next((g for g in c.children if g.dep_ == "pobj"), c) if c.dep_ == "prep" else c for c in comps]
+    if not comps and lemma in SPEECH_VERBS:
+        comps = _that_clause(verb)
     return comps
+
+
+def _that_clause(verb: Any) -> list[Any]:
+    """"said in a statement that X" / "said Tuesday that X": the parse hangs the clause elsewhere."""
+    for tok in verb.doc[verb.i + 1 : verb.sent.end]:
+        if tok.lower_ == "that" and tok.dep_ == "mark" and tok.head.i > tok.i:
+            clause = tok.head
+            if any(a is verb for a in clause.ancestors) and all(
+                t.pos_ not in ("VERB", "AUX") for t in verb.doc[verb.i + 1 : tok.i]
+            ):
+                return [clause]
+        if tok.text in (".", ";", ":") or tok.text in OPEN_QUOTES:
+            break
+    return []
 
 
 # ---------------------------------------------------------------- extraction
@@ -214,7 +231,9 @@ def extract_attributions(text: str, nlp_doc: Any) -> list[Attribution]:
                 # a trailing attribution closes its stretch of text ("X he said Y she added")
                 seg_start = max(seg_start, _extent_end(att))
     found.extend(_signed_posts(text, found))
-    return _attach_quotes(text, nlp_doc, found)
+    found = _attach_quotes(text, nlp_doc, found)
+    # "he continued" is speech only next to a quote ("he continued to campaign" is not)
+    return [a for a in found if a.direct or a.cue_lemma not in QUOTE_ONLY_CUES]
 
 
 # "... text of the post — Jane Roe (@janeroe) July 5, 2016"
@@ -366,6 +385,9 @@ def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attrib
     content: tuple[int, int] | None = None
     clausal = not comps or any(c.dep_ in ("ccomp", "xcomp") for c in comps)
     after = doc[verb.i + 1] if verb.i + 1 < sent.end else None
+    colon = next((t for t in doc[verb.i + 1 : min(sent.end, verb.i + 6)] if t.text == ":"), None)
+    if colon is not None and not comps and all(t.pos_ not in ("VERB", "AUX") for t in doc[verb.i + 1 : colon.i]):
+        after = colon  # "told the crowd: X"
     if after is not None and (
         after.text == ":" or (after.text == "," and after.i + 1 < len(doc) and doc[after.i + 1].text in OPEN_QUOTES)
     ):
@@ -389,7 +411,10 @@ def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attrib
             lo = min(t.i for c in right for t in c.subtree)
             hi = max(t.i for c in right for t in c.subtree)
             content = (doc[lo].idx, doc[hi].idx + len(doc[hi]))
-        elif left or (verb.lemma_.lower() in TRAILING_CUES and _nothing_after(verb, sent)):
+        elif left or (
+            verb.lemma_.lower() in TRAILING_CUES
+            and (_nothing_after(verb, sent) or (source is not None and _quote_closes_before(text, source.start)))
+        ):
             content = (seg_start, source.start if source else cue.start)
     if content is None:
         return None
@@ -448,6 +473,12 @@ def _clip(text: str, content: tuple[int, int], cue: Span) -> tuple[int, int]:
     return start, end
 
 
+def _quote_closes_before(text: str, pos: int) -> bool:
+    """True when a quotation closes right before `pos` ('"We will win," Ann Roe, 52, told ...')."""
+    before = text[:pos].rstrip()
+    return bool(before) and before[-1] in CLOSE_QUOTES and before[-2:-1] in (",", "?", "!", ".", "—")
+
+
 def _nothing_after(verb: Any, sent: Any) -> bool:
     """True when the cue ends its clause ("..., he added." / "... he later added")."""
     for tok in verb.doc[verb.i + 1 : sent.end]:
@@ -499,6 +530,8 @@ def _attach_quotes(text: str, nlp_doc: Any, found: list[Attribution]) -> list[At
         first, last = group[0], group[-1]
         owner = None
         for att in found:
+            if first.start <= att.cue.start < last.end:
+                continue  # speech reported inside the quote does not own it
             if any(s.start < last.end and first.start < s.end for s in att.content):
                 owner = att
                 break

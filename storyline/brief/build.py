@@ -7,11 +7,10 @@ section lives in its own module and takes plain analyses.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 from datetime import datetime, timezone
 
 from ..config import Settings
-from ..model import Analysis, Brief, Citation, Document, Entity
+from ..model import Analysis, Brief, Document, Entity
 from .compare import find_divergences
 from .entities import merge_entities
 from .figures import collect_figures
@@ -59,17 +58,9 @@ def build_brief(
     return brief
 
 
-def _all_citations(brief: Brief) -> Iterator[Citation]:
-    for item in (*brief.summary, *brief.timeline, *brief.figures, *brief.entities, *brief.divergences):
-        yield from item.citations
-    for group in brief.quotes:
-        for quote in group.quotes:
-            yield from quote.citations
-
-
 def _fill_passages(brief: Brief, texts: dict[str, str]) -> None:
     """Put each cited passage into its citation, so the JSON stands alone."""
-    for citation in _all_citations(brief):
+    for citation in brief.citations():
         text = texts.get(citation.document)
         if text is not None and citation.text is None:
             citation.text = text[citation.start : citation.end]

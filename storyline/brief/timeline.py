@@ -249,7 +249,10 @@ class _Group:
 
 
 def merge(items: Sequence[DatedSentence], threshold: float = MERGE_SIMILARITY) -> list[TimelineEvent]:
-    """Merge passages telling the same event; one TimelineEvent per group."""
+    """Merge passages telling the same event; one TimelineEvent per group.
+
+    The event shows the finest-dated passage, so its text names its date.
+    """
     groups: list[_Group] = []
     ranked = sorted(items, key=lambda d: (-d.confidence, -len(d.date), d.document, d.start))
     for item in ranked:
@@ -270,7 +273,7 @@ def merge(items: Sequence[DatedSentence], threshold: float = MERGE_SIMILARITY) -
         docs = {m.document for m in g.members}
         events.append(
             TimelineEvent(
-                date=finest.date, granularity=finest.granularity, text=g.best.text,
+                date=finest.date, granularity=finest.granularity, text=finest.text,
                 citations=[Citation(m.document, m.start, m.end) for m in g.members],
                 support=len(docs), future=g.best.future,
             )

@@ -54,7 +54,7 @@ def marked_segments(text: str, citations: list[Citation]) -> list[Segment]:
 def render_html(brief: Brief, texts: Mapping[str, str] | None = None) -> str:
     numbers = source_numbers(brief)
     citations_by_doc: dict[str, list[Citation]] = {}
-    for c in _iter_citations(brief):
+    for c in brief.citations():
         citations_by_doc.setdefault(c.document, []).append(c)
     sources = []
     for ref in brief.documents:
@@ -79,10 +79,3 @@ def render_html(brief: Brief, texts: Mapping[str, str] | None = None) -> str:
         has_texts=bool(texts),
     )
 
-
-def _iter_citations(brief: Brief):
-    for item in (*brief.summary, *brief.timeline, *brief.figures, *brief.entities, *brief.divergences):
-        yield from item.citations
-    for group in brief.quotes:
-        for q in group.quotes:
-            yield from q.citations
