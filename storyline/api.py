@@ -40,9 +40,17 @@ def analyze(documents: Iterable[Document], progress: Progress | None = None) -> 
 
 
 def analyze_stored(
-    store: Store, documents: list[Document], progress: Progress | None = None
+    store: Store,
+    documents: list[Document],
+    progress: Progress | None = None,
+    *,
+    scheduler: str | None = None,
 ) -> list[Analysis]:
-    """Analyse documents, reusing and filling the store's analysis cache."""
+    """Analyse documents, reusing and filling the store's analysis cache.
+
+    With `scheduler` (a Dask scheduler address) the documents not yet cached
+    are analysed on that cluster; the store is still written only from here.
+    """
     by_id: dict[str, Analysis] = {}
     todo = []
     for doc in documents:
@@ -53,7 +61,13 @@ def analyze_stored(
                 progress(doc)
         else:
             todo.append(doc)
-    for analysis in _run_pipeline(todo, progress=progress):
+    if scheduler and todo:
+        from .distributed import analyze_on_cluster
+
+        fresh = analyze_on_cluster(todo, scheduler, progress=progress)
+    else:
+        fresh = _run_pipeline(todo, progress=progress)
+    for analysis in fresh:
         store.save_analysis(analysis.to_dict(), ANALYSIS_VERSION)
         by_id[analysis.document.id] = analysis
     return [by_id[d.id] for d in documents]
@@ -98,5 +112,6 @@ def brief_from_store(
     if not documents:
         what = f"matching {query!r}" if query else "in the store"
         raise StorylineError(f"no documents {what}")
-    analyses = analyze_stored(store, documents, progress)
+    settings = settings or Settings()
+    analyses = analyze_stored(store, documents, progress, scheduler=settings.scheduler)
     return build_brief(analyses, settings, title=title, query=query)

@@ -29,6 +29,8 @@ class Settings:
     summary_sentences: int | None = None
     focus: str | None = None
     since: str | None = None
+    # scale-out: a Dask scheduler address ("tcp://host:8786"); None = analyse locally
+    scheduler: str | None = None
     # optional LLM backend (OpenAI-compatible HTTP API); None = built-in engine
     llm_url: str | None = None
     llm_model: str | None = None

@@ -3,7 +3,9 @@
 A sentence is worth taking when it is central to the cluster (close to the
 centroid of the articles), corroborated (other articles carry a sentence
 like it), early in its article (news puts the story first), long enough to
-inform, and rich in the names and numbers the cluster shares. Sentences are
+inform, and rich in the names and numbers the cluster shares. How much each
+signal counts is learned from Multi-News validation clusters
+(`storyline.evaluation.train_scorer`, shipped as data/scorer.json). Sentences are
 picked greedily with maximal marginal relevance, so a fact said by five
 outlets is said once, and every pick cites its own sentence plus the
 near-identical ones elsewhere. Boilerplate and sentences that lean on an
@@ -39,7 +41,8 @@ _SCORER = Path(__file__).parent / "data" / "scorer.json"
 FOCUS = 2.0
 MIN_RELEVANCE = 0.05
 # MMR: penalty on similarity to what is already chosen; above REDUNDANT a
-# sentence is a repeat and is skipped.
+# sentence is a repeat and is skipped. Both checked on validation clusters
+# 2000..2299 (NOVELTY 0.15/0.5, REDUNDANT 0.2/0.45 tfidf: none clearly better).
 NOVELTY = 0.3
 REDUNDANT = {"tfidf": 0.3, "minilm": 0.75}
 # Similarity at which another document is taken to carry the same information.

@@ -32,6 +32,7 @@ def brief(
     title: Optional[str] = typer.Option(None, "--title", help="Title of the brief."),
     as_kind: Optional[str] = typer.Option(None, "--as", help="Force the input shape (see `ingest --as`)."),
     date: Optional[str] = typer.Option(None, "--date", help="Publication date for every input."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Analyse on this Dask cluster (tcp://host:8786); needs the dask extra."),
 ) -> None:
     """Write a sourced brief: summary, timeline, quotes, figures, entities, divergences.
 
@@ -42,7 +43,7 @@ def brief(
     """
     fmt = fmt or (format_for_path(str(output)) if output else None) or "markdown"
     settings = cli_settings(
-        summary_words=words, summary_sentences=sentences, focus=focus, since=since
+        summary_words=words, summary_sentences=sentences, focus=focus, since=since, scheduler=scheduler
     )
     store_path = db or (":memory:" if inputs else settings.db)
     if not inputs and not Path(store_path).exists():

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 
+import numpy as np
 import pytest
 
 from storyline.brief.budget import within_budget, word_count
@@ -188,3 +189,45 @@ def test_summary_uses_analysis_entities_for_salience(cluster):
     assert terms[first] == {"old mill bridge"}
     summary = summarize(cluster, words=40, analyses=analyses)
     assert sum("7-2" in s.text for s in summary) == 1
+
+
+def test_shipped_weights_are_learned_and_cover_the_features():
+    import json
+
+    from storyline.brief.summary import _SCORER, FEATURES, _weights
+
+    shipped = json.loads(_SCORER.read_text(encoding="utf-8"))
+    assert set(shipped["weights"]) == set(FEATURES)
+    assert shipped["trained"]["clusters"]  # says what it was fitted on
+    assert _weights() == shipped["weights"]  # used, not the hand-set fallback
+
+
+def test_features_mean_what_their_names_say(cluster):
+    from storyline.brief.embed import dense, sentence_vectors
+    from storyline.brief.summary import FEATURES, _candidates, _corroboration, sentence_features
+
+    candidates = _candidates(cluster)
+    vectors = sentence_vectors([c.text for c in candidates])
+    similarity = dense(vectors @ vectors.T)
+    docs = np.array([c.doc for c in candidates])
+    features = sentence_features(candidates, cluster, vectors, similarity, _corroboration(similarity, docs, 3))
+    column = {name: features[:, i] for i, name in enumerate(FEATURES)}
+    firsts = [i for i, c in enumerate(candidates) if c.order == 0]
+    assert all(column["first"][i] == 1 and column["position"][i] == 1 for i in firsts)
+    assert column["first"].sum() == len(firsts)
+    for i, c in enumerate(candidates):
+        assert column["digits"][i] == any(ch.isdigit() for ch in c.text)
+    # The vote, told by all three outlets, is corroborated more than a detail only one carries.
+    shops = next(i for i, c in enumerate(candidates) if "shop owners" in c.text)
+    assert column["support"][firsts[0]] > column["support"][shops]
+    assert column["lead_similarity"][firsts[0]] > column["lead_similarity"][shops]
+
+
+def test_shared_terms_survive_lower_casing(cluster):
+    from storyline.brief.summary import _candidates, _shared_terms
+
+    lowered = [make_doc(d.text.lower(), d.source) for d in cluster]
+    original, lower = _candidates(cluster), _candidates(lowered)
+    assert [c.text.lower() for c in original] == [c.text for c in lower]
+    assert np.array_equal(_shared_terms(original), _shared_terms(lower))
+    assert _shared_terms(original).max() > 0
