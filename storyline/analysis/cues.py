@@ -44,6 +44,18 @@ STANCE_VERBS = frozenset(
     """.split()
 )
 
+# Passive cues that report with no source ("is expected to", "is believed to", "we are told that").
+PASSIVE_CUES = frozenset({"expect", "believe", "report", "say", "tell", "think", "rumor", "rumour", "predict"})
+
+# Nouns that report speech or stance with a possessor as source ("her criticism of X").
+CUE_NOUNS = frozenset(
+    """
+    claim criticism warning refusal support opposition call endorsement statement
+    assertion argument promise pledge threat denial accusation allegation insistence
+    suggestion demand objection praise condemnation rejection complaint belief view
+    """.split()
+)
+
 # These take a prepositional object as content ("referring to X", "talked about X").
 PREP_CONTENT_VERBS = frozenset({"refer", "talk", "speak", "vote", "call", "ask"})
 

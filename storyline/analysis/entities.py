@@ -566,6 +566,16 @@ def is_place_name(name: str) -> bool:
     return bool(country_name(name)) or (len(words) > 1 and words[-1].casefold() in PLACE_HEADS)
 
 
+# Words before a name that make it a place where it stands ("in Washington").
+PLACE_PREPOSITIONS = frozenset("in near outside across throughout around".split())
+
+
+def used_as_place(text: str, start: int) -> bool:
+    """Whether the name starting at `start` follows a place preposition ("in Washington")."""
+    before = text[max(0, start - 12) : start].split()
+    return bool(before) and before[-1].casefold() in PLACE_PREPOSITIONS
+
+
 def leading_org(short: str, orgs: Iterable[str]) -> str | None:
     """The one longer organisation name that `short` opens ("Veltrix" -> "Veltrix Energy"), else None.
 
@@ -596,10 +606,17 @@ def _link_short_forms(doc: Any, cands: list[_Cand], known_orgs: Sequence[str] = 
     orgs = {canonical_name(doc[c.start : c.end].text, "ORG") for c in cands if c.type == "ORG"}
     orgs |= {canonical_name(o, "ORG") for o in known_orgs}
     orgs = {o for o in orgs if len(o.split()) > 1}
+    places = {  # "in Washington" makes every "Washington" of the text a place, not "Washington Post"
+        canonical_name(doc[c.start : c.end].text, c.type)
+        for c in cands
+        if c.type in ("GPE", "LOC") and used_as_place(doc.text, doc[c.start].idx)
+    }
     for c in list(cands):
         if c.type == "PERSON" or c.canonical:
             continue
         name = canonical_name(doc[c.start : c.end].text, c.type)
+        if name in places:
+            continue
         full = leading_org(name, orgs) or generic_org(name, orgs)
         if full is not None:
             c.type, c.canonical = "ORG", full

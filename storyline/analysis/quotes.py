@@ -20,10 +20,12 @@ from ..model import Analysis, Citation, Quote, Span
 from .cues import (
     BELIEF_VERBS,
     CLOSE_QUOTES,
+    CUE_NOUNS,
     CUE_VERBS,
     FIRST_PERSON,
     GROUP_NOUNS,
     OPEN_QUOTES,
+    PASSIVE_CUES,
     PREP_CONTENT_VERBS,
     QUOTE_ONLY_CUES,
     SPEECH_VERBS,
@@ -223,6 +225,8 @@ def extract_attributions(text: str, nlp_doc: Any) -> list[Attribution]:
                 att = _verb_attribution(text, tok, sent, seg_start)
             elif tok.text == ":":
                 att = _name_colon(text, tok)
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in CUE_NOUNS:
+                att = _noun_attribution(text, tok)
             if att is None:
                 continue
             found.append(att)
@@ -273,7 +277,7 @@ def _extent_end(att: Attribution) -> int:
 def _cue_span(verb: Any) -> tuple[Span, str]:
     doc = verb.doc
     start = verb.i
-    while start > 0 and doc[start - 1].dep_ in ("aux", "neg") and doc[start - 1].head is verb:
+    while start > 0 and doc[start - 1].dep_ in ("aux", "auxpass", "neg") and doc[start - 1].head is verb:
         start -= 1
     span = doc[start : verb.i + 1]
     return Span(span.start_char, span.end_char), span.text
@@ -416,11 +420,24 @@ def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attrib
             and (_nothing_after(verb, sent) or (source is not None and _quote_closes_before(text, source.start)))
         ):
             content = (seg_start, source.start if source else cue.start)
+    passive = False
+    if content is None and subj is None and verb.lemma_.lower() in PASSIVE_CUES:
+        # "Trump is expected to win": no source; the content is the subject and the complement
+        patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        right = [c for c in verb.children if c.i > verb.i and c.dep_ in ("xcomp", "ccomp")]
+        if patient is not None and right:
+            # "X is expected to win": X and the infinitive; "we are told that Y": Y alone
+            ccomp = [c for c in right if c.dep_ == "ccomp"]
+            lo = min(t.i for t in (ccomp[0].subtree if ccomp else patient.subtree))
+            hi = max(t.i for c in right for t in c.subtree)
+            if "\n" not in doc[lo : hi + 1].text:
+                content, passive = (doc[lo].idx, doc[hi].idx + len(doc[hi])), True
     if content is None:
         return None
     content = _clip(text, content, cue)
     start, end = _trim(text, *content)
-    if end - start < 2 or len(text[start:end].split()) < 2:
+    one_name = len(comps) == 1 and comps[0].pos_ == "PROPN" and comps[0].idx == start
+    if end - start < 2 or (len(text[start:end].split()) < 2 and not one_name):
         return None
     return Attribution(
         cue=cue,
@@ -432,7 +449,59 @@ def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attrib
         name_tokens=surface,
         role_tokens=role_toks,
         cue_lemma=verb.lemma_.lower(),
-        clausal=clausal,
+        clausal=clausal and not passive,  # a sourceless expectation is no one's speech
+    )
+
+
+_NOUN_CONTENT_PREPS = ("to", "of", "for", "against", "on", "about")
+
+
+def _noun_attribution(text: str, noun: Any) -> Attribution | None:
+    """"the union's warning that X", "Smith's support for X", "her refusal to X": a noun as cue.
+
+    The source is the possessor (or "from/by X"); without one only a that-clause
+    counts ("claims that X"), as a bare noun is too often no attribution at all.
+    """
+    doc = noun.doc
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is None:
+        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")), None)
+        poss = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    clause = next(
+        (c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)),
+        None,
+    )
+    comp = clause
+    if comp is None:
+        comp = next((c for c in noun.children if c.dep_ == "acl" and any(m.tag_ == "TO" for m in c.children)), None)
+    if comp is None and poss is not None:
+        prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in _NOUN_CONTENT_PREPS and c.i > noun.i), None)
+        comp = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if comp is None or (poss is None and clause is None):
+        return None
+    toks = list(comp.subtree)
+    start, end = _trim(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+    if end <= start or "\n" in text[start:end]:
+        return None
+    source_toks = _phrase(poss) if poss is not None else []
+    if poss is not None and poss.lower_ in ("its", "their", "his", "her", "my", "our", "your"):
+        source_toks = [poss]
+    source = None
+    if source_toks:
+        last = source_toks[-1]
+        if last.text in ("'s", "\u2019s", "'", "\u2019") and len(source_toks) > 1:
+            source_toks = source_toks[:-1]
+            last = source_toks[-1]
+        source = Span(source_toks[0].idx, last.idx + len(last))
+    return Attribution(
+        cue=Span(noun.idx, noun.idx + len(noun)),
+        content=[Span(start, end)],
+        source=source,
+        cue_text=noun.text,
+        source_head=poss,
+        source_tokens=source_toks,
+        cue_lemma=noun.lemma_.lower(),
+        clausal=clause is not None,
     )
 
 
@@ -440,6 +509,14 @@ def _name_colon(text: str, colon: Any) -> Attribution | None:
     """'Kasich: "We are going all the way"' -- a name, a colon, then what they said."""
     doc = colon.doc
     run = _name_run(doc, colon.i - 1, -1, 5)
+    para_start = text.rfind("\n", 0, colon.idx) + 1
+    head = text[para_start : colon.idx].split()
+    if not run and 0 < len(head) <= 3 and head[0][:1].isupper() and all(w[:1].isupper() or w.islower() for w in head):
+        # a headline's "Poll: ..." / "Clinton camp: ...": the words before the colon are the source
+        span = doc.char_span(para_start, colon.idx, alignment_mode="expand")
+        run = [t for t in span if not t.is_space] if span is not None else []
+        if not run or not run[0].text[:1].isupper():
+            return None
     if not run:
         return None
     para_start = text.rfind("\n", 0, run[0].idx) + 1

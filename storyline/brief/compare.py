@@ -49,11 +49,11 @@ def find_divergences(
 
 
 def _label(doc: Document) -> str:
-    """A short name for a source: its outlet, a short title, else its file name."""
+    """A short name for a source: its outlet, else its title (cut short), else its file name."""
     if doc.outlet:
         return doc.outlet
-    if doc.title and len(doc.title) <= 40:
-        return doc.title
+    if doc.title:
+        return doc.title if len(doc.title) <= 60 else doc.title[:57].rsplit(" ", 1)[0] + "…"
     name = re.split(r"[/\\]", doc.source or "")[-1]
     return re.sub(r"\.\w+(#\d+)?$", "", name) or doc.title or doc.id
 

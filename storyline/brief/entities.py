@@ -26,6 +26,7 @@ from ..analysis.entities import (
     name_key,
     resolve_short_name,
     same_word,
+    used_as_place,
 )
 from ..model import Analysis, Citation, Entity, EntityMention
 
@@ -109,7 +110,12 @@ def merge_entities(analyses: Sequence[Analysis], *, max_citations: int = 5) -> l
     uf = _UnionFind(len(glist))
     _link_people(glist, uf)
     _link_acronyms(glist, uf)
-    anchors = _link_short_forms(glist, uf)
+    texts = {a.document.id: a.document.text for a in analyses}
+    places = {
+        i for i, g in enumerate(glist)
+        if any(m.type in PLACE_TYPES and used_as_place(texts[d], m.start) for d, m in g.mentions)
+    }
+    anchors = _link_short_forms(glist, uf, places)
 
     merged: dict[int, list[_Group]] = defaultdict(list)
     for i, g in enumerate(glist):
@@ -152,9 +158,10 @@ def _link_acronyms(glist: list[_Group], uf: _UnionFind) -> None:
             uf.union(i, hits[0])
 
 
-def _link_short_forms(glist: list[_Group], uf: _UnionFind) -> dict[int, str]:
+def _link_short_forms(glist: list[_Group], uf: _UnionFind, places: set[int] = frozenset()) -> dict[int, str]:
     """Join "Veltrix" to "Veltrix Energy" and a lone "Association" to the one organisation
-    named "... Association", across documents; places ("Marrow Bay") stay apart.
+    named "... Association", across documents; places ("Marrow Bay", a name written
+    "in Washington" in `places`) stay apart.
 
     Returns merged root -> the full organisation name, which gives the entity its name and type.
     """
@@ -162,7 +169,7 @@ def _link_short_forms(glist: list[_Group], uf: _UnionFind) -> dict[int, str]:
     long_orgs = [o for o in orgs if len(o.split()) > 1]
     links: list[tuple[int, str]] = []
     for i, g in enumerate(glist):
-        if g.type == "PERSON":
+        if g.type == "PERSON" or i in places:  # written "in Washington": a place
             continue
         name = g.names().most_common(1)[0][0]
         full = leading_org(name, long_orgs) or generic_org(name, long_orgs)

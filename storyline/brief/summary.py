@@ -37,7 +37,8 @@ FEATURES = (
 HAND_WEIGHTS = {"centrality": 1.0, "support": 1.0, "position": 0.35, "salience": 0.25}
 POSITION_DECAY = 0.5  # position feature = 1 / (1 + rank in article) ** POSITION_DECAY
 _SCORER = Path(__file__).parent / "data" / "scorer.json"
-# With a focus, scores are scaled by (relevance / best relevance) ** FOCUS.
+# With a focus, a score (rescaled to 0.5..1.5, as learned ones can be negative)
+# is scaled by (relevance / best relevance) ** FOCUS.
 FOCUS = 2.0
 MIN_RELEVANCE = 0.05
 # MMR: penalty on similarity to what is already chosen; above REDUNDANT a
@@ -258,8 +259,10 @@ def summarize(
     `since` (ISO date prefix) keeps only information from documents published
     after it that earlier documents do not already carry; documents without a
     date are neither new nor old. `analyses` (matched to documents by id) give
-    entity and figure mentions for salience; without them capitalised names and
-    numbers stand in. `representation` is "tfidf" (default: better and ~100x
+    entity and figure mentions for the `salience` feature (without them
+    capitalised names and numbers stand in); the shipped learned weights give
+    it no weight, as the lower-cased data they are learned from has no capitals,
+    so analyses matter only under the hand-set weights. `representation` is "tfidf" (default: better and ~100x
     faster on Multi-News dev, see BENCHMARKS) or "minilm".
     """
     candidates = _candidates(documents)
@@ -281,7 +284,8 @@ def summarize(
         relevance = dense(vectors @ query.T).ravel()
         if relevance.max() > MIN_RELEVANCE:  # else nothing matches: a plain summary
             # A focused summary ranks by relevance first; the usual signals break ties.
-            score = score * (relevance / relevance.max()) ** FOCUS
+            spread = max(float(score.max() - score.min()), 1e-9)
+            score = (relevance / relevance.max()) ** FOCUS * (0.5 + (score - score.min()) / spread)
             allowed &= relevance > MIN_RELEVANCE
     if since is not None:
         new = np.array([_is_after(documents[c.doc].published, since) for c in candidates])

@@ -290,3 +290,9 @@ def test_leading_org_and_generic_org_helpers():
     assert generic_org("Association", orgs) == "Kestrel Bay Anglers' Association"
     assert generic_org("Regulator", orgs) == "Tidewater Regulator"
     assert generic_org("Power", orgs) is None  # not a generic head
+
+
+def test_a_place_is_not_the_short_form_of_an_organisation_named_after_it(nlp):
+    text = "The Washington Post reported the vote. Lawmakers in Washington met on Monday."
+    place = next(m for m in _ents(nlp, text) if m.text == "Washington")
+    assert place.type == "GPE" and place.canonical == "Washington"

@@ -267,3 +267,53 @@ def test_quotes_display_text_drops_that_and_wrapping_marks(nlp):
     assert not q.text.endswith(",") and "\u201c" not in q.text and not q.text.startswith("that")
     c = q.citations[0]
     assert "frankly the budget" in text[c.start : c.end]
+
+
+# ---------------------------------------------------------------- cue forms (PolNeAR)
+
+
+def _atts(nlp, text):
+    return [(text[a.cue.start : a.cue.end], text[a.source.start : a.source.end] if a.source else None,
+             text[a.content[0].start : a.content[-1].end]) for a in extract_attributions(text, nlp(text))]
+
+
+def test_attributions_noun_cue_with_possessor(nlp):
+    text = "The union's warning that the mill would close alarmed the town. Ada Cole's support for the plan was firm."
+    atts = _atts(nlp, text)
+    assert ("warning", "The union", "that the mill would close") in atts
+    assert ("support", "Ada Cole", "the plan") in atts
+
+
+def test_attributions_bare_noun_is_no_cue(nlp):
+    assert not [a for a in _atts(nlp, "Support for the plan grew in the spring months.") if a[0] == "Support"]
+
+
+def test_attributions_continued_only_next_to_a_quote(nlp):
+    text = '"We will rebuild the pier," Ada Cole continued. Prices continued to rise in the town.'
+    cues = [a[0] for a in _atts(nlp, text)]
+    assert cues == ["continued"]
+
+
+def test_attributions_said_in_a_statement_that(nlp):
+    text = "Ada Cole said in a statement that the pier would reopen in May."
+    # PolNeAR keeps the complementizer inside Content
+    assert ("said", "Ada Cole", "that the pier would reopen in May") in _atts(nlp, text)
+
+
+def test_attributions_told_addressee_colon(nlp):
+    text = 'Ada Cole told the crowd: "Nobody will lose their job at the mill."'
+    atts = _atts(nlp, text)
+    assert atts and atts[0][0] == "told" and atts[0][2].startswith('"Nobody will lose')
+
+
+def test_attributions_quote_before_subject_with_age(nlp):
+    text = '"The mill kept this town alive for a century," Ada Cole, 64, told the paper on Monday.'
+    atts = _atts(nlp, text)
+    assert atts and atts[0][0] == "told" and atts[0][2].startswith('"The mill kept')
+
+
+def test_attributions_passive_expectation_has_no_source_and_stays_out_of_quotes(nlp):
+    text = "The ferry is expected to resume sailing next week."
+    atts = _atts(nlp, text)
+    assert atts and atts[0][1] is None and atts[0][2].startswith("The ferry")
+    assert analyse(nlp, text).quotes == []

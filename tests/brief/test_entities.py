@@ -223,3 +223,13 @@ def test_short_form_of_two_organisations_stays_apart():
     ]
     names = sorted(e.name for e in merge_entities(analyses))
     assert names == ["Orvane", "Orvane Power", "Orvane Water"]
+
+
+def test_a_name_used_as_a_place_is_no_short_form():
+    a = _analysis("a", [("Halvard Post", "ORG")])
+    text = "The paper is printed in Halvard. "
+    b = Analysis(
+        document=Document(id="b", source="b.txt", text=text),
+        entities=[EntityMention("Halvard", "GPE", text.index("Halvard"), text.index("Halvard") + 7)],
+    )
+    assert sorted(e.name for e in merge_entities([a, b])) == ["Halvard", "Halvard Post"]
