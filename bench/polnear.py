@@ -1,6 +1,10 @@
 """Score attribution extraction (Source, Cue, Content) on PolNeAR.
 
-Usage: python bench/polnear.py SPLIT_DIR [--json FILE] [--limit N]
+Usage: python bench/polnear.py SPLIT_DIR [--json FILE] [--limit N] [--misses N]
+
+--misses N lists the N most frequent gold cues that no predicted cue overlaps,
+by lemma (multi-word cues by their head, marked "*"), with one example each:
+the worklist for new cue forms.
 
 SPLIT_DIR holds `text/NAME.txt` and `attributions/NAME_ANNOTATOR.ann` (brat standoff).
 Each .ann file is scored against its text (a text annotated twice counts twice).
@@ -95,7 +99,21 @@ def predict(text: str, doc) -> dict[str, list[tuple[int, int]]]:
     return out
 
 
-def evaluate(split: Path, limit: int | None = None) -> dict:
+def _missed_cues(text: str, doc, pred: list[tuple[int, int]], gold: list[tuple[int, int]], out: dict) -> None:
+    """Count gold cues that no predicted cue overlaps, keyed by lemma and part of speech."""
+    for gs, ge in gold:
+        if any(min(pe, ge) - max(ps, gs) > 0 for ps, pe in pred):
+            continue
+        span = doc.char_span(gs, ge, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        tok = span.root if len(span) > 1 else span[0]
+        key = ("*" if len(span) > 1 else "") + f"{tok.lemma_.lower()}/{tok.pos_}"
+        count, example = out.get(key, (0, ""))
+        out[key] = (count + 1, example or text[max(0, gs - 60) : ge + 40].replace("\n", " "))
+
+
+def evaluate(split: Path, limit: int | None = None, misses: dict | None = None) -> dict:
     anns = sorted((split / "attributions").glob("*.ann"))
     if limit:
         anns = anns[:limit]
@@ -110,9 +128,12 @@ def evaluate(split: Path, limit: int | None = None) -> dict:
             continue
         if name not in parsed:
             text = txt.read_text(encoding="utf-8")
-            parsed[name] = (text, predict(text, nlp(text)))
-        text, pred = parsed[name]
+            doc = nlp(text)
+            parsed[name] = (text, predict(text, doc), doc if misses is not None else None)
+        text, pred, doc = parsed[name]
         gold = read_ann(ann)
+        if misses is not None:
+            _missed_cues(text, doc, pred["Cue"], gold["Cue"], misses)
         for r in ROLES:
             p = [_strip(text, s) for s in pred[r]]
             g = [_strip(text, s) for s in gold[r]]
@@ -140,8 +161,10 @@ def main() -> None:
     ap.add_argument("split", type=Path)
     ap.add_argument("--json", type=Path)
     ap.add_argument("--limit", type=int)
+    ap.add_argument("--misses", type=int, metavar="N", help="list the N most frequent missed cues")
     args = ap.parse_args()
-    res = evaluate(args.split, args.limit)
+    misses: dict | None = {} if args.misses else None
+    res = evaluate(args.split, args.limit, misses)
     print(f"PolNeAR {res['split']}: {res['annotation_files']} annotation files, {res['texts']} texts, {res['seconds']}s")
     print(f"{'role':8} {'exact P':>8} {'R':>6} {'F1':>6} | {'overlap P':>9} {'R':>6} {'F1':>6} | pred/gold")
     for r, row in res["scores"].items():
@@ -149,6 +172,11 @@ def main() -> None:
         print(f"{r:8} {e['precision']:8.3f} {e['recall']:6.3f} {e['f1']:6.3f} | {o['precision']:9.3f} "
               f"{o['recall']:6.3f} {o['f1']:6.3f} | {row['pred']}/{row['gold']}")
     print(f"reference: {REFERENCE['system']}: exact F1 {REFERENCE['exact_f1']}, overlap F1 {REFERENCE['overlap_f1']}")
+    if misses:
+        total = sum(c for c, _ in misses.values())
+        print(f"missed cues: {total}")
+        for key, (count, example) in sorted(misses.items(), key=lambda kv: -kv[1][0])[: args.misses]:
+            print(f"{count:5} {key:24} {example}")
     if args.json:
         args.json.write_text(json.dumps(res, indent=2))
 

@@ -188,6 +188,9 @@ def _content_children(verb: Any) -> list[Any]:
             comps = [c for c in comps if c.dep_ != "prep" or c.lower_ in ("to", "about", "for", "on")]
             # "voted for Trump": the content is the object of the preposition
             comps = [next((g for g in c.children if g.dep_ == "pobj"), c) if c.dep_ == "prep" else c for c in comps]
+    if not comps and lemma in PREP_CONTENT_VERBS:
+        # "calling for the council to cut fees": parsed as a clause marked by "for"
+        comps = [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
     if not comps and lemma in SPEECH_VERBS:
         comps = _that_clause(verb)
     return comps
@@ -421,11 +424,16 @@ def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attrib
         ):
             content = (seg_start, source.start if source else cue.start)
     passive = False
-    if content is None and subj is None and verb.lemma_.lower() in PASSIVE_CUES:
+    agent = subj is not None and subj.head.dep_ == "agent"
+    if content is None and (subj is None or agent) and verb.lemma_.lower() in PASSIVE_CUES | SPEECH_VERBS:
         # "Trump is expected to win": no source; the content is the subject and the complement
         patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         right = [c for c in verb.children if c.i > verb.i and c.dep_ in ("xcomp", "ccomp")]
-        if patient is not None and right:
+        if patient is not None and not right and agent and patient.i < verb.i:
+            # "the move was first reported by MSNBC": the patient is what was reported
+            lo, hi = min(t.i for t in patient.subtree), patient.i
+            content = (doc[lo].idx, doc[hi].idx + len(doc[hi]))
+        elif patient is not None and right and subj is None:
             # "X is expected to win": X and the infinitive; "we are told that Y": Y alone
             ccomp = [c for c in right if c.dep_ == "ccomp"]
             lo = min(t.i for t in (ccomp[0].subtree if ccomp else patient.subtree))
@@ -505,13 +513,20 @@ def _noun_attribution(text: str, noun: Any) -> Attribution | None:
     )
 
 
+# Paragraph labels that end in a colon but name no source ("Update: ...", "Editor's note: ...").
+_LABELS = frozenset(
+    "update updated note editor editors correction related photo video watch read source sources disclosure "
+    "question answer q a warning example background".split()
+)
+
+
 def _name_colon(text: str, colon: Any) -> Attribution | None:
     """'Kasich: "We are going all the way"' -- a name, a colon, then what they said."""
     doc = colon.doc
     run = _name_run(doc, colon.i - 1, -1, 5)
     para_start = text.rfind("\n", 0, colon.idx) + 1
     head = text[para_start : colon.idx].split()
-    if not run and 0 < len(head) <= 3 and head[0][:1].isupper() and all(w[:1].isupper() or w.islower() for w in head):
+    if not run and 0 < len(head) <= 3 and head[0].lower().removesuffix("'s").removesuffix("\u2019s") not in _LABELS and head[0][:1].isupper() and all(w[:1].isupper() or w.islower() for w in head):
         # a headline's "Poll: ..." / "Clinton camp: ...": the words before the colon are the source
         span = doc.char_span(para_start, colon.idx, alignment_mode="expand")
         run = [t for t in span if not t.is_space] if span is not None else []
@@ -780,6 +795,10 @@ class QuoteExtractor:
                 continue  # speech reported inside someone's turn belongs to that turn
             if not att.direct and (not att.clausal or att.cue_lemma in STANCE_VERBS - SPEECH_VERBS):
                 continue  # "backed", "wants": a stance, not speech
+            if att.cue_text == ":" and not att.direct and not att.name_tokens and not any(
+                t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in att.source_tokens
+            ):
+                continue  # "Poll: ..." headlines: a label, not a speaker
             if att.source_head is not None and att.source_head.lower_ in FIRST_PERSON:
                 continue  # "I think" inside a quote: already the quoted speaker's words
             if not att.direct and not _is_speech(analysis.nlp, att.content[0]):

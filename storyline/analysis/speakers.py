@@ -240,7 +240,9 @@ class SpeakerResolver:
             person.role = person.role or role
             person.organisation = person.organisation or org
             return Speaker(person.name, "person", person.role, person.organisation)
-        if head.lemma_.lower() in GROUP_NOUNS or head.lower_ in GROUP_NOUNS:
+        plural = head.tag_ == "NNS" and head.pos_ in ("NOUN", "PRON", "ADJ") and head.lower_ not in ROLE_WORDS
+        if head.lemma_.lower() in GROUP_NOUNS or head.lower_ in GROUP_NOUNS or plural:
+            # "analysts", and any plural speaker: "American companies", "Others"
             if head.tag_ in ("NNS", "NNPS") or head.lower_.endswith("s"):
                 words = [t.text for t in phrase if (t.lower_ not in _DETERMINERS or t.i > head.i) and not t.is_punct]
                 name = " ".join(words) or head.text

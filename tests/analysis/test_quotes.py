@@ -317,3 +317,12 @@ def test_attributions_passive_expectation_has_no_source_and_stays_out_of_quotes(
     atts = _atts(nlp, text)
     assert atts and atts[0][1] is None and atts[0][2].startswith("The ferry")
     assert analyse(nlp, text).quotes == []
+
+
+def test_quotes_headline_label_is_no_speaker_and_plural_is_a_group(nlp):
+    text = (
+        "Update: the ferry will sail again on Monday.\n"
+        "Local traders have long complained that the harbour fees are too high."
+    )
+    quotes = analyse(nlp, text).quotes
+    assert [(q.speaker, q.speaker_kind) for q in quotes] == [("Local traders", "group")]
