@@ -12,6 +12,7 @@ player notice) are counted, not timed separately.
 from __future__ import annotations
 
 import argparse
+import tempfile
 import collections
 import json
 import os
@@ -24,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from storyline.errors import InputError  # noqa: E402
 from storyline.ingest import document_from_text  # noqa: E402
+from storyline.store import Store  # noqa: E402
 from storyline.ingest.multinews import iter_clusters  # noqa: E402
 
 
@@ -32,6 +34,10 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("data", help="Multi-News JSONL (LongBench dev.jsonl or Multi-News+ .jsonl.gz)")
     parser.add_argument("--limit", type=int, default=None, help="at most this many articles")
     parser.add_argument("--json", dest="json_path", default=None, help="write the results here")
+    parser.add_argument(
+        "--store", action="store_true",
+        help="also write each Document to a fresh SQLite store (FTS5 + dedupe), as `storyline ingest` does",
+    )
     args = parser.parse_args(argv)
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
@@ -49,6 +55,9 @@ def main(argv: list[str] | None = None) -> dict:
     kinds: collections.Counter[str] = collections.Counter()
     rejected = sentences = 0
     chars = sum(len(text) for _, text in articles)
+    tmp = tempfile.TemporaryDirectory()
+    store = Store(str(Path(tmp.name) / "bench.db")) if args.store else None
+    statuses: collections.Counter[str] = collections.Counter()
     start = time.perf_counter()
     for source, text in articles:
         try:
@@ -58,7 +67,12 @@ def main(argv: list[str] | None = None) -> dict:
             continue
         kinds[doc.kind] += 1
         sentences += len(doc.sentences)
+        if store is not None:
+            statuses[store.add(doc).status] += 1
     seconds = time.perf_counter() - start
+    if store is not None:
+        store.close()
+    tmp.cleanup()
     result = {
         "data": str(args.data),
         "articles": len(articles),
@@ -70,10 +84,13 @@ def main(argv: list[str] | None = None) -> dict:
         "articles_per_second": round(len(articles) / seconds, 1),
         "chars_per_second": round(chars / seconds),
         "python": platform.python_version(),
+        "stored": dict(statuses) if args.store else None,
     }
     print(f"{result['articles']} articles, {chars:,} chars in {seconds:.2f} s")
     print(f"{result['articles_per_second']} articles/s, {result['chars_per_second']:,} chars/s (one core)")
     print(f"kinds: {dict(kinds)}; rejected: {rejected}; sentences: {sentences}")
+    if args.store:
+        print(f"store: {dict(statuses)}")
     if args.json_path:
         Path(args.json_path).write_text(json.dumps(result, indent=2) + "\n")
     return result

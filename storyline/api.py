@@ -18,7 +18,7 @@ from .ingest import read as _read
 from .model import Analysis, Brief, Document
 from .store import Store
 
-ANALYSIS_VERSION = "2026.11.1"
+ANALYSIS_VERSION = "2026.11.2"
 
 Progress = Callable[[Document], None]
 

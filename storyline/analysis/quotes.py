@@ -1,9 +1,12 @@
 """Who said what: direct and indirect speech with its source, cue and content.
 
-Attributions are found from cue words ("said", "according to", "believe")
-using spaCy's dependency parse for the forward form ("He said that X") and
-surface order for the trailing forms ("X, he said", and "X said NAME ROLE" in
-text whose punctuation was stripped, where the parse is unreliable).
+Attributions are found from cue words ("said", "according to", "believe"),
+cue nouns with a possessor ("the union's warning that X") and sourceless
+passives ("X is expected to Y"), using spaCy's dependency parse for the
+forward form ("He said that X") and surface order for the trailing forms
+("X, he said", and "X said NAME ROLE" in text whose punctuation was stripped,
+where the parse is unreliable). First-person words before "said NAME" in such
+text are direct speech that lost its quotation marks.
 Quotation marks then widen a content span to the whole quote, join a quote
 split around its attribution ("A," he said, "B.") and carry a quote on across
 paragraphs. `extract_attributions` returns bare spans for evaluation;
@@ -163,7 +166,7 @@ def _subject(verb: Any) -> Any | None:
     subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
     cur = verb
     # "..., saying X" / "guesses X and stresses Y": the subject of the governing verb
-    while subj is None and cur.dep_ in ("conj", "advcl", "xcomp") and cur.head is not cur:
+    while subj is None and cur.dep_ in ("conj", "advcl", "xcomp") and cur.head != cur:
         cur = cur.head
         subj = next((c for c in cur.children if c.dep_ in ("nsubj",)), None)
     return subj
@@ -190,10 +193,15 @@ def _content_children(verb: Any) -> list[Any]:
             comps = [next((g for g in c.children if g.dep_ == "pobj"), c) if c.dep_ == "prep" else c for c in comps]
     if not comps and lemma in PREP_CONTENT_VERBS:
         # "calling for the council to cut fees": parsed as a clause marked by "for"
-        comps = [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
+        comps = [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and _marked(c, "for")]
     if not comps and lemma in SPEECH_VERBS:
         comps = _that_clause(verb)
     return comps
+
+
+def _marked(clause: Any, word: str) -> bool:
+    """True when a clause opens with the marker `word` ("that", "for")."""
+    return any(m.dep_ == "mark" and m.lower_ == word for m in clause.children)
 
 
 def _that_clause(verb: Any) -> list[Any]:
@@ -201,7 +209,7 @@ def _that_clause(verb: Any) -> list[Any]:
     for tok in verb.doc[verb.i + 1 : verb.sent.end]:
         if tok.lower_ == "that" and tok.dep_ == "mark" and tok.head.i > tok.i:
             clause = tok.head
-            if any(a is verb for a in clause.ancestors) and all(
+            if any(a == verb for a in clause.ancestors) and all(
                 t.pos_ not in ("VERB", "AUX") for t in verb.doc[verb.i + 1 : tok.i]
             ):
                 return [clause]
@@ -280,7 +288,7 @@ def _extent_end(att: Attribution) -> int:
 def _cue_span(verb: Any) -> tuple[Span, str]:
     doc = verb.doc
     start = verb.i
-    while start > 0 and doc[start - 1].dep_ in ("aux", "auxpass", "neg") and doc[start - 1].head is verb:
+    while start > 0 and doc[start - 1].dep_ in ("aux", "auxpass", "neg") and doc[start - 1].head == verb:
         start -= 1
     span = doc[start : verb.i + 1]
     return Span(span.start_char, span.end_char), span.text
@@ -375,12 +383,12 @@ def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attrib
     if not surface and subj is not None and subj.i < verb.i:
         # '"... Sen. John McCain," Trump said': the word right before the cue is its subject
         i = verb.i - 1
-        while i > sent.start and doc[i].dep_ in ("advmod", "aux", "neg") and doc[i].head is verb:
+        while i > sent.start and doc[i].dep_ in ("advmod", "aux", "neg") and doc[i].head == verb:
             i -= 1
         near = doc[i]
-        if near is not subj and near.i > subj.i and near.lower_ in _SUBJECT_PRONOUNS:
+        if near != subj and near.i > subj.i and near.lower_ in _SUBJECT_PRONOUNS:
             subj = near
-        elif near is not subj and near.i > subj.i and near.pos_ == "PROPN" and subj.i < near.i - 1:
+        elif near != subj and near.i > subj.i and near.pos_ == "PROPN" and subj.i < near.i - 1:
             between = doc[subj.i + 1 : near.i]
             if any(t.text in CLOSE_QUOTES for t in between):
                 subj = near
@@ -400,7 +408,7 @@ def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attrib
     ):
         # "He said: X" -- everything after the colon (a quote widens it later)
         content = (after.idx + 1, sent.end_char)
-    elif subj is not None and subj.i > verb.i and (subj.head is verb or surface):
+    elif subj is not None and subj.i > verb.i and (subj.head == verb or surface):
         # inverted: "X, said Smith" / stripped "X said David He the company's president"
         if verb.lemma_.lower() in TRAILING_CUES or comps:
             content = (seg_start, cue.start)
@@ -476,14 +484,15 @@ def _noun_attribution(text: str, noun: Any) -> Attribution | None:
         by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")), None)
         poss = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
     clause = next(
-        (c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)),
+        (c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and _marked(c, "that")),
         None,
     )
     comp = clause
     if comp is None:
         comp = next((c for c in noun.children if c.dep_ == "acl" and any(m.tag_ == "TO" for m in c.children)), None)
     if comp is None and poss is not None:
-        prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in _NOUN_CONTENT_PREPS and c.i > noun.i), None)
+        preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in _NOUN_CONTENT_PREPS and c.i > noun.i]
+        prep = preps[0] if preps else None
         comp = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     if comp is None or (poss is None and clause is None):
         return None
@@ -526,7 +535,8 @@ def _name_colon(text: str, colon: Any) -> Attribution | None:
     run = _name_run(doc, colon.i - 1, -1, 5)
     para_start = text.rfind("\n", 0, colon.idx) + 1
     head = text[para_start : colon.idx].split()
-    if not run and 0 < len(head) <= 3 and head[0].lower().removesuffix("'s").removesuffix("\u2019s") not in _LABELS and head[0][:1].isupper() and all(w[:1].isupper() or w.islower() for w in head):
+    label = head[0].lower().removesuffix("'s").removesuffix("\u2019s") if head else ""
+    if not run and 0 < len(head) <= 3 and label not in _LABELS and head[0][:1].isupper():
         # a headline's "Poll: ..." / "Clinton camp: ...": the words before the colon are the source
         span = doc.char_span(para_start, colon.idx, alignment_mode="expand")
         run = [t for t in span if not t.is_space] if span is not None else []
@@ -575,7 +585,7 @@ def _nothing_after(verb: Any, sent: Any) -> bool:
     """True when the cue ends its clause ("..., he added." / "... he later added")."""
     for tok in verb.doc[verb.i + 1 : sent.end]:
         if tok.is_punct or tok.dep_ in ("advmod", "npadvmod", "prep", "pobj", "det", "amod", "compound"):
-            if tok.dep_ == "prep" and tok.head is not verb:
+            if tok.dep_ == "prep" and tok.head != verb:
                 return False
             continue
         return False
@@ -650,7 +660,9 @@ def _attach_quotes(text: str, nlp_doc: Any, found: list[Attribution]) -> list[At
             if not any(m.start <= q.start and q.end <= m.end for m in merged):
                 merged.append(q)
         owner.content = _dedupe(merged)
-        owner.direct = True
+        # direct when the quote is the content, not a phrase quoted inside reported speech
+        quoted = sum(q.end - q.start for q in group)
+        owner.direct = owner.direct or quoted >= 0.6 * sum(s.end - s.start for s in owner.content)
     # speech reported inside a quote is part of the quoted speaker's words
     inside = [(q.start, q.end) for g in find_quote_spans(text) for q in g]
     found = [a for a in found if not any(s < a.cue.start and a.cue.end < e for s, e in inside)]
@@ -841,6 +853,8 @@ def _is_speech(nlp_doc: Any, span: Span) -> bool:
     first = part[0]
     if first.lower_ == "to" and first.tag_ == "TO":
         return False
+    if first.tag_ in ("WDT", "WP"):
+        return False  # "which Veltrix says will cost": a relative clause, not the words said
     return not (first.pos_ in ("AUX", "VERB") and first.tag_ in ("VBZ", "VBP", "VBD", "MD"))
 
 

@@ -1,10 +1,12 @@
 """Who a source phrase names: a person with role and organisation, a group, or an organisation.
 
 An attribution's source is often not a name: "he", "Sanqui" (a misspelling),
-"the company's president", "analysts". `SpeakerResolver` reads one document's
-people (spaCy PERSON entities, and `EntityMention`s from the entity component
-when present) and resolves a source phrase to the person it refers to, never
-inventing a name: when nothing fits, the speaker stays None.
+"the company's president", "analysts at Fenwick", "the company" or "the
+Association" (the organisation named in full earlier), "a spokesperson for the
+Regulator" (the organisation, through a nameless voice). `SpeakerResolver`
+reads one document's people (spaCy PERSON entities, and `EntityMention`s from
+the entity component when present) and resolves a source phrase to the person
+it refers to, never inventing a name: when nothing fits, the speaker stays None.
 """
 
 from __future__ import annotations
@@ -214,7 +216,8 @@ class SpeakerResolver:
             return Speaker(None, "unknown")
         if _is_role_token(head) and not self._name_tokens(head, phrase):
             # "Its chairman, Aled Brennan, said": the name is an appositive of the title
-            appos = next((c for c in head.children if c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")), None)
+            names_ = [c for c in head.children if c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")]
+            appos = names_[0] if names_ else None
             if appos is not None:
                 names = self._name_tokens(appos, list(appos.subtree))
                 if names:
@@ -377,7 +380,8 @@ class SpeakerResolver:
 
     def _org_text(self, toks: list[Any]) -> str | None:
         """Organisation words before a title: "IDC", "the group's" (resolved)."""
-        poss = next((t for t in toks if t.dep_ == "poss" and (not t.text[:1].isupper() or t.lower_ in ANAPHORIC_OWNERS)), None)
+        owners = [t for t in toks if t.dep_ == "poss" and (not t.text[:1].isupper() or t.lower_ in ANAPHORIC_OWNERS)]
+        poss = owners[0] if owners else None
         if poss is not None:
             return self._possessor(poss)
         caps = [t for t in toks if t.text[:1].isupper() or t.text in ("'s", "’s", "&", "of")]

@@ -4,7 +4,9 @@ Each document resolves its own speakers ("he" -> "David He"); across documents
 the same person may still appear as "David He", "He" or "Sanqui"/"Li Sanqi".
 `group_quotes` merges them using the merged entities (names and aliases) and,
 failing that, surname and spelling similarity, so every person appears once
-with their role, organisation and every quote.
+with their role, organisation and every quote. Groups merge by their words
+whatever the case; organisations merge short names into the full one
+("Veltrix" -> "Veltrix Energy") and take in their spokespeople's quotes.
 """
 
 from __future__ import annotations
@@ -56,7 +58,8 @@ def _most_common(values: Iterable[str | None]) -> str | None:
 def _organisation_names(quotes: list[Quote]) -> dict[str, str]:
     """Each organisation name -> the name it is grouped under ("Veltrix" -> "Veltrix Energy")."""
     names = {q.speaker for q in quotes if q.speaker_kind == "organisation" and q.speaker}
-    names |= {q.organisation for q in quotes if q.speaker is None and q.speaker_kind == "organisation" and q.organisation}
+    voiced = [q for q in quotes if q.speaker is None and q.speaker_kind == "organisation"]  # "a spokesperson for X"
+    names |= {q.organisation for q in voiced if q.organisation}
     return {n: generic_org(n, names) or leading_org(n, names) or n for n in names}
 
 

@@ -326,3 +326,21 @@ def test_quotes_headline_label_is_no_speaker_and_plural_is_a_group(nlp):
     )
     quotes = analyse(nlp, text).quotes
     assert [(q.speaker, q.speaker_kind) for q in quotes] == [("Local traders", "group")]
+
+
+def test_attributions_reported_by_agent_and_calling_for(nlp):
+    text = "The mayor's resignation was first reported by the Gazette. Ada Cole is calling for the council to cut fees."
+    atts = _atts(nlp, text)
+    assert ("reported", "the Gazette", "The mayor's resignation") in atts
+    assert ("is calling", "Ada Cole", "for the council to cut fees") in atts
+
+
+def test_quotes_phrase_quoted_inside_reported_speech_is_not_direct(nlp):
+    text = 'Ada Cole told the meeting that the council had shown "no respect at all" for the harbour traders.'
+    q = only(analyse(nlp, text).quotes, "Ada Cole")[0]
+    assert not q.direct and "no respect at all" in q.text
+
+
+def test_quotes_relative_clause_is_not_a_quote(nlp):
+    text = "The bridge, which Halden Rail says will cost two million pounds, opens in May."
+    assert not [q for q in analyse(nlp, text).quotes if q.text.startswith("which")]
