@@ -74,6 +74,13 @@ _DANGLING = re.compile(
     r"""|player|network|paper|newspaper|magazine|station|statement|letter|incident|case)\b)""",
     re.IGNORECASE,
 )
+# "…," he explained: a quote whose speaker is only a pronoun also leans on what came before.
+_PRONOUN_SPEAKER = re.compile(
+    r"""[,"”']\s*(?:he|she|they)\s+(?:later\s+|also\s+)?(?:said|says|explained|added|told|noted|argued|continued|stressed|insisted|warned)\b""",
+    re.IGNORECASE,
+)
+# The first double quote mark closes a quotation: the sentence starts mid-quote.
+_CLOSES_FIRST = re.compile(r"""^[^"“”]*(?:”|[^\s"“”]"(?=[\s,.;:!?)]|$))""")
 # A dateline ("LOS ANGELES (AP) —", "(CNN)") is dropped from the quoted sentence.
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.,' -]+(?: \([^)]{1,30}\))? ?(?:—|–|--|-|>>|:) ?|\((?:CNN|AP|Reuters|AFP)\) ?(?:—|–|--|-)? ?)"
@@ -103,6 +110,8 @@ def _eligible(text: str, words: int) -> bool:
         return False
     if text.isupper() or text.endswith("?"):
         return False  # shouting, or a question the article goes on to answer
+    if _CLOSES_FIRST.match(text):
+        return False  # the tail of a quotation cut in two by the sentence splitter
     capitalised = sum(w[:1].isupper() for w in text.split())
     return capitalised <= 0.6 * words  # title-cased headline or a byline list
 
@@ -119,7 +128,7 @@ def _candidates(documents: list[Document]) -> list[_Candidate]:
                 text = text[dateline.end() :]
             words = word_count(text)
             if _eligible(text, words):
-                dangling = bool(_DANGLING.match(text))
+                dangling = bool(_DANGLING.match(text) or _PRONOUN_SPEAKER.search(text))
                 found.append(_Candidate(d, order, start, sentence.end, text, words, dangling))
     return found
 
@@ -362,4 +371,15 @@ def _summary_sentence(
         members = np.flatnonzero(docs == d)
         j = int(members[np.argmax(similarity[i, members])])
         citations.append(Citation(documents[d].id, candidates[j].start, candidates[j].end))
-    return SummarySentence(text=c.text, citations=citations, support=len(citations))
+    return SummarySentence(text=_with_speaker(c, documents[c.doc]), citations=citations, support=len(citations))
+
+
+def _with_speaker(c: _Candidate, document: Document) -> str:
+    """A sentence spoken in a transcript turn is shown with its speaker, so a
+    quoted "we" is never mistaken for the reporter's voice."""
+    speaker = document.sentences[c.order].speaker
+    if not speaker:
+        return c.text
+    turn = next((t for t in document.turns if t.start <= c.start < t.end), None)
+    who = f"{speaker} ({turn.organisation})" if turn is not None and turn.organisation else speaker
+    return f"{who}: “{c.text}”"

@@ -231,3 +231,37 @@ def test_shared_terms_survive_lower_casing(cluster):
     assert [c.text.lower() for c in original] == [c.text for c in lower]
     assert np.array_equal(_shared_terms(original), _shared_terms(lower))
     assert _shared_terms(original).max() > 0
+
+
+def test_summary_skips_quotes_cut_in_two_and_waits_for_pronoun_speakers() -> None:
+    from storyline.brief.summary import _candidates
+    from storyline.ingest import document_from_text
+
+    doc = document_from_text(
+        "Acme opened a new factory in Greywater on Monday, the company said in a statement.\n"
+        '"We are proud of this plant and of the people who built it," he said after the ceremony.\n'
+        'We need some time to get trust," the chief executive added while noting the weather.\n',
+        "a.txt",
+        date="2024-05-01",
+    )
+    by_text = {c.text: c for c in _candidates([doc])}
+    assert not any(t.startswith("We need some time") for t in by_text), "unbalanced quote must not be a candidate"
+    quoted = next(c for t, c in by_text.items() if t.startswith('"We are proud'))
+    assert quoted.dangling, "a quote attributed only to 'he' needs the sentence before it"
+
+
+def test_summary_transcript_sentence_is_shown_with_its_speaker() -> None:
+    from storyline.ingest import document_from_text
+
+    doc = document_from_text(
+        "00:01\nThe harbour authority approved the new ferry terminal after a long public inquiry.\n"
+        'JANE DOE, CHAIR GREYWATER HARBOUR AUTHORITY "We will open the new terminal to passengers next spring after the inquiry."\n',
+        "t.txt",
+        date="2024-05-01",
+    )
+    assert doc.kind == "transcript"
+    summary = summarize([doc], words=80)
+    spoken = [s for s in summary if "open the new terminal" in s.text]
+    assert spoken and spoken[0].text.startswith("Jane Doe"), [s.text for s in summary]
+    c = spoken[0].citations[0]
+    assert doc.text[c.start : c.end].startswith("We will open the new terminal")
