@@ -8,14 +8,30 @@ the worklist for new cue forms.
 
 SPLIT_DIR holds `text/NAME.txt` and `attributions/NAME_ANNOTATOR.ann` (brat standoff).
 Each .ann file is scored against its text (a text annotated twice counts twice).
-Gold spans are the `Source`, `Cue` and `Content` T lines; a discontinuous span
-("S E;S E") is one span from its first start to its last end, and so are our
-multi-part contents. Per role, predicted and gold spans are matched one-to-one,
-greedily: exact = identical (start, end) after stripping surrounding whitespace;
-overlap = at least one character in common, pairs taken in order of largest
-overlap first. Precision = matched / predicted, recall = matched / gold.
-Published reference (PARC 3.0, a different corpus and scorer): BBC Citron
-exact-span F1 56.7, overlap F1 83.2.
+
+Gold attributions are the brat `E` (Attribution) events with their Source, Cue
+and Content arguments; `Discard`/`Discuss` spans belong to no event and are not
+gold. A span shared by two events (one Source for two cues) is gold once per
+event, as in Citron's per-quote span lists; an event without Source (implicit
+source) has no gold Source. Three scores per role:
+
+- exact: identical (start, end) after stripping surrounding whitespace; a
+  discontinuous span ("S E;S E") and our multi-part contents are compared as
+  one span from first start to last end. Predicted and gold spans are matched
+  one-to-one; P = matched / predicted, R = matched / gold.
+- span: as exact, but a pair matches when it shares at least one character,
+  one-to-one, greedily, largest overlap first.
+- token: Citron's overlap metric (bbc/citron metrics.py): P = overlapping
+  tokens / predicted tokens, R = overlapping tokens / gold tokens, over all
+  predicted x gold attributions, using the real parts of discontinuous spans.
+  Unlike Citron a span's overlap is capped at its own length, so nested or
+  shared gold cannot count a token twice.
+
+Published reference: BBC Citron on PARC 3.0 (a different corpus): exact F1
+56.7, overlap F1 83.2, where overlap is the token metric: compare it with
+`token`, never with `span`. Before this definition (gold = T lines, a shared Source counted
+once; no token score) dev scored span-overlap F1 Source 0.683, Cue 0.687,
+Content 0.707.
 """
 
 from __future__ import annotations
@@ -36,21 +52,38 @@ ROLES = ("Source", "Cue", "Content")
 REFERENCE = {"exact_f1": 56.7, "overlap_f1": 83.2, "system": "BBC Citron on PARC 3.0"}
 
 
-def read_ann(path: Path) -> dict[str, list[tuple[int, int]]]:
-    """Gold spans per role from one brat file."""
-    spans: dict[str, list[tuple[int, int]]] = {r: [] for r in ROLES}
+Gold = list[dict[str, list[tuple[int, int]]]]  # per attribution: role -> parts
+
+
+def read_ann(path: Path) -> Gold:
+    """Gold attributions (brat `E` events) from one brat file, each role as its span parts."""
+    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    events: list[list[str]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("T"):
-            continue
         parts = line.split("\t")
         if len(parts) < 2:
             continue
-        label, _, ranges = parts[1].partition(" ")
-        if label not in spans:
-            continue
-        bounds = [tuple(map(int, r.split())) for r in ranges.split(";")]
-        spans[label].append((bounds[0][0], bounds[-1][1]))
-    return spans
+        if line.startswith("T"):
+            label, _, ranges = parts[1].partition(" ")
+            spans[parts[0]] = (label, [tuple(map(int, r.split())) for r in ranges.split(";")])
+        elif line.startswith("E"):
+            events.append(parts[1].split()[1:])
+    gold: Gold = []
+    for args in events:
+        att: dict[str, list[tuple[int, int]]] = {r: [] for r in ROLES}
+        for arg in args:
+            role, _, tid = arg.partition(":")
+            role = role.rstrip("0123456789")
+            if role in att and tid in spans:
+                att[role].extend(spans[tid][1])
+        gold.append(att)
+    return gold
+
+
+def merged(att: dict[str, list[tuple[int, int]]], role: str) -> list[tuple[int, int]]:
+    """A role's parts as one span from first start to last end (none when empty)."""
+    parts = att[role]
+    return [(min(s for s, _ in parts), max(e for _, e in parts))] if parts else []
 
 
 def _strip(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -88,15 +121,53 @@ def match(pred: list[tuple[int, int]], gold: list[tuple[int, int]], exact: bool)
     return len(used_p)
 
 
-def predict(text: str, doc) -> dict[str, list[tuple[int, int]]]:
-    out: dict[str, list[tuple[int, int]]] = {r: [] for r in ROLES}
+def cue_span(doc, start: int, end: int) -> tuple[int, int]:
+    """Our cue widened to PolNeAR's convention: the verb's adjacent adverbs, negation and
+    do-support before it ("also said", "don't like"), its particle or preposition and a
+    colon after it ("asked about", "pointing out", "replied:")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return start, end
+    verb = span[0]
+    i = verb.i
+    while i > 0 and doc[i - 1].head == verb and (
+            doc[i - 1].dep_ in ("advmod", "neg") or doc[i - 1].dep_ == "aux" and doc[i - 1].lemma_ == "do"):
+        i -= 1
+    j = verb.i
+    if j + 1 < len(doc) and doc[j + 1].head == verb and doc[j + 1].dep_ in ("prt", "prep"):
+        j += 1
+    if j + 1 < len(doc) and doc[j + 1].text == ":":
+        j += 1
+    return doc[i].idx, doc[j].idx + len(doc[j])
+
+
+def predict(text: str, doc) -> Gold:
+    """Our attributions in the gold shape (cues widened by `cue_span`)."""
+    out: Gold = []
     for att in extract_attributions(text, doc):
-        out["Cue"].append((att.cue.start, att.cue.end))
-        if att.source is not None:
-            out["Source"].append((att.source.start, att.source.end))
-        if att.content:
-            out["Content"].append((att.content[0].start, att.content[-1].end))
+        out.append({"Source": [(att.source.start, att.source.end)] if att.source is not None else [],
+                    "Cue": [cue_span(doc, att.cue.start, att.cue.end)],
+                    "Content": [(c.start, c.end) for c in att.content]})
     return out
+
+
+def _tokens(doc, parts: list[tuple[int, int]]) -> frozenset[int]:
+    """Indices of the non-space tokens the parts touch (Citron counts tokens, not characters)."""
+    ids: set[int] = set()
+    for s, e in parts:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None:
+            ids.update(t.i for t in span if not t.is_space)
+    return frozenset(ids)
+
+
+def token_overlap(doc, pred: Gold, gold: Gold, role: str) -> tuple[int, int, int, int]:
+    """(overlap counted for precision, predicted tokens, overlap for recall, gold tokens)."""
+    p = [_tokens(doc, a[role]) for a in pred]
+    g = [_tokens(doc, a[role]) for a in gold]
+    p_hit = sum(min(len(x), sum(len(x & y) for y in g)) for x in p)
+    g_hit = sum(min(len(y), sum(len(x & y) for x in p)) for y in g)
+    return p_hit, sum(map(len, p)), g_hit, sum(map(len, g))
 
 
 def _missed_cues(text: str, doc, pred: list[tuple[int, int]], gold: list[tuple[int, int]], out: dict) -> None:
@@ -113,13 +184,37 @@ def _missed_cues(text: str, doc, pred: list[tuple[int, int]], gold: list[tuple[i
         out[key] = (count + 1, example or text[max(0, gs - 60) : ge + 40].replace("\n", " "))
 
 
+def _implicit(pred: Gold, gold: Gold, out: dict) -> None:
+    """Gold attributions without a Source, and how many of them we give a source."""
+    for g in gold:
+        if g["Source"] or not g["Cue"]:
+            continue
+        out["gold"] = out.get("gold", 0) + 1
+        ((gs, ge),) = merged(g, "Cue")
+        for p in pred:
+            ((ps, pe),) = p["Cue"]
+            if min(pe, ge) > max(ps, gs):
+                out["found"] = out.get("found", 0) + 1
+                out["with_source"] = out.get("with_source", 0) + bool(p["Source"])
+                break
+
+
+def _prf(hit_p: float, n_pred: int, hit_g: float, n_gold: int) -> dict:
+    p = hit_p / n_pred if n_pred else 0.0
+    r = hit_g / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)}
+
+
 def evaluate(split: Path, limit: int | None = None, misses: dict | None = None) -> dict:
     anns = sorted((split / "attributions").glob("*.ann"))
     if limit:
         anns = anns[:limit]
     nlp = load_nlp()
-    counts = {r: {"pred": 0, "gold": 0, "exact": 0, "overlap": 0} for r in ROLES}
-    parsed: dict[str, tuple[str, dict]] = {}
+    keys = ("pred", "gold", "exact", "span", "tok_p", "tok_pred", "tok_g", "tok_gold")
+    counts = {r: dict.fromkeys(keys, 0) for r in ROLES}
+    implicit: dict[str, int] = {}
+    parsed: dict[str, tuple] = {}
     t0 = time.perf_counter()
     for ann in anns:
         name = ann.stem.rsplit("_", 1)[0]
@@ -129,30 +224,32 @@ def evaluate(split: Path, limit: int | None = None, misses: dict | None = None) 
         if name not in parsed:
             text = txt.read_text(encoding="utf-8")
             doc = nlp(text)
-            parsed[name] = (text, predict(text, doc), doc if misses is not None else None)
+            parsed[name] = (text, predict(text, doc), doc)
         text, pred, doc = parsed[name]
         gold = read_ann(ann)
+        _implicit(pred, gold, implicit)
         if misses is not None:
-            _missed_cues(text, doc, pred["Cue"], gold["Cue"], misses)
+            _missed_cues(text, doc, [s for a in pred for s in merged(a, "Cue")],
+                         [s for a in gold for s in merged(a, "Cue")], misses)
         for r in ROLES:
-            p = [_strip(text, s) for s in pred[r]]
-            g = [_strip(text, s) for s in gold[r]]
+            p = [_strip(text, s) for a in pred for s in merged(a, r)]
+            g = [_strip(text, s) for a in gold for s in merged(a, r)]
             c = counts[r]
             c["pred"] += len(p)
             c["gold"] += len(g)
             c["exact"] += match(p, g, exact=True)
-            c["overlap"] += match(p, g, exact=False)
+            c["span"] += match(p, g, exact=False)
+            for k, v in zip(("tok_p", "tok_pred", "tok_g", "tok_gold"), token_overlap(doc, pred, gold, r)):
+                c[k] += v
     result = {"split": str(split), "annotation_files": len(anns), "texts": len(parsed),
-              "seconds": round(time.perf_counter() - t0, 1), "reference": REFERENCE, "scores": {}}
+              "seconds": round(time.perf_counter() - t0, 1), "reference": REFERENCE,
+              "implicit_source": implicit, "scores": {}}
     for r, c in counts.items():
-        row = {}
-        for kind in ("exact", "overlap"):
-            p = c[kind] / c["pred"] if c["pred"] else 0.0
-            rec = c[kind] / c["gold"] if c["gold"] else 0.0
-            f = 2 * p * rec / (p + rec) if p + rec else 0.0
-            row[kind] = {"precision": round(p, 3), "recall": round(rec, 3), "f1": round(f, 3)}
-        row.update(pred=c["pred"], gold=c["gold"])
-        result["scores"][r] = row
+        result["scores"][r] = {
+            "exact": _prf(c["exact"], c["pred"], c["exact"], c["gold"]),
+            "span": _prf(c["span"], c["pred"], c["span"], c["gold"]),
+            "token": _prf(c["tok_p"], c["tok_pred"], c["tok_g"], c["tok_gold"]),
+            "pred": c["pred"], "gold": c["gold"]}
     return result
 
 
@@ -166,12 +263,17 @@ def main() -> None:
     misses: dict | None = {} if args.misses else None
     res = evaluate(args.split, args.limit, misses)
     print(f"PolNeAR {res['split']}: {res['annotation_files']} annotation files, {res['texts']} texts, {res['seconds']}s")
-    print(f"{'role':8} {'exact P':>8} {'R':>6} {'F1':>6} | {'overlap P':>9} {'R':>6} {'F1':>6} | pred/gold")
+    print(f"{'role':8} {'exact P':>8} {'R':>6} {'F1':>6} | {'span P':>7} {'R':>6} {'F1':>6} | "
+          f"{'token P':>7} {'R':>6} {'F1':>6} | pred/gold")
     for r, row in res["scores"].items():
-        e, o = row["exact"], row["overlap"]
-        print(f"{r:8} {e['precision']:8.3f} {e['recall']:6.3f} {e['f1']:6.3f} | {o['precision']:9.3f} "
-              f"{o['recall']:6.3f} {o['f1']:6.3f} | {row['pred']}/{row['gold']}")
-    print(f"reference: {REFERENCE['system']}: exact F1 {REFERENCE['exact_f1']}, overlap F1 {REFERENCE['overlap_f1']}")
+        cells = " | ".join(f"{row[k]['precision']:{w}.3f} {row[k]['recall']:6.3f} {row[k]['f1']:6.3f}"
+                           for k, w in (("exact", 8), ("span", 7), ("token", 7)))
+        print(f"{r:8} {cells} | {row['pred']}/{row['gold']}")
+    imp = res["implicit_source"]
+    print(f"implicit-source gold: {imp.get('gold', 0)}; cue found {imp.get('found', 0)}, "
+          f"of which we gave a source {imp.get('with_source', 0)}")
+    print(f"reference: {REFERENCE['system']}: exact F1 {REFERENCE['exact_f1']}, "
+          f"token-overlap F1 {REFERENCE['overlap_f1']}")
     if misses:
         total = sum(c for c, _ in misses.values())
         print(f"missed cues: {total}")

@@ -1,6 +1,8 @@
 """Retake the brief page screenshots (desktop and phone) from the demo corpus.
 
-    .venv/bin/python docs/screenshots/take.py
+    .venv/bin/python docs/screenshots/take.py [OUT_DIR] [--full]
+
+OUT_DIR defaults to this folder; --full also saves whole-page shots (for review).
 
 Needs Debian's chromium at /usr/bin/chromium and Python Playwright; builds a
 temp store from storyline/demo and serves it on a free loopback port.
@@ -23,7 +25,7 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
         "--disable-sync", "--no-first-run"]
 
 
-def main() -> None:
+def main(argv: list[str]) -> None:
     import uvicorn
     from playwright.sync_api import sync_playwright
 
@@ -33,6 +35,9 @@ def main() -> None:
     from storyline.store import Store
     from storyline.web import create_app
 
+    full = "--full" in argv
+    out = Path(next((a for a in argv if not a.startswith("--")), HERE))
+    out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "demo.db"
         with Store(db) as store:
@@ -60,11 +65,13 @@ def main() -> None:
                 ).new_page()
                 page.goto(f"{base}/brief", timeout=600_000)
                 prepare(page)
-                page.screenshot(path=str(HERE / name), full_page=False)
-                print("wrote", HERE / name)
+                page.screenshot(path=str(out / name), full_page=False)
+                print("wrote", out / name)
+                if full:
+                    page.screenshot(path=str(out / name.replace(".png", "-full.png")), full_page=True)
             browser.close()
         server.should_exit = True
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

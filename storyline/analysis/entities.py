@@ -3,270 +3,83 @@
 spaCy's small English model finds most names but makes predictable mistakes on
 news text, worse still on text with its punctuation stripped ("U S" tagged as an
 organisation, "Huawei (STOCK" as one name, "CTO Li Sanqi" as a person, "5G" as a
-company). This component keeps spaCy's entities, repairs them with rules kept
-as data tables below, adds what the model misses (acronyms such as "EMC",
-product codes such as "Ascend P2", misspelled surnames such as "Sanqui"), links
-people to the title and organisation written around them, and resolves short
-forms inside one document ("Chang" -> "Jimmie Chang").
+company). This component keeps spaCy's entities, repairs them with the rules in
+`storyline.analysis.entity_rules`, adds what the model misses (acronyms such as
+"EMC", product codes such as "Ascend P2", misspelled surnames such as "Sanqui"),
+links people to the title and organisation written around them, and resolves
+short forms inside one document ("Chang" -> "Jimmie Chang").
 
-`canonical_name` and `name_key` are shared with the quotes module and with
-`storyline.brief.entities`, so one name is normalised the same way everywhere.
+Name normalisation lives in `storyline.analysis.names`; its public helpers and
+the rule tables are re-exported here for the modules that import them from here.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ..model import Analysis, EntityMention, Turn
-
-# ---------------------------------------------------------------- data tables
-
-# spaCy labels we keep, mapped to the type we report.
-KEEP_LABELS = {
-    "PERSON": "PERSON",
-    "ORG": "ORG",
-    "GPE": "GPE",
-    "LOC": "LOC",
-    "FAC": "LOC",
-    "PRODUCT": "PRODUCT",
-}
-
-# Country and region names with the spellings news text uses for them.
-COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
-    "United States": ("US", "U.S.", "U S", "U.S", "USA", "U.S.A.", "U S A", "United States of America", "America"),
-    "United Kingdom": ("UK", "U.K.", "U K", "Britain", "Great Britain"),
-    "European Union": ("EU", "E.U.", "E U"),
-    "United Arab Emirates": ("UAE", "U.A.E."),
-    "China": ("PRC", "People's Republic of China", "Mainland China"),
-    "Taiwan": ("Republic of China",),
-    "South Korea": ("Korea", "Republic of Korea", "ROK"),
-    "North Korea": ("DPRK",),
-    "Russia": ("Russian Federation",),
-    "Netherlands": ("Holland", "The Netherlands"),
-    "Czech Republic": ("Czechia",),
-    "Hong Kong": ("HK",),
-    "Japan": (), "India": (), "Germany": (), "France": (), "Italy": (), "Spain": (),
-    "Canada": (), "Mexico": (), "Brazil": (), "Australia": (), "New Zealand": (),
-    "Singapore": (), "Malaysia": (), "Indonesia": (), "Thailand": (), "Vietnam": ("Viet Nam",),
-    "Philippines": (), "Pakistan": (), "Iran": (), "Iraq": (), "Israel": (), "Turkey": ("Türkiye",),
-    "Saudi Arabia": (), "Egypt": (), "South Africa": (), "Nigeria": (), "Kenya": (),
-    "Ukraine": (), "Poland": (), "Sweden": (), "Norway": (), "Finland": (), "Denmark": (),
-    "Ireland": (), "Switzerland": (), "Austria": (), "Belgium": (), "Portugal": (), "Greece": (),
-    "Argentina": (), "Chile": (), "Colombia": (), "Peru": (), "Venezuela": (), "Cuba": (),
-    "Europe": (), "Asia": (), "Africa": (), "Asia Pacific": ("Asia-Pacific", "APAC"),
-    "Latin America": (), "Middle East": (), "North America": (), "South America": (),
-}
-
-# Words that head a job title ("analyst", "CTO") and words that may modify one.
-ROLE_HEADS = frozenset(
-    """analyst president ceo cto cfo coo cmo cio vp chairman chairwoman chair founder cofounder
-    co-founder director professor spokesman spokeswoman spokesperson minister secretary senator
-    governor mayor executive officer engineer economist researcher head manager editor lawyer
-    attorney official partner fellow strategist consultant adviser advisor commissioner
-    representative chief leader owner investor scientist""".split()
+from .entity_rules import (
+    ANAPHORIC_OWNERS,
+    COUNTRY_ALIASES,
+    COURTESY_TITLES,
+    GENERIC_ORG_HEADS,
+    KEEP_LABELS,
+    NAME_TITLES,
+    NOT_ACRONYM_ORGS,
+    NOT_ENTITY_PATTERNS,
+    ORG_DESCRIPTORS,
+    ORG_PREPOSITIONS,
+    PLACE_HEADS,
+    PRODUCT_CODE,
+    PRONOUNS,
+    REGIONS,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
 )
-ROLE_MODIFIERS = frozenset(
-    """senior vice chief executive general principal research managing deputy lead former
-    assistant associate technology technical financial operating marketing global regional
-    product sales industry market equity""".split()
-)
-# Titles written before a name ("Councillor Davina Rusk", "Dr Ana Ruiz"): they are the
-# person's role. Courtesy titles (Mr, Ms) are not roles and are only stripped.
-NAME_TITLES: dict[str, str] = {
-    "councillor": "Councillor", "councilman": "Councilman", "councilwoman": "Councilwoman",
-    "alderman": "Alderman", "senator": "Senator", "sen.": "Senator", "governor": "Governor",
-    "gov.": "Governor", "mayor": "Mayor", "minister": "Minister", "judge": "Judge",
-    "justice": "Justice", "dr": "Dr", "dr.": "Dr", "professor": "Professor", "prof.": "Professor",
-    "prof": "Professor", "president": "President", "premier": "Premier", "chancellor": "Chancellor",
-    "representative": "Representative", "rep.": "Representative", "congressman": "Congressman",
-    "congresswoman": "Congresswoman", "ambassador": "Ambassador", "commissioner": "Commissioner",
-    "general": "General", "gen.": "General", "colonel": "Colonel", "captain": "Captain",
-    "sheriff": "Sheriff", "inspector": "Inspector", "detective": "Detective", "bishop": "Bishop",
-    "sir": "Sir", "dame": "Dame", "lord": "Lord", "lady": "Lady",
-}
-COURTESY_TITLES = frozenset("mr mr. mrs mrs. ms ms. miss mx mx.".split())
-# Head nouns that, written alone and capitalised after an organisation's full name
-# ("the Association said"), point back at that organisation rather than name a new one.
-GENERIC_ORG_HEADS = frozenset(
-    """association council regulator bank group committee commission authority agency
-    board company corporation union institute foundation society federation ministry club alliance
-    department court trust fund office party university college""".split()
-)
-# Last words that make a name a place ("Marrow Bay", "Greywater County"): such a name
-# is never a short form of an organisation that starts with it.
-PLACE_HEADS = frozenset(
-    """bay river lake sea ocean island islands isle coast valley county city town village
-    port harbour harbor mount mountain mountains hill hills street road avenue square park
-    beach cape peninsula gulf strait bridge province state district region""".split()
-)
-# Possessors that point back at the organisation the article is about.
-ANAPHORIC_OWNERS = frozenset({"company", "firm", "group", "its", "their", "vendor", "maker"})
-# Nouns that introduce an organisation's name ("research firm Gartner").
-ORG_DESCRIPTORS = frozenset(
-    """firm company group maker agency bank carrier vendor rival startup operator giant consultancy
-    manufacturer regulator retailer publisher broadcaster network supplier""".split()
-)
-# Prepositions joining a title to its organisation ("analyst with Gartner").
-ORG_PREPOSITIONS = frozenset({"with", "at", "of", "for", "from", "in"})
-
-# Corporate suffixes that do not change which organisation is meant.
-CORPORATE_SUFFIXES = frozenset(
-    """inc inc. incorporated corp corp. corporation co co. company ltd ltd. limited llc plc
-    ag sa gmbh nv bv technologies technology holdings holding""".split()
+from .names import (
+    acronym,
+    canonical_name,
+    clean_surface,
+    country_name,
+    generic_org,
+    is_name_word,
+    is_place_name,
+    leading_org,
+    name_key,
+    resolve_short_name,
+    same_word,
+    similar,
+    strip_corporate_suffix,
+    used_as_place,
 )
 
-# Capitalised acronyms that are not organisations.
-NOT_ACRONYM_ORGS = frozenset(
-    """IT AI TV PC OK AM PM GMT UTC EST PST CEO CTO CFO COO CMO CIO VP STOCK NEWS UPDATE LIVE VIDEO
-    PHOTO UPDATED BREAKING LTE GPS CPU GPU SMS API USB PDF FAQ DIY ID RSS HTML URL VR AR IOT IPO
-    GDP Q1 Q2 Q3 Q4 ET PT CT""".split()
-)
-# Surface forms that are never a named entity, whatever the model says.
-NOT_ENTITY_PATTERNS = tuple(
-    re.compile(p)
-    for p in (
-        r"^\d+G$",  # 5G, 4G
-        r"^[\d\s.,:/%$-]+$",  # numbers, times
-        r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$",
-        r"^(?:January|February|March|April|May|June|July|August|September|October|November|December)$",
-    )
-)
-PRONOUNS = frozenset("he she it they we i you him her them his hers its their our me us".split())
-# A product model code: "P2", "S4", "G7", "X10".
-PRODUCT_CODE = re.compile(r"^[A-Z]{1,3}\d{1,3}[a-z]?$")
-
-# Entries of COUNTRY_ALIASES that are regions (type LOC), not states (GPE).
-REGIONS = frozenset(
-    {"Europe", "Asia", "Africa", "Asia Pacific", "Latin America", "Middle East", "North America", "South America"}
-)
-
-_COUNTRY_BY_KEY: dict[str, str] = {}
-for _name, _aliases in COUNTRY_ALIASES.items():
-    for _form in (_name, *_aliases):
-        _COUNTRY_BY_KEY[re.sub(r"[^a-z0-9]+", "", _form.casefold())] = _name
-
-
-# ---------------------------------------------------------------- name helpers
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "", text.casefold())
-
-
-def country_name(text: str) -> str | None:
-    """The canonical country or region for a spelling ("U S" -> "United States"), else None."""
-    text = re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.I)
-    key = _squash(text)
-    if len(key) <= 3 and text.islower():
-        return None  # "us" is a pronoun; "US" the country
-    return _COUNTRY_BY_KEY.get(key)
-
-
-def clean_surface(text: str) -> str:
-    """Strip what is not part of a name: leading "the", possessives, edge punctuation."""
-    text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r"^(?:the)\s+", "", text, flags=re.I)
-    text = re.sub(r"(?:['’]s?|\s+s)$", "", text)
-    text = text.strip(" \t\"'“”‘’()[]{}<>,;:!?-–—")
-    last = text.rsplit(" ", 1)[-1]
-    if text.endswith(".") and len(last) > 4 and "." not in last[:-1]:
-        text = text[:-1]  # a sentence full stop, not "U.S." or "Inc."
-    return text
-
-
-def _titlecase_caps(text: str) -> str:
-    """"KEVIN HO" -> "Kevin Ho" (transcript labels), leaving mixed case alone."""
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) > 3 and all(c.isupper() for c in letters) and " " in text:
-        return " ".join(w.capitalize() for w in text.split())
-    return text
-
-
-def strip_corporate_suffix(name: str) -> str:
-    """"Huawei Technologies Co. Ltd" -> "Huawei" (never strips the last word)."""
-    words = name.replace(",", " ").split()
-    while len(words) > 1 and words[-1].casefold() in CORPORATE_SUFFIXES:
-        words.pop()
-    return " ".join(words)
-
-
-def canonical_name(name: str, type: str | None = None) -> str:
-    """The display form of a name, the same in every module.
-
-    Cleans edges and possessives, title-cases all-caps speaker labels, maps
-    country spellings to one name, drops corporate suffixes and a leading
-    country ("US Federal Communications Commission") from organisations.
-    """
-    text = clean_surface(name)
-    if not text:
-        return text
-    country = country_name(text)
-    if country and type in (None, "GPE", "LOC", "ORG", "NORP"):
-        return country
-    text = _titlecase_caps(text)
-    if type == "ORG":
-        text = strip_corporate_suffix(text)
-        words = text.split()
-        for n in (3, 2, 1):  # "U S Federal ..." / "US Federal ..."
-            if len(words) > n + 1 and country_name(" ".join(words[:n])):
-                text = " ".join(words[n:])
-                break
-    return text
-
-
-def name_key(name: str, type: str | None = None) -> str:
-    """A merge key: case, punctuation and spacing folded out of `canonical_name`."""
-    return " ".join(re.sub(r"[^\w]+", " ", canonical_name(name, type).casefold()).split())
-
-
-def similar(a: str, b: str) -> float:
-    """Spelling similarity of two words in [0, 1] (difflib ratio, case-folded)."""
-    return difflib.SequenceMatcher(None, a.casefold(), b.casefold()).ratio()
-
-
-def same_word(a: str, b: str, threshold: float = 0.8) -> bool:
-    """True if two name words are one spelling or near variants ("Sanqi"/"Sanqui").
-
-    Short words must match exactly, so "He" never merges with "Ho".
-    """
-    if a.casefold() == b.casefold():
-        return True
-    return min(len(a), len(b)) >= 4 and similar(a, b) >= threshold
-
-
-def is_name_word(word: str) -> bool:
-    """Whether a single word can stand for a person (not "Li", "He" or a pronoun)."""
-    return len(word) >= 3 and word.casefold() not in PRONOUNS and word[:1].isupper()
-
-
-def resolve_short_name(short: str, full_names: Iterable[str]) -> str | None:
-    """The one full name that a lone surname or given name refers to, else None.
-
-    Exact word matches win over near spellings, which are tried on surnames
-    only ("Sanqui" -> "Li Sanqi", but "Johnny" is not "John Tessier");
-    two candidates mean no answer.
-    """
-    if " " in short.strip() or not is_name_word(short):
-        return None
-    fulls = sorted({f for f in full_names if len(f.split()) > 1})
-    exact = [f for f in fulls if short.casefold() in (w.casefold() for w in f.split())]
-    if exact:
-        return exact[0] if len(exact) == 1 else None
-    near = [f for f in fulls if same_word(f.split()[-1], short)]
-    return near[0] if len(near) == 1 else None
-
-
-def acronym(name: str) -> str | None:
-    """"Federal Communications Commission" -> "FCC"; None for short names."""
-    words = [w for w in name.split() if w[:1].isupper()]
-    if len(words) < 2:
-        return None
-    return "".join(w[0] for w in words)
+__all__ = [
+    "ANAPHORIC_OWNERS",
+    "COUNTRY_ALIASES",
+    "GENERIC_ORG_HEADS",
+    "NAME_TITLES",
+    "PLACE_HEADS",
+    "EntityRecognizer",
+    "acronym",
+    "canonical_name",
+    "clean_surface",
+    "country_name",
+    "extract_entities",
+    "generic_org",
+    "is_name_word",
+    "is_place_name",
+    "leading_org",
+    "name_key",
+    "resolve_short_name",
+    "same_word",
+    "similar",
+    "strip_corporate_suffix",
+    "used_as_place",
+]
 
 
 # ---------------------------------------------------------------- recognition
@@ -558,45 +371,6 @@ def _fix_types(doc: Any, cands: list[_Cand]) -> None:
             for a, b in ((c, other), (other, c)):
                 if a.type == "GPE" and b.type == "ORG" and not country_name(doc[a.start : a.end].text):
                     a.type = "ORG"
-
-
-def is_place_name(name: str) -> bool:
-    """A country, region or a name ending in a place word ("Marrow Bay", "Kent County")."""
-    words = name.split()
-    return bool(country_name(name)) or (len(words) > 1 and words[-1].casefold() in PLACE_HEADS)
-
-
-# Words before a name that make it a place where it stands ("in Washington").
-PLACE_PREPOSITIONS = frozenset("in near outside across throughout around".split())
-
-
-def used_as_place(text: str, start: int) -> bool:
-    """Whether the name starting at `start` follows a place preposition ("in Washington")."""
-    before = text[max(0, start - 12) : start].split()
-    return bool(before) and before[-1].casefold() in PLACE_PREPOSITIONS
-
-
-def leading_org(short: str, orgs: Iterable[str]) -> str | None:
-    """The one longer organisation name that `short` opens ("Veltrix" -> "Veltrix Energy"), else None.
-
-    A place ("Marrow Bay" opens "Marrow Bay Fishermen's Association") is no short form.
-    """
-    if not short or is_place_name(short):
-        return None
-    words = short.casefold().split()
-    hits = {
-        o for o in orgs
-        if len(o.split()) > len(words) and [w.casefold() for w in o.split()[: len(words)]] == words
-    }
-    return hits.pop() if len(hits) == 1 else None
-
-
-def generic_org(head: str, orgs: Iterable[str]) -> str | None:
-    """The one organisation that a lone generic head ("Association") points back at, else None."""
-    if head.casefold() not in GENERIC_ORG_HEADS:
-        return None
-    hits = {o for o in orgs if len(o.split()) > 1 and o.split()[-1].casefold() == head.casefold()}
-    return hits.pop() if len(hits) == 1 else None
 
 
 def _link_short_forms(doc: Any, cands: list[_Cand], known_orgs: Sequence[str] = ()) -> None:

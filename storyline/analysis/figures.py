@@ -1,10 +1,8 @@
 """Figures: the numbers a story turns on, with what they measure, when, and who says so.
 
-Finding the numbers is done by regexes (`find_amounts`), because spaCy's
-MONEY/PERCENT ents miss the forms news text is full of ("€300m", "US 3 2
-billion" from punctuation-stripped text, a "5-0" vote) and it tags years and
-"5G" as numbers. The spaCy parse then supplies the context: the measure noun
-phrase, the subject, the claimant and the status.
+The numbers themselves come from `storyline.analysis.amounts` (regexes, see
+there for why); this module reads their context from the spaCy parse: the
+measure noun phrase, the period, the subject, the claimant and the status.
 
 Value convention: `Figure.value` is the number *as written* (3.2 for
 "US$3.2 billion") and `Figure.scale` holds the word ("billion");
@@ -20,13 +18,14 @@ qualifier stays in `text`). Declines keep the written number (5.0 for
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Analysis, Citation, DateMention, EntityMention, Figure, Quote, Sentence
 from . import units
+from .amounts import Amount, absolute_amount, amount_range, document_amounts, find_amounts, spacy_amounts
 from .cues import SPEECH_VERBS
-from .entities import generic_org, leading_org
+from .names import generic_org, leading_org
 
 __all__ = [
     "Amount",
@@ -37,312 +36,6 @@ __all__ = [
     "find_amounts",
     "spacy_amounts",
 ]
-
-
-@dataclass(slots=True)
-class Amount:
-    """A number found in the text, before its context is read."""
-
-    start: int
-    end: int
-    text: str
-    value: float | None
-    unit: str | None
-    scale: str | None
-    kind: str  # money, percent, fraction, votes, count, number, quantity
-
-
-# ---------------------------------------------------------------- finding numbers
-
-
-def _alt(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
-_WORDNUM = _alt(units.NUMBER_WORDS)
-_PREFIX = _alt(units.CURRENCY_PREFIXES)
-_CURWORD = _alt(w for w in units.CURRENCY_WORDS if w != "won")
-_SCALE_WORD = r"thousand|million|billion|trillion"
-_SCALE_ABBR = r"bn|mn|mln|bln|tn|trn|m|b|k"
-_DASH = r"\s?(?:-|–|—|to)\s?"
-
-_MONEY = re.compile(
-    rf"(?<![\w$£€¥₹])(?P<cur>{_PREFIX})\s?(?P<num>{_NUM})"
-    rf"(?:{_DASH}(?:{_PREFIX})?\s?(?P<num2>{_NUM}))?"
-    rf"(?:\s?(?P<scale>{_SCALE_WORD}|{_SCALE_ABBR})(?![A-Za-z]))?"
-    rf"(?:\s(?P<curword>{_CURWORD})\b)?",
-    re.I,
-)
-# Punctuation-stripped "US$3.2 billion" reads "US 3 2 billion".
-_STRIPPED_MONEY = re.compile(
-    rf"\b(?P<cur>US|HK|USD|RMB)\s(?P<int>\d+)(?:\s(?P<frac>\d{{1,2}}))?\s(?P<scale>{_SCALE_WORD})\b"
-)
-_NUM_SCALE = re.compile(
-    rf"(?<![\w.,])(?P<num>{_NUM}|{_WORDNUM})(?:{_DASH}(?P<num2>{_NUM}))?"
-    rf"(?:\s(?P<scale>{_SCALE_WORD})\b|(?P<abbr>bn|mn)\b)"
-    rf"(?:\s(?:of\s)?(?P<curword>{_CURWORD})\b)?",
-    re.I,
-)
-_NUM_CURWORD = re.compile(rf"(?<![\w.,])(?P<num>{_NUM})\s(?P<curword>{_CURWORD})\b", re.I)
-_PERCENT = re.compile(
-    rf"(?<![\w.,])(?P<sign>[-−+])?(?P<num>{_NUM}|{_WORDNUM})(?:{_DASH}(?P<num2>{_NUM}))?"
-    r"\s?(?P<pct>%|percentage points?\b|percent\b|per\scent\b|pc\b|pct\b)",
-    re.I,
-)
-_VOTES = re.compile(r"(?<![\w.,:/-])(?P<a>\d{1,3})\s?(?:-|–|—|to)\s?(?P<b>\d{1,3})(?![\w.,:/-])")
-_VAGUE = re.compile(
-    r"\b(?P<q>dozens|scores|hundreds|tens|thousands|millions|billions|trillions)\sof\s"
-    r"(?:(?P<q2>thousands|millions|billions)\sof\s)?"
-    rf"(?:(?P<curword>{_CURWORD})\b)?",
-    re.I,
-)
-_FRACTION = re.compile(
-    r"\b(?:(?P<q>nearly|almost|virtually|about|around|roughly|over|more\sthan|less\sthan|"
-    r"under|at\sleast|just\sover|just\sunder|some)\s)?"
-    rf"(?P<frac>{_alt(units.FRACTIONS)})\s(?:of\s)?"
-    r"(?=(?:the|its|their|his|her|our|a|an|this|these|those|all)\b)",
-    re.I,
-)
-_COUNT = re.compile(
-    rf"(?<![\w.,$£€¥])(?P<num>{_NUM})(?:\s(?P<scale>{_SCALE_WORD}))?\s(?P<noun>[A-Za-z][\w-]*)"
-)
-# Spans that hold digits but no figure: clock times, dates, phone numbers.
-_NOT_FIGURES = re.compile(
-    r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
-    r"|(?:\+\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b"
-)
-_YEAR = re.compile(r"^(1[89]|20)\d\d$")
-
-
-def _number(text: str) -> float:
-    text = text.lower().replace(",", "")
-    if text in units.NUMBER_WORDS:
-        return units.NUMBER_WORDS[text]
-    return float(text)
-
-
-def _scale(word: str | None) -> str | None:
-    return units.SCALES.get(word.lower()) if word else None
-
-
-def _currency_word(word: str | None) -> str | None:
-    return units.CURRENCY_WORDS.get(" ".join(word.lower().split())) if word else None
-
-
-def _value(m: re.Match, key: str = "num") -> float | None:
-    """The single number of a match, or None for a range."""
-    return None if m.groupdict().get("num2") else _number(m.group(key))
-
-
-def _from_money(m: re.Match) -> Amount:
-    unit = units.CURRENCY_PREFIXES.get(m.group("cur")) or units.CURRENCY_PREFIXES.get(
-        m.group("cur").upper()
-    )
-    unit = _currency_word(m.group("curword")) or unit
-    return Amount(m.start(), m.end(), m.group(), _value(m), unit, _scale(m.group("scale")), "money")
-
-
-def _from_stripped(m: re.Match) -> Amount:
-    value = float(f"{m.group('int')}.{m.group('frac') or 0}")
-    unit = {"US": "USD", "HK": "HKD"}.get(m.group("cur"), units.CURRENCY_PREFIXES.get(m.group("cur")))
-    return Amount(m.start(), m.end(), m.group(), value, unit, _scale(m.group("scale")), "money")
-
-
-def _from_num_scale(m: re.Match) -> Amount | None:
-    num = m.group("num")
-    if num.lower() in units.NUMBER_WORDS and m.group("num2"):
-        return None
-    unit = _currency_word(m.group("curword"))
-    scale = _scale(m.group("scale") or m.group("abbr"))
-    kind = "money" if unit or m.group("abbr") else "number"
-    return Amount(m.start(), m.end(), m.group(), _value(m), unit, scale, kind)
-
-
-def _from_num_curword(m: re.Match) -> Amount | None:
-    if _YEAR.match(m.group("num")):  # "in May 2017 dollars"
-        return None
-    unit = _currency_word(m.group("curword"))
-    return Amount(m.start(), m.end(), m.group(), _number(m.group("num")), unit, None, "money")
-
-
-def _from_percent(m: re.Match) -> Amount:
-    value = _value(m)
-    if value is not None and m.group("sign") in ("-", "−"):
-        value = -value
-    unit = "percentage points" if m.group("pct").lower().startswith("percentage") else "percent"
-    return Amount(m.start(), m.end(), m.group(), value, unit, None, "percent")
-
-
-def _from_vague(m: re.Match) -> Amount:
-    scale = units.VAGUE_PLURALS[(m.group("q2") or m.group("q")).lower()]
-    unit = _currency_word(m.group("curword"))
-    text = m.group().rstrip()
-    if not unit:  # "thousands of people": the count rule decides; drop the trailing "of"
-        text = re.sub(r"\s+of$", "", text)
-    return Amount(m.start(), m.start() + len(text), text, None, unit, scale, "money" if unit else "vague")
-
-
-def _from_fraction(m: re.Match) -> Amount | None:
-    frac = " ".join(m.group("frac").lower().split())
-    qualifier = (m.group("q") or "").lower()
-    if frac == "all" and qualifier not in ("nearly", "almost", "virtually"):
-        return None
-    text = m.group().rstrip()
-    text = re.sub(r"\s+of$", "", text)
-    return Amount(m.start(), m.start() + len(text), text, units.FRACTIONS[frac], "percent", None, "fraction")
-
-
-def _vote_context(text: str, m: re.Match) -> bool:
-    before = text[max(0, m.start() - 30) : m.start()].lower().split()[-3:]
-    after = text[m.end() : m.end() + 30].lower().split()[:2]
-    words = {w.strip(".,;:()\"'") for w in before + after}
-    return bool(words & units.VOTE_WORDS)
-
-
-def find_amounts(text: str) -> list[Amount]:
-    """Every number-with-a-unit in `text` that the regexes recognise, left to right.
-
-    Counts ("2,000 employees") need the parse to tell a noun from a verb, so
-    they come from `extract_figures`; this finds everything else.
-    """
-    found: list[Amount] = []
-    for regex, build in (
-        (_STRIPPED_MONEY, _from_stripped),
-        (_MONEY, _from_money),
-        (_NUM_SCALE, _from_num_scale),
-        (_NUM_CURWORD, _from_num_curword),
-        (_PERCENT, _from_percent),
-        (_VAGUE, _from_vague),
-        (_FRACTION, _from_fraction),
-    ):
-        for m in regex.finditer(text):
-            amount = build(m)
-            if amount is not None:
-                found.append(amount)
-    for m in _VOTES.finditer(text):
-        if _vote_context(text, m) and not (_YEAR.match(m.group("a")) or _YEAR.match(m.group("b"))):
-            found.append(Amount(m.start(), m.end(), m.group(), None, "votes", None, "votes"))
-    return _resolve_overlaps(text, found)
-
-
-def _resolve_overlaps(text: str, found: list[Amount]) -> list[Amount]:
-    blocked = [(m.start(), m.end()) for m in _NOT_FIGURES.finditer(text)]
-    found.sort(key=lambda a: (a.start, -(a.end - a.start)))
-    kept: list[Amount] = []
-    for amount in found:
-        if any(s < amount.end and amount.start < e for s, e in blocked):
-            continue
-        if kept and amount.start < kept[-1].end:
-            continue
-        if _after_label(text, amount.start):
-            continue
-        kept.append(amount)
-    return kept
-
-
-def _after_label(text: str, start: int) -> bool:
-    before = text[max(0, start - 12) : start].lower().split()
-    return bool(before) and before[-1] in units.LABEL_WORDS
-
-
-def _counts(text: str, nlp_doc, taken: list[Amount]) -> list[Amount]:
-    """Digits counting a plural noun: "2,000 employees", "3 million subscribers"."""
-    found = []
-    for m in _COUNT.finditer(text):
-        if any(a.start < m.end() and m.start() < a.end for a in taken):
-            continue
-        num = m.group("num")
-        if _YEAR.match(num) or _after_label(text, m.start()):
-            continue
-        noun = nlp_doc.char_span(m.start("noun"), m.end("noun"), alignment_mode="expand")
-        if noun is None or not len(noun):
-            continue
-        token = noun[0]
-        if token.tag_ not in ("NNS", "NNPS") or token.lower_ in units.NOT_COUNTED:
-            continue
-        if token.ent_type_ in ("DATE", "TIME"):
-            continue
-        people = token.lower_ in units.PEOPLE_NOUNS
-        measured = token.lower_ in units.MEASURE_UNITS  # "1.2 gigawatts" is no small count
-        if _number(num) < 10 and not people and not measured and not m.group("scale"):  # "2 friends"
-            continue
-        unit = "people" if people else token.lower_ if token.lower_ in units.MEASURE_UNITS else "units"
-        end = m.end("noun") if measured else m.start("noun")  # "1.2 gigawatts", "2,000 employees"
-        amount_text = text[m.start() : end].rstrip()
-        found.append(
-            Amount(m.start(), m.start() + len(amount_text), amount_text, _number(num), unit,
-                   _scale(m.group("scale")), "count")
-        )
-    return found
-
-
-def spacy_amounts(nlp_doc) -> list[Amount]:
-    """spaCy's own MONEY/PERCENT/QUANTITY/CARDINAL ents as Amounts: the baseline the regexes beat.
-
-    Kept so the comparison in tests/analysis/test_figures.py can be rerun.
-    """
-    out = []
-    for ent in nlp_doc.ents:
-        if ent.label_ not in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL"):
-            continue
-        start = ent.start_char
-        m = _QUALIFIER.match(ent.text)
-        if m:
-            start += m.end()
-        text = nlp_doc.text[start : ent.end_char]
-        parsed = find_amounts(text)
-        a = parsed[0] if parsed and parsed[0].start == 0 and parsed[0].end == len(text) else None
-        kind = {"MONEY": "money", "PERCENT": "percent"}.get(ent.label_, "number")
-        out.append(Amount(start, ent.end_char, text, a.value if a else None, a.unit if a else None,
-                          a.scale if a else None, a.kind if a else kind))
-    return out
-
-
-_QUALIFIER = re.compile(
-    r"(?:about|around|roughly|nearly|almost|some|over|more than|less than|up to)\s+(?=[\d$£€¥])", re.I
-)
-
-
-def _quantities(nlp_doc, taken: list[Amount]) -> list[Amount]:
-    """spaCy QUANTITY ents ("5 kilometres", "300 tonnes") the regexes have no rule for."""
-    out = []
-    for ent in nlp_doc.ents:
-        if ent.label_ != "QUANTITY" or any(a.start < ent.end_char and ent.start_char < a.end for a in taken):
-            continue
-        m = re.search(_NUM, ent.text)
-        if not m:
-            continue
-        rest = ent.text[m.end() :].lower()
-        if not re.fullmatch(r"[-\s]*[a-zµμ]+(?:[-\s][a-z]+)?", rest):  # "300 × 300 μm holes"
-            continue
-        words = [w for w in re.split(r"[-\s]+", rest) if w]
-        scale = _scale(words[0]) if words and words[0] in units.SCALE_FACTORS else None
-        unit = " ".join(words[1:] if scale else words) or None
-        out.append(Amount(ent.start_char, ent.end_char, ent.text, _number(m.group()), unit, scale, "quantity"))
-    return out
-
-
-# ---------------------------------------------------------------- helpers for callers
-
-
-def absolute_amount(figure: Figure) -> float | None:
-    """The figure multiplied out: 3.2 + "billion" -> 3.2e9; None without a single value."""
-    if figure.value is None:
-        return None
-    return figure.value * units.SCALE_FACTORS.get(figure.scale or "", 1.0)
-
-
-def amount_range(figure: Figure) -> tuple[float, float] | None:
-    """(low, high) multiplied out for a range like "$3-4 billion"; (v, v) for a single value."""
-    if figure.value is not None:
-        v = absolute_amount(figure)
-        return (v, v)  # type: ignore[return-value]
-    m = re.search(rf"({_NUM}){_DASH}(?:{_PREFIX})?\s?({_NUM})", figure.text)
-    if not m or figure.unit == "votes":
-        return None
-    factor = units.SCALE_FACTORS.get(figure.scale or "", 1.0)
-    return (_number(m.group(1)) * factor, _number(m.group(2)) * factor)
 
 
 # ---------------------------------------------------------------- reading the context
@@ -854,10 +547,7 @@ def extract_figures(
     them years, "last year" (against `published`) and spaCy's ents stand in.
     """
     ctx = _Context(text, nlp_doc, dates, entities, quotes, sentences, published)
-    amounts = find_amounts(text)
-    amounts += _counts(text, nlp_doc, amounts)
-    amounts += _quantities(nlp_doc, amounts)
-    amounts.sort(key=lambda a: a.start)
+    amounts = document_amounts(text, nlp_doc)
     ctx.amounts = amounts
     figures: list[Figure] = []
     for amount in amounts:

@@ -671,11 +671,17 @@ def _attach_quotes(text: str, nlp_doc: Any, found: list[Attribution]) -> list[At
 
 
 def _owner_nearby(text: str, found: list[Attribution], quote: Span) -> Attribution | None:
-    """The attribution whose cue sits just before a quote: '"A," he said, "B."'."""
+    """The attribution whose cue sits just before a quote: '"A," he said, "B."'.
+
+    A trailing attribution also owns a quote opening the next sentence of the
+    paragraph ('"A," she said. "B."'): news style gives B to the same speaker.
+    """
     for att in found:
         end = _extent_end(att)
         gap = text[end : quote.start]
-        if end <= quote.start and len(gap) <= 3 and not gap.strip(" ,") and "\n" not in gap:
+        trailing = bool(att.content) and max(c.end for c in att.content) <= att.cue.start
+        allowed = " ,." if trailing else " ,"
+        if end <= quote.start and len(gap) <= 3 and not gap.strip(allowed) and "\n" not in gap:
             return att
         # the quote ends right before its attribution: '"A," she said, "B."' parsed as "she said B"
         begin = min(att.cue.start, att.source.start if att.source else att.cue.start)

@@ -1,7 +1,7 @@
 """Tables for reading figures: currencies, scales, fractions and the verbs around numbers.
 
-Kept as data apart from `figures.py`, which applies them, so a new currency or
-a new "rose"-like verb is one line here and no regex surgery.
+Kept as data apart from `amounts.py` and `figures.py`, which apply them, so a
+new currency or a new "rose"-like verb is one line here and no regex surgery.
 """
 
 from __future__ import annotations

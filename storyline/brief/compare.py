@@ -16,12 +16,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..analysis.entities import name_key, same_word
-from ..analysis.units import MEASURE_SYNONYMS
+from ..analysis.names import name_key, same_word
+from ..analysis.units import MEASURE_SYNONYMS, SCALE_FACTORS
 from ..model import Analysis, Citation, DateMention, Divergence, Document, Entity, Figure
 
-# Scale words -> factor, to compare "3.2 billion" with "3,200 million".
-SCALE_FACTORS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # Relative difference under which two figures are the same (rounding, "about").
 FIGURE_TOLERANCE = 0.02
 # Cosine above which a sentence supports a text.

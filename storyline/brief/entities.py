@@ -2,7 +2,7 @@
 
 Articles spell one name many ways ("U S", "U.S.", "US", "the United States";
 "Huawei Technologies Co. Ltd" and "Huawei"; "Li Sanqi" and "Sanqui"). Mentions
-are grouped by their normalised name (`storyline.analysis.entities.name_key`,
+are grouped by their normalised name (`storyline.analysis.names.name_key`,
 which folds countries and corporate suffixes), then groups are joined when a
 lone name word is the surname or given name of exactly one full name (exact or
 a near spelling), when two full names differ only by near spellings of long
@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..analysis.entities import (
+from ..analysis.names import (
     acronym,
     canonical_name,
     country_name,

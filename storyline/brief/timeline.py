@@ -149,14 +149,14 @@ def parsed_clause(
 
 def clause(text: str, start: int, end: int, mention: DateMention) -> tuple[int, int]:
     """The readable part of sentence [start, end) around `mention`, by punctuation."""
-    if len(_WORD.findall(text[start:end])) <= MAX_WORDS:
+    if _words(text[start:end]) <= MAX_WORDS:
         return start, end
     cuts = [start] + [start + m.end() for m in _CLAUSE_BREAK.finditer(text[start:end])] + [end]
     pieces = list(zip(cuts, cuts[1:]))
     i = next((k for k, (s, e) in enumerate(pieces) if s <= mention.start < e), 0)
     s, e = pieces[i]
     # Grow a short clause with its neighbours, the following one first.
-    while len(_WORD.findall(text[s:e])) < MIN_CLAUSE_WORDS and (s > start or e < end):
+    while _words(text[s:e]) < MIN_CLAUSE_WORDS and (s > start or e < end):
         if e < end:
             e = next(b for a, b in pieces if a >= e)
         else:

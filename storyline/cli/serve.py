@@ -26,6 +26,10 @@ def serve(
         False, "--allow-private-urls", help="Let 'add by URL' fetch loopback and private-network addresses."
     ),
     max_upload: Optional[int] = typer.Option(None, "--max-upload", help="Largest upload in bytes."),
+    max_builds: int = typer.Option(2, "--max-builds", min=1, help="Uncached briefs built at once (more get 503)."),
+    builds_per_minute: int = typer.Option(
+        30, "--builds-per-minute", min=1, help="New (uncached) briefs started per minute (more get 429)."
+    ),
 ) -> None:
     """Browse, search, add and brief stored documents in a browser; JSON under /api.
 
@@ -44,7 +48,9 @@ def serve(
     try:
         settings = Settings.from_env(**overrides)
         token = token or os.environ.get("STORYLINE_TOKEN") or None
-        web = create_app(settings, token=token, max_upload=max_upload)
+        web = create_app(
+            settings, token=token, max_upload=max_upload, max_builds=max_builds, builds_per_minute=builds_per_minute
+        )
     except StorylineError as exc:
         fail(str(exc))
     if host not in LOCAL_HOSTS and not token:

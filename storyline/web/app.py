@@ -27,7 +27,7 @@ from ..config import Settings
 from ..errors import InputError, StoreError, StorylineError
 from ..model import Document
 from . import security
-from .briefs import BriefCache, BriefView, selection_ids
+from .briefs import BriefCache, BriefView, Busy, selection_ids
 from .chart import timeline_chart
 
 HERE = Path(__file__).parent
@@ -35,14 +35,18 @@ HERE = Path(__file__).parent
 FORM_OVERHEAD = 64 * 1024
 # Match markers for search snippets on pages: private-use characters, escaped around.
 SNIPPET_MARKS = ("\ue000", "\ue001")
+# A brief request names at most this much: longer queries and id lists are not briefs but load.
+MAX_QUERY_CHARS = 200
+MAX_BRIEF_IDS = 100
 
 
 class WebError(Exception):
     """An error a route turns into a status code and a one-line message."""
 
-    def __init__(self, status: int, message: str) -> None:
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
         self.status = status
         self.message = message
+        self.headers = headers
         super().__init__(message)
 
 
@@ -78,19 +82,23 @@ def create_app(
     *,
     token: str | None = None,
     max_upload: int | None = None,
+    max_builds: int = 2,
+    builds_per_minute: int = 30,
 ) -> FastAPI:
     """Build the app over the store at `settings.db`.
 
     `token` (default: the STORYLINE_TOKEN environment variable) makes every
     write endpoint require `Authorization: Bearer <token>` or a `token` form
     field. `max_upload` caps an upload in bytes (default: settings.max_input_bytes).
+    At most `max_builds` uncached briefs are built at once and `builds_per_minute`
+    started per minute; past that, brief requests get 503 or 429 (cached ones never do).
     """
     settings = settings or Settings.from_env()
     state = AppState(
         settings=settings,
         token=token if token is not None else os.environ.get("STORYLINE_TOKEN") or None,
         max_upload=max_upload or settings.max_input_bytes,
-        briefs=BriefCache(settings),
+        briefs=BriefCache(settings, max_builds=max_builds, builds_per_window=builds_per_minute),
     )
     app = FastAPI(
         title="Storyline",
@@ -113,8 +121,10 @@ def create_app(
     @app.exception_handler(WebError)
     async def _web_error(request: Request, exc: WebError) -> Response:
         if request.url.path.startswith("/api/"):
-            return JSONResponse({"error": exc.message}, status_code=exc.status)
-        return page(request, "error.html", exc.status, title="Error", code=exc.status, message=exc.message)
+            return JSONResponse({"error": exc.message}, status_code=exc.status, headers=exc.headers)
+        response = page(request, "error.html", exc.status, title="Error", code=exc.status, message=exc.message)
+        response.headers.update(exc.headers or {})
+        return response
 
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
@@ -136,12 +146,18 @@ def create_app(
     def brief_view(ids: list[str] | None, q: str | None) -> BriefView:
         wanted = _split_ids(ids)
         query = (q or "").strip() or None
+        if query and len(query) > MAX_QUERY_CHARS:
+            raise WebError(400, f"query is longer than {MAX_QUERY_CHARS} characters")
+        if len(set(wanted)) > MAX_BRIEF_IDS:
+            raise WebError(400, f"a brief covers at most {MAX_BRIEF_IDS} documents")
         with state.store() as store:
             chosen = selection_ids(store, wanted, query)
             if not chosen:
                 raise WebError(404, f"no documents match {query!r}" if query else "no documents to brief")
             try:
                 return state.briefs.get(store, chosen, query)
+            except Busy as exc:
+                raise WebError(exc.status, exc.message, {"Retry-After": str(exc.retry_after)}) from exc
             except (KeyError, LookupError, StoreError) as exc:
                 raise WebError(404, f"unknown document in the selection: {exc}") from exc
             except StorylineError as exc:

@@ -3,14 +3,23 @@
 Building a brief runs spaCy over every uncached document, far too slow to
 repeat per request. Analyses are cached in the store (`storyline.api`); the
 built brief is memoised here per (document ids, query, store size), so a
-new document invalidates it, and so are its rendered forms (page, JSON...). Documents are keyed by content hash, so the
-same ids always mean the same texts. Builds are serialised by one lock: the
-second request for a brief waits for the first instead of building it twice.
+new document invalidates it, and so are its rendered forms (page, JSON...).
+Documents are keyed by content hash, so the same ids always mean the same texts.
+
+Cold builds are the one expensive thing a visitor can start, so they are
+bounded: a second request for a brief being built waits for it instead of
+building it twice, at most `max_builds` run at once (a slow one does not block
+the others), and at most `builds_per_window` new ones start per window; past
+either limit the cache raises `Busy` (the app answers 503 or 429 with
+Retry-After). Cached briefs never wait on any of this.
 """
 
 from __future__ import annotations
 
+import math
 import threading
+import time
+from collections import deque
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -71,49 +80,147 @@ def selection_ids(store: Store, ids: list[str] | None, query: str | None, limit:
     return [ref.id for ref in store.list()]
 
 
-class BriefCache:
-    """A small LRU of built briefs keyed by (ids, query, store size)."""
+class Busy(Exception):
+    """Too much brief building right now: answer `status` (429 or 503) and retry later."""
 
-    def __init__(self, settings: Settings, maxsize: int = 32, builder: Builder | None = None) -> None:
+    def __init__(self, status: int, message: str, retry_after: int) -> None:
+        self.status = status
+        self.message = message
+        self.retry_after = max(1, retry_after)
+        super().__init__(message)
+
+
+@dataclass(slots=True)
+class _Pending:
+    """A build in progress, which requests for the same brief wait on."""
+
+    done: threading.Event = field(default_factory=threading.Event)
+    view: BriefView | None = None
+    error: BaseException | None = None
+
+
+class BriefCache:
+    """A small LRU of built briefs keyed by (ids, query, store size), with bounded building."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        maxsize: int = 32,
+        builder: Builder | None = None,
+        *,
+        max_builds: int = 2,
+        builds_per_window: int = 30,
+        window: float = 60.0,
+        slot_wait: float = 5.0,
+        follow_wait: float = 120.0,
+        max_followers: int = 8,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.settings = settings
         self.builder = builder or _build_from_store
         self.maxsize = maxsize
+        self.max_builds = max_builds
+        self.builds_per_window = builds_per_window
+        self.window = window
+        self.slot_wait = slot_wait  # how long a new build waits for a free slot
+        self.follow_wait = follow_wait  # how long a request waits for the same brief's build
+        self.max_followers = max_followers
+        self.clock = clock
         self._items: OrderedDict[tuple, BriefView] = OrderedDict()
-        self._lock = threading.Lock()
+        self._pending: dict[tuple, _Pending] = {}
+        self._started: deque[float] = deque()  # start times of recent builds
+        self._followers = 0
+        self._guard = threading.Lock()
+        self._slots = threading.BoundedSemaphore(max_builds)
         self.builds = 0  # how many briefs were actually built (for tests and stats)
 
     def get(self, store: Store, ids: list[str], query: str | None) -> BriefView:
+        """The brief of `ids`, from memory or built now; raise Busy past the build limits."""
         key = (tuple(sorted(ids)), query or "", store.count())
-        view = self._lookup(key)
-        if view is not None:
-            return view
-        with self._lock:
+        with self._guard:
             view = self._lookup(key)
-            if view is None:
-                view = self._build(store, ids, query)
-                self._items[key] = view
-                while len(self._items) > self.maxsize:
-                    self._items.popitem(last=False)
-            return view
+            if view is not None:
+                return view
+            pending = self._pending.get(key)
+            owner = pending is None
+            if owner:
+                self._admit()
+                pending = self._pending[key] = _Pending()
+            elif self._followers >= self.max_followers:
+                raise Busy(503, "this brief is being built; retry shortly", math.ceil(self.slot_wait))
+            else:
+                self._followers += 1
+        if owner:
+            return self._build_as_owner(key, pending, store, ids, query)
+        try:
+            return self._follow(pending)
+        finally:
+            with self._guard:
+                self._followers -= 1
 
     def clear(self) -> None:
-        self._items.clear()
+        with self._guard:
+            self._items.clear()
+
+    def _admit(self) -> None:
+        """Count a new build against the window, or raise Busy(429). Call with the guard held."""
+        now = self.clock()
+        while self._started and self._started[0] <= now - self.window:
+            self._started.popleft()
+        if len(self._started) >= self.builds_per_window:
+            retry = math.ceil(self._started[0] + self.window - now)
+            raise Busy(
+                429,
+                f"too many new briefs: at most {self.builds_per_window} per {self.window:g} s "
+                "(briefs already built are still served)",
+                retry,
+            )
+        self._started.append(now)
+
+    def _build_as_owner(self, key: tuple, pending: _Pending, store: Store, ids: list[str], query: str | None) -> BriefView:
+        try:
+            if not self._slots.acquire(timeout=self.slot_wait):
+                raise Busy(503, "the server is busy building other briefs; retry shortly", math.ceil(self.slot_wait))
+            try:
+                view = self._build(store, ids, query)
+            finally:
+                self._slots.release()
+            pending.view = view
+            return view
+        except BaseException as exc:
+            pending.error = exc
+            raise
+        finally:
+            with self._guard:
+                if pending.view is not None:
+                    self._items[key] = pending.view
+                    while len(self._items) > self.maxsize:
+                        self._items.popitem(last=False)
+                self._pending.pop(key, None)
+            pending.done.set()
+
+    def _follow(self, pending: _Pending) -> BriefView:
+        if not pending.done.wait(self.follow_wait):
+            raise Busy(503, "this brief is still being built; retry shortly", math.ceil(self.slot_wait))
+        if pending.error is not None:
+            raise pending.error
+        assert pending.view is not None
+        return pending.view
 
     def _lookup(self, key: tuple) -> BriefView | None:
         view = self._items.get(key)
         if view is not None:
-            try:
-                self._items.move_to_end(key)
-            except KeyError:  # evicted by another thread meanwhile
-                pass
+            self._items.move_to_end(key)
         return view
 
     def _build(self, store: Store, ids: list[str], query: str | None) -> BriefView:
         brief = self.builder(store, ids, query, self.settings)
-        self.builds += 1
         cited = {c.document for c in _citations(brief)}
         documents = {d.id: d for d in store.documents(sorted(cited))} if cited else {}
-        return view_of(brief, documents)
+        view = view_of(brief, documents)
+        with self._guard:
+            self.builds += 1
+        return view
 
 
 def _build_from_store(store: Store, ids: list[str], query: str | None, settings: Settings) -> Brief:

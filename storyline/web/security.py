@@ -5,7 +5,9 @@ autoescape, the Content-Security-Policy forbids inline script, uploads are
 size-limited and type-checked, write endpoints can require a token, and a URL
 is fetched only after every address its host resolves to has been checked
 (no loopback, private, link-local or reserved networks unless the operator
-allows them), on every redirect hop.
+allows them), on every redirect hop. The connection then goes to an address
+that passed the check, never to a second DNS answer (DNS rebinding), while the
+Host header, TLS SNI and certificate check still use the hostname.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ import ipaddress
 import socket
 from collections.abc import Callable
 from pathlib import PurePosixPath
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from ..errors import InputError
@@ -160,6 +164,54 @@ def check_url(url: str, *, allow_private: bool = False, resolve: Resolver | None
     return addresses
 
 
+class PinnedBackend(httpcore.NetworkBackend):
+    """A network backend that connects each host only to the addresses it was checked at.
+
+    httpcore hands `connect_tcp` the URL's hostname; this swaps in the pinned
+    addresses, so nothing resolves the name again. TLS is started by httpcore
+    afterwards with the hostname as SNI and for the certificate check. A host
+    without a pin is refused rather than resolved.
+    """
+
+    def __init__(self, pins: dict[str, list[str]], inner: httpcore.NetworkBackend | None = None) -> None:
+        self.pins = pins
+        self.inner = inner or httpcore.SyncBackend()
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
+                    socket_options: Any = None) -> httpcore.NetworkStream:
+        addresses = self.pins.get(host.lower())
+        if not addresses:
+            raise httpcore.ConnectError(f"host {host!r} was not checked before connecting")
+        error: Exception | None = None
+        for address in addresses:
+            try:
+                return self.inner.connect_tcp(address, port, timeout, local_address, socket_options)
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
+                error = exc
+        raise error or httpcore.ConnectError(f"cannot connect to {host!r}")
+
+    def connect_unix_socket(self, path: str, timeout: float | None = None, socket_options: Any = None) -> httpcore.NetworkStream:
+        raise httpcore.ConnectError("unix sockets are not fetched")
+
+    def sleep(self, seconds: float) -> None:
+        self.inner.sleep(seconds)
+
+
+def pinned_transport(pins: dict[str, list[str]], inner: httpcore.NetworkBackend | None = None) -> httpx.HTTPTransport:
+    """An httpx transport whose connections go only to the pinned addresses (see PinnedBackend)."""
+    transport = httpx.HTTPTransport()
+    # httpx has no public hook for the network backend; its pool is a plain httpcore pool.
+    transport._pool = httpcore.ConnectionPool(
+        ssl_context=httpx.create_ssl_context(), network_backend=PinnedBackend(pins, inner)
+    )
+    return transport
+
+
+def _pin_key(url: str) -> str:
+    """The host as httpcore will pass it to connect_tcp (IDNA-encoded, lower case)."""
+    return httpx.URL(url).raw_host.decode("ascii").lower()
+
+
 def fetch_url(
     url: str,
     *,
@@ -169,18 +221,27 @@ def fetch_url(
     max_redirects: int = 5,
     resolve: Resolver | None = None,
     transport: httpx.BaseTransport | None = None,
+    network: httpcore.NetworkBackend | None = None,
 ) -> tuple[bytes, str, str]:
-    """Fetch `url` -> (body, content type, final URL), checking every redirect hop."""
+    """Fetch `url` -> (body, content type, final URL), checking every redirect hop.
+
+    Each hop's host is resolved once, checked, and pinned: the request connects
+    to those addresses only. `network` replaces the socket layer under the pins
+    (tests); `transport` replaces the whole transport, pins included.
+    """
+    pins: dict[str, list[str]] = {}
     with httpx.Client(
         follow_redirects=False,
         timeout=timeout,
-        transport=transport,
+        transport=transport or pinned_transport(pins, network),
+        trust_env=False,  # a proxy would resolve the name itself
         headers={"User-Agent": "Storyline/0.1 (+https://github.com/storyline)"},
     ) as client:
         current = url
         for _ in range(max_redirects + 1):
-            check_url(current, allow_private=allow_private, resolve=resolve)
+            addresses = check_url(current, allow_private=allow_private, resolve=resolve)
             try:
+                pins[_pin_key(current)] = addresses
                 with client.stream("GET", current) as response:
                     if response.is_redirect:
                         location = response.headers.get("location", "")
@@ -197,6 +258,6 @@ def fetch_url(
                         if len(body) > limit:
                             raise InputError(url, f"response is larger than {limit} bytes")
                     return bytes(body), response.headers.get("content-type", ""), current
-            except httpx.HTTPError as exc:
+            except (httpx.HTTPError, httpx.InvalidURL) as exc:
                 raise InputError(url, f"fetch failed: {exc}") from exc
         raise InputError(url, f"more than {max_redirects} redirects")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import httpcore
 import httpx
 import pytest
 
@@ -165,3 +166,100 @@ def test_csp_forbids_inline_script() -> None:
     assert policy["script-src"] == "'self'"
     assert policy["object-src"] == "'none'" and policy["base-uri"] == "'none'"
     assert policy["frame-ancestors"] == "'none'"
+
+
+# ---------------------------------------------------------------- DNS pinning
+
+
+class RecordingBackend(httpcore.MockBackend):
+    """A socket layer that answers canned HTTP and records where it was asked to connect."""
+
+    def __init__(self, *responses: bytes) -> None:
+        super().__init__(list(responses))
+        self.connected: list[tuple[str, int]] = []
+        self.sni: list[str | None] = []
+
+    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):  # noqa: ANN001
+        self.connected.append((host, port))
+        stream = super().connect_tcp(host, port, timeout, local_address, socket_options)
+        backend = self
+
+        class Stream(type(stream)):
+            def start_tls(self, ssl_context, server_hostname=None, timeout=None):  # noqa: ANN001
+                backend.sni.append(server_hostname)
+                return self
+
+        stream.__class__ = Stream
+        return stream
+
+
+def rebinding(first: str, then: str):
+    """A resolver that answers `first` once, then `then` (a DNS rebinding attack)."""
+    answers = [first]
+
+    def resolve(host: str, port: int) -> list[str]:
+        return [answers.pop() if answers else then]
+
+    return resolve
+
+
+OK = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 8\r\n\r\n<p>hi</p"
+
+
+def test_fetch_connects_to_the_checked_address_not_a_second_answer() -> None:
+    backend = RecordingBackend(OK)
+    body, _, _ = security.fetch_url(
+        "https://rebind.example/a", limit=1000, resolve=rebinding("93.184.216.34", "127.0.0.1"), network=backend
+    )
+    assert body == b"<p>hi</p"
+    assert backend.connected == [("93.184.216.34", 443)]
+    assert backend.sni == ["rebind.example"]  # TLS still verifies the hostname
+
+
+def test_fetch_rechecks_the_rebound_host_on_a_redirect() -> None:
+    redirect = b"HTTP/1.1 302 Found\r\nLocation: /next\r\nContent-Length: 0\r\n\r\n"
+    backend = RecordingBackend(redirect, OK)
+    with pytest.raises(InputError, match="non-public address 127.0.0.1"):
+        security.fetch_url(
+            "http://rebind.example/a", limit=1000, resolve=rebinding("93.184.216.34", "127.0.0.1"), network=backend
+        )
+    assert backend.connected == [("93.184.216.34", 80)]
+
+
+def test_fetch_with_real_sockets_goes_to_the_pinned_address_with_the_host_header() -> None:
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    seen: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            seen.append(self.headers["Host"])
+            self.send_response(200)
+            self.send_header("Content-Length", "2")
+            self.end_headers()
+            self.wfile.write(b"ok")
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    port = server.server_address[1]
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        # "pinned.invalid" cannot be resolved by DNS: only the pin can reach the server.
+        body, _, _ = security.fetch_url(
+            f"http://pinned.invalid:{port}/x", allow_private=True, limit=100,
+            resolve=resolver({"pinned.invalid": ["127.0.0.1"]}),
+        )
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert body == b"ok" and seen == [f"pinned.invalid:{port}"]
+
+
+def test_pinned_backend_refuses_an_unchecked_host() -> None:
+    backend = security.PinnedBackend({"news.example": ["93.184.216.34"]}, RecordingBackend())
+    with pytest.raises(httpcore.ConnectError, match="not checked"):
+        backend.connect_tcp("other.example", 80)
+    assert backend.inner.connected == []

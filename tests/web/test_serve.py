@@ -45,3 +45,13 @@ def test_serve_warns_when_public_without_token(captured, tmp_path) -> None:
     result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "s.db"), "--host", "0.0.0.0"])
     assert result.exit_code == 0
     assert "without a token" in result.output
+
+
+def test_serve_passes_the_build_limits(captured, tmp_path) -> None:
+    from storyline.cli import app
+
+    args = ["serve", "--db", str(tmp_path / "s.db"), "--max-builds", "1", "--builds-per-minute", "5"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    briefs = captured[0]["app"].state.storyline.briefs
+    assert briefs.max_builds == 1 and briefs.builds_per_window == 5

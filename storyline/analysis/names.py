@@ -1,0 +1,178 @@
+"""Name normalisation: one spelling of a person, organisation or place everywhere.
+
+`canonical_name` and `name_key` are shared by the entity recogniser, the quotes
+and speaker modules and `storyline.brief.entities`, so a name is folded the same
+way in one article and across articles. The short-form resolvers (`resolve_short_name`,
+`leading_org`, `generic_org`) decide what a lone surname or a bare "Association" means.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+
+from .entity_rules import (
+    CORPORATE_SUFFIXES,
+    COUNTRY_ALIASES,
+    GENERIC_ORG_HEADS,
+    PLACE_HEADS,
+    PLACE_PREPOSITIONS,
+    PRONOUNS,
+)
+
+_COUNTRY_BY_KEY: dict[str, str] = {}
+for _name, _aliases in COUNTRY_ALIASES.items():
+    for _form in (_name, *_aliases):
+        _COUNTRY_BY_KEY[re.sub(r"[^a-z0-9]+", "", _form.casefold())] = _name
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", text.casefold())
+
+
+def country_name(text: str) -> str | None:
+    """The canonical country or region for a spelling ("U S" -> "United States"), else None."""
+    text = re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.I)
+    key = _squash(text)
+    if len(key) <= 3 and text.islower():
+        return None  # "us" is a pronoun; "US" the country
+    return _COUNTRY_BY_KEY.get(key)
+
+
+def clean_surface(text: str) -> str:
+    """Strip what is not part of a name: leading "the", possessives, edge punctuation."""
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"^(?:the)\s+", "", text, flags=re.I)
+    text = re.sub(r"(?:['’]s?|\s+s)$", "", text)
+    text = text.strip(" \t\"'“”‘’()[]{}<>,;:!?-–—")
+    last = text.rsplit(" ", 1)[-1]
+    if text.endswith(".") and len(last) > 4 and "." not in last[:-1]:
+        text = text[:-1]  # a sentence full stop, not "U.S." or "Inc."
+    return text
+
+
+def _titlecase_caps(text: str) -> str:
+    """"KEVIN HO" -> "Kevin Ho" (transcript labels), leaving mixed case alone."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) > 3 and all(c.isupper() for c in letters) and " " in text:
+        return " ".join(w.capitalize() for w in text.split())
+    return text
+
+
+def strip_corporate_suffix(name: str) -> str:
+    """"Huawei Technologies Co. Ltd" -> "Huawei" (never strips the last word)."""
+    words = name.replace(",", " ").split()
+    while len(words) > 1 and words[-1].casefold() in CORPORATE_SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
+
+def canonical_name(name: str, type: str | None = None) -> str:
+    """The display form of a name, the same in every module.
+
+    Cleans edges and possessives, title-cases all-caps speaker labels, maps
+    country spellings to one name, drops corporate suffixes and a leading
+    country ("US Federal Communications Commission") from organisations.
+    """
+    text = clean_surface(name)
+    if not text:
+        return text
+    country = country_name(text)
+    if country and type in (None, "GPE", "LOC", "ORG", "NORP"):
+        return country
+    text = _titlecase_caps(text)
+    if type == "ORG":
+        text = strip_corporate_suffix(text)
+        words = text.split()
+        for n in (3, 2, 1):  # "U S Federal ..." / "US Federal ..."
+            if len(words) > n + 1 and country_name(" ".join(words[:n])):
+                text = " ".join(words[n:])
+                break
+    return text
+
+
+def name_key(name: str, type: str | None = None) -> str:
+    """A merge key: case, punctuation and spacing folded out of `canonical_name`."""
+    return " ".join(re.sub(r"[^\w]+", " ", canonical_name(name, type).casefold()).split())
+
+
+def similar(a: str, b: str) -> float:
+    """Spelling similarity of two words in [0, 1] (difflib ratio, case-folded)."""
+    return difflib.SequenceMatcher(None, a.casefold(), b.casefold()).ratio()
+
+
+def same_word(a: str, b: str, threshold: float = 0.8) -> bool:
+    """True if two name words are one spelling or near variants ("Sanqi"/"Sanqui").
+
+    Short words must match exactly, so "He" never merges with "Ho".
+    """
+    if a.casefold() == b.casefold():
+        return True
+    return min(len(a), len(b)) >= 4 and similar(a, b) >= threshold
+
+
+def is_name_word(word: str) -> bool:
+    """Whether a single word can stand for a person (not "Li", "He" or a pronoun)."""
+    return len(word) >= 3 and word.casefold() not in PRONOUNS and word[:1].isupper()
+
+
+def resolve_short_name(short: str, full_names: Iterable[str]) -> str | None:
+    """The one full name that a lone surname or given name refers to, else None.
+
+    Exact word matches win over near spellings, which are tried on surnames
+    only ("Sanqui" -> "Li Sanqi", but "Johnny" is not "John Tessier");
+    two candidates mean no answer.
+    """
+    if " " in short.strip() or not is_name_word(short):
+        return None
+    fulls = sorted({f for f in full_names if len(f.split()) > 1})
+    exact = [f for f in fulls if short.casefold() in (w.casefold() for w in f.split())]
+    if exact:
+        return exact[0] if len(exact) == 1 else None
+    near = [f for f in fulls if same_word(f.split()[-1], short)]
+    return near[0] if len(near) == 1 else None
+
+
+def acronym(name: str) -> str | None:
+    """"Federal Communications Commission" -> "FCC"; None for short names."""
+    words = [w for w in name.split() if w[:1].isupper()]
+    if len(words) < 2:
+        return None
+    return "".join(w[0] for w in words)
+
+
+def is_place_name(name: str) -> bool:
+    """A country, region or a name ending in a place word ("Marrow Bay", "Kent County")."""
+    words = name.split()
+    return bool(country_name(name)) or (len(words) > 1 and words[-1].casefold() in PLACE_HEADS)
+
+
+
+def used_as_place(text: str, start: int) -> bool:
+    """Whether the name starting at `start` follows a place preposition ("in Washington")."""
+    before = text[max(0, start - 12) : start].split()
+    return bool(before) and before[-1].casefold() in PLACE_PREPOSITIONS
+
+
+def leading_org(short: str, orgs: Iterable[str]) -> str | None:
+    """The one longer organisation name that `short` opens ("Veltrix" -> "Veltrix Energy"), else None.
+
+    A place ("Marrow Bay" opens "Marrow Bay Fishermen's Association") is no short form.
+    """
+    if not short or is_place_name(short):
+        return None
+    words = short.casefold().split()
+    hits = {
+        o for o in orgs
+        if len(o.split()) > len(words) and [w.casefold() for w in o.split()[: len(words)]] == words
+    }
+    return hits.pop() if len(hits) == 1 else None
+
+
+def generic_org(head: str, orgs: Iterable[str]) -> str | None:
+    """The one organisation that a lone generic head ("Association") points back at, else None."""
+    if head.casefold() not in GENERIC_ORG_HEADS:
+        return None
+    hits = {o for o in orgs if len(o.split()) > 1 and o.split()[-1].casefold() == head.casefold()}
+    return hits.pop() if len(hits) == 1 else None

@@ -1,0 +1,25 @@
+"""Name helpers and rule tables, split out of entities.py, stay importable from there."""
+
+from __future__ import annotations
+
+from storyline.analysis import entities, entity_rules, names
+from storyline.analysis.names import canonical_name, name_key, resolve_short_name, used_as_place
+
+
+def test_entities_module_re_exports_the_moved_names():
+    for name in ("acronym", "canonical_name", "clean_surface", "country_name", "generic_org",
+                 "is_name_word", "is_place_name", "leading_org", "name_key", "resolve_short_name",
+                 "same_word", "similar", "strip_corporate_suffix", "used_as_place"):
+        assert getattr(entities, name) is getattr(names, name), name
+    for table in ("ANAPHORIC_OWNERS", "GENERIC_ORG_HEADS", "NAME_TITLES", "COUNTRY_ALIASES"):
+        assert getattr(entities, table) is getattr(entity_rules, table), table
+
+
+def test_names_work_without_the_recogniser():
+    assert canonical_name("the Tidewater Holdings Ltd.'s", "ORG") == "Tidewater"
+    assert name_key("U.S.") == name_key("the United States") == "united states"
+    assert resolve_short_name("Okafor", ["Nneka Okafor", "Bram Visser"]) == "Nneka Okafor"
+    assert resolve_short_name("Okafor", ["Nneka Okafor", "Chidi Okafor"]) is None
+    near, after = "Flooding hit towns near Kestrel Bay.", "Officials from Kestrel Bay said so."
+    assert used_as_place(near, near.index("Kestrel"))
+    assert not used_as_place(after, after.index("Kestrel"))
