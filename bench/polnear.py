@@ -141,11 +141,20 @@ def cue_span(doc, start: int, end: int) -> tuple[int, int]:
     return doc[i].idx, doc[j].idx + len(doc[j])
 
 
+def source_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Our source in PolNeAR's convention: an appositive's closing comma belongs to it
+    ("Ann Lee, a farmer, said")."""
+    if "," in text[start:end] and text[end : end + 1] == ",":
+        return start, end + 1
+    return start, end
+
+
 def predict(text: str, doc) -> Gold:
-    """Our attributions in the gold shape (cues widened by `cue_span`)."""
+    """Our attributions in PolNeAR's conventions (`cue_span`, `source_span`); a quote
+    continued in the next sentence joined to its attribution."""
     out: Gold = []
-    for att in extract_attributions(text, doc):
-        out.append({"Source": [(att.source.start, att.source.end)] if att.source is not None else [],
+    for att in extract_attributions(text, doc, join_sentences=True):
+        out.append({"Source": [source_span(text, att.source.start, att.source.end)] if att.source else [],
                     "Cue": [cue_span(doc, att.cue.start, att.cue.end)],
                     "Content": [(c.start, c.end) for c in att.content]})
     return out

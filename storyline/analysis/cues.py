@@ -28,7 +28,7 @@ BELIEF_VERBS = frozenset(
     """
     think believe know feel fear hope expect suspect worry doubt understand
     find show assume reckon figure guess learn realize realise recognize
-    recognise consider wonder imagine predict suppose
+    recognise consider wonder imagine predict suppose envision envisage
     """.split()
 )
 
@@ -40,9 +40,15 @@ STANCE_VERBS = frozenset(
     dismiss question challenge propose seek demand favor favour prefer applaud denounce
     decry cite recommend vote refer talk speak see view express raise hope hop plan intend
     repeat threaten remind echo discuss rebut portray publish present deem seem appear
-    offer push decide like
+    offer push decide like highlight advocate
     """.split()
 )
+
+# Stance verbs that report only with one of these objects ("raised concerns"
+# is a stance, "raised $2 million" is not).
+OBJECT_CUES = {
+    "raise": frozenset({"concern", "question", "issue", "doubt", "alarm", "objection", "possibility", "prospect"}),
+}
 
 # Passive cues that report with no source ("is expected to", "is believed to", "we are told that").
 PASSIVE_CUES = frozenset({"expect", "believe", "report", "say", "tell", "think", "rumor", "rumour", "predict"})
@@ -57,7 +63,7 @@ CUE_NOUNS = frozenset(
 )
 
 # These take a prepositional object as content ("referring to X", "talked about X").
-PREP_CONTENT_VERBS = frozenset({"refer", "talk", "speak", "vote", "call", "ask"})
+PREP_CONTENT_VERBS = frozenset({"refer", "talk", "speak", "vote", "call", "ask", "advocate"})
 
 CUE_VERBS = SPEECH_VERBS | BELIEF_VERBS | STANCE_VERBS
 

@@ -27,6 +27,7 @@ from .cues import (
     CUE_VERBS,
     FIRST_PERSON,
     GROUP_NOUNS,
+    OBJECT_CUES,
     OPEN_QUOTES,
     PASSIVE_CUES,
     PREP_CONTENT_VERBS,
@@ -221,8 +222,13 @@ def _that_clause(verb: Any) -> list[Any]:
 # ---------------------------------------------------------------- extraction
 
 
-def extract_attributions(text: str, nlp_doc: Any) -> list[Attribution]:
-    """Find attributions (source, cue, content spans) in `text`, parsed as `nlp_doc`."""
+def extract_attributions(text: str, nlp_doc: Any, join_sentences: bool = False) -> list[Attribution]:
+    """Find attributions (source, cue, content spans) in `text`, parsed as `nlp_doc`.
+
+    `join_sentences` gives a trailing attribution the quote that opens the next
+    sentence ('"A," she said. "B."') as one content, PARC/PolNeAR's convention;
+    the brief keeps B a quote of its own, which reads better when cited.
+    """
     found: list[Attribution] = []
     for sent in nlp_doc.sents:
         seg_start = sent.start_char
@@ -246,7 +252,7 @@ def extract_attributions(text: str, nlp_doc: Any) -> list[Attribution]:
                 # a trailing attribution closes its stretch of text ("X he said Y she added")
                 seg_start = max(seg_start, _extent_end(att))
     found.extend(_signed_posts(text, found))
-    found = _attach_quotes(text, nlp_doc, found)
+    found = _attach_quotes(text, nlp_doc, found, join_sentences)
     # "he continued" is speech only next to a quote ("he continued to campaign" is not)
     return [a for a in found if a.direct or a.cue_lemma not in QUOTE_ONLY_CUES]
 
@@ -370,6 +376,9 @@ _ORG_DESCRIPTORS = frozenset({"firm", "company", "consultancy", "agency", "bank"
 
 
 def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attribution | None:
+    objects = OBJECT_CUES.get(verb.lemma_.lower())
+    if objects is not None and not any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in verb.children):
+        return None
     subj = _subject(verb)
     comps = _content_children(verb)
     cue, cue_text = _cue_span(verb)
@@ -626,7 +635,7 @@ def _according_to(text: str, tok: Any, sent: Any, seg_start: int) -> Attribution
     )
 
 
-def _attach_quotes(text: str, nlp_doc: Any, found: list[Attribution]) -> list[Attribution]:
+def _attach_quotes(text: str, nlp_doc: Any, found: list[Attribution], join_sentences: bool = False) -> list[Attribution]:
     """Widen contents to whole quotes, join split quotes, attribute quotes after a colon."""
     for group in find_quote_spans(text):
         first, last = group[0], group[-1]
@@ -641,7 +650,7 @@ def _attach_quotes(text: str, nlp_doc: Any, found: list[Attribution]) -> list[At
             words = sum(len(text[q.start : q.end].split()) for q in group)
             if words < 4 and text[last.end - 2 : last.end - 1] not in ",?!":
                 continue  # a title or a scare quote, not speech
-            owner = _owner_nearby(text, found, first)
+            owner = _owner_nearby(text, found, first, join_sentences)
             if owner is None:
                 owner = _cue_after_quote(nlp_doc, last) or _colon_intro(text, nlp_doc, first)
                 if owner is None:
@@ -670,16 +679,16 @@ def _attach_quotes(text: str, nlp_doc: Any, found: list[Attribution]) -> list[At
     return found
 
 
-def _owner_nearby(text: str, found: list[Attribution], quote: Span) -> Attribution | None:
+def _owner_nearby(text: str, found: list[Attribution], quote: Span, join_sentences: bool = False) -> Attribution | None:
     """The attribution whose cue sits just before a quote: '"A," he said, "B."'.
 
-    A trailing attribution also owns a quote opening the next sentence of the
-    paragraph ('"A," she said. "B."'): news style gives B to the same speaker.
+    With `join_sentences`, a trailing attribution also owns a quote opening the
+    next sentence of the paragraph ('"A," she said. "B."').
     """
     for att in found:
         end = _extent_end(att)
         gap = text[end : quote.start]
-        trailing = bool(att.content) and max(c.end for c in att.content) <= att.cue.start
+        trailing = join_sentences and bool(att.content) and max(c.end for c in att.content) <= att.cue.start
         allowed = " ,." if trailing else " ,"
         if end <= quote.start and len(gap) <= 3 and not gap.strip(allowed) and "\n" not in gap:
             return att

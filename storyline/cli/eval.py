@@ -35,7 +35,8 @@ def summaries_table(result: dict) -> Table:
 def summaries_cli(
     data: Path = typer.Argument(..., help="Multi-News JSONL: LongBench (`context`/`answers`) or Multi-News+ (`documents`/`summary`), .gz allowed."),
     words: int = typer.Option(250, "--words", min=1, help="Word budget for every system (whole sentences; the last may overshoot)."),
-    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Score only the first N clusters."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Score only N clusters."),
+    skip: int = typer.Option(0, "--skip", min=0, help="Skip the first N clusters (e.g. those used to fit the scorer)."),
     systems: str = typer.Option(
         "lead,lexrank,textrank,lsa,storyline", "--systems",
         help="Comma-separated: lead, lexrank, textrank, lsa, storyline, storyline-minilm.",
@@ -52,7 +53,7 @@ def summaries_cli(
     names = [n.strip() for n in systems.split(",") if n.strip()]
     try:
         with progress_bar("Summarising", total=limit) as advance:
-            result = evaluate_summaries(data, words=words, limit=limit, names=names, progress=advance)
+            result = evaluate_summaries(data, words=words, limit=limit, skip=skip, names=names, progress=advance)
     except (InputError, ValueError) as exc:
         fail(str(exc))
     except ImportError as exc:

@@ -29,13 +29,13 @@ class Cluster:
     reference: str
 
 
-def iter_clusters(path: str | Path, limit: int | None = None) -> Iterator[Cluster]:
-    """Yield the first `limit` (default all) clusters of a Multi-News JSONL(.gz) file."""
+def iter_clusters(path: str | Path, limit: int | None = None, skip: int = 0) -> Iterator[Cluster]:
+    """Yield `limit` (default all) clusters of a Multi-News JSONL(.gz) file, after the first `skip`."""
     path = Path(path)
     if not path.is_file():
         raise InputError(str(path), "no such file")
     try:
-        for cluster_id, articles, reference in itertools.islice(_iter_records(path), limit):
+        for cluster_id, articles, reference in itertools.islice(_iter_records(path), skip, None if limit is None else skip + limit):
             yield Cluster(cluster_id, articles, reference)
     except (json.JSONDecodeError, UnicodeDecodeError, OSError, AttributeError, TypeError) as exc:
         raise InputError(str(path), f"not Multi-News JSONL ({exc})") from exc

@@ -55,6 +55,7 @@ def evaluate_summaries(
     *,
     words: int = 250,
     limit: int | None = None,
+    skip: int = 0,
     names: list[str] | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> dict:
@@ -74,7 +75,7 @@ def evaluate_summaries(
     totals = {n: dict.fromkeys(METRICS, 0.0) for n in names}
     seconds = dict.fromkeys(names, 0.0)
     clusters = 0
-    for cluster in iter_clusters(path, limit):
+    for cluster in iter_clusters(path, limit, skip):
         documents = cluster_documents(cluster)
         reference = sentence_lines(cluster.reference)
         for name in names:

@@ -27,7 +27,7 @@ from ..config import Settings
 from ..errors import InputError, StoreError, StorylineError
 from ..model import Document
 from . import security
-from .briefs import BriefCache, BriefView, Busy, selection_ids
+from .briefs import BriefCache, BriefView, Busy, label, selection_ids
 from .chart import timeline_chart
 
 HERE = Path(__file__).parent
@@ -112,6 +112,7 @@ def create_app(
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True))
     env.filters["http_url"] = _http_url
     env.filters["snippet"] = _snippet
+    env.filters["label"] = lambda d: label(d.title, d.source)
     env.globals["token_required"] = bool(state.token)
 
     def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -246,7 +247,7 @@ def create_app(
         return page(
             request,
             "document.html",
-            title=doc.title or doc.source,
+            title=label(doc.title, doc.source),
             doc=doc,
             paragraphs=_paragraphs(doc, highlight),
             added=added,

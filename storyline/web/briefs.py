@@ -71,6 +71,15 @@ class BriefView:
         return text
 
 
+def label(title: str | None, source: str) -> str:
+    """What a page calls a document: its title, else its file name (not the server's path), else its source."""
+    if title:
+        return title
+    if "://" in source or "/" not in source.replace("\\", "/"):
+        return source
+    return source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or source
+
+
 def selection_ids(store: Store, ids: list[str] | None, query: str | None, limit: int = 50) -> list[str]:
     """The document ids a brief request covers: given ids, a search, or everything."""
     if ids:
@@ -246,7 +255,7 @@ def view_of(brief: Brief, documents: dict[str, Document]) -> BriefView:
             Passage(
                 number=numbers[key],
                 citation=citation,
-                title=doc.title or doc.source,
+                title=label(doc.title, doc.source),
                 before=_clip_left(doc.text[max(0, citation.start - CONTEXT_CHARS) : citation.start], citation.start),
                 text=doc.text[citation.start : citation.end],
                 after=_clip_right(doc.text[citation.end : citation.end + CONTEXT_CHARS], len(doc.text) - citation.end),

@@ -344,3 +344,30 @@ def test_quotes_phrase_quoted_inside_reported_speech_is_not_direct(nlp):
 def test_quotes_relative_clause_is_not_a_quote(nlp):
     text = "The bridge, which Halden Rail says will cost two million pounds, opens in May."
     assert not [q for q in analyse(nlp, text).quotes if q.text.startswith("which")]
+
+
+def test_attributions_quote_continued_in_next_sentence_joins_only_on_request(nlp):
+    text = 'Ships will dock here next year. "The quay is nearly done," said Ruth Okafor. "We open in May."'
+    doc = nlp(text)
+    second = text.index('"We open')
+    joined = [a for a in extract_attributions(text, doc, join_sentences=True) if a.cue_lemma == "say"]
+    assert any(c.start == second for c in joined[0].content)
+    plain = [a for a in extract_attributions(text, doc) if a.cue_lemma == "say"]
+    assert not any(c.start == second for c in plain[0].content)
+
+
+def test_attributions_raise_is_a_cue_only_for_concerns(nlp):
+    text = "The council raised concerns about the budget. The club raised two million dollars last year."
+    cues = [(text[a.cue.start : a.cue.end], text[a.content[0].start : a.content[-1].end])
+            for a in extract_attributions(text, nlp(text))]
+    assert any(c == "raised" and "concerns" in body for c, body in cues)
+    assert not any("dollars" in body for _, body in cues)
+
+
+def test_attributions_highlight_advocate_envision(nlp):
+    text = ("The mayor highlighted the new tram line. Residents advocated for a second bridge. "
+            "Few planners envision that the port will close.")
+    found = {a.cue_lemma: text[a.content[0].start : a.content[-1].end] for a in extract_attributions(text, nlp(text))}
+    assert "tram line" in found["highlight"]
+    assert "second bridge" in found["advocate"]
+    assert found["envision"].startswith("that the port will close") or found["envision"].startswith("the port")

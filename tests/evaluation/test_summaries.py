@@ -120,3 +120,16 @@ def test_cli_writes_json(longbench, tmp_path):
     data = json.loads(out.read_text())
     assert data["clusters"] == 1 and data["words"] == 20
     assert set(data["systems"]) == {"lead", "storyline"}
+
+
+def test_iter_clusters_skip_and_limit_pick_a_slice(tmp_path) -> None:
+    import json
+
+    from storyline.evaluation.data import iter_clusters
+
+    path = tmp_path / "plus.jsonl"
+    rows = [{"idx": i, "summary": f"Summary {i}.", "documents": [f"Article {i} says something happened."]} for i in range(6)]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    picked = [c.reference for c in iter_clusters(path, limit=2, skip=3)]
+    assert picked == ["Summary 3.", "Summary 4."]
+    assert len(list(iter_clusters(path, skip=4))) == 2

@@ -149,3 +149,15 @@ def test_api_answers_429_with_retry_after_and_refuses_long_queries(make_app) -> 
         assert r.status_code == 400 and "longer than 200" in r.json()["error"]
         r = c.get("/api/brief", params={"ids": ",".join(f"{n:016x}" for n in range(101))})
         assert r.status_code == 400 and "at most 100" in r.json()["error"]
+
+
+@pytest.mark.parametrize(
+    ("title", "source", "shown"),
+    [("Ferry vote", "/srv/articles/a.html", "Ferry vote"), (None, "/srv/articles/a.html", "a.html"),
+     (None, "C:\\news\\b.txt", "b.txt"), (None, "https://news.example/a/b", "https://news.example/a/b"),
+     (None, "pasted text", "pasted text")],
+)
+def test_pages_name_untitled_documents_by_file_name_not_server_path(title, source, shown) -> None:
+    from storyline.web.briefs import label
+
+    assert label(title, source) == shown

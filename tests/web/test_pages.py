@@ -90,7 +90,7 @@ def test_brief_page_sections_and_citations(client: TestClient, documents) -> Non
     assert 'class="mark future"' in html and '<span class="badge">planned</span>' in html
     # quotes grouped by speaker with role and organisation; a figures table
     assert "<h3>Ana Ortiz</h3>" in html and '<p class="role">mayor, Bayside</p>' in html
-    assert "<td>£42 million</td>" in html
+    assert '<td class="figure">£42 million</td>' in html
 
 
 def test_brief_page_escapes_hostile_brief_content(client: TestClient) -> None:

@@ -1,0 +1,72 @@
+"""The PolNeAR bench: gold read from brat events, its three scores, PolNeAR's span conventions."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+SPEC = importlib.util.spec_from_file_location(
+    "bench_polnear", Path(__file__).resolve().parents[2] / "bench" / "polnear.py"
+)
+pn = importlib.util.module_from_spec(SPEC)
+SPEC.loader.exec_module(pn)
+
+# "He said A and claimed B": one Source for two cues, the second content in two parts.
+TEXT = "He said the vote was fair and claimed, loudly, that the count was right."
+ANN = """T1\tSource 0 2\tHe
+T2\tCue 3 7\tsaid
+T3\tContent 8 26\tthe vote was fair
+T4\tCue 31 38\tclaimed
+T5\tContent 48 72;40 46\tthe count was right
+T6\tDiscuss 0 2\tHe
+T7\tAttribution 3 7\tsaid
+T8\tAttribution 31 38\tclaimed
+E1\tAttribution:T7 Source:T1 Cue:T2 Content:T3
+E2\tAttribution:T8 Source:T1 Cue:T4 Content:T5
+"""
+
+
+def test_read_ann_gold_is_per_event_with_shared_source(tmp_path):
+    path = tmp_path / "x_a.ann"
+    path.write_text(ANN, encoding="utf-8")
+    gold = pn.read_ann(path)
+    assert len(gold) == 2  # the Discuss span is no attribution
+    assert gold[0]["Source"] == gold[1]["Source"] == [(0, 2)]  # shared: gold once per event
+    assert gold[1]["Content"] == [(48, 72), (40, 46)]
+    assert pn.merged(gold[1], "Content") == [(40, 72)]
+
+
+def test_read_ann_implicit_source_has_no_source(tmp_path):
+    path = tmp_path / "x_a.ann"
+    path.write_text("T1\tCue 3 7\tsaid\nT2\tContent 8 26\tx\nE1\tAttribution:T1 Cue:T1 Content:T2\n")
+    (att,) = pn.read_ann(path)
+    assert att["Source"] == [] and pn.merged(att, "Source") == []
+
+
+def test_token_overlap_counts_tokens_and_caps_nested_gold(nlp):
+    doc = nlp(TEXT)
+    # predicted content covers both gold contents: its overlap may not exceed its own length
+    pred = [{"Content": [(8, 72)]}]
+    gold = [{"Content": [(8, 26)]}, {"Content": [(8, 72)]}]
+    p_hit, p_len, g_hit, g_len = pn.token_overlap(doc, pred, gold, "Content")
+    assert p_hit == p_len
+    assert g_hit == g_len
+    # a half-right prediction scores half the gold tokens
+    p_hit, p_len, g_hit, g_len = pn.token_overlap(doc, [{"Content": [(8, 16)]}], [{"Content": [(8, 26)]}], "Content")
+    assert (p_hit, p_len, g_hit, g_len) == (2, 2, 2, 4)
+
+
+def test_cue_span_takes_adverb_particle_and_colon(nlp):
+    text = "She also pointed out: taxes will rise."
+    doc = nlp(text)
+    s = text.index("pointed")
+    assert text[slice(*pn.cue_span(doc, s, s + len("pointed")))] == "also pointed out:"
+    plain = "He said taxes will rise."
+    doc = nlp(plain)
+    assert pn.cue_span(doc, 3, 7) == (3, 7)
+
+
+def test_source_span_takes_an_appositive_closing_comma():
+    text = "Ann Lee, a farmer, said rain helps. Ann Lee, 40 said so."
+    assert pn.source_span(text, 0, 17) == (0, 18)
+    assert pn.source_span(text, 0, 7) == (0, 7)  # "Ann Lee" alone: no appositive
