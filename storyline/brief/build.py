@@ -13,7 +13,7 @@ from ..config import Settings
 from ..model import Analysis, Brief, Document, Entity
 from .compare import find_divergences
 from .entities import merge_entities
-from .figures import collect_figures
+from .figures import collect_figures, date_by_publication
 from .quotes import group_quotes
 from .summary import summarize
 from .timeline import build_timeline
@@ -54,6 +54,7 @@ def build_brief(
         query=query,
         since=settings.since,
     )
+    date_by_publication(brief.figures, {d.id: d.published for d in documents})
     _fill_passages(brief, {d.id: d.text for d in documents})
     return brief
 

@@ -121,3 +121,19 @@ def collect_figures(analyses: Sequence[Analysis]) -> list[Figure]:
         )
 
     return sorted(merged, key=key)
+
+
+def date_by_publication(figures: Sequence[Figure], published: dict[str, str | None]) -> None:
+    """Give an undated actual figure the time it was reported ("as of 2014").
+
+    A figure stated in the present ("the US represents about 30 percent") is
+    true as of its article's publication; saying so lets a reader place it.
+    Targets and forecasts are left alone: their period is when they fall due.
+    Run after divergences are found, which compare only explicit periods.
+    """
+    for figure in figures:
+        if figure.period or figure.status in ("target", "forecast"):
+            continue
+        dates = sorted(p for c in figure.citations if (p := published.get(c.document)))
+        if dates:
+            figure.period = f"as of {dates[0]}"

@@ -104,3 +104,16 @@ def test_running_total_merges_across_its_synonyms_and_periods():
     assert len(merged) == 1 and [x.document for x in merged[0].citations] == ["a", "b", "c"]
     target = fig("£3.1bn", 3.1, "GBP", "billion", doc="d", measure="budget", status="target")
     assert not same_figure(a, target)
+
+
+def test_date_by_publication_dates_only_undated_actual_figures() -> None:
+    from storyline.brief.figures import date_by_publication
+    from storyline.model import Citation, Figure
+
+    present = Figure("30 percent", 30.0, "percent", status="actual", citations=[Citation("b", 0, 5), Citation("a", 0, 5)])
+    dated = Figure("$5 million", 5.0, "USD", scale="million", period="2013", status="actual", citations=[Citation("a", 0, 5)])
+    target = Figure("10 billion", 10.0, "USD", scale="billion", status="target", citations=[Citation("a", 0, 5)])
+    date_by_publication([present, dated, target], {"a": "2014-05-07", "b": "2013"})
+    assert present.period == "as of 2013"
+    assert dated.period == "2013"
+    assert target.period is None
