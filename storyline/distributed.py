@@ -36,7 +36,7 @@ def analyze_on_cluster(
     """Analyse documents on a Dask cluster, keeping the input order.
 
     `scheduler` is a `distributed.Client` or a scheduler address such as
-    "tcp://10.0.0.5:8786".
+    "tcp://scheduler-host:8786".
     """
     try:
         from distributed import Client, as_completed
