@@ -8,7 +8,6 @@ from typing import Optional
 import typer
 
 from ..api import brief_from_store
-from ..config import Settings
 from ..errors import StorylineError
 from ..render import format_for_path, render
 from ..store import Store
@@ -55,10 +54,8 @@ def brief(
                 results, errors = ingest_inputs(store, inputs, as_kind=as_kind, date=date, settings=settings, quiet=True)
                 if not results:
                     fail("none of the inputs could be read")
-                chosen += [r.duplicate_of or r.id for r in results if r.status != "added"] + [
-                    r.id for r in results if r.status == "added"
-                ]
-                chosen = list(dict.fromkeys(chosen))
+                # a duplicate input is briefed as the stored document it duplicates
+                chosen = list(dict.fromkeys(chosen + [r.duplicate_of or r.id for r in results]))
             total = len(chosen) if chosen else None
             with progress_bar("Analysing", total=total) as advance:
                 result = brief_from_store(
