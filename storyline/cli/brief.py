@@ -48,7 +48,7 @@ def brief(
     if not inputs and not Path(store_path).exists():
         fail(f"{store_path}: no such store; give inputs or ingest first (storyline ingest ...)")
     try:
-        with Store(store_path) as store:
+        with Store(store_path, near_duplicate_threshold=settings.near_duplicate_threshold) as store:
             chosen = list(ids or [])
             if inputs:
                 results, errors = ingest_inputs(store, inputs, as_kind=as_kind, date=date, settings=settings, quiet=True)

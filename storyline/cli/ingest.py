@@ -71,7 +71,7 @@ def ingest(
     """
     settings = cli_settings(db=db)
     try:
-        with Store(db) as store:
+        with Store(db, near_duplicate_threshold=settings.near_duplicate_threshold) as store:
             results, errors = ingest_inputs(store, inputs, as_kind=as_kind, date=date, settings=settings, quiet=quiet)
     except StorylineError as exc:
         fail(str(exc))
