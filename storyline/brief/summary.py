@@ -370,8 +370,26 @@ def _summary_sentence(
     for d in np.flatnonzero(best[i] >= threshold):
         members = np.flatnonzero(docs == d)
         j = int(members[np.argmax(similarity[i, members])])
-        citations.append(Citation(documents[d].id, candidates[j].start, candidates[j].end))
+        if _same_claim(c.text, candidates[j].text):
+            citations.append(Citation(documents[d].id, candidates[j].start, candidates[j].end))
     return SummarySentence(text=_with_speaker(c, documents[c.doc]), citations=citations, support=len(citations))
+
+
+_SPEECH = frozenset({"said", "says", "say", "told", "added", "according", "explained", "noted", "chief", "executive"})
+
+
+def _claim_words(text: str) -> set[str]:
+    """Content words outside names and attribution: what a sentence claims."""
+    names = {w.lower() for w in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+", text)}
+    return {w for w in content_words(text) if w not in names and w not in _SPEECH}
+
+
+def _same_claim(a: str, b: str) -> bool:
+    """Two similar sentences support each other only if they share what they claim,
+    not just a speaker and a "said" ("X, said Maren Holt" twice is two claims)."""
+    wa, wb = _claim_words(a), _claim_words(b)
+    shared = len(wa & wb)
+    return shared >= 3 or (shared >= 2 and shared >= 0.5 * min(len(wa), len(wb)))
 
 
 def _with_speaker(c: _Candidate, document: Document) -> str:

@@ -265,3 +265,16 @@ def test_summary_transcript_sentence_is_shown_with_its_speaker() -> None:
     assert spoken and spoken[0].text.startswith("Jane Doe"), [s.text for s in summary]
     c = spoken[0].citations[0]
     assert doc.text[c.start : c.end].startswith("We will open the new terminal")
+
+
+def test_summary_support_needs_a_shared_claim_not_a_shared_speaker() -> None:
+    from storyline.brief.summary import _same_claim
+
+    assert not _same_claim(
+        '"The hard part is behind us," said Maren Holt, Veltrix\'s chief executive.',
+        '"This is the day the coast starts working for the next generation," said Maren Holt, the chief executive of Veltrix Energy.',
+    )
+    assert _same_claim(
+        "The company now expects first power in 2028 a year later than it had planned.",
+        "The company confirmed that first power is now expected in 2028, a year later than the 2027 date.",
+    )
