@@ -36,7 +36,7 @@ from .cues import (
     STANCE_VERBS,
     TRAILING_CUES,
 )
-from .speakers import Speaker, SpeakerResolver
+from .speakers import Speaker, SpeakerResolver, contiguous
 
 _TRIM = " \t\n,;:\u2014\u2013-"
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -132,16 +132,11 @@ def _phrase(head: Any) -> list[Any]:
     # "On Wednesday Huawei said": a date is not part of the source
     while toks and toks[0].ent_type_ in ("DATE", "TIME") and toks[0].i < head.i:
         toks = toks[1:]
-    # keep the contiguous run around the head
-    ids = {t.i for t in toks}
-    lo = hi = head.i
-    while lo - 1 in ids:
-        lo -= 1
-    while hi + 1 in ids:
-        hi += 1
-    while hi > head.i and head.doc[hi].is_punct:
-        hi -= 1
-    return [t for t in toks if lo <= t.i <= hi]
+    # keep the contiguous run around the head, without trailing punctuation
+    run = contiguous(toks, head)
+    while run[-1].i > head.i and run[-1].is_punct:
+        run.pop()
+    return run
 
 
 def _source_span(head: Any, phrase: list[Any]) -> Span:

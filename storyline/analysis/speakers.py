@@ -267,7 +267,7 @@ class SpeakerResolver:
     def _org_name(self, head: Any, phrase: list[Any]) -> str:
         """The organisation a source phrase names, in full ("The ... Association" / "Association")."""
         toks = [t for t in phrase if (t.pos_ == "PROPN" or t.text in ("'s", "\u2019s", "&")) and t.i <= head.i]
-        toks = _contiguous(toks, head) if toks and head in toks else [head]
+        toks = contiguous(toks, head) if toks and head in toks else [head]
         name = _org_clean(head.doc[toks[0].i : toks[-1].i + 1].text) or head.text
         if len(name.split()) == 1:
             name = self.full_organisation(name, head.idx)
@@ -278,7 +278,7 @@ class SpeakerResolver:
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("at", "with", "from", "of", "for")):
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if obj is not None and obj.pos_ == "PROPN":
-                return _org_clean(_clean_name(_contiguous([t for t in obj.subtree if t.pos_ == "PROPN"], obj)))
+                return _org_clean(_clean_name(contiguous([t for t in obj.subtree if t.pos_ == "PROPN"], obj)))
         return None
 
     def resolve_name(self, name_toks: list[Any], role_toks: list[Any]) -> Speaker:
@@ -405,7 +405,7 @@ class SpeakerResolver:
             if tok.lower_ in ROLE_TAIL_PREPS:
                 caps = [t for t in after[i + 1 :] if t.pos_ == "PROPN" or t.ent_type_ == "ORG"]
                 if caps:
-                    org = _clean_name(_contiguous(caps, caps[-1]))
+                    org = _clean_name(contiguous(caps, caps[-1]))
                     break
                 role_words.append(tok.text)
             elif tok.pos_ == "PROPN":
@@ -419,7 +419,7 @@ class SpeakerResolver:
         if tok.lower_ in ("its", "their"):
             return self.latest_organisation(tok.idx)
         if tok.pos_ == "PROPN":
-            return _clean_name(_contiguous([t for t in tok.subtree if t.pos_ == "PROPN"], tok))
+            return _clean_name(contiguous([t for t in tok.subtree if t.pos_ == "PROPN"], tok))
         if tok.lower_ in _ORG_NOUNS or tok.lemma_ in _ORG_NOUNS:
             if tok.lower_ == "group":
                 found = _antecedent_noun(self.doc, tok)
@@ -447,7 +447,7 @@ def _antecedent_noun(doc: Any, tok: Any) -> str | None:
     return None
 
 
-def _contiguous(toks: list[Any], anchor: Any) -> list[Any]:
+def contiguous(toks: list[Any], anchor: Any) -> list[Any]:
     """The run of `toks` with consecutive indices that contains `anchor`."""
     ids = {t.i for t in toks}
     lo = hi = anchor.i

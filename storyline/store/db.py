@@ -376,9 +376,9 @@ class Store:
 
     def links(self, doc_id: str) -> list[DuplicateLink]:
         """The inputs linked as duplicates of `doc_id` (exact first, then by similarity)."""
+        if doc_id not in self:
+            raise StoreError(f"{doc_id}: no such document in the store")
         with self._read() as conn:
-            if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is None:
-                raise StoreError(f"{doc_id}: no such document in the store")
             rows = conn.execute(
                 "SELECT doc_id, duplicate_of, kind, similarity, source, ref FROM duplicates "
                 "WHERE duplicate_of = ? ORDER BY kind = 'near', similarity DESC, source",
