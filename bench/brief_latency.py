@@ -18,7 +18,9 @@ from pathlib import Path
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("inputs", nargs="+", help="files or folders to brief")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--json", dest="json_path")
@@ -28,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     from storyline.api import brief_from_store
     from storyline.ingest import read
     from storyline.model import Document
-    from storyline.render import render
+    from storyline.renderers import render
     from storyline.store import Store
 
     t0 = time.perf_counter()

@@ -12,30 +12,33 @@ player notice) are counted, not timed separately.
 from __future__ import annotations
 
 import argparse
-import tempfile
 import collections
 import json
 import os
 import platform
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from storyline.errors import InputError  # noqa: E402
-from storyline.ingest import document_from_text  # noqa: E402
-from storyline.store import Store  # noqa: E402
-from storyline.ingest.multinews import iter_clusters  # noqa: E402
+from storyline.errors import InputError
+from storyline.ingest import document_from_text
+from storyline.ingest.multinews import iter_clusters
+from storyline.store import Store
 
 
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("data", help="Multi-News JSONL (LongBench dev.jsonl or Multi-News+ .jsonl.gz)")
+    parser.add_argument(
+        "data", help="Multi-News JSONL (LongBench dev.jsonl or Multi-News+ .jsonl.gz)"
+    )
     parser.add_argument("--limit", type=int, default=None, help="at most this many articles")
     parser.add_argument("--json", dest="json_path", default=None, help="write the results here")
     parser.add_argument(
-        "--store", action="store_true",
+        "--store",
+        action="store_true",
         help="also write each Document to a fresh SQLite store (FTS5 + dedupe), as `storyline ingest` does",
     )
     args = parser.parse_args(argv)
@@ -87,7 +90,9 @@ def main(argv: list[str] | None = None) -> dict:
         "stored": dict(statuses) if args.store else None,
     }
     print(f"{result['articles']} articles, {chars:,} chars in {seconds:.2f} s")
-    print(f"{result['articles_per_second']} articles/s, {result['chars_per_second']:,} chars/s (one core)")
+    print(
+        f"{result['articles_per_second']} articles/s, {result['chars_per_second']:,} chars/s (one core)"
+    )
     print(f"kinds: {dict(kinds)}; rejected: {rejected}; sentences: {sentences}")
     if args.store:
         print(f"store: {dict(statuses)}")

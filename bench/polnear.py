@@ -45,8 +45,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from storyline.analysis.nlp import load_nlp  # noqa: E402
-from storyline.analysis.quotes import extract_attributions  # noqa: E402
+from storyline.analysis.nlp import load_nlp
+from storyline.analysis.quotes import extract_attributions
 
 ROLES = ("Source", "Cue", "Content")
 REFERENCE = {"exact_f1": 56.7, "overlap_f1": 83.2, "system": "BBC Citron on PARC 3.0"}
@@ -130,8 +130,14 @@ def cue_span(doc, start: int, end: int) -> tuple[int, int]:
         return start, end
     verb = span[0]
     i = verb.i
-    while i > 0 and doc[i - 1].head == verb and (
-            doc[i - 1].dep_ in ("advmod", "neg") or doc[i - 1].dep_ == "aux" and doc[i - 1].lemma_ == "do"):
+    while (
+        i > 0
+        and doc[i - 1].head == verb
+        and (
+            doc[i - 1].dep_ in ("advmod", "neg")
+            or (doc[i - 1].dep_ == "aux" and doc[i - 1].lemma_ == "do")
+        )
+    ):
         i -= 1
     j = verb.i
     if j + 1 < len(doc) and doc[j + 1].head == verb and doc[j + 1].dep_ in ("prt", "prep"):
@@ -154,9 +160,15 @@ def predict(text: str, doc) -> Gold:
     continued in the next sentence joined to its attribution."""
     out: Gold = []
     for att in extract_attributions(text, doc, join_sentences=True):
-        out.append({"Source": [source_span(text, att.source.start, att.source.end)] if att.source else [],
-                    "Cue": [cue_span(doc, att.cue.start, att.cue.end)],
-                    "Content": [(c.start, c.end) for c in att.content]})
+        out.append(
+            {
+                "Source": [source_span(text, att.source.start, att.source.end)]
+                if att.source
+                else [],
+                "Cue": [cue_span(doc, att.cue.start, att.cue.end)],
+                "Content": [(c.start, c.end) for c in att.content],
+            }
+        )
     return out
 
 
@@ -179,7 +191,9 @@ def token_overlap(doc, pred: Gold, gold: Gold, role: str) -> tuple[int, int, int
     return p_hit, sum(map(len, p)), g_hit, sum(map(len, g))
 
 
-def _missed_cues(text: str, doc, pred: list[tuple[int, int]], gold: list[tuple[int, int]], out: dict) -> None:
+def _missed_cues(
+    text: str, doc, pred: list[tuple[int, int]], gold: list[tuple[int, int]], out: dict
+) -> None:
     """Count gold cues that no predicted cue overlaps, keyed by lemma and part of speech."""
     for gs, ge in gold:
         if any(min(pe, ge) - max(ps, gs) > 0 for ps, pe in pred):
@@ -238,8 +252,13 @@ def evaluate(split: Path, limit: int | None = None, misses: dict | None = None) 
         gold = read_ann(ann)
         _implicit(pred, gold, implicit)
         if misses is not None:
-            _missed_cues(text, doc, [s for a in pred for s in merged(a, "Cue")],
-                         [s for a in gold for s in merged(a, "Cue")], misses)
+            _missed_cues(
+                text,
+                doc,
+                [s for a in pred for s in merged(a, "Cue")],
+                [s for a in gold for s in merged(a, "Cue")],
+                misses,
+            )
         for r in ROLES:
             p = [_strip(text, s) for a in pred for s in merged(a, r)]
             g = [_strip(text, s) for a in gold for s in merged(a, r)]
@@ -248,17 +267,29 @@ def evaluate(split: Path, limit: int | None = None, misses: dict | None = None) 
             c["gold"] += len(g)
             c["exact"] += match(p, g, exact=True)
             c["span"] += match(p, g, exact=False)
-            for k, v in zip(("tok_p", "tok_pred", "tok_g", "tok_gold"), token_overlap(doc, pred, gold, r)):
+            for k, v in zip(
+                ("tok_p", "tok_pred", "tok_g", "tok_gold"),
+                token_overlap(doc, pred, gold, r),
+                strict=False,
+            ):
                 c[k] += v
-    result = {"split": str(split), "annotation_files": len(anns), "texts": len(parsed),
-              "seconds": round(time.perf_counter() - t0, 1), "reference": REFERENCE,
-              "implicit_source": implicit, "scores": {}}
+    result = {
+        "split": str(split),
+        "annotation_files": len(anns),
+        "texts": len(parsed),
+        "seconds": round(time.perf_counter() - t0, 1),
+        "reference": REFERENCE,
+        "implicit_source": implicit,
+        "scores": {},
+    }
     for r, c in counts.items():
         result["scores"][r] = {
             "exact": _prf(c["exact"], c["pred"], c["exact"], c["gold"]),
             "span": _prf(c["span"], c["pred"], c["span"], c["gold"]),
             "token": _prf(c["tok_p"], c["tok_pred"], c["tok_g"], c["tok_gold"]),
-            "pred": c["pred"], "gold": c["gold"]}
+            "pred": c["pred"],
+            "gold": c["gold"],
+        }
     return result
 
 
@@ -271,22 +302,34 @@ def main() -> None:
     args = ap.parse_args()
     misses: dict | None = {} if args.misses else None
     res = evaluate(args.split, args.limit, misses)
-    print(f"PolNeAR {res['split']}: {res['annotation_files']} annotation files, {res['texts']} texts, {res['seconds']}s")
-    print(f"{'role':8} {'exact P':>8} {'R':>6} {'F1':>6} | {'span P':>7} {'R':>6} {'F1':>6} | "
-          f"{'token P':>7} {'R':>6} {'F1':>6} | pred/gold")
+    print(
+        f"PolNeAR {res['split']}: {res['annotation_files']} annotation files, {res['texts']} texts, {res['seconds']}s"
+    )
+    print(
+        f"{'role':8} {'exact P':>8} {'R':>6} {'F1':>6} | {'span P':>7} {'R':>6} {'F1':>6} | "
+        f"{'token P':>7} {'R':>6} {'F1':>6} | pred/gold"
+    )
     for r, row in res["scores"].items():
-        cells = " | ".join(f"{row[k]['precision']:{w}.3f} {row[k]['recall']:6.3f} {row[k]['f1']:6.3f}"
-                           for k, w in (("exact", 8), ("span", 7), ("token", 7)))
+        cells = " | ".join(
+            f"{row[k]['precision']:{w}.3f} {row[k]['recall']:6.3f} {row[k]['f1']:6.3f}"
+            for k, w in (("exact", 8), ("span", 7), ("token", 7))
+        )
         print(f"{r:8} {cells} | {row['pred']}/{row['gold']}")
     imp = res["implicit_source"]
-    print(f"implicit-source gold: {imp.get('gold', 0)}; cue found {imp.get('found', 0)}, "
-          f"of which we gave a source {imp.get('with_source', 0)}")
-    print(f"reference: {REFERENCE['system']}: exact F1 {REFERENCE['exact_f1']}, "
-          f"token-overlap F1 {REFERENCE['overlap_f1']}")
+    print(
+        f"implicit-source gold: {imp.get('gold', 0)}; cue found {imp.get('found', 0)}, "
+        f"of which we gave a source {imp.get('with_source', 0)}"
+    )
+    print(
+        f"reference: {REFERENCE['system']}: exact F1 {REFERENCE['exact_f1']}, "
+        f"token-overlap F1 {REFERENCE['overlap_f1']}"
+    )
     if misses:
         total = sum(c for c, _ in misses.values())
         print(f"missed cues: {total}")
-        for key, (count, example) in sorted(misses.items(), key=lambda kv: -kv[1][0])[: args.misses]:
+        for key, (count, example) in sorted(misses.items(), key=lambda kv: -kv[1][0])[
+            : args.misses
+        ]:
             print(f"{count:5} {key:24} {example}")
     if args.json:
         args.json.write_text(json.dumps(res, indent=2))

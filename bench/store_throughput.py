@@ -1,6 +1,6 @@
 """Store throughput on synthetic articles (not a test): add, re-add, search, LSH rebuild.
 
-    .venv/bin/python bench/store_throughput.py 2000
+.venv/bin/python bench/store_throughput.py 2000
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "store"))
-from store_helpers import article, build_doc  # noqa: E402
+from store_helpers import article, build_doc
 
-from storyline.store import Store  # noqa: E402
+from storyline.store import Store
 
 
 def main(n: int) -> None:
@@ -37,9 +37,11 @@ def main(n: int) -> None:
             t = time.perf_counter()
             store.add(build_doc(article(10**6, 400), source="new"))
             rebuild = time.perf_counter() - t
-    print(f"{n} docs x 400 words: add {n / add:.0f} docs/s, re-add (unchanged) {n / readd:.0f} docs/s, "
-          f"search {search * 1000:.1f} ms/query, reopen + first add (LSH rebuild) {rebuild:.2f} s, "
-          f"{stats.size_bytes / 1e6:.1f} MB for {stats.sentences} sentences")
+    print(
+        f"{n} docs x 400 words: add {n / add:.0f} docs/s, re-add (unchanged) {n / readd:.0f} docs/s, "
+        f"search {search * 1000:.1f} ms/query, reopen + first add (LSH rebuild) {rebuild:.2f} s, "
+        f"{stats.size_bytes / 1e6:.1f} MB for {stats.sentences} sentences"
+    )
 
 
 if __name__ == "__main__":

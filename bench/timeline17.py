@@ -39,9 +39,9 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from storyline.analysis.dates import resolve_dates  # noqa: E402
-from storyline.brief.timeline import dated_sentences  # noqa: E402
-from storyline.model import Analysis, Document, Sentence  # noqa: E402
+from storyline.analysis.dates import resolve_dates
+from storyline.briefing.timeline import dated_sentences
+from storyline.model import Analysis, Document, Sentence
 
 TOPIC_WEIGHT = 0.5
 PUBLISHED = {"DATEWISE": (0.544, 0.120, 0.035), "CLUST": (0.407, 0.082, None)}
@@ -65,8 +65,14 @@ def load_documents(topic: Path) -> list[Document]:
             pos += len(line) + 1
         day = path.parent.name
         docs.append(
-            Document(id=f"{day}/{path.name}", source=str(path), text=text, published=day,
-                     published_granularity="day", sentences=sentences)
+            Document(
+                id=f"{day}/{path.name}",
+                source=str(path),
+                text=text,
+                published=day,
+                published_granularity="day",
+                sentences=sentences,
+            )
         )
     return docs
 
@@ -105,8 +111,14 @@ def candidates(analyses: list[Analysis], lead: int) -> list[tuple[dt.date, str, 
 
 
 def generate(
-    cands: list[tuple[dt.date, str, bool]], vectorizer: TfidfVectorizer, topic: np.ndarray,
-    first: dt.date, last: dt.date, n_dates: int, per_date: int, pub_weight: float,
+    cands: list[tuple[dt.date, str, bool]],
+    vectorizer: TfidfVectorizer,
+    topic: np.ndarray,
+    first: dt.date,
+    last: dt.date,
+    n_dates: int,
+    per_date: int,
+    pub_weight: float,
 ) -> Timeline:
     """Top `n_dates` dates in [first, last]; per date, its most central sentences.
 
@@ -160,16 +172,20 @@ class Rouge:
         return self.cache[w]
 
     def tokens(self, sents: list[str]) -> list[str]:
-        return [self._stem(t.lower()) for s in sents for t in s.split() if t.lower() not in self.ignore]
+        return [
+            self._stem(t.lower()) for s in sents for t in s.split() if t.lower() not in self.ignore
+        ]
 
-    def counts(self, pred: list[str], refs: list[list[str]]) -> dict[str, tuple[float, float, float]]:
+    def counts(
+        self, pred: list[str], refs: list[list[str]]
+    ) -> dict[str, tuple[float, float, float]]:
         """{measure: (hit count, precision denominator, recall denominator)}."""
         p = self.tokens(pred)
         rs = [self.tokens(r) for r in refs]
         out = {}
         for n, name in ((1, "rouge_1"), (2, "rouge_2")):
-            pc = Counter(zip(*[p[i:] for i in range(n)]))
-            rcs = [Counter(zip(*[r[i:] for i in range(n)])) for r in rs]
+            pc = Counter(zip(*[p[i:] for i in range(n)], strict=False))
+            rcs = [Counter(zip(*[r[i:] for i in range(n)], strict=False)) for r in rs]
             hit = sum(min(c, rc[g]) for g, c in pc.items() for rc in rcs)
             out[name] = (hit, len(rcs) * sum(pc.values()), sum(sum(rc.values()) for rc in rcs))
         return out
@@ -253,11 +269,19 @@ def run_topic(topic: Path, rouge: Rouge, lead: int, pub_weight: float) -> dict:
     for ref in load_references(topic):
         first, last = min(ref), max(ref)
         per_date = max(1, round(sum(len(s) for s in ref.values()) / len(ref)))
-        pred = generate(cands, vectorizer, topic_centroid, first, last, len(ref), per_date, pub_weight)
+        pred = generate(
+            cands, vectorizer, topic_centroid, first, last, len(ref), per_date, pub_weight
+        )
         scores.append({"date_f1": date_f1(pred, ref), **align_m1(pred, ref, rouge)})
     mean = {k: float(np.mean([s[k] for s in scores])) for k in scores[0]}
-    return {"topic": topic.name, "documents": len(docs), "timelines": len(scores), **mean,
-            "seconds_dates": round(t_dates, 2), "seconds": round(time.perf_counter() - t0, 2)}
+    return {
+        "topic": topic.name,
+        "documents": len(docs),
+        "timelines": len(scores),
+        **mean,
+        "seconds_dates": round(t_dates, 2),
+        "seconds": round(time.perf_counter() - t0, 2),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -265,10 +289,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("data_dir", type=Path)
     ap.add_argument("--json", type=Path, help="write the results here")
     ap.add_argument("--topics", nargs="*", help="topic folder names (default: all)")
-    ap.add_argument("--lead", type=int, default=5,
-                    help="undated sentences per article dated by publication (0: mentions only)")
-    ap.add_argument("--pub-weight", type=float, default=1.0,
-                    help="weight of a publication-dated sentence in date ranking")
+    ap.add_argument(
+        "--lead",
+        type=int,
+        default=5,
+        help="undated sentences per article dated by publication (0: mentions only)",
+    )
+    ap.add_argument(
+        "--pub-weight",
+        type=float,
+        default=1.0,
+        help="weight of a publication-dated sentence in date ranking",
+    )
     args = ap.parse_args(argv)
     topics = sorted(p for p in args.data_dir.iterdir() if (p / "InputDocs").is_dir())
     if args.topics:
@@ -279,16 +311,31 @@ def main(argv: list[str] | None = None) -> int:
     for topic in topics:
         row = run_topic(topic, rouge, args.lead, args.pub_weight)
         rows.append(row)
-        print(f"{row['topic']:24} {row['documents']:5d} {row['date_f1']:7.3f} {row['rouge_1']:7.3f} "
-              f"{row['rouge_2']:7.3f} {row['seconds']:6.1f}", flush=True)
+        print(
+            f"{row['topic']:24} {row['documents']:5d} {row['date_f1']:7.3f} {row['rouge_1']:7.3f} "
+            f"{row['rouge_2']:7.3f} {row['seconds']:6.1f}",
+            flush=True,
+        )
     mean = {k: float(np.mean([r[k] for r in rows])) for k in ("date_f1", "rouge_1", "rouge_2")}
-    print(f"{'MEAN':24} {'':5} {mean['date_f1']:7.3f} {mean['rouge_1']:7.3f} {mean['rouge_2']:7.3f}")
+    print(
+        f"{'MEAN':24} {'':5} {mean['date_f1']:7.3f} {mean['rouge_1']:7.3f} {mean['rouge_2']:7.3f}"
+    )
     for name, (d, r1, r2) in PUBLISHED.items():
-        print(f"{'news-tls ' + name:24} {'':5} {d:7.3f} {r1:7.3f} {r2 if r2 is not None else float('nan'):7.3f}")
+        print(
+            f"{'news-tls ' + name:24} {'':5} {d:7.3f} {r1:7.3f} {r2 if r2 is not None else float('nan'):7.3f}"
+        )
     if args.json:
-        args.json.write_text(json.dumps(
-            {"settings": {"lead": args.lead, "pub_weight": args.pub_weight}, "topics": rows,
-             "mean": mean, "published": PUBLISHED}, indent=2))
+        args.json.write_text(
+            json.dumps(
+                {
+                    "settings": {"lead": args.lead, "pub_weight": args.pub_weight},
+                    "topics": rows,
+                    "mean": mean,
+                    "published": PUBLISHED,
+                },
+                indent=2,
+            )
+        )
     return 0
 
 

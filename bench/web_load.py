@@ -91,7 +91,9 @@ async def hammer(base: str, path: str, requests: int, concurrency: int) -> dict[
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data", nargs="?", default=str(ROOT / "storyline" / "demo"), help="articles to store")
+    parser.add_argument(
+        "data", nargs="?", default=str(ROOT / "storyline" / "demo"), help="articles to store"
+    )
     parser.add_argument("--requests", type=int, default=2000, help="requests per endpoint")
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--query", default="turbines", help="search query for /api/search")
@@ -108,7 +110,9 @@ def main() -> None:
         log = open(Path(tmp) / "server.log", "wb")
         server = subprocess.Popen(
             [sys.executable, "-m", "storyline", "serve", "--db", str(db), "--port", str(port)],
-            env=env, stdout=subprocess.DEVNULL, stderr=log,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=log,
         )
         try:
             deadline = time.monotonic() + 60
@@ -118,7 +122,9 @@ def main() -> None:
                     break
                 except httpx.HTTPError:
                     if server.poll() is not None or time.monotonic() > deadline:
-                        raise SystemExit(f"server did not start: {(Path(tmp) / 'server.log').read_text()[-2000:]}")
+                        raise SystemExit(
+                            f"server did not start: {(Path(tmp) / 'server.log').read_text()[-2000:]}"
+                        )
                     time.sleep(0.2)
             t0 = time.perf_counter()
             cold = httpx.get(f"{base}/brief", timeout=600)

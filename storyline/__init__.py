@@ -22,7 +22,7 @@ _EXPORTS = {
     "brief": "storyline.api",
     "brief_from_store": "storyline.api",
     "read": "storyline.api",
-    "render": "storyline.render",
+    "render": "storyline.renderers",
     "Settings": "storyline.config",
     "Store": "storyline.store",
     "Analysis": "storyline.model",
@@ -34,14 +34,29 @@ _EXPORTS = {
     "StorylineError": "storyline.errors",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "Analysis",
+    "Brief",
+    "ConfigError",
+    "Document",
+    "InputError",
+    "Settings",
+    "Store",
+    "StoreError",
+    "StorylineError",
+    "analyze",
+    "brief",
+    "brief_from_store",
+    "read",
+    "render",
+]
 
 if TYPE_CHECKING:  # pragma: no cover
     from .api import analyze, brief, brief_from_store, read
     from .config import Settings
     from .errors import ConfigError, InputError, StoreError, StorylineError
     from .model import Analysis, Brief, Document
-    from .render import render
+    from .renderers import render
     from .store import Store
 
 

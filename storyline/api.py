@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 
 from .analysis.pipeline import analyze as _run_pipeline
-from .brief.build import build_brief
+from .briefing.build import build_brief
 from .config import Settings
 from .errors import InputError, StorylineError
 from .ingest import read as _read
@@ -73,7 +73,9 @@ def analyze_stored(
     return [by_id[d.id] for d in documents]
 
 
-def select(store: Store, *, ids: list[str] | None = None, query: str | None = None, limit: int = 50) -> list[Document]:
+def select(
+    store: Store, *, ids: list[str] | None = None, query: str | None = None, limit: int = 50
+) -> list[Document]:
     """Stored documents chosen by ids, by a search query, or all of them."""
     if ids:
         return store.documents(ids)

@@ -37,7 +37,7 @@ class Settings:
     extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def from_env(cls, **overrides: object) -> "Settings":
+    def from_env(cls, **overrides: object) -> Settings:
         """Defaults, then STORYLINE_* environment variables, then overrides."""
         values: dict[str, object] = {}
         for f in dataclasses.fields(cls):

@@ -53,7 +53,7 @@ def analyze_on_cluster(
         by_id: dict[str, Analysis] = {}
         for future in as_completed(futures):
             batch = futures[future]
-            for doc, data in zip(batch, future.result()):
+            for doc, data in zip(batch, future.result(), strict=False):
                 by_id[doc.id] = Analysis.from_dict(data, doc)
                 if progress is not None:
                     progress(doc)

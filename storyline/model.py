@@ -308,7 +308,13 @@ class Brief:
 
     def citations(self) -> Iterator[Citation]:
         """Every citation in the brief, section by section."""
-        for item in (*self.summary, *self.timeline, *self.figures, *self.entities, *self.divergences):
+        for item in (
+            *self.summary,
+            *self.timeline,
+            *self.figures,
+            *self.entities,
+            *self.divergences,
+        ):
             yield from item.citations
         for group in self.quotes:
             for quote in group.quotes:

@@ -23,10 +23,14 @@ def test_analyze_on_cluster_matches_local_run() -> None:
             date="2024-03-14",
         ),
         document_from_text(
-            "Regulators in Greywater approved the plant in 2021, officials said.", "b.txt", date="2023-01-02"
+            "Regulators in Greywater approved the plant in 2021, officials said.",
+            "b.txt",
+            date="2023-01-02",
         ),
     ]
-    with distributed.Client(processes=False, n_workers=1, threads_per_worker=1, dashboard_address=None) as client:
+    with distributed.Client(
+        processes=False, n_workers=1, threads_per_worker=1, dashboard_address=None
+    ) as client:
         remote = analyze_on_cluster(docs, client, batch_size=1)
     local = list(analyze(docs))
     assert [a.to_dict() for a in remote] == [a.to_dict() for a in local]

@@ -10,8 +10,28 @@ import storyline
 
 
 def test_public_api_all_names_resolve() -> None:
+    import types
+
     for name in storyline.__all__:
-        assert getattr(storyline, name) is not None, name
+        value = getattr(storyline, name)
+        assert not isinstance(value, types.ModuleType), f"storyline.{name} is a module"
+        assert callable(value), name
+
+
+def test_public_api_functions_survive_subpackage_imports() -> None:
+    """Importing every stage must not shadow a public function with a subpackage."""
+    import inspect
+
+    for module in (
+        "storyline.briefing.build",
+        "storyline.ingest",
+        "storyline.analysis.pipeline",
+        "storyline.renderers",
+        "storyline.store",
+    ):
+        importlib.import_module(module)
+    for name in ("read", "analyze", "brief", "brief_from_store", "render"):
+        assert inspect.isfunction(getattr(storyline, name)), name
 
 
 def test_public_api_unknown_name_raises_attribute_error() -> None:
@@ -20,7 +40,16 @@ def test_public_api_unknown_name_raises_attribute_error() -> None:
 
 
 def test_public_api_expected_surface() -> None:
-    assert {"read", "analyze", "brief", "brief_from_store", "render", "Store", "Document", "Brief"} <= set(storyline.__all__)
+    assert {
+        "read",
+        "analyze",
+        "brief",
+        "brief_from_store",
+        "render",
+        "Store",
+        "Document",
+        "Brief",
+    } <= set(storyline.__all__)
 
 
 def test_layers_do_not_import_upwards() -> None:
@@ -28,12 +57,29 @@ def test_layers_do_not_import_upwards() -> None:
     import pathlib
 
     root = pathlib.Path(storyline.__file__).parent
-    for package in ("model.py", "errors.py", "config.py", "ingest", "analysis", "brief", "store", "render"):
+    for package in (
+        "model.py",
+        "errors.py",
+        "config.py",
+        "ingest",
+        "analysis",
+        "briefing",
+        "store",
+        "renderers",
+    ):
         path = root / package
         files = [path] if path.is_file() else list(path.rglob("*.py"))
         for f in files:
             text = f.read_text("utf-8")
-            for forbidden in ("storyline.cli", "from ..cli", "from ..web", "storyline.web", "import typer", "import fastapi", "from fastapi"):
+            for forbidden in (
+                "storyline.cli",
+                "from ..cli",
+                "from ..web",
+                "storyline.web",
+                "import typer",
+                "import fastapi",
+                "from fastapi",
+            ):
                 assert forbidden not in text, f"{f.relative_to(root)} imports {forbidden}"
 
 

@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from storyline.cli import app
-from storyline.render.json import schema
+from storyline.renderers.json import schema
 
 pytestmark = pytest.mark.slow
 

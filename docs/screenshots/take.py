@@ -21,8 +21,14 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT))
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def main(argv: list[str]) -> None:
@@ -47,7 +53,11 @@ def main(argv: list[str]) -> None:
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
-        server = uvicorn.Server(uvicorn.Config(create_app(Settings(db=str(db)), token=""), port=port, log_level="warning"))
+        server = uvicorn.Server(
+            uvicorn.Config(
+                create_app(Settings(db=str(db)), token=""), port=port, log_level="warning"
+            )
+        )
         threading.Thread(target=server.run, daemon=True).start()
         while not server.started:
             time.sleep(0.05)
@@ -55,20 +65,36 @@ def main(argv: list[str]) -> None:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
             shots = [  # file, viewport, phone?, what to do first
-                ("brief.png", (1280, 900), False, lambda page: page.locator("#summary a.cite").first.hover()),
-                ("brief-timeline.png", (1280, 900), False, lambda page: page.evaluate("document.getElementById('timeline').scrollIntoView()")),
+                (
+                    "brief.png",
+                    (1280, 900),
+                    False,
+                    lambda page: page.locator("#summary a.cite").first.hover(),
+                ),
+                (
+                    "brief-timeline.png",
+                    (1280, 900),
+                    False,
+                    lambda page: page.evaluate(
+                        "document.getElementById('timeline').scrollIntoView()"
+                    ),
+                ),
                 ("brief-phone.png", (390, 844), True, lambda page: None),
             ]
             for name, (width, height), mobile, prepare in shots:
                 page = browser.new_context(
-                    viewport={"width": width, "height": height}, is_mobile=mobile, device_scale_factor=1
+                    viewport={"width": width, "height": height},
+                    is_mobile=mobile,
+                    device_scale_factor=1,
                 ).new_page()
                 page.goto(f"{base}/brief", timeout=600_000)
                 prepare(page)
                 page.screenshot(path=str(out / name), full_page=False)
                 print("wrote", out / name)
                 if full:
-                    page.screenshot(path=str(out / name.replace(".png", "-full.png")), full_page=True)
+                    page.screenshot(
+                        path=str(out / name.replace(".png", "-full.png")), full_page=True
+                    )
             browser.close()
         server.should_exit = True
 

@@ -137,7 +137,9 @@ def _from_money(m: re.Match) -> Amount:
 
 def _from_stripped(m: re.Match) -> Amount:
     value = float(f"{m.group('int')}.{m.group('frac') or 0}")
-    unit = {"US": "USD", "HK": "HKD"}.get(m.group("cur"), units.CURRENCY_PREFIXES.get(m.group("cur")))
+    unit = {"US": "USD", "HK": "HKD"}.get(
+        m.group("cur"), units.CURRENCY_PREFIXES.get(m.group("cur"))
+    )
     return Amount(m.start(), m.end(), m.group(), value, unit, _scale(m.group("scale")), "money")
 
 
@@ -172,7 +174,9 @@ def _from_vague(m: re.Match) -> Amount:
     text = m.group().rstrip()
     if not unit:  # "thousands of people": the count rule decides; drop the trailing "of"
         text = re.sub(r"\s+of$", "", text)
-    return Amount(m.start(), m.start() + len(text), text, None, unit, scale, "money" if unit else "vague")
+    return Amount(
+        m.start(), m.start() + len(text), text, None, unit, scale, "money" if unit else "vague"
+    )
 
 
 def _from_fraction(m: re.Match) -> Amount | None:
@@ -182,7 +186,9 @@ def _from_fraction(m: re.Match) -> Amount | None:
         return None
     text = m.group().rstrip()
     text = re.sub(r"\s+of$", "", text)
-    return Amount(m.start(), m.start() + len(text), text, units.FRACTIONS[frac], "percent", None, "fraction")
+    return Amount(
+        m.start(), m.start() + len(text), text, units.FRACTIONS[frac], "percent", None, "fraction"
+    )
 
 
 def _vote_context(text: str, m: re.Match) -> bool:
@@ -257,14 +263,25 @@ def _counts(text: str, nlp_doc, taken: list[Amount]) -> list[Amount]:
             continue
         people = token.lower_ in units.PEOPLE_NOUNS
         measured = token.lower_ in units.MEASURE_UNITS  # "1.2 gigawatts" is no small count
-        if _number(num) < 10 and not people and not measured and not m.group("scale"):  # "2 friends"
+        if (
+            _number(num) < 10 and not people and not measured and not m.group("scale")
+        ):  # "2 friends"
             continue
-        unit = "people" if people else token.lower_ if token.lower_ in units.MEASURE_UNITS else "units"
+        unit = (
+            "people" if people else token.lower_ if token.lower_ in units.MEASURE_UNITS else "units"
+        )
         end = m.end("noun") if measured else m.start("noun")  # "1.2 gigawatts", "2,000 employees"
         amount_text = text[m.start() : end].rstrip()
         found.append(
-            Amount(m.start(), m.start() + len(amount_text), amount_text, _number(num), unit,
-                   _scale(m.group("scale")), "count")
+            Amount(
+                m.start(),
+                m.start() + len(amount_text),
+                amount_text,
+                _number(num),
+                unit,
+                _scale(m.group("scale")),
+                "count",
+            )
         )
     return found
 
@@ -286,13 +303,23 @@ def spacy_amounts(nlp_doc) -> list[Amount]:
         parsed = find_amounts(text)
         a = parsed[0] if parsed and parsed[0].start == 0 and parsed[0].end == len(text) else None
         kind = {"MONEY": "money", "PERCENT": "percent"}.get(ent.label_, "number")
-        out.append(Amount(start, ent.end_char, text, a.value if a else None, a.unit if a else None,
-                          a.scale if a else None, a.kind if a else kind))
+        out.append(
+            Amount(
+                start,
+                ent.end_char,
+                text,
+                a.value if a else None,
+                a.unit if a else None,
+                a.scale if a else None,
+                a.kind if a else kind,
+            )
+        )
     return out
 
 
 _QUALIFIER = re.compile(
-    r"(?:about|around|roughly|nearly|almost|some|over|more than|less than|up to)\s+(?=[\d$£€¥])", re.I
+    r"(?:about|around|roughly|nearly|almost|some|over|more than|less than|up to)\s+(?=[\d$£€¥])",
+    re.I,
 )
 
 
@@ -300,7 +327,9 @@ def _quantities(nlp_doc, taken: list[Amount]) -> list[Amount]:
     """spaCy QUANTITY ents ("5 kilometres", "300 tonnes") the regexes have no rule for."""
     out = []
     for ent in nlp_doc.ents:
-        if ent.label_ != "QUANTITY" or any(a.start < ent.end_char and ent.start_char < a.end for a in taken):
+        if ent.label_ != "QUANTITY" or any(
+            a.start < ent.end_char and ent.start_char < a.end for a in taken
+        ):
             continue
         m = re.search(_NUM, ent.text)
         if not m:
@@ -311,7 +340,11 @@ def _quantities(nlp_doc, taken: list[Amount]) -> list[Amount]:
         words = [w for w in re.split(r"[-\s]+", rest) if w]
         scale = _scale(words[0]) if words and words[0] in units.SCALE_FACTORS else None
         unit = " ".join(words[1:] if scale else words) or None
-        out.append(Amount(ent.start_char, ent.end_char, ent.text, _number(m.group()), unit, scale, "quantity"))
+        out.append(
+            Amount(
+                ent.start_char, ent.end_char, ent.text, _number(m.group()), unit, scale, "quantity"
+            )
+        )
     return out
 
 

@@ -9,15 +9,83 @@ from __future__ import annotations
 
 # Verbs of saying: their subject is a source, their clause complement the content.
 SPEECH_VERBS = frozenset(
-    """
-    say tell add explain note write report announce state claim argue insist stress
-    warn suggest declare acknowledge admit concede confirm deny reveal respond reply
-    answer ask tweet post email recall mention predict promise pledge vow assert
-    maintain contend complain comment observe remark point indicate conclude testify
-    emphasize emphasise caution urge allege charge boast quip joke lament describe
-    estimate forecast guess disclose assure agree counter retort brag
-    inform advise tout proclaim reiterate underscore signal hint continue
-    """.split()
+    [
+        "say",
+        "tell",
+        "add",
+        "explain",
+        "note",
+        "write",
+        "report",
+        "announce",
+        "state",
+        "claim",
+        "argue",
+        "insist",
+        "stress",
+        "warn",
+        "suggest",
+        "declare",
+        "acknowledge",
+        "admit",
+        "concede",
+        "confirm",
+        "deny",
+        "reveal",
+        "respond",
+        "reply",
+        "answer",
+        "ask",
+        "tweet",
+        "post",
+        "email",
+        "recall",
+        "mention",
+        "predict",
+        "promise",
+        "pledge",
+        "vow",
+        "assert",
+        "maintain",
+        "contend",
+        "complain",
+        "comment",
+        "observe",
+        "remark",
+        "point",
+        "indicate",
+        "conclude",
+        "testify",
+        "emphasize",
+        "emphasise",
+        "caution",
+        "urge",
+        "allege",
+        "charge",
+        "boast",
+        "quip",
+        "joke",
+        "lament",
+        "describe",
+        "estimate",
+        "forecast",
+        "guess",
+        "disclose",
+        "assure",
+        "agree",
+        "counter",
+        "retort",
+        "brag",
+        "inform",
+        "advise",
+        "tout",
+        "proclaim",
+        "reiterate",
+        "underscore",
+        "signal",
+        "hint",
+        "continue",
+    ]
 )
 
 # Cues that report speech only when a quotation stands next to them ("he continued").
@@ -25,41 +93,157 @@ QUOTE_ONLY_CUES = frozenset({"continue"})
 
 # Verbs of belief or perception: weaker, but PolNeAR counts them as attribution.
 BELIEF_VERBS = frozenset(
-    """
-    think believe know feel fear hope expect suspect worry doubt understand
-    find show assume reckon figure guess learn realize realise recognize
-    recognise consider wonder imagine predict suppose envision envisage
-    """.split()
+    [
+        "think",
+        "believe",
+        "know",
+        "feel",
+        "fear",
+        "hope",
+        "expect",
+        "suspect",
+        "worry",
+        "doubt",
+        "understand",
+        "find",
+        "show",
+        "assume",
+        "reckon",
+        "figure",
+        "guess",
+        "learn",
+        "realize",
+        "realise",
+        "recognize",
+        "recognise",
+        "consider",
+        "wonder",
+        "imagine",
+        "predict",
+        "suppose",
+        "envision",
+        "envisage",
+    ]
 )
 
 # Verbs of stance: what they take as object is the content ("endorsed Kasich").
 STANCE_VERBS = frozenset(
-    """
-    support endorse back praise criticize criticise call want oppose refuse urge attack
-    congratulate mock blame accuse defend reject condemn welcome decline thank slam blast
-    dismiss question challenge propose seek demand favor favour prefer applaud denounce
-    decry cite recommend vote refer talk speak see view express raise hope hop plan intend
-    repeat threaten remind echo discuss rebut portray publish present deem seem appear
-    offer push decide like highlight advocate
-    """.split()
+    [
+        "support",
+        "endorse",
+        "back",
+        "praise",
+        "criticize",
+        "criticise",
+        "call",
+        "want",
+        "oppose",
+        "refuse",
+        "urge",
+        "attack",
+        "congratulate",
+        "mock",
+        "blame",
+        "accuse",
+        "defend",
+        "reject",
+        "condemn",
+        "welcome",
+        "decline",
+        "thank",
+        "slam",
+        "blast",
+        "dismiss",
+        "question",
+        "challenge",
+        "propose",
+        "seek",
+        "demand",
+        "favor",
+        "favour",
+        "prefer",
+        "applaud",
+        "denounce",
+        "decry",
+        "cite",
+        "recommend",
+        "vote",
+        "refer",
+        "talk",
+        "speak",
+        "see",
+        "view",
+        "express",
+        "raise",
+        "hope",
+        "hop",
+        "plan",
+        "intend",
+        "repeat",
+        "threaten",
+        "remind",
+        "echo",
+        "discuss",
+        "rebut",
+        "portray",
+        "publish",
+        "present",
+        "deem",
+        "seem",
+        "appear",
+        "offer",
+        "push",
+        "decide",
+        "like",
+        "highlight",
+        "advocate",
+    ]
 )
 
 # Stance verbs that report only with one of these objects ("raised concerns"
 # is a stance, "raised $2 million" is not).
 OBJECT_CUES = {
-    "raise": frozenset({"concern", "question", "issue", "doubt", "alarm", "objection", "possibility", "prospect"}),
+    "raise": frozenset(
+        {"concern", "question", "issue", "doubt", "alarm", "objection", "possibility", "prospect"}
+    ),
 }
 
 # Passive cues that report with no source ("is expected to", "is believed to", "we are told that").
-PASSIVE_CUES = frozenset({"expect", "believe", "report", "say", "tell", "think", "rumor", "rumour", "predict"})
+PASSIVE_CUES = frozenset(
+    {"expect", "believe", "report", "say", "tell", "think", "rumor", "rumour", "predict"}
+)
 
 # Nouns that report speech or stance with a possessor as source ("her criticism of X").
 CUE_NOUNS = frozenset(
-    """
-    claim criticism warning refusal support opposition call endorsement statement
-    assertion argument promise pledge threat denial accusation allegation insistence
-    suggestion demand objection praise condemnation rejection complaint belief view
-    """.split()
+    [
+        "claim",
+        "criticism",
+        "warning",
+        "refusal",
+        "support",
+        "opposition",
+        "call",
+        "endorsement",
+        "statement",
+        "assertion",
+        "argument",
+        "promise",
+        "pledge",
+        "threat",
+        "denial",
+        "accusation",
+        "allegation",
+        "insistence",
+        "suggestion",
+        "demand",
+        "objection",
+        "praise",
+        "condemnation",
+        "rejection",
+        "complaint",
+        "belief",
+        "view",
+    ]
 )
 
 # These take a prepositional object as content ("referring to X", "talked about X").
@@ -69,33 +253,148 @@ CUE_VERBS = SPEECH_VERBS | BELIEF_VERBS | STANCE_VERBS
 
 # Cue verbs whose content is usually a clause after the verb when written
 # without punctuation ("CONTENT said NAME"); used by the stripped-text rules.
-TRAILING_CUES = frozenset({"say", "add", "explain", "note", "tell", "write", "continue", "insist", "stress"})
+TRAILING_CUES = frozenset(
+    {"say", "add", "explain", "note", "tell", "write", "continue", "insist", "stress"}
+)
 
 # Plural nouns that make a source a group rather than a person.
 GROUP_NOUNS = frozenset(
-    """
-    official officials analyst analysts expert experts source sources critic critics
-    observer observers people executive executives lawmaker lawmakers economist
-    economists investor investors researcher researchers scientist scientists
-    supporter supporters opponent opponents resident residents voter voters
-    leader leaders diplomat diplomats authority authorities regulator regulators
-    police prosecutor prosecutors investigator investigators employee employees
-    worker workers industry insider insiders observer watcher watchers
-    """.split()
+    [
+        "official",
+        "officials",
+        "analyst",
+        "analysts",
+        "expert",
+        "experts",
+        "source",
+        "sources",
+        "critic",
+        "critics",
+        "observer",
+        "observers",
+        "people",
+        "executive",
+        "executives",
+        "lawmaker",
+        "lawmakers",
+        "economist",
+        "economists",
+        "investor",
+        "investors",
+        "researcher",
+        "researchers",
+        "scientist",
+        "scientists",
+        "supporter",
+        "supporters",
+        "opponent",
+        "opponents",
+        "resident",
+        "residents",
+        "voter",
+        "voters",
+        "leader",
+        "leaders",
+        "diplomat",
+        "diplomats",
+        "authority",
+        "authorities",
+        "regulator",
+        "regulators",
+        "police",
+        "prosecutor",
+        "prosecutors",
+        "investigator",
+        "investigators",
+        "employee",
+        "employees",
+        "worker",
+        "workers",
+        "industry",
+        "insider",
+        "insiders",
+        "observer",
+        "watcher",
+        "watchers",
+    ]
 )
 
 # Title words that make up a role ("chief executive officer", "IDC analyst").
 ROLE_WORDS = frozenset(
-    """
-    ceo cto cfo coo cio cmo vp evp svp chairman chairwoman chair president
-    vice executive chief officer director manager head founder cofounder co-founder
-    analyst spokesman spokeswoman spokesperson professor senator sen. rep.
-    representative governor gov. minister secretary ambassador mayor spokesman
-    general counsel partner principal editor reporter correspondent economist
-    researcher scientist engineer architect strategist consultant adviser advisor
-    lawyer attorney chancellor commissioner deputy assistant associate senior
-    junior lead leader principal fellow dean lecturer official member
-    """.split()
+    [
+        "ceo",
+        "cto",
+        "cfo",
+        "coo",
+        "cio",
+        "cmo",
+        "vp",
+        "evp",
+        "svp",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "president",
+        "vice",
+        "executive",
+        "chief",
+        "officer",
+        "director",
+        "manager",
+        "head",
+        "founder",
+        "cofounder",
+        "co-founder",
+        "analyst",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "professor",
+        "senator",
+        "sen.",
+        "rep.",
+        "representative",
+        "governor",
+        "gov.",
+        "minister",
+        "secretary",
+        "ambassador",
+        "mayor",
+        "spokesman",
+        "general",
+        "counsel",
+        "partner",
+        "principal",
+        "editor",
+        "reporter",
+        "correspondent",
+        "economist",
+        "researcher",
+        "scientist",
+        "engineer",
+        "architect",
+        "strategist",
+        "consultant",
+        "adviser",
+        "advisor",
+        "lawyer",
+        "attorney",
+        "chancellor",
+        "commissioner",
+        "deputy",
+        "assistant",
+        "associate",
+        "senior",
+        "junior",
+        "lead",
+        "leader",
+        "principal",
+        "fellow",
+        "dean",
+        "lecturer",
+        "official",
+        "member",
+    ]
 )
 
 # Role heads that may carry a prepositional tail ("president of marketing").

@@ -45,18 +45,55 @@ from typing import Any
 from ..model import Analysis, DateMention, Granularity
 
 MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
-    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
-    "friday": 4, "saturday": 5, "sunday": 6,
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
 }
 NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
 }
 
 # Months and weekdays must be capitalised: "may" and "march" are also words.
@@ -74,37 +111,84 @@ _NUM = r"(?P<num>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|e
 
 # Ordered: earlier patterns win overlaps (longest, most explicit first).
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?![\d-])")),
+    (
+        "iso",
+        re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?![\d-])"),
+    ),
     ("mdy", re.compile(_DAYNAME + _MOD + _MONTH + r"\s+" + _DAY + r"\s*,?\s*" + _YEAR)),
     ("dmy", re.compile(_DAYNAME + r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"\s*,?\s*" + _YEAR)),
-    ("rel_month", re.compile(
-        r"(?i:\b(?P<mod>early|earlier|mid|late|later)[\s-]+)?"
-        r"(?i:\b(?P<rel>last|this|next|coming)\s+)" + _MONTH)),
+    (
+        "rel_month",
+        re.compile(
+            r"(?i:\b(?P<mod>early|earlier|mid|late|later)[\s-]+)?"
+            r"(?i:\b(?P<rel>last|this|next|coming)\s+)" + _MONTH
+        ),
+    ),
     ("md", re.compile(_MONTH + r"\s+" + _DAY + r"(?!\s*[,:]?\s*\d)")),
     ("dm", re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH)),
     ("my", re.compile(_MOD + _MONTH + r"\s*,?\s*(?:of\s+)?" + _YEAR)),
-    ("ago", re.compile(
-        r"(?i:\b" + _NUM + r"\s+(?P<unit>day|week|month|year)s?\s+ago)")),
-    ("rel_unit", re.compile(
-        r"(?i:\b(?:(?P<mod>early|earlier|mid|late|later|the\s+end\s+of|the\s+start\s+of)[\s-]+)?"
-        r"(?P<rel>last|this|next|coming)\s+(?P<unit>week|month|year)\b)")),
+    ("ago", re.compile(r"(?i:\b" + _NUM + r"\s+(?P<unit>day|week|month|year)s?\s+ago)")),
+    (
+        "rel_unit",
+        re.compile(
+            r"(?i:\b(?:(?P<mod>early|earlier|mid|late|later|the\s+end\s+of|the\s+start\s+of)[\s-]+)?"
+            r"(?P<rel>last|this|next|coming)\s+(?P<unit>week|month|year)\b)"
+        ),
+    ),
     ("weekday", re.compile(r"(?i:\b(?P<rel>last|this|next|on|coming)\s+)?" + _WEEKDAY)),
-    ("deictic", re.compile(r"(?i:\b(?P<word>yesterday|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)))\b")),
+    (
+        "deictic",
+        re.compile(
+            r"(?i:\b(?P<word>yesterday|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)))\b"
+        ),
+    ),
     ("month", re.compile(_MOD + _MONTH + r"(?!\s*\d)")),
-    ("year", re.compile(
-        r"(?<![\d$£€.,:/-])(?<!\$\s)" + _MOD + _YEAR
-        + r"(?!s\b|'s\b|\s*(?:percent|per\s+cent|%|million|billion|thousand|bn|m\b))")),
+    (
+        "year",
+        re.compile(
+            r"(?<![\d$£€.,:/-])(?<!\$\s)"
+            + _MOD
+            + _YEAR
+            + r"(?!s\b|'s\b|\s*(?:percent|per\s+cent|%|million|billion|thousand|bn|m\b))"
+        ),
+    ),
 ]
 
 # Words before a bare four-digit number that make it a year whatever follows;
 # after other words it is a year only when no lowercase word follows
 # ("from 2008 to 2010" is; "more than 2000 people" is not).
 YEAR_CONTEXT = {
-    "in", "by", "since", "until", "till", "during", "before", "after", "through", "early",
-    "late", "mid", "fiscal", "circa", "summer", "spring", "autumn", "winter",
+    "in",
+    "by",
+    "since",
+    "until",
+    "till",
+    "during",
+    "before",
+    "after",
+    "through",
+    "early",
+    "late",
+    "mid",
+    "fiscal",
+    "circa",
+    "summer",
+    "spring",
+    "autumn",
+    "winter",
 }
 # Words before a bare month name that make it a date ("in May", not "May I").
-MONTH_CONTEXT = YEAR_CONTEXT | {"of", "from", "to", "and", "or", "between", "end", "start", "beginning"}
+MONTH_CONTEXT = YEAR_CONTEXT | {
+    "of",
+    "from",
+    "to",
+    "and",
+    "or",
+    "between",
+    "end",
+    "start",
+    "beginning",
+}
 
 # Fallback when no parse is given: a plan or forecast in the clause. Whole
 # words only, and verb phrases rather than nouns: "planning hurdle" or "later
@@ -118,10 +202,27 @@ FUTURE_CUES = re.compile(
 
 # With a parse: the auxiliaries and governing verbs that make a clause future.
 FUTURE_AUX = frozenset({"will", "'ll", "wo", "shall", "would", "'d", "could", "might", "may"})
-PLAN_LEMMAS = frozenset({
-    "plan", "aim", "expect", "hope", "want", "intend", "target", "seek", "promise", "pledge",
-    "vow", "schedule", "due", "set", "go", "forecast", "project",
-})
+PLAN_LEMMAS = frozenset(
+    {
+        "plan",
+        "aim",
+        "expect",
+        "hope",
+        "want",
+        "intend",
+        "target",
+        "seek",
+        "promise",
+        "pledge",
+        "vow",
+        "schedule",
+        "due",
+        "set",
+        "go",
+        "forecast",
+        "project",
+    }
+)
 
 
 def governing_verb(token: Any) -> Any | None:
@@ -139,7 +240,10 @@ def _past(verb: Any) -> bool:
     """A finite past verb, or a participle whose auxiliary is past or "have"."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if auxes:
-        return any("Past" in c.morph.get("Tense") and c.tag_ == "VBD" or c.lemma_ == "have" for c in auxes)
+        return any(
+            ("Past" in c.morph.get("Tense") and c.tag_ == "VBD") or c.lemma_ == "have"
+            for c in auxes
+        )
     return verb.tag_ == "VBD"
 
 
@@ -168,7 +272,11 @@ def clause_tense(verb: Any, depth: int = 0) -> bool | None:
         return not _past(verb)  # "is expected in 2028"; "was expected in May" is past
     if _past(verb):
         return False
-    if verb.tag_ in ("VBG", "VBN") and verb.dep_ in ("advcl", "acl", "conj", "xcomp") and head.i != verb.i:
+    if (
+        verb.tag_ in ("VBG", "VBN")
+        and verb.dep_ in ("advcl", "acl", "conj", "xcomp")
+        and head.i != verb.i
+    ):
         return clause_tense(governing_verb(head), depth + 1)  # "..., ending a review"
     return None
 
@@ -242,7 +350,9 @@ def _context(text: str, start: int, end: int) -> str:
     return f"{left} {right}"
 
 
-Resolved = tuple[str | None, Granularity | None, bool, float]  # value, granularity, relative, confidence
+Resolved = tuple[
+    str | None, Granularity | None, bool, float
+]  # value, granularity, relative, confidence
 
 
 def _resolve(kind: str, m: re.Match[str], pub: Published | None, future: bool) -> Resolved | None:
@@ -309,7 +419,9 @@ def _resolve(kind: str, m: re.Match[str], pub: Published | None, future: bool) -
         else:
             rel = g["rel"].lower()
             step = {"last": -1, "this": 0, "next": 1, "coming": 1}[rel]
-        wanted: Granularity = {"day": "day", "week": "month", "month": "month", "year": "year"}[unit]
+        wanted: Granularity = {"day": "day", "week": "month", "month": "month", "year": "year"}[
+            unit
+        ]
         if unit == "year":
             return f"{pub.date.year + step:04d}", "year", True, 0.9
         coarse = _coarse(pub, wanted)
@@ -346,7 +458,7 @@ def _month_is_date(text: str, m: re.Match[str]) -> bool:
 
 
 def _is_stretch(text: str, m: re.Match[str]) -> bool:
-    """"the last year", "the next month": a stretch of time up to or from now,
+    """ "the last year", "the next month": a stretch of time up to or from now,
     not the previous or next calendar period, so not a date."""
     before = re.findall(r"[\w']+", text[max(0, m.start() - 12) : m.start()])
     return not m.group("mod") and bool(before) and before[-1].lower() == "the"
@@ -380,7 +492,9 @@ def _candidates(text: str) -> Iterator[tuple[str, re.Match[str]]]:
         yield from sorted(found, key=lambda km: km[1].start())
 
 
-def _is_future(value: str | None, granularity: Granularity | None, pub: Published | None, cue: bool) -> bool:
+def _is_future(
+    value: str | None, granularity: Granularity | None, pub: Published | None, cue: bool
+) -> bool:
     if value is None or granularity is None or pub is None:
         return cue
     rank = min(_RANK[granularity], _RANK[pub.granularity])
@@ -403,15 +517,25 @@ def resolve_dates(text: str, published: str | None, nlp_doc: Any = None) -> list
     mentions: list[DateMention] = []
     for kind, m in _candidates(text):
         tense = parse_tense(nlp_doc, m.start(), m.end()) if nlp_doc is not None else None
-        cue = tense if tense is not None else bool(FUTURE_CUES.search(_context(text, m.start(), m.end())))
+        cue = (
+            tense
+            if tense is not None
+            else bool(FUTURE_CUES.search(_context(text, m.start(), m.end())))
+        )
         resolved = _resolve(kind, m, pub, cue)
         if resolved is None:
             continue
         value, gran, relative, conf = resolved
         mentions.append(
             DateMention(
-                text=m.group(0), start=m.start(), end=m.end(), value=value, granularity=gran,
-                relative=relative, future=_is_future(value, gran, pub, cue), confidence=conf,
+                text=m.group(0),
+                start=m.start(),
+                end=m.end(),
+                value=value,
+                granularity=gran,
+                relative=relative,
+                future=_is_future(value, gran, pub, cue),
+                confidence=conf,
             )
         )
     if nlp_doc is not None:
@@ -424,7 +548,9 @@ def resolve_dates(text: str, published: str | None, nlp_doc: Any = None) -> list
 _PARSEABLE = re.compile(r"(?i)\bago\b")
 
 
-def _from_entities(nlp_doc: Any, pub: Published | None, found: list[DateMention]) -> list[DateMention]:
+def _from_entities(
+    nlp_doc: Any, pub: Published | None, found: list[DateMention]
+) -> list[DateMention]:
     """spaCy DATE entities the grammar missed, parsed by dateparser when relative."""
     if pub is None:
         return []
@@ -433,7 +559,9 @@ def _from_entities(nlp_doc: Any, pub: Published | None, found: list[DateMention]
     extra: list[DateMention] = []
     parser = None
     for ent in nlp_doc.ents:
-        if ent.label_ != "DATE" or any(ent.start_char < d.end and d.start < ent.end_char for d in found):
+        if ent.label_ != "DATE" or any(
+            ent.start_char < d.end and d.start < ent.end_char for d in found
+        ):
             continue
         if not _PARSEABLE.search(ent.text):
             continue
@@ -441,7 +569,11 @@ def _from_entities(nlp_doc: Any, pub: Published | None, found: list[DateMention]
             base = dt.datetime.combine(pub.date, dt.time(12))
             parser = DateDataParser(
                 languages=["en"],
-                settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True},
+                settings={
+                    "RELATIVE_BASE": base,
+                    "PREFER_DATES_FROM": "past",
+                    "RETURN_TIME_AS_PERIOD": True,
+                },
             )
         data = parser.get_date_data(ent.text)
         if data.date_obj is None or data.period not in ("day", "month", "year"):
@@ -451,8 +583,16 @@ def _from_entities(nlp_doc: Any, pub: Published | None, found: list[DateMention]
         value, conf = (coarse[0], 0.3) if coarse else (iso(data.date_obj.date(), gran), 0.6)
         gran = coarse[1] if coarse else gran
         extra.append(
-            DateMention(ent.text, ent.start_char, ent.end_char, value, gran, True,
-                        _is_future(value, gran, pub, False), conf)
+            DateMention(
+                ent.text,
+                ent.start_char,
+                ent.end_char,
+                value,
+                gran,
+                True,
+                _is_future(value, gran, pub, False),
+                conf,
+            )
         )
     return extra
 

@@ -96,7 +96,11 @@ class _Cand:
 
 
 def _is_break(token: Any) -> bool:
-    return token.is_space or "\n" in token.text or token.text in {"(", ")", "[", "]", "|", "\"", "“", "”"}
+    return (
+        token.is_space
+        or "\n" in token.text
+        or token.text in {"(", ")", "[", "]", "|", '"', "“", "”"}
+    )
 
 
 def _trim(doc: Any, cand: _Cand) -> list[_Cand]:
@@ -121,7 +125,7 @@ def _trim(doc: Any, cand: _Cand) -> list[_Cand]:
 
 
 def _is_possessive(doc: Any, i: int) -> bool:
-    """"’s", or a lone "s" left by stripped punctuation ("Huawei s") but not "U S"."""
+    """ "’s", or a lone "s" left by stripped punctuation ("Huawei s") but not "U S"."""
     t = doc[i]
     if t.lower_ in {"'s", "’s", "'", "’"}:
         return True
@@ -149,7 +153,7 @@ def _is_title(token: Any) -> bool:
 
 
 def _name_title(doc: Any, person: _Cand) -> bool:
-    """"Councillor Davina Rusk": a title right before (or opening) the name is the role.
+    """ "Councillor Davina Rusk": a title right before (or opening) the name is the role.
 
     Courtesy titles ("Mr") are stripped but give no role. True if a role was set.
     """
@@ -163,7 +167,13 @@ def _name_title(doc: Any, person: _Cand) -> bool:
         return False
     # "Energy Minister Ana Ruiz", "Foreign Minister ...": a capitalised modifier belongs to it
     j = i
-    while j > 0 and doc[j - 1].text[:1].isupper() and not doc[j - 1].is_sent_start and doc[j - 1].pos_ in ("PROPN", "ADJ", "NOUN") and not _covered_any(doc, j - 1):
+    while (
+        j > 0
+        and doc[j - 1].text[:1].isupper()
+        and not doc[j - 1].is_sent_start
+        and doc[j - 1].pos_ in ("PROPN", "ADJ", "NOUN")
+        and not _covered_any(doc, j - 1)
+    ):
         j -= 1
         if i - j >= 2:
             break
@@ -176,7 +186,7 @@ def _covered_any(doc: Any, i: int) -> bool:
 
 
 def _strip_leading_title(doc: Any, cand: _Cand) -> None:
-    """"CTO Li Sanqi" -> person "Li Sanqi" (the title is read again by `_attach_role`)."""
+    """ "CTO Li Sanqi" -> person "Li Sanqi" (the title is read again by `_attach_role`)."""
     s = cand.start
     while s < cand.end - 1 and _is_role_word(doc[s]):
         s += 1
@@ -255,12 +265,16 @@ def _drop_common_words(doc: Any, cands: list[_Cand]) -> list[_Cand]:
     return [
         c
         for c in cands
-        if not (c.end - c.start == 1 and doc[c.start].is_sent_start and doc[c.start].text.lower() in lower)
+        if not (
+            c.end - c.start == 1
+            and doc[c.start].is_sent_start
+            and doc[c.start].text.lower() in lower
+        )
     ]
 
 
 def _split_country_prefix(doc: Any, cand: _Cand) -> list[_Cand]:
-    """"the U S Huawei" (stripped text) -> GPE "U S" + ORG "Huawei".
+    """ "the U S Huawei" (stripped text) -> GPE "U S" + ORG "Huawei".
 
     Only a single word after the country is split off; a longer name such as
     "US Federal Communications Commission" stays one organisation.
@@ -271,7 +285,10 @@ def _split_country_prefix(doc: Any, cand: _Cand) -> list[_Cand]:
         if cand.end - cand.start == n + 1 and country_name(doc[cand.start : cand.start + n].text):
             rest = doc[cand.start + n]
             if rest.text[:1].isupper() and country_name(rest.text) is None:
-                return [_Cand(cand.start, cand.start + n, "GPE"), _Cand(cand.start + n, cand.end, "ORG")]
+                return [
+                    _Cand(cand.start, cand.start + n, "GPE"),
+                    _Cand(cand.start + n, cand.end, "ORG"),
+                ]
     return [cand]
 
 
@@ -361,7 +378,12 @@ def _fix_types(doc: Any, cands: list[_Cand]) -> None:
         while k < len(doc) and _is_role_word(doc[k]):
             k += 1
         nxt = by_start.get(k)
-        if k > c.end and any(t.lower_ in ROLE_HEADS for t in doc[c.end : k]) and nxt and nxt.type == "PERSON":
+        if (
+            k > c.end
+            and any(t.lower_ in ROLE_HEADS for t in doc[c.end : k])
+            and nxt
+            and nxt.type == "PERSON"
+        ):
             c.type = "ORG"
     for c in cands:
         if c.end < len(doc) - 1 and doc[c.end].lower_ in ("and", "or", ","):
@@ -369,12 +391,16 @@ def _fix_types(doc: Any, cands: list[_Cand]) -> None:
             if other is None:
                 continue
             for a, b in ((c, other), (other, c)):
-                if a.type == "GPE" and b.type == "ORG" and not country_name(doc[a.start : a.end].text):
+                if (
+                    a.type == "GPE"
+                    and b.type == "ORG"
+                    and not country_name(doc[a.start : a.end].text)
+                ):
                     a.type = "ORG"
 
 
 def _link_short_forms(doc: Any, cands: list[_Cand], known_orgs: Sequence[str] = ()) -> None:
-    """"Veltrix" after "Veltrix Energy", "the Association" after "... Fishermen's Association":
+    """ "Veltrix" after "Veltrix Energy", "the Association" after "... Fishermen's Association":
     short forms of a multi-word organisation in the document take its type and name; a lone
     generic head with no such organisation is dropped."""
     orgs = {canonical_name(doc[c.start : c.end].text, "ORG") for c in cands if c.type == "ORG"}
@@ -401,7 +427,9 @@ def _link_short_forms(doc: Any, cands: list[_Cand], known_orgs: Sequence[str] = 
 def _dominant_org(doc: Any, cands: list[_Cand]) -> str | None:
     """The organisation the article is about: its most mentioned one."""
     counts = Counter(
-        c.canonical or canonical_name(doc[c.start : c.end].text, "ORG") for c in cands if c.type == "ORG"
+        c.canonical or canonical_name(doc[c.start : c.end].text, "ORG")
+        for c in cands
+        if c.type == "ORG"
     )
     return counts.most_common(1)[0][0] if counts else None
 
@@ -420,11 +448,15 @@ def _attach_role(doc: Any, person: _Cand, cands: list[_Cand], dominant: str | No
 
 def _is_owner_s(doc: Any, i: int) -> bool:
     """Token i and i+1 read "company 's" (or "company s" in stripped text)."""
-    return i + 1 < len(doc) and doc[i].lower_ in ANAPHORIC_OWNERS and doc[i + 1].lower_ in {"'s", "’s", "s"}
+    return (
+        i + 1 < len(doc)
+        and doc[i].lower_ in ANAPHORIC_OWNERS
+        and doc[i + 1].lower_ in {"'s", "’s", "s"}
+    )
 
 
 def _premodifier_role(doc: Any, person: _Cand, cands: list[_Cand], dominant: str | None) -> bool:
-    """"[ORG] role-words PERSON" or "the company's CEO PERSON"; True if a title was found."""
+    """ "[ORG] role-words PERSON" or "the company's CEO PERSON"; True if a title was found."""
     end = person.start
     if end > 1 and doc[end - 1].text == "," and _is_role_word(doc[end - 2]):
         end -= 1  # "Its chairman, Aled Brennan, said"
@@ -433,7 +465,9 @@ def _premodifier_role(doc: Any, person: _Cand, cands: list[_Cand], dominant: str
         j -= 1
     if j == end or not any(t.lower_ in ROLE_HEADS for t in doc[j:end]):
         return False
-    if end < person.start and not (j > 0 and (doc[j - 1].lower_ in ("its", "their") or _is_owner_s(doc, j - 2))):
+    if end < person.start and not (
+        j > 0 and (doc[j - 1].lower_ in ("its", "their") or _is_owner_s(doc, j - 2))
+    ):
         return False  # a comma needs "Its chairman," to read as a title
     person.role = doc[j:end].text
     if j > 0 and doc[j - 1].lower_ in ("its", "their"):
@@ -448,7 +482,7 @@ def _premodifier_role(doc: Any, person: _Cand, cands: list[_Cand], dominant: str
 
 
 def _appositive_role(doc: Any, person: _Cand, cands: list[_Cand], dominant: str | None) -> None:
-    """"PERSON[,] [a|the] [company's] role [of noun] [prep [descriptor] ORG]"."""
+    """ "PERSON[,] [a|the] [company's] role [of noun] [prep [descriptor] ORG]"."""
     n = len(doc)
     k = person.end
     if k < n and doc[k].text == ",":
@@ -464,7 +498,11 @@ def _appositive_role(doc: Any, person: _Cand, cands: list[_Cand], dominant: str 
     elif named is not None and named.end < n and doc[named.end].lower_ in {"'s", "’s"}:
         owner, k = named.canonical or doc[named.start : named.end].text, named.end + 1
     r0 = k
-    while k < n and k - r0 < 4 and (_is_role_word(doc[k]) or (doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ"))):
+    while (
+        k < n
+        and k - r0 < 4
+        and (_is_role_word(doc[k]) or (doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ")))
+    ):
         k += 1
     if k == r0 or doc[k - 1].lower_ not in ROLE_HEADS:
         return
@@ -499,7 +537,7 @@ def _nearest_org(doc: Any, cands: list[_Cand], before: int) -> str | None:
 
 
 def _attach_caps_label(doc: Any, person: _Cand) -> None:
-    """"KEVIN HO, PRESIDENT HUAWEI HANDSET PRODUCT LINE": title, then organisation."""
+    """ "KEVIN HO, PRESIDENT HUAWEI HANDSET PRODUCT LINE": title, then organisation."""
     k = person.end
     if k >= len(doc) or doc[k].text != ",":
         return
@@ -518,11 +556,13 @@ def _attach_caps_label(doc: Any, person: _Cand) -> None:
 
 
 def _label_case(text: str) -> str:
-    """"ROCHESTER INSTITUTE OF TECHNOLOGY" -> "Rochester Institute of Technology"; "VP", "CTO" kept."""
+    """ "ROCHESTER INSTITUTE OF TECHNOLOGY" -> "Rochester Institute of Technology"; "VP", "CTO" kept."""
     words = text.split()
     if len(words) == 1 and len(text) <= 3:
         return text
-    return " ".join(w.lower() if w in {"OF", "AND", "THE", "FOR", "AT"} else w.capitalize() for w in words)
+    return " ".join(
+        w.lower() if w in {"OF", "AND", "THE", "FOR", "AT"} else w.capitalize() for w in words
+    )
 
 
 def _add_surnames(doc: Any, cands: list[_Cand]) -> list[_Cand]:
@@ -557,7 +597,9 @@ def _to_mention(doc: Any, c: _Cand) -> EntityMention:
     )
 
 
-def _apply_turns(text: str, mentions: list[EntityMention], turns: Sequence[Turn]) -> list[EntityMention]:
+def _apply_turns(
+    text: str, mentions: list[EntityMention], turns: Sequence[Turn]
+) -> list[EntityMention]:
     """Transcript turns name their speaker with role and organisation directly."""
     for turn in turns:
         if not turn.speaker:
@@ -569,11 +611,19 @@ def _apply_turns(text: str, mentions: list[EntityMention], turns: Sequence[Turn]
         if at >= 0:  # the label is still in the text
             start = window_start + at
             end = start + len(turn.speaker)
-            existing = next((m for m in mentions if m.start < end and start < m.end and m.type == "PERSON"), None)
+            existing = next(
+                (m for m in mentions if m.start < end and start < m.end and m.type == "PERSON"),
+                None,
+            )
         else:  # the cleaner removed the label: the name is cited by what they said
             start, end = turn.start, turn.end
         if existing is None:
-            existing = EntityMention(text=turn.speaker if at < 0 else text[start:end], type="PERSON", start=start, end=end)
+            existing = EntityMention(
+                text=turn.speaker if at < 0 else text[start:end],
+                type="PERSON",
+                start=start,
+                end=end,
+            )
             existing.canonical = canonical_name(turn.speaker, "PERSON")
             mentions.append(existing)
         existing.role = existing.role or turn.role

@@ -21,7 +21,17 @@ KEEP_LABELS = {
 
 # Country and region names with the spellings news text uses for them.
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
-    "United States": ("US", "U.S.", "U S", "U.S", "USA", "U.S.A.", "U S A", "United States of America", "America"),
+    "United States": (
+        "US",
+        "U.S.",
+        "U S",
+        "U.S",
+        "USA",
+        "U.S.A.",
+        "U S A",
+        "United States of America",
+        "America",
+    ),
     "United Kingdom": ("UK", "U.K.", "U K", "Britain", "Great Britain"),
     "European Union": ("EU", "E.U.", "E U"),
     "United Arab Emirates": ("UAE", "U.A.E."),
@@ -33,81 +43,379 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "Netherlands": ("Holland", "The Netherlands"),
     "Czech Republic": ("Czechia",),
     "Hong Kong": ("HK",),
-    "Japan": (), "India": (), "Germany": (), "France": (), "Italy": (), "Spain": (),
-    "Canada": (), "Mexico": (), "Brazil": (), "Australia": (), "New Zealand": (),
-    "Singapore": (), "Malaysia": (), "Indonesia": (), "Thailand": (), "Vietnam": ("Viet Nam",),
-    "Philippines": (), "Pakistan": (), "Iran": (), "Iraq": (), "Israel": (), "Turkey": ("Türkiye",),
-    "Saudi Arabia": (), "Egypt": (), "South Africa": (), "Nigeria": (), "Kenya": (),
-    "Ukraine": (), "Poland": (), "Sweden": (), "Norway": (), "Finland": (), "Denmark": (),
-    "Ireland": (), "Switzerland": (), "Austria": (), "Belgium": (), "Portugal": (), "Greece": (),
-    "Argentina": (), "Chile": (), "Colombia": (), "Peru": (), "Venezuela": (), "Cuba": (),
-    "Europe": (), "Asia": (), "Africa": (), "Asia Pacific": ("Asia-Pacific", "APAC"),
-    "Latin America": (), "Middle East": (), "North America": (), "South America": (),
+    "Japan": (),
+    "India": (),
+    "Germany": (),
+    "France": (),
+    "Italy": (),
+    "Spain": (),
+    "Canada": (),
+    "Mexico": (),
+    "Brazil": (),
+    "Australia": (),
+    "New Zealand": (),
+    "Singapore": (),
+    "Malaysia": (),
+    "Indonesia": (),
+    "Thailand": (),
+    "Vietnam": ("Viet Nam",),
+    "Philippines": (),
+    "Pakistan": (),
+    "Iran": (),
+    "Iraq": (),
+    "Israel": (),
+    "Turkey": ("Türkiye",),
+    "Saudi Arabia": (),
+    "Egypt": (),
+    "South Africa": (),
+    "Nigeria": (),
+    "Kenya": (),
+    "Ukraine": (),
+    "Poland": (),
+    "Sweden": (),
+    "Norway": (),
+    "Finland": (),
+    "Denmark": (),
+    "Ireland": (),
+    "Switzerland": (),
+    "Austria": (),
+    "Belgium": (),
+    "Portugal": (),
+    "Greece": (),
+    "Argentina": (),
+    "Chile": (),
+    "Colombia": (),
+    "Peru": (),
+    "Venezuela": (),
+    "Cuba": (),
+    "Europe": (),
+    "Asia": (),
+    "Africa": (),
+    "Asia Pacific": ("Asia-Pacific", "APAC"),
+    "Latin America": (),
+    "Middle East": (),
+    "North America": (),
+    "South America": (),
 }
 
 # Words that head a job title ("analyst", "CTO") and words that may modify one.
 ROLE_HEADS = frozenset(
-    """analyst president ceo cto cfo coo cmo cio vp chairman chairwoman chair founder cofounder
-    co-founder director professor spokesman spokeswoman spokesperson minister secretary senator
-    governor mayor executive officer engineer economist researcher head manager editor lawyer
-    attorney official partner fellow strategist consultant adviser advisor commissioner
-    representative chief leader owner investor scientist""".split()
+    [
+        "analyst",
+        "president",
+        "ceo",
+        "cto",
+        "cfo",
+        "coo",
+        "cmo",
+        "cio",
+        "vp",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "founder",
+        "cofounder",
+        "co-founder",
+        "director",
+        "professor",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "minister",
+        "secretary",
+        "senator",
+        "governor",
+        "mayor",
+        "executive",
+        "officer",
+        "engineer",
+        "economist",
+        "researcher",
+        "head",
+        "manager",
+        "editor",
+        "lawyer",
+        "attorney",
+        "official",
+        "partner",
+        "fellow",
+        "strategist",
+        "consultant",
+        "adviser",
+        "advisor",
+        "commissioner",
+        "representative",
+        "chief",
+        "leader",
+        "owner",
+        "investor",
+        "scientist",
+    ]
 )
 ROLE_MODIFIERS = frozenset(
-    """senior vice chief executive general principal research managing deputy lead former
-    assistant associate technology technical financial operating marketing global regional
-    product sales industry market equity""".split()
+    [
+        "senior",
+        "vice",
+        "chief",
+        "executive",
+        "general",
+        "principal",
+        "research",
+        "managing",
+        "deputy",
+        "lead",
+        "former",
+        "assistant",
+        "associate",
+        "technology",
+        "technical",
+        "financial",
+        "operating",
+        "marketing",
+        "global",
+        "regional",
+        "product",
+        "sales",
+        "industry",
+        "market",
+        "equity",
+    ]
 )
 # Titles written before a name ("Councillor Davina Rusk", "Dr Ana Ruiz"): they are the
 # person's role. Courtesy titles (Mr, Ms) are not roles and are only stripped.
 NAME_TITLES: dict[str, str] = {
-    "councillor": "Councillor", "councilman": "Councilman", "councilwoman": "Councilwoman",
-    "alderman": "Alderman", "senator": "Senator", "sen.": "Senator", "governor": "Governor",
-    "gov.": "Governor", "mayor": "Mayor", "minister": "Minister", "judge": "Judge",
-    "justice": "Justice", "dr": "Dr", "dr.": "Dr", "professor": "Professor", "prof.": "Professor",
-    "prof": "Professor", "president": "President", "premier": "Premier", "chancellor": "Chancellor",
-    "representative": "Representative", "rep.": "Representative", "congressman": "Congressman",
-    "congresswoman": "Congresswoman", "ambassador": "Ambassador", "commissioner": "Commissioner",
-    "general": "General", "gen.": "General", "colonel": "Colonel", "captain": "Captain",
-    "sheriff": "Sheriff", "inspector": "Inspector", "detective": "Detective", "bishop": "Bishop",
-    "sir": "Sir", "dame": "Dame", "lord": "Lord", "lady": "Lady",
+    "councillor": "Councillor",
+    "councilman": "Councilman",
+    "councilwoman": "Councilwoman",
+    "alderman": "Alderman",
+    "senator": "Senator",
+    "sen.": "Senator",
+    "governor": "Governor",
+    "gov.": "Governor",
+    "mayor": "Mayor",
+    "minister": "Minister",
+    "judge": "Judge",
+    "justice": "Justice",
+    "dr": "Dr",
+    "dr.": "Dr",
+    "professor": "Professor",
+    "prof.": "Professor",
+    "prof": "Professor",
+    "president": "President",
+    "premier": "Premier",
+    "chancellor": "Chancellor",
+    "representative": "Representative",
+    "rep.": "Representative",
+    "congressman": "Congressman",
+    "congresswoman": "Congresswoman",
+    "ambassador": "Ambassador",
+    "commissioner": "Commissioner",
+    "general": "General",
+    "gen.": "General",
+    "colonel": "Colonel",
+    "captain": "Captain",
+    "sheriff": "Sheriff",
+    "inspector": "Inspector",
+    "detective": "Detective",
+    "bishop": "Bishop",
+    "sir": "Sir",
+    "dame": "Dame",
+    "lord": "Lord",
+    "lady": "Lady",
 }
-COURTESY_TITLES = frozenset("mr mr. mrs mrs. ms ms. miss mx mx.".split())
+COURTESY_TITLES = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx."])
 # Head nouns that, written alone and capitalised after an organisation's full name
 # ("the Association said"), point back at that organisation rather than name a new one.
 GENERIC_ORG_HEADS = frozenset(
-    """association council regulator bank group committee commission authority agency
-    board company corporation union institute foundation society federation ministry club alliance
-    department court trust fund office party university college""".split()
+    [
+        "association",
+        "council",
+        "regulator",
+        "bank",
+        "group",
+        "committee",
+        "commission",
+        "authority",
+        "agency",
+        "board",
+        "company",
+        "corporation",
+        "union",
+        "institute",
+        "foundation",
+        "society",
+        "federation",
+        "ministry",
+        "club",
+        "alliance",
+        "department",
+        "court",
+        "trust",
+        "fund",
+        "office",
+        "party",
+        "university",
+        "college",
+    ]
 )
 # Last words that make a name a place ("Marrow Bay", "Greywater County"): such a name
 # is never a short form of an organisation that starts with it.
 PLACE_HEADS = frozenset(
-    """bay river lake sea ocean island islands isle coast valley county city town village
-    port harbour harbor mount mountain mountains hill hills street road avenue square park
-    beach cape peninsula gulf strait bridge province state district region""".split()
+    [
+        "bay",
+        "river",
+        "lake",
+        "sea",
+        "ocean",
+        "island",
+        "islands",
+        "isle",
+        "coast",
+        "valley",
+        "county",
+        "city",
+        "town",
+        "village",
+        "port",
+        "harbour",
+        "harbor",
+        "mount",
+        "mountain",
+        "mountains",
+        "hill",
+        "hills",
+        "street",
+        "road",
+        "avenue",
+        "square",
+        "park",
+        "beach",
+        "cape",
+        "peninsula",
+        "gulf",
+        "strait",
+        "bridge",
+        "province",
+        "state",
+        "district",
+        "region",
+    ]
 )
 # Possessors that point back at the organisation the article is about.
 ANAPHORIC_OWNERS = frozenset({"company", "firm", "group", "its", "their", "vendor", "maker"})
 # Nouns that introduce an organisation's name ("research firm Gartner").
 ORG_DESCRIPTORS = frozenset(
-    """firm company group maker agency bank carrier vendor rival startup operator giant consultancy
-    manufacturer regulator retailer publisher broadcaster network supplier""".split()
+    [
+        "firm",
+        "company",
+        "group",
+        "maker",
+        "agency",
+        "bank",
+        "carrier",
+        "vendor",
+        "rival",
+        "startup",
+        "operator",
+        "giant",
+        "consultancy",
+        "manufacturer",
+        "regulator",
+        "retailer",
+        "publisher",
+        "broadcaster",
+        "network",
+        "supplier",
+    ]
 )
 # Prepositions joining a title to its organisation ("analyst with Gartner").
 ORG_PREPOSITIONS = frozenset({"with", "at", "of", "for", "from", "in"})
 
 # Corporate suffixes that do not change which organisation is meant.
 CORPORATE_SUFFIXES = frozenset(
-    """inc inc. incorporated corp corp. corporation co co. company ltd ltd. limited llc plc
-    ag sa gmbh nv bv technologies technology holdings holding""".split()
+    [
+        "inc",
+        "inc.",
+        "incorporated",
+        "corp",
+        "corp.",
+        "corporation",
+        "co",
+        "co.",
+        "company",
+        "ltd",
+        "ltd.",
+        "limited",
+        "llc",
+        "plc",
+        "ag",
+        "sa",
+        "gmbh",
+        "nv",
+        "bv",
+        "technologies",
+        "technology",
+        "holdings",
+        "holding",
+    ]
 )
 
 # Capitalised acronyms that are not organisations.
 NOT_ACRONYM_ORGS = frozenset(
-    """IT AI TV PC OK AM PM GMT UTC EST PST CEO CTO CFO COO CMO CIO VP STOCK NEWS UPDATE LIVE VIDEO
-    PHOTO UPDATED BREAKING LTE GPS CPU GPU SMS API USB PDF FAQ DIY ID RSS HTML URL VR AR IOT IPO
-    GDP Q1 Q2 Q3 Q4 ET PT CT""".split()
+    [
+        "IT",
+        "AI",
+        "TV",
+        "PC",
+        "OK",
+        "AM",
+        "PM",
+        "GMT",
+        "UTC",
+        "EST",
+        "PST",
+        "CEO",
+        "CTO",
+        "CFO",
+        "COO",
+        "CMO",
+        "CIO",
+        "VP",
+        "STOCK",
+        "NEWS",
+        "UPDATE",
+        "LIVE",
+        "VIDEO",
+        "PHOTO",
+        "UPDATED",
+        "BREAKING",
+        "LTE",
+        "GPS",
+        "CPU",
+        "GPU",
+        "SMS",
+        "API",
+        "USB",
+        "PDF",
+        "FAQ",
+        "DIY",
+        "ID",
+        "RSS",
+        "HTML",
+        "URL",
+        "VR",
+        "AR",
+        "IOT",
+        "IPO",
+        "GDP",
+        "Q1",
+        "Q2",
+        "Q3",
+        "Q4",
+        "ET",
+        "PT",
+        "CT",
+    ]
 )
 # Surface forms that are never a named entity, whatever the model says.
 NOT_ENTITY_PATTERNS = tuple(
@@ -119,14 +427,43 @@ NOT_ENTITY_PATTERNS = tuple(
         r"^(?:January|February|March|April|May|June|July|August|September|October|November|December)$",
     )
 )
-PRONOUNS = frozenset("he she it they we i you him her them his hers its their our me us".split())
+PRONOUNS = frozenset(
+    [
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "him",
+        "her",
+        "them",
+        "his",
+        "hers",
+        "its",
+        "their",
+        "our",
+        "me",
+        "us",
+    ]
+)
 # A product model code: "P2", "S4", "G7", "X10".
 PRODUCT_CODE = re.compile(r"^[A-Z]{1,3}\d{1,3}[a-z]?$")
 
 # Entries of COUNTRY_ALIASES that are regions (type LOC), not states (GPE).
 REGIONS = frozenset(
-    {"Europe", "Asia", "Africa", "Asia Pacific", "Latin America", "Middle East", "North America", "South America"}
+    {
+        "Europe",
+        "Asia",
+        "Africa",
+        "Asia Pacific",
+        "Latin America",
+        "Middle East",
+        "North America",
+        "South America",
+    }
 )
 
 # Words before a name that make it a place where it stands ("in Washington").
-PLACE_PREPOSITIONS = frozenset("in near outside across throughout around".split())
+PLACE_PREPOSITIONS = frozenset(["in", "near", "outside", "across", "throughout", "around"])

@@ -23,7 +23,14 @@ from dataclasses import dataclass
 
 from ..model import Analysis, Citation, DateMention, EntityMention, Figure, Quote, Sentence
 from . import units
-from .amounts import Amount, absolute_amount, amount_range, document_amounts, find_amounts, spacy_amounts
+from .amounts import (
+    Amount,
+    absolute_amount,
+    amount_range,
+    document_amounts,
+    find_amounts,
+    spacy_amounts,
+)
 from .cues import SPEECH_VERBS
 from .names import generic_org, leading_org
 
@@ -40,15 +47,66 @@ __all__ = [
 
 # ---------------------------------------------------------------- reading the context
 
-_DETERMINERS = frozenset("the a an its their his her our this that these those".split())
-_PRONOUNS = frozenset("it its they their them he she his her".split())
-_TRAILING = frozenset("of in on from for to by with at and or the a an its their".split())
-_TIME_NOUNS = frozenset("year years month months week weeks day days quarter quarters time times".split())
-_ORG_NOUNS = frozenset("company firm group giant maker vendor business carrier operator corporation".split())
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"]
+)
+_PRONOUNS = frozenset(["it", "its", "they", "their", "them", "he", "she", "his", "her"])
+_TRAILING = frozenset(
+    [
+        "of",
+        "in",
+        "on",
+        "from",
+        "for",
+        "to",
+        "by",
+        "with",
+        "at",
+        "and",
+        "or",
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+    ]
+)
+_TIME_NOUNS = frozenset(
+    [
+        "year",
+        "years",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "quarter",
+        "quarters",
+        "time",
+        "times",
+    ]
+)
+_ORG_NOUNS = frozenset(
+    [
+        "company",
+        "firm",
+        "group",
+        "giant",
+        "maker",
+        "vendor",
+        "business",
+        "carrier",
+        "operator",
+        "corporation",
+    ]
+)
 _CLAUSE_BREAKS = frozenset({"but", ";", "while", "whereas", "although", "though"})
 _SUBJECT_TYPES = ("ORG", "PERSON", "GPE", "NORP", "PRODUCT", "FAC")
 # Organisations "the company" never means.
-_NOT_COMPANIES = units.INSTITUTION_NOUNS | frozenset("association society federation ministry department authority".split())
+_NOT_COMPANIES = units.INSTITUTION_NOUNS | frozenset(
+    ["association", "society", "federation", "ministry", "department", "authority"]
+)
 
 
 @dataclass(slots=True)
@@ -71,7 +129,8 @@ class _Context:
         self.amounts: list[Amount] = []  # every amount of the document, set by extract_figures
         if entities:
             self.mentions = [
-                _Mention(e.start, e.end, _clean_name(e.canonical or e.text), e.type) for e in entities
+                _Mention(e.start, e.end, _clean_name(e.canonical or e.text), e.type)
+                for e in entities
             ]
         else:
             self.mentions = [
@@ -128,7 +187,7 @@ class _Context:
         return full or self.full_name(name)
 
     def full_name(self, name: str) -> str:
-        """"Chang" -> "Jimmie Chang" when the document names him in full elsewhere."""
+        """ "Chang" -> "Jimmie Chang" when the document names him in full elsewhere."""
         if " " in name:
             return name
         for m in self.mentions:
@@ -172,7 +231,10 @@ def _subject_of(verb, sentence: Sentence):
             if child.dep_ in ("nsubj", "nsubjpass"):
                 return child
         # Run-on sentences of stripped text: the name just before "has been selling".
-        first = min([verb, *(c for c in verb.lefts if c.dep_ in ("aux", "auxpass", "neg"))], key=lambda t: t.i)
+        first = min(
+            [verb, *(c for c in verb.lefts if c.dep_ in ("aux", "auxpass", "neg"))],
+            key=lambda t: t.i,
+        )
         before = verb.doc[first.i - 1] if first.i > 0 else None
         if before is not None and before.tag_ in ("NNP", "PRP") and before.idx >= sentence.start:
             return before
@@ -185,7 +247,9 @@ def _subject_of(verb, sentence: Sentence):
     return None
 
 
-def _phrase(tokens, exclude: set[int] = frozenset(), max_tokens: int = 9, strip_det: bool = True) -> str:
+def _phrase(
+    tokens, exclude: set[int] = frozenset(), max_tokens: int = 9, strip_det: bool = True
+) -> str:
     """Words of a noun phrase, cut before verbs, clauses and punctuation."""
     words = []
     for t in tokens:
@@ -214,7 +278,7 @@ def _subtree(token):
 
 
 def _noun_measure(noun, amount_ids: set[int]) -> str:
-    """"drop in its number of smartphone partners" from the head noun "drop"."""
+    """ "drop in its number of smartphone partners" from the head noun "drop"."""
     left = [c for c in noun.lefts if c.dep_ == "compound" and c.i not in amount_ids]
     tokens = sorted([*[t for c in left for t in c.subtree], noun], key=lambda t: t.i)
     for child in noun.rights:
@@ -240,12 +304,12 @@ def _change_measure(verb, subject, span) -> str:
 
 
 def _to_clause(verb) -> str | None:
-    """"voted 5-0 to approve the merger" -> "to approve the merger"."""
+    """ "voted 5-0 to approve the merger" -> "to approve the merger"."""
     for child in verb.rights:
         if child.dep_ in ("xcomp", "advcl") and any(c.lower_ == "to" for c in child.lefts):
             words = []
             for t in child.subtree:  # up to the first comma: "to approve X's application"
-                if t.is_punct and t.text not in ("'s", "’s") or len(words) >= 8:
+                if (t.is_punct and t.text not in ("'s", "’s")) or len(words) >= 8:
                     break
                 words.append(t.text)
             while words and words[-1].lower() in _TRAILING:
@@ -266,8 +330,10 @@ def _prep_phrase(verb, amount_ids: set[int]) -> str | None:
 
 
 def _is_anaphor(token) -> bool:
-    return token is not None and token.lemma_.lower() in units.ANAPHORIC_NOUNS and any(
-        c.lower_ in ("that", "this", "the") for c in token.children
+    return (
+        token is not None
+        and token.lemma_.lower() in units.ANAPHORIC_NOUNS
+        and any(c.lower_ in ("that", "this", "the") for c in token.children)
     )
 
 
@@ -293,14 +359,24 @@ def _read_measure(amount: Amount, span, sentence: Sentence, ctx: _Context):
             head = nxt.head  # "nearly all its revenue"
         if head is not None:
             return "share of " + _phrase(_subtree(head), ids, strip_det=False), False, verb, subject
-    if (nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.ent_type_ not in ("DATE", "TIME", "GPE")
-            and nxt.lower_ not in _TIME_NOUNS):
+    if (
+        nxt is not None
+        and nxt.pos_ in ("NOUN", "PROPN")
+        and nxt.ent_type_ not in ("DATE", "TIME", "GPE")
+        and nxt.lower_ not in _TIME_NOUNS
+    ):
         if nxt.lemma_.lower() in units.ANAPHORIC_NOUNS:
             return None, True, verb, subject
         if nxt.tag_ != "NNP":
             return _noun_measure(nxt, ids), False, verb, subject
-    if (nxt is not None and nxt2 is not None and nxt.lower_ in ("in", "of")
-            and amount.kind in ("money", "number") and nxt2.pos_ == "NOUN" and not nxt2.ent_type_):
+    if (
+        nxt is not None
+        and nxt2 is not None
+        and nxt.lower_ in ("in", "of")
+        and amount.kind in ("money", "number")
+        and nxt2.pos_ == "NOUN"
+        and not nxt2.ent_type_
+    ):
         return _noun_measure(nxt2, ids), False, verb, subject
     if verb is None:
         return None, False, None, None
@@ -320,9 +396,13 @@ def _read_measure(amount: Amount, span, sentence: Sentence, ctx: _Context):
         prep = _prep_phrase(verb, ids)
         return (f"{noun} {prep}" if prep else noun), False, verb, subject
     if lemma in ("be", "represent", "reach", "total", "hit", "top", "stand", "account", "amount"):
-        if subject is not None and subject.tag_ == "WDT" and verb.dep_ == "relcl":  # "pension, which is $25,000"
+        if (
+            subject is not None and subject.tag_ == "WDT" and verb.dep_ == "relcl"
+        ):  # "pension, which is $25,000"
             return _noun_measure(verb.head, ids), False, verb, subject
-        named = subject is None or subject.lower_ in _PRONOUNS or subject.ent_type_ in _SUBJECT_TYPES
+        named = (
+            subject is None or subject.lower_ in _PRONOUNS or subject.ent_type_ in _SUBJECT_TYPES
+        )
         if not named and subject.tag_ not in ("WDT", "WP", "DT", "EX"):
             return _phrase(_subtree(subject)), False, verb, subject
     return None, False, verb, subject
@@ -339,7 +419,9 @@ def _subject_name(subject, ctx: _Context) -> str | None:
         m = ctx.company(subject.idx)
         return m.name if m else None
     if subject.lower_ in _PRONOUNS:
-        m = ctx.mention_before(subject.idx, ("ORG",)) or ctx.mention_before(subject.idx, _SUBJECT_TYPES)
+        m = ctx.mention_before(subject.idx, ("ORG",)) or ctx.mention_before(
+            subject.idx, _SUBJECT_TYPES
+        )
         return m.name if m else None
     parts = [subject, *(c for c in subject.children if c.dep_ in ("compound", "poss"))]
     named = sorted(parts, key=lambda t: t.i)
@@ -408,7 +490,7 @@ def _claimant(amount: Amount, span, sentence: Sentence, ctx: _Context) -> str | 
 
 
 def _trailing_cue(span, sentence: Sentence, ctx: _Context) -> str | None:
-    """"... over half of its products said Jimmie Chang": the next speech verb in the
+    """ "... over half of its products said Jimmie Chang": the next speech verb in the
     sentence with a name right beside it, for parses that missed the link."""
     doc = ctx.doc
     for t in doc[span.end :]:
@@ -435,7 +517,9 @@ def _not_after(period: DateMention, published: str | None) -> bool:
     return period.value[:n] <= published[:n]
 
 
-def _status(span, period: DateMention | None, sentence: Sentence, published: str | None = None) -> str:
+def _status(
+    span, period: DateMention | None, sentence: Sentence, published: str | None = None
+) -> str:
     """target / forecast / actual from the verbs above the figure; unknown without a verb."""
     lemmas: set[str] = set()
     verbs = []
@@ -487,10 +571,21 @@ def _fallback_dates(text: str, start: int, end: int, published: str | None) -> l
         out.append(DateMention(m.group(), start + m.start(), start + m.end(), m.group(), "year"))
     year = int(published[:4]) if published and published[:4].isdigit() else None
     for m in re.finditer(r"\b(last|this|next) year\b", text[start:end], re.I):
-        value = None if year is None else str(year + {"last": -1, "this": 0, "next": 1}[m.group(1).lower()])
+        value = (
+            None
+            if year is None
+            else str(year + {"last": -1, "this": 0, "next": 1}[m.group(1).lower()])
+        )
         out.append(
-            DateMention(m.group(), start + m.start(), start + m.end(), value, "year" if value else None,
-                        relative=True, future=m.group(1).lower() == "next")
+            DateMention(
+                m.group(),
+                start + m.start(),
+                start + m.end(),
+                value,
+                "year" if value else None,
+                relative=True,
+                future=m.group(1).lower() == "next",
+            )
         )
     return out
 
@@ -499,20 +594,23 @@ _MAX_DATE_DISTANCE = 80  # characters: further off, a date belongs to another cl
 
 
 def _amount_between(amount: Amount, date: DateMention, amounts: Sequence[Amount]) -> bool:
-    """"risen to £3.1bn, up from the £2.4bn it gave in March": a date past another
+    """ "risen to £3.1bn, up from the £2.4bn it gave in March": a date past another
     amount belongs to that one."""
     lo, hi = (amount.end, date.start) if date.start >= amount.end else (date.end, amount.start)
     return any(lo <= a.start and a.end <= hi for a in amounts if a is not amount)
 
 
-def _period(amount: Amount, sentence: Sentence, ctx: _Context) -> tuple[str | None, DateMention | None]:
+def _period(
+    amount: Amount, sentence: Sentence, ctx: _Context
+) -> tuple[str | None, DateMention | None]:
     start, end = _clause_bounds(sentence, amount.start, ctx)
     if ctx.dates:
         candidates = [d for d in ctx.dates if start <= d.start and d.end <= end]
     else:
         candidates = _fallback_dates(ctx.text, start, end, ctx.published)
     candidates = [
-        d for d in candidates
+        d
+        for d in candidates
         if not (amount.start <= d.start < amount.end)
         and min(abs(d.start - amount.end), abs(amount.start - d.end)) <= _MAX_DATE_DISTANCE
         and not _amount_between(amount, d, ctx.amounts)
@@ -555,7 +653,7 @@ def extract_figures(
         if span is None or not len(span):
             continue
         sentence = ctx.sentence_at(amount.start)
-        measure, anaphoric, verb, subject_token = _read_measure(amount, span, sentence, ctx)
+        measure, anaphoric, _verb, subject_token = _read_measure(amount, span, sentence, ctx)
         period, date = _period(amount, sentence, ctx)
         figure = Figure(
             text=amount.text.strip(),
@@ -569,7 +667,11 @@ def extract_figures(
             status=_status(span, date, sentence, ctx.published),  # type: ignore[arg-type]
             citations=[Citation(doc_id, sentence.start, sentence.end)],
         )
-        if figure.subject is None and figure.measure and re.search(r"\b(its|their)\b", figure.measure):
+        if (
+            figure.subject is None
+            and figure.measure
+            and re.search(r"\b(its|their)\b", figure.measure)
+        ):
             m = ctx.mention_before(amount.start, ("ORG",))
             figure.subject = m.name if m else None
         if anaphoric:
@@ -585,8 +687,12 @@ def extract_figures(
 
 
 def _as_count(figure: Figure, noun) -> None:
-    """"40 million phones": a scaled number before a plural noun counts that noun."""
-    if noun.tag_ in ("NNS", "NNPS") and noun.lower_ not in units.NOT_COUNTED and figure.unit is None:
+    """ "40 million phones": a scaled number before a plural noun counts that noun."""
+    if (
+        noun.tag_ in ("NNS", "NNPS")
+        and noun.lower_ not in units.NOT_COUNTED
+        and figure.unit is None
+    ):
         if noun.lower_ in units.CURRENCY_WORDS:
             return
         if noun.lower_ in units.MEASURE_UNITS:
@@ -597,8 +703,12 @@ def _as_count(figure: Figure, noun) -> None:
 
 
 def _inherit(figure: Figure, earlier: list[Figure]) -> None:
-    """"that figure", "the 10 billion number": take what the earlier figure measured."""
-    same = [f for f in earlier if f.value == figure.value and f.scale == figure.scale and f.value is not None]
+    """ "that figure", "the 10 billion number": take what the earlier figure measured."""
+    same = [
+        f
+        for f in earlier
+        if f.value == figure.value and f.scale == figure.scale and f.value is not None
+    ]
     source = same[-1] if same else (earlier[-1] if earlier else None)
     if source is None:
         return
@@ -609,7 +719,7 @@ def _inherit(figure: Figure, earlier: list[Figure]) -> None:
 
 
 def _carry_currency(figure: Figure, amount: Amount, earlier: list[Figure], ctx: _Context) -> None:
-    """"reach 10 billion" after "US$3.2 billion" in the same sentence or paragraph is USD too."""
+    """ "reach 10 billion" after "US$3.2 billion" in the same sentence or paragraph is USD too."""
     here = ctx.sentence_at(amount.start)
     for f in reversed(earlier):
         there = ctx.sentence_at(f.citations[0].start)

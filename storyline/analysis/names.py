@@ -1,7 +1,7 @@
 """Name normalisation: one spelling of a person, organisation or place everywhere.
 
 `canonical_name` and `name_key` are shared by the entity recogniser, the quotes
-and speaker modules and `storyline.brief.entities`, so a name is folded the same
+and speaker modules and `storyline.briefing.entities`, so a name is folded the same
 way in one article and across articles. The short-form resolvers (`resolve_short_name`,
 `leading_org`, `generic_org`) decide what a lone surname or a bare "Association" means.
 """
@@ -53,7 +53,7 @@ def clean_surface(text: str) -> str:
 
 
 def _titlecase_caps(text: str) -> str:
-    """"KEVIN HO" -> "Kevin Ho" (transcript labels), leaving mixed case alone."""
+    """ "KEVIN HO" -> "Kevin Ho" (transcript labels), leaving mixed case alone."""
     letters = [c for c in text if c.isalpha()]
     if len(letters) > 3 and all(c.isupper() for c in letters) and " " in text:
         return " ".join(w.capitalize() for w in text.split())
@@ -61,7 +61,7 @@ def _titlecase_caps(text: str) -> str:
 
 
 def strip_corporate_suffix(name: str) -> str:
-    """"Huawei Technologies Co. Ltd" -> "Huawei" (never strips the last word)."""
+    """ "Huawei Technologies Co. Ltd" -> "Huawei" (never strips the last word)."""
     words = name.replace(",", " ").split()
     while len(words) > 1 and words[-1].casefold() in CORPORATE_SUFFIXES:
         words.pop()
@@ -135,7 +135,7 @@ def resolve_short_name(short: str, full_names: Iterable[str]) -> str | None:
 
 
 def acronym(name: str) -> str | None:
-    """"Federal Communications Commission" -> "FCC"; None for short names."""
+    """ "Federal Communications Commission" -> "FCC"; None for short names."""
     words = [w for w in name.split() if w[:1].isupper()]
     if len(words) < 2:
         return None
@@ -146,7 +146,6 @@ def is_place_name(name: str) -> bool:
     """A country, region or a name ending in a place word ("Marrow Bay", "Kent County")."""
     words = name.split()
     return bool(country_name(name)) or (len(words) > 1 and words[-1].casefold() in PLACE_HEADS)
-
 
 
 def used_as_place(text: str, start: int) -> bool:
@@ -164,7 +163,8 @@ def leading_org(short: str, orgs: Iterable[str]) -> str | None:
         return None
     words = short.casefold().split()
     hits = {
-        o for o in orgs
+        o
+        for o in orgs
         if len(o.split()) > len(words) and [w.casefold() for w in o.split()[: len(words)]] == words
     }
     return hits.pop() if len(hits) == 1 else None

@@ -58,7 +58,7 @@ def analyze(
     nlp = load_nlp()
     docs = list(documents)
     texts = (d.text for d in docs)
-    for doc, parsed in zip(docs, nlp.pipe(texts, batch_size=8)):
+    for doc, parsed in zip(docs, nlp.pipe(texts, batch_size=8), strict=False):
         analysis = Analysis(document=doc, nlp=parsed)
         for component in components:
             analysis = component(analysis)

@@ -158,7 +158,11 @@ def _subject(verb: Any) -> Any | None:
     if any(c.dep_ == "auxpass" for c in verb.children):
         # "X was asked by Y": the source is the agent, if any
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        return (
+            next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if agent is not None
+            else None
+        )
     subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
     cur = verb
     # "..., saying X" / "guesses X and stresses Y": the subject of the governing verb
@@ -169,7 +173,9 @@ def _subject(verb: Any) -> Any | None:
 
 
 # Their direct object is the listener, not what was said ("told the Post").
-_ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "advise", "assure", "urge", "thank", "congratulate"})
+_ADDRESSEE_VERBS = frozenset(
+    {"tell", "ask", "inform", "advise", "assure", "urge", "thank", "congratulate"}
+)
 
 
 def _content_children(verb: Any) -> list[Any]:
@@ -177,19 +183,30 @@ def _content_children(verb: Any) -> list[Any]:
     comps = [c for c in verb.children if c.dep_ == "ccomp"]
     if not comps and lemma == "ask":
         # "asked whether the plan was fair"
-        comps = [c for c in verb.children if c.dep_ == "advcl" and any(m.lower_ in ("if", "whether") for m in c.children)]
+        comps = [
+            c
+            for c in verb.children
+            if c.dep_ == "advcl" and any(m.lower_ in ("if", "whether") for m in c.children)
+        ]
     if not comps and lemma not in BELIEF_VERBS:
         comps = [c for c in verb.children if c.dep_ == "xcomp"]
     if not comps and lemma not in _ADDRESSEE_VERBS:
         deps = ("dobj", "oprd", "prep") if lemma in PREP_CONTENT_VERBS else ("dobj", "oprd")
         comps = [c for c in verb.children if c.dep_ in deps and c.i > verb.i]
         if lemma in PREP_CONTENT_VERBS:
-            comps = [c for c in comps if c.dep_ != "prep" or c.lower_ in ("to", "about", "for", "on")]
+            comps = [
+                c for c in comps if c.dep_ != "prep" or c.lower_ in ("to", "about", "for", "on")
+            ]
             # "voted for Trump": the content is the object of the preposition
-            comps = [next((g for g in c.children if g.dep_ == "pobj"), c) if c.dep_ == "prep" else c for c in comps]
+            comps = [
+                next((g for g in c.children if g.dep_ == "pobj"), c) if c.dep_ == "prep" else c
+                for c in comps
+            ]
     if not comps and lemma in PREP_CONTENT_VERBS:
         # "calling for the council to cut fees": parsed as a clause marked by "for"
-        comps = [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and _marked(c, "for")]
+        comps = [
+            c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and _marked(c, "for")
+        ]
     if not comps and lemma in SPEECH_VERBS:
         comps = _that_clause(verb)
     return comps
@@ -201,7 +218,7 @@ def _marked(clause: Any, word: str) -> bool:
 
 
 def _that_clause(verb: Any) -> list[Any]:
-    """"said in a statement that X" / "said Tuesday that X": the parse hangs the clause elsewhere."""
+    """ "said in a statement that X" / "said Tuesday that X": the parse hangs the clause elsewhere."""
     for tok in verb.doc[verb.i + 1 : verb.sent.end]:
         if tok.lower_ == "that" and tok.dep_ == "mark" and tok.head.i > tok.i:
             clause = tok.head
@@ -217,7 +234,9 @@ def _that_clause(verb: Any) -> list[Any]:
 # ---------------------------------------------------------------- extraction
 
 
-def extract_attributions(text: str, nlp_doc: Any, join_sentences: bool = False) -> list[Attribution]:
+def extract_attributions(
+    text: str, nlp_doc: Any, join_sentences: bool = False
+) -> list[Attribution]:
     """Find attributions (source, cue, content spans) in `text`, parsed as `nlp_doc`.
 
     `join_sentences` gives a trailing attribution the quote that opens the next
@@ -231,7 +250,11 @@ def extract_attributions(text: str, nlp_doc: Any, join_sentences: bool = False) 
             # a line break ends a paragraph: content never runs across one
             seg_start = max(seg_start, text.rfind("\n", 0, tok.idx) + 1)
             att = None
-            if tok.lower_ == "according" and tok.i + 1 < len(nlp_doc) and nlp_doc[tok.i + 1].lower_ == "to":
+            if (
+                tok.lower_ == "according"
+                and tok.i + 1 < len(nlp_doc)
+                and nlp_doc[tok.i + 1].lower_ == "to"
+            ):
                 att = _according_to(text, tok, sent, seg_start)
             elif tok.lemma_.lower() in CUE_VERBS and tok.pos_ == "VERB":
                 att = _verb_attribution(text, tok, sent, seg_start)
@@ -289,7 +312,11 @@ def _extent_end(att: Attribution) -> int:
 def _cue_span(verb: Any) -> tuple[Span, str]:
     doc = verb.doc
     start = verb.i
-    while start > 0 and doc[start - 1].dep_ in ("aux", "auxpass", "neg") and doc[start - 1].head == verb:
+    while (
+        start > 0
+        and doc[start - 1].dep_ in ("aux", "auxpass", "neg")
+        and doc[start - 1].head == verb
+    ):
         start -= 1
     span = doc[start : verb.i + 1]
     return Span(span.start_char, span.end_char), span.text
@@ -353,7 +380,12 @@ def _role_tail(doc: Any, after: int, sent: Any) -> list[Any]:
         tok = doc[i]
         if tok.is_space or tok.text in (".", ",", ";", ":") or "\n" in tok.text:
             break
-        if tok.text[:1].isupper() and toks and toks[-1].is_lower and toks[-1].lower_ not in _ORG_LEAD:
+        if (
+            tok.text[:1].isupper()
+            and toks
+            and toks[-1].is_lower
+            and toks[-1].lower_ not in _ORG_LEAD
+        ):
             if not (seen_prep and toks[-1].lower_ in _ORG_DESCRIPTORS):
                 break
             while i < sent.end and doc[i].text[:1].isupper() and doc[i].is_alpha:
@@ -372,7 +404,9 @@ _ORG_DESCRIPTORS = frozenset({"firm", "company", "consultancy", "agency", "bank"
 
 def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attribution | None:
     objects = OBJECT_CUES.get(verb.lemma_.lower())
-    if objects is not None and not any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in verb.children):
+    if objects is not None and not any(
+        c.dep_ == "dobj" and c.lemma_.lower() in objects for c in verb.children
+    ):
         return None
     subj = _subject(verb)
     comps = _content_children(verb)
@@ -405,10 +439,15 @@ def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attrib
     clausal = not comps or any(c.dep_ in ("ccomp", "xcomp") for c in comps)
     after = doc[verb.i + 1] if verb.i + 1 < sent.end else None
     colon = next((t for t in doc[verb.i + 1 : min(sent.end, verb.i + 6)] if t.text == ":"), None)
-    if colon is not None and not comps and all(t.pos_ not in ("VERB", "AUX") for t in doc[verb.i + 1 : colon.i]):
+    if (
+        colon is not None
+        and not comps
+        and all(t.pos_ not in ("VERB", "AUX") for t in doc[verb.i + 1 : colon.i])
+    ):
         after = colon  # "told the crowd: X"
     if after is not None and (
-        after.text == ":" or (after.text == "," and after.i + 1 < len(doc) and doc[after.i + 1].text in OPEN_QUOTES)
+        after.text == ":"
+        or (after.text == "," and after.i + 1 < len(doc) and doc[after.i + 1].text in OPEN_QUOTES)
     ):
         # "He said: X" -- everything after the colon (a quote widens it later)
         content = (after.idx + 1, sent.end_char)
@@ -432,12 +471,19 @@ def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attrib
             content = (doc[lo].idx, doc[hi].idx + len(doc[hi]))
         elif left or (
             verb.lemma_.lower() in TRAILING_CUES
-            and (_nothing_after(verb, sent) or (source is not None and _quote_closes_before(text, source.start)))
+            and (
+                _nothing_after(verb, sent)
+                or (source is not None and _quote_closes_before(text, source.start))
+            )
         ):
             content = (seg_start, source.start if source else cue.start)
     passive = False
     agent = subj is not None and subj.head.dep_ == "agent"
-    if content is None and (subj is None or agent) and verb.lemma_.lower() in PASSIVE_CUES | SPEECH_VERBS:
+    if (
+        content is None
+        and (subj is None or agent)
+        and verb.lemma_.lower() in PASSIVE_CUES | SPEECH_VERBS
+    ):
         # "Trump is expected to win": no source; the content is the subject and the complement
         patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         right = [c for c in verb.children if c.i > verb.i and c.dep_ in ("xcomp", "ccomp")]
@@ -477,15 +523,16 @@ _NOUN_CONTENT_PREPS = ("to", "of", "for", "against", "on", "about")
 
 
 def _noun_attribution(text: str, noun: Any) -> Attribution | None:
-    """"the union's warning that X", "Smith's support for X", "her refusal to X": a noun as cue.
+    """ "the union's warning that X", "Smith's support for X", "her refusal to X": a noun as cue.
 
     The source is the possessor (or "from/by X"); without one only a that-clause
     counts ("claims that X"), as a bare noun is too often no attribution at all.
     """
-    doc = noun.doc
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
     if poss is None:
-        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")), None)
+        by = next(
+            (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")), None
+        )
         poss = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
     clause = next(
         (c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and _marked(c, "that")),
@@ -493,11 +540,24 @@ def _noun_attribution(text: str, noun: Any) -> Attribution | None:
     )
     comp = clause
     if comp is None:
-        comp = next((c for c in noun.children if c.dep_ == "acl" and any(m.tag_ == "TO" for m in c.children)), None)
+        comp = next(
+            (
+                c
+                for c in noun.children
+                if c.dep_ == "acl" and any(m.tag_ == "TO" for m in c.children)
+            ),
+            None,
+        )
     if comp is None and poss is not None:
-        preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in _NOUN_CONTENT_PREPS and c.i > noun.i]
+        preps = [
+            c
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ in _NOUN_CONTENT_PREPS and c.i > noun.i
+        ]
         prep = preps[0] if preps else None
-        comp = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        comp = (
+            next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        )
     if comp is None or (poss is None and clause is None):
         return None
     toks = list(comp.subtree)
@@ -528,8 +588,29 @@ def _noun_attribution(text: str, noun: Any) -> Attribution | None:
 
 # Paragraph labels that end in a colon but name no source ("Update: ...", "Editor's note: ...").
 _LABELS = frozenset(
-    "update updated note editor editors correction related photo video watch read source sources disclosure "
-    "question answer q a warning example background".split()
+    [
+        "update",
+        "updated",
+        "note",
+        "editor",
+        "editors",
+        "correction",
+        "related",
+        "photo",
+        "video",
+        "watch",
+        "read",
+        "source",
+        "sources",
+        "disclosure",
+        "question",
+        "answer",
+        "q",
+        "a",
+        "warning",
+        "example",
+        "background",
+    ]
 )
 
 
@@ -582,13 +663,23 @@ def _clip(text: str, content: tuple[int, int], cue: Span) -> tuple[int, int]:
 def _quote_closes_before(text: str, pos: int) -> bool:
     """True when a quotation closes right before `pos` ('"We will win," Ann Roe, 52, told ...')."""
     before = text[:pos].rstrip()
-    return bool(before) and before[-1] in CLOSE_QUOTES and before[-2:-1] in (",", "?", "!", ".", "—")
+    return (
+        bool(before) and before[-1] in CLOSE_QUOTES and before[-2:-1] in (",", "?", "!", ".", "—")
+    )
 
 
 def _nothing_after(verb: Any, sent: Any) -> bool:
     """True when the cue ends its clause ("..., he added." / "... he later added")."""
     for tok in verb.doc[verb.i + 1 : sent.end]:
-        if tok.is_punct or tok.dep_ in ("advmod", "npadvmod", "prep", "pobj", "det", "amod", "compound"):
+        if tok.is_punct or tok.dep_ in (
+            "advmod",
+            "npadvmod",
+            "prep",
+            "pobj",
+            "det",
+            "amod",
+            "compound",
+        ):
             if tok.dep_ == "prep" and tok.head != verb:
                 return False
             continue
@@ -630,7 +721,9 @@ def _according_to(text: str, tok: Any, sent: Any, seg_start: int) -> Attribution
     )
 
 
-def _attach_quotes(text: str, nlp_doc: Any, found: list[Attribution], join_sentences: bool = False) -> list[Attribution]:
+def _attach_quotes(
+    text: str, nlp_doc: Any, found: list[Attribution], join_sentences: bool = False
+) -> list[Attribution]:
     """Widen contents to whole quotes, join split quotes, attribute quotes after a colon."""
     for group in find_quote_spans(text):
         first, last = group[0], group[-1]
@@ -657,7 +750,7 @@ def _attach_quotes(text: str, nlp_doc: Any, found: list[Attribution], join_sente
         merged: list[Span] = []
         for s in owner.content:
             for q in group:
-                if s.start < q.end and q.start < s.end or s.start == q.start:
+                if (s.start < q.end and q.start < s.end) or s.start == q.start:
                     s = Span(min(s.start, q.start), max(s.end, q.end))
             merged.append(s)
         for q in group:
@@ -674,7 +767,9 @@ def _attach_quotes(text: str, nlp_doc: Any, found: list[Attribution], join_sente
     return found
 
 
-def _owner_nearby(text: str, found: list[Attribution], quote: Span, join_sentences: bool = False) -> Attribution | None:
+def _owner_nearby(
+    text: str, found: list[Attribution], quote: Span, join_sentences: bool = False
+) -> Attribution | None:
     """The attribution whose cue sits just before a quote: '"A," he said, "B."'.
 
     With `join_sentences`, a trailing attribution also owns a quote opening the
@@ -683,7 +778,11 @@ def _owner_nearby(text: str, found: list[Attribution], quote: Span, join_sentenc
     for att in found:
         end = _extent_end(att)
         gap = text[end : quote.start]
-        trailing = join_sentences and bool(att.content) and max(c.end for c in att.content) <= att.cue.start
+        trailing = (
+            join_sentences
+            and bool(att.content)
+            and max(c.end for c in att.content) <= att.cue.start
+        )
         allowed = " ,." if trailing else " ,"
         if end <= quote.start and len(gap) <= 3 and not gap.strip(allowed) and "\n" not in gap:
             return att
@@ -697,7 +796,9 @@ def _owner_nearby(text: str, found: list[Attribution], quote: Span, join_sentenc
 
 def _cue_after_quote(nlp_doc: Any, quote: Span) -> Attribution | None:
     """'"X," she said' when the parse missed it: a name or pronoun and a cue right after the quote."""
-    span = nlp_doc.char_span(quote.end, min(len(nlp_doc.text), quote.end + 60), alignment_mode="expand")
+    span = nlp_doc.char_span(
+        quote.end, min(len(nlp_doc.text), quote.end + 60), alignment_mode="expand"
+    )
     if span is None:
         return None
     toks = [t for t in span if not t.is_space and t.text not in (",",)][:5]
@@ -729,7 +830,9 @@ def _colon_intro(text: str, nlp_doc: Any, quote: Span) -> Attribution | None:
     if span is None:
         return None
     colon = span[0]
-    verbs = [t for t in colon.sent if t.i < colon.i and t.pos_ == "VERB" and _subject(t) is not None]
+    verbs = [
+        t for t in colon.sent if t.i < colon.i and t.pos_ == "VERB" and _subject(t) is not None
+    ]
     if not verbs:
         return None
     root = verbs[0]
@@ -769,11 +872,13 @@ def _display(text: str, spans: list[Span]) -> str:
         part, prev = text[s.start : s.end].strip(), None
         while part != prev:
             prev = part
-            part = part.strip("\u201c\u201d\"\u00ab\u00bb").strip().rstrip(",").strip()
+            part = part.strip('\u201c\u201d"\u00ab\u00bb').strip().rstrip(",").strip()
             if part.startswith("that "):
                 part = part[5:]  # "said that X" reads as "X"
         if len(_QUOTE_RE.findall(part)) == 1:
-            part = _QUOTE_RE.sub("", part)  # 'that "apparently ...': a mark left unpaired by the trim
+            part = _QUOTE_RE.sub(
+                "", part
+            )  # 'that "apparently ...': a mark left unpaired by the trim
         parts.append(part.strip())
     return " ".join(p for p in parts if p)
 
@@ -817,8 +922,13 @@ class QuoteExtractor:
                 continue  # speech reported inside someone's turn belongs to that turn
             if not att.direct and (not att.clausal or att.cue_lemma in STANCE_VERBS - SPEECH_VERBS):
                 continue  # "backed", "wants": a stance, not speech
-            if att.cue_text == ":" and not att.direct and not att.name_tokens and not any(
-                t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in att.source_tokens
+            if (
+                att.cue_text == ":"
+                and not att.direct
+                and not att.name_tokens
+                and not any(
+                    t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in att.source_tokens
+                )
             ):
                 continue  # "Poll: ..." headlines: a label, not a speaker
             if att.source_head is not None and att.source_head.lower_ in FIRST_PERSON:

@@ -18,14 +18,31 @@ from typing import Any, Literal
 
 from ..model import EntityMention
 from .cues import FIRST_PERSON, GROUP_NOUNS, PERSONAL_PRONOUNS, ROLE_TAIL_PREPS, ROLE_WORDS
-from .entities import ANAPHORIC_OWNERS, GENERIC_ORG_HEADS, NAME_TITLES, generic_org, is_place_name, leading_org
+from .entities import (
+    ANAPHORIC_OWNERS,
+    GENERIC_ORG_HEADS,
+    NAME_TITLES,
+    generic_org,
+    is_place_name,
+    leading_org,
+)
 
 SpeakerKind = Literal["person", "group", "organisation", "unknown"]
 
 # Two spellings of a name token count as one above this similarity ("Sanqui"/"Sanqi").
 FUZZY_RATIO = 0.8
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"}
-_ORG_NOUNS = {"company", "firm", "group", "business", "unit", "division", "agency", "department", "ministry"}
+_ORG_NOUNS = {
+    "company",
+    "firm",
+    "group",
+    "business",
+    "unit",
+    "division",
+    "agency",
+    "department",
+    "ministry",
+}
 
 
 @dataclass(slots=True)
@@ -51,7 +68,7 @@ def _is_role_token(tok: Any) -> bool:
 
 
 def _org_clean(name: str | None) -> str | None:
-    """"the National Marine Regulator" -> "National Marine Regulator"; "Veltrix Energy's" -> "Veltrix Energy"."""
+    """ "the National Marine Regulator" -> "National Marine Regulator"; "Veltrix Energy's" -> "Veltrix Energy"."""
     if not name:
         return None
     name = re.sub(r"^(?:the|The|its|Its)\s+", "", name.strip())
@@ -169,7 +186,11 @@ class SpeakerResolver:
 
     def person_with_role(self, role: str, offset: int) -> _Person | None:
         head = role.split()[0].lower() if role else ""
-        found = [p for p in self.people if p.role and p.role.split()[0].lower() == head and p.start < offset]
+        found = [
+            p
+            for p in self.people
+            if p.role and p.role.split()[0].lower() == head and p.start < offset
+        ]
         return found[-1] if found else None
 
     def organisation_before(self, offset: int) -> str | None:
@@ -190,11 +211,15 @@ class SpeakerResolver:
         return generic_org(name, earlier) or leading_org(name, earlier) or name
 
     def organisation_noun(self, head: Any) -> str | None:
-        """"the company", "the association", "the Association": the organisation it stands for."""
+        """ "the company", "the association", "the Association": the organisation it stands for."""
         low = head.lower_
         if low not in GENERIC_ORG_HEADS and low not in ANAPHORIC_OWNERS:
             return None
-        if not any(c.lower_ in ("the", "its", "their", "this") for c in head.children if c.dep_ in ("det", "poss")):
+        if not any(
+            c.lower_ in ("the", "its", "their", "this")
+            for c in head.children
+            if c.dep_ in ("det", "poss")
+        ):
             return None
         earlier = [n for s, n in self._orgs if s < head.idx]
         hit = generic_org(head.text, earlier)
@@ -216,7 +241,11 @@ class SpeakerResolver:
             return Speaker(None, "unknown")
         if _is_role_token(head) and not self._name_tokens(head, phrase):
             # "Its chairman, Aled Brennan, said": the name is an appositive of the title
-            names_ = [c for c in head.children if c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")]
+            names_ = [
+                c
+                for c in head.children
+                if c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")
+            ]
             appos = names_[0] if names_ else None
             if appos is not None:
                 names = self._name_tokens(appos, list(appos.subtree))
@@ -237,17 +266,30 @@ class SpeakerResolver:
             raw = _clean_name(name_toks)
             known = self.canonical(raw)
             tagged = any(t.ent_type_ == "PERSON" for t in name_toks)
-            if not known and not tagged and not role and (self._is_org(name_toks) or len(name_toks) == 1):
+            if (
+                not known
+                and not tagged
+                and not role
+                and (self._is_org(name_toks) or len(name_toks) == 1)
+            ):
                 return Speaker(self._org_name(head, phrase), "organisation")
             person = self._add_person(raw, name_toks[0].idx)
             person.role = person.role or role
             person.organisation = person.organisation or org
             return Speaker(person.name, "person", person.role, person.organisation)
-        plural = head.tag_ == "NNS" and head.pos_ in ("NOUN", "PRON", "ADJ") and head.lower_ not in ROLE_WORDS
+        plural = (
+            head.tag_ == "NNS"
+            and head.pos_ in ("NOUN", "PRON", "ADJ")
+            and head.lower_ not in ROLE_WORDS
+        )
         if head.lemma_.lower() in GROUP_NOUNS or head.lower_ in GROUP_NOUNS or plural:
             # "analysts", and any plural speaker: "American companies", "Others"
             if head.tag_ in ("NNS", "NNPS") or head.lower_.endswith("s"):
-                words = [t.text for t in phrase if (t.lower_ not in _DETERMINERS or t.i > head.i) and not t.is_punct]
+                words = [
+                    t.text
+                    for t in phrase
+                    if (t.lower_ not in _DETERMINERS or t.i > head.i) and not t.is_punct
+                ]
                 name = " ".join(words) or head.text
                 return Speaker(name[:1].upper() + name[1:], "group", None, self._group_org(head))
         if head.lower_ in ROLE_WORDS or head.lemma_.lower() in ROLE_WORDS:
@@ -266,7 +308,11 @@ class SpeakerResolver:
 
     def _org_name(self, head: Any, phrase: list[Any]) -> str:
         """The organisation a source phrase names, in full ("The ... Association" / "Association")."""
-        toks = [t for t in phrase if (t.pos_ == "PROPN" or t.text in ("'s", "\u2019s", "&")) and t.i <= head.i]
+        toks = [
+            t
+            for t in phrase
+            if (t.pos_ == "PROPN" or t.text in ("'s", "\u2019s", "&")) and t.i <= head.i
+        ]
         toks = contiguous(toks, head) if toks and head in toks else [head]
         name = _org_clean(head.doc[toks[0].i : toks[-1].i + 1].text) or head.text
         if len(name.split()) == 1:
@@ -274,11 +320,17 @@ class SpeakerResolver:
         return name
 
     def _group_org(self, head: Any) -> str | None:
-        """"analysts at Fenwick Research" -> "Fenwick Research"."""
-        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("at", "with", "from", "of", "for")):
+        """ "analysts at Fenwick Research" -> "Fenwick Research"."""
+        for prep in (
+            c
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ in ("at", "with", "from", "of", "for")
+        ):
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if obj is not None and obj.pos_ == "PROPN":
-                return _org_clean(_clean_name(contiguous([t for t in obj.subtree if t.pos_ == "PROPN"], obj)))
+                return _org_clean(
+                    _clean_name(contiguous([t for t in obj.subtree if t.pos_ == "PROPN"], obj))
+                )
         return None
 
     def resolve_name(self, name_toks: list[Any], role_toks: list[Any]) -> Speaker:
@@ -297,25 +349,31 @@ class SpeakerResolver:
         return Speaker(person.name, "person", person.role, person.organisation)
 
     def _surface_role(self, toks: list[Any], head: Any) -> tuple[str | None, str | None]:
-        """"the company's president of marketing" / "an analyst with research firm Gartner"."""
+        """ "the company's president of marketing" / "an analyst with research firm Gartner"."""
         org: str | None = None
         poss = next((t for t in toks if t.i < head.i and t.lower_ in _ORG_NOUNS), None)
         if poss is not None:
             org = self._possessor(poss)
         caps = [t for t in toks if t.i > head.i and t.text[:1].isupper()]
         words = [t for t in toks if t.i >= head.i]
-        back = next((t for t in toks if t.i > head.i and t.lower_ in ANAPHORIC_OWNERS and t.is_lower), None)
+        back = next(
+            (t for t in toks if t.i > head.i and t.lower_ in ANAPHORIC_OWNERS and t.is_lower), None
+        )
         if not caps and back is not None:
             # "an analyst with the firm": the firm is the one the story is about
             org = self.latest_organisation(back.idx)
             words = [t for t in words if t.i < back.i]
-            while len(words) > 1 and (words[-1].lower_ in ROLE_TAIL_PREPS or words[-1].lower_ in _DETERMINERS):
+            while len(words) > 1 and (
+                words[-1].lower_ in ROLE_TAIL_PREPS or words[-1].lower_ in _DETERMINERS
+            ):
                 words.pop()
         if caps:
             org = _clean_name(caps)
             cut = caps[0].i
             words = [t for t in words if t.i < cut]
-            while len(words) > 1 and words[-1].lower_ not in ("of",) and not _is_role_token(words[-1]):
+            while (
+                len(words) > 1 and words[-1].lower_ not in ("of",) and not _is_role_token(words[-1])
+            ):
                 if words[-1].lower_ in ROLE_TAIL_PREPS:
                     words.pop()
                     break
@@ -332,7 +390,11 @@ class SpeakerResolver:
         for tok in reversed(phrase):
             if tok.i >= head.i:
                 continue
-            if tok.i == run[0].i - 1 and _is_name_token(tok) and tok.dep_ in ("compound", "nmod", "nsubj", "appos"):
+            if (
+                tok.i == run[0].i - 1
+                and _is_name_token(tok)
+                and tok.dep_ in ("compound", "nmod", "nsubj", "appos")
+            ):
                 run.insert(0, tok)
             else:
                 break
@@ -345,7 +407,9 @@ class SpeakerResolver:
         types = {t.ent_type_ for t in toks}
         return "PERSON" not in types and bool(types & {"ORG", "GPE", "NORP", "FAC", "PRODUCT"})
 
-    def _role_and_org(self, head: Any, phrase: list[Any], name_toks: list[Any]) -> tuple[str | None, str | None]:
+    def _role_and_org(
+        self, head: Any, phrase: list[Any], name_toks: list[Any]
+    ) -> tuple[str | None, str | None]:
         """Role and organisation from pre-modifiers ("IDC analyst") or an appositive."""
         name_ids = {t.i for t in name_toks}
         start = name_toks[0].i if name_toks else head.i + 1
@@ -365,11 +429,17 @@ class SpeakerResolver:
             role = " ".join(t.text for t in role_part)
             rest = [t for t in before if t.i < role_part[0].i and t.lower_ not in _DETERMINERS]
             org = self._org_text(rest)
-        appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")), None)
+        appos = next(
+            (c for c in head.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")), None
+        )
         if not name_toks:
             appos = head  # "the company's president of marketing": the head is the role
-        if appos is not None and (appos.lower_ in ROLE_WORDS or appos is head or appos.pos_ == "NOUN"):
-            a_role, a_org = self._appositive(appos, phrase if appos is head else list(appos.subtree))
+        if appos is not None and (
+            appos.lower_ in ROLE_WORDS or appos is head or appos.pos_ == "NOUN"
+        ):
+            a_role, a_org = self._appositive(
+                appos, phrase if appos is head else list(appos.subtree)
+            )
             if appos is head:
                 role = a_role or role
                 org = a_org or org
@@ -380,7 +450,11 @@ class SpeakerResolver:
 
     def _org_text(self, toks: list[Any]) -> str | None:
         """Organisation words before a title: "IDC", "the group's" (resolved)."""
-        owners = [t for t in toks if t.dep_ == "poss" and (not t.text[:1].isupper() or t.lower_ in ANAPHORIC_OWNERS)]
+        owners = [
+            t
+            for t in toks
+            if t.dep_ == "poss" and (not t.text[:1].isupper() or t.lower_ in ANAPHORIC_OWNERS)
+        ]
         poss = owners[0] if owners else None
         if poss is not None:
             return self._possessor(poss)
@@ -390,8 +464,12 @@ class SpeakerResolver:
         return _clean_name(caps) or None
 
     def _appositive(self, head: Any, toks: list[Any]) -> tuple[str | None, str | None]:
-        """"an analyst with research firm Gartner" -> ("analyst", "Gartner")."""
-        pre = [t for t in toks if t.i < head.i and t.lower_ not in _DETERMINERS and t.dep_ in ("amod", "compound")]
+        """ "an analyst with research firm Gartner" -> ("analyst", "Gartner")."""
+        pre = [
+            t
+            for t in toks
+            if t.i < head.i and t.lower_ not in _DETERMINERS and t.dep_ in ("amod", "compound")
+        ]
         role_words = [t.text for t in pre if t.is_lower or _is_role_token(t)] + [head.text]
         org: str | None = None
         possessor = next((t for t in toks if t.i < head.i and t.dep_ == "poss"), None)
@@ -415,7 +493,7 @@ class SpeakerResolver:
         return " ".join(role_words), org
 
     def _possessor(self, tok: Any) -> str | None:
-        """"the company's" -> the organisation it stands for."""
+        """ "the company's" -> the organisation it stands for."""
         if tok.lower_ in ("its", "their"):
             return self.latest_organisation(tok.idx)
         if tok.pos_ == "PROPN":
@@ -431,7 +509,12 @@ class SpeakerResolver:
 
 def _phrase_tokens(head: Any) -> list[Any]:
     """A noun phrase around `head` without clauses hanging off it."""
-    drop = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "punct", "prep", "cc", "conj") for t in c.subtree}
+    drop = {
+        t.i
+        for c in head.children
+        if c.dep_ in ("relcl", "acl", "punct", "prep", "cc", "conj")
+        for t in c.subtree
+    }
     appos = [c for c in head.children if c.dep_ == "appos"]
     keep = {t.i for a in appos for t in a.subtree}
     return [t for t in head.subtree if t.i not in drop or t.i in keep]

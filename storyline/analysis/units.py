@@ -123,51 +123,200 @@ FRACTIONS: dict[str, float] = {
 NUMBER_WORDS: dict[str, float] = {
     w: float(i)
     for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
     )
-} | {"thirty": 30.0, "forty": 40.0, "fifty": 50.0, "sixty": 60.0, "seventy": 70.0,
-     "eighty": 80.0, "ninety": 90.0, "hundred": 100.0, "a hundred": 100.0}
+} | {
+    "thirty": 30.0,
+    "forty": 40.0,
+    "fifty": 50.0,
+    "sixty": 60.0,
+    "seventy": 70.0,
+    "eighty": 80.0,
+    "ninety": 90.0,
+    "hundred": 100.0,
+    "a hundred": 100.0,
+}
 
 # Counted nouns that are people: unit "people", the noun becomes the measure.
 PEOPLE_NOUNS = frozenset(
-    """
-    people persons employees workers staff staffers jobs customers users subscribers
-    residents citizens voters members students patients visitors passengers engineers
-    researchers officials soldiers troops victims deaths casualties children adults
-    """.split()
+    [
+        "people",
+        "persons",
+        "employees",
+        "workers",
+        "staff",
+        "staffers",
+        "jobs",
+        "customers",
+        "users",
+        "subscribers",
+        "residents",
+        "citizens",
+        "voters",
+        "members",
+        "students",
+        "patients",
+        "visitors",
+        "passengers",
+        "engineers",
+        "researchers",
+        "officials",
+        "soldiers",
+        "troops",
+        "victims",
+        "deaths",
+        "casualties",
+        "children",
+        "adults",
+    ]
 )
 
 # Plural nouns after a number that are units of measurement: the noun is the unit.
 MEASURE_UNITS = frozenset(
-    """
-    miles kilometres kilometers km metres meters feet inches yards acres hectares degrees
-    tons tonnes kilograms kg grams litres liters gallons barrels megawatts gigawatts watts
-    """.split()
+    [
+        "miles",
+        "kilometres",
+        "kilometers",
+        "km",
+        "metres",
+        "meters",
+        "feet",
+        "inches",
+        "yards",
+        "acres",
+        "hectares",
+        "degrees",
+        "tons",
+        "tonnes",
+        "kilograms",
+        "kg",
+        "grams",
+        "litres",
+        "liters",
+        "gallons",
+        "barrels",
+        "megawatts",
+        "gigawatts",
+        "watts",
+    ]
 )
 
 # Plural nouns after a number that are not counts worth reporting (time spans, rankings).
 NOT_COUNTED = frozenset(
-    """
-    years months weeks days hours minutes seconds decades centuries times percent
-    points pages am pm
-    """.split()
+    [
+        "years",
+        "months",
+        "weeks",
+        "days",
+        "hours",
+        "minutes",
+        "seconds",
+        "decades",
+        "centuries",
+        "times",
+        "percent",
+        "points",
+        "pages",
+        "am",
+        "pm",
+    ]
 )
 
 # Words right before a number that make it a label, not a figure ("page 5", "number one").
 LABEL_WORDS = frozenset(
-    "page pages p. pp. chapter section article no. number rule figure table version "
-    "episode season vol. volume line item route flight room phone tel. ext.".split()
+    [
+        "page",
+        "pages",
+        "p.",
+        "pp.",
+        "chapter",
+        "section",
+        "article",
+        "no.",
+        "number",
+        "rule",
+        "figure",
+        "table",
+        "version",
+        "episode",
+        "season",
+        "vol.",
+        "volume",
+        "line",
+        "item",
+        "route",
+        "flight",
+        "room",
+        "phone",
+        "tel.",
+        "ext.",
+    ]
 )
 
 # Change verbs -> the noun naming the change ("profits rose" -> "profit growth").
 RISE_VERBS = frozenset(
-    "rise grow increase jump climb surge gain soar rocket swell expand advance improve "
-    "double triple boost".split()
+    [
+        "rise",
+        "grow",
+        "increase",
+        "jump",
+        "climb",
+        "surge",
+        "gain",
+        "soar",
+        "rocket",
+        "swell",
+        "expand",
+        "advance",
+        "improve",
+        "double",
+        "triple",
+        "boost",
+    ]
 )
 FALL_VERBS = frozenset(
-    "fall drop decline decrease slip slide sink shrink plunge plummet tumble dip slump "
-    "contract lose cut reduce halve".split()
+    [
+        "fall",
+        "drop",
+        "decline",
+        "decrease",
+        "slip",
+        "slide",
+        "sink",
+        "shrink",
+        "plunge",
+        "plummet",
+        "tumble",
+        "dip",
+        "slump",
+        "contract",
+        "lose",
+        "cut",
+        "reduce",
+        "halve",
+    ]
 )
 
 # Verbs whose money object is an investment, spending, income...
@@ -202,41 +351,138 @@ MONEY_VERBS: dict[str, str] = {
 # Status cues: lemmas in the figure's clause that make it a plan or a prediction.
 # Inflected forms are listed too: the small model lemmatises "hoped" as "hop".
 TARGET_LEMMAS = frozenset(
-    "want wants wanted hope hopes hoped aim aims aimed target targets targeted plan plans "
-    "planned seek seeks sought goal aspire intend intends intended strive ambition objective".split()
+    [
+        "want",
+        "wants",
+        "wanted",
+        "hope",
+        "hopes",
+        "hoped",
+        "aim",
+        "aims",
+        "aimed",
+        "target",
+        "targets",
+        "targeted",
+        "plan",
+        "plans",
+        "planned",
+        "seek",
+        "seeks",
+        "sought",
+        "goal",
+        "aspire",
+        "intend",
+        "intends",
+        "intended",
+        "strive",
+        "ambition",
+        "objective",
+    ]
 )
 FORECAST_LEMMAS = frozenset(
-    "expect expects expected forecast forecasts predict predicts predicted project projected "
-    "anticipate anticipates anticipated will shall could might may would likely estimate "
-    "outlook guidance".split()
+    [
+        "expect",
+        "expects",
+        "expected",
+        "forecast",
+        "forecasts",
+        "predict",
+        "predicts",
+        "predicted",
+        "project",
+        "projected",
+        "anticipate",
+        "anticipates",
+        "anticipated",
+        "will",
+        "shall",
+        "could",
+        "might",
+        "may",
+        "would",
+        "likely",
+        "estimate",
+        "outlook",
+        "guidance",
+    ]
 )
 
 # Nouns spelled like a status cue that are no cue ("the £3bn project", "a £2m plan" is one).
-NOT_STATUS_NOUNS = frozenset("project projects".split())
+NOT_STATUS_NOUNS = frozenset(["project", "projects"])
 
 # Verbs that make their subject the claimant of a figure inside their clause.
 CLAIM_VERBS = frozenset(
-    "say tell add explain note write report announce state claim argue insist stress warn "
-    "suggest declare acknowledge admit confirm reveal estimate guess reckon think believe "
-    "expect predict forecast calculate disclose".split()
+    [
+        "say",
+        "tell",
+        "add",
+        "explain",
+        "note",
+        "write",
+        "report",
+        "announce",
+        "state",
+        "claim",
+        "argue",
+        "insist",
+        "stress",
+        "warn",
+        "suggest",
+        "declare",
+        "acknowledge",
+        "admit",
+        "confirm",
+        "reveal",
+        "estimate",
+        "guess",
+        "reckon",
+        "think",
+        "believe",
+        "expect",
+        "predict",
+        "forecast",
+        "calculate",
+        "disclose",
+    ]
 )
 # Claim verbs that also govern the figure directly ("Chang estimates the market at $5bn").
-ESTIMATE_VERBS = frozenset("estimate guess reckon forecast predict calculate".split())
+ESTIMATE_VERBS = frozenset(["estimate", "guess", "reckon", "forecast", "predict", "calculate"])
 
 # Plural heads kept as written in a change measure ("sales decline", not "sale decline").
-PLURAL_MEASURES = frozenset("sales earnings shares savings orders exports imports assets".split())
+PLURAL_MEASURES = frozenset(
+    ["sales", "earnings", "shares", "savings", "orders", "exports", "imports", "assets"]
+)
 
 # Common nouns that name a body and can stand as a figure's subject ("the board voted 5-0").
 INSTITUTION_NOUNS = frozenset(
-    "board court committee commission council agency government parliament senate congress "
-    "regulator panel jury union".split()
+    [
+        "board",
+        "court",
+        "committee",
+        "commission",
+        "council",
+        "agency",
+        "government",
+        "parliament",
+        "senate",
+        "congress",
+        "regulator",
+        "panel",
+        "jury",
+        "union",
+    ]
 )
 
 # Nouns that point back at a figure already given ("that figure", "the 10 billion target").
-ANAPHORIC_NOUNS = frozenset("figure number target goal mark amount sum total level".split())
+ANAPHORIC_NOUNS = frozenset(
+    ["figure", "number", "target", "goal", "mark", "amount", "sum", "total", "level"]
+)
 
 # Vote words around a tally "5-0".
-VOTE_WORDS = frozenset("vote votes voted voting decision ruling majority verdict ballot".split())
+VOTE_WORDS = frozenset(
+    ["vote", "votes", "voted", "voting", "decision", "ruling", "majority", "verdict", "ballot"]
+)
 
 # Measures that name one running total however an article words it ("cost", "the project's
 # budget", "the £3bn project", "cost of the wind farm"): figures for them are compared
@@ -244,8 +490,31 @@ VOTE_WORDS = frozenset("vote votes voted voting decision ruling majority verdict
 # and nouns that stand for the measure alone when the figure is money.
 MEASURE_SYNONYMS: dict[str, dict[str, frozenset[str]]] = {
     "cost of the project": {
-        "heads": frozenset("cost costs budget price bill investment spend spending outlay".split()),
-        "objects": frozenset("project scheme farm plant development station build construction".split()),
-        "bare": frozenset("project scheme".split()),
+        "heads": frozenset(
+            [
+                "cost",
+                "costs",
+                "budget",
+                "price",
+                "bill",
+                "investment",
+                "spend",
+                "spending",
+                "outlay",
+            ]
+        ),
+        "objects": frozenset(
+            [
+                "project",
+                "scheme",
+                "farm",
+                "plant",
+                "development",
+                "station",
+                "build",
+                "construction",
+            ]
+        ),
+        "bare": frozenset(["project", "scheme"]),
     },
 }

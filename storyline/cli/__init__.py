@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from ._util import app
+from . import brief as _brief  # noqa: F401
+from . import eval as _eval  # noqa: F401
 
 # Importing a command module registers its commands on `app`.
-from . import ingest as _ingest  # noqa: E402,F401
-from . import brief as _brief  # noqa: E402,F401
-from . import store_cmds as _store_cmds  # noqa: E402,F401
-from . import serve as _serve  # noqa: E402,F401
-from . import eval as _eval  # noqa: E402,F401
+from . import ingest as _ingest  # noqa: F401
+from . import serve as _serve  # noqa: F401
+from . import store_cmds as _store_cmds  # noqa: F401
+from ._util import app
 
 __all__ = ["app", "main"]
 

@@ -31,7 +31,7 @@ def warn(message: str) -> None:
     console.print(f"[yellow]warning:[/yellow] {message}", highlight=False)
 
 
-def cli_settings(**overrides: object) -> "Settings":
+def cli_settings(**overrides: object) -> Settings:
     """Settings for a command run by the operator on their own machine.
 
     Unlike the web app, the CLI may fetch loopback and private addresses by

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
 from ..api import brief_from_store
 from ..errors import StorylineError
-from ..render import format_for_path, render
+from ..renderers import format_for_path, render
 from ..store import Store
 from ._progress import progress_bar
 from ._util import app, cli_settings, console, fail, out
@@ -18,20 +17,45 @@ from .ingest import ingest_inputs
 
 @app.command()
 def brief(
-    inputs: Optional[list[str]] = typer.Argument(None, help="Articles to brief (files, folders, globs, '-', URLs). Omit to brief stored documents."),
-    db: Optional[str] = typer.Option(None, "--db", help="SQLite store. With inputs, they are added to it; without, omitted means ./storyline.db."),
-    query: Optional[str] = typer.Option(None, "--query", "-q", help="Brief the stored documents matching this search."),
-    ids: Optional[list[str]] = typer.Option(None, "--id", help="Brief these stored document ids (repeatable)."),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="markdown (default), html or json."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    inputs: list[str] | None = typer.Argument(
+        None,
+        help="Articles to brief (files, folders, globs, '-', URLs). Omit to brief stored documents.",
+    ),
+    db: str | None = typer.Option(
+        None,
+        "--db",
+        help="SQLite store. With inputs, they are added to it; without, omitted means ./storyline.db.",
+    ),
+    query: str | None = typer.Option(
+        None, "--query", "-q", help="Brief the stored documents matching this search."
+    ),
+    ids: list[str] | None = typer.Option(
+        None, "--id", help="Brief these stored document ids (repeatable)."
+    ),
+    fmt: str | None = typer.Option(
+        None, "--format", "-f", help="markdown (default), html or json."
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Write to this file instead of stdout."
+    ),
     words: int = typer.Option(250, "--words", help="Summary length in words."),
-    sentences: Optional[int] = typer.Option(None, "--sentences", help="Summary length in sentences (overrides --words)."),
-    focus: Optional[str] = typer.Option(None, "--focus", help="Focus the summary on this query."),
-    since: Optional[str] = typer.Option(None, "--since", help="Only what is new since this date (YYYY[-MM[-DD]])."),
-    title: Optional[str] = typer.Option(None, "--title", help="Title of the brief."),
-    as_kind: Optional[str] = typer.Option(None, "--as", help="Force the input shape (see `ingest --as`)."),
-    date: Optional[str] = typer.Option(None, "--date", help="Publication date for every input."),
-    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Analyse on this Dask cluster (tcp://host:8786); needs the dask extra."),
+    sentences: int | None = typer.Option(
+        None, "--sentences", help="Summary length in sentences (overrides --words)."
+    ),
+    focus: str | None = typer.Option(None, "--focus", help="Focus the summary on this query."),
+    since: str | None = typer.Option(
+        None, "--since", help="Only what is new since this date (YYYY[-MM[-DD]])."
+    ),
+    title: str | None = typer.Option(None, "--title", help="Title of the brief."),
+    as_kind: str | None = typer.Option(
+        None, "--as", help="Force the input shape (see `ingest --as`)."
+    ),
+    date: str | None = typer.Option(None, "--date", help="Publication date for every input."),
+    scheduler: str | None = typer.Option(
+        None,
+        "--scheduler",
+        help="Analyse on this Dask cluster (tcp://host:8786); needs the dask extra.",
+    ),
 ) -> None:
     """Write a sourced brief: summary, timeline, quotes, figures, entities, divergences.
 
@@ -42,7 +66,11 @@ def brief(
     """
     fmt = fmt or (format_for_path(str(output)) if output else None) or "markdown"
     settings = cli_settings(
-        summary_words=words, summary_sentences=sentences, focus=focus, since=since, scheduler=scheduler
+        summary_words=words,
+        summary_sentences=sentences,
+        focus=focus,
+        since=since,
+        scheduler=scheduler,
     )
     store_path = db or (":memory:" if inputs else settings.db)
     if not inputs and not Path(store_path).exists():
@@ -51,7 +79,9 @@ def brief(
         with Store(store_path, near_duplicate_threshold=settings.near_duplicate_threshold) as store:
             chosen = list(ids or [])
             if inputs:
-                results, errors = ingest_inputs(store, inputs, as_kind=as_kind, date=date, settings=settings, quiet=True)
+                results, _errors = ingest_inputs(
+                    store, inputs, as_kind=as_kind, date=date, settings=settings, quiet=True
+                )
                 if not results:
                     fail("none of the inputs could be read")
                 # a duplicate input is briefed as the stored document it duplicates
@@ -59,15 +89,26 @@ def brief(
             total = len(chosen) if chosen else None
             with progress_bar("Analysing", total=total) as advance:
                 result = brief_from_store(
-                    store, ids=chosen or None, query=query, settings=settings, title=title, progress=advance
+                    store,
+                    ids=chosen or None,
+                    query=query,
+                    settings=settings,
+                    title=title,
+                    progress=advance,
                 )
-            texts = {d.id: d.text for d in store.documents([r.id for r in result.documents])} if fmt.startswith("htm") else None
+            texts = (
+                {d.id: d.text for d in store.documents([r.id for r in result.documents])}
+                if fmt.startswith("htm")
+                else None
+            )
             text = render(result, fmt, texts)
     except StorylineError as exc:
         fail(str(exc))
     if output:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(text, encoding="utf-8")
-        console.print(f"brief of {len(result.documents)} documents written to {output}", highlight=False)
+        console.print(
+            f"brief of {len(result.documents)} documents written to {output}", highlight=False
+        )
     else:
         out(text)

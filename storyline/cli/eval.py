@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.console import Console
@@ -14,7 +13,9 @@ from ..errors import InputError
 from ._progress import progress_bar
 from ._util import app, fail
 
-eval_app = typer.Typer(help="Score Storyline against reference data, peers side by side.", no_args_is_help=True)
+eval_app = typer.Typer(
+    help="Score Storyline against reference data, peers side by side.", no_args_is_help=True
+)
 app.add_typer(eval_app, name="eval")
 
 
@@ -25,7 +26,10 @@ def summaries_table(result: dict) -> Table:
         table.add_column(column, justify="left" if column == "system" else "right")
     for name, scores in result["systems"].items():
         table.add_row(
-            name, f"{scores['rouge1']:.2f}", f"{scores['rouge2']:.2f}", f"{scores['rougeLsum']:.2f}",
+            name,
+            f"{scores['rouge1']:.2f}",
+            f"{scores['rouge2']:.2f}",
+            f"{scores['rougeLsum']:.2f}",
             f"{scores['seconds_per_cluster']:.4f}",
         )
     return table
@@ -33,15 +37,28 @@ def summaries_table(result: dict) -> Table:
 
 @eval_app.command("summaries")
 def summaries_cli(
-    data: Path = typer.Argument(..., help="Multi-News JSONL: LongBench (`context`/`answers`) or Multi-News+ (`documents`/`summary`), .gz allowed."),
-    words: int = typer.Option(250, "--words", min=1, help="Word budget for every system (whole sentences; the last may overshoot)."),
-    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Score only N clusters."),
-    skip: int = typer.Option(0, "--skip", min=0, help="Skip the first N clusters (e.g. those used to fit the scorer)."),
+    data: Path = typer.Argument(
+        ...,
+        help="Multi-News JSONL: LongBench (`context`/`answers`) or Multi-News+ (`documents`/`summary`), .gz allowed.",
+    ),
+    words: int = typer.Option(
+        250,
+        "--words",
+        min=1,
+        help="Word budget for every system (whole sentences; the last may overshoot).",
+    ),
+    limit: int | None = typer.Option(None, "--limit", min=1, help="Score only N clusters."),
+    skip: int = typer.Option(
+        0, "--skip", min=0, help="Skip the first N clusters (e.g. those used to fit the scorer)."
+    ),
     systems: str = typer.Option(
-        "lead,lexrank,textrank,lsa,storyline", "--systems",
+        "lead,lexrank,textrank,lsa,storyline",
+        "--systems",
         help="Comma-separated: lead, lexrank, textrank, lsa, storyline, storyline-minilm.",
     ),
-    json_path: Optional[Path] = typer.Option(None, "--json", help="Also write the scores to this JSON file."),
+    json_path: Path | None = typer.Option(
+        None, "--json", help="Also write the scores to this JSON file."
+    ),
 ) -> None:
     """Score summaries with ROUGE-1/2/Lsum F1 (stemmed), every system on the same
     sentences and budget, timed in the same run.
@@ -53,11 +70,15 @@ def summaries_cli(
     names = [n.strip() for n in systems.split(",") if n.strip()]
     try:
         with progress_bar("Summarising", total=limit) as advance:
-            result = evaluate_summaries(data, words=words, limit=limit, skip=skip, names=names, progress=advance)
+            result = evaluate_summaries(
+                data, words=words, limit=limit, skip=skip, names=names, progress=advance
+            )
     except (InputError, ValueError) as exc:
         fail(str(exc))
     except ImportError as exc:
-        fail(f"{exc.name or exc} is missing: the peers and scorer need the dev extra (pip install -e '.[dev]')")
+        fail(
+            f"{exc.name or exc} is missing: the peers and scorer need the dev extra (pip install -e '.[dev]')"
+        )
     Console().print(summaries_table(result))
     if json_path is not None:
         json_path.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 import typer
 
 from ..config import Settings
@@ -57,10 +55,16 @@ def _report(doc: Document, result: AddResult) -> None:
 
 @app.command()
 def ingest(
-    inputs: list[str] = typer.Argument(..., help="Files, folders, globs, '-' for stdin, URLs or feed URLs."),
+    inputs: list[str] = typer.Argument(
+        ..., help="Files, folders, globs, '-' for stdin, URLs or feed URLs."
+    ),
     db: str = typer.Option("storyline.db", "--db", help="SQLite file to write."),
-    as_kind: Optional[str] = typer.Option(None, "--as", help="Force the shape: html, webtext, transcript, stripped, text, json."),
-    date: Optional[str] = typer.Option(None, "--date", help="Publication date for every input (YYYY, YYYY-MM or YYYY-MM-DD)."),
+    as_kind: str | None = typer.Option(
+        None, "--as", help="Force the shape: html, webtext, transcript, stripped, text, json."
+    ),
+    date: str | None = typer.Option(
+        None, "--date", help="Publication date for every input (YYYY, YYYY-MM or YYYY-MM-DD)."
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print errors only."),
 ) -> None:
     """Read articles into the store, skipping exact and near duplicates.
@@ -72,7 +76,9 @@ def ingest(
     settings = cli_settings(db=db)
     try:
         with Store(db, near_duplicate_threshold=settings.near_duplicate_threshold) as store:
-            results, errors = ingest_inputs(store, inputs, as_kind=as_kind, date=date, settings=settings, quiet=quiet)
+            results, errors = ingest_inputs(
+                store, inputs, as_kind=as_kind, date=date, settings=settings, quiet=quiet
+            )
     except StorylineError as exc:
         fail(str(exc))
     added = sum(r.status == "added" for r in results)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from typing import Optional
 
 import typer
 
@@ -16,19 +15,32 @@ LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 
 @app.command()
 def serve(
-    db: Optional[str] = typer.Option(None, "--db", help="SQLite store (default ./storyline.db or STORYLINE_DB)."),
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; the default is this machine only."),
+    db: str | None = typer.Option(
+        None, "--db", help="SQLite store (default ./storyline.db or STORYLINE_DB)."
+    ),
+    host: str = typer.Option(
+        "127.0.0.1", "--host", help="Address to bind; the default is this machine only."
+    ),
     port: int = typer.Option(8000, "--port", "-p", help="TCP port."),
-    token: Optional[str] = typer.Option(
-        None, "--token", help="Require this token (Bearer header or form field) to add documents. Default: STORYLINE_TOKEN."
+    token: str | None = typer.Option(
+        None,
+        "--token",
+        help="Require this token (Bearer header or form field) to add documents. Default: STORYLINE_TOKEN.",
     ),
     allow_private_urls: bool = typer.Option(
-        False, "--allow-private-urls", help="Let 'add by URL' fetch loopback and private-network addresses."
+        False,
+        "--allow-private-urls",
+        help="Let 'add by URL' fetch loopback and private-network addresses.",
     ),
-    max_upload: Optional[int] = typer.Option(None, "--max-upload", help="Largest upload in bytes."),
-    max_builds: int = typer.Option(2, "--max-builds", min=1, help="Uncached briefs built at once (more get 503)."),
+    max_upload: int | None = typer.Option(None, "--max-upload", help="Largest upload in bytes."),
+    max_builds: int = typer.Option(
+        2, "--max-builds", min=1, help="Uncached briefs built at once (more get 503)."
+    ),
     builds_per_minute: int = typer.Option(
-        30, "--builds-per-minute", min=1, help="New (uncached) briefs started per minute (more get 429)."
+        30,
+        "--builds-per-minute",
+        min=1,
+        help="New (uncached) briefs started per minute (more get 429).",
     ),
 ) -> None:
     """Browse, search, add and brief stored documents in a browser; JSON under /api.
@@ -49,11 +61,20 @@ def serve(
         settings = Settings.from_env(**overrides)
         token = token or os.environ.get("STORYLINE_TOKEN") or None
         web = create_app(
-            settings, token=token, max_upload=max_upload, max_builds=max_builds, builds_per_minute=builds_per_minute
+            settings,
+            token=token,
+            max_upload=max_upload,
+            max_builds=max_builds,
+            builds_per_minute=builds_per_minute,
         )
     except StorylineError as exc:
         fail(str(exc))
     if host not in LOCAL_HOSTS and not token:
-        warn(f"serving on {host} without a token: anyone who can reach it can add documents (use --token)")
-    console.print(f"Storyline on http://{'[' + host + ']' if ':' in host else host}:{port}/ (store {settings.db})", highlight=False)
+        warn(
+            f"serving on {host} without a token: anyone who can reach it can add documents (use --token)"
+        )
+    console.print(
+        f"Storyline on http://{'[' + host + ']' if ':' in host else host}:{port}/ (store {settings.db})",
+        highlight=False,
+    )
     uvicorn.run(web, host=host, port=port, log_level="warning")

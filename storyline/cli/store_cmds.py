@@ -50,7 +50,7 @@ def list_documents(
 
 @app.command()
 def search(
-    query: str = typer.Argument(..., help="Words or \"a phrase\"."),
+    query: str = typer.Argument(..., help='Words or "a phrase".'),
     db: str = typer.Option("storyline.db", "--db", help="SQLite store."),
     limit: int = typer.Option(10, "--limit", "-n", help="Number of hits."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
@@ -75,5 +75,8 @@ def search(
         raise typer.Exit(1)
     for i, hit in enumerate(hits, 1):
         ref = hit.document
-        console.print(f"[bold]{i}. {ref.title or ref.source}[/bold]  [dim]{ref.id} · {ref.published or '?'} · score {hit.score:.2f}[/dim]", highlight=False)
+        console.print(
+            f"[bold]{i}. {ref.title or ref.source}[/bold]  [dim]{ref.id} · {ref.published or '?'} · score {hit.score:.2f}[/dim]",
+            highlight=False,
+        )
         console.print("   " + hit.snippet.replace("\n", " "), highlight=False, markup=False)

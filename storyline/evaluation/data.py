@@ -35,7 +35,9 @@ def iter_clusters(path: str | Path, limit: int | None = None, skip: int = 0) -> 
     if not path.is_file():
         raise InputError(str(path), "no such file")
     try:
-        for cluster_id, articles, reference in itertools.islice(_iter_records(path), skip, None if limit is None else skip + limit):
+        for cluster_id, articles, reference in itertools.islice(
+            _iter_records(path), skip, None if limit is None else skip + limit
+        ):
             yield Cluster(cluster_id, articles, reference)
     except (json.JSONDecodeError, UnicodeDecodeError, OSError, AttributeError, TypeError) as exc:
         raise InputError(str(path), f"not Multi-News JSONL ({exc})") from exc

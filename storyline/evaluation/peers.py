@@ -2,7 +2,7 @@
 
 Every peer sees the same Documents (the same sentence splits) and returns
 its sentences in order of preference; the harness applies the one length
-rule (`storyline.brief.budget`) to all systems. sumy's own tokenizer needs
+rule (`storyline.briefing.budget`) to all systems. sumy's own tokenizer needs
 NLTK data that cannot be downloaded here, so its documents are built from
 our sentences with a plain regex word tokenizer.
 """
@@ -56,11 +56,19 @@ def _sumy_peer(name: str) -> Peer:
         from sumy.summarizers.text_rank import TextRankSummarizer
         from sumy.utils import get_stop_words
 
-        classes = {"lexrank": LexRankSummarizer, "textrank": TextRankSummarizer, "lsa": LsaSummarizer}
+        classes = {
+            "lexrank": LexRankSummarizer,
+            "textrank": TextRankSummarizer,
+            "lsa": LsaSummarizer,
+        }
         tokenizer = _WordTokenizer()
         texts = [t for doc in _sentences(documents) for t in doc]
         model = ObjectDocumentModel(
-            [Paragraph([Sentence(t, tokenizer) for t in doc]) for doc in _sentences(documents) if doc]
+            [
+                Paragraph([Sentence(t, tokenizer) for t in doc])
+                for doc in _sentences(documents)
+                if doc
+            ]
         )
         summarizer = classes[name](Stemmer("english"))
         summarizer.stop_words = get_stop_words("english")

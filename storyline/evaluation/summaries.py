@@ -1,7 +1,7 @@
 """Score multi-document summaries on Multi-News with ROUGE, peers side by side.
 
 Every system sees the same Documents (same sentence splits, same cleaning),
-gets the same length rule (`storyline.brief.budget`), and is timed in the
+gets the same length rule (`storyline.briefing.budget`), and is timed in the
 same run, so the table compares systems and not set-ups. ROUGE-1, ROUGE-2
 and ROUGE-Lsum F1 (rouge-score, Porter stemming) are reported as
 percentages; for ROUGE-Lsum, summary and reference are split into sentences
@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from ..brief.budget import within_budget
+from ..briefing.budget import within_budget
 from ..model import Document
 from .data import cluster_documents, iter_clusters, sentence_lines
 from .peers import PEERS
@@ -25,7 +25,7 @@ DEFAULT_SYSTEMS = ("lead", "lexrank", "textrank", "lsa", "storyline")
 
 def _storyline(representation: str) -> Callable[[list[Document], int], list[str]]:
     def run(documents: list[Document], words: int) -> list[str]:
-        from ..brief.summary import summarize
+        from ..briefing.summary import summarize
 
         return [s.text for s in summarize(documents, words=words, representation=representation)]
 
@@ -70,7 +70,9 @@ def evaluate_summaries(
     names = list(names or DEFAULT_SYSTEMS)
     unknown = [n for n in names if n not in available]
     if unknown:
-        raise ValueError(f"unknown system(s) {', '.join(unknown)}; choose from {', '.join(available)}")
+        raise ValueError(
+            f"unknown system(s) {', '.join(unknown)}; choose from {', '.join(available)}"
+        )
     scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
     totals = {n: dict.fromkeys(METRICS, 0.0) for n in names}
     seconds = dict.fromkeys(names, 0.0)

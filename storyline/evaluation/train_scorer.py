@@ -12,7 +12,7 @@ penalty meaning what it did. Only JSON is written: the weights and how they
 were trained.
 
     python -m storyline.evaluation.train_scorer ../shared/eval/multinews/plus_val_truncated.jsonl.gz \\
-        --first 0 --count 2000 --out storyline/brief/data/scorer.json
+        --first 0 --count 2000 --out storyline/briefing/data/scorer.json
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ from pathlib import Path
 
 import numpy as np
 
-from ..brief import summary
-from ..brief.embed import dense, sentence_vectors
+from ..briefing import summary
+from ..briefing.embed import dense, sentence_vectors
 from .data import cluster_documents, iter_clusters
 
 # Features whose meaning changes on lower-cased text (the validation clusters
@@ -51,7 +51,9 @@ def collect(path: str | Path, first: int, count: int) -> tuple[np.ndarray, np.nd
             continue
         vectors = sentence_vectors([c.text for c in candidates], "tfidf")
         similarity = dense(vectors @ vectors.T)
-        best = summary._corroboration(similarity, np.array([c.doc for c in candidates]), len(documents))
+        best = summary._corroboration(
+            similarity, np.array([c.doc for c in candidates]), len(documents)
+        )
         rows.append(summary.sentence_features(candidates, documents, vectors, similarity, best))
         reference = tokenize(cluster.reference)
         unigrams, bigrams = set(reference), _ngrams(reference, 2)
@@ -66,9 +68,11 @@ def collect(path: str | Path, first: int, count: int) -> tuple[np.ndarray, np.nd
 
 
 def _centred(values: np.ndarray, groups: np.ndarray) -> np.ndarray:
-    sums = np.zeros((groups.max() + 1,) + values.shape[1:])
+    sums = np.zeros((groups.max() + 1, *values.shape[1:]))
     np.add.at(sums, groups, values)
-    counts = np.bincount(groups, minlength=groups.max() + 1).reshape((-1,) + (1,) * (values.ndim - 1))
+    counts = np.bincount(groups, minlength=groups.max() + 1).reshape(
+        (-1,) + (1,) * (values.ndim - 1)
+    )
     return values - (sums / np.maximum(counts, 1))[groups]
 
 
@@ -78,11 +82,13 @@ def fit(features: np.ndarray, labels: np.ndarray, groups: np.ndarray) -> dict[st
 
     learned = [i for i, name in enumerate(summary.FEATURES) if name not in CASE_SENSITIVE]
     x = _centred(features[:, learned].astype(np.float64), groups)
-    model = LinearRegression(fit_intercept=False).fit(x, _centred(labels.astype(np.float64), groups))
+    model = LinearRegression(fit_intercept=False).fit(
+        x, _centred(labels.astype(np.float64), groups)
+    )
     hand = np.array([summary.HAND_WEIGHTS.get(name, 0.0) for name in summary.FEATURES])
     spread = _centred(features @ hand, groups).std() / max(float((x @ model.coef_).std()), 1e-12)
     weights = dict.fromkeys(summary.FEATURES, 0.0)
-    for i, w in zip(learned, model.coef_ * spread):
+    for i, w in zip(learned, model.coef_ * spread, strict=False):
         weights[summary.FEATURES[i]] = round(float(w), 4)
     return weights
 
@@ -97,12 +103,16 @@ def main(argv: list[str] | None = None) -> None:
     features, labels, groups = collect(args.data, args.first, args.count)
     weights = fit(features, labels, groups)
     trained = {
-        "data": Path(args.data).name, "clusters": f"{args.first}..{args.first + args.count - 1}",
-        "sentences": int(len(labels)), "label": "ROUGE-1 + ROUGE-2 precision of the sentence vs the reference",
+        "data": Path(args.data).name,
+        "clusters": f"{args.first}..{args.first + args.count - 1}",
+        "sentences": len(labels),
+        "label": "ROUGE-1 + ROUGE-2 precision of the sentence vs the reference",
         "model": "least squares, centred within clusters, rescaled to the hand-set score's spread",
         "script": "python -m storyline.evaluation.train_scorer",
     }
-    args.out.write_text(json.dumps({"weights": weights, "trained": trained}, indent=2) + "\n", encoding="utf-8")
+    args.out.write_text(
+        json.dumps({"weights": weights, "trained": trained}, indent=2) + "\n", encoding="utf-8"
+    )
     print(json.dumps(weights, indent=2))
 
 

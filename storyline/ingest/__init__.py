@@ -18,11 +18,11 @@ from .reader import read
 from .segment import segment
 
 __all__ = [
-    "read",
+    "content_hash",
+    "detect",
     "document_from_bytes",
     "document_from_text",
     "documents_from_bytes",
-    "detect",
+    "read",
     "segment",
-    "content_hash",
 ]

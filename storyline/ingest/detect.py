@@ -46,7 +46,12 @@ def _is_transcript(sample: list[str]) -> bool:
     or a dialogue of colon labels where someone speaks more than once."""
     quoted, colon, most = label_counts(sample)
     cues = sum(1 for line in sample if TIMESTAMP_LINE.match(line) or STAGE_DIRECTION.match(line))
-    return (quoted + colon >= 1 and cues >= 1) or quoted >= 2 or (colon >= 3 and most >= 2) or cues >= 3
+    return (
+        (quoted + colon >= 1 and cues >= 1)
+        or quoted >= 2
+        or (colon >= 3 and most >= 2)
+        or cues >= 3
+    )
 
 
 def _is_stripped(sample: list[str]) -> bool:

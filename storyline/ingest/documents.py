@@ -53,7 +53,9 @@ def document_from_text(
     """One Document from text. A JSON input must hold exactly one record (else use `read`)."""
     found = list(documents_from_text(text, source, as_kind=as_kind, date=date, meta=meta))
     if len(found) != 1:
-        raise InputError(source, f"holds {len(found)} records; read() yields one Document per record")
+        raise InputError(
+            source, f"holds {len(found)} records; read() yields one Document per record"
+        )
     if isinstance(found[0], InputError):
         raise found[0]
     return found[0]
@@ -74,7 +76,9 @@ def documents_from_bytes(
     except InputError as exc:
         yield exc
         return
-    yield from documents_from_text(text, source, as_kind=as_kind, date=date, meta=meta, content_type=content_type)
+    yield from documents_from_text(
+        text, source, as_kind=as_kind, date=date, meta=meta, content_type=content_type
+    )
 
 
 def documents_from_text(
@@ -109,7 +113,14 @@ def documents_from_text(
         sub = f"{source}#{record.index}"
         try:
             inner = detect(record.text)
-            yield build(record.text, sub, "json", clean_as=inner, date=date, meta={**(meta or {}), **record.meta})
+            yield build(
+                record.text,
+                sub,
+                "json",
+                clean_as=inner,
+                date=date,
+                meta={**(meta or {}), **record.meta},
+            )
         except InputError as exc:
             yield exc
 
@@ -134,7 +145,10 @@ def build(
     _tag_speakers(sentences, turns)
     when = _publication_date(cleaned, text, clean_as or kind, source, date, meta.pop("date", None))
     digest = content_hash(cleaned.text)
-    extra = {**cleaned.meta, **{k: v for k, v in meta.items() if k not in {"title", "outlet", "author"}}}
+    extra = {
+        **cleaned.meta,
+        **{k: v for k, v in meta.items() if k not in {"title", "outlet", "author"}},
+    }
     if clean_as and clean_as != kind:
         extra["text_kind"] = clean_as
     return Document(
@@ -196,9 +210,13 @@ def _publication_date(
     if option:
         found = pubdate.parse_date(option, "option")
         if found is None:
-            raise InputError(source, f"cannot read the date option {option!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
+            raise InputError(
+                source, f"cannot read the date option {option!r} (use YYYY, YYYY-MM or YYYY-MM-DD)"
+            )
         return found
-    found = pubdate.parse_date(meta_date, "metadata") or pubdate.parse_date(cleaned.date, "metadata")
+    found = pubdate.parse_date(meta_date, "metadata") or pubdate.parse_date(
+        cleaned.date, "metadata"
+    )
     if found:
         return found
     is_url = source.startswith(("http://", "https://"))

@@ -36,7 +36,7 @@ _FIXABLE = re.compile(
 )
 _ASCII_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _SAMPLE = 8192
-_CONTROL = set(range(0, 32)) - {9, 10, 12, 13}
+_CONTROL = set(range(32)) - {9, 10, 12, 13}
 
 
 def decode(data: bytes, source: str) -> str:

@@ -49,7 +49,16 @@ def looks_like_html(text: str) -> bool:
     head = text[:2048].lstrip().lower()
     if head.startswith(("<!doctype html", "<html", "<?xml")) and "<html" in text[:4096].lower():
         return True
-    return len(re.findall(r"</?(?:p|div|span|a|br|body|head|article|section|script|li|h[1-6])\b", text[:20000], re.I)) >= 5
+    return (
+        len(
+            re.findall(
+                r"</?(?:p|div|span|a|br|body|head|article|section|script|li|h[1-6])\b",
+                text[:20000],
+                re.I,
+            )
+        )
+        >= 5
+    )
 
 
 def _extract(html: str, url: str | None):

@@ -34,7 +34,11 @@ def iter_clusters(path: str | Path) -> Iterator[tuple[str, list[str], str]]:
             else:  # Multi-News+
                 articles = [a for a in record.get("documents", []) if a and a.strip()]
                 cluster_id, summary = str(record.get("idx", n)), record.get("summary", "")
-            yield cluster_id, [restore_newlines(a).strip() for a in articles], restore_newlines(summary).strip()
+            yield (
+                cluster_id,
+                [restore_newlines(a).strip() for a in articles],
+                restore_newlines(summary).strip(),
+            )
 
 
 def restore_newlines(text: str) -> str:

@@ -89,7 +89,11 @@ def is_headline(line: str) -> bool:
 
 def take_title(paragraphs: list[str]) -> tuple[str | None, list[str]]:
     """Lift a leading headline out of the body when a body follows it."""
-    if len(paragraphs) >= 2 and is_headline(paragraphs[0]) and not paragraphs[0].endswith((":", "?\"")):
+    if (
+        len(paragraphs) >= 2
+        and is_headline(paragraphs[0])
+        and not paragraphs[0].endswith((":", '?"'))
+    ):
         if len(paragraphs[1].split()) >= 8 or len(paragraphs) >= 3:
             return paragraphs[0], paragraphs[1:]
     return None, paragraphs
@@ -99,5 +103,7 @@ def take_byline(paragraphs: list[str]) -> tuple[str | None, list[str]]:
     """A "By Jane Doe" line among the first three paragraphs becomes the author."""
     for i, p in enumerate(paragraphs[:3]):
         if _BYLINE.match(p):
-            return re.sub(r"^by\s+", "", p, flags=re.I).strip(), paragraphs[:i] + paragraphs[i + 1 :]
+            return re.sub(r"^by\s+", "", p, flags=re.I).strip(), paragraphs[:i] + paragraphs[
+                i + 1 :
+            ]
     return None, paragraphs

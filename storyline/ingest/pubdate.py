@@ -19,9 +19,17 @@ MONTHS = {
     name: i
     for i, names in enumerate(
         [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
             ("december", "dec"),
         ],
         start=1,
@@ -39,8 +47,12 @@ _TEXT_DATES = [
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
 ]
 # A dateline line: mostly the date, or a date behind "Published"/"Updated"/"Posted" or a byline bar.
-_DATELINE_CUE = re.compile(r"^\W*(published|posted|updated|last updated|first published|date)\b|\||·|•", re.I)
-_FILENAME = re.compile(r"^(?P<year>(?:19|20)\d\d)(?:[-_.](?P<month>[01]\d)(?:[-_.](?P<day>[0-3]\d))?)?(?!\d)")
+_DATELINE_CUE = re.compile(
+    r"^\W*(published|posted|updated|last updated|first published|date)\b|\||·|•", re.I
+)
+_FILENAME = re.compile(
+    r"^(?P<year>(?:19|20)\d\d)(?:[-_.](?P<month>[01]\d)(?:[-_.](?P<day>[0-3]\d))?)?(?!\d)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +125,9 @@ def _from_match(m: re.Match[str], source: DateSource) -> PubDate | None:
     return _from_parts(m.group("year"), month_no, m.group("day"), source)
 
 
-def _from_parts(year: str, month: str | None, day: str | None, source: DateSource) -> PubDate | None:
+def _from_parts(
+    year: str, month: str | None, day: str | None, source: DateSource
+) -> PubDate | None:
     y = int(year)
     if not 1800 <= y <= 2200:
         return None
@@ -129,4 +143,3 @@ def _from_parts(year: str, month: str | None, day: str | None, source: DateSourc
     except ValueError:
         return None
     return PubDate(f"{y:04d}-{mo:02d}-{int(day):02d}", "day", source)
-

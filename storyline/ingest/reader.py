@@ -40,10 +40,17 @@ def read(
         yield from _documents(item, as_kind, date)
 
 
-def _documents(item: Fetched, as_kind: Kind | None, date: str | None) -> Iterator[Document | InputError]:
+def _documents(
+    item: Fetched, as_kind: Kind | None, date: str | None
+) -> Iterator[Document | InputError]:
     try:
         yield from documents_from_bytes(
-            item.data, item.source, as_kind=as_kind, date=date, meta=item.meta, content_type=item.content_type
+            item.data,
+            item.source,
+            as_kind=as_kind,
+            date=date,
+            meta=item.meta,
+            content_type=item.content_type,
         )
     except Exception as exc:  # a bug on one odd input must not stop the batch
         log.exception("ingest failed on %s", item.source)

@@ -15,12 +15,41 @@ from typing import Any
 
 from ..errors import InputError
 
-TEXT_FIELDS = ("text", "content", "body", "article", "maintext", "story", "article_text", "full_text")
+TEXT_FIELDS = (
+    "text",
+    "content",
+    "body",
+    "article",
+    "maintext",
+    "story",
+    "article_text",
+    "full_text",
+)
 TITLE_FIELDS = ("title", "headline", "heading")
 URL_FIELDS = ("url", "link", "source_url", "canonical_url", "source")
-DATE_FIELDS = ("date", "published", "publish_date", "published_at", "pubdate", "date_publish",
-               "datePublished", "publication_date", "pub_date", "created_at", "timestamp")
-OUTLET_FIELDS = ("outlet", "site", "source_name", "sitename", "site_name", "publisher", "source", "domain")
+DATE_FIELDS = (
+    "date",
+    "published",
+    "publish_date",
+    "published_at",
+    "pubdate",
+    "date_publish",
+    "datePublished",
+    "publication_date",
+    "pub_date",
+    "created_at",
+    "timestamp",
+)
+OUTLET_FIELDS = (
+    "outlet",
+    "site",
+    "source_name",
+    "sitename",
+    "site_name",
+    "publisher",
+    "source",
+    "domain",
+)
 AUTHOR_FIELDS = ("author", "authors", "byline", "creator")
 # Containers that wrap a list of records.
 LIST_FIELDS = ("records", "articles", "documents", "items", "data", "results", "entries")
@@ -88,7 +117,10 @@ def to_record(index: int, item: Any) -> Record:
     outlet = _first(item, OUTLET_FIELDS, str, lambda v: not v.startswith(("http://", "https://")))
     author = item.get(next((f for f in AUTHOR_FIELDS if item.get(f)), ""), None)
     if isinstance(author, list):
-        author = ", ".join(str(a.get("name", a)) if isinstance(a, dict) else str(a) for a in author) or None
+        author = (
+            ", ".join(str(a.get("name", a)) if isinstance(a, dict) else str(a) for a in author)
+            or None
+        )
     elif author is not None and not isinstance(author, str):
         author = str(author)
     meta = {

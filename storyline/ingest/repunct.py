@@ -25,29 +25,117 @@ _CONTRACTIONS = [
 ]
 # "US 3 2 billion" -> "US$3.2 billion"; "3 2 percent" -> "3.2 percent"
 _CURRENCY = re.compile(r"\b(US|U S|HK|NZ|A|C|S)\s(?=\d)")
-_DECIMAL = re.compile(r"\b(\d{1,3}) (\d{1,2})(?= (?:billion|million|trillion|thousand|percent|per cent|bn|m|%)\b)")
+_DECIMAL = re.compile(
+    r"\b(\d{1,3}) (\d{1,2})(?= (?:billion|million|trillion|thousand|percent|per cent|bn|m|%)\b)"
+)
 _INITIALS = re.compile(r"(?<![\w.])((?:[A-Z] ){1,3}[A-Z])(?![\w.])")
 _SAFE_INITIALS = {"U S", "U K", "U N", "U S A", "E U", "D C", "L A", "N Y"}
 _TIME = re.compile(r"\b(\d{1,2})(?: (\d{2}))? ([ap]) m\b")
 
 # Capitalised words that open a sentence but do not occur capitalised mid-sentence.
 OPENERS = {
-    "The", "But", "However", "In", "Last", "This", "That", "These", "Those", "We", "They", "She",
-    "It", "Now", "So", "Meanwhile", "Still", "Yet", "Also", "If", "When", "While", "After",
-    "Before", "Although", "Because", "Since", "There", "Our", "Their", "His", "Her", "Its",
-    "Many", "Some", "Most", "Other", "Others", "Instead", "Nevertheless", "Moreover", "Furthermore",
-    "Currently", "Earlier", "Later", "Next", "Today", "Yesterday", "Overall", "Certain",
-    "As", "For", "On", "At", "With", "By", "A", "An", "He",
+    "The",
+    "But",
+    "However",
+    "In",
+    "Last",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "We",
+    "They",
+    "She",
+    "It",
+    "Now",
+    "So",
+    "Meanwhile",
+    "Still",
+    "Yet",
+    "Also",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Although",
+    "Because",
+    "Since",
+    "There",
+    "Our",
+    "Their",
+    "His",
+    "Her",
+    "Its",
+    "Many",
+    "Some",
+    "Most",
+    "Other",
+    "Others",
+    "Instead",
+    "Nevertheless",
+    "Moreover",
+    "Furthermore",
+    "Currently",
+    "Earlier",
+    "Later",
+    "Next",
+    "Today",
+    "Yesterday",
+    "Overall",
+    "Certain",
+    "As",
+    "For",
+    "On",
+    "At",
+    "With",
+    "By",
+    "A",
+    "An",
+    "He",
 }
 # After these a capitalised word is likely a name or title, not a new sentence.
 _NO_BREAK_AFTER = {
-    "the", "a", "an", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or",
-    "as", "into", "than", "about", "like", "called", "named", "via", "per", "vs", "versus",
-    "mr", "mrs", "ms", "dr", "st", "said", "says", "told", "according",
+    "the",
+    "a",
+    "an",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "from",
+    "by",
+    "with",
+    "and",
+    "or",
+    "as",
+    "into",
+    "than",
+    "about",
+    "like",
+    "called",
+    "named",
+    "via",
+    "per",
+    "vs",
+    "versus",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "said",
+    "says",
+    "told",
+    "according",
 }
 # "X said Y" keeps a capitalised opener after "said" only for these, which start a clause.
 _OPENER_AFTER_SAID = {"The", "But", "However", "In", "We", "They", "It", "This", "That", "There"}
-_ATTRIBUTION = re.compile(r"^(He|She|They) (said|says|added|adds|explained|noted|told|stated)\b", re.I)
+_ATTRIBUTION = re.compile(
+    r"^(He|She|They) (said|says|added|adds|explained|noted|told|stated)\b", re.I
+)
 _WORD = re.compile(r"\S+")
 
 
@@ -65,7 +153,9 @@ def repair_line(line: str) -> str:
     """Restore apostrophes, abbreviations, decimals and sentence ends in one line."""
     line = _CURRENCY.sub(lambda m: m.group(1).replace(" ", "") + "$", line)
     line = _DECIMAL.sub(r"\1.\2", line)
-    line = _TIME.sub(lambda m: f"{m.group(1)}{':' + m.group(2) if m.group(2) else ''} {m.group(3)}.m.", line)
+    line = _TIME.sub(
+        lambda m: f"{m.group(1)}{':' + m.group(2) if m.group(2) else ''} {m.group(3)}.m.", line
+    )
     line = _INITIALS.sub(_dot_initials, line)
     for pattern, repl in _CONTRACTIONS:
         line = pattern.sub(repl, line)
@@ -86,7 +176,9 @@ def split_sentences(line: str) -> list[str]:
     for chunk in sentences:
         text = " ".join(chunk)
         if out and _ATTRIBUTION.match(text) and len(chunk) <= 8:
-            out[-1] = f"{out[-1]}, {text[0].lower()}{text[1:]}"  # "... markets He said" -> ", he said"
+            out[-1] = (
+                f"{out[-1]}, {text[0].lower()}{text[1:]}"  # "... markets He said" -> ", he said"
+            )
         else:
             out.append(text)
     return out
@@ -106,7 +198,9 @@ def _starts_sentence(current: list[str], words: list[str], i: int) -> bool:
         return False  # "For Trump", "At Sea": could be a name or title
     if word == "He" and not nxt[:1].islower():
         return False
-    if word in {"In", "On", "At", "As", "For", "With", "By", "A", "An"} and not re.fullmatch(r"[a-z]+", nxt):
+    if word in {"In", "On", "At", "As", "For", "With", "By", "A", "An"} and not re.fullmatch(
+        r"[a-z]+", nxt
+    ):
         return False
     return bool(nxt)
 

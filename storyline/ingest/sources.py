@@ -28,9 +28,38 @@ from ..errors import InputError
 STDIN = "-"
 # Skipped silently when walking a folder (still an error when named explicitly).
 SKIP_SUFFIXES = {
-    ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".ico", ".pdf", ".zip", ".tar", ".tgz", ".bz2",
-    ".xz", ".7z", ".mp3", ".mp4", ".wav", ".mov", ".avi", ".db", ".sqlite", ".sqlite3", ".pyc", ".so",
-    ".exe", ".bin", ".woff", ".woff2", ".ttf", ".parquet", ".pkl", ".npy",
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".gif",
+    ".webp",
+    ".svg",
+    ".ico",
+    ".pdf",
+    ".zip",
+    ".tar",
+    ".tgz",
+    ".bz2",
+    ".xz",
+    ".7z",
+    ".mp3",
+    ".mp4",
+    ".wav",
+    ".mov",
+    ".avi",
+    ".db",
+    ".sqlite",
+    ".sqlite3",
+    ".pyc",
+    ".so",
+    ".exe",
+    ".bin",
+    ".woff",
+    ".woff2",
+    ".ttf",
+    ".parquet",
+    ".pkl",
+    ".npy",
 }
 _FEED_TYPES = ("rss", "atom", "rdf")
 _MAX_REDIRECTS = 5
@@ -87,7 +116,9 @@ def _skipped(name: str) -> bool:
 
 def too_big(source: str, limit: int, size: int | None = None) -> InputError:
     seen = f" ({size:,} bytes)" if size is not None else ""
-    return InputError(source, f"larger than the size limit of {limit:,} bytes{seen} (settings.max_input_bytes)")
+    return InputError(
+        source, f"larger than the size limit of {limit:,} bytes{seen} (settings.max_input_bytes)"
+    )
 
 
 def _read_file(path: str, settings: Settings) -> Fetched | InputError:
@@ -102,7 +133,9 @@ def _read_file(path: str, settings: Settings) -> Fetched | InputError:
             with gzip.open(path, "rb") as f:
                 data = f.read(limit + 1)
     except (OSError, EOFError) as exc:
-        return InputError(path, f"cannot read: {exc.strerror or exc}" if isinstance(exc, OSError) else str(exc))
+        return InputError(
+            path, f"cannot read: {exc.strerror or exc}" if isinstance(exc, OSError) else str(exc)
+        )
     if len(data) > limit:
         return too_big(path, limit)
     return Fetched(path, data)
@@ -111,7 +144,9 @@ def _read_file(path: str, settings: Settings) -> Fetched | InputError:
 def _read_stdin(settings: Settings) -> Fetched | InputError:
     limit = settings.max_input_bytes
     stream = getattr(sys.stdin, "buffer", None)
-    data = stream.read(limit + 1) if stream is not None else sys.stdin.read(limit + 1).encode("utf-8")
+    data = (
+        stream.read(limit + 1) if stream is not None else sys.stdin.read(limit + 1).encode("utf-8")
+    )
     if len(data) > limit:
         return too_big("<stdin>", limit)
     return Fetched("<stdin>", data)
@@ -121,7 +156,9 @@ def _read_stdin(settings: Settings) -> Fetched | InputError:
 
 
 def _read_url(url: str, settings: Settings) -> Iterator[Fetched | InputError]:
-    with httpx.Client(timeout=settings.fetch_timeout, headers={"User-Agent": _USER_AGENT}) as client:
+    with httpx.Client(
+        timeout=settings.fetch_timeout, headers={"User-Agent": _USER_AGENT}
+    ) as client:
         page = fetch(client, url, settings)
         if isinstance(page, InputError) or not is_feed(page):
             yield page
@@ -144,7 +181,9 @@ def fetch(client: httpx.Client, url: str, settings: Settings) -> Fetched | Input
                     current = urljoin(current, response.headers["location"])
                     continue
                 if response.status_code >= 400:
-                    return InputError(url, f"HTTP {response.status_code} {response.reason_phrase}".strip())
+                    return InputError(
+                        url, f"HTTP {response.status_code} {response.reason_phrase}".strip()
+                    )
                 declared = response.headers.get("content-length")
                 if declared and declared.isdigit() and int(declared) > limit:
                     return too_big(url, limit, int(declared))
@@ -175,7 +214,9 @@ def is_feed(page: Fetched) -> bool:
     )
 
 
-def _feed_entries(client: httpx.Client, page: Fetched, settings: Settings) -> Iterator[Fetched | InputError]:
+def _feed_entries(
+    client: httpx.Client, page: Fetched, settings: Settings
+) -> Iterator[Fetched | InputError]:
     import feedparser
 
     parsed = feedparser.parse(page.data)
@@ -186,7 +227,9 @@ def _feed_entries(client: httpx.Client, page: Fetched, settings: Settings) -> It
     for n, entry in enumerate(parsed.entries):
         meta = {
             "title": entry.get("title"),
-            "date": entry.get("published_parsed") or entry.get("updated_parsed") or entry.get("published"),
+            "date": entry.get("published_parsed")
+            or entry.get("updated_parsed")
+            or entry.get("published"),
             "author": entry.get("author"),
             "outlet": outlet,
         }
@@ -216,8 +259,16 @@ def _refuse_private(url: str) -> str | None:
         return f"cannot resolve host {host!r}: {exc.strerror}"
     for info in infos:
         address = ipaddress.ip_address(info[4][0].split("%", 1)[0])
-        if (address.is_private or address.is_loopback or address.is_link_local or address.is_reserved
-                or address.is_multicast or address.is_unspecified):
-            return (f"refusing to fetch {host} ({address}): a private or local address "
-                    "(set allow_private_urls / STORYLINE_ALLOW_PRIVATE_URLS=1 to allow)")
+        if (
+            address.is_private
+            or address.is_loopback
+            or address.is_link_local
+            or address.is_reserved
+            or address.is_multicast
+            or address.is_unspecified
+        ):
+            return (
+                f"refusing to fetch {host} ({address}): a private or local address "
+                "(set allow_private_urls / STORYLINE_ALLOW_PRIVATE_URLS=1 to allow)"
+            )
     return None

@@ -33,52 +33,292 @@ _COLON_LABEL = re.compile(
 _TIMESTAMP = r"\[?\(?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d+)?\)?\]?"
 TIMESTAMP_LINE = re.compile(rf"^\s*{_TIMESTAMP}\s*$")
 _LEADING_TIMESTAMP = re.compile(rf"^\s*{_TIMESTAMP}\s+")
-_BARE_LABEL = re.compile(rf"^{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}}\s*,\s*{_CAPS_RUN}(?:\s*,\s*{_CAPS_RUN})*$")
-_OPEN_QUOTES = "\"“"
-_CLOSE_QUOTES = "\"”"
+_BARE_LABEL = re.compile(
+    rf"^{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}}\s*,\s*{_CAPS_RUN}(?:\s*,\s*{_CAPS_RUN})*$"
+)
+_OPEN_QUOTES = '"“'
+_CLOSE_QUOTES = '"”'
 STAGE_DIRECTION = re.compile(r"^\s*[\[(][A-Z][A-Z0-9 ,'’.:\-]+[\])]\s*$")
 # Labels that are not speakers (newsroom furniture with a colon).
 NOT_SPEAKERS = {
-    "UPDATE", "UPDATED", "RELATED", "READ MORE", "NOTE", "EDITOR'S NOTE", "CORRECTION", "PHOTO",
-    "VIDEO", "WATCH", "SOURCE", "SOURCES", "CREDIT", "TAGS", "AP", "CNN", "BBC", "REUTERS", "PHOTOS",
-    "FULL COVERAGE", "TRANSCRIPT", "Q", "A",
+    "UPDATE",
+    "UPDATED",
+    "RELATED",
+    "READ MORE",
+    "NOTE",
+    "EDITOR'S NOTE",
+    "CORRECTION",
+    "PHOTO",
+    "VIDEO",
+    "WATCH",
+    "SOURCE",
+    "SOURCES",
+    "CREDIT",
+    "TAGS",
+    "AP",
+    "CNN",
+    "BBC",
+    "REUTERS",
+    "PHOTOS",
+    "FULL COVERAGE",
+    "TRANSCRIPT",
+    "Q",
+    "A",
 }
 # Words that make up a job title (as opposed to an organisation name).
 ROLE_WORDS = {
-    "PRESIDENT", "VICE", "VP", "SVP", "EVP", "CEO", "CFO", "CTO", "COO", "CMO", "CIO", "CHIEF",
-    "EXECUTIVE", "OFFICER", "FOUNDER", "CO-FOUNDER", "COFOUNDER", "CHAIRMAN", "CHAIRWOMAN", "CHAIR",
-    "DIRECTOR", "MANAGING", "MANAGER", "GENERAL", "HEAD", "PROFESSOR", "ASSOCIATE", "ASSISTANT",
-    "ANALYST", "SENIOR", "JUNIOR", "PRINCIPAL", "LEAD", "SPOKESMAN", "SPOKESWOMAN", "SPOKESPERSON",
-    "MINISTER", "SECRETARY", "SENATOR", "REPRESENTATIVE", "GOVERNOR", "MAYOR", "AMBASSADOR",
-    "CORRESPONDENT", "REPORTER", "HOST", "ANCHOR", "EDITOR", "RESEARCHER", "FELLOW", "PARTNER",
-    "ECONOMIST", "STRATEGIST", "ENGINEER", "LAWYER", "ATTORNEY", "EXPERT", "CONSULTANT", "ADVISER",
-    "ADVISOR", "DEPUTY", "COMMISSIONER", "OFFICIAL", "SPECIALIST", "SCIENTIST", "DEAN", "CHANCELLOR",
-    "CHAIRPERSON", "BOARD", "MEMBER", "OF", "AND", "FOR", "GLOBAL", "REGIONAL", "NATIONAL",
-    "RESIDENT", "STUDENT", "FORMER", "ACTING", "INTERIM", "OWNER", "ORGANIZER", "ORGANISER",
-    "ACTIVIST", "PROTESTER", "WITNESS", "EMPLOYEE", "WORKER", "COORDINATOR", "LEADER",
-    "COUNCILLOR", "COUNCILOR", "COUNCILMAN", "COUNCILWOMAN", "PRESENTER", "COMMENTATOR", "AUTHOR",
-    "PROSECUTOR", "JUDGE", "DOCTOR", "SURGEON", "NURSE", "TEACHER", "CAPTAIN", "COMMANDER",
+    "PRESIDENT",
+    "VICE",
+    "VP",
+    "SVP",
+    "EVP",
+    "CEO",
+    "CFO",
+    "CTO",
+    "COO",
+    "CMO",
+    "CIO",
+    "CHIEF",
+    "EXECUTIVE",
+    "OFFICER",
+    "FOUNDER",
+    "CO-FOUNDER",
+    "COFOUNDER",
+    "CHAIRMAN",
+    "CHAIRWOMAN",
+    "CHAIR",
+    "DIRECTOR",
+    "MANAGING",
+    "MANAGER",
+    "GENERAL",
+    "HEAD",
+    "PROFESSOR",
+    "ASSOCIATE",
+    "ASSISTANT",
+    "ANALYST",
+    "SENIOR",
+    "JUNIOR",
+    "PRINCIPAL",
+    "LEAD",
+    "SPOKESMAN",
+    "SPOKESWOMAN",
+    "SPOKESPERSON",
+    "MINISTER",
+    "SECRETARY",
+    "SENATOR",
+    "REPRESENTATIVE",
+    "GOVERNOR",
+    "MAYOR",
+    "AMBASSADOR",
+    "CORRESPONDENT",
+    "REPORTER",
+    "HOST",
+    "ANCHOR",
+    "EDITOR",
+    "RESEARCHER",
+    "FELLOW",
+    "PARTNER",
+    "ECONOMIST",
+    "STRATEGIST",
+    "ENGINEER",
+    "LAWYER",
+    "ATTORNEY",
+    "EXPERT",
+    "CONSULTANT",
+    "ADVISER",
+    "ADVISOR",
+    "DEPUTY",
+    "COMMISSIONER",
+    "OFFICIAL",
+    "SPECIALIST",
+    "SCIENTIST",
+    "DEAN",
+    "CHANCELLOR",
+    "CHAIRPERSON",
+    "BOARD",
+    "MEMBER",
+    "OF",
+    "AND",
+    "FOR",
+    "GLOBAL",
+    "REGIONAL",
+    "NATIONAL",
+    "RESIDENT",
+    "STUDENT",
+    "FORMER",
+    "ACTING",
+    "INTERIM",
+    "OWNER",
+    "ORGANIZER",
+    "ORGANISER",
+    "ACTIVIST",
+    "PROTESTER",
+    "WITNESS",
+    "EMPLOYEE",
+    "WORKER",
+    "COORDINATOR",
+    "LEADER",
+    "COUNCILLOR",
+    "COUNCILOR",
+    "COUNCILMAN",
+    "COUNCILWOMAN",
+    "PRESENTER",
+    "COMMENTATOR",
+    "AUTHOR",
+    "PROSECUTOR",
+    "JUDGE",
+    "DOCTOR",
+    "SURGEON",
+    "NURSE",
+    "TEACHER",
+    "CAPTAIN",
+    "COMMANDER",
 }
 # Titles that may open a speaker label's name ("PRESIDENT DONALD TRUMP").
-TITLES = {"PRESIDENT", "SENATOR", "SEN.", "REP.", "GOVERNOR", "GOV.", "MAYOR", "JUDGE", "DR.", "DR",
-          "PROFESSOR", "PROF.", "GENERAL", "GEN.", "SECRETARY", "MINISTER", "CHANCELLOR", "AMBASSADOR"}
+TITLES = {
+    "PRESIDENT",
+    "SENATOR",
+    "SEN.",
+    "REP.",
+    "GOVERNOR",
+    "GOV.",
+    "MAYOR",
+    "JUDGE",
+    "DR.",
+    "DR",
+    "PROFESSOR",
+    "PROF.",
+    "GENERAL",
+    "GEN.",
+    "SECRETARY",
+    "MINISTER",
+    "CHANCELLOR",
+    "AMBASSADOR",
+}
 # Newsroom roles written differently in labels.
 ROLE_ALIASES = {"BYLINE": "Reporter"}
 # A trailing group of words that names a unit inside an organisation.
-UNIT_WORDS = {"LINE", "GROUP", "DIVISION", "DEPARTMENT", "UNIT", "BUSINESS", "TEAM", "OFFICE", "LAB", "LABS", "SEGMENT"}
+UNIT_WORDS = {
+    "LINE",
+    "GROUP",
+    "DIVISION",
+    "DEPARTMENT",
+    "UNIT",
+    "BUSINESS",
+    "TEAM",
+    "OFFICE",
+    "LAB",
+    "LABS",
+    "SEGMENT",
+}
 # An organisation whose name these words make is kept whole (no unit split).
-INSTITUTION_WORDS = {"UNIVERSITY", "INSTITUTE", "COLLEGE", "SCHOOL", "ASSOCIATION", "FOUNDATION", "COUNCIL",
-                     "COMMISSION", "CENTER", "CENTRE", "AGENCY", "MINISTRY", "BANK", "FUND", "OF"}
+INSTITUTION_WORDS = {
+    "UNIVERSITY",
+    "INSTITUTE",
+    "COLLEGE",
+    "SCHOOL",
+    "ASSOCIATION",
+    "FOUNDATION",
+    "COUNCIL",
+    "COMMISSION",
+    "CENTER",
+    "CENTRE",
+    "AGENCY",
+    "MINISTRY",
+    "BANK",
+    "FUND",
+    "OF",
+}
 # A speaker name never contains these ("ON HAPPINESS:", "THE FACTS:", "TODAY IN THE SKY:").
-_NOT_IN_NAMES = {"ON", "THE", "IN", "OF", "AT", "TO", "FOR", "A", "AN", "AND", "OR", "IS", "IT", "WITH",
-                 "FROM", "BY", "TODAY", "WHAT", "WHY", "HOW", "WHO", "WHEN", "WHERE", "MORE", "NEW", "HERE"}
+_NOT_IN_NAMES = {
+    "ON",
+    "THE",
+    "IN",
+    "OF",
+    "AT",
+    "TO",
+    "FOR",
+    "A",
+    "AN",
+    "AND",
+    "OR",
+    "IS",
+    "IT",
+    "WITH",
+    "FROM",
+    "BY",
+    "TODAY",
+    "WHAT",
+    "WHY",
+    "HOW",
+    "WHO",
+    "WHEN",
+    "WHERE",
+    "MORE",
+    "NEW",
+    "HERE",
+}
 _SMALL = {"of", "and", "for", "the", "in", "on", "at", "to", "a", "an", "de", "la", "von", "van"}
 # Kept in capitals when title-casing (besides any word without a vowel, like "CNN").
 ACRONYMS = {
-    "VP", "SVP", "EVP", "CEO", "CFO", "CTO", "COO", "CMO", "CIO", "IBM", "IDC", "ZTE", "AT&T", "ABC", "NBC",
-    "BBC", "NPR", "UN", "EU", "US", "UK", "USA", "NHS", "FBI", "CIA", "NSA", "IMF", "MIT", "UCLA", "NYU",
-    "NASA", "NATO", "OPEC", "IT", "AI", "HR", "PR", "TV", "EMEA", "APAC", "AMD", "HP", "GE", "SAP", "EY",
-    "UBS", "AIG", "UAE", "ECB", "IEA", "OECD", "WHO", "WTO", "AP", "AFP", "II", "III", "IV",
+    "VP",
+    "SVP",
+    "EVP",
+    "CEO",
+    "CFO",
+    "CTO",
+    "COO",
+    "CMO",
+    "CIO",
+    "IBM",
+    "IDC",
+    "ZTE",
+    "AT&T",
+    "ABC",
+    "NBC",
+    "BBC",
+    "NPR",
+    "UN",
+    "EU",
+    "US",
+    "UK",
+    "USA",
+    "NHS",
+    "FBI",
+    "CIA",
+    "NSA",
+    "IMF",
+    "MIT",
+    "UCLA",
+    "NYU",
+    "NASA",
+    "NATO",
+    "OPEC",
+    "IT",
+    "AI",
+    "HR",
+    "PR",
+    "TV",
+    "EMEA",
+    "APAC",
+    "AMD",
+    "HP",
+    "GE",
+    "SAP",
+    "EY",
+    "UBS",
+    "AIG",
+    "UAE",
+    "ECB",
+    "IEA",
+    "OECD",
+    "WHO",
+    "WTO",
+    "AP",
+    "AFP",
+    "II",
+    "III",
+    "IV",
 }
 
 
@@ -141,7 +381,9 @@ def clean_transcript(text: str) -> Cleaned:
         found = _label(line)  # a new label also ends a quotation left open
         if found:
             parts.append(found.speech)
-            turn = Turn(found.speaker, found.role, found.organisation, start, start + len(found.speech))
+            turn = Turn(
+                found.speaker, found.role, found.organisation, start, start + len(found.speech)
+            )
             turns.append(turn)
             in_quote = found.open_quote and _closes_soon(raw_lines, i + 1)
             open_turn = turn if in_quote or (run_on and not found.quoted) else None
@@ -242,7 +484,9 @@ def split_description(desc: str) -> tuple[str | None, str | None]:
         desc = " ".join(pieces)
     words = desc.split()
     lead = 0
-    while lead < len(words) and words[lead] in ROLE_WORDS and words[lead] not in {"OF", "AND", "FOR"}:
+    while (
+        lead < len(words) and words[lead] in ROLE_WORDS and words[lead] not in {"OF", "AND", "FOR"}
+    ):
         lead += 1
     if lead and lead < len(words) and words[lead] in {"OF", "FOR"}:
         return _title(desc), None  # "SECRETARY OF STATE"
@@ -265,7 +509,7 @@ def split_description(desc: str) -> tuple[str | None, str | None]:
 
 
 def _split_unit(words: list[str]) -> tuple[list[str], list[str]]:
-    """"HUAWEI CONSUMER BUSINESS GROUP" -> (["HUAWEI"], ["CONSUMER", "BUSINESS", "GROUP"])."""
+    """ "HUAWEI CONSUMER BUSINESS GROUP" -> (["HUAWEI"], ["CONSUMER", "BUSINESS", "GROUP"])."""
     if len(words) < 3 or words[-1] not in UNIT_WORDS or any(w in INSTITUTION_WORDS for w in words):
         return words, []
     return words[:1], words[1:]

@@ -63,7 +63,9 @@ BOILERPLATE = [
 _CASED = re.compile(r"^CLOSE\s")
 _BOILERPLATE = re.compile(r"^(?:" + "|".join(BOILERPLATE) + r")$", re.I)
 # Furniture glued to the start of a long paragraph: cut it off, keep the rest.
-_PREFIXES = re.compile(r"^(?:media playback is unsupported on your device|story highlights)\s+", re.I)
+_PREFIXES = re.compile(
+    r"^(?:media playback is unsupported on your device|story highlights)\s+", re.I
+)
 # A photo credit closing a caption: "(David M Warren / Staff Photographer)", "(Image: Getty)".
 _CREDIT = re.compile(
     r"\((?:[^()]*\b(?:photo|photographer|image|images|getty|courtesy|credit|afp|stock)\b[^()]*"
@@ -159,9 +161,8 @@ def _repeated_headline(text_lines: list[str]) -> str | None:
     """The headline, when a headline-like line near the top appears twice."""
     head = [line for line in text_lines[:12] if not is_boilerplate(line)]
     for i, line in enumerate(head):
-        if _title_like(line):
-            if any(_key(line) == _key(other) for other in head[i + 1 :]):
-                return line
+        if _title_like(line) and any(_key(line) == _key(other) for other in head[i + 1 :]):
+            return line
     return None
 
 
@@ -171,8 +172,10 @@ def _drop_pull_quotes(paragraphs: list[str]) -> list[str]:
     out = []
     for i, p in enumerate(paragraphs):
         k = keys[i]
-        if len(p.split()) <= 40 and len(k) >= 20 and any(
-            j != i and len(other) > len(k) and k in other for j, other in enumerate(keys)
+        if (
+            len(p.split()) <= 40
+            and len(k) >= 20
+            and any(j != i and len(other) > len(k) and k in other for j, other in enumerate(keys))
         ):
             continue
         out.append(p)

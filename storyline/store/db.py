@@ -17,11 +17,11 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Any, Iterator, Literal
+from datetime import UTC, datetime
+from typing import Any, Literal
 
 from ..config import Settings
 from ..errors import ConfigError, StoreError
@@ -76,7 +76,7 @@ class StoreStats:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class Store:
@@ -88,7 +88,9 @@ class Store:
     """
 
     def __init__(
-        self, path: str | os.PathLike[str] = "storyline.db", *,
+        self,
+        path: str | os.PathLike[str] = "storyline.db",
+        *,
         near_duplicate_threshold: float | None = None,
     ) -> None:
         self.path = os.fspath(path)
@@ -104,7 +106,9 @@ class Store:
         self._indexed_pk = 0  # highest documents.pk whose signature is in the index
         try:
             self._conn = sqlite3.connect(
-                self.path, isolation_level=None, check_same_thread=False,
+                self.path,
+                isolation_level=None,
+                check_same_thread=False,
                 timeout=BUSY_TIMEOUT_S,
             )
         except sqlite3.Error as exc:
@@ -222,7 +226,7 @@ class Store:
                 self._index.remove(doc_id)
 
     def _known(self, conn: sqlite3.Connection, doc: Document, dedupe_hash: str) -> AddResult | None:
-        """"unchanged" or an exact "duplicate" when `doc` (or its text) is known, else None.
+        """ "unchanged" or an exact "duplicate" when `doc` (or its text) is known, else None.
 
         Runs inside the write transaction, so two writers cannot both add the same text.
         """
@@ -282,7 +286,9 @@ class Store:
         )
         for row in rows:
             if (row["num_perm"], row["seed"], row["scheme"]) == (
-                dedupe.NUM_PERM, dedupe.SEED, dedupe.SCHEME
+                dedupe.NUM_PERM,
+                dedupe.SEED,
+                dedupe.SCHEME,
             ):
                 signature = dedupe.from_blob(row["signature"])
             else:  # written with other parameters: recompute
@@ -321,8 +327,13 @@ class Store:
             "INSERT INTO duplicates (doc_id, duplicate_of, kind, similarity, source, ref, added) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
-                doc.id, result.duplicate_of, "near" if near else "exact",
-                similarity, doc.source, ref_to_json(doc.ref()), _now(),
+                doc.id,
+                result.duplicate_of,
+                "near" if near else "exact",
+                similarity,
+                doc.source,
+                ref_to_json(doc.ref()),
+                _now(),
             ),
         )
 
@@ -372,7 +383,10 @@ class Store:
 
     def __contains__(self, doc_id: object) -> bool:
         with self._read() as conn:
-            return conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
+            return (
+                conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone()
+                is not None
+            )
 
     def links(self, doc_id: str) -> list[DuplicateLink]:
         """The inputs linked as duplicates of `doc_id` (exact first, then by similarity)."""
@@ -385,8 +399,14 @@ class Store:
                 (doc_id,),
             ).fetchall()
         return [
-            DuplicateLink(r["doc_id"], r["duplicate_of"], r["kind"], r["similarity"],
-                          r["source"], ref_from_json(r["ref"]))
+            DuplicateLink(
+                r["doc_id"],
+                r["duplicate_of"],
+                r["kind"],
+                r["similarity"],
+                r["source"],
+                ref_from_json(r["ref"]),
+            )
             for r in rows
         ]
 
@@ -416,7 +436,10 @@ class Store:
         with self._lock:
             try:
                 with self._write() as conn:
-                    if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is None:
+                    if (
+                        conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone()
+                        is None
+                    ):
                         raise StoreError(f"{doc_id}: no such document in the store")
                     conn.execute(
                         "INSERT INTO analyses (doc_id, version, data, saved) VALUES (?, ?, ?, ?) "

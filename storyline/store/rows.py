@@ -14,9 +14,7 @@ from typing import Any
 from ..errors import StoreError
 from ..model import Document, DocumentRef, Sentence, Span, Turn
 
-REF_COLUMNS = (
-    "id, title, outlet, published, published_granularity, published_source, source, kind"
-)
+REF_COLUMNS = "id, title, outlet, published, published_granularity, published_source, source, kind"
 DOCUMENT_COLUMNS = (
     "id, source, text, kind, title, outlet, author, published, published_granularity, "
     "published_source, url, paragraphs, turns, meta, content_hash"
@@ -49,13 +47,20 @@ def document_values(doc: Document) -> dict[str, Any]:
         _check_span(doc, f"paragraph {i}", p.start, p.end)
     for i, s in enumerate(doc.sentences):
         _check_span(doc, f"sentence {i}", s.start, s.end)
-        if not isinstance(s.paragraph, int) or not (s.speaker is None or isinstance(s.speaker, str)):
+        if not isinstance(s.paragraph, int) or not (
+            s.speaker is None or isinstance(s.speaker, str)
+        ):
             raise StoreError(f"{doc.id}: sentence {i} has a bad paragraph or speaker")
     for i, t in enumerate(doc.turns):
         _check_span(doc, f"turn {i}", t.start, t.end)
     turns = [
-        {"speaker": t.speaker, "role": t.role, "organisation": t.organisation,
-         "start": t.start, "end": t.end}
+        {
+            "speaker": t.speaker,
+            "role": t.role,
+            "organisation": t.organisation,
+            "start": t.start,
+            "end": t.end,
+        }
         for t in doc.turns
     ]
     return {

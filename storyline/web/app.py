@@ -17,7 +17,13 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 from fastapi import FastAPI, File, Form, Query, Request, UploadFile
-from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
+from fastapi.responses import (
+    HTMLResponse,
+    JSONResponse,
+    PlainTextResponse,
+    RedirectResponse,
+    Response,
+)
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
@@ -109,7 +115,9 @@ def create_app(
     )
     app.state.storyline = state
     app.router.on_shutdown.append(state.close)
-    env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True))
+    env = Environment(
+        loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True)
+    )
     env.filters["http_url"] = _http_url
     env.filters["snippet"] = _snippet
     env.filters["label"] = lambda d: label(d.title, d.source)
@@ -123,7 +131,9 @@ def create_app(
     async def _web_error(request: Request, exc: WebError) -> Response:
         if request.url.path.startswith("/api/"):
             return JSONResponse({"error": exc.message}, status_code=exc.status, headers=exc.headers)
-        response = page(request, "error.html", exc.status, title="Error", code=exc.status, message=exc.message)
+        response = page(
+            request, "error.html", exc.status, title="Error", code=exc.status, message=exc.message
+        )
         response.headers.update(exc.headers or {})
         return response
 
@@ -133,7 +143,9 @@ def create_app(
 
     def require_write(request: Request, form_token: str | None) -> None:
         headers = request.headers
-        if not security.same_origin(headers.get("origin"), headers.get("host"), headers.get("sec-fetch-site")):
+        if not security.same_origin(
+            headers.get("origin"), headers.get("host"), headers.get("sec-fetch-site")
+        ):
             raise WebError(403, "cross-site request refused")
         if not security.token_ok(state.token, request.headers.get("authorization"), form_token):
             raise WebError(401, "a valid token is required to add documents")
@@ -154,18 +166,26 @@ def create_app(
         with state.store() as store:
             chosen = selection_ids(store, wanted, query)
             if not chosen:
-                raise WebError(404, f"no documents match {query!r}" if query else "no documents to brief")
+                raise WebError(
+                    404, f"no documents match {query!r}" if query else "no documents to brief"
+                )
             try:
                 return state.briefs.get(store, chosen, query)
             except Busy as exc:
-                raise WebError(exc.status, exc.message, {"Retry-After": str(exc.retry_after)}) from exc
+                raise WebError(
+                    exc.status, exc.message, {"Retry-After": str(exc.retry_after)}
+                ) from exc
             except (KeyError, LookupError, StoreError) as exc:
                 raise WebError(404, f"unknown document in the selection: {exc}") from exc
             except StorylineError as exc:
                 raise WebError(400, str(exc)) from exc
 
     def add_documents(
-        file: UploadFile | None, text: str | None, url: str | None, title: str | None, date: str | None
+        file: UploadFile | None,
+        text: str | None,
+        url: str | None,
+        title: str | None,
+        date: str | None,
     ) -> list[dict[str, Any]]:
         """Ingest one input (a JSONL upload may hold many records) and store what it holds."""
         from ..ingest import documents_from_bytes
@@ -177,7 +197,9 @@ def create_app(
                 name = PurePosixPath(file.filename.replace("\\", "/")).name or "upload"
                 data = file.file.read(state.max_upload + 1)
                 security.check_upload(name, file.content_type, data, state.max_upload)
-                found = documents_from_bytes(data, name, date=date, meta=meta, content_type=file.content_type)
+                found = documents_from_bytes(
+                    data, name, date=date, meta=meta, content_type=file.content_type
+                )
             elif text and text.strip():
                 data = text.encode()
                 if len(data) > state.max_upload:
@@ -230,7 +252,9 @@ def create_app(
         return page(request, "index.html", title="Documents", documents=refs)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
-    def search_page(request: Request, q: str = "", limit: int = Query(20, ge=1, le=200)) -> HTMLResponse:
+    def search_page(
+        request: Request, q: str = "", limit: int = Query(20, ge=1, le=200)
+    ) -> HTMLResponse:
         hits = []
         if q.strip():
             with state.store() as store:
@@ -239,11 +263,17 @@ def create_app(
 
     @app.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
     def document_page(
-        request: Request, doc_id: str, start: int | None = None, end: int | None = None, added: str | None = None
+        request: Request,
+        doc_id: str,
+        start: int | None = None,
+        end: int | None = None,
+        added: str | None = None,
     ) -> HTMLResponse:
         with state.store() as store:
             doc = get_document(store, doc_id)
-        highlight = (start, end) if start is not None and end is not None and 0 <= start < end else None
+        highlight = (
+            (start, end) if start is not None and end is not None and 0 <= start < end else None
+        )
         return page(
             request,
             "document.html",
@@ -269,7 +299,9 @@ def create_app(
         return RedirectResponse(f"/documents/{target}?added={first['status']}", status_code=303)
 
     @app.get("/brief", response_class=HTMLResponse, include_in_schema=False)
-    def brief_page(request: Request, ids: list[str] | None = Query(None), q: str | None = None) -> HTMLResponse:
+    def brief_page(
+        request: Request, ids: list[str] | None = Query(None), q: str | None = None
+    ) -> HTMLResponse:
         view = brief_view(ids, q)
 
         def make() -> str:
@@ -302,12 +334,18 @@ def create_app(
     @app.post("/api/documents", status_code=201, tags=["documents"])
     def api_add(
         request: Request,
-        file: UploadFile | None = File(None, description="an article file: html, txt, md, json, jsonl"),
+        file: UploadFile | None = File(
+            None, description="an article file: html, txt, md, json, jsonl"
+        ),
         text: str | None = Form(None, description="pasted article text"),
         url: str | None = Form(None, description="an article URL to fetch"),
         title: str | None = Form(None, description="a title to use instead of the one found"),
-        date: str | None = Form(None, description="publication date YYYY[-MM[-DD]] if the article lacks one"),
-        token: str | None = Form(None, description="the write token, if not sent as a Bearer header"),
+        date: str | None = Form(
+            None, description="publication date YYYY[-MM[-DD]] if the article lacks one"
+        ),
+        token: str | None = Form(
+            None, description="the write token, if not sent as a Bearer header"
+        ),
     ) -> dict[str, Any]:
         """Add an article by upload, pasted text or URL (a JSONL upload may add several).
 
@@ -325,7 +363,8 @@ def create_app(
         return {
             "query": q,
             "hits": [
-                {"document": dataclasses.asdict(h.document), "score": h.score, "snippet": h.snippet} for h in hits
+                {"document": dataclasses.asdict(h.document), "score": h.score, "snippet": h.snippet}
+                for h in hits
             ],
         }
 
@@ -336,18 +375,28 @@ def create_app(
             stats = store.stats() if hasattr(store, "stats") else {"documents": store.count()}
         return stats if isinstance(stats, dict) else dataclasses.asdict(stats)
 
-    @app.get("/api/brief", tags=["brief"], responses={200: {"content": {"text/html": {}, "text/markdown": {}}}})
+    @app.get(
+        "/api/brief",
+        tags=["brief"],
+        responses={200: {"content": {"text/html": {}, "text/markdown": {}}}},
+    )
     def api_brief(
-        ids: list[str] | None = Query(None, description="document ids (repeat, or comma-separated)"),
-        q: str | None = Query(None, description="a search query choosing the documents and the focus"),
+        ids: list[str] | None = Query(
+            None, description="document ids (repeat, or comma-separated)"
+        ),
+        q: str | None = Query(
+            None, description="a search query choosing the documents and the focus"
+        ),
         format: Literal["json", "html", "markdown"] = "json",
     ) -> Response:
         """The brief of the chosen documents (all of them when neither ids nor q is given)."""
-        from ..render import render
+        from ..renderers import render
 
         view = brief_view(ids, q)
         body = view.memo(format, lambda: render(view.brief, format))
-        media = {"json": "application/json", "html": "text/html", "markdown": "text/markdown"}[format]
+        media = {"json": "application/json", "html": "text/html", "markdown": "text/markdown"}[
+            format
+        ]
         if format == "markdown":
             return PlainTextResponse(body, media_type=media)
         return Response(body, media_type=f"{media}; charset=utf-8")
@@ -379,7 +428,9 @@ class SecurityMiddleware:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                extra = [(k.lower().encode(), v.encode()) for k, v in security.SECURITY_HEADERS.items()]
+                extra = [
+                    (k.lower().encode(), v.encode()) for k, v in security.SECURITY_HEADERS.items()
+                ]
                 message["headers"] = list(message.get("headers", [])) + extra
             await send(message)
 

@@ -19,8 +19,7 @@ from __future__ import annotations
 import math
 import threading
 import time
-from collections import deque
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -80,7 +79,9 @@ def label(title: str | None, source: str) -> str:
     return source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or source
 
 
-def selection_ids(store: Store, ids: list[str] | None, query: str | None, limit: int = 50) -> list[str]:
+def selection_ids(
+    store: Store, ids: list[str] | None, query: str | None, limit: int = 50
+) -> list[str]:
     """The document ids a brief request covers: given ids, a search, or everything."""
     if ids:
         return list(dict.fromkeys(ids))
@@ -156,7 +157,9 @@ class BriefCache:
                 self._admit()
                 pending = self._pending[key] = _Pending()
             elif self._followers >= self.max_followers:
-                raise Busy(503, "this brief is being built; retry shortly", math.ceil(self.slot_wait))
+                raise Busy(
+                    503, "this brief is being built; retry shortly", math.ceil(self.slot_wait)
+                )
             else:
                 self._followers += 1
         if owner:
@@ -186,10 +189,16 @@ class BriefCache:
             )
         self._started.append(now)
 
-    def _build_as_owner(self, key: tuple, pending: _Pending, store: Store, ids: list[str], query: str | None) -> BriefView:
+    def _build_as_owner(
+        self, key: tuple, pending: _Pending, store: Store, ids: list[str], query: str | None
+    ) -> BriefView:
         try:
             if not self._slots.acquire(timeout=self.slot_wait):
-                raise Busy(503, "the server is busy building other briefs; retry shortly", math.ceil(self.slot_wait))
+                raise Busy(
+                    503,
+                    "the server is busy building other briefs; retry shortly",
+                    math.ceil(self.slot_wait),
+                )
             try:
                 view = self._build(store, ids, query)
             finally:
@@ -210,7 +219,9 @@ class BriefCache:
 
     def _follow(self, pending: _Pending) -> BriefView:
         if not pending.done.wait(self.follow_wait):
-            raise Busy(503, "this brief is still being built; retry shortly", math.ceil(self.slot_wait))
+            raise Busy(
+                503, "this brief is still being built; retry shortly", math.ceil(self.slot_wait)
+            )
         if pending.error is not None:
             raise pending.error
         assert pending.view is not None
@@ -256,9 +267,15 @@ def view_of(brief: Brief, documents: dict[str, Document]) -> BriefView:
                 number=numbers[key],
                 citation=citation,
                 title=label(doc.title, doc.source),
-                before=_clip_left(doc.text[max(0, citation.start - CONTEXT_CHARS) : citation.start], citation.start),
+                before=_clip_left(
+                    doc.text[max(0, citation.start - CONTEXT_CHARS) : citation.start],
+                    citation.start,
+                ),
                 text=doc.text[citation.start : citation.end],
-                after=_clip_right(doc.text[citation.end : citation.end + CONTEXT_CHARS], len(doc.text) - citation.end),
+                after=_clip_right(
+                    doc.text[citation.end : citation.end + CONTEXT_CHARS],
+                    len(doc.text) - citation.end,
+                ),
             )
         )
     return BriefView(brief=brief, passages=passages, numbers=numbers)

@@ -88,8 +88,15 @@ def timeline_chart(events: list[TimelineEvent]) -> Chart | None:
         else:
             lanes[lane] = right
         marks.append(
-            Mark(number, round(x, 1), TOP + lane * LANE, round(width, 1), end.toordinal() - start.toordinal() == 1,
-                 event.future, event.date)
+            Mark(
+                number,
+                round(x, 1),
+                TOP + lane * LANE,
+                round(width, 1),
+                end.toordinal() - start.toordinal() == 1,
+                event.future,
+                event.date,
+            )
         )
     axis_y = TOP + len(lanes) * LANE + 4
     return Chart(WIDTH, int(axis_y + AXIS), axis_y, marks, _ticks(lo, hi, scale))

@@ -48,7 +48,9 @@ SECURITY_HEADERS = {
 }
 
 # What an upload may be: the shapes ingest reads, all of them text.
-UPLOAD_SUFFIXES = frozenset({".html", ".htm", ".txt", ".text", ".md", ".json", ".jsonl", ".ndjson", ""})
+UPLOAD_SUFFIXES = frozenset(
+    {".html", ".htm", ".txt", ".text", ".md", ".json", ".jsonl", ".ndjson", ""}
+)
 UPLOAD_TYPES = frozenset(
     {
         "text/html",
@@ -116,7 +118,9 @@ def check_upload(filename: str | None, content_type: str | None, data: bytes, li
 def _looks_binary(head: bytes) -> bool:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with a BOM is text
         return False
-    return b"\x00" in head or head.startswith((b"%PDF", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8"))
+    return b"\x00" in head or head.startswith(
+        (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8")
+    )
 
 
 # ---------------------------------------------------------------- URLs
@@ -127,7 +131,9 @@ def _system_resolver(host: str, port: int) -> list[str]:
     return sorted({str(info[4][0]) for info in infos})
 
 
-def check_url(url: str, *, allow_private: bool = False, resolve: Resolver | None = None) -> list[str]:
+def check_url(
+    url: str, *, allow_private: bool = False, resolve: Resolver | None = None
+) -> list[str]:
     """Return the addresses `url`'s host resolves to; raise InputError if any is refused.
 
     Every address is checked, so a host that resolves to one public and one
@@ -173,12 +179,20 @@ class PinnedBackend(httpcore.NetworkBackend):
     without a pin is refused rather than resolved.
     """
 
-    def __init__(self, pins: dict[str, list[str]], inner: httpcore.NetworkBackend | None = None) -> None:
+    def __init__(
+        self, pins: dict[str, list[str]], inner: httpcore.NetworkBackend | None = None
+    ) -> None:
         self.pins = pins
         self.inner = inner or httpcore.SyncBackend()
 
-    def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
-                    socket_options: Any = None) -> httpcore.NetworkStream:
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Any = None,
+    ) -> httpcore.NetworkStream:
         addresses = self.pins.get(host.lower())
         if not addresses:
             raise httpcore.ConnectError(f"host {host!r} was not checked before connecting")
@@ -190,14 +204,18 @@ class PinnedBackend(httpcore.NetworkBackend):
                 error = exc
         raise error or httpcore.ConnectError(f"cannot connect to {host!r}")
 
-    def connect_unix_socket(self, path: str, timeout: float | None = None, socket_options: Any = None) -> httpcore.NetworkStream:
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Any = None
+    ) -> httpcore.NetworkStream:
         raise httpcore.ConnectError("unix sockets are not fetched")
 
     def sleep(self, seconds: float) -> None:
         self.inner.sleep(seconds)
 
 
-def pinned_transport(pins: dict[str, list[str]], inner: httpcore.NetworkBackend | None = None) -> httpx.HTTPTransport:
+def pinned_transport(
+    pins: dict[str, list[str]], inner: httpcore.NetworkBackend | None = None
+) -> httpx.HTTPTransport:
     """An httpx transport whose connections go only to the pinned addresses (see PinnedBackend)."""
     transport = httpx.HTTPTransport()
     # httpx has no public hook for the network backend; its pool is a plain httpcore pool.

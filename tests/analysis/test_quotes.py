@@ -95,9 +95,24 @@ def test_quotes_group_speakers(nlp, sentence, group):
 @pytest.mark.parametrize(
     "sentence, name, role, org",
     [
-        ("Forrester analyst Tom Reed said the market is shrinking.", "Tom Reed", "analyst", "Forrester"),
-        ("Cloud Services Group CFO Wang Lei announced that margins will improve.", "Wang Lei", "CFO", "Cloud Services Group"),
-        ("Maria Lopez, an economist with research firm Oxford Analytica, said rates would rise.", "Maria Lopez", "economist", "Oxford Analytica"),
+        (
+            "Forrester analyst Tom Reed said the market is shrinking.",
+            "Tom Reed",
+            "analyst",
+            "Forrester",
+        ),
+        (
+            "Cloud Services Group CFO Wang Lei announced that margins will improve.",
+            "Wang Lei",
+            "CFO",
+            "Cloud Services Group",
+        ),
+        (
+            "Maria Lopez, an economist with research firm Oxford Analytica, said rates would rise.",
+            "Maria Lopez",
+            "economist",
+            "Oxford Analytica",
+        ),
     ],
 )
 def test_quotes_role_and_organisation(nlp, sentence, name, role, org):
@@ -164,7 +179,9 @@ def test_extract_attributions_returns_spans(nlp):
 
 def test_quotes_stance_is_an_attribution_but_not_a_quote(nlp):
     text = "The senator endorsed Maria Lopez for governor."
-    assert [text[a.cue.start : a.cue.end] for a in extract_attributions(text, nlp(text))] == ["endorsed"]
+    assert [text[a.cue.start : a.cue.end] for a in extract_attributions(text, nlp(text))] == [
+        "endorsed"
+    ]
     assert analyse(nlp, text).quotes == []
 
 
@@ -229,7 +246,11 @@ def test_quotes_generic_organisation_name_resolves_to_full_mention(nlp):
 def test_quotes_group_keeps_surface_case_and_organisation(nlp):
     text = "According to economists at Larch Partners, rents in the city will rise by a tenth next year."
     q = next(q for q in analyse(nlp, text).quotes if "rents" in q.text)
-    assert (q.speaker, q.speaker_kind, q.organisation) == ("Economists at Larch Partners", "group", "Larch Partners")
+    assert (q.speaker, q.speaker_kind, q.organisation) == (
+        "Economists at Larch Partners",
+        "group",
+        "Larch Partners",
+    )
     assert q.text.startswith("rents in the city")
 
 
@@ -260,7 +281,7 @@ def test_quotes_title_before_name_is_role(nlp):
 
 
 def test_quotes_display_text_drops_that_and_wrapping_marks(nlp):
-    text = 'Ewan Pryce said that \u201cfrankly the budget is a mess,\u201d and Ada Cole agreed.'
+    text = "Ewan Pryce said that \u201cfrankly the budget is a mess,\u201d and Ada Cole agreed."
     quotes = analyse(nlp, text).quotes
     q = only(quotes, "Ewan Pryce")[0]
     assert q.text.startswith("frankly the budget is a mess")
@@ -273,8 +294,14 @@ def test_quotes_display_text_drops_that_and_wrapping_marks(nlp):
 
 
 def _atts(nlp, text):
-    return [(text[a.cue.start : a.cue.end], text[a.source.start : a.source.end] if a.source else None,
-             text[a.content[0].start : a.content[-1].end]) for a in extract_attributions(text, nlp(text))]
+    return [
+        (
+            text[a.cue.start : a.cue.end],
+            text[a.source.start : a.source.end] if a.source else None,
+            text[a.content[0].start : a.content[-1].end],
+        )
+        for a in extract_attributions(text, nlp(text))
+    ]
 
 
 def test_attributions_noun_cue_with_possessor(nlp):
@@ -285,7 +312,11 @@ def test_attributions_noun_cue_with_possessor(nlp):
 
 
 def test_attributions_bare_noun_is_no_cue(nlp):
-    assert not [a for a in _atts(nlp, "Support for the plan grew in the spring months.") if a[0] == "Support"]
+    assert not [
+        a
+        for a in _atts(nlp, "Support for the plan grew in the spring months.")
+        if a[0] == "Support"
+    ]
 
 
 def test_attributions_continued_only_next_to_a_quote(nlp):
@@ -350,7 +381,9 @@ def test_attributions_quote_continued_in_next_sentence_joins_only_on_request(nlp
     text = 'Ships will dock here next year. "The quay is nearly done," said Ruth Okafor. "We open in May."'
     doc = nlp(text)
     second = text.index('"We open')
-    joined = [a for a in extract_attributions(text, doc, join_sentences=True) if a.cue_lemma == "say"]
+    joined = [
+        a for a in extract_attributions(text, doc, join_sentences=True) if a.cue_lemma == "say"
+    ]
     assert any(c.start == second for c in joined[0].content)
     plain = [a for a in extract_attributions(text, doc) if a.cue_lemma == "say"]
     assert not any(c.start == second for c in plain[0].content)
@@ -358,16 +391,25 @@ def test_attributions_quote_continued_in_next_sentence_joins_only_on_request(nlp
 
 def test_attributions_raise_is_a_cue_only_for_concerns(nlp):
     text = "The council raised concerns about the budget. The club raised two million dollars last year."
-    cues = [(text[a.cue.start : a.cue.end], text[a.content[0].start : a.content[-1].end])
-            for a in extract_attributions(text, nlp(text))]
+    cues = [
+        (text[a.cue.start : a.cue.end], text[a.content[0].start : a.content[-1].end])
+        for a in extract_attributions(text, nlp(text))
+    ]
     assert any(c == "raised" and "concerns" in body for c, body in cues)
     assert not any("dollars" in body for _, body in cues)
 
 
 def test_attributions_highlight_advocate_envision(nlp):
-    text = ("The mayor highlighted the new tram line. Residents advocated for a second bridge. "
-            "Few planners envision that the port will close.")
-    found = {a.cue_lemma: text[a.content[0].start : a.content[-1].end] for a in extract_attributions(text, nlp(text))}
+    text = (
+        "The mayor highlighted the new tram line. Residents advocated for a second bridge. "
+        "Few planners envision that the port will close."
+    )
+    found = {
+        a.cue_lemma: text[a.content[0].start : a.content[-1].end]
+        for a in extract_attributions(text, nlp(text))
+    }
     assert "tram line" in found["highlight"]
     assert "second bridge" in found["advocate"]
-    assert found["envision"].startswith("that the port will close") or found["envision"].startswith("the port")
+    assert found["envision"].startswith("that the port will close") or found["envision"].startswith(
+        "the port"
+    )

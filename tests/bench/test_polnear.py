@@ -38,7 +38,9 @@ def test_read_ann_gold_is_per_event_with_shared_source(tmp_path):
 
 def test_read_ann_implicit_source_has_no_source(tmp_path):
     path = tmp_path / "x_a.ann"
-    path.write_text("T1\tCue 3 7\tsaid\nT2\tContent 8 26\tx\nE1\tAttribution:T1 Cue:T1 Content:T2\n")
+    path.write_text(
+        "T1\tCue 3 7\tsaid\nT2\tContent 8 26\tx\nE1\tAttribution:T1 Cue:T1 Content:T2\n"
+    )
     (att,) = pn.read_ann(path)
     assert att["Source"] == [] and pn.merged(att, "Source") == []
 
@@ -52,7 +54,9 @@ def test_token_overlap_counts_tokens_and_caps_nested_gold(nlp):
     assert p_hit == p_len
     assert g_hit == g_len
     # a half-right prediction scores half the gold tokens
-    p_hit, p_len, g_hit, g_len = pn.token_overlap(doc, [{"Content": [(8, 16)]}], [{"Content": [(8, 26)]}], "Content")
+    p_hit, p_len, g_hit, g_len = pn.token_overlap(
+        doc, [{"Content": [(8, 16)]}], [{"Content": [(8, 26)]}], "Content"
+    )
     assert (p_hit, p_len, g_hit, g_len) == (2, 2, 2, 4)
 
 

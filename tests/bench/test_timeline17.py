@@ -42,16 +42,32 @@ def test_timeline17_unrelated_content_scores_zero():
 def test_timeline17_generate_from_hand_made_topic(tmp_path):
     topic = tmp_path / "spill"
     for day, name, lines in [
-        ("2010-04-21", "1.htm.txt", ["Rig explodes", "An oil rig exploded in the gulf on Tuesday , killing workers ."]),
-        ("2010-04-22", "2.htm.txt", ["Rig sinks", "The rig that exploded on April 20 sank into the gulf ."]),
-        ("2010-04-26", "3.htm.txt", ["Well capped", "Engineers said the oil well was capped on Sunday after days ."]),
+        (
+            "2010-04-21",
+            "1.htm.txt",
+            ["Rig explodes", "An oil rig exploded in the gulf on Tuesday , killing workers ."],
+        ),
+        (
+            "2010-04-22",
+            "2.htm.txt",
+            ["Rig sinks", "The rig that exploded on April 20 sank into the gulf ."],
+        ),
+        (
+            "2010-04-26",
+            "3.htm.txt",
+            ["Well capped", "Engineers said the oil well was capped on Sunday after days ."],
+        ),
     ]:
         (topic / "InputDocs" / day).mkdir(parents=True, exist_ok=True)
         (topic / "InputDocs" / day / name).write_text("\n".join(lines) + "\n")
-    (topic / "timelines.jsonl").write_text(json.dumps([[str(D1), REF[D1]], [str(D3), REF[D3]]]) + "\n")
+    (topic / "timelines.jsonl").write_text(
+        json.dumps([[str(D1), REF[D1]], [str(D3), REF[D3]]]) + "\n"
+    )
     docs = tl17.load_documents(topic)
     assert [d.published for d in docs] == ["2010-04-21", "2010-04-22", "2010-04-26"]
     assert docs[0].sentence_text(docs[0].sentences[1]).startswith("An oil rig")
     row = tl17.run_topic(topic, tl17.Rouge(), lead=0, pub_weight=1.0)
-    assert row["date_f1"] == 1.0  # "on Tuesday" (21st) and "April 20" agree; "on Sunday" is the 25th
+    assert (
+        row["date_f1"] == 1.0
+    )  # "on Tuesday" (21st) and "April 20" agree; "on Sunday" is the 25th
     assert row["rouge_1"] > 0.3

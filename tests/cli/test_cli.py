@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from storyline.cli import app
-from storyline.render.json import schema
+from storyline.renderers.json import schema
 
 DEMO = Path(__file__).resolve().parents[2] / "storyline" / "demo"
 runner = CliRunner()

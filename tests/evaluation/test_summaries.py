@@ -37,13 +37,20 @@ def longbench_line(articles: list[list[str]], reference: str, cid: str) -> str:
 
 
 def plus_line(articles: list[list[str]], reference: str, idx: int) -> str:
-    return json.dumps({"idx": idx, "summary": reference, "documents": [" ".join(a) for a in articles]})
+    return json.dumps(
+        {"idx": idx, "summary": reference, "documents": [" ".join(a) for a in articles]}
+    )
 
 
 @pytest.fixture()
 def longbench(tmp_path: Path) -> Path:
     path = tmp_path / "dev.jsonl"
-    path.write_text(longbench_line([A, B], REFERENCE, "c1") + "\n" + longbench_line([B, A], REFERENCE, "c2") + "\n")
+    path.write_text(
+        longbench_line([A, B], REFERENCE, "c1")
+        + "\n"
+        + longbench_line([B, A], REFERENCE, "c2")
+        + "\n"
+    )
     return path
 
 
@@ -112,8 +119,20 @@ def test_cli_writes_json(longbench, tmp_path):
 
     out = tmp_path / "scores.json"
     result = CliRunner().invoke(
-        app, ["eval", "summaries", str(longbench), "--systems", "lead,storyline", "--words", "20",
-              "--limit", "1", "--json", str(out)],
+        app,
+        [
+            "eval",
+            "summaries",
+            str(longbench),
+            "--systems",
+            "lead,storyline",
+            "--words",
+            "20",
+            "--limit",
+            "1",
+            "--json",
+            str(out),
+        ],
     )
     assert result.exit_code == 0, result.output
     assert "ROUGE-1" in result.output and "storyline" in result.output
@@ -128,7 +147,14 @@ def test_iter_clusters_skip_and_limit_pick_a_slice(tmp_path) -> None:
     from storyline.evaluation.data import iter_clusters
 
     path = tmp_path / "plus.jsonl"
-    rows = [{"idx": i, "summary": f"Summary {i}.", "documents": [f"Article {i} says something happened."]} for i in range(6)]
+    rows = [
+        {
+            "idx": i,
+            "summary": f"Summary {i}.",
+            "documents": [f"Article {i} says something happened."],
+        }
+        for i in range(6)
+    ]
     path.write_text("".join(json.dumps(r) + "\n" for r in rows))
     picked = [c.reference for c in iter_clusters(path, limit=2, skip=3)]
     assert picked == ["Summary 3.", "Summary 4."]

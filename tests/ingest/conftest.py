@@ -9,10 +9,11 @@ from collections.abc import Iterator
 import pytest
 from ingest_examples import ARTICLE_HTML, FEED_XML, SECOND_HTML
 
+
 class _Handler(http.server.BaseHTTPRequestHandler):
     routes: dict[str, tuple[str, bytes]] = {}
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server API)
+    def do_GET(self) -> None:
         if self.path == "/redirect":
             self.send_response(302)
             self.send_header("Location", "/article.html")
@@ -41,7 +42,10 @@ def http_base() -> Iterator[str]:
         "/second.html": ("text/html; charset=utf-8", SECOND_HTML.encode()),
         "/feed.xml": ("application/rss+xml", FEED_XML.format(base=base).encode()),
         "/big.txt": ("text/plain", b"word " * 50_000),
-        "/notes.txt": ("text/plain; charset=utf-8", "A plain note about the harbour.\n\nIt has two paragraphs.".encode()),
+        "/notes.txt": (
+            "text/plain; charset=utf-8",
+            b"A plain note about the harbour.\n\nIt has two paragraphs.",
+        ),
     }
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

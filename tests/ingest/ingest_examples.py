@@ -83,7 +83,9 @@ The terminal cost 48 million euros, most of it paid by the regional government.<
 <p>Ferry operators will move their ticket offices to the new building by the end of the month.</p>
 </article><footer>Copyright Harbour Daily</footer></body></html>"""
 
-SECOND_HTML = ARTICLE_HTML.replace("ferry terminal", "cargo pier").replace("Ilse Brandt", "Tomas Berg")
+SECOND_HTML = ARTICLE_HTML.replace("ferry terminal", "cargo pier").replace(
+    "Ilse Brandt", "Tomas Berg"
+)
 
 FEED_XML = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>Harbour Daily</title><link>http://example.invalid/</link>

@@ -3,10 +3,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from ingest_examples import HOSTILE_HTML, PLAIN, STRIPPED, TRANSCRIPT, WEBTEXT
 
 from storyline.ingest.detect import detect
-
-from ingest_examples import HOSTILE_HTML, PLAIN, STRIPPED, TRANSCRIPT, WEBTEXT
 
 
 @pytest.mark.parametrize(
@@ -66,8 +65,8 @@ def test_detect_labels_on_their_own_lines():
     text = (
         "The vote came after a long night.\n"
         "ANA RUIZ, LEADER HARBOUR COUNCIL\n"
-        "\"We held prices for three years.\"\n"
+        '"We held prices for three years."\n'
         "TOM BERG, PROFESSOR UNIVERSITY OF PORTLAND\n"
-        "\"Fare rises push people into cars.\"\n"
+        '"Fare rises push people into cars."\n'
     )
     assert detect(text) == "transcript"

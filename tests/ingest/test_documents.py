@@ -24,12 +24,15 @@ def test_plain_text_unwraps_lines_and_lifts_the_headline():
     doc = document_from_text(PLAIN, "plain.txt")
     assert doc.kind == "text"
     assert doc.title == "Harbour council approves ferry fare rise"
-    assert doc.text.split("\n\n") == [
-        "The harbour council voted on Monday to raise ferry fares by 12 percent from April. "
-        "Officials said fuel costs had doubled since 2021 and that the operator could not absorb them.",
-        "Commuter groups asked the council to phase the rise in over two years.",  # one sentence a line
-        "The vote was 7 to 2.",
-    ]
+    assert (
+        doc.text.split("\n\n")
+        == [
+            "The harbour council voted on Monday to raise ferry fares by 12 percent from April. "
+            "Officials said fuel costs had doubled since 2021 and that the operator could not absorb them.",
+            "Commuter groups asked the council to phase the rise in over two years.",  # one sentence a line
+            "The vote was 7 to 2.",
+        ]
+    )
     assert len(doc.paragraphs) == 3 and len(doc.sentences) == 4
     for s in doc.sentences:
         p = doc.paragraphs[s.paragraph]
@@ -38,9 +41,17 @@ def test_plain_text_unwraps_lines_and_lifts_the_headline():
 
 def test_date_option_wins_and_bad_option_is_an_error():
     doc = document_from_text(WEBTEXT, "2013-page.txt", date="2014-05-07")
-    assert (doc.published, doc.published_granularity, doc.published_source) == ("2014-05-07", "day", "option")
+    assert (doc.published, doc.published_granularity, doc.published_source) == (
+        "2014-05-07",
+        "day",
+        "option",
+    )
     doc = document_from_text(WEBTEXT, "2013-page.txt")
-    assert (doc.published, doc.published_granularity, doc.published_source) == ("2013", "year", "filename")
+    assert (doc.published, doc.published_granularity, doc.published_source) == (
+        "2013",
+        "year",
+        "filename",
+    )
     with pytest.raises(InputError, match="date option"):
         document_from_text(WEBTEXT, "x.txt", date="next week")
 
@@ -48,12 +59,16 @@ def test_date_option_wins_and_bad_option_is_an_error():
 def test_one_sentence_per_line_is_not_joined():
     text = "Ferry fares to rise\nThe council voted on Monday\nCommuters object to the plan\n"
     assert document_from_text(text, "t.txt").text.split("\n\n")[-2:] == [
-        "The council voted on Monday", "Commuters object to the plan"]
+        "The council voted on Monday",
+        "Commuters object to the plan",
+    ]
 
 
 def test_no_date_is_invented():
     doc = document_from_text(PLAIN, "notes/plain.txt")
-    assert doc.published is None and doc.published_granularity is None and doc.published_source is None
+    assert (
+        doc.published is None and doc.published_granularity is None and doc.published_source is None
+    )
 
 
 def test_text_dateline_and_byline():

@@ -8,7 +8,7 @@ from storyline.ingest.encoding import decode, fix_text, is_binary
 
 
 def test_decode_utf8_and_bom():
-    assert decode("Zürich café".encode("utf-8"), "x") == "Zürich café"
+    assert decode("Zürich café".encode(), "x") == "Zürich café"
     assert decode("\ufeffHello".encode("utf-8"), "x") == "Hello"
     assert decode("Hello there".encode("utf-16"), "x") == "Hello there"
 
@@ -18,7 +18,7 @@ def test_decode_cp1252_bytes():
     assert decode(text.encode("cp1252"), "x") == text
 
 
-MOJIBAKE = "The company’s critics didn’t agree.".encode("utf-8").decode("cp1252")  # "companyâ€™s"
+MOJIBAKE = "The company’s critics didn’t agree.".encode().decode("cp1252")  # "companyâ€™s"
 
 
 def test_fix_text_repairs_mojibake_and_keeps_curly_quotes():
@@ -27,14 +27,18 @@ def test_fix_text_repairs_mojibake_and_keeps_curly_quotes():
     assert fix_text("“Yes,” she said.\r\n") == "“Yes,” she said.\n"
 
 
-@pytest.mark.parametrize("wrap", ["{}", "<html><body><article><p>{}</p><p>{}</p></article></body></html>"])
+@pytest.mark.parametrize(
+    "wrap", ["{}", "<html><body><article><p>{}</p><p>{}</p></article></body></html>"]
+)
 def test_documents_are_repaired(wrap):
-    doc = document_from_bytes(wrap.format(MOJIBAKE, "A second paragraph for the extractor.").encode("utf-8"), "x")
+    doc = document_from_bytes(
+        wrap.format(MOJIBAKE, "A second paragraph for the extractor.").encode("utf-8"), "x"
+    )
     assert "The company’s critics didn’t agree." in doc.text
     assert "â€" not in doc.text
 
 
-@pytest.mark.parametrize("data", [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", bytes(range(0, 32)) * 40])
+@pytest.mark.parametrize("data", [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", bytes(range(32)) * 40])
 def test_decode_refuses_binary(data):
     assert is_binary(data)
     with pytest.raises(InputError, match="binary file, not text") as err:

@@ -17,10 +17,16 @@ def test_html_main_text_and_metadata():
     assert doc.title == "Port city opens new ferry terminal"
     assert doc.outlet == "Harbour Daily"
     assert doc.author == "Mira Castell"
-    assert (doc.published, doc.published_granularity, doc.published_source) == ("2021-03-04", "day", "metadata")
+    assert (doc.published, doc.published_granularity, doc.published_source) == (
+        "2021-03-04",
+        "day",
+        "metadata",
+    )
     assert doc.text.startswith("The port authority opened a new ferry terminal on Wednesday")
     assert "Home" not in doc.text and "Copyright" not in doc.text
-    assert doc.text.count("Port city opens new ferry terminal") == 0  # the headline is the title, not body
+    assert (
+        doc.text.count("Port city opens new ferry terminal") == 0
+    )  # the headline is the title, not body
 
 
 def test_hostile_html_leaves_no_live_markup():
@@ -28,7 +34,17 @@ def test_hostile_html_leaves_no_live_markup():
     assert "raise ferry fares by twelve percent" in doc.text
     assert "phased in over two years" in doc.text
     lowered = doc.text.lower()
-    for bad in ("document.cookie", "alert(", "javascript:", "onerror", "onload", "<iframe", "<img", "<svg", "background:"):
+    for bad in (
+        "document.cookie",
+        "alert(",
+        "javascript:",
+        "onerror",
+        "onload",
+        "<iframe",
+        "<img",
+        "<svg",
+        "background:",
+    ):
         assert bad not in lowered
     assert "<script>" in doc.text  # only the escaped words the article itself shows
     assert "&lt;" not in doc.text
@@ -42,7 +58,10 @@ def test_malformed_html_does_not_crash():
 
 def test_html_without_text_is_an_input_error():
     with pytest.raises(InputError, match="no article text") as err:
-        document_from_text("<html><head><script>var x = 1;</script></head><body><div></div></body></html>", "empty.html")
+        document_from_text(
+            "<html><head><script>var x = 1;</script></head><body><div></div></body></html>",
+            "empty.html",
+        )
     assert err.value.source == "empty.html"
 
 

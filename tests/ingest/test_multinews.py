@@ -13,20 +13,27 @@ from storyline.ingest.multinews import iter_clusters, restore_newlines
 def test_iter_clusters_longbench_format(tmp_path):
     record = {
         "context": "Passage 1:\nFirst article line. NEWLINE_CHAR NEWLINE_CHAR Second paragraph.\n"
-                   "Passage 2:\nAnother article. NEWLINE_CHAR More text.",
+        "Passage 2:\nAnother article. NEWLINE_CHAR More text.",
         "answers": ["The reference summary."],
         "_id": "abc",
     }
     path = tmp_path / "dev.jsonl"
     path.write_text(json.dumps(record) + "\n")
     assert list(iter_clusters(path)) == [
-        ("abc", ["First article line.\n\nSecond paragraph.", "Another article.\nMore text."], "The reference summary.")
+        (
+            "abc",
+            ["First article line.\n\nSecond paragraph.", "Another article.\nMore text."],
+            "The reference summary.",
+        )
     ]
 
 
 def test_iter_clusters_multinews_plus_gz(tmp_path):
     path = tmp_path / "val.jsonl.gz"
-    rows = [{"idx": 7, "summary": "sum one", "documents": ["doc a", "", "doc b"]}, {"idx": 8, "summary": "s", "documents": ["x"]}]
+    rows = [
+        {"idx": 7, "summary": "sum one", "documents": ["doc a", "", "doc b"]},
+        {"idx": 8, "summary": "s", "documents": ["x"]},
+    ]
     path.write_bytes(gzip.compress("\n".join(json.dumps(r) for r in rows).encode()))
     assert list(iter_clusters(path)) == [("7", ["doc a", "doc b"], "sum one"), ("8", ["x"], "s")]
 
@@ -51,7 +58,11 @@ def test_real_multinews_articles_ingest_cleanly(shared_dir):
                 continue
             kinds[doc.kind] = kinds.get(doc.kind, 0) + 1
             assert "NEWLINE_CHAR" not in doc.text
-            for furniture in ("Tweet with a location", "Advertisement Continue reading", "Story continues below"):
+            for furniture in (
+                "Tweet with a location",
+                "Advertisement Continue reading",
+                "Story continues below",
+            ):
                 assert furniture not in doc.text
             assert doc.published_source in (None, "text")
     assert set(kinds) <= {"text", "webtext", "transcript"} and kinds.get("webtext", 0) >= 10

@@ -55,6 +55,11 @@ def test_from_text_reads_a_dateline_near_the_top():
 
 
 def test_from_text_ignores_dates_inside_sentences_and_deep_in_the_text():
-    assert pubdate.from_text("The treaty signed on March 4, 2021 in Lisbon changed how ports charge ships.") is None
+    assert (
+        pubdate.from_text(
+            "The treaty signed on March 4, 2021 in Lisbon changed how ports charge ships."
+        )
+        is None
+    )
     deep = "\n".join(["Filler line."] * 10 + ["March 4, 2021"])
     assert pubdate.from_text(deep) is None

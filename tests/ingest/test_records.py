@@ -15,23 +15,49 @@ def _docs(text, source="feed.jsonl", **kw):
 
 def test_jsonl_records_become_documents_with_metadata():
     lines = [
-        {"headline": "Fares rise", "content": "The council raised fares by 12 percent on Monday.",
-         "url": "https://harbour.example/fares", "published": "2021-03-04", "source_name": "Harbour Daily",
-         "authors": ["Mira Castell", "Tom Berg"]},
-        {"title": "Pier opens", "text": "The new pier opened to cargo ships on Friday.", "date": "2021-03"},
+        {
+            "headline": "Fares rise",
+            "content": "The council raised fares by 12 percent on Monday.",
+            "url": "https://harbour.example/fares",
+            "published": "2021-03-04",
+            "source_name": "Harbour Daily",
+            "authors": ["Mira Castell", "Tom Berg"],
+        },
+        {
+            "title": "Pier opens",
+            "text": "The new pier opened to cargo ships on Friday.",
+            "date": "2021-03",
+        },
     ]
     docs = _docs("\n".join(json.dumps(x) for x in lines))
     assert [d.source for d in docs] == ["feed.jsonl#0", "feed.jsonl#1"]
     first, second = docs
     assert (first.kind, first.title, first.outlet, first.author, first.url) == (
-        "json", "Fares rise", "Harbour Daily", "Mira Castell, Tom Berg", "https://harbour.example/fares")
-    assert (first.published, first.published_granularity, first.published_source) == ("2021-03-04", "day", "metadata")
+        "json",
+        "Fares rise",
+        "Harbour Daily",
+        "Mira Castell, Tom Berg",
+        "https://harbour.example/fares",
+    )
+    assert (first.published, first.published_granularity, first.published_source) == (
+        "2021-03-04",
+        "day",
+        "metadata",
+    )
     assert (second.published, second.published_granularity) == ("2021-03", "month")
     assert second.text == "The new pier opened to cargo ships on Friday."
 
 
 def test_json_list_and_wrapper_and_single_object():
-    assert len(_docs(json.dumps([{"text": "One article here."}, {"body": "Another article here."}]), "a.json")) == 2
+    assert (
+        len(
+            _docs(
+                json.dumps([{"text": "One article here."}, {"body": "Another article here."}]),
+                "a.json",
+            )
+        )
+        == 2
+    )
     assert len(_docs(json.dumps({"articles": [{"text": "Wrapped article."}]}), "b.json")) == 1
     doc = document_from_text(json.dumps({"article": "Just one.", "title": "T"}), "c.json")
     assert (doc.source, doc.title) == ("c.json#0", "T")
@@ -47,8 +73,10 @@ def test_bad_records_are_errors_that_name_the_record():
 
 
 def test_html_inside_a_record_is_cleaned_as_html():
-    html = "<html><body><article><p>The pier opened on Friday after two years of work by the port.</p>" \
-           "<p>Cargo firms welcomed it.</p></article><script>alert(1)</script></body></html>"
+    html = (
+        "<html><body><article><p>The pier opened on Friday after two years of work by the port.</p>"
+        "<p>Cargo firms welcomed it.</p></article><script>alert(1)</script></body></html>"
+    )
     doc = document_from_text(json.dumps({"text": html, "title": "Pier"}), "r.json")
     assert doc.kind == "json" and doc.meta["text_kind"] == "html"
     assert "alert" not in doc.text and "<p>" not in doc.text

@@ -40,7 +40,10 @@ def test_repair_splits_only_at_clear_sentence_starts():
 
 
 def test_repair_attribution_tail_joins_the_quote():
-    assert repair_line("We held prices for three years He said") == "We held prices for three years, he said."
+    assert (
+        repair_line("We held prices for three years He said")
+        == "We held prices for three years, he said."
+    )
     assert repair_line("We will grow He said at a briefing on Monday") == (
         "We will grow, he said at a briefing on Monday."
     )

@@ -14,7 +14,11 @@ def _by_year(seeds_dir):
 
 def test_seeds_shapes_and_years_without_as(seeds_dir):
     docs = _by_year(seeds_dir)
-    assert {year: d.kind for year, d in docs.items()} == {"2013": "webtext", "2014": "stripped", "2018": "transcript"}
+    assert {year: d.kind for year, d in docs.items()} == {
+        "2013": "webtext",
+        "2014": "stripped",
+        "2018": "transcript",
+    }
     for d in docs.values():
         assert (d.published_granularity, d.published_source) == ("year", "filename")
         assert d.sentences and d.paragraphs
@@ -22,12 +26,17 @@ def test_seeds_shapes_and_years_without_as(seeds_dir):
 
 def test_seed_webtext_has_no_boilerplate(seeds_dir):
     doc = _by_year(seeds_dir)["2013"]
-    assert doc.title == "Huawei backs out of US network equipment market, citing 'geopolitical reasons'"
+    assert (
+        doc.title
+        == "Huawei backs out of US network equipment market, citing 'geopolitical reasons'"
+    )
     for gone in ("Skip to main content", "Share this story", "(STOCK)"):
         assert gone not in doc.text
     assert doc.title not in doc.text
     assert doc.text.startswith("Following last October's Congressional report")
-    assert doc.text.count("get me wrong") == 1  # the pull quote is gone, the quote in the body stays
+    assert (
+        doc.text.count("get me wrong") == 1
+    )  # the pull quote is gone, the quote in the body stays
     assert "Update: According to Huawei" in doc.text
     assert "â€" not in doc.text
 
@@ -62,5 +71,10 @@ def test_seed_stripped_punctuation_restored(seeds_dir):
     # Conservative splitting inside lines: more sentences than lines, but not word salad.
     assert 17 < len(doc.sentences) <= 34
     texts = [doc.sentence_text(s) for s in doc.sentences]
-    assert "But in the future Huawei wants its enterprise business to drive much of its growth." in texts
-    assert any(t.endswith("in this market, he said at a press conference on Wednesday.") for t in texts)
+    assert (
+        "But in the future Huawei wants its enterprise business to drive much of its growth."
+        in texts
+    )
+    assert any(
+        t.endswith("in this market, he said at a press conference on Wednesday.") for t in texts
+    )

@@ -7,7 +7,9 @@ from storyline.ingest.segment import segment
 
 def _texts(text):
     paragraphs, sentences = segment(text)
-    return [text[p.start : p.end] for p in paragraphs], [(s.paragraph, text[s.start : s.end]) for s in sentences]
+    return [text[p.start : p.end] for p in paragraphs], [
+        (s.paragraph, text[s.start : s.end]) for s in sentences
+    ]
 
 
 def test_segment_abbreviations_do_not_split():
@@ -21,9 +23,15 @@ def test_segment_abbreviations_do_not_split():
 
 
 def test_segment_every_line_is_a_paragraph_and_sentences_never_cross_lines():
-    text = "A headline without a stop\n\nFirst paragraph here. Second sentence.\nA line of its own\n"
+    text = (
+        "A headline without a stop\n\nFirst paragraph here. Second sentence.\nA line of its own\n"
+    )
     paragraphs, sentences = _texts(text)
-    assert paragraphs == ["A headline without a stop", "First paragraph here. Second sentence.", "A line of its own"]
+    assert paragraphs == [
+        "A headline without a stop",
+        "First paragraph here. Second sentence.",
+        "A line of its own",
+    ]
     assert sentences == [
         (0, "A headline without a stop"),
         (1, "First paragraph here."),
@@ -53,6 +61,6 @@ def test_segment_offsets_are_exact_and_stripped(text):
 
 
 def test_segment_stray_closing_quote_joins_its_sentence():
-    text = 'He said it was over. ”'
+    text = "He said it was over. ”"
     _, sentences = _texts(text)
-    assert sentences == [(0, 'He said it was over. ”')]
+    assert sentences == [(0, "He said it was over. ”")]

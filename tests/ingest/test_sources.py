@@ -56,17 +56,34 @@ def test_folder_of_many_files_streams(tmp_path, monkeypatch):
 def test_glob_and_missing_inputs(tmp_path):
     for name in ("2014-one.txt", "2015-two.txt", "other.md"):
         (tmp_path / name).write_text(_article(len(name)))
-    docs, errors = _split(list(read([str(tmp_path / "20*.txt"), str(tmp_path / "nope*.txt"), str(tmp_path / "missing.txt")])))
+    docs, errors = _split(
+        list(
+            read(
+                [
+                    str(tmp_path / "20*.txt"),
+                    str(tmp_path / "nope*.txt"),
+                    str(tmp_path / "missing.txt"),
+                ]
+            )
+        )
+    )
     assert [d.published for d in docs] == ["2014", "2015"]
-    assert [e.reason for e in errors] == ["no files match this pattern", "no such file, folder or URL"]
+    assert [e.reason for e in errors] == [
+        "no files match this pattern",
+        "no such file, folder or URL",
+    ]
 
 
 def test_bad_inputs_do_not_stop_the_batch(tmp_path):
     (tmp_path / "binary.dat").write_bytes(b"\x00\x01\x02" * 100)
     (tmp_path / "empty.txt").write_text("   \n")
     (tmp_path / "good.txt").write_text(PLAIN)
-    (tmp_path / "win.txt").write_bytes("Caf\u00e9 owners say the \u201cfare rise\u201d will hurt trade.".encode("cp1252"))
-    items = list(read([str(tmp_path / n) for n in ("binary.dat", "empty.txt", "good.txt", "win.txt")]))
+    (tmp_path / "win.txt").write_bytes(
+        "Caf\u00e9 owners say the \u201cfare rise\u201d will hurt trade.".encode("cp1252")
+    )
+    items = list(
+        read([str(tmp_path / n) for n in ("binary.dat", "empty.txt", "good.txt", "win.txt")])
+    )
     docs, errors = _split(items)
     assert [(e.source.rsplit("/", 1)[-1], e.reason) for e in errors] == [
         ("binary.dat", "binary file, not text"),
@@ -79,7 +96,9 @@ def test_oversized_file_is_refused_without_reading_it(tmp_path, monkeypatch):
     big = tmp_path / "big.txt"
     with open(big, "wb") as f:
         f.truncate(50 * 1024 * 1024 + 10)  # sparse: 50 MB + 10 bytes
-    monkeypatch.setattr("builtins.open", lambda *a, **k: pytest.fail("the oversized file was opened"))
+    monkeypatch.setattr(
+        "builtins.open", lambda *a, **k: pytest.fail("the oversized file was opened")
+    )
     (error,) = list(read([str(big)]))
     assert isinstance(error, InputError)
     assert "size limit of 52,428,800 bytes" in error.reason
@@ -95,7 +114,12 @@ def test_gzip_file_is_read(tmp_path):
 def test_stdin(monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(TRANSCRIPT.encode())))
     (doc,) = list(read(["-"], date="2024-05"))
-    assert (doc.source, doc.kind, doc.published, doc.published_source) == ("<stdin>", "transcript", "2024-05", "option")
+    assert (doc.source, doc.kind, doc.published, doc.published_source) == (
+        "<stdin>",
+        "transcript",
+        "2024-05",
+        "option",
+    )
 
 
 def test_url_article(http_base):
@@ -106,8 +130,14 @@ def test_url_article(http_base):
 
 
 def test_url_redirect_plain_text_and_errors(http_base):
-    docs, errors = _split(list(read(
-        [f"{http_base}/redirect", f"{http_base}/notes.txt", f"{http_base}/missing.html"], settings=LOCAL)))
+    docs, errors = _split(
+        list(
+            read(
+                [f"{http_base}/redirect", f"{http_base}/notes.txt", f"{http_base}/missing.html"],
+                settings=LOCAL,
+            )
+        )
+    )
     assert [d.kind for d in docs] == ["html", "text"]
     assert docs[0].url == f"{http_base}/article.html"
     assert [e.reason for e in errors] == ["HTTP 404 Not Found"]
@@ -140,4 +170,6 @@ def test_feed_entries_are_fetched_as_articles(http_base):
     assert [d.published for d in docs] == ["2021-03-04", "2021-03-05"]  # from the feed entries
     assert all(d.outlet == "Harbour Daily" for d in docs)
     assert "cargo pier" in docs[1].text
-    assert [(e.source, e.reason) for e in errors] == [(f"{http_base}/missing.html", "HTTP 404 Not Found")]
+    assert [(e.source, e.reason) for e in errors] == [
+        (f"{http_base}/missing.html", "HTTP 404 Not Found")
+    ]

@@ -11,11 +11,28 @@ def test_transcript_labels_become_turns_and_leave_the_text():
     cleaned = clean_transcript(TRANSCRIPT)
     assert "00:12" not in cleaned.text and "[00:01:22]" not in cleaned.text
     assert "ANA RUIZ" not in cleaned.text and "PROFESSOR" not in cleaned.text
-    got = [(t.speaker, t.role, t.organisation, cleaned.text[t.start : t.end]) for t in cleaned.turns]
+    got = [
+        (t.speaker, t.role, t.organisation, cleaned.text[t.start : t.end]) for t in cleaned.turns
+    ]
     assert got == [
-        ("Ana Ruiz", "Leader", "Harbour Council", "We held prices for three years. We cannot hold them any longer."),
-        ("Tom Berg", "Professor", "University of Portland", "Fare rises like this push people back into their cars."),
-        ("Lina Okafor", "VP, Passenger Services Group", "Nordferry", "We will add two more crossings a day."),
+        (
+            "Ana Ruiz",
+            "Leader",
+            "Harbour Council",
+            "We held prices for three years. We cannot hold them any longer.",
+        ),
+        (
+            "Tom Berg",
+            "Professor",
+            "University of Portland",
+            "Fare rises like this push people back into their cars.",
+        ),
+        (
+            "Lina Okafor",
+            "VP, Passenger Services Group",
+            "Nordferry",
+            "We will add two more crossings a day.",
+        ),
     ]
 
 
@@ -38,13 +55,21 @@ def test_transcript_narration_stays_and_sentences_carry_speakers():
     "desc,role,org",
     [
         ("PRESIDENT HUAWEI HANDSET PRODUCT LINE", "President, Handset Product Line", "Huawei"),
-        ("PROFESSOR ROCHESTER INSTITUTE OF TECHNOLOGY", "Professor", "Rochester Institute of Technology"),
+        (
+            "PROFESSOR ROCHESTER INSTITUTE OF TECHNOLOGY",
+            "Professor",
+            "Rochester Institute of Technology",
+        ),
         ("VP HUAWEI CONSUMER BUSINESS GROUP", "VP, Consumer Business Group", "Huawei"),
         ("HARBOUR COUNCIL SPOKESWOMAN", "Spokeswoman", "Harbour Council"),
         ("CHIEF EXECUTIVE, NORDFERRY", "Chief Executive", "Nordferry"),
         ("SECRETARY OF STATE", "Secretary of State", None),
         ("HOST", "Host", None),
-        ("CHAIRMAN MARROW BAY FISHERMEN'S ASSOCIATION", "Chairman", "Marrow Bay Fishermen's Association"),
+        (
+            "CHAIRMAN MARROW BAY FISHERMEN'S ASSOCIATION",
+            "Chairman",
+            "Marrow Bay Fishermen's Association",
+        ),
         ("SENIOR ANALYST, IDC", "Senior Analyst", "IDC"),
         ("BYLINE", "Reporter", None),
     ],
@@ -55,8 +80,13 @@ def test_split_description(desc, role, org):
 
 @pytest.mark.parametrize(
     "name,expected",
-    [("KEVIN HO", "Kevin Ho"), ("SEAN O'BRIEN", "Sean O'Brien"), ("ANNE MCDONALD", "Anne McDonald"),
-     ("RUPERT WINGFIELD-HAYES", "Rupert Wingfield-Hayes"), ("WP", "WP")],
+    [
+        ("KEVIN HO", "Kevin Ho"),
+        ("SEAN O'BRIEN", "Sean O'Brien"),
+        ("ANNE MCDONALD", "Anne McDonald"),
+        ("RUPERT WINGFIELD-HAYES", "Rupert Wingfield-Hayes"),
+        ("WP", "WP"),
+    ],
 )
 def test_title_case_name(name, expected):
     assert title_case_name(name) == expected
@@ -75,7 +105,11 @@ def test_colon_labels_run_on_in_a_dense_transcript():
     assert "SOUNDBITE" not in cleaned.text
     turns = [(t.speaker, t.role, cleaned.text[t.start : t.end]) for t in cleaned.turns]
     assert turns == [
-        ("Ana Ruiz", "Host", "Welcome back. Today, ferry fares.\n\nWe asked listeners to write in."),
+        (
+            "Ana Ruiz",
+            "Host",
+            "Welcome back. Today, ferry fares.\n\nWe asked listeners to write in.",
+        ),
         ("Tom Berg", None, "Thanks for having me."),
         ("Ruiz", None, "Let's start with the vote."),
         ("Mara Solberg", "President", "The vote stands."),
@@ -103,10 +137,10 @@ def test_quotation_over_several_lines_and_label_on_its_own_line():
         "00:00\n"
         "The vote came after a long night.\n"
         "ANA RUIZ, LEADER HARBOUR COUNCIL\n"
-        "\"We held prices for three years.\n"
-        "We cannot hold them any longer.\"\n"
+        '"We held prices for three years.\n'
+        'We cannot hold them any longer."\n'
         "Commuters say they were not consulted.\n"
-        "TOM BERG, PROFESSOR UNIVERSITY OF PORTLAND \"This quote is never closed\n"
+        'TOM BERG, PROFESSOR UNIVERSITY OF PORTLAND "This quote is never closed\n'
         "Narration continues here without a closing mark.\n"
     )
     cleaned = clean_transcript(text)
@@ -115,5 +149,7 @@ def test_quotation_over_several_lines_and_label_on_its_own_line():
         ("Ana Ruiz", "We held prices for three years.\n\nWe cannot hold them any longer."),
         ("Tom Berg", "This quote is never closed"),
     ]
-    assert cleaned.text.endswith("Commuters say they were not consulted.\n\nThis quote is never closed\n\n"
-                                 "Narration continues here without a closing mark.")
+    assert cleaned.text.endswith(
+        "Commuters say they were not consulted.\n\nThis quote is never closed\n\n"
+        "Narration continues here without a closing mark."
+    )

@@ -33,12 +33,57 @@ def build_doc(text: str, id: str | None = None, source: str = "test.txt", **fiel
     )
 
 
-_VOCAB = (
-    "council budget river bridge mayor vote plan school water energy company shares market "
-    "report minister police court judge hospital storm flood village road train airport price "
-    "union strike workers museum festival harbour factory farm election tax housing rent "
-    "library park station contract engineer doctor teacher protest crowd officials record"
-).split()
+_VOCAB = [
+    "council",
+    "budget",
+    "river",
+    "bridge",
+    "mayor",
+    "vote",
+    "plan",
+    "school",
+    "water",
+    "energy",
+    "company",
+    "shares",
+    "market",
+    "report",
+    "minister",
+    "police",
+    "court",
+    "judge",
+    "hospital",
+    "storm",
+    "flood",
+    "village",
+    "road",
+    "train",
+    "airport",
+    "price",
+    "union",
+    "strike",
+    "workers",
+    "museum",
+    "festival",
+    "harbour",
+    "factory",
+    "farm",
+    "election",
+    "tax",
+    "housing",
+    "rent",
+    "library",
+    "park",
+    "station",
+    "contract",
+    "engineer",
+    "doctor",
+    "teacher",
+    "protest",
+    "crowd",
+    "officials",
+    "record",
+]
 
 
 def article(seed: int, words: int = 200) -> str:

@@ -91,8 +91,11 @@ CHILD = textwrap.dedent(
 def test_crash_killed_while_ingesting_leaves_a_sound_store(db_path, sig):
     script = CHILD.format(here=str(HERE), path=str(db_path))
     child = subprocess.Popen(
-        [sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-        text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        [sys.executable, "-c", script],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     try:
         committed = -1
@@ -112,7 +115,8 @@ def test_crash_killed_while_ingesting_leaves_a_sound_store(db_path, sig):
         stored = {ref.id for ref in store.list()}
         assert len(stored) >= committed + 1  # everything reported as committed survived
         expected = {
-            d.id: d for d in (build_doc(article(s, 400), source=f"s{s}") for s in range(len(stored) + 1))
+            d.id: d
+            for d in (build_doc(article(s, 400), source=f"s{s}") for s in range(len(stored) + 1))
         }
         assert stored <= set(expected)
         for doc_id in stored:

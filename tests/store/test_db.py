@@ -44,8 +44,13 @@ def full_doc() -> Document:
             Turn("ANA DÍAZ", "councillor", "City Council", 67, len(text)),
         ],
         content_hash="f" * 64,
-        meta={"feed": {"name": "Nord", "tags": ["local", "transport"]}, "score": 0.5, "n": 3,
-              "empty": None, "flag": True},
+        meta={
+            "feed": {"name": "Nord", "tags": ["local", "transport"]},
+            "score": 0.5,
+            "n": 3,
+            "empty": None,
+            "flag": True,
+        },
     )
 
 
@@ -129,9 +134,9 @@ def test_store_delete_removes_everything(db_path):
             store.delete(doc.id)
         assert store.verify() == []
     counts = row_counts(db_path)
-    assert [counts[t] for t in ("documents", "sentences", "minhashes", "duplicates", "analyses")] == [
-        0, 0, 0, 0, 0
-    ]
+    assert [
+        counts[t] for t in ("documents", "sentences", "minhashes", "duplicates", "analyses")
+    ] == [0, 0, 0, 0, 0]
     with Store(db_path) as store:  # and it can come back
         assert store.add(doc).status == "added" and store.get(doc.id) == doc
 
@@ -223,7 +228,7 @@ def test_store_shared_across_threads(db_path):
                     store.add(build_doc(article(seed, 40), source=f"t{t}-{i}"))
                     store.search("council budget")
                     store.count()
-            except BaseException as exc:  # noqa: BLE001 - reported below
+            except BaseException as exc:
                 errors.append(exc)
 
         workers = [threading.Thread(target=work, args=(t,)) for t in range(threads)]

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 from store_helpers import article, build_doc, dump, row_counts
 
-from storyline.store import Store
-from storyline.store import dedupe
+from storyline.store import Store, dedupe
 
 
 def near_copy(text: str, every: int) -> str:
@@ -55,7 +54,11 @@ def test_store_links_exact_duplicate_from_another_source():
     with Store(":memory:") as store:
         store.add(original)
         result = store.add(copy)
-        assert (result.status, result.id, result.duplicate_of) == ("duplicate", copy.id, original.id)
+        assert (result.status, result.id, result.duplicate_of) == (
+            "duplicate",
+            copy.id,
+            original.id,
+        )
         assert store.count() == 1 and store.get(original.id) == original
         [link] = store.links(original.id)
         assert (link.kind, link.similarity, link.source) == ("exact", 1.0, "paper/b.html")
@@ -78,7 +81,9 @@ def test_store_exact_duplicate_by_fallback_hash_when_none_given():
     c = build_doc("The storm closed the harbour.", id="c", source="c.txt")
     with Store(":memory:") as store:
         assert [r.status for r in store.add_many([a, b, c])] == ["added", "duplicate", "added"]
-        assert store.get("a").content_hash == ""  # the fallback hash is never written into the Document
+        assert (
+            store.get("a").content_hash == ""
+        )  # the fallback hash is never written into the Document
 
 
 def test_store_links_near_duplicate_with_measured_similarity():

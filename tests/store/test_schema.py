@@ -12,8 +12,12 @@ from storyline.store.schema import MIGRATIONS, SCHEMA_VERSION, migrate, statemen
 
 
 def test_schema_statements_keep_trigger_bodies_whole():
-    parts = list(statements("CREATE TABLE t (a);\nCREATE TRIGGER x AFTER INSERT ON t BEGIN\n"
-                            "  SELECT 1;\n  SELECT 2;\nEND;\n"))
+    parts = list(
+        statements(
+            "CREATE TABLE t (a);\nCREATE TRIGGER x AFTER INSERT ON t BEGIN\n"
+            "  SELECT 1;\n  SELECT 2;\nEND;\n"
+        )
+    )
     assert len(parts) == 2 and parts[1].endswith("END;")
     with pytest.raises(StoreError):
         list(statements("CREATE TABLE t (a"))
@@ -26,7 +30,14 @@ def test_schema_migrate_is_idempotent():
     assert migrate(conn) == SCHEMA_VERSION
     assert conn.execute("SELECT name FROM sqlite_master ORDER BY name").fetchall() == tables
     names = {t[0] for t in tables}
-    assert {"documents", "sentences", "documents_fts", "minhashes", "duplicates", "analyses"} <= names
+    assert {
+        "documents",
+        "sentences",
+        "documents_fts",
+        "minhashes",
+        "duplicates",
+        "analyses",
+    } <= names
 
 
 def test_schema_refuses_a_newer_file(db_path):

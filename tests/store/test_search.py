@@ -10,19 +10,24 @@ from storyline.store import Store, fts_query
 DOCS = [
     build_doc(
         "The city council approved the bridge budget on Tuesday. Engineers will start in May.",
-        title="Bridge budget approved", source="a.txt", outlet="Daily",
+        title="Bridge budget approved",
+        source="a.txt",
+        outlet="Daily",
     ),
     build_doc(
         "Budget talks stalled. The council said the bridge could wait. Budget cuts hit schools.",
-        title="Talks stall", source="b.txt",
+        title="Talks stall",
+        source="b.txt",
     ),
     build_doc(
         "Rising water closed the harbour road in Zürich. Officials said the storms were rising.",
-        title="Storm closes road", source="c.txt",
+        title="Storm closes road",
+        source="c.txt",
     ),
     build_doc(
         "Workers at the factory went on strike over pay. The union's leader spoke to the crowd.",
-        title=None, source="d.txt",
+        title=None,
+        source="d.txt",
     ),
 ]
 
@@ -59,9 +64,39 @@ def test_search_fts_query_quotes_user_text(text, expected):
 
 @pytest.mark.parametrize(
     "query",
-    ['"', '""', "'", "(", ")", "*", "^", ":", "-", "+", "{", "}", "[", "]", "AND", "a AND",
-     "OR b", "NEAR(", "NEAR(a b, 2)", 'col:"x', "bridge*)", "\\", "%", "\x00", "über-straße",
-     "a'b\"c", "🙂", "x" * 2000, "\u200b", "title:", "{title text}: bridge"],
+    [
+        '"',
+        '""',
+        "'",
+        "(",
+        ")",
+        "*",
+        "^",
+        ":",
+        "-",
+        "+",
+        "{",
+        "}",
+        "[",
+        "]",
+        "AND",
+        "a AND",
+        "OR b",
+        "NEAR(",
+        "NEAR(a b, 2)",
+        'col:"x',
+        "bridge*)",
+        "\\",
+        "%",
+        "\x00",
+        "über-straße",
+        "a'b\"c",
+        "🙂",
+        "x" * 2000,
+        "\u200b",
+        "title:",
+        "{title text}: bridge",
+    ],
 )
 def test_search_never_raises(store, query):
     assert isinstance(store.search(query), list)

@@ -13,7 +13,7 @@ ARTICLE = (
     "Quarry town opens new library\n\n"
     "The town of Fenwick opened its new library on Saturday, the mayor said. "
     "The building cost £2 million and holds 40,000 books.\n\n"
-    "\"Every child here deserves a place to read,\" said Priya Nair, the head librarian."
+    '"Every child here deserves a place to read," said Priya Nair, the head librarian.'
 )
 
 
@@ -49,21 +49,34 @@ def test_add_pasted_text_then_find_it(client: TestClient) -> None:
     assert result["status"] == "added"
     assert result["document"]["published"] == "2024-06-01"
     assert client.get("/api/stats").json()["documents"] == 4
-    assert client.get("/api/search", params={"q": "librarian"}).json()["hits"][0]["document"]["id"] == result["id"]
+    assert (
+        client.get("/api/search", params={"q": "librarian"}).json()["hits"][0]["document"]["id"]
+        == result["id"]
+    )
     again = client.post("/api/documents", data={"text": ARTICLE}).json()["results"][0]
     assert again["status"] in {"duplicate", "unchanged"}
 
 
 def test_upload_file(client: TestClient) -> None:
-    r = client.post("/api/documents", files={"file": ("2024-06-01-library.txt", ARTICLE.encode(), "text/plain")})
+    r = client.post(
+        "/api/documents", files={"file": ("2024-06-01-library.txt", ARTICLE.encode(), "text/plain")}
+    )
     assert r.status_code == 201, r.text
     assert r.json()["results"][0]["status"] == "added"
 
 
 def test_upload_jsonl_adds_each_record(client: TestClient) -> None:
     records = [
-        {"title": "Canal cleared", "published": "2024-07-01", "text": "Volunteers cleared the old canal on Sunday, the trust said."},
-        {"title": "Canal reopens", "published": "2024-08-01", "text": "Boats returned to the old canal on Friday, the trust said."},
+        {
+            "title": "Canal cleared",
+            "published": "2024-07-01",
+            "text": "Volunteers cleared the old canal on Sunday, the trust said.",
+        },
+        {
+            "title": "Canal reopens",
+            "published": "2024-08-01",
+            "text": "Boats returned to the old canal on Friday, the trust said.",
+        },
     ]
     data = "\n".join(json.dumps(r) for r in records).encode()
     r = client.post("/api/documents", files={"file": ("canal.jsonl", data, "application/x-ndjson")})
@@ -75,9 +88,11 @@ def test_upload_jsonl_adds_each_record(client: TestClient) -> None:
 
 @pytest.mark.parametrize(
     ("name", "data", "ctype"),
-    [("tool.exe", b"MZ\x90\x00binary", "application/octet-stream"),
-     ("paper.pdf", b"%PDF-1.7", "application/pdf"),
-     ("sneaky.txt", b"\x89PNG\r\n\x1a\n\x00\x00", "text/plain")],
+    [
+        ("tool.exe", b"MZ\x90\x00binary", "application/octet-stream"),
+        ("paper.pdf", b"%PDF-1.7", "application/pdf"),
+        ("sneaky.txt", b"\x89PNG\r\n\x1a\n\x00\x00", "text/plain"),
+    ],
 )
 def test_upload_refuses_other_types(client: TestClient, name: str, data: bytes, ctype: str) -> None:
     r = client.post("/api/documents", files={"file": (name, data, ctype)})
@@ -126,9 +141,15 @@ def test_url_fetch_through_the_checked_fetcher(client: TestClient, monkeypatch) 
 def test_token_required_for_writes(make_app) -> None:
     with TestClient(make_app(token="s3cret")) as c:
         assert c.post("/api/documents", data={"text": ARTICLE}).status_code == 401
-        assert c.post("/api/documents", data={"text": ARTICLE},
-                      headers={"Authorization": "Bearer nope"}).status_code == 401
-        ok = c.post("/api/documents", data={"text": ARTICLE}, headers={"Authorization": "Bearer s3cret"})
+        assert (
+            c.post(
+                "/api/documents", data={"text": ARTICLE}, headers={"Authorization": "Bearer nope"}
+            ).status_code
+            == 401
+        )
+        ok = c.post(
+            "/api/documents", data={"text": ARTICLE}, headers={"Authorization": "Bearer s3cret"}
+        )
         assert ok.status_code == 201
         form = c.post("/api/documents", data={"text": ARTICLE + " More.", "token": "s3cret"})
         assert form.status_code == 201
@@ -139,20 +160,36 @@ def test_token_from_environment(make_app, monkeypatch) -> None:
     monkeypatch.setenv("STORYLINE_TOKEN", "from-env")
     with TestClient(make_app()) as c:
         assert c.post("/api/documents", data={"text": ARTICLE}).status_code == 401
-        assert c.post("/api/documents", data={"text": ARTICLE},
-                      headers={"Authorization": "Bearer from-env"}).status_code == 201
+        assert (
+            c.post(
+                "/api/documents",
+                data={"text": ARTICLE},
+                headers={"Authorization": "Bearer from-env"},
+            ).status_code
+            == 201
+        )
 
 
 def test_cross_site_post_refused(client: TestClient) -> None:
-    r = client.post("/api/documents", data={"text": ARTICLE}, headers={"Origin": "https://evil.example"})
+    r = client.post(
+        "/api/documents", data={"text": ARTICLE}, headers={"Origin": "https://evil.example"}
+    )
     assert r.status_code == 403
-    r = client.post("/api/documents", data={"text": ARTICLE}, headers={"Sec-Fetch-Site": "cross-site"})
+    r = client.post(
+        "/api/documents", data={"text": ARTICLE}, headers={"Sec-Fetch-Site": "cross-site"}
+    )
     assert r.status_code == 403
     assert client.get("/api/stats").json()["documents"] == 3
 
 
 def test_security_headers_on_every_response(client: TestClient, documents) -> None:
-    for path in ["/", "/api/documents", f"/documents/{documents[0].id}", "/static/storyline.css", "/nope"]:
+    for path in [
+        "/",
+        "/api/documents",
+        f"/documents/{documents[0].id}",
+        "/static/storyline.css",
+        "/nope",
+    ]:
         r = client.get(path)
         assert r.headers["content-security-policy"] == security.CSP, path
         assert r.headers["x-content-type-options"] == "nosniff"
@@ -171,7 +208,9 @@ def test_brief_json_and_cache(make_app, documents) -> None:
         c.get("/api/brief", params=[("ids", documents[1].id), ("ids", documents[0].id)])
         assert app.state.storyline.briefs.builds == 1
         md = c.get("/api/brief", params={"ids": ids, "format": "markdown"})
-        assert md.headers["content-type"].startswith("text/markdown") and "ferry terminal" in md.text
+        assert (
+            md.headers["content-type"].startswith("text/markdown") and "ferry terminal" in md.text
+        )
         # a new document changes the store, so the next brief is rebuilt
         c.post("/api/documents", data={"text": ARTICLE})
         c.get("/api/brief", params={"ids": ids})
@@ -190,7 +229,13 @@ def test_brief_by_query_and_errors(client: TestClient, documents) -> None:
 def test_openapi_document(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     paths = spec["paths"]
-    for path in ["/api/documents", "/api/documents/{doc_id}", "/api/search", "/api/brief", "/api/stats"]:
+    for path in [
+        "/api/documents",
+        "/api/documents/{doc_id}",
+        "/api/search",
+        "/api/brief",
+        "/api/stats",
+    ]:
         assert path in paths
     assert "post" in paths["/api/documents"]
     body = paths["/api/documents"]["post"]["requestBody"]["content"]

@@ -15,13 +15,13 @@ from storyline.web.briefs import BriefCache, Busy
 class FakeStore:
     """Just what BriefCache asks of a store."""
 
-    def __init__(self, docs) -> None:  # noqa: ANN001
+    def __init__(self, docs) -> None:
         self.docs = {d.id: d for d in docs}
 
     def count(self) -> int:
         return len(self.docs)
 
-    def documents(self, ids):  # noqa: ANN001
+    def documents(self, ids):
         return [self.docs[i] for i in ids]
 
 
@@ -44,7 +44,7 @@ class GatedBuilder:
         self.calls = 0
         self._lock = threading.Lock()
 
-    def __call__(self, store, ids, query, settings):  # noqa: ANN001
+    def __call__(self, store, ids, query, settings):
         with self._lock:
             self.calls += 1
             self.running += 1
@@ -56,14 +56,14 @@ class GatedBuilder:
         return hand_brief(store.documents(ids), query)
 
 
-def in_thread(fn, *args):  # noqa: ANN001, ANN201
+def in_thread(fn, *args):
     """Run fn in a thread; return (thread, box) where box gets the result or the error."""
     box: dict[str, object] = {}
 
     def run() -> None:
         try:
             box["value"] = fn(*args)
-        except BaseException as exc:  # noqa: BLE001
+        except BaseException as exc:
             box["error"] = exc
 
     thread = threading.Thread(target=run)
@@ -73,8 +73,13 @@ def in_thread(fn, *args):  # noqa: ANN001, ANN201
 
 def test_new_briefs_per_window_are_capped_but_cached_ones_are_served(documents) -> None:
     clock = Clock()
-    cache = BriefCache(Settings(), builder=lambda s, i, q, _: hand_brief(s.documents(i), q),
-                       builds_per_window=2, window=60, clock=clock)
+    cache = BriefCache(
+        Settings(),
+        builder=lambda s, i, q, _: hand_brief(s.documents(i), q),
+        builds_per_window=2,
+        window=60,
+        clock=clock,
+    )
     store, ids = FakeStore(documents), [d.id for d in documents]
     cache.get(store, ids, "ferry")
     clock.now += 10
@@ -98,7 +103,9 @@ def test_a_slow_build_does_not_block_another_and_extra_builds_are_refused(docume
     cache.builder = builder
     first, box1 = in_thread(cache.get, store, ids, "one")
     second, box2 = in_thread(cache.get, store, ids, "two")
-    assert builder.started.acquire(timeout=5) and builder.started.acquire(timeout=5)  # both run at once
+    assert builder.started.acquire(timeout=5) and builder.started.acquire(
+        timeout=5
+    )  # both run at once
     with pytest.raises(Busy) as caught:
         cache.get(store, ids, "three")  # no free slot within slot_wait
     assert caught.value.status == 503
@@ -114,7 +121,9 @@ def test_requests_for_a_brief_being_built_wait_for_that_one_build(documents) -> 
     builder = GatedBuilder()
     cache = BriefCache(Settings(), builder=builder, max_builds=1)
     store, ids = FakeStore(documents), [d.id for d in documents]
-    threads = [in_thread(cache.get, store, list(reversed(ids)) if n % 2 else ids, "same") for n in range(4)]
+    threads = [
+        in_thread(cache.get, store, list(reversed(ids)) if n % 2 else ids, "same") for n in range(4)
+    ]
     assert builder.started.acquire(timeout=5)
     builder.gate.set()
     for thread, _ in threads:
@@ -125,7 +134,7 @@ def test_requests_for_a_brief_being_built_wait_for_that_one_build(documents) -> 
 
 
 def test_a_failed_build_raises_and_is_not_cached(documents) -> None:
-    def broken(store, ids, query, settings):  # noqa: ANN001
+    def broken(store, ids, query, settings):
         raise ValueError("analysis failed")
 
     cache = BriefCache(Settings(), builder=broken)
@@ -144,7 +153,9 @@ def test_api_answers_429_with_retry_after_and_refuses_long_queries(make_app) -> 
         assert 1 <= int(r.headers["retry-after"]) <= 60
         assert c.get("/api/brief", params={"q": "ferry"}).status_code == 200  # cached
         page = c.get("/brief", params={"q": "accountant"})
-        assert page.status_code == 429 and page.headers["retry-after"] and "<html" in page.text.lower()
+        assert (
+            page.status_code == 429 and page.headers["retry-after"] and "<html" in page.text.lower()
+        )
         r = c.get("/api/brief", params={"q": "ferry " * 50})
         assert r.status_code == 400 and "longer than 200" in r.json()["error"]
         r = c.get("/api/brief", params={"ids": ",".join(f"{n:016x}" for n in range(101))})
@@ -153,9 +164,13 @@ def test_api_answers_429_with_retry_after_and_refuses_long_queries(make_app) -> 
 
 @pytest.mark.parametrize(
     ("title", "source", "shown"),
-    [("Ferry vote", "/srv/articles/a.html", "Ferry vote"), (None, "/srv/articles/a.html", "a.html"),
-     (None, "C:\\news\\b.txt", "b.txt"), (None, "https://news.example/a/b", "https://news.example/a/b"),
-     (None, "pasted text", "pasted text")],
+    [
+        ("Ferry vote", "/srv/articles/a.html", "Ferry vote"),
+        (None, "/srv/articles/a.html", "a.html"),
+        (None, "C:\\news\\b.txt", "b.txt"),
+        (None, "https://news.example/a/b", "https://news.example/a/b"),
+        (None, "pasted text", "pasted text"),
+    ],
 )
 def test_pages_name_untitled_documents_by_file_name_not_server_path(title, source, shown) -> None:
     from storyline.web.briefs import label

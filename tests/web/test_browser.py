@@ -17,20 +17,27 @@ from urllib.parse import urlsplit
 
 import httpx
 import pytest
+from web_samples import ARTICLES, HOSTILE, make_document
 
 from storyline.config import Settings
-
-from web_samples import ARTICLES, HOSTILE, make_document
 
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "storyline" / "demo"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"
+    ),
 ]
 sync_api = pytest.importorskip("playwright.sync_api")
 
@@ -65,7 +72,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         for doc in read([str(DEMO)]):
             assert isinstance(doc, Document), doc
             store.add(doc)
-        hostile = make_document(HOSTILE, "hostile.txt", **{k: v for k, v in ARTICLES[2].items() if k != "text"})
+        hostile = make_document(
+            HOSTILE, "hostile.txt", **{k: v for k, v in ARTICLES[2].items() if k != "text"}
+        )
         store.add(hostile)
     port = _free_port()
     app = create_app(Settings(db=str(db)), token="")
@@ -102,7 +111,14 @@ class Watch:
         self.foreign: list[str] = []
         self.errors: list[str] = []
         netloc = urlsplit(base).netloc
-        allowed = ("/", "/brief", "/search", "/documents", "/static/storyline.css", "/static/storyline.js")
+        allowed = (
+            "/",
+            "/brief",
+            "/search",
+            "/documents",
+            "/static/storyline.css",
+            "/static/storyline.js",
+        )
 
         def on_dialog(dialog) -> None:
             self.dialogs.append(dialog.message)
@@ -179,7 +195,9 @@ def test_search_from_the_header(page, server: str) -> None:
     page.watch.assert_clean()
 
 
-def test_upload_an_article_with_script_payloads_runs_nothing(page, server: str, tmp_path: Path) -> None:
+def test_upload_an_article_with_script_payloads_runs_nothing(
+    page, server: str, tmp_path: Path
+) -> None:
     upload = tmp_path / "2025-02-03-pier.html"
     upload.write_bytes(HOSTILE_HTML)
     page.goto(server)
@@ -210,7 +228,9 @@ def test_stored_script_payloads_run_nothing(page, server: str) -> None:
 
 
 def test_phone_sized_brief_has_no_sideways_scroll(browser, server: str) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
     page = context.new_page()
     page.goto(f"{server}/brief")
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")

@@ -39,9 +39,15 @@ def test_overlapping_marks_go_to_another_lane() -> None:
 
 
 def test_short_spans_get_month_ticks_and_undated_events_are_skipped() -> None:
-    chart = timeline_chart([event("2024-03-04"), event("2024-05", "month", future=True), event("someday")])
+    chart = timeline_chart(
+        [event("2024-03-04"), event("2024-05", "month", future=True), event("someday")]
+    )
     assert chart is not None
     assert [m.number for m in chart.marks] == [1, 2]
     assert chart.marks[1].future
-    assert [t.label for t in chart.ticks] == ["2024-04", "2024-05", "2024-06"]  # months inside the span
+    assert [t.label for t in chart.ticks] == [
+        "2024-04",
+        "2024-05",
+        "2024-06",
+    ]  # months inside the span
     assert timeline_chart([event("someday")]) is None and timeline_chart([]) is None

@@ -78,13 +78,24 @@ def test_search_page_escapes_the_query(client: TestClient) -> None:
 def test_brief_page_sections_and_citations(client: TestClient, documents) -> None:
     a, b = documents[0], documents[1]
     html = client.get("/brief", params={"ids": f"{a.id},{b.id}"}).text
-    for section in ["summary", "timeline", "quotes", "figures", "entities", "divergences", "sources"]:
+    for section in [
+        "summary",
+        "timeline",
+        "quotes",
+        "figures",
+        "entities",
+        "divergences",
+        "sources",
+    ]:
         assert f'<section id="{section}"' in html, section
     # every summary sentence links to its passage in its article, and the passage is in the page
     start = a.text.index("The Bayside ferry terminal was approved")
     assert f'href="/documents/{a.id}?start={start}&amp;end=' in html
     assert 'data-passage="passage-1"' in html and 'id="passage-1"' in html
-    assert "<mark>The Bayside ferry terminal was approved by the harbour council on Monday.</mark>" in html
+    assert (
+        "<mark>The Bayside ferry terminal was approved by the harbour council on Monday.</mark>"
+        in html
+    )
     # the timeline is an SVG chart plus a list; a planned event is marked as such
     assert '<svg viewBox="0 0 720' in html and 'role="img"' in html
     assert 'class="mark future"' in html and '<span class="badge">planned</span>' in html
@@ -107,7 +118,9 @@ def test_brief_page_errors_are_pages(client: TestClient) -> None:
 
 
 def test_add_by_form_redirects_to_the_document(client: TestClient) -> None:
-    text = "Lighthouse reopens\n\nThe old lighthouse reopened to visitors on Sunday, the trust said."
+    text = (
+        "Lighthouse reopens\n\nThe old lighthouse reopened to visitors on Sunday, the trust said."
+    )
     r = client.post("/documents", data={"text": text}, follow_redirects=False)
     assert r.status_code == 303
     page = client.get(r.headers["location"])
@@ -121,4 +134,6 @@ def test_static_script_has_no_html_sinks() -> None:
     assert "innerHTML" not in js and "eval(" not in js and "document.write" not in js
     for template in (HERE / "templates").glob("*.html"):
         text = template.read_text()
-        assert "<script>" not in text and " on" + "click=" not in text and "style=" not in text, template.name
+        assert "<script>" not in text and " on" + "click=" not in text and "style=" not in text, (
+            template.name
+        )

@@ -19,17 +19,19 @@ def resolver(table: dict[str, list[str]]):
     return resolve
 
 
-HOSTS = resolver({
-    "news.example": ["93.184.216.34"],
-    "local.example": ["127.0.0.1"],
-    "lan.example": ["192.168.1.20"],
-    "mixed.example": ["93.184.216.34", "10.0.0.5"],
-    "v6.example": ["2606:4700::1111"],
-    "v6local.example": ["::1"],
-    "mapped.example": ["::ffff:127.0.0.1"],
-    "linklocal.example": ["169.254.169.254"],
-    "cgnat.example": ["100.64.0.1"],
-})
+HOSTS = resolver(
+    {
+        "news.example": ["93.184.216.34"],
+        "local.example": ["127.0.0.1"],
+        "lan.example": ["192.168.1.20"],
+        "mixed.example": ["93.184.216.34", "10.0.0.5"],
+        "v6.example": ["2606:4700::1111"],
+        "v6local.example": ["::1"],
+        "mapped.example": ["::ffff:127.0.0.1"],
+        "linklocal.example": ["169.254.169.254"],
+        "cgnat.example": ["100.64.0.1"],
+    }
+)
 
 
 @pytest.mark.parametrize("url", ["https://news.example/a", "http://v6.example:8080/x"])
@@ -62,7 +64,9 @@ def test_check_url_refuses_literal_loopback_with_the_real_resolver() -> None:
 
 
 def test_check_url_operator_can_allow_private() -> None:
-    assert security.check_url("http://lan.example/", allow_private=True, resolve=HOSTS) == ["192.168.1.20"]
+    assert security.check_url("http://lan.example/", allow_private=True, resolve=HOSTS) == [
+        "192.168.1.20"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -87,19 +91,31 @@ def test_fetch_url_checks_every_redirect_hop() -> None:
         return httpx.Response(200, text="secret")
 
     with pytest.raises(InputError, match="non-public"):
-        security.fetch_url("https://news.example/a", limit=1000, resolve=HOSTS, transport=httpx.MockTransport(handler))
+        security.fetch_url(
+            "https://news.example/a",
+            limit=1000,
+            resolve=HOSTS,
+            transport=httpx.MockTransport(handler),
+        )
 
 
 def test_fetch_url_returns_body_and_limits_size() -> None:
     def handler(request: httpx.Request) -> httpx.Response:
-        return httpx.Response(200, text="<p>" + "x" * 50 + "</p>", headers={"content-type": "text/html"})
+        return httpx.Response(
+            200, text="<p>" + "x" * 50 + "</p>", headers={"content-type": "text/html"}
+        )
 
     body, ctype, final = security.fetch_url(
         "https://news.example/a", limit=1000, resolve=HOSTS, transport=httpx.MockTransport(handler)
     )
     assert body.startswith(b"<p>xxx") and ctype == "text/html" and final == "https://news.example/a"
     with pytest.raises(InputError, match="larger than 10 bytes"):
-        security.fetch_url("https://news.example/a", limit=10, resolve=HOSTS, transport=httpx.MockTransport(handler))
+        security.fetch_url(
+            "https://news.example/a",
+            limit=10,
+            resolve=HOSTS,
+            transport=httpx.MockTransport(handler),
+        )
 
 
 def test_fetch_url_reports_http_errors() -> None:
@@ -127,14 +143,21 @@ def test_token_ok(expected, header, form, ok) -> None:
 
 @pytest.mark.parametrize(
     ("origin", "host", "ok"),
-    [(None, "127.0.0.1:8000", True), ("http://127.0.0.1:8000", "127.0.0.1:8000", True),
-     ("https://evil.example", "127.0.0.1:8000", False), ("null", "127.0.0.1:8000", False)],
+    [
+        (None, "127.0.0.1:8000", True),
+        ("http://127.0.0.1:8000", "127.0.0.1:8000", True),
+        ("https://evil.example", "127.0.0.1:8000", False),
+        ("null", "127.0.0.1:8000", False),
+    ],
 )
 def test_same_origin(origin, host, ok) -> None:
     assert security.same_origin(origin, host) is ok
 
 
-@pytest.mark.parametrize(("site", "ok"), [("same-origin", True), ("none", True), ("same-site", False), ("cross-site", False)])
+@pytest.mark.parametrize(
+    ("site", "ok"),
+    [("same-origin", True), ("none", True), ("same-site", False), ("cross-site", False)],
+)
 def test_same_origin_by_fetch_metadata(site: str, ok: bool) -> None:
     assert security.same_origin(None, "127.0.0.1:8000", site) is ok
 
@@ -179,13 +202,13 @@ class RecordingBackend(httpcore.MockBackend):
         self.connected: list[tuple[str, int]] = []
         self.sni: list[str | None] = []
 
-    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):  # noqa: ANN001
+    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
         self.connected.append((host, port))
         stream = super().connect_tcp(host, port, timeout, local_address, socket_options)
         backend = self
 
         class Stream(type(stream)):
-            def start_tls(self, ssl_context, server_hostname=None, timeout=None):  # noqa: ANN001
+            def start_tls(self, ssl_context, server_hostname=None, timeout=None):
                 backend.sni.append(server_hostname)
                 return self
 
@@ -209,7 +232,10 @@ OK = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 8\r\n\r\n<p
 def test_fetch_connects_to_the_checked_address_not_a_second_answer() -> None:
     backend = RecordingBackend(OK)
     body, _, _ = security.fetch_url(
-        "https://rebind.example/a", limit=1000, resolve=rebinding("93.184.216.34", "127.0.0.1"), network=backend
+        "https://rebind.example/a",
+        limit=1000,
+        resolve=rebinding("93.184.216.34", "127.0.0.1"),
+        network=backend,
     )
     assert body == b"<p>hi</p"
     assert backend.connected == [("93.184.216.34", 443)]
@@ -221,7 +247,10 @@ def test_fetch_rechecks_the_rebound_host_on_a_redirect() -> None:
     backend = RecordingBackend(redirect, OK)
     with pytest.raises(InputError, match="non-public address 127.0.0.1"):
         security.fetch_url(
-            "http://rebind.example/a", limit=1000, resolve=rebinding("93.184.216.34", "127.0.0.1"), network=backend
+            "http://rebind.example/a",
+            limit=1000,
+            resolve=rebinding("93.184.216.34", "127.0.0.1"),
+            network=backend,
         )
     assert backend.connected == [("93.184.216.34", 80)]
 
@@ -233,7 +262,7 @@ def test_fetch_with_real_sockets_goes_to_the_pinned_address_with_the_host_header
     seen: list[str] = []
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             seen.append(self.headers["Host"])
             self.send_response(200)
             self.send_header("Content-Length", "2")
@@ -249,7 +278,9 @@ def test_fetch_with_real_sockets_goes_to_the_pinned_address_with_the_host_header
     try:
         # "pinned.invalid" cannot be resolved by DNS: only the pin can reach the server.
         body, _, _ = security.fetch_url(
-            f"http://pinned.invalid:{port}/x", allow_private=True, limit=100,
+            f"http://pinned.invalid:{port}/x",
+            allow_private=True,
+            limit=100,
             resolve=resolver({"pinned.invalid": ["127.0.0.1"]}),
         )
     finally:

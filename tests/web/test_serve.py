@@ -32,7 +32,17 @@ def test_serve_token_and_private_urls(captured, tmp_path) -> None:
     from storyline.cli import app
 
     result = CliRunner().invoke(
-        app, ["serve", "--db", str(tmp_path / "s.db"), "--token", "t0k", "--allow-private-urls", "--max-upload", "1000"]
+        app,
+        [
+            "serve",
+            "--db",
+            str(tmp_path / "s.db"),
+            "--token",
+            "t0k",
+            "--allow-private-urls",
+            "--max-upload",
+            "1000",
+        ],
     )
     assert result.exit_code == 0, result.output
     state = captured[0]["app"].state.storyline
@@ -50,7 +60,15 @@ def test_serve_warns_when_public_without_token(captured, tmp_path) -> None:
 def test_serve_passes_the_build_limits(captured, tmp_path) -> None:
     from storyline.cli import app
 
-    args = ["serve", "--db", str(tmp_path / "s.db"), "--max-builds", "1", "--builds-per-minute", "5"]
+    args = [
+        "serve",
+        "--db",
+        str(tmp_path / "s.db"),
+        "--max-builds",
+        "1",
+        "--builds-per-minute",
+        "5",
+    ]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     briefs = captured[0]["app"].state.storyline.briefs

@@ -28,38 +28,38 @@ HOSTILE = (
     "Harbour council <script>alert('xss')</script> approved the ferry terminal on Monday.\n\n"
     "<img src=x onerror=\"alert('img')\"> The vote was 7-2, said Dana Reyes, the council clerk.\n\n"
     "Read more at <a href=\"javascript:alert('link')\">this link</a> and "
-    "<iframe src=\"https://evil.example/\"></iframe> nothing else."
+    '<iframe src="https://evil.example/"></iframe> nothing else.'
 )
 
 ARTICLES = [
-    dict(
-        title="Ferry terminal approved",
-        outlet="Bayside Daily",
-        published="2024-03-04",
-        text=(
+    {
+        "title": "Ferry terminal approved",
+        "outlet": "Bayside Daily",
+        "published": "2024-03-04",
+        "text": (
             "The Bayside ferry terminal was approved by the harbour council on Monday. "
             "The project will cost £42 million, the council said.\n\n"
-            "\"This is a good day for the island,\" said Ana Ortiz, the mayor of Bayside. "
+            '"This is a good day for the island," said Ana Ortiz, the mayor of Bayside. '
             "Construction is due to start in 2025."
         ),
-    ),
-    dict(
-        title="Terminal costs questioned",
-        outlet="Island Post",
-        published="2024-03-10",
-        text=(
+    },
+    {
+        "title": "Terminal costs questioned",
+        "outlet": "Island Post",
+        "published": "2024-03-10",
+        "text": (
             "Critics say the ferry terminal will cost £48 million, more than the council claims.\n\n"
-            "\"The numbers do not add up,\" said Lee Chan, a local accountant. "
+            '"The numbers do not add up," said Lee Chan, a local accountant. '
             "The council meets again in April."
         ),
-    ),
-    dict(
-        title="<b>Hostile</b> page",
-        outlet="Evil <i>Outlet</i>",
-        published="2024-03-11",
-        text=HOSTILE,
-        url="javascript:alert('url')",
-    ),
+    },
+    {
+        "title": "<b>Hostile</b> page",
+        "outlet": "Evil <i>Outlet</i>",
+        "published": "2024-03-11",
+        "text": HOSTILE,
+        "url": "javascript:alert('url')",
+    },
 ]
 
 
@@ -70,11 +70,18 @@ def make_document(text: str, source: str, **fields: object) -> Document:
         paragraphs.append(Span(m.start(), m.end()))
         for s in re.finditer(r"[^.!?]+[.!?]+\"?|[^.!?]+$", m.group()):
             lead = len(s.group()) - len(s.group().lstrip())
-            sentences.append(Sentence(m.start() + s.start() + lead, m.start() + s.end(), paragraph=i))
+            sentences.append(
+                Sentence(m.start() + s.start() + lead, m.start() + s.end(), paragraph=i)
+            )
     digest = hashlib.sha256(text.encode()).hexdigest()
     return Document(
-        id=digest[:16], source=source, text=text, content_hash=digest,
-        paragraphs=paragraphs, sentences=sentences, **fields,  # type: ignore[arg-type]
+        id=digest[:16],
+        source=source,
+        text=text,
+        content_hash=digest,
+        paragraphs=paragraphs,
+        sentences=sentences,
+        **fields,  # type: ignore[arg-type]
     )
 
 
@@ -90,38 +97,134 @@ def hand_brief(docs: list[Document], query: str | None = None) -> Brief:
     bad = by_title.get("<b>Hostile</b> page")
     summary, timeline, quotes, figures, divergences = [], [], [], [], []
     if a:
-        summary.append(SummarySentence("The harbour council approved the Bayside ferry terminal.",
-                                       [cite(a, "The Bayside ferry terminal was approved by the harbour council on Monday.")], 2))
+        summary.append(
+            SummarySentence(
+                "The harbour council approved the Bayside ferry terminal.",
+                [
+                    cite(
+                        a,
+                        "The Bayside ferry terminal was approved by the harbour council on Monday.",
+                    )
+                ],
+                2,
+            )
+        )
         timeline += [
-            TimelineEvent("2024-03-04", "day", "The council approves the terminal.", [cite(a, "approved by the harbour council on Monday")]),
-            TimelineEvent("2025", "year", "Construction is due to start.", [cite(a, "Construction is due to start in 2025.")], future=True),
+            TimelineEvent(
+                "2024-03-04",
+                "day",
+                "The council approves the terminal.",
+                [cite(a, "approved by the harbour council on Monday")],
+            ),
+            TimelineEvent(
+                "2025",
+                "year",
+                "Construction is due to start.",
+                [cite(a, "Construction is due to start in 2025.")],
+                future=True,
+            ),
         ]
-        quotes.append(SpeakerQuotes("Ana Ortiz", "person", "mayor", "Bayside", [
-            Quote("This is a good day for the island,", True, "Ana Ortiz", "person", "mayor", "Bayside", "said",
-                  [cite(a, "\"This is a good day for the island,\"")])]))
-        figures.append(Figure("£42 million", 42e6, "GBP", "million", "cost of the terminal", None, "ferry terminal",
-                              "the council", "actual", [cite(a, "£42 million")]))
+        quotes.append(
+            SpeakerQuotes(
+                "Ana Ortiz",
+                "person",
+                "mayor",
+                "Bayside",
+                [
+                    Quote(
+                        "This is a good day for the island,",
+                        True,
+                        "Ana Ortiz",
+                        "person",
+                        "mayor",
+                        "Bayside",
+                        "said",
+                        [cite(a, '"This is a good day for the island,"')],
+                    )
+                ],
+            )
+        )
+        figures.append(
+            Figure(
+                "£42 million",
+                42e6,
+                "GBP",
+                "million",
+                "cost of the terminal",
+                None,
+                "ferry terminal",
+                "the council",
+                "actual",
+                [cite(a, "£42 million")],
+            )
+        )
     if b:
-        summary.append(SummarySentence("Critics put the cost higher.", [cite(b, "Critics say the ferry terminal will cost £48 million")]))
-        timeline.append(TimelineEvent("2024-04", "month", "The council meets again.", [cite(b, "The council meets again in April.")]))
+        summary.append(
+            SummarySentence(
+                "Critics put the cost higher.",
+                [cite(b, "Critics say the ferry terminal will cost £48 million")],
+            )
+        )
+        timeline.append(
+            TimelineEvent(
+                "2024-04",
+                "month",
+                "The council meets again.",
+                [cite(b, "The council meets again in April.")],
+            )
+        )
         if a:
-            divergences.append(Divergence("figure", "Cost: £42 million (council) vs £48 million (critics).",
-                                          [cite(a, "£42 million"), cite(b, "£48 million")]))
+            divergences.append(
+                Divergence(
+                    "figure",
+                    "Cost: £42 million (council) vs £48 million (critics).",
+                    [cite(a, "£42 million"), cite(b, "£48 million")],
+                )
+            )
     if bad:
-        summary.append(SummarySentence("Hostile <script>alert('summary')</script> text <img src=x onerror=alert(1)>.",
-                                       [cite(bad, "<script>alert('xss')</script>")]))
-        quotes.append(SpeakerQuotes("<script>alert('speaker')</script>", "person", "<b>clerk</b>", None, [
-            Quote("The vote was 7-2", False, "Dana Reyes", "person", cue="said", citations=[cite(bad, "The vote was 7-2")])]))
-    entities = [Entity("Ana Ortiz", "PERSON", ["Ortiz"], 2, 1, "mayor", "Bayside", [cite(a, "Ana Ortiz")])] if a else []
+        summary.append(
+            SummarySentence(
+                "Hostile <script>alert('summary')</script> text <img src=x onerror=alert(1)>.",
+                [cite(bad, "<script>alert('xss')</script>")],
+            )
+        )
+        quotes.append(
+            SpeakerQuotes(
+                "<script>alert('speaker')</script>",
+                "person",
+                "<b>clerk</b>",
+                None,
+                [
+                    Quote(
+                        "The vote was 7-2",
+                        False,
+                        "Dana Reyes",
+                        "person",
+                        cue="said",
+                        citations=[cite(bad, "The vote was 7-2")],
+                    )
+                ],
+            )
+        )
+    entities = (
+        [Entity("Ana Ortiz", "PERSON", ["Ortiz"], 2, 1, "mayor", "Bayside", [cite(a, "Ana Ortiz")])]
+        if a
+        else []
+    )
     return Brief(
         title=f"Brief: {query}" if query else "Brief: Bayside ferry terminal",
         generated="2024-03-12T10:00:00+00:00",
         documents=[d.ref() for d in docs],
-        summary=summary, timeline=timeline, quotes=quotes, figures=figures,
-        entities=entities, divergences=divergences,
-        notes=["A note about <script>the evidence</script>."], query=query,
+        summary=summary,
+        timeline=timeline,
+        quotes=quotes,
+        figures=figures,
+        entities=entities,
+        divergences=divergences,
+        notes=["A note about <script>the evidence</script>."],
+        query=query,
     )
 
 
-def hand_builder(store, ids, query, settings):  # noqa: ANN001 - the BriefCache builder signature
+def hand_builder(store, ids, query, settings):
     return hand_brief(store.documents(ids), query)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.brief.figures import collect_figures, same_figure
+from storyline.briefing.figures import collect_figures, same_figure
 from storyline.model import Analysis, Citation, Document, Figure
 
 
 def analysis(doc_id: str, *figures: Figure) -> Analysis:
-    return Analysis(document=Document(id=doc_id, source=f"{doc_id}.txt", text="x" * 200), figures=list(figures))
+    return Analysis(
+        document=Document(id=doc_id, source=f"{doc_id}.txt", text="x" * 200), figures=list(figures)
+    )
 
 
 def fig(text, value, unit, scale=None, *, doc="a", start=0, **kw) -> Figure:
@@ -17,10 +19,28 @@ def fig(text, value, unit, scale=None, *, doc="a", start=0, **kw) -> Figure:
 
 
 def test_collect_figures_merges_the_same_figure_across_documents():
-    one = fig("US$3.2 billion", 3.2, "USD", "billion", doc="a", measure="revenue from enterprise products",
-              period="2013", subject="Huawei", status="actual")
-    two = fig("$3,200 million", 3200.0, "USD", "million", doc="b", measure="enterprise revenue",
-              period="2013", claimant="Jimmie Chang", status="actual")
+    one = fig(
+        "US$3.2 billion",
+        3.2,
+        "USD",
+        "billion",
+        doc="a",
+        measure="revenue from enterprise products",
+        period="2013",
+        subject="Huawei",
+        status="actual",
+    )
+    two = fig(
+        "$3,200 million",
+        3200.0,
+        "USD",
+        "million",
+        doc="b",
+        measure="enterprise revenue",
+        period="2013",
+        claimant="Jimmie Chang",
+        status="actual",
+    )
     (merged,) = collect_figures([analysis("a", one), analysis("b", two)])
     assert merged.text == "US$3.2 billion" and merged.measure == "revenue from enterprise products"
     assert merged.claimant == "Jimmie Chang" and merged.subject == "Huawei"
@@ -31,16 +51,69 @@ def test_collect_figures_merges_the_same_figure_across_documents():
 @pytest.mark.parametrize(
     "other",
     [
-        fig("10 billion", 10.0, "USD", "billion", doc="b", period="2018", measure="revenue", status="target"),
-        fig("11 billion", 11.0, "USD", "billion", doc="b", period="by 2019", measure="revenue", status="target"),
-        fig("10 billion", 10.0, "EUR", "billion", doc="b", period="by 2019", measure="revenue", status="target"),
-        fig("10 billion", 10.0, "USD", "billion", doc="b", period="by 2019", measure="revenue", status="actual"),
-        fig("10 billion", 10.0, "USD", "billion", doc="b", period="by 2019", measure="smartphone shipments",
-            status="target"),
+        fig(
+            "10 billion",
+            10.0,
+            "USD",
+            "billion",
+            doc="b",
+            period="2018",
+            measure="revenue",
+            status="target",
+        ),
+        fig(
+            "11 billion",
+            11.0,
+            "USD",
+            "billion",
+            doc="b",
+            period="by 2019",
+            measure="revenue",
+            status="target",
+        ),
+        fig(
+            "10 billion",
+            10.0,
+            "EUR",
+            "billion",
+            doc="b",
+            period="by 2019",
+            measure="revenue",
+            status="target",
+        ),
+        fig(
+            "10 billion",
+            10.0,
+            "USD",
+            "billion",
+            doc="b",
+            period="by 2019",
+            measure="revenue",
+            status="actual",
+        ),
+        fig(
+            "10 billion",
+            10.0,
+            "USD",
+            "billion",
+            doc="b",
+            period="by 2019",
+            measure="smartphone shipments",
+            status="target",
+        ),
     ],
 )
 def test_collect_figures_keeps_different_figures_apart(other):
-    base = fig("10 billion", 10.0, "USD", "billion", doc="a", period="by 2019", measure="revenue", status="target")
+    base = fig(
+        "10 billion",
+        10.0,
+        "USD",
+        "billion",
+        doc="a",
+        period="by 2019",
+        measure="revenue",
+        status="target",
+    )
     assert not same_figure(base, other)
     assert len(collect_figures([analysis("a", base), analysis("b", other)])) == 2
 
@@ -50,9 +123,13 @@ def test_collect_figures_merges_tallies_and_vague_amounts_by_text():
     vague = [fig("hundreds of millions of US dollars", None, "USD", "million", doc=d) for d in "ab"]
     out = collect_figures([analysis("a", votes[0], vague[0]), analysis("b", votes[1], vague[1])])
     assert sorted((f.text, len(f.citations)) for f in out) == [
-        ("5-0", 2), ("hundreds of millions of US dollars", 2)
+        ("5-0", 2),
+        ("hundreds of millions of US dollars", 2),
     ]
-    ranges = [fig("$3-4 billion", None, "USD", "billion"), fig("$3-5 billion", None, "USD", "billion", doc="b")]
+    ranges = [
+        fig("$3-4 billion", None, "USD", "billion"),
+        fig("$3-5 billion", None, "USD", "billion", doc="b"),
+    ]
     assert len(collect_figures([analysis("a", ranges[0]), analysis("b", ranges[1])])) == 2
 
 
@@ -87,7 +164,16 @@ def test_collect_figures_on_the_seeds(seeds_dir):
 
 
 def test_one_document_repeating_an_amount_is_one_figure():
-    a = fig("£3.25bn", 3.25, "GBP", "billion", doc="a", measure="project", period="2025-01-15", status="forecast")
+    a = fig(
+        "£3.25bn",
+        3.25,
+        "GBP",
+        "billion",
+        doc="a",
+        measure="project",
+        period="2025-01-15",
+        status="forecast",
+    )
     b = fig("£3.25bn", 3.25, "GBP", "billion", doc="a", start=50, status="actual")
     assert len(collect_figures([analysis("a", a, b)])) == 1
     # across documents a forecast and an actual of one amount stay apart
@@ -97,9 +183,25 @@ def test_one_document_repeating_an_amount_is_one_figure():
 
 
 def test_running_total_merges_across_its_synonyms_and_periods():
-    a = fig("£3.1bn", 3.1, "GBP", "billion", doc="a", measure="cost of offshore wind farm", period="2023-03")
+    a = fig(
+        "£3.1bn",
+        3.1,
+        "GBP",
+        "billion",
+        doc="a",
+        measure="cost of offshore wind farm",
+        period="2023-03",
+    )
     b = fig("£3.1bn", 3.1, "GBP", "billion", doc="b", measure="project's budget", period="2023")
-    c = fig("3.1 billion pounds", 3.1, "GBP", "billion", doc="c", measure="investment", status="forecast")
+    c = fig(
+        "3.1 billion pounds",
+        3.1,
+        "GBP",
+        "billion",
+        doc="c",
+        measure="investment",
+        status="forecast",
+    )
     merged = collect_figures([analysis("a", a), analysis("b", b), analysis("c", c)])
     assert len(merged) == 1 and [x.document for x in merged[0].citations] == ["a", "b", "c"]
     target = fig("£3.1bn", 3.1, "GBP", "billion", doc="d", measure="budget", status="target")
@@ -107,12 +209,28 @@ def test_running_total_merges_across_its_synonyms_and_periods():
 
 
 def test_date_by_publication_dates_only_undated_actual_figures() -> None:
-    from storyline.brief.figures import date_by_publication
+    from storyline.briefing.figures import date_by_publication
     from storyline.model import Citation, Figure
 
-    present = Figure("30 percent", 30.0, "percent", status="actual", citations=[Citation("b", 0, 5), Citation("a", 0, 5)])
-    dated = Figure("$5 million", 5.0, "USD", scale="million", period="2013", status="actual", citations=[Citation("a", 0, 5)])
-    target = Figure("10 billion", 10.0, "USD", scale="billion", status="target", citations=[Citation("a", 0, 5)])
+    present = Figure(
+        "30 percent",
+        30.0,
+        "percent",
+        status="actual",
+        citations=[Citation("b", 0, 5), Citation("a", 0, 5)],
+    )
+    dated = Figure(
+        "$5 million",
+        5.0,
+        "USD",
+        scale="million",
+        period="2013",
+        status="actual",
+        citations=[Citation("a", 0, 5)],
+    )
+    target = Figure(
+        "10 billion", 10.0, "USD", scale="billion", status="target", citations=[Citation("a", 0, 5)]
+    )
     date_by_publication([present, dated, target], {"a": "2014-05-07", "b": "2013"})
     assert present.period == "as of 2013"
     assert dated.period == "2013"

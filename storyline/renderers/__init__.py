@@ -36,7 +36,13 @@ def render(brief: Brief, fmt: str = "markdown", texts: Mapping[str, str] | None 
 def format_for_path(path: str) -> str | None:
     """Guess the format from an output file name (None when unknown)."""
     suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
-    return {"md": "markdown", "markdown": "markdown", "html": "html", "htm": "html", "json": "json"}.get(suffix)
+    return {
+        "md": "markdown",
+        "markdown": "markdown",
+        "html": "html",
+        "htm": "html",
+        "json": "json",
+    }.get(suffix)
 
 
 __all__ = ["FORMATS", "format_for_path", "render"]

@@ -42,7 +42,9 @@ _DATEISH = re.compile(
 @dataclass
 class _Group:
     key: str
-    mentions: list[tuple[str, EntityMention]] = field(default_factory=list)  # (document id, mention)
+    mentions: list[tuple[str, EntityMention]] = field(
+        default_factory=list
+    )  # (document id, mention)
 
     @property
     def type(self) -> str:
@@ -77,7 +79,7 @@ def is_junk_name(name: str) -> bool:
 
 
 def _without_initials(name: str) -> list[str]:
-    """"John S. Pistole" -> ["John", "Pistole"]."""
+    """ "John S. Pistole" -> ["John", "Pistole"]."""
     words = [w for w in name.split() if not re.fullmatch(r"[A-Z]\.?", w)]
     return words if len(words) > 1 else name.split()
 
@@ -87,8 +89,8 @@ def _person_words_match(a: str, b: str) -> bool:
     wa, wb = _without_initials(a), _without_initials(b)
     return (
         len(wa) == len(wb) > 1
-        and all(same_word(x, y) for x, y in zip(wa, wb))
-        and any(x.casefold() == y.casefold() for x, y in zip(wa, wb))
+        and all(same_word(x, y) for x, y in zip(wa, wb, strict=False))
+        and any(x.casefold() == y.casefold() for x, y in zip(wa, wb, strict=False))
     )
 
 
@@ -112,7 +114,8 @@ def merge_entities(analyses: Sequence[Analysis], *, max_citations: int = 5) -> l
     _link_acronyms(glist, uf)
     texts = {a.document.id: a.document.text for a in analyses}
     places = {
-        i for i, g in enumerate(glist)
+        i
+        for i, g in enumerate(glist)
         if any(m.type in PLACE_TYPES and used_as_place(texts[d], m.start) for d, m in g.mentions)
     }
     anchors = _link_short_forms(glist, uf, places)
@@ -158,7 +161,9 @@ def _link_acronyms(glist: list[_Group], uf: _UnionFind) -> None:
             uf.union(i, hits[0])
 
 
-def _link_short_forms(glist: list[_Group], uf: _UnionFind, places: set[int] = frozenset()) -> dict[int, str]:
+def _link_short_forms(
+    glist: list[_Group], uf: _UnionFind, places: set[int] = frozenset()
+) -> dict[int, str]:
     """Join "Veltrix" to "Veltrix Energy" and a lone "Association" to the one organisation
     named "... Association", across documents; places ("Marrow Bay", a name written
     "in Washington" in `places`) stay apart.

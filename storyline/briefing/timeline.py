@@ -14,6 +14,7 @@ same choice (sentences dated by publication) on Timeline17.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -30,13 +31,88 @@ MIN_CLAUSE_WORDS = 8
 MERGE_SIMILARITY = 0.5  # cosine of content-word sets
 MIN_CONFIDENCE = 0.3
 
-_CLAUSE_BREAK = re.compile(r"\s*(?:[;:]|\s--?\s|\s—\s|,\s+(?=(?:but|while|although|whereas|and|as|after|before|when)\b))\s*")
+_CLAUSE_BREAK = re.compile(
+    r"\s*(?:[;:]|\s--?\s|\s—\s|,\s+(?=(?:but|while|although|whereas|and|as|after|before|when)\b))\s*"
+)
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _STOP = frozenset(
-    "a an the and or but of to in on at by for from with as is are was were be been being it its "
-    "this that these those he she they we you i his her their our has have had not no said says "
-    "will would could should may might can than then there which who whom what when where while "
-    "also into over after before about up out more most so such".split()
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "he",
+        "she",
+        "they",
+        "we",
+        "you",
+        "i",
+        "his",
+        "her",
+        "their",
+        "our",
+        "has",
+        "have",
+        "had",
+        "not",
+        "no",
+        "said",
+        "says",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "can",
+        "than",
+        "then",
+        "there",
+        "which",
+        "who",
+        "whom",
+        "what",
+        "when",
+        "where",
+        "while",
+        "also",
+        "into",
+        "over",
+        "after",
+        "before",
+        "about",
+        "up",
+        "out",
+        "more",
+        "most",
+        "so",
+        "such",
+    ]
 )
 
 
@@ -74,7 +150,9 @@ _STRONG_BREAK = re.compile(r"\s*(?:[;:]|\s--?\s|\s—\s)\s*")
 _OWN_CLAUSE = frozenset({"advcl", "relcl", "acl"})
 _LEADING = frozenset({"mark", "cc", "punct"})  # "when", "because", ", and"
 MIN_OWN_WORDS = 3
-_SPEECH = frozenset({"say", "tell", "announce", "add", "confirm", "state", "report", "warn", "claim"})
+_SPEECH = frozenset(
+    {"say", "tell", "announce", "add", "confirm", "state", "report", "warn", "claim"}
+)
 
 
 def _words(text: str) -> int:
@@ -97,9 +175,13 @@ def parsed_clause(
     if _words(text[start:end]) > MAX_WORDS:
         # A long sentence is first cut at ";", ":" and dashes: parses straddle them badly.
         cuts = [start] + [start + m.end() for m in _STRONG_BREAK.finditer(text[start:end])] + [end]
-        start, end = next(((a, b) for a, b in zip(cuts, cuts[1:]) if a <= mention.start < b), (start, end))
+        start, end = next(
+            ((a, b) for a, b in itertools.pairwise(cuts) if a <= mention.start < b), (start, end)
+        )
     toks = [t for t in sent if start <= t.idx + offset < end]
-    inside = [t for t in toks if t.idx + offset < mention.end and mention.start < t.idx + offset + len(t)]
+    inside = [
+        t for t in toks if t.idx + offset < mention.end and mention.start < t.idx + offset + len(t)
+    ]
     if not toks or not inside:
         return clause(text, start, end, mention)
     ids = {t.i for t in toks}
@@ -110,11 +192,21 @@ def parsed_clause(
     while node is not None and node.i in ids and node.head.i != node.i:
         if node.lemma_.lower() in _SPEECH:
             break  # "..., the company said on Thursday": the attribution, not the event
-        if node.dep_ in _OWN_CLAUSE or (node.dep_ == "conj" and any(c.dep_.startswith("nsubj") for c in node.children)):
-            lo = node.head.left_edge.i if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN") else node.left_edge.i
+        if node.dep_ in _OWN_CLAUSE or (
+            node.dep_ == "conj" and any(c.dep_.startswith("nsubj") for c in node.children)
+        ):
+            lo = (
+                node.head.left_edge.i
+                if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN")
+                else node.left_edge.i
+            )
             lo = min(lo, node.left_edge.i)
             hi = node.right_edge.i + 1
-            while lo < hi and (doc[lo].dep_ in _LEADING or doc[lo].tag_ == "WRB") and doc[lo].i not in {t.i for t in inside}:
+            while (
+                lo < hi
+                and (doc[lo].dep_ in _LEADING or doc[lo].tag_ == "WRB")
+                and doc[lo].i not in {t.i for t in inside}
+            ):
                 lo += 1
             if lo >= s and hi <= e and hi - lo >= MIN_OWN_WORDS:
                 s, e = lo, hi
@@ -123,8 +215,10 @@ def parsed_clause(
     # Too long: drop whole clauses at either edge that hold no date, smallest first.
     while _words(text[doc[s].idx + offset : doc[e - 1].idx + offset + len(doc[e - 1])]) > MAX_WORDS:
         cuts = [
-            t for t in doc[s:e]
-            if t.pos_ in ("VERB", "AUX") and t.dep_ in (*_OWN_CLAUSE, "conj", "parataxis")
+            t
+            for t in doc[s:e]
+            if t.pos_ in ("VERB", "AUX")
+            and t.dep_ in (*_OWN_CLAUSE, "conj", "parataxis")
             and not any(t.left_edge.i <= x.i <= t.right_edge.i for x in inside)
             and (t.left_edge.i <= s + 1 or t.right_edge.i >= e - 2)
         ]
@@ -152,7 +246,7 @@ def clause(text: str, start: int, end: int, mention: DateMention) -> tuple[int, 
     if _words(text[start:end]) <= MAX_WORDS:
         return start, end
     cuts = [start] + [start + m.end() for m in _CLAUSE_BREAK.finditer(text[start:end])] + [end]
-    pieces = list(zip(cuts, cuts[1:]))
+    pieces = list(itertools.pairwise(cuts))
     i = next((k for k, (s, e) in enumerate(pieces) if s <= mention.start < e), 0)
     s, e = pieces[i]
     # Grow a short clause with its neighbours, the following one first.
@@ -166,7 +260,11 @@ def clause(text: str, start: int, end: int, mention: DateMention) -> tuple[int, 
         centre = next((k for k, w in enumerate(words) if w.end() > mention.start), 0)
         lo = max(0, min(centre - MAX_WORDS // 2, len(words) - MAX_WORDS))
         # Never start inside a name ("[Veltrix] Energy said").
-        while 0 < lo < centre and words[lo].group(0)[0].isupper() and words[lo - 1].group(0)[0].isupper():
+        while (
+            0 < lo < centre
+            and words[lo].group(0)[0].isupper()
+            and words[lo - 1].group(0)[0].isupper()
+        ):
             lo -= 1
         s, e = words[lo].start(), words[lo + MAX_WORDS - 1].end()
     e = max(e, mention.end) if s <= mention.start else e
@@ -194,7 +292,11 @@ def dated_sentences(
     seen: set[tuple[int, str]] = set()
     parsed: dict[int, Any] = {}
     for mention in analysis.dates:
-        if mention.value is None or mention.granularity is None or mention.confidence < min_confidence:
+        if (
+            mention.value is None
+            or mention.granularity is None
+            or mention.confidence < min_confidence
+        ):
             continue
         k = next((k for k, (s, e) in enumerate(spans) if s <= mention.start < e), None)
         if k is None:
@@ -214,15 +316,31 @@ def dated_sentences(
         if any(d.start == s and d.end == e and d.date == mention.value for d in found):
             continue
         found.append(
-            DatedSentence(doc.id, s, e, doc.text[s:e].strip(), mention.value, mention.granularity,
-                          mention.future, mention.confidence)
+            DatedSentence(
+                doc.id,
+                s,
+                e,
+                doc.text[s:e].strip(),
+                mention.value,
+                mention.granularity,
+                mention.future,
+                mention.confidence,
+            )
         )
     if doc.published and doc.published_granularity:
         for k, (s, e) in enumerate(spans[:lead]):
             if k not in dated and doc.text[s:e].strip():
                 found.append(
-                    DatedSentence(doc.id, s, e, doc.text[s:e].strip(), doc.published,
-                                  doc.published_granularity, confidence=0.5, from_publication=True)
+                    DatedSentence(
+                        doc.id,
+                        s,
+                        e,
+                        doc.text[s:e].strip(),
+                        doc.published,
+                        doc.published_granularity,
+                        confidence=0.5,
+                        from_publication=True,
+                    )
                 )
     return found
 
@@ -248,7 +366,9 @@ class _Group:
     members: list[DatedSentence] = field(default_factory=list)
 
 
-def merge(items: Sequence[DatedSentence], threshold: float = MERGE_SIMILARITY) -> list[TimelineEvent]:
+def merge(
+    items: Sequence[DatedSentence], threshold: float = MERGE_SIMILARITY
+) -> list[TimelineEvent]:
     """Merge passages telling the same event; one TimelineEvent per group.
 
     The event shows the finest-dated passage, so its text names its date.
@@ -258,9 +378,13 @@ def merge(items: Sequence[DatedSentence], threshold: float = MERGE_SIMILARITY) -
     for item in ranked:
         words = content_words(item.text)
         match = next(
-            (g for g in groups
-             if g.best.future == item.future and _compatible(g.best.date, item.date)
-             and _similar(g.words, words) >= threshold),
+            (
+                g
+                for g in groups
+                if g.best.future == item.future
+                and _compatible(g.best.date, item.date)
+                and _similar(g.words, words) >= threshold
+            ),
             None,
         )
         if match is None:
@@ -273,9 +397,12 @@ def merge(items: Sequence[DatedSentence], threshold: float = MERGE_SIMILARITY) -
         docs = {m.document for m in g.members}
         events.append(
             TimelineEvent(
-                date=finest.date, granularity=finest.granularity, text=finest.text,
+                date=finest.date,
+                granularity=finest.granularity,
+                text=finest.text,
                 citations=[Citation(m.document, m.start, m.end) for m in g.members],
-                support=len(docs), future=g.best.future,
+                support=len(docs),
+                future=g.best.future,
             )
         )
     events.sort(key=lambda e: (e.future, e.date, -e.support))

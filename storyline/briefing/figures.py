@@ -20,7 +20,28 @@ from .compare import normalise_measure
 
 __all__ = ["collect_figures", "same_figure"]
 
-_STOPWORDS = frozenset("the a an of in on from for to by its their his her our this that share".split())
+_STOPWORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "on",
+        "from",
+        "for",
+        "to",
+        "by",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "this",
+        "that",
+        "share",
+    ]
+)
 
 
 def _words(measure: str | None) -> set[str]:
@@ -81,8 +102,11 @@ def same_figure(a: Figure, b: Figure) -> bool:
         return True
     return (
         _compatible(a.period, b.period)
-        and (a.status == b.status or "unknown" in (a.status, b.status)
-             or (_one_document(a, b) and "target" not in (a.status, b.status)))
+        and (
+            a.status == b.status
+            or "unknown" in (a.status, b.status)
+            or (_one_document(a, b) and "target" not in (a.status, b.status))
+        )
         and _similar_measures(a.measure, b.measure)
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from storyline.brief.embed import content_words, sentence_vectors, tfidf_vectors
+from storyline.briefing.embed import content_words, sentence_vectors, tfidf_vectors
 
 TEXTS = [
     "The ferry stopped running on Monday, the ferry company said.",
@@ -19,7 +19,9 @@ def test_tfidf_matches_scikit_learn():
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     ours = tfidf_vectors(TEXTS).toarray()
-    theirs = TfidfVectorizer(analyzer=content_words, sublinear_tf=True).fit_transform(TEXTS).toarray()
+    theirs = (
+        TfidfVectorizer(analyzer=content_words, sublinear_tf=True).fit_transform(TEXTS).toarray()
+    )
     assert ours.shape == theirs.shape
     # columns are in a different order; the cosines between rows are not
     np.testing.assert_allclose(ours @ ours.T, theirs @ theirs.T, atol=1e-6)

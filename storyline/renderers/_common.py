@@ -41,5 +41,5 @@ def cited_documents(citations: list[Citation]) -> list[str]:
     return seen
 
 
-def figure_value(figure) -> str:  # noqa: ANN001 - a model.Figure
+def figure_value(figure) -> str:
     return figure.text

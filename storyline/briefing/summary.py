@@ -31,8 +31,16 @@ from .embed import Representation, content_words, dense, sentence_vectors
 # (storyline/evaluation/train_scorer.py writes data/scorer.json); these
 # hand-set ones (tuned modestly on the Multi-News dev file) are the fallback.
 FEATURES = (
-    "centrality", "support", "position", "first", "salience", "shared_terms",
-    "digits", "length", "lead_similarity", "quoted",
+    "centrality",
+    "support",
+    "position",
+    "first",
+    "salience",
+    "shared_terms",
+    "digits",
+    "length",
+    "lead_similarity",
+    "quoted",
 )
 HAND_WEIGHTS = {"centrality": 1.0, "support": 1.0, "position": 0.35, "salience": 0.25}
 POSITION_DECAY = 0.5  # position feature = 1 / (1 + rank in article) ** POSITION_DECAY
@@ -54,15 +62,55 @@ MIN_WORDS_UNPUNCTUATED = 10
 
 # Lines of web furniture, not reporting: phrases (matched lower-cased) and patterns.
 _BOILERPLATE_PHRASES = (
-    "http://", "https://", "www.", "©", "copyright", "all rights reserved", "click", "subscribe",
-    "subscription", "newsletter", "sign up", "log in", "login", "follow us", "advertis", "read more",
-    "cookie", "javascript", "browser", "share this", "share on", "email this", "e-mail this",
-    "terms of use", "terms of service", "privacy policy", "photo by", "photo:", "photos:", "getty images",
-    "ap photo", "contributed to this report", "updated:", "play video", "video:", "reprints",
-    "non-commercial use", "image caption", "opens in new window", "opens in a new window",
-    "your tweets", "tweet location", "as an interest", "stay up to date", "story continues below",
+    "http://",
+    "https://",
+    "www.",
+    "©",
+    "copyright",
+    "all rights reserved",
+    "click",
+    "subscribe",
+    "subscription",
+    "newsletter",
+    "sign up",
+    "log in",
+    "login",
+    "follow us",
+    "advertis",
+    "read more",
+    "cookie",
+    "javascript",
+    "browser",
+    "share this",
+    "share on",
+    "email this",
+    "e-mail this",
+    "terms of use",
+    "terms of service",
+    "privacy policy",
+    "photo by",
+    "photo:",
+    "photos:",
+    "getty images",
+    "ap photo",
+    "contributed to this report",
+    "updated:",
+    "play video",
+    "video:",
+    "reprints",
+    "non-commercial use",
+    "image caption",
+    "opens in new window",
+    "opens in a new window",
+    "your tweets",
+    "tweet location",
+    "as an interest",
+    "stay up to date",
+    "story continues below",
 )
-_BOILERPLATE = re.compile(r"^you (?:can|always|may|must|will|should|are|have)\b|@\w+\.\w|\bcomments?\b|^related:|this (?:article|story|post) (?:was|has been|originally)")
+_BOILERPLATE = re.compile(
+    r"^you (?:can|always|may|must|will|should|are|have)\b|@\w+\.\w|\bcomments?\b|^related:|this (?:article|story|post) (?:was|has been|originally)"
+)
 # Openers that need the sentence before them to be understood.
 _DANGLING = re.compile(
     r"""^["'“‘(]*(?:(?:he|she|they|it|his|her|their|its|him|them|this|that|these|those|there|such"""
@@ -141,7 +189,9 @@ def _is_after(published: str | None, since: str) -> bool:
     return published[:shared] > since[:shared]
 
 
-def _terms(candidates: list[_Candidate], documents: list[Document], analyses: list[Analysis] | None) -> list[set[str]]:
+def _terms(
+    candidates: list[_Candidate], documents: list[Document], analyses: list[Analysis] | None
+) -> list[set[str]]:
     """The names and numbers in each candidate: from the analyses' entities and
     figures when they cover its document, else capitalised runs and numbers."""
     spans: dict[int, list[tuple[int, int, str]]] = {}
@@ -150,7 +200,9 @@ def _terms(candidates: list[_Candidate], documents: list[Document], analyses: li
         analysis = by_id.get(document.id)
         if analysis is not None and analysis.entities:
             found = [(m.start, m.end, (m.canonical or m.text).lower()) for m in analysis.entities]
-            found += [(c.start, c.end, f.text.lower()) for f in analysis.figures for c in f.citations[:1]]
+            found += [
+                (c.start, c.end, f.text.lower()) for f in analysis.figures for c in f.citations[:1]
+            ]
             spans[d] = found
     terms = []
     for c in candidates:
@@ -164,7 +216,7 @@ def _terms(candidates: list[_Candidate], documents: list[Document], analyses: li
 def _salience(candidates: list[_Candidate], terms: list[set[str]]) -> np.ndarray:
     """How many names and numbers a sentence shares with other documents (capped)."""
     in_docs: dict[str, set[int]] = {}
-    for c, found in zip(candidates, terms):
+    for c, found in zip(candidates, terms, strict=False):
         for term in found:
             in_docs.setdefault(term, set()).add(c.doc)
     scores = np.zeros(len(candidates), dtype=np.float32)
@@ -213,15 +265,22 @@ def _shared_terms(candidates: list[_Candidate]) -> np.ndarray:
     lower-cased text (the validation data the weights are learned on)."""
     words = [set(content_words(c.text)) for c in candidates]
     in_docs: dict[str, set[int]] = {}
-    for c, found in zip(candidates, words):
+    for c, found in zip(candidates, words, strict=False):
         for word in found:
             in_docs.setdefault(word, set()).add(c.doc)
-    return np.array([min(sum(len(in_docs[w]) >= 2 for w in found), 10) / 10.0 for found in words], dtype=np.float32)
+    return np.array(
+        [min(sum(len(in_docs[w]) >= 2 for w in found), 10) / 10.0 for found in words],
+        dtype=np.float32,
+    )
 
 
 def sentence_features(
-    candidates: list[_Candidate], documents: list[Document], vectors, similarity: np.ndarray,
-    best: np.ndarray, analyses: list[Analysis] | None = None,
+    candidates: list[_Candidate],
+    documents: list[Document],
+    vectors,
+    similarity: np.ndarray,
+    best: np.ndarray,
+    analyses: list[Analysis] | None = None,
 ) -> np.ndarray:
     """One row per candidate, one column per name in FEATURES."""
     docs = np.array([c.doc for c in candidates])
@@ -243,7 +302,9 @@ def sentence_features(
         "first": (rank == 0).astype(np.float32),
         "salience": _salience(candidates, _terms(candidates, documents, analyses)),
         "shared_terms": _shared_terms(candidates),
-        "digits": np.array([any(ch.isdigit() for ch in c.text) for c in candidates], dtype=np.float32),
+        "digits": np.array(
+            [any(ch.isdigit() for ch in c.text) for c in candidates], dtype=np.float32
+        ),
         "length": np.array([c.words / MAX_WORDS for c in candidates], dtype=np.float32),
         "lead_similarity": lead_similarity.max(axis=1),
         "quoted": np.array([any(q in c.text for q in '"“”') for c in candidates], dtype=np.float32),
@@ -264,7 +325,7 @@ def summarize(
     """Pick and order the sentences of a multi-document summary.
 
     `words` (or `sentences`, which overrides it) sets the length by the rule in
-    `storyline.brief.budget`. `focus` is a query the summary should answer.
+    `storyline.briefing.budget`. `focus` is a query the summary should answer.
     `since` (ISO date prefix) keeps only information from documents published
     after it that earlier documents do not already carry; documents without a
     date are neither new nor old. `analyses` (matched to documents by id) give
@@ -298,10 +359,13 @@ def summarize(
             allowed &= relevance > MIN_RELEVANCE
     if since is not None:
         new = np.array([_is_after(documents[c.doc].published, since) for c in candidates])
-        old = np.array([
-            documents[c.doc].published is not None and not _is_after(documents[c.doc].published, since)
-            for c in candidates
-        ])
+        old = np.array(
+            [
+                documents[c.doc].published is not None
+                and not _is_after(documents[c.doc].published, since)
+                for c in candidates
+            ]
+        )
         known = similarity[:, old].max(axis=1) if old.any() else np.zeros(len(candidates))
         allowed &= new & (known < SAME_INFORMATION[representation])
     chosen = _select(candidates, score, similarity, allowed, words, sentences, representation)
@@ -312,15 +376,24 @@ def summarize(
 
 
 def _select(
-    candidates: list[_Candidate], score: np.ndarray, similarity: np.ndarray, allowed: np.ndarray,
-    words: int | None, sentences: int | None, representation: str,
+    candidates: list[_Candidate],
+    score: np.ndarray,
+    similarity: np.ndarray,
+    allowed: np.ndarray,
+    words: int | None,
+    sentences: int | None,
+    representation: str,
 ) -> list[int]:
     """Greedy maximal marginal relevance under the length budget. A sentence that
     leans on the one before it waits until that one is chosen."""
     chosen: list[int] = []
     total = 0
     place = {(c.doc, c.order): i for i, c in enumerate(candidates)}
-    follower = {place[(c.doc, c.order - 1)]: i for i, c in enumerate(candidates) if c.dangling and (c.doc, c.order - 1) in place}
+    follower = {
+        place[(c.doc, c.order - 1)]: i
+        for i, c in enumerate(candidates)
+        if c.dangling and (c.doc, c.order - 1) in place
+    }
     waiting = np.array([c.dangling for c in candidates])
     closest = np.zeros(len(candidates), dtype=np.float32)
     open_ = allowed.copy()
@@ -346,7 +419,11 @@ def _order(chosen: list[int], candidates: list[_Candidate]) -> list[int]:
     story); a sentence that leans on the one before it follows it directly."""
     chosen_set = set(chosen)
     place = {(candidates[i].doc, candidates[i].order): i for i in chosen}
-    heads = [i for i in chosen if not (candidates[i].dangling and (candidates[i].doc, candidates[i].order - 1) in place)]
+    heads = [
+        i
+        for i in chosen
+        if not (candidates[i].dangling and (candidates[i].doc, candidates[i].order - 1) in place)
+    ]
     heads.sort(key=lambda i: (candidates[i].order, candidates[i].doc))
     ordered = []
     for head in heads:
@@ -361,8 +438,13 @@ def _order(chosen: list[int], candidates: list[_Candidate]) -> list[int]:
 
 
 def _summary_sentence(
-    i: int, candidates: list[_Candidate], documents: list[Document], best: np.ndarray,
-    similarity: np.ndarray, docs: np.ndarray, representation: str,
+    i: int,
+    candidates: list[_Candidate],
+    documents: list[Document],
+    best: np.ndarray,
+    similarity: np.ndarray,
+    docs: np.ndarray,
+    representation: str,
 ) -> SummarySentence:
     c = candidates[i]
     citations = [Citation(documents[c.doc].id, c.start, c.end)]
@@ -372,10 +454,25 @@ def _summary_sentence(
         j = int(members[np.argmax(similarity[i, members])])
         if _same_claim(c.text, candidates[j].text):
             citations.append(Citation(documents[d].id, candidates[j].start, candidates[j].end))
-    return SummarySentence(text=_with_speaker(c, documents[c.doc]), citations=citations, support=len(citations))
+    return SummarySentence(
+        text=_with_speaker(c, documents[c.doc]), citations=citations, support=len(citations)
+    )
 
 
-_SPEECH = frozenset({"said", "says", "say", "told", "added", "according", "explained", "noted", "chief", "executive"})
+_SPEECH = frozenset(
+    {
+        "said",
+        "says",
+        "say",
+        "told",
+        "added",
+        "according",
+        "explained",
+        "noted",
+        "chief",
+        "executive",
+    }
+)
 
 
 def _claim_words(text: str) -> set[str]:

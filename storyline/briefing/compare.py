@@ -26,7 +26,9 @@ FIGURE_TOLERANCE = 0.02
 SUPPORT_THRESHOLD = 0.3
 # Cosine above which two dated sentences (dates left out) report one event.
 SAME_EVENT_THRESHOLD = 0.5
-_MEASURE_STOP = frozenset("the a an of from in on for its their by to and".split())
+_MEASURE_STOP = frozenset(
+    ["the", "a", "an", "of", "from", "in", "on", "for", "its", "their", "by", "to", "and"]
+)
 
 
 # ---------------------------------------------------------------- divergences
@@ -74,12 +76,14 @@ def magnitude(figure: Figure) -> float | None:
 
 
 def measure_key(measure: str) -> str:
-    """"Revenue from its enterprise products" -> "revenue enterprise product"."""
+    """ "Revenue from its enterprise products" -> "revenue enterprise product"."""
     words = re.findall(r"[a-z0-9]+", measure.casefold())
-    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in _MEASURE_STOP)
+    return " ".join(
+        w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in _MEASURE_STOP
+    )
 
 
-_MEASURE_FILLER = frozenset("the a an its their this that s".split())
+_MEASURE_FILLER = frozenset(["the", "a", "an", "its", "their", "this", "that", "s"])
 
 
 def normalise_measure(measure: str, unit: str | None = None) -> tuple[str, str | None]:
@@ -148,7 +152,9 @@ def figure_divergences(
     return out
 
 
-def _by_subject(items: list[tuple[float, Figure]], subjects: dict[str, str]) -> dict[str | None, list]:
+def _by_subject(
+    items: list[tuple[float, Figure]], subjects: dict[str, str]
+) -> dict[str | None, list]:
     """Split by subject; figures with none join the only named subject there is."""
     split: dict[str | None, list[tuple[float, Figure]]] = defaultdict(list)
     for size, f in items:
@@ -171,7 +177,10 @@ class _Value:
 def _divergence(measure, subject, items, labels, published, tolerance) -> Divergence | None:
     values: list[_Value] = []
     for size, f in items:
-        same = next((v for v in values if abs(size - v.size) <= tolerance * max(abs(size), abs(v.size))), None)
+        same = next(
+            (v for v in values if abs(size - v.size) <= tolerance * max(abs(size), abs(v.size))),
+            None,
+        )
         if same is None:
             same = _Value(size, f.text, {}, f.period)
             values.append(same)
@@ -188,10 +197,14 @@ def _divergence(measure, subject, items, labels, published, tolerance) -> Diverg
     if not dated:
         values.sort(key=lambda v: min(v.cites))
         context = ", ".join(x for x in (subject, values[0].period) if x)
-        versions = " vs ".join(f"{v.text} ({', '.join(labels.get(d, d) for d in v.cites)})" for v in values)
+        versions = " vs ".join(
+            f"{v.text} ({', '.join(labels.get(d, d) for d in v.cites)})" for v in values
+        )
         return Divergence(
             kind="figure",
-            description=f"Sources differ on {measure}" + (f" ({context})" if context else "") + f": {versions}",
+            description=f"Sources differ on {measure}"
+            + (f" ({context})" if context else "")
+            + f": {versions}",
             citations=[next(iter(v.cites.values())) for v in values],
         )
     dates = {id(v): sorted({published[d] for d in v.cites}) for v in values}
@@ -204,7 +217,9 @@ def _divergence(measure, subject, items, labels, published, tolerance) -> Diverg
         seen |= set(dates[id(v)])
     verdict = "sources disagree" if clash else "revised over time"
     head = measure[:1].upper() + measure[1:] + (f" ({subject})" if subject else "")
-    cites = [c for v in values for c in sorted(v.cites.values(), key=lambda c: published[c.document])]
+    cites = [
+        c for v in values for c in sorted(v.cites.values(), key=lambda c: published[c.document])
+    ]
     return Divergence(kind="figure", description=f"{head}: {steps} — {verdict}", citations=cites)
 
 
@@ -215,7 +230,9 @@ def _drop_recalled(values: list[_Value], published: dict[str, str]) -> None:
         for doc in list(v.cites):
             earlier = any(published[o] < published[doc] for o in v.cites)
             new_here = any(
-                doc in w.cites and not any(published[o] < published[doc] for o in w.cites) for w in values if w is not v
+                doc in w.cites and not any(published[o] < published[doc] for o in w.cites)
+                for w in values
+                if w is not v
             )
             if earlier and new_here:
                 del v.cites[doc]
@@ -242,7 +259,9 @@ def spelling_divergences(
         variants: list[str] = []
         for alias in e.aliases:
             if _is_misspelling(alias, e.name):
-                variants += [w for w in alias.split() if w.casefold() not in words and w not in variants]
+                variants += [
+                    w for w in alias.split() if w.casefold() not in words and w not in variants
+                ]
         if not variants:
             continue
         forms = {e.name.casefold(), *(a.casefold() for a in e.aliases)}
@@ -255,13 +274,17 @@ def spelling_divergences(
             if cite is None or not docs:
                 continue
             cites.append(cite)
-            where.append(f"\"{word}\" in " + ", ".join(labels.get(d, d) for d in docs))
+            where.append(f'"{word}" in ' + ", ".join(labels.get(d, d) for d in docs))
         if len(cites) < 2:
             continue
         docsets = [set(_documents_spelling(analyses, w, forms)) for w in spellings]
         alldocs = set().union(*docsets)
         shown = ", ".join(f'"{v}"' for v in variants)
-        where_text = f"across sources: {'; '.join(where)}" if len(alldocs) > 1 else f"in {labels.get(cites[0].document, cites[0].document)}"
+        where_text = (
+            f"across sources: {'; '.join(where)}"
+            if len(alldocs) > 1
+            else f"in {labels.get(cites[0].document, cites[0].document)}"
+        )
         out.append(
             Divergence(
                 kind="spelling",
@@ -275,8 +298,10 @@ def spelling_divergences(
 def _person_mentions(analyses: Sequence[Analysis], forms: set[str]):
     for a in analyses:
         for m in a.entities:
-            if m.type == "PERSON" and (m.canonical or m.text).casefold() in forms | {m.text.casefold()} and (
-                m.text.casefold() in forms or (m.canonical or "").casefold() in forms
+            if (
+                m.type == "PERSON"
+                and (m.canonical or m.text).casefold() in forms | {m.text.casefold()}
+                and (m.text.casefold() in forms or (m.canonical or "").casefold() in forms)
             ):
                 yield a, m
 
@@ -290,7 +315,9 @@ def _documents_spelling(analyses: Sequence[Analysis], word: str, forms: set[str]
     return docs
 
 
-def _first_word_mention(analyses: Sequence[Analysis], word: str, forms: set[str]) -> Citation | None:
+def _first_word_mention(
+    analyses: Sequence[Analysis], word: str, forms: set[str]
+) -> Citation | None:
     for a, m in _person_mentions(analyses, forms):
         if word.casefold() in (w.casefold() for w in m.text.split()):
             return Citation(document=a.document.id, start=m.start, end=m.end)
@@ -312,7 +339,9 @@ def _first_mention(analyses: Sequence[Analysis], surface: str, name: str) -> Cit
 
 
 def date_divergences(
-    analyses: Sequence[Analysis], labels: dict[str, str] | None = None, threshold: float = SAME_EVENT_THRESHOLD
+    analyses: Sequence[Analysis],
+    labels: dict[str, str] | None = None,
+    threshold: float = SAME_EVENT_THRESHOLD,
 ) -> list[Divergence]:
     """One event (near-identical sentences in two documents) given two different past dates.
 
@@ -328,7 +357,9 @@ def date_divergences(
             sent = next(((s, e) for s, e in spans if s <= dm.start < e), None)
             if sent is not None:
                 text = a.document.text
-                items.append((a.document.id, sent, text[sent[0] : dm.start] + text[dm.end : sent[1]], dm))
+                items.append(
+                    (a.document.id, sent, text[sent[0] : dm.start] + text[dm.end : sent[1]], dm)
+                )
     if len({i[0] for i in items}) < 2:
         return []
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -351,8 +382,8 @@ def date_divergences(
                 Divergence(
                     kind="date",
                     description=(
-                        f"Sources date this differently: {dx.value} ({labels.get(doc_x, doc_x)}: \"{dx.text}\") "
-                        f"vs {dy.value} ({labels.get(doc_y, doc_y)}: \"{dy.text}\")"
+                        f'Sources date this differently: {dx.value} ({labels.get(doc_x, doc_x)}: "{dx.text}") '
+                        f'vs {dy.value} ({labels.get(doc_y, doc_y)}: "{dy.text}")'
                     ),
                     citations=[Citation(doc_x, *sent_x), Citation(doc_y, *sent_y)],
                 )
@@ -392,7 +423,10 @@ class SupportIndex:
             if doc_id not in best or score > best[doc_id][0]:
                 best[doc_id] = (float(score), i)
         ranked = sorted(best.values(), key=lambda si: -si[0])
-        return [Citation(document=self.spans[i][0], start=self.spans[i][1], end=self.spans[i][2]) for _, i in ranked]
+        return [
+            Citation(document=self.spans[i][0], start=self.spans[i][1], end=self.spans[i][2])
+            for _, i in ranked
+        ]
 
 
 def _sentence_spans(doc: Document) -> list[tuple[int, int]]:
@@ -404,7 +438,10 @@ def _sentence_spans(doc: Document) -> list[tuple[int, int]]:
 
 
 def count_support(
-    text: str, documents: Sequence[Document], exclude: str | None = None, threshold: float = SUPPORT_THRESHOLD
+    text: str,
+    documents: Sequence[Document],
+    exclude: str | None = None,
+    threshold: float = SUPPORT_THRESHOLD,
 ) -> list[Citation]:
     """Sentences of other documents that carry `text`: one citation per supporting document.
 
@@ -419,4 +456,6 @@ def support_counts(
     """How many distinct documents carry each text, counting its own source document."""
     index = SupportIndex(documents)
     sources = sources or [None] * len(texts)
-    return [len(index.cite(t, src)) + (1 if src else 0) for t, src in zip(texts, sources)]
+    return [
+        len(index.cite(t, src)) + (1 if src else 0) for t, src in zip(texts, sources, strict=False)
+    ]

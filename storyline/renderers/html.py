@@ -7,6 +7,7 @@ an article goes through Jinja2's autoescaping.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -16,7 +17,7 @@ from ..model import Brief, Citation
 from ._common import cited_documents, describe_source, person_line, source_numbers
 
 _env = Environment(
-    loader=PackageLoader("storyline.render", "templates"),
+    loader=PackageLoader("storyline.renderers", "templates"),
     autoescape=select_autoescape(["html", "j2"], default=True),
     trim_blocks=True,
     lstrip_blocks=True,
@@ -45,7 +46,7 @@ def marked_segments(text: str, citations: list[Citation]) -> list[Segment]:
         if aid not in anchors[c.start]:
             anchors[c.start].append(aid)
     segments = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in itertools.pairwise(cuts):
         covered = any(s <= a and b <= e for s, e in spans)
         segments.append(Segment(text[a:b], covered, anchors.get(a, [])))
     return segments
@@ -64,7 +65,9 @@ def render_html(brief: Brief, texts: Mapping[str, str] | None = None) -> str:
                 "n": numbers[ref.id],
                 "ref": ref,
                 "label": describe_source(ref),
-                "segments": marked_segments(text, citations_by_doc.get(ref.id, [])) if text else None,
+                "segments": marked_segments(text, citations_by_doc.get(ref.id, []))
+                if text
+                else None,
             }
         )
     template = _env.get_template("brief.html.j2")
@@ -78,4 +81,3 @@ def render_html(brief: Brief, texts: Mapping[str, str] | None = None) -> str:
         corroborated=[s for s in brief.summary if s.support > 1],
         has_texts=bool(texts),
     )
-

@@ -10,7 +10,7 @@ import hashlib
 
 import pytest
 
-from storyline.brief.entities import is_junk_name, merge_entities
+from storyline.briefing.entities import is_junk_name, merge_entities
 from storyline.model import Analysis, Document, EntityMention
 
 
@@ -88,7 +88,9 @@ def test_short_or_ambiguous_names_do_not_merge():
 
 
 def test_in_document_canonical_is_honoured():
-    entities = merge_entities([_analysis("a", [("Li Sanqi", "PERSON"), ("Sanqui", "PERSON", "Li Sanqi")])])
+    entities = merge_entities(
+        [_analysis("a", [("Li Sanqi", "PERSON"), ("Sanqui", "PERSON", "Li Sanqi")])]
+    )
     li = _by_name(entities, "Li Sanqi")
     assert li.aliases == ["Sanqui"] and li.mentions == 2
 
@@ -124,7 +126,9 @@ def test_junk_names(name):
 
 
 def test_junk_is_dropped_but_names_kept():
-    entities = merge_entities([_analysis("a", [("2019", "ORG"), ("tablets", "ORG"), ("Nokia", "ORG")])])
+    entities = merge_entities(
+        [_analysis("a", [("2019", "ORG"), ("tablets", "ORG"), ("Nokia", "ORG")])]
+    )
     assert [e.name for e in entities] == ["Nokia"]
 
 
@@ -135,13 +139,17 @@ def _raw_documents(seeds_dir):
     docs = []
     for path in sorted(seeds_dir.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
-        docs.append(Document(id=hashlib.sha256(text.encode()).hexdigest()[:16], source=path.name, text=text))
+        docs.append(
+            Document(id=hashlib.sha256(text.encode()).hexdigest()[:16], source=path.name, text=text)
+        )
     return docs
 
 
 def _ingested_documents(seeds_dir):
     ingest = pytest.importorskip("storyline.ingest.documents")
-    return [ingest.document_from_bytes(p.read_bytes(), str(p)) for p in sorted(seeds_dir.glob("*.txt"))]
+    return [
+        ingest.document_from_bytes(p.read_bytes(), str(p)) for p in sorted(seeds_dir.glob("*.txt"))
+    ]
 
 
 @pytest.fixture(scope="module", params=["raw", "ingested"])
@@ -156,7 +164,9 @@ def seed_entities(request, seeds_dir, nlp):
 def test_seeds_huawei_and_united_states_merged(seed_entities):
     shape, entities = seed_entities
     huawei = _by_name(entities, "Huawei")
-    assert huawei.type == "ORG" and huawei.documents == 3 and "Huawei Technologies" in huawei.aliases
+    assert (
+        huawei.type == "ORG" and huawei.documents == 3 and "Huawei Technologies" in huawei.aliases
+    )
     us = _by_name(entities, "United States")
     assert us.type == "GPE" and us.documents == 3 and {"US", "U.S."} <= set(us.aliases)
     if shape == "raw":
@@ -181,7 +191,16 @@ def test_seeds_people_with_roles(seed_entities):
 def test_seeds_organisations_and_places(seed_entities):
     _, entities = seed_entities
     types = {e.name: e.type for e in entities}
-    for org in ("Federal Communications Commission", "ZTE", "Cisco", "EMC", "Sprint", "SoftBank", "Gartner", "IDC"):
+    for org in (
+        "Federal Communications Commission",
+        "ZTE",
+        "Cisco",
+        "EMC",
+        "Sprint",
+        "SoftBank",
+        "Gartner",
+        "IDC",
+    ):
         assert types.get(org) == "ORG", org
     assert types.get("China") == "GPE" and _by_name(entities, "China").documents == 3
     assert types.get("Europe") == "LOC"
@@ -198,12 +217,21 @@ def test_middle_initial_merges_but_nickname_does_not():
     )
     pistole = _by_name(entities, "John S. Pistole")
     assert pistole.aliases == ["John Pistole"] and pistole.documents == 2
-    assert _by_name(entities, "Mary Tessier").mentions == 1  # a given-name variant is not a misspelling
+    assert (
+        _by_name(entities, "Mary Tessier").mentions == 1
+    )  # a given-name variant is not a misspelling
 
 
 def test_short_form_merges_into_the_organisation_it_opens():
     analyses = [
-        _analysis("a", [("Orvane Power", "ORG"), ("Kestrel Bay", "LOC"), ("Kestrel Bay Anglers' Association", "ORG")]),
+        _analysis(
+            "a",
+            [
+                ("Orvane Power", "ORG"),
+                ("Kestrel Bay", "LOC"),
+                ("Kestrel Bay Anglers' Association", "ORG"),
+            ],
+        ),
         _analysis("b", [("Orvane", "GPE"), ("Orvane", "GPE"), ("Orvane", "GPE")]),
         _analysis("c", [("Association", "ORG"), ("Kestrel Bay", "LOC")]),
     ]
@@ -230,6 +258,8 @@ def test_a_name_used_as_a_place_is_no_short_form():
     text = "The paper is printed in Halvard. "
     b = Analysis(
         document=Document(id="b", source="b.txt", text=text),
-        entities=[EntityMention("Halvard", "GPE", text.index("Halvard"), text.index("Halvard") + 7)],
+        entities=[
+            EntityMention("Halvard", "GPE", text.index("Halvard"), text.index("Halvard") + 7)
+        ],
     )
     assert sorted(e.name for e in merge_entities([a, b])) == ["Halvard", "Halvard Post"]

@@ -19,9 +19,9 @@ from storyline.model import (
     SummarySentence,
     TimelineEvent,
 )
-from storyline.render import format_for_path, render
-from storyline.render.html import marked_segments
-from storyline.render.json import brief_to_json_dict, schema
+from storyline.renderers import format_for_path, render
+from storyline.renderers.html import marked_segments
+from storyline.renderers.json import brief_to_json_dict, schema
 
 TEXT = "Acme opened a plant. <script>alert(1)</script> It cost $5 million, said Jo Bloggs."
 
@@ -32,14 +32,58 @@ def make_brief() -> Brief:
     return Brief(
         title="Brief: Acme",
         generated="2026-11-22T00:00:00+00:00",
-        documents=[DocumentRef("d1", "Acme <b>news</b>", "Gazette", "2024-05-01", "day", "metadata", "a.html", "html")],
+        documents=[
+            DocumentRef(
+                "d1",
+                "Acme <b>news</b>",
+                "Gazette",
+                "2024-05-01",
+                "day",
+                "metadata",
+                "a.html",
+                "html",
+            )
+        ],
         summary=[SummarySentence("Acme opened a plant.", [c1], support=2)],
         timeline=[TimelineEvent("2024-05", "month", "Acme opened a plant.", [c1], 1, False)],
-        quotes=[SpeakerQuotes("Jo Bloggs", "person", "chief executive", "Acme", [
-            Quote("It cost $5 million", True, "Jo Bloggs", "person", "chief executive", "Acme", "said", [c2])])],
-        figures=[Figure("$5 million", 5.0, "USD", "million", "cost of the plant", "2024", "Acme", "Jo Bloggs", "actual", [c2])],
+        quotes=[
+            SpeakerQuotes(
+                "Jo Bloggs",
+                "person",
+                "chief executive",
+                "Acme",
+                [
+                    Quote(
+                        "It cost $5 million",
+                        True,
+                        "Jo Bloggs",
+                        "person",
+                        "chief executive",
+                        "Acme",
+                        "said",
+                        [c2],
+                    )
+                ],
+            )
+        ],
+        figures=[
+            Figure(
+                "$5 million",
+                5.0,
+                "USD",
+                "million",
+                "cost of the plant",
+                "2024",
+                "Acme",
+                "Jo Bloggs",
+                "actual",
+                [c2],
+            )
+        ],
         entities=[Entity("Acme", "ORG", ["Acme", "Acme Corp"], 2, 1, citations=[c1])],
-        divergences=[Divergence("figure", "Sources disagree on the cost: $5 million vs $6 million", [c2])],
+        divergences=[
+            Divergence("figure", "Sources disagree on the cost: $5 million vs $6 million", [c2])
+        ],
         notes=["a note"],
     )
 
@@ -47,7 +91,13 @@ def make_brief() -> Brief:
 @pytest.mark.parametrize("fmt", ["markdown", "md", "html", "json"])
 def test_render_every_format_mentions_every_section(fmt: str) -> None:
     text = render(make_brief(), fmt, {"d1": TEXT})
-    for needle in ("Acme opened a plant.", "Jo Bloggs", "$5 million", "cost of the plant", "Acme Corp"):
+    for needle in (
+        "Acme opened a plant.",
+        "Jo Bloggs",
+        "$5 million",
+        "cost of the plant",
+        "Acme Corp",
+    ):
         assert needle in text
 
 
@@ -82,7 +132,12 @@ def test_render_markdown_escapes_markup_and_cites_sources() -> None:
 def test_render_json_validates_against_published_schema() -> None:
     data = json.loads(render(make_brief(), "json"))
     jsonschema.validate(data, schema())
-    assert data["summary"][0]["citations"][0] == {"document": "d1", "start": 0, "end": 20, "text": "Acme opened a plant."}
+    assert data["summary"][0]["citations"][0] == {
+        "document": "d1",
+        "start": 0,
+        "end": 20,
+        "text": "Acme opened a plant.",
+    }
 
 
 def test_schema_rejects_a_summary_sentence_without_citations() -> None:
@@ -99,6 +154,8 @@ def test_marked_segments_cover_text_exactly() -> None:
     assert [s.text for s in segs if s.marked] == ["cd", "e", "fgh"]
 
 
-@pytest.mark.parametrize("path,fmt", [("a.md", "markdown"), ("b.HTML", "html"), ("c.json", "json"), ("d.txt", None)])
+@pytest.mark.parametrize(
+    "path,fmt", [("a.md", "markdown"), ("b.HTML", "html"), ("c.json", "json"), ("d.txt", None)]
+)
 def test_format_for_path(path: str, fmt: str | None) -> None:
     assert format_for_path(path) == fmt

@@ -10,8 +10,8 @@ return L2-normalised rows, so a dot product is a cosine.
 from __future__ import annotations
 
 import functools
-from collections import Counter
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any, Literal
 
@@ -60,7 +60,9 @@ def tfidf_vectors(texts: list[str]) -> Any:
     document_frequency = np.bincount(columns, minlength=len(vocabulary))
     idf = np.log((1 + len(texts)) / (1 + document_frequency)) + 1
     data = (1 + np.log(np.array(counts, dtype=np.float32))) * idf[columns].astype(np.float32)
-    matrix = csr_matrix((data, columns, np.array(indptr)), shape=(len(texts), max(len(vocabulary), 1)))
+    matrix = csr_matrix(
+        (data, columns, np.array(indptr)), shape=(len(texts), max(len(vocabulary), 1))
+    )
     rows = np.repeat(np.arange(len(texts)), np.diff(indptr))
     norms = np.sqrt(np.bincount(rows, weights=data.astype(np.float64) ** 2, minlength=len(texts)))
     matrix.data /= np.maximum(norms[rows], 1e-12).astype(np.float32)
