@@ -280,12 +280,104 @@ class Entity:
 
 
 @dataclass(slots=True)
-class Divergence:
-    """Where sources disagree: a figure, a spelling, a date."""
+class Statement:
+    """One side of a divergence or a development: what a source said, and when."""
 
-    kind: Literal["figure", "spelling", "date"]
+    text: str
+    date: str | None  # ISO prefix of the statement's date (event date, else publication)
+    citations: list[Citation]
+    document: str | None = None  # id of the document it comes from
+
+
+DivergenceKind = Literal["figure", "count", "date", "role", "claim", "spelling"]
+
+
+@dataclass(slots=True)
+class Divergence:
+    """Where sources disagree at the same time (not a revision over time).
+
+    `sides` holds each position, cited and dated, so every renderer can show
+    them side by side; `citations` is every side's citations, flattened.
+    """
+
+    kind: DivergenceKind
     description: str
     citations: list[Citation]
+    sides: list[Statement] = field(default_factory=list)
+    strength: float = 0.0  # for ranking: larger is a clearer, more material conflict
+
+
+DevelopmentKind = Literal["stance", "plan", "target", "figure", "contradiction"]
+
+
+@dataclass(slots=True)
+class Development:
+    """How the story moved between articles: a stance changed, a target moved,
+    a figure revised, a claim later contradicted. `before` is the earlier side."""
+
+    what: str
+    kind: DevelopmentKind
+    before: Statement
+    after: Statement
+
+
+@dataclass(slots=True)
+class NarrativeLine:
+    """A line of "what happened", in story order, with its date and source."""
+
+    text: str
+    date: str | None  # event date, else the document's publication date (ISO prefix)
+    document: str  # id of the document the line comes from
+    citations: list[Citation]
+    period: str | None = None  # the heading it is grouped under ("2013", "2014-05")
+    support: int = 1
+    new: bool = False  # published on or after the brief's `since`
+
+
+@dataclass(slots=True)
+class KeyPlayer:
+    """A person or organisation that matters to the story, ranked by `score`."""
+
+    name: str
+    type: str  # PERSON, ORG, GPE ...
+    role: str | None
+    organisation: str | None
+    did: list[SummarySentence]  # what they said or did, cited
+    score: float = 0.0
+
+
+@dataclass(slots=True)
+class StoryRef:
+    """A story a brief's documents belong to (see storyline.stories)."""
+
+    id: str
+    label: str
+    documents: int
+
+
+@dataclass(slots=True)
+class StoryEvent:
+    """One happening inside a story (a vote, an outage): usually days long."""
+
+    id: str
+    label: str
+    documents: list[str]
+    first: str | None = None
+    last: str | None = None
+
+
+@dataclass(slots=True)
+class Story:
+    """A running thread of coverage, weeks to years long; events nest inside it."""
+
+    id: str
+    label: str
+    first: str | None  # earliest publication date (ISO prefix) of its documents
+    last: str | None
+    documents: list[str]
+    outlets: int = 0
+    events: list[StoryEvent] = field(default_factory=list)
+    activity: list[tuple[str, int]] = field(default_factory=list)  # (ISO week or day, documents)
 
 
 @dataclass(slots=True)
@@ -302,6 +394,13 @@ class Brief:
     notes: list[str] = field(default_factory=list)  # e.g. "no publication date for X"
     query: str | None = None
     since: str | None = None
+    lede: list[SummarySentence] = field(default_factory=list)  # the story in 2-3 sentences
+    narrative: list[NarrativeLine] = field(default_factory=list)  # what happened, in order
+    developments: list[Development] = field(default_factory=list)  # how it developed
+    key_players: list[KeyPlayer] = field(default_factory=list)
+    stories: list[StoryRef] = field(default_factory=list)  # stories the documents span
+    matched: int | None = None  # documents a query matched ...
+    used: int | None = None  # ... and how many of them the brief used
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -309,13 +408,21 @@ class Brief:
     def citations(self) -> Iterator[Citation]:
         """Every citation in the brief, section by section."""
         for item in (
+            *self.lede,
             *self.summary,
+            *self.narrative,
             *self.timeline,
             *self.figures,
             *self.entities,
             *self.divergences,
         ):
             yield from item.citations
+        for development in self.developments:
+            yield from development.before.citations
+            yield from development.after.citations
+        for player in self.key_players:
+            for line in player.did:
+                yield from line.citations
         for group in self.quotes:
             for quote in group.quotes:
                 yield from quote.citations
