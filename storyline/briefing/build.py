@@ -6,17 +6,34 @@ section lives in its own module and takes plain analyses.
 
 from __future__ import annotations
 
+import inspect
 from collections import Counter
+from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Any
 
 from ..config import Settings
-from ..model import Analysis, Brief, Document, Entity
+from ..errors import ConfigError
+from ..model import Analysis, Brief, Development, Document, Entity, SummarySentence
+from .caps import UNLIMITED, Limits, cap, clean_timeline, narrative_total
 from .compare import find_divergences
 from .entities import merge_entities
 from .figures import collect_figures, date_by_publication
+from .focus import expand, focus_terms
+from .lede import build_lede
+from .narrative import build_narrative, passages
+from .players import key_players
 from .quotes import group_quotes
+from .readable import standalone
+from .since import day_before, keep_new, parse_since
+from .sources import source_refs
 from .summary import summarize
 from .timeline import build_timeline
+
+try:  # the developments engine, when this checkout has it
+    from .developments import find_developments as _find_developments
+except ImportError:  # pragma: no cover - depends on the merge state
+    _find_developments = None
 
 
 def build_brief(
@@ -25,40 +42,126 @@ def build_brief(
     *,
     title: str | None = None,
     query: str | None = None,
+    limits: Limits | None = None,
 ) -> Brief:
-    """Build the brief of `analyses`; `settings` sets summary length, focus and since."""
+    """Build the brief of `analyses`.
+
+    `settings` sets summary length, focus, since (inclusive; a malformed date
+    raises ConfigError naming it) and `full` (every item, uncapped); `limits`
+    overrides the caps.
+    """
     settings = settings or Settings()
+    since = parse_since(settings.since) if settings.since else None
+    limits = limits or (UNLIMITED if settings.full else Limits())
     documents = [a.document for a in analyses]
+    published = {d.id: d.published for d in documents}
     focus = settings.focus or query
+    terms = focus_terms(focus)
     summary = summarize(
         documents,
         words=settings.summary_words,
         sentences=settings.summary_sentences,
-        focus=focus,
-        since=settings.since,
+        focus=expand(focus, (d.text for d in documents)) if focus else None,
+        since=day_before(since) if since else None,  # the summary's since is exclusive
         analyses=analyses,
     )
+    summary = _readable_summary(summary, {a.document.id: a for a in analyses})
     entities = merge_entities(analyses)
     figures = collect_figures(analyses)
+    timeline = clean_timeline(build_timeline(analyses), published)
+    quotes = group_quotes(analyses, entities)
+    divergences = find_divergences(analyses, entities, figures)
     brief = Brief(
         title=title or _title(entities, query),
         generated=datetime.now(UTC).isoformat(timespec="seconds"),
-        documents=sorted(
-            (d.ref() for d in documents), key=lambda r: (r.published or "", r.title or "")
-        ),
+        documents=source_refs(documents),
         summary=summary,
-        timeline=build_timeline(analyses),
-        quotes=group_quotes(analyses, entities),
+        timeline=timeline,
+        quotes=quotes,
         figures=figures,
         entities=entities,
-        divergences=find_divergences(analyses, entities, figures),
+        divergences=divergences,
+        developments=_developments(analyses, entities, figures, timeline, quotes),
         notes=_notes(analyses),
         query=query,
-        since=settings.since,
+        since=since,
     )
-    date_by_publication(brief.figures, {d.id: d.published for d in documents})
+    keep_new(brief, published)
+    nlp = _nlp()
+    pool = passages(analyses, summary, brief.timeline, focus_terms=terms, nlp=nlp)
+    brief.lede = build_lede(pool, since=since)
+    brief.narrative = build_narrative(
+        pool,
+        per_period=limits.narrative_per_period,
+        total=narrative_total(limits, len(documents)),
+        since=since,
+        focus_terms=terms,
+    )
+    if len(pool.items) > len(brief.narrative):
+        brief.totals["narrative"] = len(pool.items)
+    players = key_players(
+        brief.entities, brief.quotes, [*brief.lede, *brief.narrative], brief.documents, limit=None
+    )
+    brief.key_players = players[: limits.key_players]
+    if len(players) > len(brief.key_players):
+        brief.totals["key_players"] = len(players)
+    cap(brief, limits)
+    date_by_publication(brief.figures, published)
     _fill_passages(brief, {d.id: d.text for d in documents})
     return brief
+
+
+def _nlp() -> Any:
+    """The shared spaCy pipeline for the readability checks (None without spaCy)."""
+    from ..analysis.nlp import load_nlp
+
+    try:
+        return load_nlp()
+    except ConfigError:
+        return None
+
+
+def _readable_summary(
+    summary: list[SummarySentence], analyses: dict[str, Analysis]
+) -> list[SummarySentence]:
+    """Summary sentences that stand alone (repaired where the article allows)."""
+    kept = []
+    for s in summary:
+        first = s.citations[0] if s.citations else None
+        analysis = analyses.get(first.document) if first else None
+        if first is None or analysis is None:
+            continue
+        line = s.text if s.text.endswith("”") and ": “" in s.text else s.text
+        fixed = standalone(line, analysis, first.start, first.end)
+        if fixed:
+            kept.append(SummarySentence(fixed, s.citations, s.support))
+    return kept
+
+
+def _developments(
+    analyses: list[Analysis], entities: list[Entity], figures: list[Any], timeline: Any, quotes: Any
+) -> list[Development]:
+    """What changed between articles, from the developments engine when present."""
+    finder: Callable[..., list[Development]] | None = _find_developments
+    if finder is None:
+        return []
+    available = {
+        "analyses": analyses,
+        "entities": entities,
+        "figures": figures,
+        "timeline": timeline,
+        "quotes": quotes,
+    }
+    params = inspect.signature(finder).parameters
+    args = [
+        available[name] for name, p in params.items() if name in available and p.default is p.empty
+    ]
+    kwargs = {
+        name: available[name]
+        for name, p in params.items()
+        if name in available and p.default is not p.empty
+    }
+    return list(finder(*args, **kwargs))
 
 
 def _fill_passages(brief: Brief, texts: dict[str, str]) -> None:
