@@ -131,8 +131,7 @@ def _readable_summary(
         analysis = analyses.get(first.document) if first else None
         if first is None or analysis is None:
             continue
-        line = s.text if s.text.endswith("”") and ": “" in s.text else s.text
-        fixed = standalone(line, analysis, first.start, first.end)
+        fixed = standalone(s.text, analysis, first.start, first.end)
         if fixed:
             kept.append(SummarySentence(fixed, s.citations, s.support))
     return kept

@@ -15,12 +15,12 @@ from collections.abc import Iterable
 
 _WORD = re.compile(r"[^\W\d_][^\W_]+")
 _STOP = frozenset(
-    "a an the and or of to in on at by for from with as is are was were be been it its this that".split()
+    ["a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "by", "for", "from", "with", "as", "is", "are", "was", "were", "be", "been", "it", "its", "this", "that"]
 )
 
 
 @functools.lru_cache(maxsize=1)
-def _stemmer():  # noqa: ANN202 - nltk has no type hints
+def _stemmer():
     from nltk.stem.snowball import SnowballStemmer
 
     return SnowballStemmer("english")

@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from ..model import Analysis, Citation, NarrativeLine, SummarySentence, TimelineEvent
-from .embed import content_words, dense, tfidf_vectors
+from .embed import dense, tfidf_vectors
 from .readable import standalone
 from .since import is_new
 

@@ -62,9 +62,8 @@ def key_players(
         group = _quotes_of(entity, quotes)
         in_lines = [line for line in lines if _mentions(line.text, names)]
         said = len(group.quotes) if group else 0
-        if not said and not in_lines and entity.documents < 2:
-            if entity.mentions < 3:
-                continue
+        if not said and not in_lines and entity.documents < 2 and entity.mentions < 3:
+            continue
         score = (
             2.0 * entity.documents
             + math.log1p(entity.mentions)

@@ -104,9 +104,12 @@ def problems(text: str, nlp: Any = None) -> list[str]:
     pronoun = _THIRD_PERSON.search(text)
     if pronoun is not None and not _PERSON.search(text[: pronoun.start()]):
         found.append(f"unresolved reference: {pronoun.group(0)!r}")
-    if not attributed and _FIRST_PERSON.search(body):
-        if not (_ATTRIBUTION.search(body) and _NAME.search(body)):
-            found.append("first person without its speaker")
+    if (
+        not attributed
+        and _FIRST_PERSON.search(body)
+        and not (_ATTRIBUTION.search(body) and _NAME.search(body))
+    ):
+        found.append("first person without its speaker")
     if nlp is not None and not found:
         doc = nlp(body)
         roots = [t for t in doc if t.dep_ == "ROOT"]
