@@ -6,6 +6,7 @@ section lives in its own module and takes plain analyses.
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 from collections import Counter
 from collections.abc import Callable
@@ -14,7 +15,15 @@ from typing import Any
 
 from ..config import Settings
 from ..errors import ConfigError
-from ..model import Analysis, Brief, Development, Document, Entity, SummarySentence
+from ..model import (
+    Analysis,
+    Brief,
+    Development,
+    Document,
+    Entity,
+    SummarySentence,
+    TimelineEvent,
+)
 from .caps import UNLIMITED, Limits, cap, clean_timeline, narrative_total
 from .compare import find_divergences
 from .entities import merge_entities
@@ -88,6 +97,7 @@ def build_brief(
     )
     keep_new(brief, published)
     nlp = _nlp()
+    brief.timeline = _readable_timeline(brief.timeline, {a.document.id: a for a in analyses}, nlp)
     pool = passages(analyses, summary, brief.timeline, focus_terms=terms, nlp=nlp)
     brief.lede = build_lede(pool, since=since)
     brief.narrative = build_narrative(
@@ -100,7 +110,12 @@ def build_brief(
     if len(pool.items) > len(brief.narrative):
         brief.totals["narrative"] = len(pool.items)
     players = key_players(
-        brief.entities, brief.quotes, [*brief.lede, *brief.narrative], brief.documents, limit=None
+        brief.entities,
+        brief.quotes,
+        [*brief.lede, *brief.narrative],
+        brief.documents,
+        limit=None,
+        texts={d.id: d.text for d in documents},
     )
     brief.key_players = players[: limits.key_players]
     if len(players) > len(brief.key_players):
@@ -134,6 +149,22 @@ def _readable_summary(
         fixed = standalone(s.text, analysis, first.start, first.end)
         if fixed:
             kept.append(SummarySentence(fixed, s.citations, s.support))
+    return kept
+
+
+def _readable_timeline(
+    events: list[TimelineEvent], analyses: dict[str, Analysis], nlp: Any
+) -> list[TimelineEvent]:
+    """Timeline events whose text stands alone (repaired where the article allows)."""
+    kept = []
+    for e in events:
+        first = e.citations[0] if e.citations else None
+        analysis = analyses.get(first.document) if first else None
+        if first is None:
+            continue
+        line = standalone(e.text, analysis, first.start, first.end, nlp)
+        if line:
+            kept.append(dataclasses.replace(e, text=line))
     return kept
 
 

@@ -28,11 +28,9 @@ def build_lede(pool: Passages, *, since: str | None = None) -> list[SummarySente
     if not items:
         return []
     grouping = periods_of([p.published for p in items]) or "month"
-    if since:
-        latest = [p for p in items if is_new(p.published, since)]
-    else:
-        last = max((period_of(p.published, grouping) or "" for p in items), default="")
-        latest = [p for p in items if (period_of(p.published, grouping) or "") == last]
+    recent = [p for p in items if is_new(p.published, since)] if since else items
+    last = max((period_of(p.published, grouping) or "" for p in recent), default="")
+    latest = [p for p in recent if (period_of(p.published, grouping) or "") == last]
     lead = next((p for p in sorted(latest or items, key=_lead_rank) if _reporter(pool, p)), None)
     if lead is None:
         return []

@@ -26,6 +26,18 @@ from .readable import problems
 
 PLAYER_TYPES = ("PERSON", "ORG")
 MAX_DID = 2
+# "…, reports IDG": an organisation named only as the source of a report is an outlet.
+_REPORTED_BY = re.compile(
+    r"(?:reports|reported|reporting|according to|via|told|said)\s*$", re.IGNORECASE
+)
+
+
+def _only_a_source(entity: Entity, texts: dict[str, str]) -> bool:
+    """Whether every cited mention of an organisation credits it with a report."""
+    cited = [c for c in entity.citations if c.document in texts]
+    return bool(cited) and all(
+        _REPORTED_BY.search(texts[c.document][max(0, c.start - 24) : c.start]) for c in cited
+    )
 
 
 def _names(entity: Entity) -> list[str]:
@@ -51,12 +63,17 @@ def key_players(
     documents: Sequence[DocumentRef],
     *,
     limit: int | None = 8,
+    texts: dict[str, str] | None = None,
 ) -> list[KeyPlayer]:
-    """The ranked key players, at most `limit` (None: all)."""
+    """The ranked key players, at most `limit` (None: all). `texts` (document
+    id -> clean text) lets an organisation cited only as a report's source
+    ("…, reports IDG") be left out as the outlet it is."""
     outlets = {(d.outlet or "").lower() for d in documents if d.outlet}
     players = []
     for entity in entities:
         if entity.type not in PLAYER_TYPES or entity.name.lower() in outlets:
+            continue
+        if entity.type == "ORG" and texts and _only_a_source(entity, texts):
             continue
         names = _names(entity)
         group = _quotes_of(entity, quotes)
@@ -72,7 +89,9 @@ def key_players(
         )
         did: list[SummarySentence] = []
         if group:
-            for q in sorted(group.quotes, key=lambda q: (not q.direct, -len(q.text))):
+            for q in sorted(
+                group.quotes, key=lambda q: (not q.direct, abs(len(q.text.split()) - 25))
+            ):
                 text = " ".join(q.text.split())
                 shown = f"“{text}”" if q.direct else text
                 if not problems(f"{entity.name}: “{text}.”"):

@@ -32,12 +32,14 @@ _LEADING_PRONOUN = re.compile(
     re.IGNORECASE,
 )
 _THAT_IS = re.compile(rf"^[{_QUOTES}(]*(?:that|this)['’]s\b", re.IGNORECASE)
-_DEMONSTRATIVE = re.compile(
-    rf"\b(?:these|those|this|that)\s+(?!(?:{_TIME})\b)(?!(?:is|was|are|were|will|would|has|had|may|might|could|can|should)\b)"
-    r"((?:[a-z]+[\s-]){0,2}(?:countries|country|company|companies|firm|firms|figure|figures|number"
+_REFERRING_NOUN = (
+    r"(?:countries|country|company|companies|firm|firms|figure|figures|number"
     r"|market|markets|issue|issues|plan|plans|move|moves|decision|deal|case|change|changes|group"
     r"|people|man|woman|men|women|product|products|report|claims?|incident|region|regions"
-    r"|situation|problem|problems|policy|rule|rules|law|bill|effort|efforts|target|goal|one|ones))\b"
+    r"|situation|problem|problems|policy|rule|rules|law|bill|effort|efforts|target|goal|one|ones)"
+)
+_DEMONSTRATIVE = re.compile(
+    rf"\b(?:(?:these|those)\s+(?:[a-z]+[\s-]){{0,2}}?|(?:this|that)\s+){_REFERRING_NOUN}\b"
 )
 _DEFINITE_START = re.compile(
     rf"^[{_QUOTES}(]*the\s+(?:[a-z]+\s+){{0,2}}?(company|firm|group|agency|organisation|organization"
@@ -101,9 +103,13 @@ def problems(text: str, nlp: Any = None) -> list[str]:
         found.append(f"unresolved reference: {_ANAPHOR.search(body).group(0)!r}")  # type: ignore[union-attr]
     if _SUBORDINATE_PRONOUN.match(body):
         found.append(f"unresolved reference: {_SUBORDINATE_PRONOUN.match(body).group(0)!r}")  # type: ignore[union-attr]
-    pronoun = _THIRD_PERSON.search(text)
-    if pronoun is not None and not _PERSON.search(text[: pronoun.start()]):
-        found.append(f"unresolved reference: {pronoun.group(0)!r}")
+    for pronoun in _THIRD_PERSON.finditer(text):
+        before = text[: pronoun.start()]
+        if pronoun.group(0)[0].isupper() and re.search(r"[A-Z][a-z]+\s$", before):
+            continue  # a surname ("David He"), not a pronoun
+        if not _PERSON.search(before):
+            found.append(f"unresolved reference: {pronoun.group(0)!r}")
+        break
     if (
         not attributed
         and _FIRST_PERSON.search(body)

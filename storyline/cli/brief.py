@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from ..api import brief_from_store
+from ..briefing.since import parse_since
 from ..errors import StorylineError
 from ..renderers import format_for_path, render
 from ..store import Store
@@ -38,13 +39,28 @@ def brief(
     output: Path | None = typer.Option(
         None, "--output", "-o", help="Write to this file instead of stdout."
     ),
-    words: int = typer.Option(250, "--words", help="Summary length in words."),
+    words: int | None = typer.Option(
+        None,
+        "--words",
+        help="Summary length in words (default: STORYLINE_SUMMARY_WORDS, else 250).",
+    ),
     sentences: int | None = typer.Option(
         None, "--sentences", help="Summary length in sentences (overrides --words)."
     ),
-    focus: str | None = typer.Option(None, "--focus", help="Focus the summary on this query."),
+    focus: str | None = typer.Option(
+        None, "--focus", help="Focus the brief on these words (matched by stem: costs ~ cost)."
+    ),
     since: str | None = typer.Option(
-        None, "--since", help="Only what is new since this date (YYYY[-MM[-DD]])."
+        None,
+        "--since",
+        help="Mark and keep what is new on or after this date (YYYY[-MM[-DD]], inclusive), "
+        "with only the older context needed to read it.",
+    ),
+    full: bool = typer.Option(
+        False,
+        "--all",
+        help="Every item of every section; by default each is ranked and capped to what an "
+        "analyst reads, with the full count shown.",
     ),
     title: str | None = typer.Option(None, "--title", help="Title of the brief."),
     as_kind: str | None = typer.Option(
@@ -70,8 +86,14 @@ def brief(
         summary_sentences=sentences,
         focus=focus,
         since=since,
+        full=full or None,
         scheduler=scheduler,
     )
+    if settings.since:
+        try:
+            parse_since(settings.since)
+        except StorylineError as exc:
+            fail(f"--since: {exc}")
     store_path = db or (":memory:" if inputs else settings.db)
     if not inputs and not Path(store_path).exists():
         fail(f"{store_path}: no such store; give inputs or ingest first (storyline ingest ...)")

@@ -144,9 +144,15 @@ class BriefCache:
         self._slots = threading.BoundedSemaphore(max_builds)
         self.builds = 0  # how many briefs were actually built (for tests and stats)
 
-    def get(self, store: Store, ids: list[str], query: str | None) -> BriefView:
-        """The brief of `ids`, from memory or built now; raise Busy past the build limits."""
-        key = (tuple(sorted(ids)), query or "", store.count())
+    def get(
+        self, store: Store, ids: list[str], query: str | None, settings: Settings | None = None
+    ) -> BriefView:
+        """The brief of `ids`, from memory or built now; raise Busy past the build limits.
+
+        `settings` (the request's since, focus, words, full) replaces the cache's own."""
+        settings = settings or self.settings
+        options = (settings.since, settings.focus, settings.summary_words, settings.full)
+        key = (tuple(sorted(ids)), query or "", store.count(), options)
         with self._guard:
             view = self._lookup(key)
             if view is not None:
@@ -163,7 +169,7 @@ class BriefCache:
             else:
                 self._followers += 1
         if owner:
-            return self._build_as_owner(key, pending, store, ids, query)
+            return self._build_as_owner(key, pending, store, ids, query, settings)
         try:
             return self._follow(pending)
         finally:
@@ -190,7 +196,13 @@ class BriefCache:
         self._started.append(now)
 
     def _build_as_owner(
-        self, key: tuple, pending: _Pending, store: Store, ids: list[str], query: str | None
+        self,
+        key: tuple,
+        pending: _Pending,
+        store: Store,
+        ids: list[str],
+        query: str | None,
+        settings: Settings | None = None,
     ) -> BriefView:
         try:
             if not self._slots.acquire(timeout=self.slot_wait):
@@ -200,7 +212,7 @@ class BriefCache:
                     math.ceil(self.slot_wait),
                 )
             try:
-                view = self._build(store, ids, query)
+                view = self._build(store, ids, query, settings)
             finally:
                 self._slots.release()
             pending.view = view
@@ -233,8 +245,10 @@ class BriefCache:
             self._items.move_to_end(key)
         return view
 
-    def _build(self, store: Store, ids: list[str], query: str | None) -> BriefView:
-        brief = self.builder(store, ids, query, self.settings)
+    def _build(
+        self, store: Store, ids: list[str], query: str | None, settings: Settings | None = None
+    ) -> BriefView:
+        brief = self.builder(store, ids, query, settings or self.settings)
         cited = {c.document for c in _citations(brief)}
         documents = {d.id: d for d in store.documents(sorted(cited))} if cited else {}
         view = view_of(brief, documents)
@@ -296,6 +310,14 @@ def _clip_right(text: str, available: int) -> str:
 def _citations(brief: Brief) -> list[Citation]:
     """Every citation in the brief, in the order the page shows them."""
     out: list[Citation] = []
+    for line in (*brief.lede, *brief.narrative):
+        out.extend(line.citations)
+    for development in brief.developments:
+        out.extend(development.before.citations)
+        out.extend(development.after.citations)
+    for player in brief.key_players:
+        for did in player.did:
+            out.extend(did.citations)
     for sentence in brief.summary:
         out.extend(sentence.citations)
     for event in brief.timeline:
@@ -307,6 +329,8 @@ def _citations(brief: Brief) -> list[Citation]:
         out.extend(figure.citations)
     for divergence in brief.divergences:
         out.extend(divergence.citations)
+        for side in divergence.sides:
+            out.extend(side.citations)
     for entity in brief.entities:
         out.extend(entity.citations[:1])  # one example mention is enough
     return out
