@@ -107,7 +107,7 @@ def build_brief(
         since=since,
         focus_terms=terms,
     )
-    if len(pool.items) > len(brief.narrative):
+    if not settings.full and len(pool.items) > len(brief.narrative):
         brief.totals["narrative"] = len(pool.items)
     players = key_players(
         brief.entities,

@@ -79,7 +79,7 @@ def periods(lines: list) -> list[tuple[str | None, list]]:
 
 
 SECTION_NAMES = {
-    "narrative": "lines",
+    "narrative": "sentences considered",
     "timeline": "events",
     "quotes": "speakers",
     "figures": "figures",
