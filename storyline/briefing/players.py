@@ -92,9 +92,14 @@ def key_players(
             for q in sorted(
                 group.quotes, key=lambda q: (not q.direct, abs(len(q.text.split()) - 25))
             ):
-                text = " ".join(q.text.split())
-                shown = f"“{text}”" if q.direct else text
-                if not problems(f"{entity.name}: “{text}.”"):
+                text = " ".join(q.text.split()).rstrip(",;: ")
+                if q.direct:
+                    ok = not problems(f"{entity.name}: “{text}.”")
+                    shown = f"“{text}”"
+                else:  # reported speech reads as the reporter's sentence
+                    shown = text if text[-1:] in ".!?" else f"{text}."
+                    ok = not problems(shown)
+                if ok:
                     did.append(SummarySentence(shown, list(q.citations), 1))
                 if len(did) >= MAX_DID:
                     break
