@@ -44,6 +44,8 @@ SALIENCE = {
     "number": 0.1,
     "focus": 1.5,
 }
+# A date after these words bounds a stretch of time rather than dating an event.
+_SPAN_WORD = re.compile(r"\b(?:since|until|till|by|through|before)\s+(?:the\s+)?$", re.IGNORECASE)
 SAME_LINE = 0.5  # TF-IDF cosine at which two passages tell the same thing
 # Words that report a decisive outcome (a vote, a ruling, a finding) weigh
 # more than those that report a move or an announcement.
@@ -112,19 +114,29 @@ class Passages:
 
 
 def _event_date(analysis: Analysis, start: int, end: int) -> str | None:
-    """The first plausible past date the passage names, else None."""
+    """The first plausible past date the passage names, else None. A passage
+    that also names a future date weighs a plan against the past ("now
+    expected in 2028, a year later than the 2027 date it gave in 2023"): it is
+    news of its article's day."""
     published = analysis.document.published
-    for m in sorted(analysis.dates, key=lambda m: m.start):
+    inside = [m for m in analysis.dates if start <= m.start < end and m.value]
+    if any(m.future for m in inside):
+        return None
+    for m in sorted(inside, key=lambda m: m.start):
         if not (start <= m.start < end) or m.value is None or m.future:
             continue
         if m.confidence < 0.5:
             continue
+        if _SPAN_WORD.search(analysis.document.text[max(0, m.start - 12) : m.start]):
+            continue  # "since 2018", "by 2019": a bound of a stretch, not when it happened
         if published:
             year, pub_year = int(m.value[:4]), int(published[:4])
             if not pub_year - MAX_EVENT_AGE_YEARS <= year <= pub_year:
                 continue
             if m.value[: len(published)] > published[: len(m.value)]:
                 continue  # after publication: not a past event
+            if published.startswith(m.value):
+                return published  # "this year" in a dated article: the article's date is finer
         return m.value
     return None
 

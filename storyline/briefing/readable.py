@@ -66,6 +66,8 @@ _CONNECTIVE = re.compile(
     r"^(?:but|and|so|yet|however|also|still|nevertheless|moreover|furthermore|besides|plus)\b,?\s+",
     re.IGNORECASE,
 )
+# A line that is one quotation from its first character to its last.
+_WHOLE_QUOTE = re.compile(r"^[\"“][^\"“”]+[\"”]$")
 _END = re.compile(rf"[.!?][{_QUOTES})\]]*$")
 _LABEL = re.compile(r"^(?:update[d]?|editor['’]s note|correction|breaking)\s*:\s*", re.IGNORECASE)
 MIN_WORDS = 6
@@ -116,6 +118,8 @@ def problems(text: str, nlp: Any = None) -> list[str]:
         and not (_ATTRIBUTION.search(body) and _NAME.search(body))
     ):
         found.append("first person without its speaker")
+    if not attributed and _WHOLE_QUOTE.match(body) and not _ATTRIBUTION.search(body):
+        found.append("quotation without its speaker")
     if nlp is not None and not found:
         doc = nlp(body)
         roots = [t for t in doc if t.dep_ == "ROOT"]
@@ -181,7 +185,11 @@ def standalone(
             line,
             re.IGNORECASE,
         )
-        unattributed = "first person without its speaker" in problems(line)
+        found = problems(line)
+        unattributed = any(
+            p in found
+            for p in ("first person without its speaker", "quotation without its speaker")
+        )
         if speaker and (unattributed or pronoun_speaker):
             core = line[: pronoun_speaker.start()] if pronoun_speaker else line
             core = core.strip(' ,“”"')

@@ -131,3 +131,14 @@ def test_story_focus_costs_finds_the_cost_lines() -> None:
     assert b.narrative
     assert all("cost" in line.text.lower() for line in b.narrative)
     assert any("cost" in s.text.lower() for s in b.summary)
+
+
+def test_demo_brief_lines_all_stand_alone() -> None:
+    from pathlib import Path
+
+    demo = Path(storyline.__file__).parent / "demo"
+    docs = [d for d in storyline.read([str(demo)]) if not isinstance(d, Exception)]
+    b = storyline.brief(docs)
+    assert b.lede and b.narrative
+    bad = {line: problems(line) for line in _lines(b) if problems(line)}
+    assert bad == {}
