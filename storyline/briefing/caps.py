@@ -62,7 +62,7 @@ def _timeline(events: list[TimelineEvent], limits: Limits) -> list[TimelineEvent
         events, key=lambda e: (-e.support, e.future, -len(e.date), abs(len(e.text.split()) - 20))
     )
     per_date: Counter[tuple[str, bool]] = Counter()
-    kept = []
+    kept: list[TimelineEvent] = []
     for e in ranked:
         if len(kept) >= limits.timeline:
             break
@@ -82,7 +82,7 @@ def _quotes(groups: list[SpeakerQuotes], limits: Limits) -> list[SpeakerQuotes]:
         named = g.speaker is not None and g.speaker_kind in ("person", "organisation")
         return (-int(named), -len(docs), -len(g.quotes))
 
-    kept = []
+    kept: list[SpeakerQuotes] = []
     for g in sorted(groups, key=weight)[: limits.speakers]:
         quotes = sorted(g.quotes, key=lambda q: (not q.direct, -min(len(q.text), 300)))
         best = {id(q) for q in quotes[: limits.quotes_per_speaker]}

@@ -117,10 +117,10 @@ def render_markdown(brief: Brief) -> str:
 
     out += ["## How it developed", ""]
     if brief.developments:
-        for d in brief.developments:
-            out.append(f"- **{_esc(d.what)}** _({d.kind})_")
-            out.append(f"  - before: {_statement(d.before, brief, n)}")
-            out.append(f"  - after: {_statement(d.after, brief, n)}")
+        for dev in brief.developments:
+            out.append(f"- **{_esc(dev.what)}** _({dev.kind})_")
+            out.append(f"  - before: {_statement(dev.before, brief, n)}")
+            out.append(f"  - after: {_statement(dev.after, brief, n)}")
         out.append("")
         out += _more(brief, "developments", len(brief.developments))
     else:
@@ -129,7 +129,7 @@ def render_markdown(brief: Brief) -> str:
     out += ["## Key players", ""]
     if brief.key_players:
         for p in brief.key_players:
-            did = " ".join(f"{_esc(d.text)} {_cite(d.citations, n)}" for d in p.did)
+            did = " ".join(f"{_esc(s.text)} {_cite(s.citations, n)}" for s in p.did)
             who = _esc(person_line(p.name, p.role, p.organisation))
             out.append(f"- **{who}**" + (f" — {did}" if did else ""))
         out.append("")
@@ -140,9 +140,9 @@ def render_markdown(brief: Brief) -> str:
     out += ["## When", ""]
     if brief.timeline:
         out += ["| Date | Event | Sources |", "|---|---|---|"]
-        for e in brief.timeline:
-            date = e.date + (" (planned)" if e.future else "")
-            out.append(f"| {date} | {_esc(e.text)} | {_cite(e.citations, n)} |")
+        for event in brief.timeline:
+            date = event.date + (" (planned)" if event.future else "")
+            out.append(f"| {date} | {_esc(event.text)} | {_cite(event.citations, n)} |")
         out.append("")
         out += _more(brief, "timeline", len(brief.timeline))
     else:

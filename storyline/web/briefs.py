@@ -310,7 +310,9 @@ def _clip_right(text: str, available: int) -> str:
 def _citations(brief: Brief) -> list[Citation]:
     """Every citation in the brief, in the order the page shows them."""
     out: list[Citation] = []
-    for line in (*brief.lede, *brief.narrative):
+    for sentence in brief.lede:
+        out.extend(sentence.citations)
+    for line in brief.narrative:
         out.extend(line.citations)
     for development in brief.developments:
         out.extend(development.before.citations)
