@@ -170,7 +170,9 @@ def readable(path: Path, clusters: int) -> dict:
     for k, (_, articles, _) in enumerate(iter_clusters(path)):
         if k >= clusters:
             break
-        docs = [document_from_text(t, f"dev-{k}-{j}.txt") for j, t in enumerate(articles) if t.strip()]
+        docs = [
+            document_from_text(t, f"dev-{k}-{j}.txt") for j, t in enumerate(articles) if t.strip()
+        ]
         analyses = analyze(docs)
         brief = build_brief(analyses, Settings())
         for line in brief_lines(brief):
@@ -186,7 +188,10 @@ def readable(path: Path, clusters: int) -> dict:
             for reason in found:
                 key = reason.split(":")[0]
                 reasons[key] = reasons.get(key, 0) + 1
-        print(f"cluster {k}: {flagged}/{lines} brief lines flagged, raw {raw_flagged}/{raw_lines}", flush=True)
+        print(
+            f"cluster {k}: {flagged}/{lines} brief lines flagged, raw {raw_flagged}/{raw_lines}",
+            flush=True,
+        )
     return {
         "clusters": min(clusters, k + 1),
         "brief_lines": lines,
@@ -200,7 +205,9 @@ def readable(path: Path, clusters: int) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     sub = parser.add_subparsers(dest="what", required=True)
     s = sub.add_parser("sizes")
     s.add_argument("--timeline17", type=Path)
@@ -220,7 +227,10 @@ def main() -> None:
             docs = multinews_documents(args.multinews)
         else:
             parser.error("give --timeline17 or --multinews")
-        result: object = {"corpus": str(args.timeline17 or args.multinews), "briefs": sizes(docs, args.sizes)}
+        result: object = {
+            "corpus": str(args.timeline17 or args.multinews),
+            "briefs": sizes(docs, args.sizes),
+        }
     else:
         result = readable(args.dev, args.clusters)
         print(json.dumps(result, indent=2))

@@ -181,6 +181,7 @@ def _developments(
         "figures": figures,
         "timeline": timeline,
         "quotes": quotes,
+        "limit": None,  # every development: the caps cut them, keeping the count
     }
     params = inspect.signature(finder).parameters
     args = [
