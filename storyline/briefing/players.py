@@ -26,6 +26,7 @@ from .readable import problems
 
 PLAYER_TYPES = ("PERSON", "ORG")
 MAX_DID = 2
+MAX_DID_WORDS = 45  # a statement longer than this belongs in "Who said what"
 # "…, reports IDG": an organisation named only as the source of a report is an outlet.
 _REPORTED_BY = re.compile(
     r"(?:reports|reported|reporting|according to|via|told|said)\s*$", re.IGNORECASE
@@ -46,6 +47,12 @@ def _names(entity: Entity) -> list[str]:
 
 def _mentions(text: str, names: Sequence[str]) -> bool:
     return any(re.search(rf"\b{re.escape(n)}\b", text) for n in names if len(n) > 2)
+
+
+def _overlaps(a: str, b: str) -> bool:
+    """Whether two lines say the same words (one quotes the other)."""
+    wa, wb = set(re.findall(r"\w+", a.lower())), set(re.findall(r"\w+", b.lower()))
+    return bool(wa and wb) and len(wa & wb) >= 0.6 * min(len(wa), len(wb))
 
 
 def _quotes_of(entity: Entity, quotes: Sequence[SpeakerQuotes]) -> SpeakerQuotes | None:
@@ -93,6 +100,8 @@ def key_players(
                 group.quotes, key=lambda q: (not q.direct, abs(len(q.text.split()) - 25))
             ):
                 text = " ".join(q.text.split()).rstrip(",;: ")
+                if len(text.split()) > MAX_DID_WORDS:
+                    continue
                 if q.direct:
                     ok = not problems(f"{entity.name}: “{text}.”")
                     shown = f"“{text}”"
@@ -106,7 +115,7 @@ def key_players(
         for line in in_lines:
             if len(did) >= MAX_DID:
                 break
-            if not any(line.text == d.text for d in did):
+            if not any(_overlaps(line.text, d.text) for d in did):
                 did.append(SummarySentence(line.text, list(line.citations[:1]), 1))
         players.append(
             KeyPlayer(

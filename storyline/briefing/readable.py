@@ -68,6 +68,12 @@ _CONNECTIVE = re.compile(
 )
 # A line that is one quotation from its first character to its last.
 _WHOLE_QUOTE = re.compile(r"^[\"“][^\"“”]+[\"”]$")
+# A line cut after a joining word ("to improve our marketing, and.").
+_CUT_END = re.compile(
+    rf"\b(?:and|or|but|to|the|a|an|of|with|for|that|which|as)[\s{_QUOTES}.,;:]*$", re.IGNORECASE
+)
+# A quotation that opens with "And"/"But": the speaker's earlier sentence is missing.
+_CONTINUES = re.compile(rf"^[{_QUOTES}(]+(?:and|but|or|so)\b", re.IGNORECASE)
 _END = re.compile(rf"[.!?][{_QUOTES})\]]*$")
 _LABEL = re.compile(r"^(?:update[d]?|editor['’]s note|correction|breaking)\s*:\s*", re.IGNORECASE)
 MIN_WORDS = 6
@@ -95,6 +101,10 @@ def problems(text: str, nlp: Any = None) -> list[str]:
         found.append("fragment: starts mid-sentence")
     if body.rstrip().endswith(":") or not _END.search(body.rstrip()):
         found.append("fragment: no sentence end")
+    if _CUT_END.search(body):
+        found.append("fragment: ends mid-sentence")
+    if _CONTINUES.match(body):
+        found.append("fragment: continues an earlier sentence")
     if _LEADING_PRONOUN.match(body) or _THAT_IS.match(body):
         found.append(f"unresolved reference: {words[0] if words else ''!r}")
     if _DEFINITE_START.match(body):
