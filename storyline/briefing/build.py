@@ -6,7 +6,6 @@ section lives in its own module and takes plain analyses.
 
 from __future__ import annotations
 
-import dataclasses
 import inspect
 from collections import Counter
 from collections.abc import Callable
@@ -97,7 +96,6 @@ def build_brief(
     )
     keep_new(brief, published)
     nlp = _nlp()
-    brief.timeline = _readable_timeline(brief.timeline, {a.document.id: a for a in analyses}, nlp)
     pool = passages(analyses, summary, brief.timeline, focus_terms=terms, nlp=nlp)
     brief.lede = build_lede(pool, since=since)
     brief.narrative = build_narrative(
@@ -120,7 +118,8 @@ def build_brief(
     brief.key_players = players[: limits.key_players]
     if len(players) > len(brief.key_players):
         brief.totals["key_players"] = len(players)
-    cap(brief, limits)
+    by_id = {a.document.id: a for a in analyses}
+    cap(brief, limits, lambda event: _event_line(event, by_id, nlp))
     date_by_publication(brief.figures, published)
     _fill_passages(brief, {d.id: d.text for d in documents})
     return brief
@@ -152,20 +151,12 @@ def _readable_summary(
     return kept
 
 
-def _readable_timeline(
-    events: list[TimelineEvent], analyses: dict[str, Analysis], nlp: Any
-) -> list[TimelineEvent]:
-    """Timeline events whose text stands alone (repaired where the article allows)."""
-    kept = []
-    for e in events:
-        first = e.citations[0] if e.citations else None
-        analysis = analyses.get(first.document) if first else None
-        if first is None:
-            continue
-        line = standalone(e.text, analysis, first.start, first.end, nlp)
-        if line:
-            kept.append(dataclasses.replace(e, text=line))
-    return kept
+def _event_line(event: TimelineEvent, analyses: dict[str, Analysis], nlp: Any) -> str | None:
+    """A timeline event's text as a line that stands alone, or None."""
+    first = event.citations[0] if event.citations else None
+    if first is None:
+        return None
+    return standalone(event.text, analyses.get(first.document), first.start, first.end, nlp)
 
 
 def _developments(

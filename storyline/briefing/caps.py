@@ -10,12 +10,15 @@ read from "1800 GMT").
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import Brief, DocumentRef, Figure, SpeakerQuotes, TimelineEvent
 from .narrative import plausible_date
 
+Readable = Callable[[TimelineEvent], "str | None"]
 MAX_NOTES = 8
 ALL_SOURCES_UP_TO = 30  # a longer Sources list shows only the cited articles
 
@@ -56,22 +59,36 @@ def clean_timeline(
     return kept
 
 
-def _timeline(events: list[TimelineEvent], limits: Limits) -> list[TimelineEvent]:
-    """The best-supported events, at most `timeline_per_date` on one date, in date order."""
+def _timeline(
+    events: list[TimelineEvent], limits: Limits, readable: Readable | None = None
+) -> list[TimelineEvent]:
+    """The best-supported events, at most `timeline_per_date` on one date, in date
+    order; with `readable`, each as the line it makes (events that make none are skipped)."""
     ranked = sorted(
-        events, key=lambda e: (-e.support, e.future, -len(e.date), abs(len(e.text.split()) - 20))
+        range(len(events)),
+        key=lambda i: (
+            -events[i].support,
+            events[i].future,
+            -len(events[i].date),
+            abs(len(events[i].text.split()) - 20),
+        ),
     )
     per_date: Counter[tuple[str, bool]] = Counter()
-    kept: list[TimelineEvent] = []
-    for e in ranked:
+    kept: list[tuple[int, TimelineEvent]] = []
+    for i in ranked:
+        e = events[i]
         if len(kept) >= limits.timeline:
             break
         if per_date[(e.date, e.future)] >= limits.timeline_per_date:
             continue
+        if readable is not None:
+            line = readable(e)
+            if line is None:
+                continue
+            e = dataclasses.replace(e, text=line)
         per_date[(e.date, e.future)] += 1
-        kept.append(e)
-    order = {id(e): i for i, e in enumerate(events)}
-    return sorted(kept, key=lambda e: order[id(e)])
+        kept.append((i, e))
+    return [e for _, e in sorted(kept, key=lambda pair: pair[0])]
 
 
 def _quotes(groups: list[SpeakerQuotes], limits: Limits) -> list[SpeakerQuotes]:
@@ -128,9 +145,10 @@ def _sources(brief: Brief) -> list[DocumentRef]:
     return [d for d in brief.documents if d.id in cited]
 
 
-def cap(brief: Brief, limits: Limits) -> Brief:
+def cap(brief: Brief, limits: Limits, readable: Readable | None = None) -> Brief:
     """Cut each section of `brief` to `limits` (in place), recording in
-    `brief.totals` the full size of each section that was cut."""
+    `brief.totals` the full size of each section that was cut. `readable`
+    turns a timeline event into a line that stands alone, or None to skip it."""
     full = {
         "timeline": len(brief.timeline),
         "quotes": len(brief.quotes),
@@ -140,7 +158,7 @@ def cap(brief: Brief, limits: Limits) -> Brief:
         "developments": len(brief.developments),
         "notes": len(brief.notes),
     }
-    brief.timeline = _timeline(brief.timeline, limits)
+    brief.timeline = _timeline(brief.timeline, limits, readable)
     brief.quotes = _quotes(brief.quotes, limits)
     brief.figures = _figures(brief.figures, limits)
     brief.entities = brief.entities[: limits.entities]
