@@ -23,6 +23,7 @@ power cut for faster ingest (an operator's choice, never a corruption risk).
 
 from __future__ import annotations
 
+import builtins
 import json
 import os
 import sqlite3
@@ -339,6 +340,7 @@ class Store:
         pk = conn.execute(
             f"INSERT INTO documents ({columns}) VALUES ({placeholders})", values
         ).lastrowid
+        assert pk is not None
         conn.executemany(
             'INSERT INTO sentences (doc_id, idx, start, "end", paragraph, speaker) '
             "VALUES (?, ?, ?, ?, ?, ?)",
@@ -404,13 +406,14 @@ class Store:
         offset: int = 0,
         since: str | None = None,
         query: str | None = None,
-    ) -> list[DocumentRef]:
+    ) -> builtins.list[DocumentRef]:
         """Stored documents by publication date (undated last), then title: one page of them.
 
         `since` keeps documents published on or after that ISO date; `query`
         keeps those matching it as a search would (every term).
         """
-        where, params = [], []
+        where: builtins.list[str] = []
+        params: builtins.list[Any] = []
         if since:
             where.append("published >= ?")
             params.append(since)
@@ -443,7 +446,7 @@ class Store:
                 is not None
             )
 
-    def links(self, doc_id: str) -> list[DuplicateLink]:
+    def links(self, doc_id: str) -> builtins.list[DuplicateLink]:
         """The inputs linked as duplicates of `doc_id` (exact first, then by similarity)."""
         if doc_id not in self:
             raise StoreError(f"{doc_id}: no such document in the store")
@@ -469,12 +472,12 @@ class Store:
 
     def search(
         self, query: str, limit: int = 10, *, marks: tuple[str, str] = MARKS
-    ) -> list[SearchHit]:
+    ) -> builtins.list[SearchHit]:
         """Documents matching every term of `query` (bm25, best first); never a syntax error."""
         with self._read() as conn:
             return _search(conn, query, limit, marks)
 
-    def search_ids(self, query: str, limit: int = 10) -> list[str]:
+    def search_ids(self, query: str, limit: int = 10) -> builtins.list[str]:
         return [hit.document.id for hit in self.search(query, limit)]
 
     # ------------------------------------------------------------ analysis cache
@@ -531,9 +534,9 @@ class Store:
                 size = page_count * conn.execute("PRAGMA page_size").fetchone()[0]
         return StoreStats(documents, sentences, duplicates, size)
 
-    def verify(self) -> list[str]:
+    def verify(self) -> builtins.list[str]:
         """Problems found in the file (empty when sound): SQLite, FTS and per-document checks."""
-        problems: list[str] = []
+        problems: builtins.list[str] = []
         with self._read() as conn:
             problems += [r[0] for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
             problems += [

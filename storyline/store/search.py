@@ -40,6 +40,12 @@ def fts_query(text: str) -> str | None:
     >>> fts_query('huawei "enterprise business" OR revenue*')
     '"huawei" AND "enterprise business" AND "revenue"'
     """
+    parts = query_terms(text)
+    return " AND ".join('"' + part.replace('"', '""') + '"' for part in parts) or None
+
+
+def query_terms(text: str) -> list[str]:
+    """The words and "phrases" of `text` that a search requires, operators dropped."""
     parts: list[str] = []
     for phrase, word in _CHUNK.findall(text):
         if word:
@@ -51,8 +57,8 @@ def fts_query(text: str) -> str | None:
             chunk = phrase
         chunk = " ".join(chunk.split())
         if _HAS_TERM.search(chunk):
-            parts.append('"' + chunk.replace('"', '""') + '"')
-    return " AND ".join(parts) or None
+            parts.append(chunk)
+    return parts
 
 
 def search(
