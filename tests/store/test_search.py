@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from store_helpers import build_doc
-
 from pg_server import new_database
+from store_helpers import build_doc
 
 from storyline.store import fts_query, open_store
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from store_helpers import build_doc
 
-from storyline.store import Store, dedupe
+from storyline.store import dedupe
 
 
 def test_seeds_roundtrip_search_and_dedupe(new_store, seeds_dir):
