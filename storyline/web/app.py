@@ -70,11 +70,11 @@ class AppState:
     def store(self) -> Iterator[Any]:
         """The app's one Store, opened on first use (it serialises its own access)."""
         if self._store is None:
-            from ..store import Store
+            from ..store import open_store
 
             with self._lock:
                 if self._store is None:
-                    self._store = Store.from_settings(self.settings)
+                    self._store = open_store(self.settings.db, settings=self.settings)
         yield self._store
 
     def close(self) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pg_server import new_database, pg_server  # noqa: F401 - the session fixture
+from pg_server import new_database
 
 from storyline.store import open_store
 
