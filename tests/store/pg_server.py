@@ -12,11 +12,13 @@ from __future__ import annotations
 import glob
 import itertools
 import os
+import pwd
 import shutil
 import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -44,35 +46,35 @@ def _unavailable(reason: str) -> None:
     pytest.skip(f"PostgreSQL tests skipped: {reason}")
 
 
-@pytest.fixture(scope="session")
-def pg_server() -> Iterator[str]:
-    """The URL of a fresh server's `postgres` database (superuser `postgres`, trust auth)."""
-    try:
-        import psycopg  # noqa: F401
-    except ImportError:
-        _unavailable("psycopg is not installed (pip install -e '.[postgres]')")
+class Unavailable(RuntimeError):
+    """No PostgreSQL server could be started here; the message says why."""
+
+
+@contextmanager
+def throwaway_server(*, fsync: bool = False) -> Iterator[str]:
+    """Start a fresh server in a temp dir; yield the URL of its `postgres` database.
+
+    `fsync=False` (tests) trades durability for speed; benchmarks keep it on.
+    """
     bindir = _bindir()
     if bindir is None:
-        _unavailable(
-            "no PostgreSQL server binaries (pg_ctl, initdb) found; apt-get install postgresql"
+        raise Unavailable(
+            "no PostgreSQL server binaries (pg_ctl, initdb); apt-get install postgresql"
         )
-    assert bindir is not None
     as_user: list[str] = []
+    owner = None
     if os.geteuid() == 0:
         if shutil.which("runuser") is None:
-            _unavailable("running as root without runuser to switch to the postgres user")
+            raise Unavailable("running as root without runuser to switch to the postgres user")
         try:
-            import pwd
-
-            pw = pwd.getpwnam("postgres")
+            owner = pwd.getpwnam("postgres")
         except KeyError:
-            _unavailable("running as root and there is no postgres user to run the server")
+            raise Unavailable("running as root and there is no postgres user") from None
         as_user = ["runuser", "-u", "postgres", "--"]
     root = Path(tempfile.mkdtemp(prefix="storyline-pg-"))
-    if as_user:
-        os.chown(root, pw.pw_uid, pw.pw_gid)
-    data, port = root / "data", _free_port()
-    log = root / "server.log"
+    if owner is not None:
+        os.chown(root, owner.pw_uid, owner.pw_gid)
+    data, port, log = root / "data", _free_port(), root / "server.log"
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run([*as_user, *args], capture_output=True, text=True, timeout=120)
@@ -83,22 +85,40 @@ def pg_server() -> Iterator[str]:
             "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync",
         )  # fmt: skip
         if done.returncode != 0:
-            _unavailable(f"initdb failed: {done.stderr.strip()[-300:]}")
-        options = (
-            f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
-        )
+            raise Unavailable(f"initdb failed: {done.stderr.strip()[-300:]}")
+        options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c max_connections=200"
+        if not fsync:
+            options += " -c fsync=off -c synchronous_commit=off"
         done = run(
             str(bindir / "pg_ctl"), "-D", str(data), "-l", str(log), "-o", options, "-w", "start"
         )
         if done.returncode != 0:
             tail = log.read_text(errors="replace")[-300:] if log.exists() else done.stderr
-            _unavailable(f"pg_ctl start failed: {tail.strip()}")
+            raise Unavailable(f"pg_ctl start failed: {tail.strip()}")
         try:
             yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
         finally:
-            run(str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop")
+            run(str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop")
     finally:
         shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """The URL of a throw-away server's `postgres` database (superuser `postgres`, trust auth)."""
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        _unavailable("psycopg is not installed (pip install -e '.[postgres]')")
+    try:
+        server = throwaway_server()
+        url = server.__enter__()
+    except Unavailable as exc:
+        _unavailable(str(exc))
+    try:
+        yield url
+    finally:
+        server.__exit__(None, None, None)
 
 
 def new_database(server_url: str) -> str:
