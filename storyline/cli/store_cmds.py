@@ -8,22 +8,24 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from ..errors import StorylineError
 from ..store import Store
-from ._util import app, fail, out
+from ._util import DbOption, app, cli_settings, fail, out, safe
 
 
-def _open(db: str) -> Store:
-    if not Path(db).exists():
-        fail(f"{db}: no such store (storyline ingest ... --db {db})")
-    return Store(db)
+def _open(db: str | None) -> Store:
+    path = cli_settings(db=db).db
+    if not Path(path).exists():
+        fail(f"{path}: no such store (storyline ingest ... --db {path})")
+    return Store(path)
 
 
 @app.command("list")
 def list_documents(
-    db: str = typer.Option("storyline.db", "--db", help="SQLite store."),
+    db: DbOption = None,
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Show what is stored.
@@ -40,18 +42,24 @@ def list_documents(
     if as_json:
         out(json.dumps([dataclasses.asdict(r) for r in refs], ensure_ascii=False, indent=2))
         return
-    table = Table(title=f"{len(refs)} documents in {db}")
+    table = Table(title=f"{len(refs)} documents in {store.path}")
     for col in ("id", "published", "kind", "outlet", "title"):
         table.add_column(col, overflow="fold")
     for r in refs:
-        table.add_row(r.id, r.published or "?", r.kind, r.outlet or "", r.title or r.source)
+        table.add_row(
+            r.id,
+            r.published or "?",
+            r.kind,
+            escape(safe(r.outlet or "")),
+            escape(safe(r.title or r.source)),
+        )
     Console().print(table)
 
 
 @app.command()
 def search(
     query: str = typer.Argument(..., help='Words or "a phrase".'),
-    db: str = typer.Option("storyline.db", "--db", help="SQLite store."),
+    db: DbOption = None,
     limit: int = typer.Option(10, "--limit", "-n", help="Number of hits."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
@@ -76,7 +84,7 @@ def search(
     for i, hit in enumerate(hits, 1):
         ref = hit.document
         console.print(
-            f"[bold]{i}. {ref.title or ref.source}[/bold]  [dim]{ref.id} · {ref.published or '?'} · score {hit.score:.2f}[/dim]",
+            f"[bold]{i}. {escape(safe(ref.title or ref.source))}[/bold]  [dim]{ref.id} · {ref.published or '?'} · score {hit.score:.2f}[/dim]",
             highlight=False,
         )
-        console.print("   " + hit.snippet.replace("\n", " "), highlight=False, markup=False)
+        console.print("   " + safe(hit.snippet.replace("\n", " ")), highlight=False, markup=False)

@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 
 from ..config import Settings
-from ..errors import ConfigError, StoreError
+from ..errors import ConfigError, NotFoundError, StoreError
 from ..model import Document, DocumentRef
 from . import dedupe
 from .rows import (
@@ -234,7 +234,10 @@ class Store:
             "SELECT source, text FROM documents WHERE id = ?", (doc.id,)
         ).fetchone()
         if same_id is not None and same_id["text"] != doc.text:
-            raise StoreError(f"{doc.id}: already stored with a different text")
+            raise StoreError(
+                f"{doc.source}: same text as stored document {doc.id} ({same_id['source']}) "
+                "except for case or spacing; not stored again"
+            )
         if same_id is not None and same_id["source"] == doc.source:
             return AddResult("unchanged", doc.id)
         link = conn.execute(
@@ -350,7 +353,7 @@ class Store:
                     "SELECT duplicate_of FROM duplicates WHERE doc_id = ? LIMIT 1", (doc_id,)
                 ).fetchone()
                 hint = f" (it was linked as a duplicate of {link[0]})" if link else ""
-                raise StoreError(f"{doc_id}: no such document in the store{hint}")
+                raise NotFoundError(f"{doc_id}: no such document in the store{hint}")
             sentences = conn.execute(
                 'SELECT start, "end", paragraph, speaker FROM sentences '
                 "WHERE doc_id = ? ORDER BY idx",
