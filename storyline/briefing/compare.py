@@ -259,9 +259,10 @@ def figure_divergences(
     texts = texts or {}
     out = []
     for measure, subject, values in figure_groups(figures, subjects, tolerance, published):
-        values = _same_time_values(values, published)
-        if values is None:
+        same_time = _same_time_values(values, published)
+        if same_time is None:
             continue
+        values = same_time
         values.sort(key=lambda v: (min(published.get(d, "") for d in v.cites), min(v.cites)))
         context = ", ".join(x for x in (subject, values[0].period) if x)
         versions = " vs ".join(
@@ -451,9 +452,12 @@ def _first_mention(analyses: Sequence[Analysis], surface: str, name: str) -> Cit
     """The first PERSON mention written `surface` that resolves to `name` (or to itself)."""
     for a in analyses:
         for m in a.entities:
-            if m.type == "PERSON" and m.text.casefold() == surface.casefold():
-                if (m.canonical or m.text).casefold() in (name.casefold(), surface.casefold()):
-                    return Citation(document=a.document.id, start=m.start, end=m.end)
+            if (
+                m.type == "PERSON"
+                and m.text.casefold() == surface.casefold()
+                and (m.canonical or m.text).casefold() in (name.casefold(), surface.casefold())
+            ):
+                return Citation(document=a.document.id, start=m.start, end=m.end)
     for a in analyses:
         for m in a.entities:
             if m.type == "PERSON" and m.text.casefold() == surface.casefold():
@@ -569,7 +573,7 @@ def role_divergences(
     articles published apart, since people change posts.
     """
     labels = labels or {}
-    names = {}
+    names: dict[str, str] = {}
     for e in entities:
         if e.type == "PERSON":
             for form in (e.name, *e.aliases):

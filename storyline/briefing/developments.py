@@ -26,9 +26,10 @@ Mechanisms, none written for a particular story:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..analysis.names import country_name, name_key
@@ -83,7 +84,7 @@ _REVISION = re.compile(
 # Characters after a cue in which its place must be named.
 _OBJECT_WINDOW = 60
 # Publication dates at most this many days apart are "the same time".
-__all__ = ["find_developments", "stance_claims", "target_developments", "figure_revisions"]
+__all__ = ["figure_revisions", "find_developments", "stance_claims", "target_developments"]
 
 
 @dataclass(slots=True)
@@ -169,12 +170,11 @@ def stance_claims(a: Analysis, entities: Sequence[Entity] = ()) -> list[StanceCl
     text = doc.text
     main = _main_org(a)
     aliases = _alias_map(entities)
-    places = sorted(
-        (m.start, m.end, _place(m.canonical or m.text))
+    places: list[tuple[int, int, str]] = sorted(
+        (m.start, m.end, name)
         for m in a.entities
-        if m.type in ("GPE", "LOC", "NORP")
+        if m.type in ("GPE", "LOC", "NORP") and (name := _place(m.canonical or m.text))
     )
-    places = [p for p in places if p[2]]
     orgs = sorted((m.start, m.canonical or m.text) for m in a.entities if m.type == "ORG")
     quotes = [
         (c.start, c.end, q)
@@ -190,7 +190,8 @@ def stance_claims(a: Analysis, entities: Sequence[Entity] = ()) -> list[StanceCl
         for m in _CUE.finditer(sentence):
             cue_start, cue_end = start + m.start(), start + m.end()
             before = sentence[: m.start()]
-            if m.group("disengage") and _PASSIVE.search(before):
+            participle = re.match(r"\w+(?:ed|wn)\b|shut\b|left\b", m.group(0))
+            if m.group("disengage") and participle and _PASSIVE.search(before):
                 continue  # "being squeezed out": done to the actor, not its stance
             objs = [
                 p[2]
@@ -201,13 +202,17 @@ def stance_claims(a: Analysis, entities: Sequence[Entity] = ()) -> list[StanceCl
             ]
             if not objs and m.group("engage"):
                 # the word after the cue might be a demonym ("expand in American markets")
-                word = re.match(r"\s*(?:in|into|on|the)?\s*(?:the\s+)?([A-Z][a-z]+)", text[cue_end:])
+                word = re.match(
+                    r"\s*(?:in|into|on|the)?\s*(?:the\s+)?([A-Z][a-z]+)", text[cue_end:]
+                )
                 if word and (name := _place(word.group(1))):
                     objs = [name]
             if not objs and _ANAPHOR.match(text[cue_end : cue_end + 30]) and prev_place:
                 objs = [prev_place]
             if not objs:
-                word = re.match(r"\W*(?:of|from|in|into)?\s*(?:the\s+)?([A-Z][a-z]+)", text[cue_end:])
+                word = re.match(
+                    r"\W*(?:of|from|in|into)?\s*(?:the\s+)?([A-Z][a-z]+)", text[cue_end:]
+                )
                 if word and (name := _place(word.group(1))):
                     objs = [name]
             if not objs:
@@ -289,7 +294,7 @@ def stance_developments(claims: Sequence[StanceClaim]) -> list[Development]:
     out: list[Development] = []
     for items in by_key.values():
         per_date = _settled(items)
-        for (d1, c1), (d2, c2) in zip(per_date, per_date[1:], strict=False):
+        for (d1, c1), (d2, c2) in itertools.pairwise(per_date):
             if c1.polarity != c2.polarity and not _same_time(d1, d2):
                 out.append(
                     Development(
@@ -321,7 +326,11 @@ def stance_developments(claims: Sequence[StanceClaim]) -> list[Development]:
             continue
         last = max(earlier, key=lambda c: (c.date, c.first_person, -c.start))
         targets = sorted(
-            {c.place for c in claims if c.shift and (c.document, c.start) == (shift.document, shift.start)}
+            {
+                c.place
+                for c in claims
+                if c.shift and (c.document, c.start) == (shift.document, shift.start)
+            }
         )
         out.append(
             Development(
@@ -378,7 +387,7 @@ def _year(period: str | None) -> str | None:
 
 
 def target_developments(
-    figures: Sequence[Figure], published: dict[str, str | None], texts: dict[str, str]
+    figures: Sequence[Figure], published: Mapping[str, str | None], texts: dict[str, str]
 ) -> list[Development]:
     """One target (measure, subject, value) given for two different years."""
     groups: dict[tuple, list[Figure]] = defaultdict(list)
@@ -457,7 +466,7 @@ def _figure_statement(f: Figure, published, texts) -> Statement:
 
 def figure_revisions(
     figures: Sequence[Figure],
-    published: dict[str, str | None],
+    published: Mapping[str, str | None],
     texts: dict[str, str] | None = None,
 ) -> list[Development]:
     """A measure given a new value by a later article: each step in date order."""
@@ -479,7 +488,7 @@ def figure_revisions(
         for date, v, c in steps:
             if not any(v is w for _, w, _ in firsts):
                 firsts.append((date, v, c))
-        for (d1, v1, c1), (d2, v2, c2) in zip(firsts, firsts[1:], strict=False):
+        for (d1, v1, c1), (d2, v2, c2) in itertools.pairwise(firsts):
             if _same_time(d1, d2):
                 continue  # sources at one time disagree: a divergence, not a revision
             head = name + (f" ({subject})" if subject else "")

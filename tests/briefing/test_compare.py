@@ -352,7 +352,10 @@ def test_figure_sources_disagree_on_one_date():
     ]
     out = find_divergences(analyses, [], figures)
     assert len(out) == 1 and out[0].description.endswith("£3.1bn (Outlet A) vs £3.4bn (Outlet B)")
-    assert [(s.document, s.date) for s in out[0].sides] == [("a", "2024-05-01"), ("b", "2024-05-01")]
+    assert [(s.document, s.date) for s in out[0].sides] == [
+        ("a", "2024-05-01"),
+        ("b", "2024-05-01"),
+    ]
     assert 0 < out[0].strength < 1
     weeks_apart = [_published("a", "2024-05-01"), _published("b", "2024-06-01")]
     assert find_divergences(weeks_apart, [], figures) == []
@@ -417,9 +420,15 @@ def test_values_within_rounding_or_bounds_agree_and_counts_disagree():
         return _fig(doc, text, value, scale=None, unit="people", measure="arrests", period="2019")
 
     miles = [
-        _fig("a", "3.7 million miles", 3.7, scale="million", unit="miles", measure="closest approach"),
-        _fig("b", "3.9 million miles", 3.9, scale="million", unit="miles", measure="closest approach"),
-        _fig("c", "four million miles", 4, scale="million", unit="miles", measure="closest approach"),
+        _fig(
+            "a", "3.7 million miles", 3.7, scale="million", unit="miles", measure="closest approach"
+        ),
+        _fig(
+            "b", "3.9 million miles", 3.9, scale="million", unit="miles", measure="closest approach"
+        ),
+        _fig(
+            "c", "four million miles", 4, scale="million", unit="miles", measure="closest approach"
+        ),
     ]
     out = figure_divergences(miles)
     assert len(out) == 1 and "3.7 million miles" in out[0].description
