@@ -31,6 +31,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ..analysis.names import country_name, name_key
 from ..model import Analysis, Citation, Development, Entity, Figure, Statement
@@ -364,7 +365,7 @@ def _settled(items: list[StanceClaim]) -> list[tuple[str, StanceClaim]]:
     return out
 
 
-def _same_time(a: str, b: str) -> bool:
+def _same_time(a: str | None, b: str | None) -> bool:
     gap = days_apart(a, b)
     return gap is not None and gap <= SAME_TIME_DAYS
 
@@ -484,7 +485,7 @@ def figure_revisions(
         if any(d is None for d, _, _ in dated):
             continue
         steps = sorted(dated, key=lambda x: (x[0], x[2].start))
-        firsts = []  # first appearance of each value, in date order
+        firsts: list[tuple[str, Any, Citation]] = []  # first appearance of each value, in date order
         for date, v, c in steps:
             if not any(v is w for _, w, _ in firsts):
                 firsts.append((date, v, c))
