@@ -485,7 +485,7 @@ def figure_revisions(
         if any(d is None for d, _, _ in dated):
             continue
         steps = sorted(dated, key=lambda x: (x[0], x[2].start))
-        firsts: list[tuple[str, Any, Citation]] = []  # first appearance of each value, in date order
+        firsts: list[tuple[str | None, Any, Citation]] = []  # first appearance of each value, in date order
         for date, v, c in steps:
             if not any(v is w for _, w, _ in firsts):
                 firsts.append((date, v, c))
