@@ -361,6 +361,9 @@ def _resolve(kind: str, m: re.Match[str], pub: Published | None, future: bool) -
     month = MONTHS[g["month"].rstrip(".").lower()] if g.get("month") else None
     if g.get("mnum"):
         month = int(g["mnum"])
+    if month is None and kind in ("iso", "mdy", "dmy", "my", "md", "dm", "month", "rel_month"):
+        return None
+    month = month or 1  # unused below by the kinds that name no month
     if kind in ("iso", "mdy", "dmy"):
         try:
             day = dt.date(int(g["year"]), month, int(g["day"]))
@@ -426,9 +429,13 @@ def _resolve(kind: str, m: re.Match[str], pub: Published | None, future: bool) -
         else:
             rel = g["rel"].lower()
             step = {"last": -1, "this": 0, "next": 1, "coming": 1}[rel]
-        wanted: Granularity = {"day": "day", "week": "month", "month": "month", "year": "year"}[
-            unit
-        ]
+        grans: dict[str, Granularity] = {
+            "day": "day",
+            "week": "month",
+            "month": "month",
+            "year": "year",
+        }
+        wanted = grans[unit]
         if unit == "year":
             return f"{pub.date.year + step:04d}", "year", True, 0.9
         coarse = _coarse(pub, wanted)
