@@ -118,6 +118,7 @@ def find_developments(
     claims = [c for a in analyses for c in stance_claims(a, entities)]
     out = [
         *stance_developments(claims),
+        *date_target_developments(analyses),
         *target_developments(figures, published, texts),
         *figure_revisions(figures, published, texts),
     ]
@@ -379,6 +380,115 @@ def _statement(c: StanceClaim) -> Statement:
     )
 
 
+# ---------------------------------------------------------------- dated targets
+
+# "first power by 2027", "completion in 2028", "a decision until 2026": what is due,
+# right before the preposition that ties it to a future year.
+_DUE = re.compile(
+    r"(?P<what>(?:[A-Za-z][\w-]*\s+){1,3}?)(?:is\s+|are\s+|was\s+|now\s+)*"
+    r"(?:(?:expected|due|scheduled|planned|set)\s+)?(?:by|in|for|until|before)\s+"
+    r"(?:the\s+end\s+of\s+|early\s+|mid-?\s*|late\s+)?$",
+    re.I,
+)
+_DUE_STOP = frozenset(
+    "a an the its their our his her this that of to on at and or but be been being is are was "
+    "were will would could should may might can now still not also on course track".split()
+)
+
+
+@dataclass(slots=True)
+class DateTarget:
+    """A thing said to be due in a future year, in one sentence of one document."""
+
+    what: str  # normalised: "first power"
+    year: str
+    document: str
+    date: str
+    start: int
+    end: int
+    text: str
+    actor: str | None
+
+
+def _due_key(words: str) -> str | None:
+    kept = [w.casefold() for w in re.findall(r"[A-Za-z][\w-]*", words)]
+    while kept and kept[0] in _DUE_STOP:
+        kept = kept[1:]
+    kept = [w for w in kept if w not in _DUE_STOP]
+    if not kept or len(kept) > 3:
+        return None
+    return " ".join(kept[-2:])
+
+
+def date_targets(a: Analysis) -> list[DateTarget]:
+    """Things a document says are due in a year after its publication."""
+    doc = a.document
+    if not doc.published:
+        return []
+    spans = sentence_spans(doc)
+    main = _main_org(a)
+    out = []
+    for dm in a.dates:
+        if not dm.value or dm.granularity != "year" or dm.value <= doc.published[:4]:
+            continue
+        k = next((k for k, (s, e) in enumerate(spans) if s <= dm.start < e), None)
+        if k is None:
+            continue
+        s, e = spans[k]
+        m = _DUE.search(doc.text[max(s, dm.start - 80) : dm.start])
+        if m is None:
+            continue
+        key = _due_key(m.group("what"))
+        if key is None:
+            continue
+        out.append(
+            DateTarget(key, dm.value[:4], doc.id, doc.published, s, e, doc.text[s:e].strip(), main)
+        )
+    return out
+
+
+def date_target_developments(analyses: Sequence[Analysis]) -> list[Development]:
+    """A thing due in one year, said by a later article to be due in another: one
+    development per change, from the last article giving the old year to the first
+    giving the new one. Only documents whose main organisation is the same are
+    compared, so "first power" of two projects is not one target."""
+    groups: dict[tuple[str, str | None], list[DateTarget]] = defaultdict(list)
+    for a in analyses:
+        for t in date_targets(a):
+            groups[(t.what, name_key(t.actor) if t.actor else None)].append(t)
+    out = []
+    for (what, actor), items in groups.items():
+        if actor is None:
+            continue
+        # one year per document: the first it gives (a later "than the 2027 date" recalls)
+        per_doc: dict[str, DateTarget] = {}
+        for t in sorted(items, key=lambda t: t.start):
+            per_doc.setdefault(t.document, t)
+        ordered = sorted(per_doc.values(), key=lambda t: (t.date, t.document))
+        for prev, nxt in itertools.pairwise(ordered):
+            if prev.year == nxt.year or _same_time(prev.date, nxt.date):
+                continue
+            out.append(
+                Development(
+                    what=f"Target moved: {what} from {prev.year} ({prev.date}) to {nxt.year} ({nxt.date})",
+                    kind="target",
+                    before=Statement(
+                        prev.text,
+                        prev.date,
+                        [Citation(prev.document, prev.start, prev.end)],
+                        prev.document,
+                    ),
+                    after=Statement(
+                        nxt.text,
+                        nxt.date,
+                        [Citation(nxt.document, nxt.start, nxt.end)],
+                        nxt.document,
+                    ),
+                )
+            )
+    return out
+
+
 # ---------------------------------------------------------------- targets
 
 
@@ -485,7 +595,9 @@ def figure_revisions(
         if any(d is None for d, _, _ in dated):
             continue
         steps = sorted(dated, key=lambda x: (x[0], x[2].start))
-        firsts: list[tuple[str | None, Any, Citation]] = []  # first appearance of each value, in date order
+        firsts: list[
+            tuple[str | None, Any, Citation]
+        ] = []  # first appearance of each value, in date order
         for date, v, c in steps:
             if not any(v is w for _, w, _ in firsts):
                 firsts.append((date, v, c))
