@@ -391,8 +391,46 @@ _DUE = re.compile(
     re.I,
 )
 _DUE_STOP = frozenset(
-    "a an the its their our his her this that of to on at and or but be been being is are was "
-    "were will would could should may might can now still not also on course track".split()
+    [
+        "a",
+        "an",
+        "the",
+        "its",
+        "their",
+        "our",
+        "his",
+        "her",
+        "this",
+        "that",
+        "of",
+        "to",
+        "on",
+        "at",
+        "and",
+        "or",
+        "but",
+        "be",
+        "been",
+        "being",
+        "is",
+        "are",
+        "was",
+        "were",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "can",
+        "now",
+        "still",
+        "not",
+        "also",
+        "on",
+        "course",
+        "track",
+    ]
 )
 
 
