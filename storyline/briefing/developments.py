@@ -366,6 +366,12 @@ def _settled(items: list[StanceClaim]) -> list[tuple[str, StanceClaim]]:
     return out
 
 
+def same_time(a: str | None, b: str | None) -> bool:
+    """Publication dates at most `SAME_TIME_DAYS` apart (year or month prefixes read as
+    their first day)."""
+    return _same_time(a, b)
+
+
 def _same_time(a: str | None, b: str | None) -> bool:
     gap = days_apart(a, b)
     return gap is not None and gap <= SAME_TIME_DAYS
