@@ -298,6 +298,8 @@ def dated_sentences(
             if k is not None:
                 dates_in.setdefault(k, set()).add(mention.value)
     for mention in analysis.dates:
+        if _SINCE.search(doc.text[max(0, mention.start - 12) : mention.start]):
+            continue  # "fallen by 30 percent since 2018": where a trend starts, not an event
         if (
             mention.value is None
             or mention.granularity is None
@@ -358,6 +360,7 @@ def dated_sentences(
     return found
 
 
+_SINCE = re.compile(r"\b(?:since|from)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|I|[Oo]ur|us|[Mm]y|me)\b")
 
 
