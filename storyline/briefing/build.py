@@ -6,25 +6,16 @@ section lives in its own module and takes plain analyses.
 
 from __future__ import annotations
 
-import inspect
 from collections import Counter
-from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
 from ..config import Settings
 from ..errors import ConfigError
-from ..model import (
-    Analysis,
-    Brief,
-    Development,
-    Document,
-    Entity,
-    SummarySentence,
-    TimelineEvent,
-)
+from ..model import Analysis, Brief, Document, Entity, SummarySentence, TimelineEvent
 from .caps import UNLIMITED, Limits, cap, clean_timeline, narrative_total
 from .compare import find_divergences
+from .developments import find_developments
 from .entities import merge_entities
 from .figures import collect_figures, date_by_publication
 from .focus import expand, focus_terms
@@ -37,11 +28,6 @@ from .since import day_before, keep_new, parse_since
 from .sources import source_refs
 from .summary import summarize
 from .timeline import build_timeline
-
-try:  # the developments engine, when this checkout has it
-    from .developments import find_developments as _find_developments
-except ImportError:  # pragma: no cover - depends on the merge state
-    _find_developments = None
 
 
 def build_brief(
@@ -89,7 +75,7 @@ def build_brief(
         figures=figures,
         entities=entities,
         divergences=divergences,
-        developments=_developments(analyses, entities, figures, timeline, quotes),
+        developments=find_developments(analyses, figures, entities, limit=None),
         notes=_notes(analyses),
         query=query,
         since=since,
@@ -157,33 +143,6 @@ def _event_line(event: TimelineEvent, analyses: dict[str, Analysis], nlp: Any) -
     if first is None:
         return None
     return standalone(event.text, analyses.get(first.document), first.start, first.end, nlp)
-
-
-def _developments(
-    analyses: list[Analysis], entities: list[Entity], figures: list[Any], timeline: Any, quotes: Any
-) -> list[Development]:
-    """What changed between articles, from the developments engine when present."""
-    finder: Callable[..., list[Development]] | None = _find_developments
-    if finder is None:
-        return []
-    available = {
-        "analyses": analyses,
-        "entities": entities,
-        "figures": figures,
-        "timeline": timeline,
-        "quotes": quotes,
-        "limit": None,  # every development: the caps cut them, keeping the count
-    }
-    params = inspect.signature(finder).parameters
-    args = [
-        available[name] for name, p in params.items() if name in available and p.default is p.empty
-    ]
-    kwargs = {
-        name: available[name]
-        for name, p in params.items()
-        if name in available and p.default is not p.empty
-    }
-    return list(finder(*args, **kwargs))
 
 
 def _fill_passages(brief: Brief, texts: dict[str, str]) -> None:

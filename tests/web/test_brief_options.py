@@ -10,9 +10,9 @@ from web_samples import hand_builder
 def _recording(make_app):
     seen = []
 
-    def builder(store, ids, query, settings):
+    def builder(store, ids, query, settings, check=None):
         seen.append(settings)
-        return hand_builder(store, ids, query, settings)
+        return hand_builder(store, ids, query, settings, check)
 
     app = make_app(token="")
     app.state.storyline.briefs.builder = builder
