@@ -12,7 +12,15 @@ from typing import Any
 
 from ..config import Settings
 from ..errors import ConfigError
-from ..model import Analysis, Brief, Document, Entity, SummarySentence, TimelineEvent
+from ..model import (
+    Analysis,
+    Brief,
+    Document,
+    Entity,
+    Statement,
+    SummarySentence,
+    TimelineEvent,
+)
 from .caps import UNLIMITED, Limits, cap, clean_timeline, narrative_total
 from .compare import find_divergences
 from .developments import find_developments
@@ -105,6 +113,9 @@ def build_brief(
     if len(players) > len(brief.key_players):
         brief.totals["key_players"] = len(players)
     by_id = {a.document.id: a for a in analyses}
+    for development in brief.developments:
+        for side in (development.before, development.after):
+            side.text = _statement_line(side, by_id, nlp)
     cap(brief, limits, lambda event: _event_line(event, by_id, nlp))
     date_by_publication(brief.figures, published)
     _fill_passages(brief, {d.id: d.text for d in documents})
@@ -143,6 +154,17 @@ def _event_line(event: TimelineEvent, analyses: dict[str, Analysis], nlp: Any) -
     if first is None:
         return None
     return standalone(event.text, analyses.get(first.document), first.start, first.end, nlp)
+
+
+def _statement_line(side: Statement, analyses: dict[str, Analysis], nlp: Any) -> str:
+    """A development's side as a line that stands alone when the article allows
+    (its speaker named, its pronoun resolved), else as the source says it."""
+    first = side.citations[0] if side.citations else None
+    if first is None:
+        return side.text
+    analysis = analyses.get(first.document)
+    line = standalone(side.text, analysis, first.start, first.end, nlp, strict=False)
+    return line or side.text
 
 
 def _fill_passages(brief: Brief, texts: dict[str, str]) -> None:

@@ -177,7 +177,13 @@ def _capitalise(text: str) -> str:
 
 
 def standalone(
-    text: str, analysis: Analysis | None, start: int, end: int, nlp: Any = None
+    text: str,
+    analysis: Analysis | None,
+    start: int,
+    end: int,
+    nlp: Any = None,
+    *,
+    strict: bool = True,
 ) -> str | None:
     """`text` (the passage [start, end) of `analysis`'s document) made to stand
     alone, or None when it cannot be.
@@ -186,6 +192,8 @@ def standalone(
     or "the company" gets the name it stands for in brackets, from the
     nearest earlier mention of a person or organisation in the same article;
     a first-person passage gets the speaker of its quote or transcript turn.
+    With `strict=False` the repaired line is returned even if some reference
+    is still unresolved (for evidence that must be shown as it is).
     """
     line = " ".join(text.split())
     if analysis is not None and not _SPEAKER_PREFIX.match(line):
@@ -231,6 +239,6 @@ def standalone(
     line = head + body
     if line and not _END.search(line) and not prefix:
         line += "."
-    if problems(line, nlp):
+    if strict and problems(line, nlp):
         return None
     return line
