@@ -19,7 +19,6 @@ from ..model import Brief, DocumentRef, Figure, SpeakerQuotes, TimelineEvent
 from .narrative import plausible_date
 
 Readable = Callable[[TimelineEvent], "str | None"]
-MAX_NOTES = 8
 ALL_SOURCES_UP_TO = 30  # a longer Sources list shows only the cited articles
 
 
@@ -36,10 +35,11 @@ class Limits:
     divergences: int = 8
     developments: int = 8
     key_players: int = 8
+    notes: int = 8
 
 
 NONE = 10**9
-UNLIMITED = Limits(*(NONE,) * 11)
+UNLIMITED = Limits(*(NONE,) * 12)
 
 
 def narrative_total(limits: Limits, documents: int) -> int:
@@ -128,13 +128,10 @@ def _figures(figures: list[Figure], limits: Limits) -> list[Figure]:
     return sorted(kept, key=lambda f: order[id(f)])
 
 
-def _notes(notes: list[str]) -> list[str]:
-    if len(notes) <= MAX_NOTES:
+def _notes(notes: list[str], most: int) -> list[str]:
+    if len(notes) <= most:
         return notes
-    return [
-        *notes[: MAX_NOTES - 1],
-        f"… and {len(notes) - MAX_NOTES + 1} more notes (see the full brief).",
-    ]
+    return [*notes[: most - 1], f"… and {len(notes) - most + 1} more notes (see the full brief)."]
 
 
 def _sources(brief: Brief) -> list[DocumentRef]:
@@ -164,7 +161,7 @@ def cap(brief: Brief, limits: Limits, readable: Readable | None = None) -> Brief
     brief.entities = brief.entities[: limits.entities]
     brief.divergences = sorted(brief.divergences, key=lambda d: -d.strength)[: limits.divergences]
     brief.developments = brief.developments[: limits.developments]
-    brief.notes = _notes(brief.notes)
+    brief.notes = _notes(brief.notes, limits.notes)
     full["documents"] = len(brief.documents)
     brief.documents = _sources(brief)
     shown = {
