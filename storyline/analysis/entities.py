@@ -56,6 +56,7 @@ from .names import (
     strip_corporate_suffix,
     used_as_place,
 )
+from .registry import register
 
 __all__ = [
     "ANAPHORIC_OWNERS",
@@ -194,10 +195,12 @@ def _strip_leading_title(doc: Any, cand: _Cand) -> None:
         cand.start = s
 
 
+@register
 class EntityRecognizer:
     """Analysis component: fills `analysis.entities` (see the module docstring)."""
 
     name = "entities"
+    version = "1"
     requires: tuple[str, ...] = ()
     provides: tuple[str, ...] = ("entities",)
 

@@ -33,6 +33,7 @@ from .amounts import (
 )
 from .cues import SPEECH_VERBS
 from .names import generic_org, leading_org
+from .registry import register
 
 __all__ = [
     "Amount",
@@ -733,11 +734,13 @@ def _carry_currency(figure: Figure, amount: Amount, earlier: list[Figure], ctx: 
 _CURRENCIES = frozenset(units.CURRENCY_PREFIXES.values()) | frozenset(units.CURRENCY_WORDS.values())
 
 
+@register
 class FigureExtractor:
     """Analysis component: fills `analysis.figures`."""
 
     name = "figures"
-    requires = ("dates", "entities")
+    version = "1"
+    requires = ("dates", "entities", "quotes", "people")
     provides = ("figures",)
 
     def __call__(self, analysis: Analysis) -> Analysis:

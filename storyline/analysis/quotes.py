@@ -36,6 +36,7 @@ from .cues import (
     STANCE_VERBS,
     TRAILING_CUES,
 )
+from .registry import register
 from .speakers import Speaker, SpeakerResolver, contiguous
 
 _TRIM = " \t\n,;:\u2014\u2013-"
@@ -887,11 +888,13 @@ def _title(name: str) -> str:
     return name.title() if name.isupper() else name
 
 
+@register
 class QuoteExtractor:
     """Analysis component: fills `analysis.quotes` with attributed speech."""
 
     name = "quotes"
-    requires = ("entities",)
+    version = "1"
+    requires = ("entities", "people")
     provides = ("quotes",)
 
     def __call__(self, analysis: Analysis) -> Analysis:
@@ -915,7 +918,10 @@ class QuoteExtractor:
         if analysis.nlp is None:
             analysis.quotes = quotes
             return analysis
-        resolver = SpeakerResolver(analysis.nlp, analysis.entities)
+        if analysis.people is not None:
+            resolver = SpeakerResolver.over(analysis.people)
+        else:
+            resolver = SpeakerResolver(analysis.nlp, analysis.entities)
         in_turn = [(t.start, t.end) for t in doc.turns]
         for att in extract_attributions(doc.text, analysis.nlp):
             if any(a <= att.cue.start < b for a, b in in_turn):
@@ -994,7 +1000,8 @@ def _backfill(quotes: list[Quote], resolver: SpeakerResolver) -> None:
     for q in quotes:
         if q.speaker_kind != "person" or q.speaker is None:
             continue
-        full = resolver.canonical(q.speaker)
+        at = q.source_span.start + 1 if q.source_span else None
+        full = resolver.canonical(q.speaker, at)
         if full and q.cue != "speaker label":
             q.speaker = full
         person = resolver.person(q.speaker)
