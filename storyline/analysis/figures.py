@@ -32,7 +32,9 @@ from .amounts import (
     spacy_amounts,
 )
 from .cues import SPEECH_VERBS
+from .matching import resolve_short_name
 from .names import generic_org, leading_org
+from .people import PeopleIndex
 from .registry import register
 
 __all__ = [
@@ -121,8 +123,9 @@ class _Mention:
 class _Context:
     """What `extract_figures` knows about one document while it reads its numbers."""
 
-    def __init__(self, text, nlp_doc, dates, entities, quotes, sentences, published):
+    def __init__(self, text, nlp_doc, dates, entities, quotes, sentences, published, people=None):
         self.text = text
+        self.people = people
         self.doc = nlp_doc
         self.dates = list(dates)
         self.quotes = list(quotes)
@@ -187,14 +190,23 @@ class _Context:
         full = generic_org(name, orgs) or leading_org(name, orgs)
         return full or self.full_name(name)
 
-    def full_name(self, name: str) -> str:
-        """ "Chang" -> "Jimmie Chang" when the document names him in full elsewhere."""
+    def full_name(self, name: str, offset: int | None = None) -> str:
+        """ "Chang" -> "Jimmie Chang" when the document names him in full elsewhere.
+
+        The document's PeopleIndex decides when there is one; a surname that
+        several people share resolves to the one named last before `offset`.
+        """
         if " " in name:
             return name
-        for m in self.mentions:
-            if m.type == "PERSON" and m.name.split()[-1] == name and " " in m.name:
-                return m.name
-        return name
+        if self.people is not None:
+            return self.people.canonical(name, offset) or name
+        recent = [
+            m.name
+            for m in sorted(self.mentions, key=lambda m: -m.start)
+            if m.type == "PERSON" and (offset is None or m.start <= offset)
+        ]
+        fulls = [m.name for m in self.mentions if m.type == "PERSON"]
+        return resolve_short_name(name, fulls, recent if offset is not None else ()) or name
 
 
 def _clean_name(name: str) -> str:
@@ -415,7 +427,7 @@ def _subject_name(subject, ctx: _Context) -> str | None:
     lemma = subject.lemma_.lower()
     if subject.lower_ in ("he", "she", "his", "her"):
         m = ctx.mention_before(subject.idx, ("PERSON",))
-        return ctx.full_name(m.name) if m else None
+        return ctx.full_name(m.name, m.start) if m else None
     if lemma in _ORG_NOUNS and subject.tag_ == "NN":
         m = ctx.company(subject.idx)
         return m.name if m else None
@@ -445,7 +457,7 @@ def _cue_speaker(cue, ctx: _Context) -> str | None:
 def _speaker_name(token, ctx: _Context) -> str | None:
     if token.lower_ in ("he", "she"):
         m = ctx.mention_before(token.idx, ("PERSON",))
-        return ctx.full_name(m.name) if m else None
+        return ctx.full_name(m.name, m.start) if m else None
     if token.lower_ in _PRONOUNS or token.lower_ in ("i", "we", "you"):
         return None
     if token.lemma_.lower() in _ORG_NOUNS and token.tag_ == "NN":
@@ -455,7 +467,7 @@ def _speaker_name(token, ctx: _Context) -> str | None:
     tokens = [t for t in token.subtree if t.dep_ not in ("appos", "prep", "pobj", "det")] or [token]
     m = ctx.mention_in(token.idx, token.idx + len(token), ("PERSON", "ORG", "NORP", "GPE"))
     if m is not None:
-        return ctx.full_name(m.name)
+        return ctx.full_name(m.name, m.start)
     left = [t for t in tokens if t.i <= token.i]
     return re.sub(r"\s+(['’]s?)(?=\s|$)", r"\1", " ".join(t.text for t in left))
 
@@ -504,7 +516,7 @@ def _trailing_cue(span, sentence: Sentence, ctx: _Context) -> str | None:
             before = ctx.mention_in(max(t.idx - 3, 0), t.idx - 1, ("PERSON", "ORG"))
             for m in (after, before):
                 if m is not None and (m.start >= t.idx or m.end <= t.idx):
-                    return ctx.full_name(m.name)
+                    return ctx.full_name(m.name, m.start)
             subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
             return _speaker_name(subject, ctx) if subject is not None else None
     return None
@@ -639,13 +651,14 @@ def extract_figures(
     sentences: Sequence[Sentence] | None = None,
     published: str | None = None,
     doc_id: str = "",
+    people: PeopleIndex | None = None,
 ) -> list[Figure]:
     """Figures in `text` (parsed as `nlp_doc`), in text order.
 
     `dates`/`entities`/`quotes` are the other components' output; without
     them years, "last year" (against `published`) and spaCy's ents stand in.
     """
-    ctx = _Context(text, nlp_doc, dates, entities, quotes, sentences, published)
+    ctx = _Context(text, nlp_doc, dates, entities, quotes, sentences, published, people)
     amounts = document_amounts(text, nlp_doc)
     ctx.amounts = amounts
     figures: list[Figure] = []
@@ -754,5 +767,6 @@ class FigureExtractor:
             sentences=doc.sentences or None,
             published=doc.published,
             doc_id=doc.id,
+            people=analysis.people,
         )
         return analysis
