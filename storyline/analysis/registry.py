@@ -47,14 +47,14 @@ T = TypeVar("T")
 
 def register(cls: T) -> T:
     """Class decorator: add a component class to the registry under its `name`."""
-    name = getattr(cls, "name", None)
     for attr in ("name", "requires", "provides"):
         if getattr(cls, attr, None) is None:
             raise ConfigError(f"analysis component {cls!r} declares no {attr!r}")
+    name: str = cls.name  # type: ignore[attr-defined]
     if name in _REGISTRY and _REGISTRY[name] is not cls:
         raise ConfigError(f"two analysis components are named {name!r}")
     if name not in _REGISTRY:
-        _ORDER.append(name)  # type: ignore[arg-type]
+        _ORDER.append(name)
     _REGISTRY[name] = cls  # type: ignore[assignment]
     return cls
 
