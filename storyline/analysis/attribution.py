@@ -58,6 +58,10 @@ def extract_attributions(
                 att = _according_to(text, tok, sent, seg_start)
             elif tok.lemma_.lower() in CUE_VERBS and tok.pos_ == "VERB":
                 att = _verb_attribution(text, tok, sent, seg_start)
+            elif _clausal_cue(tok):
+                att = _verb_attribution(text, tok, sent, seg_start)
+                if att is not None:
+                    att.broad = True
             elif tok.text == ":":
                 att = _name_colon(text, tok)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in CUE_NOUNS:
@@ -73,6 +77,54 @@ def extract_attributions(
     found = _attach_quotes(text, nlp_doc, found, join_sentences)
     # "he continued" is speech only next to a quote ("he continued to campaign" is not)
     return [a for a in found if a.direct or a.cue_lemma not in QUOTE_ONLY_CUES]
+
+
+def _clausal_cue(tok: Any) -> bool:
+    """A verb outside the cue lists that reports a finite clause with a named or personal
+    subject ("X warned voters that ...", "she made clear that ..."): an attribution in
+    PolNeAR's sense (speech, belief or stance). Its content is kept for evaluation; the
+    quotes component keeps only the speech among these (SPEECH_VERBS)."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() in _NOT_CLAUSAL_CUES:
+        return False
+    comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    if comp is None or comp.i < tok.i:
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in comp.children):
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return subj is not None and (
+        subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or subj.lower_ in ("he", "she", "they", "we", "i")
+        or subj.pos_ in ("PROPN", "NOUN")
+    )
+
+
+# Verbs whose clausal complement is not reported content.
+_NOT_CLAUSAL_CUES = frozenset(
+    {
+        "be",
+        "have",
+        "do",
+        "make",
+        "ensure",
+        "mean",
+        "seem",
+        "appear",
+        "happen",
+        "let",
+        "help",
+        "see",
+        "hope",
+        "wish",
+        "pretend",
+        "turn",
+        "prove",
+        "become",
+        "get",
+        "go",
+        "come",
+    }
+)
 
 
 # "... text of the post — Jane Roe (@janeroe) July 5, 2016"
@@ -127,6 +179,25 @@ def _attach_quotes(
             if words < 4 and text[last.end - 2 : last.end - 1] not in ",?!":
                 continue  # a title or a scare quote, not speech
             owner = _owner_nearby(text, found, first, join_sentences)
+            if owner is None and not join_sentences:
+                # '"A," X said. "B."': B is X's too, a quote of its own in the brief
+                prior = _owner_nearby(text, found, first, True)
+                if prior is not None:
+                    found.append(
+                        Attribution(
+                            cue=prior.cue,
+                            content=[Span(q.start, q.end) for q in group],
+                            source=prior.source,
+                            cue_text=prior.cue_text,
+                            direct=True,
+                            cue_lemma=prior.cue_lemma,
+                            source_head=prior.source_head,
+                            source_tokens=prior.source_tokens,
+                            name_tokens=prior.name_tokens,
+                            role_tokens=prior.role_tokens,
+                        )
+                    )
+                    continue
             if owner is None:
                 owner = _cue_after_quote(nlp_doc, last) or _colon_intro(text, nlp_doc, first)
                 if owner is None:

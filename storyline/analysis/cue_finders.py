@@ -47,6 +47,9 @@ class Attribution:
     cue_lemma: str = ""
     # False when the content is only a noun phrase ("announced plans"): a stance, not speech
     clausal: bool = True
+    # found by a verb outside the cue lists (`attribution._clausal_cue`): belief or stance
+    # as often as speech, so the brief keeps it only as a direct quote
+    broad: bool = False
     # spaCy tokens of the source phrase and its head, for speaker resolution
     source_head: Any = field(default=None, repr=False, compare=False)
     source_tokens: list[Any] = field(default_factory=list, repr=False, compare=False)

@@ -330,3 +330,11 @@ PLURAL_PRONOUNS = frozenset({"they", "them"})
 QUOTE_PAIRS = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "\u2018": "\u2019"}
 OPEN_QUOTES = frozenset({"\u201c", '"', "\u00ab"})
 CLOSE_QUOTES = frozenset({"\u201d", '"', "\u00bb"})
+
+# Cues that report the opposite of their content ("denied that X"): the brief shows the
+# cue with the content, so the denial is never read as the speaker's claim.
+DENIAL_VERBS = frozenset(
+    ["deny", "reject", "dismiss", "refute", "dispute", "rebut", "contest", "disavow", "contradict"]
+)
+# First-person singular words: in reported (indirect) speech they only occur in a quote.
+FIRST_PERSON_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})

@@ -318,9 +318,9 @@ class PeopleIndex:
         after = [t for t in toks if t.i > head.i and t.dep_ != "punct"]
         for i, tok in enumerate(after):
             if tok.lower_ in ROLE_TAIL_PREPS:
-                caps = [t for t in after[i + 1 :] if t.pos_ == "PROPN" or t.ent_type_ == "ORG"]
+                caps = _affiliation(after[i + 1 :])
                 if caps:
-                    org = _clean_name(contiguous(caps, caps[-1]))
+                    org = _org_clean(_clean_name(caps))
                     break
                 role_words.append(tok.text)
             elif tok.pos_ == "PROPN":
@@ -342,6 +342,27 @@ class PeopleIndex:
                     return found
             return self.organisation_before(tok.idx)
         return None
+
+
+def _affiliation(toks: list[Any]) -> list[Any]:
+    """The organisation a role's tail names: the first capitalised run, joined across
+    "of"/"for"/"&" ("University of Michigan"), never the place after it ("in Ann Arbor")."""
+    run: list[Any] = []
+    for k, t in enumerate(toks):
+        named = t.pos_ == "PROPN" or t.ent_type_ == "ORG"
+        if (named and (not run or t.i == run[-1].i + 1)) or (
+            run
+            and t.lower_ in ("of", "for", "&", "and")
+            and k + 1 < len(toks)
+            and toks[k + 1].pos_ == "PROPN"
+            and t.i == run[-1].i + 1
+        ):
+            run.append(t)
+        elif run or t.pos_ == "ADP" or not t.is_lower:
+            break  # "research firm Gartner": lower-case words before the name are skipped
+    while run and run[-1].lower_ in ("of", "for", "&", "and"):
+        run.pop()
+    return run
 
 
 def _phrase_tokens(head: Any) -> list[Any]:

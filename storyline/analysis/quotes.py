@@ -23,7 +23,9 @@ from ..model import Analysis, Citation, Quote, Span
 from .attribution import extract_attributions
 from .cue_finders import Attribution
 from .cues import (
+    DENIAL_VERBS,
     FIRST_PERSON,
+    FIRST_PERSON_SINGULAR,
     SPEECH_VERBS,
     STANCE_VERBS,
 )
@@ -96,6 +98,8 @@ class QuoteExtractor:
                 continue  # "I think" inside a quote: already the quoted speaker's words
             if not att.direct and not _is_speech(analysis.nlp, att.content[0]):
                 continue
+            if att.broad and not att.direct:
+                continue  # "warned voters that ...": kept for evaluation, not shown as speech
             if att.name_tokens and any(t.ent_type_ == "PERSON" for t in att.name_tokens):
                 speaker = resolver.resolve_name(att.name_tokens, att.role_tokens)
             elif att.source_head is not None:
@@ -104,8 +108,10 @@ class QuoteExtractor:
                 speaker = Speaker(None, "unknown")
             quotes.append(
                 Quote(
-                    text=_display(doc.text, att.content),
-                    direct=att.direct or _stripped_direct(doc.text, att),
+                    text=_shown_text(doc.text, att, analysis.nlp),
+                    direct=att.direct
+                    or _stripped_direct(doc.text, att)
+                    or _first_person(doc.text, att),
                     speaker=speaker.name,
                     speaker_kind=speaker.kind,
                     role=speaker.role,
@@ -137,6 +143,41 @@ def _is_speech(nlp_doc: Any, span: Span) -> bool:
     if first.tag_ in ("WDT", "WP"):
         return False  # "which Veltrix says will cost": a relative clause, not the words said
     return not (first.pos_ in ("AUX", "VERB") and first.tag_ in ("VBZ", "VBP", "VBD", "MD"))
+
+
+def _negated(att: Attribution, nlp_doc: Any) -> bool:
+    """A denial ("denied that") or a negated cue ("did not say that")."""
+    if att.cue_lemma in DENIAL_VERBS:
+        return True
+    span = nlp_doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand")
+    return span is not None and any(
+        c.dep_ == "neg" for t in span if t.pos_ in ("VERB", "AUX") for c in t.children
+    )
+
+
+def _shown_text(text: str, att: Attribution, nlp_doc: Any) -> str:
+    """The quote as the brief shows it: reported speech under a denial keeps its cue
+    ("denied that the device would ..."), so the denial is never shown as a claim."""
+    if (
+        not att.direct
+        and att.content
+        and att.cue.end <= att.content[0].start
+        and _negated(att, nlp_doc)
+    ):
+        first = Span(att.cue.start, att.content[0].end)
+        return _display(text, [first, *att.content[1:]])
+    return _display(text, att.content)
+
+
+def _first_person(text: str, att: Attribution) -> bool:
+    """Content in the first person singular is the speaker's own words, not reported
+    speech ("I will not run again" with its quotation marks lost or only partly kept)."""
+    if not att.content or att.source_head is None:
+        return False
+    if att.source_head.lower_ in FIRST_PERSON:
+        return False
+    content = text[att.content[0].start : att.content[-1].end]
+    return any(w.lower() in FIRST_PERSON_SINGULAR for w in re.findall(r"[A-Za-z]+", content))
 
 
 def _stripped_direct(text: str, att: Attribution) -> bool:

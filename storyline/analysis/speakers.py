@@ -27,6 +27,22 @@ from .people import (
     contiguous,
 )
 from .roles import ROLE_TAIL_PREPS, ROLE_WORDS
+from .units import PEOPLE_NOUNS
+
+# Endings of plural nouns for people ("researchers", "scientists", "Americans",
+# "residents"); other plurals ("dogs", "dinosaurs", "results") cannot speak.
+_PEOPLE_ENDINGS = ("ers", "ors", "ists", "ians", "ans", "ents", "ants", "ees", "ives", "ics")
+
+
+def _can_speak(head: Any) -> bool:
+    """A plural speaker must be people or organisations, never animals or things."""
+    low, lemma = head.lower_, head.lemma_.lower()
+    if head.ent_type_ in ("NORP", "ORG", "GPE") or low in GROUP_NOUNS or lemma in GROUP_NOUNS:
+        return True
+    if low in PEOPLE_NOUNS or low in ("others", "many", "some", "both", "all", "few"):
+        return True
+    return low.endswith(_PEOPLE_ENDINGS) or lemma in ("company", "firm", "group", "party")
+
 
 SpeakerKind = Literal["person", "group", "organisation", "unknown"]
 
@@ -64,6 +80,10 @@ class SpeakerResolver(PeopleIndex):
         """Resolve a source phrase (spaCy tokens) whose syntactic head is `head`."""
         low = head.lower_
         in_name = head.ent_type_ == "PERSON" and head.i > 0 and head.nbor(-1).ent_type_ == "PERSON"
+        if (
+            low == "him" or (low == "her" and head.dep_ in ("dobj", "pobj", "dative", "poss"))
+        ) and not in_name:
+            return Speaker(None, "unknown")  # an object pronoun is who was spoken to or of
         if low in PERSONAL_PRONOUNS and not in_name:
             person = self.person_before(head.idx)
             if person is None:
@@ -113,6 +133,7 @@ class SpeakerResolver(PeopleIndex):
             head.tag_ == "NNS"
             and head.pos_ in ("NOUN", "PRON", "ADJ")
             and head.lower_ not in ROLE_WORDS
+            and _can_speak(head)
         )
         if (head.lemma_.lower() in GROUP_NOUNS or head.lower_ in GROUP_NOUNS or plural) and (
             head.tag_ in ("NNS", "NNPS") or head.lower_.endswith("s")
