@@ -32,6 +32,7 @@ from .amounts import (
     spacy_amounts,
 )
 from .cues import SPEECH_VERBS
+from .furniture import furniture_spans, inside
 from .matching import resolve_short_name
 from .names import generic_org, leading_org
 from .people import PeopleIndex
@@ -769,4 +770,10 @@ class FigureExtractor:
             doc_id=doc.id,
             people=analysis.people,
         )
+        furniture = furniture_spans(doc)
+        analysis.figures = [
+            f
+            for f in analysis.figures
+            if not (f.citations and inside(furniture, f.citations[0].start))
+        ]
         return analysis

@@ -29,6 +29,7 @@ from .cues import (
     SPEECH_VERBS,
     STANCE_VERBS,
 )
+from .furniture import furniture_spans, inside
 from .quotemarks import (
     _QUOTE_RE,
     _display,
@@ -80,7 +81,10 @@ class QuoteExtractor:
         else:
             resolver = SpeakerResolver(analysis.nlp, analysis.entities)
         in_turn = [(t.start, t.end) for t in doc.turns]
+        furniture = furniture_spans(doc)
         for att in extract_attributions(doc.text, analysis.nlp):
+            if att.content and inside(furniture, att.content[0].start):
+                continue  # a caption or widget notice, not speech
             if any(a <= att.cue.start < b for a, b in in_turn):
                 continue  # speech reported inside someone's turn belongs to that turn
             if not att.direct and (not att.clausal or att.cue_lemma in STANCE_VERBS - SPEECH_VERBS):
