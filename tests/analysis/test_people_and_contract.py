@@ -1,0 +1,123 @@
+"""The component contract, the one matcher and the people index, on our own examples."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.analysis import registry
+from storyline.analysis.matching import resolve_short_name, same_full_name, same_person
+from storyline.analysis.pipeline import analyze
+from storyline.errors import ConfigError
+from storyline.ingest import document_from_text
+from storyline.ingest.webtext import is_boilerplate, strip_inline_furniture
+
+
+def test_default_components_come_from_the_registry_in_dependency_order():
+    names = [c.name for c in registry.default_components()]
+    assert set(names) >= {"dates", "entities", "people", "quotes", "figures", "clauses"}
+    for comp in registry.default_components():
+        before = set(registry.BASE_INPUTS)
+        for c in registry.default_components():
+            if c is comp:
+                break
+            before |= set(c.provides)
+        assert set(comp.requires) <= before, comp.name
+
+
+def test_missing_input_fails_before_any_text():
+    class Needy:
+        name, version, requires, provides = "needy", "1", ("nothing-provides-this",), ()
+
+        def __call__(self, analysis):  # pragma: no cover - must never run
+            raise AssertionError
+
+    with pytest.raises(ConfigError, match="nothing-provides-this"):
+        list(analyze([], components=[Needy()]))
+    with pytest.raises(ConfigError):
+        registry.resolve_order([Needy()])
+
+
+def test_cache_version_is_derived_not_hand_written():
+    from storyline import api
+
+    assert api.ANALYSIS_VERSION == registry.analysis_version()
+    assert api.ANALYSIS_VERSION.startswith("a-") and len(api.ANALYSIS_VERSION) == 18
+
+
+def test_one_matcher_keeps_family_members_apart():
+    family = ["Nora Vance", "Elise Vance", "Tomas Vance"]
+    assert resolve_short_name("Vance", family) is None  # ambiguous without recency
+    assert resolve_short_name("Vance", family, ["Elise Vance", "Nora Vance"]) == "Elise Vance"
+    assert resolve_short_name("Sanqui", ["Li Sanqi", "Ann Ho"]) == "Li Sanqi"
+    assert not same_person("Vance", "Nora Vance", family)
+    assert same_person("Vance", "Nora Vance", ["Nora Vance"])
+    assert same_full_name("John S. Pistole", "John Pistole")
+
+
+def _quotes(text):
+    doc = document_from_text(text, "example.txt")
+    return next(analyze([doc])).quotes
+
+
+def test_surname_goes_to_the_family_member_named_last(nlp):
+    text = (
+        "Nora Vance, 9, has been missing since Sunday.\n"
+        "Her mother, Elise Vance, spoke to reporters on Monday.\n"
+        '"We just want her home," Vance said.\n'
+    )
+    speakers = {q.speaker for q in _quotes(text)}
+    assert "Nora Vance" not in speakers
+    assert "Elise Vance" in speakers
+
+
+def test_second_half_of_a_split_quote_is_kept(nlp):
+    text = '"It was not the weather," Mayor Dana Holt said. "It was the planning that failed."\n'
+    texts = [q.text for q in _quotes(text)]
+    assert any("planning that failed" in t for t in texts)
+    assert all(q.speaker == "Dana Holt" for q in _quotes(text))
+
+
+def test_a_denial_keeps_its_cue(nlp):
+    text = "Veltrix later denied that the turbines would be moved closer to the shore.\n"
+    (q,) = _quotes(text)
+    assert q.text.startswith("denied that")
+
+
+def test_first_person_words_are_direct_speech(nlp):
+    text = "The senator said I have never taken money from the harbour fund.\n"
+    assert all(q.direct for q in _quotes(text))
+
+
+def test_animals_are_not_speakers(nlp):
+    text = "The dogs said nothing.\nThe dinosaurs said the climate was warm, the fossils suggest.\n"
+    assert not any(q.speaker and "dinosaur" in q.speaker.lower() for q in _quotes(text))
+
+
+def test_affiliation_is_the_institution_not_its_city(nlp):
+    text = "Ann Lee, a professor at the University of Calder in East Marrow, said the data held.\n"
+    (q,) = _quotes(text)
+    assert q.organisation == "University of Calder"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Since 2001, Example Internet has donated its crawl of web pages to the Internet Archive.",
+        "When you tweet with a location, Twitter stores that location for you.",
+        "LATEST HEADLINES",
+        "Media caption A ferry leaves the harbour at dawn",
+        "3 of 12",
+        "[Related: Harbour council delays vote]",
+        "2019 2020 2021 2022 4.1 4.8 5.2 6.0",
+    ],
+)
+def test_boilerplate_lines(line):
+    assert is_boilerplate(line)
+
+
+def test_article_lines_are_not_boilerplate():
+    assert not is_boilerplate("The Internet Archive said it would open a new reading room.")
+    assert not is_boilerplate("Revenue rose 12% to 3.2 billion in 2013 from 2.8 billion.")
+    assert strip_inline_furniture("Vote passed. [Related: Harbour vote] Mayor left.") == (
+        "Vote passed. Mayor left."
+    )
