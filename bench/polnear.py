@@ -159,7 +159,7 @@ def predict(text: str, doc) -> Gold:
     """Our attributions in PolNeAR's conventions (`cue_span`, `source_span`); a quote
     continued in the next sentence joined to its attribution."""
     out: Gold = []
-    for att in extract_attributions(text, doc, join_sentences=True):
+    for att in extract_attributions(text, doc, join_sentences=True, nested=False):
         out.append(
             {
                 "Source": [source_span(text, att.source.start, att.source.end)]

@@ -148,6 +148,23 @@ def _content_children(verb: Any) -> list[Any]:
     return comps
 
 
+def _object_tail(verb: Any, hi: int) -> int:
+    """An object's complement belongs to the content: "criticized Rubio for not answering",
+    "described the piece as a return to ..."; a time or place phrase does not."""
+    for c in sorted(verb.children, key=lambda t: t.i):
+        if c.i <= hi or c.dep_ not in ("prep", "advcl", "xcomp", "oprd"):
+            continue
+        if c.i != hi + 1 and not (c.i == hi + 2 and verb.doc[hi + 1].text == ","):
+            break
+        obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if obj is not None and obj.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC"):
+            break
+        if c.dep_ == "prep" and c.lower_ in ("in", "at", "on", "during", "after", "before"):
+            break
+        hi = max(t.i for t in c.subtree)
+    return hi
+
+
 def _marked(clause: Any, word: str) -> bool:
     """True when a clause opens with the marker `word` ("that", "for")."""
     return any(m.dep_ == "mark" and m.lower_ == word for m in clause.children)
@@ -327,6 +344,8 @@ def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attrib
         if right and not left:
             lo = min(t.i for c in right for t in c.subtree)
             hi = max(t.i for c in right for t in c.subtree)
+            if all(c.dep_ in ("dobj", "oprd") for c in right):
+                hi = _object_tail(verb, hi)
             content = (doc[lo].idx, doc[hi].idx + len(doc[hi]))
         elif left or (
             verb.lemma_.lower() in TRAILING_CUES
