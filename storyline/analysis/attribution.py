@@ -30,6 +30,7 @@ from .cues import (
     CUE_VERBS,
     FIRST_PERSON,
     QUOTE_ONLY_CUES,
+    SPEECH_VERBS,
 )
 from .quotemarks import _dedupe, _trim, find_quote_spans
 
@@ -60,7 +61,9 @@ def extract_attributions(
             ):
                 att = _according_to(text, tok, sent, seg_start)
             elif tok.lemma_.lower() in CUE_VERBS and tok.pos_ == "VERB":
-                att = _verb_attribution(text, tok, sent, seg_start)
+                att = _parenthetical(text, tok, sent, seg_start) or _verb_attribution(
+                    text, tok, sent, seg_start
+                )
             elif _clausal_cue(tok):
                 att = _verb_attribution(text, tok, sent, seg_start)
                 if att is not None:
@@ -85,11 +88,59 @@ def extract_attributions(
             a
             for a in found
             if not any(
-                b is not a and any(c.start <= a.cue.start < c.end for c in b.content)
-                for b in found
+                b is not a and any(c.start <= a.cue.start < c.end for c in b.content) for b in found
             )
         ]
     return found
+
+
+def _parenthetical(text: str, verb: Any, sent: Any, seg_start: int) -> Attribution | None:
+    """ "This campaign, he says, is different": an attribution set off by commas inside
+    the sentence it attributes; the content is the sentence on both sides of it."""
+    if verb.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    doc = verb.doc
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or abs(subj.i - verb.i) > 4:
+        return None
+    lo_tok = min(subj.left_edge.i, verb.i)
+    hi_tok = max(subj.right_edge.i, verb.i)
+    while (
+        hi_tok + 1 < sent.end
+        and doc[hi_tok + 1].head == verb
+        and doc[hi_tok + 1].dep_
+        in (
+            "advmod",
+            "npadvmod",
+        )
+    ):
+        hi_tok += 1
+    if lo_tok - 1 <= sent.start or hi_tok + 2 >= sent.end:
+        return None
+    before, after = doc[lo_tok - 1], doc[hi_tok + 1]
+    if before.text != "," or after.text != ",":
+        return None
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > hi_tok for c in verb.children):
+        return None  # "..., he said, adding that ...": its own content follows
+    start = max(seg_start, sent.start_char)
+    left = Span(*_trim(text, start, before.idx))
+    right = Span(*_trim(text, after.idx + 1, sent.end_char))
+    if (
+        len(text[left.start : left.end].split()) < 2
+        or len(text[right.start : right.end].split()) < 2
+    ):
+        return None
+    cue, cue_text = _cue_span(verb)
+    source_toks = list(doc[subj.left_edge.i : subj.right_edge.i + 1])
+    return Attribution(
+        cue=cue,
+        content=[left, right],
+        source=Span(source_toks[0].idx, source_toks[-1].idx + len(source_toks[-1])),
+        cue_text=cue_text,
+        cue_lemma=verb.lemma_.lower(),
+        source_head=subj,
+        source_tokens=source_toks,
+    )
 
 
 def _clausal_cue(tok: Any) -> bool:
@@ -275,7 +326,7 @@ def _joinable(gap: str, next_sentence: bool) -> bool:
     """Whether the text between an attribution's end and a quote keeps them together:
     the same paragraph, no other quotation, a few words at most, and no sentence end
     unless `next_sentence` (the quote opens the next sentence: '"A," she said. "B."')."""
-    if "\n" in gap or any(m in gap for m in "\"\u201c\u201d\u00ab\u00bb"):
+    if "\n" in gap or any(m in gap for m in '"\u201c\u201d\u00ab\u00bb'):
         return False
     words = gap.split()
     if len(words) > MAX_JOIN_GAP_WORDS:
