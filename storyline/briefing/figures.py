@@ -112,7 +112,10 @@ def same_figure(a: Figure, b: Figure) -> bool:
 
 
 def _merge(into: Figure, other: Figure) -> None:
-    for name in ("measure", "period", "subject", "claimant"):
+    """Fold a repeat of a figure into it. The claimant is never filled from another
+    mention: who states a number is read from the passage cited for it, and a second
+    outlet's speaker ("an analyst said") did not make the first outlet's claim."""
+    for name in ("measure", "period", "subject"):
         if getattr(into, name) is None and getattr(other, name) is not None:
             setattr(into, name, getattr(other, name))
     if into.status == "unknown":

@@ -121,3 +121,22 @@ def test_article_lines_are_not_boilerplate():
     assert strip_inline_furniture("Vote passed. [Related: Harbour vote] Mayor left.") == (
         "Vote passed. Mayor left."
     )
+
+
+def _figures(text):
+    doc = document_from_text(text, "example.txt")
+    return next(analyze([doc])).figures
+
+
+def test_pounds_near_weight_words_are_a_weight_not_sterling(nlp):
+    (weight,) = _figures("The harbour seal has lost 75 pounds since March.\n")
+    assert weight.unit == "lb"
+    (money,) = _figures("A ferry ticket cost 75 pounds last summer.\n")
+    assert money.unit == "GBP"
+
+
+def test_headline_counts_are_figures(nlp):
+    (dead,) = _figures("Storm leaves nine dead in coastal towns.\n")
+    assert (dead.value, dead.unit) == (9.0, "people")
+    (held,) = _figures("Police said 14 arrested after the march.\n")
+    assert held.value == 14.0

@@ -43,7 +43,8 @@ def test_collect_figures_merges_the_same_figure_across_documents():
     )
     (merged,) = collect_figures([analysis("a", one), analysis("b", two)])
     assert merged.text == "US$3.2 billion" and merged.measure == "revenue from enterprise products"
-    assert merged.claimant == "Jimmie Chang" and merged.subject == "Huawei"
+    # who states the number is read from the cited passage, never filled from another outlet
+    assert merged.claimant is None and merged.subject == "Huawei"
     assert [c.document for c in merged.citations] == ["a", "b"]
     assert one.citations == [Citation("a", 0, 10)]  # the analyses are left as they were
 
