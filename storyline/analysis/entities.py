@@ -57,6 +57,7 @@ from .names import (
     used_as_place,
 )
 from .registry import register
+from .roles import UNIT_NOUNS
 
 __all__ = [
     "ANAPHORIC_OWNERS",
@@ -525,6 +526,24 @@ def _appositive_role(doc: Any, person: _Cand, cands: list[_Cand], dominant: str 
     org = _org_at(doc, cands, m)
     if org is not None:
         person.organisation = org.canonical or doc[org.start : org.end].text
+        scope = unit_scope(doc, org.end)
+        if scope is not None:
+            # "CEO of Huawei's consumer business group": the title is the unit's, not Huawei's
+            person.role = f"{person.role} {doc[k].lower_} {doc[org.end + 1 : scope].text}"
+
+
+def unit_scope(doc: Any, i: int) -> int | None:
+    """End of "'s consumer business group" starting at token `i` (the possessive), when the
+    phrase names a part of the organisation (roles.UNIT_NOUNS); else None."""
+    n = len(doc)
+    if i >= n or doc[i].lower_ not in {"'s", "’s"}:
+        return None
+    j, end = i + 1, None
+    while j < n and j - i <= 4 and doc[j].is_lower and doc[j].pos_ in ("NOUN", "ADJ", "PROPN"):
+        if doc[j].lower_ in UNIT_NOUNS:
+            end = j + 1  # the last unit noun of the run: "consumer business group"
+        j += 1
+    return end
 
 
 def _nearest_org(doc: Any, cands: list[_Cand], before: int) -> str | None:

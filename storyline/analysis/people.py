@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Analysis, EntityMention
+from .entities import unit_scope
 from .entity_rules import ANAPHORIC_OWNERS, GENERIC_ORG_HEADS
 from .matching import resolve_short_name, similar, word_in_name
 from .names import generic_org, is_place_name, leading_org
@@ -321,6 +322,11 @@ class PeopleIndex:
                 caps = _affiliation(after[i + 1 :])
                 if caps:
                     org = _org_clean(_clean_name(caps))
+                    scope = unit_scope(head.doc, caps[-1].i + 1)
+                    if scope is not None:
+                        # "CEO of Huawei's consumer business group": the unit's title
+                        unit = head.doc[caps[-1].i + 2 : scope].text
+                        role_words += [tok.text, unit]
                     break
                 role_words.append(tok.text)
             elif tok.pos_ == "PROPN":

@@ -140,3 +140,10 @@ def test_headline_counts_are_figures(nlp):
     assert (dead.value, dead.unit) == (9.0, "people")
     (held,) = _figures("Police said 14 arrested after the march.\n")
     assert held.value == 14.0
+
+
+def test_a_unit_head_is_not_promoted_to_head_of_the_company(nlp):
+    text = "Mara Quist, CEO of Veltrix's consumer devices group, said the tablets would ship.\n"
+    (q,) = _quotes(text)
+    assert q.role == "CEO of consumer devices group"
+    assert q.organisation == "Veltrix"
