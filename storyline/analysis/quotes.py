@@ -113,9 +113,12 @@ class QuoteExtractor:
             quotes.append(
                 Quote(
                     text=_shown_text(doc.text, att, analysis.nlp),
-                    direct=att.direct
-                    or _stripped_direct(doc.text, att)
-                    or _first_person(doc.text, att),
+                    direct=not _partial_quote(doc.text, att)
+                    and (
+                        att.direct
+                        or _stripped_direct(doc.text, att)
+                        or _first_person(doc.text, att)
+                    ),
                     speaker=speaker.name,
                     speaker_kind=speaker.kind,
                     role=speaker.role,
@@ -159,9 +162,29 @@ def _negated(att: Attribution, nlp_doc: Any) -> bool:
     )
 
 
+_OPENING = re.compile(r"(?:^|(?<=\s))[\"\u201c\u2018'\u00ab](?=\w)")
+
+
+def _partial_quote(text: str, att: Attribution) -> bool:
+    """Reported speech that quotes only part of what was said ("that the company 'needs
+    some time'"): the reporter's lead-in words must not be shown inside quotation marks."""
+    if not att.content:
+        return False
+    first = text[att.content[0].start : att.content[0].end].strip()
+    if first.startswith("that "):
+        first = first[5:]
+    m = _OPENING.search(first)
+    return m is not None and m.start() > 0 and bool(re.search(r"\w", first[: m.start()]))
+
+
 def _shown_text(text: str, att: Attribution, nlp_doc: Any) -> str:
     """The quote as the brief shows it: reported speech under a denial keeps its cue
-    ("denied that the device would ..."), so the denial is never shown as a claim."""
+    ("denied that the device would ..."), so the denial is never shown as a claim; a
+    partial quote keeps its own quotation marks around the quoted words only."""
+    if _partial_quote(text, att):
+        parts = [text[c.start : c.end].strip().rstrip(",") for c in att.content]
+        shown = " ".join(parts)
+        return shown[5:] if shown.startswith("that ") else shown
     if (
         not att.direct
         and att.content
@@ -181,7 +204,10 @@ def _first_person(text: str, att: Attribution) -> bool:
     if att.source_head.lower_ in FIRST_PERSON:
         return False
     content = text[att.content[0].start : att.content[-1].end]
-    return any(w.lower() in FIRST_PERSON_SINGULAR for w in re.findall(r"[A-Za-z]+", content))
+    words = re.findall(r"[A-Za-z]+", content)
+    return any(w.lower() in FIRST_PERSON_SINGULAR for w in words) or (
+        bool(words) and words[0].lower() in FIRST_PERSON
+    )
 
 
 def _stripped_direct(text: str, att: Attribution) -> bool:

@@ -14,6 +14,7 @@ import math
 import re
 from collections.abc import Sequence
 
+from ..analysis import units
 from ..analysis.figures import absolute_amount
 from ..model import Analysis, Figure
 from .compare import normalise_measure
@@ -125,6 +126,22 @@ def _merge(into: Figure, other: Figure) -> None:
             into.citations.append(citation)
 
 
+_CURRENCY_CODES = frozenset(units.CURRENCY_PREFIXES.values()) | frozenset(
+    units.CURRENCY_WORDS.values()
+)
+_CURRENCY_MARK = re.compile(
+    r"[$€£¥]|\b(?:" + "|".join(re.escape(w) for w in units.CURRENCY_WORDS) + r")\b", re.I
+)
+
+
+def with_currency(text: str, unit: str | None) -> str:
+    """ "10 billion" read as USD from its sentence shows as "10 billion (USD)", so the
+    brief never shows an amount of money without its currency."""
+    if unit in _CURRENCY_CODES and not _CURRENCY_MARK.search(text) and unit not in text:
+        return f"{text} ({unit})"
+    return text
+
+
 def collect_figures(analyses: Sequence[Analysis]) -> list[Figure]:
     """All figures across `analyses`, merged, ordered by subject, measure, then period."""
     merged: list[Figure] = []
@@ -132,7 +149,13 @@ def collect_figures(analyses: Sequence[Analysis]) -> list[Figure]:
         for figure in analysis.figures:
             match = next((m for m in merged if same_figure(m, figure)), None)
             if match is None:
-                merged.append(dataclasses.replace(figure, citations=list(figure.citations)))
+                merged.append(
+                    dataclasses.replace(
+                        figure,
+                        text=with_currency(figure.text, figure.unit),
+                        citations=list(figure.citations),
+                    )
+                )
             else:
                 _merge(match, figure)
     order = {id(f): i for i, f in enumerate(merged)}

@@ -156,7 +156,7 @@ def test_collect_figures_on_the_seeds(seeds_dir):
     total = sum(len(a.figures) for a in analyses)
     # The seeds share no figure, but "the 10 billion figure" with no period joins the 2019 target.
     assert len(out) == total - 1
-    targets = sorted(f.period for f in out if f.text == "10 billion")
+    targets = sorted(f.period for f in out if f.text == "10 billion (USD)")
     assert targets == ["2018", "by 2019"]
     (by_2019,) = [f for f in out if f.period == "by 2019"]
     assert len(by_2019.citations) == 2 and by_2019.unit == "USD"
