@@ -197,17 +197,16 @@ def _shown_text(text: str, att: Attribution, nlp_doc: Any) -> str:
 
 
 def _first_person(text: str, att: Attribution) -> bool:
-    """Content in the first person singular is the speaker's own words, not reported
-    speech ("I will not run again" with its quotation marks lost or only partly kept)."""
+    """Content in the first person is the speaker's own words, not reported speech
+    ("I will not run again", "now we think ..." with its quotation marks lost): reported
+    speech turns "I" and "we" into "he" and "they"."""
     if not att.content or att.source_head is None:
         return False
     if att.source_head.lower_ in FIRST_PERSON:
         return False
     content = text[att.content[0].start : att.content[-1].end]
     words = re.findall(r"[A-Za-z]+", content)
-    return any(w.lower() in FIRST_PERSON_SINGULAR for w in words) or (
-        bool(words) and words[0].lower() in FIRST_PERSON
-    )
+    return any(w.lower() in FIRST_PERSON_SINGULAR or w.lower() in FIRST_PERSON for w in words)
 
 
 def _stripped_direct(text: str, att: Attribution) -> bool:
