@@ -9,25 +9,24 @@ from typing import Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from ..errors import StorylineError
 from ..store import is_postgres, open_store
-from ._util import app, cli_settings, fail, out
-
-DB_HELP = "SQLite file or postgresql:// URL (default: STORYLINE_DB or storyline.db)."
+from ._util import DbOption, app, cli_settings, fail, out, safe
 
 
 def _open(db: str | None) -> Any:
     settings = cli_settings(db=db)
     if not is_postgres(settings.db) and not Path(settings.db).exists():
-        fail(f"{settings.db}: no such store (storyline ingest ... --db {settings.db})")
+        fail(f"{safe(settings.db)}: no such store (storyline ingest ... --db {safe(settings.db)})")
     return open_store(settings.db, settings=settings)
 
 
 @app.command("list")
 def list_documents(
-    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    db: DbOption = None,
     limit: int = typer.Option(50, "--limit", "-n", min=0, help="Rows per page (0: all)."),
     page: int = typer.Option(1, "--page", min=1, help="Page to show (of --limit rows)."),
     since: str | None = typer.Option(
@@ -62,14 +61,20 @@ def list_documents(
     for col in ("id", "published", "kind", "outlet", "title"):
         table.add_column(col, overflow="fold")
     for r in refs:
-        table.add_row(r.id, r.published or "?", r.kind, r.outlet or "", r.title or r.source)
+        table.add_row(
+            r.id,
+            r.published or "?",
+            r.kind,
+            escape(safe(r.outlet or "")),
+            escape(safe(r.title or r.source)),
+        )
     Console().print(table)
 
 
 @app.command()
 def search(
     query: str = typer.Argument(..., help='Words or "a phrase".'),
-    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    db: DbOption = None,
     limit: int = typer.Option(10, "--limit", "-n", help="Number of hits."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
@@ -94,7 +99,7 @@ def search(
     for i, hit in enumerate(hits, 1):
         ref = hit.document
         console.print(
-            f"[bold]{i}. {ref.title or ref.source}[/bold]  [dim]{ref.id} · {ref.published or '?'} · score {hit.score:.2f}[/dim]",
+            f"[bold]{i}. {escape(safe(ref.title or ref.source))}[/bold]  [dim]{ref.id} · {ref.published or '?'} · score {hit.score:.2f}[/dim]",
             highlight=False,
         )
-        console.print("   " + hit.snippet.replace("\n", " "), highlight=False, markup=False)
+        console.print("   " + safe(hit.snippet.replace("\n", " ")), highlight=False, markup=False)

@@ -34,7 +34,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from ..config import Settings
-from ..errors import ConfigError, StoreError
+from ..errors import ConfigError, NotFoundError, StoreError
 from ..model import Document, DocumentRef
 from . import dedupe
 from .base import WRITE_RETRIES, AddResult, DuplicateLink, Status, StoreStats, check_threshold
@@ -270,7 +270,10 @@ class Store:
             "SELECT source, text FROM documents WHERE id = ?", (doc.id,)
         ).fetchone()
         if same_id is not None and same_id["text"] != doc.text:
-            raise StoreError(f"{doc.id}: already stored with a different text")
+            raise StoreError(
+                f"{doc.source}: same text as stored document {doc.id} ({same_id['source']}) "
+                "except for case or spacing; not stored again"
+            )
         if same_id is not None and same_id["source"] == doc.source:
             return AddResult("unchanged", doc.id)
         link = conn.execute(
@@ -385,7 +388,7 @@ class Store:
                     "SELECT duplicate_of FROM duplicates WHERE doc_id = ? LIMIT 1", (doc_id,)
                 ).fetchone()
                 hint = f" (it was linked as a duplicate of {link[0]})" if link else ""
-                raise StoreError(f"{doc_id}: no such document in the store{hint}")
+                raise NotFoundError(f"{doc_id}: no such document in the store{hint}")
             sentences = conn.execute(
                 'SELECT start, "end", paragraph, speaker FROM sentences '
                 "WHERE doc_id = ? ORDER BY idx",
