@@ -10,8 +10,9 @@ doubled, whichever process (CLI, web app, Dask worker) writes it.
 
 Near duplicates are found through `minhash_bands` (LSH bands in a table) and
 confirmed with the exact Jaccard outside the transaction, as in SQLite.
-Two near (not exact) copies written at the same instant by two machines may
-both be stored; an exact copy never is.
+Writers whose texts share an LSH band serialise on advisory locks keyed by
+the band, so near copies written at the same instant are caught too, while
+unrelated texts are written in parallel.
 """
 
 from __future__ import annotations
@@ -198,6 +199,14 @@ class PgStore:
     def _add_in(
         self, conn: Any, doc: Document, values: dict[str, Any], fp: Fingerprint | None
     ) -> AddResult:
+        if fp is not None and fp.signature is not None:
+            # Writers of texts that share an LSH band take turns (locks in key order: no
+            # deadlock), so two near copies written at once are still caught, one by the other.
+            conn.execute(
+                "SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT k FROM unnest(%s::bigint[]) "
+                "AS k ORDER BY k) AS keys",
+                (band_keys(fp.signature, self._bands, self._rows),),
+            )
         result = self._known(conn, doc, values["dedupe_hash"])
         if result is None:
             fp = fp or Fingerprint.of(doc.text)
