@@ -76,6 +76,7 @@ def ingest_one(mode: str, folder: str, db: str, workers: int) -> dict:
     settings = Settings(allow_private_urls=True)
     counts: dict[str, int] = {}
     stages = {"read_clean_s": 0.0, "hash_s": 0.0, "store_add_s": 0.0}
+    load_before = os.getloadavg()[0]
     started = time.perf_counter()
     if mode == "dask":
         import distributed
@@ -125,6 +126,7 @@ def ingest_one(mode: str, folder: str, db: str, workers: int) -> dict:
         "seconds": elapsed,
         "stages": stages,
         "cluster_start_s": cluster_start,
+        "loadavg_1m": [load_before, os.getloadavg()[0]],  # the machine is shared: say how busy
         "outcomes": counts,
         "driver_peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
