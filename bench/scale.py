@@ -155,6 +155,25 @@ def first_search(db: str) -> dict:
     }
 
 
+def analysis_cost(eval_dir: Path, k: int) -> dict:
+    """Per-article cost of the analysis stage (spaCy + components), one process, k articles."""
+    from storyline.analysis.pipeline import analyze
+    from storyline.ingest import document_from_text
+
+    texts = [t for t in real_articles(eval_dir) if len(t.split()) >= 20][:k]
+    docs = [document_from_text(t, f"a{i}.txt") for i, t in enumerate(texts)]
+    list(analyze(docs[:2]))  # load the model outside the timing
+    started = time.perf_counter()
+    list(analyze(docs))
+    elapsed = time.perf_counter() - started
+    return {
+        "analysis_articles": len(docs),
+        "analysis_ms_per_doc": 1000 * elapsed / len(docs),
+        "analysis_chars_per_doc": sum(len(d.text) for d in docs) / len(docs),
+        "loadavg_1m": os.getloadavg()[0],
+    }
+
+
 def child(args: list[str]) -> dict:
     out = subprocess.run(
         [sys.executable, __file__, *args],
@@ -171,13 +190,16 @@ def child(args: list[str]) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("eval_dir", type=Path, nargs="?", default=ROOT.parent / "shared" / "eval")
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 50000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000, 50000])
     parser.add_argument("--modes", nargs="+", choices=MODES, default=list(MODES))
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--pg", help="an existing server's postgresql:// URL (default: throw-away)")
     parser.add_argument("--json", type=Path)
     parser.add_argument("--one", nargs=4, metavar=("MODE", "FOLDER", "DB", "WORKERS"))
     parser.add_argument("--search", metavar="DB")
+    parser.add_argument(
+        "--analysis", type=int, default=0, metavar="K", help="also time analysis on K articles"
+    )
     args = parser.parse_args()
     if args.one:
         print(json.dumps(ingest_one(args.one[0], args.one[1], args.one[2], int(args.one[3]))))
@@ -186,10 +208,17 @@ def main() -> None:
         print(json.dumps(first_search(args.search)))
         return
 
-    results = []
+    results: list[dict] = []
+    if args.analysis:
+        cost = analysis_cost(args.eval_dir, args.analysis)
+        print(
+            f"analysis: {cost['analysis_ms_per_doc']:.1f} ms/article over {args.analysis}",
+            flush=True,
+        )
+        results.append({"mode": "analysis", **cost})
     with contextlib.ExitStack() as stack:
         pg = args.pg
-        if pg is None and set(args.modes) - {"sqlite"}:
+        if pg is None and set(args.modes) - {"sqlite"} and args.sizes:
             from pg_server import throwaway_server
 
             pg = stack.enter_context(throwaway_server(fsync=True))
