@@ -362,11 +362,27 @@ def _drop_recalled(values: list[_Value], published: dict[str, str]) -> None:
                 del v.cites[doc]
 
 
+_NAME_WORD = re.compile(r"^[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?$")
+
+
 def _is_misspelling(alias: str, name: str) -> bool:
-    """An alias with a word that is a near spelling, not a copy, of one of the name's words."""
+    """An alias with a word that is a near spelling, not a copy, of one of the name's words.
+
+    Not a spelling: a word with other characters in it ("Steele?s", an apostrophe
+    lost in transcoding), or a short form of a given name ("Pete" for "Peter",
+    one the start of the other)."""
     words = name.split()
     odd = [w for w in alias.split() if w.casefold() not in {x.casefold() for x in words}]
-    return bool(odd) and all(any(same_word(o, w) for w in words) for o in odd)
+    if not odd or not all(_NAME_WORD.match(o) for o in odd):
+        return False
+    for o in odd:
+        first = len(words) > 1 and words[0].casefold().startswith(o.casefold()[:3])
+        if first and (
+            words[0].casefold().startswith(o.casefold())
+            or o.casefold().startswith(words[0].casefold())
+        ):
+            return False
+    return all(any(same_word(o, w) for w in words) for o in odd)
 
 
 def spelling_divergences(

@@ -451,3 +451,13 @@ def test_roles_that_cannot_name_one_post_diverge():
     other = [person("a", "mayor"), person("b", "police chief")]
     out = find_divergences(other, merge_entities(other), [])
     assert [d.kind for d in out] == ["role"] and len(out[0].sides) == 2
+
+
+def test_transcoding_debris_and_short_given_names_are_no_spellings():
+    analyses = [
+        _mention_analysis("a", [("Donald Trump", "Donald Trump"), ("Trump?s", "Donald Trump")]),
+        _mention_analysis("b", [("Pete Strella", "Pete Strella")]),
+        _mention_analysis("c", [("Peter Strella", "Peter Strella")]),
+    ]
+    entities = merge_entities(analyses)
+    assert [d for d in find_divergences(analyses, entities, []) if d.kind == "spelling"] == []
