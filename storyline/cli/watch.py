@@ -42,7 +42,9 @@ def watch(
     no_briefs: bool = typer.Option(
         False, "--no-briefs", help="List what changed without building update briefs."
     ),
-    per_host: int | None = typer.Option(None, "--per-host", min=1, help="Requests at once per host."),
+    per_host: int | None = typer.Option(
+        None, "--per-host", min=1, help="Requests at once per host."
+    ),
     timeout: float | None = typer.Option(None, "--timeout", help="Seconds to wait for a read."),
 ) -> None:
     """Poll feeds, follow new items to their articles, store them, and brief each

@@ -39,6 +39,7 @@ class Listing:
     kind: Kind
     entries: list[Entry]
     children: list[str] = field(default_factory=list)  # child sitemaps of a sitemap index
+    title: str | None = None  # the feed's own title
 
 
 def parse(response: Response) -> Listing:
@@ -92,7 +93,7 @@ def _feed(response: Response) -> Listing:
             body = text.encode("utf-8")
         key = item.get("id") or link or _digest(response.url, n, body or b"")
         entries.append(Entry(str(key), link, meta, body, "text/html" if body else None))
-    return Listing("feed", _oldest_first(entries))
+    return Listing("feed", _oldest_first(entries), title=outlet)
 
 
 def _sitemap(response: Response) -> Listing:
@@ -159,7 +160,8 @@ def _oldest_first(entries: list[Entry]) -> list[Entry]:
     def when(entry: Entry) -> str:
         value = entry.meta.get("date")
         if isinstance(value, tuple):
-            return "%04d-%02d-%02dT%02d:%02d:%02d" % tuple(value[:6])
+            y, mo, d, h, mi, sec = value[:6]
+            return f"{y:04d}-{mo:02d}-{d:02d}T{h:02d}:{mi:02d}:{sec:02d}"
         return str(value or "")
 
     dated = sorted((e for e in entries if when(e)), key=when)

@@ -198,7 +198,9 @@ class Fetcher:
                 except httpx.ConnectError as exc:  # try the host's next checked address
                     error = exc
                 except httpx.TimeoutException as exc:
-                    raise InputError(url, f"timed out (no answer within {self.timeout:g} s)") from exc
+                    raise InputError(
+                        url, f"timed out (no answer within {self.timeout:g} s)"
+                    ) from exc
                 except httpx.HTTPError as exc:
                     raise InputError(url, f"fetch failed: {exc}") from exc
         raise InputError(url, f"cannot connect to {host}: {error}")

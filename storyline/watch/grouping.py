@@ -40,5 +40,6 @@ def groups(store: Store, report: PollReport) -> list[Group]:
             store, feed.url, before=report.started, limit=CONTEXT_DOCUMENTS
         )
         context = [d for d in context if d not in added]
-        out.append(Group(feed.url, feed.name or feed.url, added, context, [feed.url]))
+        label = feed.name or feed.title or feed.url
+        out.append(Group(feed.url, label, added, context, [feed.url]))
     return sorted(out, key=lambda g: (-len(g.new), g.label))

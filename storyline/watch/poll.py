@@ -59,6 +59,7 @@ class FeedReport:
     name: str | None
     status: FeedStatus
     kind: str | None = None
+    title: str | None = None  # the feed's own title, when it has one
     error: str | None = None
     retry_after: str | None = None
     items: list[ItemOutcome] = field(default_factory=list)
@@ -190,7 +191,7 @@ def _listed(
 ) -> list[Entry]:
     """Main thread: the new entries of a fetched listing (or record why there are none)."""
     try:
-        response, listing = future.result()  # type: ignore[misc]
+        response, listing = future.result()
     except InputError as exc:
         _failed(store, run, when, exc.reason)
         return []
@@ -199,13 +200,12 @@ def _listed(
         _failed(store, run, when, f"{type(exc).__name__}: {exc}")
         return []
     run.response = response
-    retry = [
-        Entry(r.item, r.link) for r in state_db.retryable(store, run.target.url) if r.link
-    ]
+    retry = [Entry(r.item, r.link) for r in state_db.retryable(store, run.target.url) if r.link]
     if listing is None:  # 304: nothing new listed, but earlier failures may be retried
         run.report.status = "not-modified"
         return retry
     run.report.kind = run.state.kind = listing.kind
+    run.report.title = listing.title
     keys = list(dict.fromkeys(e.key for e in listing.entries))
     known = state_db.seen(store, run.target.url, keys)
     fresh = [e for e in _unique(listing.entries) if e.key not in known]
@@ -227,7 +227,12 @@ def _unique(entries: list[Entry]) -> list[Entry]:
 def _fetch_item(fetcher: Fetcher, robots: Robots | None, entry: Entry) -> Response:
     """Worker: an entry's article page (robots.txt first), or its inline content."""
     if entry.link is None or entry.body is not None:
-        return Response(entry.link or entry.key, 200, {"content-type": entry.content_type or ""}, entry.body or b"")
+        return Response(
+            entry.link or entry.key,
+            200,
+            {"content-type": entry.content_type or ""},
+            entry.body or b"",
+        )
     if robots is not None:
         robots.check(entry.link)
     return fetcher.get(entry.link)

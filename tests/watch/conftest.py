@@ -10,7 +10,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from feedsite import Site  # noqa: E402
+from feedsite import Site
 
 
 @pytest.fixture
