@@ -11,6 +11,8 @@ from ._util import app, cli_settings, console, fail, out
 
 # Exit status of `--once` when at least one followed URL failed (the others were still polled).
 PARTIAL_FAILURE = 2
+# Exit status after Ctrl-C (what was stored stays stored; the next run fetches the rest).
+INTERRUPTED = 130
 
 
 @app.command()
@@ -78,16 +80,22 @@ def watch(
         fail(str(exc))
     if not options.targets:
         fail("nothing to watch: give feed URLs or --config with [[feed]] entries")
-    failed = False
+    failed = interrupted = False
 
     def report(result: Round) -> None:
-        nonlocal failed
+        nonlocal failed, interrupted
         failed = print_round(result) or failed
+        interrupted = interrupted or result.report.interrupted
 
     try:
         run(options, settings, once=once, on_round=report)
     except StorylineError as exc:
         fail(str(exc))
+    except KeyboardInterrupt:  # outside a poll (opening the store): nothing half-done
+        interrupted = True
+    if interrupted:
+        console.print("stopped by Ctrl-C", highlight=False)
+        raise typer.Exit(INTERRUPTED)
     if once and failed:
         raise typer.Exit(PARTIAL_FAILURE)
 
@@ -104,7 +112,7 @@ def print_round(result: Round) -> bool:
         if update.files:
             line += f"  -> {update.files[0]}"
         out(_one_line(line))
-        if update.note and update.note != "update briefs are turned off":
+        if update.note and not update.note.startswith("no brief (briefs turned off"):
             console.print(_one_line(f"  note: {update.note}"), highlight=False, markup=False)
         if update.notify_error:
             console.print(_one_line(f"  {update.notify_error}"), highlight=False, markup=False)

@@ -54,7 +54,7 @@ def poll_once(store: Store, options: WatchOptions, fetcher: Fetcher, settings: S
         settings=settings,
         out=options.out,
         notify=options.notify,
-        briefs=options.briefs,
+        briefs=options.briefs and not report.interrupted,  # Ctrl-C: list, do not analyse
         timeout=options.timeout,
     )
     return Round(report, made)

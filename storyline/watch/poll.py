@@ -3,9 +3,9 @@
 Network work (listing fetches, article fetches, robots.txt) runs on a small
 thread pool, bounded per host by the fetcher; everything that touches the
 store runs on the calling thread, one item at a time, each in its own
-transaction. So Ctrl-C (KeyboardInterrupt on the calling thread) stops the
-poll between items: what was stored stays stored and recorded as seen, and
-the rest is fetched again by the next run.
+transaction. So Ctrl-C stops the poll between items (the first press sets a
+flag the loop checks; see `_ctrl_c_sets`): what was stored stays stored and
+recorded as seen, and the rest is fetched again by the next run.
 
 A feed's validators (ETag, Last-Modified) are saved only once every new item
 it listed has been handled, so an interrupted or truncated poll never hides
@@ -17,7 +17,11 @@ fetched is tried again on later polls, up to `feeds.MAX_ITEM_ATTEMPTS` times.
 from __future__ import annotations
 
 import logging
+import signal
+import threading
+from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
@@ -120,50 +124,82 @@ def poll(
     robots = Robots(fetcher) if options.robots else None
     pending: dict[Future[Any], tuple[_Run, Entry | None]] = {}
     pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="storyline-watch")
-    try:
-        for target in options.targets:
-            state_db.register(store, target.url, name=target.name, tags=target.tags)
-            state = state_db.feed(store, target.url)
-            assert state is not None
-            feed_report = FeedReport(target.url, target.name or state.name, "unchanged")
-            report.feeds.append(feed_report)
-            if state.retry_after and state.retry_after > stamp:
-                feed_report.status = "backing-off"
-                feed_report.retry_after = state.retry_after
-                feed_report.error = state.last_error
-                continue
-            run = _Run(target, state, feed_report)
-            pending[pool.submit(_list, fetcher, target.url, _validators(state))] = (run, None)
-        while pending:
-            done, _ = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
-            for future in done:
-                if future not in pending:  # already stored in listing order
+    stop = threading.Event()
+    with _ctrl_c_sets(stop, fetcher):
+        try:
+            for target in options.targets:
+                if stop.is_set():
+                    break
+                state_db.register(store, target.url, name=target.name, tags=target.tags)
+                state = state_db.feed(store, target.url)
+                assert state is not None
+                feed_report = FeedReport(target.url, target.name or state.name, "unchanged")
+                report.feeds.append(feed_report)
+                if state.retry_after and state.retry_after > stamp:
+                    feed_report.status = "backing-off"
+                    feed_report.retry_after = state.retry_after
+                    feed_report.error = state.last_error
                     continue
-                run, entry = pending[future]
-                if entry is None:
-                    del pending[future]
-                    for item in _listed(store, run, future, when, options):
-                        fut = pool.submit(_fetch_item, fetcher, robots, item)
-                        pending[fut] = (run, item)
-                        run.queue.append((item, fut))
-                # Items are stored in listing order (oldest first), whatever order they arrive in.
-                while run.queue and run.queue[0][1].done():
-                    item, fut = run.queue.pop(0)
-                    del pending[fut]
-                    _store_item(store, run, item, fut, stamp)
-                if run.response is not None and not run.queue:
-                    _finish(store, run, when)
-    except KeyboardInterrupt:
-        report.interrupted = True
-        fetcher.stop.set()
-        for future, (run, _) in pending.items():
-            future.cancel()
-            if run.report.status not in {"failed", "backing-off"}:
-                run.report.status = "interrupted"
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-        fetcher.stop.clear()
+                run = _Run(target, state, feed_report)
+                pending[pool.submit(_list, fetcher, target.url, _validators(state))] = (run, None)
+            while pending and not stop.is_set():
+                done, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+                for future in done:
+                    if future not in pending:  # already stored in listing order
+                        continue
+                    run, entry = pending[future]
+                    if entry is None:
+                        del pending[future]
+                        for item in _listed(store, run, future, when, options):
+                            fut = pool.submit(_fetch_item, fetcher, robots, item)
+                            pending[fut] = (run, item)
+                            run.queue.append((item, fut))
+                    # Items are stored in listing order (oldest first), whatever order they
+                    # arrive in; Ctrl-C is honoured between two items.
+                    while run.queue and run.queue[0][1].done() and not stop.is_set():
+                        item, fut = run.queue.pop(0)
+                        del pending[fut]
+                        _store_item(store, run, item, fut, stamp)
+                    if run.response is not None and not run.queue:
+                        _finish(store, run, when)
+        except KeyboardInterrupt:  # a second Ctrl-C, or one outside the main thread's handler
+            stop.set()
+        finally:
+            if stop.is_set():
+                report.interrupted = True
+                fetcher.stop.set()
+                for future, (run, _) in pending.items():
+                    future.cancel()
+                    if run.report.status not in {"failed", "backing-off"}:
+                        run.report.status = "interrupted"
+            pool.shutdown(wait=True, cancel_futures=True)
+            fetcher.stop.clear()
     return report
+
+
+@contextmanager
+def _ctrl_c_sets(stop: threading.Event, fetcher: Fetcher) -> Iterator[None]:
+    """On the main thread, the first Ctrl-C only sets `stop` (honoured between items) and
+    abandons fetches in flight; a second one interrupts at once. Elsewhere: nothing changes.
+
+    An asynchronous KeyboardInterrupt is not used for the first press because it can land
+    inside `concurrent.futures.wait` while it holds a future's lock, and the pool then hangs.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum: int, frame: object) -> None:
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+        fetcher.stop.set()
+
+    previous = signal.signal(signal.SIGINT, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _validators(state: state_db.FeedState) -> dict[str, str]:

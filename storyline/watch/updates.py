@@ -107,7 +107,7 @@ def make_updates(
         if briefs:
             _brief(store, update, group, since, settings)
         else:
-            update.note = "update briefs are turned off"
+            update.note = "no brief (briefs turned off, or the poll was interrupted)"
         payload = update.payload()
         if out is not None:
             update.files = _write(Path(out), update, payload)
