@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_watch_ctrl_c_stops_between_items_and_the_next_run_resumes(site, db):
     publish(site, 4)
     for n in range(1, 5):
-        site.routes[f"/news/{n}.html"].delay = 0.8  # slow pages, fetched one at a time
+        site.routes[f"/news/{n}.html"].delay = 0.5  # slow pages, fetched one at a time
     command = [
         sys.executable, "-m", "storyline", "watch", site.base + "/feed.xml", "--db", db,
         "--once", "--no-briefs", "--per-host", "1", "--allow-host", site.host,
