@@ -1,9 +1,12 @@
 """Which story each newly stored document joined: the groups a poll's updates are made for.
 
-This is the one place that knows how new documents are grouped. Until
-`storyline.stories` is in the tree, a followed feed stands in for a story:
-each feed that added documents is one group, and the documents it added in
-earlier polls are the group's context for the "what's new" brief.
+This is the one place that knows how new documents are grouped. With
+stories (`storyline.clustering`) in the tree, the poll's new documents are
+clustered (each joins a story or starts one) and each story that gained
+documents is one group, its earlier documents the context of the "what's new"
+brief. Without it, a followed feed stands in for a story: each feed that
+added documents is one group, with the documents it added in earlier polls as
+context.
 """
 
 from __future__ import annotations
@@ -31,6 +34,25 @@ class Group:
 
 def groups(store: Store, report: PollReport) -> list[Group]:
     """The groups that gained documents in `report`'s poll, most new documents first."""
+    try:
+        from ..clustering import cluster_pending, story_refs
+    except ImportError:  # stories not available: a feed stands in for a story
+        return _by_feed(store, report)
+    added = list(dict.fromkeys(report.added))
+    if not added:
+        return []
+    cluster_pending(store)
+    source = {doc: f.url for f in report.feeds for doc in f.added}
+    out = []
+    for story, ids in story_refs(store, added):
+        new = set(ids)
+        earlier = [d for d in reversed(story.documents) if d not in new][:CONTEXT_DOCUMENTS]
+        feeds = sorted({source[d] for d in ids if d in source})
+        out.append(Group(story.id, story.label, list(ids), earlier, feeds))
+    return sorted(out, key=lambda g: (-len(g.new), g.label))
+
+
+def _by_feed(store: Store, report: PollReport) -> list[Group]:
     out = []
     for feed in report.feeds:
         added = list(dict.fromkeys(feed.added))
