@@ -94,13 +94,12 @@ def page(app_url: str):
 def test_browser_whats_new_shows_updates_and_leads_to_the_new_documents(page, app_url: str):
     page.goto(f"{app_url}/whats-new")
     sections = page.locator("section.update")
-    assert sections.count() == 2
-    first = sections.first
-    assert first.locator("h2").inner_text() == "Wrenfield Gazette"
-    assert first.locator("ul.new-documents li").count() == 2
-    assert STORIES[3][0] in first.inner_text()  # the newest poll comes first
-    assert first.locator("ul.summary li").count() >= 1  # its update brief
-    assert "new since " + STORIES[1][1] in first.locator("p.meta").inner_text()
+    assert sections.count() >= 2  # one per story per poll
+    text = page.locator("main").inner_text()
+    assert text.index(STORIES[3][0]) < text.index(STORIES[0][0])  # the newest poll comes first
+    assert page.locator("ul.new-documents li").count() == 4  # each new document once
+    assert page.locator("ul.summary li").count() >= 2  # the update briefs
+    assert "new since " + STORIES[1][1] in text  # the second poll's brief is about what is new
 
     page.fill("#since", "2999-01-01")
     page.keyboard.press("Enter")
