@@ -3,7 +3,9 @@
 All state lives in the store (see `storyline.store.feeds`), so a restart
 resumes where the last run stopped: seen items are not fetched again and
 feeds still backing off stay backed off. Ctrl-C stops between items (see
-`poll`) or during the wait; either way `run` returns normally.
+`poll`: that poll's report says `interrupted` and `run` returns), or during
+the updates or the wait (the store is closed cleanly, then KeyboardInterrupt
+is raised again so the caller knows).
 """
 
 from __future__ import annotations
@@ -72,11 +74,13 @@ def run(
     """Poll until stopped (Ctrl-C, `stop`, `once`, or `max_rounds`); return the rounds run."""
     stop = stop or threading.Event()
     rounds = 0
+    interrupted = False
     with Store.from_settings(settings) as store, fetcher_for(options, settings) as fetcher:
         while not stop.is_set():
             try:
                 result = poll_once(store, options, fetcher, settings)
             except KeyboardInterrupt:  # during the updates: what was written stays
+                interrupted = True
                 break
             rounds += 1
             if on_round is not None:
@@ -86,5 +90,8 @@ def run(
             try:
                 stop.wait(options.every)
             except KeyboardInterrupt:
+                interrupted = True
                 break
+    if interrupted:  # the store and fetcher are closed; let the caller know
+        raise KeyboardInterrupt
     return rounds
