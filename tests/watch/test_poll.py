@@ -240,3 +240,32 @@ def test_poll_duplicate_articles_in_two_feeds_are_stored_once(site, db):
     assert len(first.added) + len(mirror.added) == 2
     statuses = sorted(i.status for f in (first, mirror) for i in f.items)
     assert statuses == ["added", "added", "unchanged", "unchanged"]
+
+
+def test_poll_follows_a_sitemap_index_and_a_plain_page_once(site, db):
+    publish(site, 3)
+    child = (
+        "<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+        f"<url><loc>{site.base}/news/2.html</loc></url></urlset>"
+    )
+    index = (
+        "<?xml version='1.0'?><sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+        f"<sitemap><loc>{site.base}/sitemap-1.xml</loc></sitemap></sitemapindex>"
+    )
+    site.set("/sitemap-1.xml", child, content_type="application/xml")
+    site.set("/sitemap.xml", index, content_type="application/xml")
+    options = _options(site, "/sitemap.xml", "/news/3.html")
+    with Store(db) as store, _fetcher(options) as fetcher:
+        report = poll(store, options, fetcher)
+        assert [(f.kind, len(f.added)) for f in report.feeds] == [("sitemap", 1), ("page", 1)]
+        again = poll(store, options, fetcher)
+        assert again.added == [] and store.count() == 2
+    assert len(site.requests("/news/3.html")) == 2  # the page is read each poll, stored once
+
+
+def test_poll_oversized_feed_is_a_reported_failure(site, db):
+    site.set("/huge.xml", b"<rss>" + b" " * 20_000, content_type="application/rss+xml")
+    options = _options(site, "/huge.xml")
+    with Store(db) as store, _fetcher(options, max_bytes=10_000) as fetcher:
+        report = poll(store, options, fetcher)
+    assert report.feeds[0].status == "failed" and "larger than" in (report.feeds[0].error or "")
