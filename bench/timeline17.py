@@ -26,11 +26,13 @@ from __future__ import annotations
 import argparse
 import collections
 import datetime as dt
+import itertools
 import json
 import string
 import sys
 import time
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -97,8 +99,8 @@ def analyse(docs: list[Document]) -> list[Analysis]:
     return [Analysis(d, dates=resolve_dates(d.text, d.published)) for d in docs]
 
 
-def candidates(analyses: list[Analysis], lead: int) -> list[tuple[dt.date, str, bool]]:
-    """(date, sentence, dated only by publication) for every day-precise passage."""
+def candidates(analyses: list[Analysis], lead: int) -> list[tuple[dt.date, str, bool, str]]:
+    """(date, sentence, dated only by publication, document) for every day-precise passage."""
     out = []
     for a in analyses:
         for item in dated_sentences(a, lead=lead):
@@ -106,12 +108,19 @@ def candidates(analyses: list[Analysis], lead: int) -> list[tuple[dt.date, str, 
                 continue
             n = len(item.text.split())
             if 5 <= n <= 60:
-                out.append((dt.date.fromisoformat(item.date), item.text, item.from_publication))
+                out.append(
+                    (
+                        dt.date.fromisoformat(item.date),
+                        item.text,
+                        item.from_publication,
+                        a.document.id,
+                    )
+                )
     return out
 
 
 def generate(
-    cands: list[tuple[dt.date, str, bool]],
+    cands: list[tuple[dt.date, str, bool, str]],
     vectorizer: TfidfVectorizer,
     topic: np.ndarray,
     first: dt.date,
@@ -119,17 +128,30 @@ def generate(
     n_dates: int,
     per_date: int,
     pub_weight: float,
+    *,
+    topic_weight: float = 0.5,
+    by_documents: bool = False,
 ) -> Timeline:
     """Top `n_dates` dates in [first, last]; per date, its most central sentences.
 
     Centrality is cosine to the date's centroid plus half the cosine to the
     whole topic's centroid (`topic`), so a day's summary stays on the story.
+    With `by_documents` a date counts each document once (its best passage),
+    so one article listing a date ten times does not outweigh ten articles.
     """
     score: Counter[dt.date] = Counter()
     by_date: dict[dt.date, list[str]] = collections.defaultdict(list)
-    for day, text, from_pub in cands:
+    counted: dict[tuple[dt.date, str], float] = {}
+    for day, text, from_pub, doc in cands:
         if first <= day <= last:
-            score[day] += pub_weight if from_pub else 1.0
+            weight = pub_weight if from_pub else 1.0
+            if by_documents:
+                old = counted.get((day, doc), 0.0)
+                if weight > old:
+                    score[day] += weight - old
+                    counted[(day, doc)] = weight
+            else:
+                score[day] += weight
             if text not in by_date[day]:
                 by_date[day].append(text)
     dates = [d for d, s in sorted(score.items(), key=lambda x: (-x[1], x[0])) if s > 0][:n_dates]
@@ -138,7 +160,7 @@ def generate(
         sents = by_date[day]
         X = vectorizer.transform(sents)
         centroid = np.asarray(X.mean(axis=0))
-        sims = (X @ centroid.T).ravel() + TOPIC_WEIGHT * (X @ topic.T).ravel()
+        sims = (X @ centroid.T).ravel() + topic_weight * (X @ topic.T).ravel()
         chosen: list[int] = []
         for i in np.argsort(-sims, kind="stable"):
             if len(chosen) >= per_date:
@@ -255,33 +277,86 @@ def date_f1(pred: Timeline, ref: Timeline) -> float:
 
 # ---------------------------------------------------------------- run
 
+# The settings leave-one-topic-out chooses among (on the other topics only).
+GRID = {
+    "lead": (1, 3, 5),
+    "pub_weight": (0.5, 1.0),
+    "topic_weight": (0.0, 0.5, 1.0),
+    "by_documents": (False, True),
+}
+# Each metric relative to DATEWISE, summed: the choice objective on training topics.
+OBJECTIVE = PUBLISHED["DATEWISE"]
 
-def run_topic(topic: Path, rouge: Rouge, lead: int, pub_weight: float) -> dict:
+
+@dataclass
+class Prepared:
+    """One topic read and dated once, ready to be scored under any settings."""
+
+    name: str
+    documents: int
+    references: list[Timeline]
+    candidates: dict[int, list[tuple[dt.date, str, bool, str]]]
+    seconds: float
+
+
+def prepare(topic: Path, leads: tuple[int, ...]) -> Prepared:
     t0 = time.perf_counter()
     docs = load_documents(topic)
     analyses = analyse(docs)
-    t_dates = time.perf_counter() - t0
-    cands = candidates(analyses, lead)
+    cands = {lead: candidates(analyses, lead) for lead in leads}
+    return Prepared(topic.name, len(docs), load_references(topic), cands, time.perf_counter() - t0)
+
+
+def score(prep: Prepared, rouge: Rouge, settings: dict) -> dict[str, float]:
+    """Mean date F1 / ROUGE over the topic's reference timelines under `settings`."""
+    cands = prep.candidates[settings["lead"]]
     vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True)
-    texts = [t for _, t, _ in cands] or ["empty"]
-    topic_centroid = np.asarray(vectorizer.fit_transform(texts).mean(axis=0))
-    scores = []
-    for ref in load_references(topic):
+    texts = [c[1] for c in cands] or ["empty"]
+    centroid = np.asarray(vectorizer.fit_transform(texts).mean(axis=0))
+    rows = []
+    for ref in prep.references:
         first, last = min(ref), max(ref)
         per_date = max(1, round(sum(len(s) for s in ref.values()) / len(ref)))
         pred = generate(
-            cands, vectorizer, topic_centroid, first, last, len(ref), per_date, pub_weight
+            cands,
+            vectorizer,
+            centroid,
+            first,
+            last,
+            len(ref),
+            per_date,
+            settings["pub_weight"],
+            topic_weight=settings["topic_weight"],
+            by_documents=settings["by_documents"],
         )
-        scores.append({"date_f1": date_f1(pred, ref), **align_m1(pred, ref, rouge)})
-    mean = {k: float(np.mean([s[k] for s in scores])) for k in scores[0]}
-    return {
-        "topic": topic.name,
-        "documents": len(docs),
-        "timelines": len(scores),
-        **mean,
-        "seconds_dates": round(t_dates, 2),
-        "seconds": round(time.perf_counter() - t0, 2),
-    }
+        rows.append({"date_f1": date_f1(pred, ref), **align_m1(pred, ref, rouge)})
+    return {k: float(np.mean([r[k] for r in rows])) for k in rows[0]}
+
+
+def objective(row: dict[str, float]) -> float:
+    d, r1, r2 = OBJECTIVE
+    return row["date_f1"] / d + row["rouge_1"] / r1 + row["rouge_2"] / r2
+
+
+def grid() -> list[dict]:
+    keys = list(GRID)
+    return [dict(zip(keys, values, strict=True)) for values in itertools.product(*GRID.values())]
+
+
+def leave_one_topic_out(
+    table: dict[str, list[dict[str, float]]], settings: list[dict]
+) -> list[dict]:
+    """For each topic, the settings best on the mean objective of the *other* topics,
+    and that topic's scores under them: nothing is chosen on the reported topic."""
+    out = []
+    for held in table:
+        others = [t for t in table if t != held]
+        best = max(
+            range(len(settings)),
+            key=lambda i: (np.mean([objective(table[t][i]) for t in others]), -i),
+        )
+        out.append({"topic": held, "settings": settings[best], **table[held][best]})
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -289,54 +364,83 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("data_dir", type=Path)
     ap.add_argument("--json", type=Path, help="write the results here")
     ap.add_argument("--topics", nargs="*", help="topic folder names (default: all)")
-    ap.add_argument(
-        "--lead",
-        type=int,
-        default=5,
-        help="undated sentences per article dated by publication (0: mentions only)",
-    )
-    ap.add_argument(
-        "--pub-weight",
-        type=float,
-        default=1.0,
-        help="weight of a publication-dated sentence in date ranking",
-    )
     args = ap.parse_args(argv)
     topics = sorted(p for p in args.data_dir.iterdir() if (p / "InputDocs").is_dir())
     if args.topics:
         topics = [t for t in topics if t.name in set(args.topics)]
+    if len(topics) < 2:
+        ap.error("leave-one-topic-out needs at least two topics")
     rouge = Rouge()
-    rows = []
-    print(f"{'topic':24} {'docs':>5} {'dateF1':>7} {'R1':>7} {'R2':>7} {'sec':>6}")
+    settings = grid()
+    table: dict[str, list[dict[str, float]]] = {}
+    prepared = {}
     for topic in topics:
-        row = run_topic(topic, rouge, args.lead, args.pub_weight)
-        rows.append(row)
+        prep = prepare(topic, GRID["lead"])
+        prepared[prep.name] = prep
+        t0 = time.perf_counter()
+        table[prep.name] = [score(prep, rouge, s) for s in settings]
         print(
-            f"{row['topic']:24} {row['documents']:5d} {row['date_f1']:7.3f} {row['rouge_1']:7.3f} "
-            f"{row['rouge_2']:7.3f} {row['seconds']:6.1f}",
+            f"{prep.name}: {prep.documents} docs, dated in {prep.seconds:.1f}s, "
+            f"{len(settings)} settings scored in {time.perf_counter() - t0:.1f}s",
+            file=sys.stderr,
             flush=True,
+        )
+    rows = leave_one_topic_out(table, settings)
+    print(
+        f"{'topic':24} {'docs':>5} {'dateF1':>7} {'R1':>7} {'R2':>7}  settings (chosen on the other topics)"
+    )
+    for row in rows:
+        s = row["settings"]
+        print(
+            f"{row['topic']:24} {prepared[row['topic']].documents:5d} {row['date_f1']:7.3f} "
+            f"{row['rouge_1']:7.3f} {row['rouge_2']:7.3f}  lead={s['lead']} pub={s['pub_weight']} "
+            f"topic={s['topic_weight']} docs={s['by_documents']}"
         )
     mean = {k: float(np.mean([r[k] for r in rows])) for k in ("date_f1", "rouge_1", "rouge_2")}
     print(
-        f"{'MEAN':24} {'':5} {mean['date_f1']:7.3f} {mean['rouge_1']:7.3f} {mean['rouge_2']:7.3f}"
+        f"{'MEAN (leave-one-topic-out)':30} {mean['date_f1']:7.3f} {mean['rouge_1']:7.3f} {mean['rouge_2']:7.3f}"
     )
     for name, (d, r1, r2) in PUBLISHED.items():
         print(
-            f"{'news-tls ' + name:24} {'':5} {d:7.3f} {r1:7.3f} {r2 if r2 is not None else float('nan'):7.3f}"
+            f"{'news-tls ' + name:30} {d:7.3f} {r1:7.3f} {r2 if r2 is not None else float('nan'):7.3f}"
         )
     if args.json:
         args.json.write_text(
             json.dumps(
                 {
-                    "settings": {"lead": args.lead, "pub_weight": args.pub_weight},
-                    "topics": rows,
+                    "protocol": "leave-one-topic-out over GRID, objective = sum of metrics / DATEWISE",
+                    "grid": GRID,
+                    "topics": [
+                        {
+                            **r,
+                            "documents": prepared[r["topic"]].documents,
+                            "seconds_dates": round(prepared[r["topic"]].seconds, 2),
+                        }
+                        for r in rows
+                    ],
                     "mean": mean,
+                    "all_settings": {
+                        t: list(zip(map(json.dumps, settings), v, strict=True))
+                        for t, v in table.items()
+                    },
                     "published": PUBLISHED,
                 },
                 indent=2,
             )
         )
     return 0
+
+
+def run_topic(topic: Path, rouge: Rouge, lead: int, pub_weight: float) -> dict:
+    """One topic under fixed settings (used by the tests)."""
+    prep = prepare(topic, (lead,))
+    settings = {
+        "lead": lead,
+        "pub_weight": pub_weight,
+        "topic_weight": TOPIC_WEIGHT,
+        "by_documents": False,
+    }
+    return {"topic": prep.name, "documents": prep.documents, **score(prep, rouge, settings)}
 
 
 if __name__ == "__main__":

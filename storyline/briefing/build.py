@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from ..config import Settings
 from ..model import Analysis, Brief, Document, Entity
 from .compare import find_divergences
+from .developments import find_developments
 from .entities import merge_entities
 from .figures import collect_figures, date_by_publication
 from .quotes import group_quotes
@@ -52,6 +53,7 @@ def build_brief(
         figures=figures,
         entities=entities,
         divergences=find_divergences(analyses, entities, figures),
+        developments=find_developments(analyses, figures, entities),
         notes=_notes(analyses),
         query=query,
         since=settings.since,

@@ -16,4 +16,10 @@ __all__ = ["app", "main"]
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except KeyboardInterrupt:  # Ctrl-C outside a batch (start-up, a brief): no traceback
+        import sys
+
+        sys.stderr.write("interrupted\n")
+        raise SystemExit(130) from None

@@ -56,7 +56,9 @@ def watched(site, db):
 
 
 def test_web_whats_new_lists_changed_stories_newest_first(watched):
-    with TestClient(create_app(Settings(db=watched), token="")) as client:
+    with TestClient(
+        create_app(Settings(db=watched, allowed_hosts="testserver"), token="")
+    ) as client:
         html = client.get("/whats-new?since=1d").text
         assert html.count('class="update"') >= 3  # 2 polls (one update per story) + the hostile
         assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
@@ -79,7 +81,9 @@ def test_web_whats_new_lists_changed_stories_newest_first(watched):
 
 
 def test_web_feeds_page_shows_each_feeds_health(watched):
-    with TestClient(create_app(Settings(db=watched), token="")) as client:
+    with TestClient(
+        create_app(Settings(db=watched, allowed_hosts="testserver"), token="")
+    ) as client:
         feeds = {f["url"].rsplit("/", 1)[-1]: f for f in client.get("/api/feeds").json()["feeds"]}
         assert feeds["feed.xml"]["health"] == "ok" and feeds["feed.xml"]["added"] == 3
         assert feeds["feed.xml"]["tags"] == ["ferry"]
