@@ -16,8 +16,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
+from ..errors import InputError
 from ..model import Analysis, Document
-from .nlp import load_nlp
+from .nlp import MAX_LENGTH, load_nlp
 from .registry import Component, check_order, default_components, resolve_order
 
 __all__ = ["Component", "analyze", "check_order", "default_components", "parse", "resolve_order"]
@@ -76,7 +77,14 @@ def analyze(
     components = list(components) if components is not None else default_components()
     check_order(components)
     nlp = load_nlp()
-    for doc, parsed in _batched(documents, nlp):
+    docs = list(documents)
+    for doc in docs:  # stored before ingest bounded length: a clear error, not spaCy's
+        if len(doc.text) > MAX_LENGTH:
+            raise InputError(
+                doc.source,
+                f"{doc.id}: {len(doc.text):,} characters, over the {MAX_LENGTH:,} analysed",
+            )
+    for doc, parsed in _batched(docs, nlp):
         analysis = Analysis(document=doc, nlp=parsed)
         for component in components:
             analysis = component(analysis)
