@@ -379,7 +379,9 @@ def _colon_intro(text: str, nlp_doc: Any, quote: Span) -> Attribution | None:
     ]
     if not verbs:
         return None
-    root = verbs[0]
+    # the main verb ("When X died, Clinton released the following statement:"), else the last
+    main = [t for t in verbs if t.dep_ == "ROOT" or t.head.i == t.i]
+    root = main[0] if main else verbs[-1]
     subj = _subject(root)
     if subj is None or subj.lower_ in FIRST_PERSON:
         return None

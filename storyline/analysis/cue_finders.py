@@ -105,6 +105,16 @@ def _subject(verb: Any) -> Any | None:
     while subj is None and cur.dep_ in ("conj", "advcl", "xcomp") and cur.head != cur:
         cur = cur.head
         subj = next((c for c in cur.children if c.dep_ in ("nsubj",)), None)
+    if subj is None:
+        # "Six in 10 say ...": a poll share parsed as a number modifying the verb
+        subj = next(
+            (
+                c
+                for c in verb.children
+                if c.i < verb.i and c.dep_ in ("nummod", "npadvmod") and c.pos_ == "NUM"
+            ),
+            None,
+        )
     return subj
 
 

@@ -147,3 +147,29 @@ def test_a_unit_head_is_not_promoted_to_head_of_the_company(nlp):
     (q,) = _quotes(text)
     assert q.role == "CEO of consumer devices group"
     assert q.organisation == "Veltrix"
+
+
+def test_spacy_sentences_never_cross_a_segment_sentence(nlp):
+    from storyline.analysis.pipeline import parse
+
+    text = "Dr. Ann Lee met the U.S. team on Monday. She said the deal held.\nA new line starts here.\n"
+    doc = document_from_text(text, "example.txt")
+    parsed = parse(doc)
+    starts = {s.start_char for s in parsed.sents}
+    assert {s.start for s in doc.sentences} <= starts
+
+
+def test_clauses_are_stored_for_the_brief(nlp):
+    doc = document_from_text("The council said the harbour, which opened in 2019, will close.\n", "x")
+    analysis = next(analyze([doc]))
+    assert analysis.clauses and analysis.to_dict()["clauses"]
+    opened = [c for c in analysis.clauses if c.lemma == "open"]
+    assert opened and doc.text[opened[0].start : opened[0].end].startswith("which opened")
+
+
+def test_colon_statement_belongs_to_the_main_verb(nlp):
+    text = (
+        "When the ferry sank in 2019, Mayor Dana Holt released a statement:\n"
+        "\u201cWe grieve with every family in this town today.\u201d\n"
+    )
+    assert [q.speaker for q in _quotes(text)] == ["Dana Holt"]
