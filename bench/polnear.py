@@ -45,8 +45,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from storyline.analysis.nlp import load_nlp
 from storyline.analysis.attribution import extract_attributions
+from storyline.analysis.nlp import load_nlp
 
 ROLES = ("Source", "Cue", "Content")
 REFERENCE = {"exact_f1": 56.7, "overlap_f1": 83.2, "system": "BBC Citron on PARC 3.0"}
