@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from ..analysis import units
 from ..analysis.figures import absolute_amount
+from ..analysis.names import name_key
 from ..model import Analysis, Figure
 from .compare import normalise_measure
 
@@ -113,17 +114,28 @@ def same_figure(a: Figure, b: Figure) -> bool:
 
 
 def _merge(into: Figure, other: Figure) -> None:
-    """Fold a repeat of a figure into it. The claimant is never filled from another
-    mention: who states a number is read from the passage cited for it, and a second
-    outlet's speaker ("an analyst said") did not make the first outlet's claim."""
+    """Fold a repeat of a figure into it. The claimant is filled from another mention
+    only when there the subject states its own figure ("the company said" of Veltrix's
+    turbines): a third party quoting the number ("an analyst said") did not make the
+    subject's claim, and must not be credited with it."""
     for name in ("measure", "period", "subject"):
         if getattr(into, name) is None and getattr(other, name) is not None:
             setattr(into, name, getattr(other, name))
+    if into.claimant is None and other.claimant and _own_figure(other):
+        into.claimant = other.claimant
     if into.status == "unknown":
         into.status = other.status
     for citation in other.citations:
         if citation not in into.citations:
             into.citations.append(citation)
+
+
+def _own_figure(figure: Figure) -> bool:
+    """The figure's claimant is its subject (a company stating its own number)."""
+    if not figure.claimant or not figure.subject:
+        return False
+    a, b = name_key(figure.claimant, "ORG"), name_key(figure.subject, "ORG")
+    return bool(a and b) and (a in b or b in a)
 
 
 _CURRENCY_CODES = frozenset(units.CURRENCY_PREFIXES.values()) | frozenset(

@@ -236,3 +236,19 @@ def test_date_by_publication_dates_only_undated_actual_figures() -> None:
     assert present.period == "as of 2013"
     assert dated.period == "2013"
     assert target.period is None
+
+
+def test_a_subject_stating_its_own_figure_fills_the_claimant():
+    one = fig("80", 80.0, "units", doc="a", measure="turbines", subject="Veltrix", status="actual")
+    two = fig(
+        "80",
+        80.0,
+        "units",
+        doc="b",
+        measure="turbines",
+        subject="Veltrix",
+        claimant="Veltrix Energy",
+        status="actual",
+    )
+    (merged,) = collect_figures([analysis("a", one), analysis("b", two)])
+    assert merged.claimant == "Veltrix Energy"
