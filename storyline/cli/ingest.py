@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import typer
 
+from ..api import cluster
+from ..clustering import Report, pending_count
 from ..config import Settings
 from ..errors import InputError, StorylineError
 from ..ingest import read
@@ -79,6 +81,7 @@ def ingest(
             results, errors = ingest_inputs(
                 store, inputs, as_kind=as_kind, date=date, settings=settings, quiet=quiet
             )
+            report = _cluster(store)
     except StorylineError as exc:
         fail(str(exc))
     added = sum(r.status == "added" for r in results)
@@ -86,5 +89,19 @@ def ingest(
         f"{added} added, {len(results) - added} already known or duplicate, {len(errors)} failed",
         highlight=False,
     )
+    if report.clustered or report.skipped:
+        console.print(
+            f"{report.clustered} documents put in stories ({report.new_stories} new stories)"
+            + (f", {len(report.skipped)} not clusterable" if report.skipped else ""),
+            highlight=False,
+        )
+    for doc_id, reason in report.skipped:
+        console.print(f"no story   {doc_id}  {reason}", highlight=False, markup=False)
     if not results:
         raise typer.Exit(1)
+
+
+def _cluster(store: Store) -> Report:
+    """Put the new documents in stories, in publication-date order (see storyline.clustering)."""
+    with progress_bar("Clustering", total=pending_count(store)) as advance:
+        return cluster(store, progress=lambda i, n: advance())

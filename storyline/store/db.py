@@ -102,8 +102,7 @@ class Store:
             )
         self.near_duplicate_threshold = near_duplicate_threshold
         self._lock = threading.RLock()
-        self._index: dedupe.NearDuplicateIndex | None = None  # built lazily, once per Store
-        self._indexed_pk = 0  # highest documents.pk whose signature is in the index
+        self._bands_checked = False  # lsh_bands backfilled for signatures of older files
         try:
             self._conn = sqlite3.connect(
                 self.path,
@@ -166,6 +165,22 @@ class Store:
             except sqlite3.Error as exc:
                 raise StoreError(f"{self.path}: {exc}") from exc
 
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction for the store's own modules (stories): all or nothing."""
+        with self._lock:
+            try:
+                with self._write() as conn:
+                    yield conn
+            except sqlite3.Error as exc:
+                raise StoreError(f"{self.path}: {exc}") from exc
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """The connection, under the store's lock, for the store's own read-only modules."""
+        with self._read() as conn:
+            yield conn
+
     # ------------------------------------------------------------ writing
 
     def add(self, doc: Document) -> AddResult:
@@ -186,7 +201,7 @@ class Store:
                         signature = dedupe.signature(shingles)
                         near = self._nearest(conn, shingles, signature)
                         if near is None:
-                            pk = self._insert(conn, doc, values, signature)
+                            self._insert(conn, doc, values, signature)
                             result = AddResult("added", doc.id)
                         else:
                             result = AddResult("near-duplicate", doc.id, near[1])
@@ -195,10 +210,6 @@ class Store:
                         self._link(conn, doc, result, 1.0)
             except sqlite3.Error as exc:
                 raise StoreError(f"{doc.id}: could not be stored: {exc}") from exc
-            if result.status == "added" and signature is not None:
-                assert self._index is not None  # built by _nearest
-                self._index.add(doc.id, signature)
-                self._indexed_pk = max(self._indexed_pk, pk)
         return result
 
     def add_many(
@@ -222,8 +233,6 @@ class Store:
                         raise StoreError(f"{doc_id}: no such document in the store")
             except sqlite3.Error as exc:
                 raise StoreError(f"{doc_id}: could not be deleted: {exc}") from exc
-            if self._index is not None:
-                self._index.remove(doc_id)
 
     def _known(self, conn: sqlite3.Connection, doc: Document, dedupe_hash: str) -> AddResult | None:
         """ "unchanged" or an exact "duplicate" when `doc` (or its text) is known, else None.
@@ -255,47 +264,72 @@ class Store:
     def _nearest(
         self, conn: sqlite3.Connection, shingles: set[bytes], signature: Any
     ) -> tuple[float, str] | None:
-        """(Jaccard similarity, id) of the closest stored document at or above the threshold."""
+        """(similarity, id) of the closest stored document at or above the threshold.
+
+        Candidates are the documents sharing an LSH band with `signature`, read
+        from the `lsh_bands` table (one indexed lookup per band), then checked
+        on their exact shingles.
+        """
         if signature is None:
             return None
-        self._refresh_index(conn)
-        assert self._index is not None
+        self._backfill_bands(conn)
+        keys = dedupe.band_keys(signature)
+        rows = conn.execute(
+            "SELECT d.id, d.text FROM documents AS d WHERE d.pk IN ("
+            f"SELECT DISTINCT doc_pk FROM lsh_bands WHERE band_key IN ({', '.join('?' * len(keys))})"
+            ") ORDER BY d.id",
+            keys,
+        ).fetchall()
         best: tuple[float, str] | None = None
-        for candidate in self._index.candidates(signature):
-            row = conn.execute("SELECT text FROM documents WHERE id = ?", (candidate,)).fetchone()
-            if row is None:  # deleted by another process
-                self._index.remove(candidate)
-                continue
-            similarity = dedupe.jaccard(shingles, dedupe.shingles(row["text"]))
+        for row in rows:
+            similarity = dedupe.similarity(shingles, dedupe.shingles(row["text"]))
             if similarity >= self.near_duplicate_threshold and (
                 best is None or similarity > best[0]
             ):
-                best = (similarity, candidate)
+                best = (similarity, row["id"])
         return best
 
-    def _refresh_index(self, conn: sqlite3.Connection) -> None:
-        """Build the LSH index from stored signatures once, then pick up other writers' rows."""
-        if self._index is None:
-            self._index = dedupe.NearDuplicateIndex(self.near_duplicate_threshold)
-            self._indexed_pk = 0
-        rows = conn.execute(
-            "SELECT m.doc_pk, d.id, d.text, m.num_perm, m.seed, m.scheme, m.signature "
-            "FROM minhashes AS m JOIN documents AS d ON d.pk = m.doc_pk "
-            "WHERE m.doc_pk > ? ORDER BY m.doc_pk",
-            (self._indexed_pk,),
+    def _backfill_bands(self, conn: sqlite3.Connection) -> None:
+        """Once per Store: band the signatures a file stored before bands were kept.
+
+        A file written by this version has every band already, so this is one
+        lookup of `store_state`; an older file is banded once and marked.
+        """
+        if self._bands_checked:
+            return
+        done = conn.execute(
+            "SELECT value FROM store_state WHERE name = 'lsh_bands'"
+        ).fetchone()
+        if done is None or done["value"] != dedupe.BAND_SCHEME:
+            conn.execute("DELETE FROM lsh_bands")
+            rows = conn.execute(
+                "SELECT m.doc_pk, d.text, m.num_perm, m.seed, m.scheme, m.signature "
+                "FROM minhashes AS m JOIN documents AS d ON d.pk = m.doc_pk ORDER BY m.doc_pk"
+            ).fetchall()
+            for row in rows:
+                if (row["num_perm"], row["seed"], row["scheme"]) == (
+                    dedupe.NUM_PERM,
+                    dedupe.SEED,
+                    dedupe.SCHEME,
+                ):
+                    signature = dedupe.from_blob(row["signature"])
+                else:  # written with other parameters: recompute
+                    signature = dedupe.signature(dedupe.shingles(row["text"]))
+                if signature is not None:
+                    self._insert_bands(conn, row["doc_pk"], signature)
+            conn.execute(
+                "INSERT INTO store_state (name, value) VALUES ('lsh_bands', ?) "
+                "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                (dedupe.BAND_SCHEME,),
+            )
+        self._bands_checked = True
+
+    @staticmethod
+    def _insert_bands(conn: sqlite3.Connection, pk: int, signature: Any) -> None:
+        conn.executemany(
+            "INSERT INTO lsh_bands (band_key, doc_pk) VALUES (?, ?)",
+            [(key, pk) for key in dedupe.band_keys(signature)],
         )
-        for row in rows:
-            if (row["num_perm"], row["seed"], row["scheme"]) == (
-                dedupe.NUM_PERM,
-                dedupe.SEED,
-                dedupe.SCHEME,
-            ):
-                signature = dedupe.from_blob(row["signature"])
-            else:  # written with other parameters: recompute
-                signature = dedupe.signature(dedupe.shingles(row["text"]))
-            if signature is not None:
-                self._index.add(row["id"], signature)
-            self._indexed_pk = row["doc_pk"]
 
     def _insert(
         self, conn: sqlite3.Connection, doc: Document, values: dict[str, Any], signature: Any
@@ -317,6 +351,7 @@ class Store:
                 "VALUES (?, ?, ?, ?, ?)",
                 (pk, dedupe.NUM_PERM, dedupe.SEED, dedupe.SCHEME, dedupe.to_blob(signature)),
             )
+            self._insert_bands(conn, pk, signature)
         return pk
 
     def _link(

@@ -95,7 +95,7 @@ def test_store_links_near_duplicate_with_measured_similarity():
         assert (result.status, result.duplicate_of) == ("near-duplicate", original.id)
         assert copy.id not in store and store.count() == 1
         [link] = store.links(original.id)
-        expected = dedupe.jaccard(dedupe.shingles(original.text), dedupe.shingles(copy.text))
+        expected = dedupe.similarity(dedupe.shingles(original.text), dedupe.shingles(copy.text))
         assert link.kind == "near" and link.similarity == pytest.approx(expected)
         assert link.similarity >= 0.85 and link.document.title == "Reworded"
 
