@@ -58,12 +58,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from storyline.clustering import Params, cluster_pending, rebuild  # noqa: E402
-from storyline.errors import InputError  # noqa: E402
-from storyline.ingest.documents import build  # noqa: E402
-from storyline.ingest.multinews import iter_clusters  # noqa: E402
-from storyline.model import Document  # noqa: E402
-from storyline.store import Store  # noqa: E402
+from storyline.clustering import Params, cluster_pending, rebuild
+from storyline.errors import InputError
+from storyline.ingest.documents import build
+from storyline.ingest.multinews import iter_clusters
+from storyline.model import Document
+from storyline.store import Store
 
 
 @dataclass(slots=True)
@@ -127,7 +127,15 @@ def plus_split(path: Path, reported: int, validation: int, seed: int) -> tuple[s
 
 def load_polnear(eval_dir: Path) -> list[Item]:
     return [
-        Item(f"polnear/{p.stem}", p.read_text(errors="replace"), None, None, None, "p:" + p.stem, None)
+        Item(
+            f"polnear/{p.stem}",
+            p.read_text(errors="replace"),
+            None,
+            None,
+            None,
+            "p:" + p.stem,
+            None,
+        )
         for p in sorted((eval_dir / "polnear").glob("*/text/*.txt"))
     ]
 
@@ -179,7 +187,9 @@ def bcubed(pred: dict[str, str], gold: dict[str, str | None]) -> dict[str, float
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4)}
 
 
-def ingest(store: Store, items: list[Item], batch: int, params: Params) -> dict[str, tuple[str, str]]:
+def ingest(
+    store: Store, items: list[Item], batch: int, params: Params
+) -> dict[str, tuple[str, str]]:
     """Store and cluster `items` batch by batch; {source: (stored id, linked original id)}."""
     ids: dict[str, tuple[str, str]] = {}
     for start in range(0, len(items), batch):
@@ -282,7 +292,10 @@ GRID = {
 def tune(eval_dir: Path, args: argparse.Namespace) -> dict[str, object]:
     """Leave-one-topic-out choice on the validation stream (no reported gold seen)."""
     _, val_ids = plus_split(
-        eval_dir / "multinews/plus_val_truncated.jsonl.gz", args.plus_clusters, args.val_clusters, args.seed
+        eval_dir / "multinews/plus_val_truncated.jsonl.gz",
+        args.plus_clusters,
+        args.val_clusters,
+        args.seed,
     )
     items = order(
         load_t17(eval_dir)
@@ -296,7 +309,9 @@ def tune(eval_dir: Path, args: argparse.Namespace) -> dict[str, object]:
         for st in GRID["story_threshold"]:
             for mt in GRID["merge_threshold"]:
                 for et in GRID["event_threshold"]:
-                    params = replace(Params(), story_threshold=st, merge_threshold=mt, event_threshold=et)
+                    params = replace(
+                        Params(), story_threshold=st, merge_threshold=mt, event_threshold=et
+                    )
                     started = time.perf_counter()
                     rebuild(store, params)
                     folds = {}
@@ -306,7 +321,11 @@ def tune(eval_dir: Path, args: argparse.Namespace) -> dict[str, object]:
                         folds[held] = (s["story"]["f1"] + s["event"]["f1"]) / 2  # type: ignore[index]
                     runs.append(
                         {
-                            "params": {"story_threshold": st, "merge_threshold": mt, "event_threshold": et},
+                            "params": {
+                                "story_threshold": st,
+                                "merge_threshold": mt,
+                                "event_threshold": et,
+                            },
                             "folds": folds,
                             "seconds": round(time.perf_counter() - started, 1),
                         }
@@ -392,7 +411,11 @@ def speed(eval_dir: Path, args: argparse.Namespace) -> dict[str, object]:
         t0 = time.perf_counter()
         with Store(path) as store:
             opened = time.perf_counter() - t0
-            extra = build("A new article about an unrelated council vote on parking fees downtown.", "x", "text")
+            extra = build(
+                "A new article about an unrelated council vote on parking fees downtown.",
+                "x",
+                "text",
+            )
             store.add(extra)
             cluster_pending(store)
             first_add = time.perf_counter() - t0 - opened
@@ -415,7 +438,11 @@ def _edit(doc: Document, other: Document, how: str) -> tuple[str, str | None]:
             cut = doc.paragraphs[-1].start - (len(doc.text) - len(text))
         else:  # one paragraph: its last fifth of sentences
             keep = max(1, int(len(doc.sentences) * 0.8))
-            cut = doc.sentences[keep - 1].end - (len(doc.text) - len(text)) if len(doc.sentences) > 1 else len(text)
+            cut = (
+                doc.sentences[keep - 1].end - (len(doc.text) - len(text))
+                if len(doc.sentences) > 1
+                else len(text)
+            )
         text = text[:cut].rstrip()
     if how in ("headline", "all"):
         title = other.title or "A different headline"
@@ -424,11 +451,15 @@ def _edit(doc: Document, other: Document, how: str) -> tuple[str, str | None]:
     return text, title
 
 
-def dedupe_eval(eval_dir: Path, args: argparse.Namespace, threshold: float | None, slice_: int) -> dict[str, object]:
+def dedupe_eval(
+    eval_dir: Path, args: argparse.Namespace, threshold: float | None, slice_: int
+) -> dict[str, object]:
     """Edited copies of `args.dedupe_docs` originals (slice_ picks disjoint originals)."""
     plus = eval_dir / "multinews/plus_val_truncated.jsonl.gz"
-    pool = load_t17(eval_dir) + load_multinews(eval_dir / "multinews/dev.jsonl", "dev") + load_multinews(
-        plus, "plus"
+    pool = (
+        load_t17(eval_dir)
+        + load_multinews(eval_dir / "multinews/dev.jsonl", "dev")
+        + load_multinews(plus, "plus")
     )
     random.Random(args.seed + 7).shuffle(pool)
     n = args.dedupe_docs
@@ -444,15 +475,21 @@ def dedupe_eval(eval_dir: Path, args: argparse.Namespace, threshold: float | Non
                 result = store.add(doc)
                 stored_as[doc.id] = result.duplicate_of or result.id
             links_before = store.stats().duplicates
-            correct = made = copies = 0
+            correct = made = copies = dropped = 0
             for k, doc in enumerate(docs):
                 donor = donors[k % len(donors)]
                 text, title = _edit(doc, donor, how)
                 try:
-                    copy = build(text, f"copy/{how}/{k}", "text", meta={"title": title} if title else None)
+                    copy = build(
+                        text, f"copy/{how}/{k}", "text", meta={"title": title} if title else None
+                    )
                 except InputError:
                     continue
                 if copy.text == doc.text and how != "headline":
+                    continue
+                kept = len(dedupe.shingles(copy.text) & dedupe.shingles(doc.text))
+                if kept < 0.5 * len(dedupe.shingles(doc.text)):
+                    dropped += 1  # under half the original left: not a copy any more
                     continue
                 copies += 1
                 result = store.add(copy)
@@ -464,6 +501,7 @@ def dedupe_eval(eval_dir: Path, args: argparse.Namespace, threshold: float | Non
                 "recall": round(correct / copies, 4) if copies else None,
                 "precision": round(correct / made, 4) if made else None,
                 "links_among_originals": links_before,
+                "not_copies_any_more": dropped,
             }
     return out
 

@@ -81,7 +81,11 @@ BRIEF_LIMIT = 50  # documents a stored brief uses at most (the CLI's --limit)
 
 
 def select(
-    store: Store, *, ids: list[str] | None = None, query: str | None = None, limit: int = BRIEF_LIMIT
+    store: Store,
+    *,
+    ids: list[str] | None = None,
+    query: str | None = None,
+    limit: int = BRIEF_LIMIT,
 ) -> list[Document]:
     """Stored documents chosen by ids, by a search query, or all of them."""
     if ids:

@@ -21,6 +21,7 @@ picks up those in none.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -98,7 +99,9 @@ def _fold(centroid: dict[str, float], vec: dict[str, float], keep: int) -> dict[
     return {t: round(w, 5) for t, w in total.items()}
 
 
-def _names(names: dict[str, str], new: dict[str, str], centroid: dict[str, float]) -> dict[str, str]:
+def _names(
+    names: dict[str, str], new: dict[str, str], centroid: dict[str, float]
+) -> dict[str, str]:
     """Display spellings for the centroid's terms that are not shown as written (names)."""
     merged = {**new, **names}
     return {t: merged[t] for t in centroid if t in merged and merged[t] != t}
@@ -137,6 +140,8 @@ class Clusterer:
         iso = day.isoformat() if day else None
         now = datetime.now(UTC).isoformat(timespec="seconds")
         with self.store.transaction() as conn:
+            if rows.is_member(conn, doc.pk):  # another process clustered it meanwhile
+                return
             if not terms:
                 rows.add_member(conn, doc.pk, None, None, None, NO_TEXT)
                 report.skipped.append((doc.id, NO_TEXT))
@@ -187,14 +192,22 @@ class Clusterer:
         p = self.params
         return max(p.story_threshold * max(size, 1) ** -p.size_decay, p.story_threshold / 3)
 
-    def _merge(self, conn, story: rows.Cluster, other: rows.Cluster) -> rows.Cluster:  # type: ignore[no-untyped-def]
+    def _merge(
+        self, conn: sqlite3.Connection, story: rows.Cluster, other: rows.Cluster
+    ) -> rows.Cluster:
         """Fold the smaller of two stories into the larger (older on ties); return the survivor."""
-        keep, gone = (story, other) if (story.size, -story.pk) >= (other.size, -other.pk) else (
-            other,
-            story,
+        keep, gone = (
+            (story, other)
+            if (story.size, -story.pk) >= (other.size, -other.pk)
+            else (
+                other,
+                story,
+            )
         )
         keep.size += gone.size
-        keep.first = min(d for d in (keep.first, gone.first) if d) if keep.first or gone.first else None
+        keep.first = (
+            min(d for d in (keep.first, gone.first) if d) if keep.first or gone.first else None
+        )
         keep.last = max(d for d in (keep.last, gone.last) if d) if keep.last or gone.last else None
         merged = dict(keep.centroid)
         for term, weight in gone.centroid.items():
@@ -204,9 +217,9 @@ class Clusterer:
         rows.merge_stories(conn, keep, gone)
         return keep
 
-    def _event(  # type: ignore[no-untyped-def]
+    def _event(
         self,
-        conn,
+        conn: sqlite3.Connection,
         story_pk: int,
         doc_id: str,
         vec: dict[str, float],

@@ -18,7 +18,9 @@ from .label import label
 QUERY_HITS = 2000  # documents a --query filter considers
 
 
-def _activity(refs: list[DocumentRef], first: str | None, last: str | None) -> list[tuple[str, int]]:
+def _activity(
+    refs: list[DocumentRef], first: str | None, last: str | None
+) -> list[tuple[str, int]]:
     days = [r.published[:10] for r in refs if r.published and len(r.published) >= 10]
     if not days:
         return []
@@ -91,14 +93,20 @@ def list_stories(
     found = [
         s
         for s in _stories(store, pks)
-        if len(s.documents) >= min_docs and (since is None or (s.last is not None and s.last >= since))
+        if len(s.documents) >= min_docs
+        and (since is None or (s.last is not None and s.last >= since))
     ]
     pk_of = {}
     if query:
         with store.reading() as conn:
             pk_of = {s.id: rows.resolve(conn, s.id) for s in found}
     found.sort(
-        key=lambda s: (-matched.get(pk_of.get(s.id) or -1, 0), -len(s.documents), -_ord(s.last), s.id)
+        key=lambda s: (
+            -matched.get(pk_of.get(s.id) or -1, 0),
+            -len(s.documents),
+            -_ord(s.last),
+            s.id,
+        )
     )
     return found[:limit] if limit is not None else found
 

@@ -199,9 +199,12 @@ class Store:
                     if result is None:
                         shingles = dedupe.shingles(doc.text)
                         signature = dedupe.signature(shingles)
-                        near = self._nearest(conn, shingles, signature)
+                        body_end = doc.sentences[0].end if len(doc.sentences) > 1 else None
+                        body = dedupe.body_shingles(doc.text, body_end)
+                        body_signature = dedupe.signature(body) if body else None
+                        near = self._nearest(conn, shingles, signature, body, body_signature)
                         if near is None:
-                            self._insert(conn, doc, values, signature)
+                            self._insert(conn, doc, values, signature, body_signature)
                             result = AddResult("added", doc.id)
                         else:
                             result = AddResult("near-duplicate", doc.id, near[1])
@@ -262,27 +265,40 @@ class Store:
         return None
 
     def _nearest(
-        self, conn: sqlite3.Connection, shingles: set[bytes], signature: Any
+        self,
+        conn: sqlite3.Connection,
+        shingles: set[bytes],
+        signature: Any,
+        body: set[bytes] | None = None,
+        body_signature: Any = None,
     ) -> tuple[float, str] | None:
         """(similarity, id) of the closest stored document at or above the threshold.
 
-        Candidates are the documents sharing an LSH band with `signature`, read
-        from the `lsh_bands` table (one indexed lookup per band), then checked
-        on their exact shingles.
+        Candidates are the documents sharing an LSH band with `signature` or
+        with the signature of the body (the text after the first sentence, so
+        a rewritten lede does not hide a copy), read from the `lsh_bands`
+        table in one indexed query, then checked on their exact shingles.
         """
         if signature is None:
             return None
         self._backfill_bands(conn)
-        keys = dedupe.band_keys(signature)
+        keys = dedupe.document_band_keys(signature, body_signature)
         rows = conn.execute(
-            "SELECT d.id, d.text FROM documents AS d WHERE d.pk IN ("
+            'SELECT d.id, d.text, (SELECT s."end" FROM sentences AS s WHERE s.doc_id = d.id '
+            "AND s.idx = 0 AND d.sentence_count > 1) AS body_start "
+            "FROM documents AS d WHERE d.pk IN ("
             f"SELECT DISTINCT doc_pk FROM lsh_bands WHERE band_key IN ({', '.join('?' * len(keys))})"
             ") ORDER BY d.id",
             keys,
         ).fetchall()
         best: tuple[float, str] | None = None
         for row in rows:
-            similarity = dedupe.similarity(shingles, dedupe.shingles(row["text"]))
+            similarity = dedupe.copy_similarity(
+                shingles,
+                dedupe.shingles(row["text"]),
+                body,
+                dedupe.body_shingles(row["text"], row["body_start"]) if body else None,
+            )
             if similarity >= self.near_duplicate_threshold and (
                 best is None or similarity > best[0]
             ):
@@ -297,13 +313,13 @@ class Store:
         """
         if self._bands_checked:
             return
-        done = conn.execute(
-            "SELECT value FROM store_state WHERE name = 'lsh_bands'"
-        ).fetchone()
+        done = conn.execute("SELECT value FROM store_state WHERE name = 'lsh_bands'").fetchone()
         if done is None or done["value"] != dedupe.BAND_SCHEME:
             conn.execute("DELETE FROM lsh_bands")
             rows = conn.execute(
-                "SELECT m.doc_pk, d.text, m.num_perm, m.seed, m.scheme, m.signature "
+                "SELECT m.doc_pk, d.text, m.num_perm, m.seed, m.scheme, m.signature, "
+                '(SELECT s."end" FROM sentences AS s WHERE s.doc_id = d.id AND s.idx = 0 '
+                "AND d.sentence_count > 1) AS body_start "
                 "FROM minhashes AS m JOIN documents AS d ON d.pk = m.doc_pk ORDER BY m.doc_pk"
             ).fetchall()
             for row in rows:
@@ -315,8 +331,11 @@ class Store:
                     signature = dedupe.from_blob(row["signature"])
                 else:  # written with other parameters: recompute
                     signature = dedupe.signature(dedupe.shingles(row["text"]))
+                body = dedupe.body_shingles(row["text"], row["body_start"])
                 if signature is not None:
-                    self._insert_bands(conn, row["doc_pk"], signature)
+                    self._insert_bands(
+                        conn, row["doc_pk"], signature, dedupe.signature(body) if body else None
+                    )
             conn.execute(
                 "INSERT INTO store_state (name, value) VALUES ('lsh_bands', ?) "
                 "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
@@ -325,14 +344,21 @@ class Store:
         self._bands_checked = True
 
     @staticmethod
-    def _insert_bands(conn: sqlite3.Connection, pk: int, signature: Any) -> None:
+    def _insert_bands(
+        conn: sqlite3.Connection, pk: int, signature: Any, body_signature: Any = None
+    ) -> None:
         conn.executemany(
             "INSERT INTO lsh_bands (band_key, doc_pk) VALUES (?, ?)",
-            [(key, pk) for key in dedupe.band_keys(signature)],
+            [(key, pk) for key in dedupe.document_band_keys(signature, body_signature)],
         )
 
     def _insert(
-        self, conn: sqlite3.Connection, doc: Document, values: dict[str, Any], signature: Any
+        self,
+        conn: sqlite3.Connection,
+        doc: Document,
+        values: dict[str, Any],
+        signature: Any,
+        body_signature: Any = None,
     ) -> int:
         values = {**values, "sentence_count": len(doc.sentences), "added": _now()}
         columns = ", ".join(values)
@@ -345,13 +371,14 @@ class Store:
             "VALUES (?, ?, ?, ?, ?, ?)",
             sentence_rows(doc),
         )
+        assert pk is not None
         if signature is not None:
             conn.execute(
                 "INSERT INTO minhashes (doc_pk, num_perm, seed, scheme, signature) "
                 "VALUES (?, ?, ?, ?, ?)",
                 (pk, dedupe.NUM_PERM, dedupe.SEED, dedupe.SCHEME, dedupe.to_blob(signature)),
             )
-            self._insert_bands(conn, pk, signature)
+            self._insert_bands(conn, pk, signature, body_signature)
         return pk
 
     def _link(

@@ -37,7 +37,7 @@ SHINGLE_WORDS = 3
 # lookup stay near zero as the store grows. Changing these re-keys the table.
 BANDS = 32
 ROWS = 4
-BAND_SCHEME = f"{SCHEME}-{NUM_PERM}-{SEED}-{BANDS}x{ROWS}"
+BAND_SCHEME = f"{SCHEME}-{NUM_PERM}-{SEED}-{BANDS}x{ROWS}-body"
 # An overlap this low is never a copy, whatever the threshold: it guards tiny
 # texts, where one shared shingle would otherwise be "contained".
 MIN_SHARED_SHINGLES = 8
@@ -85,6 +85,27 @@ def similarity(a: set[bytes], b: set[bytes]) -> float:
     return shared / min(len(a), len(b))
 
 
+def copy_similarity(
+    a: set[bytes], b: set[bytes], a_body: set[bytes] | None, b_body: set[bytes] | None
+) -> float:
+    """How far one text copies the other: `similarity` of the whole texts, or of their
+    bodies (all but the first sentence) when both have one, whichever is higher.
+
+    A syndicating outlet often rewrites the lede; what follows it is the copy.
+    """
+    whole = similarity(a, b)
+    if a_body and b_body:
+        return max(whole, similarity(a_body, b_body))
+    return whole
+
+
+def body_shingles(text: str, first_sentence_end: int | None) -> set[bytes] | None:
+    """Shingles of `text` after its first sentence (None when there is no body)."""
+    if first_sentence_end is None or first_sentence_end >= len(text):
+        return None
+    return shingles(text[first_sentence_end:]) or None
+
+
 def band_keys(mh: LeanMinHash) -> list[int]:
     """One signed 64-bit key per LSH band (band index mixed in), for the `lsh_bands` table."""
     values = mh.hashvalues
@@ -121,3 +142,11 @@ def to_blob(mh: LeanMinHash) -> bytes:
 
 def from_blob(blob: bytes) -> LeanMinHash:
     return LeanMinHash.deserialize(blob, byteorder="<")
+
+
+def document_band_keys(signature: LeanMinHash, body_signature: LeanMinHash | None) -> list[int]:
+    """The distinct band keys of a text and of its body (all but the first sentence)."""
+    keys = band_keys(signature)
+    if body_signature is not None:
+        keys += band_keys(body_signature)
+    return sorted(set(keys))

@@ -82,6 +82,13 @@ def pending(conn: sqlite3.Connection, limit: int | None = None) -> list[Pending]
     return [Pending(r[0], r[1], r[2], r[3], r[4]) for r in rows]
 
 
+def is_member(conn: sqlite3.Connection, doc_pk: int) -> bool:
+    return (
+        conn.execute("SELECT 1 FROM story_members WHERE doc_pk = ?", (doc_pk,)).fetchone()
+        is not None
+    )
+
+
 def pending_count(conn: sqlite3.Connection) -> int:
     return conn.execute(
         "SELECT count(*) FROM documents AS d LEFT JOIN story_members AS m ON m.doc_pk = d.pk "
@@ -147,9 +154,7 @@ def story_events(
 
 def resolve(conn: sqlite3.Connection, story_id: str) -> int | None:
     """The pk of the live story `story_id` names, following merges; None when unknown."""
-    row = conn.execute(
-        "SELECT pk, merged_into FROM stories WHERE id = ?", (story_id,)
-    ).fetchone()
+    row = conn.execute("SELECT pk, merged_into FROM stories WHERE id = ?", (story_id,)).fetchone()
     seen = 0
     while row is not None and row[1] is not None and seen < 1000:
         row = conn.execute("SELECT pk, merged_into FROM stories WHERE pk = ?", (row[1],)).fetchone()

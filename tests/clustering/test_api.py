@@ -48,7 +48,7 @@ def test_query_brief_spanning_stories_briefs_the_largest_and_names_the_others(st
     assert all(groups.values()) and len(groups) == 2
     largest = max(groups, key=lambda k: len(groups[k]))
     assert brief.matched == len(hits) and brief.used == 2
-    assert [r.id for r in brief.stories][0] == largest and len(brief.stories) == 2
+    assert brief.stories[0].id == largest and len(brief.stories) == 2
     assert {d.id for d in brief.documents} <= groups[largest]
     assert any("span 2 stories" in note for note in brief.notes)
 

@@ -50,7 +50,9 @@ def test_threads_become_one_story_each():
     assert by_thread
     labels = " ".join(s.label for s in found)
     assert "Kestrel" in labels or "bridge" in labels.lower()
-    bridge = next(s for s in found if "Bay News" and thread_doc("bridge", 0, DAYS[0]).id in s.documents)
+    bridge = next(
+        s for s in found if "Bay News" and thread_doc("bridge", 0, DAYS[0]).id in s.documents
+    )
     assert bridge.outlets == 1 and bridge.activity == [(d, 1) for d in DAYS]
 
 
