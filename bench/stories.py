@@ -63,7 +63,7 @@ from storyline.errors import InputError
 from storyline.ingest.documents import build
 from storyline.ingest.multinews import iter_clusters
 from storyline.model import Document
-from storyline.store import Store
+from storyline.store import Store, dedupe
 
 
 @dataclass(slots=True)
