@@ -37,9 +37,9 @@ NO_TEXT = "no words to cluster on (empty or non-text document)"
 class Params:
     """Thresholds and sizes. The defaults were chosen on validation folds (see BENCHMARKS.md)."""
 
-    story_threshold: float = 0.20
-    event_threshold: float = 0.35
-    merge_threshold: float = 0.50
+    story_threshold: float = 0.16
+    event_threshold: float = 0.25
+    merge_threshold: float = 0.30
     story_window_days: int = 1830  # a thread may go quiet for years (Huawei 2013-2018)
     event_window_days: int = 7
     candidates: int = 24  # stories compared per document
@@ -51,8 +51,8 @@ class Params:
     tf_power: float = 1.0
     # A grown story's centroid is diffuse, so a document's cosine to it is
     # lower than to any one member: the bar falls as size ** -size_decay
-    # (never below a third of story_threshold).
-    size_decay: float = 0.25
+    size_decay: float = 0.35
+    min_bar: float = 1 / 3  # ... never below this share of story_threshold
 
 
 @dataclass(slots=True)
@@ -190,7 +190,7 @@ class Clusterer:
     def _bar(self, size: int) -> float:
         """The cosine a document needs to join a story of `size` documents."""
         p = self.params
-        return max(p.story_threshold * max(size, 1) ** -p.size_decay, p.story_threshold / 3)
+        return p.story_threshold * max(max(size, 1) ** -p.size_decay, p.min_bar)
 
     def _merge(
         self, conn: sqlite3.Connection, story: rows.Cluster, other: rows.Cluster
