@@ -42,8 +42,8 @@ class Params:
     merge_threshold: float = 0.30
     story_window_days: int = 1830  # a thread may go quiet for years (Huawei 2013-2018)
     event_window_days: int = 7
-    candidates: int = 24  # stories compared per document
-    query_terms: int = 12  # a document's heaviest terms used to find candidates
+    candidates: int = 48  # stories compared per document
+    query_terms: int = 20  # a document's heaviest terms used to find candidates
     posting_terms: int = 24  # a story is indexed under its heaviest centroid terms
     centroid_terms: int = 120  # a centroid keeps its heaviest terms
     event_candidates: int = 16
