@@ -17,7 +17,7 @@ from .config import Settings
 from .errors import InputError, StorylineError
 from .ingest import read as _read
 from .model import Analysis, Brief, Document, Story, StoryRef
-from .store import Store
+from .store import Store, StoreBackend
 
 if TYPE_CHECKING:
     from .clustering import Params, Report
@@ -44,7 +44,7 @@ def analyze(documents: Iterable[Document], progress: Progress | None = None) -> 
 
 
 def analyze_stored(
-    store: Store,
+    store: StoreBackend,
     documents: list[Document],
     progress: Progress | None = None,
     *,
@@ -81,7 +81,7 @@ BRIEF_LIMIT = 50  # documents a stored brief uses at most (the CLI's --limit)
 
 
 def select(
-    store: Store,
+    store: StoreBackend,
     *,
     ids: list[str] | None = None,
     query: str | None = None,
@@ -112,7 +112,7 @@ def brief(
 
 
 def brief_from_store(
-    store: Store,
+    store: StoreBackend,
     *,
     ids: list[str] | None = None,
     query: str | None = None,
@@ -190,16 +190,25 @@ def _spread(ids: list[str], limit: int) -> list[str]:
     return [ids[round(i * step)] for i in range(limit)]
 
 
-def _story(store: Store, story_id: str) -> Story:
+def _sqlite(store: StoreBackend) -> Store:
+    if not isinstance(store, Store):
+        raise StorylineError(f"{store!r}: stories are kept in the SQLite store only, for now")
+    return store
+
+
+def _story(store: StoreBackend, story_id: str) -> Story:
     from .clustering import cluster_pending, get_story
 
+    store = _sqlite(store)
     cluster_pending(store)
     return get_story(store, story_id)
 
 
-def _story_groups(store: Store, doc_ids: list[str]) -> list[tuple[Story, list[str]]]:
+def _story_groups(store: StoreBackend, doc_ids: list[str]) -> list[tuple[Story, list[str]]]:
     from .clustering import cluster_pending, story_refs
 
+    if not isinstance(store, Store):  # no stories on this backend: the matches stay one pile
+        return []
     cluster_pending(store)
     return story_refs(store, doc_ids)
 
