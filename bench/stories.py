@@ -59,11 +59,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from storyline.clustering import Params, cluster_pending, rebuild
-from storyline.errors import InputError
+from storyline.errors import InputError, StoreError
 from storyline.ingest.documents import build
 from storyline.ingest.multinews import iter_clusters
 from storyline.model import Document
-from storyline.store import Store, dedupe
+from storyline.store import AddResult, Store, dedupe
 
 
 @dataclass(slots=True)
@@ -197,10 +197,19 @@ def ingest(
             doc = document(item)
             if doc is None:
                 continue
-            result = store.add(doc)
-            ids[item.source] = (result.id, result.duplicate_of or result.id)
+            result = add(store, doc)
+            if result is not None:
+                ids[item.source] = (result.id, result.duplicate_of or result.id)
         cluster_pending(store, params)
     return ids
+
+
+def add(store: Store, doc: Document) -> AddResult | None:
+    """`store.add`; a text stored already in other case or spacing (refused) is its copy."""
+    try:
+        return store.add(doc)
+    except StoreError:
+        return AddResult("duplicate", doc.id, doc.id) if doc.id in store else None
 
 
 def assignments(store: Store) -> dict[str, tuple[str | None, str | None]]:
@@ -396,7 +405,7 @@ def speed(eval_dir: Path, args: argparse.Namespace) -> dict[str, object]:
                 chunk = docs[start : start + args.batch]
                 t0 = time.perf_counter()
                 for doc in chunk:
-                    store.add(doc)
+                    add(store, doc)
                 t1 = time.perf_counter()
                 cluster_pending(store)
                 t2 = time.perf_counter()
@@ -472,8 +481,8 @@ def dedupe_eval(
         with Store(":memory:", near_duplicate_threshold=threshold) as store:
             stored_as: dict[str, str] = {}  # an original that copies another is held by it
             for doc in docs:
-                result = store.add(doc)
-                stored_as[doc.id] = result.duplicate_of or result.id
+                added = add(store, doc)
+                stored_as[doc.id] = (added.duplicate_of or added.id) if added else doc.id
             links_before = store.stats().duplicates
             correct = made = copies = dropped = 0
             for k, doc in enumerate(docs):
@@ -492,8 +501,8 @@ def dedupe_eval(
                     dropped += 1  # under half the original left: not a copy any more
                     continue
                 copies += 1
-                result = store.add(copy)
-                if result.duplicate_of is not None:
+                result = add(store, copy)
+                if result is not None and result.duplicate_of is not None:
                     made += 1
                     correct += result.duplicate_of == stored_as[doc.id]
             out[how] = {
