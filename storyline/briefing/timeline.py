@@ -15,6 +15,7 @@ same choice (sentences dated by publication) on Timeline17.
 from __future__ import annotations
 
 import itertools
+import logging
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -428,7 +429,11 @@ def build_timeline(
     if parse:
         try:
             nlp = load_nlp()
-        except ConfigError:
+        except ConfigError as exc:
+            logging.getLogger(__name__).warning(
+                "timeline: %s; dates inside sentences are not parsed, so the timeline is thinner",
+                exc,
+            )
             nlp = None
     items: list[DatedSentence] = []
     for analysis in analyses:
