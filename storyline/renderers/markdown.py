@@ -2,25 +2,38 @@
 
 Citations are numbered links to the Sources list; the link title carries the
 cited passage, so most Markdown viewers show it on hover. Article text is
-untrusted: angle brackets are escaped so no markup from a source goes live.
+untrusted: `_esc` turns angle brackets into entities and backslash-escapes
+Markdown syntax (links, images, emphasis, code, tables), so no link, image
+(a tracker) or `javascript:` URL from a source goes live; `_code` fences
+text shown in code spans.
 """
 
 from __future__ import annotations
+
+import re
 
 from ..model import Brief, Citation
 from ._common import cited_documents, describe_source, person_line, source_numbers
 
 
+_MARKDOWN_SYNTAX = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]~|"})
+
+
 def _esc(text: str | None) -> str:
+    """Article text as inert Markdown: no HTML, no links or images, no emphasis, one line."""
     if not text:
         return ""
-    return (
-        text.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("|", "\\|")
-        .replace("\n", " ")
-    )
+    text = " ".join(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").split())
+    return text.translate(_MARKDOWN_SYNTAX)
+
+
+def _code(text: str) -> str:
+    """`text` as a code span, fenced by more backticks than it holds (it cannot break out)."""
+    text = " ".join(text.split())
+    runs = [len(run) for run in re.findall(r"`+", text)]
+    fence = "`" * (max(runs, default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def _cite(citations: list[Citation], numbers: dict[str, int]) -> str:
@@ -124,7 +137,7 @@ def render_markdown(brief: Brief) -> str:
     for ref in brief.documents:
         i = n[ref.id]
         out.append(
-            f'{i}. <a id="source-{i}"></a>{_esc(describe_source(ref))} · `{_esc(ref.source)}` · {ref.kind} · id `{ref.id}`'
+            f'{i}. <a id="source-{i}"></a>{_esc(describe_source(ref))} · {_code(ref.source)} · {ref.kind} · id `{ref.id}`'
         )
     out.append("")
     if brief.notes:
