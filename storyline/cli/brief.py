@@ -9,7 +9,7 @@ import typer
 from ..api import brief_from_store
 from ..errors import StorylineError
 from ..renderers import format_for_path, render
-from ..store import Store
+from ..store import is_postgres, open_store
 from ._progress import progress_bar
 from ._util import DbOption, app, cli_settings, console, fail, out
 from .ingest import ingest_inputs
@@ -73,10 +73,10 @@ def brief(
     )
     # with inputs and no store named, brief them in memory without writing a store
     store_path = settings.db if db or not inputs else ":memory:"
-    if not inputs and not Path(store_path).exists():
+    if not inputs and not is_postgres(store_path) and not Path(store_path).exists():
         fail(f"{store_path}: no such store; give inputs or ingest first (storyline ingest ...)")
     try:
-        with Store(store_path, near_duplicate_threshold=settings.near_duplicate_threshold) as store:
+        with open_store(store_path, settings=settings) as store:
             chosen = list(ids or [])
             if inputs:
                 results, _errors = ingest_inputs(

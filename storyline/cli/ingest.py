@@ -8,13 +8,15 @@ be stored, 130 on Ctrl-C ("interrupted after N added"; what was added stays).
 
 from __future__ import annotations
 
+from typing import Any
+
 import typer
 
 from ..config import Settings
 from ..errors import InputError, StoreError, StorylineError
 from ..ingest import read
 from ..model import Document
-from ..store import AddResult, Store
+from ..store import AddResult, open_store
 from ._progress import progress_bar
 from ._util import DbOption, app, cli_settings, console, fail, safe
 
@@ -32,7 +34,7 @@ class Interrupted(Exception):
 
 
 def ingest_inputs(
-    store: Store,
+    store: Any,
     inputs: list[str],
     *,
     as_kind: str | None = None,
@@ -95,6 +97,11 @@ def ingest(
         None, "--date", help="Publication date for every input (YYYY, YYYY-MM or YYYY-MM-DD)."
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print errors only."),
+    scheduler: str | None = typer.Option(
+        None,
+        "--scheduler",
+        help="Dask scheduler (tcp://host:8786): workers read, dedupe and write to a PostgreSQL --db.",
+    ),
 ) -> None:
     """Read articles into the store, skipping exact and near duplicates.
 
@@ -103,12 +110,14 @@ def ingest(
     Example:
 
         storyline ingest articles/ https://example.com/feed.xml --db story.db
+        storyline ingest /shared/articles --db postgresql://news@db/news --scheduler tcp://sched:8786
     """
+    settings = cli_settings(db=db, scheduler=scheduler)
+    if settings.scheduler:
+        _ingest_on_cluster(inputs, settings, as_kind=as_kind, date=date, quiet=quiet)
+        return
     try:
-        settings = cli_settings(db=db)
-        with Store(
-            settings.db, near_duplicate_threshold=settings.near_duplicate_threshold
-        ) as store:
+        with open_store(settings.db, settings=settings) as store:
             results, errors = ingest_inputs(
                 store, inputs, as_kind=as_kind, date=date, settings=settings, quiet=quiet
             )
@@ -129,4 +138,50 @@ def ingest(
     if not results:
         raise typer.Exit(1)
     if errors:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+def _ingest_on_cluster(
+    inputs: list[str], settings: Settings, *, as_kind: str | None, date: str | None, quiet: bool
+) -> None:
+    """`storyline ingest --scheduler`: the cluster reads and stores; we print outcomes."""
+    from ..distributed import ingest_on_cluster
+
+    counts = {"added": 0, "known": 0, "error": 0}
+    try:
+        with progress_bar("Ingesting on the cluster") as advance:
+            for outcome in ingest_on_cluster(
+                inputs,
+                settings.db,
+                settings.scheduler,
+                settings=settings,
+                as_kind=as_kind,
+                date=date,
+            ):
+                if outcome.status == "error":
+                    counts["error"] += 1
+                    console.print(
+                        f"[red]error:[/red] {outcome.source}: {outcome.error}", highlight=False
+                    )
+                else:
+                    counts["added" if outcome.status == "added" else "known"] += 1
+                    if not quiet:
+                        label = outcome.title or outcome.source
+                        same = f" (same as {outcome.duplicate_of})" if outcome.duplicate_of else ""
+                        console.print(
+                            f"{outcome.status:<10} {outcome.id}  {label}{same}",
+                            highlight=False,
+                            markup=False,
+                        )
+                advance()
+    except StorylineError as exc:
+        fail(str(exc))
+    console.print(
+        f"{counts['added']} added, {counts['known']} already known or duplicate, "
+        f"{counts['error']} failed",
+        highlight=False,
+    )
+    if counts["added"] + counts["known"] == 0:
+        raise typer.Exit(1)
+    if counts["error"]:
         raise typer.Exit(EXIT_PARTIAL)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.console import Console
@@ -12,37 +13,51 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..errors import StorylineError
-from ..store import Store
+from ..store import is_postgres, open_store
 from ._util import DbOption, app, cli_settings, fail, out, safe
 
 
-def _open(db: str | None) -> Store:
-    path = cli_settings(db=db).db
-    if not Path(path).exists():
-        fail(f"{path}: no such store (storyline ingest ... --db {path})")
-    return Store(path)
+def _open(db: str | None) -> Any:
+    settings = cli_settings(db=db)
+    if not is_postgres(settings.db) and not Path(settings.db).exists():
+        fail(f"{safe(settings.db)}: no such store (storyline ingest ... --db {safe(settings.db)})")
+    return open_store(settings.db, settings=settings)
 
 
 @app.command("list")
 def list_documents(
     db: DbOption = None,
+    limit: int = typer.Option(50, "--limit", "-n", min=0, help="Rows per page (0: all)."),
+    page: int = typer.Option(1, "--page", min=1, help="Page to show (of --limit rows)."),
+    since: str | None = typer.Option(
+        None, "--since", help="Only documents published on or after this date (YYYY[-MM[-DD]])."
+    ),
+    query: str | None = typer.Option(
+        None, "--query", "-q", help="Only documents matching these words, as search does."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
-    """Show what is stored.
+    """Show what is stored, one page at a time (oldest first).
 
     Example:
 
-        storyline list --db story.db
+        storyline list --db story.db --since 2014-01 --query huawei --limit 20 --page 2
     """
     try:
         with _open(db) as store:
-            refs = store.list()
+            total = store.count() if since is None and query is None else None
+            refs = store.list(
+                limit=limit or None, offset=(page - 1) * limit, since=since, query=query
+            )
     except StorylineError as exc:
         fail(str(exc))
     if as_json:
         out(json.dumps([dataclasses.asdict(r) for r in refs], ensure_ascii=False, indent=2))
         return
-    table = Table(title=f"{len(refs)} documents in {store.path}")
+    first = (page - 1) * limit
+    shown = f"{first + 1}-{first + len(refs)}" if refs else "none"
+    of = f" of {total}" if total is not None else " matching"
+    table = Table(title=f"documents {shown}{of}")
     for col in ("id", "published", "kind", "outlet", "title"):
         table.add_column(col, overflow="fold")
     for r in refs:
@@ -63,7 +78,7 @@ def search(
     limit: int = typer.Option(10, "--limit", "-n", help="Number of hits."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
-    """Search stored documents (SQLite FTS5, ranked by bm25).
+    """Search stored documents (SQLite FTS5 bm25, or PostgreSQL full-text ranking).
 
     Example:
 

@@ -52,6 +52,13 @@ def fts_query(text: str) -> str | None:
     >>> fts_query("the The THE the")
     '"the"'
     """
+    parts = query_terms(text)
+    return " AND ".join('"' + part.replace('"', '""') + '"' for part in parts) or None
+
+
+def query_terms(text: str) -> list[str]:
+    """The words and "phrases" of `text` that a search requires, operators dropped,
+    normalised, de-duplicated and capped, so a query's cost is bounded."""
     text = _CONTROL.sub(" ", unicodedata.normalize("NFKC", text[: MAX_QUERY_CHARS * 2]))
     text = text[:MAX_QUERY_CHARS]
     parts: list[str] = []
@@ -67,10 +74,10 @@ def fts_query(text: str) -> str | None:
         chunk = " ".join(chunk.split())
         if _HAS_TERM.search(chunk) and chunk.casefold() not in seen:
             seen.add(chunk.casefold())
-            parts.append('"' + chunk.replace('"', '""') + '"')
+            parts.append(chunk)
             if len(parts) >= MAX_QUERY_TERMS:
                 break
-    return " AND ".join(parts) or None
+    return parts
 
 
 def search(

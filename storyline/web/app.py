@@ -82,10 +82,13 @@ class AppState:
     _opened: list[Any] = dataclasses.field(default_factory=list)
     _lock: threading.Lock = dataclasses.field(default_factory=threading.Lock)
 
-    def _open(self) -> Any:
-        from ..store import Store
+    def _open_unlisted(self) -> Any:
+        from ..store import open_store
 
-        store = Store.from_settings(self.settings)
+        return open_store(self.settings.db, settings=self.settings)
+
+    def _open(self) -> Any:
+        store = self._open_unlisted()
         with self._lock:
             self._opened.append(store)
         return store
@@ -109,9 +112,7 @@ class AppState:
         if self._writer is None:
             with self._lock:
                 if self._writer is None:
-                    from ..store import Store
-
-                    self._writer = Store.from_settings(self.settings)
+                    self._writer = self._open_unlisted()
         yield self._writer
 
     def close(self) -> None:
