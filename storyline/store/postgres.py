@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 
 from ..config import Settings
-from ..errors import ConfigError, StoreError
+from ..errors import ConfigError, NotFoundError, StoreError
 from ..model import Document, DocumentRef
 from . import dedupe
 from .base import WRITE_RETRIES, AddResult, DuplicateLink, StoreStats, check_threshold
@@ -238,7 +238,10 @@ class PgStore:
             "SELECT source, text FROM documents WHERE id = %s", (doc.id,)
         ).fetchone()
         if same_id is not None and same_id["text"] != doc.text:
-            raise StoreError(f"{doc.id}: already stored with a different text")
+            raise StoreError(
+                f"{doc.source}: same text as stored document {doc.id} ({same_id['source']}) "
+                "except for case or spacing; not stored again"
+            )
         if same_id is not None and same_id["source"] == doc.source:
             return AddResult("unchanged", doc.id)
         link = conn.execute(
@@ -330,7 +333,7 @@ class PgStore:
                     "SELECT duplicate_of FROM duplicates WHERE doc_id = %s LIMIT 1", (doc_id,)
                 ).fetchone()
                 hint = f" (it was linked as a duplicate of {link['duplicate_of']})" if link else ""
-                raise StoreError(f"{doc_id}: no such document in the store{hint}")
+                raise NotFoundError(f"{doc_id}: no such document in the store{hint}")
             sentences = conn.execute(
                 'SELECT start, "end", paragraph, speaker FROM sentences '
                 "WHERE doc_id = %s ORDER BY idx",
