@@ -156,7 +156,7 @@ def generate(
 class Rouge:
     """tilse's RougeReimplementation: stemmed, stopwords and punctuation dropped."""
 
-    PUNCT = {".", ",", ";", ":", "``", "''", "-", '"'}
+    PUNCT = frozenset({".", ",", ";", ":", "``", "''", "-", '"'})
 
     def __init__(self) -> None:
         self.stemmer = PorterStemmer()
@@ -238,7 +238,7 @@ def align_m1(pred: Timeline, ref: Timeline, rouge: Rouge) -> dict[str, float]:
                 num["r"][m] += weight(pd_, rd_) * hit
                 den["r"][m] += rden
         else:
-            for m, (hit, _, rden) in rouge.counts([""], [ref[rd_]]).items():
+            for m, (_hit, _, rden) in rouge.counts([""], [ref[rd_]]).items():
                 den["r"][m] += rden
     out = {}
     for m in ("rouge_1", "rouge_2"):

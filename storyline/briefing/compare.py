@@ -328,9 +328,12 @@ def _first_mention(analyses: Sequence[Analysis], surface: str, name: str) -> Cit
     """The first PERSON mention written `surface` that resolves to `name` (or to itself)."""
     for a in analyses:
         for m in a.entities:
-            if m.type == "PERSON" and m.text.casefold() == surface.casefold():
-                if (m.canonical or m.text).casefold() in (name.casefold(), surface.casefold()):
-                    return Citation(document=a.document.id, start=m.start, end=m.end)
+            if (
+                m.type == "PERSON"
+                and m.text.casefold() == surface.casefold()
+                and (m.canonical or m.text).casefold() in (name.casefold(), surface.casefold())
+            ):
+                return Citation(document=a.document.id, start=m.start, end=m.end)
     for a in analyses:
         for m in a.entities:
             if m.type == "PERSON" and m.text.casefold() == surface.casefold():

@@ -15,7 +15,6 @@ import re
 from ..model import Brief, Citation
 from ._common import cited_documents, describe_source, person_line, source_numbers
 
-
 _MARKDOWN_SYNTAX = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]~|"})
 
 

@@ -72,7 +72,8 @@ def test_real_pages_are_detected_and_extracted(shared_dir):
     truth = json.loads((folder / "ground-truth.json").read_text())
     pages = sorted((folder / "html").glob("*.html.gz"))[:6]
     for page in pages:
-        doc = document_from_bytes(gzip.open(page).read(), str(page))
+        with gzip.open(page) as f:
+            doc = document_from_bytes(f.read(), str(page))
         assert doc.kind == "html"
         expected = truth[page.name.split(".")[0]]["articleBody"]
         first_words = " ".join(expected.split()[:6])
