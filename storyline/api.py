@@ -9,6 +9,7 @@ what it writes.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, TypeAlias
 
 from .analysis.pipeline import analyze as _run_pipeline
 from .briefing.build import build_brief
@@ -17,6 +18,12 @@ from .errors import InputError, StorylineError
 from .ingest import read as _read
 from .model import Analysis, Brief, Document
 from .store import Store
+
+if TYPE_CHECKING:
+    from .store.postgres import PgStore
+
+# Either backend: they share the methods the library calls.
+AnyStore: TypeAlias = "Store | PgStore"
 
 ANALYSIS_VERSION = "2026.11.2"
 
@@ -40,7 +47,7 @@ def analyze(documents: Iterable[Document], progress: Progress | None = None) -> 
 
 
 def analyze_stored(
-    store: Store,
+    store: AnyStore,
     documents: list[Document],
     progress: Progress | None = None,
     *,
@@ -61,6 +68,7 @@ def analyze_stored(
                 progress(doc)
         else:
             todo.append(doc)
+    fresh: Iterable[Analysis]
     if scheduler and todo:
         from .distributed import analyze_on_cluster
 
@@ -74,7 +82,7 @@ def analyze_stored(
 
 
 def select(
-    store: Store, *, ids: list[str] | None = None, query: str | None = None, limit: int = 50
+    store: AnyStore, *, ids: list[str] | None = None, query: str | None = None, limit: int = 50
 ) -> list[Document]:
     """Stored documents chosen by ids, by a search query, or all of them."""
     if ids:
@@ -101,7 +109,7 @@ def brief(
 
 
 def brief_from_store(
-    store: Store,
+    store: AnyStore,
     *,
     ids: list[str] | None = None,
     query: str | None = None,

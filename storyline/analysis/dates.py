@@ -362,17 +362,21 @@ def _resolve(kind: str, m: re.Match[str], pub: Published | None, future: bool) -
     if g.get("mnum"):
         month = int(g["mnum"])
     if kind in ("iso", "mdy", "dmy"):
+        if month is None:
+            return None
         try:
             day = dt.date(int(g["year"]), month, int(g["day"]))
         except ValueError:
             return None
         return iso(day, "day"), "day", False, 0.95
     if kind == "my":
+        if month is None:
+            return None
         return f"{int(g['year']):04d}-{month:02d}", "month", False, 0.95
     if kind == "year":
         return g["year"], "year", False, 0.85
     if kind in ("md", "dm"):
-        if not 1 <= int(g["day"]) <= 31:
+        if month is None or not 1 <= int(g["day"]) <= 31:
             return None
         if pub is None:
             return None, None, True, 0.0
@@ -387,6 +391,8 @@ def _resolve(kind: str, m: re.Match[str], pub: Published | None, future: bool) -
             day = day.replace(year=year - 1)
         return iso(day, "day"), "day", True, conf
     if kind in ("month", "rel_month"):
+        if month is None:
+            return None
         if pub is None:
             return None, None, True, 0.0
         year, conf = _month_year(month, pub, future, (g.get("rel") or "").lower() or None)
@@ -419,9 +425,13 @@ def _resolve(kind: str, m: re.Match[str], pub: Published | None, future: bool) -
         else:
             rel = g["rel"].lower()
             step = {"last": -1, "this": 0, "next": 1, "coming": 1}[rel]
-        wanted: Granularity = {"day": "day", "week": "month", "month": "month", "year": "year"}[
-            unit
-        ]
+        granularity_of: dict[str, Granularity] = {
+            "day": "day",
+            "week": "month",
+            "month": "month",
+            "year": "year",
+        }
+        wanted = granularity_of[unit]
         if unit == "year":
             return f"{pub.date.year + step:04d}", "year", True, 0.9
         coarse = _coarse(pub, wanted)

@@ -654,7 +654,7 @@ def _canonicalise(mentions: list[EntityMention]) -> None:
         if m.type == "PERSON" and m.canonical and " " not in m.canonical:
             m.canonical = resolve_short_name(m.canonical, [f for f in fulls if f]) or m.canonical
         elif m.type == "ORG" and by_acronym.get(m.canonical or "") not in (None, m.canonical):
-            m.canonical = by_acronym[m.canonical]
+            m.canonical = by_acronym[m.canonical or ""]
     # a person's title found once holds for every mention of them in the document
     known: dict[str, EntityMention] = {}
     for m in mentions:

@@ -378,6 +378,8 @@ def date_divergences(
             doc_y, sent_y, _, dy = items[y]
             if doc_x == doc_y or sims[x, y] < threshold or (doc_x, sent_x, doc_y, sent_y) in seen:
                 continue
+            if dx.value is None or dy.value is None:
+                continue
             if dx.value.startswith(dy.value) or dy.value.startswith(dx.value):
                 continue
             seen.add((doc_x, sent_x, doc_y, sent_y))

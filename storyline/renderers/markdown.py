@@ -109,12 +109,12 @@ def render_markdown(brief: Brief) -> str:
             "| Name | Type | Role | Also written | Mentions | Sources |",
             "|---|---|---|---|---|---|",
         ]
-        for e in brief.entities:
-            role = ", ".join(x for x in (e.role, e.organisation) if x)
-            aliases = ", ".join(a for a in e.aliases if a != e.name)
+        for ent in brief.entities:
+            role = ", ".join(x for x in (ent.role, ent.organisation) if x)
+            aliases = ", ".join(a for a in ent.aliases if a != ent.name)
             out.append(
-                f"| {_esc(e.name)} | {e.type} | {_esc(role)} | {_esc(aliases)} | {e.mentions} | "
-                f"{_cite(e.citations, n)} |"
+                f"| {_esc(ent.name)} | {ent.type} | {_esc(role)} | {_esc(aliases)} | "
+                f"{ent.mentions} | {_cite(ent.citations, n)} |"
             )
     else:
         out.append("_No entities found._")
