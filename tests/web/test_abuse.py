@@ -164,7 +164,7 @@ def test_url_fetches_at_once_are_capped(make_app, monkeypatch) -> None:
         second = c.post("/api/documents", data={"url": "https://slow.example/2"})
         gate.set()
         t.join(10)
-    assert second.status_code == 503 and "Retry-After" in second.headers
+    assert second.status_code == 429 and "Retry-After" in second.headers
     assert first == [400]
 
 
