@@ -273,6 +273,8 @@ class BriefCache:
             raise Busy(
                 429, "this brief is still being built; retry shortly", math.ceil(self.slot_wait)
             )
+        if isinstance(pending.error, Cancelled):  # its first asker left: not this request's fault
+            raise Busy(429, "this brief's build was stopped; retry shortly", 1)
         if pending.error is not None:
             raise pending.error
         assert pending.view is not None
