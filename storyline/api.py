@@ -9,7 +9,6 @@ what it writes.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, TypeAlias
 
 from .analysis.pipeline import analyze as _run_pipeline
 from .briefing.build import build_brief
@@ -17,13 +16,7 @@ from .config import Settings
 from .errors import InputError, StorylineError
 from .ingest import read as _read
 from .model import Analysis, Brief, Document
-from .store import Store
-
-if TYPE_CHECKING:
-    from .store.postgres import PgStore
-
-# Either backend: they share the methods the library calls.
-AnyStore: TypeAlias = "Store | PgStore"
+from .store import StoreBackend
 
 ANALYSIS_VERSION = "2026.11.2"
 
@@ -47,7 +40,7 @@ def analyze(documents: Iterable[Document], progress: Progress | None = None) -> 
 
 
 def analyze_stored(
-    store: AnyStore,
+    store: StoreBackend,
     documents: list[Document],
     progress: Progress | None = None,
     *,
@@ -82,7 +75,7 @@ def analyze_stored(
 
 
 def select(
-    store: AnyStore, *, ids: list[str] | None = None, query: str | None = None, limit: int = 50
+    store: StoreBackend, *, ids: list[str] | None = None, query: str | None = None, limit: int = 50
 ) -> list[Document]:
     """Stored documents chosen by ids, by a search query, or all of them."""
     if ids:
@@ -109,7 +102,7 @@ def brief(
 
 
 def brief_from_store(
-    store: AnyStore,
+    store: StoreBackend,
     *,
     ids: list[str] | None = None,
     query: str | None = None,
