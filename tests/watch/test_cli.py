@@ -119,3 +119,22 @@ def test_cli_watch_config_file_and_bad_input(site, db, tmp_path: Path):
     assert result.exit_code == 1 and "not an http(s) URL" in result.stderr
     result = runner.invoke(app, ["watch", site.base + "/feed.xml", "--every", "soon", "--db", db])
     assert result.exit_code == 1 and "interval" in result.stderr
+
+
+def test_cli_watch_escapes_control_characters_from_feeds(site, db):
+    from feedsite import article_html, rss
+
+    title, date, paragraphs = STORIES[0]
+    site.set("/news/1.html", article_html(title, date, paragraphs))
+    site.set(
+        "/feed.xml",
+        rss(
+            site.base,
+            [("/news/1.html", "Evil\nupdated  forged line \u202ered", date)],
+            "Feed\u2028two",
+        ),
+        content_type="application/rss+xml",
+    )
+    code, stdout, stderr = _watch(site, db, "--no-briefs")
+    assert code == 0, stderr
+    assert len(stdout.splitlines()) == 1 and "\u202e" not in stdout
