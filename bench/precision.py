@@ -31,6 +31,10 @@ matched by a correct system item / gold items. Gold items whose sentence hash
 no longer matches the document (the ingest changed) are re-found by hash among
 the document's sentences, else reported as lost and left out.
 
+A gold file may list the `sections` it annotates fully (the Multi-News clusters
+annotate divergences and developments only); other sections are not scored
+there.
+
 Usage: python bench/precision.py [GOLD.json ...] [--json FILE] [--root DIR]
 """
 
@@ -421,7 +425,9 @@ def evaluate(gold_path: Path, root: Path = ROOT) -> dict[str, Any]:
     gold = Gold(data, docs)
     analyses = analyze(list(docs.values()))
     brief = build_brief(analyses)
-    scores = {name: SCORERS[name](brief, gold) for name in SECTIONS}
+    # a gold file may annotate only some sections (Multi-News clusters: divergences
+    # and developments); only those are scored
+    scores = {name: SCORERS[name](brief, gold) for name in data.get("sections", SECTIONS)}
     return {
         "corpus": data["corpus"],
         "documents": len(docs),
