@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from ..api import brief_from_store
+from ..briefing.since import parse_since
 from ..errors import StorylineError
 from ..renderers import format_for_path, render
 from ..store import is_postgres, open_store
@@ -40,9 +41,20 @@ def brief(
     sentences: int | None = typer.Option(
         None, "--sentences", help="Summary length in sentences (overrides --words)."
     ),
-    focus: str | None = typer.Option(None, "--focus", help="Focus the summary on this query."),
+    focus: str | None = typer.Option(
+        None, "--focus", help="Focus the brief on these words (matched by stem: costs ~ cost)."
+    ),
     since: str | None = typer.Option(
-        None, "--since", help="Only what is new since this date (YYYY[-MM[-DD]])."
+        None,
+        "--since",
+        help="Mark and keep what is new on or after this date (YYYY[-MM[-DD]], inclusive), "
+        "with only the older context needed to read it.",
+    ),
+    full: bool = typer.Option(
+        False,
+        "--all",
+        help="Every item of every section; by default each is ranked and capped to what an "
+        "analyst reads, with the full count shown.",
     ),
     title: str | None = typer.Option(None, "--title", help="Title of the brief."),
     as_kind: str | None = typer.Option(
@@ -69,8 +81,14 @@ def brief(
         summary_sentences=sentences,
         focus=focus,
         since=since,
+        full=full or None,
         scheduler=scheduler,
     )
+    if settings.since:
+        try:
+            parse_since(settings.since)
+        except StorylineError as exc:
+            fail(f"--since: {exc}")
     # with inputs and no store named, brief them in memory without writing a store
     store_path = settings.db if db or not inputs else ":memory:"
     if not inputs and not is_postgres(store_path) and not Path(store_path).exists():

@@ -175,12 +175,16 @@ class BriefCache:
         *,
         cancel: threading.Event | None = None,
         deadline: float | None = None,
+        settings: Settings | None = None,
     ) -> BriefView:
         """The brief of `ids`, from memory or built now; raise Busy past the build limits.
 
         A build stops with Cancelled when `cancel` is set or the clock passes `deadline`.
+        `settings` (the request's since, focus, words, full) replaces the cache's own.
         """
-        key = (tuple(sorted(ids)), query or "")
+        settings = settings or self.settings
+        options = (settings.since, settings.focus, settings.summary_words, settings.full)
+        key = (tuple(sorted(ids)), query or "", options)
         with self._guard:
             view = self._lookup(key)
             if view is not None:
@@ -198,7 +202,7 @@ class BriefCache:
                 self._followers += 1
         assert pending is not None
         if owner:
-            return self._build_as_owner(key, pending, store, ids, query, cancel, deadline)
+            return self._build_as_owner(key, pending, store, ids, query, cancel, deadline, settings)
         try:
             return self._follow(pending)
         finally:
@@ -241,6 +245,7 @@ class BriefCache:
         query: str | None,
         cancel: threading.Event | None,
         deadline: float | None,
+        settings: Settings | None = None,
     ) -> BriefView:
         try:
             if not self._slots.acquire(timeout=self.slot_wait):
@@ -250,7 +255,7 @@ class BriefCache:
                     math.ceil(self.slot_wait),
                 )
             try:
-                view = self._build(store, ids, query, self._checker(cancel, deadline))
+                view = self._build(store, ids, query, self._checker(cancel, deadline), settings)
             finally:
                 self._slots.release()
             pending.view = view
@@ -295,10 +300,15 @@ class BriefCache:
         return check
 
     def _build(
-        self, store: Store, ids: list[str], query: str | None, check: Callable[[], None]
+        self,
+        store: Store,
+        ids: list[str],
+        query: str | None,
+        check: Callable[[], None],
+        settings: Settings | None = None,
     ) -> BriefView:
         check()
-        brief = self.builder(store, ids, query, self.settings, check)
+        brief = self.builder(store, ids, query, settings or self.settings, check)
         cited = {c.document for c in _citations(brief)}
         documents = {d.id: d for d in store.documents(sorted(cited))} if cited else {}
         view = view_of(brief, documents)
@@ -368,6 +378,16 @@ def _clip_right(text: str, available: int) -> str:
 def _citations(brief: Brief) -> list[Citation]:
     """Every citation in the brief, in the order the page shows them."""
     out: list[Citation] = []
+    for sentence in brief.lede:
+        out.extend(sentence.citations)
+    for line in brief.narrative:
+        out.extend(line.citations)
+    for development in brief.developments:
+        out.extend(development.before.citations)
+        out.extend(development.after.citations)
+    for player in brief.key_players:
+        for did in player.did:
+            out.extend(did.citations)
     for sentence in brief.summary:
         out.extend(sentence.citations)
     for event in brief.timeline:
@@ -379,6 +399,8 @@ def _citations(brief: Brief) -> list[Citation]:
         out.extend(figure.citations)
     for divergence in brief.divergences:
         out.extend(divergence.citations)
+        for side in divergence.sides:
+            out.extend(side.citations)
     for entity in brief.entities:
         out.extend(entity.citations[:1])  # one example mention is enough
     return out
