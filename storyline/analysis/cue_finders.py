@@ -209,7 +209,7 @@ def _cue_span(verb: Any) -> tuple[Span, str]:
 
 def _name_run(doc: Any, start: int, step: int, limit: int) -> list[Any]:
     """Capitalised name tokens from `start` going `step` (+1 right, -1 left)."""
-    run = []
+    run: list[Any] = []
     i = start
     while 0 <= i < len(doc) and len(run) < limit:
         tok = doc[i]
@@ -317,6 +317,7 @@ def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attrib
             if any(t.text in CLOSE_QUOTES for t in between):
                 subj = near
     source_toks = (surface + role_toks) if surface else (_phrase(subj) if subj is not None else [])
+    source: Span | None
     if surface:
         source = Span(source_toks[0].idx, source_toks[-1].idx + len(source_toks[-1]))
     else:

@@ -9,7 +9,9 @@ by the readers in figure_reading.py.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from typing import Any
 
 from ..model import Sentence
 from . import units
@@ -237,10 +239,10 @@ def _subject_of(verb, sentence: Sentence):
 
 
 def _phrase(
-    tokens, exclude: set[int] = frozenset(), max_tokens: int = 9, strip_det: bool = True
+    tokens, exclude: AbstractSet[int] = frozenset(), max_tokens: int = 9, strip_det: bool = True
 ) -> str:
     """Words of a noun phrase, cut before verbs, clauses and punctuation."""
-    words = []
+    words: list[Any] = []
     for t in tokens:
         if t.i in exclude:
             continue

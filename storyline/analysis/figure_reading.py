@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from ..model import DateMention, Sentence
 from . import units
@@ -65,7 +66,7 @@ def _to_clause(verb) -> str | None:
     """ "voted 5-0 to approve the merger" -> "to approve the merger"."""
     for child in verb.rights:
         if child.dep_ in ("xcomp", "advcl") and any(c.lower_ == "to" for c in child.lefts):
-            words = []
+            words: list[Any] = []
             for t in child.subtree:  # up to the first comma: "to approve X's application"
                 if (t.is_punct and t.text not in ("'s", "’s")) or len(words) >= 8:
                     break
@@ -161,7 +162,7 @@ def _read_measure(amount: Amount, span, sentence: Sentence, ctx: _Context):
         named = (
             subject is None or subject.lower_ in _PRONOUNS or subject.ent_type_ in _SUBJECT_TYPES
         )
-        if not named and subject.tag_ not in ("WDT", "WP", "DT", "EX"):
+        if not named and subject is not None and subject.tag_ not in ("WDT", "WP", "DT", "EX"):
             return _phrase(_subtree(subject)), False, verb, subject
     return None, False, verb, subject
 
