@@ -40,6 +40,7 @@ from .entity_rules import (
     ROLE_HEADS,
     ROLE_MODIFIERS,
 )
+from .furniture import furniture_spans, inside
 from .names import (
     acronym,
     canonical_name,
@@ -211,7 +212,10 @@ class EntityRecognizer:
             from .nlp import load_nlp
 
             doc = load_nlp()(analysis.document.text)
-        analysis.entities = extract_entities(analysis.document.text, doc, analysis.document.turns)
+        entities = extract_entities(analysis.document.text, doc, analysis.document.turns)
+        furniture = furniture_spans(analysis.document)
+        # a crawl notice or caption names no one in the story ("Alexa" in an archive notice)
+        analysis.entities = [e for e in entities if not inside(furniture, e.start)]
         return analysis
 
 

@@ -175,3 +175,14 @@ def test_colon_statement_belongs_to_the_main_verb(nlp):
         "\u201cWe grieve with every family in this town today.\u201d\n"
     )
     assert [q.speaker for q in _quotes(text)] == ["Dana Holt"]
+
+
+def test_no_entity_comes_from_a_crawl_notice(nlp):
+    text = (
+        "The harbour council approved the Wrenfield terminal on Monday, Mayor Dana Holt said.\n"
+        "Since 2001, Example Internet has donated its crawl of web pages to the Internet Archive.\n"
+    )
+    doc = document_from_text(text, "example.txt")
+    names = {e.text for e in next(analyze([doc])).entities}
+    assert "Dana Holt" in names
+    assert not any("Example Internet" in n or "Internet Archive" in n for n in names)
