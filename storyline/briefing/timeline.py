@@ -224,11 +224,11 @@ def parsed_clause(
         ]
         if not cuts:
             break
-        t = min(cuts, key=lambda t: t.right_edge.i - t.left_edge.i)
-        if t.right_edge.i >= e - 2:
-            e = t.left_edge.i
+        smallest: Any = min(cuts, key=lambda c: c.right_edge.i - c.left_edge.i)
+        if smallest.right_edge.i >= e - 2:
+            e = smallest.left_edge.i
         else:
-            s = t.right_edge.i + 1
+            s = smallest.right_edge.i + 1
     while e > s and doc[e - 1].is_punct and doc[e - 1].text not in ")\"'’”":
         e -= 1
     while s < e and doc[s].is_punct and doc[s].text not in "(\"'‘“":
