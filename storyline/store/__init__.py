@@ -8,7 +8,7 @@ with open_store("storyline.db") as store:          # or "postgresql://user@host/
 
 from __future__ import annotations
 
-from .base import AddResult, DuplicateLink, StoreStats, is_postgres, open_store
+from .base import AddResult, DuplicateLink, StoreBackend, StoreStats, is_postgres, open_store
 from .db import Store
 from .search import SearchHit, fts_query
 
@@ -17,6 +17,7 @@ __all__ = [
     "DuplicateLink",
     "SearchHit",
     "Store",
+    "StoreBackend",
     "StoreStats",
     "fts_query",
     "is_postgres",

@@ -8,17 +8,16 @@ suite runs once per backend.
 
 from __future__ import annotations
 
+import builtins
 import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal, Protocol, Self
 
-from ..model import DocumentRef
+from ..model import Document, DocumentRef
 
 if TYPE_CHECKING:
     from ..config import Settings
-    from .db import Store
-    from .postgres import PgStore
 
 Status = Literal["added", "duplicate", "near-duplicate", "unchanged"]
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
@@ -54,6 +53,39 @@ class StoreStats:
     size_bytes: int
 
 
+class StoreBackend(Protocol):
+    """What callers may use of any store (`Store` for SQLite, `PgStore` for PostgreSQL)."""
+
+    path: str
+    near_duplicate_threshold: float
+
+    def add(self, doc: Document) -> AddResult: ...
+    def delete(self, doc_id: str) -> None: ...
+    def get(self, doc_id: str) -> Document: ...
+    def documents(self, ids: list[str] | None = None) -> list[Document]: ...
+    def count(self) -> int: ...
+    def links(self, doc_id: str) -> list[DuplicateLink]: ...
+    def search(self, query: str, limit: int = 10, *, marks: tuple[str, str] = ...) -> list[Any]: ...
+    def search_ids(self, query: str, limit: int = 10) -> list[str]: ...
+    def save_analysis(self, analysis: dict[str, Any], version: str) -> None: ...
+    def load_analysis(self, doc_id: str, version: str) -> dict[str, Any] | None: ...
+    def stats(self) -> StoreStats: ...
+    def verify(self) -> list[str]: ...
+    def close(self) -> None: ...
+    def __enter__(self) -> Self: ...
+    def __exit__(self, *exc: object) -> None: ...
+    def list(  # last: it shadows the builtin in the annotations below it
+        self,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        since: str | None = None,
+        query: str | None = None,
+    ) -> builtins.list[DocumentRef]: ...
+    def __contains__(self, doc_id: object) -> bool: ...
+    def __len__(self) -> int: ...
+
+
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -67,7 +99,7 @@ def open_store(
     *,
     near_duplicate_threshold: float | None = None,
     settings: Settings | None = None,
-) -> Store | PgStore:
+) -> StoreBackend:
     """The store at `target`: a `postgresql://` URL or a SQLite path (default: settings.db).
 
     `settings` (default: `Settings.from_env()`, so `STORYLINE_DB` applies)

@@ -10,8 +10,9 @@ doubled, whichever process (CLI, web app, Dask worker) writes it.
 
 Near duplicates are found through `minhash_bands` (LSH bands in a table) and
 confirmed with the exact Jaccard outside the transaction, as in SQLite.
-Two near (not exact) copies written at the same instant by two machines may
-both be stored; an exact copy never is.
+Writers whose texts share an LSH band serialise on advisory locks keyed by
+the band, so near copies written at the same instant are caught too, while
+unrelated texts are written in parallel.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from typing import Any
 import numpy as np
 
 from ..config import Settings
-from ..errors import ConfigError, StoreError
+from ..errors import ConfigError, NotFoundError, StoreError
 from ..model import Document, DocumentRef
 from . import dedupe
 from .base import WRITE_RETRIES, AddResult, DuplicateLink, StoreStats, check_threshold
@@ -198,6 +199,14 @@ class PgStore:
     def _add_in(
         self, conn: Any, doc: Document, values: dict[str, Any], fp: Fingerprint | None
     ) -> AddResult:
+        if fp is not None and fp.signature is not None:
+            # Writers of texts that share an LSH band take turns (locks in key order: no
+            # deadlock), so two near copies written at once are still caught, one by the other.
+            conn.execute(
+                "SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT k FROM unnest(%s::bigint[]) "
+                "AS k ORDER BY k) AS keys",
+                (band_keys(fp.signature, self._bands, self._rows),),
+            )
         result = self._known(conn, doc, values["dedupe_hash"])
         if result is None:
             fp = fp or Fingerprint.of(doc.text)
@@ -234,26 +243,27 @@ class PgStore:
         self._retrying(doc_id, attempt)
 
     def _known(self, conn: Any, doc: Document, dedupe_hash: str) -> AddResult | None:
-        same_id = conn.execute(
-            "SELECT source, text FROM documents WHERE id = %s", (doc.id,)
+        """`Store._known` in one round trip: the same id, a link from this source, the same text."""
+        row = conn.execute(
+            "SELECT d.source, d.text, "
+            "(SELECT duplicate_of FROM duplicates WHERE doc_id = %(id)s AND source = %(source)s) "
+            "AS link, (SELECT id FROM documents WHERE dedupe_hash = %(hash)s) AS original "
+            "FROM (SELECT 1) AS one LEFT JOIN documents AS d ON d.id = %(id)s",
+            {"id": doc.id, "source": doc.source, "hash": dedupe_hash},
         ).fetchone()
-        if same_id is not None and same_id["text"] != doc.text:
-            raise StoreError(f"{doc.id}: already stored with a different text")
-        if same_id is not None and same_id["source"] == doc.source:
+        if row["text"] is not None and row["text"] != doc.text:
+            raise StoreError(
+                f"{doc.source}: same text as stored document {doc.id} ({row['source']}) "
+                "except for case or spacing; not stored again"
+            )
+        if row["text"] is not None and row["source"] == doc.source:
             return AddResult("unchanged", doc.id)
-        link = conn.execute(
-            "SELECT duplicate_of FROM duplicates WHERE doc_id = %s AND source = %s",
-            (doc.id, doc.source),
-        ).fetchone()
-        if link is not None:
-            return AddResult("unchanged", doc.id, link["duplicate_of"])
-        if same_id is not None:
+        if row["link"] is not None:
+            return AddResult("unchanged", doc.id, row["link"])
+        if row["text"] is not None:
             return AddResult("duplicate", doc.id, doc.id)
-        original = conn.execute(
-            "SELECT id FROM documents WHERE dedupe_hash = %s", (dedupe_hash,)
-        ).fetchone()
-        if original is not None:
-            return AddResult("duplicate", doc.id, original["id"])
+        if row["original"] is not None:
+            return AddResult("duplicate", doc.id, row["original"])
         return None
 
     def _nearest(self, conn: Any, fp: Fingerprint) -> tuple[float, str] | None:
@@ -285,22 +295,27 @@ class PgStore:
         if row is None:
             return False
         pk = row["pk"]
-        with conn.cursor() as cur:
-            cur.executemany(
-                'INSERT INTO sentences (doc_id, idx, start, "end", paragraph, speaker) '
-                "VALUES (%s, %s, %s, %s, %s, %s)",
-                list(sentence_rows(doc)),
+        rows = list(zip(*sentence_rows(doc), strict=True)) or [()] * 6
+        conn.execute(  # every sentence in one round trip
+            'INSERT INTO sentences (doc_id, idx, start, "end", paragraph, speaker) '
+            "SELECT %s, * FROM unnest(%s::int[], %s::int[], %s::int[], %s::int[], %s::text[])",
+            (doc.id, *[list(column) for column in rows[1:]]),
+        )
+        if signature is not None:
+            conn.execute(
+                "WITH m AS (INSERT INTO minhashes (doc_pk, num_perm, seed, scheme, signature) "
+                "VALUES (%s, %s, %s, %s, %s)) "
+                "INSERT INTO minhash_bands (key, doc_pk) SELECT DISTINCT k, %s FROM unnest(%s::bigint[]) AS k",
+                (
+                    pk,
+                    dedupe.NUM_PERM,
+                    dedupe.SEED,
+                    dedupe.SCHEME,
+                    dedupe.to_blob(signature),
+                    pk,
+                    band_keys(signature, self._bands, self._rows),
+                ),
             )
-            if signature is not None:
-                cur.execute(
-                    "INSERT INTO minhashes (doc_pk, num_perm, seed, scheme, signature) "
-                    "VALUES (%s, %s, %s, %s, %s)",
-                    (pk, dedupe.NUM_PERM, dedupe.SEED, dedupe.SCHEME, dedupe.to_blob(signature)),
-                )
-                cur.executemany(
-                    "INSERT INTO minhash_bands (key, doc_pk) VALUES (%s, %s) ON CONFLICT DO NOTHING",
-                    [(key, pk) for key in band_keys(signature, self._bands, self._rows)],
-                )
         return True
 
     def _link(self, conn: Any, doc: Document, result: AddResult, similarity: float) -> None:
@@ -330,7 +345,7 @@ class PgStore:
                     "SELECT duplicate_of FROM duplicates WHERE doc_id = %s LIMIT 1", (doc_id,)
                 ).fetchone()
                 hint = f" (it was linked as a duplicate of {link['duplicate_of']})" if link else ""
-                raise StoreError(f"{doc_id}: no such document in the store{hint}")
+                raise NotFoundError(f"{doc_id}: no such document in the store{hint}")
             sentences = conn.execute(
                 'SELECT start, "end", paragraph, speaker FROM sentences '
                 "WHERE doc_id = %s ORDER BY idx",
