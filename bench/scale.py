@@ -57,9 +57,10 @@ def build_corpus(eval_dir: Path, n: int, folder: Path) -> dict[str, int]:
     for i in range(n):
         if i < len(real):
             text = real[i]
-        else:  # two real articles, a different pair each time
+        else:  # two real articles, a different pair each time (round k shifts the partner)
             j = i - len(real)
-            a, b = j % len(real), (j * 7919 + 1) % len(real)
+            a, k = j % len(real), j // len(real)
+            b = (a * 7919 + 1 + k * 104729) % len(real)
             text = real[a] + "\n\n" + real[b if b != a else (b + 1) % len(real)]
             joined += 1
         (folder / f"{i:06d}.txt").write_text(text, encoding="utf-8")
