@@ -42,6 +42,7 @@ class Settings:
     summary_sentences: int | None = None
     focus: str | None = None
     since: str | None = None
+    full: bool = False  # brief: every item of every section, not capped to what an analyst reads
     # scale-out: a Dask scheduler address ("tcp://host:8786"); None = analyse locally
     scheduler: str | None = None
 

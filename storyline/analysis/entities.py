@@ -40,6 +40,7 @@ from .entity_rules import (
     ROLE_HEADS,
     ROLE_MODIFIERS,
 )
+from .furniture import furniture_spans, inside
 from .names import (
     acronym,
     canonical_name,
@@ -56,6 +57,8 @@ from .names import (
     strip_corporate_suffix,
     used_as_place,
 )
+from .registry import register
+from .roles import UNIT_NOUNS
 
 __all__ = [
     "ANAPHORIC_OWNERS",
@@ -194,10 +197,12 @@ def _strip_leading_title(doc: Any, cand: _Cand) -> None:
         cand.start = s
 
 
+@register
 class EntityRecognizer:
     """Analysis component: fills `analysis.entities` (see the module docstring)."""
 
     name = "entities"
+    version = "1"
     requires: tuple[str, ...] = ()
     provides: tuple[str, ...] = ("entities",)
 
@@ -207,7 +212,10 @@ class EntityRecognizer:
             from .nlp import load_nlp
 
             doc = load_nlp()(analysis.document.text)
-        analysis.entities = extract_entities(analysis.document.text, doc, analysis.document.turns)
+        entities = extract_entities(analysis.document.text, doc, analysis.document.turns)
+        furniture = furniture_spans(analysis.document)
+        # a crawl notice or caption names no one in the story ("Alexa" in an archive notice)
+        analysis.entities = [e for e in entities if not inside(furniture, e.start)]
         return analysis
 
 
@@ -522,6 +530,24 @@ def _appositive_role(doc: Any, person: _Cand, cands: list[_Cand], dominant: str 
     org = _org_at(doc, cands, m)
     if org is not None:
         person.organisation = org.canonical or doc[org.start : org.end].text
+        scope = unit_scope(doc, org.end)
+        if scope is not None:
+            # "CEO of Huawei's consumer business group": the title is the unit's, not Huawei's
+            person.role = f"{person.role} {doc[k].lower_} {doc[org.end + 1 : scope].text}"
+
+
+def unit_scope(doc: Any, i: int) -> int | None:
+    """End of "'s consumer business group" starting at token `i` (the possessive), when the
+    phrase names a part of the organisation (roles.UNIT_NOUNS); else None."""
+    n = len(doc)
+    if i >= n or doc[i].lower_ not in {"'s", "’s"}:
+        return None
+    j, end = i + 1, None
+    while j < n and j - i <= 4 and doc[j].is_lower and doc[j].pos_ in ("NOUN", "ADJ", "PROPN"):
+        if doc[j].lower_ in UNIT_NOUNS:
+            end = j + 1  # the last unit noun of the run: "consumer business group"
+        j += 1
+    return end
 
 
 def _nearest_org(doc: Any, cands: list[_Cand], before: int) -> str | None:
@@ -642,17 +668,23 @@ def _canonicalise(mentions: list[EntityMention]) -> None:
     for m in mentions:  # the model often reads a lone surname as an organisation
         if m.type == "ORG" and m.canonical in surnames:
             m.type, m.canonical = "PERSON", surnames[m.canonical]
-    orgs = {m.canonical for m in mentions if m.type == "ORG"}
-    by_acronym = {acronym(o): o for o in orgs if acronym(o)}
+    # in order of first mention, never set order (which changes with PYTHONHASHSEED):
+    # when two organisations share an acronym, the first mentioned one owns it
+    orgs = dict.fromkeys(m.canonical for m in mentions if m.type == "ORG" and m.canonical)
+    by_acronym: dict[str, str] = {}
+    for org in orgs:
+        short = acronym(org)
+        if short:
+            by_acronym.setdefault(short, org)
     for m in mentions:
         if m.type == "PERSON" and m.canonical and " " not in m.canonical:
-            m.canonical = resolve_short_name(m.canonical, fulls) or m.canonical
+            m.canonical = resolve_short_name(m.canonical, [f for f in fulls if f]) or m.canonical
         elif m.type == "ORG" and by_acronym.get(m.canonical or "") not in (None, m.canonical):
-            m.canonical = by_acronym[m.canonical]
+            m.canonical = by_acronym[m.canonical or ""]
     # a person's title found once holds for every mention of them in the document
     known: dict[str, EntityMention] = {}
     for m in mentions:
-        if m.type == "PERSON" and m.role and m.canonical not in known:
+        if m.type == "PERSON" and m.role and m.canonical and m.canonical not in known:
             known[m.canonical] = m
     for m in mentions:
         src = known.get(m.canonical or "")

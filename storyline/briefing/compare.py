@@ -58,6 +58,7 @@ def find_divergences(
         *figure_divergences(figures, subjects, labels, published=published, texts=texts),
         *date_divergences(analyses, labels),
         *role_divergences(analyses, entities, labels),
+        *count_divergences(analyses, labels),
     ]
     found.sort(key=lambda d: -d.strength)
     return [*found, *spelling_divergences(analyses, entities, labels)]
@@ -362,11 +363,33 @@ def _drop_recalled(values: list[_Value], published: dict[str, str]) -> None:
                 del v.cites[doc]
 
 
+_NAME_WORD = re.compile(r"^[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?$")
+
+
 def _is_misspelling(alias: str, name: str) -> bool:
-    """An alias with a word that is a near spelling, not a copy, of one of the name's words."""
+    """An alias with a word that is a near spelling, not a copy, of one of the name's words.
+
+    Not a spelling: a word with other characters in it ("Steele?s", an apostrophe
+    lost in transcoding), a short form of a given name ("Pete" for "Peter",
+    one the start of the other), or any variant of a "name" holding a word in
+    capitals ("JERUSALEM Israel": a dateline read as a person)."""
     words = name.split()
+    if any(len(w) >= 4 and w.isupper() for w in words):
+        return False
     odd = [w for w in alias.split() if w.casefold() not in {x.casefold() for x in words}]
-    return bool(odd) and all(any(same_word(o, w) for w in words) for o in odd)
+    if not odd or not all(_NAME_WORD.match(o) for o in odd):
+        return False
+    for o in odd:
+        first = len(words) > 1 and words[0].casefold().startswith(o.casefold()[:3])
+        if first and (
+            words[0].casefold().startswith(o.casefold())
+            or o.casefold().startswith(words[0].casefold())
+        ):
+            return False
+    # a misspelling keeps the first letter ("Hisham"/"Hesham"); "Barak" is not "Mubarak"
+    return all(
+        any(same_word(o, w) and o[:1].casefold() == w[:1].casefold() for w in words) for o in odd
+    )
 
 
 def spelling_divergences(
@@ -535,6 +558,254 @@ def date_divergences(
                     citations=[Citation(doc_x, *sent_x), Citation(doc_y, *sent_y)],
                     sides=sides,
                     strength=round(float(sims[x, y]), 3),
+                )
+            )
+    return out
+
+
+# ---------------------------------------------------------------- numbers in sentences
+
+# A number and the words it counts: "3.7 million miles", "at least nine people",
+# "eight times closer", "11 states". Years, clock times, ages, ordinals and
+# phone-like strings are left out by `_NUMBER_SKIP`.
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "dozen": 12,
+}
+_NUMBER = re.compile(
+    r"(?P<bound>\b(?:at least|more than|over|nearly|almost|about|around|some|roughly|up to|fewer than|less than)\s+)?"
+    r"(?<![\w$£€.,:/-])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
+    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+    + r")\b(?![.,:/-]?\d)(?:\s+(?P<scale>million|billion|thousand|trillion)\b)?"
+    r"(?P<after>(?:\s+[A-Za-z][\w'-]*){1,3})",
+    re.I,
+)
+_NUMBER_SKIP = re.compile(
+    r"^\s+(?:a\.m|p\.m|am\b|pm\b|o'clock|years?\s+old|-year|year-old|percent of the vote)", re.I
+)
+_LABEL_BEFORE = re.compile(
+    r"(?:\b(?:group|groups|lane|lanes|flight|gate|room|block|route|no|number|chapter|section|"
+    r"article|phase|level|grade|stage|terminal|platform|line|channel|district|ward|precinct|"
+    r"station|highway|road|interstate|type|category|model|version|season|episode|page|"
+    r"question|item|class|division|week|day|game|round|act|rule|amendment|title)s?\.?|"
+    r"\d\s*(?:,|and|or|to|through|-))\s*$",
+    re.I,
+)
+_COUNTED_STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "and",
+        "or",
+        "but",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "that",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "who",
+        "which",
+        "than",
+        "more",
+        "less",
+        "other",
+        "others",
+        "through",
+        "will",
+        "also",
+        "into",
+        "would",
+        "could",
+    ]
+)
+# Cosine (content words, numbers left out) above which two sentences tell one fact.
+SAME_FACT_THRESHOLD = 0.5
+
+
+@dataclass
+class _Count:
+    document: str
+    sentence: tuple[int, int]
+    value: float
+    text: str
+    bound: int
+    head: str  # the first word after the number that is not a stop word: what is counted
+
+
+def _counts(doc: Document) -> list[_Count]:
+    out = []
+    for start, end in _sentence_spans(doc):
+        sentence = doc.text[start:end]
+        for m in _NUMBER.finditer(sentence):
+            raw = m.group("num").casefold().replace(",", "")
+            value = float(_NUMBER_WORDS.get(raw, raw) if not raw[0].isdigit() else raw)
+            if raw[0].isdigit() and 1800 <= value <= 2100 and not m.group("scale"):
+                continue  # a year
+            if _NUMBER_SKIP.match(m.group("after")) or re.match(r"-", sentence[m.end("num") :]):
+                continue
+            if _LABEL_BEFORE.search(sentence[: m.start("num")]):
+                continue  # "group 2", "lane 1", "Flight 8501", "3, 4 and 5": names, not counts
+            value *= SCALE_FACTORS.get((m.group("scale") or "").casefold(), 1.0)
+            words = [w.casefold() for w in re.findall(r"[A-Za-z][\w'-]*", m.group("after"))]
+            counted = [
+                w[:-1] if len(w) > 3 and w.endswith("s") else w
+                for w in words
+                if w not in _COUNTED_STOP
+            ]
+            if not counted:
+                continue
+            bound = m.group("bound") or ""
+            kind = 1 if re.match(r"(?i)at least|more than|over", bound) else 0
+            kind = -1 if re.match(r"(?i)up to|fewer than|less than", bound) else kind
+            text = (m.group(0)).strip()
+            out.append(_Count(doc.id, (start, end), value, text, kind, counted[0]))
+    return out
+
+
+def _counts_agree(a: _Count, b: _Count) -> bool:
+    low, high = sorted((a.value, b.value))
+    if high - low <= 0.02 * high:
+        return True
+    approx = any(
+        re.match(r"(?i)(?:nearly|almost|about|around|some|roughly)\b", x.text) for x in (a, b)
+    )
+    if approx and high - low <= 0.1 * high:
+        return True
+    for x, y in ((a, b), (b, a)):  # "at least nine" agrees with ten
+        if x.bound == 1 and y.value >= x.value:
+            return True
+        if x.bound == -1 and y.value <= x.value:
+            return True
+    return False
+
+
+def count_divergences(
+    analyses: Sequence[Analysis],
+    labels: dict[str, str] | None = None,
+    threshold: float = SAME_FACT_THRESHOLD,
+) -> list[Divergence]:
+    """One fact counted differently by documents at about the same time: two sentences
+    alike in their words (numbers left out) that put different numbers on the same
+    thing ("3.7 million miles" vs "3.9 million miles", "eight times closer" vs "seven
+    times closer"). Rounding, "about" and stated bounds ("at least nine") agree; so do
+    sentences dated differently (one says "on Friday", the other gives no date), which
+    may count over different stretches of time. The number must count the same
+    thing (the first word after it: "four big parts", "two big objects")."""
+    labels = labels or {}
+    published = {a.document.id: a.document.published for a in analyses}
+    counts = [c for a in analyses for c in _counts(a.document)]
+    if len({c.document for c in counts}) < 2:
+        return []
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    texts = {a.document.id: a.document.text for a in analyses}
+    sentences = sorted({(c.document, c.sentence) for c in counts})
+    index = {key: i for i, key in enumerate(sentences)}
+    bare = [re.sub(r"\d[\d,.]*", " ", texts[d][s:e]) for d, (s, e) in sentences]
+    try:
+        matrix = TfidfVectorizer(stop_words="english").fit_transform(bare)
+    except ValueError:
+        return []
+    sims = (matrix @ matrix.T).toarray()
+    when = {
+        (a.document.id, span): frozenset(
+            d.value or d.text.casefold() for d in a.dates if span[0] <= d.start < span[1]
+        )
+        for a in analyses
+        for doc_id, span in sentences
+        if doc_id == a.document.id
+    }
+    in_sentence: dict[tuple[str, tuple[int, int]], list[_Count]] = defaultdict(list)
+    for c in counts:
+        in_sentence[(c.document, c.sentence)].append(c)
+    out, seen = [], set()
+    for i, a in enumerate(counts):
+        for b in counts[i + 1 :]:
+            if a.document == b.document or a.head != b.head:
+                continue
+            if not _same_time(published.get(a.document), published.get(b.document)):
+                continue
+            sim = sims[index[(a.document, a.sentence)], index[(b.document, b.sentence)]]
+            if sim < threshold or _counts_agree(a, b):
+                continue
+            if any(
+                c.head == x.head and _counts_agree(c, x)
+                for x, other in ((a, b), (b, a))
+                for c in in_sentence[(other.document, other.sentence)]
+            ):
+                continue  # "90 degrees ... 45 degrees" in both: two facts, both agreed on
+            if when[(a.document, a.sentence)] != when[(b.document, b.sentence)]:
+                continue  # "97 rockets on Friday" vs "300 rockets": different stretches of time
+            key = (a.document, a.sentence, b.document, b.sentence)
+            if key in seen:
+                continue
+            seen.add(key)
+            sides = [
+                Statement(
+                    text=texts[c.document][c.sentence[0] : c.sentence[1]].strip(),
+                    date=published.get(c.document),
+                    citations=[Citation(c.document, *c.sentence)],
+                    document=c.document,
+                )
+                for c in (a, b)
+            ]
+            out.append(
+                Divergence(
+                    kind="count",
+                    description=(
+                        f'Sources differ on a number: "{a.text}" ({labels.get(a.document, a.document)}) '
+                        f'vs "{b.text}" ({labels.get(b.document, b.document)})'
+                    ),
+                    citations=[s.citations[0] for s in sides],
+                    sides=sides,
+                    strength=round(
+                        float(sim) * min(1.0, abs(a.value - b.value) / max(a.value, b.value)), 3
+                    ),
                 )
             )
     return out

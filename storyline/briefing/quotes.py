@@ -11,31 +11,14 @@ whatever the case; organisations merge short names into the full one
 
 from __future__ import annotations
 
-import difflib
 from collections import Counter
 from collections.abc import Iterable
 
 from ..analysis.entities import generic_org, leading_org
+from ..analysis.matching import same_person
 from ..model import Analysis, Entity, Quote, SpeakerQuotes
 
-# Two full names this similar are one person spelt two ways.
-NAME_SIMILARITY = 0.85
 _KIND_ORDER = {"person": 0, "group": 1, "organisation": 2, "unknown": 3}
-
-
-def _same_person(a: str, b: str) -> bool:
-    """ "Chang" ~ "Jimmie Chang", "Sanqui" ~ "Li Sanqi", "Li Sanqi" ~ "Li Sanqi"."""
-    wa, wb = a.lower().split(), b.lower().split()
-    if wa == wb:
-        return True
-    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    if len(short) == 1 and len(long_) > 1:
-        return any(short[0] == w or (len(w) >= 4 and _ratio(short[0], w) >= 0.8) for w in long_)
-    return _ratio(a.lower(), b.lower()) >= NAME_SIMILARITY
-
-
-def _ratio(a: str, b: str) -> float:
-    return difflib.SequenceMatcher(None, a, b).ratio()
 
 
 def _entity_name(name: str, people: list[Entity]) -> str | None:
@@ -82,23 +65,24 @@ def group_quotes(
     for name in person_names:
         target = _entity_name(name, people)
         if target is None:
-            target = next((n for n in names if _same_person(name, n)), name)
+            target = next((n for n in names if same_person(name, n, person_names)), name)
         elif target not in names:
-            target = next((n for n in names if _same_person(target, n)), target)
+            target = next((n for n in names if same_person(target, n, person_names)), target)
         canonical[name] = target
         if target not in names:
             names.append(target)
     org_names = _organisation_names(quotes)
     group_names: dict[str, list[str]] = {}
     for q in quotes:
-        kind = q.speaker_kind if q.speaker else "unknown"
-        if kind == "person":
+        qkind = q.speaker_kind if q.speaker else "unknown"
+        key: tuple[str, str | None]
+        if qkind == "person" and q.speaker:
             key = ("person", canonical[q.speaker])
-        elif kind == "group":
+        elif qkind == "group" and q.speaker:
             key = ("group", q.speaker.casefold())
-            group_names.setdefault(key[1], []).append(q.speaker)
-        elif kind == "organisation":
-            key = ("organisation", org_names[q.speaker or q.organisation])
+            group_names.setdefault(q.speaker.casefold(), []).append(q.speaker)
+        elif qkind == "organisation" and (q.speaker or q.organisation):
+            key = ("organisation", org_names[q.speaker or q.organisation or ""])
         elif q.organisation and q.speaker_kind == "organisation":
             key = ("organisation", org_names[q.organisation])
         else:
@@ -108,7 +92,7 @@ def group_quotes(
     for (kind, speaker), qs in buckets.items():
         role = _most_common(q.role for q in qs) if kind in ("person", "group") else None
         org = _most_common(q.organisation for q in qs) if kind in ("person", "group") else None
-        if kind == "group":
+        if kind == "group" and speaker:
             # the surface form as written, capitalised ("Analysts at Fenwick Research")
             name = _most_common(group_names[speaker]) or speaker
             speaker = name[:1].upper() + name[1:]

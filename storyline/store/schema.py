@@ -95,6 +95,113 @@ MIGRATIONS: tuple[str, ...] = (
         saved TEXT NOT NULL
     );
     """,
+    # watch: per-feed state, the items seen in each feed, polls and the updates they made
+    """
+    CREATE TABLE watch_feeds (
+        url TEXT PRIMARY KEY,
+        name TEXT,
+        tags TEXT NOT NULL DEFAULT '[]',  -- JSON list of strings
+        kind TEXT,                        -- feed, sitemap, urls or page (as last seen)
+        etag TEXT,
+        last_modified TEXT,
+        last_polled TEXT,
+        last_ok TEXT,
+        last_new TEXT,                    -- when a poll last found a new item
+        failures INTEGER NOT NULL DEFAULT 0,
+        retry_after TEXT,                 -- back-off: not polled before this time
+        last_error TEXT,
+        items INTEGER NOT NULL DEFAULT 0,
+        added INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE watch_items (
+        feed TEXT NOT NULL REFERENCES watch_feeds (url) ON DELETE CASCADE,
+        item TEXT NOT NULL,               -- entry id, else its link
+        link TEXT,
+        status TEXT NOT NULL,             -- added, duplicate, unchanged, failed, skipped
+        doc_id TEXT,
+        error TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        seen TEXT NOT NULL,
+        poll TEXT NOT NULL,
+        PRIMARY KEY (feed, item)
+    );
+    CREATE INDEX watch_items_status ON watch_items (status, feed);
+    CREATE TABLE watch_updates (
+        poll TEXT NOT NULL,               -- ISO time the poll started
+        story TEXT NOT NULL,              -- story id (or the feed URL before stories exist)
+        label TEXT NOT NULL,
+        documents TEXT NOT NULL,          -- JSON list of the new document ids
+        brief TEXT,                       -- JSON of the update brief, when one was built
+        note TEXT,                        -- why there is no brief
+        created TEXT NOT NULL,
+        PRIMARY KEY (poll, story)
+    );
+    CREATE INDEX watch_updates_created ON watch_updates (created);
+    """,
+    # 3: persisted LSH bands (no in-memory index rebuilt on open), and stories:
+    # stories and their events with sparse centroids, one membership row per
+    # document, an inverted index of story key terms, document frequencies.
+    # Plain tables and indexes only, so the SQL ports to other databases.
+    """
+    CREATE TABLE lsh_bands (
+        band_key INTEGER NOT NULL,      -- dedupe.band_keys(): band index and band values hashed
+        doc_pk INTEGER NOT NULL REFERENCES documents (pk) ON DELETE CASCADE,
+        PRIMARY KEY (band_key, doc_pk)
+    );
+    CREATE INDEX lsh_bands_doc ON lsh_bands (doc_pk);
+
+    CREATE TABLE store_state (
+        name TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+
+    CREATE TABLE stories (
+        pk INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        merged_into INTEGER REFERENCES stories (pk),  -- set when merged: the id still resolves
+        first TEXT,                     -- earliest / latest publication date of its documents
+        last TEXT,
+        size INTEGER NOT NULL,          -- documents folded into the centroid
+        centroid TEXT NOT NULL,         -- JSON {term: summed weight}, top terms only
+        names TEXT NOT NULL,            -- JSON {term: spelling to show} for capitalised terms
+        created TEXT NOT NULL
+    );
+    CREATE INDEX stories_last ON stories (last);
+
+    CREATE TABLE story_events (
+        pk INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        story INTEGER NOT NULL REFERENCES stories (pk),
+        first TEXT,
+        last TEXT,
+        size INTEGER NOT NULL,
+        centroid TEXT NOT NULL,
+        names TEXT NOT NULL
+    );
+    CREATE INDEX story_events_story ON story_events (story, last);
+
+    CREATE TABLE story_members (
+        doc_pk INTEGER PRIMARY KEY REFERENCES documents (pk) ON DELETE CASCADE,
+        story INTEGER REFERENCES stories (pk),      -- NULL with a reason: not clusterable
+        event INTEGER REFERENCES story_events (pk),
+        similarity REAL,                -- cosine to the story when it joined (NULL: founded it)
+        reason TEXT
+    );
+    CREATE INDEX story_members_story ON story_members (story);
+    CREATE INDEX story_members_event ON story_members (event);
+
+    CREATE TABLE story_postings (
+        term INTEGER NOT NULL,          -- hashed key term of the story's centroid
+        story INTEGER NOT NULL REFERENCES stories (pk),
+        PRIMARY KEY (term, story)
+    );
+    CREATE INDEX story_postings_story ON story_postings (story);
+
+    CREATE TABLE term_df (
+        term INTEGER PRIMARY KEY,       -- hashed term
+        df INTEGER NOT NULL             -- clustered documents containing it
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -35,11 +35,13 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..config import Settings
 from ..errors import InputError, NotFoundError, StoreError, StorylineError
-from ..ingest.fetch import FetchResult, fetch_url
+from ..ingest.fetch import FetchResult, fetch_url, validate_url
 from ..model import Document
+from ..renderers.web import brief_helpers
 from . import security
 from .briefs import BriefCache, BriefView, Busy, Cancelled, label, selection_ids
 from .chart import timeline_chart
+from .watch_pages import router as watch_router
 
 HERE = Path(__file__).parent
 # Room for multipart boundaries and the other form fields around an upload.
@@ -153,7 +155,7 @@ def create_app(
     write endpoint require `Authorization: Bearer <token>` or a `token` form
     field. `max_upload` caps an upload in bytes (default: settings.max_input_bytes).
     At most `max_builds` uncached briefs are built at once and `builds_per_minute`
-    started per minute; past that, brief requests get 503 or 429 (cached ones never do).
+    started per minute; past that, brief requests get 429 with Retry-After (cached ones never do).
     Only requests whose Host header is in `allowed_hosts(settings, bind_host)` are
     answered (DNS rebinding); settings.allowed_hosts "*" turns the check off.
     """
@@ -182,6 +184,7 @@ def create_app(
     env.filters["snippet"] = _snippet
     env.filters["label"] = lambda d: label(d.title, d.source)
     env.globals["token_required"] = bool(state.token)
+    env.globals.update(brief_helpers())
 
     def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
         html = env.get_template(template).render(request=request, **context)
@@ -225,7 +228,35 @@ def create_app(
         except NotFoundError as exc:
             raise WebError(404, f"no document with id {doc_id!r}") from exc
 
-    def brief_view(ids: list[str] | None, q: str | None, cancel: threading.Event) -> BriefView:
+    def brief_options(
+        since: str | None, focus: str | None, words: int | None, full: bool
+    ) -> Settings:
+        """The request's brief options over the app's settings; a bad date is a 400."""
+        from ..briefing.since import parse_since
+
+        try:
+            checked = parse_since(since) if since else None
+        except StorylineError as exc:
+            raise WebError(400, str(exc)) from exc
+        if words is not None and not 10 <= words <= 2000:
+            raise WebError(400, f"words={words}: choose 10 to 2000")
+        if focus and len(focus) > MAX_QUERY_CHARS:
+            raise WebError(400, f"focus is longer than {MAX_QUERY_CHARS} characters")
+        base = state.briefs.settings
+        return dataclasses.replace(
+            base,
+            since=checked or base.since,
+            focus=(focus or "").strip() or base.focus,
+            summary_words=words or base.summary_words,
+            full=full or base.full,
+        )
+
+    def brief_view(
+        ids: list[str] | None,
+        q: str | None,
+        cancel: threading.Event,
+        options: Settings | None = None,
+    ) -> BriefView:
         wanted = _split_ids(ids)
         query = (q or "").strip() or None
         if query and len(query) > MAX_QUERY_CHARS:
@@ -245,6 +276,7 @@ def create_app(
                     query,
                     cancel=cancel,
                     deadline=time.monotonic() + brief_deadline,
+                    settings=options,
                 )
             except Busy as exc:
                 raise WebError(
@@ -267,10 +299,12 @@ def create_app(
                 view.brief.notes.append(note)
         return view
 
-    async def brief_view_async(request: Request, ids: list[str] | None, q: str | None) -> BriefView:
+    async def brief_view_async(
+        request: Request, ids: list[str] | None, q: str | None, options: Settings | None = None
+    ) -> BriefView:
         """`brief_view` in a worker thread, cancelled when the client disconnects."""
         cancel = threading.Event()
-        work = asyncio.ensure_future(anyio.to_thread.run_sync(brief_view, ids, q, cancel))
+        work = asyncio.ensure_future(anyio.to_thread.run_sync(brief_view, ids, q, cancel, options))
         try:
             while True:
                 done, _ = await asyncio.wait({work}, timeout=DISCONNECT_POLL_S)
@@ -347,9 +381,13 @@ def create_app(
 
     def fetch_bounded(url: str) -> FetchResult:
         """One add-by-URL fetch: a slot among settings.max_fetches, a total deadline, pinned."""
+        try:
+            validate_url(url)  # a malformed URL is a 400 even when every slot is taken
+        except InputError as exc:
+            raise WebError(400, str(exc)) from exc
         if not state.fetch_slots.acquire(blocking=False):
             raise WebError(
-                503, "too many URL fetches in progress; retry shortly", {"Retry-After": "5"}
+                429, "too many URL fetches in progress; retry shortly", {"Retry-After": "5"}
             )
         try:
             return fetch_url(
@@ -419,9 +457,15 @@ def create_app(
 
     @app.get("/brief", response_class=HTMLResponse, include_in_schema=False)
     async def brief_page(
-        request: Request, ids: list[str] | None = Query(None), q: str | None = None
+        request: Request,
+        ids: list[str] | None = Query(None),
+        q: str | None = None,
+        since: str | None = None,
+        focus: str | None = None,
+        words: int | None = None,
+        all: bool = False,
     ) -> HTMLResponse:
-        view = await brief_view_async(request, ids, q)
+        view = await brief_view_async(request, ids, q, brief_options(since, focus, words, all))
 
         def make() -> str:
             return env.get_template("brief.html").render(
@@ -510,6 +554,12 @@ def create_app(
             None, description="a search query choosing the documents and the focus"
         ),
         format: Literal["json", "html", "markdown"] = "json",
+        since: str | None = Query(
+            None, description="what is new on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)"
+        ),
+        focus: str | None = Query(None, description="focus the brief on these words (by stem)"),
+        words: int | None = Query(None, description="summary length in words"),
+        all: bool = Query(False, description="every item of every section, not capped"),
     ) -> Response:
         """The brief of the chosen documents (with neither ids nor q: the 50 most recent, noted).
 
@@ -517,7 +567,7 @@ def create_app(
         """
         from ..renderers import render
 
-        view = await brief_view_async(request, ids, q)
+        view = await brief_view_async(request, ids, q, brief_options(since, focus, words, all))
         body = await anyio.to_thread.run_sync(view.memo, format, lambda: render(view.brief, format))
         media = {"json": "application/json", "html": "text/html", "markdown": "text/markdown"}[
             format
@@ -526,6 +576,7 @@ def create_app(
             return PlainTextResponse(body, media_type=media)
         return Response(body, media_type=f"{media}; charset=utf-8")
 
+    app.include_router(watch_router)  # watch mode: /whats-new, /feeds, their /api twins
     app.add_middleware(
         SecurityMiddleware,
         max_body=state.max_upload + FORM_OVERHEAD,

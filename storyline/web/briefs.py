@@ -12,8 +12,9 @@ Cold builds are the one expensive thing a visitor can start, so they are
 bounded: a second request for a brief being built waits for it instead of
 building it twice, at most `max_builds` run at once (a slow one does not block
 the others), and at most `builds_per_window` new ones start per window; past
-either limit the cache raises `Busy` (the app answers 503 or 429 with
-Retry-After). Cached briefs never wait on any of this. A build also stops
+either limit the cache raises `Busy` (the app answers 429 with Retry-After:
+too many costly requests right now, a client problem to back off from, not a
+server failure). Cached briefs never wait on any of this. A build also stops
 (`Cancelled`) when its `cancel` event is set (the client went away) or its
 `deadline` passes; it checks between documents.
 """
@@ -114,7 +115,7 @@ class Cancelled(Exception):
 
 
 class Busy(Exception):
-    """Too much brief building right now: answer `status` (429 or 503) and retry later."""
+    """Too much brief building right now: answer `status` (429) and retry later."""
 
     def __init__(self, status: int, message: str, retry_after: int) -> None:
         self.status = status
@@ -175,12 +176,16 @@ class BriefCache:
         *,
         cancel: threading.Event | None = None,
         deadline: float | None = None,
+        settings: Settings | None = None,
     ) -> BriefView:
         """The brief of `ids`, from memory or built now; raise Busy past the build limits.
 
         A build stops with Cancelled when `cancel` is set or the clock passes `deadline`.
+        `settings` (the request's since, focus, words, full) replaces the cache's own.
         """
-        key = (tuple(sorted(ids)), query or "")
+        settings = settings or self.settings
+        options = (settings.since, settings.focus, settings.summary_words, settings.full)
+        key = (tuple(sorted(ids)), query or "", options)
         with self._guard:
             view = self._lookup(key)
             if view is not None:
@@ -192,13 +197,13 @@ class BriefCache:
                 pending = self._pending[key] = _Pending()
             elif self._followers >= self.max_followers:
                 raise Busy(
-                    503, "this brief is being built; retry shortly", math.ceil(self.slot_wait)
+                    429, "this brief is being built; retry shortly", math.ceil(self.slot_wait)
                 )
             else:
                 self._followers += 1
         assert pending is not None
         if owner:
-            return self._build_as_owner(key, pending, store, ids, query, cancel, deadline)
+            return self._build_as_owner(key, pending, store, ids, query, cancel, deadline, settings)
         try:
             return self._follow(pending)
         finally:
@@ -241,16 +246,17 @@ class BriefCache:
         query: str | None,
         cancel: threading.Event | None,
         deadline: float | None,
+        settings: Settings | None = None,
     ) -> BriefView:
         try:
             if not self._slots.acquire(timeout=self.slot_wait):
                 raise Busy(
-                    503,
+                    429,
                     "the server is busy building other briefs; retry shortly",
                     math.ceil(self.slot_wait),
                 )
             try:
-                view = self._build(store, ids, query, self._checker(cancel, deadline))
+                view = self._build(store, ids, query, self._checker(cancel, deadline), settings)
             finally:
                 self._slots.release()
             pending.view = view
@@ -270,8 +276,10 @@ class BriefCache:
     def _follow(self, pending: _Pending) -> BriefView:
         if not pending.done.wait(self.follow_wait):
             raise Busy(
-                503, "this brief is still being built; retry shortly", math.ceil(self.slot_wait)
+                429, "this brief is still being built; retry shortly", math.ceil(self.slot_wait)
             )
+        if isinstance(pending.error, Cancelled):  # its first asker left: not this request's fault
+            raise Busy(429, "this brief's build was stopped; retry shortly", 1)
         if pending.error is not None:
             raise pending.error
         assert pending.view is not None
@@ -295,10 +303,15 @@ class BriefCache:
         return check
 
     def _build(
-        self, store: Store, ids: list[str], query: str | None, check: Callable[[], None]
+        self,
+        store: Store,
+        ids: list[str],
+        query: str | None,
+        check: Callable[[], None],
+        settings: Settings | None = None,
     ) -> BriefView:
         check()
-        brief = self.builder(store, ids, query, self.settings, check)
+        brief = self.builder(store, ids, query, settings or self.settings, check)
         cited = {c.document for c in _citations(brief)}
         documents = {d.id: d for d in store.documents(sorted(cited))} if cited else {}
         view = view_of(brief, documents)
@@ -368,6 +381,16 @@ def _clip_right(text: str, available: int) -> str:
 def _citations(brief: Brief) -> list[Citation]:
     """Every citation in the brief, in the order the page shows them."""
     out: list[Citation] = []
+    for sentence in brief.lede:
+        out.extend(sentence.citations)
+    for line in brief.narrative:
+        out.extend(line.citations)
+    for development in brief.developments:
+        out.extend(development.before.citations)
+        out.extend(development.after.citations)
+    for player in brief.key_players:
+        for did in player.did:
+            out.extend(did.citations)
     for sentence in brief.summary:
         out.extend(sentence.citations)
     for event in brief.timeline:
@@ -379,6 +402,8 @@ def _citations(brief: Brief) -> list[Citation]:
         out.extend(figure.citations)
     for divergence in brief.divergences:
         out.extend(divergence.citations)
+        for side in divergence.sides:
+            out.extend(side.citations)
     for entity in brief.entities:
         out.extend(entity.citations[:1])  # one example mention is enough
     return out

@@ -451,3 +451,49 @@ def test_roles_that_cannot_name_one_post_diverge():
     other = [person("a", "mayor"), person("b", "police chief")]
     out = find_divergences(other, merge_entities(other), [])
     assert [d.kind for d in out] == ["role"] and len(out[0].sides) == 2
+
+
+def test_transcoding_debris_and_short_given_names_are_no_spellings():
+    analyses = [
+        _mention_analysis("a", [("Donald Trump", "Donald Trump"), ("Trump?s", "Donald Trump")]),
+        _mention_analysis("b", [("Pete Strella", "Pete Strella")]),
+        _mention_analysis("c", [("Peter Strella", "Peter Strella")]),
+    ]
+    entities = merge_entities(analyses)
+    assert [d for d in find_divergences(analyses, entities, []) if d.kind == "spelling"] == []
+
+
+def test_one_fact_counted_differently_is_a_count_divergence():
+    def doc(doc_id, text):
+        d = _doc(doc_id, text)
+        return Analysis(document=d, dates=resolve_dates_for(text))
+
+    def resolve_dates_for(text):
+        from storyline.analysis.dates import resolve_dates
+
+        return resolve_dates(text, None)
+
+    a = doc("a", "Searchers said they found four big parts of the missing plane on the sea bed.")
+    b = doc("b", "Searchers said they found two big parts of the missing plane on the sea bed.")
+    out = [d for d in find_divergences([a, b], [], []) if d.kind == "count"]
+    assert len(out) == 1 and [s.document for s in out[0].sides] == ["a", "b"]
+    bounded = doc("c", "Searchers said they found at least two big parts of the missing plane.")
+    labels = doc(
+        "d", "Searchers in group 2 said they found parts of the missing plane on the sea bed."
+    )
+    other = doc(
+        "e", "Searchers said they found four big parts of the missing plane on the sea bed."
+    )
+    for pair in ([a, bounded], [b, labels], [a, other]):
+        assert [d for d in find_divergences(pair, [], []) if d.kind == "count"] == [], pair
+
+
+def test_other_names_and_datelines_are_no_spellings():
+    analyses = [
+        _mention_analysis("a", [("Hosni Mubarak", "Hosni Mubarak"), ("Barak", "Hosni Mubarak")]),
+        _mention_analysis(
+            "b", [("JERUSALEM Israel", "JERUSALEM Israel"), ("Israelis", "JERUSALEM Israel")]
+        ),
+    ]
+    entities = merge_entities(analyses)
+    assert [d for d in find_divergences(analyses, entities, []) if d.kind == "spelling"] == []
