@@ -18,7 +18,7 @@ from ..config import Settings
 from ..errors import InputError, StoreError, StorylineError
 from ..ingest import read
 from ..model import Document
-from ..store import AddResult, Store, open_store
+from ..store import AddResult, open_store
 from ._progress import progress_bar
 from ._util import DbOption, app, cli_settings, console, fail, safe
 
@@ -155,9 +155,9 @@ def ingest(
 def _cluster(store: Any) -> Report | None:
     """Put the new documents in stories, in publication-date order (see storyline.clustering).
 
-    Stories live in the SQLite store; on another backend this is skipped (None).
+    Both backends keep stories; a store without `transaction()` is skipped (None).
     """
-    if not isinstance(store, Store):
+    if not hasattr(store, "transaction"):
         return None
     with progress_bar("Clustering", total=pending_count(store)) as advance:
         return cluster(store, progress=lambda i, n: advance())
