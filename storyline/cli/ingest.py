@@ -203,6 +203,17 @@ def _ingest_on_cluster(
         f"{counts['error']} failed",
         highlight=False,
     )
+    if counts["added"]:
+        from ..distributed import cluster_on_cluster
+
+        try:
+            report = cluster_on_cluster(settings.db, settings.scheduler, settings=settings)
+        except StorylineError as exc:
+            fail(str(exc))
+        console.print(
+            f"{report.clustered} documents put in stories ({report.new_stories} new stories)",
+            highlight=False,
+        )
     if counts["added"] + counts["known"] == 0:
         raise typer.Exit(1)
     if counts["error"]:
