@@ -16,7 +16,7 @@ from .config import Settings
 from .errors import InputError, StorylineError
 from .ingest import read as _read
 from .model import Analysis, Brief, Document
-from .store import Store
+from .store import StoreBackend
 
 ANALYSIS_VERSION = "2026.11.2"
 
@@ -40,7 +40,7 @@ def analyze(documents: Iterable[Document], progress: Progress | None = None) -> 
 
 
 def analyze_stored(
-    store: Store,
+    store: StoreBackend,
     documents: list[Document],
     progress: Progress | None = None,
     *,
@@ -74,7 +74,7 @@ def analyze_stored(
 
 
 def select(
-    store: Store, *, ids: list[str] | None = None, query: str | None = None, limit: int = 50
+    store: StoreBackend, *, ids: list[str] | None = None, query: str | None = None, limit: int = 50
 ) -> list[Document]:
     """Stored documents chosen by ids, by a search query, or all of them."""
     if ids:
@@ -101,7 +101,7 @@ def brief(
 
 
 def brief_from_store(
-    store: Store,
+    store: StoreBackend,
     *,
     ids: list[str] | None = None,
     query: str | None = None,

@@ -401,6 +401,9 @@ class Brief:
     stories: list[StoryRef] = field(default_factory=list)  # stories the documents span
     matched: int | None = None  # documents a query matched ...
     used: int | None = None  # ... and how many of them the brief used
+    # section -> how many items it had before it was capped (only capped sections);
+    # the full lists come with `Settings.full` (CLI `--all`, web `all=1`)
+    totals: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

@@ -102,3 +102,32 @@ def test_model_imports_nothing_from_storyline() -> None:
     text = (pathlib.Path(storyline.__file__).parent / "model.py").read_text("utf-8")
     assert "from ." not in text and "import storyline" not in text
     importlib.import_module("storyline.model")
+
+
+def test_settings_precedence_flag_env_file_default(tmp_path, monkeypatch) -> None:
+    from storyline.config import Settings
+    from storyline.errors import ConfigError
+
+    config = tmp_path / "storyline.toml"
+    config.write_text('summary_words = 100\nfocus = "ports"\nfetch_deadline = 9\ndb = "file.db"\n')
+    monkeypatch.setenv("STORYLINE_CONFIG", str(config))
+    monkeypatch.setenv("STORYLINE_SUMMARY_WORDS", "120")
+    monkeypatch.setenv("STORYLINE_DB", "env.db")
+    s = Settings.resolve({"db": "flag.db", "focus": None}, defaults={"allow_private_urls": True})
+    assert (s.db, s.summary_words, s.focus, s.fetch_deadline) == ("flag.db", 120, "ports", 9.0)
+    assert s.allow_private_urls is True  # surface default, nothing above it
+    assert s.max_input_bytes == Settings().max_input_bytes  # plain default
+    monkeypatch.setenv("STORYLINE_ALLOW_PRIVATE_URLS", "0")
+    assert Settings.resolve(defaults={"allow_private_urls": True}).allow_private_urls is False
+    config.write_text("llm_url = 'http://x'\n")
+    with pytest.raises(ConfigError, match="unknown setting 'llm_url'"):
+        Settings.resolve()
+
+
+def test_dead_settings_are_gone() -> None:
+    import dataclasses
+
+    from storyline.config import Settings
+
+    names = {f.name for f in dataclasses.fields(Settings)}
+    assert not names & {"llm_url", "llm_model", "extra"}

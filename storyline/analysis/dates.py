@@ -361,6 +361,9 @@ def _resolve(kind: str, m: re.Match[str], pub: Published | None, future: bool) -
     month = MONTHS[g["month"].rstrip(".").lower()] if g.get("month") else None
     if g.get("mnum"):
         month = int(g["mnum"])
+    if month is None and kind in ("iso", "mdy", "dmy", "my", "md", "dm", "month", "rel_month"):
+        return None
+    month = month or 1  # unused below by the kinds that name no month
     if kind in ("iso", "mdy", "dmy"):
         try:
             day = dt.date(int(g["year"]), month, int(g["day"]))
@@ -377,7 +380,14 @@ def _resolve(kind: str, m: re.Match[str], pub: Published | None, future: bool) -
         if pub is None:
             return None, None, True, 0.0
         if pub.granularity == "year":
-            return iso(pub.date, "year"), "year", True, 0.3
+            # "March 22" in a 2012 article: 2012-03-22; the day is written, only the
+            # year is inferred (documents rarely recall a date from another year
+            # without naming that year).
+            try:
+                day = dt.date(pub.date.year, month, int(g["day"]))
+            except ValueError:
+                return None
+            return iso(day, "day"), "day", True, 0.5
         year, conf = _month_year(month, pub, future, None)
         try:
             day = dt.date(year, month, int(g["day"]))
@@ -419,9 +429,13 @@ def _resolve(kind: str, m: re.Match[str], pub: Published | None, future: bool) -
         else:
             rel = g["rel"].lower()
             step = {"last": -1, "this": 0, "next": 1, "coming": 1}[rel]
-        wanted: Granularity = {"day": "day", "week": "month", "month": "month", "year": "year"}[
-            unit
-        ]
+        grans: dict[str, Granularity] = {
+            "day": "day",
+            "week": "month",
+            "month": "month",
+            "year": "year",
+        }
+        wanted = grans[unit]
         if unit == "year":
             return f"{pub.date.year + step:04d}", "year", True, 0.9
         coarse = _coarse(pub, wanted)
@@ -436,8 +450,25 @@ def _resolve(kind: str, m: re.Match[str], pub: Published | None, future: bool) -
     return None
 
 
+# "1800 GMT", "2030 hours", "at 1900 local time": a 24-hour clock time, not a year.
+_CLOCK_AFTER = re.compile(
+    r"\s*(?:GMT|UTC|Z\b|ET\b|EST|EDT|CT\b|CST|CDT|MT\b|MST|MDT|PT\b|PST|PDT|BST|CET|CEST|"
+    r"IST|JST|AEST|AEDT|SAST|EAT|WAT|MSK|(?i:hours?\b|hrs?\b|h\b|local\s+time|zulu))"
+)
+
+
+def _is_clock(text: str, m: re.Match[str]) -> bool:
+    """A four-digit number read as hhmm followed by a time zone or "hours"."""
+    digits = m.group("year")
+    if int(digits[:2]) > 23 or int(digits[2:]) > 59:
+        return False
+    return bool(_CLOCK_AFTER.match(text, m.end()))
+
+
 def _year_is_date(text: str, m: re.Match[str]) -> bool:
-    """A bare four-digit number is a year only in a date-like context."""
+    """A bare four-digit number is a year only in a date-like context, never a clock time."""
+    if _is_clock(text, m):
+        return False
     if m.group("mod"):
         return True
     before = re.findall(r"[\w']+", text[max(0, m.start() - 20) : m.start()])
@@ -541,7 +572,49 @@ def resolve_dates(text: str, published: str | None, nlp_doc: Any = None) -> list
     if nlp_doc is not None:
         mentions.extend(_from_entities(nlp_doc, pub, mentions))
         mentions.sort(key=lambda d: d.start)
+    _years_from_context(text, mentions)
     return mentions
+
+
+# How far back (characters) an explicit year may lend itself to "March 22".
+YEAR_CONTEXT_SPAN = 1500
+_MONTH_DAY = [
+    re.compile(r"^" + _MONTH + r"\s+" + _DAY + r"$"),
+    re.compile(r"^\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"$"),
+]
+
+
+def _years_from_context(text: str, mentions: list[DateMention]) -> None:
+    """Give a month-and-day with no resolvable year ("May 4" in an undated article) the
+    year of the closest explicit full date before it (within `YEAR_CONTEXT_SPAN`),
+    else of the closest one after it; confidence 0.5. Undated articles that say
+    "On March 21, 2012 ... on March 22" are common; the day is written, the year is
+    the article's own."""
+    anchors = [
+        d
+        for d in mentions
+        if not d.relative and d.value and d.granularity in ("day", "month") and d.value[:4]
+    ]
+    if not anchors:
+        return
+    for d in mentions:
+        if d.value is not None or not d.relative:
+            continue
+        m = _MONTH_DAY[0].match(d.text) or _MONTH_DAY[1].match(d.text)
+        if m is None:
+            continue
+        before = [a for a in anchors if a.end <= d.start and d.start - a.end <= YEAR_CONTEXT_SPAN]
+        after = [a for a in anchors if a.start >= d.end and a.start - d.end <= YEAR_CONTEXT_SPAN]
+        anchor = before[-1] if before else (after[0] if after else None)
+        if anchor is None:
+            continue
+        g = m.groupdict()
+        month = MONTHS[g["month"].rstrip(".").lower()]
+        try:
+            day = dt.date(int(anchor.value[:4]), month, int(g["day"]))  # type: ignore[index]
+        except ValueError:
+            continue
+        d.value, d.granularity, d.confidence = iso(day, "day"), "day", 0.5
 
 
 # The spaCy DATE entities worth handing to dateparser: "a decade ago".

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Protocol
 
-from ..errors import ConfigError
+from ..errors import ConfigError, InputError
 from ..model import Analysis, Document
-from .nlp import load_nlp
+from .nlp import MAX_LENGTH, load_nlp
 
 
 class Component(Protocol):
@@ -57,6 +57,12 @@ def analyze(
     check_order(components)
     nlp = load_nlp()
     docs = list(documents)
+    for doc in docs:  # stored before ingest bounded length: a clear error, not spaCy's
+        if len(doc.text) > MAX_LENGTH:
+            raise InputError(
+                doc.source,
+                f"{doc.id}: {len(doc.text):,} characters, over the {MAX_LENGTH:,} analysed",
+            )
     texts = (d.text for d in docs)
     for doc, parsed in zip(docs, nlp.pipe(texts, batch_size=8), strict=False):
         analysis = Analysis(document=doc, nlp=parsed)

@@ -8,13 +8,32 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import UTC, datetime
+from typing import Any
 
 from ..config import Settings
-from ..model import Analysis, Brief, Document, Entity
+from ..errors import ConfigError
+from ..model import (
+    Analysis,
+    Brief,
+    Document,
+    Entity,
+    Statement,
+    SummarySentence,
+    TimelineEvent,
+)
+from .caps import UNLIMITED, Limits, cap, clean_timeline, narrative_total
 from .compare import find_divergences
+from .developments import find_developments
 from .entities import merge_entities
 from .figures import collect_figures, date_by_publication
+from .focus import expand, focus_terms
+from .lede import build_lede
+from .narrative import build_narrative, passages
+from .players import key_players
 from .quotes import group_quotes
+from .readable import standalone
+from .since import day_before, keep_new, parse_since
+from .sources import source_refs
 from .summary import summarize
 from .timeline import build_timeline
 
@@ -25,40 +44,127 @@ def build_brief(
     *,
     title: str | None = None,
     query: str | None = None,
+    limits: Limits | None = None,
 ) -> Brief:
-    """Build the brief of `analyses`; `settings` sets summary length, focus and since."""
+    """Build the brief of `analyses`.
+
+    `settings` sets summary length, focus, since (inclusive; a malformed date
+    raises ConfigError naming it) and `full` (every item, uncapped); `limits`
+    overrides the caps.
+    """
     settings = settings or Settings()
+    since = parse_since(settings.since) if settings.since else None
+    limits = limits or (UNLIMITED if settings.full else Limits())
     documents = [a.document for a in analyses]
+    published = {d.id: d.published for d in documents}
     focus = settings.focus or query
+    terms = focus_terms(focus)
     summary = summarize(
         documents,
         words=settings.summary_words,
         sentences=settings.summary_sentences,
-        focus=focus,
-        since=settings.since,
+        focus=expand(focus, (d.text for d in documents)) if focus else None,
+        since=day_before(since) if since else None,  # the summary's since is exclusive
         analyses=analyses,
     )
+    summary = _readable_summary(summary, {a.document.id: a for a in analyses})
     entities = merge_entities(analyses)
     figures = collect_figures(analyses)
+    timeline = clean_timeline(build_timeline(analyses), published)
+    quotes = group_quotes(analyses, entities)
+    divergences = find_divergences(analyses, entities, figures)
     brief = Brief(
         title=title or _title(entities, query),
         generated=datetime.now(UTC).isoformat(timespec="seconds"),
-        documents=sorted(
-            (d.ref() for d in documents), key=lambda r: (r.published or "", r.title or "")
-        ),
+        documents=source_refs(documents),
         summary=summary,
-        timeline=build_timeline(analyses),
-        quotes=group_quotes(analyses, entities),
+        timeline=timeline,
+        quotes=quotes,
         figures=figures,
         entities=entities,
-        divergences=find_divergences(analyses, entities, figures),
+        divergences=divergences,
+        developments=find_developments(analyses, figures, entities, limit=None),
         notes=_notes(analyses),
         query=query,
-        since=settings.since,
+        since=since,
     )
-    date_by_publication(brief.figures, {d.id: d.published for d in documents})
+    keep_new(brief, published)
+    nlp = _nlp()
+    pool = passages(analyses, summary, brief.timeline, focus_terms=terms, nlp=nlp)
+    brief.lede = build_lede(pool, since=since)
+    brief.narrative = build_narrative(
+        pool,
+        per_period=limits.narrative_per_period,
+        total=narrative_total(limits, len(documents)),
+        since=since,
+        focus_terms=terms,
+    )
+    if not settings.full and len(pool.items) > len(brief.narrative):
+        brief.totals["narrative"] = len(pool.items)
+    players = key_players(
+        brief.entities,
+        brief.quotes,
+        [*brief.lede, *brief.narrative],
+        brief.documents,
+        limit=None,
+        texts={d.id: d.text for d in documents},
+    )
+    brief.key_players = players[: limits.key_players]
+    if len(players) > len(brief.key_players):
+        brief.totals["key_players"] = len(players)
+    by_id = {a.document.id: a for a in analyses}
+    for development in brief.developments:
+        for side in (development.before, development.after):
+            side.text = _statement_line(side, by_id, nlp)
+    cap(brief, limits, lambda event: _event_line(event, by_id, nlp))
+    date_by_publication(brief.figures, published)
     _fill_passages(brief, {d.id: d.text for d in documents})
     return brief
+
+
+def _nlp() -> Any:
+    """The shared spaCy pipeline for the readability checks (None without spaCy)."""
+    from ..analysis.nlp import load_nlp
+
+    try:
+        return load_nlp()
+    except ConfigError:
+        return None
+
+
+def _readable_summary(
+    summary: list[SummarySentence], analyses: dict[str, Analysis]
+) -> list[SummarySentence]:
+    """Summary sentences that stand alone (repaired where the article allows)."""
+    kept = []
+    for s in summary:
+        first = s.citations[0] if s.citations else None
+        analysis = analyses.get(first.document) if first else None
+        if first is None or analysis is None:
+            continue
+        fixed = standalone(s.text, analysis, first.start, first.end)
+        if fixed:
+            kept.append(SummarySentence(fixed, s.citations, s.support))
+    return kept
+
+
+def _event_line(event: TimelineEvent, analyses: dict[str, Analysis], nlp: Any) -> str | None:
+    """A timeline event's text as a line that stands alone, or None."""
+    first = event.citations[0] if event.citations else None
+    if first is None:
+        return None
+    return standalone(event.text, analyses.get(first.document), first.start, first.end, nlp)
+
+
+def _statement_line(side: Statement, analyses: dict[str, Analysis], nlp: Any) -> str:
+    """A development's side as a line that stands alone when the article allows
+    (its speaker named, its pronoun resolved), else as the source says it."""
+    first = side.citations[0] if side.citations else None
+    if first is None:
+        return side.text
+    analysis = analyses.get(first.document)
+    line = standalone(side.text, analysis, first.start, first.end, nlp, strict=False)
+    return line or side.text
 
 
 def _fill_passages(brief: Brief, texts: dict[str, str]) -> None:

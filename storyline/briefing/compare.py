@@ -15,10 +15,20 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from ..analysis.names import name_key, same_word
 from ..analysis.units import MEASURE_SYNONYMS, SCALE_FACTORS
-from ..model import Analysis, Citation, DateMention, Divergence, Document, Entity, Figure
+from ..model import (
+    Analysis,
+    Citation,
+    DateMention,
+    Divergence,
+    Document,
+    Entity,
+    Figure,
+    Statement,
+)
 
 # Relative difference under which two figures are the same (rounding, "about").
 FIGURE_TOLERANCE = 0.02
@@ -37,15 +47,21 @@ _MEASURE_STOP = frozenset(
 def find_divergences(
     analyses: Sequence[Analysis], entities: Sequence[Entity], figures: Sequence[Figure]
 ) -> list[Divergence]:
-    """Figures that disagree across documents, names spelled two ways, events dated two ways."""
+    """Where sources at about the same time disagree: figures and counts for one measure,
+    one event given two dates, one person given two roles, names spelled two ways;
+    the clearest conflicts first (spellings last)."""
     labels = {a.document.id: _label(a.document) for a in analyses}
     published = {a.document.id: a.document.published for a in analyses if a.document.published}
+    texts = {a.document.id: a.document.text for a in analyses}
     subjects = _entity_names(entities)
-    return [
-        *figure_divergences(figures, subjects, labels, published=published),
-        *spelling_divergences(analyses, entities, labels),
+    found = [
+        *figure_divergences(figures, subjects, labels, published=published, texts=texts),
         *date_divergences(analyses, labels),
+        *role_divergences(analyses, entities, labels),
+        *count_divergences(analyses, labels),
     ]
+    found.sort(key=lambda d: -d.strength)
+    return [*found, *spelling_divergences(analyses, entities, labels)]
 
 
 def _label(doc: Document) -> str:
@@ -108,27 +124,88 @@ def normalise_measure(measure: str, unit: str | None = None) -> tuple[str, str |
 
 
 _NOT_MONEY = frozenset({"percent", "percentage points", "votes", "people", "units"})
+# Publication dates at most this many days apart are "about the same time": values
+# that differ then are a disagreement; further apart, a later value is a revision.
+SAME_TIME_DAYS = 7
+_LOWER_BOUND = re.compile(r"\b(?:at least|more than|over|upwards of|nearly|almost)\b", re.I)
+_UPPER_BOUND = re.compile(r"\b(?:at most|fewer than|less than|under|up to)\b", re.I)
 
 
-def figure_divergences(
+def days_apart(a: str | None, b: str | None) -> int | None:
+    """Days between two ISO date prefixes, each read as its first day; None if unreadable."""
+    if not a or not b:
+        return None
+    try:
+        da = date.fromisoformat((a + "-01-01")[:10] if len(a) < 10 else a[:10])
+        db = date.fromisoformat((b + "-01-01")[:10] if len(b) < 10 else b[:10])
+    except ValueError:
+        return None
+    return abs((da - db).days)
+
+
+def half_unit(figure: Figure) -> float:
+    """Half the last written digit of a figure, in plain units: the rounding it allows
+    ("four million" -> 500,000; "3.9 million" -> 50,000; "37,847" -> 0.5)."""
+    factor = SCALE_FACTORS.get((figure.scale or "").casefold(), 1.0)
+    if figure.value is not None and abs(figure.value) >= factor:
+        factor = 1.0
+    m = re.search(r"\d[\d,]*(?:\.(\d+))?", figure.text)
+    if m is None:
+        return 0.5 * factor  # a number word ("four"): whole units
+    decimals = len(m.group(1) or "")
+    return 0.5 * factor * 10.0 ** (-decimals)
+
+
+def _bound(figure: Figure) -> int:
+    """+1 for "at least nine", -1 for "fewer than nine", 0 for an exact figure."""
+    if _LOWER_BOUND.search(figure.text):
+        return 1
+    if _UPPER_BOUND.search(figure.text):
+        return -1
+    return 0
+
+
+def same_value(a: Figure, b: Figure, tolerance: float = FIGURE_TOLERANCE) -> bool:
+    """Two figures that agree up to rounding, "about" and stated bounds."""
+    x, y = magnitude(a), magnitude(b)
+    if x is None or y is None:
+        return False
+    if abs(x - y) <= max(tolerance * max(abs(x), abs(y)), max(half_unit(a), half_unit(b))):
+        return True
+    for low, high, f in ((x, y, a), (y, x, b)):  # "at least 9" agrees with 10
+        if _bound(f) == 1 and high > low:
+            return True
+        if _bound(f) == -1 and high < low:
+            return True
+    return False
+
+
+@dataclass
+class _Value:
+    size: float
+    text: str
+    cites: dict[str, Citation]  # document id -> first citation there
+    period: str | None
+    figure: Figure
+
+
+def figure_groups(
     figures: Sequence[Figure],
     subjects: dict[str, str] | None = None,
-    labels: dict[str, str] | None = None,
     tolerance: float = FIGURE_TOLERANCE,
     published: dict[str, str] | None = None,
-) -> list[Divergence]:
-    """Figures for one measure and subject whose values differ across documents.
+) -> list[tuple[str, str | None, list[_Value]]]:
+    """(measure, subject, values) for every measure that more than one value is given for
+    by more than one document.
 
     Figures are compared when their measure (up to `normalise_measure`), subject,
     unit and period agree and both or neither are targets. A running total such as
     a project's cost is compared whatever the period; other measures need one.
-    With publication dates (`published`: document id -> ISO date) the values are
-    listed in date order and called "revised over time" when each date has one
-    value, "sources disagree" when one date has two; an older value a document
-    only recalls ("up from £2.4bn") is left to the article that first gave it.
+    Values within rounding of each other (`same_value`) are one value. With
+    publication dates, an older value a document only recalls ("up from £2.4bn")
+    is left to the article that first gave it.
     """
     subjects = subjects or {}
-    labels = labels or {}
     published = published or {}
     groups: dict[tuple, list[tuple[float, Figure]]] = defaultdict(list)
     names: dict[tuple, str] = {}
@@ -146,10 +223,115 @@ def figure_divergences(
     out = []
     for key, items in groups.items():
         for subject, sub in _by_subject(items, subjects).items():
-            d = _divergence(names[key], subject, sub, labels, published, tolerance)
-            if d is not None:
-                out.append(d)
+            values: list[_Value] = []
+            for size, f in sub:
+                same = next((v for v in values if same_value(f, v.figure, tolerance)), None)
+                if same is None:
+                    same = _Value(size, f.text, {}, f.period, f)
+                    values.append(same)
+                for c in f.citations:
+                    same.cites.setdefault(c.document, c)
+            if len(values) < 2:
+                continue
+            if all(doc in published for v in values for doc in v.cites):
+                _drop_recalled(values, published)
+            values = [v for v in values if v.cites]
+            if len(values) >= 2 and len({doc for v in values for doc in v.cites}) >= 2:
+                out.append((names[key], subject, values))
     return out
+
+
+def figure_divergences(
+    figures: Sequence[Figure],
+    subjects: dict[str, str] | None = None,
+    labels: dict[str, str] | None = None,
+    tolerance: float = FIGURE_TOLERANCE,
+    published: dict[str, str] | None = None,
+    texts: dict[str, str] | None = None,
+) -> list[Divergence]:
+    """Figures for one measure and subject that sources give different values for at
+    about the same time (publication dates at most `SAME_TIME_DAYS` apart, or undated).
+
+    A later value for the same measure is a revision, reported by
+    `storyline.briefing.developments`, not here.
+    """
+    labels = labels or {}
+    published = published or {}
+    texts = texts or {}
+    out = []
+    for measure, subject, values in figure_groups(figures, subjects, tolerance, published):
+        same_time = _same_time_values(values, published)
+        if same_time is None:
+            continue
+        values = same_time
+        values.sort(key=lambda v: (min(published.get(d, "") for d in v.cites), min(v.cites)))
+        context = ", ".join(x for x in (subject, values[0].period) if x)
+        versions = " vs ".join(
+            f"{v.text} ({', '.join(labels.get(d, d) for d in v.cites)})" for v in values
+        )
+        sizes = [abs(v.size) for v in values]
+        spread = (max(sizes) - min(sizes)) / max(sizes) if max(sizes) else 0.0
+        docs = {d for v in values for d in v.cites}
+        sides = [_side(v, published, texts) for v in values]
+        out.append(
+            Divergence(
+                kind="count" if values[0].figure.unit in _COUNT_UNITS else "figure",
+                description=f"Sources differ on {measure}"
+                + (f" ({context})" if context else "")
+                + f": {versions}",
+                citations=[c for s in sides for c in s.citations],
+                sides=sides,
+                strength=round(min(1.0, spread) * (1 + 0.25 * (len(docs) - 2)), 3),
+            )
+        )
+    return out
+
+
+_COUNT_UNITS = frozenset({"people", "votes", "units", None})
+
+
+def _same_time_values(values: list[_Value], published: dict[str, str]) -> list[_Value] | None:
+    """The values of documents published at about the same time as a document giving
+    another value; None when every difference is between dates (a revision)."""
+    keep = []
+    for v in values:
+        for w in values:
+            if w is v:
+                continue
+            if any(
+                d != e and _same_time(published.get(d), published.get(e))
+                for d in v.cites
+                for e in w.cites
+            ):
+                keep.append(v)
+                break
+    return keep if len(keep) >= 2 else None
+
+
+def _same_time(a: str | None, b: str | None) -> bool:
+    """Undated documents count as one time (one event's coverage); dated ones within
+    `SAME_TIME_DAYS` of each other, a month or year prefix read as its first day only
+    when both are that coarse and equal."""
+    if a is None and b is None:
+        return True
+    if a is None or b is None:
+        return False
+    if len(a) < 10 or len(b) < 10:
+        return a == b
+    gap = days_apart(a, b)
+    return gap is not None and gap <= SAME_TIME_DAYS
+
+
+def _side(v: _Value, published: dict[str, str], texts: dict[str, str]) -> Statement:
+    cites = sorted(v.cites.values(), key=lambda c: (published.get(c.document, ""), c.document))
+    first = cites[0]
+    passage = first.text or texts.get(first.document, "")[first.start : first.end]
+    return Statement(
+        text=passage.strip() or v.text,
+        date=published.get(first.document),
+        citations=cites,
+        document=first.document,
+    )
 
 
 def _by_subject(
@@ -164,63 +346,6 @@ def _by_subject(
     if len(named) == 1 and None in split:
         split[named[0]].extend(split.pop(None))
     return split
-
-
-@dataclass
-class _Value:
-    size: float
-    text: str
-    cites: dict[str, Citation]  # document id -> first citation there
-    period: str | None
-
-
-def _divergence(measure, subject, items, labels, published, tolerance) -> Divergence | None:
-    values: list[_Value] = []
-    for size, f in items:
-        same = next(
-            (v for v in values if abs(size - v.size) <= tolerance * max(abs(size), abs(v.size))),
-            None,
-        )
-        if same is None:
-            same = _Value(size, f.text, {}, f.period)
-            values.append(same)
-        for c in f.citations:
-            same.cites.setdefault(c.document, c)
-    if len(values) < 2:
-        return None
-    dated = all(doc in published for v in values for doc in v.cites)
-    if dated:
-        _drop_recalled(values, published)
-    values = [v for v in values if v.cites]
-    if len(values) < 2 or len({doc for v in values for doc in v.cites}) < 2:
-        return None
-    if not dated:
-        values.sort(key=lambda v: min(v.cites))
-        context = ", ".join(x for x in (subject, values[0].period) if x)
-        versions = " vs ".join(
-            f"{v.text} ({', '.join(labels.get(d, d) for d in v.cites)})" for v in values
-        )
-        return Divergence(
-            kind="figure",
-            description=f"Sources differ on {measure}"
-            + (f" ({context})" if context else "")
-            + f": {versions}",
-            citations=[next(iter(v.cites.values())) for v in values],
-        )
-    dates = {id(v): sorted({published[d] for d in v.cites}) for v in values}
-    values.sort(key=lambda v: dates[id(v)])
-    steps = " → ".join(f"{v.text} ({', '.join(dates[id(v)])})" for v in values)
-    seen: set[str] = set()
-    clash = False
-    for v in values:
-        clash = clash or bool(seen & set(dates[id(v)]))
-        seen |= set(dates[id(v)])
-    verdict = "sources disagree" if clash else "revised over time"
-    head = measure[:1].upper() + measure[1:] + (f" ({subject})" if subject else "")
-    cites = [
-        c for v in values for c in sorted(v.cites.values(), key=lambda c: published[c.document])
-    ]
-    return Divergence(kind="figure", description=f"{head}: {steps} — {verdict}", citations=cites)
 
 
 def _drop_recalled(values: list[_Value], published: dict[str, str]) -> None:
@@ -238,11 +363,27 @@ def _drop_recalled(values: list[_Value], published: dict[str, str]) -> None:
                 del v.cites[doc]
 
 
+_NAME_WORD = re.compile(r"^[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?$")
+
+
 def _is_misspelling(alias: str, name: str) -> bool:
-    """An alias with a word that is a near spelling, not a copy, of one of the name's words."""
+    """An alias with a word that is a near spelling, not a copy, of one of the name's words.
+
+    Not a spelling: a word with other characters in it ("Steele?s", an apostrophe
+    lost in transcoding), or a short form of a given name ("Pete" for "Peter",
+    one the start of the other)."""
     words = name.split()
     odd = [w for w in alias.split() if w.casefold() not in {x.casefold() for x in words}]
-    return bool(odd) and all(any(same_word(o, w) for w in words) for o in odd)
+    if not odd or not all(_NAME_WORD.match(o) for o in odd):
+        return False
+    for o in odd:
+        first = len(words) > 1 and words[0].casefold().startswith(o.casefold()[:3])
+        if first and (
+            words[0].casefold().startswith(o.casefold())
+            or o.casefold().startswith(words[0].casefold())
+        ):
+            return False
+    return all(any(same_word(o, w) for w in words) for o in odd)
 
 
 def spelling_divergences(
@@ -328,9 +469,12 @@ def _first_mention(analyses: Sequence[Analysis], surface: str, name: str) -> Cit
     """The first PERSON mention written `surface` that resolves to `name` (or to itself)."""
     for a in analyses:
         for m in a.entities:
-            if m.type == "PERSON" and m.text.casefold() == surface.casefold():
-                if (m.canonical or m.text).casefold() in (name.casefold(), surface.casefold()):
-                    return Citation(document=a.document.id, start=m.start, end=m.end)
+            if (
+                m.type == "PERSON"
+                and m.text.casefold() == surface.casefold()
+                and (m.canonical or m.text).casefold() in (name.casefold(), surface.casefold())
+            ):
+                return Citation(document=a.document.id, start=m.start, end=m.end)
     for a in analyses:
         for m in a.entities:
             if m.type == "PERSON" and m.text.casefold() == surface.casefold():
@@ -345,9 +489,13 @@ def date_divergences(
 ) -> list[Divergence]:
     """One event (near-identical sentences in two documents) given two different past dates.
 
-    Dates that only differ in precision ("2018-04" and "2018-04-17") agree.
+    Dates that only differ in precision ("2018-04" and "2018-04-17") agree. Two
+    relative dates ("on Tuesday") are compared only between documents published
+    the same day, since each resolves against its own publication date; dates a
+    month or more apart are taken for two events of one kind, not one event.
     """
     labels = labels or {}
+    published = {a.document.id: a.document.published for a in analyses}
     items: list[tuple[str, tuple[int, int], str, DateMention]] = []
     for a in analyses:
         spans = _sentence_spans(a.document)
@@ -370,14 +518,30 @@ def date_divergences(
         return []
     sims = (matrix @ matrix.T).toarray()
     out, seen = [], set()
+    texts = {a.document.id: a.document.text for a in analyses}
     for x, (doc_x, sent_x, _, dx) in enumerate(items):
         for y in range(x + 1, len(items)):
             doc_y, sent_y, _, dy = items[y]
             if doc_x == doc_y or sims[x, y] < threshold or (doc_x, sent_x, doc_y, sent_y) in seen:
                 continue
+            assert dx.value is not None and dy.value is not None
             if dx.value.startswith(dy.value) or dy.value.startswith(dx.value):
                 continue
+            if (dx.relative or dy.relative) and published.get(doc_x) != published.get(doc_y):
+                continue
+            gap = days_apart(dx.value, dy.value)
+            if gap is None or gap > 31:
+                continue
             seen.add((doc_x, sent_x, doc_y, sent_y))
+            sides = [
+                Statement(
+                    text=texts[doc][sent[0] : sent[1]].strip(),
+                    date=dm.value,
+                    citations=[Citation(doc, *sent)],
+                    document=doc,
+                )
+                for doc, sent, dm in ((doc_x, sent_x, dx), (doc_y, sent_y, dy))
+            ]
             out.append(
                 Divergence(
                     kind="date",
@@ -386,9 +550,350 @@ def date_divergences(
                         f'vs {dy.value} ({labels.get(doc_y, doc_y)}: "{dy.text}")'
                     ),
                     citations=[Citation(doc_x, *sent_x), Citation(doc_y, *sent_y)],
+                    sides=sides,
+                    strength=round(float(sims[x, y]), 3),
                 )
             )
     return out
+
+
+# ---------------------------------------------------------------- numbers in sentences
+
+# A number and the words it counts: "3.7 million miles", "at least nine people",
+# "eight times closer", "11 states". Years, clock times, ages, ordinals and
+# phone-like strings are left out by `_NUMBER_SKIP`.
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "dozen": 12,
+}
+_NUMBER = re.compile(
+    r"(?P<bound>\b(?:at least|more than|over|nearly|almost|about|around|some|roughly|up to|fewer than|less than)\s+)?"
+    r"(?<![\w$£€.,:/-])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
+    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+    + r")\b(?![.,:/-]?\d)(?:\s+(?P<scale>million|billion|thousand|trillion)\b)?"
+    r"(?P<after>(?:\s+[A-Za-z][\w'-]*){1,3})",
+    re.I,
+)
+_NUMBER_SKIP = re.compile(
+    r"^\s+(?:a\.m|p\.m|am\b|pm\b|o'clock|years?\s+old|-year|year-old|percent of the vote)", re.I
+)
+_LABEL_BEFORE = re.compile(
+    r"(?:\b(?:group|groups|lane|lanes|flight|gate|room|block|route|no|number|chapter|section|"
+    r"article|phase|level|grade|stage|terminal|platform|line|channel|district|ward|precinct|"
+    r"station|highway|road|interstate|type|category|model|version|season|episode|page|"
+    r"question|item|class|division|week|day|game|round|act|rule|amendment|title)s?\.?|"
+    r"\d\s*(?:,|and|or|to|through|-))\s*$",
+    re.I,
+)
+_COUNTED_STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "and",
+        "or",
+        "but",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "that",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "who",
+        "which",
+        "than",
+        "more",
+        "less",
+        "other",
+        "others",
+        "through",
+        "will",
+        "also",
+        "into",
+        "would",
+        "could",
+    ]
+)
+# Cosine (content words, numbers left out) above which two sentences tell one fact.
+SAME_FACT_THRESHOLD = 0.5
+
+
+@dataclass
+class _Count:
+    document: str
+    sentence: tuple[int, int]
+    value: float
+    text: str
+    bound: int
+    head: str  # the first word after the number that is not a stop word: what is counted
+
+
+def _counts(doc: Document) -> list[_Count]:
+    out = []
+    for start, end in _sentence_spans(doc):
+        sentence = doc.text[start:end]
+        for m in _NUMBER.finditer(sentence):
+            raw = m.group("num").casefold().replace(",", "")
+            value = float(_NUMBER_WORDS.get(raw, raw) if not raw[0].isdigit() else raw)
+            if raw[0].isdigit() and 1800 <= value <= 2100 and not m.group("scale"):
+                continue  # a year
+            if _NUMBER_SKIP.match(m.group("after")) or re.match(r"-", sentence[m.end("num") :]):
+                continue
+            if _LABEL_BEFORE.search(sentence[: m.start("num")]):
+                continue  # "group 2", "lane 1", "Flight 8501", "3, 4 and 5": names, not counts
+            value *= SCALE_FACTORS.get((m.group("scale") or "").casefold(), 1.0)
+            words = [w.casefold() for w in re.findall(r"[A-Za-z][\w'-]*", m.group("after"))]
+            counted = [
+                w[:-1] if len(w) > 3 and w.endswith("s") else w
+                for w in words
+                if w not in _COUNTED_STOP
+            ]
+            if not counted:
+                continue
+            bound = m.group("bound") or ""
+            kind = 1 if re.match(r"(?i)at least|more than|over", bound) else 0
+            kind = -1 if re.match(r"(?i)up to|fewer than|less than", bound) else kind
+            text = (m.group(0)).strip()
+            out.append(_Count(doc.id, (start, end), value, text, kind, counted[0]))
+    return out
+
+
+def _counts_agree(a: _Count, b: _Count) -> bool:
+    low, high = sorted((a.value, b.value))
+    if high - low <= 0.02 * high:
+        return True
+    approx = any(
+        re.match(r"(?i)(?:nearly|almost|about|around|some|roughly)\b", x.text) for x in (a, b)
+    )
+    if approx and high - low <= 0.1 * high:
+        return True
+    for x, y in ((a, b), (b, a)):  # "at least nine" agrees with ten
+        if x.bound == 1 and y.value >= x.value:
+            return True
+        if x.bound == -1 and y.value <= x.value:
+            return True
+    return False
+
+
+def count_divergences(
+    analyses: Sequence[Analysis],
+    labels: dict[str, str] | None = None,
+    threshold: float = SAME_FACT_THRESHOLD,
+) -> list[Divergence]:
+    """One fact counted differently by documents at about the same time: two sentences
+    alike in their words (numbers left out) that put different numbers on the same
+    thing ("3.7 million miles" vs "3.9 million miles", "eight times closer" vs "seven
+    times closer"). Rounding, "about" and stated bounds ("at least nine") agree; so do
+    sentences dated differently (one says "on Friday", the other gives no date), which
+    may count over different stretches of time. The number must count the same
+    thing (the first word after it: "four big parts", "two big objects")."""
+    labels = labels or {}
+    published = {a.document.id: a.document.published for a in analyses}
+    counts = [c for a in analyses for c in _counts(a.document)]
+    if len({c.document for c in counts}) < 2:
+        return []
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    texts = {a.document.id: a.document.text for a in analyses}
+    sentences = sorted({(c.document, c.sentence) for c in counts})
+    index = {key: i for i, key in enumerate(sentences)}
+    bare = [re.sub(r"\d[\d,.]*", " ", texts[d][s:e]) for d, (s, e) in sentences]
+    try:
+        matrix = TfidfVectorizer(stop_words="english").fit_transform(bare)
+    except ValueError:
+        return []
+    sims = (matrix @ matrix.T).toarray()
+    when = {
+        (a.document.id, span): frozenset(
+            d.value or d.text.casefold() for d in a.dates if span[0] <= d.start < span[1]
+        )
+        for a in analyses
+        for doc_id, span in sentences
+        if doc_id == a.document.id
+    }
+    out, seen = [], set()
+    for i, a in enumerate(counts):
+        for b in counts[i + 1 :]:
+            if a.document == b.document or a.head != b.head:
+                continue
+            if not _same_time(published.get(a.document), published.get(b.document)):
+                continue
+            sim = sims[index[(a.document, a.sentence)], index[(b.document, b.sentence)]]
+            if sim < threshold or _counts_agree(a, b):
+                continue
+            if when[(a.document, a.sentence)] != when[(b.document, b.sentence)]:
+                continue  # "97 rockets on Friday" vs "300 rockets": different stretches of time
+            key = (a.document, a.sentence, b.document, b.sentence)
+            if key in seen:
+                continue
+            seen.add(key)
+            sides = [
+                Statement(
+                    text=texts[c.document][c.sentence[0] : c.sentence[1]].strip(),
+                    date=published.get(c.document),
+                    citations=[Citation(c.document, *c.sentence)],
+                    document=c.document,
+                )
+                for c in (a, b)
+            ]
+            out.append(
+                Divergence(
+                    kind="count",
+                    description=(
+                        f'Sources differ on a number: "{a.text}" ({labels.get(a.document, a.document)}) '
+                        f'vs "{b.text}" ({labels.get(b.document, b.document)})'
+                    ),
+                    citations=[s.citations[0] for s in sides],
+                    sides=sides,
+                    strength=round(
+                        float(sim) * min(1.0, abs(a.value - b.value) / max(a.value, b.value)), 3
+                    ),
+                )
+            )
+    return out
+
+
+_ROLE_STOP = frozenset(["the", "a", "an", "of", "for", "its", "and", "at", "in", "former", "then"])
+
+
+def _role_words(role: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", role.casefold()) if w not in _ROLE_STOP}
+
+
+def _same_role(a: str, b: str) -> bool:
+    """Roles that can name one post: a shared word, or one the other's initials ("CTO")."""
+    wa, wb = _role_words(a), _role_words(b)
+    if not wa or not wb or wa & wb:
+        return True
+    for short, long in ((a, b), (b, a)):
+        letters = re.sub(r"[^A-Za-z]", "", short)
+        if letters.isupper() and 2 <= len(letters) <= 5:
+            initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", long)).upper()
+            if letters.upper() in initials or initials in letters.upper():
+                return True
+    return False
+
+
+def role_divergences(
+    analyses: Sequence[Analysis],
+    entities: Sequence[Entity],
+    labels: dict[str, str] | None = None,
+) -> list[Divergence]:
+    """One person given roles that cannot name one post by documents at about the same time.
+
+    Roles sharing a word ("president", "president of marketing") or matching as
+    initials ("CTO", "chief technology officer") agree; so do roles given by
+    articles published apart, since people change posts.
+    """
+    labels = labels or {}
+    names: dict[str, str] = {}
+    for e in entities:
+        if e.type == "PERSON":
+            for form in (e.name, *e.aliases):
+                names.setdefault(name_key(form), e.name)
+    published = {a.document.id: a.document.published for a in analyses}
+    roles: dict[str, dict[str, tuple[str, Citation]]] = defaultdict(dict)
+    for a in analyses:
+        for m in a.entities:
+            if m.type != "PERSON" or not m.role:
+                continue
+            person = names.get(name_key(m.canonical or m.text))
+            if person is None:
+                continue
+            roles[person].setdefault(
+                a.document.id, (m.role, Citation(a.document.id, m.start, m.end))
+            )
+    texts = {a.document.id: a.document.text for a in analyses}
+    out = []
+    for person, by_doc in roles.items():
+        docs = sorted(by_doc)
+        for i, d1 in enumerate(docs):
+            for d2 in docs[i + 1 :]:
+                (r1, c1), (r2, c2) = by_doc[d1], by_doc[d2]
+                if _same_role(r1, r2) or not _same_time(published.get(d1), published.get(d2)):
+                    continue
+                sides = [
+                    Statement(
+                        text=_sentence_at(texts[c.document], c.document, analyses, c.start),
+                        date=published.get(c.document),
+                        citations=[c],
+                        document=c.document,
+                    )
+                    for c in (c1, c2)
+                ]
+                out.append(
+                    Divergence(
+                        kind="role",
+                        description=(
+                            f"Sources give {person} different roles: {r1} "
+                            f"({labels.get(d1, d1)}) vs {r2} ({labels.get(d2, d2)})"
+                        ),
+                        citations=[c1, c2],
+                        sides=sides,
+                        strength=0.3,
+                    )
+                )
+                break
+            else:
+                continue
+            break
+    return out
+
+
+def _sentence_at(text: str, doc_id: str, analyses: Sequence[Analysis], pos: int) -> str:
+    doc = next(a.document for a in analyses if a.document.id == doc_id)
+    for s, e in _sentence_spans(doc):
+        if s <= pos < e:
+            return text[s:e].strip()
+    return text[pos : pos + 200]
+
+
+def sentence_spans(doc: Document) -> list[tuple[int, int]]:
+    """The (start, end) of each sentence of a document: its own, else the segmenter's."""
+    return _sentence_spans(doc)
 
 
 # ---------------------------------------------------------------- agreement

@@ -291,7 +291,15 @@ def dated_sentences(
     dated: set[int] = set()
     seen: set[tuple[int, str]] = set()
     parsed: dict[int, Any] = {}
+    dates_in: dict[int, set[str]] = {}
     for mention in analysis.dates:
+        if mention.value is not None and mention.confidence >= min_confidence:
+            k = next((k for k, (s, e) in enumerate(spans) if s <= mention.start < e), None)
+            if k is not None:
+                dates_in.setdefault(k, set()).add(mention.value)
+    for mention in analysis.dates:
+        if _SINCE.search(doc.text[max(0, mention.start - 12) : mention.start]):
+            continue  # "fallen by 30 percent since 2018": where a trend starts, not an event
         if (
             mention.value is None
             or mention.granularity is None
@@ -305,7 +313,14 @@ def dated_sentences(
         if (k, mention.value) in seen:
             continue
         seen.add((k, mention.value))
-        if analysis.nlp is not None:
+        if (
+            len(dates_in.get(k, ())) == 1
+            and _words(doc.text[spans[k][0] : spans[k][1]]) <= MAX_WORDS
+        ):
+            # one date in a readable sentence: the whole sentence is the event, so it
+            # keeps its subject ("The European area is the top area we will focus on")
+            s, e = spans[k]
+        elif analysis.nlp is not None:
             s, e = parsed_clause(doc.text, *spans[k], mention, analysis.nlp)
         elif nlp is not None:
             if k not in parsed:
@@ -320,7 +335,7 @@ def dated_sentences(
                 doc.id,
                 s,
                 e,
-                doc.text[s:e].strip(),
+                _with_speaker(analysis, s, e),
                 mention.value,
                 mention.granularity,
                 mention.future,
@@ -343,6 +358,36 @@ def dated_sentences(
                     )
                 )
     return found
+
+
+_SINCE = re.compile(r"\b(?:since|from)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|I|[Oo]ur|us|[Mm]y|me)\b")
+
+
+def speaker_at(analysis: Analysis, start: int, end: int) -> str | None:
+    """Who says the passage [start, end): the speaker of a quote or transcript turn
+    that holds it, when that is a named person or organisation."""
+    for q in analysis.quotes:
+        if q.speaker and q.speaker_kind in ("person", "organisation"):
+            spans = [(c.start, c.end) for c in q.citations if c.document == analysis.document.id]
+            spans += [(sp.start, sp.end) for sp in q.content_spans]
+            if any(a <= start < b or start <= a < end for a, b in spans):
+                return q.speaker
+    for t in analysis.document.turns:
+        if t.start <= start < t.end and t.speaker:
+            return t.speaker
+    return None
+
+
+def _with_speaker(analysis: Analysis, start: int, end: int) -> str:
+    """The passage, led by its speaker when it is in the first person ("we will focus
+    on Europe" -> "Kevin Ho: we will focus on Europe"), so the event says whose plan it is."""
+    text = analysis.document.text[start:end].strip()
+    if _FIRST_PERSON.search(text):
+        speaker = speaker_at(analysis, start, end)
+        if speaker and speaker.casefold() not in text.casefold():
+            return f"{speaker}: {text}"
+    return text
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -431,7 +476,77 @@ def build_timeline(
         except ConfigError:
             nlp = None
     items: list[DatedSentence] = []
+    analyses = list(analyses)
     for analysis in analyses:
         day = analysis.document.published_granularity == "day"
         items.extend(dated_sentences(analysis, lead=1 if lead_events and day else 0, nlp=nlp))
-    return merge(items)
+    events = merge_targets(merge(items), analyses)
+    mark_superseded(events, analyses)
+    return events
+
+
+def merge_targets(events: list[TimelineEvent], analyses: Sequence[Analysis]) -> list[TimelineEvent]:
+    """One event per target: plans that name the same thing due in the same year for the
+    same organisation ("first power by 2027" told three ways) merge, whatever the
+    rest of their sentences say."""
+    from .developments import date_targets
+
+    spans: dict[str, list[tuple[int, int, tuple[str, str | None, str]]]] = {}
+    for a in analyses:
+        for t in date_targets(a):
+            if t.actor:
+                spans.setdefault(t.document, []).append((t.start, t.end, (t.what, t.actor, t.year)))
+    out: list[TimelineEvent] = []
+    by_key: dict[tuple[str, str | None, str], TimelineEvent] = {}
+    for e in events:
+        key = next(
+            (
+                k
+                for c in e.citations
+                for s, end, k in spans.get(c.document, [])
+                if s <= c.start < end and e.future and e.date.startswith(k[2])
+            ),
+            None,
+        )
+        if key is None:
+            out.append(e)
+            continue
+        first = by_key.get(key)
+        if first is None:
+            by_key[key] = e
+            out.append(e)
+            continue
+        first.citations.extend(c for c in e.citations if c not in first.citations)
+        first.support = len({c.document for c in first.citations})
+    return out
+
+
+def mark_superseded(events: list[TimelineEvent], analyses: Sequence[Analysis]) -> None:
+    """Lead each plan that a later article moved with what it became ("first power in
+    2027" -> "(later moved to 2028) ..."), so a superseded plan never reads as current.
+    Targets are `developments.date_targets`; the latest article's year stands."""
+    from .developments import date_targets, same_time
+
+    targets = [t for a in analyses for t in date_targets(a) if t.actor]
+    latest = {}
+    for t in sorted(targets, key=lambda t: (t.date, t.start)):
+        latest[(t.what, t.actor)] = t
+    old: dict[str, list[tuple[int, int, str, str]]] = {}
+    for t in targets:
+        last = latest[(t.what, t.actor)]
+        if t.year != last.year and t.date < last.date and not same_time(t.date, last.date):
+            old.setdefault(t.document, []).append((t.start, t.end, t.year, last.year))
+    for e in events:
+        if not e.future:
+            continue
+        new_year = next(
+            (
+                year
+                for c in e.citations
+                for start, end, was, year in old.get(c.document, [])
+                if start <= c.start < end and e.date.startswith(was)
+            ),
+            None,
+        )
+        if new_year and not e.date.startswith(new_year):
+            e.text = f"(later moved to {new_year}) {e.text}"

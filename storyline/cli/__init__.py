@@ -9,10 +9,17 @@ from . import eval as _eval  # noqa: F401
 from . import ingest as _ingest  # noqa: F401
 from . import serve as _serve  # noqa: F401
 from . import store_cmds as _store_cmds  # noqa: F401
+from . import watch as _watch  # noqa: F401
 from ._util import app
 
 __all__ = ["app", "main"]
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except KeyboardInterrupt:  # Ctrl-C outside a batch (start-up, a brief): no traceback
+        import sys
+
+        sys.stderr.write("interrupted\n")
+        raise SystemExit(130) from None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -20,31 +20,51 @@ app = typer.Typer(
 )
 console = Console(stderr=True, soft_wrap=True)  # one-line errors stay one line
 
+# The one definition of --db: None means "not given", so STORYLINE_DB and the
+# config file still apply (see config.Settings.resolve).
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db", help="SQLite store (default: STORYLINE_DB, the config file, or ./storyline.db)."
+    ),
+]
+
 
 def fail(message: str, code: int = 1) -> NoReturn:
     """Print a one-line error and exit non-zero."""
-    console.print(f"[red]error:[/red] {message}", highlight=False, markup=True)
+    console.print("[red]error:[/red] ", end="", highlight=False, markup=True)
+    console.print(safe(message), highlight=False, markup=False)
     raise typer.Exit(code)
 
 
 def warn(message: str) -> None:
-    console.print(f"[yellow]warning:[/yellow] {message}", highlight=False)
+    console.print("[yellow]warning:[/yellow] ", end="", highlight=False, markup=True)
+    console.print(safe(message), highlight=False, markup=False)
 
 
-def cli_settings(**overrides: object) -> Settings:
-    """Settings for a command run by the operator on their own machine.
+def safe(text: str) -> str:
+    """`text` with control characters (newlines, terminal escapes) shown as escapes.
 
-    Unlike the web app, the CLI may fetch loopback and private addresses by
-    default: the person typing the URL is the operator. STORYLINE_ALLOW_PRIVATE_URLS=0
-    turns that off.
+    File names and fetched titles are input: printed raw, a newline could forge
+    an output line and an escape sequence could drive the terminal.
     """
-    import os
+    if text.isprintable():
+        return text
+    return "".join(
+        ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text
+    )
 
+
+def cli_settings(**flags: object) -> Settings:
+    """Settings for a command run by the operator on their own machine (see config.Settings.resolve).
+
+    Unlike the web app, the CLI may fetch loopback and private addresses the
+    operator types (a surface default: STORYLINE_ALLOW_PRIVATE_URLS=0 or the
+    config file turn it off). Links found inside fetched feeds are never allowed.
+    """
     from ..config import Settings
 
-    if "STORYLINE_ALLOW_PRIVATE_URLS" not in os.environ:
-        overrides.setdefault("allow_private_urls", True)
-    return Settings.from_env(**overrides)
+    return Settings.resolve(flags, defaults={"allow_private_urls": True})
 
 
 def out(text: str) -> None:

@@ -7,11 +7,12 @@ from pathlib import Path
 import typer
 
 from ..api import brief_from_store
+from ..briefing.since import parse_since
 from ..errors import StorylineError
 from ..renderers import format_for_path, render
-from ..store import Store
+from ..store import is_postgres, open_store
 from ._progress import progress_bar
-from ._util import app, cli_settings, console, fail, out
+from ._util import DbOption, app, cli_settings, console, fail, out
 from .ingest import ingest_inputs
 
 
@@ -21,11 +22,7 @@ def brief(
         None,
         help="Articles to brief (files, folders, globs, '-', URLs). Omit to brief stored documents.",
     ),
-    db: str | None = typer.Option(
-        None,
-        "--db",
-        help="SQLite store. With inputs, they are added to it; without, omitted means ./storyline.db.",
-    ),
+    db: DbOption = None,
     query: str | None = typer.Option(
         None, "--query", "-q", help="Brief the stored documents matching this search."
     ),
@@ -38,13 +35,26 @@ def brief(
     output: Path | None = typer.Option(
         None, "--output", "-o", help="Write to this file instead of stdout."
     ),
-    words: int = typer.Option(250, "--words", help="Summary length in words."),
+    words: int | None = typer.Option(
+        None, "--words", help="Summary length in words (default 250 or STORYLINE_SUMMARY_WORDS)."
+    ),
     sentences: int | None = typer.Option(
         None, "--sentences", help="Summary length in sentences (overrides --words)."
     ),
-    focus: str | None = typer.Option(None, "--focus", help="Focus the summary on this query."),
+    focus: str | None = typer.Option(
+        None, "--focus", help="Focus the brief on these words (matched by stem: costs ~ cost)."
+    ),
     since: str | None = typer.Option(
-        None, "--since", help="Only what is new since this date (YYYY[-MM[-DD]])."
+        None,
+        "--since",
+        help="Mark and keep what is new on or after this date (YYYY[-MM[-DD]], inclusive), "
+        "with only the older context needed to read it.",
+    ),
+    full: bool = typer.Option(
+        False,
+        "--all",
+        help="Every item of every section; by default each is ranked and capped to what an "
+        "analyst reads, with the full count shown.",
     ),
     title: str | None = typer.Option(None, "--title", help="Title of the brief."),
     as_kind: str | None = typer.Option(
@@ -66,17 +76,25 @@ def brief(
     """
     fmt = fmt or (format_for_path(str(output)) if output else None) or "markdown"
     settings = cli_settings(
+        db=db,
         summary_words=words,
         summary_sentences=sentences,
         focus=focus,
         since=since,
+        full=full or None,
         scheduler=scheduler,
     )
-    store_path = db or (":memory:" if inputs else settings.db)
-    if not inputs and not Path(store_path).exists():
+    if settings.since:
+        try:
+            parse_since(settings.since)
+        except StorylineError as exc:
+            fail(f"--since: {exc}")
+    # with inputs and no store named, brief them in memory without writing a store
+    store_path = settings.db if db or not inputs else ":memory:"
+    if not inputs and not is_postgres(store_path) and not Path(store_path).exists():
         fail(f"{store_path}: no such store; give inputs or ingest first (storyline ingest ...)")
     try:
-        with Store(store_path, near_duplicate_threshold=settings.near_duplicate_threshold) as store:
+        with open_store(store_path, settings=settings) as store:
             chosen = list(ids or [])
             if inputs:
                 results, _errors = ingest_inputs(

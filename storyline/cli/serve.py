@@ -8,16 +8,14 @@ import typer
 
 from ..config import Settings
 from ..errors import StorylineError
-from ._util import app, console, fail, warn
+from ._util import DbOption, app, console, fail, warn
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 
 
 @app.command()
 def serve(
-    db: str | None = typer.Option(
-        None, "--db", help="SQLite store (default ./storyline.db or STORYLINE_DB)."
-    ),
+    db: DbOption = None,
     host: str = typer.Option(
         "127.0.0.1", "--host", help="Address to bind; the default is this machine only."
     ),
@@ -31,6 +29,12 @@ def serve(
         False,
         "--allow-private-urls",
         help="Let 'add by URL' fetch loopback and private-network addresses.",
+    ),
+    allowed_host: list[str] | None = typer.Option(
+        None,
+        "--allowed-host",
+        help="Also answer requests for this Host name (repeatable; '*' for any). "
+        "Default: loopback names and --host. Also STORYLINE_ALLOWED_HOSTS (comma-separated).",
     ),
     max_upload: int | None = typer.Option(None, "--max-upload", help="Largest upload in bytes."),
     max_builds: int = typer.Option(
@@ -54,11 +58,13 @@ def serve(
 
     from ..web import create_app
 
-    overrides: dict[str, object] = {"db": db}
-    if allow_private_urls:
-        overrides["allow_private_urls"] = True
+    flags: dict[str, object] = {
+        "db": db,
+        "allow_private_urls": True if allow_private_urls else None,
+        "allowed_hosts": ",".join(allowed_host) if allowed_host else None,
+    }
     try:
-        settings = Settings.from_env(**overrides)
+        settings = Settings.resolve(flags)
         token = token or os.environ.get("STORYLINE_TOKEN") or None
         web = create_app(
             settings,
@@ -66,6 +72,7 @@ def serve(
             max_upload=max_upload,
             max_builds=max_builds,
             builds_per_minute=builds_per_minute,
+            bind_host=host,
         )
     except StorylineError as exc:
         fail(str(exc))

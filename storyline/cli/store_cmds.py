@@ -5,57 +5,80 @@ from __future__ import annotations
 import dataclasses
 import json
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from ..errors import StorylineError
-from ..store import Store
-from ._util import app, fail, out
+from ..store import is_postgres, open_store
+from ._util import DbOption, app, cli_settings, fail, out, safe
 
 
-def _open(db: str) -> Store:
-    if not Path(db).exists():
-        fail(f"{db}: no such store (storyline ingest ... --db {db})")
-    return Store(db)
+def _open(db: str | None) -> Any:
+    settings = cli_settings(db=db)
+    if not is_postgres(settings.db) and not Path(settings.db).exists():
+        fail(f"{safe(settings.db)}: no such store (storyline ingest ... --db {safe(settings.db)})")
+    return open_store(settings.db, settings=settings)
 
 
 @app.command("list")
 def list_documents(
-    db: str = typer.Option("storyline.db", "--db", help="SQLite store."),
+    db: DbOption = None,
+    limit: int = typer.Option(50, "--limit", "-n", min=0, help="Rows per page (0: all)."),
+    page: int = typer.Option(1, "--page", min=1, help="Page to show (of --limit rows)."),
+    since: str | None = typer.Option(
+        None, "--since", help="Only documents published on or after this date (YYYY[-MM[-DD]])."
+    ),
+    query: str | None = typer.Option(
+        None, "--query", "-q", help="Only documents matching these words, as search does."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
-    """Show what is stored.
+    """Show what is stored, one page at a time (oldest first).
 
     Example:
 
-        storyline list --db story.db
+        storyline list --db story.db --since 2014-01 --query huawei --limit 20 --page 2
     """
     try:
         with _open(db) as store:
-            refs = store.list()
+            total = store.count() if since is None and query is None else None
+            refs = store.list(
+                limit=limit or None, offset=(page - 1) * limit, since=since, query=query
+            )
     except StorylineError as exc:
         fail(str(exc))
     if as_json:
         out(json.dumps([dataclasses.asdict(r) for r in refs], ensure_ascii=False, indent=2))
         return
-    table = Table(title=f"{len(refs)} documents in {db}")
+    first = (page - 1) * limit
+    shown = f"{first + 1}-{first + len(refs)}" if refs else "none"
+    of = f" of {total}" if total is not None else " matching"
+    table = Table(title=f"documents {shown}{of}")
     for col in ("id", "published", "kind", "outlet", "title"):
         table.add_column(col, overflow="fold")
     for r in refs:
-        table.add_row(r.id, r.published or "?", r.kind, r.outlet or "", r.title or r.source)
+        table.add_row(
+            r.id,
+            r.published or "?",
+            r.kind,
+            escape(safe(r.outlet or "")),
+            escape(safe(r.title or r.source)),
+        )
     Console().print(table)
 
 
 @app.command()
 def search(
     query: str = typer.Argument(..., help='Words or "a phrase".'),
-    db: str = typer.Option("storyline.db", "--db", help="SQLite store."),
+    db: DbOption = None,
     limit: int = typer.Option(10, "--limit", "-n", help="Number of hits."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
-    """Search stored documents (SQLite FTS5, ranked by bm25).
+    """Search stored documents (SQLite FTS5 bm25, or PostgreSQL full-text ranking).
 
     Example:
 
@@ -76,7 +99,7 @@ def search(
     for i, hit in enumerate(hits, 1):
         ref = hit.document
         console.print(
-            f"[bold]{i}. {ref.title or ref.source}[/bold]  [dim]{ref.id} · {ref.published or '?'} · score {hit.score:.2f}[/dim]",
+            f"[bold]{i}. {escape(safe(ref.title or ref.source))}[/bold]  [dim]{ref.id} · {ref.published or '?'} · score {hit.score:.2f}[/dim]",
             highlight=False,
         )
-        console.print("   " + hit.snippet.replace("\n", " "), highlight=False, markup=False)
+        console.print("   " + safe(hit.snippet.replace("\n", " ")), highlight=False, markup=False)

@@ -28,6 +28,9 @@ from .transcript import clean_transcript
 from .webtext import clean_webtext
 
 KINDS: tuple[Kind, ...] = ("html", "webtext", "transcript", "stripped", "text", "json")
+# The longest clean text a document may have: spaCy's limit (analysis/nlp.py MAX_LENGTH).
+# Longer is a book or a dump, not an article, and would break every brief including it.
+MAX_DOCUMENT_CHARS = 2_000_000
 
 
 def document_from_bytes(
@@ -140,6 +143,12 @@ def build(
     cleaned = clean(text, source, clean_as or kind, url=url)
     if not cleaned.text.strip():
         raise InputError(source, "no text left after cleaning")
+    if len(cleaned.text) > MAX_DOCUMENT_CHARS:
+        raise InputError(
+            source,
+            f"its text is {len(cleaned.text):,} characters; a document may have at most "
+            f"{MAX_DOCUMENT_CHARS:,} (split it into articles)",
+        )
     paragraphs, sentences = segment(cleaned.text)
     turns = cleaned.turns
     _tag_speakers(sentences, turns)

@@ -3,7 +3,9 @@
 Scraped news arrives as UTF-8, as cp1252 from old Windows tools, or as UTF-8
 that was decoded twice ("Huaweiâ€™s"). We try UTF-8 (honouring a BOM), then
 charset_normalizer's guess for non-Latin scripts, then cp1252 and latin-1,
-and finally let ftfy undo mojibake.
+and finally let ftfy undo mojibake. Among single-byte codecs for Latin script
+cp1252 always wins: on short news text the guesser often says cp852, cp775 or
+cp1257, which turn "president’s" into "presidentÆs".
 """
 
 from __future__ import annotations
@@ -91,7 +93,7 @@ def _decode_unmarked(data: bytes) -> str:
     except UnicodeDecodeError:
         pass
     guess = _guess(data)
-    if guess and guess not in _WESTERN:
+    if guess and guess not in _WESTERN and not _latin_single_byte(guess) and not _sparse(data):
         try:
             return data.decode(guess)
         except (UnicodeDecodeError, LookupError):
@@ -100,6 +102,30 @@ def _decode_unmarked(data: bytes) -> str:
         return data.decode("cp1252")
     except UnicodeDecodeError:
         return data.decode("latin-1")
+
+
+def _sparse(data: bytes) -> bool:
+    """Under 2% of bytes outside ASCII: Western text with a few curly quotes, not CJK or Cyrillic.
+
+    The guesser calls such text Big5 or cp932 now and then; text in those
+    scripts has far more non-ASCII bytes (2-3 per character).
+    """
+    sample = data[: 64 * 1024]
+    high = len(sample) - len(sample.translate(None, bytes(range(0x80, 0x100))))
+    return high * 50 < len(sample)
+
+
+def _latin_single_byte(encoding: str) -> bool:
+    """True for a single-byte codec whose upper half is mostly Latin letters (cp852, cp1257...)."""
+    try:
+        upper = bytes(range(0x80, 0x100)).decode(encoding, errors="replace")
+    except LookupError:
+        return False
+    if len(upper) != 0x80:  # a multi-byte codec (Shift-JIS, GB18030, ...)
+        return False
+    letters = [ch for ch in upper if ch.isalpha()]
+    latin = sum(unicodedata.name(ch, "").startswith("LATIN") for ch in letters)
+    return bool(letters) and latin * 2 > len(letters)
 
 
 def _guess(data: bytes) -> str | None:

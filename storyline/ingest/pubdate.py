@@ -50,6 +50,20 @@ _TEXT_DATES = [
 _DATELINE_CUE = re.compile(
     r"^\W*(published|posted|updated|last updated|first published|date)\b|\||·|•", re.I
 )
+# A wire or agency dateline opening a paragraph, however long the paragraph:
+# "MONDAY, Jan. 25, 2016 (HealthDay News) -- Kids who ...",
+# "WASHINGTON, May 7, 2014 (Reuters) - ...". The date must be followed by an
+# agency in brackets or a dash, so a sentence that merely opens with a date
+# ("May 7, 2014 was a Tuesday") is not taken.
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_LEADING_DATELINES = [
+    re.compile(
+        rf"^(?:[A-Z][A-Za-z .'-]{{1,40}},\s+)?(?:{_WEEKDAY},?\s+)?{date}"
+        r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|—|–|-|:)",
+        re.I,
+    )
+    for date in (rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}", rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}")
+]
 _FILENAME = re.compile(
     r"^(?P<year>(?:19|20)\d\d)(?:[-_.](?P<month>[01]\d)(?:[-_.](?P<day>[0-3]\d))?)?(?!\d)"
 )
@@ -95,6 +109,9 @@ def from_text(text: str, *, lines: int = 6) -> PubDate | None:
         seen += 1
         if seen > lines:
             break
+        lead = _LEADING_DATELINES[0].match(line) or _LEADING_DATELINES[1].match(line)
+        if lead:
+            return _from_match(lead, "text")
         if len(line) > 120:
             continue
         for pattern in _TEXT_DATES:

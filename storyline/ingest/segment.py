@@ -19,6 +19,9 @@ import nupunkt
 from ..model import Sentence, Span
 
 _LINE = re.compile(r"[^\n]+")
+# A "sentence" longer than this is a run-on line (a 5 MB file with no stops), not a
+# sentence: it is cut at whitespace so no later stage sees megabyte sentences.
+MAX_SENTENCE_CHARS = 2000
 _WORDY = re.compile(r"\w")
 
 
@@ -54,11 +57,30 @@ def segment(text: str) -> tuple[list[Span], list[Sentence]]:
 
 
 def _add(sentences: list[Sentence], text: str, sentence: Sentence) -> None:
-    """Append, folding a fragment with no word characters (a stray quote) into its neighbour."""
-    if not _WORDY.search(text[sentence.start : sentence.end]):
-        if sentences and sentences[-1].paragraph == sentence.paragraph:
-            sentences[-1].end = sentence.end
+    """Append, cutting run-ons at MAX_SENTENCE_CHARS and folding wordless fragments."""
+    while sentence.end - sentence.start > MAX_SENTENCE_CHARS:
+        limit = sentence.start + MAX_SENTENCE_CHARS
+        cut = text.rfind(" ", sentence.start + MAX_SENTENCE_CHARS // 2, limit)
+        cut = cut if cut > sentence.start else limit
+        start, end = _strip(text, sentence.start, cut)
+        if start < end:
+            _add_one(sentences, text, Sentence(start, end, sentence.paragraph))
+        start, end = _strip(text, cut, sentence.end)
+        if start >= end:
             return
+        sentence = Sentence(start, end, sentence.paragraph)
+    _add_one(sentences, text, sentence)
+
+
+def _add_one(sentences: list[Sentence], text: str, sentence: Sentence) -> None:
+    """Append, folding a fragment with no word characters (a stray quote) into its neighbour."""
+    if (
+        not _WORDY.search(text[sentence.start : sentence.end])
+        and sentences
+        and sentences[-1].paragraph == sentence.paragraph
+    ):
+        sentences[-1].end = sentence.end
+        return
     sentences.append(sentence)
 
 

@@ -11,19 +11,16 @@ from __future__ import annotations
 
 import glob
 import gzip
-import ipaddress
 import os
-import socket
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urljoin, urlsplit
-
-import httpx
+from urllib.parse import urljoin
 
 from ..config import Settings
 from ..errors import InputError
+from .fetch import fetch_url
 
 STDIN = "-"
 # Skipped silently when walking a folder (still an error when named explicitly).
@@ -62,8 +59,6 @@ SKIP_SUFFIXES = {
     ".npy",
 }
 _FEED_TYPES = ("rss", "atom", "rdf")
-_MAX_REDIRECTS = 5
-_USER_AGENT = "storyline/0.1 (+news brief builder)"
 
 
 @dataclass(slots=True)
@@ -156,52 +151,31 @@ def _read_stdin(settings: Settings) -> Fetched | InputError:
 
 
 def _read_url(url: str, settings: Settings) -> Iterator[Fetched | InputError]:
-    with httpx.Client(
-        timeout=settings.fetch_timeout, headers={"User-Agent": _USER_AGENT}
-    ) as client:
-        page = fetch(client, url, settings)
-        if isinstance(page, InputError) or not is_feed(page):
-            yield page
-            return
-        yield from _feed_entries(client, page, settings)
+    page = fetch(url, settings)
+    if isinstance(page, InputError) or not is_feed(page):
+        yield page
+        return
+    yield from _feed_entries(page, settings)
 
 
-def fetch(client: httpx.Client, url: str, settings: Settings) -> Fetched | InputError:
-    """GET `url` (following redirects, each hop checked), streaming up to the size limit."""
-    limit = settings.max_input_bytes
-    current = url
+def fetch(url: str, settings: Settings, *, discovered: bool = False) -> Fetched | InputError:
+    """GET `url` through the hardened fetcher (`fetch.py`), within the size and time limits.
+
+    A `discovered` URL (a link found inside fetched content, such as a feed
+    entry) is always held to the public-address rule: allow_private_urls
+    covers only URLs the operator typed.
+    """
     try:
-        for _ in range(_MAX_REDIRECTS + 1):
-            if not settings.allow_private_urls:
-                refused = _refuse_private(current)
-                if refused:
-                    return InputError(url, refused)
-            with client.stream("GET", current) as response:
-                if response.is_redirect and "location" in response.headers:
-                    current = urljoin(current, response.headers["location"])
-                    continue
-                if response.status_code >= 400:
-                    return InputError(
-                        url, f"HTTP {response.status_code} {response.reason_phrase}".strip()
-                    )
-                declared = response.headers.get("content-length")
-                if declared and declared.isdigit() and int(declared) > limit:
-                    return too_big(url, limit, int(declared))
-                chunks, total = [], 0
-                for chunk in response.iter_bytes():
-                    total += len(chunk)
-                    if total > limit:
-                        return too_big(url, limit)
-                    chunks.append(chunk)
-                ctype = response.headers.get("content-type")
-                return Fetched(url, b"".join(chunks), ctype, {"url": str(response.url)})
-        return InputError(url, f"more than {_MAX_REDIRECTS} redirects")
-    except httpx.TimeoutException:
-        return InputError(url, f"timed out after {settings.fetch_timeout:g} s")
-    except httpx.ConnectError as exc:
-        return InputError(url, f"cannot connect: {exc}")
-    except httpx.HTTPError as exc:
-        return InputError(url, f"fetch failed: {exc}")
+        got = fetch_url(
+            url,
+            allow_private=settings.allow_private_urls and not discovered,
+            max_bytes=settings.max_input_bytes,
+            deadline=settings.fetch_deadline,
+            read_timeout=settings.fetch_timeout,
+        )
+    except InputError as exc:
+        return exc
+    return Fetched(url, got.body, got.content_type or None, {"url": got.final_url})
 
 
 def is_feed(page: Fetched) -> bool:
@@ -214,9 +188,7 @@ def is_feed(page: Fetched) -> bool:
     )
 
 
-def _feed_entries(
-    client: httpx.Client, page: Fetched, settings: Settings
-) -> Iterator[Fetched | InputError]:
+def _feed_entries(page: Fetched, settings: Settings) -> Iterator[Fetched | InputError]:
     import feedparser
 
     parsed = feedparser.parse(page.data)
@@ -237,7 +209,7 @@ def _feed_entries(
         link = entry.get("link")
         if link:
             link = urljoin(page.source, link)
-            got = fetch(client, link, settings)
+            got = fetch(link, settings, discovered=True)
             if isinstance(got, Fetched):
                 got.meta = {**meta, **got.meta}
             yield got
@@ -246,29 +218,3 @@ def _feed_entries(
             yield Fetched(f"{page.source}#{n}", body.encode("utf-8"), "text/html", meta)
         else:
             yield InputError(f"{page.source}#{n}", "feed entry has neither a link nor content")
-
-
-def _refuse_private(url: str) -> str | None:
-    """Why fetching `url` is refused (a loopback, private or reserved address), or None."""
-    host = urlsplit(url).hostname
-    if not host:
-        return "URL has no host"
-    try:
-        infos = socket.getaddrinfo(host, None)
-    except socket.gaierror as exc:
-        return f"cannot resolve host {host!r}: {exc.strerror}"
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%", 1)[0])
-        if (
-            address.is_private
-            or address.is_loopback
-            or address.is_link_local
-            or address.is_reserved
-            or address.is_multicast
-            or address.is_unspecified
-        ):
-            return (
-                f"refusing to fetch {host} ({address}): a private or local address "
-                "(set allow_private_urls / STORYLINE_ALLOW_PRIVATE_URLS=1 to allow)"
-            )
-    return None

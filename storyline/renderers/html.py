@@ -14,7 +14,16 @@ from dataclasses import dataclass
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..model import Brief, Citation
-from ._common import cited_documents, describe_source, person_line, source_numbers
+from ._common import (
+    cited_documents,
+    dated_source,
+    describe_full_source,
+    periods,
+    person_line,
+    refs_by_id,
+    shown_of,
+    source_numbers,
+)
 
 _env = Environment(
     loader=PackageLoader("storyline.renderers", "templates"),
@@ -64,7 +73,7 @@ def render_html(brief: Brief, texts: Mapping[str, str] | None = None) -> str:
             {
                 "n": numbers[ref.id],
                 "ref": ref,
-                "label": describe_source(ref),
+                "label": describe_full_source(ref),
                 "segments": marked_segments(text, citations_by_doc.get(ref.id, []))
                 if text
                 else None,
@@ -78,6 +87,10 @@ def render_html(brief: Brief, texts: Mapping[str, str] | None = None) -> str:
         anchor_id=anchor_id,
         cited_documents=cited_documents,
         person_line=person_line,
+        dated_source=dated_source,
+        refs=refs_by_id(brief),
+        periods=periods,
+        shown_of=shown_of,
         corroborated=[s for s in brief.summary if s.support > 1],
         has_texts=bool(texts),
     )

@@ -5,28 +5,41 @@ written together in one `BEGIN IMMEDIATE` transaction, so a crash or Ctrl-C
 loses nothing already committed and never leaves half a document. Duplicates
 are linked to the document they copy instead of being stored twice.
 
-Threads: one connection, opened with `check_same_thread=False` and guarded by
-a re-entrant lock, so the web app's threads can share one Store (SQLite
-serialises writers anyway). Processes: WAL mode lets readers work while one
-writes; `busy_timeout` makes a second writer wait rather than fail.
+The expensive part of an add, hashing the text for near duplicates, runs
+before the transaction (`nearest.Fingerprint`), so the write lock is held
+for the inserts only. Inside it the exact-duplicate check and the LSH lookup
+are repeated for rows other writers committed meanwhile.
+
+Threads: each thread gets its own connection (WAL lets readers work while one
+writes, so reads never wait behind a writer); an in-memory store (":memory:")
+is one connection shared under a lock. Processes: `busy_timeout` makes a
+second writer wait, and a writer that still finds the file locked retries
+(`WRITE_RETRIES`) instead of dropping the document.
+
+Durability: `synchronous=FULL` by default, so a document reported as added
+survives power loss; `synchronous="NORMAL"` trades the last few commits of a
+power cut for faster ingest (an operator's choice, never a corruption risk).
 """
 
 from __future__ import annotations
 
+import builtins
 import json
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any
 
 from ..config import Settings
-from ..errors import ConfigError, StoreError
+from ..errors import ConfigError, NotFoundError, StoreError
 from ..model import Document, DocumentRef
 from . import dedupe
+from .base import WRITE_RETRIES, AddResult, DuplicateLink, Status, StoreStats, check_threshold
+from .base import now as _now
+from .nearest import Fingerprint, best_match
 from .rows import (
     DOCUMENT_COLUMNS,
     REF_COLUMNS,
@@ -38,45 +51,13 @@ from .rows import (
     sentence_rows,
 )
 from .schema import migrate
-from .search import MARKS, SearchHit
+from .search import MARKS, SearchHit, fts_query
 from .search import search as _search
 
 BUSY_TIMEOUT_S = 30.0
+SYNCHRONOUS = ("FULL", "NORMAL", "EXTRA")
 
-Status = Literal["added", "duplicate", "near-duplicate", "unchanged"]
-
-
-@dataclass(slots=True, frozen=True)
-class AddResult:
-    """What `Store.add` did with a document; `duplicate_of` names the stored original."""
-
-    status: Status
-    id: str
-    duplicate_of: str | None = None
-
-
-@dataclass(slots=True, frozen=True)
-class DuplicateLink:
-    """An input that was not stored because it copies `duplicate_of`."""
-
-    doc_id: str
-    duplicate_of: str
-    kind: Literal["exact", "near"]
-    similarity: float
-    source: str
-    document: DocumentRef  # title/outlet/date of the copy, e.g. to credit syndication
-
-
-@dataclass(slots=True, frozen=True)
-class StoreStats:
-    documents: int
-    sentences: int
-    duplicates: int
-    size_bytes: int
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+__all__ = ["AddResult", "DuplicateLink", "Status", "Store", "StoreStats"]
 
 
 class Store:
@@ -92,49 +73,84 @@ class Store:
         path: str | os.PathLike[str] = "storyline.db",
         *,
         near_duplicate_threshold: float | None = None,
+        synchronous: str = "FULL",
     ) -> None:
         self.path = os.fspath(path)
         if near_duplicate_threshold is None:
             near_duplicate_threshold = Settings().near_duplicate_threshold
-        if not 0.0 < near_duplicate_threshold <= 1.0:
-            raise ConfigError(
-                f"near_duplicate_threshold must be in (0, 1], got {near_duplicate_threshold}"
-            )
-        self.near_duplicate_threshold = near_duplicate_threshold
-        self._lock = threading.RLock()
+        self.near_duplicate_threshold = check_threshold(near_duplicate_threshold)
+        if synchronous.upper() not in SYNCHRONOUS:
+            raise ConfigError(f"synchronous must be one of {', '.join(SYNCHRONOUS)}")
+        self.synchronous = synchronous.upper()
+        self._lock = threading.RLock()  # the LSH index, and the one connection of ":memory:"
         self._index: dedupe.NearDuplicateIndex | None = None  # built lazily, once per Store
         self._indexed_pk = 0  # highest documents.pk whose signature is in the index
+        self._shared = self.path in ("", ":memory:")  # one private database per connection
+        self._local = threading.local()
+        self._conns: list[sqlite3.Connection] = []
+        self._closed = False
+        conn = self._connect()
         try:
-            self._conn = sqlite3.connect(
-                self.path,
-                isolation_level=None,
-                check_same_thread=False,
-                timeout=BUSY_TIMEOUT_S,
-            )
+            migrate(conn)
         except sqlite3.Error as exc:
-            raise StoreError(f"{self.path}: cannot open the store: {exc}") from exc
-        self._conn.row_factory = sqlite3.Row
-        try:
-            self._conn.execute("PRAGMA journal_mode = WAL")
-            self._conn.execute("PRAGMA synchronous = NORMAL")
-            self._conn.execute("PRAGMA foreign_keys = ON")
-            migrate(self._conn)
-        except sqlite3.Error as exc:
-            self._conn.close()
+            self.close()
             raise StoreError(f"{self.path}: cannot open the store: {exc}") from exc
         except BaseException:
-            self._conn.close()
+            self.close()
             raise
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Store:
         return cls(settings.db, near_duplicate_threshold=settings.near_duplicate_threshold)
 
+    # ------------------------------------------------------------ connections
+
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            conn = sqlite3.connect(
+                self.path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_S
+            )
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: cannot open the store: {exc}") from exc
+        conn.row_factory = sqlite3.Row
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute(f"PRAGMA synchronous = {self.synchronous}")
+            conn.execute("PRAGMA foreign_keys = ON")
+        except sqlite3.Error as exc:
+            conn.close()
+            raise StoreError(f"{self.path}: cannot open the store: {exc}") from exc
+        with self._lock:
+            self._conns.append(conn)
+        self._local.conn = conn
+        return conn
+
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        """This thread's connection (the one connection of an in-memory store)."""
+        if self._closed:
+            raise StoreError(f"{self.path}: the store is closed")
+        if self._shared:
+            return self._conns[0]
+        conn = getattr(self._local, "conn", None)
+        return conn if conn is not None else self._connect()
+
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
+        if self._shared:
+            with self._lock:
+                yield
+        else:
+            yield
+
     # ------------------------------------------------------------ lifecycle
 
     def close(self) -> None:
         with self._lock:
-            self._conn.close()
+            self._closed = True
+            for conn in self._conns:
+                conn.close()
+            self._conns.clear()
 
     def __enter__(self) -> Store:
         return self
@@ -148,23 +164,37 @@ class Store:
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One write transaction; rolled back on any exception, Ctrl-C included."""
-        with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
+        with self._guard():
+            conn = self._conn
+            conn.execute("BEGIN IMMEDIATE")
             try:
-                yield self._conn
-                self._conn.execute("COMMIT")
+                yield conn
+                conn.execute("COMMIT")
             except BaseException:
-                if self._conn.in_transaction:
-                    self._conn.execute("ROLLBACK")
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
                 raise
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
+        with self._guard():
             try:
                 yield self._conn
             except sqlite3.Error as exc:
                 raise StoreError(f"{self.path}: {exc}") from exc
+
+    def _retrying(self, what: str, attempt: Callable[[], Any]) -> Any:
+        """Run a write; a store still locked after the busy timeout is retried, not dropped."""
+        for retry in range(WRITE_RETRIES + 1):
+            try:
+                return attempt()
+            except sqlite3.OperationalError as exc:
+                if ("locked" not in str(exc) and "busy" not in str(exc)) or retry == WRITE_RETRIES:
+                    raise StoreError(f"{what}: could not be stored: {exc}") from exc
+                time.sleep(0.05 * 2**retry)
+            except sqlite3.Error as exc:
+                raise StoreError(f"{what}: could not be stored: {exc}") from exc
+        raise AssertionError("unreachable")
 
     # ------------------------------------------------------------ writing
 
@@ -175,30 +205,35 @@ class Store:
         or when `doc.id` is already stored with a different text.
         """
         values = document_values(doc)
-        values["dedupe_hash"] = doc.content_hash or dedupe.content_hash(doc.text)
-        signature = None
-        with self._lock:
-            try:
-                with self._write() as conn:
-                    result = self._known(conn, doc, values["dedupe_hash"])
-                    if result is None:
-                        shingles = dedupe.shingles(doc.text)
-                        signature = dedupe.signature(shingles)
-                        near = self._nearest(conn, shingles, signature)
-                        if near is None:
-                            pk = self._insert(conn, doc, values, signature)
-                            result = AddResult("added", doc.id)
-                        else:
-                            result = AddResult("near-duplicate", doc.id, near[1])
-                            self._link(conn, doc, result, near[0])
-                    elif result.status == "duplicate":
-                        self._link(conn, doc, result, 1.0)
-            except sqlite3.Error as exc:
-                raise StoreError(f"{doc.id}: could not be stored: {exc}") from exc
-            if result.status == "added" and signature is not None:
+        values["dedupe_hash"] = doc.content_hash or dedupe.stream_hash(doc.text)
+        fp: Fingerprint | None = None
+        with self._read() as conn:  # outside the write lock: is it known, what is it near?
+            known = self._known(conn, doc, values["dedupe_hash"])
+            if known is None:
+                fp = Fingerprint.of(doc.text)
+                self._nearest(conn, fp)
+        return self._retrying(doc.id, lambda: self._add_locked(doc, values, fp))
+
+    def _add_locked(
+        self, doc: Document, values: dict[str, Any], fp: Fingerprint | None
+    ) -> AddResult:
+        with self._write() as conn:
+            result = self._known(conn, doc, values["dedupe_hash"])
+            if result is None:
+                fp = fp or Fingerprint.of(doc.text)
+                near = self._nearest(conn, fp)  # only rows committed since the read cost anything
+                if near is None:
+                    self._insert(conn, doc, values, fp.signature)
+                    result = AddResult("added", doc.id)
+                else:
+                    result = AddResult("near-duplicate", doc.id, near[1])
+                    self._link(conn, doc, result, near[0])
+            elif result.status == "duplicate":
+                self._link(conn, doc, result, 1.0)
+        if result.status == "added" and fp is not None and fp.signature is not None:
+            with self._lock:
                 assert self._index is not None  # built by _nearest
-                self._index.add(doc.id, signature)
-                self._indexed_pk = max(self._indexed_pk, pk)
+                self._index.add(doc.id, fp.signature)
         return result
 
     def add_many(
@@ -215,26 +250,30 @@ class Store:
 
     def delete(self, doc_id: str) -> None:
         """Remove a document with its sentences, signature, cached analysis and duplicate links."""
+
+        def attempt() -> None:
+            with self._write() as conn:
+                if conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,)).rowcount == 0:
+                    raise StoreError(f"{doc_id}: no such document in the store")
+
+        self._retrying(doc_id, attempt)
         with self._lock:
-            try:
-                with self._write() as conn:
-                    if conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,)).rowcount == 0:
-                        raise StoreError(f"{doc_id}: no such document in the store")
-            except sqlite3.Error as exc:
-                raise StoreError(f"{doc_id}: could not be deleted: {exc}") from exc
             if self._index is not None:
                 self._index.remove(doc_id)
 
     def _known(self, conn: sqlite3.Connection, doc: Document, dedupe_hash: str) -> AddResult | None:
         """ "unchanged" or an exact "duplicate" when `doc` (or its text) is known, else None.
 
-        Runs inside the write transaction, so two writers cannot both add the same text.
+        Authoritative inside the write transaction, so two writers cannot both add the same text.
         """
         same_id = conn.execute(
             "SELECT source, text FROM documents WHERE id = ?", (doc.id,)
         ).fetchone()
         if same_id is not None and same_id["text"] != doc.text:
-            raise StoreError(f"{doc.id}: already stored with a different text")
+            raise StoreError(
+                f"{doc.source}: same text as stored document {doc.id} ({same_id['source']}) "
+                "except for case or spacing; not stored again"
+            )
         if same_id is not None and same_id["source"] == doc.source:
             return AddResult("unchanged", doc.id)
         link = conn.execute(
@@ -252,26 +291,24 @@ class Store:
             return AddResult("duplicate", doc.id, original["id"])
         return None
 
-    def _nearest(
-        self, conn: sqlite3.Connection, shingles: set[bytes], signature: Any
-    ) -> tuple[float, str] | None:
+    def _nearest(self, conn: sqlite3.Connection, fp: Fingerprint) -> tuple[float, str] | None:
         """(Jaccard similarity, id) of the closest stored document at or above the threshold."""
-        if signature is None:
+        if fp.signature is None:
             return None
-        self._refresh_index(conn)
-        assert self._index is not None
-        best: tuple[float, str] | None = None
-        for candidate in self._index.candidates(signature):
-            row = conn.execute("SELECT text FROM documents WHERE id = ?", (candidate,)).fetchone()
-            if row is None:  # deleted by another process
-                self._index.remove(candidate)
-                continue
-            similarity = dedupe.jaccard(shingles, dedupe.shingles(row["text"]))
-            if similarity >= self.near_duplicate_threshold and (
-                best is None or similarity > best[0]
-            ):
-                best = (similarity, candidate)
-        return best
+        with self._lock:
+            self._refresh_index(conn)
+            assert self._index is not None
+            candidates = self._index.candidates(fp.signature)
+
+        def text_of(doc_id: str) -> str | None:
+            row = conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            if row is None:
+                with self._lock:
+                    assert self._index is not None
+                    self._index.remove(doc_id)
+            return None if row is None else row["text"]
+
+        return best_match(fp, candidates, text_of, self.near_duplicate_threshold)
 
     def _refresh_index(self, conn: sqlite3.Connection) -> None:
         """Build the LSH index from stored signatures once, then pick up other writers' rows."""
@@ -292,7 +329,7 @@ class Store:
             ):
                 signature = dedupe.from_blob(row["signature"])
             else:  # written with other parameters: recompute
-                signature = dedupe.signature(dedupe.shingles(row["text"]))
+                signature = dedupe.fingerprint(row["text"])[0]
             if signature is not None:
                 self._index.add(row["id"], signature)
             self._indexed_pk = row["doc_pk"]
@@ -306,6 +343,7 @@ class Store:
         pk = conn.execute(
             f"INSERT INTO documents ({columns}) VALUES ({placeholders})", values
         ).lastrowid
+        assert pk is not None
         conn.executemany(
             'INSERT INTO sentences (doc_id, idx, start, "end", paragraph, speaker) '
             "VALUES (?, ?, ?, ?, ?, ?)",
@@ -350,7 +388,7 @@ class Store:
                     "SELECT duplicate_of FROM duplicates WHERE doc_id = ? LIMIT 1", (doc_id,)
                 ).fetchone()
                 hint = f" (it was linked as a duplicate of {link[0]})" if link else ""
-                raise StoreError(f"{doc_id}: no such document in the store{hint}")
+                raise NotFoundError(f"{doc_id}: no such document in the store{hint}")
             sentences = conn.execute(
                 'SELECT start, "end", paragraph, speaker FROM sentences '
                 "WHERE doc_id = ? ORDER BY idx",
@@ -360,18 +398,41 @@ class Store:
 
     def documents(self, ids: list[str] | None = None) -> list[Document]:
         """The documents `ids` in that order, or every document in `list()` order."""
-        with self._lock:
-            if ids is None:
-                ids = [ref.id for ref in self.list()]
-            return [self.get(doc_id) for doc_id in ids]
+        if ids is None:
+            ids = [ref.id for ref in self.list()]
+        return [self.get(doc_id) for doc_id in ids]
 
-    def list(self) -> list[DocumentRef]:
-        """Every stored document, by publication date (undated last), then title."""
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        since: str | None = None,
+        query: str | None = None,
+    ) -> builtins.list[DocumentRef]:
+        """Stored documents by publication date (undated last), then title: one page of them.
+
+        `since` keeps documents published on or after that ISO date; `query`
+        keeps those matching it as a search would (every term).
+        """
+        where: builtins.list[str] = []
+        params: builtins.list[Any] = []
+        if since:
+            where.append("published >= ?")
+            params.append(since)
+        if query is not None:
+            match = fts_query(query)
+            if match is None:
+                return []
+            where.append("pk IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
+            params.append(match)
+        sql = f"SELECT {REF_COLUMNS} FROM documents"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY published IS NULL, published, title IS NULL, title, id LIMIT ? OFFSET ?"
+        params += [-1 if limit is None else max(limit, 0), max(offset, 0)]
         with self._read() as conn:
-            rows = conn.execute(
-                f"SELECT {REF_COLUMNS} FROM documents ORDER BY published IS NULL, published, "
-                "title IS NULL, title, id"
-            ).fetchall()
+            rows = conn.execute(sql, params).fetchall()
         return [ref_from_row(r) for r in rows]
 
     def count(self) -> int:
@@ -388,7 +449,7 @@ class Store:
                 is not None
             )
 
-    def links(self, doc_id: str) -> list[DuplicateLink]:
+    def links(self, doc_id: str) -> builtins.list[DuplicateLink]:
         """The inputs linked as duplicates of `doc_id` (exact first, then by similarity)."""
         if doc_id not in self:
             raise StoreError(f"{doc_id}: no such document in the store")
@@ -414,12 +475,12 @@ class Store:
 
     def search(
         self, query: str, limit: int = 10, *, marks: tuple[str, str] = MARKS
-    ) -> list[SearchHit]:
+    ) -> builtins.list[SearchHit]:
         """Documents matching every term of `query` (bm25, best first); never a syntax error."""
         with self._read() as conn:
             return _search(conn, query, limit, marks)
 
-    def search_ids(self, query: str, limit: int = 10) -> list[str]:
+    def search_ids(self, query: str, limit: int = 10) -> builtins.list[str]:
         return [hit.document.id for hit in self.search(query, limit)]
 
     # ------------------------------------------------------------ analysis cache
@@ -433,22 +494,22 @@ class Store:
             data = json.dumps(analysis, ensure_ascii=False)
         except (TypeError, ValueError) as exc:
             raise StoreError(f"{doc_id}: analysis cannot be stored as JSON: {exc}") from exc
-        with self._lock:
-            try:
-                with self._write() as conn:
-                    if (
-                        conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone()
-                        is None
-                    ):
-                        raise StoreError(f"{doc_id}: no such document in the store")
-                    conn.execute(
-                        "INSERT INTO analyses (doc_id, version, data, saved) VALUES (?, ?, ?, ?) "
-                        "ON CONFLICT (doc_id) DO UPDATE SET version = excluded.version, "
-                        "data = excluded.data, saved = excluded.saved",
-                        (doc_id, version, data, _now()),
-                    )
-            except sqlite3.Error as exc:
-                raise StoreError(f"{doc_id}: could not save the analysis: {exc}") from exc
+
+        def attempt() -> None:
+            with self._write() as conn:
+                if (
+                    conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone()
+                    is None
+                ):
+                    raise StoreError(f"{doc_id}: no such document in the store")
+                conn.execute(
+                    "INSERT INTO analyses (doc_id, version, data, saved) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT (doc_id) DO UPDATE SET version = excluded.version, "
+                    "data = excluded.data, saved = excluded.saved",
+                    (doc_id, version, data, _now()),
+                )
+
+        self._retrying(doc_id, attempt)
 
     def load_analysis(self, doc_id: str, version: str) -> dict[str, Any] | None:
         """The cached analysis of `doc_id`, or None when absent or made by another version."""
@@ -476,9 +537,9 @@ class Store:
                 size = page_count * conn.execute("PRAGMA page_size").fetchone()[0]
         return StoreStats(documents, sentences, duplicates, size)
 
-    def verify(self) -> list[str]:
+    def verify(self) -> builtins.list[str]:
         """Problems found in the file (empty when sound): SQLite, FTS and per-document checks."""
-        problems: list[str] = []
+        problems: builtins.list[str] = []
         with self._read() as conn:
             problems += [r[0] for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
             problems += [

@@ -14,8 +14,10 @@ import functools
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections import deque
+from collections.abc import Iterable, Iterator
 
+import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 NUM_PERM = 128
@@ -106,3 +108,79 @@ class NearDuplicateIndex:
 
     def __contains__(self, key: str) -> bool:
         return key in self._lsh
+
+
+# ---------------------------------------------------------------- bounded-memory hashing
+# `shingles` + `signature` keep every word, every shingle and a 128 x n hash
+# matrix alive at once (about 200 bytes per input byte). The functions below
+# stream the text instead: the same signature, in chunks of STREAM_CHUNK
+# shingles, and the shingle set as sorted 8-byte hashes for the exact Jaccard.
+
+STREAM_CHUNK = 4096
+
+
+def iter_shingles(text: str, size: int = SHINGLE_WORDS) -> Iterator[bytes]:
+    """The shingles of `shingles(text)`, streamed (repeats included), without a word list."""
+    window: deque[str] = deque(maxlen=size)
+    seen = 0
+    for match in _WORD.finditer(unicodedata.normalize("NFKC", text).casefold()):
+        window.append(match.group())
+        seen += 1
+        if seen >= size:
+            yield " ".join(window).encode("utf-8")
+    if 0 < seen < size:
+        yield " ".join(window).encode("utf-8")
+
+
+def stream_hash(text: str) -> str:
+    """`content_hash(text)`, computed word by word."""
+    digest = hashlib.sha256()
+    for i, match in enumerate(_WORD.finditer(unicodedata.normalize("NFKC", text).casefold())):
+        digest.update((" " + match.group() if i else match.group()).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def fingerprint(text: str) -> tuple[LeanMinHash | None, np.ndarray]:
+    """(`signature(shingles(text))`, `shingle_hashes(text)`) in one bounded-memory pass.
+
+    The signature equals the batch one (a minimum does not depend on order or
+    repeats). The set hashes use Python's `hash`, so compare them only with
+    hashes made in the same process.
+    """
+    mh: MinHash | None = None
+    parts: list[np.ndarray] = []
+    for chunk in _chunks(iter_shingles(text)):
+        if mh is None:
+            mh = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, permutations=_permutations())
+        mh.update_batch(chunk)
+        parts.append(np.unique(np.fromiter(map(hash, chunk), dtype=np.int64, count=len(chunk))))
+    hashes = np.unique(np.concatenate(parts)) if parts else np.empty(0, dtype=np.int64)
+    return (None if mh is None else LeanMinHash(mh)), hashes
+
+
+def shingle_hashes(text: str) -> np.ndarray:
+    """The shingle set as sorted unique 64-bit hashes (8 bytes a shingle, not ~100)."""
+    parts = [
+        np.unique(np.fromiter(map(hash, chunk), dtype=np.int64, count=len(chunk)))
+        for chunk in _chunks(iter_shingles(text))
+    ]
+    return np.unique(np.concatenate(parts)) if parts else np.empty(0, dtype=np.int64)
+
+
+def hashed_jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """`jaccard` of two `shingle_hashes` sets (exact up to 64-bit hash collisions)."""
+    if not len(a) and not len(b):
+        return 1.0
+    common = len(np.intersect1d(a, b, assume_unique=True))
+    return common / (len(a) + len(b) - common)
+
+
+def _chunks(items: Iterator[bytes]) -> Iterator[list[bytes]]:
+    chunk: list[bytes] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= STREAM_CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

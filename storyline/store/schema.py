@@ -95,6 +95,49 @@ MIGRATIONS: tuple[str, ...] = (
         saved TEXT NOT NULL
     );
     """,
+    # watch: per-feed state, the items seen in each feed, polls and the updates they made
+    """
+    CREATE TABLE watch_feeds (
+        url TEXT PRIMARY KEY,
+        name TEXT,
+        tags TEXT NOT NULL DEFAULT '[]',  -- JSON list of strings
+        kind TEXT,                        -- feed, sitemap, urls or page (as last seen)
+        etag TEXT,
+        last_modified TEXT,
+        last_polled TEXT,
+        last_ok TEXT,
+        last_new TEXT,                    -- when a poll last found a new item
+        failures INTEGER NOT NULL DEFAULT 0,
+        retry_after TEXT,                 -- back-off: not polled before this time
+        last_error TEXT,
+        items INTEGER NOT NULL DEFAULT 0,
+        added INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE watch_items (
+        feed TEXT NOT NULL REFERENCES watch_feeds (url) ON DELETE CASCADE,
+        item TEXT NOT NULL,               -- entry id, else its link
+        link TEXT,
+        status TEXT NOT NULL,             -- added, duplicate, unchanged, failed, skipped
+        doc_id TEXT,
+        error TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        seen TEXT NOT NULL,
+        poll TEXT NOT NULL,
+        PRIMARY KEY (feed, item)
+    );
+    CREATE INDEX watch_items_status ON watch_items (status, feed);
+    CREATE TABLE watch_updates (
+        poll TEXT NOT NULL,               -- ISO time the poll started
+        story TEXT NOT NULL,              -- story id (or the feed URL before stories exist)
+        label TEXT NOT NULL,
+        documents TEXT NOT NULL,          -- JSON list of the new document ids
+        brief TEXT,                       -- JSON of the update brief, when one was built
+        note TEXT,                        -- why there is no brief
+        created TEXT NOT NULL,
+        PRIMARY KEY (poll, story)
+    );
+    CREATE INDEX watch_updates_created ON watch_updates (created);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -3,12 +3,18 @@
 What a person types is never handed to FTS5 as syntax: `fts_query` turns it
 into quoted strings ANDed together, keeping "quoted phrases" as phrases and
 dropping bare operators, so no query can raise an FTS5 syntax error.
+
+Its cost is bounded too: control characters (NUL included) are dropped, text is
+NFKC-normalised, terms that repeat (case-insensitively) count once, and at
+most MAX_QUERY_CHARS characters and MAX_QUERY_TERMS terms are used. FTS5's cost
+grows with every term, so `the the the ...` must not mean 20,000 terms.
 """
 
 from __future__ import annotations
 
 import re
 import sqlite3
+import unicodedata
 from dataclasses import dataclass
 
 from ..model import DocumentRef
@@ -20,7 +26,11 @@ TEXT_WEIGHT = 1.0
 SNIPPET_TOKENS = 16
 MARKS = ("«", "»")
 
+MAX_QUERY_CHARS = 500
+MAX_QUERY_TERMS = 16
+
 _OPERATORS = {"AND", "OR", "NOT", "NEAR"}
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _CHUNK = re.compile(r'"([^"]*)"|(\S+)')
 _HAS_TERM = re.compile(r"[^\W_]")
 
@@ -39,8 +49,20 @@ def fts_query(text: str) -> str | None:
 
     >>> fts_query('huawei "enterprise business" OR revenue*')
     '"huawei" AND "enterprise business" AND "revenue"'
+    >>> fts_query("the The THE the")
+    '"the"'
     """
+    parts = query_terms(text)
+    return " AND ".join('"' + part.replace('"', '""') + '"' for part in parts) or None
+
+
+def query_terms(text: str) -> list[str]:
+    """The words and "phrases" of `text` that a search requires, operators dropped,
+    normalised, de-duplicated and capped, so a query's cost is bounded."""
+    text = _CONTROL.sub(" ", unicodedata.normalize("NFKC", text[: MAX_QUERY_CHARS * 2]))
+    text = text[:MAX_QUERY_CHARS]
     parts: list[str] = []
+    seen: set[str] = set()
     for phrase, word in _CHUNK.findall(text):
         if word:
             if word in _OPERATORS:
@@ -50,9 +72,12 @@ def fts_query(text: str) -> str | None:
         else:
             chunk = phrase
         chunk = " ".join(chunk.split())
-        if _HAS_TERM.search(chunk):
-            parts.append('"' + chunk.replace('"', '""') + '"')
-    return " AND ".join(parts) or None
+        if _HAS_TERM.search(chunk) and chunk.casefold() not in seen:
+            seen.add(chunk.casefold())
+            parts.append(chunk)
+            if len(parts) >= MAX_QUERY_TERMS:
+                break
+    return parts
 
 
 def search(

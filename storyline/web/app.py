@@ -8,14 +8,18 @@ never disagree. The app never trusts article text (see `security.py`).
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
+import logging
 import os
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
+import anyio
 from fastapi import FastAPI, File, Form, Query, Request, UploadFile
 from fastapi.responses import (
     HTMLResponse,
@@ -30,11 +34,14 @@ from markupsafe import Markup, escape
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..config import Settings
-from ..errors import InputError, StoreError, StorylineError
+from ..errors import InputError, NotFoundError, StoreError, StorylineError
+from ..ingest.fetch import FetchResult, fetch_url
 from ..model import Document
+from ..renderers.web import brief_helpers
 from . import security
-from .briefs import BriefCache, BriefView, Busy, label, selection_ids
+from .briefs import BriefCache, BriefView, Busy, Cancelled, label, selection_ids
 from .chart import timeline_chart
+from .watch_pages import router as watch_router
 
 HERE = Path(__file__).parent
 # Room for multipart boundaries and the other form fields around an upload.
@@ -44,6 +51,13 @@ SNIPPET_MARKS = ("\ue000", "\ue001")
 # A brief request names at most this much: longer queries and id lists are not briefs but load.
 MAX_QUERY_CHARS = 200
 MAX_BRIEF_IDS = 100
+# A brief with no ids and no query covers the most recent documents, not the whole store.
+MAX_BRIEF_DOCS = 50
+BRIEF_DEADLINE_S = 120.0
+# How often an async route looks whether its client went away.
+DISCONNECT_POLL_S = 0.25
+
+log = logging.getLogger(__name__)
 
 
 class WebError(Exception):
@@ -62,25 +76,67 @@ class AppState:
     token: str | None
     max_upload: int
     briefs: BriefCache
+    fetch_slots: threading.BoundedSemaphore
+    allowed_hosts: frozenset[str]
 
-    _store: Any = None
+    _writer: Any = None
+    _local: threading.local = dataclasses.field(default_factory=threading.local)
+    _opened: list[Any] = dataclasses.field(default_factory=list)
     _lock: threading.Lock = dataclasses.field(default_factory=threading.Lock)
+
+    def _open_unlisted(self) -> Any:
+        from ..store import open_store
+
+        return open_store(self.settings.db, settings=self.settings)
+
+    def _open(self) -> Any:
+        store = self._open_unlisted()
+        with self._lock:
+            self._opened.append(store)
+        return store
 
     @contextmanager
     def store(self) -> Iterator[Any]:
-        """The app's one Store, opened on first use (it serialises its own access)."""
-        if self._store is None:
-            from ..store import Store
+        """This worker thread's own Store, for reads and brief builds.
 
+        One connection per thread: a slow search or brief in one thread never
+        waits on a lock another request holds (SQLite's WAL lets readers run
+        alongside the writer).
+        """
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = self._local.store = self._open()
+        yield store
+
+    @contextmanager
+    def writer(self) -> Iterator[Any]:
+        """The one Store that adds documents (its near-duplicate index is built once)."""
+        if self._writer is None:
             with self._lock:
-                if self._store is None:
-                    self._store = Store.from_settings(self.settings)
-        yield self._store
+                if self._writer is None:
+                    self._writer = self._open_unlisted()
+        yield self._writer
 
     def close(self) -> None:
-        if self._store is not None:
-            self._store.close()
-            self._store = None
+        with self._lock:
+            stores = [*self._opened, self._writer]
+            self._opened.clear()
+            self._writer = None
+        self._local = threading.local()
+        for store in stores:
+            if store is not None:
+                store.close()
+
+
+def allowed_hosts(settings: Settings, bind_host: str | None) -> frozenset[str]:
+    """Host header names the app answers: loopback names, the bind address, configured ones."""
+    names = {"localhost", "127.0.0.1", "::1"}
+    if bind_host and bind_host not in {"0.0.0.0", "::"}:
+        names.add(bind_host.strip("[]").lower())
+    for name in (settings.allowed_hosts or "").split(","):
+        if name.strip():
+            names.add(name.strip().strip("[]").lower())
+    return frozenset(names)
 
 
 def create_app(
@@ -90,6 +146,8 @@ def create_app(
     max_upload: int | None = None,
     max_builds: int = 2,
     builds_per_minute: int = 30,
+    bind_host: str | None = None,
+    brief_deadline: float = BRIEF_DEADLINE_S,
 ) -> FastAPI:
     """Build the app over the store at `settings.db`.
 
@@ -98,13 +156,17 @@ def create_app(
     field. `max_upload` caps an upload in bytes (default: settings.max_input_bytes).
     At most `max_builds` uncached briefs are built at once and `builds_per_minute`
     started per minute; past that, brief requests get 503 or 429 (cached ones never do).
+    Only requests whose Host header is in `allowed_hosts(settings, bind_host)` are
+    answered (DNS rebinding); settings.allowed_hosts "*" turns the check off.
     """
-    settings = settings or Settings.from_env()
+    settings = settings or Settings.resolve()
     state = AppState(
         settings=settings,
         token=token if token is not None else os.environ.get("STORYLINE_TOKEN") or None,
         max_upload=max_upload or settings.max_input_bytes,
         briefs=BriefCache(settings, max_builds=max_builds, builds_per_window=builds_per_minute),
+        fetch_slots=threading.BoundedSemaphore(max(1, settings.max_fetches)),
+        allowed_hosts=allowed_hosts(settings, bind_host),
     )
     app = FastAPI(
         title="Storyline",
@@ -122,13 +184,13 @@ def create_app(
     env.filters["snippet"] = _snippet
     env.filters["label"] = lambda d: label(d.title, d.source)
     env.globals["token_required"] = bool(state.token)
+    env.globals.update(brief_helpers())
 
     def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
         html = env.get_template(template).render(request=request, **context)
         return HTMLResponse(html, status_code=status)
 
-    @app.exception_handler(WebError)
-    async def _web_error(request: Request, exc: WebError) -> Response:
+    def error_response(request: Request, exc: WebError) -> Response:
         if request.url.path.startswith("/api/"):
             return JSONResponse({"error": exc.message}, status_code=exc.status, headers=exc.headers)
         response = page(
@@ -136,6 +198,16 @@ def create_app(
         )
         response.headers.update(exc.headers or {})
         return response
+
+    @app.exception_handler(WebError)
+    async def _web_error(request: Request, exc: WebError) -> Response:
+        return error_response(request, exc)
+
+    @app.exception_handler(StoreError)
+    async def _store_error(request: Request, exc: StoreError) -> Response:
+        # not-found is a 404 where it is raised; anything else is the server's fault
+        log.error("store error on %s: %s", request.url.path, exc)
+        return error_response(request, WebError(503, "the store could not answer; try again"))
 
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
@@ -153,10 +225,38 @@ def create_app(
     def get_document(store: Any, doc_id: str) -> Document:
         try:
             return store.get(doc_id)
-        except (KeyError, LookupError, StoreError) as exc:
+        except NotFoundError as exc:
             raise WebError(404, f"no document with id {doc_id!r}") from exc
 
-    def brief_view(ids: list[str] | None, q: str | None) -> BriefView:
+    def brief_options(
+        since: str | None, focus: str | None, words: int | None, full: bool
+    ) -> Settings:
+        """The request's brief options over the app's settings; a bad date is a 400."""
+        from ..briefing.since import parse_since
+
+        try:
+            checked = parse_since(since) if since else None
+        except StorylineError as exc:
+            raise WebError(400, str(exc)) from exc
+        if words is not None and not 10 <= words <= 2000:
+            raise WebError(400, f"words={words}: choose 10 to 2000")
+        if focus and len(focus) > MAX_QUERY_CHARS:
+            raise WebError(400, f"focus is longer than {MAX_QUERY_CHARS} characters")
+        base = state.briefs.settings
+        return dataclasses.replace(
+            base,
+            since=checked or base.since,
+            focus=(focus or "").strip() or base.focus,
+            summary_words=words or base.summary_words,
+            full=full or base.full,
+        )
+
+    def brief_view(
+        ids: list[str] | None,
+        q: str | None,
+        cancel: threading.Event,
+        options: Settings | None = None,
+    ) -> BriefView:
         wanted = _split_ids(ids)
         query = (q or "").strip() or None
         if query and len(query) > MAX_QUERY_CHARS:
@@ -164,21 +264,56 @@ def create_app(
         if len(set(wanted)) > MAX_BRIEF_IDS:
             raise WebError(400, f"a brief covers at most {MAX_BRIEF_IDS} documents")
         with state.store() as store:
-            chosen = selection_ids(store, wanted, query)
+            chosen, total = selection_ids(store, wanted, query, limit=MAX_BRIEF_DOCS)
             if not chosen:
                 raise WebError(
                     404, f"no documents match {query!r}" if query else "no documents to brief"
                 )
             try:
-                return state.briefs.get(store, chosen, query)
+                view = state.briefs.get(
+                    store,
+                    chosen,
+                    query,
+                    cancel=cancel,
+                    deadline=time.monotonic() + brief_deadline,
+                    settings=options,
+                )
             except Busy as exc:
                 raise WebError(
                     exc.status, exc.message, {"Retry-After": str(exc.retry_after)}
                 ) from exc
-            except (KeyError, LookupError, StoreError) as exc:
+            except Cancelled as exc:
+                raise WebError(503, exc.message, {"Retry-After": "30"}) from exc
+            except NotFoundError as exc:
                 raise WebError(404, f"unknown document in the selection: {exc}") from exc
+            except StoreError:
+                raise
             except StorylineError as exc:
                 raise WebError(400, str(exc)) from exc
+        if total > len(chosen) and not wanted and not query:
+            note = (
+                f"This brief covers the {len(chosen)} most recent of {total:,} stored documents; "
+                "choose documents (ids) or a search (q) to brief others."
+            )
+            if note not in view.brief.notes:
+                view.brief.notes.append(note)
+        return view
+
+    async def brief_view_async(
+        request: Request, ids: list[str] | None, q: str | None, options: Settings | None = None
+    ) -> BriefView:
+        """`brief_view` in a worker thread, cancelled when the client disconnects."""
+        cancel = threading.Event()
+        work = asyncio.ensure_future(anyio.to_thread.run_sync(brief_view, ids, q, cancel, options))
+        try:
+            while True:
+                done, _ = await asyncio.wait({work}, timeout=DISCONNECT_POLL_S)
+                if done:
+                    return work.result()
+                if not cancel.is_set() and await request.is_disconnected():
+                    cancel.set()  # the build stops at its next check; the thread then ends
+        finally:
+            cancel.set()
 
     def add_documents(
         file: UploadFile | None,
@@ -206,14 +341,13 @@ def create_app(
                     raise InputError("pasted text", f"larger than {state.max_upload} bytes")
                 found = documents_from_bytes(data, "pasted text", date=date, meta=meta)
             elif url and url.strip():
-                data, content_type, final = security.fetch_url(
-                    url.strip(),
-                    allow_private=state.settings.allow_private_urls,
-                    limit=state.max_upload,
-                    timeout=state.settings.fetch_timeout,
-                )
+                got = fetch_bounded(url.strip())
                 found = documents_from_bytes(
-                    data, final, date=date, meta={**meta, "url": final}, content_type=content_type
+                    got.body,
+                    got.final_url,
+                    date=date,
+                    meta={**meta, "url": got.final_url},
+                    content_type=got.content_type,
                 )
             else:
                 raise WebError(400, "give a file, some text or a URL")
@@ -225,11 +359,13 @@ def create_app(
             errors = "; ".join(str(e) for e in items) or "nothing to add"
             raise WebError(400, errors)
         out = []
-        with state.store() as store:
+        with state.writer() as store:
             for doc in docs:
                 try:
                     result = store.add(doc)
                 except StoreError as exc:
+                    if "locked" in str(exc) or "busy" in str(exc):
+                        raise WebError(503, str(exc), {"Retry-After": "5"}) from exc
                     raise WebError(409, str(exc)) from exc
                 out.append(
                     {
@@ -240,8 +376,25 @@ def create_app(
                     }
                 )
         out += [{"status": "error", "error": str(e)} for e in items if isinstance(e, InputError)]
-        state.briefs.clear()
+        # No cache invalidation: briefs are keyed by content-hash ids (see briefs.py).
         return out
+
+    def fetch_bounded(url: str) -> FetchResult:
+        """One add-by-URL fetch: a slot among settings.max_fetches, a total deadline, pinned."""
+        if not state.fetch_slots.acquire(blocking=False):
+            raise WebError(
+                503, "too many URL fetches in progress; retry shortly", {"Retry-After": "5"}
+            )
+        try:
+            return fetch_url(
+                url,
+                allow_private=state.settings.allow_private_urls,
+                max_bytes=state.max_upload,
+                deadline=state.settings.fetch_deadline,
+                read_timeout=state.settings.fetch_timeout,
+            )
+        finally:
+            state.fetch_slots.release()
 
     # ------------------------------------------------------------ pages
 
@@ -299,10 +452,16 @@ def create_app(
         return RedirectResponse(f"/documents/{target}?added={first['status']}", status_code=303)
 
     @app.get("/brief", response_class=HTMLResponse, include_in_schema=False)
-    def brief_page(
-        request: Request, ids: list[str] | None = Query(None), q: str | None = None
+    async def brief_page(
+        request: Request,
+        ids: list[str] | None = Query(None),
+        q: str | None = None,
+        since: str | None = None,
+        focus: str | None = None,
+        words: int | None = None,
+        all: bool = False,
     ) -> HTMLResponse:
-        view = brief_view(ids, q)
+        view = await brief_view_async(request, ids, q, brief_options(since, focus, words, all))
 
         def make() -> str:
             return env.get_template("brief.html").render(
@@ -314,7 +473,9 @@ def create_app(
                 q=q,
             )
 
-        return HTMLResponse(view.memo(f"page?{request.url.query}", make))
+        return HTMLResponse(
+            await anyio.to_thread.run_sync(view.memo, f"page?{request.url.query}", make)
+        )
 
     # ------------------------------------------------------------ JSON API
 
@@ -380,7 +541,8 @@ def create_app(
         tags=["brief"],
         responses={200: {"content": {"text/html": {}, "text/markdown": {}}}},
     )
-    def api_brief(
+    async def api_brief(
+        request: Request,
         ids: list[str] | None = Query(
             None, description="document ids (repeat, or comma-separated)"
         ),
@@ -388,12 +550,21 @@ def create_app(
             None, description="a search query choosing the documents and the focus"
         ),
         format: Literal["json", "html", "markdown"] = "json",
+        since: str | None = Query(
+            None, description="what is new on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)"
+        ),
+        focus: str | None = Query(None, description="focus the brief on these words (by stem)"),
+        words: int | None = Query(None, description="summary length in words"),
+        all: bool = Query(False, description="every item of every section, not capped"),
     ) -> Response:
-        """The brief of the chosen documents (all of them when neither ids nor q is given)."""
+        """The brief of the chosen documents (with neither ids nor q: the 50 most recent, noted).
+
+        Cancelled when the client goes away; bounded in documents and time.
+        """
         from ..renderers import render
 
-        view = brief_view(ids, q)
-        body = view.memo(format, lambda: render(view.brief, format))
+        view = await brief_view_async(request, ids, q, brief_options(since, focus, words, all))
+        body = await anyio.to_thread.run_sync(view.memo, format, lambda: render(view.brief, format))
         media = {"json": "application/json", "html": "text/html", "markdown": "text/markdown"}[
             format
         ]
@@ -401,22 +572,44 @@ def create_app(
             return PlainTextResponse(body, media_type=media)
         return Response(body, media_type=f"{media}; charset=utf-8")
 
-    app.add_middleware(SecurityMiddleware, max_body=state.max_upload + FORM_OVERHEAD)
+    app.include_router(watch_router)  # watch mode: /whats-new, /feeds, their /api twins
+    app.add_middleware(
+        SecurityMiddleware,
+        max_body=state.max_upload + FORM_OVERHEAD,
+        hosts=None if "*" in (settings.allowed_hosts or "") else state.allowed_hosts,
+    )
     return app
 
 
 class SecurityMiddleware:
-    """Adds the security headers to every response and refuses oversized bodies early."""
+    """The outermost guard of every request (errors included).
 
-    def __init__(self, app: ASGIApp, max_body: int) -> None:
+    Refuses a Host header not in `hosts` (DNS rebinding: a hostile domain
+    re-pointed at this machine would otherwise pass as same-origin), a NUL
+    byte anywhere in the path or query, and oversized bodies; adds the
+    security headers to every response; and turns an unexpected exception
+    into a plain 500 that carries the headers and no stack trace.
+    """
+
+    def __init__(self, app: ASGIApp, max_body: int, hosts: frozenset[str] | None = None) -> None:
         self.app = app
         self.max_body = max_body
+        self.hosts = hosts
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         headers = dict(scope.get("headers") or [])
+        if self.hosts is not None:
+            host = _host_name(headers.get(b"host", b"").decode("latin-1"))
+            if host not in self.hosts:
+                await _plain(send, 421, "this server does not answer for that host name")
+                return
+        raw_query = scope.get("query_string", b"")
+        if b"%00" in raw_query or "\x00" in scope.get("path", "") or b"\x00" in raw_query:
+            await _plain(send, 400, "NUL bytes are not allowed in URLs")
+            return
         if scope["method"] in {"POST", "PUT", "PATCH"}:
             length = headers.get(b"content-length")
             if length is None or not length.isdigit():
@@ -432,9 +625,25 @@ class SecurityMiddleware:
                     (k.lower().encode(), v.encode()) for k, v in security.SECURITY_HEADERS.items()
                 ]
                 message["headers"] = list(message.get("headers", [])) + extra
+            if message["type"] == "http.response.start":
+                started.append(True)
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        started: list[bool] = []
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:
+            log.exception("unhandled error on %s %s", scope["method"], scope.get("path"))
+            if not started:
+                await _plain(send, 500, "internal error; the server log has the details")
+
+
+def _host_name(host: str) -> str:
+    """The name part of a Host header: "[::1]:8000" -> "::1", "Example.org:80" -> "example.org"."""
+    host = host.strip().lower()
+    if host.startswith("["):
+        return host[1 : host.find("]")] if "]" in host else host
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
 
 
 async def _plain(send: Send, status: int, text: str) -> None:

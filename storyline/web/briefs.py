@@ -2,16 +2,20 @@
 
 Building a brief runs spaCy over every uncached document, far too slow to
 repeat per request. Analyses are cached in the store (`storyline.api`); the
-built brief is memoised here per (document ids, query, store size), so a
-new document invalidates it, and so are its rendered forms (page, JSON...).
-Documents are keyed by content hash, so the same ids always mean the same texts.
+built brief is memoised here per (document ids, query), and so are its
+rendered forms (page, JSON...). Documents are keyed by content hash, so the
+same ids always mean the same texts: a write never makes a cached brief wrong
+(a query brief's ids are resolved per request, so a new matching document
+makes a new key), and writes leave the cache alone.
 
 Cold builds are the one expensive thing a visitor can start, so they are
 bounded: a second request for a brief being built waits for it instead of
 building it twice, at most `max_builds` run at once (a slow one does not block
 the others), and at most `builds_per_window` new ones start per window; past
 either limit the cache raises `Busy` (the app answers 503 or 429 with
-Retry-After). Cached briefs never wait on any of this.
+Retry-After). Cached briefs never wait on any of this. A build also stops
+(`Cancelled`) when its `cancel` event is set (the client went away) or its
+`deadline` passes; it checks between documents.
 """
 
 from __future__ import annotations
@@ -32,8 +36,9 @@ if TYPE_CHECKING:
 
 CONTEXT_CHARS = 180
 
-# (store, ids, query, settings) -> Brief; the default runs storyline.api.brief_from_store.
-Builder = Callable[["Store", list[str], "str | None", Settings], Brief]
+# (store, ids, query, settings, check) -> Brief; the default runs storyline.api.brief_from_store.
+# `check()` raises Cancelled when the build should stop; builders call it between documents.
+Builder = Callable[["Store", list[str], "str | None", Settings, Callable[[], None]], Brief]
 
 
 @dataclass(slots=True)
@@ -81,13 +86,31 @@ def label(title: str | None, source: str) -> str:
 
 def selection_ids(
     store: Store, ids: list[str] | None, query: str | None, limit: int = 50
-) -> list[str]:
-    """The document ids a brief request covers: given ids, a search, or everything."""
+) -> tuple[list[str], int]:
+    """The document ids a brief request covers, and how many it could have covered.
+
+    Given ids, a search's best `limit`, or, with neither, the `limit` most
+    recently published documents (never the whole store: that is load, not a brief).
+    """
     if ids:
-        return list(dict.fromkeys(ids))
+        chosen = list(dict.fromkeys(ids))
+        return chosen, len(chosen)
     if query:
-        return list(store.search_ids(query, limit))
-    return [ref.id for ref in store.list()]
+        found = list(store.search_ids(query, limit))
+        return found, len(found)
+    refs = store.list()  # by publication date, undated last
+    dated = [r for r in refs if r.published]
+    undated = [r for r in refs if not r.published]
+    recent = (list(reversed(dated)) + undated)[:limit]
+    return [r.id for r in recent], len(refs)
+
+
+class Cancelled(Exception):
+    """A brief build stopped early: its client went away or it ran past its deadline."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+        super().__init__(message)
 
 
 class Busy(Exception):
@@ -144,9 +167,24 @@ class BriefCache:
         self._slots = threading.BoundedSemaphore(max_builds)
         self.builds = 0  # how many briefs were actually built (for tests and stats)
 
-    def get(self, store: Store, ids: list[str], query: str | None) -> BriefView:
-        """The brief of `ids`, from memory or built now; raise Busy past the build limits."""
-        key = (tuple(sorted(ids)), query or "", store.count())
+    def get(
+        self,
+        store: Store,
+        ids: list[str],
+        query: str | None,
+        *,
+        cancel: threading.Event | None = None,
+        deadline: float | None = None,
+        settings: Settings | None = None,
+    ) -> BriefView:
+        """The brief of `ids`, from memory or built now; raise Busy past the build limits.
+
+        A build stops with Cancelled when `cancel` is set or the clock passes `deadline`.
+        `settings` (the request's since, focus, words, full) replaces the cache's own.
+        """
+        settings = settings or self.settings
+        options = (settings.since, settings.focus, settings.summary_words, settings.full)
+        key = (tuple(sorted(ids)), query or "", options)
         with self._guard:
             view = self._lookup(key)
             if view is not None:
@@ -162,8 +200,9 @@ class BriefCache:
                 )
             else:
                 self._followers += 1
+        assert pending is not None
         if owner:
-            return self._build_as_owner(key, pending, store, ids, query)
+            return self._build_as_owner(key, pending, store, ids, query, cancel, deadline, settings)
         try:
             return self._follow(pending)
         finally:
@@ -173,6 +212,14 @@ class BriefCache:
     def clear(self) -> None:
         with self._guard:
             self._items.clear()
+
+    def discard(self, doc_ids: set[str]) -> int:
+        """Forget the cached briefs that cover any of `doc_ids` (a changed or deleted document)."""
+        with self._guard:
+            stale = [k for k in self._items if doc_ids.intersection(k[0])]
+            for key in stale:
+                del self._items[key]
+        return len(stale)
 
     def _admit(self) -> None:
         """Count a new build against the window, or raise Busy(429). Call with the guard held."""
@@ -190,7 +237,15 @@ class BriefCache:
         self._started.append(now)
 
     def _build_as_owner(
-        self, key: tuple, pending: _Pending, store: Store, ids: list[str], query: str | None
+        self,
+        key: tuple,
+        pending: _Pending,
+        store: Store,
+        ids: list[str],
+        query: str | None,
+        cancel: threading.Event | None,
+        deadline: float | None,
+        settings: Settings | None = None,
     ) -> BriefView:
         try:
             if not self._slots.acquire(timeout=self.slot_wait):
@@ -200,7 +255,7 @@ class BriefCache:
                     math.ceil(self.slot_wait),
                 )
             try:
-                view = self._build(store, ids, query)
+                view = self._build(store, ids, query, self._checker(cancel, deadline), settings)
             finally:
                 self._slots.release()
             pending.view = view
@@ -233,8 +288,27 @@ class BriefCache:
             self._items.move_to_end(key)
         return view
 
-    def _build(self, store: Store, ids: list[str], query: str | None) -> BriefView:
-        brief = self.builder(store, ids, query, self.settings)
+    def _checker(
+        self, cancel: threading.Event | None, deadline: float | None
+    ) -> Callable[[], None]:
+        def check() -> None:
+            if cancel is not None and cancel.is_set():
+                raise Cancelled("the client went away; the brief was not finished")
+            if deadline is not None and self.clock() > deadline:
+                raise Cancelled("the brief took too long; choose fewer documents")
+
+        return check
+
+    def _build(
+        self,
+        store: Store,
+        ids: list[str],
+        query: str | None,
+        check: Callable[[], None],
+        settings: Settings | None = None,
+    ) -> BriefView:
+        check()
+        brief = self.builder(store, ids, query, settings or self.settings, check)
         cited = {c.document for c in _citations(brief)}
         documents = {d.id: d for d in store.documents(sorted(cited))} if cited else {}
         view = view_of(brief, documents)
@@ -243,10 +317,18 @@ class BriefCache:
         return view
 
 
-def _build_from_store(store: Store, ids: list[str], query: str | None, settings: Settings) -> Brief:
+def _build_from_store(
+    store: Store,
+    ids: list[str],
+    query: str | None,
+    settings: Settings,
+    check: Callable[[], None],
+) -> Brief:
     from ..api import brief_from_store
 
-    return brief_from_store(store, ids=ids, query=query, settings=settings)
+    return brief_from_store(
+        store, ids=ids, query=query, settings=settings, progress=lambda _doc: check()
+    )
 
 
 def view_of(brief: Brief, documents: dict[str, Document]) -> BriefView:
@@ -296,6 +378,16 @@ def _clip_right(text: str, available: int) -> str:
 def _citations(brief: Brief) -> list[Citation]:
     """Every citation in the brief, in the order the page shows them."""
     out: list[Citation] = []
+    for sentence in brief.lede:
+        out.extend(sentence.citations)
+    for line in brief.narrative:
+        out.extend(line.citations)
+    for development in brief.developments:
+        out.extend(development.before.citations)
+        out.extend(development.after.citations)
+    for player in brief.key_players:
+        for did in player.did:
+            out.extend(did.citations)
     for sentence in brief.summary:
         out.extend(sentence.citations)
     for event in brief.timeline:
@@ -307,6 +399,8 @@ def _citations(brief: Brief) -> list[Citation]:
         out.extend(figure.citations)
     for divergence in brief.divergences:
         out.extend(divergence.citations)
+        for side in divergence.sides:
+            out.extend(side.citations)
     for entity in brief.entities:
         out.extend(entity.citations[:1])  # one example mention is enough
     return out

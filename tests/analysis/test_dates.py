@@ -215,3 +215,26 @@ def test_dates_parse_reads_the_verb_governing_the_date(nlp):
 )
 def test_dates_stretches_of_time_are_not_dates(text):
     assert resolve_dates(text, "2023-11-02") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The blast happened at 1800 GMT.", "By 2030 hours the fire was out.", "At 1900 local time."],
+)
+def test_dates_clock_times_are_not_years(text):
+    assert resolve_dates(text, "2010-04-22") == []
+
+
+def test_dates_month_and_day_take_the_known_year():
+    # a year-only publication date: the day is written, the year is the article's
+    (m,) = resolve_dates("The coup began on March 22, officials said.", "2012")
+    assert (m.value, m.granularity) == ("2012-03-22", "day")
+    # no publication date: the year of the article's own explicit date nearby
+    text = "On March 21, 2012, soldiers rebelled. The coup began on March 22, officials said."
+    found = resolve_dates(text, None)
+    assert [(d.value, d.granularity) for d in found] == [
+        ("2012-03-21", "day"),
+        ("2012-03-22", "day"),
+    ]
+    (alone,) = resolve_dates("The summit, held May 4, ended.", None)
+    assert alone.value is None  # nothing tells the year: not guessed

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ SPEC = importlib.util.spec_from_file_location(
     "bench_timeline17", Path(__file__).resolve().parents[2] / "bench" / "timeline17.py"
 )
 tl17 = importlib.util.module_from_spec(SPEC)
+sys.modules["bench_timeline17"] = tl17  # its dataclasses look their module up
 SPEC.loader.exec_module(tl17)
 
 D1, D2, D3 = dt.date(2010, 4, 20), dt.date(2010, 4, 21), dt.date(2010, 4, 25)

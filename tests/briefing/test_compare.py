@@ -331,13 +331,17 @@ def test_figure_revised_over_time_lists_values_in_date_order():
         ),
         _fig("c", "3.1 billion pounds", 3.1, measure="project's budget", **cost),
     ]
-    out = find_divergences(analyses, [], figures)
-    assert [d.kind for d in out] == ["figure"]
-    assert out[0].description == (
-        "Cost of the project (Orvane): £2.4bn (2023-03-14) → £3.1bn (2023-11-02, 2024-05-21) "
-        "→ £3.25bn (2025-01-15) — revised over time"
-    )  # b only recalls £2.4bn ("up from"), so it is not listed under 2023-11-02
-    assert [c.document for c in out[0].citations] == ["a", "b", "c", "d"]
+    # a later value is a revision (a development), not a disagreement
+    assert find_divergences(analyses, [], figures) == []
+    from storyline.briefing.developments import figure_revisions
+
+    published = {a.document.id: a.document.published for a in analyses}
+    steps = figure_revisions(figures, published)
+    assert [d.what for d in steps] == [
+        "Cost of the project (Orvane) revised: £2.4bn (2023-03-14) → £3.1bn (2023-11-02)",
+        "Cost of the project (Orvane) revised: £3.1bn (2023-11-02) → £3.25bn (2025-01-15)",
+    ]  # b only recalls £2.4bn ("up from"), so the first step cites a, not b
+    assert [(d.before.document, d.after.document) for d in steps] == [("a", "b"), ("b", "d")]
 
 
 def test_figure_sources_disagree_on_one_date():
@@ -347,7 +351,14 @@ def test_figure_sources_disagree_on_one_date():
         _fig("b", "£3.4bn", 3.4, measure="cost", unit="GBP"),
     ]
     out = find_divergences(analyses, [], figures)
-    assert len(out) == 1 and out[0].description.endswith("sources disagree")
+    assert len(out) == 1 and out[0].description.endswith("£3.1bn (Outlet A) vs £3.4bn (Outlet B)")
+    assert [(s.document, s.date) for s in out[0].sides] == [
+        ("a", "2024-05-01"),
+        ("b", "2024-05-01"),
+    ]
+    assert 0 < out[0].strength < 1
+    weeks_apart = [_published("a", "2024-05-01"), _published("b", "2024-06-01")]
+    assert find_divergences(weeks_apart, [], figures) == []
 
 
 def test_figure_revisions_keep_precision():
@@ -402,3 +413,72 @@ def test_one_spelling_divergence_per_person_with_every_variant():
         analyses["abc".index(c.document)].document.text[c.start : c.end] for c in out[0].citations
     ]
     assert texts == ["Maren Holt", "Maren Holte"]
+
+
+def test_values_within_rounding_or_bounds_agree_and_counts_disagree():
+    def count(doc, text, value):
+        return _fig(doc, text, value, scale=None, unit="people", measure="arrests", period="2019")
+
+    miles = [
+        _fig(
+            "a", "3.7 million miles", 3.7, scale="million", unit="miles", measure="closest approach"
+        ),
+        _fig(
+            "b", "3.9 million miles", 3.9, scale="million", unit="miles", measure="closest approach"
+        ),
+        _fig(
+            "c", "four million miles", 4, scale="million", unit="miles", measure="closest approach"
+        ),
+    ]
+    out = figure_divergences(miles)
+    assert len(out) == 1 and "3.7 million miles" in out[0].description
+    assert "3.9 million miles" in out[0].description  # 3.7 and 3.9 differ beyond rounding
+    assert len(out[0].sides) == 2  # "four million" is within rounding of both
+    assert figure_divergences([count("a", "at least nine", 9), count("b", "ten", 10)]) == []
+    out = figure_divergences([count("a", "at least nine", 9), count("b", "eight", 8)])
+    assert [d.kind for d in out] == ["count"]
+    assert [s.document for s in out[0].sides] == ["a", "b"]
+
+
+def test_roles_that_cannot_name_one_post_diverge():
+    def person(doc_id, role):
+        text = f"Ann Lee, the {role}, spoke."
+        m = EntityMention("Ann Lee", "PERSON", 0, 7, "Ann Lee", role=role)
+        return Analysis(document=_doc(doc_id, text), entities=[m])
+
+    same = [person("a", "CTO"), person("b", "chief technology officer")]
+    assert find_divergences(same, merge_entities(same), []) == []
+    other = [person("a", "mayor"), person("b", "police chief")]
+    out = find_divergences(other, merge_entities(other), [])
+    assert [d.kind for d in out] == ["role"] and len(out[0].sides) == 2
+
+
+def test_transcoding_debris_and_short_given_names_are_no_spellings():
+    analyses = [
+        _mention_analysis("a", [("Donald Trump", "Donald Trump"), ("Trump?s", "Donald Trump")]),
+        _mention_analysis("b", [("Pete Strella", "Pete Strella")]),
+        _mention_analysis("c", [("Peter Strella", "Peter Strella")]),
+    ]
+    entities = merge_entities(analyses)
+    assert [d for d in find_divergences(analyses, entities, []) if d.kind == "spelling"] == []
+
+
+def test_one_fact_counted_differently_is_a_count_divergence():
+    def doc(doc_id, text):
+        d = _doc(doc_id, text)
+        return Analysis(document=d, dates=resolve_dates_for(text))
+
+    def resolve_dates_for(text):
+        from storyline.analysis.dates import resolve_dates
+
+        return resolve_dates(text, None)
+
+    a = doc("a", "Searchers said they found four big parts of the missing plane on the sea bed.")
+    b = doc("b", "Searchers said they found two big parts of the missing plane on the sea bed.")
+    out = [d for d in find_divergences([a, b], [], []) if d.kind == "count"]
+    assert len(out) == 1 and [s.document for s in out[0].sides] == ["a", "b"]
+    bounded = doc("c", "Searchers said they found at least two big parts of the missing plane.")
+    labels = doc("d", "Searchers in group 2 said they found parts of the missing plane on the sea bed.")
+    other = doc("e", "Searchers said they found four big parts of the missing plane on the sea bed.")
+    for pair in ([a, bounded], [b, labels], [a, other]):
+        assert [d for d in find_divergences(pair, [], []) if d.kind == "count"] == [], pair

@@ -183,3 +183,58 @@ def test_timeline_punctuation_fallback_never_starts_inside_a_name():
         s, e = clause(text, 0, len(text), mention)
         assert s <= mention.start and mention.end <= e
         assert not text[s:e].startswith(("Harbour", "Holdings", "Group")), text[s:e]
+
+
+def test_timeline_short_sentence_keeps_its_subject_and_first_person_its_speaker():
+    from storyline.model import Citation, Quote
+
+    text = "The European area is the top area we will focus on this year."
+    a = analysed("a", text, "2018-03-01")
+    a.quotes = [
+        Quote(
+            text=text,
+            direct=True,
+            speaker="Kevin Ho",
+            speaker_kind="person",
+            citations=[Citation("a", 0, len(text))],
+        )
+    ]
+    (event,) = build_timeline([a], lead_events=False, parse=False)
+    assert event.text == "Kevin Ho: " + text
+    c = event.citations[0]
+    assert text[c.start : c.end] == text
+
+
+def test_timeline_superseded_plans_are_marked_and_one_target_merges():
+    from storyline.model import EntityMention
+
+    def doc(doc_id, text, published):
+        a = analysed(doc_id, text, published)
+        a.entities = [
+            EntityMention("Norland Power", "ORG", i, i + 13, "Norland Power")
+            for i in range(len(text))
+            if text.startswith("Norland Power", i)
+        ]
+        return a
+
+    a = doc(
+        "a",
+        "Norland Power aims to deliver first power by 2027. Norland Power is big.",
+        "2023-03-14",
+    )
+    b = doc(
+        "b",
+        "Norland Power is still on course for first power in 2027. Norland Power said so.",
+        "2024-05-21",
+    )
+    c = doc(
+        "c",
+        "Norland Power now expects first power in 2028. Norland Power blamed storms.",
+        "2024-09-10",
+    )
+    events = build_timeline([a, b, c], lead_events=False, parse=False)
+    targets = {e.date: e for e in events if e.future}
+    assert set(targets) == {"2027", "2028"}
+    assert targets["2027"].support == 2  # told two ways, one target
+    assert targets["2027"].text.startswith("(later moved to 2028) ")
+    assert not targets["2028"].text.startswith("(later")

@@ -63,3 +63,16 @@ def test_from_text_ignores_dates_inside_sentences_and_deep_in_the_text():
     )
     deep = "\n".join(["Filler line."] * 10 + ["March 4, 2021"])
     assert pubdate.from_text(deep) is None
+
+
+def test_from_text_reads_an_agency_dateline_opening_a_long_paragraph():
+    body = " Kids who eat fast food often are more likely to do poorly, a study finds." * 3
+    for opening, value in (
+        ("MONDAY, Jan. 25, 2016 (HealthDay News) --", "2016-01-25"),
+        ("WASHINGTON, May 7, 2014 (Reuters) -", "2014-05-07"),
+        ("Thursday 6 May 2010 --", "2010-05-06"),
+    ):
+        found = pubdate.from_text(opening + body)
+        assert found and (found.value, found.granularity) == (value, "day"), opening
+    # a sentence that opens with a date is no dateline
+    assert pubdate.from_text("May 7, 2014 was a Tuesday." + body) is None

@@ -161,10 +161,21 @@ def test_unreachable_url_is_a_clear_error():
 
 def test_private_addresses_are_refused_by_default(http_base):
     (error,) = list(read([f"{http_base}/article.html"]))
-    assert isinstance(error, InputError) and "private or local address" in error.reason
+    assert isinstance(error, InputError) and "non-public address" in error.reason
 
 
-def test_feed_entries_are_fetched_as_articles(http_base):
+def test_feed_links_to_private_addresses_are_refused_even_when_typed_urls_may_be(http_base):
+    """The operator typed the feed URL; the links inside it came from whoever wrote the feed."""
+    docs, errors = _split(list(read([f"{http_base}/feed.xml"], settings=LOCAL)))
+    assert docs == [] and len(errors) == 3
+    assert all("non-public address 127.0.0.1" in e.reason for e in errors)
+
+
+def test_feed_entries_are_fetched_as_articles(http_base, monkeypatch):
+    from storyline.ingest import fetch
+
+    # pretend loopback is public, so the feed's links reach the test server
+    monkeypatch.setattr(fetch, "refused_address", lambda address: None)
     docs, errors = _split(list(read([f"{http_base}/feed.xml"], settings=LOCAL)))
     assert [d.title for d in docs] == ["Port city opens new ferry terminal", "Cargo pier"]
     assert [d.published for d in docs] == ["2021-03-04", "2021-03-05"]  # from the feed entries

@@ -54,19 +54,19 @@ def full_doc() -> Document:
     )
 
 
-def test_store_roundtrip_is_exact():
+def test_store_roundtrip_is_exact(new_store):
     doc = full_doc()
-    with Store(":memory:") as store:
+    with new_store() as store:
         result = store.add(doc)
         assert (result.status, result.id, result.duplicate_of) == ("added", doc.id, None)
         assert store.get(result.id) == doc
 
 
-def test_store_roundtrip_survives_reopen(db_path):
+def test_store_roundtrip_survives_reopen(new_store):
     doc = full_doc()
-    with Store(db_path) as store:
+    with new_store() as store:
         store.add(doc)
-    with Store(db_path) as store:
+    with new_store() as store:
         assert store.get(doc.id) == doc
         assert store.documents() == [doc]
 
@@ -82,8 +82,8 @@ def test_store_file_pragmas(db_path):
         assert store._conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
 
-def test_store_get_unknown_id_names_it():
-    with Store(":memory:") as store:
+def test_store_get_unknown_id_names_it(new_store):
+    with new_store() as store:
         with pytest.raises(StoreError, match="nope"):
             store.get("nope")
         with pytest.raises(StoreError, match="nope"):
@@ -92,7 +92,7 @@ def test_store_get_unknown_id_names_it():
             store.links("nope")
 
 
-def test_store_list_orders_by_published_then_title_undated_last():
+def test_store_list_orders_by_published_then_title_undated_last(new_store):
     docs = [
         build_doc("One.", title="Zeta", published="2014-05-07"),
         build_doc("Two.", title="Alpha", published="2014-05-07"),
@@ -100,16 +100,16 @@ def test_store_list_orders_by_published_then_title_undated_last():
         build_doc("Four.", title="Aardvark"),
         build_doc("Five.", title="Gamma", published="2014-05"),
     ]
-    with Store(":memory:") as store:
+    with new_store() as store:
         store.add_many(docs)
         assert [r.title for r in store.list()] == ["Beta", "Gamma", "Alpha", "Zeta", "Aardvark"]
         assert store.list()[0] == docs[2].ref()
         assert [d.title for d in store.documents()] == [r.title for r in store.list()]
 
 
-def test_store_documents_keeps_requested_order_and_counts():
+def test_store_documents_keeps_requested_order_and_counts(new_store):
     docs = [build_doc(article(i, 30), source=f"s{i}") for i in range(3)]
-    with Store(":memory:") as store:
+    with new_store() as store:
         seen = []
         results = store.add_many(docs, on_result=seen.append)
         assert seen == results and [r.status for r in results] == ["added"] * 3
@@ -141,10 +141,10 @@ def test_store_delete_removes_everything(db_path):
         assert store.add(doc).status == "added" and store.get(doc.id) == doc
 
 
-def test_store_analysis_cache_is_versioned():
+def test_store_analysis_cache_is_versioned(new_store):
     doc = build_doc("The mayor opened the new library.")
     analysis = {"document": doc.id, "entities": [{"text": "mayor", "start": 4}], "quotes": []}
-    with Store(":memory:") as store:
+    with new_store() as store:
         store.add(doc)
         assert store.load_analysis(doc.id, "v1") is None
         store.save_analysis(analysis, "v1")
@@ -186,15 +186,15 @@ def test_store_bad_document_leaves_store_intact(db_path, bad):
         assert store.get(good.id) == good and store.verify() == []
 
 
-def test_store_same_id_different_text_is_refused():
-    with Store(":memory:") as store:
+def test_store_same_id_different_text_is_refused(new_store):
+    with new_store() as store:
         store.add(build_doc("Original text here.", id="x1"))
         with pytest.raises(StoreError, match="x1"):
             store.add(build_doc("Another text entirely.", id="x1"))
         assert store.get("x1").text == "Original text here."
 
 
-def test_store_stats_counts_and_size(db_path):
+def test_store_stats_counts_and_size(new_store, db_path):
     docs = [build_doc(article(i, 60), source=f"s{i}") for i in range(4)]
     with Store(db_path) as store:
         store.add_many(docs)
@@ -203,7 +203,7 @@ def test_store_stats_counts_and_size(db_path):
         assert (stats.documents, stats.duplicates) == (4, 1)
         assert stats.sentences == sum(len(d.sentences) for d in docs)
         assert stats.size_bytes >= db_path.stat().st_size > 0
-    with Store(":memory:") as store:
+    with new_store() as store:
         assert store.stats().size_bytes > 0
 
 
@@ -216,10 +216,10 @@ def test_store_threshold_from_settings_and_validation(db_path):
         Store(":memory:", near_duplicate_threshold=1.5)
 
 
-def test_store_shared_across_threads(db_path):
+def test_store_shared_across_threads(new_store):
     per_thread, threads = 15, 4
     errors: list[BaseException] = []
-    with Store(db_path) as store:
+    with new_store() as store:
 
         def work(t: int) -> None:
             try:

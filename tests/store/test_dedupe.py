@@ -48,10 +48,10 @@ def test_dedupe_near_copy_similarity_is_as_designed():
 # ---------------------------------------------------------------- in the store
 
 
-def test_store_links_exact_duplicate_from_another_source():
+def test_store_links_exact_duplicate_from_another_source(new_store):
     original = build_doc(article(1), source="wire/a.txt", outlet="Wire")
     copy = build_doc(original.text, id=original.id, source="paper/b.html", outlet="Paper")
-    with Store(":memory:") as store:
+    with new_store() as store:
         store.add(original)
         result = store.add(copy)
         assert (result.status, result.id, result.duplicate_of) == (
@@ -65,31 +65,31 @@ def test_store_links_exact_duplicate_from_another_source():
         assert link.document == copy.ref() and link.document.outlet == "Paper"
 
 
-def test_store_exact_duplicate_by_content_hash_with_another_id():
+def test_store_exact_duplicate_by_content_hash_with_another_id(new_store):
     a = build_doc("The storm closed the airport.", id="a", content_hash="h" * 64)
     b = build_doc("THE STORM closed the airport!", id="b", source="b.txt", content_hash="h" * 64)
-    with Store(":memory:") as store:
+    with new_store() as store:
         store.add(a)
         assert store.add(b).duplicate_of == "a"
         with pytest.raises(Exception, match="duplicate of a"):
             store.get("b")
 
 
-def test_store_exact_duplicate_by_fallback_hash_when_none_given():
+def test_store_exact_duplicate_by_fallback_hash_when_none_given(new_store):
     a = build_doc("The storm closed the airport.", id="a")
     b = build_doc("The storm   closed the airport", id="b", source="b.txt")
     c = build_doc("The storm closed the harbour.", id="c", source="c.txt")
-    with Store(":memory:") as store:
+    with new_store() as store:
         assert [r.status for r in store.add_many([a, b, c])] == ["added", "duplicate", "added"]
         assert (
             store.get("a").content_hash == ""
         )  # the fallback hash is never written into the Document
 
 
-def test_store_links_near_duplicate_with_measured_similarity():
+def test_store_links_near_duplicate_with_measured_similarity(new_store):
     original = build_doc(article(2), source="wire.txt")
     copy = build_doc(near_copy(original.text, 40), source="paper.txt", title="Reworded")
-    with Store(":memory:") as store:
+    with new_store() as store:
         store.add(original)
         result = store.add(copy)
         assert (result.status, result.duplicate_of) == ("near-duplicate", original.id)
@@ -100,18 +100,18 @@ def test_store_links_near_duplicate_with_measured_similarity():
         assert link.similarity >= 0.85 and link.document.title == "Reworded"
 
 
-def test_store_keeps_different_and_below_threshold_documents():
+def test_store_keeps_different_and_below_threshold_documents(new_store):
     original = build_doc(article(3), source="a.txt")
     rewrite = build_doc(near_copy(original.text, 8), source="b.txt")
     other = build_doc(article(4), source="c.txt")
-    with Store(":memory:") as store:
+    with new_store() as store:
         assert [r.status for r in store.add_many([original, rewrite, other])] == ["added"] * 3
 
 
-def test_store_threshold_is_respected():
+def test_store_threshold_is_respected(new_store):
     original = build_doc(article(5), source="a.txt")
     copy = build_doc(near_copy(original.text, 40), source="b.txt")
-    with Store(":memory:", near_duplicate_threshold=0.99) as store:
+    with new_store(near_duplicate_threshold=0.99) as store:
         assert [r.status for r in store.add_many([original, copy])] == ["added", "added"]
 
 
@@ -144,9 +144,9 @@ def test_store_rebuilds_lsh_from_stored_signatures(db_path):
         assert (result.status, result.duplicate_of) == ("near-duplicate", original.id)
 
 
-def test_store_sees_documents_added_by_another_connection(db_path):
+def test_store_sees_documents_added_by_another_connection(new_store):
     original = build_doc(article(11), source="a.txt")
-    with Store(db_path) as first, Store(db_path) as second:
+    with new_store() as first, new_store() as second:
         first.add(build_doc(article(12), source="x.txt"))  # builds first's index
         second.add(original)
         result = first.add(build_doc(near_copy(original.text, 40), source="b.txt"))
@@ -156,20 +156,20 @@ def test_store_sees_documents_added_by_another_connection(db_path):
         assert again.status == "added"
 
 
-def test_store_deleted_original_no_longer_catches_copies():
+def test_store_deleted_original_no_longer_catches_copies(new_store):
     original = build_doc(article(13), source="a.txt")
     copy = build_doc(near_copy(original.text, 40), source="b.txt")
-    with Store(":memory:") as store:
+    with new_store() as store:
         store.add(original)
         store.delete(original.id)
         assert store.add(copy).status == "added"
 
 
-def test_store_finds_near_copies_just_above_threshold():
+def test_store_finds_near_copies_just_above_threshold(new_store):
     """Banding alone misses many pairs near its threshold; the lowered LSH threshold must not."""
     originals = [build_doc(article(100 + i), source=f"o{i}") for i in range(20)]
     copies = [build_doc(near_copy(d.text, 40), source=f"c{i}") for i, d in enumerate(originals)]
-    with Store(":memory:") as store:
+    with new_store() as store:
         store.add_many(originals)
         results = store.add_many(copies)
     assert [r.duplicate_of for r in results] == [d.id for d in originals]

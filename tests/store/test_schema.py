@@ -63,7 +63,7 @@ def test_schema_failed_migration_leaves_file_untouched(db_path, monkeypatch):
 def test_schema_not_a_database(tmp_path):
     path = tmp_path / "notes.db"
     path.write_text("this is not a database file, just some text " * 50)
-    with pytest.raises(StoreError, match="notes.db"):
+    with pytest.raises(StoreError, match=r"notes\.db"):
         Store(path)
 
 

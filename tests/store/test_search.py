@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from pg_server import new_database
 from store_helpers import build_doc
 
-from storyline.store import Store, fts_query
+from storyline.store import fts_query, open_store
 
 DOCS = [
     build_doc(
@@ -32,9 +33,13 @@ DOCS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def store():
-    with Store(":memory:") as s:
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def store(request, tmp_path_factory):
+    if request.param == "sqlite":
+        target = str(tmp_path_factory.mktemp("search") / "store.db")
+    else:
+        target = new_database(request.getfixturevalue("pg_server"))
+    with open_store(target) as s:
         s.add_many(DOCS)
         yield s
 

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from store_helpers import build_doc
 
-from storyline.store import Store, dedupe
+from storyline.store import dedupe
 
 
-def test_seeds_roundtrip_search_and_dedupe(seeds_dir):
+def test_seeds_roundtrip_search_and_dedupe(new_store, seeds_dir):
     docs = [
         build_doc(path.read_text(encoding="utf-8"), source=str(path), title=path.stem)
         for path in sorted(seeds_dir.glob("*.txt"))
     ]
     assert len(docs) >= 3
-    with Store(":memory:") as store:
+    with new_store() as store:
         # three articles on one story share words, not copy: all are kept
         assert [r.status for r in store.add_many(docs)] == ["added"] * len(docs)
         assert store.documents([d.id for d in docs]) == docs

@@ -36,7 +36,9 @@ def make_app(store_path: Path):
     from storyline.web import create_app
 
     def make(real: bool = False, **kwargs: object):
-        app = create_app(Settings(db=str(store_path)), **kwargs)  # type: ignore[arg-type]
+        # TestClient sends Host: testserver; a real server answers loopback names only
+        settings = Settings(db=str(store_path), allowed_hosts="testserver")
+        app = create_app(settings, **kwargs)  # type: ignore[arg-type]
         if not real:
             app.state.storyline.briefs.builder = hand_builder
         return app

@@ -44,7 +44,7 @@ class GatedBuilder:
         self.calls = 0
         self._lock = threading.Lock()
 
-    def __call__(self, store, ids, query, settings):
+    def __call__(self, store, ids, query, settings, check=None):
         with self._lock:
             self.calls += 1
             self.running += 1
@@ -75,7 +75,7 @@ def test_new_briefs_per_window_are_capped_but_cached_ones_are_served(documents) 
     clock = Clock()
     cache = BriefCache(
         Settings(),
-        builder=lambda s, i, q, _: hand_brief(s.documents(i), q),
+        builder=lambda s, i, q, *_: hand_brief(s.documents(i), q),
         builds_per_window=2,
         window=60,
         clock=clock,
@@ -98,7 +98,7 @@ def test_a_slow_build_does_not_block_another_and_extra_builds_are_refused(docume
     builder = GatedBuilder()
     cache = BriefCache(Settings(), builder=builder, max_builds=2, slot_wait=0.05)
     store, ids = FakeStore(documents), [d.id for d in documents]
-    cache.builder = lambda s, i, q, _: hand_brief(s.documents(i), q)
+    cache.builder = lambda s, i, q, *_: hand_brief(s.documents(i), q)
     cache.get(store, ids, "cached")
     cache.builder = builder
     first, box1 = in_thread(cache.get, store, ids, "one")
@@ -134,14 +134,14 @@ def test_requests_for_a_brief_being_built_wait_for_that_one_build(documents) -> 
 
 
 def test_a_failed_build_raises_and_is_not_cached(documents) -> None:
-    def broken(store, ids, query, settings):
+    def broken(store, ids, query, settings, check=None):
         raise ValueError("analysis failed")
 
     cache = BriefCache(Settings(), builder=broken)
     store, ids = FakeStore(documents), [d.id for d in documents]
     with pytest.raises(ValueError, match="analysis failed"):
         cache.get(store, ids, None)
-    cache.builder = lambda s, i, q, _: hand_brief(s.documents(i), q)
+    cache.builder = lambda s, i, q, *_: hand_brief(s.documents(i), q)
     assert cache.get(store, ids, None).brief is not None and cache.builds == 1
 
 

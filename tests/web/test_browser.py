@@ -247,3 +247,33 @@ def test_the_watch_would_see_a_payload_that_ran(page, server: str) -> None:
     page.set_content("<p>x</p><script>alert('ran')</script><img src='http://203.0.113.9/t.gif'>")
     assert page.watch.dialogs == ["ran"]
     assert any("203.0.113.9" in url for url in page.watch.foreign)
+
+
+def test_demo_brief_tells_the_story_in_order(page, server: str) -> None:
+    """Lede on top, What happened grouped by period with "date · source" on each
+    line in date order, key players; every line cites a passage."""
+    page.goto(f"{server}/brief")
+    lede = page.locator("#lede")
+    assert lede.locator("a.cite").count() >= 1
+    assert lede.bounding_box()["y"] < page.locator("#summary").bounding_box()["y"]
+    periods = page.locator("#summary h3.period").all_inner_texts()
+    assert len(periods) >= 2 and periods == sorted(periods)
+    whens = page.locator("#summary li .when").all_inner_texts()
+    assert whens and all(re.match(r"^\d{4}(-\d{2}){0,2} · \S", w) for w in whens), whens
+    dates = [w.split(" · ")[0] for w in whens]
+    assert dates == sorted(dates)
+    for item in page.locator("#summary li").all():
+        assert item.locator("a.cite").count() >= 1
+    assert page.locator("#players li").count() >= 1
+    page.watch.assert_clean()  # type: ignore[attr-defined]
+
+
+def test_capped_sections_link_to_the_full_brief(page, server: str) -> None:
+    page.goto(f"{server}/brief")
+    links = page.locator("p.more a")
+    if links.count():
+        links.first.click()
+        page.wait_for_load_state()
+        assert "all=1" in page.url
+        assert page.locator("p.more").count() == 0
+    page.watch.assert_clean()  # type: ignore[attr-defined]

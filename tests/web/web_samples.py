@@ -226,5 +226,6 @@ def hand_brief(docs: list[Document], query: str | None = None) -> Brief:
     )
 
 
-def hand_builder(store, ids, query, settings):
+def hand_builder(store, ids, query, settings, check=lambda: None):
+    check()
     return hand_brief(store.documents(ids), query)

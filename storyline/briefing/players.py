@@ -1,0 +1,131 @@
+"""Key players: the people and organisations the story turns on, ranked.
+
+Importance counts how many articles name a player (breadth), how often
+(weight, damped), how much they say (quotes), and whether they act in the
+story's salient lines (the narrative and the lede name them). Places and
+the outlets that report the story are not players. Each player comes with
+what they said (their quotes, direct first) or did (the story lines that
+name them), cited.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+from ..model import (
+    DocumentRef,
+    Entity,
+    KeyPlayer,
+    NarrativeLine,
+    SpeakerQuotes,
+    SummarySentence,
+)
+from .readable import problems
+
+PLAYER_TYPES = ("PERSON", "ORG")
+MAX_DID = 2
+MAX_DID_WORDS = 45  # a statement longer than this belongs in "Who said what"
+# "…, reports IDG": an organisation named only as the source of a report is an outlet.
+_REPORTED_BY = re.compile(
+    r"(?:reports|reported|reporting|according to|via|told|said)\s*$", re.IGNORECASE
+)
+
+
+def _only_a_source(entity: Entity, texts: dict[str, str]) -> bool:
+    """Whether every cited mention of an organisation credits it with a report."""
+    cited = [c for c in entity.citations if c.document in texts]
+    return bool(cited) and all(
+        _REPORTED_BY.search(texts[c.document][max(0, c.start - 24) : c.start]) for c in cited
+    )
+
+
+def _names(entity: Entity) -> list[str]:
+    return sorted({entity.name, *entity.aliases}, key=len, reverse=True)
+
+
+def _mentions(text: str, names: Sequence[str]) -> bool:
+    return any(re.search(rf"\b{re.escape(n)}\b", text) for n in names if len(n) > 2)
+
+
+def _overlaps(a: str, b: str) -> bool:
+    """Whether two lines say the same words (one quotes the other)."""
+    wa, wb = set(re.findall(r"\w+", a.lower())), set(re.findall(r"\w+", b.lower()))
+    return bool(wa and wb) and len(wa & wb) >= 0.6 * min(len(wa), len(wb))
+
+
+def _quotes_of(entity: Entity, quotes: Sequence[SpeakerQuotes]) -> SpeakerQuotes | None:
+    names = {n.lower() for n in _names(entity)}
+    for group in quotes:
+        if group.speaker and group.speaker.lower() in names:
+            return group
+    return None
+
+
+def key_players(
+    entities: Sequence[Entity],
+    quotes: Sequence[SpeakerQuotes],
+    lines: Sequence[NarrativeLine | SummarySentence],
+    documents: Sequence[DocumentRef],
+    *,
+    limit: int | None = 8,
+    texts: dict[str, str] | None = None,
+) -> list[KeyPlayer]:
+    """The ranked key players, at most `limit` (None: all). `texts` (document
+    id -> clean text) lets an organisation cited only as a report's source
+    ("…, reports IDG") be left out as the outlet it is."""
+    outlets = {(d.outlet or "").lower() for d in documents if d.outlet}
+    players = []
+    for entity in entities:
+        if entity.type not in PLAYER_TYPES or entity.name.lower() in outlets:
+            continue
+        if entity.type == "ORG" and texts and _only_a_source(entity, texts):
+            continue
+        names = _names(entity)
+        group = _quotes_of(entity, quotes)
+        in_lines = [line for line in lines if _mentions(line.text, names)]
+        said = len(group.quotes) if group else 0
+        if not said and not in_lines and entity.documents < 2 and entity.mentions < 3:
+            continue
+        score = (
+            2.0 * entity.documents
+            + math.log1p(entity.mentions)
+            + 0.7 * math.log1p(said)
+            + 1.0 * min(len(in_lines), 5)
+        )
+        did: list[SummarySentence] = []
+        if group:
+            for q in sorted(
+                group.quotes, key=lambda q: (not q.direct, abs(len(q.text.split()) - 25))
+            ):
+                text = " ".join(q.text.split()).rstrip(",;: ")
+                if len(text.split()) > MAX_DID_WORDS:
+                    continue
+                if q.direct:
+                    ok = not problems(f"{entity.name}: “{text}.”")
+                    shown = f"“{text}”"
+                else:  # reported speech reads as the reporter's sentence
+                    shown = text if text[-1:] in ".!?" else f"{text}."
+                    ok = not problems(shown)
+                if ok:
+                    did.append(SummarySentence(shown, list(q.citations), 1))
+                if len(did) >= MAX_DID:
+                    break
+        for line in in_lines:
+            if len(did) >= MAX_DID:
+                break
+            if not any(_overlaps(line.text, d.text) for d in did):
+                did.append(SummarySentence(line.text, list(line.citations[:1]), 1))
+        players.append(
+            KeyPlayer(
+                name=entity.name,
+                type=entity.type,
+                role=entity.role or (group.role if group else None),
+                organisation=entity.organisation or (group.organisation if group else None),
+                did=did,
+                score=round(score, 3),
+            )
+        )
+    players.sort(key=lambda p: -p.score)
+    return players if limit is None else players[:limit]

@@ -1,0 +1,244 @@
+"""Lines that stand alone: the reader of a brief has no article around a line.
+
+A line lifted from an article may lean on what came before it: a pronoun
+("he said"), a demonstrative ("these countries", "that figure"), a definite
+description ("the company"), a first person with no speaker ("our carrier
+network business"), or it may be a fragment ("the top area we will focus
+on"). `problems` names what is wrong with a finished line (the tests and the
+benchmark count with it); `standalone` repairs what the article itself can
+resolve, by general means only (the speaker of the quote or transcript turn
+the line sits in, the person or organisation named just before it), and
+returns None for a line that still cannot stand alone.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..model import Analysis
+
+# Nouns after "this"/"these" that point at the calendar, not at an earlier sentence.
+_TIME = (
+    r"year|years|week|weeks|month|months|morning|afternoon|evening|time|times|day|days"
+    r"|season|quarter|spring|summer|autumn|fall|winter|decade|century|weekend|moment|point"
+)
+_QUOTES = "\"'“”‘’«»"
+# "Kevin Ho (Huawei): “...”" carries its speaker.
+_SPEAKER_PREFIX = re.compile(r"^(?:\[?[A-Z][\w.'’-]*\]?\s?){1,5}(?:\([^)]{1,80}\))?:\s*[“\"]")
+_LEADING_PRONOUN = re.compile(
+    rf"^[{_QUOTES}(]*(?:he|she|they|it|him|her|his|hers|their|theirs|its|them|this|that|these|those)\b"
+    rf"(?!\s+(?:{_TIME})\b)(?!['’]s\s+(?:why|how|what|because))",
+    re.IGNORECASE,
+)
+_THAT_IS = re.compile(rf"^[{_QUOTES}(]*(?:that|this)['’]s\b", re.IGNORECASE)
+_REFERRING_NOUN = (
+    r"(?:countries|country|company|companies|firm|firms|figure|figures|number"
+    r"|market|markets|issue|issues|plan|plans|move|moves|decision|deal|case|change|changes|group"
+    r"|people|man|woman|men|women|product|products|report|claims?|incident|region|regions"
+    r"|situation|problem|problems|policy|rule|rules|law|bill|effort|efforts|target|goal|one|ones)"
+)
+_DEMONSTRATIVE = re.compile(
+    rf"\b(?:(?:these|those)\s+(?:[a-z]+[\s-]){{0,2}}?|(?:this|that)\s+){_REFERRING_NOUN}\b"
+)
+_DEFINITE_START = re.compile(
+    rf"^[{_QUOTES}(]*the\s+(?:[a-z]+\s+){{0,2}}?(company|firm|group|agency|organisation|organization"
+    r"|man|woman|official|spokesman|spokeswoman|latter|former|same)\b(?!\s*\[)",
+    re.IGNORECASE,
+)
+_ANAPHOR = re.compile(r"\bthe (?:latter|former|same one)\b|\bthe following\b", re.IGNORECASE)
+_THIRD_PERSON = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(
+    r"\b(?:I|I['’](?:m|ve|d|ll)|[Ww]e|[Ww]e['’](?:re|ve|d|ll)|me|my|[Oo]ur|ours|us|myself|ourselves)\b"
+)
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|told|added|explained|noted|stated|argued|according to|announced|insisted)\b"
+)
+_NAME = re.compile(r"(?<!^)(?<![.!?:] )(?<![“\"])\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)*")
+# A person's name: two capitalised words in a row ("Li Sanqi", "David He").
+_PERSON = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z.]+)+")
+_SUBORDINATE_PRONOUN = re.compile(
+    rf"^[{_QUOTES}(]*(?:if|when|while|although|though|because|as|after|before|since|unless|once)\s+"
+    r"(?:he|she|they|it|his|her|their|its)\b",
+    re.IGNORECASE,
+)
+_CONNECTIVE = re.compile(
+    r"^(?:but|and|so|yet|however|also|still|nevertheless|moreover|furthermore|besides|plus)\b,?\s+",
+    re.IGNORECASE,
+)
+# A line that is one quotation from its first character to its last.
+_WHOLE_QUOTE = re.compile(r"^[\"“][^\"“”]+[\"”]$")
+# A line cut after a joining word ("to improve our marketing, and.").
+_CUT_END = re.compile(
+    rf"\b(?:and|or|but|to|the|a|an|of|with|for|that|which|as)[\s{_QUOTES}.,;:]*$", re.IGNORECASE
+)
+# A quotation that opens with "And"/"But": the speaker's earlier sentence is missing.
+_CONTINUES = re.compile(rf"^[{_QUOTES}(]+(?:and|but|or|so)\b", re.IGNORECASE)
+_END = re.compile(rf"[.!?][{_QUOTES})\]]*$")
+_LABEL = re.compile(r"^(?:update[d]?|editor['’]s note|correction|breaking)\s*:\s*", re.IGNORECASE)
+MIN_WORDS = 6
+
+
+def _body(text: str) -> str:
+    """The line without a leading "Speaker (Org): " (whose quote is then attributed)."""
+    prefix = _SPEAKER_PREFIX.match(text)
+    return text[prefix.end() - 1 :] if prefix else text
+
+
+def problems(text: str, nlp: Any = None) -> list[str]:
+    """Why `text` cannot stand alone as a line of a brief (empty when it can).
+
+    With `nlp` (a spaCy Language) a line whose root is not a verb is a fragment.
+    """
+    found = []
+    attributed = bool(_SPEAKER_PREFIX.match(text))
+    body = _body(text).strip()
+    words = body.split()
+    if len(words) < MIN_WORDS:
+        found.append("fragment: too short")
+    stripped = body.lstrip(_QUOTES + "([")
+    if stripped[:1].islower():
+        found.append("fragment: starts mid-sentence")
+    if body.rstrip().endswith(":") or not _END.search(body.rstrip()):
+        found.append("fragment: no sentence end")
+    if _CUT_END.search(body):
+        found.append("fragment: ends mid-sentence")
+    if _CONTINUES.match(body):
+        found.append("fragment: continues an earlier sentence")
+    if _LEADING_PRONOUN.match(body) or _THAT_IS.match(body):
+        found.append(f"unresolved reference: {words[0] if words else ''!r}")
+    if _DEFINITE_START.match(body):
+        found.append(f"unresolved reference: {_DEFINITE_START.match(body).group(0)!r}")  # type: ignore[union-attr]
+    for match in _DEMONSTRATIVE.finditer(body):
+        found.append(f"unresolved reference: {match.group(0)!r}")
+    if _ANAPHOR.search(body):
+        found.append(f"unresolved reference: {_ANAPHOR.search(body).group(0)!r}")  # type: ignore[union-attr]
+    if _SUBORDINATE_PRONOUN.match(body):
+        found.append(f"unresolved reference: {_SUBORDINATE_PRONOUN.match(body).group(0)!r}")  # type: ignore[union-attr]
+    for pronoun in _THIRD_PERSON.finditer(text):
+        before = text[: pronoun.start()]
+        if pronoun.group(0)[0].isupper() and re.search(r"[A-Z][a-z]+\s$", before):
+            continue  # a surname ("David He"), not a pronoun
+        if not _PERSON.search(before):
+            found.append(f"unresolved reference: {pronoun.group(0)!r}")
+        break
+    if (
+        not attributed
+        and _FIRST_PERSON.search(body)
+        and not (_ATTRIBUTION.search(body) and _NAME.search(body))
+    ):
+        found.append("first person without its speaker")
+    if not attributed and _WHOLE_QUOTE.match(body) and not _ATTRIBUTION.search(body):
+        found.append("quotation without its speaker")
+    if nlp is not None and not found:
+        doc = nlp(body)
+        roots = [t for t in doc if t.dep_ == "ROOT"]
+        if not any(t.pos_ in ("VERB", "AUX") for t in roots):
+            found.append("fragment: no main verb")
+    return found
+
+
+def _speaker(analysis: Analysis, start: int, end: int) -> str | None:
+    """Who speaks the passage [start, end): its transcript turn, else a quote covering it."""
+    doc = analysis.document
+    for sentence in doc.sentences:
+        if sentence.start <= start < sentence.end and sentence.speaker:
+            turn = next((t for t in doc.turns if t.start <= start < t.end), None)
+            org = turn.organisation if turn is not None else None
+            return f"{sentence.speaker} ({org})" if org else sentence.speaker
+    for quote in analysis.quotes:
+        if not quote.speaker or quote.speaker_kind not in ("person", "organisation"):
+            continue
+        spans = [(s.start, s.end) for s in quote.content_spans] or [
+            (c.start, c.end) for c in quote.citations
+        ]
+        if any(s < end and start < e for s, e in spans):
+            org = quote.organisation if quote.speaker_kind == "person" else None
+            return f"{quote.speaker} ({org})" if org else quote.speaker
+    return None
+
+
+def _antecedent(analysis: Analysis, before: int, types: tuple[str, ...]) -> str | None:
+    """The last person or organisation (of `types`) named before offset `before`."""
+    best = None
+    for m in analysis.entities:
+        if m.type in types and m.end <= before and (best is None or m.start > best.start):
+            best = m
+    if best is None:
+        return None
+    return best.canonical or best.text
+
+
+def _capitalise(text: str) -> str:
+    for i, ch in enumerate(text):
+        if ch.isalpha():
+            return text[:i] + ch.upper() + text[i + 1 :]
+    return text
+
+
+def standalone(
+    text: str,
+    analysis: Analysis | None,
+    start: int,
+    end: int,
+    nlp: Any = None,
+    *,
+    strict: bool = True,
+) -> str | None:
+    """`text` (the passage [start, end) of `analysis`'s document) made to stand
+    alone, or None when it cannot be.
+
+    A leading connective ("But", "However,") is dropped; a leading "he"/"she"
+    or "the company" gets the name it stands for in brackets, from the
+    nearest earlier mention of a person or organisation in the same article;
+    a first-person passage gets the speaker of its quote or transcript turn.
+    With `strict=False` the repaired line is returned even if some reference
+    is still unresolved (for evidence that must be shown as it is).
+    """
+    line = " ".join(text.split())
+    if analysis is not None and not _SPEAKER_PREFIX.match(line):
+        speaker = _speaker(analysis, start, end)
+        pronoun_speaker = re.search(
+            r"[,\"”’]\s*(?:he|she)\s+(?:later\s+|also\s+)?(?:said|added|explained|told)\b.*$",
+            line,
+            re.IGNORECASE,
+        )
+        found = problems(line)
+        unattributed = any(
+            p in found
+            for p in ("first person without its speaker", "quotation without its speaker")
+        )
+        if speaker and (unattributed or pronoun_speaker):
+            core = line[: pronoun_speaker.start()] if pronoun_speaker else line
+            core = core.strip(' ,“”"')
+            if core and not _END.search(core):
+                core += "."
+            line = f"{speaker}: “{core}”"
+    prefix = _SPEAKER_PREFIX.match(line)
+    head, body = (line[: prefix.end() - 1], line[prefix.end() - 1 :]) if prefix else ("", line)
+    if not prefix:
+        body = _capitalise(_CONNECTIVE.sub("", _LABEL.sub("", body)))
+        if analysis is not None:
+            pronoun = re.match(r"^(He|She)\b", body)
+            if pronoun:
+                name = _antecedent(analysis, start, ("PERSON",))
+                if name:
+                    body = f"[{name}]" + body[pronoun.end() :]
+            definite = _DEFINITE_START.match(body)
+            if definite and definite.group(1).lower() in (
+                "company",
+                "firm",
+                "group",
+                "agency",
+                "organisation",
+                "organization",
+            ):
+                name = _antecedent(analysis, start, ("ORG",))
+                if name and name.lower() not in definite.group(0).lower():
+                    body = f"{definite.group(0)} [{name}]" + body[definite.end() :]
+    line = head + body
+    if line and not _END.search(line) and not prefix:
+        line += "."
+    if strict and problems(line, nlp):
+        return None
+    return line

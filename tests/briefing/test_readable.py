@@ -1,0 +1,91 @@
+"""Lines that stand alone: what `problems` flags and what `standalone` repairs."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.briefing.readable import problems, standalone
+from storyline.model import Analysis, Document, EntityMention, Quote, Sentence, Span
+
+
+@pytest.mark.parametrize(
+    "line,why",
+    [
+        ("In many of these countries the firm has strong ties to carriers.", "these countries"),
+        ("He said the plant would close by the end of the year.", "'He'"),
+        ("The company makes most of its money from selling turbines.", "The company"),
+        ("Our growth comes mostly from markets outside Europe this year.", "first person"),
+        ("the top area we will focus on this year.", "starts mid-sentence"),
+        ("Huawei released the following statement:", "no sentence end"),
+        ("That's because the grid is the basis for the new network.", "That's"),
+        ("If they want to reach the target the home market won't be enough.", "If they"),
+        ("By 2019 the firm wants that figure to reach ten billion.", "that figure"),
+    ],
+)
+def test_problems_flags_lines_that_lean_on_context(line: str, why: str) -> None:
+    found = problems(line)
+    assert any(why in p for p in found), found
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The council voted 5-0 on Tuesday to approve the new harbour wall.",
+        "Maren Holt (Veltrix Energy): “We will build the plant in Aberdeen this year.”",
+        "This year the harbour trust will spend more on repairs than ever.",
+        "David He said the firm hoped to win new customers in every market.",
+        "The Chinese company [Acme] makes nearly all its revenue from turbines.",
+    ],
+)
+def test_problems_passes_lines_that_stand_alone(line: str) -> None:
+    assert problems(line) == []
+
+
+def _analysis(text: str, **extra) -> Analysis:
+    doc = Document(id="d", source="d.txt", text=text, sentences=extra.pop("sentences", []))
+    return Analysis(document=doc, **extra)
+
+
+def test_standalone_gives_a_first_person_quote_its_speaker() -> None:
+    text = "Maren Holt runs Veltrix. “Our plant will open in May,” she said."
+    start = text.index("“")
+    quote = Quote(
+        "Our plant will open in May",
+        True,
+        "Maren Holt",
+        "person",
+        organisation="Veltrix",
+        content_spans=[Span(start + 1, start + 27)],
+    )
+    line = standalone(text[start:], _analysis(text, quotes=[quote]), start, len(text))
+    assert line == "Maren Holt (Veltrix): “Our plant will open in May.”"
+
+
+def test_standalone_names_the_company_from_the_article() -> None:
+    text = "Veltrix Energy opened a plant. The company makes most of its money from turbines."
+    start = text.index("The company")
+    ents = [EntityMention("Veltrix Energy", "ORG", 0, 14)]
+    line = standalone(text[start:], _analysis(text, entities=ents), start, len(text))
+    assert line == "The company [Veltrix Energy] makes most of its money from turbines."
+
+
+def test_standalone_uses_the_transcript_turn_speaker() -> None:
+    from storyline.model import Turn
+
+    text = "We are still investing in the United States, it is a huge market."
+    doc_sentences = [Sentence(0, len(text), speaker="Jim Xu")]
+    analysis = _analysis(text, sentences=doc_sentences)
+    analysis.document.turns = [Turn("Jim Xu", "VP", "Huawei", 0, len(text))]
+    assert standalone(text, analysis, 0, len(text)) == f"Jim Xu (Huawei): “{text}”"
+
+
+def test_standalone_drops_what_it_cannot_resolve() -> None:
+    text = "In many of these countries the firm has strong ties to carriers."
+    assert standalone(text, _analysis(text), 0, len(text)) is None
+
+
+def test_standalone_drops_a_leading_connective_and_label() -> None:
+    text = "Update: But the harbour trust said the pier will reopen on Friday."
+    assert standalone(text, _analysis(text), 0, len(text)) == (
+        "The harbour trust said the pier will reopen on Friday."
+    )
