@@ -88,6 +88,33 @@ def _load(path: Path, count: int) -> list:
     return analyses[:count]
 
 
+def measure_summary(folder: Path, count: int) -> dict:
+    """The summary alone over `count` ingested (not analysed) articles."""
+    from storyline.briefing.summary import summarize
+    from storyline.errors import InputError
+    from storyline.ingest import document_from_text
+
+    documents = []
+    for source, text, published in _articles(folder, count + count // 20 + 10):
+        try:
+            documents.append(document_from_text(text, source, date=published))
+        except InputError:
+            continue
+    documents = documents[:count]
+    loaded_rss = _rss_mb()
+    started, cpu = time.perf_counter(), time.process_time()
+    picked = summarize(documents, words=250)
+    return {
+        "articles": len(documents),
+        "sentences": sum(len(d.sentences) for d in documents),
+        "summary_seconds": round(time.perf_counter() - started, 2),
+        "summary_cpu_seconds": round(time.process_time() - cpu, 2),
+        "rss_after_loading_mb": round(loaded_rss, 1),
+        "peak_rss_mb": round(_rss_mb(), 1),
+        "summary_sentences": len(picked),
+    }
+
+
 def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -118,37 +145,55 @@ def measure(path: Path, count: int, stages: bool) -> dict:
     return result
 
 
+# The stages build_brief calls, by the names it imports them under.
+STAGES = (
+    "summarize",
+    "build_timeline",
+    "merge_entities",
+    "collect_figures",
+    "group_quotes",
+    "find_divergences",
+    "find_developments",
+    "passages",
+    "build_lede",
+    "build_narrative",
+    "key_players",
+    "source_refs",
+)
+
+
 def _stages(analyses) -> dict:
-    """Each section alone, as build_brief calls it: seconds and traced peak MB."""
+    """build_brief again with each stage wrapped: seconds and traced peak MB per
+    stage (tracemalloc slows Python-heavy stages, so these seconds run high)."""
     import tracemalloc
 
-    from storyline.briefing.compare import find_divergences
-    from storyline.briefing.entities import merge_entities
-    from storyline.briefing.figures import collect_figures
-    from storyline.briefing.quotes import group_quotes
-    from storyline.briefing.summary import summarize
-    from storyline.briefing.timeline import build_timeline
+    from storyline.briefing import build
 
-    documents = [a.document for a in analyses]
     found: dict = {}
-    entities = merge_entities(analyses)
-    figures = collect_figures(analyses)
-    calls = {
-        "summary": lambda: summarize(documents, words=250, analyses=analyses),
-        "timeline": lambda: build_timeline(analyses),
-        "entities": lambda: merge_entities(analyses),
-        "quotes": lambda: group_quotes(analyses, entities),
-        "figures": lambda: collect_figures(analyses),
-        "compare": lambda: find_divergences(analyses, entities, figures),
-    }
-    for name, call in calls.items():
-        tracemalloc.start()
-        started = time.perf_counter()
-        call()
-        seconds = time.perf_counter() - started
-        peak = tracemalloc.get_traced_memory()[1]
-        tracemalloc.stop()
-        found[name] = {"seconds_traced": round(seconds, 2), "peak_mb": round(peak / 2**20, 1)}
+
+    def wrap(name, function):
+        def timed(*args, **kwargs):
+            tracemalloc.reset_peak()
+            before = tracemalloc.get_traced_memory()[0]
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                entry = found.setdefault(name, {"seconds_traced": 0.0, "peak_mb": 0.0})
+                entry["seconds_traced"] = round(
+                    entry["seconds_traced"] + time.perf_counter() - started, 2
+                )
+                peak = (tracemalloc.get_traced_memory()[1] - before) / 2**20
+                entry["peak_mb"] = round(max(entry["peak_mb"], peak), 1)
+
+        return timed
+
+    for name in STAGES:
+        if hasattr(build, name):
+            setattr(build, name, wrap(name, getattr(build, name)))
+    tracemalloc.start()
+    build.build_brief(analyses)
+    tracemalloc.stop()
     return found
 
 
@@ -160,6 +205,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[50, 500, 1000, 5000])
     parser.add_argument("--cache", type=Path, default=Path("/tmp/brief_scale"))
     parser.add_argument("--no-stages", action="store_true", help="skip the per-section pass")
+    parser.add_argument(
+        "--summary-only",
+        action="store_true",
+        help="time the summary alone over ingested articles (no analysis needed)",
+    )
     parser.add_argument("--timeout", type=int, default=1800, help="seconds per size")
     parser.add_argument("--json", dest="json_path")
     parser.add_argument("--measure", type=int, help=argparse.SUPPRESS)  # child mode
@@ -167,13 +217,19 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.measure:
-        print(json.dumps(measure(args.analyses, args.measure, not args.no_stages)))
+        if args.summary_only:
+            print(json.dumps(measure_summary(args.multinews, args.measure)))
+        else:
+            print(json.dumps(measure(args.analyses, args.measure, not args.no_stages)))
         return 0
-    path = prepare(args.multinews, max(args.sizes), args.cache)
+    path = None if args.summary_only else prepare(args.multinews, max(args.sizes), args.cache)
     rows = []
     for size in args.sizes:
         command = [sys.executable, __file__, str(args.multinews), "--measure", str(size)]
-        command += ["--analyses", str(path)] + (["--no-stages"] if args.no_stages else [])
+        if path is None:
+            command.append("--summary-only")
+        else:
+            command += ["--analyses", str(path)] + (["--no-stages"] if args.no_stages else [])
         try:
             done = subprocess.run(
                 command, capture_output=True, text=True, timeout=args.timeout, check=True
