@@ -163,8 +163,8 @@ STAGES = (
 
 
 def _stages(analyses) -> dict:
-    """build_brief again with each stage wrapped: seconds and traced peak MB per
-    stage (tracemalloc slows Python-heavy stages, so these seconds run high)."""
+    """build_brief again with each stage wrapped: CPU seconds and traced peak MB
+    per stage (tracemalloc slows Python-heavy stages, so these seconds run high)."""
     import tracemalloc
 
     from storyline.briefing import build
@@ -175,13 +175,13 @@ def _stages(analyses) -> dict:
         def timed(*args, **kwargs):
             tracemalloc.reset_peak()
             before = tracemalloc.get_traced_memory()[0]
-            started = time.perf_counter()
+            started = time.process_time()
             try:
                 return function(*args, **kwargs)
             finally:
-                entry = found.setdefault(name, {"seconds_traced": 0.0, "peak_mb": 0.0})
-                entry["seconds_traced"] = round(
-                    entry["seconds_traced"] + time.perf_counter() - started, 2
+                entry = found.setdefault(name, {"cpu_seconds_traced": 0.0, "peak_mb": 0.0})
+                entry["cpu_seconds_traced"] = round(
+                    entry["cpu_seconds_traced"] + time.process_time() - started, 2
                 )
                 peak = (tracemalloc.get_traced_memory()[1] - before) / 2**20
                 entry["peak_mb"] = round(max(entry["peak_mb"], peak), 1)
