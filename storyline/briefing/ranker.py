@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -119,8 +120,14 @@ def from_sklearn(model: Any, features: tuple[str, ...], scale: float, novelty: f
 
 @functools.lru_cache(maxsize=1)
 def shipped() -> Ranker | None:
-    """The ranker in data/scorer.json, or None when the package lacks it."""
+    """The ranker in data/scorer.json, or None (warned once) when it is missing or unusable."""
     try:
         return Ranker.from_json(json.loads(SHIPPED.read_text(encoding="utf-8"))["ranker"])
-    except (OSError, ValueError, KeyError):
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        logging.getLogger(__name__).warning(
+            "%s unusable (%s: %s); summaries use the hand-set weights, which score lower",
+            SHIPPED,
+            type(exc).__name__,
+            exc,
+        )
         return None

@@ -91,13 +91,8 @@ def refused_address(address: str) -> str | None:
     return None
 
 
-def check_url(
-    url: str, *, allow_private: bool = False, resolve: Resolver | None = None
-) -> list[str]:
-    """The addresses `url`'s host resolves to; InputError if the URL or any address is refused.
-
-    Every address is checked, so a host with one public and one private address is refused.
-    """
+def validate_url(url: str) -> tuple[str, int]:
+    """(host, port) of a fetchable URL, checked without any network; else InputError."""
     try:
         parts = urlsplit(url)
         port = parts.port or (443 if parts.scheme == "https" else 80)
@@ -109,19 +104,30 @@ def check_url(
         raise InputError(url, "URL has no host")
     if parts.username or parts.password:
         raise InputError(url, "URLs with credentials are refused")
+    return parts.hostname, port
+
+
+def check_url(
+    url: str, *, allow_private: bool = False, resolve: Resolver | None = None
+) -> list[str]:
+    """The addresses `url`'s host resolves to; InputError if the URL or any address is refused.
+
+    Every address is checked, so a host with one public and one private address is refused.
+    """
+    host, port = validate_url(url)
     try:
-        addresses = (resolve or system_resolver)(parts.hostname, port)
+        addresses = (resolve or system_resolver)(host, port)
     except (OSError, UnicodeError) as exc:
-        raise InputError(url, f"cannot resolve host {parts.hostname!r}: {exc}") from exc
+        raise InputError(url, f"cannot resolve host {host!r}: {exc}") from exc
     if not addresses:
-        raise InputError(url, f"host {parts.hostname!r} has no address")
+        raise InputError(url, f"host {host!r} has no address")
     if not allow_private:
         for address in addresses:
             why = refused_address(address)
             if why:
                 raise InputError(
                     url,
-                    f"host {parts.hostname!r} resolves to {why}; the operator can allow "
+                    f"host {host!r} resolves to {why}; the operator can allow "
                     "typed URLs to private addresses with allow_private_urls",
                 )
     return addresses

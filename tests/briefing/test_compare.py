@@ -478,7 +478,11 @@ def test_one_fact_counted_differently_is_a_count_divergence():
     out = [d for d in find_divergences([a, b], [], []) if d.kind == "count"]
     assert len(out) == 1 and [s.document for s in out[0].sides] == ["a", "b"]
     bounded = doc("c", "Searchers said they found at least two big parts of the missing plane.")
-    labels = doc("d", "Searchers in group 2 said they found parts of the missing plane on the sea bed.")
-    other = doc("e", "Searchers said they found four big parts of the missing plane on the sea bed.")
+    labels = doc(
+        "d", "Searchers in group 2 said they found parts of the missing plane on the sea bed."
+    )
+    other = doc(
+        "e", "Searchers said they found four big parts of the missing plane on the sea bed."
+    )
     for pair in ([a, bounded], [b, labels], [a, other]):
         assert [d for d in find_divergences(pair, [], []) if d.kind == "count"] == [], pair
