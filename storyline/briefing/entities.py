@@ -141,11 +141,18 @@ def _link_people(glist: list[_Group], uf: _UnionFind) -> None:
             target = resolve_short_name(name, full)
             if target is not None:
                 uf.union(i, full[target])
-    names = sorted(full)
-    for a_idx, a in enumerate(names):
-        for b in names[a_idx + 1 :]:
-            if _person_words_match(a, b):
-                uf.union(full[a], full[b])
+    # A match needs as many words and one word equal (casefolded) in the same place, so
+    # only names sharing such a word are compared: the same links, without all pairs.
+    buckets: dict[tuple[int, int, str], list[str]] = defaultdict(list)
+    for name in sorted(full):
+        words = _without_initials(name)
+        for k, word in enumerate(words):
+            buckets[(len(words), k, word.casefold())].append(name)
+    for group in buckets.values():
+        for a_idx, a in enumerate(group):
+            for b in group[a_idx + 1 :]:
+                if _person_words_match(a, b):
+                    uf.union(full[a], full[b])
 
 
 def _link_acronyms(glist: list[_Group], uf: _UnionFind) -> None:
