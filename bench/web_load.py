@@ -107,7 +107,7 @@ def main() -> None:
         base = f"http://127.0.0.1:{port}"
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         env.pop("STORYLINE_TOKEN", None)
-        log = open(Path(tmp) / "server.log", "wb")
+        log = open(Path(tmp) / "server.log", "wb")  # noqa: SIM115 (open for the server's lifetime)
         server = subprocess.Popen(
             [sys.executable, "-m", "storyline", "serve", "--db", str(db), "--port", str(port)],
             env=env,
@@ -124,7 +124,7 @@ def main() -> None:
                     if server.poll() is not None or time.monotonic() > deadline:
                         raise SystemExit(
                             f"server did not start: {(Path(tmp) / 'server.log').read_text()[-2000:]}"
-                        )
+                        ) from None
                     time.sleep(0.2)
             t0 = time.perf_counter()
             cold = httpx.get(f"{base}/brief", timeout=600)

@@ -65,6 +65,7 @@ def analyze_stored(
                 progress(doc)
         else:
             todo.append(doc)
+    fresh: Iterable[Analysis]
     if scheduler and todo:
         from .distributed import analyze_on_cluster
 

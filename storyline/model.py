@@ -410,6 +410,7 @@ class Brief:
 
     def citations(self) -> Iterator[Citation]:
         """Every citation in the brief, section by section."""
+        item: Any
         for item in (
             *self.lede,
             *self.summary,

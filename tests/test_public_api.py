@@ -131,3 +131,44 @@ def test_dead_settings_are_gone() -> None:
 
     names = {f.name for f in dataclasses.fields(Settings)}
     assert not names & {"llm_url", "llm_model", "extra"}
+
+
+def test_public_api_end_to_end_on_real_objects(tmp_path) -> None:
+    """Compare real objects, not `is not None`: read -> brief -> render, library and store agree."""
+    import json
+    from pathlib import Path
+
+    import jsonschema
+
+    from storyline.renderers.json import schema
+
+    demo = Path(storyline.__file__).parent / "demo"
+    items = list(storyline.read([str(demo)]))
+    docs = [d for d in items if isinstance(d, storyline.Document)]
+    assert len(docs) == len(items) == 5
+    assert {d.kind for d in docs} == {"html", "webtext", "transcript", "stripped", "json"}
+
+    brief = storyline.brief(docs)
+    assert isinstance(brief, storyline.Brief)
+    assert {r.id for r in brief.documents} == {d.id for d in docs}
+    texts = {d.id: d.text for d in docs}
+    citations = list(brief.citations()) if hasattr(brief, "citations") else []
+    citations += [c for s in brief.summary for c in s.citations]
+    assert citations
+    for c in citations:
+        if c.text is not None:
+            assert texts[c.document][c.start : c.end] == c.text
+
+    with storyline.Store(tmp_path / "s.db") as store:
+        results = [store.add(d) for d in docs]
+        assert [r.status for r in results] == ["added"] * 5
+        stored = storyline.brief_from_store(store, ids=[d.id for d in docs])
+    assert [s.text for s in stored.summary] == [s.text for s in brief.summary]
+    assert stored.title == brief.title
+
+    markdown = storyline.render(brief, "markdown")
+    assert markdown.startswith(f"# {brief.title.split(':')[0]}")
+    data = json.loads(storyline.render(brief, "json"))
+    jsonschema.validate(data, schema())
+    assert data["title"] == brief.title
+    assert [s["text"] for s in data["summary"]] == [s.text for s in brief.summary]

@@ -642,17 +642,23 @@ def _canonicalise(mentions: list[EntityMention]) -> None:
     for m in mentions:  # the model often reads a lone surname as an organisation
         if m.type == "ORG" and m.canonical in surnames:
             m.type, m.canonical = "PERSON", surnames[m.canonical]
-    orgs = {m.canonical for m in mentions if m.type == "ORG"}
-    by_acronym = {acronym(o): o for o in orgs if acronym(o)}
+    # in order of first mention, never set order (which changes with PYTHONHASHSEED):
+    # when two organisations share an acronym, the first mentioned one owns it
+    orgs = dict.fromkeys(m.canonical for m in mentions if m.type == "ORG" and m.canonical)
+    by_acronym: dict[str, str] = {}
+    for org in orgs:
+        short = acronym(org)
+        if short:
+            by_acronym.setdefault(short, org)
     for m in mentions:
         if m.type == "PERSON" and m.canonical and " " not in m.canonical:
-            m.canonical = resolve_short_name(m.canonical, fulls) or m.canonical
+            m.canonical = resolve_short_name(m.canonical, [f for f in fulls if f]) or m.canonical
         elif m.type == "ORG" and by_acronym.get(m.canonical or "") not in (None, m.canonical):
-            m.canonical = by_acronym[m.canonical]
+            m.canonical = by_acronym[m.canonical or ""]
     # a person's title found once holds for every mention of them in the document
     known: dict[str, EntityMention] = {}
     for m in mentions:
-        if m.type == "PERSON" and m.role and m.canonical not in known:
+        if m.type == "PERSON" and m.role and m.canonical and m.canonical not in known:
             known[m.canonical] = m
     for m in mentions:
         src = known.get(m.canonical or "")

@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from typing import Any
 
 from ..model import Analysis, Citation, DateMention, EntityMention, Figure, Quote, Sentence
 from . import units
@@ -248,10 +250,10 @@ def _subject_of(verb, sentence: Sentence):
 
 
 def _phrase(
-    tokens, exclude: set[int] = frozenset(), max_tokens: int = 9, strip_det: bool = True
+    tokens, exclude: AbstractSet[int] = frozenset(), max_tokens: int = 9, strip_det: bool = True
 ) -> str:
     """Words of a noun phrase, cut before verbs, clauses and punctuation."""
-    words = []
+    words: list[Any] = []
     for t in tokens:
         if t.i in exclude:
             continue
@@ -307,7 +309,7 @@ def _to_clause(verb) -> str | None:
     """ "voted 5-0 to approve the merger" -> "to approve the merger"."""
     for child in verb.rights:
         if child.dep_ in ("xcomp", "advcl") and any(c.lower_ == "to" for c in child.lefts):
-            words = []
+            words: list[Any] = []
             for t in child.subtree:  # up to the first comma: "to approve X's application"
                 if (t.is_punct and t.text not in ("'s", "’s")) or len(words) >= 8:
                     break
@@ -403,7 +405,7 @@ def _read_measure(amount: Amount, span, sentence: Sentence, ctx: _Context):
         named = (
             subject is None or subject.lower_ in _PRONOUNS or subject.ent_type_ in _SUBJECT_TYPES
         )
-        if not named and subject.tag_ not in ("WDT", "WP", "DT", "EX"):
+        if not named and subject is not None and subject.tag_ not in ("WDT", "WP", "DT", "EX"):
             return _phrase(_subtree(subject)), False, verb, subject
     return None, False, verb, subject
 
@@ -737,8 +739,8 @@ class FigureExtractor:
     """Analysis component: fills `analysis.figures`."""
 
     name = "figures"
-    requires = ("dates", "entities")
-    provides = ("figures",)
+    requires: tuple[str, ...] = ("dates", "entities")
+    provides: tuple[str, ...] = ("figures",)
 
     def __call__(self, analysis: Analysis) -> Analysis:
         doc = analysis.document

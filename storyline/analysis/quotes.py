@@ -324,7 +324,7 @@ def _cue_span(verb: Any) -> tuple[Span, str]:
 
 def _name_run(doc: Any, start: int, step: int, limit: int) -> list[Any]:
     """Capitalised name tokens from `start` going `step` (+1 right, -1 left)."""
-    run = []
+    run: list[Any] = []
     i = start
     while 0 <= i < len(doc) and len(run) < limit:
         tok = doc[i]
@@ -431,6 +431,7 @@ def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attrib
             if any(t.text in CLOSE_QUOTES for t in between):
                 subj = near
     source_toks = (surface + role_toks) if surface else (_phrase(subj) if subj is not None else [])
+    source: Span | None
     if surface:
         source = Span(source_toks[0].idx, source_toks[-1].idx + len(source_toks[-1]))
     else:
@@ -891,8 +892,8 @@ class QuoteExtractor:
     """Analysis component: fills `analysis.quotes` with attributed speech."""
 
     name = "quotes"
-    requires = ("entities",)
-    provides = ("quotes",)
+    requires: tuple[str, ...] = ("entities",)
+    provides: tuple[str, ...] = ("quotes",)
 
     def __call__(self, analysis: Analysis) -> Analysis:
         doc = analysis.document

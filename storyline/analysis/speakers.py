@@ -282,16 +282,17 @@ class SpeakerResolver:
             and head.pos_ in ("NOUN", "PRON", "ADJ")
             and head.lower_ not in ROLE_WORDS
         )
-        if head.lemma_.lower() in GROUP_NOUNS or head.lower_ in GROUP_NOUNS or plural:
-            # "analysts", and any plural speaker: "American companies", "Others"
-            if head.tag_ in ("NNS", "NNPS") or head.lower_.endswith("s"):
-                words = [
-                    t.text
-                    for t in phrase
-                    if (t.lower_ not in _DETERMINERS or t.i > head.i) and not t.is_punct
-                ]
-                name = " ".join(words) or head.text
-                return Speaker(name[:1].upper() + name[1:], "group", None, self._group_org(head))
+        # "analysts", and any plural speaker: "American companies", "Others"
+        if (head.lemma_.lower() in GROUP_NOUNS or head.lower_ in GROUP_NOUNS or plural) and (
+            head.tag_ in ("NNS", "NNPS") or head.lower_.endswith("s")
+        ):
+            words = [
+                t.text
+                for t in phrase
+                if (t.lower_ not in _DETERMINERS or t.i > head.i) and not t.is_punct
+            ]
+            name = " ".join(words) or head.text
+            return Speaker(name[:1].upper() + name[1:], "group", None, self._group_org(head))
         if head.lower_ in ROLE_WORDS or head.lemma_.lower() in ROLE_WORDS:
             role, org = self._role_and_org(head, phrase, [])
             org = _org_clean(org)

@@ -370,9 +370,12 @@ def _is_misspelling(alias: str, name: str) -> bool:
     """An alias with a word that is a near spelling, not a copy, of one of the name's words.
 
     Not a spelling: a word with other characters in it ("Steele?s", an apostrophe
-    lost in transcoding), or a short form of a given name ("Pete" for "Peter",
-    one the start of the other)."""
+    lost in transcoding), a short form of a given name ("Pete" for "Peter",
+    one the start of the other), or any variant of a "name" holding a word in
+    capitals ("JERUSALEM Israel": a dateline read as a person)."""
     words = name.split()
+    if any(len(w) >= 4 and w.isupper() for w in words):
+        return False
     odd = [w for w in alias.split() if w.casefold() not in {x.casefold() for x in words}]
     if not odd or not all(_NAME_WORD.match(o) for o in odd):
         return False
@@ -383,7 +386,10 @@ def _is_misspelling(alias: str, name: str) -> bool:
             or o.casefold().startswith(words[0].casefold())
         ):
             return False
-    return all(any(same_word(o, w) for w in words) for o in odd)
+    # a misspelling keeps the first letter ("Hisham"/"Hesham"); "Barak" is not "Mubarak"
+    return all(
+        any(same_word(o, w) and o[:1].casefold() == w[:1].casefold() for w in words) for o in odd
+    )
 
 
 def spelling_divergences(
@@ -754,6 +760,9 @@ def count_divergences(
         for doc_id, span in sentences
         if doc_id == a.document.id
     }
+    in_sentence: dict[tuple[str, tuple[int, int]], list[_Count]] = defaultdict(list)
+    for c in counts:
+        in_sentence[(c.document, c.sentence)].append(c)
     out, seen = [], set()
     for i, a in enumerate(counts):
         for b in counts[i + 1 :]:
@@ -764,6 +773,12 @@ def count_divergences(
             sim = sims[index[(a.document, a.sentence)], index[(b.document, b.sentence)]]
             if sim < threshold or _counts_agree(a, b):
                 continue
+            if any(
+                c.head == x.head and _counts_agree(c, x)
+                for x, other in ((a, b), (b, a))
+                for c in in_sentence[(other.document, other.sentence)]
+            ):
+                continue  # "90 degrees ... 45 degrees" in both: two facts, both agreed on
             if when[(a.document, a.sentence)] != when[(b.document, b.sentence)]:
                 continue  # "97 rockets on Friday" vs "300 rockets": different stretches of time
             key = (a.document, a.sentence, b.document, b.sentence)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from ..analysis.names import (
@@ -162,7 +163,7 @@ def _link_acronyms(glist: list[_Group], uf: _UnionFind) -> None:
 
 
 def _link_short_forms(
-    glist: list[_Group], uf: _UnionFind, places: set[int] = frozenset()
+    glist: list[_Group], uf: _UnionFind, places: AbstractSet[int] = frozenset()
 ) -> dict[int, str]:
     """Join "Veltrix" to "Veltrix Energy" and a lone "Association" to the one organisation
     named "... Association", across documents; places ("Marrow Bay", a name written

@@ -91,14 +91,15 @@ def group_quotes(
     org_names = _organisation_names(quotes)
     group_names: dict[str, list[str]] = {}
     for q in quotes:
-        kind = q.speaker_kind if q.speaker else "unknown"
-        if kind == "person":
+        qkind = q.speaker_kind if q.speaker else "unknown"
+        key: tuple[str, str | None]
+        if qkind == "person" and q.speaker:
             key = ("person", canonical[q.speaker])
-        elif kind == "group":
+        elif qkind == "group" and q.speaker:
             key = ("group", q.speaker.casefold())
-            group_names.setdefault(key[1], []).append(q.speaker)
-        elif kind == "organisation":
-            key = ("organisation", org_names[q.speaker or q.organisation])
+            group_names.setdefault(q.speaker.casefold(), []).append(q.speaker)
+        elif qkind == "organisation" and (q.speaker or q.organisation):
+            key = ("organisation", org_names[q.speaker or q.organisation or ""])
         elif q.organisation and q.speaker_kind == "organisation":
             key = ("organisation", org_names[q.organisation])
         else:
@@ -108,7 +109,7 @@ def group_quotes(
     for (kind, speaker), qs in buckets.items():
         role = _most_common(q.role for q in qs) if kind in ("person", "group") else None
         org = _most_common(q.organisation for q in qs) if kind in ("person", "group") else None
-        if kind == "group":
+        if kind == "group" and speaker:
             # the surface form as written, capitalised ("Analysts at Fenwick Research")
             name = _most_common(group_names[speaker]) or speaker
             speaker = name[:1].upper() + name[1:]

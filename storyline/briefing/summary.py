@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -252,10 +253,16 @@ def _corroboration(similarity: np.ndarray, docs: np.ndarray, n_docs: int) -> np.
 
 @functools.lru_cache(maxsize=1)
 def _weights() -> dict[str, float]:
-    """The learned weights when the package ships them, else the hand-set ones."""
+    """The learned weights when the package ships them, else the hand-set ones (warned once)."""
     try:
         return json.loads(_SCORER.read_text(encoding="utf-8"))["weights"]
-    except (OSError, ValueError, KeyError):
+    except (OSError, ValueError, KeyError) as exc:
+        logging.getLogger(__name__).warning(
+            "%s unusable (%s: %s); summaries use the hand-set weights, which score lower",
+            _SCORER,
+            type(exc).__name__,
+            exc,
+        )
         return HAND_WEIGHTS
 
 

@@ -15,6 +15,7 @@ same choice (sentences dated by publication) on Timeline17.
 from __future__ import annotations
 
 import itertools
+import logging
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -174,9 +175,11 @@ def parsed_clause(
     doc = getattr(sent, "doc", sent)
     if _words(text[start:end]) > MAX_WORDS:
         # A long sentence is first cut at ";", ":" and dashes: parses straddle them badly.
-        cuts = [start] + [start + m.end() for m in _STRONG_BREAK.finditer(text[start:end])] + [end]
+        breaks = [start] + [start + m.end() for m in _STRONG_BREAK.finditer(text[start:end])]
+        breaks.append(end)
         start, end = next(
-            ((a, b) for a, b in itertools.pairwise(cuts) if a <= mention.start < b), (start, end)
+            ((a, b) for a, b in itertools.pairwise(breaks) if a <= mention.start < b),
+            (start, end),
         )
     toks = [t for t in sent if start <= t.idx + offset < end]
     inside = [
@@ -214,7 +217,7 @@ def parsed_clause(
         node = node.head
     # Too long: drop whole clauses at either edge that hold no date, smallest first.
     while _words(text[doc[s].idx + offset : doc[e - 1].idx + offset + len(doc[e - 1])]) > MAX_WORDS:
-        cuts = [
+        cuts: list[Any] = [
             t
             for t in doc[s:e]
             if t.pos_ in ("VERB", "AUX")
@@ -224,11 +227,11 @@ def parsed_clause(
         ]
         if not cuts:
             break
-        t = min(cuts, key=lambda t: t.right_edge.i - t.left_edge.i)
-        if t.right_edge.i >= e - 2:
-            e = t.left_edge.i
+        cut = min(cuts, key=lambda c: c.right_edge.i - c.left_edge.i)
+        if cut.right_edge.i >= e - 2:
+            e = cut.left_edge.i
         else:
-            s = t.right_edge.i + 1
+            s = cut.right_edge.i + 1
     while e > s and doc[e - 1].is_punct and doc[e - 1].text not in ")\"'’”":
         e -= 1
     while s < e and doc[s].is_punct and doc[s].text not in "(\"'‘“":
@@ -473,7 +476,11 @@ def build_timeline(
     if parse:
         try:
             nlp = load_nlp()
-        except ConfigError:
+        except ConfigError as exc:
+            logging.getLogger(__name__).warning(
+                "timeline: %s; dates inside sentences are not parsed, so the timeline is thinner",
+                exc,
+            )
             nlp = None
     items: list[DatedSentence] = []
     analyses = list(analyses)

@@ -80,6 +80,11 @@ def serve(
         warn(
             f"serving on {host} without a token: anyone who can reach it can add documents (use --token)"
         )
+    if host in {"0.0.0.0", "::"} and not settings.allowed_hosts:
+        warn(
+            f"serving on {host}: only requests for a loopback name are answered; "
+            "add the names clients use with --allowed-host"
+        )
     console.print(
         f"Storyline on http://{'[' + host + ']' if ':' in host else host}:{port}/ (store {settings.db})",
         highlight=False,

@@ -27,7 +27,7 @@ def _sentences(documents: list[Document]) -> list[list[str]]:
 def lead(documents: list[Document]) -> list[str]:
     """First sentence of each article in turn, then the second of each, ..."""
     per_doc = _sentences(documents)
-    ranked = []
+    ranked: list[str] = []
     for position in range(max((len(s) for s in per_doc), default=0)):
         ranked.extend(s[position] for s in per_doc if position < len(s))
     return ranked

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..briefing.budget import within_budget
+from ..briefing.summary import Representation
 from ..model import Document
 from .data import cluster_documents, iter_clusters, sentence_lines
 from .peers import PEERS
@@ -23,7 +24,7 @@ METRICS = ("rouge1", "rouge2", "rougeLsum")
 DEFAULT_SYSTEMS = ("lead", "lexrank", "textrank", "lsa", "storyline")
 
 
-def _storyline(representation: str) -> Callable[[list[Document], int], list[str]]:
+def _storyline(representation: Representation) -> Callable[[list[Document], int], list[str]]:
     def run(documents: list[Document], words: int) -> list[str]:
         from ..briefing.summary import summarize
 

@@ -21,6 +21,7 @@ If-Modified-Since -> a 304 result with an empty body).
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import socket
 import ssl
@@ -91,13 +92,8 @@ def refused_address(address: str) -> str | None:
     return None
 
 
-def check_url(
-    url: str, *, allow_private: bool = False, resolve: Resolver | None = None
-) -> list[str]:
-    """The addresses `url`'s host resolves to; InputError if the URL or any address is refused.
-
-    Every address is checked, so a host with one public and one private address is refused.
-    """
+def validate_url(url: str) -> tuple[str, int]:
+    """(host, port) of a fetchable URL, checked without any network; else InputError."""
     try:
         parts = urlsplit(url)
         port = parts.port or (443 if parts.scheme == "https" else 80)
@@ -109,19 +105,30 @@ def check_url(
         raise InputError(url, "URL has no host")
     if parts.username or parts.password:
         raise InputError(url, "URLs with credentials are refused")
+    return parts.hostname, port
+
+
+def check_url(
+    url: str, *, allow_private: bool = False, resolve: Resolver | None = None
+) -> list[str]:
+    """The addresses `url`'s host resolves to; InputError if the URL or any address is refused.
+
+    Every address is checked, so a host with one public and one private address is refused.
+    """
+    host, port = validate_url(url)
     try:
-        addresses = (resolve or system_resolver)(parts.hostname, port)
+        addresses = (resolve or system_resolver)(host, port)
     except (OSError, UnicodeError) as exc:
-        raise InputError(url, f"cannot resolve host {parts.hostname!r}: {exc}") from exc
+        raise InputError(url, f"cannot resolve host {host!r}: {exc}") from exc
     if not addresses:
-        raise InputError(url, f"host {parts.hostname!r} has no address")
+        raise InputError(url, f"host {host!r} has no address")
     if not allow_private:
         for address in addresses:
             why = refused_address(address)
             if why:
                 raise InputError(
                     url,
-                    f"host {parts.hostname!r} resolves to {why}; the operator can allow "
+                    f"host {host!r} resolves to {why}; the operator can allow "
                     "typed URLs to private addresses with allow_private_urls",
                 )
     return addresses
@@ -249,6 +256,12 @@ class _mapped_errors:
         raise httpx.NetworkError(str(exc)) from exc
 
 
+@functools.cache
+def _tls_context() -> ssl.SSLContext:
+    """One verifying TLS context per process: building one costs ~100 ms (CA bundle load)."""
+    return ssl.create_default_context()
+
+
 class PinnedTransport(httpx.BaseTransport):
     """An httpx transport (public `BaseTransport` API) over a pool that connects only to pins."""
 
@@ -259,7 +272,7 @@ class PinnedTransport(httpx.BaseTransport):
         deadline: float | None = None,
     ) -> None:
         self.pool = httpcore.ConnectionPool(
-            ssl_context=ssl.create_default_context(),
+            ssl_context=_tls_context(),
             network_backend=PinnedBackend(pins, network, deadline),
         )
 

@@ -5,11 +5,18 @@ date from the page's metadata. Its output is plain text, so markup, scripts
 and event handlers never reach the clean text. Date search stays on the
 page's markup and URL (no guessing from body text): a wrong date is worse
 than none.
+
+When trafilatura and lxml give nothing (lxml stops at deep nesting, such as
+50,000 nested divs), a flat streaming parse (the standard library's
+HTMLParser, which keeps no tree) still finds the visible text; every failure
+along the way is logged with its cause, never swallowed.
 """
 
 from __future__ import annotations
 
+import logging
 import re
+from html.parser import HTMLParser
 
 import trafilatura
 
@@ -18,6 +25,13 @@ from .cleaned import Cleaned, join_paragraphs
 from .plaintext import lines
 
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
+_HIDDEN = {"script", "style", "head", "template", "noscript", "svg", "iframe", "object"}
+_BLOCKS = {
+    "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
+    "blockquote", "pre", "table", "ul", "ol", "header", "footer", "figcaption", "dd", "dt",
+}  # fmt: skip
+
+log = logging.getLogger(__name__)
 
 
 def clean_html(html: str, source: str, *, url: str | None = None) -> Cleaned:
@@ -27,7 +41,14 @@ def clean_html(html: str, source: str, *, url: str | None = None) -> Cleaned:
     text = found.text if found is not None and found.text else ""
     if not text.strip():
         # No article-like body: fall back to all visible text (still markup-free).
-        text = trafilatura.html2txt(html) or ""
+        try:
+            text = trafilatura.html2txt(html) or ""
+        except Exception as exc:  # lxml raises assorted errors on hostile markup
+            log.warning("%s: html2txt failed (%s: %s)", source, type(exc).__name__, exc)
+            text = ""
+    if not text.strip():
+        log.warning("%s: trafilatura and lxml found no text; using a flat parse", source)
+        text = flat_text(html)
     paragraphs = lines(text)
     title = _clean(found.title) if found is not None else None
     if title and paragraphs and _same(paragraphs[0], title):
@@ -71,8 +92,42 @@ def _extract(html: str, url: str | None):
             include_tables=True,
             date_extraction_params=_DATE_PARAMS,
         )
-    except Exception:  # lxml/trafilatura raise assorted errors on hostile markup
+    except Exception as exc:  # lxml/trafilatura raise assorted errors on hostile markup
+        log.warning("trafilatura failed on %s (%s: %s)", url or "a page", type(exc).__name__, exc)
         return None
+
+
+class _FlatText(HTMLParser):
+    """Visible text, one line per block element, with no tree (so no depth limit)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        if tag in _HIDDEN:
+            self.hidden += 1
+        elif tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def flat_text(html: str) -> str:
+    """The visible text of `html` by a flat streaming parse (see module docstring)."""
+    parser = _FlatText()
+    parser.feed(html)
+    parser.close()
+    return "\n".join(" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
 
 
 def _clean(value: object) -> str | None:

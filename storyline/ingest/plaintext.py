@@ -93,9 +93,9 @@ def take_title(paragraphs: list[str]) -> tuple[str | None, list[str]]:
         len(paragraphs) >= 2
         and is_headline(paragraphs[0])
         and not paragraphs[0].endswith((":", '?"'))
+        and (len(paragraphs[1].split()) >= 8 or len(paragraphs) >= 3)
     ):
-        if len(paragraphs[1].split()) >= 8 or len(paragraphs) >= 3:
-            return paragraphs[0], paragraphs[1:]
+        return paragraphs[0], paragraphs[1:]
     return None, paragraphs
 
 

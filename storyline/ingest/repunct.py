@@ -190,9 +190,8 @@ def _starts_sentence(current: list[str], words: list[str], i: int) -> bool:
         return False
     previous = current[-1]
     if not re.fullmatch(r"[a-z][a-z'\-]*|\d[\d.,]*%?", previous) or previous in _NO_BREAK_AFTER:
-        if previous in {"said", "says"} and word in _OPENER_AFTER_SAID and len(current) >= 3:
-            return True  # "... Chang said The U.S. climate"
-        return False
+        # "... Chang said The U.S. climate"
+        return previous in {"said", "says"} and word in _OPENER_AFTER_SAID and len(current) >= 3
     nxt = words[i + 1] if i + 1 < len(words) else ""
     if word in {"A", "An", "As", "For", "On", "At", "With", "By"} and not nxt[:1].islower():
         return False  # "For Trump", "At Sea": could be a name or title

@@ -128,7 +128,7 @@ def is_boilerplate(line: str) -> bool:
 def boilerplate_signals(text_lines: list[str]) -> int:
     """How many lines look like page furniture: used by `detect` to tell webtext from text."""
     counts = _counts(text_lines)
-    signals = 0
+    signals = 0.0
     for line in text_lines:
         if is_boilerplate(line) or (_CREDIT.search(line) and len(line.split()) <= 60):
             signals += 2

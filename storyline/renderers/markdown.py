@@ -2,7 +2,9 @@
 
 Citations are numbered links to the Sources list; the link title carries the
 cited passage, so most Markdown viewers show it on hover. Article text is
-untrusted: angle brackets are escaped so no markup from a source goes live.
+untrusted: `_esc` turns angle brackets into entities and backslash-escapes
+Markdown syntax (links, images, emphasis, code, tables), so no link, image
+(a tracker) or `javascript:` URL from a source goes live.
 A capped section says how much more there is ("Showing 10 of 9,173 events");
 `storyline brief --all` writes every item.
 """
@@ -24,17 +26,15 @@ from ._common import (
 
 MORE = " (the full brief, `storyline brief --all` or JSON, has the rest)"
 
+_MARKDOWN_SYNTAX = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]~|"})
+
 
 def _esc(text: str | None) -> str:
+    """Article text as inert Markdown: no HTML, no links or images, no emphasis, one line."""
     if not text:
         return ""
-    return (
-        text.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("|", "\\|")
-        .replace("\n", " ")
-    )
+    text = " ".join(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").split())
+    return text.translate(_MARKDOWN_SYNTAX)
 
 
 def _cite(citations: list[Citation], numbers: dict[str, int]) -> str:
@@ -209,12 +209,12 @@ def render_markdown(brief: Brief) -> str:
             "| Name | Type | Role | Also written | Mentions | Sources |",
             "|---|---|---|---|---|---|",
         ]
-        for e in brief.entities:
-            role = ", ".join(x for x in (e.role, e.organisation) if x)
-            aliases = ", ".join(a for a in e.aliases if a != e.name)
+        for ent in brief.entities:
+            role = ", ".join(x for x in (ent.role, ent.organisation) if x)
+            aliases = ", ".join(a for a in ent.aliases if a != ent.name)
             out.append(
-                f"| {_esc(e.name)} | {e.type} | {_esc(role)} | {_esc(aliases)} | {e.mentions} | "
-                f"{_cite(e.citations, n)} |"
+                f"| {_esc(ent.name)} | {ent.type} | {_esc(role)} | {_esc(aliases)} | "
+                f"{ent.mentions} | {_cite(ent.citations, n)} |"
             )
         out.append("")
         out += _more(brief, "entities", len(brief.entities))

@@ -35,7 +35,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..config import Settings
 from ..errors import InputError, NotFoundError, StoreError, StorylineError
-from ..ingest.fetch import FetchResult, fetch_url
+from ..ingest.fetch import FetchResult, fetch_url, validate_url
 from ..model import Document
 from ..renderers.web import brief_helpers
 from . import security
@@ -155,7 +155,7 @@ def create_app(
     write endpoint require `Authorization: Bearer <token>` or a `token` form
     field. `max_upload` caps an upload in bytes (default: settings.max_input_bytes).
     At most `max_builds` uncached briefs are built at once and `builds_per_minute`
-    started per minute; past that, brief requests get 503 or 429 (cached ones never do).
+    started per minute; past that, brief requests get 429 with Retry-After (cached ones never do).
     Only requests whose Host header is in `allowed_hosts(settings, bind_host)` are
     answered (DNS rebinding); settings.allowed_hosts "*" turns the check off.
     """
@@ -381,9 +381,13 @@ def create_app(
 
     def fetch_bounded(url: str) -> FetchResult:
         """One add-by-URL fetch: a slot among settings.max_fetches, a total deadline, pinned."""
+        try:
+            validate_url(url)  # a malformed URL is a 400 even when every slot is taken
+        except InputError as exc:
+            raise WebError(400, str(exc)) from exc
         if not state.fetch_slots.acquire(blocking=False):
             raise WebError(
-                503, "too many URL fetches in progress; retry shortly", {"Retry-After": "5"}
+                429, "too many URL fetches in progress; retry shortly", {"Retry-After": "5"}
             )
         try:
             return fetch_url(

@@ -12,8 +12,9 @@ Cold builds are the one expensive thing a visitor can start, so they are
 bounded: a second request for a brief being built waits for it instead of
 building it twice, at most `max_builds` run at once (a slow one does not block
 the others), and at most `builds_per_window` new ones start per window; past
-either limit the cache raises `Busy` (the app answers 503 or 429 with
-Retry-After). Cached briefs never wait on any of this. A build also stops
+either limit the cache raises `Busy` (the app answers 429 with Retry-After:
+too many costly requests right now, a client problem to back off from, not a
+server failure). Cached briefs never wait on any of this. A build also stops
 (`Cancelled`) when its `cancel` event is set (the client went away) or its
 `deadline` passes; it checks between documents.
 """
@@ -114,7 +115,7 @@ class Cancelled(Exception):
 
 
 class Busy(Exception):
-    """Too much brief building right now: answer `status` (429 or 503) and retry later."""
+    """Too much brief building right now: answer `status` (429) and retry later."""
 
     def __init__(self, status: int, message: str, retry_after: int) -> None:
         self.status = status
@@ -196,7 +197,7 @@ class BriefCache:
                 pending = self._pending[key] = _Pending()
             elif self._followers >= self.max_followers:
                 raise Busy(
-                    503, "this brief is being built; retry shortly", math.ceil(self.slot_wait)
+                    429, "this brief is being built; retry shortly", math.ceil(self.slot_wait)
                 )
             else:
                 self._followers += 1
@@ -250,7 +251,7 @@ class BriefCache:
         try:
             if not self._slots.acquire(timeout=self.slot_wait):
                 raise Busy(
-                    503,
+                    429,
                     "the server is busy building other briefs; retry shortly",
                     math.ceil(self.slot_wait),
                 )
@@ -275,8 +276,10 @@ class BriefCache:
     def _follow(self, pending: _Pending) -> BriefView:
         if not pending.done.wait(self.follow_wait):
             raise Busy(
-                503, "this brief is still being built; retry shortly", math.ceil(self.slot_wait)
+                429, "this brief is still being built; retry shortly", math.ceil(self.slot_wait)
             )
+        if isinstance(pending.error, Cancelled):  # its first asker left: not this request's fault
+            raise Busy(429, "this brief's build was stopped; retry shortly", 1)
         if pending.error is not None:
             raise pending.error
         assert pending.view is not None

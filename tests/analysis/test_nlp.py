@@ -49,7 +49,7 @@ def test_nlp_missing_model_is_a_clear_config_error(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(nlp_module, "MODEL_PACKAGE", "no_such_model_package")
     nlp_module.load_nlp.cache_clear()
     try:
-        with pytest.raises(ConfigError, match="requirements/model.txt"):
+        with pytest.raises(ConfigError, match=r"requirements/model\.txt"):
             nlp_module.load_nlp()
     finally:
         nlp_module.load_nlp.cache_clear()

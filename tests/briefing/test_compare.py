@@ -478,7 +478,22 @@ def test_one_fact_counted_differently_is_a_count_divergence():
     out = [d for d in find_divergences([a, b], [], []) if d.kind == "count"]
     assert len(out) == 1 and [s.document for s in out[0].sides] == ["a", "b"]
     bounded = doc("c", "Searchers said they found at least two big parts of the missing plane.")
-    labels = doc("d", "Searchers in group 2 said they found parts of the missing plane on the sea bed.")
-    other = doc("e", "Searchers said they found four big parts of the missing plane on the sea bed.")
+    labels = doc(
+        "d", "Searchers in group 2 said they found parts of the missing plane on the sea bed."
+    )
+    other = doc(
+        "e", "Searchers said they found four big parts of the missing plane on the sea bed."
+    )
     for pair in ([a, bounded], [b, labels], [a, other]):
         assert [d for d in find_divergences(pair, [], []) if d.kind == "count"] == [], pair
+
+
+def test_other_names_and_datelines_are_no_spellings():
+    analyses = [
+        _mention_analysis("a", [("Hosni Mubarak", "Hosni Mubarak"), ("Barak", "Hosni Mubarak")]),
+        _mention_analysis(
+            "b", [("JERUSALEM Israel", "JERUSALEM Israel"), ("Israelis", "JERUSALEM Israel")]
+        ),
+    ]
+    entities = merge_entities(analyses)
+    assert [d for d in find_divergences(analyses, entities, []) if d.kind == "spelling"] == []

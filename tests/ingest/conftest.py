@@ -5,13 +5,14 @@ from __future__ import annotations
 import http.server
 import threading
 from collections.abc import Iterator
+from typing import ClassVar
 
 import pytest
 from ingest_examples import ARTICLE_HTML, FEED_XML, SECOND_HTML
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
-    routes: dict[str, tuple[str, bytes]] = {}
+    routes: ClassVar[dict[str, tuple[str, bytes]]] = {}
 
     def do_GET(self) -> None:
         if self.path == "/redirect":

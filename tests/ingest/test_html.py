@@ -72,9 +72,30 @@ def test_real_pages_are_detected_and_extracted(shared_dir):
     truth = json.loads((folder / "ground-truth.json").read_text())
     pages = sorted((folder / "html").glob("*.html.gz"))[:6]
     for page in pages:
-        doc = document_from_bytes(gzip.open(page).read(), str(page))
+        with gzip.open(page) as f:
+            doc = document_from_bytes(f.read(), str(page))
         assert doc.kind == "html"
         expected = truth[page.name.split(".")[0]]["articleBody"]
         first_words = " ".join(expected.split()[:6])
         assert first_words[:20] in " ".join(doc.text.split()) or doc.title, page.name
         assert doc.sentences and doc.published_source in (None, "metadata")
+
+
+def test_deeply_nested_markup_still_gives_its_text_and_logs_why(caplog) -> None:
+    import logging
+
+    from storyline.ingest.html import clean_html
+
+    sentence = "The harbour authority approved the new ferry terminal on Monday after a debate."
+    html = (
+        "<html><head><title>x</title><script>var secret = 1;</script></head><body>"
+        + "<div>" * 50_000
+        + f"<p>{sentence}</p><p>Work starts in spring.</p>"
+        + "</div>" * 50_000
+        + "</body></html>"
+    )
+    with caplog.at_level(logging.WARNING, logger="storyline.ingest.html"):
+        cleaned = clean_html(html, "deep.html")
+    assert sentence in cleaned.text and "Work starts in spring." in cleaned.text
+    assert "secret" not in cleaned.text
+    assert any("flat parse" in r.getMessage() for r in caplog.records)

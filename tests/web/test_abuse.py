@@ -164,7 +164,7 @@ def test_url_fetches_at_once_are_capped(make_app, monkeypatch) -> None:
         second = c.post("/api/documents", data={"url": "https://slow.example/2"})
         gate.set()
         t.join(10)
-    assert second.status_code == 503 and "Retry-After" in second.headers
+    assert second.status_code == 429 and "Retry-After" in second.headers
     assert first == [400]
 
 
@@ -197,3 +197,44 @@ def test_a_slow_search_does_not_block_stats(make_app, monkeypatch) -> None:
         gate.set()
         t.join(10)
     assert took < 2.0
+
+
+def test_a_follower_of_a_cancelled_build_is_asked_to_retry_not_failed(documents) -> None:
+    from storyline.web.briefs import Busy
+
+    started, release = threading.Event(), threading.Event()
+    cancel = threading.Event()
+
+    def builder(store, ids, query, settings, check):
+        started.set()
+        release.wait(5)
+        check()
+        return hand_brief(store.documents(ids), query)
+
+    cache = BriefCache(Settings(), builder=builder)
+    store = _Store(documents)
+    ids = [d.id for d in documents[:2]]
+
+    def own() -> None:
+        with pytest.raises(Cancelled):
+            cache.get(store, ids, None, cancel=cancel)  # type: ignore[arg-type]
+
+    owner = threading.Thread(target=own)
+    owner.start()
+    started.wait(5)
+    errors: list[BaseException] = []
+
+    def follow() -> None:
+        try:
+            cache.get(store, ids, None)  # type: ignore[arg-type]
+        except BaseException as exc:
+            errors.append(exc)
+
+    follower = threading.Thread(target=follow)
+    follower.start()
+    time.sleep(0.2)
+    cancel.set()
+    release.set()
+    owner.join(5)
+    follower.join(5)
+    assert len(errors) == 1 and isinstance(errors[0], Busy) and errors[0].status == 429

@@ -108,7 +108,7 @@ def test_a_slow_build_does_not_block_another_and_extra_builds_are_refused(docume
     )  # both run at once
     with pytest.raises(Busy) as caught:
         cache.get(store, ids, "three")  # no free slot within slot_wait
-    assert caught.value.status == 503
+    assert caught.value.status == 429
     assert cache.get(store, ids, "cached").brief.query == "cached"  # served while both build
     builder.gate.set()
     first.join(5)
