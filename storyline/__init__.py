@@ -22,6 +22,12 @@ _EXPORTS = {
     "brief": "storyline.api",
     "brief_from_store": "storyline.api",
     "read": "storyline.api",
+    "cluster": "storyline.api",
+    "stories": "storyline.api",
+    "story": "storyline.api",
+    "Story": "storyline.model",
+    "StoryEvent": "storyline.model",
+    "StoryRef": "storyline.model",
     "render": "storyline.renderers",
     "Settings": "storyline.config",
     "Store": "storyline.store",
@@ -43,19 +49,25 @@ __all__ = [
     "Settings",
     "Store",
     "StoreError",
+    "Story",
+    "StoryEvent",
+    "StoryRef",
     "StorylineError",
     "analyze",
     "brief",
     "brief_from_store",
+    "cluster",
     "read",
     "render",
+    "stories",
+    "story",
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .api import analyze, brief, brief_from_store, read
+    from .api import analyze, brief, brief_from_store, cluster, read, stories, story
     from .config import Settings
     from .errors import ConfigError, InputError, StoreError, StorylineError
-    from .model import Analysis, Brief, Document
+    from .model import Analysis, Brief, Document, Story, StoryEvent, StoryRef
     from .renderers import render
     from .store import Store
 

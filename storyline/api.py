@@ -9,14 +9,18 @@ what it writes.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from .analysis.pipeline import analyze as _run_pipeline
 from .briefing.build import build_brief
 from .config import Settings
 from .errors import InputError, StorylineError
 from .ingest import read as _read
-from .model import Analysis, Brief, Document
-from .store import StoreBackend
+from .model import Analysis, Brief, Document, Story, StoryRef
+from .store import Store, StoreBackend
+
+if TYPE_CHECKING:
+    from .clustering import Params, Report
 
 ANALYSIS_VERSION = "2026.11.2"
 
@@ -74,8 +78,15 @@ def analyze_stored(
     return [by_id[d.id] for d in documents]
 
 
+BRIEF_LIMIT = 50  # documents a stored brief uses at most (the CLI's --limit)
+
+
 def select(
-    store: StoreBackend, *, ids: list[str] | None = None, query: str | None = None, limit: int = 50
+    store: StoreBackend,
+    *,
+    ids: list[str] | None = None,
+    query: str | None = None,
+    limit: int = BRIEF_LIMIT,
 ) -> list[Document]:
     """Stored documents chosen by ids, by a search query, or all of them."""
     if ids:
@@ -109,12 +120,135 @@ def brief_from_store(
     settings: Settings | None = None,
     title: str | None = None,
     progress: Progress | None = None,
+    story: str | None = None,
+    limit: int = BRIEF_LIMIT,
 ) -> Brief:
-    """Build the brief of stored documents chosen by ids or a query (or all)."""
-    documents = select(store, ids=ids, query=query)
+    """Build the brief of stored documents chosen by ids, a query, a story (or all).
+
+    A query brief says how many documents matched and how many it used
+    (`Brief.matched`, `Brief.used`, at most `limit`). Where the matches span
+    several stories it briefs the story holding most of them, names the
+    others in `Brief.stories` and a note, and does not blend them. A story
+    brief (`story`) uses at most `limit` of the story's documents, spread
+    evenly over its dates.
+    """
+    if limit < 1:
+        raise StorylineError(f"the document limit must be at least 1, got {limit}")
+    matched: int | None = None
+    refs: list[StoryRef] = []
+    notes: list[str] = []
+    if story is not None:
+        chosen = _story(store, story)
+        matched = len(chosen.documents)
+        picked = _spread(chosen.documents, limit)
+        documents = store.documents(picked)
+        refs = [StoryRef(chosen.id, chosen.label, len(chosen.documents))]
+        title = title or chosen.label
+    elif query and not ids:
+        hits = store.search_ids(query, limit=MATCH_CAP)
+        matched = len(hits)
+        groups = _story_groups(store, hits)
+        if len(groups) > 1:
+            (main, main_ids), others = groups[0], groups[1:]
+            refs = [StoryRef(s.id, s.label, len(s.documents)) for s, _ in groups]
+            notes.append(
+                f"the {matched} matches span {len(groups)} stories; this brief covers "
+                f"{main.label!r} ({main.id}, {len(main_ids)} matches); the others: "
+                + "; ".join(f"{s.label!r} ({s.id}, {len(i)} matches)" for s, i in others[:10])
+                + (f" and {len(others) - 10} more" if len(others) > 10 else "")
+            )
+            hits = main_ids
+        elif groups:
+            refs = [StoryRef(groups[0][0].id, groups[0][0].label, len(groups[0][0].documents))]
+        documents = store.documents(hits[:limit]) if hits else []
+    else:
+        documents = select(store, ids=ids, query=query, limit=limit)
     if not documents:
         what = f"matching {query!r}" if query else "in the store"
         raise StorylineError(f"no documents {what}")
     settings = settings or Settings()
     analyses = analyze_stored(store, documents, progress, scheduler=settings.scheduler)
-    return build_brief(analyses, settings, title=title, query=query)
+    result = build_brief(analyses, settings, title=title, query=query)
+    if matched is not None:
+        result.matched, result.used = matched, len(documents)
+        if len(documents) < matched:
+            notes.append(f"{matched} documents matched; the brief uses {len(documents)}")
+    result.stories = refs
+    result.notes.extend(notes)
+    return result
+
+
+MATCH_CAP = 10_000  # matches a query brief counts and groups into stories
+
+
+def _spread(ids: list[str], limit: int) -> list[str]:
+    """At most `limit` of `ids` (in date order), evenly spaced so the whole arc is kept."""
+    if len(ids) <= limit:
+        return list(ids)
+    if limit == 1:
+        return [ids[-1]]
+    step = (len(ids) - 1) / (limit - 1)
+    return [ids[round(i * step)] for i in range(limit)]
+
+
+def _sqlite(store: StoreBackend) -> Store:
+    if not isinstance(store, Store):
+        raise StorylineError(f"{store!r}: stories are kept in the SQLite store only, for now")
+    return store
+
+
+def _story(store: StoreBackend, story_id: str) -> Story:
+    from .clustering import cluster_pending, get_story
+
+    store = _sqlite(store)
+    cluster_pending(store)
+    return get_story(store, story_id)
+
+
+def _story_groups(store: StoreBackend, doc_ids: list[str]) -> list[tuple[Story, list[str]]]:
+    from .clustering import cluster_pending, story_refs
+
+    if not isinstance(store, Store):  # no stories on this backend: the matches stay one pile
+        return []
+    cluster_pending(store)
+    return story_refs(store, doc_ids)
+
+
+def cluster(
+    store: Store,
+    *,
+    rebuild: bool = False,
+    params: Params | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Report:
+    """Put every stored document that is in no story yet into one (all again with `rebuild`)."""
+    from .clustering import cluster_pending
+    from .clustering import rebuild as _rebuild
+
+    if rebuild:
+        return _rebuild(store, params, progress)
+    return cluster_pending(store, params, progress=progress)
+
+
+def stories(
+    store: Store,
+    *,
+    since: str | None = None,
+    query: str | None = None,
+    min_docs: int = 1,
+    limit: int | None = None,
+) -> list[Story]:
+    """The store's stories, most active first (pending documents are clustered first).
+
+    `since` keeps stories with a document on or after that date, `query` those
+    holding a matching document (most matches first), `min_docs` the larger ones.
+    """
+    from .clustering import cluster_pending, list_stories
+
+    cluster_pending(store)
+    return list_stories(store, since=since, query=query, min_docs=min_docs, limit=limit)
+
+
+def story(store: Store, story_id: str) -> Story:
+    """One story by id (an id merged into another story resolves to it)."""
+    return _story(store, story_id)

@@ -754,6 +754,9 @@ def count_divergences(
         for doc_id, span in sentences
         if doc_id == a.document.id
     }
+    in_sentence: dict[tuple[str, tuple[int, int]], list[_Count]] = defaultdict(list)
+    for c in counts:
+        in_sentence[(c.document, c.sentence)].append(c)
     out, seen = [], set()
     for i, a in enumerate(counts):
         for b in counts[i + 1 :]:
@@ -764,6 +767,12 @@ def count_divergences(
             sim = sims[index[(a.document, a.sentence)], index[(b.document, b.sentence)]]
             if sim < threshold or _counts_agree(a, b):
                 continue
+            if any(
+                c.head == x.head and _counts_agree(c, x)
+                for x, other in ((a, b), (b, a))
+                for c in in_sentence[(other.document, other.sentence)]
+            ):
+                continue  # "90 degrees ... 45 degrees" in both: two facts, both agreed on
             if when[(a.document, a.sentence)] != when[(b.document, b.sentence)]:
                 continue  # "97 rockets on Friday" vs "300 rockets": different stretches of time
             key = (a.document, a.sentence, b.document, b.sentence)

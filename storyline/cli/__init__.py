@@ -9,6 +9,7 @@ from . import eval as _eval  # noqa: F401
 from . import ingest as _ingest  # noqa: F401
 from . import serve as _serve  # noqa: F401
 from . import store_cmds as _store_cmds  # noqa: F401
+from . import stories as _stories  # noqa: F401
 from . import watch as _watch  # noqa: F401
 from ._util import app
 

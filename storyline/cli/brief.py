@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from ..api import brief_from_store
+from ..api import BRIEF_LIMIT, brief_from_store
 from ..briefing.since import parse_since
 from ..errors import StorylineError
 from ..renderers import format_for_path, render
@@ -28,6 +28,12 @@ def brief(
     ),
     ids: list[str] | None = typer.Option(
         None, "--id", help="Brief these stored document ids (repeatable)."
+    ),
+    story: str | None = typer.Option(
+        None, "--story", help="Brief this story (an id from `storyline stories`)."
+    ),
+    limit: int = typer.Option(
+        BRIEF_LIMIT, "--limit", help="Use at most N stored documents (query and story briefs)."
     ),
     fmt: str | None = typer.Option(
         None, "--format", "-f", help="markdown (default), html or json."
@@ -73,7 +79,10 @@ def brief(
 
         storyline brief articles/*.html -o brief.md
         storyline brief --db story.db --query "wind farm" --format html -o brief.html
+        storyline brief --db news.db --story s1a2b3c4d5e6f --since 2024-01-01
     """
+    if story and (inputs or query or ids):
+        fail("--story briefs a stored story; give it without inputs, --query or --id")
     fmt = fmt or (format_for_path(str(output)) if output else None) or "markdown"
     settings = cli_settings(
         db=db,
@@ -113,6 +122,8 @@ def brief(
                     settings=settings,
                     title=title,
                     progress=advance,
+                    story=story,
+                    limit=limit,
                 )
             texts = (
                 {d.id: d.text for d in store.documents([r.id for r in result.documents])}
@@ -122,6 +133,17 @@ def brief(
             text = render(result, fmt, texts)
     except StorylineError as exc:
         fail(str(exc))
+    if result.matched is not None:
+        console.print(
+            f"{result.matched} documents matched, {result.used} used"
+            + (
+                f"; matches span {len(result.stories)} stories, the brief covers "
+                f"{result.stories[0].label!r} ({result.stories[0].id})"
+                if len(result.stories) > 1
+                else ""
+            ),
+            highlight=False,
+        )
     if output:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(text, encoding="utf-8")

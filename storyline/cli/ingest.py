@@ -12,11 +12,13 @@ from typing import Any
 
 import typer
 
+from ..api import cluster
+from ..clustering import Report, pending_count
 from ..config import Settings
 from ..errors import InputError, StoreError, StorylineError
 from ..ingest import read
 from ..model import Document
-from ..store import AddResult, open_store
+from ..store import AddResult, Store, open_store
 from ._progress import progress_bar
 from ._util import DbOption, app, cli_settings, console, fail, safe
 
@@ -121,6 +123,7 @@ def ingest(
             results, errors = ingest_inputs(
                 store, inputs, as_kind=as_kind, date=date, settings=settings, quiet=quiet
             )
+            report = _cluster(store)
     except Interrupted as stop:
         added = sum(r.status == "added" for r in stop.results)
         console.print(f"interrupted after {added} added", highlight=False, markup=False)
@@ -135,10 +138,29 @@ def ingest(
         f"{added} added, {len(results) - added} already known or duplicate, {len(errors)} failed",
         highlight=False,
     )
+    if report is not None and (report.clustered or report.skipped):
+        console.print(
+            f"{report.clustered} documents put in stories ({report.new_stories} new stories)"
+            + (f", {len(report.skipped)} not clusterable" if report.skipped else ""),
+            highlight=False,
+        )
+        for doc_id, reason in report.skipped:
+            console.print(f"no story   {doc_id}  {reason}", highlight=False, markup=False)
     if not results:
         raise typer.Exit(1)
     if errors:
         raise typer.Exit(EXIT_PARTIAL)
+
+
+def _cluster(store: Any) -> Report | None:
+    """Put the new documents in stories, in publication-date order (see storyline.clustering).
+
+    Stories live in the SQLite store; on another backend this is skipped (None).
+    """
+    if not isinstance(store, Store):
+        return None
+    with progress_bar("Clustering", total=pending_count(store)) as advance:
+        return cluster(store, progress=lambda i, n: advance())
 
 
 def _ingest_on_cluster(

@@ -7,7 +7,7 @@ import typer
 from ..errors import StorylineError
 from ..watch import config as watch_config
 from ..watch.loop import Round, run
-from ._util import app, cli_settings, console, fail, out
+from ._util import DbOption, app, cli_settings, console, fail, out, safe
 
 # Exit status of `--once` when at least one followed URL failed (the others were still polled).
 PARTIAL_FAILURE = 2
@@ -20,7 +20,7 @@ def watch(
     urls: list[str] = typer.Argument(
         None, help="Feed (RSS/Atom), sitemap, URL-list or page URLs to follow."
     ),
-    db: str = typer.Option("storyline.db", "--db", help="SQLite store to keep current."),
+    db: DbOption = None,
     every: str | None = typer.Option(None, "--every", help="Time between polls: 90s, 15m, 2h."),
     once: bool = typer.Option(False, "--once", help="Poll once and exit (for cron and tests)."),
     config: str | None = typer.Option(
@@ -62,6 +62,10 @@ def watch(
         storyline watch --config feeds.toml --once --notify https://hooks.example/x
     """
     settings = cli_settings(db=db)
+    from ..store import is_postgres
+
+    if is_postgres(settings.db):
+        fail("watch keeps its feed state in a SQLite store; PostgreSQL is not supported yet")
     try:
         base = watch_config.load(config) if config else watch_config.WatchOptions()
         options = watch_config.merge(
@@ -148,5 +152,5 @@ def print_round(result: Round) -> bool:
 
 
 def _one_line(text: str) -> str:
-    """Feed-supplied text on one line with no control characters (no forged lines or escapes)."""
-    return "".join(ch if ch.isprintable() else " " for ch in text)
+    """Feed-supplied text on one line, control characters escaped (no forged lines or escapes)."""
+    return safe(text)

@@ -82,9 +82,8 @@ class Store:
         if synchronous.upper() not in SYNCHRONOUS:
             raise ConfigError(f"synchronous must be one of {', '.join(SYNCHRONOUS)}")
         self.synchronous = synchronous.upper()
-        self._lock = threading.RLock()  # the LSH index, and the one connection of ":memory:"
-        self._index: dedupe.NearDuplicateIndex | None = None  # built lazily, once per Store
-        self._indexed_pk = 0  # highest documents.pk whose signature is in the index
+        self._lock = threading.RLock()  # the one connection of ":memory:"
+        self._bands_checked = False  # lsh_bands backfilled for signatures of older files
         self._shared = self.path in ("", ":memory:")  # one private database per connection
         self._local = threading.local()
         self._conns: list[sqlite3.Connection] = []
@@ -196,6 +195,21 @@ class Store:
                 raise StoreError(f"{what}: could not be stored: {exc}") from exc
         raise AssertionError("unreachable")
 
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction for the store's own modules (stories): all or nothing."""
+        try:
+            with self._write() as conn:
+                yield conn
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: {exc}") from exc
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """A connection for the store's own read-only modules (stories)."""
+        with self._read() as conn:
+            yield conn
+
     # ------------------------------------------------------------ writing
 
     def add(self, doc: Document) -> AddResult:
@@ -223,17 +237,13 @@ class Store:
                 fp = fp or Fingerprint.of(doc.text)
                 near = self._nearest(conn, fp)  # only rows committed since the read cost anything
                 if near is None:
-                    self._insert(conn, doc, values, fp.signature)
+                    self._insert(conn, doc, values, fp.signature, fp.body_signature)
                     result = AddResult("added", doc.id)
                 else:
                     result = AddResult("near-duplicate", doc.id, near[1])
                     self._link(conn, doc, result, near[0])
             elif result.status == "duplicate":
                 self._link(conn, doc, result, 1.0)
-        if result.status == "added" and fp is not None and fp.signature is not None:
-            with self._lock:
-                assert self._index is not None  # built by _nearest
-                self._index.add(doc.id, fp.signature)
         return result
 
     def add_many(
@@ -257,9 +267,6 @@ class Store:
                     raise StoreError(f"{doc_id}: no such document in the store")
 
         self._retrying(doc_id, attempt)
-        with self._lock:
-            if self._index is not None:
-                self._index.remove(doc_id)
 
     def _known(self, conn: sqlite3.Connection, doc: Document, dedupe_hash: str) -> AddResult | None:
         """ "unchanged" or an exact "duplicate" when `doc` (or its text) is known, else None.
@@ -292,50 +299,78 @@ class Store:
         return None
 
     def _nearest(self, conn: sqlite3.Connection, fp: Fingerprint) -> tuple[float, str] | None:
-        """(Jaccard similarity, id) of the closest stored document at or above the threshold."""
+        """(similarity, id) of the closest stored document at or above the threshold.
+
+        Candidates are the documents sharing an LSH band with the text's or its
+        body's signature, read from the `lsh_bands` table in one indexed query
+        (nothing is held in memory, so opening a store costs nothing).
+        """
         if fp.signature is None:
             return None
-        with self._lock:
-            self._refresh_index(conn)
-            assert self._index is not None
-            candidates = self._index.candidates(fp.signature)
+        self._backfill_bands(conn)
+        keys = dedupe.document_band_keys(fp.signature, fp.body_signature)
+        candidates = [
+            r[0]
+            for r in conn.execute(
+                "SELECT d.id FROM documents AS d WHERE d.pk IN (SELECT doc_pk FROM lsh_bands "
+                f"WHERE band_key IN ({', '.join('?' * len(keys))}))",
+                keys,
+            )
+        ]
 
         def text_of(doc_id: str) -> str | None:
             row = conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
-            if row is None:
-                with self._lock:
-                    assert self._index is not None
-                    self._index.remove(doc_id)
             return None if row is None else row["text"]
 
         return best_match(fp, candidates, text_of, self.near_duplicate_threshold)
 
-    def _refresh_index(self, conn: sqlite3.Connection) -> None:
-        """Build the LSH index from stored signatures once, then pick up other writers' rows."""
-        if self._index is None:
-            self._index = dedupe.NearDuplicateIndex(self.near_duplicate_threshold)
-            self._indexed_pk = 0
+    def _backfill_bands(self, conn: sqlite3.Connection) -> None:
+        """Once per Store: band the documents of a file written before bands were kept.
+
+        A file written by this version has every band already, so this is one
+        lookup of `store_state`; an older file is banded once (in the first
+        write transaction) and marked.
+        """
+        if self._bands_checked:
+            return
+        done = conn.execute("SELECT value FROM store_state WHERE name = 'lsh_bands'").fetchone()
+        if done is not None and done["value"] == dedupe.BAND_SCHEME:
+            self._bands_checked = True
+            return
+        if not conn.in_transaction:  # a read: leave it to the write transaction
+            return
+        conn.execute("DELETE FROM lsh_bands")
         rows = conn.execute(
-            "SELECT m.doc_pk, d.id, d.text, m.num_perm, m.seed, m.scheme, m.signature "
-            "FROM minhashes AS m JOIN documents AS d ON d.pk = m.doc_pk "
-            "WHERE m.doc_pk > ? ORDER BY m.doc_pk",
-            (self._indexed_pk,),
-        )
+            "SELECT m.doc_pk, d.text FROM minhashes AS m "
+            "JOIN documents AS d ON d.pk = m.doc_pk ORDER BY m.doc_pk"
+        ).fetchall()
         for row in rows:
-            if (row["num_perm"], row["seed"], row["scheme"]) == (
-                dedupe.NUM_PERM,
-                dedupe.SEED,
-                dedupe.SCHEME,
-            ):
-                signature = dedupe.from_blob(row["signature"])
-            else:  # written with other parameters: recompute
-                signature = dedupe.fingerprint(row["text"])[0]
-            if signature is not None:
-                self._index.add(row["id"], signature)
-            self._indexed_pk = row["doc_pk"]
+            fp = Fingerprint.of(row["text"])
+            if fp.signature is not None:
+                self._insert_bands(conn, row["doc_pk"], fp.signature, fp.body_signature)
+        conn.execute(
+            "INSERT INTO store_state (name, value) VALUES ('lsh_bands', ?) "
+            "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            (dedupe.BAND_SCHEME,),
+        )
+        self._bands_checked = True
+
+    @staticmethod
+    def _insert_bands(
+        conn: sqlite3.Connection, pk: int, signature: Any, body_signature: Any = None
+    ) -> None:
+        conn.executemany(
+            "INSERT INTO lsh_bands (band_key, doc_pk) VALUES (?, ?)",
+            [(key, pk) for key in dedupe.document_band_keys(signature, body_signature)],
+        )
 
     def _insert(
-        self, conn: sqlite3.Connection, doc: Document, values: dict[str, Any], signature: Any
+        self,
+        conn: sqlite3.Connection,
+        doc: Document,
+        values: dict[str, Any],
+        signature: Any,
+        body_signature: Any = None,
     ) -> int:
         values = {**values, "sentence_count": len(doc.sentences), "added": _now()}
         columns = ", ".join(values)
@@ -355,6 +390,7 @@ class Store:
                 "VALUES (?, ?, ?, ?, ?)",
                 (pk, dedupe.NUM_PERM, dedupe.SEED, dedupe.SCHEME, dedupe.to_blob(signature)),
             )
+            self._insert_bands(conn, pk, signature, body_signature)
         return pk
 
     def _link(

@@ -138,6 +138,70 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX watch_updates_created ON watch_updates (created);
     """,
+    # 3: persisted LSH bands (no in-memory index rebuilt on open), and stories:
+    # stories and their events with sparse centroids, one membership row per
+    # document, an inverted index of story key terms, document frequencies.
+    # Plain tables and indexes only, so the SQL ports to other databases.
+    """
+    CREATE TABLE lsh_bands (
+        band_key INTEGER NOT NULL,      -- dedupe.band_keys(): band index and band values hashed
+        doc_pk INTEGER NOT NULL REFERENCES documents (pk) ON DELETE CASCADE,
+        PRIMARY KEY (band_key, doc_pk)
+    );
+    CREATE INDEX lsh_bands_doc ON lsh_bands (doc_pk);
+
+    CREATE TABLE store_state (
+        name TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+
+    CREATE TABLE stories (
+        pk INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        merged_into INTEGER REFERENCES stories (pk),  -- set when merged: the id still resolves
+        first TEXT,                     -- earliest / latest publication date of its documents
+        last TEXT,
+        size INTEGER NOT NULL,          -- documents folded into the centroid
+        centroid TEXT NOT NULL,         -- JSON {term: summed weight}, top terms only
+        names TEXT NOT NULL,            -- JSON {term: spelling to show} for capitalised terms
+        created TEXT NOT NULL
+    );
+    CREATE INDEX stories_last ON stories (last);
+
+    CREATE TABLE story_events (
+        pk INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        story INTEGER NOT NULL REFERENCES stories (pk),
+        first TEXT,
+        last TEXT,
+        size INTEGER NOT NULL,
+        centroid TEXT NOT NULL,
+        names TEXT NOT NULL
+    );
+    CREATE INDEX story_events_story ON story_events (story, last);
+
+    CREATE TABLE story_members (
+        doc_pk INTEGER PRIMARY KEY REFERENCES documents (pk) ON DELETE CASCADE,
+        story INTEGER REFERENCES stories (pk),      -- NULL with a reason: not clusterable
+        event INTEGER REFERENCES story_events (pk),
+        similarity REAL,                -- cosine to the story when it joined (NULL: founded it)
+        reason TEXT
+    );
+    CREATE INDEX story_members_story ON story_members (story);
+    CREATE INDEX story_members_event ON story_members (event);
+
+    CREATE TABLE story_postings (
+        term INTEGER NOT NULL,          -- hashed key term of the story's centroid
+        story INTEGER NOT NULL REFERENCES stories (pk),
+        PRIMARY KEY (term, story)
+    );
+    CREATE INDEX story_postings_story ON story_postings (story);
+
+    CREATE TABLE term_df (
+        term INTEGER PRIMARY KEY,       -- hashed term
+        df INTEGER NOT NULL             -- clustered documents containing it
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

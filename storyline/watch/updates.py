@@ -3,9 +3,9 @@
 Each update brief is the brief of the story's new documents together with its
 earlier ones, built with the brief's `since` rule (`Settings.since`): only
 information from documents published after `since`, and not already carried
-by the earlier documents, is summarised as new. `since` is the latest
-publication date among the earlier documents, used only when every new
-document is dated after it; otherwise (no earlier documents, an undated or
+by the earlier documents, is summarised as new. `since` is the day after the
+latest publication date among the earlier documents, used only when every
+new document is dated after that date; otherwise (no earlier documents, an undated or
 back-dated new one) the brief covers the new documents alone, so nothing new
 is dropped by a date rule. Either way the update names its new documents.
 
@@ -73,14 +73,32 @@ class StoryUpdate:
 
 
 def choose_since(new: list[Document], earlier: list[Document]) -> str | None:
-    """The `since` for an update brief, or None for a brief of the new documents alone."""
+    """The `since` for an update brief, or None for a brief of the new documents alone.
+
+    `since` is inclusive (see `storyline.briefing.since`): the first day (month,
+    year) after the latest earlier publication date, used only when every new
+    document is dated after that latest earlier date.
+    """
     dated = [d.published for d in earlier if d.published]
     if not dated:
         return None
-    since = max(dated)[:10]
-    if all(d.published and d.published[:10] > since for d in new):
-        return since
+    latest = max(dated)[:10]
+    if all(d.published and d.published[:10] > latest for d in new):
+        return _next(latest)
     return None
+
+
+def _next(prefix: str) -> str:
+    """The ISO prefix right after `prefix` at its own precision: a day, a month or a year."""
+    from datetime import date, timedelta
+
+    parts = [int(p) for p in prefix.split("-")]
+    if len(parts) == 3:
+        return (date(*parts) + timedelta(days=1)).isoformat()
+    if len(parts) == 2:
+        year, month = parts
+        return f"{year + month // 12:04d}-{month % 12 + 1:02d}"
+    return f"{parts[0] + 1:04d}"
 
 
 def make_updates(

@@ -50,8 +50,12 @@ def test_control_characters_in_file_names_are_escaped(tmp_path: Path) -> None:
 def test_ctrl_c_mid_batch_says_how_far_it_got(tmp_path: Path, monkeypatch) -> None:
     from storyline.cli import ingest as ingest_cmd
 
-    for n in range(3):
-        (tmp_path / f"{n}.txt").write_text(TEXT.replace("Monday", f"day {n}"))
+    others = [
+        "The city library opened a new wing for children with four thousand picture books.",
+        "A late frost damaged most of the apple blossom in the valley orchards this week.",
+    ]
+    for n, text in enumerate([TEXT, *others]):  # three different texts (not near copies)
+        (tmp_path / f"{n}.txt").write_text(text)
     real_read = ingest_cmd.read
 
     def interrupted_read(*args, **kwargs):

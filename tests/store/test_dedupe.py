@@ -95,7 +95,7 @@ def test_store_links_near_duplicate_with_measured_similarity(new_store):
         assert (result.status, result.duplicate_of) == ("near-duplicate", original.id)
         assert copy.id not in store and store.count() == 1
         [link] = store.links(original.id)
-        expected = dedupe.jaccard(dedupe.shingles(original.text), dedupe.shingles(copy.text))
+        expected = dedupe.similarity(dedupe.shingles(original.text), dedupe.shingles(copy.text))
         assert link.kind == "near" and link.similarity == pytest.approx(expected)
         assert link.similarity >= 0.85 and link.document.title == "Reworded"
 
@@ -173,3 +173,36 @@ def test_store_finds_near_copies_just_above_threshold(new_store):
         store.add_many(originals)
         results = store.add_many(copies)
     assert [r.duplicate_of for r in results] == [d.id for d in originals]
+
+
+def _edited_copy(text: str) -> str:
+    """A syndicated rewrite: a new first sentence, the last paragraph cut."""
+    body = text[: text.rindex(". ", 0, int(len(text) * 0.8)) + 1]  # the last fifth cut
+    first_end = body.index(". ") + 2
+    return "A rewritten opening line names the outlet and the hour of the news. " + body[first_end:]
+
+
+def test_store_links_copies_with_a_new_lede_and_a_trimmed_end():
+    originals = [build_doc(article(200 + i), source=f"o{i}") for i in range(10)]
+    copies = [build_doc(_edited_copy(d.text), source=f"c{i}") for i, d in enumerate(originals)]
+    with Store(":memory:") as store:
+        store.add_many(originals)
+        results = store.add_many(copies)
+    assert [r.duplicate_of for r in results] == [d.id for d in originals]
+
+
+def test_store_keeps_lsh_bands_in_a_table_and_backfills_an_older_file(db_path):
+    original = build_doc(article(210), source="a.txt")
+    with Store(db_path) as store:
+        store.add(original)
+    bands = row_counts(db_path)["lsh_bands"]
+    assert dedupe.BANDS <= bands <= 2 * dedupe.BANDS  # the text's bands and its body's
+    import sqlite3
+
+    with sqlite3.connect(db_path) as conn:  # as a file written before bands were kept
+        conn.execute("DELETE FROM lsh_bands")
+        conn.execute("DELETE FROM store_state WHERE name = 'lsh_bands'")
+    with Store(db_path) as store:
+        result = store.add(build_doc(_edited_copy(original.text), source="b.txt"))
+        assert (result.status, result.duplicate_of) == ("near-duplicate", original.id)
+    assert row_counts(db_path)["lsh_bands"] == bands

@@ -99,7 +99,7 @@ def test_browser_whats_new_shows_updates_and_leads_to_the_new_documents(page, ap
     assert text.index(STORIES[3][0]) < text.index(STORIES[0][0])  # the newest poll comes first
     assert page.locator("ul.new-documents li").count() == 4  # each new document once
     assert page.locator("ul.summary li").count() >= 2  # the update briefs
-    assert "new since " + STORIES[1][1] in text  # the second poll's brief is about what is new
+    assert "new since 2026-04-15" in text  # the second poll's brief is about what is new
 
     page.fill("#since", "2999-01-01")
     page.keyboard.press("Enter")

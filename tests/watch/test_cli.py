@@ -46,13 +46,13 @@ def test_cli_watch_once_twice_ingests_only_new_items_and_briefs_what_is_new(
             assert store.count() == 4
         assert all(len(site.requests(f"/news/{n}.html")) == 1 for n in (1, 2, 3, 4))
 
-        # the update brief says what is new: only the new articles' sentences, since the last
+        # the update brief says what is new: only the new articles' sentences, since the day after the
         # known publication date
         polls = sorted(p for p in out.iterdir() if p.is_dir())
         assert len(polls) == 2
         update = json.loads(next(polls[1].glob("*.json")).read_text(encoding="utf-8"))
         assert [d["title"] for d in update["new_documents"]] == [STORIES[2][0], STORIES[3][0]]
-        assert update["since"] == STORIES[1][1] and update["context_documents"] == 2
+        assert update["since"] == "2026-04-15" and update["context_documents"] == 2
         new_ids = {d["id"] for d in update["new_documents"]}
         summary = update["brief"]["summary"]
         assert summary and all(c["document"] in new_ids for s in summary for c in s["citations"])
@@ -119,3 +119,22 @@ def test_cli_watch_config_file_and_bad_input(site, db, tmp_path: Path):
     assert result.exit_code == 1 and "not an http(s) URL" in result.stderr
     result = runner.invoke(app, ["watch", site.base + "/feed.xml", "--every", "soon", "--db", db])
     assert result.exit_code == 1 and "interval" in result.stderr
+
+
+def test_cli_watch_escapes_control_characters_from_feeds(site, db):
+    from feedsite import article_html, rss
+
+    title, date, paragraphs = STORIES[0]
+    site.set("/news/1.html", article_html(title, date, paragraphs))
+    site.set(
+        "/feed.xml",
+        rss(
+            site.base,
+            [("/news/1.html", "Evil\nupdated  forged line \u202ered", date)],
+            "Feed\u2028two",
+        ),
+        content_type="application/rss+xml",
+    )
+    code, stdout, stderr = _watch(site, db, "--no-briefs")
+    assert code == 0, stderr
+    assert len(stdout.splitlines()) == 1 and "\u202e" not in stdout

@@ -1,0 +1,555 @@
+"""Stories benchmark: incremental clustering against a gold stream, a batch baseline, speed.
+
+Gold stream (from ../shared/eval):
+- every Multi-News dev cluster and `--plus-clusters` Multi-News+ validation
+  clusters: each one event and its own story (undated);
+- every Timeline17 topic: one story (the bpoil_* sets are one story together,
+  as are the H1N1_* sets), dated by folder; Timeline17 has no event gold.
+Dated documents go in date order; undated ones are spread through the stream
+at seeded random places. The stream arrives in batches of `--batch`
+documents; each batch is stored (`Store.add`, dedupe included) and then
+clustered (`cluster_pending`), as `storyline ingest` does.
+
+Scores: B³ precision/recall/F1 at story level (all documents) and event level
+(the Multi-News documents; a predicted event's size counts every document in
+it, so a Timeline17 article in a Multi-News event costs precision). A copy
+linked by dedupe belongs to its original's story and event.
+
+Threshold choice never sees the gold labels of reported data (`--part tune`):
+the validation stream is other Multi-News+ clusters plus Timeline17; for each
+Timeline17 story held out in turn, the parameters are chosen on the
+validation stream without that story's documents (leave-one-topic-out), and
+the defaults in storyline/clustering/cluster.py are the choice all folds agree on.
+
+Baseline (same run, same documents): TF-IDF (scikit-learn, English stop
+words, sublinear tf) with cosine average-link agglomerative clustering over
+the whole batch, at its best distance threshold on the reported data itself
+(an oracle choice that favours the baseline).
+
+Speed (`--part speed`): every document available (Timeline17, Multi-News dev
+and all Multi-News+ validation, PolNeAR) into a file store in batches; the
+per-document cost of ingest + clustering over the 1,000 documents before
+each size; peak memory (ru_maxrss); time to open the full store and add one
+document.
+
+Dedupe (`--part dedupe`): edited copies of held-out originals (first sentence
+replaced by another article's, last paragraph trimmed, headline changed,
+and all three); recall = copies linked to their own original, precision =
+correct links / all links made while adding the copies. The threshold is the
+store's setting; `--dedupe-sweep` reports other thresholds on a separate
+validation slice.
+
+Usage: python bench/stories.py ../shared/eval --part all --json out.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import resource
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from storyline.clustering import Params, cluster_pending, rebuild
+from storyline.errors import InputError, StoreError
+from storyline.ingest.documents import build
+from storyline.ingest.multinews import iter_clusters
+from storyline.model import Document
+from storyline.store import AddResult, Store, dedupe
+
+
+@dataclass(slots=True)
+class Item:
+    source: str
+    text: str
+    title: str | None
+    date: str | None
+    outlet: str | None
+    story: str
+    event: str | None  # None: no event gold (Timeline17)
+
+
+# ---------------------------------------------------------------- data
+
+
+def t17_group(topic: str) -> str:
+    return topic.split("_")[0] if topic.startswith(("bpoil_", "H1N1_")) else topic
+
+
+def load_t17(eval_dir: Path) -> list[Item]:
+    items = []
+    for path in sorted((eval_dir / "timeline17").glob("*/InputDocs/*/*.txt")):
+        topic, day = path.parts[-4], path.parts[-2]
+        lines = [x.strip() for x in path.read_text(errors="replace").splitlines() if x.strip()]
+        if len(lines) < 2:
+            continue
+        items.append(
+            Item(
+                f"t17/{topic}/{day}/{path.name}",
+                "\n".join(lines[1:]),
+                lines[0],
+                day,
+                topic.split("_")[-1],
+                "t17:" + t17_group(topic),
+                None,
+            )
+        )
+    return items
+
+
+def load_multinews(path: Path, prefix: str, ids: set[str] | None = None) -> list[Item]:
+    items = []
+    for cluster_id, articles, _ in iter_clusters(path):
+        if ids is not None and cluster_id not in ids:
+            continue
+        for n, text in enumerate(articles):
+            if len(text.split()) >= 20:
+                key = f"{prefix}:{cluster_id}"
+                items.append(Item(f"{prefix}/{cluster_id}/{n}", text, None, None, None, key, key))
+    return items
+
+
+def plus_split(path: Path, reported: int, validation: int, seed: int) -> tuple[set[str], set[str]]:
+    """Disjoint Multi-News+ cluster ids: `reported` for scores, `validation` for choices."""
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        ids = [str(json.loads(line)["idx"]) for line in f if line.strip()]
+    random.Random(seed).shuffle(ids)
+    return set(ids[:reported]), set(ids[reported : reported + validation])
+
+
+def load_polnear(eval_dir: Path) -> list[Item]:
+    return [
+        Item(
+            f"polnear/{p.stem}",
+            p.read_text(errors="replace"),
+            None,
+            None,
+            None,
+            "p:" + p.stem,
+            None,
+        )
+        for p in sorted((eval_dir / "polnear").glob("*/text/*.txt"))
+    ]
+
+
+def order(items: list[Item], seed: int) -> list[Item]:
+    """Dated items in date order; undated ones at seeded random places among them."""
+    dated = sorted((i for i in items if i.date), key=lambda i: (i.date, i.source))
+    undated = [i for i in items if not i.date]
+    rng = random.Random(seed)
+    rng.shuffle(undated)
+    slots = sorted(rng.randrange(len(dated) + 1) for _ in undated)
+    out: list[Item] = []
+    j = 0
+    for k, item in enumerate(dated):
+        while j < len(slots) and slots[j] <= k:
+            out.append(undated[j])
+            j += 1
+        out.append(item)
+    out += undated[j:]
+    return out
+
+
+def document(item: Item) -> Document | None:
+    meta = {k: v for k, v in (("title", item.title), ("outlet", item.outlet)) if v}
+    try:
+        return build(item.text, item.source, "text", date=item.date, meta=meta)
+    except InputError:
+        return None
+
+
+# ---------------------------------------------------------------- scoring
+
+
+def bcubed(pred: dict[str, str], gold: dict[str, str | None]) -> dict[str, float]:
+    """B³ over the items with a gold label; predicted cluster sizes count every item."""
+    size = Counter(pred.values())
+    gold_size = Counter(g for g in gold.values() if g is not None)
+    both = Counter((pred[k], g) for k, g in gold.items() if g is not None and k in pred)
+    p = r = 0.0
+    n = 0
+    for key, g in gold.items():
+        if g is None or key not in pred:
+            continue
+        shared = both[(pred[key], g)]
+        p += shared / size[pred[key]]
+        r += shared / gold_size[g]
+        n += 1
+    p, r = p / n, r / n
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4)}
+
+
+def ingest(
+    store: Store, items: list[Item], batch: int, params: Params
+) -> dict[str, tuple[str, str]]:
+    """Store and cluster `items` batch by batch; {source: (stored id, linked original id)}."""
+    ids: dict[str, tuple[str, str]] = {}
+    for start in range(0, len(items), batch):
+        for item in items[start : start + batch]:
+            doc = document(item)
+            if doc is None:
+                continue
+            result = add(store, doc)
+            if result is not None:
+                ids[item.source] = (result.id, result.duplicate_of or result.id)
+        cluster_pending(store, params)
+    return ids
+
+
+def add(store: Store, doc: Document) -> AddResult | None:
+    """`store.add`; a text stored already in other case or spacing (refused) is its copy."""
+    try:
+        return store.add(doc)
+    except StoreError:
+        return AddResult("duplicate", doc.id, doc.id) if doc.id in store else None
+
+
+def assignments(store: Store) -> dict[str, tuple[str | None, str | None]]:
+    """{document id: (story id, event id)}, merges followed."""
+    with store.reading() as conn:
+        rows = conn.execute(
+            "SELECT d.id, s.pk, s.id, e.id FROM documents AS d "
+            "JOIN story_members AS m ON m.doc_pk = d.pk "
+            "LEFT JOIN stories AS s ON s.pk = m.story LEFT JOIN story_events AS e ON e.pk = m.event"
+        ).fetchall()
+    return {r[0]: (r[2], r[3]) for r in rows}
+
+
+def score(store: Store, items: list[Item], ids: dict[str, tuple[str, str]]) -> dict[str, object]:
+    where = assignments(store)
+    story_pred, event_pred, story_gold, event_gold = {}, {}, {}, {}
+    for item in items:
+        if item.source not in ids:
+            continue
+        original = ids[item.source][1]
+        story, event = where.get(original, (None, None))
+        story_pred[item.source] = story or f"none:{item.source}"
+        event_pred[item.source] = event or f"none:{item.source}"
+        story_gold[item.source] = item.story
+        event_gold[item.source] = item.event
+    out: dict[str, object] = {
+        "documents": len(story_pred),
+        "story": bcubed(story_pred, story_gold),
+        "event": bcubed(event_pred, event_gold),
+    }
+    t17 = {k: v for k, v in story_gold.items() if v.startswith("t17:")}
+    if t17:
+        out["story_t17"] = bcubed({k: story_pred[k] for k in t17}, t17)
+    return out
+
+
+def baseline(items: list[Item], thresholds: list[float]) -> dict[str, object]:
+    """Whole-batch TF-IDF + cosine average-link agglomerative clustering, best threshold."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    started = time.perf_counter()
+    texts = [((i.title or "") + "\n" + i.text) for i in items]
+    matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=2).fit_transform(texts)
+    from sklearn.metrics.pairwise import cosine_distances
+
+    dist = cosine_distances(matrix)
+    n = len(items)
+    condensed = dist[__import__("numpy").triu_indices(n, k=1)]
+    del dist
+    tree = linkage(condensed, method="average")
+    del condensed
+    story_gold = {i.source: i.story for i in items}
+    event_gold = {i.source: i.event for i in items}
+    runs = []
+    for t in thresholds:
+        labels = fcluster(tree, t=t, criterion="distance")
+        pred = {i.source: str(lab) for i, lab in zip(items, labels, strict=True)}
+        runs.append(
+            {
+                "threshold": t,
+                "story": bcubed(pred, story_gold),
+                "event": bcubed(pred, event_gold),
+                "story_t17": bcubed(
+                    {k: v for k, v in pred.items() if story_gold[k].startswith("t17:")},
+                    {k: v for k, v in story_gold.items() if v.startswith("t17:")},
+                ),
+            }
+        )
+    best_story = max(runs, key=lambda r: r["story"]["f1"])  # type: ignore[index]
+    best_event = max(runs, key=lambda r: r["event"]["f1"])  # type: ignore[index]
+    return {
+        "best_for_story": best_story,
+        "best_for_event": best_event,
+        "seconds": round(time.perf_counter() - started, 1),
+    }
+
+
+# ---------------------------------------------------------------- parts
+
+
+GRID = {  # around the defaults; wider sweeps cost ~2 min a point on 2 cores
+    "story_threshold": [0.12, 0.16, 0.2],
+    "merge_threshold": [0.3],
+    "event_threshold": [0.25, 0.35],
+}
+
+
+def tune(eval_dir: Path, args: argparse.Namespace) -> dict[str, object]:
+    """Leave-one-topic-out choice on the validation stream (no reported gold seen)."""
+    _, val_ids = plus_split(
+        eval_dir / "multinews/plus_val_truncated.jsonl.gz",
+        args.plus_clusters,
+        args.val_clusters,
+        args.seed,
+    )
+    items = order(
+        load_t17(eval_dir)
+        + load_multinews(eval_dir / "multinews/plus_val_truncated.jsonl.gz", "plus", val_ids),
+        args.seed,
+    )
+    groups = sorted({i.story for i in items if i.story.startswith("t17:")})
+    runs = []
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "val.db") as store:
+        ids = ingest(store, items, args.batch, Params())
+        for st in GRID["story_threshold"]:
+            for mt in GRID["merge_threshold"]:
+                for et in GRID["event_threshold"]:
+                    params = replace(
+                        Params(), story_threshold=st, merge_threshold=mt, event_threshold=et
+                    )
+                    started = time.perf_counter()
+                    rebuild(store, params)
+                    folds = {}
+                    for held in groups:
+                        kept = [i for i in items if i.story != held]
+                        s = score(store, kept, ids)
+                        folds[held] = (s["story"]["f1"] + s["event"]["f1"]) / 2  # type: ignore[index]
+                    runs.append(
+                        {
+                            "params": {
+                                "story_threshold": st,
+                                "merge_threshold": mt,
+                                "event_threshold": et,
+                            },
+                            "folds": folds,
+                            "seconds": round(time.perf_counter() - started, 1),
+                        }
+                    )
+                    print(json.dumps(runs[-1]), file=sys.stderr)
+    choices = {
+        held: max(runs, key=lambda r: r["folds"][held])["params"]  # type: ignore[index]
+        for held in groups
+    }
+    return {"documents": len(items), "runs": runs, "choice_per_fold": choices}
+
+
+def test(eval_dir: Path, args: argparse.Namespace) -> dict[str, object]:
+    """Scores on the reported stream with the default parameters, the baseline, rebuild agreement."""
+    plus = eval_dir / "multinews/plus_val_truncated.jsonl.gz"
+    reported, _ = plus_split(plus, args.plus_clusters, args.val_clusters, args.seed)
+    items = order(
+        load_t17(eval_dir)
+        + load_multinews(eval_dir / "multinews/dev.jsonl", "dev")
+        + load_multinews(plus, "plus", reported),
+        args.seed,
+    )
+    # arrival order: one document in ten arrives a few batches late (feeds lag)
+    rng = random.Random(args.seed + 1)
+    late = [i for i in items if rng.random() < 0.1]
+    late_set = {i.source for i in late}
+    arrival = [i for i in items if i.source not in late_set]
+    for item in late:
+        arrival.insert(min(len(arrival), items.index(item) + 3 * args.batch), item)
+    out: dict[str, object] = {"documents": len(items), "params": Params().__repr__()}
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "test.db") as store:
+        started = time.perf_counter()
+        ids = ingest(store, arrival, args.batch, Params())
+        out["incremental"] = score(store, items, ids)
+        out["incremental_seconds"] = round(time.perf_counter() - started, 1)
+        before = assignments(store)
+        started = time.perf_counter()
+        rebuild(store)
+        out["rebuild"] = score(store, items, ids)
+        out["rebuild_seconds"] = round(time.perf_counter() - started, 1)
+        after = assignments(store)
+        common = [k for k in before if k in after]
+        out["rebuild_vs_incremental_story_b3"] = bcubed(
+            {k: str(before[k][0]) for k in common}, {k: str(after[k][0]) for k in common}
+        )
+    if not args.no_baseline:
+        out["baseline"] = baseline(items, [round(0.5 + 0.025 * k, 3) for k in range(19)])
+    return out
+
+
+def speed(eval_dir: Path, args: argparse.Namespace) -> dict[str, object]:
+    plus = eval_dir / "multinews/plus_val_truncated.jsonl.gz"
+    items = order(
+        load_t17(eval_dir)
+        + load_multinews(eval_dir / "multinews/dev.jsonl", "dev")
+        + load_multinews(plus, "plus")
+        + load_polnear(eval_dir),
+        args.seed,
+    )[: args.speed_docs]
+    docs = [d for d in map(document, items) if d is not None]  # built first: not timed
+    marks = sorted({1000, 10000, 20000, len(docs)} & set(range(1, len(docs) + 1)))
+    out: dict[str, object] = {"documents": len(docs), "sizes": {}}
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "speed.db"
+        with Store(path) as store:
+            times: list[float] = []
+            for start in range(0, len(docs), args.batch):
+                chunk = docs[start : start + args.batch]
+                t0 = time.perf_counter()
+                for doc in chunk:
+                    add(store, doc)
+                t1 = time.perf_counter()
+                cluster_pending(store)
+                t2 = time.perf_counter()
+                times += [(t1 - t0) / len(chunk) + (t2 - t1) / len(chunk)] * len(chunk)
+            for mark in marks:
+                window = times[max(0, mark - 1000) : mark]
+                out["sizes"][str(mark)] = {  # type: ignore[index]
+                    "ms_per_doc": round(1000 * sum(window) / len(window), 2),
+                    "docs_per_s": round(len(window) / sum(window), 1),
+                }
+            stored = store.count()
+        t0 = time.perf_counter()
+        with Store(path) as store:
+            opened = time.perf_counter() - t0
+            extra = build(
+                "A new article about an unrelated council vote on parking fees downtown.",
+                "x",
+                "text",
+            )
+            store.add(extra)
+            cluster_pending(store)
+            first_add = time.perf_counter() - t0 - opened
+        out["stored"] = stored
+        out["open_s"] = round(opened, 4)
+        out["open_and_first_add_s"] = round(opened + first_add, 4)
+        out["size_mb"] = round(sum(f.stat().st_size for f in Path(tmp).iterdir()) / 1e6, 1)
+    out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    return out
+
+
+def _edit(doc: Document, other: Document, how: str) -> tuple[str, str | None]:
+    text, title = doc.text, doc.title
+    if how in ("first_sentence", "all") and len(doc.sentences) > 1 and other.sentences:
+        first = doc.sentences[0]
+        lede = other.text[other.sentences[0].start : other.sentences[0].end]
+        text = lede + text[first.end :]
+    if how in ("last_paragraph", "all"):
+        if len(doc.paragraphs) > 1:
+            cut = doc.paragraphs[-1].start - (len(doc.text) - len(text))
+        else:  # one paragraph: its last fifth of sentences
+            keep = max(1, int(len(doc.sentences) * 0.8))
+            cut = (
+                doc.sentences[keep - 1].end - (len(doc.text) - len(text))
+                if len(doc.sentences) > 1
+                else len(text)
+            )
+        text = text[:cut].rstrip()
+    if how in ("headline", "all"):
+        title = other.title or "A different headline"
+        if how == "headline":
+            text = text + " "  # a new headline is a new version: same words
+    return text, title
+
+
+def dedupe_eval(
+    eval_dir: Path, args: argparse.Namespace, threshold: float | None, slice_: int
+) -> dict[str, object]:
+    """Edited copies of `args.dedupe_docs` originals (slice_ picks disjoint originals)."""
+    plus = eval_dir / "multinews/plus_val_truncated.jsonl.gz"
+    pool = (
+        load_t17(eval_dir)
+        + load_multinews(eval_dir / "multinews/dev.jsonl", "dev")
+        + load_multinews(plus, "plus")
+    )
+    random.Random(args.seed + 7).shuffle(pool)
+    n = args.dedupe_docs
+    chosen = pool[slice_ * n : (slice_ + 1) * n]
+    others = pool[(slice_ + 2) * n : (slice_ + 3) * n]
+    docs = [d for d in map(document, chosen) if d is not None]
+    donors = [d for d in map(document, others) if d is not None]
+    out: dict[str, object] = {"originals": len(docs)}
+    for how in ("first_sentence", "last_paragraph", "headline", "all"):
+        with Store(":memory:", near_duplicate_threshold=threshold) as store:
+            stored_as: dict[str, str] = {}  # an original that copies another is held by it
+            for doc in docs:
+                added = add(store, doc)
+                stored_as[doc.id] = (added.duplicate_of or added.id) if added else doc.id
+            links_before = store.stats().duplicates
+            correct = made = copies = dropped = 0
+            for k, doc in enumerate(docs):
+                donor = donors[k % len(donors)]
+                text, title = _edit(doc, donor, how)
+                try:
+                    copy = build(
+                        text, f"copy/{how}/{k}", "text", meta={"title": title} if title else None
+                    )
+                except InputError:
+                    continue
+                if copy.text == doc.text and how != "headline":
+                    continue
+                kept = len(dedupe.shingles(copy.text) & dedupe.shingles(doc.text))
+                if kept < 0.5 * len(dedupe.shingles(doc.text)):
+                    dropped += 1  # under half the original left: not a copy any more
+                    continue
+                copies += 1
+                result = add(store, copy)
+                if result is not None and result.duplicate_of is not None:
+                    made += 1
+                    correct += result.duplicate_of == stored_as[doc.id]
+            out[how] = {
+                "copies": copies,
+                "recall": round(correct / copies, 4) if copies else None,
+                "precision": round(correct / made, 4) if made else None,
+                "links_among_originals": links_before,
+                "not_copies_any_more": dropped,
+            }
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("eval_dir", type=Path)
+    parser.add_argument("--part", choices=["tune", "test", "speed", "dedupe", "all"], default="all")
+    parser.add_argument("--plus-clusters", type=int, default=3000)
+    parser.add_argument("--val-clusters", type=int, default=1000)
+    parser.add_argument("--batch", type=int, default=250)
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--speed-docs", type=int, default=100000)
+    parser.add_argument("--dedupe-docs", type=int, default=1000)
+    parser.add_argument("--dedupe-sweep", type=float, nargs="*", default=[])
+    parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args(argv)
+    result: dict[str, object] = {}
+    parts = ["tune", "test", "speed", "dedupe"] if args.part == "all" else [args.part]
+    for part in parts:
+        started = time.perf_counter()
+        if part == "tune":
+            result["tune"] = tune(args.eval_dir, args)
+        elif part == "test":
+            result["test"] = test(args.eval_dir, args)
+        elif part == "speed":
+            result["speed"] = speed(args.eval_dir, args)
+        else:
+            result["dedupe"] = {"reported": dedupe_eval(args.eval_dir, args, None, 0)}
+            for t in args.dedupe_sweep:
+                result["dedupe"][f"validation@{t}"] = dedupe_eval(args.eval_dir, args, t, 1)  # type: ignore[index]
+        print(f"{part}: {time.perf_counter() - started:.0f}s", file=sys.stderr)
+    text = json.dumps(result, indent=2)
+    print(text)
+    if args.json:
+        args.json.write_text(text + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,130 @@
+"""`storyline stories`: list the store's stories, show one, or re-cluster."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import typer
+
+from ..api import cluster, stories, story
+from ..errors import StorylineError
+from ..model import Story
+from ..store import Store
+from ._progress import progress_bar
+from ._util import app, console, fail, out
+
+stories_app = typer.Typer(
+    help="Stories: threads of coverage, each with its events.", no_args_is_help=False
+)
+app.add_typer(stories_app, name="stories")
+
+
+def _open(db: str) -> Store:
+    if not Path(db).exists():
+        fail(f"{db}: no such store (storyline ingest ... --db {db})")
+    return Store(db)
+
+
+def _as_dict(s: Story) -> dict[str, object]:
+    return dataclasses.asdict(s)
+
+
+@stories_app.callback(invoke_without_command=True)
+def list_stories(
+    ctx: typer.Context,
+    db: str = typer.Option("storyline.db", "--db", help="SQLite store."),
+    since: str | None = typer.Option(
+        None, "--since", help="Only stories with a document on or after this date (YYYY[-MM[-DD]])."
+    ),
+    query: str | None = typer.Option(
+        None, "--query", "-q", help="Only stories holding a document that matches this search."
+    ),
+    min_docs: int = typer.Option(1, "--min-docs", help="Only stories with at least N documents."),
+    limit: int | None = typer.Option(None, "--limit", help="Show at most N stories."),
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON array of stories."),
+    rebuild: bool = typer.Option(
+        False, "--rebuild", help="Re-cluster every document from scratch first."
+    ),
+) -> None:
+    """List stories, most active first (documents not yet in a story are clustered first).
+
+    Example:
+
+        storyline stories --db news.db --min-docs 3
+        storyline stories --db news.db --query huawei --json
+        storyline stories show s1a2b3c4d5e6f --db news.db
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    if min_docs < 1:
+        fail(f"--min-docs must be at least 1, got {min_docs}")
+    try:
+        with _open(db) as store:
+            if rebuild:
+                with progress_bar("Clustering", total=store.count()) as advance:
+                    report = cluster(store, rebuild=True, progress=lambda i, n: advance())
+                console.print(
+                    f"re-clustered {report.clustered} documents: {report.new_stories} stories "
+                    f"founded, {report.merges} merges",
+                    highlight=False,
+                )
+            found = stories(store, since=since, query=query, min_docs=min_docs, limit=limit)
+    except StorylineError as exc:
+        fail(str(exc))
+    if as_json:
+        out(json.dumps([_as_dict(s) for s in found], ensure_ascii=False, indent=2))
+        return
+    if not found:
+        console.print("no stories", highlight=False)
+        return
+    lines = []
+    for s in found:
+        span = f"{s.first or 'undated'}..{s.last or 'undated'}"
+        lines.append(
+            f"{s.id}  {len(s.documents):>5} docs  {len(s.events):>4} events  "
+            f"{s.outlets:>3} outlets  {span:<22}  {s.label}"
+        )
+    out("\n".join(lines))
+
+
+@stories_app.command("show")
+def show(
+    story_id: str = typer.Argument(..., help="A story id from `storyline stories`."),
+    db: str = typer.Option("storyline.db", "--db", help="SQLite store."),
+    as_json: bool = typer.Option(False, "--json", help="Print the story as JSON."),
+) -> None:
+    """Show one story: its span, events and documents.
+
+    Example:
+
+        storyline stories show s1a2b3c4d5e6f --db news.db
+    """
+    try:
+        with _open(db) as store:
+            found = story(store, story_id)
+            refs = {r.id: r for r in store.list()} if not as_json else {}
+    except StorylineError as exc:
+        fail(str(exc))
+    if as_json:
+        out(json.dumps(_as_dict(found), ensure_ascii=False, indent=2))
+        return
+    lines = [
+        f"{found.label}  ({found.id})",
+        f"{len(found.documents)} documents, {found.outlets} outlets, "
+        f"{found.first or 'undated'} to {found.last or 'undated'}",
+        "",
+    ]
+    for event in found.events:
+        span = event.first or "undated"
+        if event.last and event.last != event.first:
+            span += f" to {event.last}"
+        lines.append(f"event {event.id}  {span}  {event.label}")
+        for doc_id in event.documents:
+            ref = refs.get(doc_id)
+            title = (ref.title or ref.source) if ref else doc_id
+            lines.append(f"  {doc_id}  {(ref.published if ref else None) or '-':<10}  {title}")
+    if found.activity:
+        lines += ["", "activity: " + ", ".join(f"{k} {n}" for k, n in found.activity)]
+    out("\n".join(lines))

@@ -1,0 +1,269 @@
+"""Incremental story clustering: each new document joins a story or starts one.
+
+Single-pass online clustering against running centroids, as news-stream
+systems do (Miranda et al. 2018): for a new document,
+1. candidates: the live stories indexed under its key terms (`story_postings`)
+   and active within STORY_WINDOW_DAYS of its date -- never all stories, so
+   the cost per document stays flat as the store grows;
+2. it joins the most similar candidate at or above `story_threshold` (cosine
+   to the centroid), or founds a new story;
+3. inside that story it joins the most similar recent event (within
+   EVENT_WINDOW_DAYS) at or above the tighter `event_threshold`, or founds one;
+4. when it is as close to a second candidate and the two centroids agree at
+   `merge_threshold`, the two threads were one story: the smaller folds into
+   the larger, whose id stays (the other id keeps resolving to it).
+
+Documents are taken in publication-date order (undated last). Each document
+is one transaction (membership, centroids, index, frequencies), so a crash
+leaves every document in exactly one story or in none, and the next run
+picks up those in none.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+
+from ..store import Store
+from ..store import stories as rows
+from . import features
+
+NO_TEXT = "no words to cluster on (empty or non-text document)"
+
+
+@dataclass(slots=True, frozen=True)
+class Params:
+    """Thresholds and sizes. The defaults were chosen on validation folds (see BENCHMARKS.md)."""
+
+    story_threshold: float = 0.16
+    event_threshold: float = 0.25
+    merge_threshold: float = 0.30
+    story_window_days: int = 1830  # a thread may go quiet for years (Huawei 2013-2018)
+    event_window_days: int = 7
+    candidates: int = 48  # stories compared per document
+    query_terms: int = 20  # a document's heaviest terms used to find candidates
+    posting_terms: int = 24  # a story is indexed under its heaviest centroid terms
+    centroid_terms: int = 120  # a centroid keeps its heaviest terms
+    event_candidates: int = 16
+    keep_terms: int = 100  # a document's vector keeps its heaviest terms
+    tf_power: float = 1.0
+    # A grown story's centroid is diffuse, so a document's cosine to it is
+    # lower than to any one member: the bar falls as size ** -size_decay
+    size_decay: float = 0.35
+    min_bar: float = 1 / 3  # ... never below this share of story_threshold
+
+
+@dataclass(slots=True)
+class Report:
+    """What one clustering run did."""
+
+    clustered: int = 0
+    new_stories: int = 0
+    merges: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (document id, reason)
+
+
+def _day(published: str | None) -> date | None:
+    if not published:
+        return None
+    text = published[:10]
+    try:
+        if len(text) == 4:
+            return date(int(text), 1, 1)
+        if len(text) == 7:
+            return date(int(text[:4]), int(text[5:7]), 1)
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _cutoff(day: date | None, days: int) -> str | None:
+    return None if day is None else (day - timedelta(days=days)).isoformat()
+
+
+def _span(first: str | None, last: str | None, day: str | None) -> tuple[str | None, str | None]:
+    if day is None:
+        return first, last
+    return (min(first, day) if first else day), (max(last, day) if last else day)
+
+
+def _fold(centroid: dict[str, float], vec: dict[str, float], keep: int) -> dict[str, float]:
+    """Add `vec` to a centroid and keep its `keep` heaviest terms."""
+    total = dict(centroid)
+    for term, weight in vec.items():
+        total[term] = total.get(term, 0.0) + weight
+    if len(total) > keep:
+        total = dict(sorted(total.items(), key=lambda kv: (-kv[1], kv[0]))[:keep])
+    return {t: round(w, 5) for t, w in total.items()}
+
+
+def _names(
+    names: dict[str, str], new: dict[str, str], centroid: dict[str, float]
+) -> dict[str, str]:
+    """Display spellings for the centroid's terms that are not shown as written (names)."""
+    merged = {**new, **names}
+    return {t: merged[t] for t in centroid if t in merged and merged[t] != t}
+
+
+def _top_keys(weights: dict[str, float], n: int) -> list[int]:
+    top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+    return [features.term_key(t) for t, _ in top]
+
+
+class Clusterer:
+    """Assigns a store's pending documents to stories, one transaction per document."""
+
+    def __init__(self, store: Store, params: Params | None = None) -> None:
+        self.store = store
+        self.params = params or Params()
+
+    def run(
+        self, limit: int | None = None, progress: Callable[[int, int], None] | None = None
+    ) -> Report:
+        """Cluster every pending document (or the first `limit`), in date order."""
+        report = Report()
+        with self.store.reading() as conn:
+            todo = rows.pending(conn, limit)
+        for i, doc in enumerate(todo, 1):
+            self.assign(doc, report)
+            if progress is not None:
+                progress(i, len(todo))
+        return report
+
+    def assign(self, doc: rows.Pending, report: Report) -> None:
+        """Put one document in a story (or record why not), all in one transaction."""
+        p = self.params
+        terms = features.extract(doc.text, doc.title)
+        day = _day(doc.published)
+        iso = day.isoformat() if day else None
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self.store.transaction() as conn:
+            if rows.is_member(conn, doc.pk):  # another process clustered it meanwhile
+                return
+            if not terms:
+                rows.add_member(conn, doc.pk, None, None, None, NO_TEXT)
+                report.skipped.append((doc.id, NO_TEXT))
+                return
+            keys = {t: features.term_key(t) for t in terms.counts}
+            df_keys = {t: rows.df_key(k) for t, k in keys.items()}
+            df_by_key = rows.document_frequencies(conn, df_keys.values())
+            n = rows.clustered_count(conn)
+            df = {t: df_by_key.get(k, 0) for t, k in df_keys.items()}
+            vec = features.vector(terms, df, n, p.keep_terms, p.tf_power)
+            shown = {t: terms.display[t] for t in vec if terms.display.get(t, t) != t}
+            rows.add_frequencies(conn, df_keys.values())
+            report.clustered += 1
+
+            query = [keys[t] for t in sorted(vec, key=lambda t: (-vec[t], t))[: p.query_terms]]
+            since = _cutoff(day, p.story_window_days)
+            scored = sorted(
+                (
+                    (features.cosine(vec, c.centroid), c)
+                    for c in rows.candidate_stories(conn, query, since, p.candidates)
+                ),
+                key=lambda sc: (-sc[0], sc[1].pk),
+            )
+            scored = [(sim, c) for sim, c in scored if sim >= self._bar(c.size)]
+            if not scored:
+                story_pk = rows.insert_story(conn, "s" + doc.id[:12], iso, vec, shown, now)
+                rows.set_postings(conn, story_pk, _top_keys(vec, p.posting_terms))
+                event_pk = rows.insert_event(conn, "e" + doc.id[:12], story_pk, iso, vec, shown)
+                rows.add_member(conn, doc.pk, story_pk, event_pk, None)
+                report.new_stories += 1
+                return
+            similarity, story = scored[0]
+            story.first, story.last = _span(story.first, story.last, iso)
+            story.size += 1
+            story.centroid = _fold(story.centroid, vec, p.centroid_terms)
+            story.names = _names(story.names, shown, story.centroid)
+            for _, other in scored[1:]:
+                if features.cosine(_unit(story.centroid), other.centroid) >= p.merge_threshold:
+                    story = self._merge(conn, story, other)
+                    report.merges += 1
+            rows.update_story(conn, story)
+            rows.set_postings(conn, story.pk, _top_keys(story.centroid, p.posting_terms))
+            event_pk = self._event(conn, story.pk, doc.id, vec, shown, day, iso)
+            rows.add_member(conn, doc.pk, story.pk, event_pk, round(similarity, 5))
+
+    def _bar(self, size: int) -> float:
+        """The cosine a document needs to join a story of `size` documents."""
+        p = self.params
+        return p.story_threshold * max(max(size, 1) ** -p.size_decay, p.min_bar)
+
+    def _merge(
+        self, conn: sqlite3.Connection, story: rows.Cluster, other: rows.Cluster
+    ) -> rows.Cluster:
+        """Fold the smaller of two stories into the larger (older on ties); return the survivor."""
+        keep, gone = (
+            (story, other)
+            if (story.size, -story.pk) >= (other.size, -other.pk)
+            else (
+                other,
+                story,
+            )
+        )
+        keep.size += gone.size
+        keep.first = (
+            min(d for d in (keep.first, gone.first) if d) if keep.first or gone.first else None
+        )
+        keep.last = max(d for d in (keep.last, gone.last) if d) if keep.last or gone.last else None
+        merged = dict(keep.centroid)
+        for term, weight in gone.centroid.items():
+            merged[term] = merged.get(term, 0.0) + weight
+        keep.centroid = _fold(merged, {}, self.params.centroid_terms)
+        keep.names = _names(keep.names, gone.names, keep.centroid)
+        rows.merge_stories(conn, keep, gone)
+        return keep
+
+    def _event(
+        self,
+        conn: sqlite3.Connection,
+        story_pk: int,
+        doc_id: str,
+        vec: dict[str, float],
+        shown: dict[str, str],
+        day: date | None,
+        iso: str | None,
+    ) -> int:
+        p = self.params
+        events = rows.story_events(
+            conn, story_pk, _cutoff(day, p.event_window_days), p.event_candidates
+        )
+        best = max(
+            ((features.cosine(vec, e.centroid), e) for e in events),
+            key=lambda se: (se[0], -se[1].pk),
+            default=None,
+        )
+        if best is None or best[0] < p.event_threshold:
+            return rows.insert_event(conn, "e" + doc_id[:12], story_pk, iso, vec, shown)
+        event = best[1]
+        event.first, event.last = _span(event.first, event.last, iso)
+        event.size += 1
+        event.centroid = _fold(event.centroid, vec, p.centroid_terms)
+        event.names = _names(event.names, shown, event.centroid)
+        rows.update_event(conn, event)
+        return event.pk
+
+
+def _unit(centroid: dict[str, float]) -> dict[str, float]:
+    norm = sum(w * w for w in centroid.values()) ** 0.5 or 1.0
+    return {t: w / norm for t, w in centroid.items()}
+
+
+def pending_count(store: Store) -> int:
+    """Stored documents in no story yet (and not recorded as unclusterable)."""
+    with store.reading() as conn:
+        return rows.pending_count(conn)
+
+
+def cluster_pending(
+    store: Store,
+    params: Params | None = None,
+    *,
+    limit: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Report:
+    """Assign every stored document that is in no story yet (the ingest step calls this)."""
+    return Clusterer(store, params).run(limit, progress)

@@ -1,0 +1,152 @@
+"""Incremental clustering in the store: threads become stories, ids stay, crashes resume."""
+
+from __future__ import annotations
+
+import pytest
+from story_threads import build_doc, thread_doc
+
+from storyline.clustering import Params, cluster_pending, get_story, list_stories, rebuild
+from storyline.clustering import cluster as cluster_module
+from storyline.errors import StoreError
+from storyline.store import Store
+from storyline.store import stories as rows
+
+DAYS = ["2024-03-01", "2024-03-02", "2024-03-04", "2024-03-05", "2024-03-09", "2024-03-10"]
+
+
+def mixed() -> list:
+    docs = []
+    for n, day in enumerate(DAYS):
+        for thread, outlet in (("bridge", "Bay News"), ("strike", "Health Wire"), ("comet", None)):
+            docs.append(thread_doc(thread, n, day, outlet))
+    return docs
+
+
+def members(store: Store) -> dict[str, str | None]:
+    with store.reading() as conn:
+        return {
+            r[0]: r[1]
+            for r in conn.execute(
+                "SELECT d.id, s.id FROM documents AS d JOIN story_members AS m ON m.doc_pk = d.pk "
+                "LEFT JOIN stories AS s ON s.pk = m.story"
+            )
+        }
+
+
+def test_threads_become_one_story_each():
+    with Store(":memory:") as store:
+        store.add_many(mixed())
+        report = cluster_pending(store)
+        assert report.clustered == 18 and not report.skipped
+        found = list_stories(store)
+    assert len(found) == 3
+    assert sorted(len(s.documents) for s in found) == [6, 6, 6]
+    by_thread = {s.documents[0]: s for s in found}
+    for thread in ("bridge", "strike", "comet"):
+        story = next(s for s in found if thread_doc(thread, 0, DAYS[0]).id in s.documents)
+        assert {thread_doc(thread, n, d).id for n, d in enumerate(DAYS)} == set(story.documents)
+        assert (story.first, story.last) == (DAYS[0], DAYS[-1])
+        assert sum(len(e.documents) for e in story.events) == 6
+    assert by_thread
+    labels = " ".join(s.label for s in found)
+    assert "Kestrel" in labels or "bridge" in labels.lower()
+    bridge = next(
+        s for s in found if "Bay News" and thread_doc("bridge", 0, DAYS[0]).id in s.documents
+    )
+    assert bridge.outlets == 1 and bridge.activity == [(d, 1) for d in DAYS]
+
+
+def test_story_keeps_its_id_as_documents_arrive_and_rebuild_agrees():
+    docs = mixed()
+    with Store(":memory:") as store:
+        store.add_many(docs[:9])
+        cluster_pending(store)
+        before = {s.id: set(s.documents) for s in list_stories(store)}
+        store.add_many(docs[9:])
+        cluster_pending(store)
+        after = {s.id: set(s.documents) for s in list_stories(store)}
+        assert set(before) == set(after)
+        assert all(before[k] <= after[k] for k in before)
+        rebuild(store)
+        again = {s.id: set(s.documents) for s in list_stories(store)}
+    assert again == after
+
+
+def test_documents_are_clustered_in_date_order_and_unclusterable_ones_say_why():
+    early = thread_doc("comet", 0, "2024-01-01")
+    late = thread_doc("comet", 1, "2024-02-01")
+    empty = build_doc("12 34 56 -- 78", source="numbers.txt", published="2024-01-15")
+    undated = thread_doc("comet", 2)
+    with Store(":memory:") as store:
+        store.add_many([late, undated, empty, early])  # arrival order is not date order
+        report = cluster_pending(store)
+        assert report.skipped == [(empty.id, cluster_module.NO_TEXT)]
+        [story] = list_stories(store)
+        with store.reading() as conn:
+            assert rows.unclustered(conn) == [(empty.id, cluster_module.NO_TEXT)]
+    assert story.id == "s" + early.id[:12]  # the earliest document founded it
+    assert set(story.documents) == {early.id, late.id, undated.id}
+    assert story.documents[-1] == undated.id  # undated documents come last
+
+
+def test_crash_mid_clustering_leaves_whole_assignments_and_next_run_completes(monkeypatch):
+    docs = mixed()
+    original = rows.add_member
+    calls = {"n": 0}
+
+    def crashing(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 7:
+            raise KeyboardInterrupt  # a crash after the centroid was updated, before commit
+        return original(*args, **kwargs)
+
+    with Store(":memory:") as store:
+        store.add_many(docs)
+        monkeypatch.setattr(rows, "add_member", crashing)
+        with pytest.raises(KeyboardInterrupt):
+            cluster_pending(store)
+        monkeypatch.setattr(rows, "add_member", original)
+        done = members(store)
+        assert len(done) == 6  # six whole assignments, the seventh rolled back
+        with store.reading() as conn:
+            assert rows.pending_count(conn) == 12
+            assert rows.clustered_count(conn) == 6  # frequencies rolled back with it
+        cluster_pending(store)
+        final = members(store)
+        assert len(final) == 18 and all(final.values())
+        assert store.count() == 18  # clustering never touches documents
+        with Store(":memory:") as clean:
+            clean.add_many(docs)
+            cluster_pending(clean)
+            assert final == members(clean)
+
+
+def test_merged_story_id_still_resolves():
+    a = thread_doc("bridge", 0, "2024-03-01")
+    b = thread_doc("bridge", 3, "2024-03-02")  # shares no sentence with a
+    bridge = thread_doc("bridge", 1, "2024-03-03")  # close to both
+    params = Params(story_threshold=0.95, merge_threshold=0.0, size_decay=0.0)
+    with Store(":memory:") as store:
+        store.add_many([a, b])
+        cluster_pending(store, params)
+        ids = [s.id for s in list_stories(store)]
+        assert len(ids) == 2
+        store.add(bridge)
+        cluster_pending(store, Params(story_threshold=0.05, merge_threshold=0.0, size_decay=0.0))
+        [merged] = list_stories(store)
+        assert merged.id in ids
+        for old in ids:
+            assert get_story(store, old).id == merged.id
+        assert set(merged.documents) == {a.id, b.id, bridge.id}
+        with pytest.raises(StoreError, match="no such story"):
+            get_story(store, "snope")
+
+
+def test_deleting_a_document_removes_it_from_its_story():
+    docs = mixed()
+    with Store(":memory:") as store:
+        store.add_many(docs)
+        cluster_pending(store)
+        store.delete(docs[0].id)
+        assert all(docs[0].id not in s.documents for s in list_stories(store))
+        assert store.verify() == []
