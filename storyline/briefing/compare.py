@@ -370,9 +370,12 @@ def _is_misspelling(alias: str, name: str) -> bool:
     """An alias with a word that is a near spelling, not a copy, of one of the name's words.
 
     Not a spelling: a word with other characters in it ("Steele?s", an apostrophe
-    lost in transcoding), or a short form of a given name ("Pete" for "Peter",
-    one the start of the other)."""
+    lost in transcoding), a short form of a given name ("Pete" for "Peter",
+    one the start of the other), or any variant of a "name" holding a word in
+    capitals ("JERUSALEM Israel": a dateline read as a person)."""
     words = name.split()
+    if any(len(w) >= 4 and w.isupper() for w in words):
+        return False
     odd = [w for w in alias.split() if w.casefold() not in {x.casefold() for x in words}]
     if not odd or not all(_NAME_WORD.match(o) for o in odd):
         return False
@@ -383,7 +386,10 @@ def _is_misspelling(alias: str, name: str) -> bool:
             or o.casefold().startswith(words[0].casefold())
         ):
             return False
-    return all(any(same_word(o, w) for w in words) for o in odd)
+    # a misspelling keeps the first letter ("Hisham"/"Hesham"); "Barak" is not "Mubarak"
+    return all(
+        any(same_word(o, w) and o[:1].casefold() == w[:1].casefold() for w in words) for o in odd
+    )
 
 
 def spelling_divergences(

@@ -24,7 +24,7 @@ def watch(
     every: str | None = typer.Option(None, "--every", help="Time between polls: 90s, 15m, 2h."),
     once: bool = typer.Option(False, "--once", help="Poll once and exit (for cron and tests)."),
     config: str | None = typer.Option(
-        None, "--config", help="TOML watch list ([[feed]] url, name, tags; [watch] settings)."
+        None, "--config", help="TOML watch list: feed tables (url, name, tags), watch settings."
     ),
     out_dir: str | None = typer.Option(
         None, "--out", help="Folder for update briefs (Markdown, HTML, JSON), one per story."
@@ -54,7 +54,7 @@ def watch(
 
     State (seen items, ETag/Last-Modified, failures and back-off) lives in the
     store, so a restart resumes without re-ingesting. Ctrl-C stops between items.
-    With --once the exit status is 2 when some followed URL failed.
+    With --once the exit status is 2 when some followed URL failed; after Ctrl-C it is 130.
 
     Example:
 

@@ -21,6 +21,7 @@ If-Modified-Since -> a 304 result with an empty body).
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import socket
 import ssl
@@ -255,6 +256,12 @@ class _mapped_errors:
         raise httpx.NetworkError(str(exc)) from exc
 
 
+@functools.cache
+def _tls_context() -> ssl.SSLContext:
+    """One verifying TLS context per process: building one costs ~100 ms (CA bundle load)."""
+    return ssl.create_default_context()
+
+
 class PinnedTransport(httpx.BaseTransport):
     """An httpx transport (public `BaseTransport` API) over a pool that connects only to pins."""
 
@@ -265,7 +272,7 @@ class PinnedTransport(httpx.BaseTransport):
         deadline: float | None = None,
     ) -> None:
         self.pool = httpcore.ConnectionPool(
-            ssl_context=ssl.create_default_context(),
+            ssl_context=_tls_context(),
             network_backend=PinnedBackend(pins, network, deadline),
         )
 

@@ -486,3 +486,14 @@ def test_one_fact_counted_differently_is_a_count_divergence():
     )
     for pair in ([a, bounded], [b, labels], [a, other]):
         assert [d for d in find_divergences(pair, [], []) if d.kind == "count"] == [], pair
+
+
+def test_other_names_and_datelines_are_no_spellings():
+    analyses = [
+        _mention_analysis("a", [("Hosni Mubarak", "Hosni Mubarak"), ("Barak", "Hosni Mubarak")]),
+        _mention_analysis(
+            "b", [("JERUSALEM Israel", "JERUSALEM Israel"), ("Israelis", "JERUSALEM Israel")]
+        ),
+    ]
+    entities = merge_entities(analyses)
+    assert [d for d in find_divergences(analyses, entities, []) if d.kind == "spelling"] == []
