@@ -2,8 +2,8 @@
 
 The CLI and the web app call these functions and nothing deeper, so the
 three surfaces always agree. Analyses of stored documents are cached in the
-store under ANALYSIS_VERSION; bump it whenever an analysis component changes
-what it writes.
+store under ANALYSIS_VERSION, which is derived from the registered analysis
+components and the analysis source (analysis/registry.py): no one bumps it.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from .analysis.pipeline import analyze as _run_pipeline
+from .analysis.registry import analysis_version
 from .briefing.build import build_brief
 from .config import Settings
 from .errors import InputError, StorylineError
@@ -22,7 +23,7 @@ from .store import Store, StoreBackend
 if TYPE_CHECKING:
     from .clustering import Params, Report
 
-ANALYSIS_VERSION = "2026.11.2"
+ANALYSIS_VERSION = analysis_version()
 
 Progress = Callable[[Document], None]
 
