@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from pathlib import Path
+from typing import Any
 
 import typer
 
 from ..api import cluster, stories, story
 from ..errors import StorylineError
 from ..model import Story
-from ..store import Store
 from ._progress import progress_bar
-from ._util import DbOption, app, cli_settings, console, fail, out
+from ._util import DbOption, app, console, fail, out
 
 stories_app = typer.Typer(
     help="Stories: threads of coverage, each with its events.", no_args_is_help=False
@@ -21,11 +20,11 @@ stories_app = typer.Typer(
 app.add_typer(stories_app, name="stories")
 
 
-def _open(db: str | None) -> Store:
-    path = cli_settings(db=db).db  # flag, then STORYLINE_DB / config file, then the default
-    if not Path(path).exists():
-        fail(f"{path}: no such store (storyline ingest ... --db {path})")
-    return Store(path)
+def _open(db: str | None) -> Any:
+    """The store at --db (SQLite path or postgresql:// URL; default STORYLINE_DB)."""
+    from .store_cmds import _open as open_store_or_fail
+
+    return open_store_or_fail(db)
 
 
 def _as_dict(s: Story) -> dict[str, object]:
