@@ -46,6 +46,7 @@ MAX_STORIES = 200  # stories one page or API call lists at most
 DEFAULT_STORIES = 50
 STORY_BRIEF_DOCS = 50  # like storyline.api.BRIEF_LIMIT: a story brief's documents at most
 MAX_PAGE_DOCS = 200  # documents a story page lists
+CLUSTER_PER_REQUEST = 2000  # waiting documents one request puts into stories at most
 MAX_CHART_EVENTS = 40  # events drawn on a story's timeline (the list below has them all)
 BRIEF_DEADLINE_S = 120.0
 DISCONNECT_POLL_S = 0.25
@@ -193,17 +194,25 @@ def _sqlite(store: Any) -> Store:
     return store
 
 
-def _cluster_new(request: Request) -> None:
-    """Put documents added since the last run (e.g. through the web form) into stories."""
+def _cluster_new(request: Request) -> int:
+    """Put documents added since the last run (e.g. through the web form) into stories.
+
+    At most `CLUSTER_PER_REQUEST` per request, so a big upload never makes one
+    page slow; returns how many still wait (the next request goes on).
+    """
     state = request.app.state.storyline
     with state.store() as store, _sqlite(store).reading() as conn:
         waiting = rows.pending_count(conn)
     if not waiting:
-        return
+        return 0
     from ..clustering import cluster_pending
 
     with _clustering, state.writer() as writer:
-        cluster_pending(_sqlite(writer))
+        cluster_pending(_sqlite(writer), limit=CLUSTER_PER_REQUEST)
+        if waiting <= CLUSTER_PER_REQUEST:
+            return 0
+        with _sqlite(writer).reading() as conn:
+            return int(rows.pending_count(conn))
 
 
 def _since(since: str | None) -> str | None:
@@ -226,20 +235,20 @@ def _stories(
     sort: Sort,
     limit: int,
     offset: int,
-) -> tuple[list[Story], int]:
-    """A page of stories and how many there are in all."""
+) -> tuple[list[Story], int, int]:
+    """A page of stories, how many there are in all, and how many documents wait for one."""
     from ..clustering import list_stories
 
     query = (query or "").strip() or None
     if query and len(query) > 200:
         raise _web_error(400, "query is longer than 200 characters")
     checked = _since(since)
-    _cluster_new(request)
+    waiting = _cluster_new(request)
     with request.app.state.storyline.store() as store:
         found = list_stories(_sqlite(store), since=checked, query=query, min_docs=min_docs)
     if sort == "newest":  # stable: ties keep the most-active order
         found.sort(key=lambda s: s.last or "", reverse=True)
-    return found[offset : offset + limit], len(found)
+    return found[offset : offset + limit], len(found), waiting
 
 
 def _story(request: Request, story_id: str) -> tuple[Story, list[DocumentRef]]:
@@ -324,7 +333,7 @@ def stories_page(
     limit: int = Query(DEFAULT_STORIES, ge=1, le=MAX_STORIES),
     offset: int = Query(0, ge=0),
 ) -> HTMLResponse:
-    found, total = _stories(
+    found, total, waiting = _stories(
         request, since=since, query=q, min_docs=min_docs, sort=sort, limit=limit, offset=offset
     )
     params = {"sort": sort, "since": since or "", "q": q or "", "min_docs": min_docs}
@@ -338,6 +347,7 @@ def stories_page(
         title="Stories",
         stories=[(s, activity_chart(s.activity)) for s in found],
         total=total,
+        waiting=waiting,
         offset=offset,
         limit=limit,
         sort=sort,
@@ -390,7 +400,7 @@ def api_stories(
     sort: Sort = Query("active", description="active: most documents first; newest: latest first"),
 ) -> dict[str, Any]:
     """Stories: each with its label, date span, documents, outlets, events and activity."""
-    found, total = _stories(
+    found, total, waiting = _stories(
         request,
         since=since,
         query=query,
@@ -403,6 +413,7 @@ def api_stories(
         "count": total,
         "offset": offset,
         "sort": sort,
+        "pending_documents": waiting,
         "stories": [story_json(s) for s in found],
     }
 

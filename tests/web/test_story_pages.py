@@ -227,8 +227,25 @@ def test_a_failed_brief_still_shows_the_story(app, web: TestClient) -> None:
 
 def test_documents_added_later_are_clustered_on_read(client: TestClient, documents) -> None:
     """The conftest store was filled with Store.add only: the first request clusters it."""
-    stories = client.get("/api/stories").json()["stories"]
+    body = client.get("/api/stories").json()
+    assert body["pending_documents"] == 0
+    stories = body["stories"]
     assert sorted(d for s in stories for d in s["documents"]) == sorted(d.id for d in documents)
+
+
+def test_a_big_backlog_is_clustered_over_several_requests(
+    client: TestClient, documents, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyline.web import story_pages
+
+    monkeypatch.setattr(story_pages, "CLUSTER_PER_REQUEST", 1)
+    first = client.get("/api/stories").json()
+    assert first["pending_documents"] == len(documents) - 1
+    assert "not in a story yet" in client.get("/stories").text
+    for _ in documents:
+        last = client.get("/api/stories").json()
+    assert last["pending_documents"] == 0
+    assert sum(len(s["documents"]) for s in last["stories"]) == len(documents)
 
 
 def test_activity_chart_geometry() -> None:
