@@ -91,3 +91,19 @@ def test_newest_first_order_and_hostile_text_inert(page, server: str) -> None:  
         page.wait_for_url(re.compile(r"/stories/s"))
         page.go_back()
     assert page.seen["dialogs"] == [] and page.seen["errors"] == []  # type: ignore[attr-defined]
+
+
+def test_phone_sized_story_pages_have_no_sideways_scroll(browser, server: str) -> None:  # noqa: F811
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    page.goto(f"{server}/stories")
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    assert page.locator("svg.activity").first.is_visible()
+    page.locator("a.story-link").first.click()
+    page.wait_for_url(re.compile(r"/stories/s"))
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    assert page.locator("#events figure.chart svg").is_visible()
+    context.close()
