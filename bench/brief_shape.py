@@ -83,8 +83,10 @@ def multinews_documents(path: Path) -> list[Document]:
         return docs
     for k, (_, articles, _) in enumerate(iter_clusters(path)):
         for j, text in enumerate(articles):
-            if text.strip():
+            try:
                 docs.append(document_from_text(text, f"dev-{k}-{j}.txt"))
+            except InputError:
+                continue
     return docs
 
 
@@ -163,22 +165,31 @@ def brief_lines(brief: Brief) -> list[str]:
     ]
 
 
-def readable(path: Path, clusters: int) -> dict:
+def readable(path: Path, clusters: int, sample: Path | None = None) -> dict:
+    """The flagged share of brief lines and of raw lines; with `sample`, every
+    brief line is written there (one JSON per line) for a reader to audit."""
     nlp = load_nlp()
+    kept: list[dict] = []
     lines = flagged = raw_lines = raw_flagged = 0
     reasons: dict[str, int] = {}
     for k, (_, articles, _) in enumerate(iter_clusters(path)):
         if k >= clusters:
             break
-        docs = [
-            document_from_text(t, f"dev-{k}-{j}.txt") for j, t in enumerate(articles) if t.strip()
-        ]
+        docs = []
+        for j, text in enumerate(articles):
+            try:
+                docs.append(document_from_text(text, f"dev-{k}-{j}.txt"))
+            except InputError:
+                continue  # an article that cleans to nothing
+        if not docs:
+            continue
         analyses = analyze(docs)
         brief = build_brief(analyses, Settings())
         for line in brief_lines(brief):
             found = problems(line, nlp)
             lines += 1
             flagged += bool(found)
+            kept.append({"cluster": k, "line": line})
         raw = [s.text for s in summarize(docs, analyses=analyses)]
         raw += [e.text for e in build_timeline(analyses)]
         for line in raw:
@@ -192,6 +203,8 @@ def readable(path: Path, clusters: int) -> dict:
             f"cluster {k}: {flagged}/{lines} brief lines flagged, raw {raw_flagged}/{raw_lines}",
             flush=True,
         )
+    if sample is not None:
+        sample.write_text("".join(json.dumps(x) + "\n" for x in kept))
     return {
         "clusters": min(clusters, k + 1),
         "brief_lines": lines,
@@ -218,6 +231,7 @@ def main() -> None:
     r.add_argument("dev", type=Path)
     r.add_argument("--clusters", type=int, default=100)
     r.add_argument("--json", type=Path)
+    r.add_argument("--lines", type=Path, help="write every brief line here, for an audit")
     args = parser.parse_args()
     if args.what == "sizes":
         if args.timeline17:
@@ -232,7 +246,7 @@ def main() -> None:
             "briefs": sizes(docs, args.sizes),
         }
     else:
-        result = readable(args.dev, args.clusters)
+        result = readable(args.dev, args.clusters, args.lines)
         print(json.dumps(result, indent=2))
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n")

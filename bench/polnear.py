@@ -45,8 +45,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from storyline.analysis.attribution import extract_attributions
 from storyline.analysis.nlp import load_nlp
-from storyline.analysis.quotes import extract_attributions
 
 ROLES = ("Source", "Cue", "Content")
 REFERENCE = {"exact_f1": 56.7, "overlap_f1": 83.2, "system": "BBC Citron on PARC 3.0"}
@@ -159,7 +159,7 @@ def predict(text: str, doc) -> Gold:
     """Our attributions in PolNeAR's conventions (`cue_span`, `source_span`); a quote
     continued in the next sentence joined to its attribution."""
     out: Gold = []
-    for att in extract_attributions(text, doc, join_sentences=True):
+    for att in extract_attributions(text, doc, join_sentences=True, nested=False):
         out.append(
             {
                 "Source": [source_span(text, att.source.start, att.source.end)]

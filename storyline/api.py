@@ -2,8 +2,8 @@
 
 The CLI and the web app call these functions and nothing deeper, so the
 three surfaces always agree. Analyses of stored documents are cached in the
-store under ANALYSIS_VERSION; bump it whenever an analysis component changes
-what it writes.
+store under ANALYSIS_VERSION, which is derived from the registered analysis
+components and the analysis source (analysis/registry.py): no one bumps it.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from .analysis.pipeline import analyze as _run_pipeline
+from .analysis.registry import analysis_version
 from .briefing.build import build_brief
 from .config import Settings
 from .errors import InputError, StorylineError
@@ -22,7 +23,7 @@ from .store import Store, StoreBackend
 if TYPE_CHECKING:
     from .clustering import Params, Report
 
-ANALYSIS_VERSION = "2026.11.2"
+ANALYSIS_VERSION = analysis_version()
 
 Progress = Callable[[Document], None]
 
@@ -192,9 +193,10 @@ def _spread(ids: list[str], limit: int) -> list[str]:
 
 
 def _sqlite(store: StoreBackend) -> Store:
-    if not isinstance(store, Store):
-        raise StorylineError(f"{store!r}: stories are kept in the SQLite store only, for now")
-    return store
+    """The store, if it keeps stories (SQLite and PostgreSQL both do: `transaction()`)."""
+    if not hasattr(store, "transaction"):
+        raise StorylineError(f"{store!r}: this store does not keep stories")
+    return store  # type: ignore[return-value]
 
 
 def _story(store: StoreBackend, story_id: str) -> Story:
@@ -208,10 +210,11 @@ def _story(store: StoreBackend, story_id: str) -> Story:
 def _story_groups(store: StoreBackend, doc_ids: list[str]) -> list[tuple[Story, list[str]]]:
     from .clustering import cluster_pending, story_refs
 
-    if not isinstance(store, Store):  # no stories on this backend: the matches stay one pile
+    if not hasattr(store, "transaction"):  # no stories on this backend: one pile
         return []
-    cluster_pending(store)
-    return story_refs(store, doc_ids)
+    kept = _sqlite(store)
+    cluster_pending(kept)
+    return story_refs(kept, doc_ids)
 
 
 def cluster(

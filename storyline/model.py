@@ -178,6 +178,22 @@ class DateMention:
     confidence: float = 1.0
 
 
+@dataclass(slots=True)
+class Clause:
+    """A clause of the parse, as character offsets: a verb and everything it governs.
+
+    Stored by the analysis (component "clauses") so later stages can cut a
+    sentence at clause boundaries without parsing the text again.
+    """
+
+    start: int
+    end: int
+    head: int  # offset of the clause's verb
+    dep: str  # its dependency label: "ROOT", "ccomp", "advcl", "relcl", "conj" ...
+    lemma: str  # the verb's lemma ("say", "approve")
+    parent: int = -1  # index of the enclosing clause in Analysis.clauses, -1 for none
+
+
 @dataclass
 class Analysis:
     """A document and what the analysis components found in it.
@@ -190,7 +206,10 @@ class Analysis:
     quotes: list[Quote] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
+    clauses: list[Clause] = field(default_factory=list)
     nlp: Any = field(default=None, repr=False, compare=False)
+    # the per-document PeopleIndex (analysis/people.py) while the pipeline runs; never stored
+    people: Any = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (without the document text), for the store's cache."""
@@ -200,6 +219,7 @@ class Analysis:
             "quotes": [dataclasses.asdict(q) for q in self.quotes],
             "figures": [dataclasses.asdict(f) for f in self.figures],
             "dates": [dataclasses.asdict(d) for d in self.dates],
+            "clauses": [dataclasses.asdict(c) for c in self.clauses],
         }
 
     @classmethod
@@ -211,6 +231,7 @@ class Analysis:
             quotes=[_quote_from_dict(q) for q in data.get("quotes", [])],
             figures=[_figure_from_dict(f) for f in data.get("figures", [])],
             dates=[DateMention(**d) for d in data.get("dates", [])],
+            clauses=[Clause(**c) for c in data.get("clauses", [])],
         )
 
 

@@ -99,6 +99,12 @@ _FRACTION = re.compile(
 _COUNT = re.compile(
     rf"(?<![\w.,$£€¥])(?P<num>{_NUM})(?:\s(?P<scale>{_SCALE_WORD}))?\s(?P<noun>[A-Za-z][\w-]*)"
 )
+# Casualty and arrest counts in headline form: "nine dead", "12 killed", "three arrested".
+_CASUALTIES = re.compile(
+    rf"(?<![\w.,$£€¥])(?P<num>{_NUM}|{_WORDNUM})(?:\s(?:people|persons|others))?"
+    rf"\s(?P<state>{_alt(units.CASUALTY_STATES)})\b",
+    re.I,
+)
 # Spans that hold digits but no figure: clock times, dates, phone numbers.
 _NOT_FIGURES = re.compile(
     r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
@@ -157,7 +163,17 @@ def _from_num_curword(m: re.Match) -> Amount | None:
     if _YEAR.match(m.group("num")):  # "in May 2017 dollars"
         return None
     unit = _currency_word(m.group("curword"))
+    if m.group("curword").lower() in ("pound", "pounds") and _weight(m.string, m.start(), m.end()):
+        return Amount(
+            m.start(), m.end(), m.group(), _number(m.group("num")), "lb", None, "quantity"
+        )
     return Amount(m.start(), m.end(), m.group(), _number(m.group("num")), unit, None, "money")
+
+
+def _weight(text: str, start: int, end: int) -> bool:
+    """ "lost 75 pounds": a weight when weight words are near and money words are not."""
+    words = set(re.findall(r"[a-z-]+", text[max(0, start - 60) : end + 40].lower()))
+    return bool(words & units.WEIGHT_CONTEXT) and not words & units.MONEY_CONTEXT
 
 
 def _from_percent(m: re.Match) -> Amount:
@@ -286,6 +302,19 @@ def _counts(text: str, nlp_doc, taken: list[Amount]) -> list[Amount]:
     return found
 
 
+def _casualties(text: str, taken: list[Amount]) -> list[Amount]:
+    """ "nine dead", "12 killed", "three arrested": counts of people by what befell them."""
+    found = []
+    for m in _CASUALTIES.finditer(text):
+        if any(a.start < m.end() and m.start() < a.end for a in taken):
+            continue
+        num = m.group("num")
+        if _YEAR.match(num) or num.lower() in ("one", "a", "an"):
+            continue
+        found.append(Amount(m.start(), m.end("num"), num, _number(num), "people", None, "count"))
+    return found
+
+
 def spacy_amounts(nlp_doc) -> list[Amount]:
     """spaCy's own MONEY/PERCENT/QUANTITY/CARDINAL ents as Amounts: the baseline the regexes beat.
 
@@ -353,6 +382,7 @@ def document_amounts(text: str, nlp_doc) -> list[Amount]:
     the counts and spaCy quantities they leave uncovered."""
     amounts = find_amounts(text)
     amounts += _counts(text, nlp_doc, amounts)
+    amounts += _casualties(text, amounts)
     amounts += _quantities(nlp_doc, amounts)
     amounts.sort(key=lambda a: a.start)
     return amounts

@@ -7,6 +7,8 @@ PolNeAR training annotations; the extractor applies them in `quotes.py`.
 
 from __future__ import annotations
 
+from .roles import ROLE_TAIL_PREPS, ROLE_WORDS  # noqa: F401  (re-exported: one role list)
+
 # Verbs of saying: their subject is a source, their clause complement the content.
 SPEECH_VERBS = frozenset(
     [
@@ -319,86 +321,6 @@ GROUP_NOUNS = frozenset(
     ]
 )
 
-# Title words that make up a role ("chief executive officer", "IDC analyst").
-ROLE_WORDS = frozenset(
-    [
-        "ceo",
-        "cto",
-        "cfo",
-        "coo",
-        "cio",
-        "cmo",
-        "vp",
-        "evp",
-        "svp",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "president",
-        "vice",
-        "executive",
-        "chief",
-        "officer",
-        "director",
-        "manager",
-        "head",
-        "founder",
-        "cofounder",
-        "co-founder",
-        "analyst",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "professor",
-        "senator",
-        "sen.",
-        "rep.",
-        "representative",
-        "governor",
-        "gov.",
-        "minister",
-        "secretary",
-        "ambassador",
-        "mayor",
-        "spokesman",
-        "general",
-        "counsel",
-        "partner",
-        "principal",
-        "editor",
-        "reporter",
-        "correspondent",
-        "economist",
-        "researcher",
-        "scientist",
-        "engineer",
-        "architect",
-        "strategist",
-        "consultant",
-        "adviser",
-        "advisor",
-        "lawyer",
-        "attorney",
-        "chancellor",
-        "commissioner",
-        "deputy",
-        "assistant",
-        "associate",
-        "senior",
-        "junior",
-        "lead",
-        "leader",
-        "principal",
-        "fellow",
-        "dean",
-        "lecturer",
-        "official",
-        "member",
-    ]
-)
-
-# Role heads that may carry a prepositional tail ("president of marketing").
-ROLE_TAIL_PREPS = frozenset({"of", "for", "at", "with", "in"})
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
@@ -408,3 +330,11 @@ PLURAL_PRONOUNS = frozenset({"they", "them"})
 QUOTE_PAIRS = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "\u2018": "\u2019"}
 OPEN_QUOTES = frozenset({"\u201c", '"', "\u00ab"})
 CLOSE_QUOTES = frozenset({"\u201d", '"', "\u00bb"})
+
+# Cues that report the opposite of their content ("denied that X"): the brief shows the
+# cue with the content, so the denial is never read as the speaker's claim.
+DENIAL_VERBS = frozenset(
+    ["deny", "reject", "dismiss", "refute", "dispute", "rebut", "contest", "disavow", "contradict"]
+)
+# First-person singular words: in reported (indirect) speech they only occur in a quote.
+FIRST_PERSON_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})

@@ -40,6 +40,7 @@ from .entity_rules import (
     ROLE_HEADS,
     ROLE_MODIFIERS,
 )
+from .furniture import furniture_spans, inside
 from .names import (
     acronym,
     canonical_name,
@@ -56,6 +57,8 @@ from .names import (
     strip_corporate_suffix,
     used_as_place,
 )
+from .registry import register
+from .roles import UNIT_NOUNS
 
 __all__ = [
     "ANAPHORIC_OWNERS",
@@ -194,10 +197,12 @@ def _strip_leading_title(doc: Any, cand: _Cand) -> None:
         cand.start = s
 
 
+@register
 class EntityRecognizer:
     """Analysis component: fills `analysis.entities` (see the module docstring)."""
 
     name = "entities"
+    version = "1"
     requires: tuple[str, ...] = ()
     provides: tuple[str, ...] = ("entities",)
 
@@ -207,7 +212,10 @@ class EntityRecognizer:
             from .nlp import load_nlp
 
             doc = load_nlp()(analysis.document.text)
-        analysis.entities = extract_entities(analysis.document.text, doc, analysis.document.turns)
+        entities = extract_entities(analysis.document.text, doc, analysis.document.turns)
+        furniture = furniture_spans(analysis.document)
+        # a crawl notice or caption names no one in the story ("Alexa" in an archive notice)
+        analysis.entities = [e for e in entities if not inside(furniture, e.start)]
         return analysis
 
 
@@ -522,6 +530,24 @@ def _appositive_role(doc: Any, person: _Cand, cands: list[_Cand], dominant: str 
     org = _org_at(doc, cands, m)
     if org is not None:
         person.organisation = org.canonical or doc[org.start : org.end].text
+        scope = unit_scope(doc, org.end)
+        if scope is not None:
+            # "CEO of Huawei's consumer business group": the title is the unit's, not Huawei's
+            person.role = f"{person.role} {doc[k].lower_} {doc[org.end + 1 : scope].text}"
+
+
+def unit_scope(doc: Any, i: int) -> int | None:
+    """End of "'s consumer business group" starting at token `i` (the possessive), when the
+    phrase names a part of the organisation (roles.UNIT_NOUNS); else None."""
+    n = len(doc)
+    if i >= n or doc[i].lower_ not in {"'s", "’s"}:
+        return None
+    j, end = i + 1, None
+    while j < n and j - i <= 4 and doc[j].is_lower and doc[j].pos_ in ("NOUN", "ADJ", "PROPN"):
+        if doc[j].lower_ in UNIT_NOUNS:
+            end = j + 1  # the last unit noun of the run: "consumer business group"
+        j += 1
+    return end
 
 
 def _nearest_org(doc: Any, cands: list[_Cand], before: int) -> str | None:

@@ -8,7 +8,6 @@ way in one article and across articles. The short-form resolvers (`resolve_short
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 
@@ -18,7 +17,12 @@ from .entity_rules import (
     GENERIC_ORG_HEADS,
     PLACE_HEADS,
     PLACE_PREPOSITIONS,
-    PRONOUNS,
+)
+from .matching import (  # noqa: F401  (re-exported: the one matcher)
+    is_name_word,
+    resolve_short_name,
+    same_word,
+    similar,
 )
 
 _COUNTRY_BY_KEY: dict[str, str] = {}
@@ -95,43 +99,6 @@ def canonical_name(name: str, type: str | None = None) -> str:
 def name_key(name: str, type: str | None = None) -> str:
     """A merge key: case, punctuation and spacing folded out of `canonical_name`."""
     return " ".join(re.sub(r"[^\w]+", " ", canonical_name(name, type).casefold()).split())
-
-
-def similar(a: str, b: str) -> float:
-    """Spelling similarity of two words in [0, 1] (difflib ratio, case-folded)."""
-    return difflib.SequenceMatcher(None, a.casefold(), b.casefold()).ratio()
-
-
-def same_word(a: str, b: str, threshold: float = 0.8) -> bool:
-    """True if two name words are one spelling or near variants ("Sanqi"/"Sanqui").
-
-    Short words must match exactly, so "He" never merges with "Ho".
-    """
-    if a.casefold() == b.casefold():
-        return True
-    return min(len(a), len(b)) >= 4 and similar(a, b) >= threshold
-
-
-def is_name_word(word: str) -> bool:
-    """Whether a single word can stand for a person (not "Li", "He" or a pronoun)."""
-    return len(word) >= 3 and word.casefold() not in PRONOUNS and word[:1].isupper()
-
-
-def resolve_short_name(short: str, full_names: Iterable[str]) -> str | None:
-    """The one full name that a lone surname or given name refers to, else None.
-
-    Exact word matches win over near spellings, which are tried on surnames
-    only ("Sanqui" -> "Li Sanqi", but "Johnny" is not "John Tessier");
-    two candidates mean no answer.
-    """
-    if " " in short.strip() or not is_name_word(short):
-        return None
-    fulls = sorted({f for f in full_names if len(f.split()) > 1})
-    exact = [f for f in fulls if short.casefold() in (w.casefold() for w in f.split())]
-    if exact:
-        return exact[0] if len(exact) == 1 else None
-    near = [f for f in fulls if same_word(f.split()[-1], short)]
-    return near[0] if len(near) == 1 else None
 
 
 def acronym(name: str) -> str | None:

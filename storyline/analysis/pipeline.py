@@ -1,50 +1,71 @@
 """Run the analysis components over documents, in a checked order.
 
 Like spaCy's pipeline, each component declares what it `requires` and what it
-`provides`; `check_order` refuses an order in which a component would read
-something no earlier stage wrote. spaCy runs once per document and its Doc is
-shared by every component through `Analysis.nlp`.
+`provides`; components come from the registry (registry.py), and the order is
+checked before any document is parsed. spaCy runs once per document and its
+Doc is shared by every component through `Analysis.nlp`.
+
+Sentences: spaCy parses with the document's own sentence boundaries (the
+nupunkt split of ingest/segment.py, `Document.sentences`) preset, so every
+stage agrees on where a sentence starts and ends; the parser only adds
+boundaries inside them, never across them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Protocol
+from typing import Any
 
-from ..errors import ConfigError, InputError
+from ..errors import InputError
 from ..model import Analysis, Document
 from .nlp import MAX_LENGTH, load_nlp
+from .registry import Component, check_order, default_components, resolve_order
+
+__all__ = ["Component", "analyze", "check_order", "default_components", "parse", "resolve_order"]
 
 
-class Component(Protocol):
-    name: str
-    requires: tuple[str, ...]
-    provides: tuple[str, ...]
-
-    def __call__(self, analysis: Analysis) -> Analysis: ...
+def parse(document: Document, nlp: Any = None) -> Any:
+    """The spaCy Doc of `document.text`, with the document's sentence starts preset."""
+    nlp = nlp or load_nlp()
+    return next(_parse_all([document], nlp))
 
 
-def default_components() -> list[Component]:
-    """The built-in components, in their default order."""
-    from .dates import DateResolver
-    from .entities import EntityRecognizer
-    from .figures import FigureExtractor
-    from .quotes import QuoteExtractor
+def _parse_all(documents: list[Document], nlp: Any) -> Iterator[Any]:
+    docs = []
+    for d in documents:
+        doc = nlp.make_doc(d.text)
+        _preset_sentences(doc, d)
+        docs.append(doc)
+    for _, proc in nlp.pipeline:
+        docs = (
+            list(proc.pipe(docs, batch_size=8))
+            if hasattr(proc, "pipe")
+            else [proc(x) for x in docs]
+        )
+    yield from docs
 
-    return [DateResolver(), EntityRecognizer(), QuoteExtractor(), FigureExtractor()]
+
+def _batched(
+    documents: Iterable[Document], nlp: Any, size: int = 8
+) -> Iterator[tuple[Document, Any]]:
+    batch: list[Document] = []
+    for doc in documents:
+        batch.append(doc)
+        if len(batch) == size:
+            yield from zip(batch, _parse_all(batch, nlp), strict=True)
+            batch = []
+    if batch:
+        yield from zip(batch, _parse_all(batch, nlp), strict=True)
 
 
-def check_order(components: Sequence[Component]) -> None:
-    """Raise ConfigError if a component requires what no earlier one provides."""
-    available = {"document", "nlp"}
-    for component in components:
-        missing = [r for r in component.requires if r not in available]
-        if missing:
-            raise ConfigError(
-                f"analysis component {component.name!r} requires {missing} "
-                f"but the earlier stages only provide {sorted(available)}"
-            )
-        available.update(component.provides)
+def _preset_sentences(doc: Any, document: Document) -> None:
+    """Mark the first token of each segment.py sentence as a sentence start."""
+    if not document.sentences:
+        return
+    starts = {s.start for s in document.sentences}
+    for tok in doc:
+        if tok.idx in starts and tok.i > 0:
+            tok.is_sent_start = True
 
 
 def analyze(
@@ -63,12 +84,12 @@ def analyze(
                 doc.source,
                 f"{doc.id}: {len(doc.text):,} characters, over the {MAX_LENGTH:,} analysed",
             )
-    texts = (d.text for d in docs)
-    for doc, parsed in zip(docs, nlp.pipe(texts, batch_size=8), strict=False):
+    for doc, parsed in _batched(docs, nlp):
         analysis = Analysis(document=doc, nlp=parsed)
         for component in components:
             analysis = component(analysis)
         analysis.nlp = None
+        analysis.people = None
         if progress is not None:
             progress(doc)
         yield analysis

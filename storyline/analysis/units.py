@@ -518,3 +518,87 @@ MEASURE_SYNONYMS: dict[str, dict[str, frozenset[str]]] = {
         "bare": frozenset(["project", "scheme"]),
     },
 }
+
+# "75 pounds" is a weight, not sterling, when words like these stand near it.
+WEIGHT_CONTEXT = frozenset(
+    [
+        "weigh",
+        "weighs",
+        "weighed",
+        "weighing",
+        "weight",
+        "heavy",
+        "heavier",
+        "lighter",
+        "lost",
+        "lose",
+        "losing",
+        "gained",
+        "gain",
+        "overweight",
+        "obese",
+        "lb",
+        "lbs",
+        "ounces",
+        "kilograms",
+        "kilos",
+        "kg",
+        "feet",
+        "inches",
+        "tall",
+        "pound-for-pound",
+    ]
+)
+# ... and sterling when these do.
+MONEY_CONTEXT = frozenset(
+    [
+        "cost",
+        "costs",
+        "paid",
+        "pay",
+        "price",
+        "priced",
+        "worth",
+        "fine",
+        "fined",
+        "salary",
+        "sterling",
+        "budget",
+        "spend",
+        "spent",
+        "raised",
+        "sold",
+        "bought",
+        "fund",
+        "funding",
+        "bonus",
+        "fee",
+        "fees",
+        "wage",
+        "wages",
+        "profit",
+        "revenue",
+        "loan",
+        "bill",
+    ]
+)
+
+# What befell the people a headline count counts ("nine dead", "three arrested").
+CASUALTY_STATES = frozenset(
+    [
+        "dead",
+        "killed",
+        "injured",
+        "wounded",
+        "hurt",
+        "missing",
+        "arrested",
+        "detained",
+        "hospitalized",
+        "hospitalised",
+        "evacuated",
+        "rescued",
+        "charged",
+        "displaced",
+    ]
+)

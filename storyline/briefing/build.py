@@ -67,7 +67,8 @@ def build_brief(
         since=day_before(since) if since else None,  # the summary's since is exclusive
         analyses=analyses,
     )
-    summary = _readable_summary(summary, {a.document.id: a for a in analyses})
+    nlp = _nlp()
+    summary = _readable_summary(summary, {a.document.id: a for a in analyses}, nlp)
     entities = merge_entities(analyses)
     figures = collect_figures(analyses)
     timeline = clean_timeline(build_timeline(analyses), published)
@@ -89,7 +90,6 @@ def build_brief(
         since=since,
     )
     keep_new(brief, published)
-    nlp = _nlp()
     pool = passages(analyses, summary, brief.timeline, focus_terms=terms, nlp=nlp)
     brief.lede = build_lede(pool, since=since)
     brief.narrative = build_narrative(
@@ -108,6 +108,7 @@ def build_brief(
         brief.documents,
         limit=None,
         texts={d.id: d.text for d in documents},
+        nlp=nlp,
     )
     brief.key_players = players[: limits.key_players]
     if len(players) > len(brief.key_players):
@@ -133,7 +134,7 @@ def _nlp() -> Any:
 
 
 def _readable_summary(
-    summary: list[SummarySentence], analyses: dict[str, Analysis]
+    summary: list[SummarySentence], analyses: dict[str, Analysis], nlp: Any
 ) -> list[SummarySentence]:
     """Summary sentences that stand alone (repaired where the article allows)."""
     kept = []
@@ -142,7 +143,7 @@ def _readable_summary(
         analysis = analyses.get(first.document) if first else None
         if first is None or analysis is None:
             continue
-        fixed = standalone(s.text, analysis, first.start, first.end)
+        fixed = standalone(s.text, analysis, first.start, first.end, nlp)
         if fixed:
             kept.append(SummarySentence(fixed, s.citations, s.support))
     return kept

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
+from ..analysis.matching import same_full_name, without_initials
 from ..analysis.names import (
     acronym,
     canonical_name,
@@ -26,7 +27,6 @@ from ..analysis.names import (
     leading_org,
     name_key,
     resolve_short_name,
-    same_word,
     used_as_place,
 )
 from ..model import Analysis, Citation, Entity, EntityMention
@@ -79,22 +79,6 @@ def is_junk_name(name: str) -> bool:
     return all(_DATEISH.match(w) for w in words)
 
 
-def _without_initials(name: str) -> list[str]:
-    """ "John S. Pistole" -> ["John", "Pistole"]."""
-    words = [w for w in name.split() if not re.fullmatch(r"[A-Z]\.?", w)]
-    return words if len(words) > 1 else name.split()
-
-
-def _person_words_match(a: str, b: str) -> bool:
-    """Two full names with the same words (middle initials aside) up to near spellings, one word exact."""
-    wa, wb = _without_initials(a), _without_initials(b)
-    return (
-        len(wa) == len(wb) > 1
-        and all(same_word(x, y) for x, y in zip(wa, wb, strict=False))
-        and any(x.casefold() == y.casefold() for x, y in zip(wa, wb, strict=False))
-    )
-
-
 def merge_entities(analyses: Sequence[Analysis], *, max_citations: int = 5) -> list[Entity]:
     """Merge the entity mentions of all analyses into entities, most important first.
 
@@ -141,11 +125,18 @@ def _link_people(glist: list[_Group], uf: _UnionFind) -> None:
             target = resolve_short_name(name, full)
             if target is not None:
                 uf.union(i, full[target])
-    names = sorted(full)
-    for a_idx, a in enumerate(names):
-        for b in names[a_idx + 1 :]:
-            if _person_words_match(a, b):
-                uf.union(full[a], full[b])
+    # A match needs as many words and one word equal (casefolded) in the same place, so
+    # only names sharing such a word are compared: the same links, without all pairs.
+    buckets: dict[tuple[int, int, str], list[str]] = defaultdict(list)
+    for name in sorted(full):
+        words = without_initials(name)
+        for k, word in enumerate(words):
+            buckets[(len(words), k, word.casefold())].append(name)
+    for group in buckets.values():
+        for a_idx, a in enumerate(group):
+            for b in group[a_idx + 1 :]:
+                if same_full_name(a, b):
+                    uf.union(full[a], full[b])
 
 
 def _link_acronyms(glist: list[_Group], uf: _UnionFind) -> None:

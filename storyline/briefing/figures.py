@@ -14,7 +14,9 @@ import math
 import re
 from collections.abc import Sequence
 
+from ..analysis import units
 from ..analysis.figures import absolute_amount
+from ..analysis.names import name_key
 from ..model import Analysis, Figure
 from .compare import normalise_measure
 
@@ -112,14 +114,44 @@ def same_figure(a: Figure, b: Figure) -> bool:
 
 
 def _merge(into: Figure, other: Figure) -> None:
-    for name in ("measure", "period", "subject", "claimant"):
+    """Fold a repeat of a figure into it. The claimant is filled from another mention
+    only when there the subject states its own figure ("the company said" of Veltrix's
+    turbines): a third party quoting the number ("an analyst said") did not make the
+    subject's claim, and must not be credited with it."""
+    for name in ("measure", "period", "subject"):
         if getattr(into, name) is None and getattr(other, name) is not None:
             setattr(into, name, getattr(other, name))
+    if into.claimant is None and other.claimant and _own_figure(other):
+        into.claimant = other.claimant
     if into.status == "unknown":
         into.status = other.status
     for citation in other.citations:
         if citation not in into.citations:
             into.citations.append(citation)
+
+
+def _own_figure(figure: Figure) -> bool:
+    """The figure's claimant is its subject (a company stating its own number)."""
+    if not figure.claimant or not figure.subject:
+        return False
+    a, b = name_key(figure.claimant, "ORG"), name_key(figure.subject, "ORG")
+    return bool(a and b) and (a in b or b in a)
+
+
+_CURRENCY_CODES = frozenset(units.CURRENCY_PREFIXES.values()) | frozenset(
+    units.CURRENCY_WORDS.values()
+)
+_CURRENCY_MARK = re.compile(
+    r"[$€£¥]|\b(?:" + "|".join(re.escape(w) for w in units.CURRENCY_WORDS) + r")\b", re.I
+)
+
+
+def with_currency(text: str, unit: str | None) -> str:
+    """ "10 billion" read as USD from its sentence shows as "10 billion (USD)", so the
+    brief never shows an amount of money without its currency."""
+    if unit in _CURRENCY_CODES and not _CURRENCY_MARK.search(text) and unit not in text:
+        return f"{text} ({unit})"
+    return text
 
 
 def collect_figures(analyses: Sequence[Analysis]) -> list[Figure]:
@@ -129,7 +161,13 @@ def collect_figures(analyses: Sequence[Analysis]) -> list[Figure]:
         for figure in analysis.figures:
             match = next((m for m in merged if same_figure(m, figure)), None)
             if match is None:
-                merged.append(dataclasses.replace(figure, citations=list(figure.citations)))
+                merged.append(
+                    dataclasses.replace(
+                        figure,
+                        text=with_currency(figure.text, figure.unit),
+                        citations=list(figure.citations),
+                    )
+                )
             else:
                 _merge(match, figure)
     order = {id(f): i for i, f in enumerate(merged)}

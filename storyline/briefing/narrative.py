@@ -27,6 +27,7 @@ from ..model import Analysis, Citation, NarrativeLine, SummarySentence, Timeline
 from .embed import dense, tfidf_vectors
 from .readable import standalone
 from .since import is_new
+from .summary import _eligible as eligible  # one rule for what is reporting, not furniture
 
 MIN_WORDS, MAX_WORDS = 6, 60
 # An event date more than this many years before its article is history or a
@@ -172,6 +173,8 @@ def passages(
             text = " ".join(doc.sentence_text(sentence).split())
             if not MIN_WORDS <= len(text.split()) <= MAX_WORDS:
                 continue
+            if not eligible(text, len(text.split())):
+                continue  # web furniture, headlines, questions: the summary's own rule
             date = _event_date(analysis, sentence.start, sentence.end) or doc.published
             items.append(
                 Passage(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from ..model import (
     DocumentRef,
@@ -71,10 +72,12 @@ def key_players(
     *,
     limit: int | None = 8,
     texts: dict[str, str] | None = None,
+    nlp: Any = None,
 ) -> list[KeyPlayer]:
     """The ranked key players, at most `limit` (None: all). `texts` (document
     id -> clean text) lets an organisation cited only as a report's source
-    ("…, reports IDG") be left out as the outlet it is."""
+    ("…, reports IDG") be left out as the outlet it is; `nlp` lets the
+    readability check find fragments by their parse."""
     outlets = {(d.outlet or "").lower() for d in documents if d.outlet}
     players = []
     for entity in entities:
@@ -103,11 +106,11 @@ def key_players(
                 if len(text.split()) > MAX_DID_WORDS:
                     continue
                 if q.direct:
-                    ok = not problems(f"{entity.name}: “{text}.”")
+                    ok = not problems(f"{entity.name}: “{text}.”", nlp)
                     shown = f"“{text}”"
                 else:  # reported speech reads as the reporter's sentence
                     shown = text if text[-1:] in ".!?" else f"{text}."
-                    ok = not problems(shown)
+                    ok = not problems(shown, nlp)
                 if ok:
                     did.append(SummarySentence(shown, list(q.citations), 1))
                 if len(did) >= MAX_DID:

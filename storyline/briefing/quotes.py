@@ -11,31 +11,14 @@ whatever the case; organisations merge short names into the full one
 
 from __future__ import annotations
 
-import difflib
 from collections import Counter
 from collections.abc import Iterable
 
 from ..analysis.entities import generic_org, leading_org
+from ..analysis.matching import same_person
 from ..model import Analysis, Entity, Quote, SpeakerQuotes
 
-# Two full names this similar are one person spelt two ways.
-NAME_SIMILARITY = 0.85
 _KIND_ORDER = {"person": 0, "group": 1, "organisation": 2, "unknown": 3}
-
-
-def _same_person(a: str, b: str) -> bool:
-    """ "Chang" ~ "Jimmie Chang", "Sanqui" ~ "Li Sanqi", "Li Sanqi" ~ "Li Sanqi"."""
-    wa, wb = a.lower().split(), b.lower().split()
-    if wa == wb:
-        return True
-    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    if len(short) == 1 and len(long_) > 1:
-        return any(short[0] == w or (len(w) >= 4 and _ratio(short[0], w) >= 0.8) for w in long_)
-    return _ratio(a.lower(), b.lower()) >= NAME_SIMILARITY
-
-
-def _ratio(a: str, b: str) -> float:
-    return difflib.SequenceMatcher(None, a, b).ratio()
 
 
 def _entity_name(name: str, people: list[Entity]) -> str | None:
@@ -82,9 +65,9 @@ def group_quotes(
     for name in person_names:
         target = _entity_name(name, people)
         if target is None:
-            target = next((n for n in names if _same_person(name, n)), name)
+            target = next((n for n in names if same_person(name, n, person_names)), name)
         elif target not in names:
-            target = next((n for n in names if _same_person(target, n)), target)
+            target = next((n for n in names if same_person(target, n, person_names)), target)
         canonical[name] = target
         if target not in names:
             names.append(target)

@@ -217,7 +217,9 @@ def standalone(
     prefix = _SPEAKER_PREFIX.match(line)
     head, body = (line[: prefix.end() - 1], line[prefix.end() - 1 :]) if prefix else ("", line)
     if not prefix:
-        body = _capitalise(_CONNECTIVE.sub("", _LABEL.sub("", body)))
+        trimmed = _CONNECTIVE.sub("", _LABEL.sub("", body))
+        if trimmed != body:  # "But the trust said..." -> "The trust said..."
+            body = _capitalise(trimmed)
         if analysis is not None:
             pronoun = re.match(r"^(He|She)\b", body)
             if pronoun:

@@ -58,7 +58,25 @@ BOILERPLATE = [
     r"text size.{0,5}",
     r"write to .{2,60} at \S+@\S+",
     r"\S+@\S+\.\w+",
+    # web-crawl and archive notices pasted in with the page
+    r"(?=.*\b(?:alexa internet|internet archive|wayback machine|common crawl)\b)"
+    r"(?=.*\b(?:crawl\w*|web pages?|donat\w*)\b).{0,1200}",
+    # social-widget notices ("... Twitter stores that location ...")
+    r".{0,60}\bwhen you tweet with a location\b.{0,400}",
+    r".{0,200}\b(?:twitter|we) stores? (?:that|the|your) location\b.{0,400}",
+    r"(?:latest|top|breaking|more) (?:headlines|news|stories|videos?)\W*",
+    r"(?:media|image|video|photo) caption\b.{0,300}",
+    r"caption:.{0,300}",
+    r"\d{1,3}\s*(?:of|/)\s*\d{1,3}",  # gallery counter "1 of 15"
+    r"\[\s*(?:related|read more|see also|more|watch|listen)\s*:.{0,300}\]",
 ]
+# Cross-links inside a paragraph ("[Related: ...]"): cut out, keep the rest.
+INLINE_FURNITURE = [r"\[\s*(?:related|read more|see also|more|watch|listen)\s*:[^\]\n]{0,300}\]"]
+# A line of chart or table residue (text extracted from a PDF chart): mostly numbers.
+CHART_MIN_TOKENS = 5
+CHART_NUMERIC_SHARE = 0.6
+_INLINE = re.compile("|".join(INLINE_FURNITURE), re.I)
+_NUMERIC = re.compile(r"^[(\[]?[-+$€£]?\d[\d.,:%/–-]*[)\]%]?$")
 # Case-sensitive furniture: USA Today's "CLOSE" video caption button.
 _CASED = re.compile(r"^CLOSE\s")
 _BOILERPLATE = re.compile(r"^(?:" + "|".join(BOILERPLATE) + r")$", re.I)
@@ -83,7 +101,7 @@ SHORT_WORDS = 10  # a line this short without closing punctuation is menu, credi
 
 def clean_webtext(text: str) -> Cleaned:
     """Keep the article of a scraped page: drop furniture, keep the headline once as title."""
-    kept = [_PREFIXES.sub("", line) for line in lines(text)]
+    kept = [strip_inline_furniture(_PREFIXES.sub("", line)) for line in lines(text)]
     title = _repeated_headline(kept)
     out: list[str] = []
     pending_update = ""
@@ -121,8 +139,27 @@ def clean_webtext(text: str) -> Cleaned:
 
 
 def is_boilerplate(line: str) -> bool:
+    """Whether a whole line (paragraph) is page furniture, a crawl notice or chart residue.
+
+    Shared with the analysis, which skips quotes and figures in such paragraphs of
+    documents stored before a rule existed.
+    """
     line = line.strip()
-    return bool(_BOILERPLATE.match(line) or _CASED.match(line))
+    return bool(_BOILERPLATE.match(line) or _CASED.match(line) or is_chart_residue(line))
+
+
+def is_chart_residue(line: str) -> bool:
+    """A line that is mostly numbers with no sentence in it: a chart or table read as text."""
+    tokens = line.split()
+    if len(tokens) < CHART_MIN_TOKENS or _ENDS_SENTENCE.search(line):
+        return False
+    numeric = sum(1 for t in tokens if _NUMERIC.match(t))
+    return numeric / len(tokens) >= CHART_NUMERIC_SHARE
+
+
+def strip_inline_furniture(line: str) -> str:
+    """A paragraph without its inline cross-links ("[Related: ...]")."""
+    return re.sub(r"\s{2,}", " ", _INLINE.sub("", line)).strip()
 
 
 def boilerplate_signals(text_lines: list[str]) -> int:

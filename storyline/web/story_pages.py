@@ -261,7 +261,9 @@ def _story(request: Request, story_id: str) -> tuple[Story, list[DocumentRef]]:
         try:
             story = get_story(sqlite, story_id)
         except StoreError as exc:
-            raise _web_error(404, f"no story with id {story_id!r}") from exc
+            if "no such story" not in str(exc) and "no documents left" not in str(exc):
+                raise  # the store failed: the app answers 503
+            raise _web_error(404, str(exc)) from exc
         with sqlite.reading() as conn:
             pk = rows.resolve(conn, story.id)
             found, _ = rows.story_rows(conn, [pk] if pk is not None else [])
@@ -394,6 +396,7 @@ def api_stories(
         None, description="stories with a document on or after this date (YYYY[-MM[-DD]])"
     ),
     query: str | None = Query(None, description="stories holding a document that matches"),
+    q: str | None = Query(None, description="the same as query (the name the CLI's web docs use)"),
     min_docs: int = Query(1, ge=1, description="stories of at least this many documents"),
     limit: int = Query(DEFAULT_STORIES, ge=1, le=MAX_STORIES),
     offset: int = Query(0, ge=0),
@@ -403,7 +406,7 @@ def api_stories(
     found, total, waiting = _stories(
         request,
         since=since,
-        query=query,
+        query=query or q,
         min_docs=min_docs,
         sort=sort,
         limit=limit,
@@ -420,8 +423,9 @@ def api_stories(
 
 @router.get("/api/stories/{story_id}", tags=["stories"])
 def api_story(request: Request, story_id: str) -> dict[str, Any]:
-    """One story (an id merged into another resolves to the survivor), with its brief's URL."""
+    """One story (an id merged into another resolves to the survivor), as `/api/stories` lists it.
+
+    Its brief: `/api/brief?ids=...` of the story's documents (the story page links it).
+    """
     story, _ = _story(request, story_id)
-    out = story_json(story)
-    out["brief"] = "/api/brief?ids=" + ",".join(brief_ids(story))
-    return out
+    return story_json(story)

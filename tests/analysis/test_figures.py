@@ -191,7 +191,7 @@ def test_figure_extractor_component(nlp):
     comp = FigureExtractor()
     assert (comp.name, comp.requires, comp.provides) == (
         "figures",
-        ("dates", "entities"),
+        ("dates", "entities", "quotes", "people"),
         ("figures",),
     )
     analysis = comp(Analysis(document=doc, nlp=nlp(text)))

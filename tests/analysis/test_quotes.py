@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.analysis.quotes import QuoteExtractor, extract_attributions, find_quote_spans
+from storyline.analysis.attribution import extract_attributions
+from storyline.analysis.quotemarks import find_quote_spans
+from storyline.analysis.quotes import QuoteExtractor
 from storyline.model import Analysis, Document, Turn
 
 

@@ -43,7 +43,8 @@ def test_collect_figures_merges_the_same_figure_across_documents():
     )
     (merged,) = collect_figures([analysis("a", one), analysis("b", two)])
     assert merged.text == "US$3.2 billion" and merged.measure == "revenue from enterprise products"
-    assert merged.claimant == "Jimmie Chang" and merged.subject == "Huawei"
+    # who states the number is read from the cited passage, never filled from another outlet
+    assert merged.claimant is None and merged.subject == "Huawei"
     assert [c.document for c in merged.citations] == ["a", "b"]
     assert one.citations == [Citation("a", 0, 10)]  # the analyses are left as they were
 
@@ -155,7 +156,7 @@ def test_collect_figures_on_the_seeds(seeds_dir):
     total = sum(len(a.figures) for a in analyses)
     # The seeds share no figure, but "the 10 billion figure" with no period joins the 2019 target.
     assert len(out) == total - 1
-    targets = sorted(f.period for f in out if f.text == "10 billion")
+    targets = sorted(f.period for f in out if f.text == "10 billion (USD)")
     assert targets == ["2018", "by 2019"]
     (by_2019,) = [f for f in out if f.period == "by 2019"]
     assert len(by_2019.citations) == 2 and by_2019.unit == "USD"
@@ -235,3 +236,19 @@ def test_date_by_publication_dates_only_undated_actual_figures() -> None:
     assert present.period == "as of 2013"
     assert dated.period == "2013"
     assert target.period is None
+
+
+def test_a_subject_stating_its_own_figure_fills_the_claimant():
+    one = fig("80", 80.0, "units", doc="a", measure="turbines", subject="Veltrix", status="actual")
+    two = fig(
+        "80",
+        80.0,
+        "units",
+        doc="b",
+        measure="turbines",
+        subject="Veltrix",
+        claimant="Veltrix Energy",
+        status="actual",
+    )
+    (merged,) = collect_figures([analysis("a", one), analysis("b", two)])
+    assert merged.claimant == "Veltrix Energy"

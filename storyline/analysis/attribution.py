@@ -1,0 +1,398 @@
+"""Attributions of a text: cue finders joined with its quotations.
+
+`extract_attributions` runs the cue finders (cue_finders.py), then
+quotation marks widen a content span to the whole quote, join a quote split
+around its attribution ("A," he said, "B.") and carry a quote on across
+sentences and paragraphs; a quotation with no cue of its own takes the cue
+right after it or a colon introduction before it. Returns bare spans, for
+evaluation (bench/polnear.py) and for the quotes component.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..model import Span
+from .cue_finders import (
+    Attribution,
+    _according_to,
+    _cue_span,
+    _name_colon,
+    _name_run,
+    _noun_attribution,
+    _phrase,
+    _subject,
+    _verb_attribution,
+)
+from .cues import (
+    CUE_NOUNS,
+    CUE_VERBS,
+    FIRST_PERSON,
+    QUOTE_ONLY_CUES,
+    SPEECH_VERBS,
+)
+from .quotemarks import _dedupe, _trim, find_quote_spans
+
+
+def extract_attributions(
+    text: str, nlp_doc: Any, join_sentences: bool = False, nested: bool = True
+) -> list[Attribution]:
+    """Find attributions (source, cue, content spans) in `text`, parsed as `nlp_doc`.
+
+    `join_sentences` gives a trailing attribution the quote that opens the next
+    sentence ('"A," she said. "B."') as one content, PARC/PolNeAR's convention;
+    the brief keeps B a quote of its own, which reads better when cited.
+    `nested=False` drops an attribution whose cue lies inside another's content
+    ('she told the paper that he thought X'): PolNeAR mostly annotates only the
+    outer one (chosen on PolNeAR train).
+    """
+    found: list[Attribution] = []
+    for sent in nlp_doc.sents:
+        seg_start = sent.start_char
+        for tok in sent:
+            # a line break ends a paragraph: content never runs across one
+            seg_start = max(seg_start, text.rfind("\n", 0, tok.idx) + 1)
+            att = None
+            if (
+                tok.lower_ == "according"
+                and tok.i + 1 < len(nlp_doc)
+                and nlp_doc[tok.i + 1].lower_ == "to"
+            ):
+                att = _according_to(text, tok, sent, seg_start)
+            elif tok.lemma_.lower() in CUE_VERBS and tok.pos_ == "VERB":
+                att = _parenthetical(text, tok, sent, seg_start) or _verb_attribution(
+                    text, tok, sent, seg_start
+                )
+            elif _clausal_cue(tok):
+                att = _verb_attribution(text, tok, sent, seg_start)
+                if att is not None:
+                    att.broad = True
+            elif tok.text == ":":
+                att = _name_colon(text, tok)
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in CUE_NOUNS:
+                att = _noun_attribution(text, tok)
+            if att is None:
+                continue
+            found.append(att)
+            ends = [s.end for s in att.content]
+            if att.source is not None and ends and max(ends) <= att.source.start:
+                # a trailing attribution closes its stretch of text ("X he said Y she added")
+                seg_start = max(seg_start, _extent_end(att))
+    found.extend(_signed_posts(text, found))
+    found = _attach_quotes(text, nlp_doc, found, join_sentences)
+    # "he continued" is speech only next to a quote ("he continued to campaign" is not)
+    found = [a for a in found if a.direct or a.cue_lemma not in QUOTE_ONLY_CUES]
+    if not nested:
+        found = [
+            a
+            for a in found
+            if not any(
+                b is not a and any(c.start <= a.cue.start < c.end for c in b.content) for b in found
+            )
+        ]
+    return found
+
+
+def _parenthetical(text: str, verb: Any, sent: Any, seg_start: int) -> Attribution | None:
+    """ "This campaign, he says, is different": an attribution set off by commas inside
+    the sentence it attributes; the content is the sentence on both sides of it."""
+    if verb.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    doc = verb.doc
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or abs(subj.i - verb.i) > 4:
+        return None
+    lo_tok = min(subj.left_edge.i, verb.i)
+    hi_tok = max(subj.right_edge.i, verb.i)
+    while (
+        hi_tok + 1 < sent.end
+        and doc[hi_tok + 1].head == verb
+        and doc[hi_tok + 1].dep_
+        in (
+            "advmod",
+            "npadvmod",
+        )
+    ):
+        hi_tok += 1
+    if lo_tok - 1 <= sent.start or hi_tok + 2 >= sent.end:
+        return None
+    before, after = doc[lo_tok - 1], doc[hi_tok + 1]
+    if before.text != "," or after.text != ",":
+        return None
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > hi_tok for c in verb.children):
+        return None  # "..., he said, adding that ...": its own content follows
+    start = max(seg_start, sent.start_char)
+    left = Span(*_trim(text, start, before.idx))
+    right = Span(*_trim(text, after.idx + 1, sent.end_char))
+    if (
+        len(text[left.start : left.end].split()) < 2
+        or len(text[right.start : right.end].split()) < 2
+    ):
+        return None
+    cue, cue_text = _cue_span(verb)
+    source_toks = list(doc[subj.left_edge.i : subj.right_edge.i + 1])
+    return Attribution(
+        cue=cue,
+        content=[left, right],
+        source=Span(source_toks[0].idx, source_toks[-1].idx + len(source_toks[-1])),
+        cue_text=cue_text,
+        cue_lemma=verb.lemma_.lower(),
+        source_head=subj,
+        source_tokens=source_toks,
+    )
+
+
+def _clausal_cue(tok: Any) -> bool:
+    """A verb outside the cue lists that reports a finite clause with a named or personal
+    subject ("X warned voters that ...", "she made clear that ..."): an attribution in
+    PolNeAR's sense (speech, belief or stance). Its content is kept for evaluation; the
+    quotes component keeps only the speech among these (SPEECH_VERBS)."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() in _NOT_CLAUSAL_CUES:
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    if comp is None or comp.i < tok.i:
+        return False  # a noun object alone ("X criticized Y") costs more precision than it gains
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in comp.children):
+        return False
+    return subj is not None and (
+        subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or subj.lower_ in ("he", "she", "they", "we", "i")
+        or subj.pos_ in ("PROPN", "NOUN")
+    )
+
+
+# Verbs whose clausal complement is not reported content.
+_NOT_CLAUSAL_CUES = frozenset(
+    {
+        "be",
+        "have",
+        "do",
+        "make",
+        "ensure",
+        "mean",
+        "seem",
+        "appear",
+        "happen",
+        "let",
+        "help",
+        "see",
+        "hope",
+        "wish",
+        "pretend",
+        "turn",
+        "prove",
+        "become",
+        "get",
+        "go",
+        "come",
+    }
+)
+
+
+# "... text of the post — Jane Roe (@janeroe) July 5, 2016"
+_SIGNED = re.compile(r"(?P<dash>\u2014) (?P<name>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}) \(@\w+\)")
+
+
+def _signed_posts(text: str, found: list[Attribution]) -> list[Attribution]:
+    """Embedded social posts signed with a dash and a handle."""
+    out = []
+    taken = {a.cue.start for a in found}
+    for m in _SIGNED.finditer(text):
+        start = max(text.rfind("\n", 0, m.start()), text.rfind(">", 0, m.start())) + 1
+        cs, ce = _trim(text, start, m.start())
+        if m.start("dash") in taken or len(text[cs:ce].split()) < 2:
+            continue
+        out.append(
+            Attribution(
+                cue=Span(m.start("dash"), m.end("dash")),
+                content=[Span(cs, ce)],
+                source=Span(m.start("name"), m.end("name")),
+                cue_text="\u2014",
+                direct=True,
+            )
+        )
+    return out
+
+
+def _extent_end(att: Attribution) -> int:
+    end = att.cue.end
+    if att.source is not None:
+        end = max(end, att.source.end)
+    if att.source_tokens:
+        end = max(end, att.source_tokens[-1].idx + len(att.source_tokens[-1]))
+    return end
+
+
+def _attach_quotes(
+    text: str, nlp_doc: Any, found: list[Attribution], join_sentences: bool = False
+) -> list[Attribution]:
+    """Widen contents to whole quotes, join split quotes, attribute quotes after a colon."""
+    for group in find_quote_spans(text):
+        first, last = group[0], group[-1]
+        owner = None
+        for att in found:
+            if first.start <= att.cue.start < last.end:
+                continue  # speech reported inside the quote does not own it
+            if any(s.start < last.end and first.start < s.end for s in att.content):
+                owner = att
+                break
+        if owner is None:
+            words = sum(len(text[q.start : q.end].split()) for q in group)
+            if words < 4 and text[last.end - 2 : last.end - 1] not in ",?!":
+                continue  # a title or a scare quote, not speech
+            owner = _owner_nearby(text, found, first, join_sentences)
+            if owner is None and not join_sentences:
+                # '"A," X said. "B."': B is X's too, a quote of its own in the brief
+                prior = _owner_nearby(text, found, first, True)
+                if prior is not None:
+                    found.append(
+                        Attribution(
+                            cue=prior.cue,
+                            content=[Span(q.start, q.end) for q in group],
+                            source=prior.source,
+                            cue_text=prior.cue_text,
+                            direct=True,
+                            cue_lemma=prior.cue_lemma,
+                            source_head=prior.source_head,
+                            source_tokens=prior.source_tokens,
+                            name_tokens=prior.name_tokens,
+                            role_tokens=prior.role_tokens,
+                        )
+                    )
+                    continue
+            if owner is None:
+                owner = _cue_after_quote(nlp_doc, last) or _colon_intro(text, nlp_doc, first)
+                if owner is None:
+                    continue
+                found.append(owner)
+            else:
+                owner.content.append(Span(first.start, first.end))
+        # widen the overlapping content to cover every part of the quote
+        merged: list[Span] = []
+        for s in owner.content:
+            for q in group:
+                if (s.start < q.end and q.start < s.end) or s.start == q.start:
+                    s = Span(min(s.start, q.start), max(s.end, q.end))
+            merged.append(s)
+        for q in group:
+            if not any(m.start <= q.start and q.end <= m.end for m in merged):
+                merged.append(q)
+        owner.content = _dedupe(merged)
+        # direct when the quote is the content, not a phrase quoted inside reported speech
+        quoted = sum(q.end - q.start for q in group)
+        owner.direct = owner.direct or quoted >= 0.6 * sum(s.end - s.start for s in owner.content)
+    # speech reported inside a quote is part of the quoted speaker's words
+    inside = [(q.start, q.end) for g in find_quote_spans(text) for q in g]
+    found = [a for a in found if not any(s < a.cue.start and a.cue.end < e for s, e in inside)]
+    found.sort(key=lambda a: a.cue.start)
+    return found
+
+
+def _owner_nearby(
+    text: str, found: list[Attribution], quote: Span, join_sentences: bool = False
+) -> Attribution | None:
+    """The attribution whose cue sits just before a quote: '"A," he said, "B."'.
+
+    With `join_sentences`, a trailing attribution also owns a quote opening the
+    next sentence of the paragraph ('"A," she said. "B."').
+    """
+    for att in found:
+        end = _extent_end(att)
+        gap = text[end : quote.start] if end <= quote.start else ""
+        trailing = (
+            join_sentences
+            and bool(att.content)
+            and max(c.end for c in att.content) <= att.cue.start
+        )
+        if end <= quote.start and _joinable(gap, trailing):
+            return att
+        # the quote ends right before its attribution: '"A," she said, "B."' parsed as "she said B"
+        begin = min(att.cue.start, att.source.start if att.source else att.cue.start)
+        gap = text[quote.end : begin]
+        if quote.end <= begin and len(gap) <= 3 and not gap.strip(" ,\u00a0") and "\n" not in gap:
+            return att
+    return None
+
+
+# Words allowed between an attribution and the rest of its quote ('he told the
+# Times in 2012, "B"'); more, and the quote is someone else's or a new topic.
+MAX_JOIN_GAP_WORDS = 8
+_TERMINAL = re.compile(r"[.!?]")
+
+
+def _joinable(gap: str, next_sentence: bool) -> bool:
+    """Whether the text between an attribution's end and a quote keeps them together:
+    the same paragraph, no other quotation, a few words at most, and no sentence end
+    unless `next_sentence` (the quote opens the next sentence: '"A," she said. "B."')."""
+    if "\n" in gap or any(m in gap for m in '"\u201c\u201d\u00ab\u00bb'):
+        return False
+    words = gap.split()
+    if len(words) > MAX_JOIN_GAP_WORDS:
+        return False
+    body = gap.strip(" ,;:\u00a0\t")
+    ends = _TERMINAL.findall(body)
+    if not next_sentence:
+        return not ends and (not words or gap.rstrip(" \u00a0").endswith(","))
+    return len(ends) <= 1 and (not ends or body.endswith(tuple(".!?")))
+
+
+def _cue_after_quote(nlp_doc: Any, quote: Span) -> Attribution | None:
+    """'"X," she said' when the parse missed it: a name or pronoun and a cue right after the quote."""
+    span = nlp_doc.char_span(
+        quote.end, min(len(nlp_doc.text), quote.end + 60), alignment_mode="expand"
+    )
+    if span is None:
+        return None
+    toks = [t for t in span if not t.is_space and t.text not in (",",)][:5]
+    for k, tok in enumerate(toks[:4]):
+        if tok.lemma_.lower() in CUE_VERBS and tok.pos_ in ("VERB", "AUX"):
+            src = toks[:k] if k else _name_run(nlp_doc, tok.i + 1, 1, 4)
+            if not src or src[0].is_punct or not all(t.pos_ in ("PRON", "PROPN") for t in src):
+                return None
+            cue, cue_text = _cue_span(tok)
+            return Attribution(
+                cue=cue,
+                content=[Span(quote.start, quote.end)],
+                source=Span(src[0].idx, src[-1].idx + len(src[-1])),
+                cue_text=cue_text,
+                cue_lemma=tok.lemma_.lower(),
+                direct=True,
+                source_head=src[-1],
+                source_tokens=src,
+            )
+    return None
+
+
+def _colon_intro(text: str, nlp_doc: Any, quote: Span) -> Attribution | None:
+    """'Huawei released the following statement:' followed by a quote."""
+    before = text[: quote.start].rstrip()
+    if not before.endswith(":"):
+        return None
+    span = nlp_doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if span is None:
+        return None
+    colon = span[0]
+    verbs = [
+        t for t in colon.sent if t.i < colon.i and t.pos_ == "VERB" and _subject(t) is not None
+    ]
+    if not verbs:
+        return None
+    # the main verb ("When X died, Clinton released the following statement:"), else the last
+    main = [t for t in verbs if t.dep_ == "ROOT" or t.head.i == t.i]
+    root = main[0] if main else verbs[-1]
+    subj = _subject(root)
+    if subj is None or subj.lower_ in FIRST_PERSON:
+        return None
+    source_toks = _phrase(subj)
+    cue, cue_text = _cue_span(root)
+    return Attribution(
+        cue=cue,
+        content=[Span(quote.start, quote.end)],
+        source=Span(source_toks[0].idx, source_toks[-1].idx + len(source_toks[-1])),
+        cue_text=cue_text,
+        direct=True,
+        source_head=subj,
+        source_tokens=source_toks,
+    )

@@ -1,0 +1,602 @@
+"""Attribution cues found in the parse: who (source), how (cue), what (content).
+
+One finder per form: a speech or belief verb with its subject and clausal
+complement ("He said that X"), the trailing forms read by surface order
+("X, he said", "X said NAME ROLE" in punctuation-stripped text), cue nouns
+with a possessor ("the union's warning that X"), "according to X", and
+"NAME: ..." speaker labels. The word lists are data in cues.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Span
+from .cues import (
+    BELIEF_VERBS,
+    CLOSE_QUOTES,
+    GROUP_NOUNS,
+    OBJECT_CUES,
+    OPEN_QUOTES,
+    PASSIVE_CUES,
+    PREP_CONTENT_VERBS,
+    SPEECH_VERBS,
+    TRAILING_CUES,
+)
+from .quotemarks import _quote_closes_before, _trim
+from .speakers import contiguous
+
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
+
+# Parts of a subject phrase that are not the source ("Smith, who left, said").
+_NOT_SOURCE = ("relcl", "acl", "punct", "ccomp", "advcl")
+
+
+@dataclass(slots=True)
+class Attribution:
+    """One attribution as spans into the text: who (source), how (cue), what (content)."""
+
+    cue: Span
+    content: list[Span]
+    source: Span | None = None
+    cue_text: str = ""
+    direct: bool = False
+    cue_lemma: str = ""
+    # False when the content is only a noun phrase ("announced plans"): a stance, not speech
+    clausal: bool = True
+    # found by a verb outside the cue lists (`attribution._clausal_cue`): belief or stance
+    # as often as speech, so the brief keeps it only as a direct quote
+    broad: bool = False
+    # spaCy tokens of the source phrase and its head, for speaker resolution
+    source_head: Any = field(default=None, repr=False, compare=False)
+    source_tokens: list[Any] = field(default_factory=list, repr=False, compare=False)
+    # set when the name was found by word order, not by the parse (stripped text)
+    name_tokens: list[Any] = field(default_factory=list, repr=False, compare=False)
+    role_tokens: list[Any] = field(default_factory=list, repr=False, compare=False)
+
+
+def _phrase(head: Any) -> list[Any]:
+    """The source phrase: the subject's subtree without relative clauses or asides."""
+    drop: set[int] = set()
+    for child in head.children:
+        if child.dep_ in _NOT_SOURCE:
+            drop.update(t.i for t in child.subtree)
+    toks = [t for t in head.subtree if t.i not in drop and not t.is_space]
+    # "On Wednesday Huawei said": a date is not part of the source
+    while toks and toks[0].ent_type_ in ("DATE", "TIME") and toks[0].i < head.i:
+        toks = toks[1:]
+    # keep the contiguous run around the head, without trailing punctuation
+    run = contiguous(toks, head)
+    while run[-1].i > head.i and run[-1].is_punct:
+        run.pop()
+    return run
+
+
+def _source_span(head: Any, phrase: list[Any]) -> Span:
+    """The whole subject ("Sen. Ted Cruz (R-Texas), also a candidate") as the source span.
+
+    Resolution reads the narrower `phrase`; the span covers the subject's full
+    subtree, as PolNeAR annotates it, unless the parse ran past a line break.
+    """
+    toks = [t for t in head.subtree if not t.is_space]
+    if "\n" in head.doc[toks[0].i : toks[-1].i + 1].text:
+        toks = phrase
+    toks = [t for t in toks if t.i >= phrase[0].i]  # "On Wednesday Huawei": the date stays out
+    while len(toks) > 1 and toks[-1].is_punct and toks[-1].text not in ")":
+        toks = toks[:-1]
+    return Span(toks[0].idx, toks[-1].idx + len(toks[-1]))
+
+
+def _subject(verb: Any) -> Any | None:
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        # "X was asked by Y": the source is the agent, if any
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        return (
+            next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if agent is not None
+            else None
+        )
+    subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+    cur = verb
+    # "..., saying X" / "guesses X and stresses Y": the subject of the governing verb
+    while subj is None and cur.dep_ in ("conj", "advcl", "xcomp") and cur.head != cur:
+        cur = cur.head
+        subj = next((c for c in cur.children if c.dep_ in ("nsubj",)), None)
+    if subj is None:
+        # "Six in 10 say ...": a poll share parsed as a number modifying the verb
+        subj = next(
+            (
+                c
+                for c in verb.children
+                if c.i < verb.i and c.dep_ in ("nummod", "npadvmod") and c.pos_ == "NUM"
+            ),
+            None,
+        )
+    return subj
+
+
+# Their direct object is the listener, not what was said ("told the Post").
+_ADDRESSEE_VERBS = frozenset(
+    {"tell", "ask", "inform", "advise", "assure", "urge", "thank", "congratulate"}
+)
+
+
+def _content_children(verb: Any) -> list[Any]:
+    lemma = verb.lemma_.lower()
+    comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not comps and lemma == "ask":
+        # "asked whether the plan was fair"
+        comps = [
+            c
+            for c in verb.children
+            if c.dep_ == "advcl" and any(m.lower_ in ("if", "whether") for m in c.children)
+        ]
+    if not comps and lemma not in BELIEF_VERBS:
+        comps = [c for c in verb.children if c.dep_ == "xcomp"]
+    if not comps and lemma not in _ADDRESSEE_VERBS:
+        deps = ("dobj", "oprd", "prep") if lemma in PREP_CONTENT_VERBS else ("dobj", "oprd")
+        comps = [c for c in verb.children if c.dep_ in deps and c.i > verb.i]
+        if lemma in PREP_CONTENT_VERBS:
+            comps = [
+                c for c in comps if c.dep_ != "prep" or c.lower_ in ("to", "about", "for", "on")
+            ]
+            # "voted for Trump": the content is the object of the preposition
+            comps = [
+                next((g for g in c.children if g.dep_ == "pobj"), c) if c.dep_ == "prep" else c
+                for c in comps
+            ]
+    if not comps and lemma in PREP_CONTENT_VERBS:
+        # "calling for the council to cut fees": parsed as a clause marked by "for"
+        comps = [
+            c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and _marked(c, "for")
+        ]
+    if not comps and lemma in SPEECH_VERBS:
+        comps = _that_clause(verb)
+    return comps
+
+
+def _object_tail(verb: Any, hi: int) -> int:
+    """An object's complement belongs to the content: "criticized Rubio for not answering",
+    "described the piece as a return to ..."; a time or place phrase does not."""
+    for c in sorted(verb.children, key=lambda t: t.i):
+        if c.i <= hi or c.dep_ not in ("prep", "advcl", "xcomp", "oprd"):
+            continue
+        if c.i != hi + 1 and not (c.i == hi + 2 and verb.doc[hi + 1].text == ","):
+            break
+        obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if obj is not None and obj.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC"):
+            break
+        if c.dep_ == "prep" and c.lower_ in ("in", "at", "on", "during", "after", "before"):
+            break
+        hi = max(t.i for t in c.subtree)
+    return hi
+
+
+def _marked(clause: Any, word: str) -> bool:
+    """True when a clause opens with the marker `word` ("that", "for")."""
+    return any(m.dep_ == "mark" and m.lower_ == word for m in clause.children)
+
+
+def _that_clause(verb: Any) -> list[Any]:
+    """ "said in a statement that X" / "said Tuesday that X": the parse hangs the clause elsewhere."""
+    for tok in verb.doc[verb.i + 1 : verb.sent.end]:
+        if tok.lower_ == "that" and tok.dep_ == "mark" and tok.head.i > tok.i:
+            clause = tok.head
+            if any(a == verb for a in clause.ancestors) and all(
+                t.pos_ not in ("VERB", "AUX") for t in verb.doc[verb.i + 1 : tok.i]
+            ):
+                return [clause]
+        if tok.text in (".", ";", ":") or tok.text in OPEN_QUOTES:
+            break
+    return []
+
+
+def _cue_span(verb: Any) -> tuple[Span, str]:
+    doc = verb.doc
+    start = verb.i
+    while (
+        start > 0
+        and doc[start - 1].dep_ in ("aux", "auxpass", "neg")
+        and doc[start - 1].head == verb
+    ):
+        start -= 1
+    span = doc[start : verb.i + 1]
+    return Span(span.start_char, span.end_char), span.text
+
+
+def _name_run(doc: Any, start: int, step: int, limit: int) -> list[Any]:
+    """Capitalised name tokens from `start` going `step` (+1 right, -1 left)."""
+    run: list[Any] = []
+    i = start
+    while 0 <= i < len(doc) and len(run) < limit:
+        tok = doc[i]
+        if tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and tok.text[:1].isupper()):
+            run.append(tok)
+            i += step
+        else:
+            break
+    return sorted(run, key=lambda t: t.i)
+
+
+def _surface_source(verb: Any, sent: Any, seg_start: int) -> list[Any]:
+    """A name right after the cue ("said David He") or right before it ("Chang said")."""
+    doc = verb.doc
+    if verb.lemma_.lower() not in TRAILING_CUES:
+        return []
+    after = _name_run(doc, verb.i + 1, 1, 4) if verb.i + 1 < sent.end else []
+    nxt = doc[after[-1].i + 1] if after and after[-1].i + 1 < len(doc) else None
+    parsed = _subject(verb)
+    if (
+        after
+        and any(t.ent_type_ == "PERSON" for t in after)
+        and (nxt is None or nxt.pos_ not in ("VERB", "AUX"))
+        and (
+            parsed is None
+            or parsed.i > verb.i
+            or nxt is None
+            or nxt.lower_ in (",", ".", ";", "the", "a", "an")
+            or "\n" in nxt.text_with_ws
+        )
+        and len(doc.text[seg_start : verb.idx].split()) >= 2
+    ):
+        return after
+    i = verb.i - 1
+    while i >= sent.start and doc[i].pos_ == "ADV":
+        i -= 1
+    before = _name_run(doc, i, -1, 4) if i >= sent.start else []
+    if before and _nothing_after(verb, sent):
+        return before
+    return []
+
+
+def _role_tail(doc: Any, after: int, sent: Any) -> list[Any]:
+    """Surface role phrase after a name: "the company's president of X", "an analyst with firm Gartner"."""
+    toks: list[Any] = []
+    i = after
+    if i < sent.end and doc[i].text == ",":
+        i += 1
+    if i >= sent.end or doc[i].lower_ not in ("the", "a", "an"):
+        return []
+    seen_prep = False
+    while i < sent.end:
+        tok = doc[i]
+        if tok.is_space or tok.text in (".", ",", ";", ":") or "\n" in tok.text:
+            break
+        if (
+            tok.text[:1].isupper()
+            and toks
+            and toks[-1].is_lower
+            and toks[-1].lower_ not in _ORG_LEAD
+        ):
+            if not (seen_prep and toks[-1].lower_ in _ORG_DESCRIPTORS):
+                break
+            while i < sent.end and doc[i].text[:1].isupper() and doc[i].is_alpha:
+                toks.append(doc[i])
+                i += 1
+            break
+        seen_prep = seen_prep or tok.lower_ in ("with", "at", "of", "for")
+        toks.append(tok)
+        i += 1
+    return toks
+
+
+_ORG_LEAD = frozenset({"with", "at", "of", "for", "from", "the"})
+
+_ORG_DESCRIPTORS = frozenset({"firm", "company", "consultancy", "agency", "bank", "house"})
+
+
+def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attribution | None:
+    objects = OBJECT_CUES.get(verb.lemma_.lower())
+    if objects is not None and not any(
+        c.dep_ == "dobj" and c.lemma_.lower() in objects for c in verb.children
+    ):
+        return None
+    subj = _subject(verb)
+    comps = _content_children(verb)
+    cue, cue_text = _cue_span(verb)
+    doc = verb.doc
+    surface = _surface_source(verb, sent, seg_start)
+    role_toks: list[Any] = []
+    if surface:
+        subj = surface[-1]
+        role_toks = _role_tail(doc, surface[-1].i + 1, sent) if subj.i > verb.i else []
+        comps = [c for c in comps if c.i < verb.i]
+    if not surface and subj is not None and subj.i < verb.i:
+        # '"... Sen. John McCain," Trump said': the word right before the cue is its subject
+        i = verb.i - 1
+        while i > sent.start and doc[i].dep_ in ("advmod", "aux", "neg") and doc[i].head == verb:
+            i -= 1
+        near = doc[i]
+        if near != subj and near.i > subj.i and near.lower_ in _SUBJECT_PRONOUNS:
+            subj = near
+        elif near != subj and near.i > subj.i and near.pos_ == "PROPN" and subj.i < near.i - 1:
+            between = doc[subj.i + 1 : near.i]
+            if any(t.text in CLOSE_QUOTES for t in between):
+                subj = near
+    source_toks = (surface + role_toks) if surface else (_phrase(subj) if subj is not None else [])
+    source: Span | None
+    if surface:
+        source = Span(source_toks[0].idx, source_toks[-1].idx + len(source_toks[-1]))
+    else:
+        source = _source_span(subj, source_toks) if source_toks else None
+    content: tuple[int, int] | None = None
+    clausal = not comps or any(c.dep_ in ("ccomp", "xcomp") for c in comps)
+    after = doc[verb.i + 1] if verb.i + 1 < sent.end else None
+    colon = next((t for t in doc[verb.i + 1 : min(sent.end, verb.i + 6)] if t.text == ":"), None)
+    if (
+        colon is not None
+        and not comps
+        and all(t.pos_ not in ("VERB", "AUX") for t in doc[verb.i + 1 : colon.i])
+    ):
+        after = colon  # "told the crowd: X"
+    if after is not None and (
+        after.text == ":"
+        or (after.text == "," and after.i + 1 < len(doc) and doc[after.i + 1].text in OPEN_QUOTES)
+    ):
+        # "He said: X" -- everything after the colon (a quote widens it later)
+        content = (after.idx + 1, sent.end_char)
+    elif subj is not None and subj.i > verb.i and (subj.head == verb or surface):
+        # inverted: "X, said Smith" / stripped "X said David He the company's president"
+        if verb.lemma_.lower() in TRAILING_CUES or comps:
+            content = (seg_start, cue.start)
+    elif subj is not None and subj.i > verb.i:
+        # "Asked if X, Devine said ...": the subject belongs to the governing verb
+        right = [c for c in comps if c.i > verb.i and c.i < subj.i]
+        if right:
+            lo = min(t.i for c in right for t in c.subtree)
+            hi = max(t.i for c in right for t in c.subtree)
+            content = (doc[lo].idx, doc[hi].idx + len(doc[hi]))
+    elif subj is not None:
+        left = [c for c in comps if c.i < subj.i]
+        right = [c for c in comps if c.i > verb.i]
+        if right and not left:
+            lo = min(t.i for c in right for t in c.subtree)
+            hi = max(t.i for c in right for t in c.subtree)
+            if all(c.dep_ in ("dobj", "oprd") for c in right):
+                hi = _object_tail(verb, hi)
+            content = (doc[lo].idx, doc[hi].idx + len(doc[hi]))
+        elif left or (
+            verb.lemma_.lower() in TRAILING_CUES
+            and (
+                _nothing_after(verb, sent)
+                or (source is not None and _quote_closes_before(text, source.start))
+            )
+        ):
+            content = (seg_start, source.start if source else cue.start)
+    passive = False
+    agent = subj is not None and subj.head.dep_ == "agent"
+    if (
+        content is None
+        and (subj is None or agent)
+        and verb.lemma_.lower() in PASSIVE_CUES | SPEECH_VERBS
+    ):
+        # "Trump is expected to win": no source; the content is the subject and the complement
+        patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        right = [c for c in verb.children if c.i > verb.i and c.dep_ in ("xcomp", "ccomp")]
+        if patient is not None and not right and agent and patient.i < verb.i:
+            # "the move was first reported by MSNBC": the patient is what was reported
+            lo, hi = min(t.i for t in patient.subtree), patient.i
+            content = (doc[lo].idx, doc[hi].idx + len(doc[hi]))
+        elif patient is not None and right and subj is None:
+            # "X is expected to win": X and the infinitive; "we are told that Y": Y alone
+            ccomp = [c for c in right if c.dep_ == "ccomp"]
+            lo = min(t.i for t in (ccomp[0].subtree if ccomp else patient.subtree))
+            hi = max(t.i for c in right for t in c.subtree)
+            if "\n" not in doc[lo : hi + 1].text:
+                content, passive = (doc[lo].idx, doc[hi].idx + len(doc[hi])), True
+    if content is None:
+        return None
+    content = _clip(text, content, cue)
+    start, end = _trim(text, *content)
+    one_name = len(comps) == 1 and comps[0].pos_ == "PROPN" and comps[0].idx == start
+    if end - start < 2 or (len(text[start:end].split()) < 2 and not one_name):
+        return None
+    return Attribution(
+        cue=cue,
+        content=[Span(start, end)],
+        source=source,
+        cue_text=cue_text,
+        source_head=subj,
+        source_tokens=source_toks,
+        name_tokens=surface,
+        role_tokens=role_toks,
+        cue_lemma=verb.lemma_.lower(),
+        clausal=clausal and not passive,  # a sourceless expectation is no one's speech
+    )
+
+
+_NOUN_CONTENT_PREPS = ("to", "of", "for", "against", "on", "about")
+
+
+def _noun_attribution(text: str, noun: Any) -> Attribution | None:
+    """ "the union's warning that X", "Smith's support for X", "her refusal to X": a noun as cue.
+
+    The source is the possessor (or "from/by X"); without one only a that-clause
+    counts ("claims that X"), as a bare noun is too often no attribution at all.
+    """
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is None:
+        by = next(
+            (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")), None
+        )
+        poss = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    clause = next(
+        (c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and _marked(c, "that")),
+        None,
+    )
+    comp = clause
+    if comp is None:
+        comp = next(
+            (
+                c
+                for c in noun.children
+                if c.dep_ == "acl" and any(m.tag_ == "TO" for m in c.children)
+            ),
+            None,
+        )
+    if comp is None and poss is not None:
+        preps = [
+            c
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ in _NOUN_CONTENT_PREPS and c.i > noun.i
+        ]
+        prep = preps[0] if preps else None
+        comp = (
+            next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        )
+    if comp is None or (poss is None and clause is None):
+        return None
+    toks = list(comp.subtree)
+    start, end = _trim(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+    if end <= start or "\n" in text[start:end]:
+        return None
+    source_toks = _phrase(poss) if poss is not None else []
+    if poss is not None and poss.lower_ in ("its", "their", "his", "her", "my", "our", "your"):
+        source_toks = [poss]
+    source = None
+    if source_toks:
+        last = source_toks[-1]
+        if last.text in ("'s", "\u2019s", "'", "\u2019") and len(source_toks) > 1:
+            source_toks = source_toks[:-1]
+            last = source_toks[-1]
+        source = Span(source_toks[0].idx, last.idx + len(last))
+    return Attribution(
+        cue=Span(noun.idx, noun.idx + len(noun)),
+        content=[Span(start, end)],
+        source=source,
+        cue_text=noun.text,
+        source_head=poss,
+        source_tokens=source_toks,
+        cue_lemma=noun.lemma_.lower(),
+        clausal=clause is not None,
+    )
+
+
+# Paragraph labels that end in a colon but name no source ("Update: ...", "Editor's note: ...").
+_LABELS = frozenset(
+    [
+        "update",
+        "updated",
+        "note",
+        "editor",
+        "editors",
+        "correction",
+        "related",
+        "photo",
+        "video",
+        "watch",
+        "read",
+        "source",
+        "sources",
+        "disclosure",
+        "question",
+        "answer",
+        "q",
+        "a",
+        "warning",
+        "example",
+        "background",
+    ]
+)
+
+
+def _name_colon(text: str, colon: Any) -> Attribution | None:
+    """'Kasich: "We are going all the way"' -- a name, a colon, then what they said."""
+    doc = colon.doc
+    run = _name_run(doc, colon.i - 1, -1, 5)
+    para_start = text.rfind("\n", 0, colon.idx) + 1
+    head = text[para_start : colon.idx].split()
+    label = head[0].lower().removesuffix("'s").removesuffix("\u2019s") if head else ""
+    if not run and 0 < len(head) <= 3 and label not in _LABELS and head[0][:1].isupper():
+        # a headline's "Poll: ..." / "Clinton camp: ...": the words before the colon are the source
+        span = doc.char_span(para_start, colon.idx, alignment_mode="expand")
+        run = [t for t in span if not t.is_space] if span is not None else []
+        if not run or not run[0].text[:1].isupper():
+            return None
+    if not run:
+        return None
+    para_start = text.rfind("\n", 0, run[0].idx) + 1
+    starts_para = not text[para_start : run[0].idx].strip()
+    if not starts_para and not any(t.ent_type_ in ("PERSON", "ORG") for t in run):
+        return None
+    nxt = doc[colon.i + 1] if colon.i + 1 < len(doc) else None
+    if nxt is None or not (starts_para or nxt.text in OPEN_QUOTES):
+        return None
+    end = text.find("\n", colon.idx)
+    start, stop = _trim(text, colon.idx + 1, len(text) if end == -1 else end)
+    if len(text[start:stop].split()) < 2:
+        return None
+    return Attribution(
+        cue=Span(colon.idx, colon.idx + 1),
+        content=[Span(start, stop)],
+        source=Span(run[0].idx, run[-1].idx + len(run[-1])),
+        cue_text=":",
+        source_head=run[-1],
+        source_tokens=run,
+    )
+
+
+def _clip(text: str, content: tuple[int, int], cue: Span) -> tuple[int, int]:
+    """Keep content within the paragraph of its cue."""
+    start, end = content
+    if start >= cue.end:
+        nl = text.find("\n", cue.end, end)
+        if nl != -1:
+            end = nl
+    return start, end
+
+
+def _nothing_after(verb: Any, sent: Any) -> bool:
+    """True when the cue ends its clause ("..., he added." / "... he later added")."""
+    for tok in verb.doc[verb.i + 1 : sent.end]:
+        if tok.is_punct or tok.dep_ in (
+            "advmod",
+            "npadvmod",
+            "prep",
+            "pobj",
+            "det",
+            "amod",
+            "compound",
+        ):
+            if tok.dep_ == "prep" and tok.head != verb:
+                return False
+            continue
+        return False
+    return True
+
+
+def _according_to(text: str, tok: Any, sent: Any, seg_start: int) -> Attribution | None:
+    doc = tok.doc
+    to = doc[tok.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    source_toks = _phrase(pobj)
+    source_toks = [t for t in source_toks if t.i > to.i]
+    if not source_toks:
+        return None
+    nxt = doc[source_toks[0].i + 1] if source_toks[0].i + 1 < len(doc) else None
+    if source_toks[0].lower_ in GROUP_NOUNS and not (nxt is not None and nxt.dep_ == "prep"):
+        # "according to analysts Huawei has ..." (no stops); "analysts at Fenwick" stays whole
+        source_toks = source_toks[:1]
+        pobj = source_toks[0]
+    source = Span(source_toks[0].idx, source_toks[-1].idx + len(source_toks[-1]))
+    cue = Span(tok.idx, to.idx + len(to))
+    if tok.idx - seg_start > 3 and len(text[seg_start : tok.idx].split()) >= 2:
+        content = (seg_start, tok.idx)
+    else:
+        content = _clip(text, (source.end, sent.end_char), cue)
+    start, end = _trim(text, *content)
+    if len(text[start:end].split()) < 2:
+        return None
+    return Attribution(
+        cue=cue,
+        content=[Span(start, end)],
+        source=source,
+        cue_text="according to",
+        source_head=pobj,
+        source_tokens=source_toks,
+    )

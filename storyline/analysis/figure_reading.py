@@ -1,0 +1,384 @@
+"""Reading a number's context: its measure, subject, claimant, status and period.
+
+Given an amount and its sentence, each reader answers one question from the
+parse: what is measured ("revenue from enterprise products"), about whom,
+who states it (a quote's speaker, a claim verb's subject, "according to"),
+whether it is an actual, a target or a forecast, and for when. Extraction
+(which numbers are figures) stays in figures.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from ..model import DateMention, Sentence
+from . import units
+from .amounts import (
+    Amount,
+)
+from .cues import SPEECH_VERBS
+from .figure_context import (
+    _CLAUSE_BREAKS,
+    _ORG_NOUNS,
+    _PRONOUNS,
+    _SUBJECT_TYPES,
+    _TIME_NOUNS,
+    _TRAILING,
+    _ancestors,
+    _Context,
+    _governing_verb,
+    _phrase,
+    _span,
+    _subject_of,
+    _subtree,
+)
+
+
+def _noun_measure(noun, amount_ids: set[int]) -> str:
+    """ "drop in its number of smartphone partners" from the head noun "drop"."""
+    left = [c for c in noun.lefts if c.dep_ == "compound" and c.i not in amount_ids]
+    tokens = sorted([*[t for c in left for t in c.subtree], noun], key=lambda t: t.i)
+    for child in noun.rights:
+        if child.dep_ == "prep":
+            tokens.extend(_subtree(child))
+            break
+    return _phrase(tokens, amount_ids)
+
+
+def _change_measure(verb, subject, span) -> str:
+    """Profits rose 28.1% -> "profit growth"; a level ("rose to 9%") -> the subject alone."""
+    to_level = any(t.lower_ in ("to", "from") and t.head.i == verb.i for t in span.root.ancestors)
+    noun = "" if to_level else "growth" if verb.lemma_.lower() in units.RISE_VERBS else "decline"
+    if subject is None or subject.lower_ in _PRONOUNS:
+        return noun or "level"
+    words = []
+    for t in _subtree(subject):
+        if t.ent_type_ in _SUBJECT_TYPES or t.dep_ in ("det", "poss", "case") or t.is_punct:
+            continue
+        singular = t.i == subject.i and noun and t.lower_ not in units.PLURAL_MEASURES
+        words.append(t.lemma_.lower() if singular else t.text if t.pos_ == "PROPN" else t.lower_)
+    return " ".join(w for w in [*words, noun] if w)
+
+
+def _to_clause(verb) -> str | None:
+    """ "voted 5-0 to approve the merger" -> "to approve the merger"."""
+    for child in verb.rights:
+        if child.dep_ in ("xcomp", "advcl") and any(c.lower_ == "to" for c in child.lefts):
+            words: list[Any] = []
+            for t in child.subtree:  # up to the first comma: "to approve X's application"
+                if (t.is_punct and t.text not in ("'s", "’s")) or len(words) >= 8:
+                    break
+                words.append(t.text)
+            while words and words[-1].lower() in _TRAILING:
+                words.pop()
+            return " ".join(words).replace(" 's", "'s").replace(" ’s", "’s")
+    return None
+
+
+def _prep_phrase(verb, amount_ids: set[int]) -> str | None:
+    for child in verb.rights:
+        if child.dep_ != "prep" or child.i in amount_ids:
+            continue
+        objs = [c for c in child.subtree if c.dep_ == "pobj"]
+        if objs and objs[0].ent_type_ in ("DATE", "TIME"):
+            continue
+        return _phrase(_subtree(child), amount_ids)
+    return None
+
+
+def _is_anaphor(token) -> bool:
+    return (
+        token is not None
+        and token.lemma_.lower() in units.ANAPHORIC_NOUNS
+        and any(c.lower_ in ("that", "this", "the") for c in token.children)
+    )
+
+
+def _read_measure(amount: Amount, span, sentence: Sentence, ctx: _Context):
+    """(measure, anaphoric, governing verb, subject token) for one amount."""
+    doc = ctx.doc
+    ids = {t.i for t in span}
+    nxt = doc[span.end] if span.end < len(doc) else None
+    nxt2 = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    verb = _governing_verb(span.root, sentence)
+    subject = _subject_of(verb, sentence) if verb is not None else None
+    if amount.kind == "count" and nxt is not None and amount.unit in ("people", "units"):
+        return _noun_measure(nxt, ids), False, verb, subject
+    if span.root.head.lower_ in ("worth", "valued") and span.root.head.head.pos_ == "NOUN":
+        return "value of " + _noun_measure(span.root.head.head, ids), False, verb, subject
+    if nxt is not None and amount.kind in ("percent", "fraction"):
+        head = None
+        if nxt.lower_ == "of" and nxt2 is not None:  # "30 percent of the world's carrier business"
+            head = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+            if head is None:
+                head = nxt2.head if nxt2.dep_ in ("det", "poss", "amod", "compound") else nxt2
+        elif nxt.dep_ in ("det", "poss") and nxt.head.i > nxt.i and nxt.head.pos_ == "NOUN":
+            head = nxt.head  # "nearly all its revenue"
+        if head is not None:
+            return "share of " + _phrase(_subtree(head), ids, strip_det=False), False, verb, subject
+    if (
+        nxt is not None
+        and nxt.pos_ in ("NOUN", "PROPN")
+        and nxt.ent_type_ not in ("DATE", "TIME", "GPE")
+        and nxt.lower_ not in _TIME_NOUNS
+    ):
+        if nxt.lemma_.lower() in units.ANAPHORIC_NOUNS:
+            return None, True, verb, subject
+        if nxt.tag_ != "NNP":
+            return _noun_measure(nxt, ids), False, verb, subject
+    if (
+        nxt is not None
+        and nxt2 is not None
+        and nxt.lower_ in ("in", "of")
+        and amount.kind in ("money", "number")
+        and nxt2.pos_ == "NOUN"
+        and not nxt2.ent_type_
+    ):
+        return _noun_measure(nxt2, ids), False, verb, subject
+    if verb is None:
+        return None, False, None, None
+    if _is_anaphor(subject):
+        return None, True, verb, subject
+    lemma = verb.lemma_.lower()
+    if lemma in units.RISE_VERBS or lemma in units.FALL_VERBS:
+        return _change_measure(verb, subject, span), False, verb, subject
+    if amount.kind == "votes":
+        prep = _prep_phrase(verb, ids) or _to_clause(verb)
+        return ("vote " + prep) if prep else "vote", False, verb, subject
+    if lemma in units.MONEY_VERBS and amount.kind in ("money", "number"):
+        noun = units.MONEY_VERBS[lemma]
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i not in ids), None)
+        if obj is not None and obj.pos_ == "NOUN":  # "purchased the mansion for $650,000"
+            return f"{noun} of {_noun_measure(obj, ids)}", False, verb, subject
+        prep = _prep_phrase(verb, ids)
+        return (f"{noun} {prep}" if prep else noun), False, verb, subject
+    if lemma in ("be", "represent", "reach", "total", "hit", "top", "stand", "account", "amount"):
+        if (
+            subject is not None and subject.tag_ == "WDT" and verb.dep_ == "relcl"
+        ):  # "pension, which is $25,000"
+            return _noun_measure(verb.head, ids), False, verb, subject
+        named = (
+            subject is None or subject.lower_ in _PRONOUNS or subject.ent_type_ in _SUBJECT_TYPES
+        )
+        if not named and subject is not None and subject.tag_ not in ("WDT", "WP", "DT", "EX"):
+            return _phrase(_subtree(subject)), False, verb, subject
+    return None, False, verb, subject
+
+
+def _subject_name(subject, ctx: _Context) -> str | None:
+    if subject is None:
+        return None
+    lemma = subject.lemma_.lower()
+    if subject.lower_ in ("he", "she", "his", "her"):
+        m = ctx.mention_before(subject.idx, ("PERSON",))
+        return ctx.full_name(m.name, m.start) if m else None
+    if lemma in _ORG_NOUNS and subject.tag_ == "NN":
+        m = ctx.company(subject.idx)
+        return m.name if m else None
+    if subject.lower_ in _PRONOUNS:
+        m = ctx.mention_before(subject.idx, ("ORG",)) or ctx.mention_before(
+            subject.idx, _SUBJECT_TYPES
+        )
+        return m.name if m else None
+    parts = [subject, *(c for c in subject.children if c.dep_ in ("compound", "poss"))]
+    named = sorted(parts, key=lambda t: t.i)
+    for t in named:
+        m = ctx.mention_in(t.idx, t.idx + len(t))
+        if m is not None:
+            return m.name
+    if subject.tag_ == "NNP" or lemma in units.INSTITUTION_NOUNS:
+        return " ".join(t.text for t in named if t.dep_ != "poss")
+    return None
+
+
+def _cue_speaker(cue, ctx: _Context) -> str | None:
+    for child in cue.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return _speaker_name(child, ctx)
+    return None
+
+
+def _speaker_name(token, ctx: _Context) -> str | None:
+    if token.lower_ in ("he", "she"):
+        m = ctx.mention_before(token.idx, ("PERSON",))
+        return ctx.full_name(m.name, m.start) if m else None
+    if token.lower_ in _PRONOUNS or token.lower_ in ("i", "we", "you"):
+        return None
+    if token.lemma_.lower() in _ORG_NOUNS and token.tag_ == "NN":
+        m = ctx.company(token.idx)
+        if m is not None:
+            return m.name
+    tokens = [t for t in token.subtree if t.dep_ not in ("appos", "prep", "pobj", "det")] or [token]
+    m = ctx.mention_in(token.idx, token.idx + len(token), ("PERSON", "ORG", "NORP", "GPE"))
+    if m is not None:
+        return ctx.full_name(m.name, m.start)
+    left = [t for t in tokens if t.i <= token.i]
+    return re.sub(r"\s+(['’]s?)(?=\s|$)", r"\1", " ".join(t.text for t in left))
+
+
+def _claimant(amount: Amount, span, sentence: Sentence, ctx: _Context) -> str | None:
+    if sentence.speaker:
+        return sentence.speaker
+    for quote in ctx.quotes:
+        if quote.speaker and any(s.start <= amount.start < s.end for s in quote.content_spans):
+            return quote.speaker
+    verb = _governing_verb(span.root, sentence)
+    for anc in _ancestors(span.root, sentence):
+        lemma = anc.lemma_.lower()
+        if anc.pos_ == "VERB" and lemma in units.CLAIM_VERBS:
+            if verb is not None and anc.i == verb.i and lemma not in units.ESTIMATE_VERBS:
+                continue
+            name = _cue_speaker(anc, ctx)
+            if name:
+                return name
+    trailing = _trailing_cue(span, sentence, ctx)
+    if trailing:
+        return trailing
+    # "according to X": before the content when it opens the sentence, after it otherwise.
+    sent_text = ctx.text[sentence.start : sentence.end]
+    for m in re.finditer(r"\baccording to\s", sent_text, re.I):
+        cue_start = sentence.start + m.start()
+        opens = not sent_text[: m.start()].strip(" \"“'")
+        if (opens and amount.start > cue_start) or (not opens and amount.end <= cue_start):
+            to = _span(ctx.doc, sentence.start + m.end(), sentence.start + m.end() + 1)
+            if to is not None and len(to):
+                return _speaker_name(to[0].head if to[0].dep_ == "compound" else to[0], ctx)
+    return None
+
+
+def _trailing_cue(span, sentence: Sentence, ctx: _Context) -> str | None:
+    """ "... over half of its products said Jimmie Chang": the next speech verb in the
+    sentence with a name right beside it, for parses that missed the link."""
+    doc = ctx.doc
+    for t in doc[span.end :]:
+        if t.idx >= sentence.end:
+            break
+        if t.lower_ == "according" or (t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS):
+            if t.lower_ == "according":
+                return None
+            after = ctx.mention_in(t.idx + len(t) + 1, t.idx + len(t) + 3, ("PERSON", "ORG"))
+            before = ctx.mention_in(max(t.idx - 3, 0), t.idx - 1, ("PERSON", "ORG"))
+            for m in (after, before):
+                if m is not None and (m.start >= t.idx or m.end <= t.idx):
+                    return ctx.full_name(m.name, m.start)
+            subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            return _speaker_name(subject, ctx) if subject is not None else None
+    return None
+
+
+def _not_after(period: DateMention, published: str | None) -> bool:
+    """A date on or before publication is no plan, whatever the resolver flagged."""
+    if not period.value or not published:
+        return False
+    n = min(len(period.value), len(published))
+    return period.value[:n] <= published[:n]
+
+
+def _status(
+    span, period: DateMention | None, sentence: Sentence, published: str | None = None
+) -> str:
+    """target / forecast / actual from the verbs above the figure; unknown without a verb."""
+    lemmas: set[str] = set()
+    verbs = []
+    for anc in [*span, *_ancestors(span.root, sentence)]:
+        lemma = anc.lemma_.lower()
+        if anc.pos_ == "VERB" and lemma in SPEECH_VERBS and lemma not in units.FORECAST_LEMMAS:
+            break
+        if anc.pos_ not in ("NOUN", "PROPN") or lemma not in units.NOT_STATUS_NOUNS:
+            lemmas.update((lemma, anc.lower_))  # "the £3bn project" is no projection
+        if anc.pos_ in ("VERB", "AUX"):
+            verbs.append(anc)
+            lemmas.update(c.lemma_.lower() for c in anc.children if c.dep_ in ("aux", "auxpass"))
+    if span.end < len(span.doc) and span.doc[span.end].lemma_.lower() not in units.NOT_STATUS_NOUNS:
+        lemmas.add(span.doc[span.end].lemma_.lower())  # "the $5 billion target"
+    if verbs and verbs[0].tag_ == "VBD":  # "voted 4-1", "which it put at £3.1bn": done
+        own = {verbs[0].lemma_.lower(), verbs[0].lower_}
+        own |= {c.lower_ for c in verbs[0].children if c.dep_ in ("aux", "auxpass")}
+        if not own & (units.TARGET_LEMMAS | units.FORECAST_LEMMAS):
+            return "actual"
+    if lemmas & units.TARGET_LEMMAS:
+        return "target"
+    if lemmas & units.FORECAST_LEMMAS:
+        return "forecast"
+    if period is not None and period.future and not _not_after(period, published):
+        return "forecast"
+    if any(v.tag_ in ("VBD", "VBN", "VBZ", "VBP", "VBG") for v in verbs):
+        return "actual"
+    return "unknown"
+
+
+def _clause_bounds(sentence: Sentence, pos: int, ctx: _Context) -> tuple[int, int]:
+    start, end = sentence.start, sentence.end
+    span = _span(ctx.doc, sentence.start, sentence.end)
+    if span is None:
+        return start, end
+    for t in span:
+        if t.lower_ in _CLAUSE_BREAKS:
+            if t.idx < pos:
+                start = max(start, t.idx)
+            else:
+                end = min(end, t.idx)
+    return start, end
+
+
+def _fallback_dates(text: str, start: int, end: int, published: str | None) -> list[DateMention]:
+    """Years and "last year" in a clause, for when no DateResolver ran."""
+    out = []
+    for m in re.finditer(r"\b(?:19|20)\d\d\b", text[start:end]):
+        out.append(DateMention(m.group(), start + m.start(), start + m.end(), m.group(), "year"))
+    year = int(published[:4]) if published and published[:4].isdigit() else None
+    for m in re.finditer(r"\b(last|this|next) year\b", text[start:end], re.I):
+        value = (
+            None
+            if year is None
+            else str(year + {"last": -1, "this": 0, "next": 1}[m.group(1).lower()])
+        )
+        out.append(
+            DateMention(
+                m.group(),
+                start + m.start(),
+                start + m.end(),
+                value,
+                "year" if value else None,
+                relative=True,
+                future=m.group(1).lower() == "next",
+            )
+        )
+    return out
+
+
+_MAX_DATE_DISTANCE = 80  # characters: further off, a date belongs to another clause
+
+
+def _amount_between(amount: Amount, date: DateMention, amounts: Sequence[Amount]) -> bool:
+    """ "risen to £3.1bn, up from the £2.4bn it gave in March": a date past another
+    amount belongs to that one."""
+    lo, hi = (amount.end, date.start) if date.start >= amount.end else (date.end, amount.start)
+    return any(lo <= a.start and a.end <= hi for a in amounts if a is not amount)
+
+
+def _period(
+    amount: Amount, sentence: Sentence, ctx: _Context
+) -> tuple[str | None, DateMention | None]:
+    start, end = _clause_bounds(sentence, amount.start, ctx)
+    if ctx.dates:
+        candidates = [d for d in ctx.dates if start <= d.start and d.end <= end]
+    else:
+        candidates = _fallback_dates(ctx.text, start, end, ctx.published)
+    candidates = [
+        d
+        for d in candidates
+        if not (amount.start <= d.start < amount.end)
+        and min(abs(d.start - amount.end), abs(amount.start - d.end)) <= _MAX_DATE_DISTANCE
+        and not _amount_between(amount, d, ctx.amounts)
+    ]
+    if not candidates:
+        return None, None
+    best = min(candidates, key=lambda d: min(abs(d.start - amount.end), abs(amount.start - d.end)))
+    label = best.value or best.text
+    before = ctx.text[max(0, best.start - 6) : best.start].lower().split()
+    if best.text.lower().startswith("by ") or (before and before[-1] in ("by", "until", "through")):
+        label = f"by {label}"
+    return label, best

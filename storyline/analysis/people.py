@@ -1,0 +1,427 @@
+"""The per-document index of people and organisations every analysis stage reads.
+
+Which person a name, a surname, "he" or "the company's president" refers to,
+and which role and organisation that person holds, is decided here once per
+document: quotes (through speakers.py), figures (claimants and subjects) and
+the stored entity mentions all read the same `PeopleIndex`, so a speaker, a
+claimant and an entity cannot disagree about who someone is. Built from the
+entity component's mentions and the parse (`PeopleIndexer`, component
+"people"); names are matched with the one matcher in matching.py and roles
+read with the one word-list in roles.py.
+
+A bare surname shared by several people (a family) resolves to the one of
+them mentioned last before it, never to the first one named in the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Analysis, EntityMention
+from .entities import unit_scope
+from .entity_rules import ANAPHORIC_OWNERS, GENERIC_ORG_HEADS
+from .matching import resolve_short_name, similar, word_in_name
+from .names import generic_org, is_place_name, leading_org
+from .registry import register
+from .roles import NAME_TITLES, ROLE_TAIL_PREPS, ROLE_WORDS
+
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"}
+_ORG_NOUNS = {
+    "company",
+    "firm",
+    "group",
+    "business",
+    "unit",
+    "division",
+    "agency",
+    "department",
+    "ministry",
+}
+
+
+@dataclass(slots=True)
+class _Person:
+    name: str
+    start: int  # first mention
+    role: str | None = None
+    organisation: str | None = None
+
+
+def _is_role_token(tok: Any) -> bool:
+    return tok.lower_ in ROLE_WORDS or tok.lower_ in NAME_TITLES
+
+
+def _org_clean(name: str | None) -> str | None:
+    """ "the National Marine Regulator" -> "National Marine Regulator"; "Veltrix Energy's" -> "Veltrix Energy"."""
+    if not name:
+        return None
+    name = re.sub(r"^(?:the|The|its|Its)\s+", "", name.strip())
+    name = re.sub(r"\s*(?:'s|\u2019s|\bs)$", "", name).strip()
+    return name or None
+
+
+def _is_name_token(tok: Any) -> bool:
+    return tok.text[:1].isupper() and tok.is_alpha and not _is_role_token(tok)
+
+
+def _clean_name(tokens: list[Any]) -> str:
+    words = [t.text for t in tokens if t.text not in {"'s", "’s"}]
+    return " ".join(words).strip()
+
+
+class PeopleIndex:
+    """One document's people (name, first mention, role, organisation) and organisations."""
+
+    def __init__(self, nlp_doc: Any, entities: list[EntityMention] | None = None) -> None:
+        self.doc = nlp_doc
+        self.people: list[_Person] = []
+        self._mentions: list[tuple[int, str]] = []  # (char offset, full name) of person mentions
+        self._orgs: list[tuple[int, str]] = []
+        canon = {}
+        for m in entities or []:
+            if m.type == "PERSON":
+                canon[(m.start, m.end)] = m
+        for ent in nlp_doc.ents:
+            if ent.label_ == "PERSON":
+                toks = [t for t in ent if _is_name_token(t)]
+                # a PERSON ent may swallow a leading title ("CTO Li Sanqi")
+                while toks and _is_role_token(toks[0]):
+                    toks = toks[1:]
+                if toks:
+                    mention = canon.get((ent.start_char, ent.end_char))
+                    name = (mention.canonical or mention.text) if mention else _clean_name(toks)
+                    self._add_person(name, ent.start_char, mention)
+            elif ent.label_ == "ORG":
+                self._add_org(ent.start_char, ent.text)
+        for m in entities or []:
+            if m.type == "PERSON":
+                self._add_person(m.canonical or m.text, m.start, m)
+            elif m.type == "ORG":
+                self._add_org(m.start, m.canonical or m.text)
+        # learn roles from every mention ("we spoke with the group's CEO Richard Yu")
+        for ent in nlp_doc.ents:
+            if ent.label_ == "PERSON":
+                head = ent.root
+                names = self._name_tokens(head, _phrase_tokens(head))
+                if names:
+                    role, org = self._role_and_org(head, _phrase_tokens(head), names)
+                    person = self.person(self.canonical(_clean_name(names), names[0].idx + 1) or "")
+                    if person is not None and role:
+                        person.role = _fuller(person.role, role)
+                        person.organisation = _fuller(person.organisation, org)
+        self._orgs.sort()
+
+    def _add_org(self, start: int, name: str) -> None:
+        name = _org_clean(name) or ""
+        if len(name.replace(" ", "")) > 2 and not is_place_name(name):
+            self._orgs.append((start, name))
+
+    # ---------------------------------------------------------------- people
+    def _add_person(self, name: str, start: int, mention: EntityMention | None = None) -> _Person:
+        full = self.canonical(name, start) or name
+        person = next((p for p in self.people if p.name == full), None)
+        if person is None:
+            if len(full.split()) > 1:
+                # a full name upgrades surname-only people seen earlier ("He" then "David He")
+                for p in self.people:
+                    if len(p.name.split()) == 1 and word_in_name(p.name, full.split()):
+                        p.name = full
+                        person = p
+                        break
+            if person is None:
+                person = _Person(full, start)
+                self.people.append(person)
+        if mention is not None:
+            person.role = person.role or mention.role
+            person.organisation = person.organisation or mention.organisation
+        self._mentions.append((start, person.name))
+        return person
+
+    def canonical(self, name: str, offset: int | None = None) -> str | None:
+        """The full name of a known person that `name` (surname, misspelling) refers to.
+
+        A surname several known people share resolves to the one mentioned
+        last before `offset`; without an offset it stays unresolved.
+        """
+        words = name.split()
+        if not words:
+            return None
+        exact = [p.name for p in self.people if p.name.lower() == name.lower()]
+        if exact:
+            return exact[0]
+        full = [p.name for p in self.people if len(p.name.split()) > 1]
+        if len(words) == 1:
+            recent = [
+                n for s, n in sorted(self._mentions, reverse=True) if offset is None or s < offset
+            ]
+            if offset is None:
+                recent = []
+            hits = [n for n in full if word_in_name(name, n.split())]
+            if len(hits) == 1:
+                return hits[0]
+            return resolve_short_name(name, hits, recent) if hits else None
+        hits = [n for n in full if similar(name, n) >= 0.8 or set(words) <= set(n.split())]
+        return hits[0] if hits else None
+
+    def person_before(self, offset: int) -> _Person | None:
+        """The most recently mentioned person before `offset` (for he/she)."""
+        best = None
+        for start, name in self._mentions:
+            if start < offset and (best is None or start >= best[0]):
+                best = (start, name)
+        return self.person(best[1]) if best else None
+
+    def person(self, name: str) -> _Person | None:
+        """The known person with exactly this (full) name."""
+        return next((p for p in self.people if p.name == name), None)
+
+    def person_with_role(self, role: str, offset: int) -> _Person | None:
+        head = role.split()[0].lower() if role else ""
+        found = [
+            p
+            for p in self.people
+            if p.role and p.role.split()[0].lower() == head and p.start < offset
+        ]
+        return found[-1] if found else None
+
+    def organisation_before(self, offset: int) -> str | None:
+        names = [n for s, n in self._orgs if s < offset and len(n.replace(" ", "")) > 2]
+        if not names:
+            return None
+        # the organisation the story is about: the most mentioned, then the latest
+        return max(reversed(names), key=names.count)
+
+    def latest_organisation(self, offset: int) -> str | None:
+        """The organisation mentioned last before `offset` (for "its")."""
+        names = [n for s, n in self._orgs if s < offset]
+        return names[-1] if names else None
+
+    def full_organisation(self, name: str, offset: int) -> str:
+        """A short or generic name ("Association", "Veltrix") as its fuller earlier mention."""
+        earlier = [n for s, n in self._orgs if s < offset] or [n for _, n in self._orgs]
+        return generic_org(name, earlier) or leading_org(name, earlier) or name
+
+    def organisation_noun(self, head: Any) -> str | None:
+        """ "the company", "the association", "the Association": the organisation it stands for."""
+        low = head.lower_
+        if low not in GENERIC_ORG_HEADS and low not in ANAPHORIC_OWNERS:
+            return None
+        if not any(
+            c.lower_ in ("the", "its", "their", "this")
+            for c in head.children
+            if c.dep_ in ("det", "poss")
+        ):
+            return None
+        earlier = [n for s, n in self._orgs if s < head.idx]
+        hit = generic_org(head.text, earlier)
+        if hit is None and low in ANAPHORIC_OWNERS | {"corporation"}:
+            hit = self.organisation_before(head.idx)
+        return hit
+
+    def _name_tokens(self, head: Any, phrase: list[Any]) -> list[Any]:
+        """The name inside a source phrase: the capitalised run ending at the head."""
+        if head.pos_ != "PROPN" and head.ent_type_ != "PERSON":
+            return []
+        run = [head]
+        for tok in reversed(phrase):
+            if tok.i >= head.i:
+                continue
+            if (
+                tok.i == run[0].i - 1
+                and _is_name_token(tok)
+                and tok.dep_ in ("compound", "nmod", "nsubj", "appos")
+            ):
+                run.insert(0, tok)
+            else:
+                break
+        # titles and units belong to the role: keep what follows the last title word
+        while run and _is_role_token(run[0]):
+            run = run[1:]
+        return run
+
+    def _is_org(self, toks: list[Any]) -> bool:
+        types = {t.ent_type_ for t in toks}
+        return "PERSON" not in types and bool(types & {"ORG", "GPE", "NORP", "FAC", "PRODUCT"})
+
+    def _role_and_org(
+        self, head: Any, phrase: list[Any], name_toks: list[Any]
+    ) -> tuple[str | None, str | None]:
+        """Role and organisation from pre-modifiers ("IDC analyst") or an appositive."""
+        name_ids = {t.i for t in name_toks}
+        start = name_toks[0].i if name_toks else head.i + 1
+        before = [t for t in phrase if t.i < start and t.i not in name_ids and t.dep_ != "punct"]
+        role: str | None = None
+        org: str | None = None
+        if not name_toks:
+            before = [t for t in phrase if t.i <= head.i and t.dep_ != "punct"]
+        # premodifiers: ORG words, then title words ("Carrier Network Business Group CTO")
+        role_part: list[Any] = []
+        for tok in reversed(before):
+            if _is_role_token(tok) or (role_part and tok.is_lower and tok.pos_ in ("ADJ", "NOUN")):
+                role_part.insert(0, tok)
+            else:
+                break
+        if role_part:
+            role = " ".join(t.text for t in role_part)
+            rest = [t for t in before if t.i < role_part[0].i and t.lower_ not in _DETERMINERS]
+            org = self._org_text(rest)
+        appos = next(
+            (c for c in head.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")), None
+        )
+        if not name_toks:
+            appos = head  # "the company's president of marketing": the head is the role
+        if appos is not None and (
+            appos.lower_ in ROLE_WORDS or appos is head or appos.pos_ == "NOUN"
+        ):
+            a_role, a_org = self._appositive(
+                appos, phrase if appos is head else list(appos.subtree)
+            )
+            if appos is head:
+                role = a_role or role
+                org = a_org or org
+            else:
+                role = role or a_role
+                org = org or a_org
+        return role, org
+
+    def _org_text(self, toks: list[Any]) -> str | None:
+        """Organisation words before a title: "IDC", "the group's" (resolved)."""
+        owners = [
+            t
+            for t in toks
+            if t.dep_ == "poss" and (not t.text[:1].isupper() or t.lower_ in ANAPHORIC_OWNERS)
+        ]
+        poss = owners[0] if owners else None
+        if poss is not None:
+            return self._possessor(poss)
+        caps = [t for t in toks if t.text[:1].isupper() or t.text in ("'s", "’s", "&", "of")]
+        while caps and caps[-1].text in ("'s", "’s", "of", "&"):
+            caps = caps[:-1]
+        return _clean_name(caps) or None
+
+    def _appositive(self, head: Any, toks: list[Any]) -> tuple[str | None, str | None]:
+        """ "an analyst with research firm Gartner" -> ("analyst", "Gartner")."""
+        pre = [
+            t
+            for t in toks
+            if t.i < head.i and t.lower_ not in _DETERMINERS and t.dep_ in ("amod", "compound")
+        ]
+        role_words = [t.text for t in pre if t.is_lower or _is_role_token(t)] + [head.text]
+        org: str | None = None
+        possessor = next((t for t in toks if t.i < head.i and t.dep_ == "poss"), None)
+        caps_pre = [t for t in pre if not t.is_lower and not _is_role_token(t)]
+        if caps_pre:
+            org = _clean_name(caps_pre)
+        elif possessor is not None:
+            org = self._possessor(possessor)
+        after = [t for t in toks if t.i > head.i and t.dep_ != "punct"]
+        for i, tok in enumerate(after):
+            if tok.lower_ in ROLE_TAIL_PREPS:
+                caps = _affiliation(after[i + 1 :])
+                if caps:
+                    org = _org_clean(_clean_name(caps))
+                    scope = unit_scope(head.doc, caps[-1].i + 1)
+                    if scope is not None:
+                        # "CEO of Huawei's consumer business group": the unit's title
+                        unit = head.doc[caps[-1].i + 2 : scope].text
+                        role_words += [tok.text, unit]
+                    break
+                role_words.append(tok.text)
+            elif tok.pos_ == "PROPN":
+                break
+            else:
+                role_words.append(tok.text)
+        return " ".join(role_words), org
+
+    def _possessor(self, tok: Any) -> str | None:
+        """ "the company's" -> the organisation it stands for."""
+        if tok.lower_ in ("its", "their"):
+            return self.latest_organisation(tok.idx)
+        if tok.pos_ == "PROPN":
+            return _clean_name(contiguous([t for t in tok.subtree if t.pos_ == "PROPN"], tok))
+        if tok.lower_ in _ORG_NOUNS or tok.lemma_ in _ORG_NOUNS:
+            if tok.lower_ == "group":
+                found = _antecedent_noun(self.doc, tok)
+                if found:
+                    return found
+            return self.organisation_before(tok.idx)
+        return None
+
+
+def _affiliation(toks: list[Any]) -> list[Any]:
+    """The organisation a role's tail names: the first capitalised run, joined across
+    "of"/"for"/"&" ("University of Michigan"), never the place after it ("in Ann Arbor")."""
+    run: list[Any] = []
+    for k, t in enumerate(toks):
+        named = t.pos_ == "PROPN" or t.ent_type_ == "ORG"
+        if (named and (not run or t.i == run[-1].i + 1)) or (
+            run
+            and t.lower_ in ("of", "for", "&", "and")
+            and k + 1 < len(toks)
+            and toks[k + 1].pos_ == "PROPN"
+            and t.i == run[-1].i + 1
+        ):
+            run.append(t)
+        elif run or t.pos_ == "ADP" or not t.is_lower:
+            break  # "research firm Gartner": lower-case words before the name are skipped
+    while run and run[-1].lower_ in ("of", "for", "&", "and"):
+        run.pop()
+    return run
+
+
+def _phrase_tokens(head: Any) -> list[Any]:
+    """A noun phrase around `head` without clauses hanging off it."""
+    drop = {
+        t.i
+        for c in head.children
+        if c.dep_ in ("relcl", "acl", "punct", "prep", "cc", "conj")
+        for t in c.subtree
+    }
+    appos = [c for c in head.children if c.dep_ == "appos"]
+    keep = {t.i for a in appos for t in a.subtree}
+    return [t for t in head.subtree if t.i not in drop or t.i in keep]
+
+
+def _antecedent_noun(doc: Any, tok: Any) -> str | None:
+    """The last earlier noun phrase with the same head noun ("the group" -> "consumer business group")."""
+    for cand in reversed(doc[: tok.i]):
+        if cand.lemma_ == tok.lemma_ and cand.pos_ == "NOUN":
+            mods = [t for t in cand.lefts if t.dep_ in ("compound", "amod", "poss", "case")]
+            if mods:
+                return doc[mods[0].i : cand.i + 1].text
+    return None
+
+
+def contiguous(toks: list[Any], anchor: Any) -> list[Any]:
+    """The run of `toks` with consecutive indices that contains `anchor`."""
+    ids = {t.i for t in toks}
+    lo = hi = anchor.i
+    while lo - 1 in ids:
+        lo -= 1
+    while hi + 1 in ids:
+        hi += 1
+    return [t for t in toks if lo <= t.i <= hi] or [anchor]
+
+
+def _fuller(old: str | None, new: str | None) -> str | None:
+    """Keep the more specific of two descriptions ("Huawei" < "Huawei's consumer business group")."""
+    if not old or (new and old.lower() in new.lower()):
+        return new or old
+    return old
+
+
+@register
+class PeopleIndexer:
+    """Analysis component: builds `analysis.people` (the PeopleIndex) for the later stages."""
+
+    name = "people"
+    version = "1"
+    requires: tuple[str, ...] = ("nlp", "entities")
+    provides: tuple[str, ...] = ("people",)
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        if analysis.nlp is not None:
+            analysis.people = PeopleIndex(analysis.nlp, analysis.entities)
+        return analysis

@@ -1,0 +1,107 @@
+"""Quotation marks: where quotations open and close, and how a quoted passage reads.
+
+Straight and curly marks, quotes carried on across paragraphs (an opening
+mark with no close before the next paragraph's opening mark), and the
+display form of a multi-part quote. No parse needed: the attribution modules
+build on these spans.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Span
+from .cues import (
+    CLOSE_QUOTES,
+    OPEN_QUOTES,
+)
+
+_TRIM = " \t\n,;:\u2014\u2013-"
+
+_QUOTE_RE = re.compile(r"[\u201c\u201d\"\u00ab\u00bb]")
+
+
+def find_quote_spans(text: str) -> list[list[Span]]:
+    """Quoted passages, marks included; a quote carried across paragraphs is one group.
+
+    An opening mark with no closing mark before the paragraph ends continues into
+    the next paragraph when that paragraph opens with a quotation mark.
+    """
+    groups: list[list[Span]] = []
+    current: list[Span] = []
+    open_at: int | None = None
+    for m in _QUOTE_RE.finditer(text):
+        ch, pos = m.group(), m.start()
+        if open_at is not None and "\n" in text[open_at:pos]:
+            para_end = text.index("\n", open_at)
+            nxt = text[para_end:].lstrip()
+            if pos == len(text) - len(nxt) and ch in OPEN_QUOTES:
+                current.append(Span(open_at, para_end))
+                open_at = pos
+                continue
+            open_at = None
+            current = []
+        if open_at is None:
+            if ch in OPEN_QUOTES:
+                open_at = pos
+            continue
+        if ch in CLOSE_QUOTES and not (ch == '"' and _is_opening_straight(text, pos)):
+            current.append(Span(open_at, pos + 1))
+            groups.append(current)
+            current, open_at = [], None
+    return groups
+
+
+def _is_opening_straight(text: str, pos: int) -> bool:
+    before = text[pos - 1] if pos else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    return before.isspace() and not after.isspace()
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip padding and joining punctuation, keeping a quote's own marks and final stop."""
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM + ".":
+        end -= 1
+    # keep "market,”" and "wraps.”" whole when the quote closes right after
+    m = re.match(r"[.,!?]?[\u201d\"\u00bb]", text[end : end + 2])
+    if m and any(c in OPEN_QUOTES for c in text[start : start + 1]):
+        end += m.end()
+    return start, end
+
+
+def _quote_closes_before(text: str, pos: int) -> bool:
+    """True when a quotation closes right before `pos` ('"We will win," Ann Roe, 52, told ...')."""
+    before = text[:pos].rstrip()
+    return (
+        bool(before) and before[-1] in CLOSE_QUOTES and before[-2:-1] in (",", "?", "!", ".", "—")
+    )
+
+
+def _dedupe(spans: list[Span]) -> list[Span]:
+    spans = sorted(spans, key=lambda s: (s.start, -s.end))
+    out: list[Span] = []
+    for s in spans:
+        if out and s.start < out[-1].end:
+            out[-1] = Span(out[-1].start, max(out[-1].end, s.end))
+        else:
+            out.append(s)
+    return out
+
+
+def _display(text: str, spans: list[Span]) -> str:
+    parts = []
+    for s in spans:
+        part, prev = text[s.start : s.end].strip(), None
+        while part != prev:
+            prev = part
+            part = part.strip('\u201c\u201d"\u00ab\u00bb').strip().rstrip(",").strip()
+            if part.startswith("that "):
+                part = part[5:]  # "said that X" reads as "X"
+        if len(_QUOTE_RE.findall(part)) == 1:
+            part = _QUOTE_RE.sub(
+                "", part
+            )  # 'that "apparently ...': a mark left unpaired by the trim
+        parts.append(part.strip())
+    return " ".join(p for p in parts if p)

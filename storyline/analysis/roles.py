@@ -1,0 +1,207 @@
+"""Job titles and the words around them: the one role word-list every module reads.
+
+Entities (a person's role), speakers (a source phrase's title), figures and the
+transcript reader all decide "is this word part of a title?" from these lists,
+so a role is read the same way wherever it appears. `ROLE_HEADS` head a title
+("analyst", "CEO"); `TITLE_MODIFIERS` only ever modify one ("vice", "chief");
+`FUNCTION_MODIFIERS` name the field a title covers ("marketing director") and
+are role words only next to a head. `ROLE_WORDS` (heads and title modifiers) is
+what a source phrase is scanned with.
+
+`TOP_ROLES` are the titles that mean the head of a whole organisation: a
+person whose title is scoped to a part of it ("CEO of the consumer business
+group") keeps the scope and is never shortened to "CEO, Company".
+"""
+
+from __future__ import annotations
+
+ROLE_HEADS = frozenset(
+    [
+        "analyst",
+        "president",
+        "ceo",
+        "cto",
+        "cfo",
+        "coo",
+        "cmo",
+        "cio",
+        "vp",
+        "evp",
+        "svp",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "founder",
+        "cofounder",
+        "co-founder",
+        "director",
+        "professor",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "minister",
+        "secretary",
+        "senator",
+        "sen.",
+        "governor",
+        "gov.",
+        "mayor",
+        "executive",
+        "officer",
+        "engineer",
+        "economist",
+        "researcher",
+        "head",
+        "manager",
+        "editor",
+        "lawyer",
+        "attorney",
+        "official",
+        "partner",
+        "fellow",
+        "strategist",
+        "consultant",
+        "adviser",
+        "advisor",
+        "commissioner",
+        "representative",
+        "rep.",
+        "chief",
+        "leader",
+        "owner",
+        "investor",
+        "scientist",
+        "ambassador",
+        "architect",
+        "chancellor",
+        "correspondent",
+        "counsel",
+        "dean",
+        "lecturer",
+        "member",
+        "reporter",
+    ]
+)
+# Words that only modify a title ("vice president", "senior analyst").
+TITLE_MODIFIERS = frozenset(
+    [
+        "senior",
+        "junior",
+        "vice",
+        "chief",
+        "executive",
+        "general",
+        "principal",
+        "managing",
+        "deputy",
+        "lead",
+        "former",
+        "assistant",
+        "associate",
+    ]
+)
+# The field a title covers ("marketing director", "equity analyst").
+FUNCTION_MODIFIERS = frozenset(
+    [
+        "research",
+        "technology",
+        "technical",
+        "financial",
+        "operating",
+        "marketing",
+        "global",
+        "regional",
+        "product",
+        "sales",
+        "industry",
+        "market",
+        "equity",
+    ]
+)
+ROLE_MODIFIERS = TITLE_MODIFIERS | FUNCTION_MODIFIERS
+# Title words scanned for in a source phrase ("chief executive officer", "IDC analyst").
+ROLE_WORDS = (ROLE_HEADS | TITLE_MODIFIERS) - {"former", "managing"}
+
+# Role heads that may carry a prepositional tail ("president of marketing").
+ROLE_TAIL_PREPS = frozenset({"of", "for", "at", "with", "in"})
+
+# Titles of the head of a whole organisation.
+TOP_ROLES = frozenset(
+    [
+        "ceo",
+        "chief executive",
+        "chief executive officer",
+        "president",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "founder",
+        "co-founder",
+        "cofounder",
+        "managing director",
+    ]
+)
+# Nouns naming a part of an organisation: a title followed by "of the X group" is scoped.
+UNIT_NOUNS = frozenset(
+    [
+        "group",
+        "division",
+        "unit",
+        "business",
+        "department",
+        "arm",
+        "subsidiary",
+        "branch",
+        "section",
+        "team",
+        "segment",
+        "operations",
+        "office",
+        "lab",
+        "laboratory",
+    ]
+)
+
+# Titles written before a name ("Councillor Davina Rusk", "Dr Ana Ruiz"): they are the
+# person's role. Courtesy titles (Mr, Ms) are not roles and are only stripped.
+NAME_TITLES: dict[str, str] = {
+    "councillor": "Councillor",
+    "councilman": "Councilman",
+    "councilwoman": "Councilwoman",
+    "alderman": "Alderman",
+    "senator": "Senator",
+    "sen.": "Senator",
+    "governor": "Governor",
+    "gov.": "Governor",
+    "mayor": "Mayor",
+    "minister": "Minister",
+    "judge": "Judge",
+    "justice": "Justice",
+    "dr": "Dr",
+    "dr.": "Dr",
+    "professor": "Professor",
+    "prof.": "Professor",
+    "prof": "Professor",
+    "president": "President",
+    "premier": "Premier",
+    "chancellor": "Chancellor",
+    "representative": "Representative",
+    "rep.": "Representative",
+    "congressman": "Congressman",
+    "congresswoman": "Congresswoman",
+    "ambassador": "Ambassador",
+    "commissioner": "Commissioner",
+    "general": "General",
+    "gen.": "General",
+    "colonel": "Colonel",
+    "captain": "Captain",
+    "sheriff": "Sheriff",
+    "inspector": "Inspector",
+    "detective": "Detective",
+    "bishop": "Bishop",
+    "sir": "Sir",
+    "dame": "Dame",
+    "lord": "Lord",
+    "lady": "Lady",
+}
+COURTESY_TITLES = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx."])
