@@ -150,11 +150,25 @@ def _readable_summary(
 
 
 def _event_line(event: TimelineEvent, analyses: dict[str, Analysis], nlp: Any) -> str | None:
-    """A timeline event's text as a line that stands alone, or None."""
+    """A timeline event's text as a line that stands alone, or None. A clause
+    that cannot ("the project was approved in March") gives way to its whole
+    sentence, when that can."""
     first = event.citations[0] if event.citations else None
     if first is None:
         return None
-    return standalone(event.text, analyses.get(first.document), first.start, first.end, nlp)
+    analysis = analyses.get(first.document)
+    line = standalone(event.text, analysis, first.start, first.end, nlp)
+    if line is not None or analysis is None:
+        return line
+    doc = analysis.document
+    for sentence in doc.sentences:
+        if sentence.start <= first.start < sentence.end and (sentence.start, sentence.end) != (
+            first.start,
+            first.end,
+        ):
+            text = doc.sentence_text(sentence)
+            return standalone(text, analysis, sentence.start, sentence.end, nlp)
+    return None
 
 
 def _statement_line(side: Statement, analyses: dict[str, Analysis], nlp: Any) -> str:

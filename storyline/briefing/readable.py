@@ -75,6 +75,10 @@ _CUT_END = re.compile(
 # A quotation that opens with "And"/"But": the speaker's earlier sentence is missing.
 _CONTINUES = re.compile(rf"^[{_QUOTES}(]+(?:and|but|or|so)\b", re.IGNORECASE)
 _END = re.compile(rf"[.!?][{_QUOTES})\]]*$")
+# A leading editorial aside: "(later moved to 2028) The company still plans...".
+_ASIDE = re.compile(r"^\([^)]{1,80}\)\s+(?=[A-Z])")
+# A speaker's label before their words, without quotation marks.
+_LABELLED = re.compile(r"^((?:[A-Z][\w.'’-]*\s?){1,4}):\s+(?=[A-Z“\"])")
 _LABEL = re.compile(r"^(?:update[d]?|editor['’]s note|correction|breaking)\s*:\s*", re.IGNORECASE)
 MIN_WORDS = 6
 
@@ -195,7 +199,10 @@ def standalone(
     With `strict=False` the repaired line is returned even if some reference
     is still unresolved (for evidence that must be shown as it is).
     """
-    line = " ".join(text.split())
+    line = _ASIDE.sub("", _LABEL.sub("", " ".join(text.split())))
+    label = _LABELLED.match(line)
+    if label and not _SPEAKER_PREFIX.match(line):  # "Maren Holt: Today we..." (a transcript turn)
+        line = f"{label.group(1)}: “{line[label.end() :].strip()}”"
     if analysis is not None and not _SPEAKER_PREFIX.match(line):
         speaker = _speaker(analysis, start, end)
         pronoun_speaker = re.search(
