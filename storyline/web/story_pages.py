@@ -19,7 +19,7 @@ import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import anyio
 from fastapi import APIRouter, Query, Request
@@ -189,9 +189,10 @@ def _span(first: str | None, last: str | None) -> str:
 
 
 def _sqlite(store: Any) -> Store:
-    if not isinstance(store, Store):
-        raise _web_error(501, "stories are kept in the SQLite store only, for now")
-    return store
+    """The store, if it keeps stories (SQLite and PostgreSQL both do, like `storyline.api`)."""
+    if not hasattr(store, "transaction") or not hasattr(store, "reading"):
+        raise _web_error(501, "this store does not keep stories")
+    return cast(Store, store)
 
 
 def _cluster_new(request: Request) -> int:
@@ -201,18 +202,15 @@ def _cluster_new(request: Request) -> int:
     page slow; returns how many still wait (the next request goes on).
     """
     state = request.app.state.storyline
-    with state.store() as store, _sqlite(store).reading() as conn:
-        waiting = rows.pending_count(conn)
+    from ..clustering import cluster_pending, pending_count
+
+    with state.store() as store:
+        waiting = pending_count(_sqlite(store))
     if not waiting:
         return 0
-    from ..clustering import cluster_pending
-
     with _clustering, state.writer() as writer:
         cluster_pending(_sqlite(writer), limit=CLUSTER_PER_REQUEST)
-        if waiting <= CLUSTER_PER_REQUEST:
-            return 0
-        with _sqlite(writer).reading() as conn:
-            return int(rows.pending_count(conn))
+        return 0 if waiting <= CLUSTER_PER_REQUEST else pending_count(_sqlite(writer))
 
 
 def _since(since: str | None) -> str | None:
