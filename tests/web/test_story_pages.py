@@ -260,3 +260,27 @@ def test_activity_chart_geometry() -> None:
     assert tallest.count == 4 and tallest.y == pytest.approx(chart.height - tallest.height)
     weekly = activity_chart([("2023-W11", 1), ("2025-W03", 1)])
     assert weekly is not None and weekly.bars[-1].x + weekly.bars[-1].width <= weekly.width + 0.1
+
+
+def test_stories_pages_on_postgresql(pg_server) -> None:
+    """The same pages over a PostgreSQL store (skipped where no server can be started)."""
+    from pg_server import new_database
+
+    from storyline.ingest import read
+    from storyline.store import open_store
+    from storyline.web import create_app
+
+    url = new_database(pg_server)
+    with open_store(url) as store:
+        store.add_many([d for d in read([str(DEMO)]) if isinstance(d, Document)])
+    app = create_app(Settings(db=url, allowed_hosts="testserver"), token="")
+    app.state.storyline.briefs.builder = hand_builder
+    with TestClient(app) as web:
+        body = web.get("/api/stories").json()  # the documents are clustered by this request
+        assert body["pending_documents"] == 0
+        [story] = [s for s in body["stories"] if set(s["documents"]) == _demo_ids()]
+        assert web.get(f"/api/stories/{story['id']}").json() == story
+        page = web.get(f"/stories/{story['id']}")
+        assert page.status_code == 200
+        assert len(re.findall(r'<li id="story-event-\d+"', page.text)) == len(story["events"])
+        assert web.get("/api/stories/snothere").status_code == 404
