@@ -19,7 +19,6 @@ from ..model import Brief, DocumentRef, Figure, SpeakerQuotes, TimelineEvent
 from .narrative import plausible_date
 
 Readable = Callable[[TimelineEvent], "str | None"]
-ALL_SOURCES_UP_TO = 30  # a longer Sources list shows only the cited articles
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,10 +35,11 @@ class Limits:
     developments: int = 8
     key_players: int = 8
     notes: int = 8
+    all_sources_up_to: int = 30  # a longer Sources list shows only the cited articles
 
 
 NONE = 10**9
-UNLIMITED = Limits(*(NONE,) * 12)
+UNLIMITED = Limits(*(NONE,) * 13)
 
 
 def narrative_total(limits: Limits, documents: int) -> int:
@@ -134,9 +134,9 @@ def _notes(notes: list[str], most: int) -> list[str]:
     return [*notes[: most - 1], f"… and {len(notes) - most + 1} more notes (see the full brief)."]
 
 
-def _sources(brief: Brief) -> list[DocumentRef]:
+def _sources(brief: Brief, limits: Limits) -> list[DocumentRef]:
     """Every article for a short list; for a long one, the articles the brief cites."""
-    if len(brief.documents) <= ALL_SOURCES_UP_TO:
+    if len(brief.documents) <= limits.all_sources_up_to:
         return brief.documents
     cited = {c.document for c in brief.citations()}
     return [d for d in brief.documents if d.id in cited]
@@ -155,7 +155,8 @@ def cap(brief: Brief, limits: Limits, readable: Readable | None = None) -> Brief
         "developments": len(brief.developments),
         "notes": len(brief.notes),
     }
-    brief.timeline = _timeline(brief.timeline, limits, readable)
+    events = brief.timeline
+    brief.timeline = _timeline(events, limits, readable)
     brief.quotes = _quotes(brief.quotes, limits)
     brief.figures = _figures(brief.figures, limits)
     brief.entities = brief.entities[: limits.entities]
@@ -163,7 +164,7 @@ def cap(brief: Brief, limits: Limits, readable: Readable | None = None) -> Brief
     brief.developments = brief.developments[: limits.developments]
     brief.notes = _notes(brief.notes, limits.notes)
     full["documents"] = len(brief.documents)
-    brief.documents = _sources(brief)
+    brief.documents = _sources(brief, limits)
     shown = {
         "timeline": len(brief.timeline),
         "quotes": len(brief.quotes),
@@ -174,5 +175,16 @@ def cap(brief: Brief, limits: Limits, readable: Readable | None = None) -> Brief
         "notes": len(brief.notes),
         "documents": len(brief.documents),
     }
-    brief.totals.update({k: n for k, n in full.items() if n > shown[k]})
+    most_on_a_date = max(Counter((e.date, e.future) for e in events).values(), default=0)
+    binding = {  # a section counts as cut only where a limit cut it, not the readability check
+        "timeline": full["timeline"] > limits.timeline or most_on_a_date > limits.timeline_per_date,
+        "quotes": full["quotes"] > limits.speakers,
+        "figures": full["figures"] > limits.figures,
+        "entities": full["entities"] > limits.entities,
+        "divergences": full["divergences"] > limits.divergences,
+        "developments": full["developments"] > limits.developments,
+        "notes": full["notes"] > limits.notes,
+        "documents": full["documents"] > limits.all_sources_up_to,
+    }
+    brief.totals.update({k: n for k, n in full.items() if n > shown[k] and binding[k]})
     return brief
