@@ -57,13 +57,27 @@ def build_corpus(eval_dir: Path, n: int, folder: Path) -> dict[str, int]:
     for i in range(n):
         if i < len(real):
             text = real[i]
-        else:  # two real articles, a different pair each time
+        else:  # two real articles, a different pair each time (round k shifts the partner)
             j = i - len(real)
-            a, b = j % len(real), (j * 7919 + 1) % len(real)
+            a, k = j % len(real), j // len(real)
+            b = (a * 7919 + 1 + k * 104729) % len(real)
             text = real[a] + "\n\n" + real[b if b != a else (b + 1) % len(real)]
             joined += 1
         (folder / f"{i:06d}.txt").write_text(text, encoding="utf-8")
     return {"real": n - joined, "joined_pairs": joined, "available_real": len(real)}
+
+
+def peak_rss_mb() -> float:
+    """This process's peak RSS since its exec (VmHWM). Not ru_maxrss: Linux carries that
+    over from the forking parent, so a child would report the bench driver's own peak."""
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def ingest_one(mode: str, folder: str, db: str, workers: int) -> dict:
@@ -128,7 +142,7 @@ def ingest_one(mode: str, folder: str, db: str, workers: int) -> dict:
         "cluster_start_s": cluster_start,
         "loadavg_1m": [load_before, os.getloadavg()[0]],  # the machine is shared: say how busy
         "outcomes": counts,
-        "driver_peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "driver_peak_rss_mb": peak_rss_mb(),
     }
 
 

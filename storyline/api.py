@@ -193,9 +193,10 @@ def _spread(ids: list[str], limit: int) -> list[str]:
 
 
 def _sqlite(store: StoreBackend) -> Store:
-    if not isinstance(store, Store):
-        raise StorylineError(f"{store!r}: stories are kept in the SQLite store only, for now")
-    return store
+    """The store, if it keeps stories (SQLite and PostgreSQL both do: `transaction()`)."""
+    if not hasattr(store, "transaction"):
+        raise StorylineError(f"{store!r}: this store does not keep stories")
+    return store  # type: ignore[return-value]
 
 
 def _story(store: StoreBackend, story_id: str) -> Story:
@@ -209,10 +210,11 @@ def _story(store: StoreBackend, story_id: str) -> Story:
 def _story_groups(store: StoreBackend, doc_ids: list[str]) -> list[tuple[Story, list[str]]]:
     from .clustering import cluster_pending, story_refs
 
-    if not isinstance(store, Store):  # no stories on this backend: the matches stay one pile
+    if not hasattr(store, "transaction"):  # no stories on this backend: one pile
         return []
-    cluster_pending(store)
-    return story_refs(store, doc_ids)
+    kept = _sqlite(store)
+    cluster_pending(kept)
+    return story_refs(kept, doc_ids)
 
 
 def cluster(

@@ -8,6 +8,9 @@ idempotent (keyed by the content hash), so a batch re-run after a worker dies
 stores nothing twice and loses nothing. A SQLite store cannot be shared by
 workers on other machines, so a scheduler with a SQLite store is refused.
 
+Stories: `cluster_on_cluster` runs the incremental story clustering as one
+worker task against the shared store (clustering is sequential by nature).
+
 Analysis: `analyze_on_cluster` analyses Documents the caller holds (the
 brief path, which caches the results in the store itself);
 `analyze_store_on_cluster` has workers read stored documents, analyse them
@@ -313,6 +316,36 @@ def analyze_store_on_cluster(
             if progress is not None:
                 progress(len(batch))
         return done
+    finally:
+        if own:
+            client.close()
+
+
+# ---------------------------------------------------------------- stories
+
+
+def _cluster_stored(db: str, threshold: float) -> Any:
+    """Worker side: put the store's pending documents into stories; the `Report`."""
+    from .api import cluster
+
+    return cluster(_worker_store(db, threshold))
+
+
+def cluster_on_cluster(db: str, scheduler: Any, *, settings: Settings | None = None) -> Any:
+    """Run story clustering for the PostgreSQL store `db` on a worker; its `Report`.
+
+    Clustering is incremental and reads and rewrites shared story centroids,
+    so it runs as one task (the store serialises story writes with an advisory
+    lock); it resumes where it stopped, so a retried task repeats nothing.
+    """
+    require_shared_store(db)
+    settings = settings or Settings()
+    client, own = _client(scheduler)
+    try:
+        future = client.submit(
+            _cluster_stored, db, settings.near_duplicate_threshold, pure=False, retries=RETRIES
+        )
+        return future.result()
     finally:
         if own:
             client.close()

@@ -5,7 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from pg_server import pg_server  # noqa: F401 - throw-away PostgreSQL (tests/store/pg_server.py)
+
+# Property tests are derandomized and keep no example database, so every run
+# (CI's fresh clone included) tries the same examples: the suite stays deterministic.
+settings.register_profile("storyline", derandomize=True, database=None)
+settings.load_profile("storyline")
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

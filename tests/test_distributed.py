@@ -137,6 +137,7 @@ def test_cli_ingest_and_list_on_postgres_with_a_scheduler(pg_server, tmp_path) -
         result = CliRunner().invoke(app, args)
         assert result.exit_code == 0, result.output
         assert "6 added, 1 already known or duplicate, 0 failed" in result.output
+        assert "6 documents put in stories" in result.output
         again = CliRunner().invoke(app, args)
         assert "0 added, 7 already known or duplicate" in again.output
     listed = CliRunner().invoke(app, ["list", "--db", url, "--json", "--limit", "4"])

@@ -6,17 +6,17 @@ import logging
 
 
 def test_missing_scorer_warns_once(monkeypatch, tmp_path, caplog) -> None:
-    from storyline.briefing import summary
+    from storyline.briefing import ranker, summary
 
-    monkeypatch.setattr(summary, "_SCORER", tmp_path / "missing.json")
-    summary._weights.cache_clear()
+    monkeypatch.setattr(ranker, "SHIPPED", tmp_path / "missing.json")
+    ranker.shipped.cache_clear()
     try:
-        with caplog.at_level(logging.WARNING, logger="storyline.briefing.summary"):
-            assert summary._weights() == summary.HAND_WEIGHTS
-            summary._weights()
+        with caplog.at_level(logging.WARNING, logger="storyline.briefing.ranker"):
+            assert summary._ranker() == ranker.Ranker.linear(summary.HAND_WEIGHTS)
+            summary._ranker()
         assert sum("hand-set weights" in r.getMessage() for r in caplog.records) == 1
     finally:
-        summary._weights.cache_clear()
+        ranker.shipped.cache_clear()
 
 
 def test_missing_spacy_for_timeline_warns(monkeypatch, caplog) -> None:

@@ -29,30 +29,38 @@ _BATCH = 64
 _WORD = re.compile(r"[^\W_][^\W_]+")
 
 
+@functools.lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS)
+
+
 def content_words(text: str) -> list[str]:
     """Lower-cased words of two or more letters, without English stop words.
 
     (scikit-learn's default token pattern and English stop list.)
     """
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    stop = _stop_words()
+    return [w for w in _WORD.findall(text.lower()) if w not in stop]
 
-    return [w for w in _WORD.findall(text.lower()) if w not in ENGLISH_STOP_WORDS]
 
-
-def tfidf_vectors(texts: list[str]) -> Any:
+def tfidf_vectors(texts: list[str], tokens: list[list[str]] | None = None) -> Any:
     """TF-IDF rows fitted on `texts`: sublinear tf, smoothed idf, L2-normalised
     (scikit-learn's `TfidfVectorizer(sublinear_tf=True)`, which the tests check
     it against). Built directly as a CSR matrix because a cluster's sentences
     are few, and scikit-learn's per-fit checks would cost more than the whole
-    summary of a short cluster."""
+    summary of a short cluster. `tokens` (each text's `content_words`) saves
+    tokenising twice when the caller has them."""
     from scipy.sparse import csr_matrix
 
     vocabulary: dict[str, int] = {}
     indices: list[int] = []
     counts: list[int] = []
     indptr = [0]
-    for text in texts:
-        for word, count in Counter(content_words(text)).items():
+    for k, text in enumerate(texts):
+        words = tokens[k] if tokens is not None else content_words(text)
+        for word, count in Counter(words).items():
             indices.append(vocabulary.setdefault(word, len(vocabulary)))
             counts.append(count)
         indptr.append(len(indices))

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
-from ..analysis.matching import same_full_name
+from ..analysis.matching import same_full_name, without_initials
 from ..analysis.names import (
     acronym,
     canonical_name,
@@ -125,11 +125,18 @@ def _link_people(glist: list[_Group], uf: _UnionFind) -> None:
             target = resolve_short_name(name, full)
             if target is not None:
                 uf.union(i, full[target])
-    names = sorted(full)
-    for a_idx, a in enumerate(names):
-        for b in names[a_idx + 1 :]:
-            if same_full_name(a, b):
-                uf.union(full[a], full[b])
+    # A match needs as many words and one word equal (casefolded) in the same place, so
+    # only names sharing such a word are compared: the same links, without all pairs.
+    buckets: dict[tuple[int, int, str], list[str]] = defaultdict(list)
+    for name in sorted(full):
+        words = without_initials(name)
+        for k, word in enumerate(words):
+            buckets[(len(words), k, word.casefold())].append(name)
+    for group in buckets.values():
+        for a_idx, a in enumerate(group):
+            for b in group[a_idx + 1 :]:
+                if same_full_name(a, b):
+                    uf.union(full[a], full[b])
 
 
 def _link_acronyms(glist: list[_Group], uf: _UnionFind) -> None:

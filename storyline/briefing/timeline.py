@@ -338,7 +338,7 @@ def dated_sentences(
                 doc.id,
                 s,
                 e,
-                _with_speaker(analysis, s, e),
+                doc.text[s:e].strip(),  # the brief names a first-person speaker (readable.py)
                 mention.value,
                 mention.granularity,
                 mention.future,
@@ -364,33 +364,6 @@ def dated_sentences(
 
 
 _SINCE = re.compile(r"\b(?:since|from)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
-_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|I|[Oo]ur|us|[Mm]y|me)\b")
-
-
-def speaker_at(analysis: Analysis, start: int, end: int) -> str | None:
-    """Who says the passage [start, end): the speaker of a quote or transcript turn
-    that holds it, when that is a named person or organisation."""
-    for q in analysis.quotes:
-        if q.speaker and q.speaker_kind in ("person", "organisation"):
-            spans = [(c.start, c.end) for c in q.citations if c.document == analysis.document.id]
-            spans += [(sp.start, sp.end) for sp in q.content_spans]
-            if any(a <= start < b or start <= a < end for a, b in spans):
-                return q.speaker
-    for t in analysis.document.turns:
-        if t.start <= start < t.end and t.speaker:
-            return t.speaker
-    return None
-
-
-def _with_speaker(analysis: Analysis, start: int, end: int) -> str:
-    """The passage, led by its speaker when it is in the first person ("we will focus
-    on Europe" -> "Kevin Ho: we will focus on Europe"), so the event says whose plan it is."""
-    text = analysis.document.text[start:end].strip()
-    if _FIRST_PERSON.search(text):
-        speaker = speaker_at(analysis, start, end)
-        if speaker and speaker.casefold() not in text.casefold():
-            return f"{speaker}: {text}"
-    return text
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -529,8 +502,9 @@ def merge_targets(events: list[TimelineEvent], analyses: Sequence[Analysis]) -> 
 
 
 def mark_superseded(events: list[TimelineEvent], analyses: Sequence[Analysis]) -> None:
-    """Lead each plan that a later article moved with what it became ("first power in
-    2027" -> "(later moved to 2028) ..."), so a superseded plan never reads as current.
+    """Mark each plan that a later article moved with what it became ("first power in
+    2027." -> "first power in 2027. (later moved to 2028)"), so a superseded plan never
+    reads as current.
     Targets are `developments.date_targets`; the latest article's year stands."""
     from .developments import date_targets, same_time
 
@@ -556,4 +530,4 @@ def mark_superseded(events: list[TimelineEvent], analyses: Sequence[Analysis]) -
             None,
         )
         if new_year and not e.date.startswith(new_year):
-            e.text = f"(later moved to {new_year}) {e.text}"
+            e.text = f"{e.text} (later moved to {new_year})"

@@ -18,7 +18,7 @@ from ..config import Settings
 from ..errors import InputError, StoreError, StorylineError
 from ..ingest import read
 from ..model import Document
-from ..store import AddResult, Store, open_store
+from ..store import AddResult, open_store
 from ._progress import progress_bar
 from ._util import DbOption, app, cli_settings, console, fail, safe
 
@@ -155,9 +155,9 @@ def ingest(
 def _cluster(store: Any) -> Report | None:
     """Put the new documents in stories, in publication-date order (see storyline.clustering).
 
-    Stories live in the SQLite store; on another backend this is skipped (None).
+    Both backends keep stories; a store without `transaction()` is skipped (None).
     """
-    if not isinstance(store, Store):
+    if not hasattr(store, "transaction"):
         return None
     with progress_bar("Clustering", total=pending_count(store)) as advance:
         return cluster(store, progress=lambda i, n: advance())
@@ -203,6 +203,17 @@ def _ingest_on_cluster(
         f"{counts['error']} failed",
         highlight=False,
     )
+    if counts["added"]:
+        from ..distributed import cluster_on_cluster
+
+        try:
+            report = cluster_on_cluster(settings.db, settings.scheduler, settings=settings)
+        except StorylineError as exc:
+            fail(str(exc))
+        console.print(
+            f"{report.clustered} documents put in stories ({report.new_stories} new stories)",
+            highlight=False,
+        )
     if counts["added"] + counts["known"] == 0:
         raise typer.Exit(1)
     if counts["error"]:

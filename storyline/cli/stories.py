@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from pathlib import Path
+from typing import Any
 
 import typer
 
 from ..api import cluster, stories, story
 from ..errors import StorylineError
 from ..model import Story
-from ..store import Store
 from ._progress import progress_bar
-from ._util import app, console, fail, out
+from ._util import DbOption, app, console, fail, out
 
 stories_app = typer.Typer(
     help="Stories: threads of coverage, each with its events.", no_args_is_help=False
@@ -21,10 +20,11 @@ stories_app = typer.Typer(
 app.add_typer(stories_app, name="stories")
 
 
-def _open(db: str) -> Store:
-    if not Path(db).exists():
-        fail(f"{db}: no such store (storyline ingest ... --db {db})")
-    return Store(db)
+def _open(db: str | None) -> Any:
+    """The store at --db (SQLite path or postgresql:// URL; default STORYLINE_DB)."""
+    from .store_cmds import _open as open_store_or_fail
+
+    return open_store_or_fail(db)
 
 
 def _as_dict(s: Story) -> dict[str, object]:
@@ -34,7 +34,7 @@ def _as_dict(s: Story) -> dict[str, object]:
 @stories_app.callback(invoke_without_command=True)
 def list_stories(
     ctx: typer.Context,
-    db: str = typer.Option("storyline.db", "--db", help="SQLite store."),
+    db: DbOption = None,
     since: str | None = typer.Option(
         None, "--since", help="Only stories with a document on or after this date (YYYY[-MM[-DD]])."
     ),
@@ -92,7 +92,7 @@ def list_stories(
 @stories_app.command("show")
 def show(
     story_id: str = typer.Argument(..., help="A story id from `storyline stories`."),
-    db: str = typer.Option("storyline.db", "--db", help="SQLite store."),
+    db: DbOption = None,
     as_json: bool = typer.Option(False, "--json", help="Print the story as JSON."),
 ) -> None:
     """Show one story: its span, events and documents.

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..briefing.budget import within_budget
-from ..briefing.summary import Representation
+from ..briefing.embed import Representation
 from ..model import Document
 from .data import cluster_documents, iter_clusters, sentence_lines
 from .peers import PEERS

@@ -5,8 +5,11 @@ full-text search is a stored `tsvector` column (title weighted A, text B)
 with a GIN index, under a `storyline` text search configuration that stems
 English and folds accents like SQLite's `porter unicode61 remove_diacritics`
 tokenizer, and keeps stop words, so every query term counts on both backends.
-Near-duplicate candidates come from `minhash_bands`, the LSH bands of each
-signature, so no process has to rebuild an index in memory.
+Migration 1 is the SQLite schema's first script in PostgreSQL's terms; every
+later SQLite migration (plain tables, indexes and upserts by design: watch
+state, LSH bands, stories) is applied here too, with only its column types
+translated (`translate`), so both backends hold the same tables at the same
+version and the store's own modules (stories, feeds) run on either.
 
 `storyline_schema` records the version; migrations run one per transaction
 under an advisory lock, so two workers opening a new database at once do not
@@ -15,9 +18,11 @@ both create the tables.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..errors import StoreError
+from . import schema as sqlite_schema
 
 MIGRATION_LOCK = 0x5702_1175  # pg_advisory_xact_lock key of Storyline migrations
 SEARCHABLE_CHARS = 1_000_000  # a tsvector holds at most 1 MB; longer texts are indexed this far
@@ -84,13 +89,6 @@ MIGRATIONS: tuple[str, ...] = (
         signature BYTEA NOT NULL
     );
 
-    CREATE TABLE minhash_bands (
-        key BIGINT NOT NULL,            -- hash of (band number, the band's hash values)
-        doc_pk BIGINT NOT NULL REFERENCES documents (pk) ON DELETE CASCADE,
-        PRIMARY KEY (key, doc_pk)
-    );
-    CREATE INDEX minhash_bands_doc ON minhash_bands (doc_pk);
-
     CREATE TABLE duplicates (
         doc_id TEXT NOT NULL,
         duplicate_of TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
@@ -112,6 +110,15 @@ MIGRATIONS: tuple[str, ...] = (
     """,
 )
 
+
+def translate(script: str) -> str:
+    """A portable SQLite migration in PostgreSQL's types (64-bit keys, double floats)."""
+    script = re.sub(r"\bINTEGER PRIMARY KEY AUTOINCREMENT\b", "BIGSERIAL PRIMARY KEY", script)
+    script = re.sub(r"\bINTEGER\b", "BIGINT", script)
+    return re.sub(r"\bREAL\b", "DOUBLE PRECISION", script)
+
+
+MIGRATIONS = (MIGRATIONS[0], *(translate(script) for script in sqlite_schema.MIGRATIONS[1:]))
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -8,7 +8,7 @@ content hash. `INSERT ... ON CONFLICT DO NOTHING` on the unique `id` and
 loser sees the winner's row and links to it, so no document is lost or
 doubled, whichever process (CLI, web app, Dask worker) writes it.
 
-Near duplicates are found through `minhash_bands` (LSH bands in a table) and
+Near duplicates are found through `lsh_bands` (LSH bands in a table) and
 confirmed with the exact Jaccard outside the transaction, as in SQLite.
 Writers whose texts share an LSH band serialise on advisory locks keyed by
 the band, so near copies written at the same instant are caught too, while
@@ -18,14 +18,11 @@ unrelated texts are written in parallel.
 from __future__ import annotations
 
 import builtins
-import hashlib
 import json
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
-
-import numpy as np
 
 from ..config import Settings
 from ..errors import ConfigError, NotFoundError, StoreError
@@ -34,6 +31,7 @@ from . import dedupe
 from .base import WRITE_RETRIES, AddResult, DuplicateLink, StoreStats, check_threshold
 from .base import now as _now
 from .nearest import Fingerprint, best_match
+from .pg_compat import Connection
 from .pg_schema import migrate
 from .rows import (
     DOCUMENT_COLUMNS,
@@ -48,6 +46,7 @@ from .rows import (
 from .search import MARKS, SNIPPET_TOKENS, TEXT_WEIGHT, TITLE_WEIGHT, SearchHit, query_terms
 
 POOL_MAX = 8
+STATE_LOCK = 0x5702_1176  # pg_advisory_xact_lock key: story and feed state, band backfill
 # ts_rank_cd weights for {D, C, B, A}: the title (A) counts TITLE_WEIGHT / TEXT_WEIGHT times the body.
 RANK_WEIGHTS = [0.0, 0.0, TEXT_WEIGHT / TITLE_WEIGHT, 1.0]
 HEADLINE_CHARS = 200_000  # ts_headline parses the text: bound its cost on huge documents
@@ -58,19 +57,6 @@ try:
     from psycopg_pool import ConnectionPool
 except ImportError:  # pragma: no cover - depends on the extra
     psycopg = None  # type: ignore[assignment]
-
-
-def band_keys(signature: Any, bands: int, rows: int) -> builtins.list[int]:
-    """One signed 64-bit key per LSH band of a MinHash signature."""
-    values = np.asarray(signature.hashvalues, dtype=np.uint64)
-    keys = []
-    for band in range(bands):
-        digest = hashlib.blake2b(
-            band.to_bytes(2, "little") + values[band * rows : (band + 1) * rows].tobytes(),
-            digest_size=8,
-        ).digest()
-        keys.append(int.from_bytes(digest, "little", signed=True))
-    return keys
 
 
 def _websearch(query: str) -> str | None:
@@ -101,8 +87,7 @@ class PgStore:
         if near_duplicate_threshold is None:
             near_duplicate_threshold = Settings().near_duplicate_threshold
         self.near_duplicate_threshold = check_threshold(near_duplicate_threshold)
-        lsh = dedupe.NearDuplicateIndex(self.near_duplicate_threshold)._lsh
-        self._bands, self._rows = lsh.b, lsh.r
+        self._bands_checked = False  # lsh_bands keyed under dedupe.BAND_SCHEME
         try:
             self._pool = ConnectionPool(
                 url,
@@ -205,7 +190,7 @@ class PgStore:
             conn.execute(
                 "SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT k FROM unnest(%s::bigint[]) "
                 "AS k ORDER BY k) AS keys",
-                (band_keys(fp.signature, self._bands, self._rows),),
+                (dedupe.document_band_keys(fp.signature, fp.body_signature),),
             )
         result = self._known(conn, doc, values["dedupe_hash"])
         if result is None:
@@ -215,7 +200,7 @@ class PgStore:
                 result = AddResult("near-duplicate", doc.id, near[1])
                 self._link(conn, doc, result, near[0])
                 return result
-            if self._insert(conn, doc, values, fp.signature):
+            if self._insert(conn, doc, values, fp.signature, fp.body_signature):
                 return AddResult("added", doc.id)
             # another writer committed this id or this text meanwhile: now it is known
             result = self._known(conn, doc, values["dedupe_hash"])
@@ -269,10 +254,11 @@ class PgStore:
     def _nearest(self, conn: Any, fp: Fingerprint) -> tuple[float, str] | None:
         if fp.signature is None:
             return None
-        keys = band_keys(fp.signature, self._bands, self._rows)
+        self._backfill_bands(conn)
+        keys = dedupe.document_band_keys(fp.signature, fp.body_signature)
         rows = conn.execute(
-            "SELECT DISTINCT d.id FROM minhash_bands AS b JOIN documents AS d ON d.pk = b.doc_pk "
-            "WHERE b.key = ANY(%s)",
+            "SELECT DISTINCT d.id FROM lsh_bands AS b JOIN documents AS d ON d.pk = b.doc_pk "
+            "WHERE b.band_key = ANY(%s)",
             (keys,),
         ).fetchall()
 
@@ -282,7 +268,61 @@ class PgStore:
 
         return best_match(fp, [r["id"] for r in rows], text_of, self.near_duplicate_threshold)
 
-    def _insert(self, conn: Any, doc: Document, values: dict[str, Any], signature: Any) -> bool:
+    def _backfill_bands(self, conn: Any) -> None:
+        """Once per store: band the documents stored before bands were kept (see `Store`)."""
+        if self._bands_checked:
+            return
+        row = conn.execute("SELECT value FROM store_state WHERE name = 'lsh_bands'").fetchone()
+        if row is not None and row["value"] == dedupe.BAND_SCHEME:
+            self._bands_checked = True
+            return
+        if conn.info.transaction_status == 0:  # idle, i.e. a read: leave it to a write
+            return
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (STATE_LOCK,))
+        conn.execute("DELETE FROM lsh_bands")
+        for doc in conn.execute("SELECT pk, text FROM documents ORDER BY pk").fetchall():
+            fp = Fingerprint.of(doc["text"])
+            if fp.signature is not None:
+                conn.execute(
+                    "INSERT INTO lsh_bands (band_key, doc_pk) "
+                    "SELECT DISTINCT k, %s FROM unnest(%s::bigint[]) AS k",
+                    (doc["pk"], dedupe.document_band_keys(fp.signature, fp.body_signature)),
+                )
+        conn.execute(
+            "INSERT INTO store_state (name, value) VALUES ('lsh_bands', %s) "
+            "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            (dedupe.BAND_SCHEME,),
+        )
+        self._bands_checked = True
+
+    @contextmanager
+    def transaction(self) -> Iterator[Any]:
+        """One write transaction for the store's own modules (stories, feeds), sqlite3-style.
+
+        These transactions take one store-wide advisory lock, so they run one at a
+        time as in SQLite: story clustering reads and rewrites shared centroids.
+        """
+        try:
+            with self._pool.connection() as conn, conn.transaction():
+                conn.execute("SELECT pg_advisory_xact_lock(%s)", (STATE_LOCK,))
+                yield Connection(conn)
+        except psycopg.Error as exc:
+            raise StoreError(f"{self._safe_url()}: {exc}") from exc
+
+    @contextmanager
+    def reading(self) -> Iterator[Any]:
+        """A connection for the store's own read-only modules, sqlite3-style."""
+        with self._read() as conn:
+            yield Connection(conn)
+
+    def _insert(
+        self,
+        conn: Any,
+        doc: Document,
+        values: dict[str, Any],
+        signature: Any,
+        body_signature: Any = None,
+    ) -> bool:
         """Insert `doc`; False (nothing written) when its id or text is already stored."""
         values = {**values, "sentence_count": len(doc.sentences), "added": _now()}
         columns = ", ".join(values)
@@ -305,7 +345,8 @@ class PgStore:
             conn.execute(
                 "WITH m AS (INSERT INTO minhashes (doc_pk, num_perm, seed, scheme, signature) "
                 "VALUES (%s, %s, %s, %s, %s)) "
-                "INSERT INTO minhash_bands (key, doc_pk) SELECT DISTINCT k, %s FROM unnest(%s::bigint[]) AS k",
+                "INSERT INTO lsh_bands (band_key, doc_pk) "
+                "SELECT DISTINCT k, %s FROM unnest(%s::bigint[]) AS k",
                 (
                     pk,
                     dedupe.NUM_PERM,
@@ -313,7 +354,7 @@ class PgStore:
                     dedupe.SCHEME,
                     dedupe.to_blob(signature),
                     pk,
-                    band_keys(signature, self._bands, self._rows),
+                    dedupe.document_band_keys(signature, body_signature),
                 ),
             )
         return True

@@ -271,12 +271,12 @@ def duplicate_outlets(conn: sqlite3.Connection, doc_ids: list[str]) -> list[str 
 def add_frequencies(conn: sqlite3.Connection, keys: Iterable[int]) -> None:
     """One more clustered document containing each of `keys` (df keys)."""
     conn.executemany(
-        "INSERT INTO term_df (term, df) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET df = df + 1",
+        "INSERT INTO term_df (term, df) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET df = term_df.df + 1",
         [(k,) for k in set(keys)],
     )
     conn.execute(
         "INSERT INTO store_state (name, value) VALUES ('story_documents', '1') "
-        "ON CONFLICT (name) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)"
+        "ON CONFLICT (name) DO UPDATE SET value = CAST(CAST(store_state.value AS INTEGER) + 1 AS TEXT)"
     )
 
 

@@ -41,6 +41,7 @@ from ..renderers.web import brief_helpers
 from . import security
 from .briefs import BriefCache, BriefView, Busy, Cancelled, label, selection_ids
 from .chart import timeline_chart
+from .story_pages import router as story_router
 from .watch_pages import router as watch_router
 
 HERE = Path(__file__).parent
@@ -577,6 +578,7 @@ def create_app(
         return Response(body, media_type=f"{media}; charset=utf-8")
 
     app.include_router(watch_router)  # watch mode: /whats-new, /feeds, their /api twins
+    app.include_router(story_router)  # stories: /stories, /stories/{id}, their /api twins
     app.add_middleware(
         SecurityMiddleware,
         max_body=state.max_upload + FORM_OVERHEAD,

@@ -205,29 +205,25 @@ def test_summary_uses_analysis_entities_for_salience(cluster):
     assert sum("7-2" in s.text for s in summary) == 1
 
 
-def test_shipped_weights_are_learned_and_cover_the_features():
+def test_shipped_ranker_is_learned_and_used():
     import json
 
-    from storyline.briefing.summary import _SCORER, FEATURES, _weights
+    from storyline.briefing.ranker import SHIPPED, shipped
+    from storyline.briefing.summary import FEATURES
 
-    shipped = json.loads(_SCORER.read_text(encoding="utf-8"))
-    assert set(shipped["weights"]) == set(FEATURES)
-    assert shipped["trained"]["clusters"]  # says what it was fitted on
-    assert _weights() == shipped["weights"]  # used, not the hand-set fallback
+    data = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    assert data["trained"]["clusters"] and data["trained"]["data"]  # says what it was fitted on
+    ranker = shipped()
+    assert ranker is not None and ranker.trees  # the learned trees, not the hand-set fallback
+    assert set(ranker.features) <= set(FEATURES) and "salience" not in ranker.features
 
 
 def test_features_mean_what_their_names_say(cluster):
-    from storyline.briefing.embed import dense, sentence_vectors
-    from storyline.briefing.summary import FEATURES, _candidates, _corroboration, sentence_features
+    from storyline.briefing.summary import prepare
 
-    candidates = _candidates(cluster)
-    vectors = sentence_vectors([c.text for c in candidates])
-    similarity = dense(vectors @ vectors.T)
-    docs = np.array([c.doc for c in candidates])
-    features = sentence_features(
-        candidates, cluster, vectors, similarity, _corroboration(similarity, docs, 3)
-    )
-    column = {name: features[:, i] for i, name in enumerate(FEATURES)}
+    pool = prepare(cluster)
+    assert pool is not None
+    column, candidates = pool.table, pool.candidates
     firsts = [i for i, c in enumerate(candidates) if c.order == 0]
     assert all(column["first"][i] == 1 and column["position"][i] == 1 for i in firsts)
     assert column["first"].sum() == len(firsts)
@@ -235,8 +231,47 @@ def test_features_mean_what_their_names_say(cluster):
         assert column["digits"][i] == any(ch.isdigit() for ch in c.text)
     # The vote, told by all three outlets, is corroborated more than a detail only one carries.
     shops = next(i for i, c in enumerate(candidates) if "shop owners" in c.text)
-    assert column["support"][firsts[0]] > column["support"][shops]
-    assert column["lead_similarity"][firsts[0]] > column["lead_similarity"][shops]
+    for name in ("support", "max_support", "lead_similarity", "shared_terms"):
+        assert column[name][firsts[0]] > column[name][shops], name
+    assert column["documents"].min() == column["documents"].max()  # a cluster-wide value
+    assert column["relative_position"].min() >= 0 and column["relative_position"].max() < 1
+
+
+def test_pool_bounds_the_pairwise_work(cluster, monkeypatch):
+    """Beyond POOL candidates only the best POOL are compared pairwise, and the
+    summary still cites its own text and says the corroborated fact once."""
+    from storyline.briefing import summary as module
+
+    many = [
+        make_doc(text.replace("Harbor City", f"Harbor City {n}"), f"{name}{n}")
+        for n in range(6)
+        for text, name in ((GAZETTE, "gazette"), (COURIER, "courier"), (HERALD, "herald"))
+    ]
+    total = len(module._candidates(many))
+    monkeypatch.setattr(module, "POOL", 20)
+    pool = module.prepare(many)
+    assert pool is not None and total > 20
+    assert len(pool.candidates) == 20 and pool.similarity.shape == (20, 20)
+    docs = [c.doc for c in pool.candidates]
+    assert docs == sorted(docs)  # still grouped by document, as the corroboration needs
+    picked = summarize(many, words=60)
+    by_id = {d.id: d for d in many}
+    for item in picked:
+        first = item.citations[0]
+        assert by_id[first.document].text[first.start : first.end] == item.text
+
+
+def test_ranker_trees_score_like_a_weighted_sum_when_asked(cluster):
+    from storyline.briefing.ranker import Ranker
+    from storyline.briefing.summary import HAND_WEIGHTS, prepare
+
+    pool = prepare(cluster)
+    assert pool is not None
+    hand = Ranker.linear(HAND_WEIGHTS)
+    expected = sum(w * pool.table[n] for n, w in HAND_WEIGHTS.items())
+    np.testing.assert_allclose(hand.score(pool.table), expected, rtol=1e-5)
+    again = Ranker.from_json(hand.to_json())
+    np.testing.assert_allclose(again.score(pool.table), expected, rtol=1e-5)
 
 
 def test_shared_terms_survive_lower_casing(cluster):

@@ -200,9 +200,13 @@ def test_timeline_short_sentence_keeps_its_subject_and_first_person_its_speaker(
         )
     ]
     (event,) = build_timeline([a], lead_events=False, parse=False)
-    assert event.text == "Kevin Ho: " + text
+    assert event.text == text  # the whole sentence, subject kept
     c = event.citations[0]
     assert text[c.start : c.end] == text
+    # the brief names the first-person speaker, in one place (briefing/readable.py)
+    from storyline.briefing.readable import standalone
+
+    assert standalone(event.text, a, c.start, c.end, None) == f"Kevin Ho: “{text}”"
 
 
 def test_timeline_superseded_plans_are_marked_and_one_target_merges():
@@ -236,5 +240,5 @@ def test_timeline_superseded_plans_are_marked_and_one_target_merges():
     targets = {e.date: e for e in events if e.future}
     assert set(targets) == {"2027", "2028"}
     assert targets["2027"].support == 2  # told two ways, one target
-    assert targets["2027"].text.startswith("(later moved to 2028) ")
+    assert targets["2027"].text.endswith(" (later moved to 2028)")
     assert not targets["2028"].text.startswith("(later")

@@ -92,3 +92,16 @@ def test_environment_is_not_overridden_by_a_cli_default(
     args = ["brief", "--db", str(tmp_path / "none.db")] + (["--words", flag] if flag else [])
     runner.invoke(app, args)
     assert seen == [expected]
+
+
+def test_ctrl_c_outside_a_batch_is_one_line_and_status_130(monkeypatch, capsys) -> None:
+    import storyline.cli as cli
+
+    def interrupted() -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "app", interrupted)
+    with pytest.raises(SystemExit) as stop:
+        cli.main()
+    assert stop.value.code == 130
+    assert capsys.readouterr().err == "interrupted\n"

@@ -8,8 +8,7 @@ import json
 import numpy as np
 import pytest
 
-from storyline.briefing.summary import FEATURES
-from storyline.evaluation.train_scorer import collect, fit, main
+from storyline.evaluation.train_scorer import LEARNED, NOVELTY_GRID, collect, fit, main
 
 pytest.importorskip("rouge_score")
 
@@ -60,9 +59,9 @@ def data(tmp_path):
 
 def test_collect_labels_the_retold_sentences_highest(data):
     features, labels, groups = collect(data, 0, 2)
-    assert features.shape == (len(labels), len(FEATURES))
+    assert features.shape == (len(labels), len(LEARNED))
     assert sorted(set(groups.tolist())) == [0, 1]
-    first = features[:, FEATURES.index("first")] == 1
+    first = features[:, LEARNED.index("first")] == 1
     for g in (0, 1):
         assert labels[(groups == g) & first].min() > labels[(groups == g) & ~first].max()
 
@@ -72,20 +71,36 @@ def test_collect_honours_the_slice(data):
     assert set(groups.tolist()) == {0}  # only the second cluster, numbered from the slice
 
 
-def test_fit_learns_lead_like_weights_and_skips_case_sensitive_features(data):
-    weights = fit(*collect(data, 0, 2))
-    assert set(weights) == set(FEATURES)
-    assert weights["salience"] == 0.0
-    features, _labels, groups = collect(data, 0, 2)
-    score = features @ np.array([weights[n] for n in FEATURES])
-    first = features[:, FEATURES.index("first")] == 1
+def test_fit_ranks_the_retold_sentences_first_and_skips_case_sensitive_features(data):
+    features, labels, groups = collect(data, 0, 2)
+    ranker = fit(features, labels, groups)
+    assert "salience" not in ranker.features and ranker.trees
+    score = ranker.score({name: features[:, i] for i, name in enumerate(LEARNED)})
+    first = features[:, LEARNED.index("first")] == 1
     for g in (0, 1):  # the fitted score ranks the retold sentences above the filler
         assert score[(groups == g) & first].min() > score[(groups == g) & ~first].max()
 
 
-def test_main_writes_weights_and_provenance(data, tmp_path):
+def test_exported_trees_predict_like_scikit_learn():
+    from sklearn.ensemble import GradientBoostingRegressor
+
+    from storyline.briefing.ranker import Ranker, from_sklearn
+
+    rng = np.random.default_rng(0)
+    x = rng.random((300, 3)).astype(np.float32)
+    y = np.sin(4 * x[:, 0]) + x[:, 1] * x[:, 2]
+    model = GradientBoostingRegressor(n_estimators=20, max_depth=3, random_state=0).fit(x, y)
+    ranker = Ranker.from_json(from_sklearn(model, ("a", "b", "c"), 1.0, 0.3).to_json())
+    ours = ranker.score({"a": x[:, 0], "b": x[:, 1], "c": x[:, 2]})
+    np.testing.assert_allclose(ours, model.predict(x), rtol=1e-5, atol=1e-5)
+
+
+def test_main_writes_the_ranker_and_its_provenance(data, tmp_path):
+    from storyline.briefing.ranker import Ranker
+
     out = tmp_path / "scorer.json"
-    main([str(data), "--first", "0", "--count", "2", "--out", str(out)])
+    main([str(data), "--out", str(out)])
     written = json.loads(out.read_text())
-    assert set(written["weights"]) == set(FEATURES)
-    assert written["trained"]["clusters"] == "0..1" and written["trained"]["sentences"] > 0
+    ranker = Ranker.from_json(written["ranker"])
+    assert ranker.features == LEARNED and ranker.novelty in NOVELTY_GRID
+    assert written["trained"]["clusters"] == 2 and written["trained"]["sentences"] > 0

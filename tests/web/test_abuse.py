@@ -238,3 +238,56 @@ def test_a_follower_of_a_cancelled_build_is_asked_to_retry_not_failed(documents)
     owner.join(5)
     follower.join(5)
     assert len(errors) == 1 and isinstance(errors[0], Busy) and errors[0].status == 429
+
+
+def test_a_brief_build_stops_when_the_client_disconnects(make_app, documents) -> None:
+    import asyncio
+
+    app = make_app(token="")
+    steps: list[int] = []
+
+    def slow_builder(store, ids, query, settings, check):
+        for n in range(200):  # 10 s if nobody stops it
+            steps.append(n)
+            time.sleep(0.05)
+            check()
+        return hand_brief(store.documents(ids), query)
+
+    app.state.storyline.briefs.builder = slow_builder
+    ids = ",".join(d.id for d in documents[:2])
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "GET",
+        "scheme": "http",
+        "path": "/api/brief",
+        "raw_path": b"/api/brief",
+        "root_path": "",
+        "query_string": f"ids={ids}".encode(),
+        "headers": [(b"host", b"testserver")],
+        "client": ("127.0.0.1", 5000),
+        "server": ("testserver", 80),
+    }
+    calls = 0
+    gone_at = time.monotonic() + 0.3  # the client goes away after 0.3 s
+
+    async def receive():  # like a server: a message when there is one, else wait
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            return {"type": "http.request", "body": b"", "more_body": False}
+        while time.monotonic() < gone_at:
+            await asyncio.sleep(0.01)
+        return {"type": "http.disconnect"}
+
+    sent: list[dict] = []
+
+    async def send(message):
+        sent.append(message)
+
+    started = time.monotonic()
+    asyncio.run(app(scope, receive, send))
+    took = time.monotonic() - started
+    assert took < 3 and len(steps) < 60  # stopped long before its 200 steps
+    assert app.state.storyline.briefs.builds == 0
