@@ -89,13 +89,24 @@ def select(
     query: str | None = None,
     limit: int = BRIEF_LIMIT,
 ) -> list[Document]:
-    """Stored documents chosen by ids, by a search query, or all of them."""
+    """Stored documents chosen by ids, by a search query (its best `limit`), or,
+    with neither, the `limit` most recently published (never the whole store)."""
     if ids:
         return store.documents(ids)
     if query:
         hit_ids = store.search_ids(query, limit=limit)
         return store.documents(hit_ids) if hit_ids else []
-    return store.documents()
+    return store.documents(recent_ids(store, limit)[0])
+
+
+def recent_ids(store: StoreBackend, limit: int) -> tuple[list[str], int]:
+    """The ids of the `limit` most recently published documents (undated last),
+    and how many are stored: what a brief with no selection covers."""
+    refs = store.list()  # by publication date, undated last
+    dated = [r for r in refs if r.published]
+    undated = [r for r in refs if not r.published]
+    recent = (list(reversed(dated)) + undated)[:limit]
+    return [r.id for r in recent], len(refs)
 
 
 def brief(
@@ -164,6 +175,13 @@ def brief_from_store(
         documents = store.documents(hits[:limit]) if hits else []
     else:
         documents = select(store, ids=ids, query=query, limit=limit)
+        if not ids and not query:
+            total = store.count()
+            if total > len(documents):
+                notes.append(
+                    f"no selection: this brief covers the {len(documents)} most recent of "
+                    f"{total:,} stored documents (choose ids, a query or a story)"
+                )
     if not documents:
         what = f"matching {query!r}" if query else "in the store"
         raise StorylineError(f"no documents {what}")

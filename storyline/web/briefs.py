@@ -99,11 +99,9 @@ def selection_ids(
     if query:
         found = list(store.search_ids(query, limit))
         return found, len(found)
-    refs = store.list()  # by publication date, undated last
-    dated = [r for r in refs if r.published]
-    undated = [r for r in refs if not r.published]
-    recent = (list(reversed(dated)) + undated)[:limit]
-    return [r.id for r in recent], len(refs)
+    from ..api import recent_ids
+
+    return recent_ids(store, limit)
 
 
 class Cancelled(Exception):

@@ -85,3 +85,12 @@ def test_cli_stories_json_show_and_brief(store_path: Path, tmp_path: Path):
     assert data["stories"][0]["id"] == listed[1]["id"] and data["used"] == 4
     rebuilt = runner.invoke(app, ["stories", "--db", str(store_path), "--rebuild", "--json"])
     assert rebuilt.exit_code == 0 and json.loads(rebuilt.stdout) == listed
+
+
+def test_brief_with_no_selection_covers_the_most_recent_and_says_so(store_path: Path):
+    """A brief of a store with neither ids, query nor story never analyses everything."""
+    with storyline.Store(store_path) as store:
+        brief = storyline.brief_from_store(store, limit=3)
+    assert len(brief.documents) == 3
+    assert {d.published for d in brief.documents} <= {"2024-03-05", "2024-03-06"}
+    assert any("3 most recent of 9 stored documents" in note for note in brief.notes)
