@@ -68,6 +68,8 @@ _CONNECTIVE = re.compile(
 )
 # A line that is one quotation from its first character to its last.
 _WHOLE_QUOTE = re.compile(r"^[\"“][^\"“”]+[\"”]$")
+# The quoted stretches of a line: “...”, "..." and '...' (not an apostrophe inside a word).
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|(?<!\w)['‘][^'’]*['’](?!\w)")
 # A line cut after a joining word ("to improve our marketing, and.").
 _CUT_END = re.compile(
     rf"\b(?:and|or|but|to|the|a|an|of|with|for|that|which|as)[\s{_QUOTES}.,;:]*$", re.IGNORECASE
@@ -180,6 +182,17 @@ def _capitalise(text: str) -> str:
     return text
 
 
+def _writers_first_person(line: str) -> bool:
+    """Whether the line quotes someone and its "I"/"we" all stand outside the quotation
+    ("When we spoke with the CEO in January, he said 'it takes time'"): the writer's
+    own first person, which must never be handed to the quoted speaker."""
+    quoted = [m.span() for m in _QUOTED.finditer(line)]
+    if not quoted:
+        return False
+    first = [m.start() for m in _FIRST_PERSON.finditer(line)]
+    return bool(first) and not any(a <= i < b for i in first for a, b in quoted)
+
+
 def standalone(
     text: str,
     analysis: Analysis | None,
@@ -215,7 +228,7 @@ def standalone(
             p in found
             for p in ("first person without its speaker", "quotation without its speaker")
         )
-        if speaker and (unattributed or pronoun_speaker):
+        if speaker and (unattributed or pronoun_speaker) and not _writers_first_person(line):
             core = line[: pronoun_speaker.start()] if pronoun_speaker else line
             core = core.strip(' ,“”"')
             if core and not _END.search(core):

@@ -89,3 +89,18 @@ def test_standalone_drops_a_leading_connective_and_label() -> None:
     assert standalone(text, _analysis(text), 0, len(text)) == (
         "The harbour trust said the pier will reopen on Friday."
     )
+
+
+def test_standalone_never_gives_the_writers_we_to_the_quoted_speaker() -> None:
+    """'When we spoke with X, she said "…"': the "we" is the writer's, not X's."""
+    text = "When we met the ferry chief Ana Ruiz in March, she said 'the route needs time'."
+    start = text.index("'")
+    quote = Quote(
+        "the route needs time",
+        True,
+        "Ana Ruiz",
+        "person",
+        content_spans=[Span(start + 1, start + 21)],
+    )
+    line = standalone(text, _analysis(text, quotes=[quote]), 0, len(text))
+    assert line is None or not line.startswith("Ana Ruiz")
