@@ -62,10 +62,6 @@ def watch(
         storyline watch --config feeds.toml --once --notify https://hooks.example/x
     """
     settings = cli_settings(db=db)
-    from ..store import is_postgres
-
-    if is_postgres(settings.db):
-        fail("watch keeps its feed state in a SQLite store; PostgreSQL is not supported yet")
     try:
         base = watch_config.load(config) if config else watch_config.WatchOptions()
         options = watch_config.merge(

@@ -3,8 +3,8 @@
 `storyline watch` keeps everything it needs to resume here, in the same file
 as the documents, so a restart picks up where the last run stopped and never
 re-ingests an item already seen. Each call is one short transaction. The SQL
-is plain (no SQLite-only syntax beyond `?` placeholders and `ON CONFLICT`), so
-another backend can run it unchanged.
+is plain (`?` placeholders and `ON CONFLICT`) and runs through the store's public
+`transaction()`/`reading()`, so PostgreSQL runs it unchanged (store/pg_compat.py).
 """
 
 from __future__ import annotations
@@ -100,7 +100,7 @@ def register(store: Store, url: str, *, name: str | None = None, tags: Iterable[
 
 
 def feed(store: Store, url: str) -> FeedState | None:
-    with store._read() as conn:
+    with store.reading() as conn:
         row = conn.execute(
             f"SELECT {_FEED_COLUMNS} FROM watch_feeds WHERE url = ?", (url,)
         ).fetchone()
@@ -109,7 +109,7 @@ def feed(store: Store, url: str) -> FeedState | None:
 
 def feeds(store: Store) -> list[FeedState]:
     """Every followed feed, failing ones first, then by name or URL."""
-    with store._read() as conn:
+    with store.reading() as conn:
         rows = conn.execute(
             f"SELECT {_FEED_COLUMNS} FROM watch_feeds "
             "ORDER BY failures = 0, COALESCE(name, url), url"
@@ -144,7 +144,7 @@ def save_feed(store: Store, state: FeedState) -> None:
 def seen(store: Store, feed_url: str, items: list[str]) -> dict[str, ItemRecord]:
     """The records of those of `items` already seen in `feed_url` (asked in bounded chunks)."""
     found: dict[str, ItemRecord] = {}
-    with store._read() as conn:
+    with store.reading() as conn:
         for start in range(0, len(items), 500):
             chunk = items[start : start + 500]
             marks = ", ".join("?" for _ in chunk)
@@ -159,7 +159,7 @@ def seen(store: Store, feed_url: str, items: list[str]) -> dict[str, ItemRecord]
 
 def retryable(store: Store, feed_url: str) -> list[ItemRecord]:
     """Items of `feed_url` that failed fewer than MAX_ITEM_ATTEMPTS times."""
-    with store._read() as conn:
+    with store.reading() as conn:
         rows = conn.execute(
             "SELECT feed, item, link, status, doc_id, error, attempts FROM watch_items "
             "WHERE status = 'failed' AND feed = ? AND attempts < ? ORDER BY seen, item",
@@ -192,7 +192,7 @@ def record_item(store: Store, record: ItemRecord, *, poll: str, now: str) -> Non
 
 
 def item_count(store: Store, feed_url: str | None = None) -> int:
-    with store._read() as conn:
+    with store.reading() as conn:
         if feed_url is None:
             return conn.execute("SELECT count(*) FROM watch_items").fetchone()[0]
         return conn.execute(
@@ -222,7 +222,7 @@ def save_update(store: Store, update: UpdateRecord) -> None:
 
 def updates(store: Store, *, since: str | None = None, limit: int = 50) -> list[UpdateRecord]:
     """Updates made at or after `since` (ISO time), newest first."""
-    with store._read() as conn:
+    with store.reading() as conn:
         rows = conn.execute(
             "SELECT poll, story, label, documents, brief, note, created FROM watch_updates "
             "WHERE created >= ? ORDER BY created DESC, story LIMIT ?",
@@ -244,17 +244,17 @@ def updates(store: Store, *, since: str | None = None, limit: int = 50) -> list[
 
 @contextmanager
 def _write(store: Store, what: str) -> Iterator[sqlite3.Connection]:
-    """One write transaction; an SQLite error becomes a StoreError naming `what`."""
+    """One write transaction (SQLite or PostgreSQL); a failure names `what`."""
     try:
-        with store._write() as conn:
+        with store.transaction() as conn:
             yield conn
-    except sqlite3.Error as exc:
+    except StoreError as exc:
         raise StoreError(f"{what}: watch state could not be saved: {exc}") from exc
 
 
 def feed_documents(store: Store, feed_url: str, *, before: str, limit: int = 20) -> list[str]:
     """Ids of documents `feed_url` added in polls before `before`, newest first."""
-    with store._read() as conn:
+    with store.reading() as conn:
         rows = conn.execute(
             "SELECT doc_id FROM watch_items WHERE feed = ? AND status = 'added' "
             "AND poll < ? AND doc_id IS NOT NULL ORDER BY seen DESC, item LIMIT ?",

@@ -13,9 +13,10 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import cast
 
 from ..config import Settings
-from ..store import Store
+from ..store import Store, open_store
 from .config import WatchOptions
 from .fetch import Fetcher
 from .grouping import groups
@@ -75,7 +76,13 @@ def run(
     stop = stop or threading.Event()
     rounds = 0
     interrupted = False
-    with Store.from_settings(settings) as store, fetcher_for(options, settings) as fetcher:
+    # SQLite or PostgreSQL: feed state goes through the store's portable transactions
+    with (
+        open_store(settings.db, settings=settings) as backend,
+        fetcher_for(options, settings) as fetcher,
+    ):
+        # PgStore answers every call feeds.py and the clustering make (transaction, reading)
+        store = cast(Store, backend)
         while not stop.is_set():
             try:
                 result = poll_once(store, options, fetcher, settings)

@@ -138,3 +138,23 @@ def test_cli_watch_escapes_control_characters_from_feeds(site, db):
     code, stdout, stderr = _watch(site, db, "--no-briefs")
     assert code == 0, stderr
     assert len(stdout.splitlines()) == 1 and "\u202e" not in stdout
+
+
+def test_cli_watch_once_on_postgresql_keeps_its_state_there(site, pg_server):
+    """The same watch on a PostgreSQL store: feed state, items and stories live there."""
+    from pg_server import new_database
+
+    from storyline.store import open_store
+
+    url = new_database(pg_server)
+    publish(site, 2)
+    code, stdout, stderr = _watch(site, url, "--no-briefs")
+    assert code == 0, stderr
+    assert "2 new documents, 1 stories changed, 0 failed" in stderr
+    publish(site, 3)
+    code, stdout, stderr = _watch(site, url, "--no-briefs")
+    assert code == 0, stderr
+    assert "1 new documents" in stderr and STORIES[2][0] in stdout
+    with open_store(url) as store:
+        assert store.count() == 3
+    assert all(len(site.requests(f"/news/{n}.html")) == 1 for n in (1, 2, 3))
