@@ -192,6 +192,10 @@ class Clause:
     dep: str  # its dependency label: "ROOT", "ccomp", "advcl", "relcl", "conj" ...
     lemma: str  # the verb's lemma ("say", "approve")
     parent: int = -1  # index of the enclosing clause in Analysis.clauses, -1 for none
+    pos: str = ""  # the verb's part of speech ("VERB", "AUX"; a ROOT may be neither)
+    subject: bool = False  # the verb has its own subject (a conjunct that is a clause)
+    own_start: int = -1  # where the clause reads from: a relative clause keeps its noun
+    lead_end: int = -1  # own_start past a leading "when", "and", "," (mark, cc, punct)
 
 
 @dataclass

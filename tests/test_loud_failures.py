@@ -19,14 +19,14 @@ def test_missing_scorer_warns_once(monkeypatch, tmp_path, caplog) -> None:
         ranker.shipped.cache_clear()
 
 
-def test_missing_spacy_for_timeline_warns(monkeypatch, caplog) -> None:
+def test_unparsed_analysis_for_timeline_warns(caplog) -> None:
+    from storyline.analysis.dates import resolve_dates
     from storyline.briefing import timeline
-    from storyline.errors import ConfigError
+    from storyline.model import Analysis, Document
 
-    def no_model():
-        raise ConfigError("spaCy model 'x' is not installed")
-
-    monkeypatch.setattr(timeline, "load_nlp", no_model)
+    text = "The bridge opened in 2009."
+    doc = Document(id="a", source="a.txt", text=text)
+    unparsed = Analysis(document=doc, dates=resolve_dates(text, None))  # no stored clauses
     with caplog.at_level(logging.WARNING, logger="storyline.briefing.timeline"):
-        timeline.build_timeline([])
-    assert any("not installed" in r.getMessage() for r in caplog.records)
+        timeline.build_timeline([unparsed])
+    assert any("no parse" in r.getMessage() for r in caplog.records)

@@ -18,11 +18,14 @@ CLAUSE_DEPS = frozenset(
     {"ROOT", "ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "parataxis", "csubj", "pcomp"}
 )
 
+_LEADING = frozenset({"mark", "cc", "punct"})  # "when", "because", ", and"
+
 
 def find_clauses(nlp_doc: Any) -> list[Clause]:
     """Every verb-headed clause of a parsed doc, outermost first within each sentence."""
     found: list[Clause] = []
     index: dict[int, int] = {}
+    doc = nlp_doc
     for sent in nlp_doc.sents:
         heads = [
             t
@@ -32,6 +35,18 @@ def find_clauses(nlp_doc: Any) -> list[Clause]:
         heads.sort(key=lambda t: sum(1 for _ in t.ancestors))
         for t in heads:
             lo, hi = t.left_edge, t.right_edge
+            while hi.i > lo.i and hi.is_space:  # "enough.\n\n": the extent ends at the text
+                hi = doc[hi.i - 1]
+            while lo.i < hi.i and lo.is_space:
+                lo = doc[lo.i + 1]
+            own = (
+                min(t.head.left_edge.i, lo.i)
+                if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN")
+                else lo.i
+            )
+            lead = own
+            while lead <= hi.i and (doc[lead].dep_ in _LEADING or doc[lead].tag_ == "WRB"):
+                lead += 1
             parent = next((index[a.i] for a in t.ancestors if a.i in index), -1)
             index[t.i] = len(found)
             found.append(
@@ -42,6 +57,10 @@ def find_clauses(nlp_doc: Any) -> list[Clause]:
                     dep=t.dep_,
                     lemma=t.lemma_.lower(),
                     parent=parent,
+                    pos=t.pos_,
+                    subject=any(c.dep_.startswith("nsubj") for c in t.children),
+                    own_start=doc[own].idx,
+                    lead_end=doc[lead].idx if lead <= hi.i else hi.idx + len(hi),
                 )
             )
     return found
@@ -52,7 +71,7 @@ class ClauseMarker:
     """Analysis component: fills `analysis.clauses` from the parse."""
 
     name = "clauses"
-    version = "1"
+    version = "2"
     requires: tuple[str, ...] = ("nlp",)
     provides: tuple[str, ...] = ("clauses",)
 

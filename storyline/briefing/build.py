@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import UTC, datetime
-from typing import Any
 
 from ..config import Settings
-from ..errors import ConfigError
 from ..model import (
     Analysis,
     Brief,
@@ -67,8 +65,7 @@ def build_brief(
         since=day_before(since) if since else None,  # the summary's since is exclusive
         analyses=analyses,
     )
-    nlp = _nlp()
-    summary = _readable_summary(summary, {a.document.id: a for a in analyses}, nlp)
+    summary = _readable_summary(summary, {a.document.id: a for a in analyses})
     entities = merge_entities(analyses)
     figures = collect_figures(analyses)
     timeline = clean_timeline(build_timeline(analyses), published)
@@ -90,7 +87,7 @@ def build_brief(
         since=since,
     )
     keep_new(brief, published)
-    pool = passages(analyses, summary, brief.timeline, focus_terms=terms, nlp=nlp)
+    pool = passages(analyses, summary, brief.timeline, focus_terms=terms)
     brief.lede = build_lede(pool, since=since)
     brief.narrative = build_narrative(
         pool,
@@ -108,7 +105,7 @@ def build_brief(
         brief.documents,
         limit=None,
         texts={d.id: d.text for d in documents},
-        nlp=nlp,
+        analyses={a.document.id: a for a in analyses},
     )
     brief.key_players = players[: limits.key_players]
     if len(players) > len(brief.key_players):
@@ -116,25 +113,15 @@ def build_brief(
     by_id = {a.document.id: a for a in analyses}
     for development in brief.developments:
         for side in (development.before, development.after):
-            side.text = _statement_line(side, by_id, nlp)
-    cap(brief, limits, lambda event: _event_line(event, by_id, nlp))
+            side.text = _statement_line(side, by_id)
+    cap(brief, limits, lambda event: _event_line(event, by_id))
     date_by_publication(brief.figures, published)
     _fill_passages(brief, {d.id: d.text for d in documents})
     return brief
 
 
-def _nlp() -> Any:
-    """The shared spaCy pipeline for the readability checks (None without spaCy)."""
-    from ..analysis.nlp import load_nlp
-
-    try:
-        return load_nlp()
-    except ConfigError:
-        return None
-
-
 def _readable_summary(
-    summary: list[SummarySentence], analyses: dict[str, Analysis], nlp: Any
+    summary: list[SummarySentence], analyses: dict[str, Analysis]
 ) -> list[SummarySentence]:
     """Summary sentences that stand alone (repaired where the article allows)."""
     kept = []
@@ -143,13 +130,13 @@ def _readable_summary(
         analysis = analyses.get(first.document) if first else None
         if first is None or analysis is None:
             continue
-        fixed = standalone(s.text, analysis, first.start, first.end, nlp)
+        fixed = standalone(s.text, analysis, first.start, first.end)
         if fixed:
             kept.append(SummarySentence(fixed, s.citations, s.support))
     return kept
 
 
-def _event_line(event: TimelineEvent, analyses: dict[str, Analysis], nlp: Any) -> str | None:
+def _event_line(event: TimelineEvent, analyses: dict[str, Analysis]) -> str | None:
     """A timeline event's text as a line that stands alone, or None. A clause
     that cannot ("the project was approved in March") gives way to its whole
     sentence, when that can."""
@@ -157,7 +144,7 @@ def _event_line(event: TimelineEvent, analyses: dict[str, Analysis], nlp: Any) -
     if first is None:
         return None
     analysis = analyses.get(first.document)
-    line = standalone(event.text, analysis, first.start, first.end, nlp)
+    line = standalone(event.text, analysis, first.start, first.end)
     if line is not None or analysis is None:
         return line
     doc = analysis.document
@@ -167,18 +154,18 @@ def _event_line(event: TimelineEvent, analyses: dict[str, Analysis], nlp: Any) -
             first.end,
         ):
             text = doc.sentence_text(sentence)
-            return standalone(text, analysis, sentence.start, sentence.end, nlp)
+            return standalone(text, analysis, sentence.start, sentence.end)
     return None
 
 
-def _statement_line(side: Statement, analyses: dict[str, Analysis], nlp: Any) -> str:
+def _statement_line(side: Statement, analyses: dict[str, Analysis]) -> str:
     """A development's side as a line that stands alone when the article allows
     (its speaker named, its pronoun resolved), else as the source says it."""
     first = side.citations[0] if side.citations else None
     if first is None:
         return side.text
     analysis = analyses.get(first.document)
-    line = standalone(side.text, analysis, first.start, first.end, nlp, strict=False)
+    line = standalone(side.text, analysis, first.start, first.end, strict=False)
     return line or side.text
 
 

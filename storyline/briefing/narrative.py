@@ -92,7 +92,6 @@ class Passages:
     items: list[Passage]
     vectors: Any  # CSR rows, L2-normalised
     analyses: dict[str, Analysis]
-    nlp: Any = None
 
     def similarity(self, a: Passage, b: Passage) -> float:
         return float(self.vectors[a.index].multiply(self.vectors[b.index]).sum())
@@ -108,9 +107,7 @@ class Passages:
         """The passage as a line that stands alone (cached), or None."""
         if passage.line is None:
             analysis = self.analyses.get(passage.document)
-            passage.line = (
-                standalone(passage.text, analysis, passage.start, passage.end, self.nlp) or ""
-            )
+            passage.line = standalone(passage.text, analysis, passage.start, passage.end) or ""
         return passage.line or None
 
 
@@ -161,7 +158,6 @@ def passages(
     timeline: Sequence[TimelineEvent] = (),
     *,
     focus_terms: frozenset[str] = frozenset(),
-    nlp: Any = None,
 ) -> Passages:
     """Every sentence of the analyses as a scored Passage."""
     from .focus import matches
@@ -190,7 +186,7 @@ def passages(
                 )
             )
     vectors = tfidf_vectors([p.text for p in items]) if items else None
-    result = Passages(items, vectors, {a.document.id: a for a in analyses}, nlp)
+    result = Passages(items, vectors, {a.document.id: a for a in analyses})
     if not items:
         return result
     _score(result, summary, timeline, focus_terms, matches)

@@ -13,9 +13,10 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from typing import Any
 
 from ..model import (
+    Analysis,
+    Citation,
     DocumentRef,
     Entity,
     KeyPlayer,
@@ -23,7 +24,7 @@ from ..model import (
     SpeakerQuotes,
     SummarySentence,
 )
-from .readable import problems
+from .readable import main_verb, problems
 
 PLAYER_TYPES = ("PERSON", "ORG")
 MAX_DID = 2
@@ -72,12 +73,13 @@ def key_players(
     *,
     limit: int | None = 8,
     texts: dict[str, str] | None = None,
-    nlp: Any = None,
+    analyses: dict[str, Analysis] | None = None,
 ) -> list[KeyPlayer]:
     """The ranked key players, at most `limit` (None: all). `texts` (document
     id -> clean text) lets an organisation cited only as a report's source
-    ("…, reports IDG") be left out as the outlet it is; `nlp` lets the
-    readability check find fragments by their parse."""
+    ("…, reports IDG") be left out as the outlet it is; `analyses` (document
+    id -> analysis) let the readability check find fragments by the clauses
+    the analysis stored."""
     outlets = {(d.outlet or "").lower() for d in documents if d.outlet}
     players = []
     for entity in entities:
@@ -105,12 +107,13 @@ def key_players(
                 text = " ".join(q.text.split()).rstrip(",;: ")
                 if len(text.split()) > MAX_DID_WORDS:
                     continue
+                verb = _verb(q.citations, analyses)
                 if q.direct:
-                    ok = not problems(f"{entity.name}: “{text}.”", nlp)
+                    ok = not problems(f"{entity.name}: “{text}.”", verb)
                     shown = f"“{text}”"
                 else:  # reported speech reads as the reporter's sentence
                     shown = text if text[-1:] in ".!?" else f"{text}."
-                    ok = not problems(shown, nlp)
+                    ok = not problems(shown, verb)
                 if ok:
                     did.append(SummarySentence(shown, list(q.citations), 1))
                 if len(did) >= MAX_DID:
@@ -132,3 +135,12 @@ def key_players(
         )
     players.sort(key=lambda p: -p.score)
     return players if limit is None else players[:limit]
+
+
+def _verb(citations: Sequence[Citation], analyses: dict[str, Analysis] | None) -> bool | None:
+    """Whether the cited passages have a main verb (`main_verb`); None when unknown."""
+    if not analyses:
+        return None
+    found = [main_verb(analyses.get(c.document), c.start, c.end) for c in citations]
+    known = [f for f in found if f is not None]
+    return any(known) if known else None

@@ -14,7 +14,6 @@ returns None for a line that still cannot stand alone.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from ..model import Analysis
 
@@ -91,10 +90,12 @@ def _body(text: str) -> str:
     return text[prefix.end() - 1 :] if prefix else text
 
 
-def problems(text: str, nlp: Any = None) -> list[str]:
+def problems(text: str, verb: bool | None = None) -> list[str]:
     """Why `text` cannot stand alone as a line of a brief (empty when it can).
 
-    With `nlp` (a spaCy Language) a line whose root is not a verb is a fragment.
+    `verb` says whether the line has a main verb, from the clauses the
+    analysis stored (`main_verb`); False makes it a fragment, None (no
+    parse known) checks nothing.
     """
     found = []
     attributed = bool(_SPEAKER_PREFIX.match(text))
@@ -136,12 +137,24 @@ def problems(text: str, nlp: Any = None) -> list[str]:
         found.append("first person without its speaker")
     if not attributed and _WHOLE_QUOTE.match(body) and not _ATTRIBUTION.search(body):
         found.append("quotation without its speaker")
-    if nlp is not None and not found:
-        doc = nlp(body)
-        roots = [t for t in doc if t.dep_ == "ROOT"]
-        if not any(t.pos_ in ("VERB", "AUX") for t in roots):
-            found.append("fragment: no main verb")
+    if verb is False and not found:
+        found.append("fragment: no main verb")
     return found
+
+
+def main_verb(analysis: Analysis | None, start: int, end: int) -> bool | None:
+    """Whether the passage [start, end) holds a verb that would head it read
+    alone: the verb of a stored clause whose enclosing clause's verb, if any,
+    lies outside the passage. None when the analysis stored no clauses."""
+    if analysis is None or not analysis.clauses:
+        return None
+    clauses = analysis.clauses
+    for c in clauses:
+        if not start <= c.head < end or c.pos not in ("VERB", "AUX"):
+            continue
+        if c.parent < 0 or not start <= clauses[c.parent].head < end:
+            return True
+    return False
 
 
 def _speaker(analysis: Analysis, start: int, end: int) -> str | None:
@@ -198,7 +211,6 @@ def standalone(
     analysis: Analysis | None,
     start: int,
     end: int,
-    nlp: Any = None,
     *,
     strict: bool = True,
 ) -> str | None:
@@ -261,6 +273,6 @@ def standalone(
     line = head + body
     if line and not _END.search(line) and not prefix:
         line += "."
-    if strict and problems(line, nlp):
+    if strict and problems(line, main_verb(analysis, start, end)):
         return None
     return line

@@ -18,14 +18,11 @@ import itertools
 import logging
 import math
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
-from ..analysis.dates import governing_verb
-from ..analysis.nlp import load_nlp
-from ..errors import ConfigError
-from ..model import Analysis, Citation, DateMention, Document, Granularity, TimelineEvent
+from ..model import Analysis, Citation, Clause, DateMention, Document, Granularity, TimelineEvent
 
 MAX_WORDS = 40  # longer sentences are trimmed to the clause around the date
 MIN_CLAUSE_WORDS = 8
@@ -161,18 +158,16 @@ def _words(text: str) -> int:
 
 
 def parsed_clause(
-    text: str, start: int, end: int, mention: DateMention, sent: Any, offset: int = 0
+    text: str, start: int, end: int, mention: DateMention, clauses: Sequence[Clause]
 ) -> tuple[int, int]:
-    """`clause` by the parse: cuts fall between tokens, never inside a name.
+    """`clause` by the parse stored in the analysis (`Analysis.clauses`), so
+    the brief stage never parses again: cuts fall at clause edges.
 
-    `sent` is a spaCy Doc or Span covering sentence [start, end); its token
-    offsets plus `offset` are offsets into `text`. A date inside a
-    subordinate clause ("..., when the project was approved in March")
-    gets that clause; a relative clause keeps its noun ("a review that
-    began in 2021"). A date in the main clause gets the sentence, cut, when
-    longer than MAX_WORDS, by whole subordinate clauses that hold no date.
+    A date inside a subordinate clause ("..., when the project was approved
+    in March") gets that clause; a relative clause keeps its noun ("a review
+    that began in 2021"). A date in the main clause gets the sentence, cut,
+    when longer than MAX_WORDS, by whole subordinate clauses that hold no date.
     """
-    doc = getattr(sent, "doc", sent)
     if _words(text[start:end]) > MAX_WORDS:
         # A long sentence is first cut at ";", ":" and dashes: parses straddle them badly.
         breaks = [start] + [start + m.end() for m in _STRONG_BREAK.finditer(text[start:end])]
@@ -181,67 +176,63 @@ def parsed_clause(
             ((a, b) for a, b in itertools.pairwise(breaks) if a <= mention.start < b),
             (start, end),
         )
-    toks = [t for t in sent if start <= t.idx + offset < end]
-    inside = [
-        t for t in toks if t.idx + offset < mention.end and mention.start < t.idx + offset + len(t)
-    ]
-    if not toks or not inside:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    holding = [c for c in clauses if c.start <= mention.start and mention.end <= c.end]
+    if start >= end or not holding:
         return clause(text, start, end, mention)
-    ids = {t.i for t in toks}
-    root = min(inside, key=lambda t: len(list(t.ancestors)))
-    verb = governing_verb(root)
-    s, e = toks[0].i, toks[-1].i + 1  # token range [s, e)
-    node = verb
-    while node is not None and node.i in ids and node.head.i != node.i:
-        if node.lemma_.lower() in _SPEECH:
+    s, e = start, end
+    node: Clause | None = min(holding, key=lambda c: c.end - c.start)
+    while node is not None and start <= node.head < end and node.dep != "ROOT":
+        if node.lemma in _SPEECH:
             break  # "..., the company said on Thursday": the attribution, not the event
-        if node.dep_ in _OWN_CLAUSE or (
-            node.dep_ == "conj" and any(c.dep_.startswith("nsubj") for c in node.children)
-        ):
-            lo = (
-                node.head.left_edge.i
-                if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN")
-                else node.left_edge.i
-            )
-            lo = min(lo, node.left_edge.i)
-            hi = node.right_edge.i + 1
-            while (
-                lo < hi
-                and (doc[lo].dep_ in _LEADING or doc[lo].tag_ == "WRB")
-                and doc[lo].i not in {t.i for t in inside}
-            ):
-                lo += 1
-            if lo >= s and hi <= e and hi - lo >= MIN_OWN_WORDS:
+        if node.dep in _OWN_CLAUSE or (node.dep == "conj" and node.subject):
+            own = node.own_start if node.own_start >= 0 else node.start
+            lo = node.lead_end if mention.start >= node.lead_end >= own else own
+            hi = node.end
+            if lo >= s and hi <= e and len(text[lo:hi].split()) >= MIN_OWN_WORDS:
                 s, e = lo, hi
             break
-        node = node.head
+        node = clauses[node.parent] if node.parent >= 0 else None
     # Too long: drop whole clauses at either edge that hold no date, smallest first.
-    while _words(text[doc[s].idx + offset : doc[e - 1].idx + offset + len(doc[e - 1])]) > MAX_WORDS:
-        cuts: list[Any] = [
-            t
-            for t in doc[s:e]
-            if t.pos_ in ("VERB", "AUX")
-            and t.dep_ in (*_OWN_CLAUSE, "conj", "parataxis")
-            and not any(t.left_edge.i <= x.i <= t.right_edge.i for x in inside)
-            and (t.left_edge.i <= s + 1 or t.right_edge.i >= e - 2)
+    while _words(text[s:e]) > MAX_WORDS:
+        cuts = [
+            c
+            for c in clauses
+            if s <= c.head < e
+            and c.pos in ("VERB", "AUX")
+            and c.dep in (*_OWN_CLAUSE, "conj", "parataxis")
+            and not (c.start < mention.end and mention.start < c.end)
+            and (len(text[s : c.start].split()) <= 1 or len(text[c.end : e].split()) <= 2)
         ]
         if not cuts:
             break
-        cut = min(cuts, key=lambda c: c.right_edge.i - c.left_edge.i)
-        if cut.right_edge.i >= e - 2:
-            e = cut.left_edge.i
+        cut = min(cuts, key=lambda c: c.end - c.start)
+        if len(text[cut.end : e].split()) <= 2:
+            e = cut.start
         else:
-            s = cut.right_edge.i + 1
-    while e > s and doc[e - 1].is_punct and doc[e - 1].text not in ")\"'’”":
+            s = cut.end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+    while e > s and (
+        text[e - 1].isspace() or (_punct(text[e - 1]) and text[e - 1] not in ")\"'’”")
+    ):
         e -= 1
-    while s < e and doc[s].is_punct and doc[s].text not in "(\"'‘“":
+    while s < e and (text[s].isspace() or (_punct(text[s]) and text[s] not in "(\"'‘“")):
         s += 1
     if e <= s:
         return clause(text, start, end, mention)
-    cs, ce = doc[s].idx + offset, doc[e - 1].idx + offset + len(doc[e - 1])
-    if _words(text[cs:ce]) > MAX_WORDS:
-        return clause(text, cs, ce, mention)
-    return cs, ce
+    if _words(text[s:e]) > MAX_WORDS:
+        return clause(text, s, e, mention)
+    return s, e
+
+
+def _punct(char: str) -> bool:
+    return unicodedata.category(char).startswith("P")
 
 
 def clause(text: str, start: int, end: int, mention: DateMention) -> tuple[int, int]:
@@ -277,13 +268,13 @@ def clause(text: str, start: int, end: int, mention: DateMention) -> tuple[int, 
 
 
 def dated_sentences(
-    analysis: Analysis, *, lead: int = 0, min_confidence: float = MIN_CONFIDENCE, nlp: Any = None
+    analysis: Analysis, *, lead: int = 0, min_confidence: float = MIN_CONFIDENCE, parse: bool = True
 ) -> list[DatedSentence]:
     """Passages of one analysed document tied to the dates they mention.
 
-    The passage is cut by the parse (`parsed_clause`): `analysis.nlp` when
-    the pipeline still holds it, else each dated sentence run through `nlp`
-    (a spaCy Language) when given, else by punctuation (`clause`). One
+    The passage is cut by the parse the analysis stored (`parsed_clause` on
+    `analysis.clauses`) when `parse` and there is one, else by punctuation
+    (`clause`). One
     passage per sentence and date. The first `lead` sentences that mention
     no date are tied to the publication date (`from_publication=True`) when
     there is one.
@@ -293,7 +284,6 @@ def dated_sentences(
     found: list[DatedSentence] = []
     dated: set[int] = set()
     seen: set[tuple[int, str]] = set()
-    parsed: dict[int, Any] = {}
     dates_in: dict[int, set[str]] = {}
     for mention in analysis.dates:
         if mention.value is not None and mention.confidence >= min_confidence:
@@ -323,12 +313,8 @@ def dated_sentences(
             # one date in a readable sentence: the whole sentence is the event, so it
             # keeps its subject ("The European area is the top area we will focus on")
             s, e = spans[k]
-        elif analysis.nlp is not None:
-            s, e = parsed_clause(doc.text, *spans[k], mention, analysis.nlp)
-        elif nlp is not None:
-            if k not in parsed:
-                parsed[k] = nlp(doc.text[spans[k][0] : spans[k][1]])
-            s, e = parsed_clause(doc.text, *spans[k], mention, parsed[k], offset=spans[k][0])
+        elif parse and analysis.clauses:
+            s, e = parsed_clause(doc.text, *spans[k], mention, analysis.clauses)
         else:
             s, e = clause(doc.text, *spans[k], mention)
         if any(d.start == s and d.end == e and d.date == mention.value for d in found):
@@ -435,9 +421,9 @@ def build_timeline(
 ) -> list[TimelineEvent]:
     """Dated events across documents, past first in date order, then targets.
 
-    With `parse` the dated sentences are parsed (the shared spaCy pipeline)
-    so that each event is the clause its date belongs to; without it, or
-    when spaCy is missing, sentences are cut at punctuation.
+    With `parse` each event is the clause its date belongs to, from the
+    clauses the analysis stored (no spaCy here); without it, or for an
+    analysis made without a parse, sentences are cut at punctuation.
 
     `lead_events` adds each document's undated lead sentence at its
     publication date when that date is known to the day (a year alone says
@@ -445,21 +431,18 @@ def build_timeline(
     article raises alignment ROUGE-1 from 0.103 to 0.115 at equal date F1
     (`bench/timeline17.py --lead 0` against `--lead 1`).
     """
-    nlp = None
-    if parse:
-        try:
-            nlp = load_nlp()
-        except ConfigError as exc:
-            logging.getLogger(__name__).warning(
-                "timeline: %s; dates inside sentences are not parsed, so the timeline is thinner",
-                exc,
-            )
-            nlp = None
     items: list[DatedSentence] = []
     analyses = list(analyses)
+    unparsed = sum(1 for a in analyses if a.dates and not a.clauses)
+    if parse and unparsed:
+        logging.getLogger(__name__).warning(
+            "timeline: %d analyses hold no parse (analysed without spaCy); their dated "
+            "sentences are cut at punctuation, so events are coarser",
+            unparsed,
+        )
     for analysis in analyses:
         day = analysis.document.published_granularity == "day"
-        items.extend(dated_sentences(analysis, lead=1 if lead_events and day else 0, nlp=nlp))
+        items.extend(dated_sentences(analysis, lead=1 if lead_events and day else 0, parse=parse))
     events = merge_targets(merge(items), analyses)
     mark_superseded(events, analyses)
     return events

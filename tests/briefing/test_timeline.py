@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from storyline.analysis.clauses import find_clauses
 from storyline.analysis.dates import resolve_dates
 from storyline.briefing.timeline import build_timeline, clause, dated_sentences
 from storyline.model import Analysis, Document
@@ -138,6 +139,7 @@ def test_timeline_two_dates_in_one_sentence_get_their_own_clauses(nlp):
         "for cranes and concrete."
     )
     a = analysed("a", text, "2023-11-02")
+    a.clauses = find_clauses(nlp(text))  # the parse the analysis stores; the brief never parses
     events = build_timeline([a], lead_events=False)
     by_date = {e.date: e.text for e in events}
     assert set(by_date) == {"2023-10-31", "2023-03"}
@@ -206,7 +208,7 @@ def test_timeline_short_sentence_keeps_its_subject_and_first_person_its_speaker(
     # the brief names the first-person speaker, in one place (briefing/readable.py)
     from storyline.briefing.readable import standalone
 
-    assert standalone(event.text, a, c.start, c.end, None) == f"Kevin Ho: “{text}”"
+    assert standalone(event.text, a, c.start, c.end) == f"Kevin Ho: “{text}”"
 
 
 def test_timeline_superseded_plans_are_marked_and_one_target_merges():
