@@ -43,10 +43,12 @@ class Params:
     story_window_days: int = 1830  # a thread may go quiet for years (Huawei 2013-2018)
     event_window_days: int = 7
     candidates: int = 48  # stories compared per document
-    query_terms: int = 20  # a document's heaviest terms used to find candidates
-    posting_terms: int = 24  # a story is indexed under its heaviest centroid terms
-    centroid_terms: int = 120  # a centroid keeps its heaviest terms
-    event_candidates: int = 16
+    # Candidate recall: a story missed by the index is a split thread, so a
+    # document asks with many of its terms and a story is indexed under many.
+    query_terms: int = 60  # a document's heaviest terms used to find candidates
+    posting_terms: int = 48  # a story is indexed under its heaviest centroid terms
+    centroid_terms: int = 200  # a centroid keeps its heaviest terms
+    event_candidates: int = 32
     keep_terms: int = 100  # a document's vector keeps its heaviest terms
     tf_power: float = 1.0
     # A grown story's centroid is diffuse, so a document's cosine to it is
