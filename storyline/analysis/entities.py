@@ -34,6 +34,7 @@ from .entity_rules import (
     ORG_DESCRIPTORS,
     ORG_PREPOSITIONS,
     PLACE_HEADS,
+    PLACE_ONLY_HEADS,
     PRODUCT_CODE,
     PRONOUNS,
     REGIONS,
@@ -202,7 +203,7 @@ class EntityRecognizer:
     """Analysis component: fills `analysis.entities` (see the module docstring)."""
 
     name = "entities"
-    version = "1"
+    version = "2"
     requires: tuple[str, ...] = ()
     provides: tuple[str, ...] = ("entities",)
 
@@ -230,6 +231,7 @@ def extract_entities(text: str, doc: Any = None, turns: Sequence[Turn] = ()) -> 
     cands = _add_acronyms(doc, cands)
     cands = _add_products(doc, cands)
     cands = _drop_common_words(doc, cands)
+    cands, dropped = _drop_non_players(doc, cands)
     _fix_types(doc, cands)
     _link_short_forms(doc, cands, [t.organisation for t in turns if t.organisation])
     dominant = _dominant_org(doc, cands)
@@ -239,7 +241,7 @@ def extract_entities(text: str, doc: Any = None, turns: Sequence[Turn] = ()) -> 
             _strip_leading_title(doc, cand)
             if not titled:
                 _attach_role(doc, cand, cands, dominant)
-    cands = _add_surnames(doc, cands)
+    cands = _add_surnames(doc, cands, dropped)
     mentions = [_to_mention(doc, c) for c in sorted(cands, key=lambda c: c.start)]
     mentions = _apply_turns(text, mentions, turns)
     _canonicalise(mentions)
@@ -279,6 +281,72 @@ def _drop_common_words(doc: Any, cands: list[_Cand]) -> list[_Cand]:
             and doc[c.start].text.lower() in lower
         )
     ]
+
+
+# Words before a name that credit the newsroom, not a player ("Editing by Ann Lee and Bo Li").
+_CREDIT_BEFORE = re.compile(
+    r"(?:(?:^|\n)\s*by|\b(?:editing|reporting|writing|reported|written|edited|compiled|"
+    r"produced|photos?|photographs?|video|graphics?|illustrations?)\s+by)"
+    r"(?:\s+[A-Z][\w.'\u2019-]*)*(?:\s*(?:,|and|&)\s*(?:[A-Z][\w.'\u2019-]*\s*)+)*\s*$",
+    re.IGNORECASE,
+)
+_CREDIT_AFTER = re.compile(
+    r"^[^.\n]{0,60}\b(?:contributed (?:to )?(?:this|the) (?:report|story|article)|"
+    r"contributed reporting)",
+    re.IGNORECASE,
+)
+# "(Reuters) -", "(CNN) --": the outlet a dateline credits.
+_DATELINE_AFTER = re.compile(r"^\)\s*(?:-|--|\u2013|\u2014)")
+# What follows a dateline's city: ", STATE" and "(Outlet) -" or a dash.
+_DATELINE_CITY = re.compile(r"^(?:,\s*[A-Z][\w.]*\.?(?:\s+[A-Z][\w.]*)?)?\s*(?:\(|-|\u2013|\u2014)")
+# Edge words that are never part of a name ("Fleeing Hama", "Invalid").
+_NOT_NAME_POS = frozenset({"VERB", "AUX", "ADJ", "ADV", "PRON", "SCONJ", "PART", "INTJ", "ADP"})
+
+
+def _drop_non_players(doc: Any, cands: list[_Cand]) -> tuple[list[_Cand], set[int]]:
+    """Names that are no one in the story: a byline or an editing credit ("Editing by
+    Ann Lee"), a staff contribution line, the outlet of a dateline ("(Reuters) -"), a
+    social handle ("@Outlet"); edge words that are no name are trimmed ("Fleeing
+    Hama" -> "Hama"), and a lone common word read as a name is dropped ("Detectives",
+    "Invalid"). Returns the kept candidates and the tokens of the dropped ones."""
+    kept = []
+    dropped: set[int] = set()
+    for c in cands:
+        while (
+            c.end - c.start > 1
+            and doc[c.start].pos_ in _NOT_NAME_POS
+            and (doc[c.start].is_sent_start or doc[c.start].tag_ == "VBG")
+        ):
+            c.start += 1
+        first = doc[c.start]
+        start, end = first.idx, doc[c.end - 1].idx + len(doc[c.end - 1].text)
+        if _not_a_player(doc, c, start, end):
+            dropped.update(range(c.start, c.end))
+        else:
+            kept.append(c)
+    return kept, dropped
+
+
+def _not_a_player(doc: Any, c: _Cand, start: int, end: int) -> bool:
+    text, first = doc.text, doc[c.start]
+    if start > 0 and text[start - 1] in "@#":
+        return True
+    if c.end - c.start == 1:
+        common = first.pos_ in _NOT_NAME_POS or (
+            first.tag_ == "NNS" and not first.text.isupper() and first.text[1:].islower()
+        )
+        if common and (c.type != "PERSON" or first.is_sent_start):
+            return True  # "Detectives", "Invalid": a common word opening a line
+    if c.type == "PERSON" and (
+        _CREDIT_BEFORE.search(text[max(0, start - 120) : start])
+        or _CREDIT_AFTER.match(text[end : end + 120])
+    ):
+        return True
+    return (
+        c.type == "ORG"
+        and text[start - 1 : start] == "("
+        and bool(_DATELINE_AFTER.match(text[end:]))
+    )
 
 
 def _split_country_prefix(doc: Any, cand: _Cand) -> list[_Cand]:
@@ -377,6 +445,10 @@ def _fix_types(doc: Any, cands: list[_Cand]) -> None:
     """
     by_start = {c.start: c for c in cands}
     for c in cands:
+        after = doc.text[doc[c.end - 1].idx + len(doc[c.end - 1].text) :][:40]
+        if c.type == "ORG" and doc[c.start].is_upper and _DATELINE_CITY.match(after):
+            c.type = "GPE"  # "OSLO (Reuters) -": a dateline's city
+    for c in cands:
         if c.type != "PERSON":
             continue
         if c.start > 0 and doc[c.start - 1].lower_ in ORG_DESCRIPTORS and doc[c.start - 1].is_lower:
@@ -405,6 +477,19 @@ def _fix_types(doc: Any, cands: list[_Cand]) -> None:
                     and not country_name(doc[a.start : a.end].text)
                 ):
                     a.type = "ORG"
+                elif a.type == "ORG" and b.type == "PERSON" and _looks_personal(doc, a):
+                    a.type = "PERSON"  # "Dana Holt and Ann Lee": two people
+
+
+def _looks_personal(doc: Any, c: _Cand) -> bool:
+    """Two or three capitalised proper nouns with no organisation word: a name shaped like
+    a person's."""
+    toks = doc[c.start : c.end]
+    return (
+        2 <= len(toks) <= 3
+        and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text[1:].islower() for t in toks)
+        and not any(t.lower_ in GENERIC_ORG_HEADS or t.lower_ in ORG_DESCRIPTORS for t in toks)
+    )
 
 
 def _link_short_forms(doc: Any, cands: list[_Cand], known_orgs: Sequence[str] = ()) -> None:
@@ -591,8 +676,9 @@ def _label_case(text: str) -> str:
     )
 
 
-def _add_surnames(doc: Any, cands: list[_Cand]) -> list[_Cand]:
-    """Lone name words the model missed ("Sanqui guesses") that match a person in the text."""
+def _add_surnames(doc: Any, cands: list[_Cand], skip: set[int] | None = None) -> list[_Cand]:
+    """Lone name words the model missed ("Sanqui guesses") that match a person in the text;
+    tokens in `skip` (a byline, a credit) are left alone."""
     fulls = {
         canonical_name(doc[c.start : c.end].text, "PERSON")
         for c in cands
@@ -603,6 +689,8 @@ def _add_surnames(doc: Any, cands: list[_Cand]) -> list[_Cand]:
     added = []
     for tok in doc:
         if tok.pos_ != "PROPN" or _covered(cands, tok.i) or not is_name_word(tok.text):
+            continue
+        if skip and tok.i in skip:
             continue
         full = resolve_short_name(tok.text, fulls)
         if full is not None:
@@ -658,15 +746,42 @@ def _apply_turns(
     return mentions
 
 
+def _person_types(mentions: list[EntityMention]) -> None:
+    """One name, one type: a two- or three-word name the model read as an organisation
+    once ("Dana Holt and ...") is a person when the text also names that person, or
+    writes their surname alone as a person; a "person" ending in a place word
+    ("Larch Creek Trail") is a place."""
+    people = {m.canonical for m in mentions if m.type == "PERSON" and m.canonical}
+    lone = {p for p in people if " " not in p}
+    for m in mentions:
+        name = m.canonical or ""
+        words = name.split()
+        if (
+            m.type in ("PERSON", "ORG")
+            and len(words) > 1
+            and words[-1].casefold() in PLACE_ONLY_HEADS
+        ):
+            m.type = "LOC"
+        elif (
+            m.type == "ORG"
+            and 2 <= len(words) <= 3
+            and all(w[:1].isupper() and w[1:].islower() for w in words)
+            and not any(w.casefold() in GENERIC_ORG_HEADS for w in words)
+            and (name in people or words[-1] in lone)
+        ):
+            m.type = "PERSON"
+
+
 def _canonicalise(mentions: list[EntityMention]) -> None:
     """Give each mention its in-document canonical name ("Chang" -> "Jimmie Chang")."""
     for m in mentions:
         m.canonical = m.canonical or canonical_name(m.text, m.type)
+    _person_types(mentions)
     fulls = {m.canonical for m in mentions if m.type == "PERSON" and " " in (m.canonical or "")}
     last = Counter(f.split()[-1] for f in fulls if f)
     surnames = {f.split()[-1]: f for f in fulls if f and last[f.split()[-1]] == 1}
-    for m in mentions:  # the model often reads a lone surname as an organisation
-        if m.type == "ORG" and m.canonical in surnames:
+    for m in mentions:  # the model often reads a lone surname as an organisation or a place
+        if m.type in ("ORG", "GPE") and m.canonical in surnames and not country_name(m.text):
             m.type, m.canonical = "PERSON", surnames[m.canonical]
     # in order of first mention, never set order (which changes with PYTHONHASHSEED):
     # when two organisations share an acronym, the first mentioned one owns it

@@ -180,6 +180,31 @@ PLACE_HEADS = frozenset(
         "state",
         "district",
         "region",
+        "trail",
+        "highway",
+        "canyon",
+        "forest",
+        "falls",
+    ]
+)
+# Place words that are never a surname: a "person" ending in one is a place ("Larch Trail").
+PLACE_ONLY_HEADS = frozenset(
+    [
+        "trail",
+        "highway",
+        "canyon",
+        "county",
+        "avenue",
+        "road",
+        "street",
+        "island",
+        "islands",
+        "mountains",
+        "peninsula",
+        "province",
+        "district",
+        "valley",
+        "creek",
     ]
 )
 # Possessors that point back at the organisation the article is about.

@@ -304,3 +304,40 @@ def test_a_place_is_not_the_short_form_of_an_organisation_named_after_it(nlp):
     text = "The Washington Post reported the vote. Lawmakers in Washington met on Monday."
     place = next(m for m in _ents(nlp, text) if m.text == "Washington")
     assert place.type == "GPE" and place.canonical == "Washington"
+
+
+# ---------------------------------------------------------------- who is no player (issue 10)
+
+
+def test_credits_datelines_and_handles_name_no_player(nlp):
+    text = (
+        "PORTVALE (Wirewire) - The harbour trust reopened the pier, Mara Quill said.\n\n"
+        "Follow @HarbourDaily for updates.\n\n"
+        "(Reporting by Tobias Fenn; Editing by Ruth Amble and Colm Barr)\n\n"
+        "Ines Okoro of the Daily contributed to this report."
+    )
+    mentions = _ents(nlp, text)
+    names = {m.canonical for m in mentions}
+    assert "Mara Quill" in names
+    assert not names & {"Wirewire", "HarbourDaily", "Tobias Fenn", "Ruth Amble", "Colm Barr"}
+    assert "Ines Okoro" not in names
+    assert all(m.type != "ORG" for m in mentions if m.text == "PORTVALE")
+
+
+def test_common_words_and_edge_verbs_are_not_names(nlp):
+    text = "Detectives said the van left at noon.\nFleeing Marrowfield residents crossed the river."
+    mentions = _ents(nlp, text)
+    assert not [m for m in mentions if m.text == "Detectives"]
+    assert not [m for m in mentions if m.text.startswith("Fleeing")]
+
+
+def test_one_name_one_type_across_mentions(nlp):
+    text = (
+        "Tavi Renner and Josh Ambry were held at the border. Renner said he was well.\n"
+        "Wilma Brandt spoke to the press. Later Brandt said the talks would resume.\n"
+        "Hikers crowd the Larchwood Trail every summer."
+    )
+    mentions = _ents(nlp, text)
+    assert all(m.type == "PERSON" for m in mentions if m.canonical == "Tavi Renner")
+    assert _find(mentions, "Wilma Brandt", "PERSON")
+    assert all(m.type != "PERSON" for m in mentions if "Trail" in (m.canonical or ""))
