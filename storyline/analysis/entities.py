@@ -42,6 +42,7 @@ from .entity_rules import (
     ROLE_MODIFIERS,
 )
 from .furniture import furniture_spans, inside
+from .matching import titled_name
 from .names import (
     acronym,
     canonical_name,
@@ -59,7 +60,7 @@ from .names import (
     used_as_place,
 )
 from .registry import register
-from .roles import UNIT_NOUNS
+from .roles import ADULT_AGE, COURTESY_GENDER, KIN_NOUNS, UNIT_NOUNS
 
 __all__ = [
     "ANAPHORIC_OWNERS",
@@ -242,6 +243,7 @@ def extract_entities(text: str, doc: Any = None, turns: Sequence[Turn] = ()) -> 
             if not titled:
                 _attach_role(doc, cand, cands, dominant)
     cands = _add_surnames(doc, cands, dropped)
+    _resolve_titled_surnames(doc, cands)
     mentions = [_to_mention(doc, c) for c in sorted(cands, key=lambda c: c.start)]
     mentions = _apply_turns(text, mentions, turns)
     _canonicalise(mentions)
@@ -674,6 +676,63 @@ def _label_case(text: str) -> str:
     return " ".join(
         w.lower() if w in {"OF", "AND", "THE", "FOR", "AT"} else w.capitalize() for w in words
     )
+
+
+def person_traits(doc: Any, start: int, end: int) -> tuple[str | None, bool]:
+    """(sex, is a child) of the person named by tokens [start, end), from the words
+    around the name: a courtesy title ("Mrs Vance"), a family word in apposition
+    ("her mother, Elise Vance"; "Tom Vance, the boy's father"), an age ("Nora
+    Vance, 9,"; "9-year-old Nora Vance"). Unknown parts are None / False."""
+    n = len(doc)
+    gender: str | None = None
+    minor = False
+    before = doc[max(0, start - 4) : start]
+    if start > 0 and doc[start - 1].lower_ in COURTESY_GENDER:
+        gender = COURTESY_GENDER[doc[start - 1].lower_]
+    elif start > 1 and doc[start - 1].text == "," and doc[start - 2].lower_ in KIN_NOUNS:
+        gender = KIN_NOUNS[doc[start - 2].lower_]  # "her mother, Elise Vance"
+    if gender is None and end < n and doc[end].text == ",":
+        for tok in doc[end + 1 : min(n, end + 6)]:
+            if tok.is_punct:
+                break
+            if tok.lower_ in KIN_NOUNS:
+                gender = KIN_NOUNS[tok.lower_]  # "Tom Vance, the boy's father,"
+                break
+    if end + 1 < n and doc[end].text == "," and doc[end + 1].like_num:
+        age = doc[end + 1].text
+        minor = age.isdigit() and int(age) < ADULT_AGE and (end + 2 >= n or doc[end + 2].is_punct)
+    for tok in before:
+        m = re.match(r"^(\d{1,2})-year-old$", tok.text)
+        if m and int(m.group(1)) < ADULT_AGE:
+            minor = True
+    return gender, minor
+
+
+def _resolve_titled_surnames(doc: Any, cands: list[_Cand]) -> None:
+    """ "Mr. Vance" after "Nora Vance, 9," is not Nora: a courtesy-titled surname goes to
+    the one full name of that surname whose sex and age fit, else it stays its own person
+    ("Mr. Vance"), never the first Vance named."""
+    traits: dict[str, tuple[str | None, bool]] = {}
+    for c in cands:
+        if c.type == "PERSON" and c.end - c.start > 1:
+            name = c.canonical or canonical_name(doc[c.start : c.end].text, "PERSON")
+            g, minor = person_traits(doc, c.start, c.end)
+            old_g, old_minor = traits.get(name, (None, False))
+            traits[name] = (old_g or g, old_minor or minor)
+    for c in cands:
+        if c.type != "PERSON" or c.end - c.start != 1 or c.start == 0:
+            continue
+        title = doc[c.start - 1]
+        if title.lower_ not in COURTESY_GENDER:
+            continue
+        gender = COURTESY_GENDER[title.lower_]
+        surname = doc[c.start].text
+        fits = [
+            full
+            for full, (g, minor) in traits.items()
+            if full.split()[-1] == surname and not minor and g in (None, gender)
+        ]
+        c.canonical = fits[0] if len(fits) == 1 else titled_name(title.text, surname)
 
 
 def _add_surnames(doc: Any, cands: list[_Cand], skip: set[int] | None = None) -> list[_Cand]:

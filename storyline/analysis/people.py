@@ -20,12 +20,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Analysis, EntityMention
-from .entities import unit_scope
+from .entities import person_traits, unit_scope
 from .entity_rules import ANAPHORIC_OWNERS, GENERIC_ORG_HEADS
-from .matching import resolve_short_name, similar, word_in_name
+from .matching import (
+    is_titled,
+    resolve_short_name,
+    similar,
+    split_title,
+    titled_name,
+    word_in_name,
+)
 from .names import generic_org, is_place_name, leading_org
 from .registry import register
-from .roles import NAME_TITLES, ROLE_TAIL_PREPS, ROLE_WORDS
+from .roles import COURTESY_GENDER, NAME_TITLES, ROLE_TAIL_PREPS, ROLE_WORDS
 
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"}
 _ORG_NOUNS = {
@@ -41,12 +48,19 @@ _ORG_NOUNS = {
 }
 
 
+# A bare surname shared by several people goes to the one named within this many
+# characters before it (the sentence before); further back it is ambiguous.
+_NEAR = 400
+
+
 @dataclass(slots=True)
 class _Person:
     name: str
     start: int  # first mention
     role: str | None = None
     organisation: str | None = None
+    gender: str | None = None  # "f" / "m" when the text tells (Mrs, "her mother, ...")
+    minor: bool = False  # a child ("Nora Vance, 9,"): never "Mr"/"Mrs" anyone
 
 
 def _is_role_token(tok: Any) -> bool:
@@ -92,7 +106,19 @@ class PeopleIndex:
                 if toks:
                     mention = canon.get((ent.start_char, ent.end_char))
                     name = (mention.canonical or mention.text) if mention else _clean_name(toks)
-                    self._add_person(name, ent.start_char, mention)
+                    title = nlp_doc[toks[0].i - 1] if toks[0].i > 0 else None
+                    if (
+                        mention is None
+                        and len(toks) == 1
+                        and title is not None
+                        and title.lower_ in COURTESY_GENDER
+                    ):
+                        name = titled_name(title.text, name)
+                    added = self._add_person(name, ent.start_char, mention)
+                    gender, minor = person_traits(nlp_doc, toks[0].i, toks[-1].i + 1)
+                    if len(added.name.split()) > 1 and not is_titled(added.name):
+                        added.gender = added.gender or gender
+                        added.minor = added.minor or minor
             elif ent.label_ == "ORG":
                 self._add_org(ent.start_char, ent.text)
         for m in entities or []:
@@ -120,10 +146,13 @@ class PeopleIndex:
 
     # ---------------------------------------------------------------- people
     def _add_person(self, name: str, start: int, mention: EntityMention | None = None) -> _Person:
+        gender, bare = split_title(name)
+        if gender is not None:
+            name = titled_name(name.split()[0], bare)
         full = self.canonical(name, start) or name
         person = next((p for p in self.people if p.name == full), None)
         if person is None:
-            if len(full.split()) > 1:
+            if len(full.split()) > 1 and not is_titled(full):
                 # a full name upgrades surname-only people seen earlier ("He" then "David He")
                 for p in self.people:
                     if len(p.name.split()) == 1 and word_in_name(p.name, full.split()):
@@ -131,7 +160,7 @@ class PeopleIndex:
                         person = p
                         break
             if person is None:
-                person = _Person(full, start)
+                person = _Person(full, start, gender=gender if is_titled(full) else None)
                 self.people.append(person)
         if mention is not None:
             person.role = person.role or mention.role
@@ -148,9 +177,14 @@ class PeopleIndex:
         words = name.split()
         if not words:
             return None
+        gender, bare = split_title(name)
+        if gender is not None:
+            name = titled_name(words[0], bare)
         exact = [p.name for p in self.people if p.name.lower() == name.lower()]
         if exact:
             return exact[0]
+        if gender is not None:
+            return self._titled(bare, gender, offset)
         full = [p.name for p in self.people if len(p.name.split()) > 1]
         if len(words) == 1:
             recent = [
@@ -159,19 +193,57 @@ class PeopleIndex:
             if offset is None:
                 recent = []
             hits = [n for n in full if word_in_name(name, n.split())]
+            grown = [n for n in hits if not (self.person(n) or _Person(n, 0)).minor]
+            hits = grown or hits  # a bare surname is an adult's; children go by first name
             if len(hits) == 1:
                 return hits[0]
-            return resolve_short_name(name, hits, recent) if hits else None
+            # several people of that name: the only one of them named just before, else nobody
+            near = {n for s, n in self._mentions if offset is not None and 0 <= offset - s <= _NEAR}
+            if len(set(hits) & near) != 1:
+                return None
+            return resolve_short_name(name, hits, recent)
         hits = [n for n in full if similar(name, n) >= 0.8 or set(words) <= set(n.split())]
         return hits[0] if hits else None
 
+    def _titled(self, surname: str, gender: str, offset: int | None) -> str | None:
+        """The full name "Mr./Mrs. <surname>" stands for: the one person of that surname
+        whose sex and age fit (the latest mentioned when several do), else None."""
+        fits = [
+            p.name
+            for p in self.people
+            if len(p.name.split()) > 1
+            and not is_titled(p.name)
+            and p.name.split()[-1] == surname
+            and not p.minor
+            and p.gender in (None, gender)
+        ]
+        if len(fits) <= 1:
+            return fits[0] if fits else None
+        known = [n for n in fits if (self.person(n) or _Person(n, 0)).gender == gender]
+        if len(known) == 1:
+            return known[0]
+        recent = [
+            n for s, n in sorted(self._mentions, reverse=True) if offset is None or s < offset
+        ]
+        return next((n for n in recent if n in fits), None) if offset is not None else None
+
     def person_before(self, offset: int) -> _Person | None:
-        """The most recently mentioned person before `offset` (for he/she)."""
+        """The most recently mentioned person before `offset` (for he/she): a "she" never
+        goes to a man the text calls "Mr" or "his father", nor a "he" to a woman."""
+        wanted = self._pronoun_gender(offset)
         best = None
         for start, name in self._mentions:
             if start < offset and (best is None or start >= best[0]):
+                person = self.person(name)
+                if wanted and person is not None and person.gender not in (None, wanted):
+                    continue
                 best = (start, name)
         return self.person(best[1]) if best else None
+
+    def _pronoun_gender(self, offset: int) -> str | None:
+        span = self.doc.char_span(offset, offset + 5, alignment_mode="expand")
+        low = span[0].lower_ if span is not None and len(span) else ""
+        return {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(low)
 
     def person(self, name: str) -> _Person | None:
         """The known person with exactly this (full) name."""
@@ -239,6 +311,10 @@ class PeopleIndex:
         # titles and units belong to the role: keep what follows the last title word
         while run and _is_role_token(run[0]):
             run = run[1:]
+        if run and run[0].lower_ in COURTESY_GENDER:
+            run = run[1:]
+        if len(run) == 1 and run[0].i > 0 and head.doc[run[0].i - 1].lower_ in COURTESY_GENDER:
+            run.insert(0, head.doc[run[0].i - 1])  # "Mr. Vance": the title tells which Vance
         return run
 
     def _is_org(self, toks: list[Any]) -> bool:
@@ -417,7 +493,7 @@ class PeopleIndexer:
     """Analysis component: builds `analysis.people` (the PeopleIndex) for the later stages."""
 
     name = "people"
-    version = "1"
+    version = "2"
     requires: tuple[str, ...] = ("nlp", "entities")
     provides: tuple[str, ...] = ("people",)
 

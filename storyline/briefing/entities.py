@@ -112,8 +112,23 @@ def merge_entities(analyses: Sequence[Analysis], *, max_citations: int = 5) -> l
     for root, parts in merged.items():
         anchor = anchors.get(uf.find(root))
         entities.append(_build(parts, max_citations, anchor))
+    _drop_shared_aliases(entities)
     entities.sort(key=lambda e: (-e.documents, -e.mentions, e.name))
     return entities
+
+
+def _drop_shared_aliases(entities: list[Entity]) -> None:
+    """A lone word two people share ("Vance" for a mother and her daughter) is nobody's
+    alias: a speaker written so stays apart instead of joining whichever came first."""
+    people = [e for e in entities if e.type == "PERSON"]
+    owners: Counter[str] = Counter()
+    for e in people:
+        words = {w.casefold() for w in e.name.split()} | {
+            a.casefold() for a in e.aliases if " " not in a
+        }
+        owners.update(words)
+    for e in people:
+        e.aliases = [a for a in e.aliases if " " in a or owners[a.casefold()] < 2]
 
 
 def _link_people(glist: list[_Group], uf: _UnionFind) -> None:

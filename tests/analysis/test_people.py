@@ -1,0 +1,75 @@
+"""Who a name refers to inside one document: families, titles, pronouns (our own examples)."""
+
+from __future__ import annotations
+
+from storyline.analysis.matching import split_title, titled_name
+from storyline.analysis.pipeline import analyze
+from storyline.briefing.entities import merge_entities
+from storyline.ingest import document_from_text
+
+
+def _analysis(text, name="example.txt"):
+    return next(iter(analyze([document_from_text(text, name)])))
+
+
+def _speakers(text):
+    return [(q.speaker, q.text) for q in _analysis(text).quotes]
+
+
+def test_titles_split_and_spell_one_way():
+    assert titled_name("mrs", "Vance") == "Mrs. Vance"
+    assert titled_name("Miss", "Vance") == "Miss Vance"
+    assert split_title("Mr Vance") == ("m", "Vance")
+    assert split_title("Elise Vance") == (None, "Elise Vance")
+
+
+def test_a_parent_is_never_the_missing_child(nlp):
+    text = (
+        "Nora Vance, 9, has been missing since Sunday.\n"
+        "Volunteers searched the woods near the school all week.\n"
+        '"We will not stop looking," Mr. Vance said.\n'
+        '"She knows the paths," Mrs. Vance said.\n'
+    )
+    speakers = [s for s, _ in _speakers(text)]
+    assert "Nora Vance" not in speakers
+    assert {"Mr. Vance", "Mrs. Vance"} <= set(speakers)
+
+
+def test_title_and_family_word_pick_the_parent(nlp):
+    text = (
+        "Nora Vance, 9, has been missing since Sunday.\n"
+        "Her father, Tom Vance, drove back from Leeds overnight.\n"
+        "Elise Vance, the girl's mother, stayed at home with the police.\n"
+        "Nora Vance was last seen at the bus stop.\n"
+        '"Every hour counts," Mr. Vance said.\n'
+        '"She is a brave girl," Mrs. Vance said.\n'
+    )
+    said = {t: s for s, t in _speakers(text)}
+    assert said["Every hour counts"] == "Tom Vance"
+    assert said["She is a brave girl"] == "Elise Vance"
+
+
+def test_an_ambiguous_bare_surname_is_not_merged_blindly(nlp):
+    text = (
+        "Elise Vance and Tom Vance spoke to reporters outside the station on Monday.\n"
+        '"We thank the volunteers," Vance said.\n'
+    )
+    (q,) = _analysis(text).quotes
+    assert q.speaker not in ("Elise Vance", "Tom Vance")
+
+
+def test_she_skips_a_man_named_last(nlp):
+    text = (
+        "Elise Vance, the girl's mother, met the inspector on Monday. Her husband, Tom Vance, "
+        "was at work. She said the search had been slow.\n"
+    )
+    quotes = _analysis(text).quotes
+    assert quotes and all(q.speaker != "Tom Vance" for q in quotes)
+
+
+def test_a_shared_surname_is_no_ones_alias_across_documents(nlp):
+    a = _analysis("Elise Vance spoke on Monday. Vance said little more.\n", "a.txt")
+    b = _analysis("Nora Vance, 9, went missing on Sunday near the river.\n", "b.txt")
+    entities = merge_entities([a, b])
+    owners = [e.name for e in entities if "vance" in (x.casefold() for x in e.aliases)]
+    assert len(owners) <= 1
