@@ -600,6 +600,7 @@ def _appositive_role(doc: Any, person: _Cand, cands: list[_Cand], dominant: str 
     ):
         k += 1
     if k == r0 or doc[k - 1].lower_ not in ROLE_HEADS:
+        _affiliation_only(doc, person, cands)
         return
     # "president of marketing": a lowercase 'of' complement belongs to the title
     if k + 1 < n and doc[k].lower_ == "of" and doc[k + 1].is_lower and doc[k + 1].pos_ == "NOUN":
@@ -621,6 +622,19 @@ def _appositive_role(doc: Any, person: _Cand, cands: list[_Cand], dominant: str 
         if scope is not None:
             # "CEO of Huawei's consumer business group": the title is the unit's, not Huawei's
             person.role = f"{person.role} {doc[k].lower_} {doc[org.end + 1 : scope].text}"
+
+
+def _affiliation_only(doc: Any, person: _Cand, cands: list[_Cand]) -> None:
+    """ "Tom Berg of the University of Calder in East Marrow": no title, but the
+    organisation named right after the name ("of", "from", "at") is the person's; a place
+    there ("of Springfield") is where they live, not an affiliation."""
+    k = person.end
+    if k + 1 >= len(doc) or doc[k].lower_ not in ("of", "from", "at"):
+        return
+    m = k + 1 + (doc[k + 1].lower_ == "the")
+    org = _org_at(doc, cands, m)
+    if org is not None and not (org.end < len(doc) and doc[org.end].lower_ in {"'s", "’s"}):
+        person.organisation = org.canonical or doc[org.start : org.end].text
 
 
 def unit_scope(doc: Any, i: int) -> int | None:

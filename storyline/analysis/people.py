@@ -32,7 +32,7 @@ from .matching import (
 )
 from .names import generic_org, is_place_name, leading_org
 from .registry import register
-from .roles import COURTESY_GENDER, NAME_TITLES, ROLE_TAIL_PREPS, ROLE_WORDS
+from .roles import COURTESY_GENDER, NAME_TITLES, ROLE_TAIL_PREPS, ROLE_WORDS, UNIT_NOUNS
 
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"}
 _ORG_NOUNS = {
@@ -360,7 +360,7 @@ class PeopleIndex:
             else:
                 role = role or a_role
                 org = org or a_org
-        return role, org
+        return _scoped(role, org)
 
     def _org_text(self, toks: list[Any]) -> str | None:
         """Organisation words before a title: "IDC", "the group's" (resolved)."""
@@ -424,6 +424,22 @@ class PeopleIndex:
                     return found
             return self.organisation_before(tok.idx)
         return None
+
+
+_UNIT_OF_ORG = re.compile(
+    r"^(?P<org>.+?)\s*['\u2019]s\s+(?P<unit>(?:[a-z-]+\s+){0,3}(?P<head>[a-z]+))$"
+)
+
+
+def _scoped(role: str | None, org: str | None) -> tuple[str | None, str | None]:
+    """ "CEO" of "Huawei's consumer business group" -> ("CEO, consumer business group",
+    "Huawei"): a title scoped to a part of an organisation keeps the part in the role
+    and names the organisation itself, never promoting the title to the whole company."""
+    m = _UNIT_OF_ORG.match(org or "")
+    if not role or m is None or m.group("head") not in UNIT_NOUNS:
+        return role, org
+    unit = m.group("unit")
+    return (role if unit in role else f"{role}, {unit}"), m.group("org")
 
 
 def _affiliation(toks: list[Any]) -> list[Any]:

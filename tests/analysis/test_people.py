@@ -73,3 +73,24 @@ def test_a_shared_surname_is_no_ones_alias_across_documents(nlp):
     entities = merge_entities([a, b])
     owners = [e.name for e in entities if "vance" in (x.casefold() for x in e.aliases)]
     assert len(owners) <= 1
+
+
+def test_a_unit_title_keeps_its_unit_and_names_the_company():
+    from storyline.analysis.people import _scoped
+
+    assert _scoped("CEO", "Nordtek's consumer business group") == (
+        "CEO, consumer business group",
+        "Nordtek",
+    )
+    assert _scoped("CEO", "Nordtek") == ("CEO", "Nordtek")  # the whole company: as written
+    assert _scoped("analyst", "Fenwick's research") == ("analyst", "Fenwick's research")
+
+
+def test_affiliation_without_a_title_is_the_institution_not_its_town(nlp):
+    text = (
+        "The University of Calder published the survey on Monday.\n"
+        '"It will not last," said Tom Berg of the University of Calder in East Marrow.\n'
+    )
+    (q,) = _analysis(text).quotes
+    assert q.speaker == "Tom Berg"
+    assert q.organisation == "University of Calder"
