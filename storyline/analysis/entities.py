@@ -60,7 +60,7 @@ from .names import (
     used_as_place,
 )
 from .registry import register
-from .roles import ADULT_AGE, COURTESY_GENDER, KIN_NOUNS, UNIT_NOUNS
+from .roles import ADULT_AGE, CHILD_ROLE, COURTESY_GENDER, KIN_NOUNS, UNIT_NOUNS
 
 __all__ = [
     "ANAPHORIC_OWNERS",
@@ -242,6 +242,8 @@ def extract_entities(text: str, doc: Any = None, turns: Sequence[Turn] = ()) -> 
             _strip_leading_title(doc, cand)
             if not titled:
                 _attach_role(doc, cand, cands, dominant)
+            if cand.role is None and cand.end - cand.start > 1:
+                cand.role = _family_role(doc, cand)
     cands = _add_surnames(doc, cands, dropped)
     _resolve_titled_surnames(doc, cands)
     mentions = [_to_mention(doc, c) for c in sorted(cands, key=lambda c: c.start)]
@@ -720,6 +722,19 @@ def person_traits(doc: Any, start: int, end: int) -> tuple[str | None, bool]:
         if m and int(m.group(1)) < ADULT_AGE:
             minor = True
     return gender, minor
+
+
+def _family_role(doc: Any, person: _Cand) -> str | None:
+    """A person with no title, named by their relation ("her mother, Elise Vance" ->
+    "mother") or as a child ("Nora Vance, 9," -> CHILD_ROLE): what the story says
+    they are, and what keeps a parent and a child of one surname apart across articles."""
+    for i in (person.start - 2, *range(person.end + 1, min(len(doc), person.end + 6))):
+        if 0 <= i < len(doc) and doc[i].lower_ in KIN_NOUNS:
+            between = doc[min(i, person.end) : max(i, person.start)]
+            if any(t.text in ".;:!?" or t.pos_ in ("VERB", "AUX", "PRON") for t in between):
+                break  # "Tom Vance, who found his son": not an apposition
+            return doc[i].lower_
+    return CHILD_ROLE if person_traits(doc, person.start, person.end)[1] else None
 
 
 def _resolve_titled_surnames(doc: Any, cands: list[_Cand]) -> None:

@@ -249,3 +249,5 @@ KIN_NOUNS: dict[str, str | None] = {
 }
 # Below this age a person is a child: never "Mr" or "Mrs" anyone, nor a parent.
 ADULT_AGE = 18
+# The role of a person the story gives an age below ADULT_AGE and no title.
+CHILD_ROLE = "child"

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
-from ..analysis.matching import same_full_name, without_initials
+from ..analysis.matching import is_titled, same_full_name, split_title, without_initials
 from ..analysis.names import (
     acronym,
     canonical_name,
@@ -29,6 +29,7 @@ from ..analysis.names import (
     resolve_short_name,
     used_as_place,
 )
+from ..analysis.roles import CHILD_ROLE, KIN_NOUNS
 from ..model import Analysis, Citation, Entity, EntityMention
 
 # Types reported as one family when voting on a merged entity's type.
@@ -134,12 +135,20 @@ def _drop_shared_aliases(entities: list[Entity]) -> None:
 def _link_people(glist: list[_Group], uf: _UnionFind) -> None:
     people = [(i, g) for i, g in enumerate(glist) if g.type == "PERSON"]
     full = {g.names().most_common(1)[0][0]: i for i, g in people if len(g.key.split()) > 1}
+    plain = {n: i for n, i in full.items() if not is_titled(n)}
     for i, g in people:
         name = g.names().most_common(1)[0][0]
         if len(name.split()) == 1:
             target = resolve_short_name(name, full)
             if target is not None:
                 uf.union(i, full[target])
+        elif is_titled(name):
+            # "Ms. Shourd" in one article, "Sarah Shourd" in another: the one adult of
+            # that surname whose family role fits ("Mr. Vance" is not "Nora Vance, 9")
+            gender, surname = split_title(name)
+            fits = [n for n in plain if n.split()[-1] == surname and _fits(glist[plain[n]], gender)]
+            if len(fits) == 1:
+                uf.union(i, plain[fits[0]])
     # A match needs as many words and one word equal (casefolded) in the same place, so
     # only names sharing such a word are compared: the same links, without all pairs.
     buckets: dict[tuple[int, int, str], list[str]] = defaultdict(list)
@@ -152,6 +161,16 @@ def _link_people(glist: list[_Group], uf: _UnionFind) -> None:
             for b in group[a_idx + 1 :]:
                 if same_full_name(a, b):
                     uf.union(full[a], full[b])
+
+
+def _fits(group: _Group, gender: str | None) -> bool:
+    """Whether a courtesy title of `gender` can name the person of `group`: not a child,
+    not a relative of the other sex ("father" for "Mrs.")."""
+    for _, m in group.mentions:
+        role = (m.role or "").casefold()
+        if role == CHILD_ROLE or KIN_NOUNS.get(role, gender) not in (None, gender):
+            return False
+    return True
 
 
 def _link_acronyms(glist: list[_Group], uf: _UnionFind) -> None:
@@ -200,7 +219,8 @@ def _pick_name(parts: list[_Group], type: str) -> str:
             if country_name(name):
                 return country_name(name) or name
     if type == "PERSON":
-        full = [(n, c) for n, c in names.items() if len(n.split()) > 1]
+        full = [(n, c) for n, c in names.items() if len(n.split()) > 1 and not is_titled(n)]
+        full = full or [(n, c) for n, c in names.items() if len(n.split()) > 1]
         if full:
             return max(full, key=lambda nc: (nc[1], len(nc[0])))[0]
     return max(names.items(), key=lambda nc: (nc[1], len(nc[0])))[0]

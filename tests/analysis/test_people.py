@@ -94,3 +94,19 @@ def test_affiliation_without_a_title_is_the_institution_not_its_town(nlp):
     (q,) = _analysis(text).quotes
     assert q.speaker == "Tom Berg"
     assert q.organisation == "University of Calder"
+
+
+def test_family_words_and_ages_become_roles_that_keep_a_family_apart(nlp):
+    a = _analysis(
+        "Nora Vance, 9, went missing near the river on Sunday. Her mother, Elise Vance, "
+        "called the police.\n",
+        "a.txt",
+    )
+    roles = {m.canonical: m.role for m in a.entities if m.type == "PERSON"}
+    assert roles["Nora Vance"] == "child" and roles["Elise Vance"] == "mother"
+    b = _analysis('"We will find her," Mr. Vance said on Tuesday.\n', "b.txt")
+    c = _analysis('"She was brave," Ms. Lorn said of the rescue on Tuesday.\n', "c.txt")
+    d = _analysis("Ida Lorn, a harbour pilot, led the rescue on Monday.\n", "d.txt")
+    names = {e.name: e for e in merge_entities([a, b, c, d])}
+    assert "Mr. Vance" in names  # never folded into the child
+    assert "Ms. Lorn" not in names and "Ida Lorn" in names  # the one adult Lorn
