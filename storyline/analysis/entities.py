@@ -604,6 +604,8 @@ def _appositive_role(doc: Any, person: _Cand, cands: list[_Cand], dominant: str 
     if k == r0 or doc[k - 1].lower_ not in ROLE_HEADS:
         _affiliation_only(doc, person, cands)
         return
+    if k < n and _is_possessive(doc, k):
+        return  # "X, the current president's late father": the title is someone else's
     # "president of marketing": a lowercase 'of' complement belongs to the title
     if k + 1 < n and doc[k].lower_ == "of" and doc[k + 1].is_lower and doc[k + 1].pos_ == "NOUN":
         k += 2
@@ -728,10 +730,13 @@ def _family_role(doc: Any, person: _Cand) -> str | None:
     """A person with no title, named by their relation ("her mother, Elise Vance" ->
     "mother") or as a child ("Nora Vance, 9," -> CHILD_ROLE): what the story says
     they are, and what keeps a parent and a child of one surname apart across articles."""
-    for i in (person.start - 2, *range(person.end + 1, min(len(doc), person.end + 6))):
+    for i in (person.start - 2, *range(person.end + 1, min(len(doc), person.end + 8))):
         if 0 <= i < len(doc) and doc[i].lower_ in KIN_NOUNS:
             between = doc[min(i, person.end) : max(i, person.start)]
-            if any(t.text in ".;:!?" or t.pos_ in ("VERB", "AUX", "PRON") for t in between):
+            if any(
+                t.text in ".;:!?" or t.pos_ in ("VERB", "AUX") or t.lower_ in ("who", "which")
+                for t in between
+            ):
                 break  # "Tom Vance, who found his son": not an apposition
             return doc[i].lower_
     return CHILD_ROLE if person_traits(doc, person.start, person.end)[1] else None

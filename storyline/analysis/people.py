@@ -35,6 +35,9 @@ from .registry import register
 from .roles import COURTESY_GENDER, NAME_TITLES, ROLE_TAIL_PREPS, ROLE_WORDS, UNIT_NOUNS
 
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"}
+# Appositive nouns that say who someone is to the writer, not what post they hold
+# ("Tom - the one she fell for", "a man who ...").
+_NOT_ROLES = frozenset({"one", "man", "woman", "person", "guy", "girl", "boy", "thing", "kind"})
 _ORG_NOUNS = {
     "company",
     "firm",
@@ -349,7 +352,9 @@ class PeopleIndex:
         if not name_toks:
             appos = head  # "the company's president of marketing": the head is the role
         if appos is not None and (
-            appos.lower_ in ROLE_WORDS or appos is head or appos.pos_ == "NOUN"
+            appos.lower_ in ROLE_WORDS
+            or appos is head
+            or (appos.pos_ == "NOUN" and appos.lower_ not in _NOT_ROLES)
         ):
             a_role, a_org = self._appositive(
                 appos, phrase if appos is head else list(appos.subtree)

@@ -110,3 +110,15 @@ def test_family_words_and_ages_become_roles_that_keep_a_family_apart(nlp):
     names = {e.name: e for e in merge_entities([a, b, c, d])}
     assert "Mr. Vance" in names  # never folded into the child
     assert "Ms. Lorn" not in names and "Ida Lorn" in names  # the one adult Lorn
+
+
+def test_a_possessed_title_and_a_loose_appositive_are_not_roles(nlp):
+    text = (
+        "In 1982 the port was shut by the government of Hafez Marr, the current mayor's "
+        "late father.\n"
+        '"It was the old Tom Brede, the one she fell for," the friend said. Tom Brede said '
+        "nothing.\n"
+    )
+    roles = {m.canonical: m.role for m in _analysis(text).entities if m.type == "PERSON"}
+    assert roles.get("Hafez Marr") != "current mayor"
+    assert roles.get("Tom Brede") in (None,)
