@@ -24,6 +24,7 @@ from typing import Any
 from ..model import Analysis, EntityMention, Turn
 from .entity_rules import (
     ANAPHORIC_OWNERS,
+    CORPORATE_SUFFIXES,
     COUNTRY_ALIASES,
     COURTESY_TITLES,
     GENERIC_ORG_HEADS,
@@ -42,7 +43,7 @@ from .entity_rules import (
     ROLE_MODIFIERS,
 )
 from .furniture import furniture_spans, inside
-from .matching import titled_name
+from .matching import is_titled, same_full_name, titled_name
 from .names import (
     acronym,
     canonical_name,
@@ -195,6 +196,9 @@ def _strip_leading_title(doc: Any, cand: _Cand) -> None:
     s = cand.start
     while s < cand.end - 1 and _is_role_word(doc[s]):
         s += 1
+    if s == cand.start and cand.end - s > 2 and doc[s].is_upper and 2 <= len(doc[s].text) <= 4:
+        cand.role = cand.role or doc[s].text  # "SSP Ann Lee": a rank's initials
+        s += 1
     if s > cand.start and s < cand.end:
         cand.start = s
 
@@ -303,6 +307,12 @@ _CREDIT_AFTER = re.compile(
 _DATELINE_AFTER = re.compile(r"^\)\s*(?:-|--|\u2013|\u2014)")
 # What follows a dateline's city: ", STATE" and "(Outlet) -" or a dash.
 _DATELINE_CITY = re.compile(r"^(?:,\s*[A-Z][\w.]*\.?(?:\s+[A-Z][\w.]*)?)?\s*(?:\(|-|\u2013|\u2014)")
+# Small words a name writes in lower case ("University of Calder") and a headline in
+# title case ("Worst Photo Of All Time").
+_HEADLINE_SMALL = frozenset(
+    {"of", "all", "to", "in", "for", "and", "the", "a", "an", "is", "are", "with", "on", "at"}
+)
+_STORM_WORDS = frozenset({"hurricane", "typhoon", "cyclone", "storm", "superstorm"})
 # Edge words that are never part of a name ("Fleeing Hama", "Invalid").
 _NOT_NAME_POS = frozenset({"VERB", "AUX", "ADJ", "ADV", "PRON", "SCONJ", "PART", "INTJ", "ADP"})
 
@@ -333,8 +343,15 @@ def _drop_non_players(doc: Any, cands: list[_Cand]) -> tuple[list[_Cand], set[in
 
 def _not_a_player(doc: Any, c: _Cand, start: int, end: int) -> bool:
     text, first = doc.text, doc[c.start]
-    if start > 0 and text[start - 1] in "@#":
+    span = doc[c.start : c.end]
+    if (start > 0 and text[start - 1] in "@#") or any(t.text[:1] in "@#" for t in span):
+        return True  # a social handle
+    if any(t.text[:1].isupper() and t.lower_ in _HEADLINE_SMALL for t in span[1:]):
+        return True  # "Worst Photo Of All Time": a headline in title case, not a name
+    if c.type == "PERSON" and any(t.like_num for t in span):
         return True
+    if c.type == "PERSON" and c.start > 0 and doc[c.start - 1].lower_ in _STORM_WORDS:
+        return True  # "Hurricane Betsy": a storm, not a person
     if c.end - c.start == 1:
         common = first.pos_ in _NOT_NAME_POS or (
             first.tag_ == "NNS" and not first.text.isupper() and first.text[1:].islower()
@@ -415,9 +432,18 @@ def _add_acronyms(doc: Any, cands: list[_Cand]) -> list[_Cand]:
             and not _covered(cands, tok.i)
             and not country_name(t)
             and not _is_caps_line(tok)
+            and not _in_caps_run(tok)
         ):
             added.append(_Cand(tok.i, tok.i + 1, "ORG"))
     return sorted(cands + added, key=lambda c: c.start)
+
+
+def _in_caps_run(tok: Any) -> bool:
+    """A word of a passage written in capitals ("HALF OF HOMES WILL LOSE ROOFS"): a word
+    next to it is in capitals too, so it is shouting, not an acronym."""
+    doc = tok.doc
+    near = [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc) and doc[i].is_alpha]
+    return any(t.is_upper and len(t.text) > 2 for t in near)
 
 
 def _add_products(doc: Any, cands: list[_Cand]) -> list[_Cand]:
@@ -594,6 +620,8 @@ def _appositive_role(doc: Any, person: _Cand, cands: list[_Cand], dominant: str 
         owner, k = _nearest_org(doc, cands, person.start) or dominant, k + 1
     elif named is not None and named.end < n and doc[named.end].lower_ in {"'s", "’s"}:
         owner, k = named.canonical or doc[named.start : named.end].text, named.end + 1
+    while k < n and doc[k].lower_ in ("same", "other", "another"):
+        k += 1  # "the same lawyer who ...": the title is "lawyer"
     r0 = k
     while (
         k < n
@@ -730,11 +758,17 @@ def _family_role(doc: Any, person: _Cand) -> str | None:
     """A person with no title, named by their relation ("her mother, Elise Vance" ->
     "mother") or as a child ("Nora Vance, 9," -> CHILD_ROLE): what the story says
     they are, and what keeps a parent and a child of one surname apart across articles."""
-    for i in (person.start - 2, *range(person.end + 1, min(len(doc), person.end + 8))):
+    before = person.start - 2 if person.start > 1 and doc[person.start - 1].text == "," else -1
+    after = range(person.end + 1, min(len(doc), person.end + 8))
+    if person.end >= len(doc) or doc[person.end].text != ",":
+        after = range(0)
+    for i in (before, *after):
         if 0 <= i < len(doc) and doc[i].lower_ in KIN_NOUNS:
             between = doc[min(i, person.end) : max(i, person.start)]
             if any(
-                t.text in ".;:!?" or t.pos_ in ("VERB", "AUX") or t.lower_ in ("who", "which")
+                t.text in ".;:!?"
+                or t.pos_ in ("VERB", "AUX")
+                or t.lower_ in ("who", "which", "whose", "that")
                 for t in between
             ):
                 break  # "Tom Vance, who found his son": not an apposition
@@ -761,11 +795,15 @@ def _resolve_titled_surnames(doc: Any, cands: list[_Cand]) -> None:
             continue
         gender = COURTESY_GENDER[title.lower_]
         surname = doc[c.start].text
-        fits = [
-            full
-            for full, (g, minor) in traits.items()
-            if full.split()[-1] == surname and not minor and g in (None, gender)
-        ]
+        fits: list[str] = []
+        for full, (g, minor) in traits.items():
+            if (
+                full.split()[-1] == surname
+                and not minor
+                and g in (None, gender)
+                and not any(same_full_name(full, f) for f in fits)  # one person spelt two ways
+            ):
+                fits.append(full)
         c.canonical = fits[0] if len(fits) == 1 else titled_name(title.text, surname)
 
 
@@ -839,6 +877,29 @@ def _apply_turns(
     return mentions
 
 
+_ORG_TAILS = GENERIC_ORG_HEADS | CORPORATE_SUFFIXES | {"law", "partners", "associates", "llp"}
+
+
+def _one_spelling(mentions: list[EntityMention]) -> None:
+    """ "Garry Goddard" once among many "Gary Goddard": one person spelt two ways takes the
+    more frequent spelling, so a bare "Goddard" has one full name to go to."""
+    counts = Counter(
+        m.canonical
+        for m in mentions
+        if m.type == "PERSON" and m.canonical and " " in m.canonical and not is_titled(m.canonical)
+    )
+    names = sorted(counts, key=lambda n: (-counts[n], n))
+    spelling: dict[str, str] = {}
+    for k, name in enumerate(names):
+        for other in names[:k]:
+            if same_full_name(name, other):
+                spelling[name] = spelling.get(other, other)
+                break
+    for m in mentions:
+        if m.type == "PERSON" and m.canonical in spelling:
+            m.canonical = spelling[m.canonical]
+
+
 def _person_types(mentions: list[EntityMention]) -> None:
     """One name, one type: a two- or three-word name the model read as an organisation
     once ("Dana Holt and ...") is a person when the text also names that person, or
@@ -855,6 +916,8 @@ def _person_types(mentions: list[EntityMention]) -> None:
             and words[-1].casefold() in PLACE_ONLY_HEADS
         ):
             m.type = "LOC"
+        elif m.type == "PERSON" and len(words) > 1 and words[-1].casefold() in _ORG_TAILS:
+            m.type = "ORG"  # "Herman Law", "Dunn Partners": a firm named after people
         elif (
             m.type == "ORG"
             and 2 <= len(words) <= 3
@@ -870,6 +933,7 @@ def _canonicalise(mentions: list[EntityMention]) -> None:
     for m in mentions:
         m.canonical = m.canonical or canonical_name(m.text, m.type)
     _person_types(mentions)
+    _one_spelling(mentions)
     fulls = {m.canonical for m in mentions if m.type == "PERSON" and " " in (m.canonical or "")}
     last = Counter(f.split()[-1] for f in fulls if f)
     surnames = {f.split()[-1]: f for f in fulls if f and last[f.split()[-1]] == 1}

@@ -137,6 +137,13 @@ GENERIC_ORG_HEADS = frozenset(
         "party",
         "university",
         "college",
+        "journal",
+        "post",
+        "times",
+        "herald",
+        "tribune",
+        "command",
+        "service",
     ]
 )
 # Last words that make a name a place ("Marrow Bay", "Greywater County"): such a name
@@ -331,6 +338,7 @@ NOT_ENTITY_PATTERNS = tuple(
         r"^[\d\s.,:/%$-]+$",  # numbers, times
         r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$",
         r"^(?:January|February|March|April|May|June|July|August|September|October|November|December)$",
+        r"^(?:[Tt]he )?(?:Twenties|Thirties|Forties|Fifties|Sixties|Seventies|Eighties|Nineties)$",
     )
 )
 PRONOUNS = frozenset(

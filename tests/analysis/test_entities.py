@@ -341,3 +341,26 @@ def test_one_name_one_type_across_mentions(nlp):
     assert all(m.type == "PERSON" for m in mentions if m.canonical == "Tavi Renner")
     assert _find(mentions, "Wilma Brandt", "PERSON")
     assert all(m.type != "PERSON" for m in mentions if "Trail" in (m.canonical or ""))
+
+
+def test_shouting_headlines_storms_and_firms_are_not_people(nlp):
+    text = (
+        "The bulletin read: MOST OF THE AREA WILL BE WITHOUT POWER FOR WEEKS.\n"
+        "Hurricane Dorla struck the coast at dawn, Ana Ruiz said.\n"
+        "Read more: Worst Harbour Photo Of All Time\n"
+        "Lena Bray of Bray Partners said the claims were old. Bray said so twice.\n"
+    )
+    mentions = _ents(nlp, text)
+    assert not [m for m in mentions if m.text in ("AREA", "MOST", "POWER", "WEEKS")]
+    assert not [m for m in mentions if m.text == "Dorla" and m.type == "PERSON"]
+    assert not [m for m in mentions if "Of All" in m.text]
+    assert all(m.type == "ORG" for m in mentions if m.canonical == "Bray Partners")
+
+
+def test_one_person_spelt_two_ways_takes_the_common_spelling(nlp):
+    text = (
+        "Gary Lund denied the claim. Gary Lund said he had never met the boy. "
+        "Lawyers for Garry Lund filed a motion. Lund said the suit was false."
+    )
+    mentions = _ents(nlp, text)
+    assert {m.canonical for m in mentions if m.type == "PERSON"} == {"Gary Lund"}
