@@ -350,6 +350,10 @@ def _not_a_player(doc: Any, c: _Cand, start: int, end: int) -> bool:
         return True  # "Worst Photo Of All Time": a headline in title case, not a name
     if c.type == "PERSON" and any(t.like_num for t in span):
         return True
+    if "/" in span.text:
+        return True  # "AP Photo/Ann Lee", "Ann Lee/Wirewire": a picture credit
+    if len(span) == 1 and first.is_upper and c.type == "ORG" and _in_caps_run(first):
+        return True  # "FAKE NEWS": shouting, not an organisation
     if c.type == "PERSON" and c.start > 0 and doc[c.start - 1].lower_ in _STORM_WORDS:
         return True  # "Hurricane Betsy": a storm, not a person
     if c.end - c.start == 1:
@@ -476,7 +480,12 @@ def _fix_types(doc: Any, cands: list[_Cand]) -> None:
     by_start = {c.start: c for c in cands}
     for c in cands:
         after = doc.text[doc[c.end - 1].idx + len(doc[c.end - 1].text) :][:40]
-        if c.type == "ORG" and doc[c.start].is_upper and _DATELINE_CITY.match(after):
+        if (
+            c.type == "ORG"
+            and doc[c.start].is_upper
+            and doc[c.start].text not in NOT_ACRONYM_ORGS
+            and _DATELINE_CITY.match(after)
+        ):
             c.type = "GPE"  # "OSLO (Reuters) -": a dateline's city
     for c in cands:
         if c.type != "PERSON":
@@ -516,9 +525,12 @@ def _looks_personal(doc: Any, c: _Cand) -> bool:
     a person's."""
     toks = doc[c.start : c.end]
     return (
-        2 <= len(toks) <= 3
+        len(toks) == 2
         and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text[1:].islower() for t in toks)
-        and not any(t.lower_ in GENERIC_ORG_HEADS or t.lower_ in ORG_DESCRIPTORS for t in toks)
+        and not any(
+            t.lower_ in GENERIC_ORG_HEADS or t.lower_ in ORG_DESCRIPTORS or t.lower_ in _ORG_TAILS
+            for t in toks
+        )
     )
 
 

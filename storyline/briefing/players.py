@@ -161,10 +161,13 @@ def story_subjects(entities: Sequence[Entity], n_docs: int) -> list[str]:
     notice) cannot outscore the players every article leads with.
     """
     scored = []
+    words = {w for e in entities if e.type == "PERSON" and " " in e.name for w in e.name.split()}
     for e in entities:
         weight = _SUBJECT_TYPES.get(e.type)
         if weight is None or len(e.name) < 2:
             continue
+        if e.type == "PERSON" and " " not in e.name and e.name in words:
+            continue  # a bare surname two people share ("Simpson"): no title
         lead = len({c.document for c in e.citations if c.start < _LEAD_CHARS})
         score = weight * (2.0 * e.documents + 1.5 * lead + math.log1p(e.mentions))
         scored.append((score, e))

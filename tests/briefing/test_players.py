@@ -31,3 +31,12 @@ def test_two_players_every_article_leads_with_share_the_title():
 
 def test_no_entities_no_subject():
     assert story_subjects([], 2) == []
+
+
+def test_a_shared_bare_surname_never_titles_the_brief():
+    entities = [
+        _ent("Vance", "PERSON", 3, 30),  # the surname of two people, left unresolved
+        _ent("Elise Vance", "PERSON", 3, 8),
+        _ent("Tom Vance", "PERSON", 2, 4),
+    ]
+    assert story_subjects(entities, 3)[0] == "Elise Vance"
