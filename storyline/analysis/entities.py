@@ -326,12 +326,17 @@ def _drop_non_players(doc: Any, cands: list[_Cand]) -> tuple[list[_Cand], set[in
     kept = []
     dropped: set[int] = set()
     for c in cands:
-        while (
-            c.end - c.start > 1
-            and doc[c.start].pos_ in _NOT_NAME_POS
-            and (doc[c.start].is_sent_start or doc[c.start].tag_ == "VBG")
+        while c.end - c.start > 1 and (
+            (
+                doc[c.start].pos_ in _NOT_NAME_POS
+                and (
+                    doc[c.start].tag_ == "VBG"
+                    or (doc[c.start].is_sent_start and c.type != "PERSON")
+                )
+            )
+            or (c.type == "PERSON" and c.end - c.start > 2 and doc[c.start].tag_ == "NN")
         ):
-            c.start += 1
+            c.start += 1  # "Fleeing Hama", "Photographer Ann Lee": the name is what follows
         first = doc[c.start]
         start, end = first.idx, doc[c.end - 1].idx + len(doc[c.end - 1].text)
         if _not_a_player(doc, c, start, end):
@@ -339,6 +344,15 @@ def _drop_non_players(doc: Any, cands: list[_Cand]) -> tuple[list[_Cand], set[in
         else:
             kept.append(c)
     return kept, dropped
+
+
+def _joins_a_person(doc: Any, c: _Cand) -> bool:
+    """ "Durst for Berman", "Durst in New York": the model's organisation is a person's
+    surname run on through a preposition, not a name."""
+    first = doc[c.start]
+    if not any(t.pos_ == "ADP" and t.is_lower for t in doc[c.start + 1 : c.end]):
+        return False
+    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == first.text for e in doc.ents)
 
 
 def _not_a_player(doc: Any, c: _Cand, start: int, end: int) -> bool:
@@ -349,6 +363,8 @@ def _not_a_player(doc: Any, c: _Cand, start: int, end: int) -> bool:
     if any(t.text[:1].isupper() and t.lower_ in _HEADLINE_SMALL for t in span[1:]):
         return True  # "Worst Photo Of All Time": a headline in title case, not a name
     if c.type == "PERSON" and any(t.like_num for t in span):
+        return True
+    if c.type == "ORG" and _joins_a_person(doc, c):
         return True
     if "/" in span.text:
         return True  # "AP Photo/Ann Lee", "Ann Lee/Wirewire": a picture credit
@@ -521,17 +537,16 @@ def _fix_types(doc: Any, cands: list[_Cand]) -> None:
 
 
 def _looks_personal(doc: Any, c: _Cand) -> bool:
-    """Two or three capitalised proper nouns with no organisation word: a name shaped like
-    a person's."""
+    """Two capitalised proper nouns, no organisation word, never written "the X Y" in the
+    text (as "the White House" is): a name shaped like a person's."""
     toks = doc[c.start : c.end]
-    return (
-        len(toks) == 2
-        and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text[1:].islower() for t in toks)
-        and not any(
-            t.lower_ in GENERIC_ORG_HEADS or t.lower_ in ORG_DESCRIPTORS or t.lower_ in _ORG_TAILS
-            for t in toks
-        )
-    )
+    if len(toks) != 2 or not all(
+        t.pos_ == "PROPN" and t.text[:1].isupper() and t.text[1:].islower() for t in toks
+    ):
+        return False
+    if any(t.lower_ in GENERIC_ORG_HEADS or t.lower_ in _ORG_TAILS for t in toks):
+        return False
+    return re.search(rf"\bthe\s+{re.escape(toks.text)}\b", doc.text, re.IGNORECASE) is None
 
 
 def _link_short_forms(doc: Any, cands: list[_Cand], known_orgs: Sequence[str] = ()) -> None:
@@ -889,7 +904,12 @@ def _apply_turns(
     return mentions
 
 
-_ORG_TAILS = GENERIC_ORG_HEADS | CORPORATE_SUFFIXES | {"law", "partners", "associates", "llp"}
+_ORG_TAILS = (
+    GENERIC_ORG_HEADS
+    | CORPORATE_SUFFIXES
+    | {"law", "partners", "associates", "llp", "academy", "school", "church", "hospital"}
+    | {"center", "centre", "museum", "library", "clinic", "airport", "prison", "magazine"}
+)
 
 
 def _one_spelling(mentions: list[EntityMention]) -> None:

@@ -107,7 +107,11 @@ def merge_entities(analyses: Sequence[Analysis], *, max_citations: int = 5) -> l
     anchors = _link_short_forms(glist, uf, places)
 
     merged: dict[int, list[_Group]] = defaultdict(list)
+    shared = _shared_surnames(glist)
+    sizes = Counter(uf.find(i) for i in range(len(glist)))
     for i, g in enumerate(glist):
+        if g.key in shared and sizes[uf.find(i)] == 1:
+            continue  # "Huang" for two Huangs: nobody in particular, so not listed
         merged[uf.find(i)].append(g)
     entities = []
     for root, parts in merged.items():
@@ -130,6 +134,15 @@ def _drop_shared_aliases(entities: list[Entity]) -> None:
         owners.update(words)
     for e in people:
         e.aliases = [a for a in e.aliases if " " in a or owners[a.casefold()] < 2]
+
+
+def _shared_surnames(glist: list[_Group]) -> set[str]:
+    """Keys of lone words that are the surname of two or more people named in full."""
+    owners: Counter[str] = Counter()
+    for g in glist:
+        if g.type == "PERSON" and len(g.key.split()) > 1 and not is_titled(g.key):
+            owners[g.key.split()[-1]] += 1
+    return {g.key for g in glist if " " not in g.key and owners[g.key] >= 2}
 
 
 def _link_people(glist: list[_Group], uf: _UnionFind) -> None:
@@ -198,6 +211,20 @@ def _link_short_forms(
     """
     orgs = {g.names().most_common(1)[0][0]: i for i, g in enumerate(glist) if g.type == "ORG"}
     long_orgs = [o for o in orgs if len(o.split()) > 1]
+    # "Goddard Space Flight Center" is "NASA Goddard Space Flight Center": a name of three
+    # or more words that ends a longer organisation's name is that organisation
+    for name, i in orgs.items():
+        words = name.casefold().split()
+        if len(words) < 3:
+            continue
+        longer = [
+            o
+            for o in long_orgs
+            if len(o.split()) > len(words)
+            and [w.casefold() for w in o.split()[-len(words) :]] == words
+        ]
+        if len(longer) == 1:
+            uf.union(i, orgs[longer[0]])
     links: list[tuple[int, str]] = []
     for i, g in enumerate(glist):
         if g.type == "PERSON" or i in places:  # written "in Washington": a place

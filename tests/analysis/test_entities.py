@@ -364,3 +364,13 @@ def test_one_person_spelt_two_ways_takes_the_common_spelling(nlp):
     )
     mentions = _ents(nlp, text)
     assert {m.canonical for m in mentions if m.type == "PERSON"} == {"Gary Lund"}
+
+
+def test_a_person_shaped_pair_next_to_a_person_but_the_white_house_stays(nlp):
+    text = (
+        "The White House and Ana Ruiz declined to comment. The White House said little.\n"
+        "Durst in Portvale was closed, Rob Durst said.\n"
+    )
+    mentions = _ents(nlp, text)
+    assert all(m.type != "PERSON" for m in mentions if m.canonical == "White House")
+    assert not [m for m in mentions if m.canonical == "Durst in Portvale"]

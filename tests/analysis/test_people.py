@@ -122,3 +122,11 @@ def test_a_possessed_title_and_a_loose_appositive_are_not_roles(nlp):
     roles = {m.canonical: m.role for m in _analysis(text).entities if m.type == "PERSON"}
     assert roles.get("Hafez Marr") != "current mayor"
     assert roles.get("Tom Brede") in (None,)
+
+
+def test_a_surname_two_people_share_is_not_listed_as_someone(nlp):
+    a = _analysis("Will Brack and Walter Brack sued the port. Brack said the case was strong.\n")
+    b = _analysis("The Harbour Agency of Nordvik said the Harbour Agency would reply.\n", "b.txt")
+    names = [e.name for e in merge_entities([a, b])]
+    assert "Brack" not in names
+    assert {"Will Brack", "Walter Brack"} <= set(names)
