@@ -41,6 +41,7 @@ from .entity_rules import (
     REGIONS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
+    US_STATES,
 )
 from .furniture import furniture_spans, inside
 from .matching import is_titled, same_full_name, titled_name
@@ -253,6 +254,7 @@ def extract_entities(text: str, doc: Any = None, turns: Sequence[Turn] = ()) -> 
     mentions = [_to_mention(doc, c) for c in sorted(cands, key=lambda c: c.start)]
     mentions = _apply_turns(text, mentions, turns)
     _canonicalise(mentions)
+    _place_types(text, mentions)
     return mentions
 
 
@@ -530,6 +532,7 @@ def _fix_types(doc: Any, cands: list[_Cand]) -> None:
                     a.type == "GPE"
                     and b.type == "ORG"
                     and not country_name(doc[a.start : a.end].text)
+                    and doc[a.start : a.end].text.rstrip(".") not in US_STATES
                 ):
                     a.type = "ORG"
                 elif a.type == "ORG" and b.type == "PERSON" and _looks_personal(doc, a):
@@ -960,6 +963,46 @@ def _person_types(mentions: list[EntityMention]) -> None:
             m.type = "PERSON"
 
 
+# "Omak, Wash.", "Brewster, Washington": a name followed by a state or country is a place.
+_PLACE_AFTER = re.compile(r"^,\s+([A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+)?)")
+
+
+def _place_types(text: str, mentions: list[EntityMention]) -> None:
+    """A one-word "person" or "organisation" the text writes as a place ("in Mazama",
+    "Bellingham, Wash.") and never as anyone's name is a place."""
+    names = {
+        w
+        for m in mentions
+        if m.type == "PERSON" and " " in (m.canonical or "")
+        for w in (m.canonical or "").split()
+    }
+    by_name: dict[str, list[EntityMention]] = {}
+    for m in mentions:
+        if m.type in ("PERSON", "ORG", "GPE", "LOC") and m.canonical and " " not in m.canonical:
+            by_name.setdefault(m.canonical, []).append(m)
+    for name, group in by_name.items():
+        if all(m.type in ("GPE", "LOC") for m in group):
+            continue
+        if any(m.type == "PERSON" and (m.role or m.organisation) for m in group):
+            continue
+        if name in names:
+            continue  # a word of someone's name
+        placed = 0
+        for m in group:
+            after = _PLACE_AFTER.match(text[m.end : m.end + 30])
+            state = after.group(1).rstrip(".") if after else None
+            if (
+                m.type in ("GPE", "LOC")
+                or used_as_place(text, m.start)
+                or (state and (country_name(state) or state in US_STATES or state.isupper()))
+            ):
+                placed += 1
+        if placed and placed * 2 >= len(group):
+            for m in group:
+                if m.type in ("PERSON", "ORG"):
+                    m.type = "GPE"
+
+
 def _canonicalise(mentions: list[EntityMention]) -> None:
     """Give each mention its in-document canonical name ("Chang" -> "Jimmie Chang")."""
     for m in mentions:
@@ -969,9 +1012,13 @@ def _canonicalise(mentions: list[EntityMention]) -> None:
     fulls = {m.canonical for m in mentions if m.type == "PERSON" and " " in (m.canonical or "")}
     last = Counter(f.split()[-1] for f in fulls if f)
     surnames = {f.split()[-1]: f for f in fulls if f and last[f.split()[-1]] == 1}
+    first = Counter(f.split()[0] for f in fulls if f and not is_titled(f))
+    given = {f.split()[0]: f for f in fulls if f and first[f.split()[0]] == 1 and not is_titled(f)}
     for m in mentions:  # the model often reads a lone surname as an organisation or a place
         if m.type in ("ORG", "GPE") and m.canonical in surnames and not country_name(m.text):
             m.type, m.canonical = "PERSON", surnames[m.canonical]
+        elif m.type == "GPE" and m.canonical in given and not country_name(m.text):
+            m.type, m.canonical = "PERSON", given[m.canonical]  # "Gloria" after "Gloria Chapman"
     # in order of first mention, never set order (which changes with PYTHONHASHSEED):
     # when two organisations share an acronym, the first mentioned one owns it
     orgs = dict.fromkeys(m.canonical for m in mentions if m.type == "ORG" and m.canonical)

@@ -40,7 +40,22 @@ def same_word(a: str, b: str, threshold: float = WORD_SIMILARITY) -> bool:
     """Two name words are one spelling or near variants; short words must match exactly."""
     if a.casefold() == b.casefold():
         return True
-    return min(len(a), len(b)) >= _MIN_FUZZY_LEN and similar(a, b) >= threshold
+    if min(len(a), len(b)) < _MIN_FUZZY_LEN:
+        return False
+    return similar(a, b) >= threshold or _swapped(a.casefold(), b.casefold())
+
+
+def _swapped(a: str, b: str) -> bool:
+    """ "ilsa"/"isla": the same letters with two neighbours swapped, first letter kept."""
+    if len(a) != len(b) or a[0] != b[0]:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and a[diff[0]] == b[diff[1]]
+        and a[diff[1]] == b[diff[0]]
+    )
 
 
 def word_in_name(word: str, name_words: Iterable[str]) -> bool:

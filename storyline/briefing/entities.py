@@ -174,6 +174,18 @@ def _link_people(glist: list[_Group], uf: _UnionFind) -> None:
             for b in group[a_idx + 1 :]:
                 if same_full_name(a, b):
                     uf.union(full[a], full[b])
+    # "Sam Prideaux Robards" is "Sam Robards": a middle name dropped
+    short: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for name in full:
+        words = name.split()
+        if len(words) == 2 and not is_titled(name):
+            short[(words[0].casefold(), words[1].casefold())].append(name)
+    for name in full:
+        words = without_initials(name)
+        if len(words) == 3:
+            hits = short.get((words[0].casefold(), words[2].casefold()), [])
+            if len(hits) == 1:
+                uf.union(full[name], full[hits[0]])
 
 
 def _fits(group: _Group, gender: str | None) -> bool:

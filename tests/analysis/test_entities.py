@@ -374,3 +374,21 @@ def test_a_person_shaped_pair_next_to_a_person_but_the_white_house_stays(nlp):
     mentions = _ents(nlp, text)
     assert all(m.type != "PERSON" for m in mentions if m.canonical == "White House")
     assert not [m for m in mentions if m.canonical == "Durst in Portvale"]
+
+
+def test_a_name_written_as_a_place_is_a_place_and_a_given_name_is_its_person(nlp):
+    text = (
+        "The plane left Harlow Creekside, Wash., on Saturday. Crews flew from Ostrava to Kettleby. "
+        "In Kettleby the store stayed open.\n"
+        "Gloria Hiroko Mendel visited the prison. Gloria said little.\n"
+    )
+    mentions = _ents(nlp, text)
+    assert all(m.type in ("GPE", "LOC") for m in mentions if m.canonical == "Kettleby")
+    assert all(m.type == "PERSON" for m in mentions if m.text == "Gloria")
+
+
+def test_swapped_letters_and_a_dropped_middle_name_are_one_person():
+    from storyline.analysis.matching import same_full_name, same_word
+
+    assert same_word("Ilsa", "Isla") and not same_word("Ilsa", "Lisa")
+    assert same_full_name("Ilsa Hernandez", "Isla Hernandez")

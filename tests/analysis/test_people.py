@@ -130,3 +130,10 @@ def test_a_surname_two_people_share_is_not_listed_as_someone(nlp):
     names = [e.name for e in merge_entities([a, b])]
     assert "Brack" not in names
     assert {"Will Brack", "Walter Brack"} <= set(names)
+
+
+def test_a_middle_name_does_not_make_a_second_person(nlp):
+    a = _analysis("Sam Prideaux Robards inherited the flat on Monday.\n", "a.txt")
+    b = _analysis("Sam Robards said the flat would be sold.\n", "b.txt")
+    names = [e.name for e in merge_entities([a, b]) if e.type == "PERSON"]
+    assert len([n for n in names if "Robards" in n]) == 1
