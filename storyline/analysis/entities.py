@@ -967,6 +967,13 @@ def _person_types(mentions: list[EntityMention]) -> None:
 _PLACE_AFTER = re.compile(r"^,\s+([A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+)?)")
 
 
+# Bodies a text puts things "in" that are not places ("in Congress").
+_INSTITUTIONS = frozenset(
+    {"congress", "parliament", "senate", "house", "assembly", "court", "cabinet", "government"}
+    | {"police", "army", "navy", "military", "church", "nato", "office", "administration"}
+)
+
+
 def _place_types(text: str, mentions: list[EntityMention]) -> None:
     """A one-word "person" or "organisation" the text writes as a place ("in Mazama",
     "Bellingham, Wash.") and never as anyone's name is a place."""
@@ -981,7 +988,7 @@ def _place_types(text: str, mentions: list[EntityMention]) -> None:
         if m.type in ("PERSON", "ORG", "GPE", "LOC") and m.canonical and " " not in m.canonical:
             by_name.setdefault(m.canonical, []).append(m)
     for name, group in by_name.items():
-        if all(m.type in ("GPE", "LOC") for m in group):
+        if all(m.type in ("GPE", "LOC") for m in group) or name.casefold() in _INSTITUTIONS:
             continue
         if any(m.type == "PERSON" and (m.role or m.organisation) for m in group):
             continue

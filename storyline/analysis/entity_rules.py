@@ -137,6 +137,8 @@ GENERIC_ORG_HEADS = frozenset(
         "party",
         "university",
         "college",
+        "academy",
+        "school",
         "journal",
         "post",
         "times",
