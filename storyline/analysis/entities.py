@@ -295,10 +295,9 @@ def _drop_common_words(doc: Any, cands: list[_Cand]) -> list[_Cand]:
 
 # Words before a name that credit the newsroom, not a player ("Editing by Ann Lee and Bo Li").
 _CREDIT_BEFORE = re.compile(
-    r"(?:(?:^|\n)\s*by|\b(?:editing|reporting|writing|reported|written|edited|compiled|"
+    r"(?:(?:^|\n)\s*[Bb]y|\b(?i:editing|reporting|writing|reported|written|edited|compiled|"
     r"produced|photos?|photographs?|video|graphics?|illustrations?)\s+by)"
-    r"(?:\s+[A-Z][\w.'\u2019-]*)*(?:\s*(?:,|and|&)\s*(?:[A-Z][\w.'\u2019-]*\s*)+)*\s*$",
-    re.IGNORECASE,
+    r"(?:[\s,&]+(?:and\s+)?[A-Z][\w.'\u2019-]*)*[\s,&]*(?:and\s*)?$"
 )
 _CREDIT_AFTER = re.compile(
     r"^[^.\n]{0,60}\b(?:contributed (?:to )?(?:this|the) (?:report|story|article)|"
