@@ -1,13 +1,13 @@
 """Who is involved: the entity list and title a brief shows, scored against hand verdicts.
 
-For each Multi-News dev cluster of the verdict file (bench/gold/entities-audit.json) the
+For each Multi-News dev cluster of each verdict set in bench/gold/entities-audit.json the
 brief is built as `storyline brief` builds it (default caps: the 20 entities a reader
 sees) and every listed entity is looked up by NAME/TYPE: wrong (by kind: junk, type,
 fragment, duplicate, role), ok, or unlabelled (the lists changed since the verdicts
 were given; label them before quoting a number). The title counts as right when its
 verdict says the coverage is mostly about what it names.
 
-Usage: python bench/entities_audit.py [VERDICTS.json] [--root DIR] [--json FILE] [--show]
+Usage: python bench/entities_audit.py [VERDICTS.json] [--set NAME] [--root DIR] [--json FILE] [--show]
 """
 
 from __future__ import annotations
@@ -29,12 +29,15 @@ ROOT = Path(__file__).resolve().parent.parent
 VERDICTS = Path(__file__).resolve().parent / "gold" / "entities-audit.json"
 
 
-def audit(verdicts: dict[str, Any], root: Path, show: bool = False) -> dict[str, Any]:
+def audit(
+    verdicts: dict[str, Any], set_name: str, root: Path, show: bool = False
+) -> dict[str, Any]:
     clusters = list(iter_clusters(root / verdicts["file"]))
+    labelled = verdicts["sets"][set_name]
     kinds: Counter[str] = Counter()
     listed = wrong = unlabelled = titles_right = titles_known = 0
     rows = []
-    for key, labels in verdicts["clusters"].items():
+    for key, labels in labelled.items():
         brief = build_brief(analyze(cluster_documents(clusters[int(key)])))
         title = brief.title.removeprefix("Brief: ")
         verdict = labels["titles"].get(title)
@@ -45,6 +48,9 @@ def audit(verdicts: dict[str, Any], root: Path, show: bool = False) -> dict[str,
         for e in brief.entities:
             name = f"{e.name}/{e.type}"
             label = labels["entities"].get(name)
+            role_label = labels.get("roles", {}).get(name, {}).get(e.role or "")
+            if role_label and label == "ok":
+                label = role_label  # right name, wrong role shown
             listed += 1
             if label is None:
                 unlabelled += 1
@@ -57,6 +63,7 @@ def audit(verdicts: dict[str, Any], root: Path, show: bool = False) -> dict[str,
         if show:
             print(json.dumps(row, ensure_ascii=False))
     return {
+        "set": set_name,
         "clusters": len(rows),
         "listed": listed,
         "wrong": wrong,
@@ -71,16 +78,19 @@ def audit(verdicts: dict[str, Any], root: Path, show: bool = False) -> dict[str,
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("verdicts", nargs="?", type=Path, default=VERDICTS)
+    ap.add_argument("--set", action="append", help="verdict sets to score (default: all)")
     ap.add_argument(
         "--root", type=Path, default=ROOT, help="where the verdicts' file is relative to"
     )
     ap.add_argument("--json", type=Path, help="write the result here")
     ap.add_argument("--show", action="store_true", help="print each cluster's wrong and new items")
     args = ap.parse_args(argv)
-    result = audit(json.loads(args.verdicts.read_text()), args.root, args.show)
-    print(json.dumps({k: v for k, v in result.items() if k != "rows"}, ensure_ascii=False))
+    verdicts = json.loads(args.verdicts.read_text())
+    results = [audit(verdicts, s, args.root, args.show) for s in args.set or verdicts["sets"]]
+    for result in results:
+        print(json.dumps({k: v for k, v in result.items() if k != "rows"}, ensure_ascii=False))
     if args.json:
-        args.json.write_text(json.dumps(result, indent=2, ensure_ascii=False))
+        args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False))
     return 0
 
 

@@ -9,8 +9,13 @@ entity component's mentions and the parse (`PeopleIndexer`, component
 "people"); names are matched with the one matcher in matching.py and roles
 read with the one word-list in roles.py.
 
-A bare surname shared by several people (a family) resolves to the one of
-them mentioned last before it, never to the first one named in the article.
+A family shares a surname, so a bare or titled surname is resolved with what
+the text tells about each person (`person_traits`): "Mrs. Vance" is a woman
+who is not a child, "her mother, Elise Vance" a woman, "Nora Vance, 9," a
+child; a bare surname goes to the one adult of that name named just before it
+(within `_NEAR` characters), and stays unresolved when two fit: it is never
+merged blindly into the first Vance of the article. "She" and "he" skip people
+of the other sex.
 """
 
 from __future__ import annotations

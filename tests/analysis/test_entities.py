@@ -392,3 +392,11 @@ def test_swapped_letters_and_a_dropped_middle_name_are_one_person():
 
     assert same_word("Ilsa", "Isla") and not same_word("Ilsa", "Lisa")
     assert same_full_name("Ilsa Hernandez", "Isla Hernandez")
+
+
+def test_credit_pattern_is_linear_on_long_capitalised_text():
+    from storyline.analysis.entities import _CREDIT_BEFORE
+
+    text = "Photos by " + "Ann Lee And Bo Li, " * 6 + "WELL THE PEOPLE ARE VERY HAPPY " * 3
+    assert _CREDIT_BEFORE.search(text[-120:]) is None  # returns at once (no backtracking blow-up)
+    assert _CREDIT_BEFORE.search("(Editing by Ruth Amble and ")
