@@ -18,6 +18,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..analysis.names import name_key, same_word
+from .conflicts import (
+    _near_spelling,
+    age_divergences,
+    appointment_divergences,
+    block_divergences,
+    clock_divergences,
+    name_form_divergences,
+)
 from ..analysis.units import MEASURE_SYNONYMS, SCALE_FACTORS
 from ..model import (
     Analysis,
@@ -58,9 +66,14 @@ def find_divergences(
         *date_divergences(analyses, labels),
         *role_divergences(analyses, entities, labels),
         *count_divergences(analyses, labels),
+        *age_divergences(analyses, entities, labels),
+        *block_divergences(analyses, labels),
+        *appointment_divergences(analyses, entities, labels),
+        *clock_divergences(analyses, labels),
     ]
     found.sort(key=lambda d: -d.strength)
-    return [*found, *spelling_divergences(analyses, entities, labels)]
+    spellings = spelling_divergences(analyses, entities, labels)
+    return [*found, *spellings, *name_form_divergences(analyses, labels, spellings)]
 
 
 def _label(doc: Document) -> str:
@@ -373,8 +386,8 @@ def _is_misspelling(alias: str, name: str) -> bool:
     one the start of the other), or any variant of a "name" holding a word in
     capitals ("JERUSALEM Israel": a dateline read as a person)."""
     words = name.split()
-    if any(len(w) >= 4 and w.isupper() for w in words):
-        return False
+    if any(len(w) >= 4 and w.isupper() for w in words) or re.search(r"\d", name + alias):
+        return False  # a dateline or a caption ("2 Photographs"), not a person's name
     odd = [w for w in alias.split() if w.casefold() not in {x.casefold() for x in words}]
     if not odd or not all(_NAME_WORD.match(o) for o in odd):
         return False
@@ -385,9 +398,14 @@ def _is_misspelling(alias: str, name: str) -> bool:
             or o.casefold().startswith(words[0].casefold())
         ):
             return False
-    # a misspelling keeps the first letter ("Hisham"/"Hesham"); "Barak" is not "Mubarak"
+    # a misspelling keeps the first letter ("Hisham"/"Hesham"); "Barak" is not "Mubarak";
+    # "Jong-un" is not "Jong-nam"; a plural or possessive "s" is no spelling
     return all(
-        any(same_word(o, w) and o[:1].casefold() == w[:1].casefold() for w in words) for o in odd
+        any(
+            _near_spelling(o, w) and o.casefold().rstrip("s") != w.casefold().rstrip("s")
+            for w in words
+        )
+        for o in odd
     )
 
 
@@ -577,7 +595,16 @@ _NUMBER = re.compile(
     re.I,
 )
 _NUMBER_SKIP = re.compile(
-    r"^\s+(?:a\.m|p\.m|am\b|pm\b|o'clock|years?\s+old|-year|year-old|percent of the vote)", re.I
+    r"^\s+(?:a\.m|p\.m|am\b|pm\b|o'clock|years?\s+old|-year|year-old|percent of the vote|"
+    r"block\b)",
+    re.I,
+)
+# A stretch of time a count is over ("over two days", "in the past 24 hours", "since
+# Wednesday"): counts over different stretches are not one fact.
+_SCOPE = re.compile(
+    r"\b(?:(?:over|in|within|during|for)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?"
+    r"(?:\w+\s+)?(?:days?|weeks?|hours?|months?|years?)|since\s+\w+)\b",
+    re.I,
 )
 _LABEL_BEFORE = re.compile(
     r"(?:\b(?:group|groups|lane|lanes|flight|gate|room|block|route|no|number|chapter|section|"
@@ -590,6 +617,12 @@ _LABEL_BEFORE = re.compile(
 _COUNTED_STOP = FUNCTION_WORDS
 # Cosine (content words, numbers left out) above which two sentences tell one fact.
 SAME_FACT_THRESHOLD = 0.5
+# Lower cosine enough when the words right around the two numbers name the same thing
+# twice over ("four people are in custody", "three people in custody"): at least
+# `ANCHOR_WORDS` content words in common within `ANCHOR_SPAN` words of each number.
+ANCHORED_THRESHOLD = 0.2
+ANCHOR_WORDS = 2
+ANCHOR_SPAN = 4
 
 
 @dataclass
@@ -600,6 +633,7 @@ class _Count:
     text: str
     bound: int
     head: str  # the first word after the number that is not a stop word: what is counted
+    anchor: frozenset[str] = frozenset()  # content words within ANCHOR_SPAN words of it
 
 
 def _counts(doc: Document) -> list[_Count]:
@@ -628,8 +662,31 @@ def _counts(doc: Document) -> list[_Count]:
             kind = 1 if re.match(r"(?i)at least|more than|over", bound) else 0
             kind = -1 if re.match(r"(?i)up to|fewer than|less than", bound) else kind
             text = (m.group(0)).strip()
-            out.append(_Count(doc.id, (start, end), value, text, kind, counted[0]))
+            around = (
+                sentence[: m.start("num")].split()[-ANCHOR_SPAN:]
+                + sentence[m.end("num") :].split()[:ANCHOR_SPAN]
+            )
+            out.append(
+                _Count(doc.id, (start, end), value, text, kind, counted[0], _content(around))
+            )
     return out
+
+
+# Words of time distance ("38,000 years ago"): shared by any two such numbers, so
+# they never anchor two numbers to one fact by themselves.
+_TIME_WORDS = frozenset(
+    ["year", "ago", "day", "week", "month", "hour", "minute", "time", "later", "earlier"]
+)
+
+
+def _content(words: list[str]) -> frozenset[str]:
+    """Content words, lower-cased and singular: what two number phrases share."""
+    out = set()
+    for w in words:
+        w = re.sub(r"[^a-z'-]", "", w.casefold()).strip("'-")
+        if len(w) > 2 and w not in _COUNTED_STOP and w not in _NUMBER_WORDS:
+            out.add(w[:-1] if len(w) > 3 and w.endswith("s") else w)
+    return frozenset(out)
 
 
 def _counts_agree(a: _Count, b: _Count) -> bool:
@@ -681,6 +738,10 @@ def count_divergences(
         (a.document.id, span): frozenset(
             d.value or d.text.casefold() for d in a.dates if span[0] <= d.start < span[1]
         )
+        | {
+            " ".join(m.group(0).casefold().split())
+            for m in _SCOPE.finditer(a.document.text[span[0] : span[1]])
+        }
         for a in analyses
         for doc_id, span in sentences
         if doc_id == a.document.id
@@ -696,7 +757,13 @@ def count_divergences(
             if not _same_time(published.get(a.document), published.get(b.document)):
                 continue
             sim = sims[index[(a.document, a.sentence)], index[(b.document, b.sentence)]]
-            if sim < threshold or _counts_agree(a, b):
+            shared = a.anchor & b.anchor
+            anchored = (
+                len(shared) >= ANCHOR_WORDS
+                and bool(shared - _TIME_WORDS - {a.head})
+                and sim >= ANCHORED_THRESHOLD
+            )
+            if (sim < threshold and not anchored) or _counts_agree(a, b):
                 continue
             if any(
                 c.head == x.head and _counts_agree(c, x)
