@@ -18,14 +18,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..analysis.names import name_key, same_word
-from .conflicts import (
-    _near_spelling,
-    age_divergences,
-    appointment_divergences,
-    block_divergences,
-    clock_divergences,
-    name_form_divergences,
-)
 from ..analysis.units import MEASURE_SYNONYMS, SCALE_FACTORS
 from ..model import (
     Analysis,
@@ -38,6 +30,15 @@ from ..model import (
     Statement,
 )
 from ..words import CARDINALS, FUNCTION_WORDS
+from .conflicts import (
+    age_divergences,
+    appointment_divergences,
+    block_divergences,
+    clock_divergences,
+    month_day,
+    name_form_divergences,
+    near_spelling,
+)
 
 # Relative difference under which two figures are the same (rounding, "about").
 FIGURE_TOLERANCE = 0.02
@@ -402,7 +403,7 @@ def _is_misspelling(alias: str, name: str) -> bool:
     # "Jong-un" is not "Jong-nam"; a plural or possessive "s" is no spelling
     return all(
         any(
-            _near_spelling(o, w) and o.casefold().rstrip("s") != w.casefold().rstrip("s")
+            near_spelling(o, w) and o.casefold().rstrip("s") != w.casefold().rstrip("s")
             for w in words
         )
         for o in odd
@@ -449,11 +450,22 @@ def spelling_divergences(
             if len(alldocs) > 1
             else f"in {labels.get(cites[0].document, cites[0].document)}"
         )
+        published = {a.document.id: a.document.published for a in analyses}
+        sides = [
+            Statement(
+                text=_sentence_at(c.document, analyses, c.start),
+                date=published.get(c.document),
+                citations=[c],
+                document=c.document,
+            )
+            for c in cites
+        ]
         out.append(
             Divergence(
                 kind="spelling",
                 description=f"{e.name} is also spelled {shown} ({where_text})",
                 citations=cites,
+                sides=sides,
             )
         )
     return out
@@ -519,17 +531,26 @@ def date_divergences(
     """
     labels = labels or {}
     published = {a.document.id: a.document.published for a in analyses}
-    items: list[tuple[str, tuple[int, int], str, DateMention]] = []
+    items: list[tuple[str, tuple[int, int], str, DateMention, str]] = []
     for a in analyses:
         spans = _sentence_spans(a.document)
         for dm in a.dates:
-            if not dm.value or dm.future or dm.granularity not in ("day", "month"):
+            if dm.future:
                 continue
+            value = dm.value if dm.granularity in ("day", "month") else None
+            if not dm.value and (md := month_day(dm.text)):
+                value = "?-" + md  # "March 22" in an undated article: no year, still a date
             sent = next(((s, e) for s, e in spans if s <= dm.start < e), None)
-            if sent is not None:
+            if sent is not None and value:
                 text = a.document.text
                 items.append(
-                    (a.document.id, sent, text[sent[0] : dm.start] + text[dm.end : sent[1]], dm)
+                    (
+                        a.document.id,
+                        sent,
+                        text[sent[0] : dm.start] + text[dm.end : sent[1]],
+                        dm,
+                        value,
+                    )
                 )
     if len({i[0] for i in items}) < 2:
         return []
@@ -542,17 +563,17 @@ def date_divergences(
     sims = (matrix @ matrix.T).toarray()
     out, seen = [], set()
     texts = {a.document.id: a.document.text for a in analyses}
-    for x, (doc_x, sent_x, _, dx) in enumerate(items):
+    for x, (doc_x, sent_x, _, dx, vx) in enumerate(items):
         for y in range(x + 1, len(items)):
-            doc_y, sent_y, _, dy = items[y]
+            doc_y, sent_y, _, dy, vy = items[y]
             if doc_x == doc_y or sims[x, y] < threshold or (doc_x, sent_x, doc_y, sent_y) in seen:
                 continue
-            assert dx.value is not None and dy.value is not None
-            if dx.value.startswith(dy.value) or dy.value.startswith(dx.value):
+            vx, vy = _with_year(vx, vy), _with_year(vy, vx)
+            if vx.startswith(vy) or vy.startswith(vx):
                 continue
             if (dx.relative or dy.relative) and published.get(doc_x) != published.get(doc_y):
                 continue
-            gap = days_apart(dx.value, dy.value)
+            gap = days_apart(vx, vy)
             if gap is None or gap > 31:
                 continue
             seen.add((doc_x, sent_x, doc_y, sent_y))
@@ -569,8 +590,8 @@ def date_divergences(
                 Divergence(
                     kind="date",
                     description=(
-                        f'Sources date this differently: {dx.value} ({labels.get(doc_x, doc_x)}: "{dx.text}") '
-                        f'vs {dy.value} ({labels.get(doc_y, doc_y)}: "{dy.text}")'
+                        f'Sources date this differently: {_shown(dx)} ({labels.get(doc_x, doc_x)}: "{dx.text}") '
+                        f'vs {_shown(dy)} ({labels.get(doc_y, doc_y)}: "{dy.text}")'
                     ),
                     citations=[Citation(doc_x, *sent_x), Citation(doc_y, *sent_y)],
                     sides=sides,
@@ -578,6 +599,19 @@ def date_divergences(
                 )
             )
     return out
+
+
+def _with_year(value: str, other: str) -> str:
+    """A date without its year ("?-03-22") takes the other side's year, or a leap year
+    when neither has one, so that the two compare by month and day."""
+    if not value.startswith("?"):
+        return value
+    year = other[:4] if not other.startswith("?") else "2000"
+    return year + value[1:]
+
+
+def _shown(dm: DateMention) -> str:
+    return dm.value or dm.text
 
 
 # ---------------------------------------------------------------- numbers in sentences
@@ -689,9 +723,22 @@ def _content(words: list[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+def _count_rounding(c: _Count) -> float:
+    """Half the last written digit of a count, like `half_unit` for figures: "four
+    million" allows 500,000 either way, "3.9 million" 50,000, "29" half a unit."""
+    m = re.search(r"\d[\d,]*(?:\.(\d+))?", c.text)
+    scale = re.search(r"\b(million|billion|thousand|trillion)\b", c.text, re.I)
+    factor = SCALE_FACTORS.get(scale.group(1).casefold(), 1.0) if scale else 1.0
+    decimals = len(m.group(1) or "") if m else 0
+    return 0.5 * factor * 10.0 ** (-decimals)
+
+
 def _counts_agree(a: _Count, b: _Count) -> bool:
+    """Counts agree within 2%, within the rounding of the rounder one ("four million",
+    "3.9 million"), within 10% when one is hedged ("about"), and inside a stated bound:
+    "at least 30" agrees with 31 but not with 29, a count below what it says is certain."""
     low, high = sorted((a.value, b.value))
-    if high - low <= 0.02 * high:
+    if high - low <= max(0.02 * high, _count_rounding(a), _count_rounding(b)):
         return True
     approx = any(
         re.match(r"(?i)(?:nearly|almost|about|around|some|roughly)\b", x.text) for x in (a, b)
@@ -853,7 +900,6 @@ def role_divergences(
             roles[person].setdefault(
                 a.document.id, (m.role, Citation(a.document.id, m.start, m.end))
             )
-    texts = {a.document.id: a.document.text for a in analyses}
     out = []
     for person, by_doc in roles.items():
         docs = sorted(by_doc)
@@ -864,7 +910,7 @@ def role_divergences(
                     continue
                 sides = [
                     Statement(
-                        text=_sentence_at(texts[c.document], c.document, analyses, c.start),
+                        text=_sentence_at(c.document, analyses, c.start),
                         date=published.get(c.document),
                         citations=[c],
                         document=c.document,
@@ -890,12 +936,12 @@ def role_divergences(
     return out
 
 
-def _sentence_at(text: str, doc_id: str, analyses: Sequence[Analysis], pos: int) -> str:
+def _sentence_at(doc_id: str, analyses: Sequence[Analysis], pos: int) -> str:
     doc = next(a.document for a in analyses if a.document.id == doc_id)
     for s, e in _sentence_spans(doc):
         if s <= pos < e:
-            return text[s:e].strip()
-    return text[pos : pos + 200]
+            return doc.text[s:e].strip()
+    return doc.text[pos : pos + 200]
 
 
 def sentence_spans(doc: Document) -> list[tuple[int, int]]:

@@ -24,7 +24,9 @@ __all__ = [
     "appointment_divergences",
     "block_divergences",
     "clock_divergences",
+    "month_day",
     "name_form_divergences",
+    "near_spelling",
 ]
 
 
@@ -209,12 +211,12 @@ def block_divergences(
             if sent is None:
                 continue
             street = _STREET_TYPE.sub("", m.group(2)).casefold()
-            where = "home" if _RESIDENCE.search(texts[a.document.id][sent[0] : sent[1]]) else "event"
-            facts.append(
-                _Fact(f"{street}|{where}", m.group(1), m.group(0), a.document.id, sent)
+            where = (
+                "home" if _RESIDENCE.search(texts[a.document.id][sent[0] : sent[1]]) else "event"
             )
+            facts.append(_Fact(f"{street}|{where}", m.group(1), m.group(0), a.document.id, sent))
     out = []
-    for key, f1, f2 in _disagreements(facts, published):
+    for _key, f1, f2 in _disagreements(facts, published):
         street = _STREET_TYPE.sub("", f1.shown.split(" block of ", 1)[-1])
         out.append(
             _divergence(
@@ -266,6 +268,17 @@ def _month(text: str, value: str | None) -> tuple[str | None, str] | None:
         return None
     month = f"{[x[:3] for x in _MONTHS].index(m.group(1).casefold()[:3]) + 1:02d}"
     return (m.group(2) or (value[:4] if value else None)), month
+
+
+def month_day(text: str) -> str | None:
+    """ "MM-DD" of a date written with a month name and a day ("March 22", "Aug. 18")."""
+    m = re.search(
+        r"\b(" + "|".join(x[:3] for x in _MONTHS) + r")[a-z]*\.?\s+(\d{1,2})\b", text, re.I
+    )
+    if m is None or not 1 <= int(m.group(2)) <= 31:
+        return None
+    month = [x[:3] for x in _MONTHS].index(m.group(1).casefold()) + 1
+    return f"{month:02d}-{int(m.group(2)):02d}"
 
 
 def appointment_divergences(
@@ -418,10 +431,15 @@ def _transposed(a: str, b: str) -> bool:
     if len(a) != len(b) or a == b:
         return False
     diff = [i for i in range(len(a)) if a[i] != b[i]]
-    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and a[diff[0]] == b[diff[1]]
+        and a[diff[1]] == b[diff[0]]
+    )
 
 
-def _near_spelling(a: str, b: str) -> bool:
+def near_spelling(a: str, b: str) -> bool:
     """Two spellings of one name word: the same first letter, and near (`same_word`)
     or two letters swapped. Hyphenated names compare part by part, so "Jong-un" is
     not "Jong-nam"."""
@@ -472,7 +490,7 @@ def name_form_divergences(
             if len(diff) != 1:
                 continue
             x, y = f[diff[0]], g[diff[0]]
-            if len(f) == 2 and not _near_spelling(x, y):
+            if len(f) == 2 and not near_spelling(x, y):
                 continue
             if x.startswith(y) or y.startswith(x):
                 continue  # "Pete"/"Peter": a short form, not a second name
