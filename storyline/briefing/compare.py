@@ -207,6 +207,7 @@ def figure_groups(
     subjects: dict[str, str] | None = None,
     tolerance: float = FIGURE_TOLERANCE,
     published: dict[str, str] | None = None,
+    single: bool = False,
 ) -> list[tuple[str, str | None, list[_Value]]]:
     """(measure, subject, values) for every measure that more than one value is given for
     by more than one document.
@@ -216,7 +217,8 @@ def figure_groups(
     a project's cost is compared whatever the period; other measures need one.
     Values within rounding of each other (`same_value`) are one value. With
     publication dates, an older value a document only recalls ("up from £2.4bn")
-    is left to the article that first gave it.
+    is left to the article that first gave it. With `single`, only figures given as
+    the one value of their measure in their sentence count (`_not_compared_in_sentence`).
     """
     subjects = subjects or {}
     published = published or {}
@@ -237,7 +239,7 @@ def figure_groups(
     for key, items in groups.items():
         for subject, sub in _by_subject(items, subjects).items():
             values: list[_Value] = []
-            for size, f in sub:
+            for size, f in _not_compared_in_sentence(sub, tolerance) if single else sub:
                 same = next((v for v in values if same_value(f, v.figure, tolerance)), None)
                 if same is None:
                     same = _Value(size, f.text, {}, f.period, f)
@@ -252,6 +254,28 @@ def figure_groups(
             if len(values) >= 2 and len({doc for v in values for doc in v.cites}) >= 2:
                 out.append((names[key], subject, values))
     return out
+
+
+def _not_compared_in_sentence(
+    items: list[tuple[float, Figure]], tolerance: float
+) -> list[tuple[float, Figure]]:
+    """Leave out figures whose sentence gives another value of the same measure: "cost
+    $15.99 ... now costs $26.33" tells a change or a comparison, not one value that
+    another source could contradict."""
+    by_sentence: dict[tuple, list[Figure]] = defaultdict(list)
+    for _, f in items:
+        c = f.citations[0]
+        by_sentence[(c.document, c.start, c.end)].append(f)
+    return [
+        (size, f)
+        for size, f in items
+        if all(
+            same_value(f, g, tolerance)
+            for g in by_sentence[
+                (f.citations[0].document, f.citations[0].start, f.citations[0].end)
+            ]
+        )
+    ]
 
 
 def figure_divergences(
@@ -272,7 +296,9 @@ def figure_divergences(
     published = published or {}
     texts = texts or {}
     out = []
-    for measure, subject, values in figure_groups(figures, subjects, tolerance, published):
+    for measure, subject, values in figure_groups(
+        figures, subjects, tolerance, published, single=True
+    ):
         same_time = _same_time_values(values, published)
         if same_time is None:
             continue
@@ -379,6 +405,10 @@ def _drop_recalled(values: list[_Value], published: dict[str, str]) -> None:
 _NAME_WORD = re.compile(r"^[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?$")
 
 
+def _no_apostrophe(word: str) -> str:
+    return re.sub(r"['’‘`]", "", word).casefold()
+
+
 def _is_misspelling(alias: str, name: str) -> bool:
     """An alias with a word that is a near spelling, not a copy, of one of the name's words.
 
@@ -387,9 +417,11 @@ def _is_misspelling(alias: str, name: str) -> bool:
     one the start of the other), or any variant of a "name" holding a word in
     capitals ("JERUSALEM Israel": a dateline read as a person)."""
     words = name.split()
-    if any(len(w) >= 4 and w.isupper() for w in words) or re.search(r"\d", name + alias):
-        return False  # a dateline or a caption ("2 Photographs"), not a person's name
-    odd = [w for w in alias.split() if w.casefold() not in {x.casefold() for x in words}]
+    if any(len(w) >= 4 and w.isupper() for w in words) or re.search(r"[\d,/]", name + alias):
+        return False  # a dateline or a caption ("2 Photographs", "Ethan Miller/AP")
+    bare = {_no_apostrophe(x) for x in words}
+    # "Sa’ar", "Ya'alon"/"Yaalon": a typographic or transliteration apostrophe is no spelling
+    odd = [w for w in alias.split() if _no_apostrophe(w) not in bare]
     if not odd or not all(_NAME_WORD.match(o) for o in odd):
         return False
     for o in odd:
@@ -645,7 +677,8 @@ _LABEL_BEFORE = re.compile(
     r"article|phase|level|grade|stage|terminal|platform|line|channel|district|ward|precinct|"
     r"station|highway|road|interstate|type|category|model|version|season|episode|page|"
     r"question|item|class|division|week|day|game|round|act|rule|amendment|title)s?\.?|"
-    r"\d\s*(?:,|and|or|to|through|-))\s*$",
+    r"\d\s*(?:,|and|or|to|through|-)|"
+    r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\s+(?:or|to|through))\s*$",  # "nine to 33 years"
     re.I,
 )
 _COUNTED_STOP = FUNCTION_WORDS
@@ -668,6 +701,7 @@ class _Count:
     bound: int
     head: str  # the first word after the number that is not a stop word: what is counted
     anchor: frozenset[str] = frozenset()  # content words within ANCHOR_SPAN words of it
+    at: int = 0  # offset of the number in the document
 
 
 def _counts(doc: Document) -> list[_Count]:
@@ -696,12 +730,20 @@ def _counts(doc: Document) -> list[_Count]:
             kind = 1 if re.match(r"(?i)at least|more than|over", bound) else 0
             kind = -1 if re.match(r"(?i)up to|fewer than|less than", bound) else kind
             text = (m.group(0)).strip()
-            around = (
-                sentence[: m.start("num")].split()[-ANCHOR_SPAN:]
-                + sentence[m.end("num") :].split()[:ANCHOR_SPAN]
+            around = sentence[: m.start("num")].split()[-2:] + _predicate(
+                sentence[m.start("after") :]
             )
             out.append(
-                _Count(doc.id, (start, end), value, text, kind, counted[0], _content(around))
+                _Count(
+                    doc.id,
+                    (start, end),
+                    value,
+                    text,
+                    kind,
+                    counted[0],
+                    _content(around) | {counted[0]},
+                    start + m.start("num"),
+                )
             )
     return out
 
@@ -711,6 +753,25 @@ def _counts(doc: Document) -> list[_Count]:
 _TIME_WORDS = frozenset(
     ["year", "ago", "day", "week", "month", "hour", "minute", "time", "later", "earlier"]
 )
+
+
+def _predicate(after: str) -> list[str]:
+    """The words said of a counted thing: what follows its noun phrase and any "of"
+    complement ("three people | in custody", "50 million gallons of water | ."), so
+    that "gallons of water" held and "gallons of water" flushed share no predicate."""
+    words = after.split()
+    i = 0
+    while i < len(words) and words[i].casefold().strip(",.;:") not in _COUNTED_STOP:
+        i += 1
+        if words[i - 1][-1:] in ",.;:":
+            break
+    if i < len(words) and words[i].casefold() == "of":
+        i += 1
+        while i < len(words) and words[i].casefold().strip(",.;:") not in _COUNTED_STOP:
+            i += 1
+            if words[i - 1][-1:] in ",.;:":
+                break
+    return words[i : i + ANCHOR_SPAN]
 
 
 def _content(words: list[str]) -> frozenset[str]:
@@ -731,6 +792,32 @@ def _count_rounding(c: _Count) -> float:
     factor = SCALE_FACTORS.get(scale.group(1).casefold(), 1.0) if scale else 1.0
     decimals = len(m.group(1) or "") if m else 0
     return 0.5 * factor * 10.0 ** (-decimals)
+
+
+# Characters around a number in which a place names where the counted thing is.
+PLACE_WINDOW = 60
+
+
+def _gives_number(sentence: str, value: float) -> bool:
+    """Whether a sentence writes this number in digits anywhere ("49,000 years old")."""
+    if value < 10 or value != int(value):
+        return False
+    return any(
+        float(m.group(0).replace(",", "")) == value
+        for m in re.finditer(
+            r"(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d])|(?<![\d.,])\d+(?![\d,])", sentence
+        )
+    )
+
+
+def _places_near(c: _Count, places: dict[str, list[tuple[int, str]]]) -> set[str]:
+    """Places named near a count ("wounded ... in Kiryat Gat"), not the dateline's or
+    the speaker's further along the sentence."""
+    return {
+        key
+        for at, key in places.get(c.document, [])
+        if c.sentence[0] <= at < c.sentence[1] and abs(at - c.at) <= PLACE_WINDOW
+    }
 
 
 def _counts_agree(a: _Count, b: _Count) -> bool:
@@ -793,6 +880,14 @@ def count_divergences(
         for doc_id, span in sentences
         if doc_id == a.document.id
     }
+    places = {
+        an.document.id: [
+            (em.start, name_key(em.canonical or em.text))
+            for em in an.entities
+            if em.type in ("GPE", "LOC")
+        ]
+        for an in analyses
+    }
     in_sentence: dict[tuple[str, tuple[int, int]], list[_Count]] = defaultdict(list)
     for c in counts:
         in_sentence[(c.document, c.sentence)].append(c)
@@ -818,8 +913,15 @@ def count_divergences(
                 for c in in_sentence[(other.document, other.sentence)]
             ):
                 continue  # "90 degrees ... 45 degrees" in both: two facts, both agreed on
+            if _gives_number(texts[b.document][b.sentence[0] : b.sentence[1]], a.value) or (
+                _gives_number(texts[a.document][a.sentence[0] : a.sentence[1]], b.value)
+            ):
+                continue  # "dated to 44,000 years ago ... between 45,000 and 49,000": both given
             if when[(a.document, a.sentence)] != when[(b.document, b.sentence)]:
                 continue  # "97 rockets on Friday" vs "300 rockets": different stretches of time
+            pa, pb = _places_near(a, places), _places_near(b, places)
+            if pa and pb and not pa & pb:
+                continue  # two wounded in one town, fifteen in another: two facts
             key = (a.document, a.sentence, b.document, b.sentence)
             if key in seen:
                 continue
@@ -857,10 +959,43 @@ def _role_words(role: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]+", role.casefold()) if w not in _ROLE_STOP}
 
 
+# Descriptions a person keeps alongside any post: a profession, a military rank,
+# having founded something, speaking for or heading or advising a body. "Founder"
+# and "CEO", "lawyer" and "executive vice president" are both true at once.
+_CO_HELD = frozenset(
+    [
+        "founder",
+        "cofounder",
+        "co-founder",
+        "lawyer",
+        "attorney",
+        "counsel",
+        "adviser",
+        "advisor",
+        "general",
+        "colonel",
+        "admiral",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "member",
+        "head",
+        "leader",
+        "owner",
+        "partner",
+    ]
+)
+
+
 def _same_role(a: str, b: str) -> bool:
-    """Roles that can name one post: a shared word, or one the other's initials ("CTO")."""
+    """Roles that can name one post: a shared word, one the other's initials ("CTO"),
+    or one a description held alongside any post (`_CO_HELD`)."""
     wa, wb = _role_words(a), _role_words(b)
-    if not wa or not wb or wa & wb:
+    if not wa or not wb:
+        return True
+    if wa & wb:
+        return True
+    if (wa | wb) & _CO_HELD:
         return True
     for short, long in ((a, b), (b, a)):
         letters = re.sub(r"[^A-Za-z]", "", short)
