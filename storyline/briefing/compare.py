@@ -35,6 +35,7 @@ from .conflicts import (
     appointment_divergences,
     block_divergences,
     clock_divergences,
+    contradiction_divergences,
     month_day,
     name_form_divergences,
     near_spelling,
@@ -71,6 +72,7 @@ def find_divergences(
         *block_divergences(analyses, labels),
         *appointment_divergences(analyses, entities, labels),
         *clock_divergences(analyses, labels),
+        *contradiction_divergences(analyses, labels),
     ]
     found.sort(key=lambda d: -d.strength)
     spellings = spelling_divergences(analyses, entities, labels)

@@ -24,6 +24,8 @@ __all__ = [
     "appointment_divergences",
     "block_divergences",
     "clock_divergences",
+    "contradiction_divergences",
+    "contradictions",
     "month_day",
     "name_form_divergences",
     "near_spelling",
@@ -525,3 +527,121 @@ def _same_time_docs(published: dict[str, str | None], a: str, b: str) -> bool:
     from .compare import _same_time
 
     return _same_time(published.get(a), published.get(b))
+
+
+# ---------------------------------------------------------------- contradictions
+
+# Words that deny what the rest of a sentence says.
+_DENIAL = re.compile(
+    r"\b(?:not|never|no longer|denied|denies|deny|denying|false|untrue|refuted|refutes|"
+    r"rejected|rejects|dismissed|dismisses)\b|n['’]t\b",
+    re.I,
+)
+# Two sentences, denial words left out, at least this alike say the same thing.
+CONTRADICTION_THRESHOLD = 0.6
+# A sentence needs this many content words to carry a claim of its own.
+_CLAIM_WORDS = 4
+# Each sentence's content words (denial words aside) must be this share of the
+# other's: one statement, negated, not a longer sentence with a "not" of its own.
+CONTRADICTION_COVER = 0.8
+
+
+@dataclass(slots=True)
+class Contradiction:
+    """A sentence of one document and a sentence of another that denies it."""
+
+    claim: _Fact  # document and sentence that says it
+    denial: _Fact  # document and sentence that denies it
+    similarity: float
+
+
+def contradictions(
+    analyses: Sequence[Analysis], threshold: float = CONTRADICTION_THRESHOLD
+) -> list[Contradiction]:
+    """Sentence pairs of two documents that say the same thing (TF-IDF cosine of their
+    words, denial words left out, at least `threshold`) where one denies it ("the
+    plant will close" against "the company denied that the plant will close").
+
+    A document that reports both the claim and the denial is not a side: then the
+    sources agree that the point is disputed. Questions are no claims."""
+    from ..words import stop_words
+
+    stop = stop_words()
+    _, _, texts, spans = _context(analyses)
+    items = []
+    for a in analyses:
+        doc_id = a.document.id
+        for s, e in spans[doc_id]:
+            sentence = texts[doc_id][s:e]
+            if sentence.rstrip().endswith("?"):
+                continue
+            bare = _DENIAL.sub(" ", sentence)
+            words = {w for w in re.findall(r"[a-z]{3,}", bare.casefold()) if w not in stop}
+            if len(words) < _CLAIM_WORDS:
+                continue
+            items.append((doc_id, (s, e), bool(_DENIAL.search(sentence)), bare, words))
+    if len({i[0] for i in items}) < 2:
+        return []
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    try:
+        matrix = TfidfVectorizer(stop_words="english").fit_transform([i[3] for i in items])
+    except ValueError:
+        return []
+    sims = (matrix @ matrix.T).toarray()
+    close: dict[int, list[int]] = defaultdict(list)
+    for x in range(len(items)):
+        for y in range(len(items)):
+            if x != y and sims[x, y] >= threshold:
+                close[x].append(y)
+    out = []
+    for x, (dx, sx, neg_x, _, wx) in enumerate(items):
+        if neg_x:
+            continue
+        for y in close[x]:
+            dy, sy, neg_y, _, wy = items[y]
+            if dy == dx or not neg_y:
+                continue
+            shared = len(wx & wy)
+            if shared < CONTRADICTION_COVER * max(len(wx), len(wy)):
+                continue
+            # either document giving both sides reports a dispute, not a conflict
+            if any(items[z][0] == dx and items[z][2] for z in close[y]) or any(
+                items[z][0] == dy and not items[z][2] for z in close[x]
+            ):
+                continue
+            out.append(
+                Contradiction(
+                    _Fact("", "", "", dx, sx), _Fact("", "", "", dy, sy), float(sims[x, y])
+                )
+            )
+    return out
+
+
+def contradiction_divergences(
+    analyses: Sequence[Analysis], labels: dict[str, str] | None = None
+) -> list[Divergence]:
+    """Contradictions between documents of about the same time, as `claim` divergences;
+    a later denial is a development (`developments.contradiction_developments`)."""
+    own_labels, published, texts, _ = _context(analyses)
+    labels = labels or own_labels
+    out, seen = [], set()
+    for c in contradictions(analyses):
+        if not _same_time_docs(published, c.claim.document, c.denial.document):
+            continue
+        pair = (c.claim.document, c.denial.document)
+        if pair in seen:
+            continue
+        seen.add(pair)
+        out.append(
+            _divergence(
+                "claim",
+                f"{labels.get(c.denial.document, c.denial.document)} contradicts "
+                f"{labels.get(c.claim.document, c.claim.document)}",
+                (c.claim, c.denial),
+                texts,
+                published,
+                round(c.similarity, 3),
+            )
+        )
+    return out

@@ -249,3 +249,38 @@ def test_a_later_value_is_a_revision_not_a_divergence():
     assert _kinds([a, b], "count") == []
     c = _an("c", text.format("19"), published="2025-03-02")
     assert len(_kinds([a, c], "count")) == 1
+
+
+# ---------------------------------------------------------------- contradictions
+
+_SAYS = "The ferry operator will close the northern terminal next spring, council officials said."
+_DENIES = (
+    "The ferry operator will not close the northern terminal next spring, council officials said."
+)
+
+
+def test_a_statement_another_source_denies_is_a_claim_divergence():
+    a, b = _an("a", _SAYS), _an("b", _DENIES)
+    out = _kinds([a, b], "claim")
+    assert len(out) == 1 and _sided(out[0]) == {"a", "b"}
+    # a source reporting both the claim and the denial reports a dispute, not a side
+    both = _an("c", _SAYS + " " + _DENIES)
+    assert _kinds([a, both], "claim") == []
+    # a longer sentence with a "not" of its own says something else
+    longer = _an(
+        "d",
+        "The ferry operator will close the northern terminal next spring, council officials "
+        "said, though the date has not been set by the harbour board.",
+    )
+    assert _kinds([a, longer], "claim") == []
+
+
+def test_a_later_denial_is_a_development():
+    from storyline.briefing.developments import find_developments
+
+    a = _an("a", _SAYS, published="2025-01-10")
+    b = _an("b", _DENIES, published="2025-03-02")
+    assert _kinds([a, b], "claim") == []
+    steps = [d for d in find_developments([a, b]) if d.kind == "contradiction"]
+    assert len(steps) == 1
+    assert (steps[0].before.document, steps[0].after.document) == ("a", "b")
