@@ -812,6 +812,13 @@ def _gives_number(sentence: str, value: float) -> bool:
     )
 
 
+def _relation(c: _Count) -> str | None:
+    """What a time distance is measured from: "150 million years ago" (now) and "ten
+    million years later" (another event) are not one fact."""
+    m = re.search(r"\b(ago|later|earlier|before|after|old|younger|older)\b", c.text, re.I)
+    return m.group(1).casefold() if m else None
+
+
 def _places_near(c: _Count, places: dict[str, list[tuple[int, str]]]) -> set[str]:
     """Places named near a count ("wounded ... in Kiryat Gat"), not the dateline's or
     the speaker's further along the sentence."""
@@ -896,7 +903,7 @@ def count_divergences(
     out, seen = [], set()
     for i, a in enumerate(counts):
         for b in counts[i + 1 :]:
-            if a.document == b.document or a.head != b.head:
+            if a.document == b.document or a.head != b.head or _relation(a) != _relation(b):
                 continue
             if not _same_time(published.get(a.document), published.get(b.document)):
                 continue

@@ -154,9 +154,13 @@ def age_divergences(
     for a in analyses:
         text = a.document.text
         for m in a.entities:
-            if m.type != "PERSON":
-                continue
-            person = _person(names, m.text, m.canonical)
+            # a known person's name, whatever type this one mention was given
+            # ("Durst, 73," tagged as an organisation)
+            person = (
+                _person(names, m.text, m.canonical)
+                if m.type == "PERSON"
+                else names.get(name_key(m.text))
+            )
             if person is None:
                 continue
             after = _AGE_AFTER.match(text[m.end : m.end + 8])
