@@ -298,7 +298,7 @@ def test_time_distances_from_different_points_are_not_compared():
 
 def test_an_age_counts_against_a_known_person_whatever_the_mention_type():
     quell = [("Mara Quell", "Mara Quell"), ("Quell", "Mara Quell")]
-    a = _an("a", "Mara Quell, 54, was elected chair of the port board on Monday.", quell)
+    a = _an("a", "Mara Quell, 54, was elected chair on Monday. Quell thanked the board.", quell)
     b = _an("b", "The board chose Mara Quell on Monday. The vote made Quell, 55, the chair.", quell)
     for m in b.entities:
         if m.text == "Quell":
