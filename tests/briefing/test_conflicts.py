@@ -304,3 +304,22 @@ def test_an_age_counts_against_a_known_person_whatever_the_mention_type():
         if m.text == "Quell":
             m.type, m.canonical = "ORG", "Quell Holdings"  # a typing slip upstream
     assert len(_kinds([a, b], "figure")) == 1
+
+
+def test_the_issue_kinds_of_count_conflict():
+    for x, y in (
+        (
+            "The asteroid will pass eight times closer than the Moon, astronomers said on Monday.",
+            "The asteroid will pass seven times closer than the Moon, astronomers said on Monday.",
+        ),
+        (
+            "The hotline received tips from 11 states after the appeal, the sheriff said.",
+            "The sheriff said the hotline got tips from 19 states after the public appeal.",
+        ),
+        (
+            "Police arrested at least nine people after the protest, a spokesman said.",
+            "Police arrested eight people after the protest, according to a spokesman.",
+        ),
+    ):
+        out = _kinds([_an("a", x), _an("b", y)], "count")
+        assert len(out) == 1 and _sided(out[0]) == {"a", "b"}, (x, y)
