@@ -241,6 +241,7 @@ def extract_entities(text: str, doc: Any = None, turns: Sequence[Turn] = ()) -> 
     _fix_types(doc, cands)
     _link_short_forms(doc, cands, [t.organisation for t in turns if t.organisation])
     dominant = _dominant_org(doc, cands)
+    families = _family_names(doc, cands)
     for cand in cands:
         if cand.type == "PERSON":
             titled = _name_title(doc, cand)
@@ -248,7 +249,11 @@ def extract_entities(text: str, doc: Any = None, turns: Sequence[Turn] = ()) -> 
             if not titled:
                 _attach_role(doc, cand, cands, dominant)
             if cand.role is None and cand.end - cand.start > 1:
-                cand.role = _family_role(doc, cand)
+                role = _family_role(doc, cand)
+                # a relation is a role only where it tells a family apart (a child, or one
+                # of two people of a surname), never a post to compare across articles
+                if role == CHILD_ROLE or doc[cand.end - 1].text in families:
+                    cand.role = role
     cands = _add_surnames(doc, cands, dropped)
     _resolve_titled_surnames(doc, cands)
     mentions = [_to_mention(doc, c) for c in sorted(cands, key=lambda c: c.start)]
@@ -781,6 +786,13 @@ def person_traits(doc: Any, start: int, end: int) -> tuple[str | None, bool]:
         if m and int(m.group(1)) < ADULT_AGE:
             minor = True
     return gender, minor
+
+
+def _family_names(doc: Any, cands: list[_Cand]) -> set[str]:
+    """Surnames two or more people named in full share in this document."""
+    full = {doc[c.start : c.end].text for c in cands if c.type == "PERSON" and c.end - c.start > 1}
+    last = Counter(name.split()[-1] for name in full)
+    return {w for w, n in last.items() if n > 1}
 
 
 def _family_role(doc: Any, person: _Cand) -> str | None:

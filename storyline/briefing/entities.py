@@ -123,15 +123,14 @@ def merge_entities(analyses: Sequence[Analysis], *, max_citations: int = 5) -> l
 
 
 def _drop_shared_aliases(entities: list[Entity]) -> None:
-    """A lone word two people share ("Vance" for a mother and her daughter) is nobody's
-    alias: a speaker written so stays apart instead of joining whichever came first."""
+    """A lone word two people carry as an alias ("Vance", resolved to the mother in one
+    article and to the daughter in another) is nobody's: a speaker written so stays
+    apart instead of joining whichever came first. An alias only one person carries
+    stays theirs ("Durst" for Robert Durst, though Kathleen Durst is named too)."""
     people = [e for e in entities if e.type == "PERSON"]
     owners: Counter[str] = Counter()
     for e in people:
-        words = {w.casefold() for w in e.name.split()} | {
-            a.casefold() for a in e.aliases if " " not in a
-        }
-        owners.update(words)
+        owners.update({a.casefold() for a in e.aliases if " " not in a})
     for e in people:
         e.aliases = [a for a in e.aliases if " " in a or owners[a.casefold()] < 2]
 
