@@ -1,6 +1,6 @@
 """Who is involved: the entity list and title a brief shows, scored against hand verdicts.
 
-For each Multi-News dev cluster of each verdict set in bench/gold/entities-audit.json the
+For each Multi-News dev cluster of each verdict set in bench/verdicts/entities-audit.json the
 brief is built as `storyline brief` builds it (default caps: the 20 entities a reader
 sees) and every listed entity is looked up by NAME/TYPE: wrong (by kind: junk, type,
 fragment, duplicate, role), ok, or unlabelled (the lists changed since the verdicts
@@ -26,7 +26,7 @@ from storyline.briefing.build import build_brief
 from storyline.evaluation.data import cluster_documents, iter_clusters
 
 ROOT = Path(__file__).resolve().parent.parent
-VERDICTS = Path(__file__).resolve().parent / "gold" / "entities-audit.json"
+VERDICTS = Path(__file__).resolve().parent / "verdicts" / "entities-audit.json"
 
 
 def audit(
