@@ -236,17 +236,35 @@ class PeopleIndex:
         return next((n for n in recent if n in fits), None) if offset is not None else None
 
     def person_before(self, offset: int) -> _Person | None:
-        """The most recently mentioned person before `offset` (for he/she): a "she" never
-        goes to a man the text calls "Mr" or "his father", nor a "he" to a woman."""
+        """The person a "he"/"she" at `offset` refers to: the latest person named before
+        it in its own sentence, else the subject of the last earlier sentence that names
+        someone ("Ana Ruiz thanked Tom Reyes. '...,' she said" is Ana Ruiz), else the
+        latest named there. A "she" never goes to a man the text calls "Mr" or "his
+        father", nor a "he" to a woman."""
         wanted = self._pronoun_gender(offset)
-        best = None
-        for start, name in self._mentions:
-            if start < offset and (best is None or start >= best[0]):
-                person = self.person(name)
-                if wanted and person is not None and person.gender not in (None, wanted):
-                    continue
-                best = (start, name)
-        return self.person(best[1]) if best else None
+        here = self._token_at(offset)
+        fits = []
+        for start, name in sorted(self._mentions):
+            person = self.person(name)
+            if start >= offset or person is None:
+                continue
+            if wanted and person.gender not in (None, wanted):
+                continue
+            fits.append((start, person))
+        if not fits:
+            return None
+        last_start, last = fits[-1]
+        tok = self._token_at(last_start)
+        if here is None or tok is None or tok.sent.start == here.sent.start:
+            return last
+        sent = tok.sent  # the last earlier sentence naming someone: its subject first
+        named = [(s, p) for s, p in fits if sent.start_char <= s < sent.end_char]
+        subjects = [p for s, p in named if _is_subject(self._token_at(s))]
+        return subjects[-1] if subjects else last
+
+    def _token_at(self, offset: int) -> Any:
+        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
 
     def _pronoun_gender(self, offset: int) -> str | None:
         span = self.doc.char_span(offset, offset + 5, alignment_mode="expand")
@@ -450,6 +468,15 @@ def _scoped(role: str | None, org: str | None) -> tuple[str | None, str | None]:
         return role, org
     unit = m.group("unit")
     return (role if unit in role else f"{role}, {unit}"), m.group("org")
+
+
+def _is_subject(tok: Any) -> bool:
+    """Whether the name starting at `tok` is the subject of its clause."""
+    if tok is None:
+        return False
+    while tok.dep_ in ("compound", "flat", "nmod") and tok.head is not tok and tok.head.i > tok.i:
+        tok = tok.head
+    return tok.dep_ == "nsubj"  # a passive subject ("was thanked by X") is not who acts
 
 
 def _affiliation(toks: list[Any]) -> list[Any]:

@@ -137,3 +137,17 @@ def test_a_middle_name_does_not_make_a_second_person(nlp):
     b = _analysis("Sam Robards said the flat would be sold.\n", "b.txt")
     names = [e.name for e in merge_entities([a, b]) if e.type == "PERSON"]
     assert len([n for n in names if "Robards" in n]) == 1
+
+
+def test_he_or_she_after_a_sentence_is_its_subject_not_its_object(nlp):
+    said = [
+        (
+            'Maria Lopez thanked John Carter on Monday. "I owe him everything," she said.\n',
+            "Maria Lopez",
+        ),
+        ('John Carter spoke after Maria Lopez. "I owe her everything," he said.\n', "John Carter"),
+        ('John Carter was thanked by Maria Lopez. "He deserves it," she said.\n', "Maria Lopez"),
+    ]
+    for text, speaker in said:
+        (q,) = _analysis(text).quotes
+        assert q.speaker == speaker, text
