@@ -243,9 +243,13 @@ def _attach_quotes(
             if words < 4 and text[last.end - 2 : last.end - 1] not in ",?!":
                 continue  # a title or a scare quote, not speech
             owner = _owner_nearby(text, found, first, join_sentences)
+            if owner is None and join_sentences:
+                owner = _paragraph_continuation(text, found, first)
             if owner is None and not join_sentences:
                 # '"A," X said. "B."': B is X's too, a quote of its own in the brief
-                prior = _owner_nearby(text, found, first, True)
+                prior = _owner_nearby(text, found, first, True) or _paragraph_continuation(
+                    text, found, first
+                )
                 if prior is not None:
                     found.append(
                         Attribution(
@@ -316,9 +320,38 @@ def _owner_nearby(
     return None
 
 
+def _paragraph_continuation(text: str, found: list[Attribution], quote: Span) -> Attribution | None:
+    """The speaker of the paragraph before, when a quote with no cue of its own opens the
+    next paragraph ('"A," she said.' then a paragraph '"B."'): news style carries one
+    speaker's quote on across paragraphs until another attribution intervenes."""
+    para_start = text.rfind("\n", 0, quote.start) + 1
+    if text[para_start : quote.start].strip() or para_start == 0:
+        return None
+    prev_end = len(text[:para_start].rstrip())
+    prev_start = text.rfind("\n", 0, prev_end) + 1
+    last = None
+    for att in found:
+        if prev_start <= att.cue.start < prev_end or any(
+            prev_start <= c.start < prev_end for c in att.content
+        ):
+            if last is None or att.cue.start >= last.cue.start:
+                last = att
+    if last is None or not last.direct or last.source is None:
+        return None
+    # the speaker's words must end the paragraph before: a trailing cue at most follows them
+    end = max([c.end for c in last.content] + [_extent_end(last)])
+    tail = text[end:prev_end]
+    if any(m in tail for m in '"\u201c\u201d') or len(tail.split()) > MAX_JOIN_GAP_WORDS:
+        return None
+    return last
+
+
 # Words allowed between an attribution and the rest of its quote ('he told the
 # Times in 2012, "B"'); more, and the quote is someone else's or a new topic.
 MAX_JOIN_GAP_WORDS = 8
+# The rest of an attribution's sentence before the quote opening the next one
+# ('"A," X told CBS on Tuesday, when ... . "B."'): chosen on PolNeAR train.
+MAX_NEXT_SENTENCE_GAP_WORDS = 16
 _TERMINAL = re.compile(r"[.!?]")
 
 
@@ -329,7 +362,7 @@ def _joinable(gap: str, next_sentence: bool) -> bool:
     if "\n" in gap or any(m in gap for m in '"\u201c\u201d\u00ab\u00bb'):
         return False
     words = gap.split()
-    if len(words) > MAX_JOIN_GAP_WORDS:
+    if len(words) > (MAX_NEXT_SENTENCE_GAP_WORDS if next_sentence else MAX_JOIN_GAP_WORDS):
         return False
     body = gap.strip(" ,;:\u00a0\t")
     ends = _TERMINAL.findall(body)
