@@ -17,6 +17,7 @@ from ..model import Span
 from .cue_finders import (
     Attribution,
     _according_to,
+    _adjective_attribution,
     _cue_span,
     _name_colon,
     _name_run,
@@ -31,6 +32,7 @@ from .cues import (
     FIRST_PERSON,
     QUOTE_ONLY_CUES,
     SPEECH_VERBS,
+    STANCE_ADJECTIVES,
 )
 from .quotemarks import _dedupe, _trim, find_quote_spans
 
@@ -72,6 +74,8 @@ def extract_attributions(
                 att = _name_colon(text, tok)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in CUE_NOUNS:
                 att = _noun_attribution(text, tok)
+            elif tok.pos_ == "ADJ" and tok.lemma_.lower() in STANCE_ADJECTIVES:
+                att = _adjective_attribution(text, tok, sent)
             if att is None:
                 continue
             found.append(att)

@@ -9,6 +9,7 @@ with a possessor ("the union's warning that X"), "according to X", and
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,12 +17,14 @@ from ..model import Span
 from .cues import (
     BELIEF_VERBS,
     CLOSE_QUOTES,
+    COPULAS,
     GROUP_NOUNS,
     OBJECT_CUES,
     OPEN_QUOTES,
     PASSIVE_CUES,
     PREP_CONTENT_VERBS,
     SPEECH_VERBS,
+    STANCE_ADJECTIVES,
     TRAILING_CUES,
 )
 from .quotemarks import _quote_closes_before, _trim
@@ -62,7 +65,7 @@ def _phrase(head: Any) -> list[Any]:
     """The source phrase: the subject's subtree without relative clauses or asides."""
     drop: set[int] = set()
     for child in head.children:
-        if child.dep_ in _NOT_SOURCE:
+        if child.dep_ in _NOT_SOURCE and not _word_hyphen(child):
             drop.update(t.i for t in child.subtree)
     toks = [t for t in head.subtree if t.i not in drop and not t.is_space]
     # "On Wednesday Huawei said": a date is not part of the source
@@ -75,6 +78,19 @@ def _phrase(head: Any) -> list[Any]:
     return run
 
 
+def _word_hyphen(tok: Any) -> bool:
+    """A hyphen inside a word ("fact-checker", "three-quarters"), not a dash between phrases."""
+    return (
+        tok.text in ("-", "\u2011")
+        and not tok.whitespace_
+        and tok.i > 0
+        and not tok.doc[tok.i - 1].whitespace_
+    )
+
+
+_AGE = re.compile(r"\d+-year-old$")
+
+
 def _source_span(head: Any, phrase: list[Any]) -> Span:
     """The whole subject ("Sen. Ted Cruz (R-Texas), also a candidate") as the source span.
 
@@ -84,7 +100,12 @@ def _source_span(head: Any, phrase: list[Any]) -> Span:
     toks = [t for t in head.subtree if not t.is_space]
     if "\n" in head.doc[toks[0].i : toks[-1].i + 1].text:
         toks = phrase
-    toks = [t for t in toks if t.i >= phrase[0].i]  # "On Wednesday Huawei": the date stays out
+    lo = phrase[0].i
+    doc = head.doc
+    age = next((i for i in range(max(0, lo - 5), lo) if _AGE.match(doc[i:lo].text)), None)
+    if age is not None and doc[age].i >= toks[0].i:
+        lo = age  # "81-year-old Ann Roe": an age is part of the source, a date is not
+    toks = [t for t in toks if t.i >= lo]  # "On Wednesday Huawei": the date stays out
     while len(toks) > 1 and toks[-1].is_punct and toks[-1].text not in ")":
         toks = toks[:-1]
     return Span(toks[0].idx, toks[-1].idx + len(toks[-1]))
@@ -99,7 +120,11 @@ def _subject(verb: Any) -> Any | None:
             if agent is not None
             else None
         )
-    subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+    subjs = [c for c in verb.children if c.dep_ in _SUBJ]
+    # two subjects before the verb are a misparse ("12:15 p.m.: Obama says", "frontrunner
+    # Hillary Clinton is calling"): the one next to the verb is the source
+    before = [c for c in subjs if c.i < verb.i]
+    subj = before[-1] if len(before) > 1 else next(iter(subjs), None)
     cur = verb
     # "..., saying X" / "guesses X and stresses Y": the subject of the governing verb
     while subj is None and cur.dep_ in ("conj", "advcl", "xcomp") and cur.head != cur:
@@ -598,5 +623,57 @@ def _according_to(text: str, tok: Any, sent: Any, seg_start: int) -> Attribution
         source=source,
         cue_text="according to",
         source_head=pobj,
+        source_tokens=source_toks,
+    )
+
+
+_ADJ_CONTENT_PREPS = frozenset({"of", "about", "on", "with", "to", "in", "over", "toward", "towards"})
+
+_NO_SOURCE = frozenset({"it", "this", "that", "there", "what", "which"})
+
+
+def _adjective_attribution(text: str, adj: Any, sent: Any) -> Attribution | None:
+    """ "X is critical of Y", "X was confident that Y", "X is eager to Y": a stance adjective
+    after a copula attributes its complement to the subject (PolNeAR annotates these)."""
+    if adj.dep_ != "acomp" or adj.head.lemma_.lower() not in COPULAS:
+        return None
+    cop = adj.head
+    subj = next((c for c in cop.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in _NO_SOURCE or subj.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    comp = next((c for c in adj.children if c.dep_ in ("ccomp", "xcomp") and c.i > adj.i), None)
+    if comp is None:
+        comp = next((c for c in cop.children if c.dep_ == "ccomp" and c.i > adj.i), None)
+    cue_end = adj
+    if comp is None:
+        prep = next(
+            (c for c in adj.children if c.dep_ == "prep" and c.lower_ in _ADJ_CONTENT_PREPS),
+            None,
+        )
+        comp = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep else None
+        cue_end = prep if comp is not None else adj
+    if comp is None:
+        return None
+    toks = list(comp.subtree)
+    start, end = _trim(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+    if len(text[start:end].split()) < 2 and comp.pos_ != "PROPN":
+        return None
+    if "\n" in text[start:end]:
+        return None
+    first = min([cop.i] + [c.i for c in cop.children if c.dep_ in ("aux", "neg") and c.i < adj.i])
+    first = max(first, subj.i + 1)
+    doc = adj.doc
+    source_toks = _phrase(subj)
+    if not source_toks:
+        return None
+    return Attribution(
+        cue=Span(doc[first].idx, cue_end.idx + len(cue_end)),
+        content=[Span(start, end)],
+        source=_source_span(subj, source_toks),
+        cue_text=doc[first : cue_end.i + 1].text,
+        cue_lemma=adj.lemma_.lower(),
+        clausal=comp.dep_ == "ccomp",
+        broad=True,
+        source_head=subj,
         source_tokens=source_toks,
     )
