@@ -241,10 +241,12 @@ def _attach_quotes(
                 continue  # speech reported inside the quote does not own it
             if any(s.start < last.end and first.start < s.end for s in att.content):
                 owner = att
+                _drop_lead_in(text, owner, first, last)
                 break
         if owner is None:
             words = sum(len(text[q.start : q.end].split()) for q in group)
-            if words < 4 and text[last.end - 2 : last.end - 1] not in ",?!":
+            mark = 2 if text.startswith("''", last.end - 2) else 1
+            if words < 4 and text[last.end - mark - 1 : last.end - mark] not in ",?!":
                 continue  # a title or a scare quote, not speech
             owner = _owner_nearby(text, found, first, join_sentences)
             if owner is None and join_sentences:
@@ -296,6 +298,28 @@ def _attach_quotes(
     found = [a for a in found if not any(s < a.cue.start and a.cue.end < e for s, e in inside)]
     found.sort(key=lambda a: a.cue.start)
     return found
+
+
+# Words that end a clause of the reporter's before a quote ("Prices rose, but "A," she said").
+_LEAD_IN_ENDS = frozenset({"but", "and", "or", "so", "yet", "while", "though", "although"})
+
+
+def _drop_lead_in(text: str, att: Attribution, first: Span, last: Span) -> None:
+    """A trailing attribution owns only the quote that ends right before it, not the
+    reporter's clause before the quote ('Prices rose, but "none of us panicked," she
+    said'): the lead-in ends at a clause boundary. A quote that continues the clause
+    ('He called it "a disaster," she said') keeps the clause."""
+    if len(att.content) != 1 or att.content[0].end > att.cue.start:
+        return
+    content = att.content[0]
+    if not content.start < first.start or abs(content.end - last.end) > 2:
+        return
+    lead = text[content.start : first.start].rstrip(" \u00a0")
+    words = lead.split()
+    if not words or any(m in lead for m in '"\u201c\u201d'):
+        return
+    if lead.endswith((",", ";", ":", "\u2014", "\u2013")) or words[-1].lower() in _LEAD_IN_ENDS:
+        att.content = [Span(first.start, content.end)]
 
 
 def _owner_nearby(
@@ -363,7 +387,7 @@ def _joinable(gap: str, next_sentence: bool) -> bool:
     """Whether the text between an attribution's end and a quote keeps them together:
     the same paragraph, no other quotation, a few words at most, and no sentence end
     unless `next_sentence` (the quote opens the next sentence: '"A," she said. "B."')."""
-    if "\n" in gap or any(m in gap for m in '"\u201c\u201d\u00ab\u00bb'):
+    if "\n" in gap or "''" in gap or any(m in gap for m in '"\u201c\u201d\u00ab\u00bb'):
         return False
     words = gap.split()
     if len(words) > (MAX_NEXT_SENTENCE_GAP_WORDS if next_sentence else MAX_JOIN_GAP_WORDS):
