@@ -98,6 +98,11 @@ def extract_attributions(
     return found
 
 
+# Words before a parenthetical cue: one is enough ("CNN, he said, called it ..."), chosen on
+# PolNeAR train.
+MIN_PARENTHETICAL_LEFT_WORDS = 1
+
+
 def _parenthetical(text: str, verb: Any, sent: Any, seg_start: int) -> Attribution | None:
     """ "This campaign, he says, is different": an attribution set off by commas inside
     the sentence it attributes; the content is the sentence on both sides of it."""
@@ -130,7 +135,7 @@ def _parenthetical(text: str, verb: Any, sent: Any, seg_start: int) -> Attributi
     left = Span(*_trim(text, start, before.idx))
     right = Span(*_trim(text, after.idx + 1, sent.end_char))
     if (
-        len(text[left.start : left.end].split()) < 2
+        len(text[left.start : left.end].split()) < MIN_PARENTHETICAL_LEFT_WORDS
         or len(text[right.start : right.end].split()) < 2
     ):
         return None
