@@ -88,14 +88,18 @@ def extract_attributions(
     # "he continued" is speech only next to a quote ("he continued to campaign" is not)
     found = [a for a in found if a.direct or a.cue_lemma not in QUOTE_ONLY_CUES]
     if not nested:
-        found = [
-            a
-            for a in found
-            if not any(
-                b is not a and any(c.start <= a.cue.start < c.end for c in b.content) for b in found
-            )
-        ]
+        found = [a for a in found if not any(_nests(a, b) for b in found if b is not a)]
     return found
+
+
+def _nests(inner: Attribution, outer: Attribution) -> bool:
+    """Whether `inner`'s cue lies inside `outer`'s content, and `outer` is the one to keep:
+    a direct quote with its own source inside reported, unquoted content ('Pollsters agree -
+    Ann Roe: "..."') is the attribution, not the reported content around it."""
+    if not any(c.start <= inner.cue.start < c.end for c in outer.content):
+        return False
+    return not (inner.direct and not outer.direct and inner.source is not None)
+
 
 
 # Words before a parenthetical cue: one is enough ("CNN, he said, called it ..."), chosen on

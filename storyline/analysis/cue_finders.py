@@ -173,6 +173,8 @@ def _content_children(verb: Any) -> list[Any]:
                 next((g for g in c.children if g.dep_ == "pobj"), c) if c.dep_ == "prep" else c
                 for c in comps
             ]
+            # "spoke on Monday": a date is when, not what
+            comps = [c for c in comps if c.ent_type_ not in ("DATE", "TIME")]
     if not comps and lemma in PREP_CONTENT_VERBS:
         # "calling for the council to cut fees": parsed as a clause marked by "for"
         comps = [
@@ -528,6 +530,10 @@ _LABELS = frozenset(
 )
 
 
+# Words after the speaker's name in a title ("Roe on Taxes: ...", "Roe To Voters: ...").
+_TITLE_PREPS = frozenset({"on", "to", "about", "at", "in", "after", "for"})
+
+
 def _name_colon(text: str, colon: Any) -> Attribution | None:
     """'Kasich: "We are going all the way"' -- a name, a colon, then what they said."""
     doc = colon.doc
@@ -535,6 +541,14 @@ def _name_colon(text: str, colon: Any) -> Attribution | None:
     para_start = text.rfind("\n", 0, colon.idx) + 1
     head = text[para_start : colon.idx].split()
     label = head[0].lower().removesuffix("'s").removesuffix("\u2019s") if head else ""
+    if para_start == 0 and len(head) > 3 and label not in _LABELS:
+        # a title "Ann Roe on the Budget: ..." / "Roe To Voters: ...": the name that opens it
+        span = doc.char_span(0, colon.idx, alignment_mode="expand")
+        toks = [t for t in span if not t.is_space] if span is not None else []
+        lead = _name_run(doc, toks[0].i, 1, 5) if toks else []
+        nxt = doc[lead[-1].i + 1] if lead and lead[-1].i + 1 < colon.i else None
+        if nxt is not None and nxt.lower_ in _TITLE_PREPS:
+            run = lead
     if not run and 0 < len(head) <= 3 and label not in _LABELS and head[0][:1].isupper():
         # a headline's "Poll: ..." / "Clinton camp: ...": the words before the colon are the source
         span = doc.char_span(para_start, colon.idx, alignment_mode="expand")
