@@ -23,6 +23,7 @@ from .cue_finders import (
     _name_run,
     _noun_attribution,
     _phrase,
+    _source_span,
     _subject,
     _verb_attribution,
 )
@@ -62,10 +63,14 @@ def extract_attributions(
                 and nlp_doc[tok.i + 1].lower_ == "to"
             ):
                 att = _according_to(text, tok, sent, seg_start)
-            elif tok.lemma_.lower() in CUE_VERBS and tok.pos_ == "VERB":
-                att = _parenthetical(text, tok, sent, seg_start) or _verb_attribution(
-                    text, tok, sent, seg_start
-                )
+            elif (tok.lemma_.lower() in CUE_VERBS or tok.lemma_.lower() == "put") and (
+                tok.pos_ == "VERB"
+            ):
+                att = _as_clause(text, tok, sent, seg_start)
+                if att is None and tok.lemma_.lower() in CUE_VERBS:
+                    att = _parenthetical(text, tok, sent, seg_start) or _verb_attribution(
+                        text, tok, sent, seg_start
+                    )
             elif _clausal_cue(tok):
                 att = _verb_attribution(text, tok, sent, seg_start)
                 if att is not None:
@@ -133,7 +138,11 @@ def _parenthetical(text: str, verb: Any, sent: Any, seg_start: int) -> Attributi
     before, after = doc[lo_tok - 1], doc[hi_tok + 1]
     if before.text != "," or after.text != ",":
         return None
-    if any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > hi_tok for c in verb.children):
+    if any(
+        (c.dep_ in ("ccomp", "dobj", "xcomp") or (c.dep_ == "advcl" and c.tag_ == "VBG"))
+        and c.i > hi_tok
+        for c in verb.children
+    ):
         return None  # "..., he said, adding that ...": its own content follows
     start = max(seg_start, sent.start_char)
     left = Span(*_trim(text, start, before.idx))
@@ -151,6 +160,53 @@ def _parenthetical(text: str, verb: Any, sent: Any, seg_start: int) -> Attributi
         source=Span(source_toks[0].idx, source_toks[-1].idx + len(source_toks[-1])),
         cue_text=cue_text,
         cue_lemma=verb.lemma_.lower(),
+        source_head=subj,
+        source_tokens=source_toks,
+    )
+
+
+def _as_clause(text: str, verb: Any, sent: Any, seg_start: int) -> Attribution | None:
+    """ "As Ann Roe pointed out, X" / "X, as Roe put it": an as-clause attributes the clause
+    it modifies; the content is that clause without the as-clause."""
+    lemma = verb.lemma_.lower()
+    if lemma not in SPEECH_VERBS and lemma not in ("put", "think", "believe", "know"):
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    if lemma == "put" and not any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children):
+        return None
+    if verb.dep_ != "advcl" or verb.head.i == verb.i:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in ("it", "this", "that"):
+        return None
+    doc = verb.doc
+    main = verb.head
+    inner = {t.i for t in verb.subtree}
+    toks = [t for t in main.subtree if t.i not in inner and t.i >= sent.start and t.i < sent.end]
+    toks = [t for t in toks if t.idx >= seg_start]
+    if not toks:
+        return None
+    parts: list[Span] = []
+    run: list[Any] = []
+    for t in toks:
+        if run and t.i != run[-1].i + 1:
+            parts.append(Span(*_trim(text, run[0].idx, run[-1].idx + len(run[-1]))))
+            run = []
+        run.append(t)
+    if run:
+        parts.append(Span(*_trim(text, run[0].idx, run[-1].idx + len(run[-1]))))
+    parts = [p for p in parts if p.end > p.start and any(c.isalnum() for c in text[p.start : p.end])]
+    if sum(len(text[p.start : p.end].split()) for p in parts) < 3:
+        return None
+    cue, cue_text = _cue_span(verb)
+    source_toks = _phrase(subj)
+    return Attribution(
+        cue=cue,
+        content=parts,
+        source=_source_span(subj, source_toks),
+        cue_text=cue_text,
+        cue_lemma=lemma,
         source_head=subj,
         source_tokens=source_toks,
     )
