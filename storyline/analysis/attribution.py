@@ -19,6 +19,7 @@ from .cue_finders import (
     _according_to,
     _adjective_attribution,
     _cue_span,
+    _in_document,
     _name_colon,
     _name_run,
     _noun_attribution,
@@ -81,6 +82,8 @@ def extract_attributions(
                 att = _noun_attribution(text, tok)
             elif tok.pos_ == "ADJ" and tok.lemma_.lower() in STANCE_ADJECTIVES:
                 att = _adjective_attribution(text, tok, sent)
+            elif tok.lower_ == "in" and tok.dep_ == "prep":
+                att = _in_document(text, tok, sent, seg_start)
             if att is None:
                 continue
             found.append(att)

@@ -16,6 +16,7 @@ from typing import Any
 from ..model import Span
 from .cues import (
     BELIEF_VERBS,
+    CUE_VERBS,
     CLOSE_QUOTES,
     COPULAS,
     GROUP_NOUNS,
@@ -23,6 +24,7 @@ from .cues import (
     OPEN_QUOTES,
     PASSIVE_CUES,
     PREP_CONTENT_VERBS,
+    REPORT_NOUNS,
     SPEECH_VERBS,
     STANCE_ADJECTIVES,
     TRAILING_CUES,
@@ -689,5 +691,57 @@ def _adjective_attribution(text: str, adj: Any, sent: Any) -> Attribution | None
         clausal=comp.dep_ == "ccomp",
         broad=True,
         source_head=subj,
+        source_tokens=source_toks,
+    )
+
+
+def _in_document(text: str, prep: Any, sent: Any, seg_start: int) -> Attribution | None:
+    """ "In a CNN poll, X leads by 10 points" / "X leads, in Forbes' words, ...": a document
+    (or someone's words) named after "in" is the source of the clause it modifies. When
+    the clause has its own cue verb ("in a statement, she said"), that verb is the cue."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    head = prep.head
+    if pobj is None or pobj.lemma_.lower() not in REPORT_NOUNS or pobj.tag_ not in ("NN", "NNS"):
+        return None
+    if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() in CUE_VERBS:
+        return None
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children):
+        return None  # "was mentioned in a report": an event, not the report's claim
+    if not any(c.dep_ in ("nsubj", "expl") for c in head.children):
+        return None
+    inner = {t.i for t in prep.subtree}
+    toks = [t for t in head.subtree if t.i not in inner and sent.start <= t.i < sent.end]
+    toks = [t for t in toks if t.idx >= seg_start and not t.is_space]
+    parts: list[Span] = []
+    run: list[Any] = []
+    for t in [*toks, None]:
+        if run and (t is None or t.i != run[-1].i + 1):
+            s, e = _trim(text, run[0].idx, run[-1].idx + len(run[-1]))
+            if e > s and any(ch.isalnum() for ch in text[s:e]):
+                parts.append(Span(s, e))
+            run = []
+        if t is not None:
+            run.append(t)
+    if sum(len(text[p.start : p.end].split()) for p in parts) < 3:
+        return None
+    if any("\n" in text[p.start : p.end] for p in parts):
+        return None
+    poss = next((c for c in pobj.children if c.dep_ == "poss"), None)
+    src_head = poss if poss is not None else pobj
+    source_toks = [t for t in (_phrase(poss) if poss is not None else _phrase(pobj)) if t.i > prep.i]
+    if not source_toks:
+        return None
+    last = source_toks[-1]
+    if poss is not None and last.text in ("'s", "\u2019s", "'", "\u2019") and len(source_toks) > 1:
+        source_toks = source_toks[:-1]
+        last = source_toks[-1]
+    return Attribution(
+        cue=Span(prep.idx, prep.idx + len(prep)),
+        content=parts,
+        source=Span(source_toks[0].idx, last.idx + len(last)),
+        cue_text=prep.text,
+        cue_lemma="in",
+        broad=True,
+        source_head=src_head,
         source_tokens=source_toks,
     )

@@ -415,3 +415,37 @@ STANCE_ADJECTIVES = frozenset(
 
 # Copulas that link a subject to a stance adjective ("remained confident").
 COPULAS = frozenset({"be", "remain", "seem", "appear", "become", "sound", "stay", "grow"})
+
+# Documents that speak for their authors after "in" ("in a CNN poll, X leads",
+# "in Forbes' words, X"): the noun phrase is the source, the clause the content.
+REPORT_NOUNS = frozenset(
+    [
+        "poll",
+        "survey",
+        "study",
+        "report",
+        "analysis",
+        "memo",
+        "letter",
+        "filing",
+        "word",
+        "statement",
+        "editorial",
+        "op-ed",
+        "column",
+        "tweet",
+        "post",
+        "ruling",
+        "opinion",
+        "complaint",
+        "lawsuit",
+        "document",
+        "assessment",
+        "estimate",
+        "projection",
+        "forecast",
+        "tally",
+        "count",
+        "release",
+    ]
+)
