@@ -250,6 +250,25 @@ def _name_run(doc: Any, start: int, step: int, limit: int) -> list[Any]:
     return sorted(run, key=lambda t: t.i)
 
 
+def _appositive_subject(verb: Any, sent: Any) -> Any | None:
+    """ "At Boca West, where ..., Jay Roe, the club's president, suggested that ...": the
+    parse hung the name on the phrase before it and left the verb with no subject; the
+    person named right before the verb (a role in commas at most between) is its subject."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i > sent.start and doc[i].pos_ == "ADV":
+        i -= 1
+    if i <= sent.start or doc[i].text != ",":
+        return None
+    for j in range(i - 1, max(sent.start, i - 16) - 1, -1):
+        tok = doc[j]
+        if tok.pos_ in ("VERB", "AUX") or tok.text in (";", ":") or tok.is_space:
+            return None
+        if tok.ent_type_ == "PERSON" and (j + 1 >= i or doc[j + 1].ent_type_ != "PERSON"):
+            return tok
+    return None
+
+
 def _surface_source(verb: Any, sent: Any, seg_start: int) -> list[Any]:
     """A name right after the cue ("said David He") or right before it ("Chang said")."""
     doc = verb.doc
@@ -324,6 +343,8 @@ def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attrib
     ):
         return None
     subj = _subject(verb)
+    if subj is None and not any(c.dep_ == "auxpass" for c in verb.children):
+        subj = _appositive_subject(verb, sent)
     comps = _content_children(verb)
     cue, cue_text = _cue_span(verb)
     doc = verb.doc
