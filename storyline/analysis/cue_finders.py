@@ -113,6 +113,34 @@ def _source_span(head: Any, phrase: list[Any]) -> Span:
     return Span(toks[0].idx, toks[-1].idx + len(toks[-1]))
 
 
+def _noun_phrase_span(name: list[Any], toks: list[Any], verb: Any) -> Span:
+    """The source span of a name found by word order: the whole noun phrase the parse
+    gives it ("Rep. Ann Roe (D-Va.)", "Fox News' Ann Roe", "Ann Roe, a senator from Ohio who
+    ..."), as PolNeAR annotates sources, kept to its side of the verb and its paragraph.
+    Resolution reads the name and role tokens, not this span."""
+    doc = verb.doc
+    lo, hi = toks[0].i, toks[-1].i
+    top = name[-1]
+    while top.dep_ in ("compound", "flat") and top.head.i != top.i:
+        top = top.head
+    sub = list(top.subtree)
+    if name[0].i >= sub[0].i and name[-1].i <= sub[-1].i:
+        if top.i < verb.i:
+            sub = [t for t in sub if t.i < verb.i]
+        else:
+            sub = [t for t in sub if t.i > verb.i and t.i < verb.sent.end]
+        ids = {t.i for t in sub}
+        while lo - 1 in ids and not doc[lo - 1].is_space:
+            lo -= 1
+        while hi + 1 in ids and not doc[hi + 1].is_space:
+            hi += 1
+    while hi > lo and doc[hi].is_punct and doc[hi].text != ")":
+        hi -= 1
+    while lo < hi and doc[lo].is_punct and doc[lo].text != "(":
+        lo += 1
+    return Span(doc[lo].idx, doc[hi].idx + len(doc[hi]))
+
+
 def _subject(verb: Any) -> Any | None:
     if any(c.dep_ == "auxpass" for c in verb.children):
         # "X was asked by Y": the source is the agent, if any
@@ -369,7 +397,7 @@ def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attrib
     source_toks = (surface + role_toks) if surface else (_phrase(subj) if subj is not None else [])
     source: Span | None
     if surface:
-        source = Span(source_toks[0].idx, source_toks[-1].idx + len(source_toks[-1]))
+        source = _noun_phrase_span(surface, source_toks, verb)
     else:
         source = _source_span(subj, source_toks) if source_toks else None
     content: tuple[int, int] | None = None
