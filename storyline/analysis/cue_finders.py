@@ -102,15 +102,46 @@ def _source_span(head: Any, phrase: list[Any]) -> Span:
     toks = [t for t in head.subtree if not t.is_space]
     if "\n" in head.doc[toks[0].i : toks[-1].i + 1].text:
         toks = phrase
-    lo = phrase[0].i
     doc = head.doc
+    # "On Wednesday Huawei": a leading date stays out; "81-year-old Ann Roe": an age stays in
+    lo = toks[0].i
+    while lo < head.i and (doc[lo].ent_type_ in ("DATE", "TIME") or doc[lo].is_punct):
+        lo += 1
     age = next((i for i in range(max(0, lo - 5), lo) if _AGE.match(doc[i:lo].text)), None)
     if age is not None and doc[age].i >= toks[0].i:
-        lo = age  # "81-year-old Ann Roe": an age is part of the source, a date is not
-    toks = [t for t in toks if t.i >= lo]  # "On Wednesday Huawei": the date stays out
-    while len(toks) > 1 and toks[-1].is_punct and toks[-1].text not in ")":
-        toks = toks[:-1]
-    return Span(toks[0].idx, toks[-1].idx + len(toks[-1]))
+        lo = age
+    toks = [t for t in toks if t.i >= lo]
+    lo, hi = _tidy_source(doc, toks[0].i, toks[-1].i, head)
+    return Span(doc[lo].idx, doc[hi].idx + len(doc[hi]))
+
+
+# Words at the edge of a subject that are not the source ("Obama himself", "they both").
+_SOURCE_EDGE_WORDS = frozenset(
+    {"himself", "herself", "themselves", "itself", "both", "all", "alone", "too", "also", "there"}
+)
+_WIRE = re.compile(r"\b(?:Reuters|AP|AFP|UPI|Bloomberg)\b|\b[A-Z]{3,}\b")
+
+
+def _tidy_source(doc: Any, lo: int, hi: int, head: Any) -> tuple[int, int]:
+    """Trim a source span's edges to the noun phrase PolNeAR annotates: no dateline
+    ("WASHINGTON (Reuters) - "), no leading adverbial ("All of a sudden, voters"), no
+    trailing intensifier, date or punctuation ("Obama himself", "the report on Wednesday")."""
+    # a dateline before a dash
+    for k in range(hi, lo - 1, -1):
+        if doc[k].text in ("-", "\u2014", "\u2013") and doc[k].whitespace_ and k < head.i:
+            if _WIRE.search(doc[lo:k].text):
+                lo = k + 1
+            break
+    # an adverbial before a comma, or leading adverbs
+    while lo < head.i and doc[lo].is_punct and doc[lo].text != "(":
+        lo += 1
+    while hi > max(lo, head.i):
+        tok = doc[hi]
+        if (tok.is_punct and tok.text != ")") or tok.lower_ in _SOURCE_EDGE_WORDS:
+            hi -= 1
+        else:
+            break
+    return lo, max(lo, hi)
 
 
 def _noun_phrase_span(name: list[Any], toks: list[Any], verb: Any) -> Span:
@@ -134,10 +165,7 @@ def _noun_phrase_span(name: list[Any], toks: list[Any], verb: Any) -> Span:
             lo -= 1
         while hi + 1 in ids and not doc[hi + 1].is_space:
             hi += 1
-    while hi > lo and doc[hi].is_punct and doc[hi].text != ")":
-        hi -= 1
-    while lo < hi and doc[lo].is_punct and doc[lo].text != "(":
-        lo += 1
+    lo, hi = _tidy_source(doc, lo, hi, name[-1])
     return Span(doc[lo].idx, doc[hi].idx + len(doc[hi]))
 
 
@@ -536,11 +564,13 @@ def _noun_attribution(text: str, noun: Any) -> Attribution | None:
         source_toks = [poss]
     source = None
     if source_toks:
+        # the span keeps the possessive mark ("Turkey's"), as PolNeAR annotates it;
+        # resolution reads the name without it
+        src_end = source_toks[-1].idx + len(source_toks[-1])
         last = source_toks[-1]
         if last.text in ("'s", "\u2019s", "'", "\u2019") and len(source_toks) > 1:
             source_toks = source_toks[:-1]
-            last = source_toks[-1]
-        source = Span(source_toks[0].idx, last.idx + len(last))
+        source = Span(source_toks[0].idx, src_end)
     return Attribution(
         cue=Span(noun.idx, noun.idx + len(noun)),
         content=[Span(start, end)],
@@ -669,11 +699,19 @@ def _according_to(text: str, tok: Any, sent: Any, seg_start: int) -> Attribution
     if not source_toks:
         return None
     nxt = doc[source_toks[0].i + 1] if source_toks[0].i + 1 < len(doc) else None
-    if source_toks[0].lower_ in GROUP_NOUNS and not (nxt is not None and nxt.dep_ == "prep"):
+    cut = source_toks[0].lower_ in GROUP_NOUNS and not (nxt is not None and nxt.dep_ == "prep")
+    if cut:
         # "according to analysts Huawei has ..." (no stops); "analysts at Fenwick" stays whole
         source_toks = source_toks[:1]
         pobj = source_toks[0]
     source = Span(source_toks[0].idx, source_toks[-1].idx + len(source_toks[-1]))
+    if not cut:
+        # the whole phrase ("a senior official who spoke on condition of anonymity"),
+        # as PolNeAR annotates it, unless it is a bare group noun cut from the clause
+        wide = [t for t in pobj.subtree if t.i > to.i and not t.is_space]
+        wide_span = _source_span(pobj, wide)
+        if "\n" not in text[wide_span.start : wide_span.end]:
+            source = Span(source.start, max(source.end, wide_span.end))
     cue = Span(tok.idx, to.idx + len(to))
     if tok.idx - seg_start > 3 and len(text[seg_start : tok.idx].split()) >= 2:
         content = (seg_start, tok.idx)
