@@ -109,7 +109,6 @@ def _nests(inner: Attribution, outer: Attribution) -> bool:
     return not (inner.direct and not outer.direct and inner.source is not None)
 
 
-
 # Words before a parenthetical cue: one is enough ("CNN, he said, called it ..."), chosen on
 # PolNeAR train.
 MIN_PARENTHETICAL_LEFT_WORDS = 1
@@ -183,7 +182,6 @@ def _as_clause(text: str, verb: Any, sent: Any, seg_start: int) -> Attribution |
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.lower_ in ("it", "this", "that"):
         return None
-    doc = verb.doc
     main = verb.head
     inner = {t.i for t in verb.subtree}
     toks = [t for t in main.subtree if t.i not in inner and t.i >= sent.start and t.i < sent.end]
@@ -199,7 +197,9 @@ def _as_clause(text: str, verb: Any, sent: Any, seg_start: int) -> Attribution |
         run.append(t)
     if run:
         parts.append(Span(*_trim(text, run[0].idx, run[-1].idx + len(run[-1]))))
-    parts = [p for p in parts if p.end > p.start and any(c.isalnum() for c in text[p.start : p.end])]
+    parts = [
+        p for p in parts if p.end > p.start and any(c.isalnum() for c in text[p.start : p.end])
+    ]
     if sum(len(text[p.start : p.end].split()) for p in parts) < 3:
         return None
     cue, cue_text = _cue_span(verb)
@@ -427,11 +427,11 @@ def _paragraph_continuation(text: str, found: list[Attribution], quote: Span) ->
     prev_start = text.rfind("\n", 0, prev_end) + 1
     last = None
     for att in found:
-        if prev_start <= att.cue.start < prev_end or any(
+        here = prev_start <= att.cue.start < prev_end or any(
             prev_start <= c.start < prev_end for c in att.content
-        ):
-            if last is None or att.cue.start >= last.cue.start:
-                last = att
+        )
+        if here and (last is None or att.cue.start >= last.cue.start):
+            last = att
     if last is None or not last.direct or last.source is None:
         return None
     # the speaker's words must end the paragraph before: a trailing cue at most follows them

@@ -16,9 +16,9 @@ from typing import Any
 from ..model import Span
 from .cues import (
     BELIEF_VERBS,
-    CUE_VERBS,
     CLOSE_QUOTES,
     COPULAS,
+    CUE_VERBS,
     GROUP_NOUNS,
     OBJECT_CUES,
     OPEN_QUOTES,
@@ -26,7 +26,6 @@ from .cues import (
     PREP_CONTENT_VERBS,
     REPORT_NOUNS,
     SPEECH_VERBS,
-    STANCE_ADJECTIVES,
     TRAILING_CUES,
 )
 from .quotemarks import _quote_closes_before, _trim
@@ -626,7 +625,11 @@ def _name_colon(text: str, colon: Any) -> Attribution | None:
         # a title "Ann Roe on the Budget: ..." / "Roe To Voters: ...": the name that opens it
         span = doc.char_span(0, colon.idx, alignment_mode="expand")
         toks = [t for t in span if not t.is_space] if span is not None else []
-        lead = _name_run(doc, toks[0].i, 1, 5) if toks else []
+        lead = []  # title case: every word is capitalised, so read capitals, not tags
+        for t in toks[:5]:
+            if not t.text[:1].isupper() or t.lower_ in _TITLE_PREPS:
+                break
+            lead.append(t)
         nxt = doc[lead[-1].i + 1] if lead and lead[-1].i + 1 < colon.i else None
         if nxt is not None and nxt.lower_ in _TITLE_PREPS:
             run = lead
@@ -730,7 +733,9 @@ def _according_to(text: str, tok: Any, sent: Any, seg_start: int) -> Attribution
     )
 
 
-_ADJ_CONTENT_PREPS = frozenset({"of", "about", "on", "with", "to", "in", "over", "toward", "towards"})
+_ADJ_CONTENT_PREPS = frozenset(
+    {"of", "about", "on", "with", "to", "in", "over", "toward", "towards"}
+)
 
 _NO_SOURCE = frozenset({"it", "this", "that", "there", "what", "which"})
 
@@ -753,7 +758,9 @@ def _adjective_attribution(text: str, adj: Any, sent: Any) -> Attribution | None
             (c for c in adj.children if c.dep_ == "prep" and c.lower_ in _ADJ_CONTENT_PREPS),
             None,
         )
-        comp = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep else None
+        comp = (
+            next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep else None
+        )
         cue_end = prep if comp is not None else adj
     if comp is None:
         return None
@@ -815,7 +822,9 @@ def _in_document(text: str, prep: Any, sent: Any, seg_start: int) -> Attribution
         return None
     poss = next((c for c in pobj.children if c.dep_ == "poss"), None)
     src_head = poss if poss is not None else pobj
-    source_toks = [t for t in (_phrase(poss) if poss is not None else _phrase(pobj)) if t.i > prep.i]
+    source_toks = [
+        t for t in (_phrase(poss) if poss is not None else _phrase(pobj)) if t.i > prep.i
+    ]
     if not source_toks:
         return None
     last = source_toks[-1]
