@@ -314,7 +314,9 @@ def _attach_quotes(
         if owner is None:
             words = sum(len(text[q.start : q.end].split()) for q in group)
             mark = 2 if text.startswith("''", last.end - 2) else 1
-            if words < 4 and text[last.end - mark - 1 : last.end - mark] not in ",?!":
+            if (words < 4 and text[last.end - mark - 1 : last.end - mark] not in ",?!") or (
+                len(group) == 1 and _TITLE.fullmatch(text[first.start : first.end])
+            ):
                 continue  # a title or a scare quote, not speech
             owner = _owner_nearby(text, found, first, join_sentences)
             if owner is None and join_sentences:
@@ -447,14 +449,22 @@ def _paragraph_continuation(text: str, found: list[Attribution], quote: Span) ->
 MAX_JOIN_GAP_WORDS = 8
 # The rest of an attribution's sentence before the quote opening the next one
 # ('"A," X told CBS on Tuesday, when ... . "B."'): chosen on PolNeAR train.
-MAX_NEXT_SENTENCE_GAP_WORDS = 16
+MAX_NEXT_SENTENCE_GAP_WORDS = 24
 _TERMINAL = re.compile(r"[.!?]")
+
+
+# A quoted title ("State of the Union", "Meet the Press"): capitalised words, no punctuation.
+_TITLE = re.compile(
+    r"[\"\u201c](?:[A-Z0-9][\w'\u2019&-]*|of|the|and|a|an|in|on|for|to|with)"
+    r"(?: (?:[A-Z0-9][\w'\u2019&-]*|of|the|and|a|an|in|on|for|to|with)){0,6}[\"\u201d]"
+)
 
 
 def _joinable(gap: str, next_sentence: bool) -> bool:
     """Whether the text between an attribution's end and a quote keeps them together:
     the same paragraph, no other quotation, a few words at most, and no sentence end
     unless `next_sentence` (the quote opens the next sentence: '"A," she said. "B."')."""
+    gap = _TITLE.sub("T", gap)  # 'on CNN's "State of the Union" Sunday' keeps them together
     if "\n" in gap or "''" in gap or any(m in gap for m in '"\u201c\u201d\u00ab\u00bb'):
         return False
     words = gap.split()

@@ -155,3 +155,13 @@ def test_timestamp_before_a_paragraph_is_not_the_source(nlp):
     text = "12:15 p.m.:\n\nPresident Ada Moreno says that the claims are false."
     atts = [a for a in _atts(nlp, text) if a[0] == "says"]
     assert atts[0][1] == "President Ada Moreno"
+
+
+def test_quoted_title_in_the_tail_neither_speaks_nor_breaks_the_join(nlp):
+    text = (
+        "\u201cOf course we will publish the records,\u201d Ann Roe said during an interview on "
+        "the show \u201cMeet the Voters\u201d Sunday. \u201cI am very healthy and it is not a problem.\u201d"
+    )
+    (att,) = [a for a in _atts(nlp, text, join_sentences=True) if a[0] == "said"]
+    assert len(att[2]) == 2 and att[2][1].startswith("\u201cI am very healthy")
+    assert not any("Meet the Voters" in part for part in att[2])
