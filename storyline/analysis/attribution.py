@@ -92,12 +92,33 @@ def extract_attributions(
                 # a trailing attribution closes its stretch of text ("X he said Y she added")
                 seg_start = max(seg_start, _extent_end(att))
     found.extend(_signed_posts(text, found))
+    _cut_at_according_to(text, found)
     found = _attach_quotes(text, nlp_doc, found, join_sentences)
     # "he continued" is speech only next to a quote ("he continued to campaign" is not)
     found = [a for a in found if a.direct or a.cue_lemma not in QUOTE_ONLY_CUES]
     if not nested:
         found = [a for a in found if not any(_nests(a, b) for b in found if b is not a)]
     return found
+
+
+def _cut_at_according_to(text: str, found: list[Attribution]) -> None:
+    """'He told her that it was not simple, according to an account she gave': the clause
+    ends where "according to" begins; that phrase is an attribution of its own."""
+    marks = [a.cue.start for a in found if a.cue_text == "according to"]
+    for att in found:
+        if att.cue_text == "according to" or att.direct:
+            continue
+        cut = []
+        for c in att.content:
+            m = next((x for x in marks if c.start < x < c.end and x > att.cue.end), None)
+            if m is not None:
+                s, e = _trim(text, c.start, m)
+                if e > s:
+                    cut.append(Span(s, e))
+            else:
+                cut.append(c)
+        if cut:
+            att.content = cut
 
 
 def _nests(inner: Attribution, outer: Attribution) -> bool:

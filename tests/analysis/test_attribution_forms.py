@@ -165,3 +165,13 @@ def test_quoted_title_in_the_tail_neither_speaks_nor_breaks_the_join(nlp):
     (att,) = [a for a in _atts(nlp, text, join_sentences=True) if a[0] == "said"]
     assert len(att[2]) == 2 and att[2][1].startswith("\u201cI am very healthy")
     assert not any("Meet the Voters" in part for part in att[2])
+
+
+def test_according_to_closes_the_clause_before_it(nlp):
+    text = (
+        "The mayor told her that the plan was not simple, according to an account she gave later."
+    )
+    atts = _atts(nlp, text)
+    told = [a for a in atts if a[0] == "told"]
+    assert told and told[0][2] == ["that the plan was not simple"]
+    assert any(a[0] == "according to" and a[1].startswith("an account") for a in atts)
