@@ -33,10 +33,12 @@ from .cues import (
     CUE_VERBS,
     FIRST_PERSON,
     QUOTE_ONLY_CUES,
+    REPORT_NOUNS,
     SPEECH_VERBS,
     STANCE_ADJECTIVES,
 )
 from .quotemarks import _dedupe, _trim, find_quote_spans
+from .speakers import contiguous
 
 
 def extract_attributions(
@@ -538,7 +540,7 @@ def _colon_intro(text: str, nlp_doc: Any, quote: Span) -> Attribution | None:
         t for t in colon.sent if t.i < colon.i and t.pos_ == "VERB" and _subject(t) is not None
     ]
     if not verbs:
-        return None
+        return _named_intro(text, colon, quote)
     # the main verb ("When X died, Clinton released the following statement:"), else the last
     main = [t for t in verbs if t.dep_ == "ROOT" or t.head.i == t.i]
     root = main[0] if main else verbs[-1]
@@ -555,4 +557,32 @@ def _colon_intro(text: str, nlp_doc: Any, quote: Span) -> Attribution | None:
         direct=True,
         source_head=subj,
         source_tokens=source_toks,
+    )
+
+
+def _named_intro(text: str, colon: Any, quote: Span) -> Attribution | None:
+    """ "Here's Ann Roe in 1992:" / "From the report:" followed by a quote: the one person,
+    organisation or document the verbless introduction names is the source."""
+    doc = colon.doc
+    intro = [t for t in colon.sent if t.i < colon.i and not t.is_space]
+    if not intro or len(intro) > 12 or "\n" in doc[intro[0].i : colon.i].text:
+        return None
+    names = [t for t in intro if t.ent_type_ in ("PERSON", "ORG") and t.pos_ == "PROPN"]
+    if names:
+        run = contiguous(names, names[-1])
+    else:
+        frm = next((t for t in intro if t.lower_ == "from" and t.dep_ == "prep"), None)
+        obj = next((c for c in frm.children if c.dep_ == "pobj"), None) if frm else None
+        if obj is None or obj.lemma_.lower() not in REPORT_NOUNS:
+            return None
+        run = [t for t in obj.subtree if t.i > frm.i]
+    head = run[-1]
+    return Attribution(
+        cue=Span(colon.idx, colon.idx + 1),
+        content=[Span(quote.start, quote.end)],
+        source=Span(run[0].idx, head.idx + len(head)),
+        cue_text=":",
+        direct=True,
+        source_head=head,
+        source_tokens=run,
     )

@@ -175,3 +175,16 @@ def test_according_to_closes_the_clause_before_it(nlp):
     told = [a for a in atts if a[0] == "told"]
     assert told and told[0][2] == ["that the plan was not simple"]
     assert any(a[0] == "according to" and a[1].startswith("an account") for a in atts)
+
+
+def test_colon_statement_after_a_verbless_introduction(nlp):
+    text = (
+        "The study was long.\n"
+        "From the report: \u201cSamples with careful weighting gave more accurate results.\u201d\n"
+        "Here is Ann Roe in 1992: \u201cOur new direction must rest on the new realities.\u201d"
+    )
+    atts = _atts(nlp, text)
+    assert any(
+        a[0] == ":" and a[1] == "the report" and "careful weighting" in a[2][0] for a in atts
+    )
+    assert any(a[0] == ":" and a[1] == "Ann Roe" and "new direction" in a[2][0] for a in atts)
