@@ -639,6 +639,8 @@ def _name_colon(text: str, colon: Any) -> Attribution | None:
         run = [t for t in span if not t.is_space] if span is not None else []
         if not run or not run[0].text[:1].isupper():
             return None
+        if run[0].pos_ == "ADP" and len(run) > 1:
+            run = run[1:]  # "From the report:": the report speaks
     if not run:
         return None
     para_start = text.rfind("\n", 0, run[0].idx) + 1
