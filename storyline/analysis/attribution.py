@@ -20,6 +20,7 @@ from .cue_finders import (
     _adjective_attribution,
     _cue_span,
     _in_document,
+    _light_verb_attribution,
     _name_colon,
     _name_run,
     _noun_attribution,
@@ -32,6 +33,7 @@ from .cues import (
     CUE_NOUNS,
     CUE_VERBS,
     FIRST_PERSON,
+    LIGHT_VERBS,
     QUOTE_ONLY_CUES,
     REPORT_NOUNS,
     SPEECH_VERBS,
@@ -74,6 +76,12 @@ def extract_attributions(
                     att = _parenthetical(text, tok, sent, seg_start) or _verb_attribution(
                         text, tok, sent, seg_start
                     )
+            elif (
+                tok.lemma_.lower() in LIGHT_VERBS
+                and tok.pos_ == "VERB"
+                and (att := _light_verb_attribution(text, tok, sent))
+            ):
+                pass
             elif _clausal_cue(tok):
                 att = _verb_attribution(text, tok, sent, seg_start)
                 if att is not None:

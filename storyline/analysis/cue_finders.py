@@ -25,6 +25,7 @@ from .cues import (
     PASSIVE_CUES,
     PREP_CONTENT_VERBS,
     REPORT_NOUNS,
+    SPEECH_NOUNS,
     SPEECH_VERBS,
     TRAILING_CUES,
 )
@@ -841,5 +842,55 @@ def _in_document(text: str, prep: Any, sent: Any, seg_start: int) -> Attribution
         cue_lemma="in",
         broad=True,
         source_head=src_head,
+        source_tokens=source_toks,
+    )
+
+
+def _light_verb_attribution(text: str, verb: Any, sent: Any) -> Attribution | None:
+    """ "X made the case that Y", "X issued a warning that Y", "X made it clear that Y":
+    a light verb and a speech noun together are the cue; the that-clause is the content."""
+    noun = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("dobj", "ccomp", "oprd") and c.lemma_.lower() in SPEECH_NOUNS
+        ),
+        None,
+    )
+    if noun is None:
+        return None
+    clause = None
+    for holder in (noun, verb):
+        clause = next(
+            (
+                c
+                for c in holder.children
+                if c.dep_ in ("acl", "ccomp", "advcl", "relcl")
+                and c.i > noun.i
+                and _marked(c, "that")
+            ),
+            None,
+        )
+        if clause is not None:
+            break
+    if clause is None:
+        return None
+    subj = _subject(verb)
+    if subj is None or subj.lower_ in ("it", "this", "there"):
+        return None
+    toks = [t for t in clause.subtree if not t.is_space]
+    start, end = _trim(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+    if len(text[start:end].split()) < 3 or "\n" in text[start:end]:
+        return None
+    source_toks = _phrase(subj)
+    cue_start, _ = _cue_span(verb)
+    return Attribution(
+        cue=Span(cue_start.start, noun.idx + len(noun)),
+        content=[Span(start, end)],
+        source=_source_span(subj, source_toks),
+        cue_text=text[cue_start.start : noun.idx + len(noun)],
+        cue_lemma=noun.lemma_.lower(),
+        broad=True,
+        source_head=subj,
         source_tokens=source_toks,
     )

@@ -449,3 +449,32 @@ REPORT_NOUNS = frozenset(
         "release",
     ]
 )
+
+# A light verb with a speech noun is a multi-word cue ("made the case that X",
+# "issued a warning that X"); "make it clear that X" too. From PolNeAR train.
+LIGHT_VERBS = frozenset({"make", "issue", "release", "offer", "give", "send", "deliver", "voice"})
+SPEECH_NOUNS = frozenset(
+    [
+        "statement",
+        "case",
+        "argument",
+        "point",
+        "observation",
+        "claim",
+        "promise",
+        "pledge",
+        "warning",
+        "prediction",
+        "remark",
+        "comment",
+        "announcement",
+        "assurance",
+        "assertion",
+        "accusation",
+        "allegation",
+        "suggestion",
+        "vow",
+        "threat",
+        "clear",
+    ]
+)

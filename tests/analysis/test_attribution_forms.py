@@ -188,3 +188,13 @@ def test_colon_statement_after_a_verbless_introduction(nlp):
         a[0] == ":" and a[1] == "the report" and "careful weighting" in a[2][0] for a in atts
     )
     assert any(a[0] == ":" and a[1] == "Ann Roe" and "new direction" in a[2][0] for a in atts)
+
+
+def test_light_verb_and_speech_noun_are_one_cue(nlp):
+    text = (
+        "Ann Roe made it clear that her boss wanted a firmer deal. "
+        "The senator has been making the case for weeks that the bill is not ready."
+    )
+    atts = {a[0]: a for a in _atts(nlp, text)}
+    assert atts["made it clear"][1:] == ("Ann Roe", ["that her boss wanted a firmer deal"])
+    assert atts["has been making the case"][2] == ["that the bill is not ready"]
