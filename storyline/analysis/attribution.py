@@ -581,7 +581,7 @@ def _named_intro(text: str, colon: Any, quote: Span) -> Attribution | None:
     else:
         frm = next((t for t in intro if t.lower_ == "from" and t.dep_ == "prep"), None)
         obj = next((c for c in frm.children if c.dep_ == "pobj"), None) if frm else None
-        if obj is None or obj.lemma_.lower() not in REPORT_NOUNS:
+        if frm is None or obj is None or obj.lemma_.lower() not in REPORT_NOUNS:
             return None
         run = [t for t in obj.subtree if t.i > frm.i]
     head = run[-1]
