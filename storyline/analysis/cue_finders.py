@@ -431,13 +431,22 @@ def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attrib
     content: tuple[int, int] | None = None
     clausal = not comps or any(c.dep_ in ("ccomp", "xcomp") for c in comps)
     after = doc[verb.i + 1] if verb.i + 1 < sent.end else None
-    colon = next((t for t in doc[verb.i + 1 : min(sent.end, verb.i + 6)] if t.text == ":"), None)
+    colon = next(
+        (
+            t
+            for t in doc[verb.i + 1 : min(sent.end, verb.i + 6)]
+            if t.text == ":"
+            or (t.text == "," and t.i + 1 < len(doc) and doc[t.i + 1].text in OPEN_QUOTES)
+        ),
+        None,
+    )
     if (
         colon is not None
-        and not comps
+        and (not comps or all(c.dep_ == "dobj" and c.i < colon.i for c in comps))
+        and (colon.text == ":" or verb.lemma_.lower() in _ADDRESSEE_VERBS)
         and all(t.pos_ not in ("VERB", "AUX") for t in doc[verb.i + 1 : colon.i])
     ):
-        after = colon  # "told the crowd: X"
+        after = colon  # "told the crowd: X", 'telling reporters, "X"' 
     if after is not None and (
         after.text == ":"
         or (after.text == "," and after.i + 1 < len(doc) and doc[after.i + 1].text in OPEN_QUOTES)
@@ -764,6 +773,8 @@ def _adjective_attribution(text: str, adj: Any, sent: Any) -> Attribution | None
         comp = (
             next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep else None
         )
+        if comp is not None and comp.ent_type_ in ("DATE", "TIME"):
+            comp = None  # "impressed on Tuesday": when, not what
         cue_end = prep if comp is not None else adj
     if comp is None:
         return None
