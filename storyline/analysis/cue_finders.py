@@ -446,7 +446,7 @@ def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attrib
         and (colon.text == ":" or verb.lemma_.lower() in _ADDRESSEE_VERBS)
         and all(t.pos_ not in ("VERB", "AUX") for t in doc[verb.i + 1 : colon.i])
     ):
-        after = colon  # "told the crowd: X", 'telling reporters, "X"' 
+        after = colon  # "told the crowd: X", 'telling reporters, "X"'
     if after is not None and (
         after.text == ":"
         or (after.text == "," and after.i + 1 < len(doc) and doc[after.i + 1].text in OPEN_QUOTES)
