@@ -486,8 +486,8 @@ _TERMINAL = re.compile(r"[.!?]")
 
 # A quoted title ("State of the Union", "Meet the Press"): capitalised words, no punctuation.
 _TITLE = re.compile(
-    r"[\"\u201c](?:[A-Z0-9][\w'\u2019&-]*|of|the|and|a|an|in|on|for|to|with)"
-    r"(?: (?:[A-Z0-9][\w'\u2019&-]*|of|the|and|a|an|in|on|for|to|with)){0,6}[\"\u201d]"
+    r"(?:[\"\u201c]|'')(?:[A-Z0-9][\w'\u2019&.-]*|of|the|and|a|an|in|on|for|to|with)"
+    r"(?: (?:[A-Z0-9][\w'\u2019&.-]*|of|the|and|a|an|in|on|for|to|with)){0,6}(?:[\"\u201d]|'')"
 )
 
 

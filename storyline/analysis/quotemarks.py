@@ -42,6 +42,7 @@ def find_quote_spans(text: str) -> list[list[Span]]:
                 current.append(Span(open_at, para_end))
                 open_at = pos
                 continue
+            _close_at_paragraph_end(text, open_at, para_end, current, groups)
             open_at = None
             current = []
         if open_at is None:
@@ -52,7 +53,21 @@ def find_quote_spans(text: str) -> list[list[Span]]:
             current.append(Span(open_at, m.end()))
             groups.append(current)
             current, open_at = [], None
+    if open_at is not None:
+        end = text.find("\n", open_at)
+        _close_at_paragraph_end(text, open_at, len(text) if end == -1 else end, current, groups)
     return groups
+
+
+def _close_at_paragraph_end(
+    text: str, open_at: int, para_end: int, current: list[Span], groups: list[list[Span]]
+) -> None:
+    """A quote opened at a paragraph's start and never closed runs to the paragraph's end
+    (the closing mark was lost, or the paragraph ends a quote carried across several)."""
+    para_start = text.rfind("\n", 0, open_at) + 1
+    if text[para_start:open_at].strip() or len(text[open_at:para_end].split()) < 4:
+        return
+    groups.append([*current, Span(open_at, para_end)])
 
 
 def _is_opening_straight(text: str, pos: int, end: int) -> bool:

@@ -198,3 +198,15 @@ def test_light_verb_and_speech_noun_are_one_cue(nlp):
     atts = {a[0]: a for a in _atts(nlp, text)}
     assert atts["made it clear"][1:] == ("Ann Roe", ["that her boss wanted a firmer deal"])
     assert atts["has been making the case"][2] == ["that the bill is not ready"]
+
+
+def test_quote_left_open_at_a_paragraph_start_runs_to_its_end(nlp):
+    text = (
+        '"We will build the bridge," said Mayor Ruth Calder.\n\n'
+        '"The money is there and the engineers are ready to start.\n'
+        "The council meets on Monday."
+    )
+    groups = find_quote_spans(text)
+    assert text[groups[-1][0].start : groups[-1][-1].end].endswith("ready to start.")
+    (att,) = [a for a in _atts(nlp, text, join_sentences=True) if a[0] == "said"]
+    assert any("engineers are ready" in part for part in att[2])
