@@ -260,6 +260,30 @@ def _object_tail(verb: Any, hi: int) -> int:
     return hi
 
 
+def _clause_after(verb: Any, sent: Any) -> tuple[int, int] | None:
+    """ "after Trump told the Post he was not ready": the parse made the reported clause the
+    verb's governor; the clause is still the subject and verb right after the addressee."""
+    doc = verb.doc
+    i = verb.i + 1
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i), None)
+    if obj is not None:
+        i = obj.right_edge.i + 1
+    if i < sent.end and doc[i].lower_ == "that":
+        i += 1
+    if i >= sent.end or doc[i].dep_ not in ("nsubj", "nsubjpass") or doc[i].head.i <= i:
+        return None
+    clause = doc[i].head
+    if verb not in list(clause.subtree):
+        return None  # only the inverted parse: the reported clause governs the cue
+    hi = max(t.i for t in clause.subtree if t.i >= i)
+    hi = min(hi, sent.end - 1)
+    while hi > i and doc[hi].is_punct and doc[hi].text not in ("\u201d", '"'):
+        hi -= 1
+    if hi - i < 2:
+        return None
+    return doc[i].idx, doc[hi].idx + len(doc[hi])
+
+
 def _marked(clause: Any, word: str) -> bool:
     """True when a clause opens with the marker `word` ("that", "for")."""
     return any(m.dep_ == "mark" and m.lower_ == word for m in clause.children)
@@ -481,6 +505,13 @@ def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attrib
             )
         ):
             content = (seg_start, source.start if source else cue.start)
+    if (
+        content is None
+        and subj is not None
+        and subj.i < verb.i
+        and verb.lemma_.lower() in SPEECH_VERBS
+    ):
+        content = _clause_after(verb, sent)
     passive = False
     agent = subj is not None and subj.head.dep_ == "agent"
     if (

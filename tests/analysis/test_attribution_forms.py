@@ -210,3 +210,10 @@ def test_quote_left_open_at_a_paragraph_start_runs_to_its_end(nlp):
     assert text[groups[-1][0].start : groups[-1][-1].end].endswith("ready to start.")
     (att,) = [a for a in _atts(nlp, text, join_sentences=True) if a[0] == "said"]
     assert any("engineers are ready" in part for part in att[2])
+
+
+def test_reported_clause_parsed_as_the_governor_of_its_cue(nlp):
+    text = "The deal came two days after Ann Roe told the Gazette she was not quite ready to sign."
+    atts = [a for a in _atts(nlp, text) if a[0] == "told"]
+    assert atts and atts[0][1] == "Ann Roe"
+    assert atts[0][2][0].startswith("she was not quite ready")
