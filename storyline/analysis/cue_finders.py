@@ -28,6 +28,7 @@ from .cues import (
     SPEECH_NOUNS,
     SPEECH_VERBS,
     TRAILING_CUES,
+    VIEW_NOUNS,
 )
 from .quotemarks import _quote_closes_before, _trim
 from .speakers import contiguous
@@ -891,16 +892,20 @@ def _in_document(text: str, prep: Any, sent: Any, seg_start: int) -> Attribution
 def _light_verb_attribution(text: str, verb: Any, sent: Any) -> Attribution | None:
     """ "X made the case that Y", "X issued a warning that Y", "X made it clear that Y":
     a light verb and a speech noun together are the cue; the that-clause is the content."""
+    have = verb.lemma_.lower() == "have"
+    nouns = VIEW_NOUNS if have else SPEECH_NOUNS
     noun = next(
         (
             c
             for c in verb.children
-            if c.dep_ in ("dobj", "ccomp", "oprd") and c.lemma_.lower() in SPEECH_NOUNS
+            if c.dep_ in ("dobj", "ccomp", "oprd") and c.lemma_.lower() in nouns
         ),
         None,
     )
     if noun is None:
         return None
+    if have:
+        return _view_attribution(text, verb, noun)
     clause = None
     for holder in (noun, verb):
         clause = next(
@@ -932,6 +937,44 @@ def _light_verb_attribution(text: str, verb: Any, sent: Any) -> Attribution | No
         source=_source_span(subj, source_toks),
         cue_text=text[cue_start.start : noun.idx + len(noun)],
         cue_lemma=noun.lemma_.lower(),
+        broad=True,
+        source_head=subj,
+        source_tokens=source_toks,
+    )
+
+
+def _view_attribution(text: str, verb: Any, noun: Any) -> Attribution | None:
+    """ "Voters had a favorable opinion of the governor": the view's object is the content."""
+    prep = next(
+        (c for c in noun.children if c.dep_ == "prep" and c.lower_ in _ADJ_CONTENT_PREPS), None
+    )
+    comp = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep else None
+    if comp is None:
+        comp = next(
+            (c for c in noun.children if c.dep_ in ("acl", "ccomp") and _marked(c, "that")), None
+        )
+    subj = _subject(verb)
+    if (
+        comp is None
+        or subj is None
+        or subj.lower_ in _NO_SOURCE
+        or comp.ent_type_ in ("DATE", "TIME")
+    ):
+        return None
+    toks = [t for t in comp.subtree if not t.is_space]
+    start, end = _trim(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+    if end <= start or "\n" in text[start:end]:
+        return None
+    source_toks = _phrase(subj)
+    cue_start, _ = _cue_span(verb)
+    cue_end = prep if prep is not None and comp.head == prep else noun
+    return Attribution(
+        cue=Span(cue_start.start, cue_end.idx + len(cue_end)),
+        content=[Span(start, end)],
+        source=_source_span(subj, source_toks),
+        cue_text=text[cue_start.start : cue_end.idx + len(cue_end)],
+        cue_lemma=noun.lemma_.lower(),
+        clausal=False,
         broad=True,
         source_head=subj,
         source_tokens=source_toks,

@@ -452,7 +452,9 @@ REPORT_NOUNS = frozenset(
 
 # A light verb with a speech noun is a multi-word cue ("made the case that X",
 # "issued a warning that X"); "make it clear that X" too. From PolNeAR train.
-LIGHT_VERBS = frozenset({"make", "issue", "release", "offer", "give", "send", "deliver", "voice"})
+LIGHT_VERBS = frozenset(
+    {"make", "issue", "release", "offer", "give", "send", "deliver", "voice", "have"}
+)
 SPEECH_NOUNS = frozenset(
     [
         "statement",
@@ -476,5 +478,33 @@ SPEECH_NOUNS = frozenset(
         "vow",
         "threat",
         "clear",
+    ]
+)
+
+# "have" with a noun of view attributes that view ("had a favorable opinion of X",
+# "has doubts about X"). From PolNeAR train.
+VIEW_NOUNS = frozenset(
+    [
+        "opinion",
+        "view",
+        "feeling",
+        "interest",
+        "concern",
+        "doubt",
+        "reservation",
+        "confidence",
+        "faith",
+        "fear",
+        "hope",
+        "objection",
+        "problem",
+        "issue",
+        "question",
+        "complaint",
+        "criticism",
+        "praise",
+        "respect",
+        "sympathy",
+        "admiration",
     ]
 )

@@ -217,3 +217,10 @@ def test_reported_clause_parsed_as_the_governor_of_its_cue(nlp):
     atts = [a for a in _atts(nlp, text) if a[0] == "told"]
     assert atts and atts[0][1] == "Ann Roe"
     assert atts[0][2][0].startswith("she was not quite ready")
+
+
+def test_have_with_a_noun_of_view(nlp):
+    text = "Most voters had a favorable opinion of the governor. The club had a long history."
+    atts = _atts(nlp, text)
+    assert any(a[1] == "Most voters" and a[2] == ["the governor"] for a in atts)
+    assert not any("history" in " ".join(a[2]) for a in atts)
