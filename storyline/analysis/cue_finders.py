@@ -417,12 +417,44 @@ _ORG_LEAD = frozenset({"with", "at", "of", "for", "from", "the"})
 _ORG_DESCRIPTORS = frozenset({"firm", "company", "consultancy", "agency", "bank", "house"})
 
 
+# "X seems to Y", "X appears to Y": the writer's inference, with no source; the subject
+# and what it seems to do are the content (PolNeAR's annotation).
+_RAISING_CUES = frozenset({"seem", "appear"})
+
+
+def _raising_attribution(text: str, verb: Any) -> Attribution | None:
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    comp = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i), None)
+    if comp is None:
+        return None
+    parts: list[Span] = []
+    if subj is not None and subj.lower_ not in ("it", "there"):
+        toks = [t for t in subj.subtree if not t.is_space]
+        parts.append(Span(*_trim(text, toks[0].idx, toks[-1].idx + len(toks[-1]))))
+    toks = [t for t in comp.subtree if not t.is_space]
+    parts.append(Span(*_trim(text, toks[0].idx, toks[-1].idx + len(toks[-1]))))
+    if any("\n" in text[p.start : p.end] or p.end <= p.start for p in parts):
+        return None
+    if sum(len(text[p.start : p.end].split()) for p in parts) < 3:
+        return None
+    cue, cue_text = _cue_span(verb)
+    return Attribution(
+        cue=cue,
+        content=parts,
+        cue_text=cue_text,
+        cue_lemma=verb.lemma_.lower(),
+        clausal=False,
+    )
+
+
 def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attribution | None:
     objects = OBJECT_CUES.get(verb.lemma_.lower())
     if objects is not None and not any(
         c.dep_ == "dobj" and c.lemma_.lower() in objects for c in verb.children
     ):
         return None
+    if verb.lemma_.lower() in _RAISING_CUES:
+        return _raising_attribution(text, verb)
     subj = _subject(verb)
     if subj is None and not any(c.dep_ == "auxpass" for c in verb.children):
         subj = _appositive_subject(verb, sent)

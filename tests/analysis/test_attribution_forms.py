@@ -224,3 +224,11 @@ def test_have_with_a_noun_of_view(nlp):
     atts = _atts(nlp, text)
     assert any(a[1] == "Most voters" and a[2] == ["the governor"] for a in atts)
     assert not any("history" in " ".join(a[2]) for a in atts)
+
+
+def test_seem_and_appear_have_no_source(nlp):
+    text = "Support for the mayor appears to have fallen since May."
+    (att,) = [a for a in _atts(nlp, text) if a[0] == "appears"]
+    assert att[1] is None
+    assert att[2] == ["Support for the mayor", "to have fallen since May"]
+    assert not _quotes(nlp, text)
