@@ -186,7 +186,7 @@ def _subject(verb: Any) -> Any | None:
     subj = before[-1] if len(before) > 1 else next(iter(subjs), None)
     cur = verb
     # "..., saying X" / "guesses X and stresses Y": the subject of the governing verb
-    while subj is None and cur.dep_ in ("conj", "advcl", "xcomp") and cur.head != cur:
+    while subj is None and cur.dep_ in ("conj", "advcl", "xcomp", "acomp") and cur.head != cur:
         cur = cur.head
         subj = next((c for c in cur.children if c.dep_ in ("nsubj",)), None)
     if subj is None:

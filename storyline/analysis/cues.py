@@ -249,7 +249,9 @@ CUE_NOUNS = frozenset(
 )
 
 # These take a prepositional object as content ("referring to X", "talked about X").
-PREP_CONTENT_VERBS = frozenset({"refer", "talk", "speak", "vote", "call", "ask", "advocate", "point"})
+PREP_CONTENT_VERBS = frozenset(
+    {"refer", "talk", "speak", "vote", "call", "ask", "advocate", "point"}
+)
 
 CUE_VERBS = SPEECH_VERBS | BELIEF_VERBS | STANCE_VERBS
 

@@ -232,3 +232,10 @@ def test_seem_and_appear_have_no_source(nlp):
     assert att[1] is None
     assert att[2] == ["Support for the mayor", "to have fallen since May"]
     assert not _quotes(nlp, text)
+
+
+def test_cue_verb_under_a_predicate_adjective_takes_the_copulas_subject(nlp):
+    text = "Rural voters are far more likely to say that the tax is unfair."
+    atts = [a for a in _atts(nlp, text) if a[0].endswith("say")]
+    assert atts and atts[0][1] == "Rural voters"
+    assert atts[0][2] == ["that the tax is unfair"]
