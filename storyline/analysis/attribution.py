@@ -25,6 +25,7 @@ from .cue_finders import (
     _name_run,
     _noun_attribution,
     _phrase,
+    _predicate_attribution,
     _source_span,
     _subject,
     _verb_attribution,
@@ -92,6 +93,12 @@ def extract_attributions(
                 att = _noun_attribution(text, tok)
             elif tok.pos_ == "ADJ" and tok.lemma_.lower() in STANCE_ADJECTIVES:
                 att = _adjective_attribution(text, tok, sent)
+            elif (
+                tok.lemma_ == "be"
+                and tok.pos_ == "AUX"
+                and (att := _predicate_attribution(text, tok))
+            ):
+                pass
             elif tok.lower_ == "in" and tok.dep_ == "prep":
                 att = _in_document(text, tok, sent, seg_start)
             if att is None:

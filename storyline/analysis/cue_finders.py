@@ -23,6 +23,7 @@ from .cues import (
     OBJECT_CUES,
     OPEN_QUOTES,
     PASSIVE_CUES,
+    PREDICATE_SPEECH_NOUNS,
     PREP_CONTENT_VERBS,
     REPORT_NOUNS,
     SPEECH_NOUNS,
@@ -1011,3 +1012,44 @@ def _view_attribution(text: str, verb: Any, noun: Any) -> Attribution | None:
         source_head=subj,
         source_tokens=source_toks,
     )
+
+
+def _predicate_attribution(text: str, cop: Any) -> Attribution | None:
+    """ "His catch phrase was that X", "One view is that X": a speech noun as subject of
+    "be" with a that-clause; the noun's possessor, if any, is the source."""
+    subj = next((c for c in cop.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lemma_.lower() not in PREDICATE_SPEECH_NOUNS:
+        return None
+    clause = next(
+        (c for c in cop.children if c.dep_ == "ccomp" and c.i > cop.i and _marked(c, "that")), None
+    )
+    if clause is None:
+        return None
+    toks = [t for t in clause.subtree if not t.is_space]
+    start, end = _trim(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+    if len(text[start:end].split()) < 3 or "\n" in text[start:end]:
+        return None
+    poss = next((c for c in subj.children if c.dep_ == "poss"), None)
+    source = None
+    source_toks: list[Any] = []
+    if poss is not None:
+        source_toks = [t for t in poss.subtree if not t.is_space]
+        source = Span(source_toks[0].idx, source_toks[-1].idx + len(source_toks[-1]))
+    first = subj.left_edge if poss is None else _after_phrase(poss)
+    cue_toks = [t for t in subj.doc[first.i : cop.i + 1] if not t.is_space]
+    return Attribution(
+        cue=Span(cue_toks[0].idx, cop.idx + len(cop)),
+        content=[Span(start, end)],
+        source=source,
+        cue_text=text[cue_toks[0].idx : cop.idx + len(cop)],
+        cue_lemma=subj.lemma_.lower(),
+        broad=True,
+        source_head=poss,
+        source_tokens=source_toks,
+    )
+
+
+def _after_phrase(tok: Any) -> Any:
+    """The token after `tok`'s phrase (its right edge)."""
+    nxt = tok.right_edge.i + 1
+    return tok.doc[min(nxt, len(tok.doc) - 1)]

@@ -510,3 +510,39 @@ VIEW_NOUNS = frozenset(
         "admiration",
     ]
 )
+
+# Subjects of "is that ..." that name what someone says or thinks ("his message was that X",
+# "one view is that X"): the copula is the cue, the clause the content.
+PREDICATE_SPEECH_NOUNS = frozenset(
+    [
+        "message",
+        "view",
+        "phrase",
+        "slogan",
+        "mantra",
+        "refrain",
+        "answer",
+        "response",
+        "position",
+        "argument",
+        "point",
+        "claim",
+        "line",
+        "idea",
+        "theory",
+        "belief",
+        "concern",
+        "fear",
+        "hope",
+        "conclusion",
+        "assessment",
+        "verdict",
+        "explanation",
+        "excuse",
+        "complaint",
+        "criticism",
+        "promise",
+        "pledge",
+        "warning",
+    ]
+)

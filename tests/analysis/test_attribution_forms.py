@@ -239,3 +239,11 @@ def test_cue_verb_under_a_predicate_adjective_takes_the_copulas_subject(nlp):
     atts = [a for a in _atts(nlp, text) if a[0].endswith("say")]
     assert atts and atts[0][1] == "Rural voters"
     assert atts[0][2] == ["that the tax is unfair"]
+
+
+def test_speech_noun_as_subject_of_be(nlp):
+    text = "Her campaign slogan was that the city deserves better roads."
+    atts = [a for a in _atts(nlp, text) if a[0].endswith("was")]
+    assert atts and atts[0][1] == "Her"
+    assert atts[0][2] == ["that the city deserves better roads"]
+    assert not _quotes(nlp, text)  # a stance, kept for evaluation only
