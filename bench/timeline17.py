@@ -65,6 +65,7 @@ from storyline.briefing.timeline import dated_sentences
 from storyline.model import Analysis, Document, Sentence
 
 TOPIC_WEIGHT = 0.5
+PREFER_BONUS = 0.1  # fixed in advance, not tuned
 PUBLISHED = {"DATEWISE": (0.544, 0.120, 0.035), "CLUST": (0.407, 0.082, None)}
 
 Timeline = dict[dt.date, list[str]]
@@ -118,31 +119,86 @@ def analyse(docs: list[Document]) -> list[Analysis]:
     return [Analysis(d, dates=resolve_dates(d.text, d.published)) for d in docs]
 
 
-def candidates(analyses: list[Analysis], lead: int) -> list[tuple[dt.date, str, bool, str, int]]:
-    """(date, sentence, dated only by publication, document, sentence number) for every
-    day-precise passage."""
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A day-precise passage: its date, text, whether only the publication dates it,
+    its document, that document's publication day and the sentence number."""
+
+    day: dt.date
+    text: str
+    from_publication: bool
+    document: str
+    published: dt.date
+    sentence: int
+
+
+def candidates(analyses: list[Analysis], lead: int) -> list[Candidate]:
+    """Every day-precise, past passage of 5 to 60 words."""
     out = []
     for a in analyses:
         starts = [s.start for s in a.document.sentences]
+        published = dt.date.fromisoformat((a.document.published or "")[:10])
         for item in dated_sentences(a, lead=lead):
             if item.granularity != "day" or item.future:
                 continue
             n = len(item.text.split())
             if 5 <= n <= 60:
                 out.append(
-                    (
+                    Candidate(
                         dt.date.fromisoformat(item.date),
                         item.text,
                         item.from_publication,
                         a.document.id,
+                        published,
                         bisect.bisect_right(starts, item.start) - 1,
                     )
                 )
     return out
 
 
+def date_scores(
+    cands: list[Candidate],
+    first: dt.date,
+    last: dt.date,
+    pub_weight: float,
+    rank: str,
+) -> Counter[dt.date]:
+    """How much the collection says about each date in [first, last].
+
+    - "sentences": every dated sentence counts (publication-dated leads at `pub_weight`);
+    - "documents": each document counts once per date (its best passage);
+    - "retroN": documents published at least N days after the date that still mention
+      it. Routine news is written the day after; an event that matters is recalled
+      weeks later ("since the April 20 explosion"), which is what a journalist's
+      timeline keeps. The "documents" score breaks ties (weight 0.01), so a
+      collection with no retrospective mentions falls back to it rather than to
+      nothing.
+    """
+    score: Counter[dt.date] = Counter()
+    counted: dict[tuple[dt.date, str], float] = {}
+    retro: dict[dt.date, set[str]] = collections.defaultdict(set)
+    lag = int(rank[5:]) if rank.startswith("retro") else None
+    for c in cands:
+        if not first <= c.day <= last:
+            continue
+        weight = pub_weight if c.from_publication else 1.0
+        if rank == "sentences":
+            score[c.day] += weight
+            continue
+        old = counted.get((c.day, c.document), 0.0)
+        if weight > old:
+            score[c.day] += weight - old
+            counted[(c.day, c.document)] = weight
+        if lag is not None and not c.from_publication and (c.published - c.day).days >= lag:
+            retro[c.day].add(c.document)
+    if lag is not None:
+        for day in score:
+            score[day] = len(retro[day]) + 0.01 * score[day]
+    return score
+
+
 def generate(
-    cands: list[tuple[dt.date, str, bool, str, int]],
+    cands: list[Candidate],
     vectorizer: TfidfVectorizer,
     topic: np.ndarray,
     first: dt.date,
@@ -152,37 +208,38 @@ def generate(
     pub_weight: float,
     *,
     topic_weight: float = 0.5,
-    by_documents: bool = False,
+    rank: str = "sentences",
+    prefer: str = "none",
 ) -> Timeline:
-    """Top `n_dates` dates in [first, last]; per date, its most central sentences.
+    """Top `n_dates` dates in [first, last] by `date_scores`; per date, its most
+    central sentences.
 
-    Centrality is cosine to the date's centroid plus half the cosine to the
-    whole topic's centroid (`topic`), so a day's summary stays on the story.
-    With `by_documents` a date counts each document once (its best passage),
-    so one article listing a date ten times does not outweigh ten articles.
+    Centrality is cosine to the date's centroid plus `topic_weight` times the
+    cosine to the whole topic's centroid (`topic`), so a day's summary stays on
+    the story. `prefer` adds PREFER_BONUS to sentences that name the date
+    ("mention", not a lead dated by publication) or that recall it from an
+    article published more than two days later ("retro": a retrospective
+    sentence sums the event up the way a timeline does).
     """
-    score: Counter[dt.date] = Counter()
-    by_date: dict[dt.date, list[str]] = collections.defaultdict(list)
-    counted: dict[tuple[dt.date, str], float] = {}
-    for day, text, from_pub, doc, _ in cands:
-        if first <= day <= last:
-            weight = pub_weight if from_pub else 1.0
-            if by_documents:
-                old = counted.get((day, doc), 0.0)
-                if weight > old:
-                    score[day] += weight - old
-                    counted[(day, doc)] = weight
-            else:
-                score[day] += weight
-            if text not in by_date[day]:
-                by_date[day].append(text)
+    score = date_scores(cands, first, last, pub_weight, rank)
+    by_date: dict[dt.date, list[Candidate]] = collections.defaultdict(list)
+    seen: set[tuple[dt.date, str]] = set()
+    for c in cands:
+        if first <= c.day <= last and (c.day, c.text) not in seen:
+            seen.add((c.day, c.text))
+            by_date[c.day].append(c)
     dates = [d for d, s in sorted(score.items(), key=lambda x: (-x[1], x[0])) if s > 0][:n_dates]
     timeline: Timeline = {}
     for day in dates:
-        sents = by_date[day]
+        items = by_date[day]
+        sents = [c.text for c in items]
         X = vectorizer.transform(sents)
         centroid = np.asarray(X.mean(axis=0))
         sims = (X @ centroid.T).ravel() + topic_weight * (X @ topic.T).ravel()
+        if prefer == "mention":
+            sims += PREFER_BONUS * np.array([not c.from_publication for c in items])
+        elif prefer == "retro":
+            sims += PREFER_BONUS * np.array([(c.published - day).days > 2 for c in items])
         chosen: list[int] = []
         for i in np.argsort(-sims, kind="stable"):
             if len(chosen) >= per_date:
@@ -206,6 +263,7 @@ class Rouge:
         self.stemmer = PorterStemmer()
         self.ignore = set(ENGLISH_STOP_WORDS) | self.PUNCT
         self.cache: dict[str, str] = {}
+        self.sentences: dict[str, list[str]] = {}
 
     def _stem(self, w: str) -> str:
         if w not in self.cache:
@@ -216,9 +274,14 @@ class Rouge:
         return self.cache[w]
 
     def tokens(self, sents: list[str]) -> list[str]:
-        return [
-            self._stem(t.lower()) for s in sents for t in s.split() if t.lower() not in self.ignore
-        ]
+        out: list[str] = []
+        for s in sents:
+            if s not in self.sentences:
+                self.sentences[s] = [
+                    self._stem(t.lower()) for t in s.split() if t.lower() not in self.ignore
+                ]
+            out.extend(self.sentences[s])
+        return out
 
     def counts(
         self, pred: list[str], refs: list[list[str]]
@@ -235,10 +298,22 @@ class Rouge:
         return out
 
 
+_APPROX: dict[tuple[str, ...], Counter[str]] = {}
+
+
+def _bag(sents: list[str]) -> Counter[str]:
+    """Unstemmed word counts without punctuation tokens (cached: the alignment asks
+    for the same daily summaries over and over)."""
+    key = tuple(sents)
+    if key not in _APPROX:
+        _APPROX[key] = Counter(k for s in sents for k in s.split() if k not in string.punctuation)
+    return _APPROX[key]
+
+
 def _rouge_approx(pred: list[str], refs: list[list[str]]) -> float:
     """tilse.evaluation.util.compute_rouge_approximation (unstemmed ROUGE-1 F1)."""
-    pc = Counter(k for s in pred for k in s.split() if k not in string.punctuation)
-    rcs = [Counter(k for s in r for k in s.split() if k not in string.punctuation) for r in refs]
+    pc = _bag(pred)
+    rcs = [_bag(r) for r in refs]
     match = sum(min(c, rc[t]) for t, c in pc.items() for rc in rcs)
     pd = len(rcs) * sum(pc.values())
     rd = sum(sum(rc.values()) for rc in rcs)
@@ -303,8 +378,9 @@ def date_f1(pred: Timeline, ref: Timeline) -> float:
 GRID = {
     "lead": (1, 3, 5),
     "pub_weight": (0.5, 1.0),
-    "topic_weight": (0.0, 0.5, 1.0),
-    "by_documents": (False, True),
+    "topic_weight": (0.5, 1.0),
+    "rank": ("sentences", "documents", "retro2", "retro7"),
+    "prefer": ("none", "mention", "retro"),
 }
 METRICS = ("date_f1", "rouge_1", "rouge_2")
 
@@ -316,7 +392,7 @@ class Prepared:
     name: str
     documents: int
     references: list[Timeline]
-    candidates: dict[int, list[tuple[dt.date, str, bool, str, int]]]
+    candidates: dict[int, list[Candidate]]
     seconds: float
 
 
@@ -332,7 +408,7 @@ def score(prep: Prepared, rouge: Rouge, settings: dict) -> dict[str, float]:
     """Mean date F1 / ROUGE over the topic's reference timelines under `settings`."""
     cands = prep.candidates[settings["lead"]]
     vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True)
-    texts = [c[1] for c in cands] or ["empty"]
+    texts = [c.text for c in cands] or ["empty"]
     centroid = np.asarray(vectorizer.fit_transform(texts).mean(axis=0))
     rows = []
     for ref in prep.references:
@@ -348,7 +424,8 @@ def score(prep: Prepared, rouge: Rouge, settings: dict) -> dict[str, float]:
             per_date,
             settings["pub_weight"],
             topic_weight=settings["topic_weight"],
-            by_documents=settings["by_documents"],
+            rank=settings["rank"],
+            prefer=settings["prefer"],
         )
         rows.append({"date_f1": date_f1(pred, ref), **align_m1(pred, ref, rouge)})
     return {k: float(np.mean([r[k] for r in rows])) for k in rows[0]}
@@ -428,7 +505,7 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{row['topic']:24} {prepared[row['topic']].documents:5d} {row['date_f1']:7.3f} "
             f"{row['rouge_1']:7.3f} {row['rouge_2']:7.3f}  lead={s['lead']} pub={s['pub_weight']} "
-            f"topic={s['topic_weight']} docs={s['by_documents']}"
+            f"topic={s['topic_weight']} rank={s['rank']} prefer={s['prefer']}"
         )
     mean = {k: float(np.mean([r[k] for r in rows])) for k in ("date_f1", "rouge_1", "rouge_2")}
     print(
@@ -468,7 +545,7 @@ def main(argv: list[str] | None = None) -> int:
 def diagnose(prep: Prepared) -> None:
     """Print, per reference timeline, its range and how many of its dates any candidate
     (a day-precise mention, or a lead sentence published that day) reaches."""
-    reach = {c[0] for c in prep.candidates[max(prep.candidates)]}
+    reach = {c.day for c in prep.candidates[max(prep.candidates)]}
     for i, ref in enumerate(prep.references):
         first, last = min(ref), max(ref)
         inside = {d for d in reach if first <= d <= last}
@@ -487,7 +564,8 @@ def run_topic(topic: Path, rouge: Rouge, lead: int, pub_weight: float) -> dict:
         "lead": lead,
         "pub_weight": pub_weight,
         "topic_weight": TOPIC_WEIGHT,
-        "by_documents": False,
+        "rank": "sentences",
+        "prefer": "none",
     }
     return {"topic": prep.name, "documents": prep.documents, **score(prep, rouge, settings)}
 

@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Analysis, DateMention, Granularity
-from ..words import CARDINALS
+from ..words import CARDINALS, REPORTING_WORDS
 
 MONTHS = {
     "january": 1,
@@ -568,39 +568,77 @@ _MONTH_DAY = [
     re.compile(r"^" + _MONTH + r"\s+" + _DAY + r"$"),
     re.compile(r"^\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"$"),
 ]
+_MONTH_ALONE = re.compile(r"^" + _MOD + _MONTH + r"$")
+# A sentence end between two mentions: "... 2003. On April 9 ..."
+_SAID = REPORTING_WORDS | {"announced", "announces", "confirmed", "stated", "wrote"}
+_SENTENCE_END = re.compile(r"[.!?][\"'’”]?\s+[A-Z\"“‘(]|\n")
 
 
 def _years_from_context(text: str, mentions: list[DateMention]) -> None:
-    """Give a month-and-day with no resolvable year ("May 4" in an undated article) the
-    year of the closest explicit full date before it (within `YEAR_CONTEXT_SPAN`),
-    else of the closest one after it; confidence 0.5. Undated articles that say
-    "On March 21, 2012 ... on March 22" are common; the day is written, the year is
-    the article's own."""
-    anchors = [
-        d
-        for d in mentions
-        if not d.relative and d.value and d.granularity in ("day", "month") and d.value[:4]
-    ]
+    """Years for a month-and-day ("May 4") or a month ("in April") written without one.
+
+    - The article is undated: the year of the closest explicit full date before it
+      (within `YEAR_CONTEXT_SPAN`), else of the closest one after it; confidence
+      0.5. Undated articles that say "On March 21, 2012 ... on March 22" are
+      common; the day is written, the year is the article's own.
+    - The article is dated, and the same sentence already named an earlier year
+      ("The invasion began on March 20, 2003, and Baghdad fell on April 9"): that
+      year, not the publication's, when the date does not fall before the one that
+      named the year; confidence 0.6. Across sentences the publication date
+      stands: "The law passed in 2009. On March 3 the minister said ..." in a 2011
+      article is 2011.
+    Never a year after publication: a recalled year is a past one.
+    """
+    anchors = [d for d in mentions if not d.relative and d.value and d.granularity]
     if not anchors:
         return
     for d in mentions:
-        if d.value is not None or not d.relative:
+        if not d.relative:
             continue
         m = _MONTH_DAY[0].match(d.text) or _MONTH_DAY[1].match(d.text)
-        if m is None:
+        alone = None if m else _MONTH_ALONE.match(d.text)
+        if m is None and alone is None:
             continue
-        before = [a for a in anchors if a.end <= d.start and d.start - a.end <= YEAR_CONTEXT_SPAN]
-        after = [a for a in anchors if a.start >= d.end and a.start - d.end <= YEAR_CONTEXT_SPAN]
-        anchor = before[-1] if before else (after[0] if after else None)
-        if anchor is None:
-            continue
-        g = m.groupdict()
+        g = (m or alone).groupdict()  # type: ignore[union-attr]
         month = MONTHS[g["month"].rstrip(".").lower()]
-        try:
-            day = dt.date(int(anchor.value[:4]), month, int(g["day"]))  # type: ignore[index]
-        except ValueError:
+        if d.value is None:
+            if m is None:
+                continue
+            near = [a for a in anchors if a.granularity in ("day", "month")]
+            before = [a for a in near if a.end <= d.start and d.start - a.end <= YEAR_CONTEXT_SPAN]
+            after = [a for a in near if a.start >= d.end and a.start - d.end <= YEAR_CONTEXT_SPAN]
+            anchor = before[-1] if before else (after[0] if after else None)
+            if anchor is None:
+                continue
+            try:
+                day = dt.date(int(anchor.value[:4]), month, int(g["day"]))  # type: ignore[index]
+            except ValueError:
+                continue
+            d.value, d.granularity, d.confidence = iso(day, "day"), "day", 0.5
             continue
-        d.value, d.granularity, d.confidence = iso(day, "day"), "day", 0.5
+        if d.future:
+            continue
+        before = [a for a in anchors if a.end <= d.start]
+        if not before or _SENTENCE_END.search(text, before[-1].end, d.start):
+            continue
+        anchor = before[-1]
+        named = anchor.value or ""
+        lead_in = re.findall(r"[A-Za-z]+", text[max(anchor.end, d.start - 40) : d.start])
+        if any(w.lower() in _SAID for w in lead_in[-4:]):
+            continue  # "sales rose in 2010, the firm said on March 3": when it was said
+        year = int(named[:4])
+        if year >= int(d.value[:4]):
+            continue  # the same year, or a later one: the publication's reading stands
+        if m is not None:
+            try:
+                value = iso(dt.date(year, month, int(g["day"])), "day")
+            except ValueError:
+                continue
+        else:
+            value = f"{year:04d}-{month:02d}"
+        if value[: len(named)] < named:
+            continue  # before the date that named the year: not the same story
+        d.value, d.confidence = value, 0.6
 
 
 # The spaCy DATE entities worth handing to dateparser: "a decade ago".

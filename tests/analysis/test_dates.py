@@ -238,3 +238,27 @@ def test_dates_month_and_day_take_the_known_year():
     ]
     (alone,) = resolve_dates("The summit, held May 4, ended.", None)
     assert alone.value is None  # nothing tells the year: not guessed
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        # the sentence named the year: a recalled date keeps it
+        ("The dam burst on March 20, 2003, and the valley flooded on April 9.", "2003-04-09"),
+        ("In 2004 the first ferry sank on May 4 near the pier.", "2004-05-04"),
+        ("Work on the canal began in January 2006 and stopped in May.", "2006-05"),
+        # another sentence, or a date of speech: the publication's year stands
+        ("The law passed in 2009. On March 3 the minister resigned.", "2011-03-03"),
+        ("Sales rose in 2010, the mayor said on March 3.", "2011-03-03"),
+    ],
+)
+def test_dates_month_without_year_takes_the_year_its_sentence_named(text, value):
+    found = resolve_dates(text, "2011-06-15")
+    assert found[-1].value == value, found
+
+
+def test_dates_month_without_year_is_never_put_after_publication():
+    # a later year in the sentence is a plan or a forecast, never lent to a past day
+    (plan, day) = resolve_dates("The port will close in 2030; it flooded on May 4.", "2011-06-15")
+    assert plan.value == "2030"
+    assert day.value == "2011-05-04"
