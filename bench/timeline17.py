@@ -47,6 +47,7 @@ import collections
 import datetime as dt
 import itertools
 import json
+import math
 import string
 import sys
 import time
@@ -65,7 +66,6 @@ from storyline.briefing.timeline import dated_sentences
 from storyline.model import Analysis, Document, Sentence
 
 TOPIC_WEIGHT = 0.5
-PREFER_BONUS = 0.1  # fixed in advance, not tuned
 PUBLISHED = {"DATEWISE": (0.544, 0.120, 0.035), "CLUST": (0.407, 0.082, None)}
 
 Timeline = dict[dt.date, list[str]]
@@ -172,12 +172,15 @@ def date_scores(
       weeks later ("since the April 20 explosion"), which is what a journalist's
       timeline keeps. The "documents" score breaks ties (weight 0.01), so a
       collection with no retrospective mentions falls back to it rather than to
-      nothing.
+      nothing;
+    - "bothN": log(1 + documents) + log(1 + retrospective documents): both signals,
+      so the last days of a collection, which no later article can recall yet, are
+      not ranked below every recalled date (see `--until-last`).
     """
     score: Counter[dt.date] = Counter()
     counted: dict[tuple[dt.date, str], float] = {}
     retro: dict[dt.date, set[str]] = collections.defaultdict(set)
-    lag = int(rank[5:]) if rank.startswith("retro") else None
+    lag = int(rank.lstrip("retobh")) if rank.startswith(("retro", "both")) else None
     for c in cands:
         if not first <= c.day <= last:
             continue
@@ -191,9 +194,12 @@ def date_scores(
             counted[(c.day, c.document)] = weight
         if lag is not None and not c.from_publication and (c.published - c.day).days >= lag:
             retro[c.day].add(c.document)
-    if lag is not None:
+    if rank.startswith("retro"):
         for day in score:
             score[day] = len(retro[day]) + 0.01 * score[day]
+    elif rank.startswith("both"):
+        for day in score:
+            score[day] = math.log1p(score[day]) + math.log1p(len(retro[day]))
     return score
 
 
@@ -209,17 +215,13 @@ def generate(
     *,
     topic_weight: float = 0.5,
     rank: str = "sentences",
-    prefer: str = "none",
 ) -> Timeline:
     """Top `n_dates` dates in [first, last] by `date_scores`; per date, its most
     central sentences.
 
     Centrality is cosine to the date's centroid plus `topic_weight` times the
     cosine to the whole topic's centroid (`topic`), so a day's summary stays on
-    the story. `prefer` adds PREFER_BONUS to sentences that name the date
-    ("mention", not a lead dated by publication) or that recall it from an
-    article published more than two days later ("retro": a retrospective
-    sentence sums the event up the way a timeline does).
+    the story.
     """
     score = date_scores(cands, first, last, pub_weight, rank)
     by_date: dict[dt.date, list[Candidate]] = collections.defaultdict(list)
@@ -236,10 +238,6 @@ def generate(
         X = vectorizer.transform(sents)
         centroid = np.asarray(X.mean(axis=0))
         sims = (X @ centroid.T).ravel() + topic_weight * (X @ topic.T).ravel()
-        if prefer == "mention":
-            sims += PREFER_BONUS * np.array([not c.from_publication for c in items])
-        elif prefer == "retro":
-            sims += PREFER_BONUS * np.array([(c.published - day).days > 2 for c in items])
         chosen: list[int] = []
         for i in np.argsort(-sims, kind="stable"):
             if len(chosen) >= per_date:
@@ -379,8 +377,7 @@ GRID = {
     "lead": (1, 3, 5),
     "pub_weight": (0.5, 1.0),
     "topic_weight": (0.5, 1.0),
-    "rank": ("sentences", "documents", "retro2", "retro7"),
-    "prefer": ("none", "mention", "retro"),
+    "rank": ("sentences", "documents", "retro7", "both7"),
 }
 METRICS = ("date_f1", "rouge_1", "rouge_2")
 
@@ -404,18 +401,30 @@ def prepare(topic: Path, leads: tuple[int, ...]) -> Prepared:
     return Prepared(topic.name, len(docs), load_references(topic), cands, time.perf_counter() - t0)
 
 
-def score(prep: Prepared, rouge: Rouge, settings: dict) -> dict[str, float]:
-    """Mean date F1 / ROUGE over the topic's reference timelines under `settings`."""
+def score(
+    prep: Prepared, rouge: Rouge, settings: dict, *, until_last: bool = False
+) -> dict[str, float]:
+    """Mean date F1 / ROUGE over the topic's reference timelines under `settings`.
+
+    `until_last` keeps only the articles published by each reference's last date:
+    a collection that stops with the story, where no later article recalls its
+    last events (a robustness check, `--until-last`)."""
     cands = prep.candidates[settings["lead"]]
-    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True)
-    texts = [c.text for c in cands] or ["empty"]
-    centroid = np.asarray(vectorizer.fit_transform(texts).mean(axis=0))
+    fitted: dict[dt.date | None, tuple[TfidfVectorizer, np.ndarray, list[Candidate]]] = {}
     rows = []
     for ref in prep.references:
         first, last = min(ref), max(ref)
+        key = last if until_last else None
+        if key not in fitted:
+            pool = [c for c in cands if c.published <= last] if until_last else cands
+            vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True)
+            texts = [c.text for c in pool] or ["empty"]
+            centroid = np.asarray(vectorizer.fit_transform(texts).mean(axis=0))
+            fitted[key] = (vectorizer, centroid, pool)
+        vectorizer, centroid, pool = fitted[key]
         per_date = max(1, round(sum(len(s) for s in ref.values()) / len(ref)))
         pred = generate(
-            cands,
+            pool,
             vectorizer,
             centroid,
             first,
@@ -425,7 +434,6 @@ def score(prep: Prepared, rouge: Rouge, settings: dict) -> dict[str, float]:
             settings["pub_weight"],
             topic_weight=settings["topic_weight"],
             rank=settings["rank"],
-            prefer=settings["prefer"],
         )
         rows.append({"date_f1": date_f1(pred, ref), **align_m1(pred, ref, rouge)})
     return {k: float(np.mean([r[k] for r in rows])) for k in rows[0]}
@@ -473,6 +481,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="per timeline: reference dates any candidate reaches",
     )
+    ap.add_argument(
+        "--until-last",
+        action="store_true",
+        help="robustness: only articles published by each reference's last date",
+    )
     args = ap.parse_args(argv)
     topics = sorted(p for p in args.data_dir.iterdir() if (p / "InputDocs").is_dir())
     if args.topics:
@@ -489,7 +502,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.diagnose:
             diagnose(prep)
         t0 = time.perf_counter()
-        table[prep.name] = [score(prep, rouge, s) for s in settings]
+        table[prep.name] = [score(prep, rouge, s, until_last=args.until_last) for s in settings]
         print(
             f"{prep.name}: {prep.documents} docs, dated in {prep.seconds:.1f}s, "
             f"{len(settings)} settings scored in {time.perf_counter() - t0:.1f}s",
@@ -505,7 +518,7 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{row['topic']:24} {prepared[row['topic']].documents:5d} {row['date_f1']:7.3f} "
             f"{row['rouge_1']:7.3f} {row['rouge_2']:7.3f}  lead={s['lead']} pub={s['pub_weight']} "
-            f"topic={s['topic_weight']} rank={s['rank']} prefer={s['prefer']}"
+            f"topic={s['topic_weight']} rank={s['rank']}"
         )
     mean = {k: float(np.mean([r[k] for r in rows])) for k in ("date_f1", "rouge_1", "rouge_2")}
     print(
@@ -520,6 +533,7 @@ def main(argv: list[str] | None = None) -> int:
             json.dumps(
                 {
                     "protocol": "leave-one-topic-out over GRID, choice = best summed rank on the other topics",
+                    "until_last": args.until_last,
                     "grid": GRID,
                     "topics": [
                         {
@@ -565,7 +579,6 @@ def run_topic(topic: Path, rouge: Rouge, lead: int, pub_weight: float) -> dict:
         "pub_weight": pub_weight,
         "topic_weight": TOPIC_WEIGHT,
         "rank": "sentences",
-        "prefer": "none",
     }
     return {"topic": prep.name, "documents": prep.documents, **score(prep, rouge, settings)}
 

@@ -73,3 +73,25 @@ def test_timeline17_generate_from_hand_made_topic(tmp_path):
         row["date_f1"] == 1.0
     )  # "on Tuesday" (21st) and "April 20" agree; "on Sunday" is the 25th
     assert row["rouge_1"] > 0.3
+
+
+def _cand(day, published, doc, from_publication=False):
+    return tl17.Candidate(day, f"Text of {doc} about {day} .", from_publication, doc, published, 1)
+
+
+def test_timeline17_retrospective_ranking_prefers_recalled_dates():
+    a, b = dt.date(2010, 4, 20), dt.date(2010, 5, 3)
+    cands = [_cand(b, b + dt.timedelta(days=1), f"b{i}") for i in range(4)]  # routine, next day
+    cands += [_cand(a, a + dt.timedelta(days=30 + i), f"a{i}") for i in range(2)]  # recalled
+    first, last = a, dt.date(2010, 6, 30)
+    assert tl17.date_scores(cands, first, last, 1.0, "documents").most_common(1)[0][0] == b
+    assert tl17.date_scores(cands, first, last, 1.0, "retro7").most_common(1)[0][0] == a
+    both = tl17.date_scores(cands, first, last, 1.0, "both7")
+    assert both[a] > 0 and both[b] > 0  # both signals count: no date drops to nothing
+
+
+def test_timeline17_retro_ranking_falls_back_to_documents_without_later_articles():
+    days = [dt.date(2010, 4, 20 + k) for k in range(3)]
+    cands = [_cand(d, d, f"{d}-{i}") for k, d in enumerate(days) for i in range(k + 1)]
+    scores = tl17.date_scores(cands, days[0], days[-1], 1.0, "retro7")
+    assert [d for d, _ in scores.most_common()] == days[::-1]  # by documents, as a tie-break
