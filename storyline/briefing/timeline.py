@@ -110,6 +110,11 @@ def parsed_clause(
     while node is not None and start <= node.head < end and node.dep != "ROOT":
         if node.lemma in SPEECH_VERBS:
             break  # "..., the company said on Thursday": the attribution, not the event
+        if node.dep == "relcl" and not _subject_relative(text, node.start):
+            # "the top area [we will focus on this year]": the noun is the object, the
+            # event is the sentence around it, not the noun phrase
+            node = clauses[node.parent] if node.parent >= 0 else None
+            continue
         if node.dep in _OWN_CLAUSE or (node.dep == "conj" and node.subject):
             own = node.own_start if node.own_start >= 0 else node.start
             lo = node.lead_end if mention.start >= node.lead_end >= own else own
@@ -151,6 +156,25 @@ def parsed_clause(
     if _words(text[s:e]) > MAX_WORDS:
         return clause(text, s, e, mention)
     return s, e
+
+
+# A relative clause whose pronoun is its subject ("a review that began in 2021") tells
+# an event of its noun; one with a subject of its own ("the area we will focus on",
+# "the market that staff would focus on") does not.
+_AUX = frozenset(
+    "is are was were be been has have had will would shall should can could may might must "
+    "did does do".split()
+)
+
+
+def _subject_relative(text: str, start: int) -> bool:
+    words = re.findall(r"[A-Za-z']+", text[start : start + 60].lower())
+    if len(words) < 2 or words[0] not in ("that", "which", "who"):
+        return False
+    nxt, after = words[1], words[2] if len(words) > 2 else ""
+    if nxt in _AUX or nxt.endswith("ed"):
+        return True
+    return nxt.endswith("s") and after not in _AUX
 
 
 def _punct(char: str) -> bool:

@@ -301,3 +301,19 @@ def test_timeline_one_day_told_three_ways_is_one_event():
     events = build_timeline([a, b, c, d], lead_events=False, parse=False)
     assert [(e.date, e.support) for e in events] == [("2023-10-31", 3), ("2023-10-31", 1)]
     assert "budget" in events[1].text
+
+
+def test_timeline_object_relative_clause_is_no_event_on_its_own(nlp):
+    text = (
+        "Speaking to engineers and suppliers at the annual gathering in the old harbour hall on "
+        "the north shore, the chief executive of Corran Ferries called the northern route the "
+        "single most important market that staff would focus on this year, well ahead of the "
+        "southern islands."
+    )
+    a = analysed("a", text, "2023-11-02")
+    a.clauses = find_clauses(nlp(text))
+    (event,) = build_timeline([a], lead_events=False)
+    assert not event.text.startswith(("the single", "that staff", "market")), event.text
+    assert "Corran Ferries" in event.text  # the subject stays
+    c = event.citations[0]
+    assert text[c.start : c.end] == event.text
