@@ -162,8 +162,29 @@ def parsed_clause(
 # an event of its noun; one with a subject of its own ("the area we will focus on",
 # "the market that staff would focus on") does not.
 _AUX = frozenset(
-    "is are was were be been has have had will would shall should can could may might must "
-    "did does do".split()
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "did",
+        "does",
+        "do",
+    ]
 )
 
 
