@@ -13,11 +13,13 @@ stopword list is scikit-learn's English list, not ROUGE's SMART list, which
 ships only with the perl script; scores are therefore approximate, as tilse
 itself says of its reimplementation.
 
-The system is DATEWISE-like: dates ranked by how many sentences (or, with
-`by_documents`, documents) mention them (resolved by storyline.analysis.dates)
-plus `pub_weight` times the number of undated lead sentences (the first `lead`)
-published that day, then per date the sentences closest to the TF-IDF centroid
-of that date's sentences plus `topic_weight` times the cosine to the topic's.
+The system is DATEWISE-like: dates in the reference's range ranked by
+`date_scores` (how many sentences or documents mention them, resolved by
+storyline.analysis.dates, plus `pub_weight` times the undated lead sentences,
+the first `lead`, published that day; or how many articles published a week or
+more later still recall them, alone or with the document count), then per date
+the sentences closest to the TF-IDF centroid of that date's sentences plus
+`topic_weight` times the cosine to the topic's.
 
 Protocol: leave-one-topic-out. Every topic is scored under every setting of
 GRID; for each topic the setting is chosen on the other topics only (best
@@ -34,9 +36,13 @@ by those keywords keeps nothing (this one ignores them); and a system that only
 uses the first sentences, or only day-precise dates, finds no candidate in the
 range. Here a date in range needs one day-precise mention or one lead sentence
 published that day; `--diagnose` prints, per timeline, how many reference dates
-any candidate reaches (the oracle date recall).
+any candidate reaches (the oracle date recall). Ranking by retrospective mentions
+alone fails where the collection stops with the story (its last events have
+no later article to recall them); `--until-last` measures exactly that case
+by dropping the articles published after each reference's last date.
 
-Usage: python bench/timeline17.py DATA_DIR [--json FILE] [--topics T ...]
+Usage: python bench/timeline17.py DATA_DIR [--json FILE] [--topics T ...] [--diagnose]
+       [--until-last]
 """
 
 from __future__ import annotations

@@ -121,6 +121,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?P<rel>last|this|next|coming)\s+(?P<unit>week|month|year)\b)"
         ),
     ),
+    (
+        "season",
+        re.compile(
+            r"(?i:\b(?:(?P<rel>last|this|next|coming)\s+|(?:in|by|during|until|till|before|"
+            r"after|since|from|through)\s+(?:the\s+)?)(?:(?P<mod>early|late|mid)[\s-]*)?"
+            r"(?P<season>spring|summer|autumn|fall|winter)\b)"
+            r"(?:\s*(?:of\s+)?" + _YEAR + r")?"
+        ),
+    ),
     ("weekday", re.compile(r"(?i:\b(?P<rel>last|this|next|on|coming)\s+)?" + _WEEKDAY)),
     (
         "deictic",
@@ -360,6 +369,8 @@ def _resolve(kind: str, m: re.Match[str], pub: Published | None, future: bool) -
         return f"{int(g['year']):04d}-{month:02d}", "month", False, 0.95
     if kind == "year":
         return g["year"], "year", False, 0.85
+    if kind == "season":
+        return _season(g, pub, future)
     if kind in ("md", "dm"):
         if not 1 <= int(g["day"]) <= 31:
             return None
@@ -436,6 +447,45 @@ def _resolve(kind: str, m: re.Match[str], pub: Published | None, future: bool) -
     return None
 
 
+# First and last month of each season (northern hemisphere; a winter is the year it starts).
+SEASONS = {
+    "spring": (3, 5),
+    "summer": (6, 8),
+    "autumn": (9, 11),
+    "fall": (9, 11),
+    "winter": (12, 12),
+}
+
+
+def _season(g: dict[str, Any], pub: Published | None, future: bool) -> Resolved:
+    """The year of "in the spring", "next summer", "last autumn", "summer of 2012".
+
+    The model has no season granularity, so a season gives its year. Without a
+    modifier, a future clause means the next season not yet over ("start work in
+    the spring" in November: next year) and a past one the last season begun."""
+    if g.get("year"):
+        return g["year"], "year", False, 0.9
+    if pub is None:
+        return None, None, True, 0.0
+    first, last = SEASONS[g["season"].lower()]
+    year, month = pub.date.year, pub.date.month
+    known = pub.granularity != "year"
+    rel = (g.get("rel") or "").lower()
+    if rel == "this":
+        return f"{year:04d}", "year", True, 0.8
+    if rel == "next":
+        return f"{year + 1:04d}", "year", True, 0.8
+    if rel == "coming":
+        return f"{year if known and month < first else year + 1:04d}", "year", True, 0.7
+    if rel == "last":
+        return f"{year if known and month > last else year - 1:04d}", "year", True, 0.7
+    if not known:
+        return f"{year:04d}", "year", True, 0.5
+    if future:
+        return f"{year if month <= last else year + 1:04d}", "year", True, 0.7
+    return f"{year if month >= first else year - 1:04d}", "year", True, 0.7
+
+
 # "1800 GMT", "2030 hours", "at 1900 local time": a 24-hour clock time, not a year.
 _CLOCK_AFTER = re.compile(
     r"\s*(?:GMT|UTC|Z\b|ET\b|EST|EDT|CT\b|CST|CDT|MT\b|MST|MDT|PT\b|PST|PDT|BST|CET|CEST|"
@@ -483,7 +533,7 @@ def _is_stretch(text: str, m: re.Match[str]) -> bool:
 
 # A line without any of these holds no date; skipping it makes the scan ~3x faster.
 _TRIGGER = re.compile(
-    r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day\b|(?i:tonight|tomorrow|week|month|year|ago|morning|noon|evening)"
+    r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day\b|(?i:tonight|tomorrow|week|month|year|ago|morning|noon|evening|spring|summer|autumn|fall|winter)"
 )
 
 
