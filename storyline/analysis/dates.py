@@ -748,6 +748,7 @@ class DateResolver:
     """Analysis component: fills `analysis.dates`."""
 
     name = "dates"
+    version = "2"  # seasons; a month without year takes the year its sentence named
     requires: tuple[str, ...] = ()
     provides: tuple[str, ...] = ("dates",)
 
