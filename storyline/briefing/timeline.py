@@ -453,7 +453,26 @@ def build_timeline(
     events = merge_targets(merge(items), analyses)
     mark_superseded(events, analyses)
     mark_called_off(events, analyses)
+    settle_own_revisions(events)
     return events
+
+
+# A plan its own sentence says was given up or changed: "originally hoped to ... in 2018 but
+# pushed the date back", "had planned to open in 2020 before costs rose".
+_REVISED_HERE = re.compile(
+    r"(?i)\b(?:originally|initially|first)\s+(?:\w+\s+){0,3}?(?:hoped|planned|aimed|expected|"
+    r"intended|wanted|promised|targeted|scheduled)\b|\bhad\s+(?:hoped|planned|aimed|expected|"
+    r"intended|wanted|promised)\b|\bwas\s+(?:originally\s+|initially\s+)?(?:supposed|meant)\s+to\b"
+)
+
+
+def settle_own_revisions(events: list[TimelineEvent]) -> None:
+    """A plan whose own sentence tells that it was given up or changed ("Originally the
+    firm hoped to reach 10 billion in 2018 but pushed the date back") is no current
+    target: it stays at its date among the targets, marked "(superseded)"."""
+    for e in events:
+        if e.future and "(later " not in e.text and _REVISED_HERE.search(e.text):
+            e.text = f"{e.text} (superseded)"
 
 
 def merge_targets(events: list[TimelineEvent], analyses: Sequence[Analysis]) -> list[TimelineEvent]:

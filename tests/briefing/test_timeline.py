@@ -317,3 +317,17 @@ def test_timeline_object_relative_clause_is_no_event_on_its_own(nlp):
     assert "Corran Ferries" in event.text  # the subject stays
     c = event.citations[0]
     assert text[c.start : c.end] == event.text
+
+
+def test_timeline_plan_its_own_sentence_revises_is_no_current_target():
+    a = analysed(
+        "a",
+        "Originally Corran Ferries hoped to carry a million passengers in 2026 but pushed the "
+        "goal back a year. Corran Ferries now aims to carry a million passengers in 2027.",
+        "2024-02-01",
+    )
+    events = build_timeline([a], lead_events=False, parse=False)
+    assert [(e.date, e.future, e.text.endswith("(superseded)")) for e in events] == [
+        ("2026", True, True),
+        ("2027", True, False),
+    ]
