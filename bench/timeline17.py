@@ -54,6 +54,7 @@ import datetime as dt
 import itertools
 import json
 import math
+import re
 import string
 import sys
 import time
@@ -69,6 +70,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from storyline.analysis.dates import resolve_dates
 from storyline.briefing.timeline import dated_sentences
+from storyline.ingest.pubdate import from_filename
 from storyline.model import Analysis, Document, Sentence
 
 TOPIC_WEIGHT = 0.5
@@ -92,13 +94,15 @@ def load_documents(topic: Path) -> list[Document]:
             text += line + "\n"
             pos += len(line) + 1
         day = path.parent.name
+        found = from_filename(day)  # the folder names the publication day
+        published = found.value if found else None
         docs.append(
             Document(
                 id=f"{day}/{path.name}",
                 source=str(path),
                 text=text,
-                published=day,
-                published_granularity="day",
+                published=published,
+                published_granularity=found.granularity if found else None,
                 sentences=sentences,
             )
         )
@@ -106,16 +110,39 @@ def load_documents(topic: Path) -> list[Document]:
 
 
 def load_references(topic: Path) -> list[Timeline]:
-    """Reference timelines from timelines.jsonl; repeated dates are joined."""
+    """Reference timelines from timelines.jsonl, else from the tilse text files in
+    timelines/ (a date line, its sentences, a dashed separator); repeated dates are
+    joined. A topic with neither is an error naming it."""
     refs = []
-    for line in (topic / "timelines.jsonl").read_text().splitlines():
-        if not line.strip():
-            continue
-        tl: Timeline = collections.defaultdict(list)
-        for day, sents in json.loads(line):
-            tl[dt.date.fromisoformat(day[:10])].extend(s.strip() for s in sents if s.strip())
-        refs.append(dict(tl))
+    jsonl = topic / "timelines.jsonl"
+    if jsonl.exists():
+        for line in jsonl.read_text().splitlines():
+            if not line.strip():
+                continue
+            tl: Timeline = collections.defaultdict(list)
+            for day, sents in json.loads(line):
+                tl[dt.date.fromisoformat(day[:10])].extend(s.strip() for s in sents if s.strip())
+            refs.append(dict(tl))
+        return refs
+    for path in sorted((topic / "timelines").glob("*.txt")):
+        tl = collections.defaultdict(list)
+        day: dt.date | None = None
+        for line in path.read_text(errors="replace").splitlines():
+            line = line.strip()
+            if not line or set(line) == {"-"}:
+                day = None
+            elif day is None and _REF_DATE.fullmatch(line):
+                day = dt.date.fromisoformat(line[:10])
+            elif day is not None:
+                tl[day].append(line)
+        if tl:
+            refs.append(dict(tl))
+    if not refs:
+        raise SystemExit(f"{topic}: no reference timeline (timelines.jsonl or timelines/*.txt)")
     return refs
+
+
+_REF_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ][\d:]+)?")
 
 
 # ---------------------------------------------------------------- system
@@ -134,7 +161,7 @@ class Candidate:
     text: str
     from_publication: bool
     document: str
-    published: dt.date
+    published: dt.date | None
     sentence: int
 
 
@@ -143,7 +170,9 @@ def candidates(analyses: list[Analysis], lead: int) -> list[Candidate]:
     out = []
     for a in analyses:
         starts = [s.start for s in a.document.sentences]
-        published = dt.date.fromisoformat((a.document.published or "")[:10])
+        pub = a.document.published
+        # an article dated only to the month or year cannot be placed a week after a day
+        published = dt.date.fromisoformat(pub) if pub and len(pub) == 10 else None
         for item in dated_sentences(a, lead=lead):
             if item.granularity != "day" or item.future:
                 continue
@@ -198,7 +227,12 @@ def date_scores(
         if weight > old:
             score[c.day] += weight - old
             counted[(c.day, c.document)] = weight
-        if lag is not None and not c.from_publication and (c.published - c.day).days >= lag:
+        if (
+            lag is not None
+            and not c.from_publication
+            and c.published is not None
+            and (c.published - c.day).days >= lag
+        ):
             retro[c.day].add(c.document)
     if rank.startswith("retro"):
         for day in score:
@@ -422,7 +456,11 @@ def score(
         first, last = min(ref), max(ref)
         key = last if until_last else None
         if key not in fitted:
-            pool = [c for c in cands if c.published <= last] if until_last else cands
+            pool = (
+                [c for c in cands if c.published is None or c.published <= last]
+                if until_last
+                else cands
+            )
             vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True)
             texts = [c.text for c in pool] or ["empty"]
             centroid = np.asarray(vectorizer.fit_transform(texts).mean(axis=0))

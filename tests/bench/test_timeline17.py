@@ -95,3 +95,32 @@ def test_timeline17_retro_ranking_falls_back_to_documents_without_later_articles
     cands = [_cand(d, d, f"{d}-{i}") for k, d in enumerate(days) for i in range(k + 1)]
     scores = tl17.date_scores(cands, days[0], days[-1], 1.0, "retro7")
     assert [d for d, _ in scores.most_common()] == days[::-1]  # by documents, as a tie-break
+
+
+def test_timeline17_reads_tilse_text_timelines_when_there_is_no_jsonl(tmp_path):
+    topic = tmp_path / "ferry"
+    (topic / "timelines").mkdir(parents=True)
+    (topic / "timelines" / "wire.txt").write_text(
+        "2010-04-20\nA ferry ran aground off the pier .\n--------------------------------\n"
+        "2010-04-25\nDivers sealed the hull .\nThe ferry was refloated .\n"
+        "--------------------------------\n"
+    )
+    (ref,) = tl17.load_references(topic)
+    assert ref == {
+        D1: ["A ferry ran aground off the pier ."],
+        D3: ["Divers sealed the hull .", "The ferry was refloated ."],
+    }
+    (topic / "timelines" / "wire.txt").unlink()
+    with pytest.raises(SystemExit, match="no reference timeline"):
+        tl17.load_references(topic)
+
+
+def test_timeline17_an_undated_folder_gives_no_publication_date(tmp_path):
+    (tmp_path / "t" / "InputDocs" / "misc").mkdir(parents=True)
+    (tmp_path / "t" / "InputDocs" / "misc" / "1.htm.txt").write_text(
+        "Pier closes\nThe pier closed on April 20 , 2010 after the storm .\n"
+    )
+    (doc,) = tl17.load_documents(tmp_path / "t")
+    assert doc.published is None
+    (cand,) = tl17.candidates(tl17.analyse([doc]), lead=1)
+    assert (cand.day, cand.published) == (D1, None)
