@@ -126,15 +126,15 @@ def load_references(topic: Path) -> list[Timeline]:
         return refs
     for path in sorted((topic / "timelines").glob("*.txt")):
         tl = collections.defaultdict(list)
-        day: dt.date | None = None
+        when: dt.date | None = None
         for line in path.read_text(errors="replace").splitlines():
             line = line.strip()
             if not line or set(line) == {"-"}:
-                day = None
-            elif day is None and _REF_DATE.fullmatch(line):
-                day = dt.date.fromisoformat(line[:10])
-            elif day is not None:
-                tl[day].append(line)
+                when = None
+            elif when is None and _REF_DATE.fullmatch(line):
+                when = dt.date.fromisoformat(line[:10])
+            elif when is not None:
+                tl[when].append(line)
         if tl:
             refs.append(dict(tl))
     if not refs:
@@ -212,7 +212,7 @@ def date_scores(
       so the last days of a collection, which no later article can recall yet, are
       not ranked below every recalled date (see `--until-last`).
     """
-    score: Counter[dt.date] = Counter()
+    score: Counter[dt.date] = Counter()  # float weights
     counted: dict[tuple[dt.date, str], float] = {}
     retro: dict[dt.date, set[str]] = collections.defaultdict(set)
     lag = int(rank.lstrip("retobh")) if rank.startswith(("retro", "both")) else None
