@@ -620,6 +620,8 @@ _MONTH_DAY = [
 ]
 _MONTH_ALONE = re.compile(r"^" + _MOD + _MONTH + r"$")
 # A sentence end between two mentions: "... 2003. On April 9 ..."
+# A bare year sets the time frame only as "in 2004", "during 2004".
+_TIME_FRAME = re.compile(r"(?i)\b(?:in|during)\s+(?:early\s+|late\s+|mid-?)?$")
 _SAID = REPORTING_WORDS | {"announced", "announces", "confirmed", "stated", "wrote"}
 _SENTENCE_END = re.compile(r"[.!?][\"'’”]?\s+[A-Z\"“‘(]|\n")
 
@@ -672,6 +674,8 @@ def _years_from_context(text: str, mentions: list[DateMention]) -> None:
         if not before or _SENTENCE_END.search(text, before[-1].end, d.start):
             continue
         anchor = before[-1]
+        if anchor.granularity == "year" and not _TIME_FRAME.search(text, 0, anchor.start):
+            continue  # "the 1989 spill ... blew up April 20": a year naming a thing
         named = anchor.value or ""
         lead_in = re.findall(r"[A-Za-z]+", text[max(anchor.end, d.start - 40) : d.start])
         if any(w.lower() in _SAID for w in lead_in[-4:]):

@@ -250,6 +250,7 @@ def test_dates_month_and_day_take_the_known_year():
         ("Work on the canal began in January 2006 and stopped in May.", "2006-05"),
         # another sentence, or a date of speech: the publication's year stands
         ("The law passed in 2009. On March 3 the minister resigned.", "2011-03-03"),
+        ("The worst since the 1989 tanker spill, the rig blew up April 20.", "2011-04-20"),
         ("Sales rose in 2010, the mayor said on March 3.", "2011-03-03"),
     ],
 )
