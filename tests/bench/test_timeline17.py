@@ -124,3 +124,19 @@ def test_timeline17_an_undated_folder_gives_no_publication_date(tmp_path):
     assert doc.published is None
     (cand,) = tl17.candidates(tl17.analyse([doc]), lead=1)
     assert (cand.day, cand.published) == (D1, None)
+
+
+@pytest.mark.slow
+def test_timeline17_quality_floor_on_one_shared_topic(shared_dir):
+    """A floor, not a measurement (BENCHMARKS.md has the leave-one-topic-out table): the
+    setting the other topics choose for H1N1_guardian, measured there at 0.833 / 0.168 /
+    0.050 (date F1 / ROUGE-1 / ROUGE-2)."""
+    topic = shared_dir / "eval" / "timeline17" / "H1N1_guardian"
+    if not topic.is_dir():
+        pytest.skip("Timeline17 is not present")
+    prep = tl17.prepare(topic, (5,))
+    settings = {"lead": 5, "pub_weight": 1.0, "topic_weight": 1.0, "rank": "both7"}
+    scores = tl17.score(prep, tl17.Rouge(), settings)
+    assert scores["date_f1"] >= 0.75
+    assert scores["rouge_1"] >= 0.15
+    assert scores["rouge_2"] >= 0.04
