@@ -630,7 +630,8 @@ def _years_from_context(text: str, mentions: list[DateMention]) -> None:
     """Years for a month-and-day ("May 4") or a month ("in April") written without one.
 
     - The article is undated: the year of the closest explicit full date before it
-      (within `YEAR_CONTEXT_SPAN`), else of the closest one after it; confidence
+      (within `YEAR_CONTEXT_SPAN`), else of the closest one after it, else of a
+      time-frame year earlier in its sentence ("In 2012, ... on March 22"); confidence
       0.5. Undated articles that say "On March 21, 2012 ... on March 22" are
       common; the day is written, the year is the article's own.
     - The article is dated, and the same sentence already named an earlier year
@@ -660,6 +661,17 @@ def _years_from_context(text: str, mentions: list[DateMention]) -> None:
             before = [a for a in near if a.end <= d.start and d.start - a.end <= YEAR_CONTEXT_SPAN]
             after = [a for a in near if a.start >= d.end and a.start - d.end <= YEAR_CONTEXT_SPAN]
             anchor = before[-1] if before else (after[0] if after else None)
+            if anchor is None:
+                # "In 2012, ... on March 22": a time-frame year earlier in the sentence
+                frame = [
+                    a
+                    for a in anchors
+                    if a.granularity == "year"
+                    and a.end <= d.start
+                    and _TIME_FRAME.search(text, 0, a.start)
+                    and not _SENTENCE_END.search(text, a.end, d.start)
+                ]
+                anchor = frame[-1] if frame else None
             if anchor is None:
                 continue
             try:

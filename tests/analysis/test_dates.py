@@ -239,6 +239,11 @@ def test_dates_month_and_day_take_the_known_year():
     ]
     (alone,) = resolve_dates("The summit, held May 4, ended.", None)
     assert alone.value is None  # nothing tells the year: not guessed
+    # a time-frame year in the same sentence tells it; one naming a thing does not
+    year, day = resolve_dates("In 2012 the summit, held May 4, ended.", None)
+    assert (year.value, day.value) == ("2012", "2012-05-04")
+    found = resolve_dates("The 2012 Harbour Summit, held May 4, ended.", None)
+    assert [d.value for d in found] == ["2012", None]
 
 
 @pytest.mark.parametrize(
