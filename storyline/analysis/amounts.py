@@ -41,7 +41,7 @@ class Amount:
     value: float | None
     unit: str | None
     scale: str | None
-    kind: str  # money, percent, fraction, votes, count, number, quantity
+    kind: str  # money, percent, fraction, votes, count, number, quantity, bare
 
 
 # ---------------------------------------------------------------- finding numbers
@@ -302,6 +302,94 @@ def _counts(text: str, nlp_doc, taken: list[Amount]) -> list[Amount]:
     return found
 
 
+def counted_noun(token):
+    """The plural noun a number token counts, from the parse: "600 permanent jobs"
+    (adjectives between), "five banks" (a number word), "25 of the 80 turbines"
+    (a part of a counted whole); None when it counts nothing."""
+    head = token.head
+    while head.dep_ == "compound" and head.tag_ in ("NN", "NNP") and head.head.i > head.i:
+        head = head.head  # "80 turbine foundations"
+    if token.dep_ == "nummod" and head.i > token.i and head.tag_ in ("NNS", "NNPS"):
+        return head
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "ROOT"):
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == token.i + 1:
+                whole = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if (
+                    whole is not None
+                    and whole.tag_ in ("NNS", "NNPS")
+                    and any(c.dep_ == "nummod" or c.lower_ == "the" for c in whole.children)
+                ):
+                    return whole
+    return None
+
+
+def _parsed_counts(text: str, nlp_doc, taken: list[Amount]) -> list[Amount]:
+    """Counts the digit-noun pattern misses, found through the parse (`counted_noun`)."""
+    found: list[Amount] = []
+    for token in nlp_doc:
+        if token.tag_ != "CD" or not token.like_num:
+            continue
+        start, end = token.idx, token.idx + len(token)
+        if any(a.start < end and start < a.end for a in [*taken, *found]):
+            continue
+        word = token.lower_.replace(",", "")
+        if word not in units.NUMBER_WORDS and not re.fullmatch(_NUM, token.text):
+            continue
+        if _YEAR.match(word) or _after_label(text, start) or token.ent_type_ in ("DATE", "TIME"):
+            continue
+        noun = counted_noun(token)
+        if noun is None or noun.lower_ in units.NOT_COUNTED or noun.ent_type_ in ("DATE", "TIME"):
+            continue
+        if any(c.dep_ == "nummod" and c.i != token.i and c.i < token.i for c in noun.children):
+            continue  # "3 million" is the regexes'; "two dozen" is one number
+        people = noun.lower_ in units.PEOPLE_NOUNS
+        measured = noun.lower_ in units.MEASURE_UNITS
+        value = _number(token.text)
+        if value < 2 or (value < 10 and not people and not measured):  # "one of", "2 friends"
+            continue
+        if measured:
+            if noun.i != token.i + 1:
+                continue  # "25 of the 80 miles": a distance is read where it is written
+            end = noun.idx + len(noun)  # "three miles"
+        unit = "people" if people else noun.lower_ if measured else "units"
+        found.append(Amount(start, end, text[start:end], value, unit, None, "count"))
+    return found
+
+
+_A_SCALE = re.compile(rf"\b(?:a|the)\s(?P<scale>{_SCALE_WORD})\b(?!\s+of\b)", re.I)
+
+
+def _bare_numbers(text: str, nlp_doc, taken: list[Amount]) -> list[Amount]:
+    """Numbers standing alone, kind "bare": "sometimes 100 miles, sometimes 1,000",
+    "more than a thousand". Whether one is a figure, and of what, depends on the
+    figures before it in its sentence (`extract_figures` decides)."""
+    found = []
+    for m in _A_SCALE.finditer(text):
+        if not any(a.start < m.end() and m.start() < a.end for a in taken):
+            found.append(
+                Amount(m.start(), m.end(), m.group(), 1.0, None, _scale(m.group("scale")), "bare")
+            )
+    for token in nlp_doc:
+        start, end = token.idx, token.idx + len(token)
+        if token.tag_ != "CD" or not re.fullmatch(_NUM, token.text):
+            continue
+        if any(a.start < end and start < a.end for a in [*taken, *found]):
+            continue
+        if (
+            _YEAR.match(token.text)
+            or _after_label(text, start)
+            or token.ent_type_ in ("DATE", "TIME")
+        ):
+            continue
+        if token.dep_ in ("nummod", "compound", "quantmod") or _number(token.text) < 10:
+            continue
+        if token.i + 1 < len(nlp_doc) and nlp_doc[token.i + 1].pos_ in ("NOUN", "PROPN", "SYM"):
+            continue
+        found.append(Amount(start, end, token.text, _number(token.text), None, None, "bare"))
+    return found
+
+
 def _casualties(text: str, taken: list[Amount]) -> list[Amount]:
     """ "nine dead", "12 killed", "three arrested": counts of people by what befell them."""
     found = []
@@ -383,7 +471,9 @@ def document_amounts(text: str, nlp_doc) -> list[Amount]:
     amounts = find_amounts(text)
     amounts += _counts(text, nlp_doc, amounts)
     amounts += _casualties(text, amounts)
+    amounts += _parsed_counts(text, nlp_doc, amounts)
     amounts += _quantities(nlp_doc, amounts)
+    amounts += _bare_numbers(text, nlp_doc, amounts)
     amounts.sort(key=lambda a: a.start)
     return amounts
 

@@ -15,9 +15,7 @@ from typing import Any
 
 from ..model import DateMention, Sentence
 from . import units
-from .amounts import (
-    Amount,
-)
+from .amounts import Amount, counted_noun
 from .cues import SPEECH_VERBS
 from .figure_context import (
     _CLAUSE_BREAKS,
@@ -105,7 +103,8 @@ def _read_measure(amount: Amount, span, sentence: Sentence, ctx: _Context):
     verb = _governing_verb(span.root, sentence)
     subject = _subject_of(verb, sentence) if verb is not None else None
     if amount.kind == "count" and nxt is not None and amount.unit in ("people", "units"):
-        return _noun_measure(nxt, ids), False, verb, subject
+        noun = counted_noun(span.root) if len(span) == 1 else None
+        return _noun_measure(noun if noun is not None else nxt, ids), False, verb, subject
     if span.root.head.lower_ in ("worth", "valued") and span.root.head.head.pos_ == "NOUN":
         return "value of " + _noun_measure(span.root.head.head, ids), False, verb, subject
     if nxt is not None and amount.kind in ("percent", "fraction"):
@@ -219,20 +218,29 @@ def _speaker_name(token, ctx: _Context) -> str | None:
 
 
 def _claimant(amount: Amount, span, sentence: Sentence, ctx: _Context) -> str | None:
+    owner = _goal_owner(span, sentence, ctx)
+    if owner:
+        return owner
     if sentence.speaker:
         return sentence.speaker
     for quote in ctx.quotes:
         if quote.speaker and any(s.start <= amount.start < s.end for s in quote.content_spans):
             return quote.speaker
     verb = _governing_verb(span.root, sentence)
+    # "Holt said the company expects to create 600 jobs": the one who told it (the
+    # outermost speech verb) is the claimant; an inner "expects" only without one.
+    named: list[tuple[str, str]] = []
     for anc in _ancestors(span.root, sentence):
         lemma = anc.lemma_.lower()
-        if anc.pos_ == "VERB" and lemma in units.CLAIM_VERBS:
+        if anc.pos_ == "VERB" and lemma in units.CLAIM_VERBS and _speech_cue_or_claim(anc):
             if verb is not None and anc.i == verb.i and lemma not in units.ESTIMATE_VERBS:
                 continue
             name = _cue_speaker(anc, ctx)
             if name:
-                return name
+                named.append((lemma, name))
+    spoken = [name for lemma, name in named if lemma in SPEECH_VERBS]
+    if spoken or named:
+        return spoken[-1] if spoken else named[0][1]
     trailing = _trailing_cue(span, sentence, ctx)
     if trailing:
         return trailing
@@ -245,6 +253,40 @@ def _claimant(amount: Amount, span, sentence: Sentence, ctx: _Context) -> str | 
             to = _span(ctx.doc, sentence.start + m.end(), sentence.start + m.end() + 1)
             if to is not None and len(to):
                 return _speaker_name(to[0].head if to[0].dep_ == "compound" else to[0], ctx)
+    return None
+
+
+def _speech_cue_or_claim(verb) -> bool:
+    """A claim verb that is no arithmetic ("would add £150m to the cost" claims nothing)."""
+    return verb.lemma_.lower() not in units.ARITHMETIC_VERBS or _speech_cue(verb)
+
+
+def _goal_owner(span, sentence: Sentence, ctx: _Context) -> str | None:
+    """Whose goal the figure is: the subject of "want", "hope", "promise" above it
+    ("Huawei wants that figure to reach 10 billion"), or in a clause on it ("the
+    thousand Veltrix had promised"), or the owner of "target" ("the company's target
+    of $5bn"). A goal is its owner's claim, whoever reports it later; "we" and "I"
+    leave it to the speaker."""
+    root = span.root
+    candidates = [c for c in root.children if c.dep_ == "relcl"]
+    for anc in _ancestors(root, sentence):
+        if _speech_cue(anc):
+            break
+        candidates.append(anc)
+    for word in candidates:
+        lemma = word.lemma_.lower()
+        if lemma not in units.GOAL_WORDS and word.lower_ not in units.GOAL_WORDS:
+            continue
+        if word.pos_ in ("VERB", "AUX"):
+            subject = _subject_of(word, sentence)
+        elif word.pos_ == "NOUN":
+            subject = next((c for c in word.children if c.dep_ == "poss"), None)
+        else:
+            continue
+        if subject is not None and subject.i not in {t.i for t in span}:
+            name = _subject_name(subject, ctx)
+            if name:
+                return name
     return None
 
 
@@ -281,18 +323,27 @@ def _status(
 ) -> str:
     """target / forecast / actual from the verbs above the figure; unknown without a verb."""
     lemmas: set[str] = set()
-    verbs = []
+    verbs: list[Any] = []
     for anc in [*span, *_ancestors(span.root, sentence)]:
         lemma = anc.lemma_.lower()
-        if anc.pos_ == "VERB" and lemma in SPEECH_VERBS and lemma not in units.FORECAST_LEMMAS:
+        if _speech_cue(anc) and (
+            lemma not in units.FORECAST_LEMMAS | units.TARGET_LEMMAS
+            or any(v.tag_ in _FINITE for v in verbs)  # "1,100 now work ..., [it] promised"
+        ):
             break
         if anc.pos_ not in ("NOUN", "PROPN") or lemma not in units.NOT_STATUS_NOUNS:
             lemmas.update((lemma, anc.lower_))  # "the £3bn project" is no projection
+        plan = _plan_participle(anc)
+        if plan is not None:
+            lemmas.add(plan)
         if anc.pos_ in ("VERB", "AUX"):
             verbs.append(anc)
             lemmas.update(c.lemma_.lower() for c in anc.children if c.dep_ in ("aux", "auxpass"))
     if span.end < len(span.doc) and span.doc[span.end].lemma_.lower() not in units.NOT_STATUS_NOUNS:
         lemmas.add(span.doc[span.end].lemma_.lower())  # "the $5 billion target"
+    for clause in span.root.children:  # "the thousand Veltrix had promised"
+        if clause.dep_ == "relcl":
+            lemmas.update((clause.lemma_.lower(), clause.lower_))
     if verbs and verbs[0].tag_ == "VBD":  # "voted 4-1", "which it put at £3.1bn": done
         own = {verbs[0].lemma_.lower(), verbs[0].lower_}
         own |= {c.lower_ for c in verbs[0].children if c.dep_ in ("aux", "auxpass")}
@@ -304,9 +355,44 @@ def _status(
         return "forecast"
     if period is not None and period.future and not _not_after(period, published):
         return "forecast"
-    if any(v.tag_ in ("VBD", "VBN", "VBZ", "VBP", "VBG") for v in verbs):
+    if any(v.tag_ in ("VBD", "VBN", "VBZ", "VBP", "VBG") or _bare_present(v) for v in verbs):
         return "actual"
     return "unknown"
+
+
+_FINITE = frozenset(["VBD", "VBZ", "VBP"])
+
+
+def _speech_cue(verb) -> bool:
+    """A speech verb introducing what is said, not "add £150m to the cost"."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    if verb.lemma_.lower() in units.ARITHMETIC_VERBS:
+        return not any(
+            c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "to") for c in verb.children
+        )
+    return True
+
+
+def _plan_participle(token) -> str | None:
+    """ "is designed to generate 1.2 gigawatts": target; "is set to open": forecast."""
+    kind = units.PLAN_PARTICIPLES.get(token.lower_)
+    if kind is None or token.tag_ not in ("VBN", "JJ"):
+        return None
+    for child in token.children:
+        if child.dep_ == "xcomp" and any(c.lower_ == "to" for c in child.children):
+            return kind
+    return None
+
+
+def _bare_present(verb) -> bool:
+    """ "its members land £18 million of shellfish a year": a base-form tag on a verb
+    with its own subject and no auxiliary is the present tense the tagger missed."""
+    return (
+        verb.tag_ == "VB"
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
 
 
 def _clause_bounds(sentence: Sentence, pos: int, ctx: _Context) -> tuple[int, int]:

@@ -97,14 +97,48 @@ def extract_figures(
             figure.subject = m.name if m else None
         if anaphoric:
             _inherit(figure, figures)
-        if amount.kind in ("number", "vague") and span.end < len(nlp_doc):
+        if amount.kind in ("number", "vague", "bare") and span.end < len(nlp_doc):
             after = span.end + (amount.kind == "vague" and nlp_doc[span.end].lower_ == "of")
             if after < len(nlp_doc):
                 _as_count(figure, nlp_doc[after])
         if figure.unit is None and amount.kind == "number":
             _carry_currency(figure, amount, figures, ctx)
+        if amount.kind == "bare" and figure.unit is None and not _elliptic(figure, figures, ctx):
+            continue
         figures.append(figure)
+    _carry_currency_back(figures)
     return figures
+
+
+def _elliptic(figure: Figure, earlier: list[Figure], ctx: _Context) -> bool:
+    """ "sometimes 100 miles, sometimes 1,000", "400 people ... more than a thousand": a
+    number standing alone shares the unit of the figure before it in its sentence;
+    with none there it is no figure (a bare number says nothing by itself)."""
+    here = figure.citations[0].start
+    for f in reversed(earlier):
+        if f.citations[0].start != here:
+            return False
+        if f.unit and f.unit != "votes":
+            figure.unit = f.unit
+            figure.measure = f.measure
+            figure.subject = figure.subject or f.subject
+            return True
+    return False
+
+
+def _carry_currency_back(figures: list[Figure]) -> None:
+    """ "approved 10 billion, after a 5 billion euro first phase": a scaled bare number
+    left without a unit takes the currency of a later amount in its sentence."""
+    for i, figure in enumerate(figures):
+        if figure.unit is not None or figure.scale not in ("million", "billion", "trillion"):
+            continue
+        here = figure.citations[0].start
+        for later in figures[i + 1 :]:
+            if later.citations[0].start != here:
+                break
+            if later.unit in _CURRENCIES:
+                figure.unit = later.unit
+                break
 
 
 def _as_count(figure: Figure, noun) -> None:
@@ -159,7 +193,7 @@ class FigureExtractor:
     """Analysis component: fills `analysis.figures`."""
 
     name = "figures"
-    version = "1"
+    version = "2"
     requires = ("dates", "entities", "quotes", "people")
     provides = ("figures",)
 

@@ -155,6 +155,55 @@ PEOPLE_NOUNS = frozenset(
         "casualties",
         "children",
         "adults",
+        "men",
+        "women",
+        "protesters",
+        "demonstrators",
+        "activists",
+        "migrants",
+        "refugees",
+        "immigrants",
+        "prisoners",
+        "inmates",
+        "hostages",
+        "suspects",
+        "officers",
+        "police",
+        "firefighters",
+        "doctors",
+        "nurses",
+        "teachers",
+        "pupils",
+        "hikers",
+        "tourists",
+        "travelers",
+        "travellers",
+        "fans",
+        "players",
+        "survivors",
+        "civilians",
+        "militants",
+        "fighters",
+        "miners",
+        "farmers",
+        "applicants",
+        "participants",
+        "respondents",
+        "volunteers",
+        "delegates",
+        "lawmakers",
+        "senators",
+        "candidates",
+        "athletes",
+        "babies",
+        "infants",
+        "teenagers",
+        "veterans",
+        "recruits",
+        "attendees",
+        "spectators",
+        "pilgrims",
+        "crew",
     ]
 )
 
@@ -343,6 +392,17 @@ TARGET_LEMMAS = frozenset(
         "strive",
         "ambition",
         "objective",
+        # a requirement or a promise is a goal too ("must fund £12m", "had promised 1,000 jobs")
+        "must",
+        "promise",
+        "promises",
+        "promised",
+        "pledge",
+        "pledges",
+        "pledged",
+        "vow",
+        "vows",
+        "vowed",
     ]
 )
 FORECAST_LEMMAS = frozenset(
@@ -372,6 +432,68 @@ FORECAST_LEMMAS = frozenset(
         "guidance",
     ]
 )
+
+# Participles that make the infinitive after them a plan: "is designed to generate 1.2
+# gigawatts" (target), "is set to open 40 stores" (forecast). Only with a "to" clause:
+# "she designed the $5m house" is done.
+PLAN_PARTICIPLES: dict[str, str] = {
+    "designed": "target",
+    "intended": "target",
+    "meant": "target",
+    "required": "target",
+    "obliged": "target",
+    "obligated": "target",
+    "supposed": "target",
+    "set": "forecast",
+    "due": "forecast",
+    "scheduled": "forecast",
+    "slated": "forecast",
+    "poised": "forecast",
+}
+
+# Verbs and nouns whose subject or owner holds the goal a figure under them states:
+# "Huawei wants that figure to reach 10 billion", "the company's target of $5bn".
+# Inflected forms too: the small model lemmatises "hoped" as "hop".
+GOAL_WORDS = frozenset(
+    [
+        "want",
+        "wants",
+        "wanted",
+        "hope",
+        "hopes",
+        "hoped",
+        "aim",
+        "aims",
+        "aimed",
+        "plan",
+        "plans",
+        "planned",
+        "seek",
+        "seeks",
+        "sought",
+        "intend",
+        "intends",
+        "intended",
+        "strive",
+        "aspire",
+        "promise",
+        "promises",
+        "promised",
+        "pledge",
+        "pledged",
+        "vow",
+        "vowed",
+        "target",
+        "targets",
+        "targeted",
+        "goal",
+        "ambition",
+        "objective",
+    ]
+)
+
+# Speech verbs that are arithmetic with an object: "the delay would add £150m to the cost".
+ARITHMETIC_VERBS = frozenset(["add"])
 
 # Nouns spelled like a status cue that are no cue ("the £3bn project", "a £2m plan" is one).
 NOT_STATUS_NOUNS = frozenset(["project", "projects"])
