@@ -302,6 +302,14 @@ def _counts(text: str, nlp_doc, taken: list[Amount]) -> list[Amount]:
     return found
 
 
+def _dated(token) -> bool:
+    """Part of a date or time by spaCy's reading; "1,500" with its thousands comma
+    never is ("some days 1,500" is read as a DATE)."""
+    return token.ent_type_ in ("DATE", "TIME") and not re.fullmatch(
+        r"\d{1,3}(?:,\d{3})+", token.text
+    )
+
+
 def counted_noun(token):
     """The plural noun a number token counts, from the parse: "600 permanent jobs"
     (adjectives between), "five banks" (a number word), "25 of the 80 turbines"
@@ -336,7 +344,7 @@ def _parsed_counts(text: str, nlp_doc, taken: list[Amount]) -> list[Amount]:
         word = token.lower_.replace(",", "")
         if word not in units.NUMBER_WORDS and not re.fullmatch(_NUM, token.text):
             continue
-        if _YEAR.match(word) or _after_label(text, start) or token.ent_type_ in ("DATE", "TIME"):
+        if _YEAR.match(token.text) or _after_label(text, start) or _dated(token):
             continue
         noun = counted_noun(token)
         if noun is None or noun.lower_ in units.NOT_COUNTED or noun.ent_type_ in ("DATE", "TIME"):
@@ -376,13 +384,10 @@ def _bare_numbers(text: str, nlp_doc, taken: list[Amount]) -> list[Amount]:
             continue
         if any(a.start < end and start < a.end for a in [*taken, *found]):
             continue
-        if (
-            _YEAR.match(token.text)
-            or _after_label(text, start)
-            or token.ent_type_ in ("DATE", "TIME")
-        ):
+        if _YEAR.match(token.text) or _after_label(text, start) or _dated(token):
             continue
-        if token.dep_ in ("nummod", "compound", "quantmod") or _number(token.text) < 10:
+        counts = token.dep_ in ("nummod", "compound", "quantmod") and token.head.i > token.i
+        if counts or _number(token.text) < 10:
             continue
         if token.i + 1 < len(nlp_doc) and nlp_doc[token.i + 1].pos_ in ("NOUN", "PROPN", "SYM"):
             continue

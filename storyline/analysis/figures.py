@@ -69,11 +69,16 @@ def extract_figures(
     amounts = document_amounts(text, nlp_doc)
     ctx.amounts = amounts
     figures: list[Figure] = []
+    debris: dict[int, bool] = {}
     for amount in amounts:
         span = _span(nlp_doc, amount.start, amount.end)
         if span is None or not len(span):
             continue
         sentence = ctx.sentence_at(amount.start)
+        if sentence.start not in debris:
+            debris[sentence.start] = _table_debris(sentence, ctx)
+        if debris[sentence.start]:
+            continue
         measure, anaphoric, _verb, subject_token = _read_measure(amount, span, sentence, ctx)
         period, date = _period(amount, sentence, ctx)
         figure = Figure(
@@ -108,6 +113,25 @@ def extract_figures(
         figures.append(figure)
     _carry_currency_back(figures)
     return figures
+
+
+_TOKEN = re.compile(r"[^\W\d_]+|\d[\d,.]*%?")
+
+
+def _table_debris(sentence: Sentence, ctx: _Context) -> bool:
+    """A "sentence" that is a run of numbers (a table or chart flattened by text
+    extraction: "Share 45% 38% 29% 21% Source: filings") is no source of figures:
+    its numbers have lost the rows and columns that said what they measure."""
+    tokens = _TOKEN.findall(ctx.text[sentence.start : sentence.end])
+    numbers = sum(t[0].isdigit() for t in tokens)
+    if numbers < 4:
+        return False
+    share = numbers / len(tokens)
+    if share >= 0.6:
+        return True
+    span = _span(ctx.doc, sentence.start, sentence.end)
+    verbless = span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span)
+    return share >= 0.4 and verbless
 
 
 def _elliptic(figure: Figure, earlier: list[Figure], ctx: _Context) -> bool:

@@ -1,0 +1,111 @@
+"""Figures: one test per error kind the issue-10 audit found, on sentences of our own.
+
+Each kind was seen on real coverage (a plan read as actual, a target credited to
+whoever repeats it, counts missed, a table read as figures); the sentences here
+are invented so the rules are tested apart from the articles that showed them.
+"""
+
+from __future__ import annotations
+
+from storyline.analysis.figures import extract_figures
+from storyline.model import Figure
+
+
+def figures(nlp, text: str) -> list[Figure]:
+    return extract_figures(text, nlp(text), published="2024-05-01")
+
+
+def by_text(nlp, text: str) -> dict[str, Figure]:
+    return {f.text: f for f in figures(nlp, text)}
+
+
+# ---------------------------------------------------------------- status
+
+
+def test_a_design_is_a_plan_not_an_actual(nlp):
+    found = by_text(nlp, "The dam is designed to produce 900 megawatts for 60 towns.")
+    assert found["900 megawatts"].status == "target"
+    # the participle alone is no plan: a house someone designed was built
+    (house,) = figures(nlp, "She designed the $5 million house in 2019.")
+    assert house.status == "actual"
+
+
+def test_a_requirement_is_a_target(nlp):
+    (f,) = figures(nlp, "Under the ruling the council must repay £4 million to tenants.")
+    assert f.status == "target"
+
+
+def test_a_promise_is_a_target(nlp):
+    (f,) = figures(nlp, "Last spring the mayor promised 2,000 new homes.")
+    assert f.status == "target"
+
+
+def test_add_with_an_object_is_arithmetic_not_speech(nlp):
+    (f,) = figures(nlp, "The airline said the strike would add $30 million to its costs.")
+    assert f.status == "forecast"
+    assert f.claimant == "airline"  # the one who said it, not "the strike"
+
+
+def test_a_present_verb_the_tagger_left_bare_is_actual(nlp):
+    text = "The union said last week that its members catch about £9 million of cod a year."
+    (f,) = figures(nlp, text)
+    assert f.status == "actual"
+
+
+# ---------------------------------------------------------------- claimant
+
+
+def test_a_goal_belongs_to_its_owner(nlp):
+    (f,) = figures(nlp, "By 2030 Orbit wants that figure to reach 5 billion dollars.")
+    assert f.status == "target" and f.claimant == "Orbit"
+    (g,) = figures(nlp, "Originally Kappa hoped to pass the 2 million mark in 2020.")
+    assert g.claimant == "Kappa"
+    text = "Kappa sells routers. If they want to reach the 2 million mark, Asia will not do, Lee added."
+    (h,) = figures(nlp, text)
+    assert h.claimant == "Kappa"  # Lee repeats Kappa's goal; it stays Kappa's
+
+
+def test_the_one_who_told_it_claims_an_expectation_they_report(nlp):
+    (f,) = figures(nlp, "Ruth Lee said the firm expects to hire 300 engineers next year.")
+    assert f.claimant == "Ruth Lee" and f.status == "forecast"
+
+
+# ---------------------------------------------------------------- counts
+
+
+def test_counts_with_words_between_and_number_words(nlp):
+    (f,) = figures(nlp, "The mine will employ 450 full-time workers.")
+    assert (f.value, f.unit) == (450, "people")
+    (g,) = figures(nlp, "Rescuers pulled eight survivors from the rubble.")
+    assert (g.value, g.unit) == (8, "people")
+    assert figures(nlp, "He keeps two cats and three dogs.") == []  # small counts of things
+
+
+def test_a_part_of_a_counted_whole(nlp):
+    found = by_text(nlp, "Crews have laid 12 of the 40 pipeline sections.")
+    assert found["12"].unit == "units" and found["40"].unit == "units"
+    (f,) = figures(nlp, "One of the two suspects fled.")
+    assert (f.value, f.unit) == (2, "people")  # "one of" is no count
+
+
+def test_an_elliptic_number_shares_the_unit_before_it(nlp):
+    found = by_text(nlp, "Some days the ferry carries 200 passengers, some days 1,500.")
+    assert found["1,500"].unit == "people"
+    found = by_text(nlp, "Today 300 nurses work here, and by spring that will be a thousand.")
+    assert found["a thousand"].unit == "people" and found["a thousand"].status == "forecast"
+    assert figures(nlp, "The code 4412 opened the door.") == []  # alone, a number is no figure
+
+
+# ---------------------------------------------------------------- currency and debris
+
+
+def test_a_scaled_number_takes_the_currency_later_in_its_sentence(nlp):
+    found = by_text(nlp, "The fund grew to 12 billion, from an 8 billion euro start.")
+    assert found["12 billion"].unit == "EUR"
+
+
+def test_a_flattened_table_is_no_source_of_figures(nlp):
+    assert figures(nlp, "Turnout 61% 58% 66% 70% 49% Source: electoral office") == []
+    assert figures(nlp, "District North 1,204 South 988 East 1,530 West 2,011") == []
+    # a sentence with a verb and a few numbers is prose
+    assert len(figures(nlp, "Exports rose 4% in 2020, 6% in 2021 and 8% in 2022.")) == 3
