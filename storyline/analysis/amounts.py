@@ -93,7 +93,18 @@ _FRACTION = re.compile(
     r"\b(?:(?P<q>nearly|almost|virtually|about|around|roughly|over|more\sthan|less\sthan|"
     r"under|at\sleast|just\sover|just\sunder|some)\s)?"
     rf"(?P<frac>{_alt(units.FRACTIONS)})\s(?:of\s)?"
-    r"(?=(?:the|its|their|his|her|our|a|an|this|these|those|all)\b)",
+    r"(?=(?:the|its|their|his|her|our|a|an|this|these|those|all)\b)"
+    r"(?!an?\s(?:hour|day|week|month|year|minute|second|decade|century|mile|dozen|"
+    r"million|billion|point|time|step|world|page)s?\b)",  # "half an hour" is no share
+    re.I,
+)
+# "about half finished", "nearly a third said": a qualified fraction standing alone.
+_BARE_FRACTION = re.compile(
+    r"\b(?P<q>nearly|almost|about|around|roughly|over|more\sthan|less\sthan|"
+    r"at\sleast|just\sover|just\sunder)\s"
+    r"(?P<frac>half|a\sthird|one\sthird|two\sthirds|two-thirds|a\squarter|three\squarters|a\sfifth)"
+    r"(?=\s(?:said|say|says|were|are|was|is|had|have|made|did|do|voted|finished|"
+    r"remain|remained|died|survived|returned|left|stayed|agreed|supported|opposed)\b)",
     re.I,
 )
 _COUNT = re.compile(
@@ -229,6 +240,7 @@ def find_amounts(text: str) -> list[Amount]:
         (_PERCENT, _from_percent),
         (_VAGUE, _from_vague),
         (_FRACTION, _from_fraction),
+        (_BARE_FRACTION, _from_fraction),
     ):
         for m in regex.finditer(text):
             amount = build(m)
@@ -302,6 +314,9 @@ def _counts(text: str, nlp_doc, taken: list[Amount]) -> list[Amount]:
     return found
 
 
+_VAGUE_BEFORE = frozenset(["few", "several", "many", "hundreds", "thousands", "dozens"])
+
+
 def _dated(token) -> bool:
     """Part of a date or time by spaCy's reading; "1,500" with its thousands comma
     never is ("some days 1,500" is read as a DATE)."""
@@ -346,6 +361,12 @@ def _parsed_counts(text: str, nlp_doc, taken: list[Amount]) -> list[Amount]:
             continue
         if _YEAR.match(token.text) or _after_label(text, start) or _dated(token):
             continue
+        if (
+            word in units.NUMBER_WORDS
+            and token.i > 0
+            and nlp_doc[token.i - 1].lower_ in _VAGUE_BEFORE
+        ):
+            continue  # "a few hundred" is vague
         noun = counted_noun(token)
         if noun is None or noun.lower_ in units.NOT_COUNTED or noun.ent_type_ in ("DATE", "TIME"):
             continue
@@ -354,6 +375,10 @@ def _parsed_counts(text: str, nlp_doc, taken: list[Amount]) -> list[Amount]:
         people = noun.lower_ in units.PEOPLE_NOUNS
         measured = noun.lower_ in units.MEASURE_UNITS
         value = _number(token.text)
+        before = nlp_doc[token.i - 1] if token.i > 0 else None
+        if word == "hundred" and before is not None and before.lower_ in units.NUMBER_WORDS:
+            value *= _number(before.text)  # "two hundred students"
+            start = before.idx
         if value < 2 or (value < 10 and not people and not measured):  # "one of", "2 friends"
             continue
         if measured:
@@ -461,7 +486,12 @@ def _quantities(nlp_doc, taken: list[Amount]) -> list[Amount]:
             continue
         words = [w for w in re.split(r"[-\s]+", rest) if w]
         scale = _scale(words[0]) if words and words[0] in units.SCALE_FACTORS else None
-        unit = " ".join(words[1:] if scale else words) or None
+        words = words[1:] if scale else words
+        while words and words[-1] in ("per", "of", "a", "an", "the"):
+            words.pop()  # "50-hiker-per-day": spaCy's entity stops mid-compound
+        unit = " ".join(words) or None
+        if unit is not None and unit + "s" in units.PEOPLE_NOUNS:
+            unit = "people"  # "a 50-hiker cap" counts hikers
         out.append(
             Amount(
                 ent.start_char, ent.end_char, ent.text, _number(m.group()), unit, scale, "quantity"

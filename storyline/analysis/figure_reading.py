@@ -230,8 +230,13 @@ def _claimant(amount: Amount, span, sentence: Sentence, ctx: _Context) -> str | 
     # "Holt said the company expects to create 600 jobs": the one who told it (the
     # outermost speech verb) is the claimant; an inner "expects" only without one.
     named: list[tuple[str, str]] = []
+    below = span.root
     for anc in _ancestors(span.root, sentence):
         lemma = anc.lemma_.lower()
+        own_subject = _is_subject_of(below, anc)
+        below = anc
+        if own_subject:
+            continue
         if anc.pos_ == "VERB" and lemma in units.CLAIM_VERBS and _speech_cue_or_claim(anc):
             if verb is not None and anc.i == verb.i and lemma not in units.ESTIMATE_VERBS:
                 continue
@@ -252,7 +257,13 @@ def _claimant(amount: Amount, span, sentence: Sentence, ctx: _Context) -> str | 
         if (opens and amount.start > cue_start) or (not opens and amount.end <= cue_start):
             to = _span(ctx.doc, sentence.start + m.end(), sentence.start + m.end() + 1)
             if to is not None and len(to):
-                return _speaker_name(to[0].head if to[0].dep_ == "compound" else to[0], ctx)
+                name = to[0]
+                while (
+                    name.dep_ in ("compound", "det", "amod", "poss", "nummod")
+                    and name.head.i > name.i
+                ):
+                    name = name.head  # "according to the PCTA": the noun, not "the"
+                return _speaker_name(name, ctx)
     return None
 
 
@@ -306,6 +317,8 @@ def _trailing_cue(span, sentence: Sentence, ctx: _Context) -> str | None:
                 if m is not None and (m.start >= t.idx or m.end <= t.idx):
                     return ctx.full_name(m.name, m.start)
             subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            if subject is not None and span.root in list(subject.subtree):
+                return None  # "only 3,346 people have reported ...": they are the figure
             return _speaker_name(subject, ctx) if subject is not None else None
     return None
 
@@ -324,9 +337,12 @@ def _status(
     """target / forecast / actual from the verbs above the figure; unknown without a verb."""
     lemmas: set[str] = set()
     verbs: list[Any] = []
+    below = span.root
     for anc in [*span, *_ancestors(span.root, sentence)]:
         lemma = anc.lemma_.lower()
-        if _speech_cue(anc) and (
+        told = _speech_cue(anc) and not _is_subject_of(below, anc)
+        below = anc if anc not in span else below
+        if told and (
             lemma not in units.FORECAST_LEMMAS | units.TARGET_LEMMAS
             or any(v.tag_ in _FINITE for v in verbs)  # "1,100 now work ..., [it] promised"
         ):
@@ -357,10 +373,17 @@ def _status(
         return "forecast"
     if any(v.tag_ in ("VBD", "VBN", "VBZ", "VBP", "VBG") or _bare_present(v) for v in verbs):
         return "actual"
+    if verbs and any(c.lower_ == "can" for c in verbs[0].children if c.dep_ == "aux"):
+        return "actual"  # "a hike can easily cost $6,000": what is true now
     return "unknown"
 
 
 _FINITE = frozenset(["VBD", "VBZ", "VBP"])
+
+
+def _is_subject_of(token, verb) -> bool:
+    """ "3,346 people have reported hiking it": the figure is who speaks, not what is said."""
+    return token.head.i == verb.i and token.dep_ in ("nsubj", "nsubjpass")
 
 
 def _speech_cue(verb) -> bool:
@@ -378,6 +401,10 @@ def _plan_participle(token) -> str | None:
     """ "is designed to generate 1.2 gigawatts": target; "is set to open": forecast."""
     kind = units.PLAN_PARTICIPLES.get(token.lower_)
     if kind is None or token.tag_ not in ("VBN", "JJ"):
+        return None
+    # passive or adjectival only: "300 people set off to walk" is no plan
+    copula = any(c.dep_ in ("auxpass", "aux", "cop") for c in token.children)
+    if not copula and token.dep_ not in ("acl", "amod", "xcomp"):
         return None
     for child in token.children:
         if child.dep_ == "xcomp" and any(c.lower_ == "to" for c in child.children):

@@ -109,3 +109,32 @@ def test_a_flattened_table_is_no_source_of_figures(nlp):
     assert figures(nlp, "District North 1,204 South 988 East 1,530 West 2,011") == []
     # a sentence with a verb and a few numbers is prose
     assert len(figures(nlp, "Exports rose 4% in 2020, 6% in 2021 and 8% in 2022.")) == 3
+
+
+# ---------------------------------------------------------------- second round (seen on cluster f8ac)
+
+
+def test_people_who_report_are_the_figure_not_its_claimant(nlp):
+    (f,) = figures(nlp, "Since 1990, only 4,120 climbers have reported reaching the summit.")
+    assert f.claimant is None and f.status == "actual"
+
+
+def test_an_active_set_off_is_no_plan_and_can_is_now(nlp):
+    found = by_text(nlp, "When Lee sailed in 2006, 300 people set off to cross the bay.")
+    assert found["300"].status == "actual"
+    (f,) = figures(nlp, "A new roof can easily cost $9,000, including labour.")
+    assert f.status == "actual"
+
+
+def test_according_to_names_the_noun_not_its_article(nlp):
+    (f,) = figures(nlp, "According to the agency, 2,800 licences were issued that year.")
+    assert f.claimant == "agency"
+
+
+def test_vague_and_standalone_fractions_and_compound_number_words(nlp):
+    assert figures(nlp, "A few hundred of the tickets will go to students.") == []
+    found = by_text(nlp, "In 2019, more than 2,000 runners started, and about half finished.")
+    assert found["about half"].value == 50.0
+    assert figures(nlp, "Half an hour later the doors opened.") == []
+    (f,) = figures(nlp, "Some two hundred students marched.")
+    assert (f.value, f.unit) == (200.0, "people")
