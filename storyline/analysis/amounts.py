@@ -267,8 +267,12 @@ def _resolve_overlaps(text: str, found: list[Amount]) -> list[Amount]:
     return kept
 
 
-def _after_label(text: str, start: int) -> bool:
+def _after_label(text: str, start: int, counts: bool = False) -> bool:
+    """ "page 5", "number 10": a label. Before a counted noun "number" is the word
+    for a total ("of that number 315 children"), no label."""
     before = text[max(0, start - 12) : start].lower().split()
+    if counts and before and before[-1] == "number":
+        return False
     return bool(before) and before[-1] in units.LABEL_WORDS
 
 
@@ -279,7 +283,7 @@ def _counts(text: str, nlp_doc, taken: list[Amount]) -> list[Amount]:
         if any(a.start < m.end() and m.start() < a.end for a in taken):
             continue
         num = m.group("num")
-        if _YEAR.match(num) or _after_label(text, m.start()):
+        if _YEAR.match(num) or _after_label(text, m.start(), counts=True):
             continue
         noun = nlp_doc.char_span(m.start("noun"), m.end("noun"), alignment_mode="expand")
         if noun is None or not len(noun):
@@ -347,9 +351,23 @@ def counted_noun(token):
     return None
 
 
+def _glued(text: str, start: int, end: int) -> bool:
+    """Digits run into letters ("120mm", "5G", "4K"): a model or spec, not a count."""
+    return end < len(text) and text[end].isalpha() and text[start].isdigit()
+
+
+def _blocked_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _NOT_FIGURES.finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
 def _parsed_counts(text: str, nlp_doc, taken: list[Amount]) -> list[Amount]:
     """Counts the digit-noun pattern misses, found through the parse (`counted_noun`)."""
     found: list[Amount] = []
+    blocked = _blocked_spans(text)
     for token in nlp_doc:
         if token.tag_ != "CD" or not token.like_num:
             continue
@@ -359,7 +377,9 @@ def _parsed_counts(text: str, nlp_doc, taken: list[Amount]) -> list[Amount]:
         word = token.lower_.replace(",", "")
         if word not in units.NUMBER_WORDS and not re.fullmatch(_NUM, token.text):
             continue
-        if _YEAR.match(token.text) or _after_label(text, start) or _dated(token):
+        if _glued(text, start, end) or _inside(blocked, start, end):
+            continue  # "120mm", "7:31 P.M."
+        if _YEAR.match(token.text) or _after_label(text, start, counts=True) or _dated(token):
             continue
         if (
             word in units.NUMBER_WORDS
@@ -379,6 +399,13 @@ def _parsed_counts(text: str, nlp_doc, taken: list[Amount]) -> list[Amount]:
         if word == "hundred" and before is not None and before.lower_ in units.NUMBER_WORDS:
             value *= _number(before.text)  # "two hundred students"
             start = before.idx
+        tens = re.search(rf"\b({_alt(units.TENS)})-$", text[max(0, start - 8) : start], re.I)
+        if tens and value < 10:  # "Fifty-six soldiers"
+            value += units.NUMBER_WORDS[tens.group(1).lower()]
+            start -= len(tens.group())
+        possessed = any(c.dep_ == "poss" for c in noun.children)
+        if possessed and value < 10:  # "her six children" describes, it does not count
+            continue
         if value < 2 or (value < 10 and not people and not measured):  # "one of", "2 friends"
             continue
         if measured:
@@ -398,6 +425,7 @@ def _bare_numbers(text: str, nlp_doc, taken: list[Amount]) -> list[Amount]:
     "more than a thousand". Whether one is a figure, and of what, depends on the
     figures before it in its sentence (`extract_figures` decides)."""
     found = []
+    blocked = _blocked_spans(text)
     for m in _A_SCALE.finditer(text):
         if not any(a.start < m.end() and m.start() < a.end for a in taken):
             found.append(
@@ -406,6 +434,8 @@ def _bare_numbers(text: str, nlp_doc, taken: list[Amount]) -> list[Amount]:
     for token in nlp_doc:
         start, end = token.idx, token.idx + len(token)
         if token.tag_ != "CD" or not re.fullmatch(_NUM, token.text):
+            continue
+        if _glued(text, start, end) or _inside(blocked, start, end):
             continue
         if any(a.start < end and start < a.end for a in [*taken, *found]):
             continue
@@ -492,6 +522,11 @@ def _quantities(nlp_doc, taken: list[Amount]) -> list[Amount]:
         unit = " ".join(words) or None
         if unit is not None and unit + "s" in units.PEOPLE_NOUNS:
             unit = "people"  # "a 50-hiker cap" counts hikers
+        elif unit is not None:  # "a 6,200-square-foot house" measures square feet
+            *head, last = unit.split()
+            plural = "feet" if last == "foot" else last + "s"
+            if plural in units.MEASURE_UNITS or last == "foot":
+                unit = " ".join([*head, plural])
         out.append(
             Amount(
                 ent.start_char, ent.end_char, ent.text, _number(m.group()), unit, scale, "quantity"

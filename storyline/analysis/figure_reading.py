@@ -213,6 +213,14 @@ def _speaker_name(token, ctx: _Context) -> str | None:
     m = ctx.mention_in(token.idx, token.idx + len(token), ("PERSON", "ORG", "NORP", "GPE"))
     if m is not None:
         return ctx.full_name(m.name, m.start)
+    for child in token.children:  # "the news agency Ma'an", "Goldman's sister Kim"
+        if child.dep_ in ("appos", "compound") and child.i > token.i and child.pos_ == "PROPN":
+            m = ctx.mention_in(child.idx, child.idx + len(child), ("PERSON", "ORG"))
+            return ctx.full_name(m.name, m.start) if m else child.text
+    if token.i + 1 < len(token.doc) and token.nbor(1).pos_ == "PROPN" and token.pos_ == "NOUN":
+        m = ctx.mention_in(token.nbor(1).idx, token.nbor(1).idx + 1, ("PERSON", "ORG"))
+        if m is not None:
+            return ctx.full_name(m.name, m.start)
     left = [t for t in tokens if t.i <= token.i]
     return re.sub(r"\s+(['’]s?)(?=\s|$)", r"\1", " ".join(t.text for t in left))
 
@@ -337,17 +345,20 @@ def _status(
     """target / forecast / actual from the verbs above the figure; unknown without a verb."""
     lemmas: set[str] = set()
     verbs: list[Any] = []
-    below = span.root
-    for anc in [*span, *_ancestors(span.root, sentence)]:
+    path = [*_ancestors(span.root, sentence)]
+    below = {id(anc): child for child, anc in zip([span.root, *path], path, strict=False)}
+    for anc in [*span, *path]:
         lemma = anc.lemma_.lower()
-        told = _speech_cue(anc) and not _is_subject_of(below, anc)
-        below = anc if anc not in span else below
+        child = below.get(id(anc))  # the token on the figure's path just under `anc`
+        told = _speech_cue(anc) and (child is None or child.dep_ not in _ARGUMENTS)
         if told and (
             lemma not in units.FORECAST_LEMMAS | units.TARGET_LEMMAS
             or any(v.tag_ in _FINITE for v in verbs)  # "1,100 now work ..., [it] promised"
         ):
             break
-        if anc.pos_ not in ("NOUN", "PROPN") or lemma not in units.NOT_STATUS_NOUNS:
+        if _wanted(anc, child, span) and (
+            anc.pos_ not in ("NOUN", "PROPN") or lemma not in units.NOT_STATUS_NOUNS
+        ):
             lemmas.update((lemma, anc.lower_))  # "the £3bn project" is no projection
         plan = _plan_participle(anc)
         if plan is not None:
@@ -355,6 +366,8 @@ def _status(
         if anc.pos_ in ("VERB", "AUX"):
             verbs.append(anc)
             lemmas.update(c.lemma_.lower() for c in anc.children if c.dep_ in ("aux", "auxpass"))
+            if anc.dep_ == "relcl":
+                break  # "a pension, which is $25,000 a month": the relative clause decides
     if span.end < len(span.doc) and span.doc[span.end].lemma_.lower() not in units.NOT_STATUS_NOUNS:
         lemmas.add(span.doc[span.end].lemma_.lower())  # "the $5 billion target"
     for clause in span.root.children:  # "the thousand Veltrix had promised"
@@ -379,6 +392,25 @@ def _status(
 
 
 _FINITE = frozenset(["VBD", "VBZ", "VBP"])
+# Slots through which a figure is a verb's argument, not the speech it introduces:
+# "estimated the damage at $4 billion", "would add £150m", "3,346 people have reported".
+_ARGUMENTS = frozenset(
+    ["nsubj", "nsubjpass", "dobj", "pobj", "prep", "npadvmod", "attr", "dative", "agent"]
+)
+
+
+def _wanted(word, child, span) -> bool:
+    """Whether a goal verb on the path makes the figure its goal: only through its
+    infinitive or clause ("hoped to reach 10 billion", "wants that figure to reach"),
+    or as its own object ("promised 2,000 homes"); "225,178 people have sought
+    refuge" and "sought shelter in 30 schools" seek no amount."""
+    if word.pos_ != "VERB" or child is None:
+        return True
+    if word.lemma_.lower() not in units.TARGET_LEMMAS and word.lower_ not in units.TARGET_LEMMAS:
+        return True
+    if child.dep_ in ("xcomp", "ccomp", "advcl"):
+        return True
+    return child.dep_ == "dobj" and (child.i == span.root.i or child.i == span.root.head.i)
 
 
 def _is_subject_of(token, verb) -> bool:
@@ -399,6 +431,12 @@ def _speech_cue(verb) -> bool:
 
 def _plan_participle(token) -> str | None:
     """ "is designed to generate 1.2 gigawatts": target; "is set to open": forecast."""
+    if token.lower_ in units.REQUIREMENT_VERBS or token.lemma_.lower() in units.REQUIREMENT_VERBS:
+        # "was ordered to pay $33.5 million", "ordered him to pay $25 million"
+        for child in token.children:
+            if child.dep_ in ("xcomp", "ccomp") and any(c.lower_ == "to" for c in child.children):
+                return "target"
+        return None
     kind = units.PLAN_PARTICIPLES.get(token.lower_)
     if kind is None or token.tag_ not in ("VBN", "JJ"):
         return None

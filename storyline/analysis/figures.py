@@ -108,7 +108,7 @@ def extract_figures(
                 _as_count(figure, nlp_doc[after])
         if figure.unit is None and amount.kind == "number":
             _carry_currency(figure, amount, figures, ctx)
-        if amount.kind == "bare" and figure.unit is None and not _elliptic(figure, figures, ctx):
+        if amount.kind == "bare" and figure.unit is None and not _elliptic(figure, figures, span):
             continue
         figures.append(figure)
     _carry_currency_back(figures)
@@ -134,18 +134,32 @@ def _table_debris(sentence: Sentence, ctx: _Context) -> bool:
     return share >= 0.4 and verbless
 
 
-def _elliptic(figure: Figure, earlier: list[Figure], ctx: _Context) -> bool:
+def _elliptic(figure: Figure, earlier: list[Figure], span) -> bool:
     """ "sometimes 100 miles, sometimes 1,000", "400 people ... more than a thousand": a
     number standing alone shares the unit of the figure before it in its sentence;
     with none there it is no figure (a bare number says nothing by itself)."""
     here = figure.citations[0].start
     for f in reversed(earlier):
         if f.citations[0].start != here:
-            return False
+            break
         if f.unit and f.unit != "votes":
             figure.unit = f.unit
             figure.measure = f.measure
             figure.subject = figure.subject or f.subject
+            return True
+    return _a_tally(figure, span)
+
+
+def _a_tally(figure: Figure, span) -> bool:
+    """ "places the death toll at 1,364", "the number of wounded has risen to 6,785": a
+    number a toll or total is put at counts what that total counts."""
+    verb = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
+    nouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    for noun in nouns:
+        if noun.lemma_.lower() in units.TALLY_NOUNS:
+            figure.unit = "people" if noun.lemma_.lower() == "toll" else "units"
+            compound = [c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")]
+            figure.measure = " ".join([*compound, noun.lower_])
             return True
     return False
 

@@ -123,6 +123,8 @@ FRACTIONS: dict[str, float] = {
 
 # Number words for "five percent", "three million".
 NUMBER_WORDS: dict[str, float] = {w: float(n) for w, n in CARDINALS.items()} | {"a hundred": 100.0}
+# Tens that join a unit word with a hyphen: "fifty-six".
+TENS = frozenset(w for w, n in CARDINALS.items() if 20 <= n < 100 and n % 10 == 0)
 
 # Counted nouns that are people: unit "people", the noun becomes the measure.
 PEOPLE_NOUNS = frozenset(
@@ -255,6 +257,8 @@ NOT_COUNTED = frozenset(
         "pages",
         "am",
         "pm",
+        "a.m.",
+        "p.m.",
     ]
 )
 
@@ -427,7 +431,6 @@ FORECAST_LEMMAS = frozenset(
         "may",
         "would",
         "likely",
-        "estimate",
         "outlook",
         "guidance",
     ]
@@ -450,6 +453,27 @@ PLAN_PARTICIPLES: dict[str, str] = {
     "slated": "forecast",
     "poised": "forecast",
 }
+
+# Verbs that make the infinitive under them a requirement, in either voice: "was ordered
+# to pay $33.5 million", "a jury ordered him to pay $25 million", "decided to call up 16,000".
+REQUIREMENT_VERBS = frozenset(
+    [
+        "order",
+        "ordered",
+        "require",
+        "required",
+        "force",
+        "forced",
+        "compel",
+        "compelled",
+        "oblige",
+        "obliged",
+        "decide",
+        "decided",
+        "agree",
+        "agreed",
+    ]
+)
 
 # Verbs and nouns whose subject or owner holds the goal a figure under them states:
 # "Huawei wants that figure to reach 10 billion", "the company's target of $5bn".
@@ -492,6 +516,10 @@ GOAL_WORDS = frozenset(
     ]
 )
 
+# Totals a bare number can be put at: "the death toll rose to 56", "the number of wounded
+# has risen to 6,785".
+TALLY_NOUNS = frozenset(["toll", "number", "total", "tally", "count"])
+
 # Speech verbs that are arithmetic with an object: "the delay would add £150m to the cost".
 ARITHMETIC_VERBS = frozenset(["add"])
 
@@ -531,10 +559,15 @@ CLAIM_VERBS = frozenset(
         "forecast",
         "calculate",
         "disclose",
+        "place",
+        "put",
     ]
 )
-# Claim verbs that also govern the figure directly ("Chang estimates the market at $5bn").
-ESTIMATE_VERBS = frozenset(["estimate", "guess", "reckon", "forecast", "predict", "calculate"])
+# Claim verbs that also govern the figure directly ("Chang estimates the market at $5bn",
+# "the ministry places the death toll at 1,364").
+ESTIMATE_VERBS = frozenset(
+    ["estimate", "guess", "reckon", "forecast", "predict", "calculate", "place", "put"]
+)
 
 # Plural heads kept as written in a change measure ("sales decline", not "sale decline").
 PLURAL_MEASURES = frozenset(
