@@ -345,7 +345,9 @@ def counted_noun(token):
                 if (
                     whole is not None
                     and whole.tag_ in ("NNS", "NNPS")
-                    and any(c.dep_ == "nummod" or c.lower_ == "the" for c in whole.children)
+                    and any(
+                        c.dep_ in ("nummod", "poss") or c.lower_ == "the" for c in whole.children
+                    )
                 ):
                     return whole
     return None
@@ -392,7 +394,7 @@ def _parsed_counts(text: str, nlp_doc, taken: list[Amount]) -> list[Amount]:
             continue
         if any(c.dep_ == "nummod" and c.i != token.i and c.i < token.i for c in noun.children):
             continue  # "3 million" is the regexes'; "two dozen" is one number
-        people = noun.lower_ in units.PEOPLE_NOUNS
+        people = noun.lower_ in units.PEOPLE_NOUNS or noun.ent_type_ == "NORP"  # "Palestinians"
         measured = noun.lower_ in units.MEASURE_UNITS
         value = _number(token.text)
         before = nlp_doc[token.i - 1] if token.i > 0 else None
@@ -406,7 +408,10 @@ def _parsed_counts(text: str, nlp_doc, taken: list[Amount]) -> list[Amount]:
         possessed = any(c.dep_ == "poss" for c in noun.children)
         if possessed and value < 10:  # "her six children" describes, it does not count
             continue
-        if value < 2 or (value < 10 and not people and not measured):  # "one of", "2 friends"
+        # "one of" is no count; a few things are one only as what the sentence is about
+        # ("Three mortar shells hit"), not in passing ("with 2 friends", "two cats")
+        subject = noun.dep_ in ("nsubj", "nsubjpass") and noun.i > token.i
+        if value < 2 or (value < 10 and not people and not measured and not subject):
             continue
         if measured:
             if noun.i != token.i + 1:
@@ -417,7 +422,27 @@ def _parsed_counts(text: str, nlp_doc, taken: list[Amount]) -> list[Amount]:
     return found
 
 
-_A_SCALE = re.compile(rf"\b(?:a|the)\s(?P<scale>{_SCALE_WORD})\b(?!\s+of\b)", re.I)
+_A_SCALE = re.compile(rf"\b(?:a|the)\s(?P<scale>{_SCALE_WORD}|dozen)\b(?!\s+of\b)", re.I)
+
+
+def _one(scale: str) -> tuple[float, str | None, str | None]:
+    """(value, unit, scale) of "a thousand" / "a dozen"."""
+    if scale.lower() == "dozen":
+        return 12.0, None, None
+    return 1.0, None, _scale(scale)
+
+
+_DOZENS = re.compile(rf"(?<![\w.,])(?P<num>{_WORDNUM}|\d+)[\s-]dozen\b(?!\s+of\b)", re.I)
+
+
+def _dozens(text: str, taken: list[Amount]) -> list[Amount]:
+    """ "three dozen films", "nearly three-dozen FBI agents": 36, a count for the parse."""
+    found = []
+    for m in _DOZENS.finditer(text):
+        if not any(a.start < m.end() and m.start() < a.end for a in taken):
+            value = _number(m.group("num")) * 12
+            found.append(Amount(m.start(), m.end(), m.group(), value, None, None, "bare"))
+    return found
 
 
 def _bare_numbers(text: str, nlp_doc, taken: list[Amount]) -> list[Amount]:
@@ -428,9 +453,7 @@ def _bare_numbers(text: str, nlp_doc, taken: list[Amount]) -> list[Amount]:
     blocked = _blocked_spans(text)
     for m in _A_SCALE.finditer(text):
         if not any(a.start < m.end() and m.start() < a.end for a in taken):
-            found.append(
-                Amount(m.start(), m.end(), m.group(), 1.0, None, _scale(m.group("scale")), "bare")
-            )
+            found.append(Amount(m.start(), m.end(), m.group(), *_one(m.group("scale")), "bare"))
     for token in nlp_doc:
         start, end = token.idx, token.idx + len(token)
         if token.tag_ != "CD" or not re.fullmatch(_NUM, token.text):
@@ -541,6 +564,7 @@ def document_amounts(text: str, nlp_doc) -> list[Amount]:
     amounts = find_amounts(text)
     amounts += _counts(text, nlp_doc, amounts)
     amounts += _casualties(text, amounts)
+    amounts += _dozens(text, amounts)
     amounts += _parsed_counts(text, nlp_doc, amounts)
     amounts += _quantities(nlp_doc, amounts)
     amounts += _bare_numbers(text, nlp_doc, amounts)

@@ -27,6 +27,7 @@ from .amounts import (
     Amount,
     absolute_amount,
     amount_range,
+    counted_noun,
     document_amounts,
     find_amounts,
     spacy_amounts,
@@ -104,7 +105,10 @@ def extract_figures(
             _inherit(figure, figures)
         if amount.kind in ("number", "vague", "bare") and span.end < len(nlp_doc):
             after = span.end + (amount.kind == "vague" and nlp_doc[span.end].lower_ == "of")
-            if after < len(nlp_doc):
+            noun = _noun_after(span) if amount.kind == "bare" else None
+            if noun is not None:
+                _as_count(figure, noun)  # "nearly three-dozen FBI agents"
+            elif after < len(nlp_doc):
                 _as_count(figure, nlp_doc[after])
         if figure.unit is None and amount.kind == "number":
             _carry_currency(figure, amount, figures, ctx)
@@ -177,6 +181,19 @@ def _carry_currency_back(figures: list[Figure]) -> None:
             if later.unit in _CURRENCIES:
                 figure.unit = later.unit
                 break
+
+
+def _noun_after(span):
+    """The plural noun a number counts across its modifiers: "three-dozen FBI agents"."""
+    noun = counted_noun(span[-1])
+    if noun is not None and noun.i >= span.end:
+        return noun
+    for token in span.doc[span.end : span.end + 4]:
+        if token.tag_ in ("NNS", "NNPS"):
+            return token
+        if token.dep_ not in ("compound", "amod", "nmod"):
+            return None
+    return None
 
 
 def _as_count(figure: Figure, noun) -> None:

@@ -138,3 +138,63 @@ def test_vague_and_standalone_fractions_and_compound_number_words(nlp):
     assert figures(nlp, "Half an hour later the doors opened.") == []
     (f,) = figures(nlp, "Some two hundred students marched.")
     assert (f.value, f.unit) == (200.0, "people")
+
+
+# ---------------------------------------------------------------- third round (seen on draw B)
+
+
+def test_an_order_or_decision_to_pay_is_a_requirement(nlp):
+    (f,) = figures(nlp, "A court ordered the builder to pay $2 million to the owners.")
+    assert f.status == "target"
+    (g,) = figures(nlp, "He was ordered to pay $3 million in damages.")
+    assert g.status == "target"
+
+
+def test_a_relative_clause_decides_its_own_status(nlp):
+    (f,) = figures(
+        nlp, "If he wins, he will live on a pension, which is an estimated $30,000 a year."
+    )
+    assert f.status == "actual"
+
+
+def test_an_estimate_of_what_is_is_actual(nlp):
+    (f,) = figures(nlp, "The agency estimated the damage at $4 billion.")
+    assert f.status == "actual" and f.claimant == "agency"
+
+
+def test_seeking_refuge_is_no_target(nlp):
+    found = by_text(nlp, "Some 40,000 people have sought shelter in 30 schools.")
+    assert found["40,000"].status == "actual" and found["30"].status == "actual"
+
+
+def test_a_named_source_inside_its_description(nlp):
+    (f,) = figures(nlp, "According to the state news agency Tass, 84 people were hurt.")
+    assert f.claimant == "Tass"
+
+
+def test_tolls_and_totals_count(nlp):
+    found = by_text(
+        nlp, "The ministry places the death toll at 1,364 - of that number 315 children."
+    )
+    assert found["1,364"].unit == "people" and found["1,364"].claimant == "ministry"
+    assert found["315"].unit == "people"
+
+
+def test_not_counts_clock_times_specs_and_family(nlp):
+    assert figures(nlp, "At 7:31 P.M. the 120mm shells fell.") == []
+    found = by_text(nlp, "Forty-two sailors were rescued; her three sons were not.")
+    assert list(found) == ["Forty-two"] and found["Forty-two"].value == 42
+
+
+def test_dozens_and_subject_counts(nlp):
+    (f,) = figures(nlp, "Despite the work of nearly three-dozen FBI agents, the case went cold.")
+    assert f.value == 36 and f.unit == "units"
+    (g,) = figures(nlp, "Fire near the school killed more than a dozen people.")
+    assert (g.value, g.unit) == (12, "people")
+    (h,) = figures(nlp, "Three mortar shells hit near the border.")
+    assert h.value == 3  # a few things as the subject of the news
+
+
+def test_hyphenated_units_are_normalised(nlp):
+    (f,) = figures(nlp, "The 9,100-square-foot villa sold.")
+    assert f.unit == "square feet"
