@@ -329,6 +329,17 @@ def _dated(token) -> bool:
     )
 
 
+def is_people(noun) -> bool:
+    """A plural noun that counts people: listed, a nationality ("Palestinians"), or a
+    "-ists"/"-ians" word ("journalists", "civilians")."""
+    word = noun.lower_
+    return (
+        word in units.PEOPLE_NOUNS
+        or noun.ent_type_ == "NORP"
+        or word.endswith(units.PEOPLE_SUFFIXES)
+    )
+
+
 def counted_noun(token):
     """The plural noun a number token counts, from the parse: "600 permanent jobs"
     (adjectives between), "five banks" (a number word), "25 of the 80 turbines"
@@ -346,7 +357,8 @@ def counted_noun(token):
                     whole is not None
                     and whole.tag_ in ("NNS", "NNPS")
                     and any(
-                        c.dep_ in ("nummod", "poss") or c.lower_ == "the" for c in whole.children
+                        c.dep_ in ("nummod", "poss") or c.lower_ in ("the", "these", "those")
+                        for c in whole.children
                     )
                 ):
                     return whole
@@ -394,7 +406,7 @@ def _parsed_counts(text: str, nlp_doc, taken: list[Amount]) -> list[Amount]:
             continue
         if any(c.dep_ == "nummod" and c.i != token.i and c.i < token.i for c in noun.children):
             continue  # "3 million" is the regexes'; "two dozen" is one number
-        people = noun.lower_ in units.PEOPLE_NOUNS or noun.ent_type_ == "NORP"  # "Palestinians"
+        people = is_people(noun)
         measured = noun.lower_ in units.MEASURE_UNITS
         value = _number(token.text)
         before = nlp_doc[token.i - 1] if token.i > 0 else None

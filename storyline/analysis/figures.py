@@ -30,6 +30,7 @@ from .amounts import (
     counted_noun,
     document_amounts,
     find_amounts,
+    is_people,
     spacy_amounts,
 )
 from .figure_context import _Context, _span
@@ -208,7 +209,7 @@ def _as_count(figure: Figure, noun) -> None:
         if noun.lower_ in units.MEASURE_UNITS:
             figure.unit = noun.lower_
             return
-        figure.unit = "people" if noun.lower_ in units.PEOPLE_NOUNS else "units"
+        figure.unit = "people" if is_people(noun) else "units"
         figure.measure = figure.measure or noun.lower_
 
 

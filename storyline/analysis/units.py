@@ -206,8 +206,38 @@ PEOPLE_NOUNS = frozenset(
         "spectators",
         "pilgrims",
         "crew",
+        "girls",
+        "boys",
+        "supervisors",
+        "managers",
+        "agents",
+        "technicians",
+        "handlers",
+        "guards",
+        "detectives",
+        "investigators",
+        "executives",
+        "directors",
+        "reporters",
+        "lawyers",
+        "judges",
+        "jurors",
+        "witnesses",
+        "personnel",
+        "sailors",
+        "marines",
+        "pilots",
+        "drivers",
+        "climbers",
+        "runners",
+        "prostitutes",
+        "commissioners",
+        "reservists",
     ]
 )
+
+# Plural endings that name people ("journalists", "civilians") beyond the list above.
+PEOPLE_SUFFIXES = ("ists", "ians")
 
 # Plural nouns after a number that are units of measurement: the noun is the unit.
 MEASURE_UNITS = frozenset(
@@ -290,6 +320,7 @@ LABEL_WORDS = frozenset(
         "phone",
         "tel.",
         "ext.",
+        "top",  # "the top 10 movies": a ranking
     ]
 )
 

@@ -188,7 +188,7 @@ def test_not_counts_clock_times_specs_and_family(nlp):
 
 def test_dozens_and_subject_counts(nlp):
     (f,) = figures(nlp, "Despite the work of nearly three-dozen FBI agents, the case went cold.")
-    assert f.value == 36 and f.unit == "units"
+    assert f.value == 36 and f.unit == "people"
     (g,) = figures(nlp, "Fire near the school killed more than a dozen people.")
     assert (g.value, g.unit) == (12, "people")
     (h,) = figures(nlp, "Three mortar shells hit near the border.")
@@ -198,3 +198,11 @@ def test_dozens_and_subject_counts(nlp):
 def test_hyphenated_units_are_normalised(nlp):
     (f,) = figures(nlp, "The 9,100-square-foot villa sold.")
     assert f.unit == "square feet"
+
+
+def test_rankings_and_partitives_of_these(nlp):
+    assert figures(nlp, "(See the top 10 films of 2009.)") == []
+    (f,) = figures(nlp, "The clinic does about 40 of these operations each year.")
+    assert f.value == 40
+    (g,) = figures(nlp, "She was one of two supervisors forced out.")
+    assert (g.value, g.unit) == (2, "people")
