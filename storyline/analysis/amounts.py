@@ -41,7 +41,7 @@ class Amount:
     value: float | None
     unit: str | None
     scale: str | None
-    kind: str  # money, percent, fraction, votes, count, number, quantity, bare
+    kind: str  # money, percent, fraction, votes, count, number, quantity, bare, tally
 
 
 # ---------------------------------------------------------------- finding numbers
@@ -114,6 +114,19 @@ _COUNT = re.compile(
 _CASUALTIES = re.compile(
     rf"(?<![\w.,$£€¥])(?P<num>{_NUM}|{_WORDNUM})(?:\s(?:people|persons|others))?"
     rf"\s(?P<state>{_alt(units.CASUALTY_STATES)})\b",
+    re.I,
+)
+# "killing two and wounding one": a casualty verb's bare object counts people.
+_CASUALTY_OBJECTS = re.compile(
+    r"\b(?:killing|killed|wounding|wounded|injuring|injured|arresting|arrested|rescuing|"
+    rf"rescued)\s(?:at\sleast\s|more\sthan\s|about\s)?(?P<num>{_NUM}|{_WORDNUM})"
+    r"(?=\s(?:and|or|others|more)\b|[,.;:)])",
+    re.I,
+)
+# "a 64-yard run", "the 2,650-mile trail": a measure written as a hyphenated modifier.
+_HYPHEN_UNIT = re.compile(
+    rf"(?<![\w.,])(?P<num>{_NUM})-(?P<unit>mile|yard|foot|feet|metre|meter|kilometre|kilometer|"
+    r"km|acre|hectare|ton|tonne|pound|inch|megawatt|gigawatt|gallon|litre|liter)\b",
     re.I,
 )
 # Spans that hold digits but no figure: clock times, dates, phone numbers.
@@ -404,7 +417,7 @@ def _parsed_counts(text: str, nlp_doc, taken: list[Amount]) -> list[Amount]:
         noun = counted_noun(token)
         if noun is None or noun.lower_ in units.NOT_COUNTED or noun.ent_type_ in ("DATE", "TIME"):
             continue
-        if any(c.dep_ == "nummod" and c.i != token.i and c.i < token.i for c in noun.children):
+        if any(c.dep_ == "nummod" and c.i == token.i - 1 for c in noun.children):
             continue  # "3 million" is the regexes'; "two dozen" is one number
         people = is_people(noun)
         measured = noun.lower_ in units.MEASURE_UNITS
@@ -468,7 +481,8 @@ def _bare_numbers(text: str, nlp_doc, taken: list[Amount]) -> list[Amount]:
             found.append(Amount(m.start(), m.end(), m.group(), *_one(m.group("scale")), "bare"))
     for token in nlp_doc:
         start, end = token.idx, token.idx + len(token)
-        if token.tag_ != "CD" or not re.fullmatch(_NUM, token.text):
+        word = token.lower_ in units.NUMBER_WORDS
+        if token.tag_ != "CD" or not (word or re.fullmatch(_NUM, token.text)):
             continue
         if _glued(text, start, end) or _inside(blocked, start, end):
             continue
@@ -477,24 +491,41 @@ def _bare_numbers(text: str, nlp_doc, taken: list[Amount]) -> list[Amount]:
         if _YEAR.match(token.text) or _after_label(text, start) or _dated(token):
             continue
         counts = token.dep_ in ("nummod", "compound", "quantmod") and token.head.i > token.i
-        if counts or _number(token.text) < 10:
+        if counts or _number(token.text) < (2 if word else 10):
             continue
         if token.i + 1 < len(nlp_doc) and nlp_doc[token.i + 1].pos_ in ("NOUN", "PROPN", "SYM"):
             continue
-        found.append(Amount(start, end, token.text, _number(token.text), None, None, "bare"))
+        # a number word alone ("rises to eight") is a figure only as a tally's value
+        kind = "tally" if word else "bare"
+        found.append(Amount(start, end, token.text, _number(token.text), None, None, kind))
     return found
 
 
 def _casualties(text: str, taken: list[Amount]) -> list[Amount]:
     """ "nine dead", "12 killed", "three arrested": counts of people by what befell them."""
-    found = []
-    for m in _CASUALTIES.finditer(text):
-        if any(a.start < m.end() and m.start() < a.end for a in taken):
+    found: list[Amount] = []
+    for m in [*_CASUALTIES.finditer(text), *_CASUALTY_OBJECTS.finditer(text)]:
+        if any(a.start < m.end() and m.start() < a.end for a in [*taken, *found]):
             continue
         num = m.group("num")
         if _YEAR.match(num) or num.lower() in ("one", "a", "an"):
             continue
-        found.append(Amount(m.start(), m.end("num"), num, _number(num), "people", None, "count"))
+        start = m.start("num")
+        found.append(Amount(start, m.end("num"), num, _number(num), "people", None, "count"))
+    return found
+
+
+def _hyphen_units(text: str, taken: list[Amount]) -> list[Amount]:
+    """ "a 64-yard run": 64 yards, a measure spaCy's QUANTITY ents do not always see."""
+    found = []
+    for m in _HYPHEN_UNIT.finditer(text):
+        if any(a.start < m.end() and m.start() < a.end for a in taken):
+            continue
+        unit = m.group("unit").lower()
+        unit = "feet" if unit in ("foot", "feet") else unit if unit == "km" else unit + "s"
+        found.append(
+            Amount(m.start(), m.end(), m.group(), _number(m.group("num")), unit, None, "quantity")
+        )
     return found
 
 
@@ -576,6 +607,7 @@ def document_amounts(text: str, nlp_doc) -> list[Amount]:
     amounts = find_amounts(text)
     amounts += _counts(text, nlp_doc, amounts)
     amounts += _casualties(text, amounts)
+    amounts += _hyphen_units(text, amounts)
     amounts += _dozens(text, amounts)
     amounts += _parsed_counts(text, nlp_doc, amounts)
     amounts += _quantities(nlp_doc, amounts)

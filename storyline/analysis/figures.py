@@ -115,6 +115,8 @@ def extract_figures(
             _carry_currency(figure, amount, figures, ctx)
         if amount.kind == "bare" and figure.unit is None and not _elliptic(figure, figures, span):
             continue
+        if amount.kind == "tally" and not _a_tally(figure, span):
+            continue
         figures.append(figure)
     _carry_currency_back(figures)
     return figures
@@ -163,7 +165,11 @@ def _a_tally(figure: Figure, span) -> bool:
     for noun in nouns:
         if noun.lemma_.lower() in units.TALLY_NOUNS:
             figure.unit = "people" if noun.lemma_.lower() == "toll" else "units"
-            compound = [c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")]
+            compound = [
+                c.lower_
+                for c in noun.children
+                if c.dep_ in ("compound", "amod") and c.lower_ not in units.NOT_COUNTED
+            ]
             figure.measure = " ".join([*compound, noun.lower_])
             return True
     return False

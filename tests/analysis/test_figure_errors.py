@@ -206,3 +206,21 @@ def test_rankings_and_partitives_of_these(nlp):
     assert f.value == 40
     (g,) = figures(nlp, "She was one of two supervisors forced out.")
     assert (g.value, g.unit) == (2, "people")
+
+
+# ---------------------------------------------------------------- fourth round (seen on draws B, C)
+
+
+def test_casualty_objects_hyphen_units_and_tallies_in_words(nlp):
+    (f,) = figures(nlp, "3:53 P.M. Troops struck a car, killing two and wounding one (Reuters)")
+    assert (f.value, f.unit) == (2, "people")
+    (g,) = figures(nlp, "He pulled off a 64-yard run against the champions.")
+    assert (g.value, g.unit) == (64, "yards")
+    (h,) = figures(nlp, "The death toll rose to nine on Sunday.")
+    assert (h.value, h.unit) == (9, "people")
+    assert figures(nlp, "Two of them left, and the rest stayed for three more.") == []
+
+
+def test_a_clock_time_before_a_count_does_not_hide_it(nlp):
+    (f,) = figures(nlp, "10:27 A.M. Five Palestinians were killed overnight.")
+    assert (f.value, f.unit) == (5, "people")
