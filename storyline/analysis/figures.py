@@ -106,7 +106,7 @@ def extract_figures(
             _inherit(figure, figures)
         if amount.kind in ("number", "vague", "bare") and span.end < len(nlp_doc):
             after = span.end + (amount.kind == "vague" and nlp_doc[span.end].lower_ == "of")
-            noun = _noun_after(span) if amount.kind == "bare" else None
+            noun = _noun_after(span) if amount.kind in ("bare", "number") else None
             if noun is not None:
                 _as_count(figure, noun)  # "nearly three-dozen FBI agents"
             elif after < len(nlp_doc):
