@@ -296,6 +296,8 @@ def _counts(text: str, nlp_doc, taken: list[Amount]) -> list[Amount]:
         if any(a.start < m.end() and m.start() < a.end for a in taken):
             continue
         num = m.group("num")
+        if num in units.NUMBER_NAMES:
+            continue
         if _YEAR.match(num) or _after_label(text, m.start(), counts=True):
             continue
         noun = nlp_doc.char_span(m.start("noun"), m.end("noun"), alignment_mode="expand")
@@ -379,7 +381,10 @@ def counted_noun(token):
 
 
 def _glued(text: str, start: int, end: int) -> bool:
-    """Digits run into letters ("120mm", "5G", "4K"): a model or spec, not a count."""
+    """Digits run into letters ("120mm", "5G", "4K"): a model or spec, not a count;
+    or a number that is a name ("911 centers", "a 747")."""
+    if text[start:end] in units.NUMBER_NAMES:
+        return True
     return end < len(text) and text[end].isalpha() and text[start].isdigit()
 
 
@@ -593,6 +598,8 @@ def _quantities(nlp_doc, taken: list[Amount]) -> list[Amount]:
             plural = "feet" if last == "foot" else last + "s"
             if plural in units.MEASURE_UNITS or last == "foot":
                 unit = " ".join([*head, plural])
+            elif last not in units.MEASURE_UNITS and len(last) > 3:
+                continue  # "2,000 overnight": spaCy's QUANTITY took an adverb for a unit
         out.append(
             Amount(
                 ent.start_char, ent.end_char, ent.text, _number(m.group()), unit, scale, "quantity"

@@ -368,6 +368,10 @@ def _status(
             lemmas.update(c.lemma_.lower() for c in anc.children if c.dep_ in ("aux", "auxpass"))
             if anc.dep_ == "relcl":
                 break  # "a pension, which is $25,000 a month": the relative clause decides
+        if anc.dep_ == "appos" and not verbs and anc.pos_ in ("NOUN", "PROPN"):
+            # "could wind up at Laurel Highlands, about 70 miles southeast of Pittsburgh":
+            # an appositive describes what is, whatever the clause around it plans
+            return "target" if lemmas & units.TARGET_LEMMAS else "actual"
     if span.end < len(span.doc) and span.doc[span.end].lemma_.lower() not in units.NOT_STATUS_NOUNS:
         lemmas.add(span.doc[span.end].lemma_.lower())  # "the $5 billion target"
     for clause in span.root.children:  # "the thousand Veltrix had promised"

@@ -162,9 +162,12 @@ def _a_tally(figure: Figure, span) -> bool:
     number a toll or total is put at counts what that total counts."""
     verb = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
     nouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if verb.dep_ == "relcl":
+        nouns.append(verb.head)  # "a crowd that had swelled to 2,000"
     for noun in nouns:
-        if noun.lemma_.lower() in units.TALLY_NOUNS:
-            figure.unit = "people" if noun.lemma_.lower() == "toll" else "units"
+        lemma = noun.lemma_.lower()
+        if lemma in units.TALLY_NOUNS or lemma in units.PEOPLE_TALLIES:
+            figure.unit = "people" if lemma in units.PEOPLE_TALLIES else "units"
             compound = [
                 c.lower_
                 for c in noun.children

@@ -135,7 +135,6 @@ PEOPLE_NOUNS = frozenset(
         "workers",
         "staff",
         "staffers",
-        "jobs",
         "customers",
         "users",
         "subscribers",
@@ -550,6 +549,11 @@ GOAL_WORDS = frozenset(
 # Totals a bare number can be put at: "the death toll rose to 56", "the number of wounded
 # has risen to 6,785".
 TALLY_NOUNS = frozenset(["toll", "number", "total", "tally", "count"])
+# Totals that count people: "a crowd that had swelled to 2,000".
+PEOPLE_TALLIES = frozenset(["toll", "crowd", "turnout", "attendance"])
+
+# Numbers that are names, not amounts: emergency lines, airliners.
+NUMBER_NAMES = frozenset(["911", "999", "737", "747", "787"])
 
 # Speech verbs that are arithmetic with an object: "the delay would add £150m to the cost".
 ARITHMETIC_VERBS = frozenset(["add"])

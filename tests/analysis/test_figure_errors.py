@@ -224,3 +224,21 @@ def test_casualty_objects_hyphen_units_and_tallies_in_words(nlp):
 def test_a_clock_time_before_a_count_does_not_hide_it(nlp):
     (f,) = figures(nlp, "10:27 A.M. Five Palestinians were killed overnight.")
     assert (f.value, f.unit) == (5, "people")
+
+
+# ---------------------------------------------------------------- fifth round (seen on draw D)
+
+
+def test_an_appositive_describes_what_is(nlp):
+    text = "Lee said he could end up at Fenmoor, a town about 70 miles north of Leeds."
+    (f,) = figures(nlp, text)
+    assert f.status == "actual"
+
+
+def test_a_crowd_counts_people_and_an_adverb_is_no_unit(nlp):
+    (f,) = figures(nlp, "Remnants of a crowd that had swelled to 3,000 overnight stayed on.")
+    assert (f.value, f.unit) == (3000, "people")
+
+
+def test_numbers_that_are_names_are_no_counts(nlp):
+    assert figures(nlp, "Reed said all 911 centers can take texts.") == []
