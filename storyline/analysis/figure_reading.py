@@ -351,9 +351,9 @@ def _status(
         lemma = anc.lemma_.lower()
         child = below.get(id(anc))  # the token on the figure's path just under `anc`
         told = _speech_cue(anc) and (child is None or child.dep_ not in _ARGUMENTS)
+        planning = lemma in _PLANNING or anc.lower_ in _PLANNING
         if told and (
-            lemma not in units.FORECAST_LEMMAS | units.TARGET_LEMMAS
-            or any(v.tag_ in _FINITE for v in verbs)  # "1,100 now work ..., [it] promised"
+            not planning or any(_finite(v) for v in verbs)  # "1,100 work ..., promised"
         ):
             break
         if _wanted(anc, child, span) and (
@@ -396,6 +396,19 @@ def _status(
 
 
 _FINITE = frozenset(["VBD", "VBZ", "VBP"])
+
+
+def _finite(verb) -> bool:
+    """A verb with its own tense ("work", "had spent", "would hire"): its clause is a
+    statement, not the infinitive a plan governs."""
+    return verb.tag_ in _FINITE or any(
+        c.dep_ in ("aux", "auxpass") and (c.tag_ in _FINITE or c.tag_ == "MD")
+        for c in verb.children
+    )
+
+
+# Speech-like verbs that plan what they govern ("promised", "asked for", "agreed to pay").
+_PLANNING = units.FORECAST_LEMMAS | units.TARGET_LEMMAS | units.REQUIREMENT_VERBS
 # Slots through which a figure is a verb's argument, not the speech it introduces:
 # "estimated the damage at $4 billion", "would add £150m", "3,346 people have reported".
 _ARGUMENTS = frozenset(
@@ -414,6 +427,8 @@ def _wanted(word, child, span) -> bool:
         return True
     if child.dep_ in ("xcomp", "ccomp", "advcl"):
         return True
+    if child.dep_ == "prep" and child.lower_ in ("for", "at"):
+        return True  # "aiming for $800", "asked Zuckerberg for $1bn"
     return child.dep_ == "dobj" and (child.i == span.root.i or child.i == span.root.head.i)
 
 

@@ -437,6 +437,19 @@ TARGET_LEMMAS = frozenset(
         "vow",
         "vows",
         "vowed",
+        # a request is a goal too ("asked Zuckerberg for $1bn", "begged for $5,000")
+        "ask",
+        "asks",
+        "asked",
+        "asking",
+        "request",
+        "requested",
+        "plead",
+        "pleaded",
+        "beg",
+        "begged",
+        "demand",
+        "demanded",
     ]
 )
 FORECAST_LEMMAS = frozenset(
@@ -502,6 +515,8 @@ REQUIREMENT_VERBS = frozenset(
         "decided",
         "agree",
         "agreed",
+        "commit",
+        "committed",
     ]
 )
 

@@ -242,3 +242,21 @@ def test_a_crowd_counts_people_and_an_adverb_is_no_unit(nlp):
 
 def test_numbers_that_are_names_are_no_counts(nlp):
     assert figures(nlp, "Reed said all 911 centers can take texts.") == []
+
+
+# ---------------------------------------------------------------- sixth round (seen on draw E)
+
+
+def test_requests_commitments_and_aims_are_targets(nlp):
+    assert by_text(nlp, "Aiming for $800, she raised more than $1,000.")["$800"].status == "target"
+    (f,) = figures(nlp, "In his posts Reed asked the bank for $1bn to pay his debts.")
+    assert f.status == "target"
+    (g,) = figures(nlp, "The firm has committed to spend $160,000 on the park.")
+    assert g.status == "target"
+    (h,) = figures(nlp, "The couple has agreed to spend $90,000 on a playground.")
+    assert h.status == "target"
+
+
+def test_a_question_about_what_was_spent_is_no_request(nlp):
+    (f,) = figures(nlp, "He asked how the team had spent $40 million.")
+    assert f.status == "actual"
