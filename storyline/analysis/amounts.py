@@ -129,6 +129,13 @@ _HYPHEN_UNIT = re.compile(
     r"km|acre|hectare|ton|tonne|pound|inch|megawatt|gigawatt|gallon|litre|liter)\b",
     re.I,
 )
+# "3.7 times less likely", "seven times as high", "a factor of about 7": a ratio.
+_TIMES = re.compile(
+    rf"(?<![\w.,])(?P<num>{_NUM}|{_WORDNUM})\stimes\s(?=(?:as|more|less|that|the|higher|lower|"
+    r"larger|bigger|greater|smaller|faster|slower|safer|likely|[a-z]+er)\b)"
+    rf"|\bfactor\sof\s(?:about\s|around\s|roughly\s)?(?P<num2>{_NUM}|{_WORDNUM})\b",
+    re.I,
+)
 # Spans that hold digits but no figure: clock times, dates, phone numbers.
 _NOT_FIGURES = re.compile(
     r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
@@ -520,6 +527,23 @@ def _casualties(text: str, taken: list[Amount]) -> list[Amount]:
     return found
 
 
+def _ratios(text: str, taken: list[Amount]) -> list[Amount]:
+    """ "3.7 times less likely", "a factor of about 7": unit "times"."""
+    found = []
+    for m in _TIMES.finditer(text):
+        key = "num" if m.group("num") else "num2"
+        start, end = m.start(key), m.end(key)
+        if m.group("num"):
+            end = m.start(key) + len(m.group(key)) + len(" times")
+        if any(a.start < end and start < a.end for a in taken) or _YEAR.match(m.group(key)):
+            continue
+        value = _number(m.group(key))
+        if value < 2 and key == "num":
+            continue  # "one times" is no ratio
+        found.append(Amount(start, end, text[start:end], value, "times", None, "quantity"))
+    return found
+
+
 def _hyphen_units(text: str, taken: list[Amount]) -> list[Amount]:
     """ "a 64-yard run": 64 yards, a measure spaCy's QUANTITY ents do not always see."""
     found = []
@@ -615,6 +639,7 @@ def document_amounts(text: str, nlp_doc) -> list[Amount]:
     amounts += _counts(text, nlp_doc, amounts)
     amounts += _casualties(text, amounts)
     amounts += _hyphen_units(text, amounts)
+    amounts += _ratios(text, amounts)
     amounts += _dozens(text, amounts)
     amounts += _parsed_counts(text, nlp_doc, amounts)
     amounts += _quantities(nlp_doc, amounts)

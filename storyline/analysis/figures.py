@@ -104,6 +104,8 @@ def extract_figures(
             figure.subject = m.name if m else None
         if anaphoric:
             _inherit(figure, figures)
+        if amount.kind in ("number", "money") and amount.unit is None and _time_span(span):
+            continue  # "4.5 billion years ago" is a time, not an amount
         if amount.kind in ("number", "vague", "bare") and span.end < len(nlp_doc):
             after = span.end + (amount.kind == "vague" and nlp_doc[span.end].lower_ == "of")
             noun = _noun_after(span) if amount.kind in ("bare", "number") else None
@@ -193,6 +195,15 @@ def _carry_currency_back(figures: list[Figure]) -> None:
                 break
 
 
+_TIME_UNITS = frozenset(["years", "months", "weeks", "days", "hours", "decades", "centuries"])
+
+
+def _time_span(span) -> bool:
+    """A scaled number of years ("4.5bn years ago", "for 1.5 billion years")."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in _TIME_UNITS
+
+
 def _noun_after(span):
     """The plural noun a number counts across its modifiers: "three-dozen FBI agents"."""
     noun = counted_noun(span[-1])
@@ -216,7 +227,8 @@ def _as_count(figure: Figure, noun) -> None:
         if noun.lower_ in units.CURRENCY_WORDS:
             return
         if noun.lower_ in units.MEASURE_UNITS:
-            figure.unit = noun.lower_
+            power = [c.lower_ for c in noun.children if c.lower_ in ("cubic", "square")]
+            figure.unit = " ".join([*power[:1], noun.lower_])  # "20 million cubic kilometres"
             return
         figure.unit = "people" if is_people(noun) else "units"
         figure.measure = figure.measure or noun.lower_

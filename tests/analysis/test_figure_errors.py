@@ -260,3 +260,19 @@ def test_requests_commitments_and_aims_are_targets(nlp):
 def test_a_question_about_what_was_spent_is_no_request(nlp):
     (f,) = figures(nlp, "He asked how the team had spent $40 million.")
     assert f.status == "actual"
+
+
+# ---------------------------------------------------------------- seventh round (seen on draw F)
+
+
+def test_ratios_are_figures_and_frequencies_are_not(nlp):
+    (f,) = figures(nlp, "Drivers of the new model are 3.7 times less likely to crash.")
+    assert (f.value, f.unit) == (3.7, "times")
+    (g,) = figures(nlp, "The sample is enriched by a factor of about 7 relative to seawater.")
+    assert (g.value, g.unit) == (7, "times")
+    assert figures(nlp, "We go there three times a week.") == []
+
+
+def test_ages_of_the_world_are_no_amounts_and_cubic_units_stay(nlp):
+    found = by_text(nlp, "The sea held 20 million cubic kilometres of water 4.5bn years ago.")
+    assert list(found) == ["20 million"] and found["20 million"].unit == "cubic kilometres"
