@@ -113,6 +113,7 @@ _COUNT = re.compile(
 # Casualty and arrest counts in headline form: "nine dead", "12 killed", "three arrested".
 _CASUALTIES = re.compile(
     rf"(?<![\w.,$£€¥])(?P<num>{_NUM}|{_WORDNUM})(?:\s(?:people|persons|others))?"
+    r"(?:\s(?:were|was|have\sbeen|had\sbeen|are))?(?:\s(?:found|reported|confirmed))?"
     rf"\s(?P<state>{_alt(units.CASUALTY_STATES)})\b",
     re.I,
 )
@@ -303,7 +304,7 @@ def _counts(text: str, nlp_doc, taken: list[Amount]) -> list[Amount]:
         if any(a.start < m.end() and m.start() < a.end for a in taken):
             continue
         num = m.group("num")
-        if num in units.NUMBER_NAMES:
+        if num in units.NUMBER_NAMES or _per_base(text, m.start()):
             continue
         if _YEAR.match(num) or _after_label(text, m.start(), counts=True):
             continue
@@ -403,6 +404,12 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
+def _per_base(text: str, start: int) -> bool:
+    """ "717 reports per 100,000 residents": the base of a rate is no figure."""
+    before = text[max(0, start - 12) : start].lower().split()
+    return bool(before) and before[-1] in ("per", "every")
+
+
 def _parsed_counts(text: str, nlp_doc, taken: list[Amount]) -> list[Amount]:
     """Counts the digit-noun pattern misses, found through the parse (`counted_noun`)."""
     found: list[Amount] = []
@@ -416,8 +423,8 @@ def _parsed_counts(text: str, nlp_doc, taken: list[Amount]) -> list[Amount]:
         word = token.lower_.replace(",", "")
         if word not in units.NUMBER_WORDS and not re.fullmatch(_NUM, token.text):
             continue
-        if _glued(text, start, end) or _inside(blocked, start, end):
-            continue  # "120mm", "7:31 P.M."
+        if _glued(text, start, end) or _inside(blocked, start, end) or _per_base(text, start):
+            continue  # "120mm", "7:31 P.M.", "per 100,000 residents"
         if _YEAR.match(token.text) or _after_label(text, start, counts=True) or _dated(token):
             continue
         if (

@@ -102,6 +102,12 @@ def _read_measure(amount: Amount, span, sentence: Sentence, ctx: _Context):
     nxt2 = doc[span.end + 1] if span.end + 1 < len(doc) else None
     verb = _governing_verb(span.root, sentence)
     subject = _subject_of(verb, sentence) if verb is not None else None
+    if amount.kind == "count" and nxt is not None and nxt.pos_ in ("AUX", "VERB"):
+        state = next(
+            (t for t in doc[span.end : span.end + 4] if t.lower_ in units.CASUALTY_STATES), None
+        )
+        if state is not None:  # "three were found dead"
+            return state.lower_, False, verb, subject
     if amount.kind == "count" and nxt is not None and amount.unit in ("people", "units"):
         noun = counted_noun(span.root) if len(span) == 1 else None
         return _noun_measure(noun if noun is not None else nxt, ids), False, verb, subject
@@ -390,6 +396,8 @@ def _status(
         return "forecast"
     if any(v.tag_ in ("VBD", "VBN", "VBZ", "VBP", "VBG") or _bare_present(v) for v in verbs):
         return "actual"
+    if any(a.tag_ in _FINITE for v in verbs for a in v.children if a.dep_ == "aux"):
+        return "actual"  # "do not necessarily represent 378 children": "do" carries the tense
     if verbs and any(c.lower_ == "can" for c in verbs[0].children if c.dep_ == "aux"):
         return "actual"  # "a hike can easily cost $6,000": what is true now
     return "unknown"

@@ -262,6 +262,7 @@ MEASURE_UNITS = frozenset(
         "liters",
         "gallons",
         "barrels",
+        "ounces",
         "megawatts",
         "gigawatts",
         "watts",

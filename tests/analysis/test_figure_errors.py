@@ -276,3 +276,19 @@ def test_ratios_are_figures_and_frequencies_are_not(nlp):
 def test_ages_of_the_world_are_no_amounts_and_cubic_units_stay(nlp):
     found = by_text(nlp, "The sea held 20 million cubic kilometres of water 4.5bn years ago.")
     assert list(found) == ["20 million"] and found["20 million"].unit == "cubic kilometres"
+
+
+# ---------------------------------------------------------------- eighth round (seen on draw G)
+
+
+def test_rate_bases_tense_from_do_ounces_and_casualties_with_were(nlp):
+    (f,) = figures(nlp, "We averaged 717 reports a year per 100,000 residents.")
+    assert f.value == 717
+    found = by_text(
+        nlp, "Reed says 378 reports do not necessarily represent 378 separate children."
+    )
+    assert {f.status for f in found.values()} == {"actual"}
+    (g,) = figures(nlp, "The search turned up five ounces of marijuana.")
+    assert (g.value, g.unit) == (5, "ounces")
+    (h,) = figures(nlp, "Of the missing, three were found dead.")
+    assert (h.value, h.unit, h.measure) == (3, "people", "dead")
