@@ -62,7 +62,7 @@ _DASH = r"\s?(?:-|–|—|to)\s?"
 _MONEY = re.compile(
     rf"(?<![\w$£€¥₹])(?P<cur>{_PREFIX})\s?(?P<num>{_NUM})"
     rf"(?:{_DASH}(?:{_PREFIX})?\s?(?P<num2>{_NUM}))?"
-    rf"(?:\s?(?P<scale>{_SCALE_WORD}|{_SCALE_ABBR})(?![A-Za-z]))?"
+    rf"(?:(?:\s?|-)(?P<scale>{_SCALE_WORD}|{_SCALE_ABBR})(?![A-Za-z]))?"
     rf"(?:\s(?P<curword>{_CURWORD})\b)?",
     re.I,
 )

@@ -398,6 +398,12 @@ def _status(
         return "actual"
     if any(a.tag_ in _FINITE for v in verbs for a in v.children if a.dep_ == "aux"):
         return "actual"  # "do not necessarily represent 378 children": "do" carries the tense
+    if (
+        not verbs
+        and span.end < len(span.doc)
+        and span.doc[span.end].lower_ in units.CASUALTY_STATES
+    ):
+        return "actual"  # a headline's "13 dead across country" reports what happened
     if verbs and any(c.lower_ == "can" for c in verbs[0].children if c.dep_ == "aux"):
         return "actual"  # "a hike can easily cost $6,000": what is true now
     return "unknown"
@@ -461,8 +467,11 @@ def _plan_participle(token) -> str | None:
     if token.lower_ in units.REQUIREMENT_VERBS or token.lemma_.lower() in units.REQUIREMENT_VERBS:
         # "was ordered to pay $33.5 million", "ordered him to pay $25 million"
         for child in token.children:
-            if child.dep_ in ("xcomp", "ccomp") and any(c.lower_ == "to" for c in child.children):
-                return "target"
+            if child.dep_ in ("xcomp", "ccomp") and any(
+                c.lower_ == "to" or (c.dep_ == "mark" and c.lower_ == "that")
+                for c in child.children
+            ):
+                return "target"  # "ordered him to pay", "ordered that Herman pay $11,741"
         return None
     kind = units.PLAN_PARTICIPLES.get(token.lower_)
     if kind is None or token.tag_ not in ("VBN", "JJ"):

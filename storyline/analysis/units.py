@@ -506,10 +506,6 @@ REQUIREMENT_VERBS = frozenset(
         "ordered",
         "require",
         "required",
-        "force",
-        "forced",
-        "compel",
-        "compelled",
         "oblige",
         "obliged",
         "decide",
@@ -612,6 +608,7 @@ CLAIM_VERBS = frozenset(
         "disclose",
         "place",
         "put",
+        "project",
     ]
 )
 # Claim verbs that also govern the figure directly ("Chang estimates the market at $5bn",

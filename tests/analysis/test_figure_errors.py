@@ -7,7 +7,7 @@ are invented so the rules are tested apart from the articles that showed them.
 
 from __future__ import annotations
 
-from storyline.analysis.figures import extract_figures
+from storyline.analysis.figures import absolute_amount, extract_figures
 from storyline.model import Figure
 
 
@@ -292,3 +292,23 @@ def test_rate_bases_tense_from_do_ounces_and_casualties_with_were(nlp):
     assert (g.value, g.unit) == (5, "ounces")
     (h,) = figures(nlp, "Of the missing, three were found dead.")
     assert (h.value, h.unit, h.measure) == (3, "people", "dead")
+
+
+# ---------------------------------------------------------------- ninth round (seen on draw H)
+
+
+def test_projections_orders_that_and_hyphenated_scales(nlp):
+    text = "Fuller, who made his sums at the weekend, projected that 60 percent would stay home."
+    (f,) = figures(nlp, text)
+    assert f.claimant == "Fuller" and f.status == "forecast"
+    (g,) = figures(nlp, "The board further ordered that Reed pay $11,741 in costs.")
+    assert g.status == "target"
+    (h,) = figures(nlp, "Congress may pass a $986-billion spending bill.")
+    assert absolute_amount(h) == 986e9
+
+
+def test_being_forced_is_no_plan_and_headline_deaths_happened(nlp):
+    (f,) = figures(nlp, "They are accused of forcing him to drink a 60-ounce bottle of gin.")
+    assert f.status == "actual"
+    (g,) = figures(nlp, "Activists say 13 dead across country.")
+    assert g.status == "actual"
