@@ -209,7 +209,7 @@ class EntityRecognizer:
     """Analysis component: fills `analysis.entities` (see the module docstring)."""
 
     name = "entities"
-    version = "2"
+    version = "3"  # skips furniture sentences inside paragraphs (analysis/furniture.py)
     requires: tuple[str, ...] = ()
     provides: tuple[str, ...] = ("entities",)
 

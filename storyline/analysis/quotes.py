@@ -51,7 +51,7 @@ class QuoteExtractor:
     """Analysis component: fills `analysis.quotes` with attributed speech."""
 
     name = "quotes"
-    version = "2"
+    version = "3"  # skips furniture sentences inside paragraphs (analysis/furniture.py)
     requires = ("entities", "people")
     provides = ("quotes",)
 
