@@ -51,7 +51,7 @@ class QuoteExtractor:
     """Analysis component: fills `analysis.quotes` with attributed speech."""
 
     name = "quotes"
-    version = "2"
+    version = "3"
     requires = ("entities", "people")
     provides = ("quotes",)
 
@@ -82,7 +82,10 @@ class QuoteExtractor:
             resolver = SpeakerResolver(analysis.nlp, analysis.entities)
         in_turn = [(t.start, t.end) for t in doc.turns]
         furniture = furniture_spans(doc)
-        for att in extract_attributions(doc.text, analysis.nlp):
+        found = extract_attributions(doc.text, analysis.nlp)
+        for att in found:
+            if _outer_credit(att, found):
+                continue  # "Acme announced X, reports the Herald": Acme's words, not the paper's
             if att.content and inside(furniture, att.content[0].start):
                 continue  # a caption or widget notice, not speech
             if any(a <= att.cue.start < b for a, b in in_turn):
@@ -133,6 +136,30 @@ class QuoteExtractor:
         _backfill(quotes, resolver)
         analysis.quotes = quotes
         return analysis
+
+
+# Cues of a publication credited at the end of a sentence ("..., reports the Herald",
+# "..., according to the Herald", "..., the Herald wrote").
+_CREDIT_CUES = frozenset({"report", "according to", "write"})
+
+
+def _outer_credit(att: Attribution, found: list[Attribution]) -> bool:
+    """A trailing credit ("reports X", "according to X") of a sentence whose main clause
+    already reports speech with its own subject ("Acme announced that Y, reports X"): the
+    speaker of that speech is the inner subject, found as an attribution of its own; the
+    credit must not make the outlet the speaker of the whole sentence."""
+    lemma = "according to" if att.cue_text.lower() == "according to" else att.cue_lemma
+    if lemma not in _CREDIT_CUES or att.direct or not att.content:
+        return False
+    if max(c.end for c in att.content) > att.cue.start:
+        return False  # a forward cue ("the Herald reported that ..."): its own content
+    return any(
+        inner is not att
+        and inner.source is not None
+        and inner.cue_lemma in SPEECH_VERBS
+        and any(c.start <= inner.source.start and inner.cue.end <= c.end for c in att.content)
+        for inner in found
+    )
 
 
 def _is_speech(nlp_doc: Any, span: Span) -> bool:
