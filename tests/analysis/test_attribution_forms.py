@@ -275,6 +275,15 @@ def test_a_credit_with_no_inner_speaker_still_speaks(nlp):
     assert q.speaker == "Harbour Gazette"
 
 
+def test_a_credit_over_a_subordinate_speech_clause_keeps_the_sentence(nlp):
+    text = (
+        "Mayor Ines Faro leads the race by ten points, with most residents saying the "
+        "budget is sound, according to the Tidewater Gazette."
+    )
+    speakers = {q.speaker for q in _quotes(nlp, text) if q.text.startswith("Mayor Ines Faro")}
+    assert speakers == {"Tidewater Gazette"}
+
+
 def test_an_organisation_described_not_named_is_the_speaker(nlp):
     text = 'The council issued a statement: "We will reopen the bridge by the end of June."'
     (q,) = _quotes(nlp, text)
