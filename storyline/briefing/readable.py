@@ -27,7 +27,9 @@ _TIME = (
 )
 _QUOTES = "\"'“”‘’«»"
 # "Kevin Ho (Huawei): “...”" carries its speaker.
-_SPEAKER_PREFIX = re.compile(r"^(?:\[?[A-Z][\w.'’-]*\]?\s?){1,5}(?:\([^)]{1,80}\))?:\s*[“\"]")
+# A word of a speaker's name: capitalised, not a possessive ("Cosby’s Jesus:" is a heading).
+_NAME_WORD = r"[A-Z](?![\w.'’-]*['’]s\b)[\w.'’-]*"
+_SPEAKER_PREFIX = re.compile(rf"^(?:\[?{_NAME_WORD}\]?\s?){{1,5}}(?:\([^)]{{1,80}}\))?:\s*[“\"]")
 _LEADING_PRONOUN = re.compile(
     rf"^[{_QUOTES}(]*(?:he|she|they|it|him|her|his|hers|their|theirs|its|them|this|that|these|those)\b"
     rf"(?!\s+(?:{_TIME})\b)(?!['’]s\s+(?:why|how|what|because))",
@@ -98,7 +100,7 @@ _END = re.compile(rf"[.!?][{_QUOTES})\]]*$")
 # A leading editorial aside: "(later moved to 2028) The company still plans...".
 _ASIDE = re.compile(r"^\([^)]{1,80}\)\s+(?=[A-Z])")
 # A speaker's label before their words, without quotation marks.
-_LABELLED = re.compile(r"^((?:[A-Z][\w.'’-]*\s?){1,4}):\s+(?=[A-Z“\"])")
+_LABELLED = re.compile(rf"^((?:{_NAME_WORD}\s?){{1,4}}):\s+(?=[A-Z“\"])")
 _LABEL = re.compile(r"^(?:update[d]?|editor['’]s note|correction|breaking)\s*:\s*", re.IGNORECASE)
 MIN_WORDS = 6
 # "..., he said at a press conference on Wednesday." after a speaker's words.
@@ -301,7 +303,8 @@ def standalone(
             core = core.strip(' ,“”"')
             trimmed = _CONNECTIVE.sub("", core)  # “And number two, ...”: the turn goes on
             core = _capitalise(trimmed) if trimmed != core else core
-            if pronoun_speaker and re.search(r"\w", pronoun_speaker.group("rest")):
+            rest = pronoun_speaker.group("rest") if pronoun_speaker else ""
+            if pronoun_speaker and re.match(r"\s+\w", rest) and not re.search(r"[:\"“”«»]", rest):
                 # "..., he said at a press conference on Wednesday": the tail tells
                 # when and where, so it stays, with the speaker named
                 core = core[:-1] if core.endswith(".") else core

@@ -24,6 +24,7 @@ from storyline.model import Analysis, Document, EntityMention, Quote, Sentence, 
         ("On Friday she signed the lease for the new ferry terminal.", "'she'"),
         ("The mayor said the council will leave this market by spring.", "this market"),
         ("Maren Holt (Veltrix): “We will sell more in these markets this year.”", "these markets"),
+        ("Holt’s Harbour: “We know what this country has done for the fleet.”", "this country"),
     ],
 )
 def test_problems_flags_lines_that_lean_on_context(line: str, why: str) -> None:
@@ -153,3 +154,18 @@ def test_standalone_drops_the_connective_that_opens_a_speakers_turn() -> None:
     assert standalone(text, analysis, 0, len(text)) == (
         "Jim Xu (Acme): “Second, we will hire more engineers in Aberdeen this year.”"
     )
+
+
+def test_standalone_never_quotes_the_narration_before_a_colon() -> None:
+    """ "In a 2019 video, she said: “...”": the words before "she said" are the writer's."""
+    text = "Maren Holt runs Veltrix. In a 2019 video, she said: “I want the plant built.”"
+    start = text.index("In a 2019")
+    quote = Quote(
+        "I want the plant built.",
+        True,
+        "Maren Holt",
+        "person",
+        content_spans=[Span(text.index("I want"), len(text) - 1)],
+    )
+    line = standalone(text[start:], _analysis(text, quotes=[quote]), start, len(text))
+    assert line is None or "“In a 2019 video" not in line
