@@ -8,7 +8,10 @@ on"). `problems` names what is wrong with a finished line (the tests and the
 benchmark count with it); `standalone` repairs what the article itself can
 resolve, by general means only (the speaker of the quote or transcript turn
 the line sits in, the person or organisation named just before it), and
-returns None for a line that still cannot stand alone.
+returns None for a line that still cannot stand alone. What the line itself
+resolves is kept: "that figure" after an amount it states, "this market" in a
+speaker's own words, a pronoun subject after a time opener that the line names
+("Last year it [Huawei] made ..."), an attribution tail that tells when.
 """
 
 from __future__ import annotations
@@ -24,10 +27,19 @@ _TIME = (
 )
 _QUOTES = "\"'“”‘’«»"
 # "Kevin Ho (Huawei): “...”" carries its speaker.
-_SPEAKER_PREFIX = re.compile(r"^(?:\[?[A-Z][\w.'’-]*\]?\s?){1,5}(?:\([^)]{1,80}\))?:\s*[“\"]")
+# A word of a speaker's name: capitalised, not a possessive ("Cosby’s Jesus:" is a heading).
+_NAME_WORD = r"[A-Z](?![\w.'’-]*['’]s\b)[\w.'’-]*"
+_SPEAKER_PREFIX = re.compile(rf"^(?:\[?{_NAME_WORD}\]?\s?){{1,5}}(?:\([^)]{{1,80}}\))?:\s*[“\"]")
 _LEADING_PRONOUN = re.compile(
     rf"^[{_QUOTES}(]*(?:he|she|they|it|him|her|his|hers|their|theirs|its|them|this|that|these|those)\b"
     rf"(?!\s+(?:{_TIME})\b)(?!['’]s\s+(?:why|how|what|because))",
+    re.IGNORECASE,
+)
+# A pronoun subject after a time opener: "Last year it made ...", "On Monday he said ...".
+_OPENER_PRONOUN = re.compile(
+    rf"^[{_QUOTES}(]*(?:(?:last|this|next|earlier this|later that)\s+(?:{_TIME})"
+    r"|(?:on|in|by)\s+(?:(?-i:[A-Z][a-z]+)(?:\s+\d{1,2})?|\d{4})|yesterday|today|earlier|later)"
+    r",?\s+(?P<pronoun>he|she|it)\b(?!\s*\[)",
     re.IGNORECASE,
 )
 _THAT_IS = re.compile(rf"^[{_QUOTES}(]*(?:that|this)['’]s\b", re.IGNORECASE)
@@ -39,6 +51,15 @@ _REFERRING_NOUN = (
 )
 _DEMONSTRATIVE = re.compile(
     rf"\b(?:(?:these|those)\s+(?:[a-z]+[\s-]){{0,2}}?|(?:this|that)\s+){_REFERRING_NOUN}\b"
+)
+# "this market", "this country" in a speaker's own words: the speaker's here (deixis),
+# not a pointer back to an earlier sentence.
+_PLACE_NOUN = re.compile(r"^this\s+(?:market|country|region)$")
+# An amount stated earlier in the line ("US$3.2 billion ... that figure"): a number
+# that is not a year, or a scale word.
+_AMOUNT = re.compile(
+    r"(?<![\w.,])(?!(?:1[5-9]|20)\d\d\b)\d[\d,.]*|\b(?:million|billion|trillion|percent|per cent)\b",
+    re.IGNORECASE,
 )
 _DEFINITE_START = re.compile(
     rf"^[{_QUOTES}(]*the\s+(?:[a-z]+\s+){{0,2}}?(company|firm|group|agency|organisation|organization"
@@ -79,9 +100,15 @@ _END = re.compile(rf"[.!?][{_QUOTES})\]]*$")
 # A leading editorial aside: "(later moved to 2028) The company still plans...".
 _ASIDE = re.compile(r"^\([^)]{1,80}\)\s+(?=[A-Z])")
 # A speaker's label before their words, without quotation marks.
-_LABELLED = re.compile(r"^((?:[A-Z][\w.'’-]*\s?){1,4}):\s+(?=[A-Z“\"])")
+_LABELLED = re.compile(rf"^((?:{_NAME_WORD}\s?){{1,4}}):\s+(?=[A-Z“\"])")
 _LABEL = re.compile(r"^(?:update[d]?|editor['’]s note|correction|breaking)\s*:\s*", re.IGNORECASE)
 MIN_WORDS = 6
+# "..., he said at a press conference on Wednesday." after a speaker's words.
+_PRONOUN_TAIL = re.compile(
+    r"[,\"”’]\s*(?:he|she)\s+"
+    r"(?P<verb>(?:later\s+|also\s+)?(?:said|added|explained|told)\b(?P<rest>.*))$",
+    re.IGNORECASE,
+)
 
 
 def _body(text: str) -> str:
@@ -114,10 +141,14 @@ def problems(text: str, verb: bool | None = None) -> list[str]:
         found.append("fragment: continues an earlier sentence")
     if _LEADING_PRONOUN.match(body) or _THAT_IS.match(body):
         found.append(f"unresolved reference: {words[0] if words else ''!r}")
+    opener = _OPENER_PRONOUN.match(body)
+    if opener:
+        found.append(f"unresolved reference: {opener.group('pronoun')!r}")
     if _DEFINITE_START.match(body):
         found.append(f"unresolved reference: {_DEFINITE_START.match(body).group(0)!r}")  # type: ignore[union-attr]
     for match in _DEMONSTRATIVE.finditer(body):
-        found.append(f"unresolved reference: {match.group(0)!r}")
+        if not _resolved_in_line(match, body, speech=attributed or _own_words(body)):
+            found.append(f"unresolved reference: {match.group(0)!r}")
     if _ANAPHOR.search(body):
         found.append(f"unresolved reference: {_ANAPHOR.search(body).group(0)!r}")  # type: ignore[union-attr]
     if _SUBORDINATE_PRONOUN.match(body):
@@ -140,6 +171,23 @@ def problems(text: str, verb: bool | None = None) -> list[str]:
     if verb is False and not found:
         found.append("fragment: no main verb")
     return found
+
+
+def _own_words(body: str) -> bool:
+    """Whether the line gives a named speaker's own words: a first person with an
+    attribution ("We are expanding here, [David He] said on Monday")."""
+    return bool(_FIRST_PERSON.search(body) and _ATTRIBUTION.search(body) and _NAME.search(body))
+
+
+def _resolved_in_line(match: re.Match[str], body: str, *, speech: bool) -> bool:
+    """Whether the demonstrative `match` needs nothing outside the line: its referent
+    is an amount the line states before it ("made US$3.2 billion ... that figure"), or
+    the noun is a place in a speaker's own words ("expand in this market")."""
+    phrase = " ".join(match.group(0).lower().split())
+    noun = phrase.split()[-1]
+    if noun in ("figure", "figures", "number") and _AMOUNT.search(body, 0, match.start()):
+        return True
+    return speech and bool(_PLACE_NOUN.match(phrase))
 
 
 def main_verb(analysis: Analysis | None, start: int, end: int) -> bool | None:
@@ -188,6 +236,20 @@ def _antecedent(analysis: Analysis, before: int, types: tuple[str, ...]) -> str 
     return best.canonical or best.text
 
 
+def _name_after_opener(body: str, analysis: Analysis, start: int) -> str:
+    """ "Last year it [Huawei] made ...": the pronoun subject after a time opener
+    with its referent in brackets: the person named last before the line for he/she;
+    for "it", the organisation named last, only when the line itself names it too."""
+    opener = _OPENER_PRONOUN.match(body)
+    if opener is None:
+        return body
+    pronoun = opener.group("pronoun").lower()
+    name = _antecedent(analysis, start, ("PERSON",) if pronoun != "it" else ("ORG",))
+    if not name or (pronoun == "it" and name.lower() not in body.lower()):
+        return body
+    return f"{body[: opener.end()]} [{name}]{body[opener.end() :]}"
+
+
 def _capitalise(text: str) -> str:
     for i, ch in enumerate(text):
         if ch.isalpha():
@@ -230,11 +292,7 @@ def standalone(
         line = f"{label.group(1)}: “{line[label.end() :].strip()}”"
     if analysis is not None and not _SPEAKER_PREFIX.match(line):
         speaker = _speaker(analysis, start, end)
-        pronoun_speaker = re.search(
-            r"[,\"”’]\s*(?:he|she)\s+(?:later\s+|also\s+)?(?:said|added|explained|told)\b.*$",
-            line,
-            re.IGNORECASE,
-        )
+        pronoun_speaker = _PRONOUN_TAIL.search(line)
         found = problems(line)
         unattributed = any(
             p in found
@@ -243,9 +301,19 @@ def standalone(
         if speaker and (unattributed or pronoun_speaker) and not _writers_first_person(line):
             core = line[: pronoun_speaker.start()] if pronoun_speaker else line
             core = core.strip(' ,“”"')
-            if core and not _END.search(core):
-                core += "."
-            line = f"{speaker}: “{core}”"
+            trimmed = _CONNECTIVE.sub("", core)  # “And number two, ...”: the turn goes on
+            core = _capitalise(trimmed) if trimmed != core else core
+            rest = pronoun_speaker.group("rest") if pronoun_speaker else ""
+            if pronoun_speaker and re.match(r"\s+\w", rest) and not re.search(r"[:\"“”«»]", rest):
+                # "..., he said at a press conference on Wednesday": the tail tells
+                # when and where, so it stays, with the speaker named
+                core = core[:-1] if core.endswith(".") else core
+                sep = "" if core.endswith(("?", "!")) else ","
+                line = f"“{core}{sep}” [{speaker}] {pronoun_speaker.group('verb')}"
+            else:
+                if core and not _END.search(core):
+                    core += "."
+                line = f"{speaker}: “{core}”"
     prefix = _SPEAKER_PREFIX.match(line)
     head, body = (line[: prefix.end() - 1], line[prefix.end() - 1 :]) if prefix else ("", line)
     if not prefix:
@@ -258,6 +326,7 @@ def standalone(
                 name = _antecedent(analysis, start, ("PERSON",))
                 if name:
                     body = f"[{name}]" + body[pronoun.end() :]
+            body = _name_after_opener(body, analysis, start)
             definite = _DEFINITE_START.match(body)
             if definite and definite.group(1).lower() in (
                 "company",

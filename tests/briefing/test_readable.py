@@ -20,6 +20,11 @@ from storyline.model import Analysis, Document, EntityMention, Quote, Sentence, 
         ("That's because the grid is the basis for the new network.", "That's"),
         ("If they want to reach the target the home market won't be enough.", "If they"),
         ("By 2019 the firm wants that figure to reach ten billion.", "that figure"),
+        ("Last week it opened a second depot near the old harbour.", "'it'"),
+        ("On Friday she signed the lease for the new ferry terminal.", "'she'"),
+        ("The mayor said the council will leave this market by spring.", "this market"),
+        ("Maren Holt (Veltrix): “We will sell more in these markets this year.”", "these markets"),
+        ("Holt’s Harbour: “We know what this country has done for the fleet.”", "this country"),
     ],
 )
 def test_problems_flags_lines_that_lean_on_context(line: str, why: str) -> None:
@@ -35,6 +40,10 @@ def test_problems_flags_lines_that_lean_on_context(line: str, why: str) -> None:
         "This year the harbour trust will spend more on repairs than ever.",
         "David He said the firm hoped to win new customers in every market.",
         "The Chinese company [Acme] makes nearly all its revenue from turbines.",
+        "Sales rose to 4.2 million units in 2020, and the firm wants that figure doubled.",
+        "Maren Holt (Veltrix): “We will open two more depots in this country.”",
+        "“We want to grow in this region,” [Maren Holt] said at a briefing on Monday.",
+        "Last year it [Veltrix] sold more turbines than Veltrix had planned.",
     ],
 )
 def test_problems_passes_lines_that_stand_alone(line: str) -> None:
@@ -104,3 +113,59 @@ def test_standalone_never_gives_the_writers_we_to_the_quoted_speaker() -> None:
     )
     line = standalone(text, _analysis(text, quotes=[quote]), 0, len(text))
     assert line is None or not line.startswith("Ana Ruiz")
+
+
+def test_standalone_keeps_an_attribution_tail_that_tells_when() -> None:
+    text = "Maren Holt runs Veltrix. We will grow in this region, she said at a briefing on Monday."
+    start = text.index("We will")
+    quote = Quote(
+        "We will grow in this region",
+        False,
+        "Maren Holt",
+        "person",
+        content_spans=[Span(start, start + 27)],
+    )
+    line = standalone(text[start:], _analysis(text, quotes=[quote]), start, len(text))
+    assert line == "“We will grow in this region,” [Maren Holt] said at a briefing on Monday."
+
+
+def test_standalone_names_the_subject_after_a_time_opener() -> None:
+    text = "Veltrix sells turbines. Last year it sold 40, more than Veltrix had planned."
+    start = text.index("Last year")
+    ents = [EntityMention("Veltrix", "ORG", 0, 7), EntityMention("Veltrix", "ORG", 56, 63)]
+    line = standalone(text[start:], _analysis(text, entities=ents), start, len(text))
+    assert line == "Last year it [Veltrix] sold 40, more than Veltrix had planned."
+
+
+def test_standalone_leaves_an_it_the_line_cannot_name() -> None:
+    """ "it" goes to an organisation only when the line names it too: else it may be anything."""
+    text = "Veltrix sells turbines. Last year it sold more than forty of the big ones."
+    start = text.index("Last year")
+    ents = [EntityMention("Veltrix", "ORG", 0, 7)]
+    assert standalone(text[start:], _analysis(text, entities=ents), start, len(text)) is None
+
+
+def test_standalone_drops_the_connective_that_opens_a_speakers_turn() -> None:
+    from storyline.model import Turn
+
+    text = "And second, we will hire more engineers in Aberdeen this year."
+    analysis = _analysis(text, sentences=[Sentence(0, len(text), speaker="Jim Xu")])
+    analysis.document.turns = [Turn("Jim Xu", "VP", "Acme", 0, len(text))]
+    assert standalone(text, analysis, 0, len(text)) == (
+        "Jim Xu (Acme): “Second, we will hire more engineers in Aberdeen this year.”"
+    )
+
+
+def test_standalone_never_quotes_the_narration_before_a_colon() -> None:
+    """ "In a 2019 video, she said: “...”": the words before "she said" are the writer's."""
+    text = "Maren Holt runs Veltrix. In a 2019 video, she said: “I want the plant built.”"
+    start = text.index("In a 2019")
+    quote = Quote(
+        "I want the plant built.",
+        True,
+        "Maren Holt",
+        "person",
+        content_spans=[Span(text.index("I want"), len(text) - 1)],
+    )
+    line = standalone(text[start:], _analysis(text, quotes=[quote]), start, len(text))
+    assert line is None or "“In a 2019 video" not in line
