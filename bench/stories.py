@@ -243,6 +243,9 @@ def score(store: Store, items: list[Item], ids: dict[str, tuple[str, str]]) -> d
     t17 = {k: v for k, v in story_gold.items() if v.startswith("t17:")}
     if t17:
         out["story_t17"] = bcubed({k: story_pred[k] for k in t17}, t17)
+    news = {k: v for k, v in story_gold.items() if not v.startswith("t17:")}
+    if news:
+        out["story_news"] = bcubed({k: story_pred[k] for k in news}, news)
     return out
 
 
@@ -347,6 +350,54 @@ def tune(eval_dir: Path, args: argparse.Namespace) -> dict[str, object]:
     return {"documents": len(items), "runs": runs, "choice_per_fold": choices}
 
 
+def arrival_order(items: list[Item], batch: int, seed: int) -> list[Item]:
+    """Arrival order: one document in ten arrives a few batches late (feeds lag)."""
+    rng = random.Random(seed + 1)
+    late = [i for i in items if rng.random() < 0.1]
+    late_set = {i.source for i in late}
+    arrival = [i for i in items if i.source not in late_set]
+    position = {i.source: k for k, i in enumerate(items)}
+    for item in late:
+        arrival.insert(min(len(arrival), position[item.source] + 3 * batch), item)
+    return arrival
+
+
+def overrides(pairs: list[str]) -> Params:
+    """Params with `name=value` overrides (the `--set` option)."""
+    params = Params()
+    for pair in pairs:
+        name, _, value = pair.partition("=")
+        current = getattr(params, name)
+        params = replace(params, **{name: type(current)(value)})
+    return params
+
+
+def validate(eval_dir: Path, args: argparse.Namespace) -> dict[str, object]:
+    """The validation stream (Timeline17 + `--val-clusters` Multi-News+ clusters disjoint from
+    the reported ones): incremental scores with `--set`, then a rebuild per `--grid` entry."""
+    plus = eval_dir / "multinews/plus_val_truncated.jsonl.gz"
+    _, val_ids = plus_split(plus, args.plus_clusters, args.val_clusters, args.seed)
+    items = order(load_t17(eval_dir) + load_multinews(plus, "plus", val_ids), args.seed)
+    params = overrides(args.set)
+    out: dict[str, object] = {"documents": len(items), "params": repr(params)}
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "val.db") as store:
+        started = time.perf_counter()
+        ids = ingest(store, arrival_order(items, args.batch, args.seed), args.batch, params)
+        out["incremental"] = score(store, items, ids)
+        out["incremental_seconds"] = round(time.perf_counter() - started, 1)
+        print(json.dumps(out), file=sys.stderr)
+        runs = []
+        for entry in args.grid:
+            started = time.perf_counter()
+            grid_params = overrides(args.set + entry.split(","))
+            rebuild(store, grid_params)
+            runs.append({"set": entry, **score(store, items, ids)})
+            runs[-1]["seconds"] = round(time.perf_counter() - started, 1)
+            print(json.dumps(runs[-1]), file=sys.stderr)
+        out["rebuilds"] = runs
+    return out
+
+
 def test(eval_dir: Path, args: argparse.Namespace) -> dict[str, object]:
     """Scores on the reported stream with the default parameters, the baseline, rebuild agreement."""
     plus = eval_dir / "multinews/plus_val_truncated.jsonl.gz"
@@ -357,13 +408,7 @@ def test(eval_dir: Path, args: argparse.Namespace) -> dict[str, object]:
         + load_multinews(plus, "plus", reported),
         args.seed,
     )
-    # arrival order: one document in ten arrives a few batches late (feeds lag)
-    rng = random.Random(args.seed + 1)
-    late = [i for i in items if rng.random() < 0.1]
-    late_set = {i.source for i in late}
-    arrival = [i for i in items if i.source not in late_set]
-    for item in late:
-        arrival.insert(min(len(arrival), items.index(item) + 3 * args.batch), item)
+    arrival = arrival_order(items, args.batch, args.seed)
     out: dict[str, object] = {"documents": len(items), "params": Params().__repr__()}
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "test.db") as store:
         started = time.perf_counter()
@@ -518,7 +563,7 @@ def dedupe_eval(
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("eval_dir", type=Path)
-    parser.add_argument("--part", choices=["tune", "test", "speed", "dedupe", "all"], default="all")
+    parser.add_argument("--part", choices=["tune", "val", "test", "speed", "dedupe", "all"], default="all")
     parser.add_argument("--plus-clusters", type=int, default=3000)
     parser.add_argument("--val-clusters", type=int, default=1000)
     parser.add_argument("--batch", type=int, default=250)
@@ -527,6 +572,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dedupe-docs", type=int, default=1000)
     parser.add_argument("--dedupe-sweep", type=float, nargs="*", default=[])
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--set", nargs="*", default=[], help="Params overrides name=value")
+    parser.add_argument("--grid", nargs="*", default=[], help="rebuild with each a=1,b=2 (val)")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
     result: dict[str, object] = {}
@@ -535,6 +582,8 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         if part == "tune":
             result["tune"] = tune(args.eval_dir, args)
+        elif part == "val":
+            result["val"] = validate(args.eval_dir, args)
         elif part == "test":
             result["test"] = test(args.eval_dir, args)
         elif part == "speed":

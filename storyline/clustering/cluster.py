@@ -49,6 +49,9 @@ class Params:
     posting_terms: int = 48  # a story is indexed under its heaviest centroid terms
     centroid_terms: int = 200  # a centroid keeps its heaviest terms
     event_candidates: int = 32
+    event_stories: int = 8  # the stories nearest by centroid whose events are compared
+    event_floor: float = 0.02  # ... when their centroid cosine is at least this
+    event_link: float = 1.0  # an event's cosine counts this much toward joining its story
     keep_terms: int = 100  # a document's vector keeps its heaviest terms
     tf_power: float = 1.0
     # A grown story's centroid is diffuse, so a document's cosine to it is
@@ -160,34 +163,64 @@ class Clusterer:
 
             query = [keys[t] for t in sorted(vec, key=lambda t: (-vec[t], t))[: p.query_terms]]
             since = _cutoff(day, p.story_window_days)
-            scored = sorted(
-                (
-                    (features.cosine(vec, c.centroid), c)
-                    for c in rows.candidate_stories(conn, query, since, p.candidates)
-                ),
-                key=lambda sc: (-sc[0], sc[1].pk),
-            )
-            scored = [(sim, c) for sim, c in scored if sim >= self._bar(c.size)]
-            if not scored:
+            candidates = rows.candidate_stories(conn, query, since, p.candidates)
+            links = self._links(conn, vec, day, candidates)
+            if not links:
                 story_pk = rows.insert_story(conn, "s" + doc.id[:12], iso, vec, shown, now)
                 rows.set_postings(conn, story_pk, _top_keys(vec, p.posting_terms))
                 event_pk = rows.insert_event(conn, "e" + doc.id[:12], story_pk, iso, vec, shown)
                 rows.add_member(conn, doc.pk, story_pk, event_pk, None)
                 report.new_stories += 1
                 return
-            similarity, story = scored[0]
+            best = links[0]
+            story = best.story
             story.first, story.last = _span(story.first, story.last, iso)
             story.size += 1
             story.centroid = _fold(story.centroid, vec, p.centroid_terms)
             story.names = _names(story.names, shown, story.centroid)
-            for _, other in scored[1:]:
-                if features.cosine(_unit(story.centroid), other.centroid) >= p.merge_threshold:
-                    story = self._merge(conn, story, other)
+            for other in links[1:]:
+                if features.cosine(_unit(story.centroid), other.story.centroid) >= p.merge_threshold:
+                    story = self._merge(conn, story, other.story)
                     report.merges += 1
             rows.update_story(conn, story)
             rows.set_postings(conn, story.pk, _top_keys(story.centroid, p.posting_terms))
-            event_pk = self._event(conn, story.pk, doc.id, vec, shown, day, iso)
-            rows.add_member(conn, doc.pk, story.pk, event_pk, round(similarity, 5))
+            event_pk = self._event(conn, story.pk, doc.id, vec, shown, iso, best)
+            rows.add_member(conn, doc.pk, story.pk, event_pk, round(best.similarity, 5))
+
+    def _links(
+        self,
+        conn: sqlite3.Connection,
+        vec: dict[str, float],
+        day: date | None,
+        candidates: list[rows.Cluster],
+    ) -> list[_Link]:
+        """The candidate stories `vec` may join, best first.
+
+        A story is as close as its centroid or as its nearest recent event:
+        a long thread's centroid is diffuse, while a new development of it
+        is close to the thread's latest events (single link over events).
+        Events are read for the `event_stories` stories nearest by centroid.
+        """
+        p = self.params
+        by_centroid = sorted(
+            ((features.cosine(vec, c.centroid), c) for c in candidates),
+            key=lambda sc: (-sc[0], sc[1].pk),
+        )
+        cutoff = _cutoff(day, p.event_window_days)
+        links = []
+        for rank, (similarity, story) in enumerate(by_centroid):
+            link = _Link(story, similarity)
+            if rank < p.event_stories and similarity >= p.event_floor:
+                for event in rows.story_events(conn, story.pk, cutoff, p.event_candidates):
+                    near = features.cosine(vec, event.centroid)
+                    if link.event is None or near > link.event_similarity:
+                        link.event, link.event_similarity = event, near
+                if link.event is not None:
+                    link.similarity = max(similarity, p.event_link * link.event_similarity)
+            if link.similarity >= self._bar(story.size):
+                links.append(link)
+        links.sort(key=lambda lk: (-lk.similarity, lk.story.pk))
+        return links
 
     def _bar(self, size: int) -> float:
         """The cosine a document needs to join a story of `size` documents."""
@@ -226,27 +259,31 @@ class Clusterer:
         doc_id: str,
         vec: dict[str, float],
         shown: dict[str, str],
-        day: date | None,
         iso: str | None,
+        link: _Link,
     ) -> int:
+        """Join the link's nearest event at or above event_threshold, or found one."""
         p = self.params
-        events = rows.story_events(
-            conn, story_pk, _cutoff(day, p.event_window_days), p.event_candidates
-        )
-        best = max(
-            ((features.cosine(vec, e.centroid), e) for e in events),
-            key=lambda se: (se[0], -se[1].pk),
-            default=None,
-        )
-        if best is None or best[0] < p.event_threshold:
+        if link.event is None or link.event_similarity < p.event_threshold:
             return rows.insert_event(conn, "e" + doc_id[:12], story_pk, iso, vec, shown)
-        event = best[1]
+        event = link.event
+        event.story = story_pk  # its story may just have been merged into another
         event.first, event.last = _span(event.first, event.last, iso)
         event.size += 1
         event.centroid = _fold(event.centroid, vec, p.centroid_terms)
         event.names = _names(event.names, shown, event.centroid)
         rows.update_event(conn, event)
         return event.pk
+
+
+@dataclass(slots=True)
+class _Link:
+    """A candidate story for one document: how close, and its nearest recent event."""
+
+    story: rows.Cluster
+    similarity: float  # cosine to the centroid, or (scaled) to its nearest event if higher
+    event: rows.Cluster | None = None
+    event_similarity: float = 0.0
 
 
 def _unit(centroid: dict[str, float]) -> dict[str, float]:

@@ -150,3 +150,23 @@ def test_deleting_a_document_removes_it_from_its_story():
         store.delete(docs[0].id)
         assert all(docs[0].id not in s.documents for s in list_stories(store))
         assert store.verify() == []
+
+
+def test_a_story_is_as_close_as_its_nearest_recent_event():
+    """A long thread's centroid is diffuse; a new development joins through its latest event."""
+    vec = {"ferry": 0.8, "crossing": 0.6}
+    with Store(":memory:") as store, store.transaction() as conn:
+        story = rows.insert_story(conn, "s1", "2024-03-01", {"bridge": 5.0, "ferry": 0.5}, {}, "x")
+        old = rows.insert_event(conn, "e1", story, "2024-01-01", {"ferry": 1.0}, {})
+        new = rows.insert_event(conn, "e2", story, "2024-03-01", {"ferry": 0.8, "crossing": 0.6}, {})
+        centroid = {"bridge": 5.0, "ferry": 0.5}
+        candidate = rows.Cluster(story, "s1", "2024-01-01", "2024-03-01", 9, centroid, {})
+        clusterer = cluster_module.Clusterer(store, Params(story_threshold=0.5, size_decay=0.0))
+        centroid_only = cluster_module.features.cosine(vec, candidate.centroid)
+        assert centroid_only < 0.5
+        [link] = clusterer._links(conn, vec, cluster_module._day("2024-03-03"), [candidate])
+        assert link.event is not None and link.event.pk == new  # the old event is out of window
+        assert link.similarity == pytest.approx(1.0)
+        assert old != new
+        far = Params(story_threshold=0.5, size_decay=0.0, event_link=0.0)
+        assert cluster_module.Clusterer(store, far)._links(conn, vec, None, [candidate]) == []
