@@ -58,6 +58,7 @@ class Params:
     # lower than to any one member: the bar falls as size ** -size_decay
     size_decay: float = 0.35
     min_bar: float = 1 / 3  # ... never below this share of story_threshold
+    active_days: int = 30  # ... for a story active this close to the document's date (-1: any)
 
 
 @dataclass(slots=True)
@@ -217,15 +218,25 @@ class Clusterer:
                         link.event, link.event_similarity = event, near
                 if link.event is not None:
                     link.similarity = max(similarity, p.event_link * link.event_similarity)
-            if link.similarity >= self._bar(story.size):
+            if link.similarity >= self._bar(story, day):
                 links.append(link)
         links.sort(key=lambda lk: (-lk.similarity, lk.story.pk))
         return links
 
-    def _bar(self, size: int) -> float:
-        """The cosine a document needs to join a story of `size` documents."""
+    def _bar(self, story: rows.Cluster, day: date | None) -> float:
+        """The cosine a document of `day` needs to join `story`.
+
+        A grown story's centroid is diffuse, so a document's cosine to it is
+        lower than to any one member, and the bar falls with the story's size
+        -- but only for a story active within `active_days` of the document's
+        date. A story quiet at that date, or a document without one, gives
+        no evidence from time, and a lowered bar there lets big stories
+        swallow unrelated documents.
+        """
         p = self.params
-        return p.story_threshold * max(max(size, 1) ** -p.size_decay, p.min_bar)
+        if p.active_days >= 0 and not _active(story, day, p.active_days):
+            return p.story_threshold
+        return p.story_threshold * max(max(story.size, 1) ** -p.size_decay, p.min_bar)
 
     def _merge(
         self, conn: sqlite3.Connection, story: rows.Cluster, other: rows.Cluster
@@ -284,6 +295,14 @@ class _Link:
     similarity: float  # cosine to the centroid, or (scaled) to its nearest event if higher
     event: rows.Cluster | None = None
     event_similarity: float = 0.0
+
+
+def _active(story: rows.Cluster, day: date | None, days: int) -> bool:
+    """Whether `day` falls within `days` of the story's date span."""
+    first, last = _day(story.first), _day(story.last)
+    if day is None or first is None or last is None:
+        return False
+    return first - timedelta(days=days) <= day <= last + timedelta(days=days)
 
 
 def _unit(centroid: dict[str, float]) -> dict[str, float]:
