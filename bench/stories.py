@@ -54,6 +54,7 @@ import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -138,6 +139,27 @@ def load_polnear(eval_dir: Path) -> list[Item]:
         )
         for p in sorted((eval_dir / "polnear").glob("*/text/*.txt"))
     ]
+
+
+def date_news(items: list[Item], seed: int) -> list[Item]:
+    """A variant stream: each undated gold event gets a random day within the dated items'
+    span and its documents fall on that day or the next two (`--date-news`), so the
+    clusterer's use of dates is also measured where unrelated events share the calendar."""
+    days = sorted({i.date for i in items if i.date})
+    if not days:
+        return items
+    start, end = date.fromisoformat(days[0][:10]), date.fromisoformat(days[-1][:10])
+    rng = random.Random(seed + 3)
+    anchor: dict[str, date] = {}
+    out = []
+    for item in items:
+        if item.date is None and item.event is not None:
+            if item.event not in anchor:
+                anchor[item.event] = start + timedelta(days=rng.randrange((end - start).days + 1))
+            day = anchor[item.event] + timedelta(days=rng.randrange(3))
+            item = replace(item, date=day.isoformat())
+        out.append(item)
+    return out
 
 
 def order(items: list[Item], seed: int) -> list[Item]:
@@ -377,7 +399,8 @@ def validate(eval_dir: Path, args: argparse.Namespace) -> dict[str, object]:
     the reported ones): incremental scores with `--set`, then a rebuild per `--grid` entry."""
     plus = eval_dir / "multinews/plus_val_truncated.jsonl.gz"
     _, val_ids = plus_split(plus, args.plus_clusters, args.val_clusters, args.seed)
-    items = order(load_t17(eval_dir) + load_multinews(plus, "plus", val_ids), args.seed)
+    items = load_t17(eval_dir) + load_multinews(plus, "plus", val_ids)
+    items = order(date_news(items, args.seed) if args.date_news else items, args.seed)
     params = overrides(args.set)
     out: dict[str, object] = {"documents": len(items), "params": repr(params)}
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "val.db") as store:
@@ -402,12 +425,12 @@ def test(eval_dir: Path, args: argparse.Namespace) -> dict[str, object]:
     """Scores on the reported stream with the default parameters, the baseline, rebuild agreement."""
     plus = eval_dir / "multinews/plus_val_truncated.jsonl.gz"
     reported, _ = plus_split(plus, args.plus_clusters, args.val_clusters, args.seed)
-    items = order(
+    items = (
         load_t17(eval_dir)
         + load_multinews(eval_dir / "multinews/dev.jsonl", "dev")
-        + load_multinews(plus, "plus", reported),
-        args.seed,
+        + load_multinews(plus, "plus", reported)
     )
+    items = order(date_news(items, args.seed) if args.date_news else items, args.seed)
     arrival = arrival_order(items, args.batch, args.seed)
     out: dict[str, object] = {"documents": len(items), "params": Params().__repr__()}
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "test.db") as store:
@@ -572,6 +595,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dedupe-docs", type=int, default=1000)
     parser.add_argument("--dedupe-sweep", type=float, nargs="*", default=[])
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--date-news", action="store_true", help="date the news events (variant)")
     parser.add_argument("--set", nargs="*", default=[], help="Params overrides name=value")
     parser.add_argument("--grid", nargs="*", default=[], help="rebuild with each a=1,b=2 (val)")
     parser.add_argument("--json", type=Path)
