@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Analysis, DateMention, Granularity
+from ..words import CARDINALS
 
 MONTHS = {
     "january": 1,
@@ -79,22 +80,7 @@ WEEKDAYS = {
     "saturday": 5,
     "sunday": 6,
 }
-NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
+NUMBER_WORDS = {"a": 1, "an": 1} | {w: n for w, n in CARDINALS.items() if 0 < n <= 12}
 
 # Months and weekdays must be capitalised: "may" and "march" are also words.
 _MONTH = (

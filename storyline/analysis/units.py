@@ -6,6 +6,8 @@ new currency or a new "rose"-like verb is one line here and no regex surgery.
 
 from __future__ import annotations
 
+from ..words import CARDINALS
+
 # Currency written before the number, longest first so "US$" wins over "$".
 CURRENCY_PREFIXES: dict[str, str] = {
     "US$": "USD",
@@ -120,44 +122,7 @@ FRACTIONS: dict[str, float] = {
 }
 
 # Number words for "five percent", "three million".
-NUMBER_WORDS: dict[str, float] = {
-    w: float(i)
-    for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ]
-    )
-} | {
-    "thirty": 30.0,
-    "forty": 40.0,
-    "fifty": 50.0,
-    "sixty": 60.0,
-    "seventy": 70.0,
-    "eighty": 80.0,
-    "ninety": 90.0,
-    "hundred": 100.0,
-    "a hundred": 100.0,
-}
+NUMBER_WORDS: dict[str, float] = {w: float(n) for w, n in CARDINALS.items()} | {"a hundred": 100.0}
 
 # Counted nouns that are people: unit "people", the noun becomes the measure.
 PEOPLE_NOUNS = frozenset(

@@ -29,6 +29,7 @@ from ..model import (
     Figure,
     Statement,
 )
+from ..words import CARDINALS, FUNCTION_WORDS
 
 # Relative difference under which two figures are the same (rounding, "about").
 FIGURE_TOLERANCE = 0.02
@@ -36,9 +37,7 @@ FIGURE_TOLERANCE = 0.02
 SUPPORT_THRESHOLD = 0.3
 # Cosine above which two dated sentences (dates left out) report one event.
 SAME_EVENT_THRESHOLD = 0.5
-_MEASURE_STOP = frozenset(
-    ["the", "a", "an", "of", "from", "in", "on", "for", "its", "their", "by", "to", "and"]
-)
+_MEASURE_STOP = FUNCTION_WORDS
 
 
 # ---------------------------------------------------------------- divergences
@@ -568,33 +567,7 @@ def date_divergences(
 # A number and the words it counts: "3.7 million miles", "at least nine people",
 # "eight times closer", "11 states". Years, clock times, ages, ordinals and
 # phone-like strings are left out by `_NUMBER_SKIP`.
-_NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "hundred": 100,
-    "dozen": 12,
-}
+_NUMBER_WORDS = {w: n for w, n in CARDINALS.items() if n} | {"dozen": 12}
 _NUMBER = re.compile(
     r"(?P<bound>\b(?:at least|more than|over|nearly|almost|about|around|some|roughly|up to|fewer than|less than)\s+)?"
     r"(?<![\w$£€.,:/-])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
@@ -614,55 +587,7 @@ _LABEL_BEFORE = re.compile(
     r"\d\s*(?:,|and|or|to|through|-))\s*$",
     re.I,
 )
-_COUNTED_STOP = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "with",
-        "and",
-        "or",
-        "but",
-        "from",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "that",
-        "this",
-        "these",
-        "those",
-        "it",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "who",
-        "which",
-        "than",
-        "more",
-        "less",
-        "other",
-        "others",
-        "through",
-        "will",
-        "also",
-        "into",
-        "would",
-        "could",
-    ]
-)
+_COUNTED_STOP = FUNCTION_WORDS
 # Cosine (content words, numbers left out) above which two sentences tell one fact.
 SAME_FACT_THRESHOLD = 0.5
 
@@ -811,7 +736,7 @@ def count_divergences(
     return out
 
 
-_ROLE_STOP = frozenset(["the", "a", "an", "of", "for", "its", "and", "at", "in", "former", "then"])
+_ROLE_STOP = FUNCTION_WORDS | {"former", "then"}
 
 
 def _role_words(role: str) -> set[str]:

@@ -35,6 +35,7 @@ from typing import Any
 
 from ..analysis.names import country_name, name_key
 from ..model import Analysis, Citation, Development, Entity, Figure, Statement
+from ..words import FUNCTION_WORDS
 from .compare import (
     FIGURE_TOLERANCE,
     SAME_TIME_DAYS,
@@ -396,48 +397,8 @@ _DUE = re.compile(
     r"(?:the\s+end\s+of\s+|early\s+|mid-?\s*|late\s+)?$",
     re.I,
 )
-_DUE_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "its",
-        "their",
-        "our",
-        "his",
-        "her",
-        "this",
-        "that",
-        "of",
-        "to",
-        "on",
-        "at",
-        "and",
-        "or",
-        "but",
-        "be",
-        "been",
-        "being",
-        "is",
-        "are",
-        "was",
-        "were",
-        "will",
-        "would",
-        "could",
-        "should",
-        "may",
-        "might",
-        "can",
-        "now",
-        "still",
-        "not",
-        "also",
-        "on",
-        "course",
-        "track",
-    ]
-)
+# "on course", "on track", "still due": the words around what is due, not what.
+_DUE_STOP = FUNCTION_WORDS | {"now", "still", "course", "track"}
 
 
 @dataclass(slots=True)

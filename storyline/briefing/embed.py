@@ -18,6 +18,7 @@ from typing import Any, Literal
 import numpy as np
 
 from ..errors import ConfigError
+from ..words import stop_words
 
 Representation = Literal["tfidf", "minilm"]
 
@@ -29,19 +30,12 @@ _BATCH = 64
 _WORD = re.compile(r"[^\W_][^\W_]+")
 
 
-@functools.lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    return frozenset(ENGLISH_STOP_WORDS)
-
-
 def content_words(text: str) -> list[str]:
     """Lower-cased words of two or more letters, without English stop words.
 
     (scikit-learn's default token pattern and English stop list.)
     """
-    stop = _stop_words()
+    stop = stop_words()
     return [w for w in _WORD.findall(text.lower()) if w not in stop]
 
 

@@ -18,32 +18,12 @@ from ..analysis import units
 from ..analysis.figures import absolute_amount
 from ..analysis.names import name_key
 from ..model import Analysis, Figure
+from ..words import FUNCTION_WORDS
 from .compare import normalise_measure
 
 __all__ = ["collect_figures", "same_figure"]
 
-_STOPWORDS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "in",
-        "on",
-        "from",
-        "for",
-        "to",
-        "by",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "this",
-        "that",
-        "share",
-    ]
-)
+_STOPWORDS = FUNCTION_WORDS | {"share"}
 
 
 def _words(measure: str | None) -> set[str]:

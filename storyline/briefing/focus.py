@@ -13,36 +13,10 @@ import functools
 import re
 from collections.abc import Iterable
 
+from ..words import FUNCTION_WORDS
+
 _WORD = re.compile(r"[^\W\d_][^\W_]+")
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "from",
-        "with",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "it",
-        "its",
-        "this",
-        "that",
-    ]
-)
+_STOP = FUNCTION_WORDS
 
 
 @functools.lru_cache(maxsize=1)

@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 
 from ..model import Analysis, Citation, Document, SummarySentence
+from ..words import REPORTING_WORDS
 from .budget import budget_reached, word_count
 from .embed import Representation, content_words, dense, sentence_vectors, tfidf_vectors
 from .ranker import Ranker, shipped
@@ -609,20 +610,7 @@ def _summary_sentence(
     )
 
 
-_SPEECH = frozenset(
-    {
-        "said",
-        "says",
-        "say",
-        "told",
-        "added",
-        "according",
-        "explained",
-        "noted",
-        "chief",
-        "executive",
-    }
-)
+_SPEECH = REPORTING_WORDS | {"chief", "executive"}
 
 
 def _claim_words(text: str) -> set[str]:

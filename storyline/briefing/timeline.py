@@ -22,7 +22,9 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from ..analysis.cues import SPEECH_VERBS
 from ..model import Analysis, Citation, Clause, DateMention, Document, Granularity, TimelineEvent
+from ..words import FUNCTION_WORDS, REPORTING_WORDS
 
 MAX_WORDS = 40  # longer sentences are trimmed to the clause around the date
 MIN_CLAUSE_WORDS = 8
@@ -33,85 +35,7 @@ _CLAUSE_BREAK = re.compile(
     r"\s*(?:[;:]|\s--?\s|\s—\s|,\s+(?=(?:but|while|although|whereas|and|as|after|before|when)\b))\s*"
 )
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "from",
-        "with",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "it",
-        "its",
-        "this",
-        "that",
-        "these",
-        "those",
-        "he",
-        "she",
-        "they",
-        "we",
-        "you",
-        "i",
-        "his",
-        "her",
-        "their",
-        "our",
-        "has",
-        "have",
-        "had",
-        "not",
-        "no",
-        "said",
-        "says",
-        "will",
-        "would",
-        "could",
-        "should",
-        "may",
-        "might",
-        "can",
-        "than",
-        "then",
-        "there",
-        "which",
-        "who",
-        "whom",
-        "what",
-        "when",
-        "where",
-        "while",
-        "also",
-        "into",
-        "over",
-        "after",
-        "before",
-        "about",
-        "up",
-        "out",
-        "more",
-        "most",
-        "so",
-        "such",
-    ]
-)
+_STOP = FUNCTION_WORDS | REPORTING_WORDS
 
 
 @dataclass(slots=True)
@@ -148,9 +72,6 @@ _STRONG_BREAK = re.compile(r"\s*(?:[;:]|\s--?\s|\s—\s)\s*")
 _OWN_CLAUSE = frozenset({"advcl", "relcl", "acl"})
 _LEADING = frozenset({"mark", "cc", "punct"})  # "when", "because", ", and"
 MIN_OWN_WORDS = 3
-_SPEECH = frozenset(
-    {"say", "tell", "announce", "add", "confirm", "state", "report", "warn", "claim"}
-)
 
 
 def _words(text: str) -> int:
@@ -186,7 +107,7 @@ def parsed_clause(
     s, e = start, end
     node: Clause | None = min(holding, key=lambda c: c.end - c.start)
     while node is not None and start <= node.head < end and node.dep != "ROOT":
-        if node.lemma in _SPEECH:
+        if node.lemma in SPEECH_VERBS:
             break  # "..., the company said on Thursday": the attribution, not the event
         if node.dep in _OWN_CLAUSE or (node.dep == "conj" and node.subject):
             own = node.own_start if node.own_start >= 0 else node.start

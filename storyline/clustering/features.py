@@ -19,16 +19,11 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+from ..words import REPORTING_WORDS, stop_words
 
 # Extra words that are everywhere in news and say nothing about the story.
 _NEWS_WORDS = frozenset(
     [
-        "said",
-        "says",
-        "say",
-        "told",
-        "according",
         "year",
         "years",
         "time",
@@ -37,7 +32,6 @@ _NEWS_WORDS = frozenset(
         "like",
         "just",
         "people",
-        "reported",
         "report",
         "reports",
         "percent",
@@ -79,7 +73,7 @@ _NEWS_WORDS = frozenset(
         "subscribe",
     ]
 )
-STOP = frozenset(ENGLISH_STOP_WORDS) | _NEWS_WORDS
+STOP = stop_words() | REPORTING_WORDS | _NEWS_WORDS
 HEADLINE_WEIGHT = 2.0
 NAME_WEIGHT = 1.5  # a word seen capitalised mid-sentence
 PAIR_WEIGHT = 0.5  # adjacent content-word pairs: specific ("oil spill"), but redundant

@@ -1,0 +1,174 @@
+"""The general English word lists every stage shares: one place, so stages agree.
+
+A list that serves one decision of one module (the words a role may not start
+with, the furniture of a web page) stays in that module; the lists here are the
+ones several stages need: function words, the bigger stop-word list of
+bag-of-words statistics, number words and the surface forms of reporting verbs.
+(Speech-verb *lemmas* with their grammar live in `analysis/cues.py`, the one
+place that decides what a cue is.)
+"""
+
+from __future__ import annotations
+
+import functools
+
+# Articles, prepositions, conjunctions, pronouns, auxiliaries and modals: words
+# that say nothing about what a sentence is about. Stages compare what remains.
+FUNCTION_WORDS: frozenset[str] = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "so",
+        "than",
+        "then",
+        "as",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "into",
+        "over",
+        "through",
+        "about",
+        "after",
+        "before",
+        "up",
+        "out",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "can",
+        "must",
+        "shall",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "we",
+        "you",
+        "i",
+        "me",
+        "him",
+        "her",
+        "us",
+        "them",
+        "his",
+        "their",
+        "our",
+        "your",
+        "my",
+        "who",
+        "whom",
+        "which",
+        "what",
+        "when",
+        "where",
+        "while",
+        "there",
+        "not",
+        "no",
+        "also",
+        "more",
+        "most",
+        "less",
+        "other",
+        "others",
+        "such",
+    ]
+)
+
+# Surface forms of reporting: "said" tells who spoke, not what happened.
+REPORTING_WORDS: frozenset[str] = frozenset(
+    [
+        "said",
+        "says",
+        "say",
+        "saying",
+        "told",
+        "tell",
+        "according",
+        "added",
+        "adds",
+        "explained",
+        "noted",
+        "reported",
+    ]
+)
+
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+]
+_TENS = {
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+
+# Cardinal number words: "nine dead", "five percent", "three million".
+CARDINALS: dict[str, int] = {w: i for i, w in enumerate(_UNITS)} | _TENS | {"hundred": 100}
+
+
+@functools.lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """scikit-learn's English stop words (318), for bag-of-words statistics
+    (TF-IDF, story terms), where dropping common content words helps too.
+    Loaded lazily: scikit-learn's text module is slow to import."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS)
