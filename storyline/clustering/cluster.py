@@ -180,7 +180,10 @@ class Clusterer:
             story.centroid = _fold(story.centroid, vec, p.centroid_terms)
             story.names = _names(story.names, shown, story.centroid)
             for other in links[1:]:
-                if features.cosine(_unit(story.centroid), other.story.centroid) >= p.merge_threshold:
+                if (
+                    features.cosine(_unit(story.centroid), other.story.centroid)
+                    >= p.merge_threshold
+                ):
                     story = self._merge(conn, story, other.story)
                     report.merges += 1
             rows.update_story(conn, story)

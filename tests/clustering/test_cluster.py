@@ -158,7 +158,9 @@ def test_a_story_is_as_close_as_its_nearest_recent_event():
     with Store(":memory:") as store, store.transaction() as conn:
         story = rows.insert_story(conn, "s1", "2024-03-01", {"bridge": 5.0, "ferry": 0.5}, {}, "x")
         old = rows.insert_event(conn, "e1", story, "2024-01-01", {"ferry": 1.0}, {})
-        new = rows.insert_event(conn, "e2", story, "2024-03-01", {"ferry": 0.8, "crossing": 0.6}, {})
+        new = rows.insert_event(
+            conn, "e2", story, "2024-03-01", {"ferry": 0.8, "crossing": 0.6}, {}
+        )
         centroid = {"bridge": 5.0, "ferry": 0.5}
         candidate = rows.Cluster(story, "s1", "2024-01-01", "2024-03-01", 9, centroid, {})
         clusterer = cluster_module.Clusterer(store, Params(story_threshold=0.5, size_decay=0.0))
