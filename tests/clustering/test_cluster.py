@@ -172,3 +172,17 @@ def test_a_story_is_as_close_as_its_nearest_recent_event():
         assert old != new
         far = Params(story_threshold=0.5, size_decay=0.0, event_link=0.0)
         assert cluster_module.Clusterer(store, far)._links(conn, vec, None, [candidate]) == []
+
+
+def test_only_a_story_active_near_the_date_lowers_its_bar_for_size():
+    big = rows.Cluster(1, "s1", "2024-03-01", "2024-03-20", 64, {"bridge": 1.0}, {})
+    params = Params(story_threshold=0.2, size_decay=0.5, min_bar=0.1, active_days=30)
+    with Store(":memory:") as store:
+        clusterer = cluster_module.Clusterer(store, params)
+        day = cluster_module._day
+        assert clusterer._bar(big, day("2024-04-01")) == pytest.approx(0.025)
+        assert clusterer._bar(big, day("2024-02-15")) == pytest.approx(0.025)
+        assert clusterer._bar(big, day("2024-06-01")) == 0.2  # quiet for months: full bar
+        assert clusterer._bar(big, None) == 0.2  # no date, no evidence from time
+        anywhere = cluster_module.Clusterer(store, Params(story_threshold=0.2, active_days=-1))
+        assert anywhere._bar(big, None) < 0.2
