@@ -3,13 +3,21 @@
 Single-pass online clustering against running centroids, as news-stream
 systems do (Miranda et al. 2018): for a new document,
 1. candidates: the live stories indexed under its key terms (`story_postings`)
-   and active within STORY_WINDOW_DAYS of its date -- never all stories, so
+   and active within `story_window_days` of its date -- never all stories, so
    the cost per document stays flat as the store grows;
-2. it joins the most similar candidate at or above `story_threshold` (cosine
-   to the centroid), or founds a new story;
-3. inside that story it joins the most similar recent event (within
-   EVENT_WINDOW_DAYS) at or above the tighter `event_threshold`, or founds one;
-4. when it is as close to a second candidate and the two centroids agree at
+2. a candidate is as close as its centroid or as its nearest recent event
+   (the `event_stories` nearest by centroid have their events compared): a
+   long thread's centroid is diffuse, a new development is close to its
+   latest events;
+3. it joins the closest candidate at or above the story bar, or founds a new
+   story. The bar is `story_threshold`, lowered for a big story's diffuse
+   centroid (`size_decay`) only when that story was active within
+   `active_days` of the document's date: with no evidence from time (an
+   undated document, a story quiet for months) big stories would otherwise
+   swallow unrelated documents;
+4. inside that story it joins the nearest event within `event_window_days`
+   at or above `event_threshold`, or founds one;
+5. when it is as close to a second candidate and the two centroids agree at
    `merge_threshold`, the two threads were one story: the smaller folds into
    the larger, whose id stays (the other id keeps resolving to it).
 
@@ -37,11 +45,12 @@ NO_TEXT = "no words to cluster on (empty or non-text document)"
 class Params:
     """Thresholds and sizes. The defaults were chosen on validation folds (see BENCHMARKS.md)."""
 
-    story_threshold: float = 0.16
-    event_threshold: float = 0.25
+    story_threshold: float = 0.2
+    event_threshold: float = 0.2
     merge_threshold: float = 0.30
     story_window_days: int = 1830  # a thread may go quiet for years (Huawei 2013-2018)
     event_window_days: int = 7
+    link_window_days: int = 30  # events this recent link a document to their story
     candidates: int = 48  # stories compared per document
     # Candidate recall: a story missed by the index is a split thread, so a
     # document asks with many of its terms and a story is indexed under many.
@@ -210,17 +219,18 @@ class Clusterer:
             ((features.cosine(vec, c.centroid), c) for c in candidates),
             key=lambda sc: (-sc[0], sc[1].pk),
         )
-        cutoff = _cutoff(day, p.event_window_days)
+        cutoff = _cutoff(day, max(p.link_window_days, p.event_window_days))
+        joinable = _cutoff(day, p.event_window_days)
         links = []
         for rank, (similarity, story) in enumerate(by_centroid):
             link = _Link(story, similarity)
             if rank < p.event_stories and similarity >= p.event_floor:
                 for event in rows.story_events(conn, story.pk, cutoff, p.event_candidates):
                     near = features.cosine(vec, event.centroid)
-                    if link.event is None or near > link.event_similarity:
+                    link.similarity = max(link.similarity, p.event_link * near)
+                    recent = joinable is None or event.last is None or event.last >= joinable
+                    if recent and (link.event is None or near > link.event_similarity):
                         link.event, link.event_similarity = event, near
-                if link.event is not None:
-                    link.similarity = max(similarity, p.event_link * link.event_similarity)
             if link.similarity >= self._bar(story, day):
                 links.append(link)
         links.sort(key=lambda lk: (-lk.similarity, lk.story.pk))
