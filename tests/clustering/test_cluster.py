@@ -186,3 +186,20 @@ def test_only_a_story_active_near_the_date_lowers_its_bar_for_size():
         assert clusterer._bar(big, None) == 0.2  # no date, no evidence from time
         anywhere = cluster_module.Clusterer(store, Params(story_threshold=0.2, active_days=-1))
         assert anywhere._bar(big, None) < 0.2
+
+
+def test_an_older_event_links_its_story_but_is_not_joined():
+    """Events within link_window_days link a document to their story; only events within
+    event_window_days can take it in."""
+    vec = {"ferry": 1.0}
+    centroid = {"bridge": 5.0}
+    with Store(":memory:") as store, store.transaction() as conn:
+        story = rows.insert_story(conn, "s1", "2024-02-20", centroid, {}, "x")
+        rows.insert_event(conn, "e1", story, "2024-02-20", {"ferry": 1.0}, {})
+        candidate = rows.Cluster(story, "s1", "2024-02-20", "2024-02-20", 5, centroid, {})
+        day = cluster_module._day("2024-03-05")  # 14 days after the event
+        params = Params(story_threshold=0.5, link_window_days=30, event_window_days=7)
+        [link] = cluster_module.Clusterer(store, params)._links(conn, vec, day, [candidate])
+        assert link.similarity == pytest.approx(1.0) and link.event is None
+        short = Params(story_threshold=0.5, link_window_days=7, event_window_days=7)
+        assert cluster_module.Clusterer(store, short)._links(conn, vec, day, [candidate]) == []
