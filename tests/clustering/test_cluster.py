@@ -192,7 +192,7 @@ def test_an_older_event_links_its_story_but_is_not_joined():
     """Events within link_window_days link a document to their story; only events within
     event_window_days can take it in."""
     vec = {"ferry": 1.0}
-    centroid = {"bridge": 5.0}
+    centroid = {"bridge": 5.0, "ferry": 0.5}  # diffuse, but over event_floor
     with Store(":memory:") as store, store.transaction() as conn:
         story = rows.insert_story(conn, "s1", "2024-02-20", centroid, {}, "x")
         rows.insert_event(conn, "e1", story, "2024-02-20", {"ferry": 1.0}, {})
