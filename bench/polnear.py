@@ -1,6 +1,6 @@
 """Score attribution extraction (Source, Cue, Content) on PolNeAR.
 
-Usage: python bench/polnear.py SPLIT_DIR [--json FILE] [--limit N] [--misses N]
+Usage: python bench/polnear.py SPLIT_DIR [--json FILE] [--limit N] [--offset N] [--misses N]
 
 --misses N lists the N most frequent gold cues that no predicted cue overlaps,
 by lemma (multi-word cues by their head, marked "*"), with one example each:
@@ -229,8 +229,10 @@ def _prf(hit_p: float, n_pred: int, hit_g: float, n_gold: int) -> dict:
     return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)}
 
 
-def evaluate(split: Path, limit: int | None = None, misses: dict | None = None) -> dict:
-    anns = sorted((split / "attributions").glob("*.ann"))
+def evaluate(
+    split: Path, limit: int | None = None, misses: dict | None = None, offset: int = 0
+) -> dict:
+    anns = sorted((split / "attributions").glob("*.ann"))[offset:]
     if limit:
         anns = anns[:limit]
     nlp = load_nlp()
@@ -298,10 +300,11 @@ def main() -> None:
     ap.add_argument("split", type=Path)
     ap.add_argument("--json", type=Path)
     ap.add_argument("--limit", type=int)
+    ap.add_argument("--offset", type=int, default=0, help="skip the first N annotation files")
     ap.add_argument("--misses", type=int, metavar="N", help="list the N most frequent missed cues")
     args = ap.parse_args()
     misses: dict | None = {} if args.misses else None
-    res = evaluate(args.split, args.limit, misses)
+    res = evaluate(args.split, args.limit, misses, args.offset)
     print(
         f"PolNeAR {res['split']}: {res['annotation_files']} annotation files, {res['texts']} texts, {res['seconds']}s"
     )

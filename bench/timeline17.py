@@ -13,11 +13,13 @@ stopword list is scikit-learn's English list, not ROUGE's SMART list, which
 ships only with the perl script; scores are therefore approximate, as tilse
 itself says of its reimplementation.
 
-The system is DATEWISE-like: dates ranked by how many sentences (or, with
-`by_documents`, documents) mention them (resolved by storyline.analysis.dates)
-plus `pub_weight` times the number of undated lead sentences (the first `lead`)
-published that day, then per date the sentences closest to the TF-IDF centroid
-of that date's sentences plus `topic_weight` times the cosine to the topic's.
+The system is DATEWISE-like: dates in the reference's range ranked by
+`date_scores` (how many sentences or documents mention them, resolved by
+storyline.analysis.dates, plus `pub_weight` times the undated lead sentences,
+the first `lead`, published that day; or how many articles published a week or
+more later still recall them, alone or with the document count), then per date
+the sentences closest to the TF-IDF centroid of that date's sentences plus
+`topic_weight` times the cosine to the topic's.
 
 Protocol: leave-one-topic-out. Every topic is scored under every setting of
 GRID; for each topic the setting is chosen on the other topics only (best
@@ -34,9 +36,13 @@ by those keywords keeps nothing (this one ignores them); and a system that only
 uses the first sentences, or only day-precise dates, finds no candidate in the
 range. Here a date in range needs one day-precise mention or one lead sentence
 published that day; `--diagnose` prints, per timeline, how many reference dates
-any candidate reaches (the oracle date recall).
+any candidate reaches (the oracle date recall). Ranking by retrospective mentions
+alone fails where the collection stops with the story (its last events have
+no later article to recall them); `--until-last` measures exactly that case
+by dropping the articles published after each reference's last date.
 
-Usage: python bench/timeline17.py DATA_DIR [--json FILE] [--topics T ...]
+Usage: python bench/timeline17.py DATA_DIR [--json FILE] [--topics T ...] [--diagnose]
+       [--until-last]
 """
 
 from __future__ import annotations
@@ -47,6 +53,8 @@ import collections
 import datetime as dt
 import itertools
 import json
+import math
+import re
 import string
 import sys
 import time
@@ -62,6 +70,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from storyline.analysis.dates import resolve_dates
 from storyline.briefing.timeline import dated_sentences
+from storyline.ingest.pubdate import from_filename
 from storyline.model import Analysis, Document, Sentence
 
 TOPIC_WEIGHT = 0.5
@@ -85,13 +94,15 @@ def load_documents(topic: Path) -> list[Document]:
             text += line + "\n"
             pos += len(line) + 1
         day = path.parent.name
+        found = from_filename(day)  # the folder names the publication day
+        published = found.value if found else None
         docs.append(
             Document(
                 id=f"{day}/{path.name}",
                 source=str(path),
                 text=text,
-                published=day,
-                published_granularity="day",
+                published=published,
+                published_granularity=found.granularity if found else None,
                 sentences=sentences,
             )
         )
@@ -99,16 +110,39 @@ def load_documents(topic: Path) -> list[Document]:
 
 
 def load_references(topic: Path) -> list[Timeline]:
-    """Reference timelines from timelines.jsonl; repeated dates are joined."""
+    """Reference timelines from timelines.jsonl, else from the tilse text files in
+    timelines/ (a date line, its sentences, a dashed separator); repeated dates are
+    joined. A topic with neither is an error naming it."""
     refs = []
-    for line in (topic / "timelines.jsonl").read_text().splitlines():
-        if not line.strip():
-            continue
-        tl: Timeline = collections.defaultdict(list)
-        for day, sents in json.loads(line):
-            tl[dt.date.fromisoformat(day[:10])].extend(s.strip() for s in sents if s.strip())
-        refs.append(dict(tl))
+    jsonl = topic / "timelines.jsonl"
+    if jsonl.exists():
+        for line in jsonl.read_text().splitlines():
+            if not line.strip():
+                continue
+            tl: Timeline = collections.defaultdict(list)
+            for day, sents in json.loads(line):
+                tl[dt.date.fromisoformat(day[:10])].extend(s.strip() for s in sents if s.strip())
+            refs.append(dict(tl))
+        return refs
+    for path in sorted((topic / "timelines").glob("*.txt")):
+        tl = collections.defaultdict(list)
+        when: dt.date | None = None
+        for line in path.read_text(errors="replace").splitlines():
+            line = line.strip()
+            if not line or set(line) == {"-"}:
+                when = None
+            elif when is None and _REF_DATE.fullmatch(line):
+                when = dt.date.fromisoformat(line[:10])
+            elif when is not None:
+                tl[when].append(line)
+        if tl:
+            refs.append(dict(tl))
+    if not refs:
+        raise SystemExit(f"{topic}: no reference timeline (timelines.jsonl or timelines/*.txt)")
     return refs
+
+
+_REF_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ][\d:]+)?")
 
 
 # ---------------------------------------------------------------- system
@@ -118,31 +152,99 @@ def analyse(docs: list[Document]) -> list[Analysis]:
     return [Analysis(d, dates=resolve_dates(d.text, d.published)) for d in docs]
 
 
-def candidates(analyses: list[Analysis], lead: int) -> list[tuple[dt.date, str, bool, str, int]]:
-    """(date, sentence, dated only by publication, document, sentence number) for every
-    day-precise passage."""
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A day-precise passage: its date, text, whether only the publication dates it,
+    its document, that document's publication day and the sentence number."""
+
+    day: dt.date
+    text: str
+    from_publication: bool
+    document: str
+    published: dt.date | None
+    sentence: int
+
+
+def candidates(analyses: list[Analysis], lead: int) -> list[Candidate]:
+    """Every day-precise, past passage of 5 to 60 words."""
     out = []
     for a in analyses:
         starts = [s.start for s in a.document.sentences]
+        pub = a.document.published
+        # an article dated only to the month or year cannot be placed a week after a day
+        published = dt.date.fromisoformat(pub) if pub and len(pub) == 10 else None
         for item in dated_sentences(a, lead=lead):
             if item.granularity != "day" or item.future:
                 continue
             n = len(item.text.split())
             if 5 <= n <= 60:
                 out.append(
-                    (
+                    Candidate(
                         dt.date.fromisoformat(item.date),
                         item.text,
                         item.from_publication,
                         a.document.id,
+                        published,
                         bisect.bisect_right(starts, item.start) - 1,
                     )
                 )
     return out
 
 
+def date_scores(
+    cands: list[Candidate],
+    first: dt.date,
+    last: dt.date,
+    pub_weight: float,
+    rank: str,
+) -> Counter[dt.date]:
+    """How much the collection says about each date in [first, last].
+
+    - "sentences": every dated sentence counts (publication-dated leads at `pub_weight`);
+    - "documents": each document counts once per date (its best passage);
+    - "retroN": documents published at least N days after the date that still mention
+      it. Routine news is written the day after; an event that matters is recalled
+      weeks later ("since the April 20 explosion"), which is what a journalist's
+      timeline keeps. The "documents" score breaks ties (weight 0.01), so a
+      collection with no retrospective mentions falls back to it rather than to
+      nothing;
+    - "bothN": log(1 + documents) + log(1 + retrospective documents): both signals,
+      so the last days of a collection, which no later article can recall yet, are
+      not ranked below every recalled date (see `--until-last`).
+    """
+    score: Counter[dt.date] = Counter()  # float weights
+    counted: dict[tuple[dt.date, str], float] = {}
+    retro: dict[dt.date, set[str]] = collections.defaultdict(set)
+    lag = int(rank.lstrip("retobh")) if rank.startswith(("retro", "both")) else None
+    for c in cands:
+        if not first <= c.day <= last:
+            continue
+        weight = pub_weight if c.from_publication else 1.0
+        if rank == "sentences":
+            score[c.day] += weight
+            continue
+        old = counted.get((c.day, c.document), 0.0)
+        if weight > old:
+            score[c.day] += weight - old
+            counted[(c.day, c.document)] = weight
+        if (
+            lag is not None
+            and not c.from_publication
+            and c.published is not None
+            and (c.published - c.day).days >= lag
+        ):
+            retro[c.day].add(c.document)
+    if rank.startswith("retro"):
+        for day in score:
+            score[day] = len(retro[day]) + 0.01 * score[day]
+    elif rank.startswith("both"):
+        for day in score:
+            score[day] = math.log1p(score[day]) + math.log1p(len(retro[day]))
+    return score
+
+
 def generate(
-    cands: list[tuple[dt.date, str, bool, str, int]],
+    cands: list[Candidate],
     vectorizer: TfidfVectorizer,
     topic: np.ndarray,
     first: dt.date,
@@ -152,34 +254,27 @@ def generate(
     pub_weight: float,
     *,
     topic_weight: float = 0.5,
-    by_documents: bool = False,
+    rank: str = "sentences",
 ) -> Timeline:
-    """Top `n_dates` dates in [first, last]; per date, its most central sentences.
+    """Top `n_dates` dates in [first, last] by `date_scores`; per date, its most
+    central sentences.
 
-    Centrality is cosine to the date's centroid plus half the cosine to the
-    whole topic's centroid (`topic`), so a day's summary stays on the story.
-    With `by_documents` a date counts each document once (its best passage),
-    so one article listing a date ten times does not outweigh ten articles.
+    Centrality is cosine to the date's centroid plus `topic_weight` times the
+    cosine to the whole topic's centroid (`topic`), so a day's summary stays on
+    the story.
     """
-    score: Counter[dt.date] = Counter()
-    by_date: dict[dt.date, list[str]] = collections.defaultdict(list)
-    counted: dict[tuple[dt.date, str], float] = {}
-    for day, text, from_pub, doc, _ in cands:
-        if first <= day <= last:
-            weight = pub_weight if from_pub else 1.0
-            if by_documents:
-                old = counted.get((day, doc), 0.0)
-                if weight > old:
-                    score[day] += weight - old
-                    counted[(day, doc)] = weight
-            else:
-                score[day] += weight
-            if text not in by_date[day]:
-                by_date[day].append(text)
+    score = date_scores(cands, first, last, pub_weight, rank)
+    by_date: dict[dt.date, list[Candidate]] = collections.defaultdict(list)
+    seen: set[tuple[dt.date, str]] = set()
+    for c in cands:
+        if first <= c.day <= last and (c.day, c.text) not in seen:
+            seen.add((c.day, c.text))
+            by_date[c.day].append(c)
     dates = [d for d, s in sorted(score.items(), key=lambda x: (-x[1], x[0])) if s > 0][:n_dates]
     timeline: Timeline = {}
     for day in dates:
-        sents = by_date[day]
+        items = by_date[day]
+        sents = [c.text for c in items]
         X = vectorizer.transform(sents)
         centroid = np.asarray(X.mean(axis=0))
         sims = (X @ centroid.T).ravel() + topic_weight * (X @ topic.T).ravel()
@@ -206,6 +301,7 @@ class Rouge:
         self.stemmer = PorterStemmer()
         self.ignore = set(ENGLISH_STOP_WORDS) | self.PUNCT
         self.cache: dict[str, str] = {}
+        self.sentences: dict[str, list[str]] = {}
 
     def _stem(self, w: str) -> str:
         if w not in self.cache:
@@ -216,9 +312,14 @@ class Rouge:
         return self.cache[w]
 
     def tokens(self, sents: list[str]) -> list[str]:
-        return [
-            self._stem(t.lower()) for s in sents for t in s.split() if t.lower() not in self.ignore
-        ]
+        out: list[str] = []
+        for s in sents:
+            if s not in self.sentences:
+                self.sentences[s] = [
+                    self._stem(t.lower()) for t in s.split() if t.lower() not in self.ignore
+                ]
+            out.extend(self.sentences[s])
+        return out
 
     def counts(
         self, pred: list[str], refs: list[list[str]]
@@ -235,10 +336,22 @@ class Rouge:
         return out
 
 
+_APPROX: dict[tuple[str, ...], Counter[str]] = {}
+
+
+def _bag(sents: list[str]) -> Counter[str]:
+    """Unstemmed word counts without punctuation tokens (cached: the alignment asks
+    for the same daily summaries over and over)."""
+    key = tuple(sents)
+    if key not in _APPROX:
+        _APPROX[key] = Counter(k for s in sents for k in s.split() if k not in string.punctuation)
+    return _APPROX[key]
+
+
 def _rouge_approx(pred: list[str], refs: list[list[str]]) -> float:
     """tilse.evaluation.util.compute_rouge_approximation (unstemmed ROUGE-1 F1)."""
-    pc = Counter(k for s in pred for k in s.split() if k not in string.punctuation)
-    rcs = [Counter(k for s in r for k in s.split() if k not in string.punctuation) for r in refs]
+    pc = _bag(pred)
+    rcs = [_bag(r) for r in refs]
     match = sum(min(c, rc[t]) for t, c in pc.items() for rc in rcs)
     pd = len(rcs) * sum(pc.values())
     rd = sum(sum(rc.values()) for rc in rcs)
@@ -303,8 +416,8 @@ def date_f1(pred: Timeline, ref: Timeline) -> float:
 GRID = {
     "lead": (1, 3, 5),
     "pub_weight": (0.5, 1.0),
-    "topic_weight": (0.0, 0.5, 1.0),
-    "by_documents": (False, True),
+    "topic_weight": (0.5, 1.0),
+    "rank": ("sentences", "documents", "retro7", "both7"),
 }
 METRICS = ("date_f1", "rouge_1", "rouge_2")
 
@@ -316,7 +429,7 @@ class Prepared:
     name: str
     documents: int
     references: list[Timeline]
-    candidates: dict[int, list[tuple[dt.date, str, bool, str, int]]]
+    candidates: dict[int, list[Candidate]]
     seconds: float
 
 
@@ -328,18 +441,34 @@ def prepare(topic: Path, leads: tuple[int, ...]) -> Prepared:
     return Prepared(topic.name, len(docs), load_references(topic), cands, time.perf_counter() - t0)
 
 
-def score(prep: Prepared, rouge: Rouge, settings: dict) -> dict[str, float]:
-    """Mean date F1 / ROUGE over the topic's reference timelines under `settings`."""
+def score(
+    prep: Prepared, rouge: Rouge, settings: dict, *, until_last: bool = False
+) -> dict[str, float]:
+    """Mean date F1 / ROUGE over the topic's reference timelines under `settings`.
+
+    `until_last` keeps only the articles published by each reference's last date:
+    a collection that stops with the story, where no later article recalls its
+    last events (a robustness check, `--until-last`)."""
     cands = prep.candidates[settings["lead"]]
-    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True)
-    texts = [c[1] for c in cands] or ["empty"]
-    centroid = np.asarray(vectorizer.fit_transform(texts).mean(axis=0))
+    fitted: dict[dt.date | None, tuple[TfidfVectorizer, np.ndarray, list[Candidate]]] = {}
     rows = []
     for ref in prep.references:
         first, last = min(ref), max(ref)
+        key = last if until_last else None
+        if key not in fitted:
+            pool = (
+                [c for c in cands if c.published is None or c.published <= last]
+                if until_last
+                else cands
+            )
+            vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True)
+            texts = [c.text for c in pool] or ["empty"]
+            centroid = np.asarray(vectorizer.fit_transform(texts).mean(axis=0))
+            fitted[key] = (vectorizer, centroid, pool)
+        vectorizer, centroid, pool = fitted[key]
         per_date = max(1, round(sum(len(s) for s in ref.values()) / len(ref)))
         pred = generate(
-            cands,
+            pool,
             vectorizer,
             centroid,
             first,
@@ -348,7 +477,7 @@ def score(prep: Prepared, rouge: Rouge, settings: dict) -> dict[str, float]:
             per_date,
             settings["pub_weight"],
             topic_weight=settings["topic_weight"],
-            by_documents=settings["by_documents"],
+            rank=settings["rank"],
         )
         rows.append({"date_f1": date_f1(pred, ref), **align_m1(pred, ref, rouge)})
     return {k: float(np.mean([r[k] for r in rows])) for k in rows[0]}
@@ -396,6 +525,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="per timeline: reference dates any candidate reaches",
     )
+    ap.add_argument(
+        "--until-last",
+        action="store_true",
+        help="robustness: only articles published by each reference's last date",
+    )
     args = ap.parse_args(argv)
     topics = sorted(p for p in args.data_dir.iterdir() if (p / "InputDocs").is_dir())
     if args.topics:
@@ -412,7 +546,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.diagnose:
             diagnose(prep)
         t0 = time.perf_counter()
-        table[prep.name] = [score(prep, rouge, s) for s in settings]
+        table[prep.name] = [score(prep, rouge, s, until_last=args.until_last) for s in settings]
         print(
             f"{prep.name}: {prep.documents} docs, dated in {prep.seconds:.1f}s, "
             f"{len(settings)} settings scored in {time.perf_counter() - t0:.1f}s",
@@ -428,7 +562,7 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{row['topic']:24} {prepared[row['topic']].documents:5d} {row['date_f1']:7.3f} "
             f"{row['rouge_1']:7.3f} {row['rouge_2']:7.3f}  lead={s['lead']} pub={s['pub_weight']} "
-            f"topic={s['topic_weight']} docs={s['by_documents']}"
+            f"topic={s['topic_weight']} rank={s['rank']}"
         )
     mean = {k: float(np.mean([r[k] for r in rows])) for k in ("date_f1", "rouge_1", "rouge_2")}
     print(
@@ -443,6 +577,7 @@ def main(argv: list[str] | None = None) -> int:
             json.dumps(
                 {
                     "protocol": "leave-one-topic-out over GRID, choice = best summed rank on the other topics",
+                    "until_last": args.until_last,
                     "grid": GRID,
                     "topics": [
                         {
@@ -468,7 +603,7 @@ def main(argv: list[str] | None = None) -> int:
 def diagnose(prep: Prepared) -> None:
     """Print, per reference timeline, its range and how many of its dates any candidate
     (a day-precise mention, or a lead sentence published that day) reaches."""
-    reach = {c[0] for c in prep.candidates[max(prep.candidates)]}
+    reach = {c.day for c in prep.candidates[max(prep.candidates)]}
     for i, ref in enumerate(prep.references):
         first, last = min(ref), max(ref)
         inside = {d for d in reach if first <= d <= last}
@@ -487,7 +622,7 @@ def run_topic(topic: Path, rouge: Rouge, lead: int, pub_weight: float) -> dict:
         "lead": lead,
         "pub_weight": pub_weight,
         "topic_weight": TOPIC_WEIGHT,
-        "by_documents": False,
+        "rank": "sentences",
     }
     return {"topic": prep.name, "documents": prep.documents, **score(prep, rouge, settings)}
 

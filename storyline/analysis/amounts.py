@@ -41,7 +41,7 @@ class Amount:
     value: float | None
     unit: str | None
     scale: str | None
-    kind: str  # money, percent, fraction, votes, count, number, quantity
+    kind: str  # money, percent, fraction, votes, count, number, quantity, bare, tally
 
 
 # ---------------------------------------------------------------- finding numbers
@@ -62,7 +62,7 @@ _DASH = r"\s?(?:-|–|—|to)\s?"
 _MONEY = re.compile(
     rf"(?<![\w$£€¥₹])(?P<cur>{_PREFIX})\s?(?P<num>{_NUM})"
     rf"(?:{_DASH}(?:{_PREFIX})?\s?(?P<num2>{_NUM}))?"
-    rf"(?:\s?(?P<scale>{_SCALE_WORD}|{_SCALE_ABBR})(?![A-Za-z]))?"
+    rf"(?:(?:\s?|-)(?P<scale>{_SCALE_WORD}|{_SCALE_ABBR})(?![A-Za-z]))?"
     rf"(?:\s(?P<curword>{_CURWORD})\b)?",
     re.I,
 )
@@ -93,7 +93,18 @@ _FRACTION = re.compile(
     r"\b(?:(?P<q>nearly|almost|virtually|about|around|roughly|over|more\sthan|less\sthan|"
     r"under|at\sleast|just\sover|just\sunder|some)\s)?"
     rf"(?P<frac>{_alt(units.FRACTIONS)})\s(?:of\s)?"
-    r"(?=(?:the|its|their|his|her|our|a|an|this|these|those|all)\b)",
+    r"(?=(?:the|its|their|his|her|our|a|an|this|these|those|all)\b)"
+    r"(?!an?\s(?:hour|day|week|month|year|minute|second|decade|century|mile|dozen|"
+    r"million|billion|point|time|step|world|page)s?\b)",  # "half an hour" is no share
+    re.I,
+)
+# "about half finished", "nearly a third said": a qualified fraction standing alone.
+_BARE_FRACTION = re.compile(
+    r"\b(?P<q>nearly|almost|about|around|roughly|over|more\sthan|less\sthan|"
+    r"at\sleast|just\sover|just\sunder)\s"
+    r"(?P<frac>half|a\sthird|one\sthird|two\sthirds|two-thirds|a\squarter|three\squarters|a\sfifth)"
+    r"(?=\s(?:said|say|says|were|are|was|is|had|have|made|did|do|voted|finished|"
+    r"remain|remained|died|survived|returned|left|stayed|agreed|supported|opposed)\b)",
     re.I,
 )
 _COUNT = re.compile(
@@ -102,7 +113,28 @@ _COUNT = re.compile(
 # Casualty and arrest counts in headline form: "nine dead", "12 killed", "three arrested".
 _CASUALTIES = re.compile(
     rf"(?<![\w.,$£€¥])(?P<num>{_NUM}|{_WORDNUM})(?:\s(?:people|persons|others))?"
+    r"(?:\s(?:were|was|have\sbeen|had\sbeen|are))?(?:\s(?:found|reported|confirmed))?"
     rf"\s(?P<state>{_alt(units.CASUALTY_STATES)})\b",
+    re.I,
+)
+# "killing two and wounding one": a casualty verb's bare object counts people.
+_CASUALTY_OBJECTS = re.compile(
+    r"\b(?:killing|killed|wounding|wounded|injuring|injured|arresting|arrested|rescuing|"
+    rf"rescued)\s(?:at\sleast\s|more\sthan\s|about\s)?(?P<num>{_NUM}|{_WORDNUM})"
+    r"(?=\s(?:and|or|others|more)\b|[,.;:)])",
+    re.I,
+)
+# "a 64-yard run", "the 2,650-mile trail": a measure written as a hyphenated modifier.
+_HYPHEN_UNIT = re.compile(
+    rf"(?<![\w.,])(?P<num>{_NUM})-(?P<unit>mile|yard|foot|feet|metre|meter|kilometre|kilometer|"
+    r"km|acre|hectare|ton|tonne|pound|inch|megawatt|gigawatt|gallon|litre|liter)\b",
+    re.I,
+)
+# "3.7 times less likely", "seven times as high", "a factor of about 7": a ratio.
+_TIMES = re.compile(
+    rf"(?<![\w.,])(?P<num>{_NUM}|{_WORDNUM})\stimes\s(?=(?:as|more|less|that|the|higher|lower|"
+    r"larger|bigger|greater|smaller|faster|slower|safer|likely|[a-z]+er)\b)"
+    rf"|\bfactor\sof\s(?:about\s|around\s|roughly\s)?(?P<num2>{_NUM}|{_WORDNUM})\b",
     re.I,
 )
 # Spans that hold digits but no figure: clock times, dates, phone numbers.
@@ -229,6 +261,7 @@ def find_amounts(text: str) -> list[Amount]:
         (_PERCENT, _from_percent),
         (_VAGUE, _from_vague),
         (_FRACTION, _from_fraction),
+        (_BARE_FRACTION, _from_fraction),
     ):
         for m in regex.finditer(text):
             amount = build(m)
@@ -255,8 +288,12 @@ def _resolve_overlaps(text: str, found: list[Amount]) -> list[Amount]:
     return kept
 
 
-def _after_label(text: str, start: int) -> bool:
+def _after_label(text: str, start: int, counts: bool = False) -> bool:
+    """ "page 5", "number 10": a label. Before a counted noun "number" is the word
+    for a total ("of that number 315 children"), no label."""
     before = text[max(0, start - 12) : start].lower().split()
+    if counts and before and before[-1] == "number":
+        return False
     return bool(before) and before[-1] in units.LABEL_WORDS
 
 
@@ -267,7 +304,9 @@ def _counts(text: str, nlp_doc, taken: list[Amount]) -> list[Amount]:
         if any(a.start < m.end() and m.start() < a.end for a in taken):
             continue
         num = m.group("num")
-        if _YEAR.match(num) or _after_label(text, m.start()):
+        if num in units.NUMBER_NAMES or _per_base(text, m.start()):
+            continue
+        if _YEAR.match(num) or _after_label(text, m.start(), counts=True):
             continue
         noun = nlp_doc.char_span(m.start("noun"), m.end("noun"), alignment_mode="expand")
         if noun is None or not len(noun):
@@ -302,16 +341,227 @@ def _counts(text: str, nlp_doc, taken: list[Amount]) -> list[Amount]:
     return found
 
 
+_VAGUE_BEFORE = frozenset(["few", "several", "many", "hundreds", "thousands", "dozens"])
+
+
+def _dated(token) -> bool:
+    """Part of a date or time by spaCy's reading; "1,500" with its thousands comma
+    never is ("some days 1,500" is read as a DATE)."""
+    return token.ent_type_ in ("DATE", "TIME") and not re.fullmatch(
+        r"\d{1,3}(?:,\d{3})+", token.text
+    )
+
+
+def is_people(noun) -> bool:
+    """A plural noun that counts people: listed, a nationality ("Palestinians"), or a
+    "-ists"/"-ians" word ("journalists", "civilians")."""
+    word = noun.lower_
+    return (
+        word in units.PEOPLE_NOUNS
+        or noun.ent_type_ == "NORP"
+        or word.endswith(units.PEOPLE_SUFFIXES)
+    )
+
+
+def counted_noun(token):
+    """The plural noun a number token counts, from the parse: "600 permanent jobs"
+    (adjectives between), "five banks" (a number word), "25 of the 80 turbines"
+    (a part of a counted whole); None when it counts nothing."""
+    head = token.head
+    while head.dep_ == "compound" and head.tag_ in ("NN", "NNP") and head.head.i > head.i:
+        head = head.head  # "80 turbine foundations"
+    if token.dep_ == "nummod" and head.i > token.i and head.tag_ in ("NNS", "NNPS"):
+        return head
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "ROOT"):
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == token.i + 1:
+                whole = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if (
+                    whole is not None
+                    and whole.tag_ in ("NNS", "NNPS")
+                    and any(
+                        c.dep_ in ("nummod", "poss") or c.lower_ in ("the", "these", "those")
+                        for c in whole.children
+                    )
+                ):
+                    return whole
+    return None
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """Digits run into letters ("120mm", "5G", "4K"): a model or spec, not a count;
+    or a number that is a name ("911 centers", "a 747")."""
+    if text[start:end] in units.NUMBER_NAMES:
+        return True
+    return end < len(text) and text[end].isalpha() and text[start].isdigit()
+
+
+def _blocked_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _NOT_FIGURES.finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _per_base(text: str, start: int) -> bool:
+    """ "717 reports per 100,000 residents": the base of a rate is no figure."""
+    before = text[max(0, start - 12) : start].lower().split()
+    return bool(before) and before[-1] in ("per", "every")
+
+
+def _parsed_counts(text: str, nlp_doc, taken: list[Amount]) -> list[Amount]:
+    """Counts the digit-noun pattern misses, found through the parse (`counted_noun`)."""
+    found: list[Amount] = []
+    blocked = _blocked_spans(text)
+    for token in nlp_doc:
+        if token.tag_ != "CD" or not token.like_num:
+            continue
+        start, end = token.idx, token.idx + len(token)
+        if any(a.start < end and start < a.end for a in [*taken, *found]):
+            continue
+        word = token.lower_.replace(",", "")
+        if word not in units.NUMBER_WORDS and not re.fullmatch(_NUM, token.text):
+            continue
+        if _glued(text, start, end) or _inside(blocked, start, end) or _per_base(text, start):
+            continue  # "120mm", "7:31 P.M.", "per 100,000 residents"
+        if _YEAR.match(token.text) or _after_label(text, start, counts=True) or _dated(token):
+            continue
+        if (
+            word in units.NUMBER_WORDS
+            and token.i > 0
+            and nlp_doc[token.i - 1].lower_ in _VAGUE_BEFORE
+        ):
+            continue  # "a few hundred" is vague
+        noun = counted_noun(token)
+        if noun is None or noun.lower_ in units.NOT_COUNTED or noun.ent_type_ in ("DATE", "TIME"):
+            continue
+        if any(c.dep_ == "nummod" and c.i == token.i - 1 for c in noun.children):
+            continue  # "3 million" is the regexes'; "two dozen" is one number
+        people = is_people(noun)
+        measured = noun.lower_ in units.MEASURE_UNITS
+        value = _number(token.text)
+        before = nlp_doc[token.i - 1] if token.i > 0 else None
+        if word == "hundred" and before is not None and before.lower_ in units.NUMBER_WORDS:
+            value *= _number(before.text)  # "two hundred students"
+            start = before.idx
+        tens = re.search(rf"\b({_alt(units.TENS)})-$", text[max(0, start - 8) : start], re.I)
+        if tens and value < 10:  # "Fifty-six soldiers"
+            value += units.NUMBER_WORDS[tens.group(1).lower()]
+            start -= len(tens.group())
+        possessed = any(c.dep_ == "poss" for c in noun.children)
+        if possessed and value < 10:  # "her six children" describes, it does not count
+            continue
+        # "one of" is no count; a few things are one only as what the sentence is about
+        # ("Three mortar shells hit"), not in passing ("with 2 friends", "two cats")
+        subject = noun.dep_ in ("nsubj", "nsubjpass") and noun.i > token.i
+        if value < 2 or (value < 10 and not people and not measured and not subject):
+            continue
+        if measured:
+            if noun.i != token.i + 1:
+                continue  # "25 of the 80 miles": a distance is read where it is written
+            end = noun.idx + len(noun)  # "three miles"
+        unit = "people" if people else noun.lower_ if measured else "units"
+        found.append(Amount(start, end, text[start:end], value, unit, None, "count"))
+    return found
+
+
+_A_SCALE = re.compile(rf"\b(?:a|the)\s(?P<scale>{_SCALE_WORD}|dozen)\b(?!\s+of\b)", re.I)
+
+
+def _one(scale: str) -> tuple[float, str | None, str | None]:
+    """(value, unit, scale) of "a thousand" / "a dozen"."""
+    if scale.lower() == "dozen":
+        return 12.0, None, None
+    return 1.0, None, _scale(scale)
+
+
+_DOZENS = re.compile(rf"(?<![\w.,])(?P<num>{_WORDNUM}|\d+)[\s-]dozen\b(?!\s+of\b)", re.I)
+
+
+def _dozens(text: str, taken: list[Amount]) -> list[Amount]:
+    """ "three dozen films", "nearly three-dozen FBI agents": 36, a count for the parse."""
+    found = []
+    for m in _DOZENS.finditer(text):
+        if not any(a.start < m.end() and m.start() < a.end for a in taken):
+            value = _number(m.group("num")) * 12
+            found.append(Amount(m.start(), m.end(), m.group(), value, None, None, "bare"))
+    return found
+
+
+def _bare_numbers(text: str, nlp_doc, taken: list[Amount]) -> list[Amount]:
+    """Numbers standing alone, kind "bare": "sometimes 100 miles, sometimes 1,000",
+    "more than a thousand". Whether one is a figure, and of what, depends on the
+    figures before it in its sentence (`extract_figures` decides)."""
+    found = []
+    blocked = _blocked_spans(text)
+    for m in _A_SCALE.finditer(text):
+        if not any(a.start < m.end() and m.start() < a.end for a in taken):
+            found.append(Amount(m.start(), m.end(), m.group(), *_one(m.group("scale")), "bare"))
+    for token in nlp_doc:
+        start, end = token.idx, token.idx + len(token)
+        word = token.lower_ in units.NUMBER_WORDS
+        if token.tag_ != "CD" or not (word or re.fullmatch(_NUM, token.text)):
+            continue
+        if _glued(text, start, end) or _inside(blocked, start, end):
+            continue
+        if any(a.start < end and start < a.end for a in [*taken, *found]):
+            continue
+        if _YEAR.match(token.text) or _after_label(text, start) or _dated(token):
+            continue
+        counts = token.dep_ in ("nummod", "compound", "quantmod") and token.head.i > token.i
+        if counts or _number(token.text) < (2 if word else 10):
+            continue
+        if token.i + 1 < len(nlp_doc) and nlp_doc[token.i + 1].pos_ in ("NOUN", "PROPN", "SYM"):
+            continue
+        # a number word alone ("rises to eight") is a figure only as a tally's value
+        kind = "tally" if word else "bare"
+        found.append(Amount(start, end, token.text, _number(token.text), None, None, kind))
+    return found
+
+
 def _casualties(text: str, taken: list[Amount]) -> list[Amount]:
     """ "nine dead", "12 killed", "three arrested": counts of people by what befell them."""
-    found = []
-    for m in _CASUALTIES.finditer(text):
-        if any(a.start < m.end() and m.start() < a.end for a in taken):
+    found: list[Amount] = []
+    for m in [*_CASUALTIES.finditer(text), *_CASUALTY_OBJECTS.finditer(text)]:
+        if any(a.start < m.end() and m.start() < a.end for a in [*taken, *found]):
             continue
         num = m.group("num")
         if _YEAR.match(num) or num.lower() in ("one", "a", "an"):
             continue
-        found.append(Amount(m.start(), m.end("num"), num, _number(num), "people", None, "count"))
+        start = m.start("num")
+        found.append(Amount(start, m.end("num"), num, _number(num), "people", None, "count"))
+    return found
+
+
+def _ratios(text: str, taken: list[Amount]) -> list[Amount]:
+    """ "3.7 times less likely", "a factor of about 7": unit "times"."""
+    found = []
+    for m in _TIMES.finditer(text):
+        key = "num" if m.group("num") else "num2"
+        start, end = m.start(key), m.end(key)
+        if m.group("num"):
+            end = m.start(key) + len(m.group(key)) + len(" times")
+        if any(a.start < end and start < a.end for a in taken) or _YEAR.match(m.group(key)):
+            continue
+        value = _number(m.group(key))
+        if value < 2 and key == "num":
+            continue  # "one times" is no ratio
+        found.append(Amount(start, end, text[start:end], value, "times", None, "quantity"))
+    return found
+
+
+def _hyphen_units(text: str, taken: list[Amount]) -> list[Amount]:
+    """ "a 64-yard run": 64 yards, a measure spaCy's QUANTITY ents do not always see."""
+    found = []
+    for m in _HYPHEN_UNIT.finditer(text):
+        if any(a.start < m.end() and m.start() < a.end for a in taken):
+            continue
+        unit = m.group("unit").lower()
+        unit = "feet" if unit in ("foot", "feet") else unit if unit == "km" else unit + "s"
+        found.append(
+            Amount(m.start(), m.end(), m.group(), _number(m.group("num")), unit, None, "quantity")
+        )
     return found
 
 
@@ -368,7 +618,19 @@ def _quantities(nlp_doc, taken: list[Amount]) -> list[Amount]:
             continue
         words = [w for w in re.split(r"[-\s]+", rest) if w]
         scale = _scale(words[0]) if words and words[0] in units.SCALE_FACTORS else None
-        unit = " ".join(words[1:] if scale else words) or None
+        words = words[1:] if scale else words
+        while words and words[-1] in ("per", "of", "a", "an", "the"):
+            words.pop()  # "50-hiker-per-day": spaCy's entity stops mid-compound
+        unit = " ".join(words) or None
+        if unit is not None and unit + "s" in units.PEOPLE_NOUNS:
+            unit = "people"  # "a 50-hiker cap" counts hikers
+        elif unit is not None:  # "a 6,200-square-foot house" measures square feet
+            *head, last = unit.split()
+            plural = "feet" if last == "foot" else last + "s"
+            if plural in units.MEASURE_UNITS or last == "foot":
+                unit = " ".join([*head, plural])
+            elif last not in units.MEASURE_UNITS and len(last) > 3:
+                continue  # "2,000 overnight": spaCy's QUANTITY took an adverb for a unit
         out.append(
             Amount(
                 ent.start_char, ent.end_char, ent.text, _number(m.group()), unit, scale, "quantity"
@@ -383,7 +645,12 @@ def document_amounts(text: str, nlp_doc) -> list[Amount]:
     amounts = find_amounts(text)
     amounts += _counts(text, nlp_doc, amounts)
     amounts += _casualties(text, amounts)
+    amounts += _hyphen_units(text, amounts)
+    amounts += _ratios(text, amounts)
+    amounts += _dozens(text, amounts)
+    amounts += _parsed_counts(text, nlp_doc, amounts)
     amounts += _quantities(nlp_doc, amounts)
+    amounts += _bare_numbers(text, nlp_doc, amounts)
     amounts.sort(key=lambda a: a.start)
     return amounts
 

@@ -17,11 +17,16 @@ from ..model import Span
 from .cue_finders import (
     Attribution,
     _according_to,
+    _adjective_attribution,
     _cue_span,
+    _in_document,
+    _light_verb_attribution,
     _name_colon,
     _name_run,
     _noun_attribution,
     _phrase,
+    _predicate_attribution,
+    _source_span,
     _subject,
     _verb_attribution,
 )
@@ -29,10 +34,14 @@ from .cues import (
     CUE_NOUNS,
     CUE_VERBS,
     FIRST_PERSON,
+    LIGHT_VERBS,
     QUOTE_ONLY_CUES,
+    REPORT_NOUNS,
     SPEECH_VERBS,
+    STANCE_ADJECTIVES,
 )
 from .quotemarks import _dedupe, _trim, find_quote_spans
+from .speakers import contiguous
 
 
 def extract_attributions(
@@ -60,10 +69,20 @@ def extract_attributions(
                 and nlp_doc[tok.i + 1].lower_ == "to"
             ):
                 att = _according_to(text, tok, sent, seg_start)
-            elif tok.lemma_.lower() in CUE_VERBS and tok.pos_ == "VERB":
-                att = _parenthetical(text, tok, sent, seg_start) or _verb_attribution(
-                    text, tok, sent, seg_start
-                )
+            elif (tok.lemma_.lower() in CUE_VERBS or tok.lemma_.lower() == "put") and (
+                tok.pos_ == "VERB"
+            ):
+                att = _as_clause(text, tok, sent, seg_start)
+                if att is None and tok.lemma_.lower() in CUE_VERBS:
+                    att = _parenthetical(text, tok, sent, seg_start) or _verb_attribution(
+                        text, tok, sent, seg_start
+                    )
+            elif (
+                tok.lemma_.lower() in LIGHT_VERBS
+                and tok.pos_ == "VERB"
+                and (att := _light_verb_attribution(text, tok, sent))
+            ):
+                pass
             elif _clausal_cue(tok):
                 att = _verb_attribution(text, tok, sent, seg_start)
                 if att is not None:
@@ -72,6 +91,16 @@ def extract_attributions(
                 att = _name_colon(text, tok)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in CUE_NOUNS:
                 att = _noun_attribution(text, tok)
+            elif tok.pos_ == "ADJ" and tok.lemma_.lower() in STANCE_ADJECTIVES:
+                att = _adjective_attribution(text, tok, sent)
+            elif (
+                tok.lemma_ == "be"
+                and tok.pos_ == "AUX"
+                and (att := _predicate_attribution(text, tok))
+            ):
+                pass
+            elif tok.lower_ == "in" and tok.dep_ == "prep":
+                att = _in_document(text, tok, sent, seg_start)
             if att is None:
                 continue
             found.append(att)
@@ -80,18 +109,47 @@ def extract_attributions(
                 # a trailing attribution closes its stretch of text ("X he said Y she added")
                 seg_start = max(seg_start, _extent_end(att))
     found.extend(_signed_posts(text, found))
+    _cut_at_according_to(text, found)
     found = _attach_quotes(text, nlp_doc, found, join_sentences)
     # "he continued" is speech only next to a quote ("he continued to campaign" is not)
     found = [a for a in found if a.direct or a.cue_lemma not in QUOTE_ONLY_CUES]
     if not nested:
-        found = [
-            a
-            for a in found
-            if not any(
-                b is not a and any(c.start <= a.cue.start < c.end for c in b.content) for b in found
-            )
-        ]
+        found = [a for a in found if not any(_nests(a, b) for b in found if b is not a)]
     return found
+
+
+def _cut_at_according_to(text: str, found: list[Attribution]) -> None:
+    """'He told her that it was not simple, according to an account she gave': the clause
+    ends where "according to" begins; that phrase is an attribution of its own."""
+    marks = [a.cue.start for a in found if a.cue_text == "according to"]
+    for att in found:
+        if att.cue_text == "according to" or att.direct:
+            continue
+        cut = []
+        for c in att.content:
+            m = next((x for x in marks if c.start < x < c.end and x > att.cue.end), None)
+            if m is not None:
+                s, e = _trim(text, c.start, m)
+                if e > s:
+                    cut.append(Span(s, e))
+            else:
+                cut.append(c)
+        if cut:
+            att.content = cut
+
+
+def _nests(inner: Attribution, outer: Attribution) -> bool:
+    """Whether `inner`'s cue lies inside `outer`'s content, and `outer` is the one to keep:
+    a direct quote with its own source inside reported, unquoted content ('Pollsters agree -
+    Ann Roe: "..."') is the attribution, not the reported content around it."""
+    if not any(c.start <= inner.cue.start < c.end for c in outer.content):
+        return False
+    return not (inner.direct and not outer.direct and inner.source is not None)
+
+
+# Words before a parenthetical cue: one is enough ("CNN, he said, called it ..."), chosen on
+# PolNeAR train.
+MIN_PARENTHETICAL_LEFT_WORDS = 1
 
 
 def _parenthetical(text: str, verb: Any, sent: Any, seg_start: int) -> Attribution | None:
@@ -120,13 +178,17 @@ def _parenthetical(text: str, verb: Any, sent: Any, seg_start: int) -> Attributi
     before, after = doc[lo_tok - 1], doc[hi_tok + 1]
     if before.text != "," or after.text != ",":
         return None
-    if any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > hi_tok for c in verb.children):
+    if any(
+        (c.dep_ in ("ccomp", "dobj", "xcomp") or (c.dep_ == "advcl" and c.tag_ == "VBG"))
+        and c.i > hi_tok
+        for c in verb.children
+    ):
         return None  # "..., he said, adding that ...": its own content follows
     start = max(seg_start, sent.start_char)
     left = Span(*_trim(text, start, before.idx))
     right = Span(*_trim(text, after.idx + 1, sent.end_char))
     if (
-        len(text[left.start : left.end].split()) < 2
+        len(text[left.start : left.end].split()) < MIN_PARENTHETICAL_LEFT_WORDS
         or len(text[right.start : right.end].split()) < 2
     ):
         return None
@@ -138,6 +200,54 @@ def _parenthetical(text: str, verb: Any, sent: Any, seg_start: int) -> Attributi
         source=Span(source_toks[0].idx, source_toks[-1].idx + len(source_toks[-1])),
         cue_text=cue_text,
         cue_lemma=verb.lemma_.lower(),
+        source_head=subj,
+        source_tokens=source_toks,
+    )
+
+
+def _as_clause(text: str, verb: Any, sent: Any, seg_start: int) -> Attribution | None:
+    """ "As Ann Roe pointed out, X" / "X, as Roe put it": an as-clause attributes the clause
+    it modifies; the content is that clause without the as-clause."""
+    lemma = verb.lemma_.lower()
+    if lemma not in SPEECH_VERBS and lemma not in ("put", "think", "believe", "know"):
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    if lemma == "put" and not any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children):
+        return None
+    if verb.dep_ != "advcl" or verb.head.i == verb.i:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in ("it", "this", "that"):
+        return None
+    main = verb.head
+    inner = {t.i for t in verb.subtree}
+    toks = [t for t in main.subtree if t.i not in inner and t.i >= sent.start and t.i < sent.end]
+    toks = [t for t in toks if t.idx >= seg_start]
+    if not toks:
+        return None
+    parts: list[Span] = []
+    run: list[Any] = []
+    for t in toks:
+        if run and t.i != run[-1].i + 1:
+            parts.append(Span(*_trim(text, run[0].idx, run[-1].idx + len(run[-1]))))
+            run = []
+        run.append(t)
+    if run:
+        parts.append(Span(*_trim(text, run[0].idx, run[-1].idx + len(run[-1]))))
+    parts = [
+        p for p in parts if p.end > p.start and any(c.isalnum() for c in text[p.start : p.end])
+    ]
+    if sum(len(text[p.start : p.end].split()) for p in parts) < 3:
+        return None
+    cue, cue_text = _cue_span(verb)
+    source_toks = _phrase(subj)
+    return Attribution(
+        cue=cue,
+        content=parts,
+        source=_source_span(subj, source_toks),
+        cue_text=cue_text,
+        cue_lemma=lemma,
         source_head=subj,
         source_tokens=source_toks,
     )
@@ -237,15 +347,23 @@ def _attach_quotes(
                 continue  # speech reported inside the quote does not own it
             if any(s.start < last.end and first.start < s.end for s in att.content):
                 owner = att
+                _drop_lead_in(text, owner, first, last)
                 break
         if owner is None:
             words = sum(len(text[q.start : q.end].split()) for q in group)
-            if words < 4 and text[last.end - 2 : last.end - 1] not in ",?!":
+            mark = 2 if text.startswith("''", last.end - 2) else 1
+            if (words < 4 and text[last.end - mark - 1 : last.end - mark] not in ",?!") or (
+                len(group) == 1 and _TITLE.fullmatch(text[first.start : first.end])
+            ):
                 continue  # a title or a scare quote, not speech
             owner = _owner_nearby(text, found, first, join_sentences)
+            if owner is None and join_sentences:
+                owner = _paragraph_continuation(text, found, first)
             if owner is None and not join_sentences:
                 # '"A," X said. "B."': B is X's too, a quote of its own in the brief
-                prior = _owner_nearby(text, found, first, True)
+                prior = _owner_nearby(text, found, first, True) or _paragraph_continuation(
+                    text, found, first
+                )
                 if prior is not None:
                     found.append(
                         Attribution(
@@ -290,6 +408,28 @@ def _attach_quotes(
     return found
 
 
+# Words that end a clause of the reporter's before a quote ("Prices rose, but "A," she said").
+_LEAD_IN_ENDS = frozenset({"but", "and", "or", "so", "yet", "while", "though", "although"})
+
+
+def _drop_lead_in(text: str, att: Attribution, first: Span, last: Span) -> None:
+    """A trailing attribution owns only the quote that ends right before it, not the
+    reporter's clause before the quote ('Prices rose, but "none of us panicked," she
+    said'): the lead-in ends at a clause boundary. A quote that continues the clause
+    ('He called it "a disaster," she said') keeps the clause."""
+    if len(att.content) != 1 or att.content[0].end > att.cue.start:
+        return
+    content = att.content[0]
+    if not content.start < first.start or abs(content.end - last.end) > 2:
+        return
+    lead = text[content.start : first.start].rstrip(" \u00a0")
+    words = lead.split()
+    if not words or any(m in lead for m in '"\u201c\u201d'):
+        return
+    if lead.endswith((",", ";", ":", "\u2014", "\u2013")) or words[-1].lower() in _LEAD_IN_ENDS:
+        att.content = [Span(first.start, content.end)]
+
+
 def _owner_nearby(
     text: str, found: list[Attribution], quote: Span, join_sentences: bool = False
 ) -> Attribution | None:
@@ -316,20 +456,57 @@ def _owner_nearby(
     return None
 
 
+def _paragraph_continuation(text: str, found: list[Attribution], quote: Span) -> Attribution | None:
+    """The speaker of the paragraph before, when a quote with no cue of its own opens the
+    next paragraph ('"A," she said.' then a paragraph '"B."'): news style carries one
+    speaker's quote on across paragraphs until another attribution intervenes."""
+    para_start = text.rfind("\n", 0, quote.start) + 1
+    if text[para_start : quote.start].strip() or para_start == 0:
+        return None
+    prev_end = len(text[:para_start].rstrip())
+    prev_start = text.rfind("\n", 0, prev_end) + 1
+    last = None
+    for att in found:
+        here = prev_start <= att.cue.start < prev_end or any(
+            prev_start <= c.start < prev_end for c in att.content
+        )
+        if here and (last is None or att.cue.start >= last.cue.start):
+            last = att
+    if last is None or not last.direct or last.source is None:
+        return None
+    # the speaker's words must end the paragraph before: a trailing cue at most follows them
+    end = max([c.end for c in last.content] + [_extent_end(last)])
+    tail = text[end:prev_end]
+    if any(m in tail for m in '"\u201c\u201d') or len(tail.split()) > MAX_JOIN_GAP_WORDS:
+        return None
+    return last
+
+
 # Words allowed between an attribution and the rest of its quote ('he told the
 # Times in 2012, "B"'); more, and the quote is someone else's or a new topic.
 MAX_JOIN_GAP_WORDS = 8
+# The rest of an attribution's sentence before the quote opening the next one
+# ('"A," X told CBS on Tuesday, when ... . "B."'): chosen on PolNeAR train.
+MAX_NEXT_SENTENCE_GAP_WORDS = 24
 _TERMINAL = re.compile(r"[.!?]")
+
+
+# A quoted title ("State of the Union", "Meet the Press"): capitalised words, no punctuation.
+_TITLE = re.compile(
+    r"(?:[\"\u201c]|'')(?:[A-Z0-9][\w'\u2019&.-]*|of|the|and|a|an|in|on|for|to|with)"
+    r"(?: (?:[A-Z0-9][\w'\u2019&.-]*|of|the|and|a|an|in|on|for|to|with)){0,6}(?:[\"\u201d]|'')"
+)
 
 
 def _joinable(gap: str, next_sentence: bool) -> bool:
     """Whether the text between an attribution's end and a quote keeps them together:
     the same paragraph, no other quotation, a few words at most, and no sentence end
     unless `next_sentence` (the quote opens the next sentence: '"A," she said. "B."')."""
-    if "\n" in gap or any(m in gap for m in '"\u201c\u201d\u00ab\u00bb'):
+    gap = _TITLE.sub("T", gap)  # 'on CNN's "State of the Union" Sunday' keeps them together
+    if "\n" in gap or "''" in gap or any(m in gap for m in '"\u201c\u201d\u00ab\u00bb'):
         return False
     words = gap.split()
-    if len(words) > MAX_JOIN_GAP_WORDS:
+    if len(words) > (MAX_NEXT_SENTENCE_GAP_WORDS if next_sentence else MAX_JOIN_GAP_WORDS):
         return False
     body = gap.strip(" ,;:\u00a0\t")
     ends = _TERMINAL.findall(body)
@@ -378,7 +555,7 @@ def _colon_intro(text: str, nlp_doc: Any, quote: Span) -> Attribution | None:
         t for t in colon.sent if t.i < colon.i and t.pos_ == "VERB" and _subject(t) is not None
     ]
     if not verbs:
-        return None
+        return _named_intro(text, colon, quote)
     # the main verb ("When X died, Clinton released the following statement:"), else the last
     main = [t for t in verbs if t.dep_ == "ROOT" or t.head.i == t.i]
     root = main[0] if main else verbs[-1]
@@ -395,4 +572,32 @@ def _colon_intro(text: str, nlp_doc: Any, quote: Span) -> Attribution | None:
         direct=True,
         source_head=subj,
         source_tokens=source_toks,
+    )
+
+
+def _named_intro(text: str, colon: Any, quote: Span) -> Attribution | None:
+    """ "Here's Ann Roe in 1992:" / "From the report:" followed by a quote: the one person,
+    organisation or document the verbless introduction names is the source."""
+    doc = colon.doc
+    intro = [t for t in colon.sent if t.i < colon.i and not t.is_space]
+    if not intro or len(intro) > 12 or "\n" in doc[intro[0].i : colon.i].text:
+        return None
+    names = [t for t in intro if t.ent_type_ in ("PERSON", "ORG") and t.pos_ == "PROPN"]
+    if names:
+        run = contiguous(names, names[-1])
+    else:
+        frm = next((t for t in intro if t.lower_ == "from" and t.dep_ == "prep"), None)
+        obj = next((c for c in frm.children if c.dep_ == "pobj"), None) if frm else None
+        if frm is None or obj is None or obj.lemma_.lower() not in REPORT_NOUNS:
+            return None
+        run = [t for t in obj.subtree if t.i > frm.i]
+    head = run[-1]
+    return Attribution(
+        cue=Span(colon.idx, colon.idx + 1),
+        content=[Span(quote.start, quote.end)],
+        source=Span(run[0].idx, head.idx + len(head)),
+        cue_text=":",
+        direct=True,
+        source_head=head,
+        source_tokens=run,
     )

@@ -9,6 +9,7 @@ with a possessor ("the union's warning that X"), "according to X", and
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,13 +17,19 @@ from ..model import Span
 from .cues import (
     BELIEF_VERBS,
     CLOSE_QUOTES,
+    COPULAS,
+    CUE_VERBS,
     GROUP_NOUNS,
     OBJECT_CUES,
     OPEN_QUOTES,
     PASSIVE_CUES,
+    PREDICATE_SPEECH_NOUNS,
     PREP_CONTENT_VERBS,
+    REPORT_NOUNS,
+    SPEECH_NOUNS,
     SPEECH_VERBS,
     TRAILING_CUES,
+    VIEW_NOUNS,
 )
 from .quotemarks import _quote_closes_before, _trim
 from .speakers import contiguous
@@ -62,7 +69,7 @@ def _phrase(head: Any) -> list[Any]:
     """The source phrase: the subject's subtree without relative clauses or asides."""
     drop: set[int] = set()
     for child in head.children:
-        if child.dep_ in _NOT_SOURCE:
+        if child.dep_ in _NOT_SOURCE and not _word_hyphen(child):
             drop.update(t.i for t in child.subtree)
     toks = [t for t in head.subtree if t.i not in drop and not t.is_space]
     # "On Wednesday Huawei said": a date is not part of the source
@@ -75,6 +82,19 @@ def _phrase(head: Any) -> list[Any]:
     return run
 
 
+def _word_hyphen(tok: Any) -> bool:
+    """A hyphen inside a word ("fact-checker", "three-quarters"), not a dash between phrases."""
+    return (
+        tok.text in ("-", "\u2011")
+        and not tok.whitespace_
+        and tok.i > 0
+        and not tok.doc[tok.i - 1].whitespace_
+    )
+
+
+_AGE = re.compile(r"\d+-year-old$")
+
+
 def _source_span(head: Any, phrase: list[Any]) -> Span:
     """The whole subject ("Sen. Ted Cruz (R-Texas), also a candidate") as the source span.
 
@@ -84,10 +104,71 @@ def _source_span(head: Any, phrase: list[Any]) -> Span:
     toks = [t for t in head.subtree if not t.is_space]
     if "\n" in head.doc[toks[0].i : toks[-1].i + 1].text:
         toks = phrase
-    toks = [t for t in toks if t.i >= phrase[0].i]  # "On Wednesday Huawei": the date stays out
-    while len(toks) > 1 and toks[-1].is_punct and toks[-1].text not in ")":
-        toks = toks[:-1]
-    return Span(toks[0].idx, toks[-1].idx + len(toks[-1]))
+    doc = head.doc
+    # "On Wednesday Huawei": a leading date stays out; "81-year-old Ann Roe": an age stays in
+    lo = toks[0].i
+    while lo < head.i and (doc[lo].ent_type_ in ("DATE", "TIME") or doc[lo].is_punct):
+        lo += 1
+    age = next((i for i in range(max(0, lo - 5), lo) if _AGE.match(doc[i:lo].text)), None)
+    if age is not None and doc[age].i >= toks[0].i:
+        lo = age
+    toks = [t for t in toks if t.i >= lo]
+    lo, hi = _tidy_source(doc, toks[0].i, toks[-1].i, head)
+    return Span(doc[lo].idx, doc[hi].idx + len(doc[hi]))
+
+
+# Words at the edge of a subject that are not the source ("Obama himself", "they both").
+_SOURCE_EDGE_WORDS = frozenset(
+    {"himself", "herself", "themselves", "itself", "both", "all", "alone", "too", "also", "there"}
+)
+_WIRE = re.compile(r"\b(?:Reuters|AP|AFP|UPI|Bloomberg)\b|\b[A-Z]{3,}\b")
+
+
+def _tidy_source(doc: Any, lo: int, hi: int, head: Any) -> tuple[int, int]:
+    """Trim a source span's edges to the noun phrase PolNeAR annotates: no dateline
+    ("WASHINGTON (Reuters) - "), no leading adverbial ("All of a sudden, voters"), no
+    trailing intensifier, date or punctuation ("Obama himself", "the report on Wednesday")."""
+    # a dateline before a dash
+    for k in range(hi, lo - 1, -1):
+        if doc[k].text in ("-", "\u2014", "\u2013") and doc[k].whitespace_ and k < head.i:
+            if _WIRE.search(doc[lo:k].text):
+                lo = k + 1
+            break
+    # an adverbial before a comma, or leading adverbs
+    while lo < head.i and doc[lo].is_punct and doc[lo].text != "(":
+        lo += 1
+    while hi > max(lo, head.i):
+        tok = doc[hi]
+        if (tok.is_punct and tok.text != ")") or tok.lower_ in _SOURCE_EDGE_WORDS:
+            hi -= 1
+        else:
+            break
+    return lo, max(lo, hi)
+
+
+def _noun_phrase_span(name: list[Any], toks: list[Any], verb: Any) -> Span:
+    """The source span of a name found by word order: the whole noun phrase the parse
+    gives it ("Rep. Ann Roe (D-Va.)", "Fox News' Ann Roe", "Ann Roe, a senator from Ohio who
+    ..."), as PolNeAR annotates sources, kept to its side of the verb and its paragraph.
+    Resolution reads the name and role tokens, not this span."""
+    doc = verb.doc
+    lo, hi = toks[0].i, toks[-1].i
+    top = name[-1]
+    while top.dep_ in ("compound", "flat") and top.head.i != top.i:
+        top = top.head
+    sub = list(top.subtree)
+    if name[0].i >= sub[0].i and name[-1].i <= sub[-1].i:
+        if top.i < verb.i:
+            sub = [t for t in sub if t.i < verb.i]
+        else:
+            sub = [t for t in sub if t.i > verb.i and t.i < verb.sent.end]
+        ids = {t.i for t in sub}
+        while lo - 1 in ids and not doc[lo - 1].is_space:
+            lo -= 1
+        while hi + 1 in ids and not doc[hi + 1].is_space:
+            hi += 1
+    lo, hi = _tidy_source(doc, lo, hi, name[-1])
+    return Span(doc[lo].idx, doc[hi].idx + len(doc[hi]))
 
 
 def _subject(verb: Any) -> Any | None:
@@ -99,10 +180,14 @@ def _subject(verb: Any) -> Any | None:
             if agent is not None
             else None
         )
-    subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+    subjs = [c for c in verb.children if c.dep_ in _SUBJ]
+    # two subjects before the verb are a misparse ("12:15 p.m.: Obama says", "frontrunner
+    # Hillary Clinton is calling"): the one next to the verb is the source
+    before = [c for c in subjs if c.i < verb.i]
+    subj = before[-1] if len(before) > 1 else next(iter(subjs), None)
     cur = verb
     # "..., saying X" / "guesses X and stresses Y": the subject of the governing verb
-    while subj is None and cur.dep_ in ("conj", "advcl", "xcomp") and cur.head != cur:
+    while subj is None and cur.dep_ in ("conj", "advcl", "xcomp", "acomp") and cur.head != cur:
         cur = cur.head
         subj = next((c for c in cur.children if c.dep_ in ("nsubj",)), None)
     if subj is None:
@@ -148,6 +233,8 @@ def _content_children(verb: Any) -> list[Any]:
                 next((g for g in c.children if g.dep_ == "pobj"), c) if c.dep_ == "prep" else c
                 for c in comps
             ]
+            # "spoke on Monday": a date is when, not what
+            comps = [c for c in comps if c.ent_type_ not in ("DATE", "TIME")]
     if not comps and lemma in PREP_CONTENT_VERBS:
         # "calling for the council to cut fees": parsed as a clause marked by "for"
         comps = [
@@ -173,6 +260,30 @@ def _object_tail(verb: Any, hi: int) -> int:
             break
         hi = max(t.i for t in c.subtree)
     return hi
+
+
+def _clause_after(verb: Any, sent: Any) -> tuple[int, int] | None:
+    """ "after Trump told the Post he was not ready": the parse made the reported clause the
+    verb's governor; the clause is still the subject and verb right after the addressee."""
+    doc = verb.doc
+    i = verb.i + 1
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i), None)
+    if obj is not None:
+        i = obj.right_edge.i + 1
+    if i < sent.end and doc[i].lower_ == "that":
+        i += 1
+    if i >= sent.end or doc[i].dep_ not in ("nsubj", "nsubjpass") or doc[i].head.i <= i:
+        return None
+    clause = doc[i].head
+    if verb not in list(clause.subtree):
+        return None  # only the inverted parse: the reported clause governs the cue
+    hi = max(t.i for t in clause.subtree if t.i >= i)
+    hi = min(hi, sent.end - 1)
+    while hi > i and doc[hi].is_punct and doc[hi].text not in ("\u201d", '"'):
+        hi -= 1
+    if hi - i < 2:
+        return None
+    return doc[i].idx, doc[hi].idx + len(doc[hi])
 
 
 def _marked(clause: Any, word: str) -> bool:
@@ -219,6 +330,25 @@ def _name_run(doc: Any, start: int, step: int, limit: int) -> list[Any]:
         else:
             break
     return sorted(run, key=lambda t: t.i)
+
+
+def _appositive_subject(verb: Any, sent: Any) -> Any | None:
+    """ "At Boca West, where ..., Jay Roe, the club's president, suggested that ...": the
+    parse hung the name on the phrase before it and left the verb with no subject; the
+    person named right before the verb (a role in commas at most between) is its subject."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i > sent.start and doc[i].pos_ == "ADV":
+        i -= 1
+    if i <= sent.start or doc[i].text != ",":
+        return None
+    for j in range(i - 1, max(sent.start, i - 16) - 1, -1):
+        tok = doc[j]
+        if tok.pos_ in ("VERB", "AUX") or tok.text in (";", ":") or tok.is_space:
+            return None
+        if tok.ent_type_ == "PERSON" and (j + 1 >= i or doc[j + 1].ent_type_ != "PERSON"):
+            return tok
+    return None
 
 
 def _surface_source(verb: Any, sent: Any, seg_start: int) -> list[Any]:
@@ -288,13 +418,47 @@ _ORG_LEAD = frozenset({"with", "at", "of", "for", "from", "the"})
 _ORG_DESCRIPTORS = frozenset({"firm", "company", "consultancy", "agency", "bank", "house"})
 
 
+# "X seems to Y", "X appears to Y": the writer's inference, with no source; the subject
+# and what it seems to do are the content (PolNeAR's annotation).
+_RAISING_CUES = frozenset({"seem", "appear"})
+
+
+def _raising_attribution(text: str, verb: Any) -> Attribution | None:
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    comp = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i), None)
+    if comp is None:
+        return None
+    parts: list[Span] = []
+    if subj is not None and subj.lower_ not in ("it", "there"):
+        toks = [t for t in subj.subtree if not t.is_space]
+        parts.append(Span(*_trim(text, toks[0].idx, toks[-1].idx + len(toks[-1]))))
+    toks = [t for t in comp.subtree if not t.is_space]
+    parts.append(Span(*_trim(text, toks[0].idx, toks[-1].idx + len(toks[-1]))))
+    if any("\n" in text[p.start : p.end] or p.end <= p.start for p in parts):
+        return None
+    if sum(len(text[p.start : p.end].split()) for p in parts) < 3:
+        return None
+    cue, cue_text = _cue_span(verb)
+    return Attribution(
+        cue=cue,
+        content=parts,
+        cue_text=cue_text,
+        cue_lemma=verb.lemma_.lower(),
+        clausal=False,
+    )
+
+
 def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attribution | None:
     objects = OBJECT_CUES.get(verb.lemma_.lower())
     if objects is not None and not any(
         c.dep_ == "dobj" and c.lemma_.lower() in objects for c in verb.children
     ):
         return None
+    if verb.lemma_.lower() in _RAISING_CUES:
+        return _raising_attribution(text, verb)
     subj = _subject(verb)
+    if subj is None and not any(c.dep_ == "auxpass" for c in verb.children):
+        subj = _appositive_subject(verb, sent)
     comps = _content_children(verb)
     cue, cue_text = _cue_span(verb)
     doc = verb.doc
@@ -319,19 +483,28 @@ def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attrib
     source_toks = (surface + role_toks) if surface else (_phrase(subj) if subj is not None else [])
     source: Span | None
     if surface:
-        source = Span(source_toks[0].idx, source_toks[-1].idx + len(source_toks[-1]))
+        source = _noun_phrase_span(surface, source_toks, verb)
     else:
         source = _source_span(subj, source_toks) if source_toks else None
     content: tuple[int, int] | None = None
     clausal = not comps or any(c.dep_ in ("ccomp", "xcomp") for c in comps)
     after = doc[verb.i + 1] if verb.i + 1 < sent.end else None
-    colon = next((t for t in doc[verb.i + 1 : min(sent.end, verb.i + 6)] if t.text == ":"), None)
+    colon = next(
+        (
+            t
+            for t in doc[verb.i + 1 : min(sent.end, verb.i + 6)]
+            if t.text == ":"
+            or (t.text == "," and t.i + 1 < len(doc) and doc[t.i + 1].text in OPEN_QUOTES)
+        ),
+        None,
+    )
     if (
         colon is not None
-        and not comps
+        and (not comps or all(c.dep_ == "dobj" and c.i < colon.i for c in comps))
+        and (colon.text == ":" or verb.lemma_.lower() in _ADDRESSEE_VERBS)
         and all(t.pos_ not in ("VERB", "AUX") for t in doc[verb.i + 1 : colon.i])
     ):
-        after = colon  # "told the crowd: X"
+        after = colon  # "told the crowd: X", 'telling reporters, "X"'
     if after is not None and (
         after.text == ":"
         or (after.text == "," and after.i + 1 < len(doc) and doc[after.i + 1].text in OPEN_QUOTES)
@@ -366,6 +539,13 @@ def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attrib
             )
         ):
             content = (seg_start, source.start if source else cue.start)
+    if (
+        content is None
+        and subj is not None
+        and subj.i < verb.i
+        and verb.lemma_.lower() in SPEECH_VERBS
+    ):
+        content = _clause_after(verb, sent)
     passive = False
     agent = subj is not None and subj.head.dep_ == "agent"
     if (
@@ -458,11 +638,13 @@ def _noun_attribution(text: str, noun: Any) -> Attribution | None:
         source_toks = [poss]
     source = None
     if source_toks:
+        # the span keeps the possessive mark ("Turkey's"), as PolNeAR annotates it;
+        # resolution reads the name without it
+        src_end = source_toks[-1].idx + len(source_toks[-1])
         last = source_toks[-1]
         if last.text in ("'s", "\u2019s", "'", "\u2019") and len(source_toks) > 1:
             source_toks = source_toks[:-1]
-            last = source_toks[-1]
-        source = Span(source_toks[0].idx, last.idx + len(last))
+        source = Span(source_toks[0].idx, src_end)
     return Attribution(
         cue=Span(noun.idx, noun.idx + len(noun)),
         content=[Span(start, end)],
@@ -503,6 +685,10 @@ _LABELS = frozenset(
 )
 
 
+# Words after the speaker's name in a title ("Roe on Taxes: ...", "Roe To Voters: ...").
+_TITLE_PREPS = frozenset({"on", "to", "about", "at", "in", "after", "for"})
+
+
 def _name_colon(text: str, colon: Any) -> Attribution | None:
     """'Kasich: "We are going all the way"' -- a name, a colon, then what they said."""
     doc = colon.doc
@@ -510,12 +696,26 @@ def _name_colon(text: str, colon: Any) -> Attribution | None:
     para_start = text.rfind("\n", 0, colon.idx) + 1
     head = text[para_start : colon.idx].split()
     label = head[0].lower().removesuffix("'s").removesuffix("\u2019s") if head else ""
+    if para_start == 0 and len(head) > 3 and label not in _LABELS:
+        # a title "Ann Roe on the Budget: ..." / "Roe To Voters: ...": the name that opens it
+        span = doc.char_span(0, colon.idx, alignment_mode="expand")
+        toks = [t for t in span if not t.is_space] if span is not None else []
+        lead = []  # title case: every word is capitalised, so read capitals, not tags
+        for t in toks[:5]:
+            if not t.text[:1].isupper() or t.lower_ in _TITLE_PREPS:
+                break
+            lead.append(t)
+        nxt = doc[lead[-1].i + 1] if lead and lead[-1].i + 1 < colon.i else None
+        if nxt is not None and nxt.lower_ in _TITLE_PREPS:
+            run = lead
     if not run and 0 < len(head) <= 3 and label not in _LABELS and head[0][:1].isupper():
         # a headline's "Poll: ..." / "Clinton camp: ...": the words before the colon are the source
         span = doc.char_span(para_start, colon.idx, alignment_mode="expand")
         run = [t for t in span if not t.is_space] if span is not None else []
         if not run or not run[0].text[:1].isupper():
             return None
+        if run[0].pos_ == "ADP" and len(run) > 1:
+            run = run[1:]  # "From the report:": the report speaks
     if not run:
         return None
     para_start = text.rfind("\n", 0, run[0].idx) + 1
@@ -579,11 +779,19 @@ def _according_to(text: str, tok: Any, sent: Any, seg_start: int) -> Attribution
     if not source_toks:
         return None
     nxt = doc[source_toks[0].i + 1] if source_toks[0].i + 1 < len(doc) else None
-    if source_toks[0].lower_ in GROUP_NOUNS and not (nxt is not None and nxt.dep_ == "prep"):
+    cut = source_toks[0].lower_ in GROUP_NOUNS and not (nxt is not None and nxt.dep_ == "prep")
+    if cut:
         # "according to analysts Huawei has ..." (no stops); "analysts at Fenwick" stays whole
         source_toks = source_toks[:1]
         pobj = source_toks[0]
     source = Span(source_toks[0].idx, source_toks[-1].idx + len(source_toks[-1]))
+    if not cut:
+        # the whole phrase ("a senior official who spoke on condition of anonymity"),
+        # as PolNeAR annotates it, unless it is a bare group noun cut from the clause
+        wide = [t for t in pobj.subtree if t.i > to.i and not t.is_space]
+        wide_span = _source_span(pobj, wide)
+        if "\n" not in text[wide_span.start : wide_span.end]:
+            source = Span(source.start, max(source.end, wide_span.end))
     cue = Span(tok.idx, to.idx + len(to))
     if tok.idx - seg_start > 3 and len(text[seg_start : tok.idx].split()) >= 2:
         content = (seg_start, tok.idx)
@@ -600,3 +808,248 @@ def _according_to(text: str, tok: Any, sent: Any, seg_start: int) -> Attribution
         source_head=pobj,
         source_tokens=source_toks,
     )
+
+
+_ADJ_CONTENT_PREPS = frozenset(
+    {"of", "about", "on", "with", "to", "in", "over", "toward", "towards"}
+)
+
+_NO_SOURCE = frozenset({"it", "this", "that", "there", "what", "which"})
+
+
+def _adjective_attribution(text: str, adj: Any, sent: Any) -> Attribution | None:
+    """ "X is critical of Y", "X was confident that Y", "X is eager to Y": a stance adjective
+    after a copula attributes its complement to the subject (PolNeAR annotates these)."""
+    if adj.dep_ != "acomp" or adj.head.lemma_.lower() not in COPULAS:
+        return None
+    cop = adj.head
+    subj = next((c for c in cop.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in _NO_SOURCE or subj.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    comp = next((c for c in adj.children if c.dep_ in ("ccomp", "xcomp") and c.i > adj.i), None)
+    if comp is None:
+        comp = next((c for c in cop.children if c.dep_ == "ccomp" and c.i > adj.i), None)
+    cue_end = adj
+    if comp is None:
+        prep = next(
+            (c for c in adj.children if c.dep_ == "prep" and c.lower_ in _ADJ_CONTENT_PREPS),
+            None,
+        )
+        comp = (
+            next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep else None
+        )
+        if comp is not None and comp.ent_type_ in ("DATE", "TIME"):
+            comp = None  # "impressed on Tuesday": when, not what
+        cue_end = prep if comp is not None else adj
+    if comp is None:
+        return None
+    toks = list(comp.subtree)
+    start, end = _trim(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+    if len(text[start:end].split()) < 2 and comp.pos_ != "PROPN":
+        return None
+    if "\n" in text[start:end]:
+        return None
+    first = min([cop.i] + [c.i for c in cop.children if c.dep_ in ("aux", "neg") and c.i < adj.i])
+    first = max(first, subj.i + 1)
+    doc = adj.doc
+    source_toks = _phrase(subj)
+    if not source_toks:
+        return None
+    return Attribution(
+        cue=Span(doc[first].idx, cue_end.idx + len(cue_end)),
+        content=[Span(start, end)],
+        source=_source_span(subj, source_toks),
+        cue_text=doc[first : cue_end.i + 1].text,
+        cue_lemma=adj.lemma_.lower(),
+        clausal=comp.dep_ == "ccomp",
+        broad=True,
+        source_head=subj,
+        source_tokens=source_toks,
+    )
+
+
+def _in_document(text: str, prep: Any, sent: Any, seg_start: int) -> Attribution | None:
+    """ "In a CNN poll, X leads by 10 points" / "X leads, in Forbes' words, ...": a document
+    (or someone's words) named after "in" is the source of the clause it modifies. When
+    the clause has its own cue verb ("in a statement, she said"), that verb is the cue."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    head = prep.head
+    if pobj is None or pobj.lemma_.lower() not in REPORT_NOUNS or pobj.tag_ not in ("NN", "NNS"):
+        return None
+    if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() in CUE_VERBS:
+        return None
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children):
+        return None  # "was mentioned in a report": an event, not the report's claim
+    if not any(c.dep_ in ("nsubj", "expl") for c in head.children):
+        return None
+    inner = {t.i for t in prep.subtree}
+    toks = [t for t in head.subtree if t.i not in inner and sent.start <= t.i < sent.end]
+    toks = [t for t in toks if t.idx >= seg_start and not t.is_space]
+    parts: list[Span] = []
+    run: list[Any] = []
+    for t in [*toks, None]:
+        if run and (t is None or t.i != run[-1].i + 1):
+            s, e = _trim(text, run[0].idx, run[-1].idx + len(run[-1]))
+            if e > s and any(ch.isalnum() for ch in text[s:e]):
+                parts.append(Span(s, e))
+            run = []
+        if t is not None:
+            run.append(t)
+    if sum(len(text[p.start : p.end].split()) for p in parts) < 3:
+        return None
+    if any("\n" in text[p.start : p.end] for p in parts):
+        return None
+    poss = next((c for c in pobj.children if c.dep_ == "poss"), None)
+    src_head = poss if poss is not None else pobj
+    source_toks = [
+        t for t in (_phrase(poss) if poss is not None else _phrase(pobj)) if t.i > prep.i
+    ]
+    if not source_toks:
+        return None
+    last = source_toks[-1]
+    if poss is not None and last.text in ("'s", "\u2019s", "'", "\u2019") and len(source_toks) > 1:
+        source_toks = source_toks[:-1]
+        last = source_toks[-1]
+    return Attribution(
+        cue=Span(prep.idx, prep.idx + len(prep)),
+        content=parts,
+        source=Span(source_toks[0].idx, last.idx + len(last)),
+        cue_text=prep.text,
+        cue_lemma="in",
+        broad=True,
+        source_head=src_head,
+        source_tokens=source_toks,
+    )
+
+
+def _light_verb_attribution(text: str, verb: Any, sent: Any) -> Attribution | None:
+    """ "X made the case that Y", "X issued a warning that Y", "X made it clear that Y":
+    a light verb and a speech noun together are the cue; the that-clause is the content."""
+    have = verb.lemma_.lower() == "have"
+    nouns = VIEW_NOUNS if have else SPEECH_NOUNS
+    noun = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("dobj", "ccomp", "oprd") and c.lemma_.lower() in nouns
+        ),
+        None,
+    )
+    if noun is None:
+        return None
+    if have:
+        return _view_attribution(text, verb, noun)
+    clause = None
+    for holder in (noun, verb):
+        clause = next(
+            (
+                c
+                for c in holder.children
+                if c.dep_ in ("acl", "ccomp", "advcl", "relcl")
+                and c.i > noun.i
+                and _marked(c, "that")
+            ),
+            None,
+        )
+        if clause is not None:
+            break
+    if clause is None:
+        return None
+    subj = _subject(verb)
+    if subj is None or subj.lower_ in ("it", "this", "there"):
+        return None
+    toks = [t for t in clause.subtree if not t.is_space]
+    start, end = _trim(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+    if len(text[start:end].split()) < 3 or "\n" in text[start:end]:
+        return None
+    source_toks = _phrase(subj)
+    cue_start, _ = _cue_span(verb)
+    return Attribution(
+        cue=Span(cue_start.start, noun.idx + len(noun)),
+        content=[Span(start, end)],
+        source=_source_span(subj, source_toks),
+        cue_text=text[cue_start.start : noun.idx + len(noun)],
+        cue_lemma=noun.lemma_.lower(),
+        broad=True,
+        source_head=subj,
+        source_tokens=source_toks,
+    )
+
+
+def _view_attribution(text: str, verb: Any, noun: Any) -> Attribution | None:
+    """ "Voters had a favorable opinion of the governor": the view's object is the content."""
+    prep = next(
+        (c for c in noun.children if c.dep_ == "prep" and c.lower_ in _ADJ_CONTENT_PREPS), None
+    )
+    comp = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep else None
+    if comp is None:
+        comp = next(
+            (c for c in noun.children if c.dep_ in ("acl", "ccomp") and _marked(c, "that")), None
+        )
+    subj = _subject(verb)
+    if (
+        comp is None
+        or subj is None
+        or subj.lower_ in _NO_SOURCE
+        or comp.ent_type_ in ("DATE", "TIME")
+    ):
+        return None
+    toks = [t for t in comp.subtree if not t.is_space]
+    start, end = _trim(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+    if end <= start or "\n" in text[start:end]:
+        return None
+    source_toks = _phrase(subj)
+    cue_start, _ = _cue_span(verb)
+    cue_end = prep if prep is not None and comp.head == prep else noun
+    return Attribution(
+        cue=Span(cue_start.start, cue_end.idx + len(cue_end)),
+        content=[Span(start, end)],
+        source=_source_span(subj, source_toks),
+        cue_text=text[cue_start.start : cue_end.idx + len(cue_end)],
+        cue_lemma=noun.lemma_.lower(),
+        clausal=False,
+        broad=True,
+        source_head=subj,
+        source_tokens=source_toks,
+    )
+
+
+def _predicate_attribution(text: str, cop: Any) -> Attribution | None:
+    """ "His catch phrase was that X", "One view is that X": a speech noun as subject of
+    "be" with a that-clause; the noun's possessor, if any, is the source."""
+    subj = next((c for c in cop.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lemma_.lower() not in PREDICATE_SPEECH_NOUNS:
+        return None
+    clause = next(
+        (c for c in cop.children if c.dep_ == "ccomp" and c.i > cop.i and _marked(c, "that")), None
+    )
+    if clause is None:
+        return None
+    toks = [t for t in clause.subtree if not t.is_space]
+    start, end = _trim(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+    if len(text[start:end].split()) < 3 or "\n" in text[start:end]:
+        return None
+    poss = next((c for c in subj.children if c.dep_ == "poss"), None)
+    source = None
+    source_toks: list[Any] = []
+    if poss is not None:
+        source_toks = [t for t in poss.subtree if not t.is_space]
+        source = Span(source_toks[0].idx, source_toks[-1].idx + len(source_toks[-1]))
+    first = subj.left_edge if poss is None else _after_phrase(poss)
+    cue_toks = [t for t in subj.doc[first.i : cop.i + 1] if not t.is_space]
+    return Attribution(
+        cue=Span(cue_toks[0].idx, cop.idx + len(cop)),
+        content=[Span(start, end)],
+        source=source,
+        cue_text=text[cue_toks[0].idx : cop.idx + len(cop)],
+        cue_lemma=subj.lemma_.lower(),
+        broad=True,
+        source_head=poss,
+        source_tokens=source_toks,
+    )
+
+
+def _after_phrase(tok: Any) -> Any:
+    """The token after `tok`'s phrase (its right edge)."""
+    nxt = tok.right_edge.i + 1
+    return tok.doc[min(nxt, len(tok.doc) - 1)]

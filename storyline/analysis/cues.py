@@ -249,7 +249,9 @@ CUE_NOUNS = frozenset(
 )
 
 # These take a prepositional object as content ("referring to X", "talked about X").
-PREP_CONTENT_VERBS = frozenset({"refer", "talk", "speak", "vote", "call", "ask", "advocate"})
+PREP_CONTENT_VERBS = frozenset(
+    {"refer", "talk", "speak", "vote", "call", "ask", "advocate", "point"}
+)
 
 CUE_VERBS = SPEECH_VERBS | BELIEF_VERBS | STANCE_VERBS
 
@@ -328,8 +330,9 @@ PLURAL_PRONOUNS = frozenset({"they", "them"})
 
 # Quotation marks: opening -> closing.
 QUOTE_PAIRS = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "\u2018": "\u2019"}
-OPEN_QUOTES = frozenset({"\u201c", '"', "\u00ab"})
-CLOSE_QUOTES = frozenset({"\u201d", '"', "\u00bb"})
+# "''" is a doubled apostrophe used as a mark (a token of its own in the parse).
+OPEN_QUOTES = frozenset({"\u201c", '"', "\u00ab", "''"})
+CLOSE_QUOTES = frozenset({"\u201d", '"', "\u00bb", "''"})
 
 # Cues that report the opposite of their content ("denied that X"): the brief shows the
 # cue with the content, so the denial is never read as the speaker's claim.
@@ -338,3 +341,208 @@ DENIAL_VERBS = frozenset(
 )
 # First-person singular words: in reported (indirect) speech they only occur in a quote.
 FIRST_PERSON_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
+
+# Adjectives of stance or feeling: with a copula and a complement they attribute a view
+# to their subject ("X is critical of Y", "X was confident that Y", "X is eager to Y").
+# Drawn from PolNeAR train annotations.
+STANCE_ADJECTIVES = frozenset(
+    [
+        "critical",
+        "supportive",
+        "skeptical",
+        "sceptical",
+        "optimistic",
+        "pessimistic",
+        "confident",
+        "sure",
+        "unsure",
+        "certain",
+        "uncertain",
+        "convinced",
+        "aware",
+        "concerned",
+        "worried",
+        "upbeat",
+        "tired",
+        "proud",
+        "appreciative",
+        "hostile",
+        "opposed",
+        "eager",
+        "quick",
+        "interested",
+        "angry",
+        "upset",
+        "happy",
+        "unhappy",
+        "nervous",
+        "honest",
+        "upfront",
+        "outspoken",
+        "fond",
+        "enamored",
+        "impressed",
+        "frustrated",
+        "disappointed",
+        "ambivalent",
+        "wary",
+        "keen",
+        "determined",
+        "adamant",
+        "emphatic",
+        "divided",
+        "loyal",
+        "devoted",
+        "outraged",
+        "furious",
+        "satisfied",
+        "uncomfortable",
+        "shy",
+        "afraid",
+        "hopeful",
+        "doubtful",
+        "grateful",
+        "thankful",
+        "clear",
+        "correct",
+        "right",
+        "wrong",
+        "dismissive",
+        "fearful",
+        "enthusiastic",
+        "bullish",
+        "bearish",
+    ]
+)
+
+# Copulas that link a subject to a stance adjective ("remained confident").
+COPULAS = frozenset({"be", "remain", "seem", "appear", "become", "sound", "stay", "grow"})
+
+# Documents that speak for their authors after "in" ("in a CNN poll, X leads",
+# "in Forbes' words, X"): the noun phrase is the source, the clause the content.
+REPORT_NOUNS = frozenset(
+    [
+        "poll",
+        "survey",
+        "study",
+        "report",
+        "analysis",
+        "memo",
+        "letter",
+        "filing",
+        "word",
+        "statement",
+        "editorial",
+        "op-ed",
+        "column",
+        "tweet",
+        "post",
+        "ruling",
+        "opinion",
+        "complaint",
+        "lawsuit",
+        "document",
+        "assessment",
+        "estimate",
+        "projection",
+        "forecast",
+        "tally",
+        "count",
+        "release",
+    ]
+)
+
+# A light verb with a speech noun is a multi-word cue ("made the case that X",
+# "issued a warning that X"); "make it clear that X" too. From PolNeAR train.
+LIGHT_VERBS = frozenset(
+    {"make", "issue", "release", "offer", "give", "send", "deliver", "voice", "have"}
+)
+SPEECH_NOUNS = frozenset(
+    [
+        "statement",
+        "case",
+        "argument",
+        "point",
+        "observation",
+        "claim",
+        "promise",
+        "pledge",
+        "warning",
+        "prediction",
+        "remark",
+        "comment",
+        "announcement",
+        "assurance",
+        "assertion",
+        "accusation",
+        "allegation",
+        "suggestion",
+        "vow",
+        "threat",
+        "clear",
+    ]
+)
+
+# "have" with a noun of view attributes that view ("had a favorable opinion of X",
+# "has doubts about X"). From PolNeAR train.
+VIEW_NOUNS = frozenset(
+    [
+        "opinion",
+        "view",
+        "feeling",
+        "interest",
+        "concern",
+        "doubt",
+        "reservation",
+        "confidence",
+        "faith",
+        "fear",
+        "hope",
+        "objection",
+        "problem",
+        "issue",
+        "question",
+        "complaint",
+        "criticism",
+        "praise",
+        "respect",
+        "sympathy",
+        "admiration",
+    ]
+)
+
+# Subjects of "is that ..." that name what someone says or thinks ("his message was that X",
+# "one view is that X"): the copula is the cue, the clause the content.
+PREDICATE_SPEECH_NOUNS = frozenset(
+    [
+        "message",
+        "view",
+        "phrase",
+        "slogan",
+        "mantra",
+        "refrain",
+        "answer",
+        "response",
+        "position",
+        "argument",
+        "point",
+        "claim",
+        "line",
+        "idea",
+        "theory",
+        "belief",
+        "concern",
+        "fear",
+        "hope",
+        "conclusion",
+        "assessment",
+        "verdict",
+        "explanation",
+        "excuse",
+        "complaint",
+        "criticism",
+        "promise",
+        "pledge",
+        "warning",
+    ]
+)

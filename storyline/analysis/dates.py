@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Analysis, DateMention, Granularity
-from ..words import CARDINALS
+from ..words import CARDINALS, REPORTING_WORDS
 
 MONTHS = {
     "january": 1,
@@ -119,6 +119,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?i:\b(?:(?P<mod>early|earlier|mid|late|later|the\s+end\s+of|the\s+start\s+of)[\s-]+)?"
             r"(?P<rel>last|this|next|coming)\s+(?P<unit>week|month|year)\b)"
+        ),
+    ),
+    (
+        "season",
+        re.compile(
+            r"(?i:\b(?:(?P<rel>last|this|next|coming)\s+|(?:in|by|during|until|till|before|"
+            r"after|since|from|through)\s+(?:the\s+)?)(?:(?P<mod>early|late|mid)[\s-]*)?"
+            r"(?P<season>spring|summer|autumn|fall|winter)\b)"
+            r"(?:\s*(?:of\s+)?" + _YEAR + r")?"
         ),
     ),
     ("weekday", re.compile(r"(?i:\b(?P<rel>last|this|next|on|coming)\s+)?" + _WEEKDAY)),
@@ -360,6 +369,8 @@ def _resolve(kind: str, m: re.Match[str], pub: Published | None, future: bool) -
         return f"{int(g['year']):04d}-{month:02d}", "month", False, 0.95
     if kind == "year":
         return g["year"], "year", False, 0.85
+    if kind == "season":
+        return _season(g, pub, future)
     if kind in ("md", "dm"):
         if not 1 <= int(g["day"]) <= 31:
             return None
@@ -436,6 +447,45 @@ def _resolve(kind: str, m: re.Match[str], pub: Published | None, future: bool) -
     return None
 
 
+# First and last month of each season (northern hemisphere; a winter is the year it starts).
+SEASONS = {
+    "spring": (3, 5),
+    "summer": (6, 8),
+    "autumn": (9, 11),
+    "fall": (9, 11),
+    "winter": (12, 12),
+}
+
+
+def _season(g: dict[str, Any], pub: Published | None, future: bool) -> Resolved:
+    """The year of "in the spring", "next summer", "last autumn", "summer of 2012".
+
+    The model has no season granularity, so a season gives its year. Without a
+    modifier, a future clause means the next season not yet over ("start work in
+    the spring" in November: next year) and a past one the last season begun."""
+    if g.get("year"):
+        return g["year"], "year", False, 0.9
+    if pub is None:
+        return None, None, True, 0.0
+    first, last = SEASONS[g["season"].lower()]
+    year, month = pub.date.year, pub.date.month
+    known = pub.granularity != "year"
+    rel = (g.get("rel") or "").lower()
+    if rel == "this":
+        return f"{year:04d}", "year", True, 0.8
+    if rel == "next":
+        return f"{year + 1:04d}", "year", True, 0.8
+    if rel == "coming":
+        return f"{year if known and month < first else year + 1:04d}", "year", True, 0.7
+    if rel == "last":
+        return f"{year if known and month > last else year - 1:04d}", "year", True, 0.7
+    if not known:
+        return f"{year:04d}", "year", True, 0.5
+    if future:
+        return f"{year if month <= last else year + 1:04d}", "year", True, 0.7
+    return f"{year if month >= first else year - 1:04d}", "year", True, 0.7
+
+
 # "1800 GMT", "2030 hours", "at 1900 local time": a 24-hour clock time, not a year.
 _CLOCK_AFTER = re.compile(
     r"\s*(?:GMT|UTC|Z\b|ET\b|EST|EDT|CT\b|CST|CDT|MT\b|MST|MDT|PT\b|PST|PDT|BST|CET|CEST|"
@@ -483,7 +533,7 @@ def _is_stretch(text: str, m: re.Match[str]) -> bool:
 
 # A line without any of these holds no date; skipping it makes the scan ~3x faster.
 _TRIGGER = re.compile(
-    r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day\b|(?i:tonight|tomorrow|week|month|year|ago|morning|noon|evening)"
+    r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day\b|(?i:tonight|tomorrow|week|month|year|ago|morning|noon|evening|spring|summer|autumn|fall|winter)"
 )
 
 
@@ -568,39 +618,93 @@ _MONTH_DAY = [
     re.compile(r"^" + _MONTH + r"\s+" + _DAY + r"$"),
     re.compile(r"^\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"$"),
 ]
+_MONTH_ALONE = re.compile(r"^" + _MOD + _MONTH + r"$")
+# A sentence end between two mentions: "... 2003. On April 9 ..."
+# A bare year sets the time frame only as "in 2004", "during 2004".
+_TIME_FRAME = re.compile(r"(?i)\b(?:in|during)\s+(?:early\s+|late\s+|mid-?)?$")
+_SAID = REPORTING_WORDS | {"announced", "announces", "confirmed", "stated", "wrote"}
+_SENTENCE_END = re.compile(r"[.!?][\"'’”]?\s+[A-Z\"“‘(]|\n")
 
 
 def _years_from_context(text: str, mentions: list[DateMention]) -> None:
-    """Give a month-and-day with no resolvable year ("May 4" in an undated article) the
-    year of the closest explicit full date before it (within `YEAR_CONTEXT_SPAN`),
-    else of the closest one after it; confidence 0.5. Undated articles that say
-    "On March 21, 2012 ... on March 22" are common; the day is written, the year is
-    the article's own."""
-    anchors = [
-        d
-        for d in mentions
-        if not d.relative and d.value and d.granularity in ("day", "month") and d.value[:4]
-    ]
+    """Years for a month-and-day ("May 4") or a month ("in April") written without one.
+
+    - The article is undated: the year of the closest explicit full date before it
+      (within `YEAR_CONTEXT_SPAN`), else of the closest one after it, else of a
+      time-frame year earlier in its sentence ("In 2012, ... on March 22"); confidence
+      0.5. Undated articles that say "On March 21, 2012 ... on March 22" are
+      common; the day is written, the year is the article's own.
+    - The article is dated, and the same sentence already named an earlier year
+      ("The invasion began on March 20, 2003, and Baghdad fell on April 9"): that
+      year, not the publication's, when the date does not fall before the one that
+      named the year; confidence 0.6. Across sentences the publication date
+      stands: "The law passed in 2009. On March 3 the minister said ..." in a 2011
+      article is 2011.
+    Never a year after publication: a recalled year is a past one.
+    """
+    anchors = [d for d in mentions if not d.relative and d.value and d.granularity]
     if not anchors:
         return
     for d in mentions:
-        if d.value is not None or not d.relative:
+        if not d.relative:
             continue
         m = _MONTH_DAY[0].match(d.text) or _MONTH_DAY[1].match(d.text)
-        if m is None:
+        alone = None if m else _MONTH_ALONE.match(d.text)
+        if m is None and alone is None:
             continue
-        before = [a for a in anchors if a.end <= d.start and d.start - a.end <= YEAR_CONTEXT_SPAN]
-        after = [a for a in anchors if a.start >= d.end and a.start - d.end <= YEAR_CONTEXT_SPAN]
-        anchor = before[-1] if before else (after[0] if after else None)
-        if anchor is None:
-            continue
-        g = m.groupdict()
+        g = (m or alone).groupdict()  # type: ignore[union-attr]
         month = MONTHS[g["month"].rstrip(".").lower()]
-        try:
-            day = dt.date(int(anchor.value[:4]), month, int(g["day"]))  # type: ignore[index]
-        except ValueError:
+        if d.value is None:
+            if m is None:
+                continue
+            near = [a for a in anchors if a.granularity in ("day", "month")]
+            before = [a for a in near if a.end <= d.start and d.start - a.end <= YEAR_CONTEXT_SPAN]
+            after = [a for a in near if a.start >= d.end and a.start - d.end <= YEAR_CONTEXT_SPAN]
+            anchor = before[-1] if before else (after[0] if after else None)
+            if anchor is None:
+                # "In 2012, ... on March 22": a time-frame year earlier in the sentence
+                frame = [
+                    a
+                    for a in anchors
+                    if a.granularity == "year"
+                    and a.end <= d.start
+                    and _TIME_FRAME.search(text, 0, a.start)
+                    and not _SENTENCE_END.search(text, a.end, d.start)
+                ]
+                anchor = frame[-1] if frame else None
+            if anchor is None:
+                continue
+            try:
+                day = dt.date(int(anchor.value[:4]), month, int(g["day"]))  # type: ignore[index]
+            except ValueError:
+                continue
+            d.value, d.granularity, d.confidence = iso(day, "day"), "day", 0.5
             continue
-        d.value, d.granularity, d.confidence = iso(day, "day"), "day", 0.5
+        if d.future:
+            continue
+        before = [a for a in anchors if a.end <= d.start]
+        if not before or _SENTENCE_END.search(text, before[-1].end, d.start):
+            continue
+        anchor = before[-1]
+        if anchor.granularity == "year" and not _TIME_FRAME.search(text, 0, anchor.start):
+            continue  # "the 1989 spill ... blew up April 20": a year naming a thing
+        named = anchor.value or ""
+        lead_in = re.findall(r"[A-Za-z]+", text[max(anchor.end, d.start - 40) : d.start])
+        if any(w.lower() in _SAID for w in lead_in[-4:]):
+            continue  # "sales rose in 2010, the firm said on March 3": when it was said
+        year = int(named[:4])
+        if year >= int(d.value[:4]):
+            continue  # the same year, or a later one: the publication's reading stands
+        if m is not None:
+            try:
+                value = iso(dt.date(year, month, int(g["day"])), "day")
+            except ValueError:
+                continue
+        else:
+            value = f"{year:04d}-{month:02d}"
+        if value[: len(named)] < named:
+            continue  # before the date that named the year: not the same story
+        d.value, d.confidence = value, 0.6
 
 
 # The spaCy DATE entities worth handing to dateparser: "a decade ago".
@@ -660,6 +764,7 @@ class DateResolver:
     """Analysis component: fills `analysis.dates`."""
 
     name = "dates"
+    version = "2"  # seasons; a month without year takes the year its sentence named
     requires: tuple[str, ...] = ()
     provides: tuple[str, ...] = ("dates",)
 

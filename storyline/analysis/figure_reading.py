@@ -15,9 +15,7 @@ from typing import Any
 
 from ..model import DateMention, Sentence
 from . import units
-from .amounts import (
-    Amount,
-)
+from .amounts import Amount, counted_noun
 from .cues import SPEECH_VERBS
 from .figure_context import (
     _CLAUSE_BREAKS,
@@ -104,8 +102,15 @@ def _read_measure(amount: Amount, span, sentence: Sentence, ctx: _Context):
     nxt2 = doc[span.end + 1] if span.end + 1 < len(doc) else None
     verb = _governing_verb(span.root, sentence)
     subject = _subject_of(verb, sentence) if verb is not None else None
+    if amount.kind == "count" and nxt is not None and nxt.pos_ in ("AUX", "VERB"):
+        state = next(
+            (t for t in doc[span.end : span.end + 4] if t.lower_ in units.CASUALTY_STATES), None
+        )
+        if state is not None:  # "three were found dead"
+            return state.lower_, False, verb, subject
     if amount.kind == "count" and nxt is not None and amount.unit in ("people", "units"):
-        return _noun_measure(nxt, ids), False, verb, subject
+        noun = counted_noun(span.root) if len(span) == 1 else None
+        return _noun_measure(noun if noun is not None else nxt, ids), False, verb, subject
     if span.root.head.lower_ in ("worth", "valued") and span.root.head.head.pos_ == "NOUN":
         return "value of " + _noun_measure(span.root.head.head, ids), False, verb, subject
     if nxt is not None and amount.kind in ("percent", "fraction"):
@@ -214,25 +219,47 @@ def _speaker_name(token, ctx: _Context) -> str | None:
     m = ctx.mention_in(token.idx, token.idx + len(token), ("PERSON", "ORG", "NORP", "GPE"))
     if m is not None:
         return ctx.full_name(m.name, m.start)
+    for child in token.children:  # "the news agency Ma'an", "Goldman's sister Kim"
+        if child.dep_ in ("appos", "compound") and child.i > token.i and child.pos_ == "PROPN":
+            m = ctx.mention_in(child.idx, child.idx + len(child), ("PERSON", "ORG"))
+            return ctx.full_name(m.name, m.start) if m else child.text
+    if token.i + 1 < len(token.doc) and token.nbor(1).pos_ == "PROPN" and token.pos_ == "NOUN":
+        m = ctx.mention_in(token.nbor(1).idx, token.nbor(1).idx + 1, ("PERSON", "ORG"))
+        if m is not None:
+            return ctx.full_name(m.name, m.start)
     left = [t for t in tokens if t.i <= token.i]
     return re.sub(r"\s+(['’]s?)(?=\s|$)", r"\1", " ".join(t.text for t in left))
 
 
 def _claimant(amount: Amount, span, sentence: Sentence, ctx: _Context) -> str | None:
+    owner = _goal_owner(span, sentence, ctx)
+    if owner:
+        return owner
     if sentence.speaker:
         return sentence.speaker
     for quote in ctx.quotes:
         if quote.speaker and any(s.start <= amount.start < s.end for s in quote.content_spans):
             return quote.speaker
     verb = _governing_verb(span.root, sentence)
+    # "Holt said the company expects to create 600 jobs": the one who told it (the
+    # outermost speech verb) is the claimant; an inner "expects" only without one.
+    named: list[tuple[str, str]] = []
+    below = span.root
     for anc in _ancestors(span.root, sentence):
         lemma = anc.lemma_.lower()
-        if anc.pos_ == "VERB" and lemma in units.CLAIM_VERBS:
+        own_subject = _is_subject_of(below, anc)
+        below = anc
+        if own_subject:
+            continue
+        if anc.pos_ == "VERB" and lemma in units.CLAIM_VERBS and _speech_cue_or_claim(anc):
             if verb is not None and anc.i == verb.i and lemma not in units.ESTIMATE_VERBS:
                 continue
             name = _cue_speaker(anc, ctx)
             if name:
-                return name
+                named.append((lemma, name))
+    spoken = [name for lemma, name in named if lemma in SPEECH_VERBS]
+    if spoken or named:
+        return spoken[-1] if spoken else named[0][1]
     trailing = _trailing_cue(span, sentence, ctx)
     if trailing:
         return trailing
@@ -244,7 +271,47 @@ def _claimant(amount: Amount, span, sentence: Sentence, ctx: _Context) -> str | 
         if (opens and amount.start > cue_start) or (not opens and amount.end <= cue_start):
             to = _span(ctx.doc, sentence.start + m.end(), sentence.start + m.end() + 1)
             if to is not None and len(to):
-                return _speaker_name(to[0].head if to[0].dep_ == "compound" else to[0], ctx)
+                name = to[0]
+                while (
+                    name.dep_ in ("compound", "det", "amod", "poss", "nummod")
+                    and name.head.i > name.i
+                ):
+                    name = name.head  # "according to the PCTA": the noun, not "the"
+                return _speaker_name(name, ctx)
+    return None
+
+
+def _speech_cue_or_claim(verb) -> bool:
+    """A claim verb that is no arithmetic ("would add £150m to the cost" claims nothing)."""
+    return verb.lemma_.lower() not in units.ARITHMETIC_VERBS or _speech_cue(verb)
+
+
+def _goal_owner(span, sentence: Sentence, ctx: _Context) -> str | None:
+    """Whose goal the figure is: the subject of "want", "hope", "promise" above it
+    ("Huawei wants that figure to reach 10 billion"), or in a clause on it ("the
+    thousand Veltrix had promised"), or the owner of "target" ("the company's target
+    of $5bn"). A goal is its owner's claim, whoever reports it later; "we" and "I"
+    leave it to the speaker."""
+    root = span.root
+    candidates = [c for c in root.children if c.dep_ == "relcl"]
+    for anc in _ancestors(root, sentence):
+        if _speech_cue(anc):
+            break
+        candidates.append(anc)
+    for word in candidates:
+        lemma = word.lemma_.lower()
+        if lemma not in units.GOAL_WORDS and word.lower_ not in units.GOAL_WORDS:
+            continue
+        if word.pos_ in ("VERB", "AUX"):
+            subject = _subject_of(word, sentence)
+        elif word.pos_ == "NOUN":
+            subject = next((c for c in word.children if c.dep_ == "poss"), None)
+        else:
+            continue
+        if subject is not None and subject.i not in {t.i for t in span}:
+            name = _subject_name(subject, ctx)
+            if name:
+                return name
     return None
 
 
@@ -264,6 +331,8 @@ def _trailing_cue(span, sentence: Sentence, ctx: _Context) -> str | None:
                 if m is not None and (m.start >= t.idx or m.end <= t.idx):
                     return ctx.full_name(m.name, m.start)
             subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            if subject is not None and span.root in list(subject.subtree):
+                return None  # "only 3,346 people have reported ...": they are the figure
             return _speaker_name(subject, ctx) if subject is not None else None
     return None
 
@@ -281,18 +350,39 @@ def _status(
 ) -> str:
     """target / forecast / actual from the verbs above the figure; unknown without a verb."""
     lemmas: set[str] = set()
-    verbs = []
-    for anc in [*span, *_ancestors(span.root, sentence)]:
+    verbs: list[Any] = []
+    path = [*_ancestors(span.root, sentence)]
+    below = {id(anc): child for child, anc in zip([span.root, *path], path, strict=False)}
+    for anc in [*span, *path]:
         lemma = anc.lemma_.lower()
-        if anc.pos_ == "VERB" and lemma in SPEECH_VERBS and lemma not in units.FORECAST_LEMMAS:
+        child = below.get(id(anc))  # the token on the figure's path just under `anc`
+        told = _speech_cue(anc) and (child is None or child.dep_ not in _ARGUMENTS)
+        planning = lemma in _PLANNING or anc.lower_ in _PLANNING
+        if told and (
+            not planning or any(_finite(v) for v in verbs)  # "1,100 work ..., promised"
+        ):
             break
-        if anc.pos_ not in ("NOUN", "PROPN") or lemma not in units.NOT_STATUS_NOUNS:
+        if _wanted(anc, child, span) and (
+            anc.pos_ not in ("NOUN", "PROPN") or lemma not in units.NOT_STATUS_NOUNS
+        ):
             lemmas.update((lemma, anc.lower_))  # "the £3bn project" is no projection
+        plan = _plan_participle(anc)
+        if plan is not None:
+            lemmas.add(plan)
         if anc.pos_ in ("VERB", "AUX"):
             verbs.append(anc)
             lemmas.update(c.lemma_.lower() for c in anc.children if c.dep_ in ("aux", "auxpass"))
+            if anc.dep_ == "relcl":
+                break  # "a pension, which is $25,000 a month": the relative clause decides
+        if anc.dep_ == "appos" and not verbs and anc.pos_ in ("NOUN", "PROPN"):
+            # "could wind up at Laurel Highlands, about 70 miles southeast of Pittsburgh":
+            # an appositive describes what is, whatever the clause around it plans
+            return "target" if lemmas & units.TARGET_LEMMAS else "actual"
     if span.end < len(span.doc) and span.doc[span.end].lemma_.lower() not in units.NOT_STATUS_NOUNS:
         lemmas.add(span.doc[span.end].lemma_.lower())  # "the $5 billion target"
+    for clause in span.root.children:  # "the thousand Veltrix had promised"
+        if clause.dep_ == "relcl":
+            lemmas.update((clause.lemma_.lower(), clause.lower_))
     if verbs and verbs[0].tag_ == "VBD":  # "voted 4-1", "which it put at £3.1bn": done
         own = {verbs[0].lemma_.lower(), verbs[0].lower_}
         own |= {c.lower_ for c in verbs[0].children if c.dep_ in ("aux", "auxpass")}
@@ -304,9 +394,106 @@ def _status(
         return "forecast"
     if period is not None and period.future and not _not_after(period, published):
         return "forecast"
-    if any(v.tag_ in ("VBD", "VBN", "VBZ", "VBP", "VBG") for v in verbs):
+    if any(v.tag_ in ("VBD", "VBN", "VBZ", "VBP", "VBG") or _bare_present(v) for v in verbs):
         return "actual"
+    if any(a.tag_ in _FINITE for v in verbs for a in v.children if a.dep_ == "aux"):
+        return "actual"  # "do not necessarily represent 378 children": "do" carries the tense
+    if (
+        not verbs
+        and span.end < len(span.doc)
+        and span.doc[span.end].lower_ in units.CASUALTY_STATES
+    ):
+        return "actual"  # a headline's "13 dead across country" reports what happened
+    if verbs and any(c.lower_ == "can" for c in verbs[0].children if c.dep_ == "aux"):
+        return "actual"  # "a hike can easily cost $6,000": what is true now
     return "unknown"
+
+
+_FINITE = frozenset(["VBD", "VBZ", "VBP"])
+
+
+def _finite(verb) -> bool:
+    """A verb with its own tense ("work", "had spent", "would hire"): its clause is a
+    statement, not the infinitive a plan governs."""
+    return verb.tag_ in _FINITE or any(
+        c.dep_ in ("aux", "auxpass") and (c.tag_ in _FINITE or c.tag_ == "MD")
+        for c in verb.children
+    )
+
+
+# Speech-like verbs that plan what they govern ("promised", "asked for", "agreed to pay").
+_PLANNING = units.FORECAST_LEMMAS | units.TARGET_LEMMAS | units.REQUIREMENT_VERBS
+# Slots through which a figure is a verb's argument, not the speech it introduces:
+# "estimated the damage at $4 billion", "would add £150m", "3,346 people have reported".
+_ARGUMENTS = frozenset(
+    ["nsubj", "nsubjpass", "dobj", "pobj", "prep", "npadvmod", "attr", "dative", "agent"]
+)
+
+
+def _wanted(word, child, span) -> bool:
+    """Whether a goal verb on the path makes the figure its goal: only through its
+    infinitive or clause ("hoped to reach 10 billion", "wants that figure to reach"),
+    or as its own object ("promised 2,000 homes"); "225,178 people have sought
+    refuge" and "sought shelter in 30 schools" seek no amount."""
+    if word.pos_ != "VERB" or child is None:
+        return True
+    if word.lemma_.lower() not in units.TARGET_LEMMAS and word.lower_ not in units.TARGET_LEMMAS:
+        return True
+    if child.dep_ in ("xcomp", "ccomp", "advcl"):
+        return True
+    if child.dep_ == "prep" and child.lower_ in ("for", "at"):
+        return True  # "aiming for $800", "asked Zuckerberg for $1bn"
+    return child.dep_ == "dobj" and (child.i == span.root.i or child.i == span.root.head.i)
+
+
+def _is_subject_of(token, verb) -> bool:
+    """ "3,346 people have reported hiking it": the figure is who speaks, not what is said."""
+    return token.head.i == verb.i and token.dep_ in ("nsubj", "nsubjpass")
+
+
+def _speech_cue(verb) -> bool:
+    """A speech verb introducing what is said, not "add £150m to the cost"."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    if verb.lemma_.lower() in units.ARITHMETIC_VERBS:
+        return not any(
+            c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "to") for c in verb.children
+        )
+    return True
+
+
+def _plan_participle(token) -> str | None:
+    """ "is designed to generate 1.2 gigawatts": target; "is set to open": forecast."""
+    if token.lower_ in units.REQUIREMENT_VERBS or token.lemma_.lower() in units.REQUIREMENT_VERBS:
+        # "was ordered to pay $33.5 million", "ordered him to pay $25 million"
+        for child in token.children:
+            if child.dep_ in ("xcomp", "ccomp") and any(
+                c.lower_ == "to" or (c.dep_ == "mark" and c.lower_ == "that")
+                for c in child.children
+            ):
+                return "target"  # "ordered him to pay", "ordered that Herman pay $11,741"
+        return None
+    kind = units.PLAN_PARTICIPLES.get(token.lower_)
+    if kind is None or token.tag_ not in ("VBN", "JJ"):
+        return None
+    # passive or adjectival only: "300 people set off to walk" is no plan
+    copula = any(c.dep_ in ("auxpass", "aux", "cop") for c in token.children)
+    if not copula and token.dep_ not in ("acl", "amod", "xcomp"):
+        return None
+    for child in token.children:
+        if child.dep_ == "xcomp" and any(c.lower_ == "to" for c in child.children):
+            return kind
+    return None
+
+
+def _bare_present(verb) -> bool:
+    """ "its members land £18 million of shellfish a year": a base-form tag on a verb
+    with its own subject and no auxiliary is the present tense the tagger missed."""
+    return (
+        verb.tag_ == "VB"
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
 
 
 def _clause_bounds(sentence: Sentence, pos: int, ctx: _Context) -> tuple[int, int]:

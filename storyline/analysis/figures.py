@@ -27,8 +27,10 @@ from .amounts import (
     Amount,
     absolute_amount,
     amount_range,
+    counted_noun,
     document_amounts,
     find_amounts,
+    is_people,
     spacy_amounts,
 )
 from .figure_context import _Context, _span
@@ -69,11 +71,16 @@ def extract_figures(
     amounts = document_amounts(text, nlp_doc)
     ctx.amounts = amounts
     figures: list[Figure] = []
+    debris: dict[int, bool] = {}
     for amount in amounts:
         span = _span(nlp_doc, amount.start, amount.end)
         if span is None or not len(span):
             continue
         sentence = ctx.sentence_at(amount.start)
+        if sentence.start not in debris:
+            debris[sentence.start] = _table_debris(sentence, ctx)
+        if debris[sentence.start]:
+            continue
         measure, anaphoric, _verb, subject_token = _read_measure(amount, span, sentence, ctx)
         period, date = _period(amount, sentence, ctx)
         figure = Figure(
@@ -97,14 +104,117 @@ def extract_figures(
             figure.subject = m.name if m else None
         if anaphoric:
             _inherit(figure, figures)
-        if amount.kind in ("number", "vague") and span.end < len(nlp_doc):
+        if amount.kind in ("number", "money") and amount.unit is None and _time_span(span):
+            continue  # "4.5 billion years ago" is a time, not an amount
+        if amount.kind in ("number", "vague", "bare") and span.end < len(nlp_doc):
             after = span.end + (amount.kind == "vague" and nlp_doc[span.end].lower_ == "of")
-            if after < len(nlp_doc):
+            noun = _noun_after(span) if amount.kind in ("bare", "number") else None
+            if noun is not None:
+                _as_count(figure, noun)  # "nearly three-dozen FBI agents"
+            elif after < len(nlp_doc):
                 _as_count(figure, nlp_doc[after])
         if figure.unit is None and amount.kind == "number":
             _carry_currency(figure, amount, figures, ctx)
+        if amount.kind == "bare" and figure.unit is None and not _elliptic(figure, figures, span):
+            continue
+        if amount.kind == "tally" and not _a_tally(figure, span):
+            continue
         figures.append(figure)
+    _carry_currency_back(figures)
     return figures
+
+
+_TOKEN = re.compile(r"[^\W\d_]+|\d[\d,.]*%?")
+
+
+def _table_debris(sentence: Sentence, ctx: _Context) -> bool:
+    """A "sentence" that is a run of numbers (a table or chart flattened by text
+    extraction: "Share 45% 38% 29% 21% Source: filings") is no source of figures:
+    its numbers have lost the rows and columns that said what they measure."""
+    tokens = _TOKEN.findall(ctx.text[sentence.start : sentence.end])
+    numbers = sum(t[0].isdigit() for t in tokens)
+    if numbers < 4:
+        return False
+    share = numbers / len(tokens)
+    if share >= 0.6:
+        return True
+    span = _span(ctx.doc, sentence.start, sentence.end)
+    verbless = span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span)
+    return share >= 0.4 and verbless
+
+
+def _elliptic(figure: Figure, earlier: list[Figure], span) -> bool:
+    """ "sometimes 100 miles, sometimes 1,000", "400 people ... more than a thousand": a
+    number standing alone shares the unit of the figure before it in its sentence;
+    with none there it is no figure (a bare number says nothing by itself)."""
+    here = figure.citations[0].start
+    for f in reversed(earlier):
+        if f.citations[0].start != here:
+            break
+        if f.unit and f.unit != "votes":
+            figure.unit = f.unit
+            figure.measure = f.measure
+            figure.subject = figure.subject or f.subject
+            return True
+    return _a_tally(figure, span)
+
+
+def _a_tally(figure: Figure, span) -> bool:
+    """ "places the death toll at 1,364", "the number of wounded has risen to 6,785": a
+    number a toll or total is put at counts what that total counts."""
+    verb = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
+    nouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if verb.dep_ == "relcl":
+        nouns.append(verb.head)  # "a crowd that had swelled to 2,000"
+    for noun in nouns:
+        lemma = noun.lemma_.lower()
+        if lemma in units.TALLY_NOUNS or lemma in units.PEOPLE_TALLIES:
+            figure.unit = "people" if lemma in units.PEOPLE_TALLIES else "units"
+            compound = [
+                c.lower_
+                for c in noun.children
+                if c.dep_ in ("compound", "amod") and c.lower_ not in units.NOT_COUNTED
+            ]
+            figure.measure = " ".join([*compound, noun.lower_])
+            return True
+    return False
+
+
+def _carry_currency_back(figures: list[Figure]) -> None:
+    """ "approved 10 billion, after a 5 billion euro first phase": a scaled bare number
+    left without a unit takes the currency of a later amount in its sentence."""
+    for i, figure in enumerate(figures):
+        if figure.unit is not None or figure.scale not in ("million", "billion", "trillion"):
+            continue
+        here = figure.citations[0].start
+        for later in figures[i + 1 :]:
+            if later.citations[0].start != here:
+                break
+            if later.unit in _CURRENCIES:
+                figure.unit = later.unit
+                break
+
+
+_TIME_UNITS = frozenset(["years", "months", "weeks", "days", "hours", "decades", "centuries"])
+
+
+def _time_span(span) -> bool:
+    """A scaled number of years ("4.5bn years ago", "for 1.5 billion years")."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in _TIME_UNITS
+
+
+def _noun_after(span):
+    """The plural noun a number counts across its modifiers: "three-dozen FBI agents"."""
+    noun = counted_noun(span[-1])
+    if noun is not None and noun.i >= span.end:
+        return noun
+    for token in span.doc[span.end : span.end + 4]:
+        if token.tag_ in ("NNS", "NNPS"):
+            return token
+        if token.dep_ not in ("compound", "amod", "nmod"):
+            return None
+    return None
 
 
 def _as_count(figure: Figure, noun) -> None:
@@ -117,9 +227,10 @@ def _as_count(figure: Figure, noun) -> None:
         if noun.lower_ in units.CURRENCY_WORDS:
             return
         if noun.lower_ in units.MEASURE_UNITS:
-            figure.unit = noun.lower_
+            power = [c.lower_ for c in noun.children if c.lower_ in ("cubic", "square")]
+            figure.unit = " ".join([*power[:1], noun.lower_])  # "20 million cubic kilometres"
             return
-        figure.unit = "people" if noun.lower_ in units.PEOPLE_NOUNS else "units"
+        figure.unit = "people" if is_people(noun) else "units"
         figure.measure = figure.measure or noun.lower_
 
 
@@ -159,7 +270,7 @@ class FigureExtractor:
     """Analysis component: fills `analysis.figures`."""
 
     name = "figures"
-    version = "1"
+    version = "2"
     requires = ("dates", "entities", "quotes", "people")
     provides = ("figures",)
 

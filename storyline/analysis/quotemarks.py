@@ -18,7 +18,8 @@ from .cues import (
 
 _TRIM = " \t\n,;:\u2014\u2013-"
 
-_QUOTE_RE = re.compile(r"[\u201c\u201d\"\u00ab\u00bb]")
+# A doubled apostrophe is a quotation mark in some wire and newspaper text (''A,'' he said).
+_QUOTE_RE = re.compile(r"''|[\u201c\u201d\"\u00ab\u00bb]")
 
 
 def find_quote_spans(text: str) -> list[list[Span]]:
@@ -32,6 +33,8 @@ def find_quote_spans(text: str) -> list[list[Span]]:
     open_at: int | None = None
     for m in _QUOTE_RE.finditer(text):
         ch, pos = m.group(), m.start()
+        if ch == "''":
+            ch = '"'  # read like a straight mark
         if open_at is not None and "\n" in text[open_at:pos]:
             para_end = text.index("\n", open_at)
             nxt = text[para_end:].lstrip()
@@ -39,22 +42,37 @@ def find_quote_spans(text: str) -> list[list[Span]]:
                 current.append(Span(open_at, para_end))
                 open_at = pos
                 continue
+            _close_at_paragraph_end(text, open_at, para_end, current, groups)
             open_at = None
             current = []
         if open_at is None:
             if ch in OPEN_QUOTES:
                 open_at = pos
             continue
-        if ch in CLOSE_QUOTES and not (ch == '"' and _is_opening_straight(text, pos)):
-            current.append(Span(open_at, pos + 1))
+        if ch in CLOSE_QUOTES and not (ch == '"' and _is_opening_straight(text, pos, m.end())):
+            current.append(Span(open_at, m.end()))
             groups.append(current)
             current, open_at = [], None
+    if open_at is not None:
+        end = text.find("\n", open_at)
+        _close_at_paragraph_end(text, open_at, len(text) if end == -1 else end, current, groups)
     return groups
 
 
-def _is_opening_straight(text: str, pos: int) -> bool:
+def _close_at_paragraph_end(
+    text: str, open_at: int, para_end: int, current: list[Span], groups: list[list[Span]]
+) -> None:
+    """A quote opened at a paragraph's start and never closed runs to the paragraph's end
+    (the closing mark was lost, or the paragraph ends a quote carried across several)."""
+    para_start = text.rfind("\n", 0, open_at) + 1
+    if text[para_start:open_at].strip() or len(text[open_at:para_end].split()) < 4:
+        return
+    groups.append([*current, Span(open_at, para_end)])
+
+
+def _is_opening_straight(text: str, pos: int, end: int) -> bool:
     before = text[pos - 1] if pos else " "
-    after = text[pos + 1] if pos + 1 < len(text) else " "
+    after = text[end] if end < len(text) else " "
     return before.isspace() and not after.isspace()
 
 
@@ -65,8 +83,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in _TRIM + ".":
         end -= 1
     # keep "market,”" and "wraps.”" whole when the quote closes right after
-    m = re.match(r"[.,!?]?[\u201d\"\u00bb]", text[end : end + 2])
-    if m and any(c in OPEN_QUOTES for c in text[start : start + 1]):
+    m = re.match(r"[.,!?]?(?:''|[\u201d\"\u00bb])", text[end : end + 3])
+    if m and (text[start : start + 1] in OPEN_QUOTES or text.startswith("''", start)):
         end += m.end()
     return start, end
 
@@ -74,6 +92,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _quote_closes_before(text: str, pos: int) -> bool:
     """True when a quotation closes right before `pos` ('"We will win," Ann Roe, 52, told ...')."""
     before = text[:pos].rstrip()
+    if before.endswith("''"):
+        before = before[:-2] + '"'
     return (
         bool(before) and before[-1] in CLOSE_QUOTES and before[-2:-1] in (",", "?", "!", ".", "—")
     )
@@ -96,6 +116,7 @@ def _display(text: str, spans: list[Span]) -> str:
         part, prev = text[s.start : s.end].strip(), None
         while part != prev:
             prev = part
+            part = part.removeprefix("''").removesuffix("''")
             part = part.strip('\u201c\u201d"\u00ab\u00bb').strip().rstrip(",").strip()
             if part.startswith("that "):
                 part = part[5:]  # "said that X" reads as "X"

@@ -51,7 +51,7 @@ class QuoteExtractor:
     """Analysis component: fills `analysis.quotes` with attributed speech."""
 
     name = "quotes"
-    version = "1"
+    version = "2"
     requires = ("entities", "people")
     provides = ("quotes",)
 

@@ -123,6 +123,8 @@ FRACTIONS: dict[str, float] = {
 
 # Number words for "five percent", "three million".
 NUMBER_WORDS: dict[str, float] = {w: float(n) for w, n in CARDINALS.items()} | {"a hundred": 100.0}
+# Tens that join a unit word with a hyphen: "fifty-six".
+TENS = frozenset(w for w, n in CARDINALS.items() if 20 <= n < 100 and n % 10 == 0)
 
 # Counted nouns that are people: unit "people", the noun becomes the measure.
 PEOPLE_NOUNS = frozenset(
@@ -133,7 +135,6 @@ PEOPLE_NOUNS = frozenset(
         "workers",
         "staff",
         "staffers",
-        "jobs",
         "customers",
         "users",
         "subscribers",
@@ -155,8 +156,87 @@ PEOPLE_NOUNS = frozenset(
         "casualties",
         "children",
         "adults",
+        "men",
+        "women",
+        "protesters",
+        "demonstrators",
+        "activists",
+        "migrants",
+        "refugees",
+        "immigrants",
+        "prisoners",
+        "inmates",
+        "hostages",
+        "suspects",
+        "officers",
+        "police",
+        "firefighters",
+        "doctors",
+        "nurses",
+        "teachers",
+        "pupils",
+        "hikers",
+        "tourists",
+        "travelers",
+        "travellers",
+        "fans",
+        "players",
+        "survivors",
+        "civilians",
+        "militants",
+        "fighters",
+        "miners",
+        "farmers",
+        "applicants",
+        "participants",
+        "respondents",
+        "volunteers",
+        "delegates",
+        "lawmakers",
+        "senators",
+        "candidates",
+        "athletes",
+        "babies",
+        "infants",
+        "teenagers",
+        "veterans",
+        "recruits",
+        "attendees",
+        "spectators",
+        "pilgrims",
+        "crew",
+        "girls",
+        "boys",
+        "supervisors",
+        "managers",
+        "agents",
+        "technicians",
+        "handlers",
+        "guards",
+        "detectives",
+        "investigators",
+        "executives",
+        "directors",
+        "reporters",
+        "lawyers",
+        "judges",
+        "jurors",
+        "witnesses",
+        "personnel",
+        "sailors",
+        "marines",
+        "pilots",
+        "drivers",
+        "climbers",
+        "runners",
+        "prostitutes",
+        "commissioners",
+        "reservists",
     ]
 )
+
+# Plural endings that name people ("journalists", "civilians") beyond the list above.
+PEOPLE_SUFFIXES = ("ists", "ians")
 
 # Plural nouns after a number that are units of measurement: the noun is the unit.
 MEASURE_UNITS = frozenset(
@@ -182,6 +262,7 @@ MEASURE_UNITS = frozenset(
         "liters",
         "gallons",
         "barrels",
+        "ounces",
         "megawatts",
         "gigawatts",
         "watts",
@@ -206,6 +287,8 @@ NOT_COUNTED = frozenset(
         "pages",
         "am",
         "pm",
+        "a.m.",
+        "p.m.",
     ]
 )
 
@@ -237,6 +320,7 @@ LABEL_WORDS = frozenset(
         "phone",
         "tel.",
         "ext.",
+        "top",  # "the top 10 movies": a ranking
     ]
 )
 
@@ -343,6 +427,30 @@ TARGET_LEMMAS = frozenset(
         "strive",
         "ambition",
         "objective",
+        # a requirement or a promise is a goal too ("must fund £12m", "had promised 1,000 jobs")
+        "must",
+        "promise",
+        "promises",
+        "promised",
+        "pledge",
+        "pledges",
+        "pledged",
+        "vow",
+        "vows",
+        "vowed",
+        # a request is a goal too ("asked Zuckerberg for $1bn", "begged for $5,000")
+        "ask",
+        "asks",
+        "asked",
+        "asking",
+        "request",
+        "requested",
+        "plead",
+        "pleaded",
+        "beg",
+        "begged",
+        "demand",
+        "demanded",
     ]
 )
 FORECAST_LEMMAS = frozenset(
@@ -367,11 +475,100 @@ FORECAST_LEMMAS = frozenset(
         "may",
         "would",
         "likely",
-        "estimate",
         "outlook",
         "guidance",
     ]
 )
+
+# Participles that make the infinitive after them a plan: "is designed to generate 1.2
+# gigawatts" (target), "is set to open 40 stores" (forecast). Only with a "to" clause:
+# "she designed the $5m house" is done.
+PLAN_PARTICIPLES: dict[str, str] = {
+    "designed": "target",
+    "intended": "target",
+    "meant": "target",
+    "required": "target",
+    "obliged": "target",
+    "obligated": "target",
+    "supposed": "target",
+    "set": "forecast",
+    "due": "forecast",
+    "scheduled": "forecast",
+    "slated": "forecast",
+    "poised": "forecast",
+}
+
+# Verbs that make the infinitive under them a requirement, in either voice: "was ordered
+# to pay $33.5 million", "a jury ordered him to pay $25 million", "decided to call up 16,000".
+REQUIREMENT_VERBS = frozenset(
+    [
+        "order",
+        "ordered",
+        "require",
+        "required",
+        "oblige",
+        "obliged",
+        "decide",
+        "decided",
+        "agree",
+        "agreed",
+        "commit",
+        "committed",
+    ]
+)
+
+# Verbs and nouns whose subject or owner holds the goal a figure under them states:
+# "Huawei wants that figure to reach 10 billion", "the company's target of $5bn".
+# Inflected forms too: the small model lemmatises "hoped" as "hop".
+GOAL_WORDS = frozenset(
+    [
+        "want",
+        "wants",
+        "wanted",
+        "hope",
+        "hopes",
+        "hoped",
+        "aim",
+        "aims",
+        "aimed",
+        "plan",
+        "plans",
+        "planned",
+        "seek",
+        "seeks",
+        "sought",
+        "intend",
+        "intends",
+        "intended",
+        "strive",
+        "aspire",
+        "promise",
+        "promises",
+        "promised",
+        "pledge",
+        "pledged",
+        "vow",
+        "vowed",
+        "target",
+        "targets",
+        "targeted",
+        "goal",
+        "ambition",
+        "objective",
+    ]
+)
+
+# Totals a bare number can be put at: "the death toll rose to 56", "the number of wounded
+# has risen to 6,785".
+TALLY_NOUNS = frozenset(["toll", "number", "total", "tally", "count"])
+# Totals that count people: "a crowd that had swelled to 2,000".
+PEOPLE_TALLIES = frozenset(["toll", "crowd", "turnout", "attendance"])
+
+# Numbers that are names, not amounts: emergency lines, airliners.
+NUMBER_NAMES = frozenset(["911", "999", "737", "747", "787"])
+
+# Speech verbs that are arithmetic with an object: "the delay would add £150m to the cost".
+ARITHMETIC_VERBS = frozenset(["add"])
 
 # Nouns spelled like a status cue that are no cue ("the £3bn project", "a £2m plan" is one).
 NOT_STATUS_NOUNS = frozenset(["project", "projects"])
@@ -409,10 +606,16 @@ CLAIM_VERBS = frozenset(
         "forecast",
         "calculate",
         "disclose",
+        "place",
+        "put",
+        "project",
     ]
 )
-# Claim verbs that also govern the figure directly ("Chang estimates the market at $5bn").
-ESTIMATE_VERBS = frozenset(["estimate", "guess", "reckon", "forecast", "predict", "calculate"])
+# Claim verbs that also govern the figure directly ("Chang estimates the market at $5bn",
+# "the ministry places the death toll at 1,364").
+ESTIMATE_VERBS = frozenset(
+    ["estimate", "guess", "reckon", "forecast", "predict", "calculate", "place", "put"]
+)
 
 # Plural heads kept as written in a change measure ("sales decline", not "sale decline").
 PLURAL_MEASURES = frozenset(

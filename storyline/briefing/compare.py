@@ -30,6 +30,16 @@ from ..model import (
     Statement,
 )
 from ..words import CARDINALS, FUNCTION_WORDS
+from .conflicts import (
+    age_divergences,
+    appointment_divergences,
+    block_divergences,
+    clock_divergences,
+    contradiction_divergences,
+    month_day,
+    name_form_divergences,
+    near_spelling,
+)
 
 # Relative difference under which two figures are the same (rounding, "about").
 FIGURE_TOLERANCE = 0.02
@@ -58,9 +68,15 @@ def find_divergences(
         *date_divergences(analyses, labels),
         *role_divergences(analyses, entities, labels),
         *count_divergences(analyses, labels),
+        *age_divergences(analyses, entities, labels),
+        *block_divergences(analyses, labels),
+        *appointment_divergences(analyses, entities, labels),
+        *clock_divergences(analyses, labels),
+        *contradiction_divergences(analyses, labels),
     ]
     found.sort(key=lambda d: -d.strength)
-    return [*found, *spelling_divergences(analyses, entities, labels)]
+    spellings = spelling_divergences(analyses, entities, labels)
+    return [*found, *spellings, *name_form_divergences(analyses, labels, spellings)]
 
 
 def _label(doc: Document) -> str:
@@ -193,6 +209,7 @@ def figure_groups(
     subjects: dict[str, str] | None = None,
     tolerance: float = FIGURE_TOLERANCE,
     published: dict[str, str] | None = None,
+    single: bool = False,
 ) -> list[tuple[str, str | None, list[_Value]]]:
     """(measure, subject, values) for every measure that more than one value is given for
     by more than one document.
@@ -202,7 +219,8 @@ def figure_groups(
     a project's cost is compared whatever the period; other measures need one.
     Values within rounding of each other (`same_value`) are one value. With
     publication dates, an older value a document only recalls ("up from £2.4bn")
-    is left to the article that first gave it.
+    is left to the article that first gave it. With `single`, only figures given as
+    the one value of their measure in their sentence count (`_not_compared_in_sentence`).
     """
     subjects = subjects or {}
     published = published or {}
@@ -223,7 +241,7 @@ def figure_groups(
     for key, items in groups.items():
         for subject, sub in _by_subject(items, subjects).items():
             values: list[_Value] = []
-            for size, f in sub:
+            for size, f in _not_compared_in_sentence(sub, tolerance) if single else sub:
                 same = next((v for v in values if same_value(f, v.figure, tolerance)), None)
                 if same is None:
                     same = _Value(size, f.text, {}, f.period, f)
@@ -238,6 +256,28 @@ def figure_groups(
             if len(values) >= 2 and len({doc for v in values for doc in v.cites}) >= 2:
                 out.append((names[key], subject, values))
     return out
+
+
+def _not_compared_in_sentence(
+    items: list[tuple[float, Figure]], tolerance: float
+) -> list[tuple[float, Figure]]:
+    """Leave out figures whose sentence gives another value of the same measure: "cost
+    $15.99 ... now costs $26.33" tells a change or a comparison, not one value that
+    another source could contradict."""
+    by_sentence: dict[tuple, list[Figure]] = defaultdict(list)
+    for _, f in items:
+        c = f.citations[0]
+        by_sentence[(c.document, c.start, c.end)].append(f)
+    return [
+        (size, f)
+        for size, f in items
+        if all(
+            same_value(f, g, tolerance)
+            for g in by_sentence[
+                (f.citations[0].document, f.citations[0].start, f.citations[0].end)
+            ]
+        )
+    ]
 
 
 def figure_divergences(
@@ -258,7 +298,9 @@ def figure_divergences(
     published = published or {}
     texts = texts or {}
     out = []
-    for measure, subject, values in figure_groups(figures, subjects, tolerance, published):
+    for measure, subject, values in figure_groups(
+        figures, subjects, tolerance, published, single=True
+    ):
         same_time = _same_time_values(values, published)
         if same_time is None:
             continue
@@ -365,6 +407,10 @@ def _drop_recalled(values: list[_Value], published: dict[str, str]) -> None:
 _NAME_WORD = re.compile(r"^[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?$")
 
 
+def _no_apostrophe(word: str) -> str:
+    return re.sub(r"['’‘`]", "", word).casefold()
+
+
 def _is_misspelling(alias: str, name: str) -> bool:
     """An alias with a word that is a near spelling, not a copy, of one of the name's words.
 
@@ -373,9 +419,11 @@ def _is_misspelling(alias: str, name: str) -> bool:
     one the start of the other), or any variant of a "name" holding a word in
     capitals ("JERUSALEM Israel": a dateline read as a person)."""
     words = name.split()
-    if any(len(w) >= 4 and w.isupper() for w in words):
-        return False
-    odd = [w for w in alias.split() if w.casefold() not in {x.casefold() for x in words}]
+    if any(len(w) >= 4 and w.isupper() for w in words) or re.search(r"[\d,/]", name + alias):
+        return False  # a dateline or a caption ("2 Photographs", "Ethan Miller/AP")
+    bare = {_no_apostrophe(x) for x in words}
+    # "Sa’ar", "Ya'alon"/"Yaalon": a typographic or transliteration apostrophe is no spelling
+    odd = [w for w in alias.split() if _no_apostrophe(w) not in bare]
     if not odd or not all(_NAME_WORD.match(o) for o in odd):
         return False
     for o in odd:
@@ -385,9 +433,14 @@ def _is_misspelling(alias: str, name: str) -> bool:
             or o.casefold().startswith(words[0].casefold())
         ):
             return False
-    # a misspelling keeps the first letter ("Hisham"/"Hesham"); "Barak" is not "Mubarak"
+    # a misspelling keeps the first letter ("Hisham"/"Hesham"); "Barak" is not "Mubarak";
+    # "Jong-un" is not "Jong-nam"; a plural or possessive "s" is no spelling
     return all(
-        any(same_word(o, w) and o[:1].casefold() == w[:1].casefold() for w in words) for o in odd
+        any(
+            near_spelling(o, w) and o.casefold().rstrip("s") != w.casefold().rstrip("s")
+            for w in words
+        )
+        for o in odd
     )
 
 
@@ -431,11 +484,22 @@ def spelling_divergences(
             if len(alldocs) > 1
             else f"in {labels.get(cites[0].document, cites[0].document)}"
         )
+        published = {a.document.id: a.document.published for a in analyses}
+        sides = [
+            Statement(
+                text=_sentence_at(c.document, analyses, c.start),
+                date=published.get(c.document),
+                citations=[c],
+                document=c.document,
+            )
+            for c in cites
+        ]
         out.append(
             Divergence(
                 kind="spelling",
                 description=f"{e.name} is also spelled {shown} ({where_text})",
                 citations=cites,
+                sides=sides,
             )
         )
     return out
@@ -501,17 +565,26 @@ def date_divergences(
     """
     labels = labels or {}
     published = {a.document.id: a.document.published for a in analyses}
-    items: list[tuple[str, tuple[int, int], str, DateMention]] = []
+    items: list[tuple[str, tuple[int, int], str, DateMention, str]] = []
     for a in analyses:
         spans = _sentence_spans(a.document)
         for dm in a.dates:
-            if not dm.value or dm.future or dm.granularity not in ("day", "month"):
+            if dm.future:
                 continue
+            value = dm.value if dm.granularity in ("day", "month") else None
+            if not dm.value and (md := month_day(dm.text)):
+                value = "?-" + md  # "March 22" in an undated article: no year, still a date
             sent = next(((s, e) for s, e in spans if s <= dm.start < e), None)
-            if sent is not None:
+            if sent is not None and value:
                 text = a.document.text
                 items.append(
-                    (a.document.id, sent, text[sent[0] : dm.start] + text[dm.end : sent[1]], dm)
+                    (
+                        a.document.id,
+                        sent,
+                        text[sent[0] : dm.start] + text[dm.end : sent[1]],
+                        dm,
+                        value,
+                    )
                 )
     if len({i[0] for i in items}) < 2:
         return []
@@ -524,17 +597,17 @@ def date_divergences(
     sims = (matrix @ matrix.T).toarray()
     out, seen = [], set()
     texts = {a.document.id: a.document.text for a in analyses}
-    for x, (doc_x, sent_x, _, dx) in enumerate(items):
+    for x, (doc_x, sent_x, _, dx, vx) in enumerate(items):
         for y in range(x + 1, len(items)):
-            doc_y, sent_y, _, dy = items[y]
+            doc_y, sent_y, _, dy, vy = items[y]
             if doc_x == doc_y or sims[x, y] < threshold or (doc_x, sent_x, doc_y, sent_y) in seen:
                 continue
-            assert dx.value is not None and dy.value is not None
-            if dx.value.startswith(dy.value) or dy.value.startswith(dx.value):
+            vx, vy = _with_year(vx, vy), _with_year(vy, vx)
+            if vx.startswith(vy) or vy.startswith(vx):
                 continue
             if (dx.relative or dy.relative) and published.get(doc_x) != published.get(doc_y):
                 continue
-            gap = days_apart(dx.value, dy.value)
+            gap = days_apart(vx, vy)
             if gap is None or gap > 31:
                 continue
             seen.add((doc_x, sent_x, doc_y, sent_y))
@@ -551,8 +624,8 @@ def date_divergences(
                 Divergence(
                     kind="date",
                     description=(
-                        f'Sources date this differently: {dx.value} ({labels.get(doc_x, doc_x)}: "{dx.text}") '
-                        f'vs {dy.value} ({labels.get(doc_y, doc_y)}: "{dy.text}")'
+                        f'Sources date this differently: {_shown(dx)} ({labels.get(doc_x, doc_x)}: "{dx.text}") '
+                        f'vs {_shown(dy)} ({labels.get(doc_y, doc_y)}: "{dy.text}")'
                     ),
                     citations=[Citation(doc_x, *sent_x), Citation(doc_y, *sent_y)],
                     sides=sides,
@@ -560,6 +633,19 @@ def date_divergences(
                 )
             )
     return out
+
+
+def _with_year(value: str, other: str) -> str:
+    """A date without its year ("?-03-22") takes the other side's year, or a leap year
+    when neither has one, so that the two compare by month and day."""
+    if not value.startswith("?"):
+        return value
+    year = other[:4] if not other.startswith("?") else "2000"
+    return year + value[1:]
+
+
+def _shown(dm: DateMention) -> str:
+    return dm.value or dm.text
 
 
 # ---------------------------------------------------------------- numbers in sentences
@@ -577,19 +663,35 @@ _NUMBER = re.compile(
     re.I,
 )
 _NUMBER_SKIP = re.compile(
-    r"^\s+(?:a\.m|p\.m|am\b|pm\b|o'clock|years?\s+old|-year|year-old|percent of the vote)", re.I
+    r"^\s+(?:a\.m|p\.m|am\b|pm\b|o'clock|years?\s+old|-year|year-old|percent of the vote|"
+    r"block\b)",
+    re.I,
+)
+# A stretch of time a count is over ("over two days", "in the past 24 hours", "since
+# Wednesday"): counts over different stretches are not one fact.
+_SCOPE = re.compile(
+    r"\b(?:(?:over|in|within|during|for)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?"
+    r"(?:\w+\s+)?(?:days?|weeks?|hours?|months?|years?)|since\s+\w+)\b",
+    re.I,
 )
 _LABEL_BEFORE = re.compile(
     r"(?:\b(?:group|groups|lane|lanes|flight|gate|room|block|route|no|number|chapter|section|"
     r"article|phase|level|grade|stage|terminal|platform|line|channel|district|ward|precinct|"
     r"station|highway|road|interstate|type|category|model|version|season|episode|page|"
     r"question|item|class|division|week|day|game|round|act|rule|amendment|title)s?\.?|"
-    r"\d\s*(?:,|and|or|to|through|-))\s*$",
+    r"\d\s*(?:,|and|or|to|through|-)|"
+    r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\s+(?:or|to|through))\s*$",  # "nine to 33 years"
     re.I,
 )
 _COUNTED_STOP = FUNCTION_WORDS
 # Cosine (content words, numbers left out) above which two sentences tell one fact.
 SAME_FACT_THRESHOLD = 0.5
+# Lower cosine enough when the words right around the two numbers name the same thing
+# twice over ("four people are in custody", "three people in custody"): at least
+# `ANCHOR_WORDS` content words in common within `ANCHOR_SPAN` words of each number.
+ANCHORED_THRESHOLD = 0.2
+ANCHOR_WORDS = 2
+ANCHOR_SPAN = 4
 
 
 @dataclass
@@ -600,6 +702,8 @@ class _Count:
     text: str
     bound: int
     head: str  # the first word after the number that is not a stop word: what is counted
+    anchor: frozenset[str] = frozenset()  # content words within ANCHOR_SPAN words of it
+    at: int = 0  # offset of the number in the document
 
 
 def _counts(doc: Document) -> list[_Count]:
@@ -628,13 +732,109 @@ def _counts(doc: Document) -> list[_Count]:
             kind = 1 if re.match(r"(?i)at least|more than|over", bound) else 0
             kind = -1 if re.match(r"(?i)up to|fewer than|less than", bound) else kind
             text = (m.group(0)).strip()
-            out.append(_Count(doc.id, (start, end), value, text, kind, counted[0]))
+            around = sentence[: m.start("num")].split()[-2:] + _predicate(
+                sentence[m.start("after") :]
+            )
+            out.append(
+                _Count(
+                    doc.id,
+                    (start, end),
+                    value,
+                    text,
+                    kind,
+                    counted[0],
+                    _content(around) | {counted[0]},
+                    start + m.start("num"),
+                )
+            )
     return out
 
 
+# Words of time distance ("38,000 years ago"): shared by any two such numbers, so
+# they never anchor two numbers to one fact by themselves.
+_TIME_WORDS = frozenset(
+    ["year", "ago", "day", "week", "month", "hour", "minute", "time", "later", "earlier"]
+)
+
+
+def _predicate(after: str) -> list[str]:
+    """The words said of a counted thing: what follows its noun phrase and any "of"
+    complement ("three people | in custody", "50 million gallons of water | ."), so
+    that "gallons of water" held and "gallons of water" flushed share no predicate."""
+    words = after.split()
+    i = 0
+    while i < len(words) and words[i].casefold().strip(",.;:") not in _COUNTED_STOP:
+        i += 1
+        if words[i - 1][-1:] in ",.;:":
+            break
+    if i < len(words) and words[i].casefold() == "of":
+        i += 1
+        while i < len(words) and words[i].casefold().strip(",.;:") not in _COUNTED_STOP:
+            i += 1
+            if words[i - 1][-1:] in ",.;:":
+                break
+    return words[i : i + ANCHOR_SPAN]
+
+
+def _content(words: list[str]) -> frozenset[str]:
+    """Content words, lower-cased and singular: what two number phrases share."""
+    out = set()
+    for w in words:
+        w = re.sub(r"[^a-z'-]", "", w.casefold()).strip("'-")
+        if len(w) > 2 and w not in _COUNTED_STOP and w not in _NUMBER_WORDS:
+            out.add(w[:-1] if len(w) > 3 and w.endswith("s") else w)
+    return frozenset(out)
+
+
+def _count_rounding(c: _Count) -> float:
+    """Half the last written digit of a count, like `half_unit` for figures: "four
+    million" allows 500,000 either way, "3.9 million" 50,000, "29" half a unit."""
+    m = re.search(r"\d[\d,]*(?:\.(\d+))?", c.text)
+    scale = re.search(r"\b(million|billion|thousand|trillion)\b", c.text, re.I)
+    factor = SCALE_FACTORS.get(scale.group(1).casefold(), 1.0) if scale else 1.0
+    decimals = len(m.group(1) or "") if m else 0
+    return 0.5 * factor * 10.0 ** (-decimals)
+
+
+# Characters around a number in which a place names where the counted thing is.
+PLACE_WINDOW = 60
+
+
+def _gives_number(sentence: str, value: float) -> bool:
+    """Whether a sentence writes this number in digits anywhere ("49,000 years old")."""
+    if value < 10 or value != int(value):
+        return False
+    return any(
+        float(m.group(0).replace(",", "")) == value
+        for m in re.finditer(
+            r"(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d])|(?<![\d.,])\d+(?![\d,])", sentence
+        )
+    )
+
+
+def _relation(c: _Count) -> str | None:
+    """What a time distance is measured from: "150 million years ago" (now) and "ten
+    million years later" (another event) are not one fact."""
+    m = re.search(r"\b(ago|later|earlier|before|after|old|younger|older)\b", c.text, re.I)
+    return m.group(1).casefold() if m else None
+
+
+def _places_near(c: _Count, places: dict[str, list[tuple[int, str]]]) -> set[str]:
+    """Places named near a count ("wounded ... in Kiryat Gat"), not the dateline's or
+    the speaker's further along the sentence."""
+    return {
+        key
+        for at, key in places.get(c.document, [])
+        if c.sentence[0] <= at < c.sentence[1] and abs(at - c.at) <= PLACE_WINDOW
+    }
+
+
 def _counts_agree(a: _Count, b: _Count) -> bool:
+    """Counts agree within 2%, within the rounding of the rounder one ("four million",
+    "3.9 million"), within 10% when one is hedged ("about"), and inside a stated bound:
+    "at least 30" agrees with 31 but not with 29, a count below what it says is certain."""
     low, high = sorted((a.value, b.value))
-    if high - low <= 0.02 * high:
+    if high - low <= max(0.02 * high, _count_rounding(a), _count_rounding(b)):
         return True
     approx = any(
         re.match(r"(?i)(?:nearly|almost|about|around|some|roughly)\b", x.text) for x in (a, b)
@@ -681,9 +881,21 @@ def count_divergences(
         (a.document.id, span): frozenset(
             d.value or d.text.casefold() for d in a.dates if span[0] <= d.start < span[1]
         )
+        | {
+            " ".join(m.group(0).casefold().split())
+            for m in _SCOPE.finditer(a.document.text[span[0] : span[1]])
+        }
         for a in analyses
         for doc_id, span in sentences
         if doc_id == a.document.id
+    }
+    places = {
+        an.document.id: [
+            (em.start, name_key(em.canonical or em.text))
+            for em in an.entities
+            if em.type in ("GPE", "LOC")
+        ]
+        for an in analyses
     }
     in_sentence: dict[tuple[str, tuple[int, int]], list[_Count]] = defaultdict(list)
     for c in counts:
@@ -691,12 +903,18 @@ def count_divergences(
     out, seen = [], set()
     for i, a in enumerate(counts):
         for b in counts[i + 1 :]:
-            if a.document == b.document or a.head != b.head:
+            if a.document == b.document or a.head != b.head or _relation(a) != _relation(b):
                 continue
             if not _same_time(published.get(a.document), published.get(b.document)):
                 continue
             sim = sims[index[(a.document, a.sentence)], index[(b.document, b.sentence)]]
-            if sim < threshold or _counts_agree(a, b):
+            shared = a.anchor & b.anchor
+            anchored = (
+                len(shared) >= ANCHOR_WORDS
+                and bool(shared - _TIME_WORDS - {a.head})
+                and sim >= ANCHORED_THRESHOLD
+            )
+            if (sim < threshold and not anchored) or _counts_agree(a, b):
                 continue
             if any(
                 c.head == x.head and _counts_agree(c, x)
@@ -704,8 +922,15 @@ def count_divergences(
                 for c in in_sentence[(other.document, other.sentence)]
             ):
                 continue  # "90 degrees ... 45 degrees" in both: two facts, both agreed on
+            if _gives_number(texts[b.document][b.sentence[0] : b.sentence[1]], a.value) or (
+                _gives_number(texts[a.document][a.sentence[0] : a.sentence[1]], b.value)
+            ):
+                continue  # "dated to 44,000 years ago ... between 45,000 and 49,000": both given
             if when[(a.document, a.sentence)] != when[(b.document, b.sentence)]:
                 continue  # "97 rockets on Friday" vs "300 rockets": different stretches of time
+            pa, pb = _places_near(a, places), _places_near(b, places)
+            if pa and pb and not pa & pb:
+                continue  # two wounded in one town, fifteen in another: two facts
             key = (a.document, a.sentence, b.document, b.sentence)
             if key in seen:
                 continue
@@ -743,10 +968,43 @@ def _role_words(role: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]+", role.casefold()) if w not in _ROLE_STOP}
 
 
+# Descriptions a person keeps alongside any post: a profession, a military rank,
+# having founded something, speaking for or heading or advising a body. "Founder"
+# and "CEO", "lawyer" and "executive vice president" are both true at once.
+_CO_HELD = frozenset(
+    [
+        "founder",
+        "cofounder",
+        "co-founder",
+        "lawyer",
+        "attorney",
+        "counsel",
+        "adviser",
+        "advisor",
+        "general",
+        "colonel",
+        "admiral",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "member",
+        "head",
+        "leader",
+        "owner",
+        "partner",
+    ]
+)
+
+
 def _same_role(a: str, b: str) -> bool:
-    """Roles that can name one post: a shared word, or one the other's initials ("CTO")."""
+    """Roles that can name one post: a shared word, one the other's initials ("CTO"),
+    or one a description held alongside any post (`_CO_HELD`)."""
     wa, wb = _role_words(a), _role_words(b)
-    if not wa or not wb or wa & wb:
+    if not wa or not wb:
+        return True
+    if wa & wb:
+        return True
+    if (wa | wb) & _CO_HELD:
         return True
     for short, long in ((a, b), (b, a)):
         letters = re.sub(r"[^A-Za-z]", "", short)
@@ -786,7 +1044,6 @@ def role_divergences(
             roles[person].setdefault(
                 a.document.id, (m.role, Citation(a.document.id, m.start, m.end))
             )
-    texts = {a.document.id: a.document.text for a in analyses}
     out = []
     for person, by_doc in roles.items():
         docs = sorted(by_doc)
@@ -797,7 +1054,7 @@ def role_divergences(
                     continue
                 sides = [
                     Statement(
-                        text=_sentence_at(texts[c.document], c.document, analyses, c.start),
+                        text=_sentence_at(c.document, analyses, c.start),
                         date=published.get(c.document),
                         citations=[c],
                         document=c.document,
@@ -823,12 +1080,12 @@ def role_divergences(
     return out
 
 
-def _sentence_at(text: str, doc_id: str, analyses: Sequence[Analysis], pos: int) -> str:
+def _sentence_at(doc_id: str, analyses: Sequence[Analysis], pos: int) -> str:
     doc = next(a.document for a in analyses if a.document.id == doc_id)
     for s, e in _sentence_spans(doc):
         if s <= pos < e:
-            return text[s:e].strip()
-    return text[pos : pos + 200]
+            return doc.text[s:e].strip()
+    return doc.text[pos : pos + 200]
 
 
 def sentence_spans(doc: Document) -> list[tuple[int, int]]:

@@ -22,6 +22,8 @@ Mechanisms, none written for a particular story:
   one article, the one a revision cue marks ("originally", "pushed back").
 - figure: one measure and subject given different values by articles
   published apart (more than `SAME_TIME_DAYS`), in date order.
+- contradiction: a statement a later article denies in the same words
+  (`conflicts.contradictions`); at about the same time it is a divergence.
 """
 
 from __future__ import annotations
@@ -86,7 +88,13 @@ _REVISION = re.compile(
 # Characters after a cue in which its place must be named.
 _OBJECT_WINDOW = 60
 # Publication dates at most this many days apart are "the same time".
-__all__ = ["figure_revisions", "find_developments", "stance_claims", "target_developments"]
+__all__ = [
+    "contradiction_developments",
+    "figure_revisions",
+    "find_developments",
+    "stance_claims",
+    "target_developments",
+]
 
 
 @dataclass(slots=True)
@@ -122,6 +130,7 @@ def find_developments(
         *date_target_developments(analyses),
         *target_developments(figures, published, texts),
         *figure_revisions(figures, published, texts),
+        *contradiction_developments(analyses),
     ]
     seen: set[tuple] = set()
     unique = []
@@ -618,4 +627,47 @@ def figure_revisions(
                     after=side(v2, d2, c2),
                 )
             )
+    return out
+
+
+# ---------------------------------------------------------------- contradiction
+
+
+def contradiction_developments(analyses: Sequence[Analysis]) -> list[Development]:
+    """A statement an article published later denies ("the plant will close", then
+    "the company denied that the plant will close"), earlier side first. Pairs of
+    about the same time are divergences, and undated ones cannot be ordered."""
+    from .conflicts import contradictions
+
+    published = {a.document.id: a.document.published for a in analyses}
+    texts = {a.document.id: a.document.text for a in analyses}
+    out, seen = [], set()
+    for c in contradictions(analyses):
+        first, then = published.get(c.claim.document), published.get(c.denial.document)
+        if not first or not then or same_time(first, then):
+            continue
+        pair = (c.claim.document, c.denial.document)
+        if pair in seen:
+            continue
+        seen.add(pair)
+        sides = [
+            Statement(
+                text=texts[f.document][f.sentence[0] : f.sentence[1]].strip(),
+                date=published.get(f.document),
+                citations=[Citation(f.document, *f.sentence)],
+                document=f.document,
+            )
+            for f in (c.claim, c.denial)
+        ]
+        before, after = sides if first < then else sides[::-1]
+        out.append(
+            Development(
+                what=f"Contradicted later ({before.date} → {after.date})"
+                if first < then
+                else f"Denied, then stated ({before.date} → {after.date})",
+                kind="contradiction",
+                before=before,
+                after=after,
+            )
+        )
     return out

@@ -24,11 +24,12 @@ from dataclasses import dataclass, field
 
 from ..analysis.cues import SPEECH_VERBS
 from ..model import Analysis, Citation, Clause, DateMention, Document, Granularity, TimelineEvent
-from ..words import FUNCTION_WORDS, REPORTING_WORDS
+from ..words import CARDINALS, FUNCTION_WORDS, REPORTING_WORDS
 
 MAX_WORDS = 40  # longer sentences are trimmed to the clause around the date
 MIN_CLAUSE_WORDS = 8
 MERGE_SIMILARITY = 0.5  # cosine of content-word sets
+SAME_DAY_SIMILARITY = 0.3  # the same day told by another article
 MIN_CONFIDENCE = 0.3
 
 _CLAUSE_BREAK = re.compile(
@@ -109,6 +110,11 @@ def parsed_clause(
     while node is not None and start <= node.head < end and node.dep != "ROOT":
         if node.lemma in SPEECH_VERBS:
             break  # "..., the company said on Thursday": the attribution, not the event
+        if node.dep == "relcl" and not _subject_relative(text, node.start):
+            # "the top area [we will focus on this year]": the noun is the object, the
+            # event is the sentence around it, not the noun phrase
+            node = clauses[node.parent] if node.parent >= 0 else None
+            continue
         if node.dep in _OWN_CLAUSE or (node.dep == "conj" and node.subject):
             own = node.own_start if node.own_start >= 0 else node.start
             lo = node.lead_end if mention.start >= node.lead_end >= own else own
@@ -150,6 +156,46 @@ def parsed_clause(
     if _words(text[s:e]) > MAX_WORDS:
         return clause(text, s, e, mention)
     return s, e
+
+
+# A relative clause whose pronoun is its subject ("a review that began in 2021") tells
+# an event of its noun; one with a subject of its own ("the area we will focus on",
+# "the market that staff would focus on") does not.
+_AUX = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "did",
+        "does",
+        "do",
+    ]
+)
+
+
+def _subject_relative(text: str, start: int) -> bool:
+    words = re.findall(r"[A-Za-z']+", text[start : start + 60].lower())
+    if len(words) < 2 or words[0] not in ("that", "which", "who"):
+        return False
+    nxt, after = words[1], words[2] if len(words) > 2 else ""
+    if nxt in _AUX or nxt.endswith("ed"):
+        return True
+    return nxt.endswith("s") and after not in _AUX
 
 
 def _punct(char: str) -> bool:
@@ -274,7 +320,36 @@ _SINCE = re.compile(r"\b(?:since|from)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
 
 
 def content_words(text: str) -> frozenset[str]:
-    return frozenset(w for w in (t.lower() for t in _WORD.findall(text)) if w not in _STOP)
+    """Lower-cased words other than function words, number words as digits, and
+    plural, past and -ing endings dropped, so retellings compare ("freed" ~ "free")."""
+    out = set()
+    for t in _WORD.findall(_DATE_WORDS.sub(" ", text)):
+        w = t.lower()
+        if w in _STOP:
+            continue
+        if w in CARDINALS:
+            out.add(str(CARDINALS[w]))
+            continue
+        out.add(_stem(w))
+    return frozenset(out)
+
+
+# The date itself says nothing of what happened: two events of October 31 share it.
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?"
+)
+_DATE_WORDS = re.compile(
+    rf"\b(?:{_MONTHS}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?={_MONTHS})"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:1[89]|20)\d\d\b|yesterday\b|today\b)",
+)
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
 
 
 def _similar(a: frozenset[str], b: frozenset[str]) -> float:
@@ -290,8 +365,18 @@ def _compatible(a: str, b: str) -> bool:
 @dataclass
 class _Group:
     best: DatedSentence
-    words: frozenset[str]
+    words: list[frozenset[str]]  # each member's
     members: list[DatedSentence] = field(default_factory=list)
+
+
+def _needed(group: _Group, item: DatedSentence, threshold: float) -> float:
+    """The similarity a passage needs to join a group: lower when it names the same
+    day as the group and comes from another article, since articles retell one day's
+    event in their own words ("rescued 12 miners on Tuesday", "twelve miners were
+    freed on October 31")."""
+    same_day = item.granularity == "day" and group.best.date == item.date
+    other = all(m.document != item.document for m in group.members)
+    return SAME_DAY_SIMILARITY if same_day and other else threshold
 
 
 def merge(
@@ -311,14 +396,15 @@ def merge(
                 for g in groups
                 if g.best.future == item.future
                 and _compatible(g.best.date, item.date)
-                and _similar(g.words, words) >= threshold
+                and max(_similar(w, words) for w in g.words) >= _needed(g, item, threshold)
             ),
             None,
         )
         if match is None:
-            groups.append(_Group(item, words, [item]))
+            groups.append(_Group(item, [words], [item]))
         else:
             match.members.append(item)
+            match.words.append(words)
     events = []
     for g in groups:
         finest = max(g.members, key=lambda d: (len(d.date), d.confidence))
@@ -366,7 +452,27 @@ def build_timeline(
         items.extend(dated_sentences(analysis, lead=1 if lead_events and day else 0, parse=parse))
     events = merge_targets(merge(items), analyses)
     mark_superseded(events, analyses)
+    mark_called_off(events, analyses)
+    settle_own_revisions(events)
     return events
+
+
+# A plan its own sentence says was given up or changed: "originally hoped to ... in 2018 but
+# pushed the date back", "had planned to open in 2020 before costs rose".
+_REVISED_HERE = re.compile(
+    r"(?i)\b(?:originally|initially|first)\s+(?:\w+\s+){0,3}?(?:hoped|planned|aimed|expected|"
+    r"intended|wanted|promised|targeted|scheduled)\b|\bhad\s+(?:hoped|planned|aimed|expected|"
+    r"intended|wanted|promised)\b|\bwas\s+(?:originally\s+|initially\s+)?(?:supposed|meant)\s+to\b"
+)
+
+
+def settle_own_revisions(events: list[TimelineEvent]) -> None:
+    """A plan whose own sentence tells that it was given up or changed ("Originally the
+    firm hoped to reach 10 billion in 2018 but pushed the date back") is no current
+    target: it stays at its date among the targets, marked "(superseded)"."""
+    for e in events:
+        if e.future and "(later " not in e.text and _REVISED_HERE.search(e.text):
+            e.text = f"{e.text} (superseded)"
 
 
 def merge_targets(events: list[TimelineEvent], analyses: Sequence[Analysis]) -> list[TimelineEvent]:
@@ -435,3 +541,85 @@ def mark_superseded(events: list[TimelineEvent], analyses: Sequence[Analysis]) -
         )
         if new_year and not e.date.startswith(new_year):
             e.text = f"{e.text} (later moved to {new_year})"
+
+
+# A later report that a plan will not happen as planned; the note the plan gets.
+_CALLED_OFF = [
+    (
+        re.compile(
+            r"\b(?:cancel(?:l?ed|s)?|scrap(?:ped|s)?|abandon(?:ed|s)?|shelv(?:ed|es)|"
+            r"call(?:ed|s)\s+off|ditch(?:ed|es)|drop(?:ped|s)\s+(?:its|their|the|his|her)\s+plans?|"
+            r"(?:was|were|has\s+been|have\s+been)\s+(?:halted|stopped|axed|killed))\b",
+            re.I,
+        ),
+        "later called off",
+    ),
+    (
+        re.compile(
+            r"\b(?:postpon(?:ed|es)|delay(?:ed|s)|push(?:ed|es)\s+back|put\s+(?:it\s+)?on\s+hold|"
+            r"suspend(?:ed|s))\b",
+            re.I,
+        ),
+        "later delayed",
+    ),
+]
+_NEGATED = re.compile(r"\b(?:not|never|no\s+longer|n't|denied|deny|denies|rule[sd]?\s+out)\b", re.I)
+MIN_SHARED_WORDS = 2  # besides a shared name
+
+
+def mark_called_off(events: list[TimelineEvent], analyses: Sequence[Analysis]) -> None:
+    """Mark each plan that an article published later says was called off or delayed
+    ("... open the bridge in 2026. (later called off)"), so a plan overtaken by the
+    news never reads as current.
+
+    The later sentence must name a cancellation or a delay (not negated: "has not
+    been cancelled" is no news), share a capitalised name with the plan and at least
+    MIN_SHARED_WORDS other content words ("Norland Power ... the ferry link").
+    A plan already marked as moved (`mark_superseded`) is left as it is."""
+    published = {a.document.id: a.document.published for a in analyses}
+    reports: list[tuple[str, str, frozenset[str], frozenset[str]]] = []
+    for a in analyses:
+        doc = a.document
+        if not doc.published:
+            continue
+        for start, end in sentence_spans(doc):
+            text = doc.text[start:end]
+            note = next((n for pattern, n in _CALLED_OFF if pattern.search(text)), None)
+            if note is None or _NEGATED.search(text):
+                continue
+            reports.append((doc.published, note, content_words(text), _names(text)))
+    if not reports:
+        return
+    for e in events:
+        if not e.future or "(later " in e.text:
+            continue
+        said = [published.get(c.document) or "" for c in e.citations]
+        first = min(said) if said else ""
+        words, names = content_words(e.text), _names(e.text)
+        note = next(
+            (
+                n
+                for when, n, w, nm in sorted(reports, key=lambda r: r[0])
+                if first
+                and when > first
+                and not when.startswith(first)
+                and not first.startswith(when)
+                and names & nm
+                and _shared(words, w, names | nm) >= MIN_SHARED_WORDS
+            ),
+            None,
+        )
+        if note:
+            e.text = f"{e.text} ({note})"
+
+
+def _names(text: str) -> frozenset[str]:
+    """Capitalised words not opening the sentence ("Norland", "Power")."""
+    words = _WORD.findall(text)
+    return frozenset(w for w in words[1:] if w[:1].isupper() and w.lower() not in _STOP)
+
+
+def _shared(a: frozenset[str], b: frozenset[str], names: frozenset[str]) -> int:
+    """Content words in both, other than names and numbers."""
+    skip = {n.lower() for n in names}
+    return sum(1 for w in a & b if w not in skip and not w.isdigit())

@@ -64,6 +64,17 @@ _LEADING_DATELINES = [
     )
     for date in (rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}", rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}")
 ]
+# The same dateline after a byline or a headline run into it ("By Ann Lee HealthDay
+# Reporter MONDAY, Jan. 25, 2016 (HealthDay News) -- ..."): anywhere near the top,
+# but only with the agency in brackets and the dash, which no sentence has.
+_INLINE_DATELINES = [
+    re.compile(
+        rf"(?:\b{_WEEKDAY},?\s+)?\b{date}\s*\([^()\n]{{1,40}}\)\s*(?:--|—|–|-|:)",
+        re.I,
+    )
+    for date in (rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}", rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}")
+]
+INLINE_DATELINE_CHARS = 600  # how far into the text a bracketed dateline is looked for
 _FILENAME = re.compile(
     r"^(?P<year>(?:19|20)\d\d)(?:[-_.](?P<month>[01]\d)(?:[-_.](?P<day>[0-3]\d))?)?(?!\d)"
 )
@@ -100,7 +111,8 @@ def parse_date(value: object, source: DateSource) -> PubDate | None:
 
 
 def from_text(text: str, *, lines: int = 6) -> PubDate | None:
-    """A dateline among the first non-blank lines (a line that is mostly a date, or cued)."""
+    """A dateline among the first non-blank lines (a line that is mostly a date, or cued),
+    or an agency dateline in brackets near the top ("... (HealthDay News) --")."""
     seen = 0
     for line in text.splitlines():
         line = line.strip()
@@ -121,7 +133,9 @@ def from_text(text: str, *, lines: int = 6) -> PubDate | None:
             rest = (line[: m.start()] + line[m.end() :]).strip(" ,.-–—|:")
             if len(rest) <= 12 or _DATELINE_CUE.search(line):
                 return _from_match(m, "text")
-    return None
+    top = text[:INLINE_DATELINE_CHARS]
+    inline = _INLINE_DATELINES[0].search(top) or _INLINE_DATELINES[1].search(top)
+    return _from_match(inline, "text") if inline else None
 
 
 def from_filename(path: str) -> PubDate | None:

@@ -193,8 +193,9 @@ def test_dates_tense_decides_past_or_future(nlp, text, published, value, future)
 def test_dates_parse_reads_the_verb_governing_the_date(nlp):
     # "will" is near "on Monday" but belongs to the relative clause.
     text = "The minister, who will step down next spring, said on Monday that talks had failed."
-    (guess,) = resolve_dates(text, "2023-03-14")
-    (parsed,) = resolve_dates(text, "2023-03-14", nlp(text))
+    spring, guess = resolve_dates(text, "2023-03-14")
+    assert (spring.text, spring.value, spring.future) == ("next spring", "2024", True)
+    _, parsed = resolve_dates(text, "2023-03-14", nlp(text))
     assert guess.future  # the cue list alone is fooled
     assert (parsed.value, parsed.future) == ("2023-03-13", False)
     text = "The ferry company said on Tuesday that fares will rise."
@@ -238,3 +239,57 @@ def test_dates_month_and_day_take_the_known_year():
     ]
     (alone,) = resolve_dates("The summit, held May 4, ended.", None)
     assert alone.value is None  # nothing tells the year: not guessed
+    # a time-frame year in the same sentence tells it; one naming a thing does not
+    year, day = resolve_dates("In 2012 the summit, held May 4, ended.", None)
+    assert (year.value, day.value) == ("2012", "2012-05-04")
+    found = resolve_dates("The 2012 Harbour Summit, held May 4, ended.", None)
+    assert [d.value for d in found] == ["2012", None]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        # the sentence named the year: a recalled date keeps it
+        ("The dam burst on March 20, 2003, and the valley flooded on April 9.", "2003-04-09"),
+        ("In 2004 the first ferry sank on May 4 near the pier.", "2004-05-04"),
+        ("Work on the canal began in January 2006 and stopped in May.", "2006-05"),
+        # another sentence, or a date of speech: the publication's year stands
+        ("The law passed in 2009. On March 3 the minister resigned.", "2011-03-03"),
+        ("The worst since the 1989 tanker spill, the rig blew up April 20.", "2011-04-20"),
+        ("Sales rose in 2010, the mayor said on March 3.", "2011-03-03"),
+    ],
+)
+def test_dates_month_without_year_takes_the_year_its_sentence_named(text, value):
+    found = resolve_dates(text, "2011-06-15")
+    assert found[-1].value == value, found
+
+
+def test_dates_month_without_year_is_never_put_after_publication():
+    # a later year in the sentence is a plan or a forecast, never lent to a past day
+    (plan, day) = resolve_dates("The port will close in 2030; it flooded on May 4.", "2011-06-15")
+    assert plan.value == "2030"
+    assert day.value == "2011-05-04"
+
+
+@pytest.mark.parametrize(
+    "text, published, value, future",
+    [
+        ("The port plans to start dredging in the spring.", "2023-11-02", "2024", True),
+        ("By next summer the crew will be twice as large.", "2024-05-21", "2025", True),
+        ("The ferry ran aground last summer.", "2024-10-03", "2024", False),
+        ("The ferry ran aground last summer.", "2024-03-03", "2023", False),
+        ("The ferry ran aground in the autumn.", "2024-03-03", "2023", False),
+        ("The pier was rebuilt in the summer of 2012.", "2024-03-03", "2012", False),
+        ("The pier was rebuilt during summer 2012.", None, "2012", False),
+    ],
+)
+def test_dates_seasons_give_their_year(text, published, value, future):
+    mention = only(text, published)
+    assert (mention.value, mention.granularity, mention.future) == (value, "year", future)
+
+
+@pytest.mark.parametrize(
+    "text", ["Prices fall when the ferries stop.", "A spring in the hills feeds the town."]
+)
+def test_dates_season_words_that_are_no_dates(text):
+    assert resolve_dates(text, "2024-03-03") == []

@@ -156,7 +156,7 @@ def test_figures_claimant_from_attribution(nlp):
     assert f.claimant == "Maria Lopez"
     g = only(nlp, "Maria Lopez estimates that the market is worth $5 billion.")
     assert g.claimant == "Maria Lopez"
-    h = only(nlp, "Orbit aims to sell 40 million phones by 2021, according to Tom Reed.")
+    h = only(nlp, "Orbit sold 40 million phones in 2021, according to Tom Reed.")
     assert h.claimant == "Tom Reed"
     # Short name resolved against the full one in the same document.
     text = "Maria Lopez covers storage. The market grew 1 percent last year, Lopez said."

@@ -244,3 +244,90 @@ def test_timeline_superseded_plans_are_marked_and_one_target_merges():
     assert targets["2027"].support == 2  # told two ways, one target
     assert targets["2027"].text.endswith(" (later moved to 2028)")
     assert not targets["2028"].text.startswith("(later")
+
+
+def test_timeline_plans_called_off_or_delayed_later_are_marked():
+    plan = analysed(
+        "a", "Corran Ferries plans to open the new harbour terminal in 2026.", "2024-02-01"
+    )
+    other = analysed(
+        "b",
+        "Lakeside Rail expects its harbour terminal to take first trains in 2026.",
+        "2024-02-01",
+    )
+    later = analysed(
+        "c",
+        "Corran Ferries has scrapped the harbour terminal after costs doubled.",
+        "2024-09-10",
+    )
+    events = build_timeline([plan, other, later], lead_events=False, parse=False)
+    texts = sorted(e.text for e in events if e.future)
+    assert texts == [
+        "Corran Ferries plans to open the new harbour terminal in 2026. (later called off)",
+        "Lakeside Rail expects its harbour terminal to take first trains in 2026.",  # not theirs
+    ]
+    delayed = analysed(
+        "d", "Corran Ferries postponed the harbour terminal until the autumn.", "2024-05-01"
+    )
+    (target,) = [e for e in build_timeline([plan, delayed], lead_events=False) if e.future]
+    assert target.text.endswith("(later delayed)")
+
+
+def test_timeline_plans_are_not_marked_by_denials_or_earlier_reports():
+    plan = analysed(
+        "a", "Corran Ferries plans to open the new harbour terminal in 2026.", "2024-02-01"
+    )
+    denial = analysed(
+        "b", "Corran Ferries has not scrapped the harbour terminal, its chief said.", "2024-09-10"
+    )
+    earlier = analysed(
+        "c", "Corran Ferries scrapped an older harbour terminal design in 2022.", "2023-01-05"
+    )
+    events = build_timeline([plan, denial, earlier], lead_events=False, parse=False)
+    (target,) = [e for e in events if e.future]
+    assert "(later" not in target.text
+
+
+def test_timeline_one_day_told_three_ways_is_one_event():
+    # 2023-11-02 is a Thursday: "on Tuesday" is October 31.
+    a = analysed(
+        "a", "Rescuers pulled 12 miners from the flooded Dunmore pit on Tuesday.", "2023-11-02"
+    )
+    b = analysed("b", "Twelve miners were freed from the Dunmore pit on October 31.", "2023-11-03")
+    c = analysed(
+        "c", "On Tuesday rescue teams freed the miners trapped in the flooded pit.", "2023-11-01"
+    )
+    d = analysed("d", "The Dunmore council also voted on a new budget on October 31.", "2023-11-03")
+    events = build_timeline([a, b, c, d], lead_events=False, parse=False)
+    assert [(e.date, e.support) for e in events] == [("2023-10-31", 3), ("2023-10-31", 1)]
+    assert "budget" in events[1].text
+
+
+def test_timeline_object_relative_clause_is_no_event_on_its_own(nlp):
+    text = (
+        "Speaking to engineers and suppliers at the annual gathering in the old harbour hall on "
+        "the north shore, the chief executive of Corran Ferries called the northern route the "
+        "single most important market that staff would focus on this year, well ahead of the "
+        "southern islands."
+    )
+    a = analysed("a", text, "2023-11-02")
+    a.clauses = find_clauses(nlp(text))
+    (event,) = build_timeline([a], lead_events=False)
+    assert not event.text.startswith(("the single", "that staff", "market")), event.text
+    assert "Corran Ferries" in event.text  # the subject stays
+    c = event.citations[0]
+    assert text[c.start : c.end] == event.text
+
+
+def test_timeline_plan_its_own_sentence_revises_is_no_current_target():
+    a = analysed(
+        "a",
+        "Originally Corran Ferries hoped to carry a million passengers in 2026 but pushed the "
+        "goal back a year. Corran Ferries now aims to carry a million passengers in 2027.",
+        "2024-02-01",
+    )
+    events = build_timeline([a], lead_events=False, parse=False)
+    assert [(e.date, e.future, e.text.endswith("(superseded)")) for e in events] == [
+        ("2026", True, True),
+        ("2027", True, False),
+    ]

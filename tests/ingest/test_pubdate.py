@@ -76,3 +76,23 @@ def test_from_text_reads_an_agency_dateline_opening_a_long_paragraph():
         assert found and (found.value, found.granularity) == (value, "day"), opening
     # a sentence that opens with a date is no dateline
     assert pubdate.from_text("May 7, 2014 was a Tuesday." + body) is None
+
+
+def test_from_text_reads_an_agency_dateline_after_a_byline():
+    body = " Ferry crews who sleep less make more mistakes, a survey of ports suggests." * 3
+    for text, value in (
+        (
+            "By Ann Lee HealthDay Reporter TUESDAY, March 8, 2022 (HealthDay News) --" + body,
+            "2022-03-08",
+        ),
+        (
+            "Ferry survey\n\nBy Ann Lee\nwednesday, 9 March 2022 (Harbour Wire) -" + body,
+            "2022-03-09",
+        ),
+    ):
+        found = pubdate.from_text(text)
+        assert found and (found.value, found.granularity) == (value, "day"), text[:40]
+    # a date in brackets inside a sentence, with no dash after, is no dateline
+    assert pubdate.from_text("The survey (March 8, 2022) found more mistakes." + body) is None
+    # nor a bracketed dateline deep in the text
+    assert pubdate.from_text(body * 4 + " MONDAY, March 7, 2022 (Harbour Wire) --") is None

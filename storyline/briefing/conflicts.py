@@ -1,0 +1,651 @@
+"""Conflicts read from facts with a fixed form, which two articles may word differently
+but must agree on: a person's age, the street block where something happened, the
+month a person was put in a post, the clock time of one event, a person's full name.
+
+Each detector aligns one kind of fact by what it is about (the person, the street,
+the event's words), never by the article, and reports documents published at about
+the same time (`compare.same_time`) that give different values. A later value given
+by a later article is a revision, left to `storyline.briefing.developments`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ..analysis.matching import same_word
+from ..analysis.names import name_key
+from ..model import Analysis, Citation, Divergence, Entity, Statement
+
+__all__ = [
+    "age_divergences",
+    "appointment_divergences",
+    "block_divergences",
+    "clock_divergences",
+    "contradiction_divergences",
+    "contradictions",
+    "month_day",
+    "name_form_divergences",
+    "near_spelling",
+]
+
+
+@dataclass(slots=True)
+class _Fact:
+    """One value a document gives for one thing, with the sentence that gives it."""
+
+    key: str  # what it is about: a person, a street, an event
+    value: str  # normalised value: "73", "900", "04", "09:06"
+    shown: str  # the value as the text writes it
+    document: str
+    sentence: tuple[int, int]
+
+
+def _people(entities: Sequence[Entity]) -> dict[str, str]:
+    """Every written form of a person (name key) -> the merged name."""
+    names: dict[str, str] = {}
+    for e in entities:
+        if e.type == "PERSON":
+            for form in (e.name, *e.aliases):
+                names.setdefault(name_key(form), e.name)
+    return names
+
+
+def _person(names: dict[str, str], text: str, canonical: str | None) -> str | None:
+    return names.get(name_key(canonical or text)) or names.get(name_key(text))
+
+
+def _sentence(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    return next(((s, e) for s, e in spans if s <= pos < e), None)
+
+
+def _disagreements(
+    facts: list[_Fact],
+    published: dict[str, str | None],
+    agree: Callable[[set[str], set[str]], bool] | None = None,
+) -> list[tuple[str, _Fact, _Fact]]:
+    """(key, fact of one document, fact of another) for each thing two documents
+    published at about the same time give values for that `agree` rejects (by
+    default: no value in common); one pair per thing, the first documents first."""
+    from .compare import _same_time
+
+    agree = agree or (lambda a, b: bool(a & b))
+    by_key: dict[str, dict[str, list[_Fact]]] = defaultdict(lambda: defaultdict(list))
+    for f in facts:
+        by_key[f.key][f.document].append(f)
+    out = []
+    for key, by_doc in by_key.items():
+        docs = list(by_doc)
+        done = False
+        for i, d1 in enumerate(docs):
+            for d2 in docs[i + 1 :]:
+                if not _same_time(published.get(d1), published.get(d2)):
+                    continue
+                v1 = {f.value for f in by_doc[d1]}
+                v2 = {f.value for f in by_doc[d2]}
+                if agree(v1, v2):
+                    continue
+                f1 = by_doc[d1][0]
+                f2 = next(f for f in by_doc[d2] if f.value not in v1)
+                out.append((key, f1, f2))
+                done = True
+                break
+            if done:
+                break
+    return out
+
+
+def _divergence(
+    kind: str,
+    description: str,
+    facts: Sequence[_Fact],
+    texts: dict[str, str],
+    published: dict[str, str | None],
+    strength: float,
+) -> Divergence:
+    sides = [
+        Statement(
+            text=texts[f.document][f.sentence[0] : f.sentence[1]].strip(),
+            date=published.get(f.document),
+            citations=[Citation(f.document, *f.sentence)],
+            document=f.document,
+        )
+        for f in facts
+    ]
+    return Divergence(
+        kind=kind,  # type: ignore[arg-type]
+        description=description,
+        citations=[s.citations[0] for s in sides],
+        sides=sides,
+        strength=strength,
+    )
+
+
+def _context(analyses: Sequence[Analysis]):
+    from .compare import _label, sentence_spans
+
+    labels = {a.document.id: _label(a.document) for a in analyses}
+    published = {a.document.id: a.document.published for a in analyses}
+    texts = {a.document.id: a.document.text for a in analyses}
+    spans = {a.document.id: sentence_spans(a.document) for a in analyses}
+    return labels, published, texts, spans
+
+
+# ---------------------------------------------------------------- ages
+
+# "Durst, 73," / "Durst (73)" after a name; "the 72-year-old Durst", "73-year-old
+# real estate heir Robert Durst" before one (up to three lower-case words between).
+_AGE_AFTER = re.compile(r"^\s*(?:,\s*|\(\s*)(\d{1,3})\s*(?:[,)]|\.(?!\d)|$)")
+_AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old\s+(?:[a-z][\w'-]*\s+){0,3}$")
+
+
+def age_divergences(
+    analyses: Sequence[Analysis], entities: Sequence[Entity], labels: dict[str, str] | None = None
+) -> list[Divergence]:
+    """One person given different ages by documents of about the same time
+    ("Durst, 73," against "the 72-year-old Durst"). An age is read only where it is
+    written against the name, so a neighbour's age is never taken for the person's."""
+    names = _people(entities)
+    own_labels, published, texts, spans = _context(analyses)
+    labels = labels or own_labels
+    facts = []
+    for a in analyses:
+        text = a.document.text
+        for m in a.entities:
+            # a known person's name, whatever type this one mention was given
+            # ("Durst, 73," tagged as an organisation)
+            person = (
+                _person(names, m.text, m.canonical)
+                if m.type == "PERSON"
+                else names.get(name_key(m.text))
+            )
+            if person is None:
+                continue
+            after = _AGE_AFTER.match(text[m.end : m.end + 8])
+            before = _AGE_BEFORE.search(text[max(0, m.start - 60) : m.start])
+            for found in (after, before):
+                if found is None or not 0 < int(found.group(1)) < 120:
+                    continue
+                sent = _sentence(spans[a.document.id], m.start)
+                if sent is not None:
+                    age = str(int(found.group(1)))
+                    facts.append(_Fact(person, age, age, a.document.id, sent))
+    return [
+        _divergence(
+            "figure",
+            f"Sources give {person}'s age differently: {f1.shown} ({labels.get(f1.document, f1.document)})"
+            f" vs {f2.shown} ({labels.get(f2.document, f2.document)})",
+            (f1, f2),
+            texts,
+            published,
+            0.5,
+        )
+        for person, f1, f2 in _disagreements(facts, published)
+    ]
+
+
+# ---------------------------------------------------------------- street blocks
+
+_BLOCK = re.compile(
+    r"\b(\d{2,5})\s+block\s+of\s+((?:(?:[NSEW]\.?|[A-Z0-9][\w'-]*)\s+){0,4}[A-Z0-9][\w'-]*)"
+)
+_STREET_TYPE = re.compile(
+    r"\s+(?:street|st|avenue|ave|road|rd|drive|dr|boulevard|blvd|lane|ln|court|ct|place|pl|"
+    r"way|terrace|ter|circle|cir|parkway|pkwy|highway|hwy)\.?$",
+    re.I,
+)
+# A sentence saying where someone lives or is registered gives a second place, not
+# the place where the story's event happened.
+_RESIDENCE = re.compile(r"\b(?:lives?|lived|living|resides?|resided|residence|home address)\b")
+
+
+def block_divergences(
+    analyses: Sequence[Analysis], labels: dict[str, str] | None = None
+) -> list[Divergence]:
+    """One street given different block numbers for where something happened
+    ("900 block of Buffalo Springs Drive" against "800 block of Buffalo Springs"):
+    documents of about the same time that share no block number of that street.
+    Where someone lives is kept apart from where something happened."""
+    own_labels, published, texts, spans = _context(analyses)
+    labels = labels or own_labels
+    facts = []
+    for a in analyses:
+        for m in _BLOCK.finditer(a.document.text):
+            sent = _sentence(spans[a.document.id], m.start())
+            if sent is None:
+                continue
+            street = _STREET_TYPE.sub("", m.group(2)).casefold()
+            where = (
+                "home" if _RESIDENCE.search(texts[a.document.id][sent[0] : sent[1]]) else "event"
+            )
+            facts.append(_Fact(f"{street}|{where}", m.group(1), m.group(0), a.document.id, sent))
+    out = []
+    for _key, f1, f2 in _disagreements(facts, published):
+        street = _STREET_TYPE.sub("", f1.shown.split(" block of ", 1)[-1])
+        out.append(
+            _divergence(
+                "claim",
+                f"Sources place this on different blocks of {street}: "
+                f'"{f1.shown}" ({labels.get(f1.document, f1.document)}) vs '
+                f'"{f2.shown}" ({labels.get(f2.document, f2.document)})',
+                (f1, f2),
+                texts,
+                published,
+                0.4,
+            )
+        )
+    return out
+
+
+# ---------------------------------------------------------------- appointments
+
+# Verbs of putting a person in a post; being elected, nominated or sworn in are
+# other events of their own dates, so they are not in the list.
+_APPOINTED = re.compile(r"\b(?:named|hired|appointed|tapped|picked|selected|promoted)\b")
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_MONTH = re.compile(
+    r"\b(" + "|".join(m[:3] for m in _MONTHS) + r")[a-z]*\.?(?:\s+\d{1,2}\b,?)?(?:\s+(\d{4}))?",
+    re.I,
+)
+
+
+def _month(text: str, value: str | None) -> tuple[str | None, str] | None:
+    """(year or None, month "05") of a date mention, from its ISO value or its words
+    ("in April": no year)."""
+    if value and len(value) >= 7:
+        return value[:4], value[5:7]
+    m = _MONTH.search(text)
+    if m is None:
+        return None
+    month = f"{[x[:3] for x in _MONTHS].index(m.group(1).casefold()[:3]) + 1:02d}"
+    return (m.group(2) or (value[:4] if value else None)), month
+
+
+def month_day(text: str) -> str | None:
+    """ "MM-DD" of a date written with a month name and a day ("March 22", "Aug. 18")."""
+    m = re.search(
+        r"\b(" + "|".join(x[:3] for x in _MONTHS) + r")[a-z]*\.?\s+(\d{1,2})\b", text, re.I
+    )
+    if m is None or not 1 <= int(m.group(2)) <= 31:
+        return None
+    month = [x[:3] for x in _MONTHS].index(m.group(1).casefold()) + 1
+    return f"{month:02d}-{int(m.group(2)):02d}"
+
+
+def appointment_divergences(
+    analyses: Sequence[Analysis], entities: Sequence[Entity], labels: dict[str, str] | None = None
+) -> list[Divergence]:
+    """One person put in a post in different months by documents of about the same
+    time ("named chief in May 2014" against "hired in April"). A month without a year
+    is compared by month alone; two years that differ are two appointments."""
+    names = _people(entities)
+    own_labels, published, texts, spans = _context(analyses)
+    labels = labels or own_labels
+    facts = []
+    for a in analyses:
+        doc_id = a.document.id
+        for dm in a.dates:
+            if dm.future or dm.granularity not in (None, "month", "day"):
+                continue
+            when = _month(dm.text, dm.value)
+            sent = _sentence(spans[doc_id], dm.start)
+            if when is None or sent is None:
+                continue
+            sentence = texts[doc_id][sent[0] : sent[1]]
+            if not _APPOINTED.search(sentence):
+                continue
+            people = {
+                p
+                for m in a.entities
+                if m.type == "PERSON" and sent[0] <= m.start < sent[1]
+                for p in [_person(names, m.text, m.canonical)]
+                if p
+            }
+            if len(people) != 1:  # "X named Y": whose post it is must be clear
+                continue
+            year, month = when
+            facts.append(_Fact(people.pop(), f"{year or '?'}-{month}", dm.text, doc_id, sent))
+
+    def agree(a: set[str], b: set[str]) -> bool:
+        for x in a:
+            for y in b:
+                (xy, xm), (yy, ym) = x.split("-"), y.split("-")
+                if xm == ym and (xy == yy or "?" in (xy, yy)):
+                    return True
+                if xy != yy and "?" not in (xy, yy):
+                    return True  # two years: two appointments, not one told two ways
+        return False
+
+    return [
+        _divergence(
+            "date",
+            f"Sources date when {person} took the post differently: "
+            f'"{f1.shown}" ({labels.get(f1.document, f1.document)}) vs '
+            f'"{f2.shown}" ({labels.get(f2.document, f2.document)})',
+            (f1, f2),
+            texts,
+            published,
+            0.5,
+        )
+        for person, f1, f2 in _disagreements(facts, published, agree)
+    ]
+
+
+# ---------------------------------------------------------------- clock times
+
+_CLOCK = re.compile(
+    r"(?P<hedge>\b(?:about|around|approximately|roughly|shortly (?:after|before)|just "
+    r"(?:after|before)|nearly|almost)\s+)?\b(?P<h>\d{1,2}):(?P<m>[0-5]\d)\s*"
+    r"(?P<half>[ap]\.?\s?m\b\.?)?",
+    re.I,
+)
+# Clock times of one event closer than this, one of them hedged ("around 9:06"), agree.
+HEDGED_MINUTES = 15
+
+
+def clock_divergences(
+    analyses: Sequence[Analysis],
+    labels: dict[str, str] | None = None,
+    threshold: float | None = None,
+) -> list[Divergence]:
+    """One event (sentences alike once their times are left out) given different clock
+    times by documents of about the same time ("the call came in at 9:06 a.m." against
+    "at 9:09 a.m."). A hedged time ("around 9:06") agrees within `HEDGED_MINUTES`."""
+    from .compare import SAME_EVENT_THRESHOLD, _same_time
+
+    threshold = SAME_EVENT_THRESHOLD if threshold is None else threshold
+    own_labels, published, texts, spans = _context(analyses)
+    labels = labels or own_labels
+    items = []
+    for a in analyses:
+        doc_id = a.document.id
+        for s, e in spans[doc_id]:
+            sentence = texts[doc_id][s:e]
+            times = list(_CLOCK.finditer(sentence))
+            if len(times) == 1:  # a sentence with two times tells a sequence
+                items.append((doc_id, (s, e), times[0], _CLOCK.sub(" ", sentence)))
+    if len({i[0] for i in items}) < 2:
+        return []
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    try:
+        matrix = TfidfVectorizer(stop_words="english").fit_transform([i[3] for i in items])
+    except ValueError:
+        return []
+    sims = (matrix @ matrix.T).toarray()
+    out, seen = [], set()
+    for x, (d1, s1, t1, _) in enumerate(items):
+        for y in range(x + 1, len(items)):
+            d2, s2, t2, _ = items[y]
+            if d1 == d2 or sims[x, y] < threshold or (d1, d2) in seen:
+                continue
+            if not _same_time(published.get(d1), published.get(d2)):
+                continue
+            gap = abs(_minutes(t1) - _minutes(t2))
+            if gap == 0 or ((t1.group("hedge") or t2.group("hedge")) and gap <= HEDGED_MINUTES):
+                continue
+            if t1.group("half") and t2.group("half") and gap >= 12 * 60 - HEDGED_MINUTES:
+                continue  # 9:00 a.m. and 9:00 p.m.: two events
+            seen.add((d1, d2))
+            f1 = _Fact("", "", t1.group(0).strip(), d1, s1)
+            f2 = _Fact("", "", t2.group(0).strip(), d2, s2)
+            out.append(
+                _divergence(
+                    "date",
+                    f'Sources time this differently: "{f1.shown}" ({labels.get(d1, d1)}) '
+                    f'vs "{f2.shown}" ({labels.get(d2, d2)})',
+                    (f1, f2),
+                    texts,
+                    published,
+                    round(float(sims[x, y]), 3),
+                )
+            )
+    return out
+
+
+def _minutes(m: re.Match) -> int:
+    hour, minute = int(m.group("h")) % 12, int(m.group("m"))
+    if (m.group("half") or "").casefold().startswith("p"):
+        hour += 12
+    return hour * 60 + minute
+
+
+# ---------------------------------------------------------------- full names
+
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+_WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?$")
+
+
+def _transposed(a: str, b: str) -> bool:
+    """One pair of neighbouring letters swapped ("Ilsa"/"Isla")."""
+    a, b = a.casefold(), b.casefold()
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and a[diff[0]] == b[diff[1]]
+        and a[diff[1]] == b[diff[0]]
+    )
+
+
+def near_spelling(a: str, b: str) -> bool:
+    """Two spellings of one name word: the same first letter, and near (`same_word`)
+    or two letters swapped. Hyphenated names compare part by part, so "Jong-un" is
+    not "Jong-nam"."""
+    if a[:1].casefold() != b[:1].casefold() or min(len(a), len(b)) < 4:
+        return False
+    pa, pb = a.split("-"), b.split("-")
+    if len(pa) != len(pb):
+        return False
+    return all(
+        x.casefold() == y.casefold() or same_word(x, y) or _transposed(x, y)
+        for x, y in zip(pa, pb, strict=True)
+    )
+
+
+def name_form_divergences(
+    analyses: Sequence[Analysis],
+    labels: dict[str, str] | None = None,
+    known: Sequence[Divergence] = (),
+) -> list[Divergence]:
+    """A person's full name given two ways by two documents: the same surname and
+    every other word the same but one, which differs ("Betty Jane Perske" against
+    "Betty Joan Perske"; "Fransiskus" and "Henry" for one search chief). With only a
+    given name and a surname, the given names must be near spellings ("Ilsa"/"Isla"),
+    since two people of one family differ there. Neither document may use both
+    forms (then they are two people), and a pair a spelling divergence in `known`
+    already names is not told again."""
+    own_labels, published, texts, spans = _context(analyses)
+    labels = labels or own_labels
+    forms: dict[tuple[str, ...], dict[str, tuple[int, int]]] = defaultdict(dict)
+    for a in analyses:
+        for m in a.entities:
+            if m.type != "PERSON":
+                continue
+            words = tuple(w for w in m.text.split() if not _INITIAL.match(w))
+            if len(words) < 2 or not all(_WORD.match(w) for w in words):
+                continue
+            sent = _sentence(spans[a.document.id], m.start)
+            if sent is not None:
+                forms[words].setdefault(a.document.id, sent)
+    said = [set(re.findall(r"[\w-]+", d.description)) for d in known if d.kind == "spelling"]
+    out, told = [], set()
+    keys = sorted(forms)
+    for i, f in enumerate(keys):
+        for g in keys[i + 1 :]:
+            if len(f) != len(g) or f[-1] != g[-1]:
+                continue
+            diff = [k for k in range(len(f)) if f[k] != g[k]]
+            if len(diff) != 1:
+                continue
+            x, y = f[diff[0]], g[diff[0]]
+            if len(f) == 2 and not near_spelling(x, y):
+                continue
+            if x.startswith(y) or y.startswith(x):
+                continue  # "Pete"/"Peter": a short form, not a second name
+            if set(forms[f]) & set(forms[g]):
+                continue  # one document names both: two people
+            if any(x in words and y in words for words in said):
+                continue  # a spelling divergence already tells it
+            if (f[-1], diff[0]) in told:
+                continue
+            told.add((f[-1], diff[0]))
+            d1, d2 = next(iter(forms[f])), next(iter(forms[g]))
+            if not _same_time_docs(published, d1, d2):
+                continue
+            f1 = _Fact("", "", " ".join(f), d1, forms[f][d1])
+            f2 = _Fact("", "", " ".join(g), d2, forms[g][d2])
+            out.append(
+                _divergence(
+                    "spelling",
+                    f'{f1.shown} is also given as "{f2.shown}" ("{x}" in '
+                    f"{', '.join(labels.get(d, d) for d in forms[f])}; "
+                    f'"{y}" in {", ".join(labels.get(d, d) for d in forms[g])})',
+                    (f1, f2),
+                    texts,
+                    published,
+                    0.0,
+                )
+            )
+    return out
+
+
+def _same_time_docs(published: dict[str, str | None], a: str, b: str) -> bool:
+    from .compare import _same_time
+
+    return _same_time(published.get(a), published.get(b))
+
+
+# ---------------------------------------------------------------- contradictions
+
+# Words that deny what the rest of a sentence says.
+_DENIAL = re.compile(
+    r"\b(?:not|never|no longer|denied|denies|deny|denying|false|untrue|refuted|refutes|"
+    r"rejected|rejects|dismissed|dismisses)\b|n['’]t\b",
+    re.I,
+)
+# Two sentences, denial words left out, at least this alike say the same thing.
+CONTRADICTION_THRESHOLD = 0.6
+# A sentence needs this many content words to carry a claim of its own.
+_CLAIM_WORDS = 4
+# Each sentence's content words (denial words aside) must be this share of the
+# other's: one statement, negated, not a longer sentence with a "not" of its own.
+CONTRADICTION_COVER = 0.8
+
+
+@dataclass(slots=True)
+class Contradiction:
+    """A sentence of one document and a sentence of another that denies it."""
+
+    claim: _Fact  # document and sentence that says it
+    denial: _Fact  # document and sentence that denies it
+    similarity: float
+
+
+def contradictions(
+    analyses: Sequence[Analysis], threshold: float = CONTRADICTION_THRESHOLD
+) -> list[Contradiction]:
+    """Sentence pairs of two documents that say the same thing (TF-IDF cosine of their
+    words, denial words left out, at least `threshold`) where one denies it ("the
+    plant will close" against "the company denied that the plant will close").
+
+    A document that reports both the claim and the denial is not a side: then the
+    sources agree that the point is disputed. Questions are no claims."""
+    from ..words import stop_words
+
+    stop = stop_words()
+    _, _, texts, spans = _context(analyses)
+    items = []
+    for a in analyses:
+        doc_id = a.document.id
+        for s, e in spans[doc_id]:
+            sentence = texts[doc_id][s:e]
+            if sentence.rstrip().endswith("?"):
+                continue
+            bare = _DENIAL.sub(" ", sentence)
+            words = {w for w in re.findall(r"[a-z]{3,}", bare.casefold()) if w not in stop}
+            if len(words) < _CLAIM_WORDS:
+                continue
+            items.append((doc_id, (s, e), bool(_DENIAL.search(sentence)), bare, words))
+    if len({i[0] for i in items}) < 2:
+        return []
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    try:
+        matrix = TfidfVectorizer(stop_words="english").fit_transform([i[3] for i in items])
+    except ValueError:
+        return []
+    sims = (matrix @ matrix.T).toarray()
+    close: dict[int, list[int]] = defaultdict(list)
+    for x in range(len(items)):
+        for y in range(len(items)):
+            if x != y and sims[x, y] >= threshold:
+                close[x].append(y)
+    out = []
+    for x, (dx, sx, neg_x, _, wx) in enumerate(items):
+        if neg_x:
+            continue
+        for y in close[x]:
+            dy, sy, neg_y, _, wy = items[y]
+            if dy == dx or not neg_y:
+                continue
+            shared = len(wx & wy)
+            if shared < CONTRADICTION_COVER * max(len(wx), len(wy)):
+                continue
+            # either document giving both sides reports a dispute, not a conflict
+            if any(items[z][0] == dx and items[z][2] for z in close[y]) or any(
+                items[z][0] == dy and not items[z][2] for z in close[x]
+            ):
+                continue
+            out.append(
+                Contradiction(
+                    _Fact("", "", "", dx, sx), _Fact("", "", "", dy, sy), float(sims[x, y])
+                )
+            )
+    return out
+
+
+def contradiction_divergences(
+    analyses: Sequence[Analysis], labels: dict[str, str] | None = None
+) -> list[Divergence]:
+    """Contradictions between documents of about the same time, as `claim` divergences;
+    a later denial is a development (`developments.contradiction_developments`)."""
+    own_labels, published, texts, _ = _context(analyses)
+    labels = labels or own_labels
+    out, seen = [], set()
+    for c in contradictions(analyses):
+        if not _same_time_docs(published, c.claim.document, c.denial.document):
+            continue
+        pair = (c.claim.document, c.denial.document)
+        if pair in seen:
+            continue
+        seen.add(pair)
+        out.append(
+            _divergence(
+                "claim",
+                f"{labels.get(c.denial.document, c.denial.document)} contradicts "
+                f"{labels.get(c.claim.document, c.claim.document)}",
+                (c.claim, c.denial),
+                texts,
+                published,
+                round(c.similarity, 3),
+            )
+        )
+    return out
