@@ -57,7 +57,7 @@ class Params:
     query_terms: int = 60  # a document's heaviest terms used to find candidates
     posting_terms: int = 48  # a story is indexed under its heaviest centroid terms
     centroid_terms: int = 200  # a centroid keeps its heaviest terms
-    event_candidates: int = 32
+    event_candidates: int = 32  # events of a story compared (the most recent)
     event_stories: int = 8  # the stories nearest by centroid whose events are compared
     event_floor: float = 0.02  # ... when their centroid cosine is at least this
     event_link: float = 1.0  # an event's cosine counts this much toward joining its story
