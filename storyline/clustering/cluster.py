@@ -197,7 +197,8 @@ class Clusterer:
                     report.merges += 1
             rows.update_story(conn, story)
             rows.set_postings(conn, story.pk, _top_keys(story.centroid, p.posting_terms))
-            event_pk = self._event(conn, story.pk, doc.id, vec, shown, iso, best)
+            joinable = _cutoff(day, p.event_window_days)
+            event_pk = self._event(conn, story.pk, doc.id, vec, shown, iso, best, joinable)
             rows.add_member(conn, doc.pk, story.pk, event_pk, round(best.similarity, 5))
 
     def _links(
@@ -225,6 +226,7 @@ class Clusterer:
         for rank, (similarity, story) in enumerate(by_centroid):
             link = _Link(story, similarity)
             if rank < p.event_stories and similarity >= p.event_floor:
+                link.compared = True
                 for event in rows.story_events(conn, story.pk, cutoff, p.event_candidates):
                     near = features.cosine(vec, event.centroid)
                     link.similarity = max(link.similarity, p.event_link * near)
@@ -285,9 +287,15 @@ class Clusterer:
         shown: dict[str, str],
         iso: str | None,
         link: _Link,
+        joinable: str | None,
     ) -> int:
         """Join the link's nearest event at or above event_threshold, or found one."""
         p = self.params
+        if not link.compared:  # joined on its centroid alone: its events not read yet
+            for event in rows.story_events(conn, story_pk, joinable, p.event_candidates):
+                near = features.cosine(vec, event.centroid)
+                if link.event is None or near > link.event_similarity:
+                    link.event, link.event_similarity = event, near
         if link.event is None or link.event_similarity < p.event_threshold:
             return rows.insert_event(conn, "e" + doc_id[:12], story_pk, iso, vec, shown)
         event = link.event
@@ -308,6 +316,7 @@ class _Link:
     similarity: float  # cosine to the centroid, or (scaled) to its nearest event if higher
     event: rows.Cluster | None = None
     event_similarity: float = 0.0
+    compared: bool = False  # whether its events were read
 
 
 def _active(story: rows.Cluster, day: date | None, days: int) -> bool:
