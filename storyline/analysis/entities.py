@@ -24,6 +24,7 @@ from typing import Any
 from ..model import Analysis, EntityMention, Turn
 from .entity_rules import (
     ANAPHORIC_OWNERS,
+    CORPORATE_SUFFIXES,
     COUNTRY_ALIASES,
     COURTESY_TITLES,
     GENERIC_ORG_HEADS,
@@ -34,13 +35,16 @@ from .entity_rules import (
     ORG_DESCRIPTORS,
     ORG_PREPOSITIONS,
     PLACE_HEADS,
+    PLACE_ONLY_HEADS,
     PRODUCT_CODE,
     PRONOUNS,
     REGIONS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
+    US_STATES,
 )
 from .furniture import furniture_spans, inside
+from .matching import is_titled, same_full_name, titled_name
 from .names import (
     acronym,
     canonical_name,
@@ -58,7 +62,7 @@ from .names import (
     used_as_place,
 )
 from .registry import register
-from .roles import UNIT_NOUNS
+from .roles import ADULT_AGE, CHILD_ROLE, COURTESY_GENDER, KIN_NOUNS, UNIT_NOUNS
 
 __all__ = [
     "ANAPHORIC_OWNERS",
@@ -193,6 +197,9 @@ def _strip_leading_title(doc: Any, cand: _Cand) -> None:
     s = cand.start
     while s < cand.end - 1 and _is_role_word(doc[s]):
         s += 1
+    if s == cand.start and cand.end - s > 2 and doc[s].is_upper and 2 <= len(doc[s].text) <= 4:
+        cand.role = cand.role or doc[s].text  # "SSP Ann Lee": a rank's initials
+        s += 1
     if s > cand.start and s < cand.end:
         cand.start = s
 
@@ -202,7 +209,7 @@ class EntityRecognizer:
     """Analysis component: fills `analysis.entities` (see the module docstring)."""
 
     name = "entities"
-    version = "1"
+    version = "3"  # skips furniture sentences inside paragraphs (analysis/furniture.py)
     requires: tuple[str, ...] = ()
     provides: tuple[str, ...] = ("entities",)
 
@@ -230,19 +237,29 @@ def extract_entities(text: str, doc: Any = None, turns: Sequence[Turn] = ()) -> 
     cands = _add_acronyms(doc, cands)
     cands = _add_products(doc, cands)
     cands = _drop_common_words(doc, cands)
+    cands, dropped = _drop_non_players(doc, cands)
     _fix_types(doc, cands)
     _link_short_forms(doc, cands, [t.organisation for t in turns if t.organisation])
     dominant = _dominant_org(doc, cands)
+    families = _family_names(doc, cands)
     for cand in cands:
         if cand.type == "PERSON":
             titled = _name_title(doc, cand)
             _strip_leading_title(doc, cand)
             if not titled:
                 _attach_role(doc, cand, cands, dominant)
-    cands = _add_surnames(doc, cands)
+            if cand.role is None and cand.end - cand.start > 1:
+                role = _family_role(doc, cand)
+                # a relation is a role only where it tells a family apart (a child, or one
+                # of two people of a surname), never a post to compare across articles
+                if role == CHILD_ROLE or doc[cand.end - 1].text in families:
+                    cand.role = role
+    cands = _add_surnames(doc, cands, dropped)
+    _resolve_titled_surnames(doc, cands)
     mentions = [_to_mention(doc, c) for c in sorted(cands, key=lambda c: c.start)]
     mentions = _apply_turns(text, mentions, turns)
     _canonicalise(mentions)
+    _place_types(text, mentions)
     return mentions
 
 
@@ -279,6 +296,104 @@ def _drop_common_words(doc: Any, cands: list[_Cand]) -> list[_Cand]:
             and doc[c.start].text.lower() in lower
         )
     ]
+
+
+# Words before a name that credit the newsroom, not a player ("Editing by Ann Lee and Bo Li").
+_CREDIT_BEFORE = re.compile(
+    r"(?:(?:^|\n)\s*[Bb]y|\b(?i:editing|reporting|writing|reported|written|edited|compiled|"
+    r"produced|photos?|photographs?|video|graphics?|illustrations?)\s+by)"
+    r"(?:[\s,&]+(?:and\s+)?[A-Z][\w.'\u2019-]*)*[\s,&]*(?:and\s*)?$"
+)
+_CREDIT_AFTER = re.compile(
+    r"^[^.\n]{0,60}\b(?:contributed (?:to )?(?:this|the) (?:report|story|article)|"
+    r"contributed reporting)",
+    re.IGNORECASE,
+)
+# "(Reuters) -", "(CNN) --": the outlet a dateline credits.
+_DATELINE_AFTER = re.compile(r"^\)\s*(?:-|--|\u2013|\u2014)")
+# What follows a dateline's city: ", STATE" and "(Outlet) -" or a dash.
+_DATELINE_CITY = re.compile(r"^(?:,\s*[A-Z][\w.]*\.?(?:\s+[A-Z][\w.]*)?)?\s*(?:\(|-|\u2013|\u2014)")
+# Small words a name writes in lower case ("University of Calder") and a headline in
+# title case ("Worst Photo Of All Time").
+_HEADLINE_SMALL = frozenset(
+    {"of", "all", "to", "in", "for", "and", "the", "a", "an", "is", "are", "with", "on", "at"}
+)
+_STORM_WORDS = frozenset({"hurricane", "typhoon", "cyclone", "storm", "superstorm"})
+# Edge words that are never part of a name ("Fleeing Hama", "Invalid").
+_NOT_NAME_POS = frozenset({"VERB", "AUX", "ADJ", "ADV", "PRON", "SCONJ", "PART", "INTJ", "ADP"})
+
+
+def _drop_non_players(doc: Any, cands: list[_Cand]) -> tuple[list[_Cand], set[int]]:
+    """Names that are no one in the story: a byline or an editing credit ("Editing by
+    Ann Lee"), a staff contribution line, the outlet of a dateline ("(Reuters) -"), a
+    social handle ("@Outlet"); edge words that are no name are trimmed ("Fleeing
+    Hama" -> "Hama"), and a lone common word read as a name is dropped ("Detectives",
+    "Invalid"). Returns the kept candidates and the tokens of the dropped ones."""
+    kept = []
+    dropped: set[int] = set()
+    for c in cands:
+        while c.end - c.start > 1 and (
+            (
+                doc[c.start].pos_ in _NOT_NAME_POS
+                and (
+                    doc[c.start].tag_ == "VBG"
+                    or (doc[c.start].is_sent_start and c.type != "PERSON")
+                )
+            )
+            or (c.type == "PERSON" and c.end - c.start > 2 and doc[c.start].tag_ == "NN")
+        ):
+            c.start += 1  # "Fleeing Hama", "Photographer Ann Lee": the name is what follows
+        first = doc[c.start]
+        start, end = first.idx, doc[c.end - 1].idx + len(doc[c.end - 1].text)
+        if _not_a_player(doc, c, start, end):
+            dropped.update(range(c.start, c.end))
+        else:
+            kept.append(c)
+    return kept, dropped
+
+
+def _joins_a_person(doc: Any, c: _Cand) -> bool:
+    """ "Durst for Berman", "Durst in New York": the model's organisation is a person's
+    surname run on through a preposition, not a name."""
+    first = doc[c.start]
+    if not any(t.pos_ == "ADP" and t.is_lower for t in doc[c.start + 1 : c.end]):
+        return False
+    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == first.text for e in doc.ents)
+
+
+def _not_a_player(doc: Any, c: _Cand, start: int, end: int) -> bool:
+    text, first = doc.text, doc[c.start]
+    span = doc[c.start : c.end]
+    if (start > 0 and text[start - 1] in "@#") or any(t.text[:1] in "@#" for t in span):
+        return True  # a social handle
+    if any(t.text[:1].isupper() and t.lower_ in _HEADLINE_SMALL for t in span[1:]):
+        return True  # "Worst Photo Of All Time": a headline in title case, not a name
+    if c.type == "PERSON" and any(t.like_num for t in span):
+        return True
+    if c.type == "ORG" and _joins_a_person(doc, c):
+        return True
+    if "/" in span.text:
+        return True  # "AP Photo/Ann Lee", "Ann Lee/Wirewire": a picture credit
+    if len(span) == 1 and first.is_upper and c.type == "ORG" and _in_caps_run(first):
+        return True  # "FAKE NEWS": shouting, not an organisation
+    if c.type == "PERSON" and c.start > 0 and doc[c.start - 1].lower_ in _STORM_WORDS:
+        return True  # "Hurricane Betsy": a storm, not a person
+    if c.end - c.start == 1:
+        common = first.pos_ in _NOT_NAME_POS or (
+            first.tag_ == "NNS" and not first.text.isupper() and first.text[1:].islower()
+        )
+        if common and (c.type != "PERSON" or first.is_sent_start):
+            return True  # "Detectives", "Invalid": a common word opening a line
+    if c.type == "PERSON" and (
+        _CREDIT_BEFORE.search(text[max(0, start - 120) : start])
+        or _CREDIT_AFTER.match(text[end : end + 120])
+    ):
+        return True
+    return (
+        c.type == "ORG"
+        and text[start - 1 : start] == "("
+        and bool(_DATELINE_AFTER.match(text[end:]))
+    )
 
 
 def _split_country_prefix(doc: Any, cand: _Cand) -> list[_Cand]:
@@ -343,9 +458,18 @@ def _add_acronyms(doc: Any, cands: list[_Cand]) -> list[_Cand]:
             and not _covered(cands, tok.i)
             and not country_name(t)
             and not _is_caps_line(tok)
+            and not _in_caps_run(tok)
         ):
             added.append(_Cand(tok.i, tok.i + 1, "ORG"))
     return sorted(cands + added, key=lambda c: c.start)
+
+
+def _in_caps_run(tok: Any) -> bool:
+    """A word of a passage written in capitals ("HALF OF HOMES WILL LOSE ROOFS"): a word
+    next to it is in capitals too, so it is shouting, not an acronym."""
+    doc = tok.doc
+    near = [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc) and doc[i].is_alpha]
+    return any(t.is_upper and len(t.text) > 2 for t in near)
 
 
 def _add_products(doc: Any, cands: list[_Cand]) -> list[_Cand]:
@@ -377,6 +501,15 @@ def _fix_types(doc: Any, cands: list[_Cand]) -> None:
     """
     by_start = {c.start: c for c in cands}
     for c in cands:
+        after = doc.text[doc[c.end - 1].idx + len(doc[c.end - 1].text) :][:40]
+        if (
+            c.type == "ORG"
+            and doc[c.start].is_upper
+            and doc[c.start].text not in NOT_ACRONYM_ORGS
+            and _DATELINE_CITY.match(after)
+        ):
+            c.type = "GPE"  # "OSLO (Reuters) -": a dateline's city
+    for c in cands:
         if c.type != "PERSON":
             continue
         if c.start > 0 and doc[c.start - 1].lower_ in ORG_DESCRIPTORS and doc[c.start - 1].is_lower:
@@ -403,8 +536,24 @@ def _fix_types(doc: Any, cands: list[_Cand]) -> None:
                     a.type == "GPE"
                     and b.type == "ORG"
                     and not country_name(doc[a.start : a.end].text)
+                    and doc[a.start : a.end].text.rstrip(".") not in US_STATES
                 ):
                     a.type = "ORG"
+                elif a.type == "ORG" and b.type == "PERSON" and _looks_personal(doc, a):
+                    a.type = "PERSON"  # "Dana Holt and Ann Lee": two people
+
+
+def _looks_personal(doc: Any, c: _Cand) -> bool:
+    """Two capitalised proper nouns, no organisation word, never written "the X Y" in the
+    text (as "the White House" is): a name shaped like a person's."""
+    toks = doc[c.start : c.end]
+    if len(toks) != 2 or not all(
+        t.pos_ == "PROPN" and t.text[:1].isupper() and t.text[1:].islower() for t in toks
+    ):
+        return False
+    if any(t.lower_ in GENERIC_ORG_HEADS or t.lower_ in _ORG_TAILS for t in toks):
+        return False
+    return re.search(rf"\bthe\s+{re.escape(toks.text)}\b", doc.text, re.IGNORECASE) is None
 
 
 def _link_short_forms(doc: Any, cands: list[_Cand], known_orgs: Sequence[str] = ()) -> None:
@@ -505,6 +654,8 @@ def _appositive_role(doc: Any, person: _Cand, cands: list[_Cand], dominant: str 
         owner, k = _nearest_org(doc, cands, person.start) or dominant, k + 1
     elif named is not None and named.end < n and doc[named.end].lower_ in {"'s", "’s"}:
         owner, k = named.canonical or doc[named.start : named.end].text, named.end + 1
+    while k < n and doc[k].lower_ in ("same", "other", "another"):
+        k += 1  # "the same lawyer who ...": the title is "lawyer"
     r0 = k
     while (
         k < n
@@ -513,7 +664,10 @@ def _appositive_role(doc: Any, person: _Cand, cands: list[_Cand], dominant: str 
     ):
         k += 1
     if k == r0 or doc[k - 1].lower_ not in ROLE_HEADS:
+        _affiliation_only(doc, person, cands)
         return
+    if k < n and _is_possessive(doc, k):
+        return  # "X, the current president's late father": the title is someone else's
     # "president of marketing": a lowercase 'of' complement belongs to the title
     if k + 1 < n and doc[k].lower_ == "of" and doc[k + 1].is_lower and doc[k + 1].pos_ == "NOUN":
         k += 2
@@ -534,6 +688,19 @@ def _appositive_role(doc: Any, person: _Cand, cands: list[_Cand], dominant: str 
         if scope is not None:
             # "CEO of Huawei's consumer business group": the title is the unit's, not Huawei's
             person.role = f"{person.role} {doc[k].lower_} {doc[org.end + 1 : scope].text}"
+
+
+def _affiliation_only(doc: Any, person: _Cand, cands: list[_Cand]) -> None:
+    """ "Tom Berg of the University of Calder in East Marrow": no title, but the
+    organisation named right after the name ("of", "from", "at") is the person's; a place
+    there ("of Springfield") is where they live, not an affiliation."""
+    k = person.end
+    if k + 1 >= len(doc) or doc[k].lower_ not in ("of", "from", "at"):
+        return
+    m = k + 1 + (doc[k + 1].lower_ == "the")
+    org = _org_at(doc, cands, m)
+    if org is not None and not (org.end < len(doc) and doc[org.end].lower_ in {"'s", "’s"}):
+        person.organisation = org.canonical or doc[org.start : org.end].text
 
 
 def unit_scope(doc: Any, i: int) -> int | None:
@@ -591,8 +758,99 @@ def _label_case(text: str) -> str:
     )
 
 
-def _add_surnames(doc: Any, cands: list[_Cand]) -> list[_Cand]:
-    """Lone name words the model missed ("Sanqui guesses") that match a person in the text."""
+def person_traits(doc: Any, start: int, end: int) -> tuple[str | None, bool]:
+    """(sex, is a child) of the person named by tokens [start, end), from the words
+    around the name: a courtesy title ("Mrs Vance"), a family word in apposition
+    ("her mother, Elise Vance"; "Tom Vance, the boy's father"), an age ("Nora
+    Vance, 9,"; "9-year-old Nora Vance"). Unknown parts are None / False."""
+    n = len(doc)
+    gender: str | None = None
+    minor = False
+    before = doc[max(0, start - 4) : start]
+    if start > 0 and doc[start - 1].lower_ in COURTESY_GENDER:
+        gender = COURTESY_GENDER[doc[start - 1].lower_]
+    elif start > 1 and doc[start - 1].text == "," and doc[start - 2].lower_ in KIN_NOUNS:
+        gender = KIN_NOUNS[doc[start - 2].lower_]  # "her mother, Elise Vance"
+    if gender is None and end < n and doc[end].text == ",":
+        for tok in doc[end + 1 : min(n, end + 6)]:
+            if tok.is_punct:
+                break
+            if tok.lower_ in KIN_NOUNS:
+                gender = KIN_NOUNS[tok.lower_]  # "Tom Vance, the boy's father,"
+                break
+    if end + 1 < n and doc[end].text == "," and doc[end + 1].like_num:
+        age = doc[end + 1].text
+        minor = age.isdigit() and int(age) < ADULT_AGE and (end + 2 >= n or doc[end + 2].is_punct)
+    for tok in before:
+        m = re.match(r"^(\d{1,2})-year-old$", tok.text)
+        if m and int(m.group(1)) < ADULT_AGE:
+            minor = True
+    return gender, minor
+
+
+def _family_names(doc: Any, cands: list[_Cand]) -> set[str]:
+    """Surnames two or more people named in full share in this document."""
+    full = {doc[c.start : c.end].text for c in cands if c.type == "PERSON" and c.end - c.start > 1}
+    last = Counter(name.split()[-1] for name in full)
+    return {w for w, n in last.items() if n > 1}
+
+
+def _family_role(doc: Any, person: _Cand) -> str | None:
+    """A person with no title, named by their relation ("her mother, Elise Vance" ->
+    "mother") or as a child ("Nora Vance, 9," -> CHILD_ROLE): what the story says
+    they are, and what keeps a parent and a child of one surname apart across articles."""
+    before = person.start - 2 if person.start > 1 and doc[person.start - 1].text == "," else -1
+    after = range(person.end + 1, min(len(doc), person.end + 8))
+    if person.end >= len(doc) or doc[person.end].text != ",":
+        after = range(0)
+    for i in (before, *after):
+        if 0 <= i < len(doc) and doc[i].lower_ in KIN_NOUNS:
+            between = doc[min(i, person.end) : max(i, person.start)]
+            if any(
+                t.text in ".;:!?"
+                or t.pos_ in ("VERB", "AUX")
+                or t.lower_ in ("who", "which", "whose", "that")
+                for t in between
+            ):
+                break  # "Tom Vance, who found his son": not an apposition
+            return doc[i].lower_
+    return CHILD_ROLE if person_traits(doc, person.start, person.end)[1] else None
+
+
+def _resolve_titled_surnames(doc: Any, cands: list[_Cand]) -> None:
+    """ "Mr. Vance" after "Nora Vance, 9," is not Nora: a courtesy-titled surname goes to
+    the one full name of that surname whose sex and age fit, else it stays its own person
+    ("Mr. Vance"), never the first Vance named."""
+    traits: dict[str, tuple[str | None, bool]] = {}
+    for c in cands:
+        if c.type == "PERSON" and c.end - c.start > 1:
+            name = c.canonical or canonical_name(doc[c.start : c.end].text, "PERSON")
+            g, minor = person_traits(doc, c.start, c.end)
+            old_g, old_minor = traits.get(name, (None, False))
+            traits[name] = (old_g or g, old_minor or minor)
+    for c in cands:
+        if c.type != "PERSON" or c.end - c.start != 1 or c.start == 0:
+            continue
+        title = doc[c.start - 1]
+        if title.lower_ not in COURTESY_GENDER:
+            continue
+        gender = COURTESY_GENDER[title.lower_]
+        surname = doc[c.start].text
+        fits: list[str] = []
+        for full, (g, minor) in traits.items():
+            if (
+                full.split()[-1] == surname
+                and not minor
+                and g in (None, gender)
+                and not any(same_full_name(full, f) for f in fits)  # one person spelt two ways
+            ):
+                fits.append(full)
+        c.canonical = fits[0] if len(fits) == 1 else titled_name(title.text, surname)
+
+
+def _add_surnames(doc: Any, cands: list[_Cand], skip: set[int] | None = None) -> list[_Cand]:
+    """Lone name words the model missed ("Sanqui guesses") that match a person in the text;
+    tokens in `skip` (a byline, a credit) are left alone."""
     fulls = {
         canonical_name(doc[c.start : c.end].text, "PERSON")
         for c in cands
@@ -603,6 +861,8 @@ def _add_surnames(doc: Any, cands: list[_Cand]) -> list[_Cand]:
     added = []
     for tok in doc:
         if tok.pos_ != "PROPN" or _covered(cands, tok.i) or not is_name_word(tok.text):
+            continue
+        if skip and tok.i in skip:
             continue
         full = resolve_short_name(tok.text, fulls)
         if full is not None:
@@ -658,16 +918,125 @@ def _apply_turns(
     return mentions
 
 
+_ORG_TAILS = (
+    GENERIC_ORG_HEADS
+    | CORPORATE_SUFFIXES
+    | {"law", "partners", "associates", "llp", "academy", "school", "church", "hospital"}
+    | {"center", "centre", "museum", "library", "clinic", "airport", "prison", "magazine"}
+)
+
+
+def _one_spelling(mentions: list[EntityMention]) -> None:
+    """ "Garry Goddard" once among many "Gary Goddard": one person spelt two ways takes the
+    more frequent spelling, so a bare "Goddard" has one full name to go to."""
+    counts = Counter(
+        m.canonical
+        for m in mentions
+        if m.type == "PERSON" and m.canonical and " " in m.canonical and not is_titled(m.canonical)
+    )
+    names = sorted(counts, key=lambda n: (-counts[n], n))
+    spelling: dict[str, str] = {}
+    for k, name in enumerate(names):
+        for other in names[:k]:
+            if same_full_name(name, other):
+                spelling[name] = spelling.get(other, other)
+                break
+    for m in mentions:
+        if m.type == "PERSON" and m.canonical in spelling:
+            m.canonical = spelling[m.canonical]
+
+
+def _person_types(mentions: list[EntityMention]) -> None:
+    """One name, one type: a two- or three-word name the model read as an organisation
+    once ("Dana Holt and ...") is a person when the text also names that person, or
+    writes their surname alone as a person; a "person" ending in a place word
+    ("Larch Creek Trail") is a place."""
+    people = {m.canonical for m in mentions if m.type == "PERSON" and m.canonical}
+    lone = {p for p in people if " " not in p}
+    for m in mentions:
+        name = m.canonical or ""
+        words = name.split()
+        if (
+            m.type in ("PERSON", "ORG")
+            and len(words) > 1
+            and words[-1].casefold() in PLACE_ONLY_HEADS
+        ):
+            m.type = "LOC"
+        elif m.type == "PERSON" and len(words) > 1 and words[-1].casefold() in _ORG_TAILS:
+            m.type = "ORG"  # "Herman Law", "Dunn Partners": a firm named after people
+        elif (
+            m.type == "ORG"
+            and 2 <= len(words) <= 3
+            and all(w[:1].isupper() and w[1:].islower() for w in words)
+            and not any(w.casefold() in GENERIC_ORG_HEADS for w in words)
+            and (name in people or words[-1] in lone)
+        ):
+            m.type = "PERSON"
+
+
+# "Omak, Wash.", "Brewster, Washington": a name followed by a state or country is a place.
+_PLACE_AFTER = re.compile(r"^,\s+([A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+)?)")
+
+
+# Bodies a text puts things "in" that are not places ("in Congress").
+_INSTITUTIONS = frozenset(
+    {"congress", "parliament", "senate", "house", "assembly", "court", "cabinet", "government"}
+    | {"police", "army", "navy", "military", "church", "nato", "office", "administration"}
+)
+
+
+def _place_types(text: str, mentions: list[EntityMention]) -> None:
+    """A one-word "person" or "organisation" the text writes as a place ("in Mazama",
+    "Bellingham, Wash.") and never as anyone's name is a place."""
+    names = {
+        w
+        for m in mentions
+        if m.type == "PERSON" and " " in (m.canonical or "")
+        for w in (m.canonical or "").split()
+    }
+    by_name: dict[str, list[EntityMention]] = {}
+    for m in mentions:
+        if m.type in ("PERSON", "ORG", "GPE", "LOC") and m.canonical and " " not in m.canonical:
+            by_name.setdefault(m.canonical, []).append(m)
+    for name, group in by_name.items():
+        if all(m.type in ("GPE", "LOC") for m in group) or name.casefold() in _INSTITUTIONS:
+            continue
+        if any(m.type == "PERSON" and (m.role or m.organisation) for m in group):
+            continue
+        if name in names:
+            continue  # a word of someone's name
+        placed = 0
+        for m in group:
+            after = _PLACE_AFTER.match(text[m.end : m.end + 30])
+            state = after.group(1).rstrip(".") if after else None
+            if (
+                m.type in ("GPE", "LOC")
+                or used_as_place(text, m.start)
+                or (state and (country_name(state) or state in US_STATES or state.isupper()))
+            ):
+                placed += 1
+        if placed and placed * 2 >= len(group):
+            for m in group:
+                if m.type in ("PERSON", "ORG"):
+                    m.type = "GPE"
+
+
 def _canonicalise(mentions: list[EntityMention]) -> None:
     """Give each mention its in-document canonical name ("Chang" -> "Jimmie Chang")."""
     for m in mentions:
         m.canonical = m.canonical or canonical_name(m.text, m.type)
+    _person_types(mentions)
+    _one_spelling(mentions)
     fulls = {m.canonical for m in mentions if m.type == "PERSON" and " " in (m.canonical or "")}
     last = Counter(f.split()[-1] for f in fulls if f)
     surnames = {f.split()[-1]: f for f in fulls if f and last[f.split()[-1]] == 1}
-    for m in mentions:  # the model often reads a lone surname as an organisation
-        if m.type == "ORG" and m.canonical in surnames:
+    first = Counter(f.split()[0] for f in fulls if f and not is_titled(f))
+    given = {f.split()[0]: f for f in fulls if f and first[f.split()[0]] == 1 and not is_titled(f)}
+    for m in mentions:  # the model often reads a lone surname as an organisation or a place
+        if m.type in ("ORG", "GPE") and m.canonical in surnames and not country_name(m.text):
             m.type, m.canonical = "PERSON", surnames[m.canonical]
+        elif m.type == "GPE" and m.canonical in given and not country_name(m.text):
+            m.type, m.canonical = "PERSON", given[m.canonical]  # "Gloria" after "Gloria Chapman"
     # in order of first mention, never set order (which changes with PYTHONHASHSEED):
     # when two organisations share an acronym, the first mentioned one owns it
     orgs = dict.fromkeys(m.canonical for m in mentions if m.type == "ORG" and m.canonical)

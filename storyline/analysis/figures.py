@@ -270,7 +270,7 @@ class FigureExtractor:
     """Analysis component: fills `analysis.figures`."""
 
     name = "figures"
-    version = "2"
+    version = "3"  # skips furniture sentences inside paragraphs (analysis/furniture.py)
     requires = ("dates", "entities", "quotes", "people")
     provides = ("figures",)
 

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from .entity_rules import PRONOUNS
+from .roles import COURTESY_GENDER
 
 # Two spellings of a name word are one above this similarity ("Sanqui"/"Sanqi").
 WORD_SIMILARITY = 0.8
@@ -39,7 +40,22 @@ def same_word(a: str, b: str, threshold: float = WORD_SIMILARITY) -> bool:
     """Two name words are one spelling or near variants; short words must match exactly."""
     if a.casefold() == b.casefold():
         return True
-    return min(len(a), len(b)) >= _MIN_FUZZY_LEN and similar(a, b) >= threshold
+    if min(len(a), len(b)) < _MIN_FUZZY_LEN:
+        return False
+    return similar(a, b) >= threshold or _swapped(a.casefold(), b.casefold())
+
+
+def _swapped(a: str, b: str) -> bool:
+    """ "ilsa"/"isla": the same letters with two neighbours swapped, first letter kept."""
+    if len(a) != len(b) or a[0] != b[0]:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and a[diff[0]] == b[diff[1]]
+        and a[diff[1]] == b[diff[0]]
+    )
 
 
 def word_in_name(word: str, name_words: Iterable[str]) -> bool:
@@ -119,3 +135,23 @@ def same_person(a: str, b: str, others: Iterable[str] = ()) -> bool:
         ]
         return not rivals
     return same_full_name(a, b) or similar(a, b) >= NAME_SIMILARITY
+
+
+def titled_name(title: str, surname: str) -> str:
+    """ "mr", "Vance" -> "Mr. Vance": one spelling of a courtesy-titled surname."""
+    low = title.casefold().rstrip(".")
+    shown = "Miss" if low == "miss" else low.capitalize() + "."
+    return f"{shown} {surname}"
+
+
+def split_title(name: str) -> tuple[str | None, str]:
+    """ "Mrs. Vance" -> ("f", "Vance"); a name without a courtesy title -> (None, name)."""
+    words = name.split()
+    if len(words) >= 2 and words[0].casefold() in COURTESY_GENDER:
+        return COURTESY_GENDER[words[0].casefold()], " ".join(words[1:])
+    return None, name
+
+
+def is_titled(name: str) -> bool:
+    """Whether a name is a courtesy title and a surname ("Mr. Vance")."""
+    return split_title(name)[0] is not None

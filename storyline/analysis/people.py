@@ -9,8 +9,13 @@ entity component's mentions and the parse (`PeopleIndexer`, component
 "people"); names are matched with the one matcher in matching.py and roles
 read with the one word-list in roles.py.
 
-A bare surname shared by several people (a family) resolves to the one of
-them mentioned last before it, never to the first one named in the article.
+A family shares a surname, so a bare or titled surname is resolved with what
+the text tells about each person (`person_traits`): "Mrs. Vance" is a woman
+who is not a child, "her mother, Elise Vance" a woman, "Nora Vance, 9," a
+child; a bare surname goes to the one adult of that name named just before it
+(within `_NEAR` characters), and stays unresolved when two fit: it is never
+merged blindly into the first Vance of the article. "She" and "he" skip people
+of the other sex.
 """
 
 from __future__ import annotations
@@ -20,14 +25,24 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Analysis, EntityMention
-from .entities import unit_scope
+from .entities import person_traits, unit_scope
 from .entity_rules import ANAPHORIC_OWNERS, GENERIC_ORG_HEADS
-from .matching import resolve_short_name, similar, word_in_name
+from .matching import (
+    is_titled,
+    resolve_short_name,
+    similar,
+    split_title,
+    titled_name,
+    word_in_name,
+)
 from .names import generic_org, is_place_name, leading_org
 from .registry import register
-from .roles import NAME_TITLES, ROLE_TAIL_PREPS, ROLE_WORDS
+from .roles import COURTESY_GENDER, NAME_TITLES, ROLE_TAIL_PREPS, ROLE_WORDS, UNIT_NOUNS
 
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"}
+# Appositive nouns that say who someone is to the writer, not what post they hold
+# ("Tom - the one she fell for", "a man who ...").
+_NOT_ROLES = frozenset({"one", "man", "woman", "person", "guy", "girl", "boy", "thing", "kind"})
 _ORG_NOUNS = {
     "company",
     "firm",
@@ -41,12 +56,19 @@ _ORG_NOUNS = {
 }
 
 
+# A bare surname shared by several people goes to the one named within this many
+# characters before it (the sentence before); further back it is ambiguous.
+_NEAR = 400
+
+
 @dataclass(slots=True)
 class _Person:
     name: str
     start: int  # first mention
     role: str | None = None
     organisation: str | None = None
+    gender: str | None = None  # "f" / "m" when the text tells (Mrs, "her mother, ...")
+    minor: bool = False  # a child ("Nora Vance, 9,"): never "Mr"/"Mrs" anyone
 
 
 def _is_role_token(tok: Any) -> bool:
@@ -92,7 +114,19 @@ class PeopleIndex:
                 if toks:
                     mention = canon.get((ent.start_char, ent.end_char))
                     name = (mention.canonical or mention.text) if mention else _clean_name(toks)
-                    self._add_person(name, ent.start_char, mention)
+                    title = nlp_doc[toks[0].i - 1] if toks[0].i > 0 else None
+                    if (
+                        mention is None
+                        and len(toks) == 1
+                        and title is not None
+                        and title.lower_ in COURTESY_GENDER
+                    ):
+                        name = titled_name(title.text, name)
+                    added = self._add_person(name, ent.start_char, mention)
+                    gender, minor = person_traits(nlp_doc, toks[0].i, toks[-1].i + 1)
+                    if len(added.name.split()) > 1 and not is_titled(added.name):
+                        added.gender = added.gender or gender
+                        added.minor = added.minor or minor
             elif ent.label_ == "ORG":
                 self._add_org(ent.start_char, ent.text)
         for m in entities or []:
@@ -120,10 +154,13 @@ class PeopleIndex:
 
     # ---------------------------------------------------------------- people
     def _add_person(self, name: str, start: int, mention: EntityMention | None = None) -> _Person:
+        gender, bare = split_title(name)
+        if gender is not None:
+            name = titled_name(name.split()[0], bare)
         full = self.canonical(name, start) or name
         person = next((p for p in self.people if p.name == full), None)
         if person is None:
-            if len(full.split()) > 1:
+            if len(full.split()) > 1 and not is_titled(full):
                 # a full name upgrades surname-only people seen earlier ("He" then "David He")
                 for p in self.people:
                     if len(p.name.split()) == 1 and word_in_name(p.name, full.split()):
@@ -131,7 +168,7 @@ class PeopleIndex:
                         person = p
                         break
             if person is None:
-                person = _Person(full, start)
+                person = _Person(full, start, gender=gender if is_titled(full) else None)
                 self.people.append(person)
         if mention is not None:
             person.role = person.role or mention.role
@@ -148,9 +185,14 @@ class PeopleIndex:
         words = name.split()
         if not words:
             return None
+        gender, bare = split_title(name)
+        if gender is not None:
+            name = titled_name(words[0], bare)
         exact = [p.name for p in self.people if p.name.lower() == name.lower()]
         if exact:
             return exact[0]
+        if gender is not None:
+            return self._titled(bare, gender, offset)
         full = [p.name for p in self.people if len(p.name.split()) > 1]
         if len(words) == 1:
             recent = [
@@ -159,19 +201,75 @@ class PeopleIndex:
             if offset is None:
                 recent = []
             hits = [n for n in full if word_in_name(name, n.split())]
+            grown = [n for n in hits if not (self.person(n) or _Person(n, 0)).minor]
+            hits = grown or hits  # a bare surname is an adult's; children go by first name
             if len(hits) == 1:
                 return hits[0]
-            return resolve_short_name(name, hits, recent) if hits else None
+            # several people of that name: the only one of them named just before, else nobody
+            near = {n for s, n in self._mentions if offset is not None and 0 <= offset - s <= _NEAR}
+            if len(set(hits) & near) != 1:
+                return None
+            return resolve_short_name(name, hits, recent)
         hits = [n for n in full if similar(name, n) >= 0.8 or set(words) <= set(n.split())]
         return hits[0] if hits else None
 
+    def _titled(self, surname: str, gender: str, offset: int | None) -> str | None:
+        """The full name "Mr./Mrs. <surname>" stands for: the one person of that surname
+        whose sex and age fit (the latest mentioned when several do), else None."""
+        fits = [
+            p.name
+            for p in self.people
+            if len(p.name.split()) > 1
+            and not is_titled(p.name)
+            and p.name.split()[-1] == surname
+            and not p.minor
+            and p.gender in (None, gender)
+        ]
+        if len(fits) <= 1:
+            return fits[0] if fits else None
+        known = [n for n in fits if (self.person(n) or _Person(n, 0)).gender == gender]
+        if len(known) == 1:
+            return known[0]
+        recent = [
+            n for s, n in sorted(self._mentions, reverse=True) if offset is None or s < offset
+        ]
+        return next((n for n in recent if n in fits), None) if offset is not None else None
+
     def person_before(self, offset: int) -> _Person | None:
-        """The most recently mentioned person before `offset` (for he/she)."""
-        best = None
-        for start, name in self._mentions:
-            if start < offset and (best is None or start >= best[0]):
-                best = (start, name)
-        return self.person(best[1]) if best else None
+        """The person a "he"/"she" at `offset` refers to: the latest person named before
+        it in its own sentence, else the subject of the last earlier sentence that names
+        someone ("Ana Ruiz thanked Tom Reyes. '...,' she said" is Ana Ruiz), else the
+        latest named there. A "she" never goes to a man the text calls "Mr" or "his
+        father", nor a "he" to a woman."""
+        wanted = self._pronoun_gender(offset)
+        here = self._token_at(offset)
+        fits = []
+        for start, name in sorted(self._mentions):
+            person = self.person(name)
+            if start >= offset or person is None:
+                continue
+            if wanted and person.gender not in (None, wanted):
+                continue
+            fits.append((start, person))
+        if not fits:
+            return None
+        last_start, last = fits[-1]
+        tok = self._token_at(last_start)
+        if here is None or tok is None or tok.sent.start == here.sent.start:
+            return last
+        sent = tok.sent  # the last earlier sentence naming someone: its subject first
+        named = [(s, p) for s, p in fits if sent.start_char <= s < sent.end_char]
+        subjects = [p for s, p in named if _is_subject(self._token_at(s))]
+        return subjects[-1] if subjects else last
+
+    def _token_at(self, offset: int) -> Any:
+        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    def _pronoun_gender(self, offset: int) -> str | None:
+        span = self.doc.char_span(offset, offset + 5, alignment_mode="expand")
+        low = span[0].lower_ if span is not None and len(span) else ""
+        return {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(low)
 
     def person(self, name: str) -> _Person | None:
         """The known person with exactly this (full) name."""
@@ -239,6 +337,10 @@ class PeopleIndex:
         # titles and units belong to the role: keep what follows the last title word
         while run and _is_role_token(run[0]):
             run = run[1:]
+        if run and run[0].lower_ in COURTESY_GENDER:
+            run = run[1:]
+        if len(run) == 1 and run[0].i > 0 and head.doc[run[0].i - 1].lower_ in COURTESY_GENDER:
+            run.insert(0, head.doc[run[0].i - 1])  # "Mr. Vance": the title tells which Vance
         return run
 
     def _is_org(self, toks: list[Any]) -> bool:
@@ -273,7 +375,9 @@ class PeopleIndex:
         if not name_toks:
             appos = head  # "the company's president of marketing": the head is the role
         if appos is not None and (
-            appos.lower_ in ROLE_WORDS or appos is head or appos.pos_ == "NOUN"
+            appos.lower_ in ROLE_WORDS
+            or appos is head
+            or (appos.pos_ == "NOUN" and appos.lower_ not in _NOT_ROLES)
         ):
             a_role, a_org = self._appositive(
                 appos, phrase if appos is head else list(appos.subtree)
@@ -284,7 +388,7 @@ class PeopleIndex:
             else:
                 role = role or a_role
                 org = org or a_org
-        return role, org
+        return _scoped(role, org)
 
     def _org_text(self, toks: list[Any]) -> str | None:
         """Organisation words before a title: "IDC", "the group's" (resolved)."""
@@ -348,6 +452,31 @@ class PeopleIndex:
                     return found
             return self.organisation_before(tok.idx)
         return None
+
+
+_UNIT_OF_ORG = re.compile(
+    r"^(?P<org>.+?)\s*['\u2019]s\s+(?P<unit>(?:[a-z-]+\s+){0,3}(?P<head>[a-z]+))$"
+)
+
+
+def _scoped(role: str | None, org: str | None) -> tuple[str | None, str | None]:
+    """ "CEO" of "Huawei's consumer business group" -> ("CEO, consumer business group",
+    "Huawei"): a title scoped to a part of an organisation keeps the part in the role
+    and names the organisation itself, never promoting the title to the whole company."""
+    m = _UNIT_OF_ORG.match(org or "")
+    if not role or m is None or m.group("head") not in UNIT_NOUNS:
+        return role, org
+    unit = m.group("unit")
+    return (role if unit in role else f"{role}, {unit}"), m.group("org")
+
+
+def _is_subject(tok: Any) -> bool:
+    """Whether the name starting at `tok` is the subject of its clause."""
+    if tok is None:
+        return False
+    while tok.dep_ in ("compound", "flat", "nmod") and tok.head is not tok and tok.head.i > tok.i:
+        tok = tok.head
+    return tok.dep_ == "nsubj"  # a passive subject ("was thanked by X") is not who acts
 
 
 def _affiliation(toks: list[Any]) -> list[Any]:
@@ -417,7 +546,7 @@ class PeopleIndexer:
     """Analysis component: builds `analysis.people` (the PeopleIndex) for the later stages."""
 
     name = "people"
-    version = "1"
+    version = "2"
     requires: tuple[str, ...] = ("nlp", "entities")
     provides: tuple[str, ...] = ("people",)
 

@@ -51,7 +51,7 @@ class QuoteExtractor:
     """Analysis component: fills `analysis.quotes` with attributed speech."""
 
     name = "quotes"
-    version = "2"
+    version = "4"  # 3: main; 4: skips furniture sentences inside paragraphs (analysis/furniture.py)
     requires = ("entities", "people")
     provides = ("quotes",)
 
@@ -82,7 +82,10 @@ class QuoteExtractor:
             resolver = SpeakerResolver(analysis.nlp, analysis.entities)
         in_turn = [(t.start, t.end) for t in doc.turns]
         furniture = furniture_spans(doc)
-        for att in extract_attributions(doc.text, analysis.nlp):
+        found = extract_attributions(doc.text, analysis.nlp)
+        for att in found:
+            if _outer_credit(att, found, analysis.nlp):
+                continue  # "Acme announced X, reports the Herald": Acme's words, not the paper's
             if att.content and inside(furniture, att.content[0].start):
                 continue  # a caption or widget notice, not speech
             if any(a <= att.cue.start < b for a, b in in_turn):
@@ -133,6 +136,41 @@ class QuoteExtractor:
         _backfill(quotes, resolver)
         analysis.quotes = quotes
         return analysis
+
+
+# Cues of a publication credited at the end of a sentence ("..., reports the Herald",
+# "..., according to the Herald", "..., the Herald wrote").
+_CREDIT_CUES = frozenset({"report", "according to", "write"})
+
+
+def _outer_credit(att: Attribution, found: list[Attribution], nlp_doc: Any) -> bool:
+    """A trailing credit ("reports X", "according to X") of a sentence whose main clause
+    already reports speech with its own subject ("Acme announced that Y, reports X"): the
+    speaker of that speech is the inner subject, found as an attribution of its own; the
+    credit must not make the outlet the speaker of the whole sentence. A speech verb in a
+    subordinate clause ("X leads, with voters saying Y, according to Z") leaves the
+    credit the sentence's source."""
+    lemma = "according to" if att.cue_text.lower() == "according to" else att.cue_lemma
+    if lemma not in _CREDIT_CUES or att.direct or not att.content:
+        return False
+    if max(c.end for c in att.content) > att.cue.start:
+        return False  # a forward cue ("the Herald reported that ..."): its own content
+    credit = nlp_doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand")
+    for inner in found:
+        if inner is att or inner.source is None or inner.cue_lemma not in SPEECH_VERBS:
+            continue
+        if not any(c.start <= inner.source.start and inner.cue.end <= c.end for c in att.content):
+            continue
+        cue = nlp_doc.char_span(inner.cue.start, inner.cue.end, alignment_mode="expand")
+        if cue is None or not len(cue):
+            continue
+        verb = cue[-1]
+        # the main clause: the sentence's root, or the clause the parse hung on the credit verb
+        if verb.dep_ == "ROOT" or (
+            credit is not None and verb.dep_ in ("ccomp", "parataxis") and verb.head in credit
+        ):
+            return True
+    return False
 
 
 def _is_speech(nlp_doc: Any, span: Span) -> bool:

@@ -205,3 +205,49 @@ NAME_TITLES: dict[str, str] = {
     "lady": "Lady",
 }
 COURTESY_TITLES = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx."])
+# Courtesy titles that tell a person's sex ("Mrs Vance" is not the Vances' son).
+COURTESY_GENDER: dict[str, str] = {
+    "mr": "m",
+    "mr.": "m",
+    "mrs": "f",
+    "mrs.": "f",
+    "ms": "f",
+    "ms.": "f",
+    "miss": "f",
+}
+# Family words that name a person by their relation ("her mother, Elise Vance"); the
+# sex they tell, or None.
+KIN_NOUNS: dict[str, str | None] = {
+    "mother": "f",
+    "mom": "f",
+    "mum": "f",
+    "wife": "f",
+    "sister": "f",
+    "daughter": "f",
+    "grandmother": "f",
+    "stepmother": "f",
+    "aunt": "f",
+    "niece": "f",
+    "widow": "f",
+    "girlfriend": "f",
+    "father": "m",
+    "dad": "m",
+    "husband": "m",
+    "brother": "m",
+    "son": "m",
+    "grandfather": "m",
+    "stepfather": "m",
+    "uncle": "m",
+    "nephew": "m",
+    "widower": "m",
+    "boyfriend": "m",
+    "parent": None,
+    "cousin": None,
+    "sibling": None,
+    "spouse": None,
+    "partner": None,
+}
+# Below this age a person is a child: never "Mr" or "Mrs" anyone, nor a parent.
+ADULT_AGE = 18
+# The role of a person the story gives an age below ADULT_AGE and no title.
+CHILD_ROLE = "child"

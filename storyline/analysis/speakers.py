@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from ..model import EntityMention
 from .cues import FIRST_PERSON, GROUP_NOUNS, PERSONAL_PRONOUNS
-from .entity_rules import ANAPHORIC_OWNERS
+from .entity_rules import ANAPHORIC_OWNERS, GENERIC_ORG_HEADS
 from .people import (
     _DETERMINERS,
     _ORG_NOUNS,
@@ -42,6 +42,37 @@ def _can_speak(head: Any) -> bool:
     if low in PEOPLE_NOUNS or low in ("others", "many", "some", "both", "all", "few"):
         return True
     return low.endswith(_PEOPLE_ENDINGS) or lemma in ("company", "firm", "group", "party")
+
+
+# Head nouns of a phrase that describes an organisation without naming it ("the council",
+# "the company"): the generic heads that can stand for a named one, and a few more.
+_ORG_DESCRIPTION_HEADS = (
+    GENERIC_ORG_HEADS
+    | _ORG_NOUNS
+    | {"government", "administration", "authorities", "police", "ministry", "council"}
+)
+
+
+def _organisation_phrase(head: Any, phrase: list[Any]) -> str | None:
+    """ "The council" / "the city's transport department": a definite noun phrase headed by
+    an organisation noun, as written (capitalised), with an "of" phrase after the head kept
+    ("the board of directors"); None for anything else ("a company", "companies")."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in _ORG_DESCRIPTION_HEADS:
+        return None
+    if head.tag_ == "NNS" and head.lower_ != "authorities":
+        return None  # plurals are groups ("companies"), resolved above
+    left = [t for t in phrase if t.i < head.i]
+    if not left or (
+        left[0].lower_ not in ("the", "its", "their", "this") and left[0].dep_ != "poss"
+    ):
+        return None  # "a company said": no particular organisation
+    toks = contiguous([t for t in phrase if t.i <= head.i], head)
+    nxt = head.i + 1
+    if nxt < len(head.doc) and head.doc[nxt].lower_ == "of" and head.doc[nxt] in phrase:
+        toks += [t for t in head.doc[nxt].subtree if t in phrase]
+    name = " ".join(t.text for t in toks if not t.is_punct or t.text in ("'s", "\u2019s"))
+    name = name.replace(" 's", "'s").replace(" \u2019s", "\u2019s")
+    return name[:1].upper() + name[1:]
 
 
 SpeakerKind = Literal["person", "group", "organisation", "unknown"]
@@ -158,6 +189,11 @@ class SpeakerResolver(PeopleIndex):
             return Speaker(None, "unknown", role, org)
         if head.ent_type_ in ("ORG", "GPE", "NORP") or head.pos_ == "PROPN":
             return Speaker(self._org_name(head, phrase), "organisation")
+        described = _organisation_phrase(head, phrase)
+        if described:
+            # "the council", "the state health department" with no one named organisation
+            # it fits: the organisation as the text describes it, not no speaker at all
+            return Speaker(described, "organisation")
         return Speaker(None, "unknown")
 
     def _org_name(self, head: Any, phrase: list[Any]) -> str:

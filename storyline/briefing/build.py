@@ -27,7 +27,7 @@ from .figures import collect_figures, date_by_publication
 from .focus import expand, focus_terms
 from .lede import build_lede
 from .narrative import build_narrative, passages
-from .players import key_players
+from .players import key_players, story_subjects
 from .quotes import group_quotes
 from .readable import standalone
 from .since import day_before, keep_new, parse_since
@@ -72,7 +72,7 @@ def build_brief(
     quotes = group_quotes(analyses, entities)
     divergences = find_divergences(analyses, entities, figures)
     brief = Brief(
-        title=title or _title(entities, query),
+        title=title or _title(entities, query, documents),
         generated=datetime.now(UTC).isoformat(timespec="seconds"),
         documents=source_refs(documents),
         summary=summary,
@@ -177,15 +177,13 @@ def _fill_passages(brief: Brief, texts: dict[str, str]) -> None:
             citation.text = text[citation.start : citation.end]
 
 
-def _title(entities: list[Entity], query: str | None) -> str:
-    """A plain title: the query, or the most covered organisation or person."""
+def _title(entities: list[Entity], query: str | None, documents: list[Document]) -> str:
+    """A plain title: the query, or who or what the coverage is mostly about
+    (`players.story_subjects`)."""
     if query:
         return f"Brief: {query}"
-    for wanted in ("ORG", "PERSON", "GPE"):
-        for entity in entities:
-            if entity.type == wanted:
-                return f"Brief: {entity.name}"
-    return "Brief"
+    subjects = story_subjects(entities, len(documents))
+    return f"Brief: {' and '.join(subjects)}" if subjects else "Brief"
 
 
 def _label(doc: Document) -> str:

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
-from ..analysis.matching import same_full_name, without_initials
+from ..analysis.matching import is_titled, same_full_name, split_title, without_initials
 from ..analysis.names import (
     acronym,
     canonical_name,
@@ -29,6 +29,7 @@ from ..analysis.names import (
     resolve_short_name,
     used_as_place,
 )
+from ..analysis.roles import CHILD_ROLE, KIN_NOUNS
 from ..model import Analysis, Citation, Entity, EntityMention
 
 # Types reported as one family when voting on a merged entity's type.
@@ -106,25 +107,60 @@ def merge_entities(analyses: Sequence[Analysis], *, max_citations: int = 5) -> l
     anchors = _link_short_forms(glist, uf, places)
 
     merged: dict[int, list[_Group]] = defaultdict(list)
+    shared = _shared_surnames(glist)
+    sizes = Counter(uf.find(i) for i in range(len(glist)))
     for i, g in enumerate(glist):
+        if g.key in shared and sizes[uf.find(i)] == 1:
+            continue  # "Huang" for two Huangs: nobody in particular, so not listed
         merged[uf.find(i)].append(g)
     entities = []
     for root, parts in merged.items():
         anchor = anchors.get(uf.find(root))
         entities.append(_build(parts, max_citations, anchor))
+    _drop_shared_aliases(entities)
     entities.sort(key=lambda e: (-e.documents, -e.mentions, e.name))
     return entities
+
+
+def _drop_shared_aliases(entities: list[Entity]) -> None:
+    """A lone word two people carry as an alias ("Vance", resolved to the mother in one
+    article and to the daughter in another) is nobody's: a speaker written so stays
+    apart instead of joining whichever came first. An alias only one person carries
+    stays theirs ("Durst" for Robert Durst, though Kathleen Durst is named too)."""
+    people = [e for e in entities if e.type == "PERSON"]
+    owners: Counter[str] = Counter()
+    for e in people:
+        owners.update({a.casefold() for a in e.aliases if " " not in a})
+    for e in people:
+        e.aliases = [a for a in e.aliases if " " in a or owners[a.casefold()] < 2]
+
+
+def _shared_surnames(glist: list[_Group]) -> set[str]:
+    """Keys of lone words that are the surname of two or more people named in full."""
+    owners: Counter[str] = Counter()
+    for g in glist:
+        if g.type == "PERSON" and len(g.key.split()) > 1 and not is_titled(g.key):
+            owners[g.key.split()[-1]] += 1
+    return {g.key for g in glist if " " not in g.key and owners[g.key] >= 2}
 
 
 def _link_people(glist: list[_Group], uf: _UnionFind) -> None:
     people = [(i, g) for i, g in enumerate(glist) if g.type == "PERSON"]
     full = {g.names().most_common(1)[0][0]: i for i, g in people if len(g.key.split()) > 1}
+    plain = {n: i for n, i in full.items() if not is_titled(n)}
     for i, g in people:
         name = g.names().most_common(1)[0][0]
         if len(name.split()) == 1:
             target = resolve_short_name(name, full)
             if target is not None:
                 uf.union(i, full[target])
+        elif is_titled(name):
+            # "Ms. Shourd" in one article, "Sarah Shourd" in another: the one adult of
+            # that surname whose family role fits ("Mr. Vance" is not "Nora Vance, 9")
+            gender, surname = split_title(name)
+            fits = [n for n in plain if n.split()[-1] == surname and _fits(glist[plain[n]], gender)]
+            if len(fits) == 1:
+                uf.union(i, plain[fits[0]])
     # A match needs as many words and one word equal (casefolded) in the same place, so
     # only names sharing such a word are compared: the same links, without all pairs.
     buckets: dict[tuple[int, int, str], list[str]] = defaultdict(list)
@@ -137,6 +173,28 @@ def _link_people(glist: list[_Group], uf: _UnionFind) -> None:
             for b in group[a_idx + 1 :]:
                 if same_full_name(a, b):
                     uf.union(full[a], full[b])
+    # "Sam Prideaux Robards" is "Sam Robards": a middle name dropped
+    short: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for name in full:
+        words = name.split()
+        if len(words) == 2 and not is_titled(name):
+            short[(words[0].casefold(), words[1].casefold())].append(name)
+    for name in full:
+        words = without_initials(name)
+        if len(words) == 3:
+            hits = short.get((words[0].casefold(), words[2].casefold()), [])
+            if len(hits) == 1:
+                uf.union(full[name], full[hits[0]])
+
+
+def _fits(group: _Group, gender: str | None) -> bool:
+    """Whether a courtesy title of `gender` can name the person of `group`: not a child,
+    not a relative of the other sex ("father" for "Mrs.")."""
+    for _, m in group.mentions:
+        role = (m.role or "").casefold()
+        if role == CHILD_ROLE or KIN_NOUNS.get(role, gender) not in (None, gender):
+            return False
+    return True
 
 
 def _link_acronyms(glist: list[_Group], uf: _UnionFind) -> None:
@@ -164,6 +222,20 @@ def _link_short_forms(
     """
     orgs = {g.names().most_common(1)[0][0]: i for i, g in enumerate(glist) if g.type == "ORG"}
     long_orgs = [o for o in orgs if len(o.split()) > 1]
+    # "Goddard Space Flight Center" is "NASA Goddard Space Flight Center": a name of three
+    # or more words that ends a longer organisation's name is that organisation
+    for name, i in orgs.items():
+        words = name.casefold().split()
+        if len(words) < 3:
+            continue
+        longer = [
+            o
+            for o in long_orgs
+            if len(o.split()) > len(words)
+            and [w.casefold() for w in o.split()[-len(words) :]] == words
+        ]
+        if len(longer) == 1:
+            uf.union(i, orgs[longer[0]])
     links: list[tuple[int, str]] = []
     for i, g in enumerate(glist):
         if g.type == "PERSON" or i in places:  # written "in Washington": a place
@@ -185,7 +257,8 @@ def _pick_name(parts: list[_Group], type: str) -> str:
             if country_name(name):
                 return country_name(name) or name
     if type == "PERSON":
-        full = [(n, c) for n, c in names.items() if len(n.split()) > 1]
+        full = [(n, c) for n, c in names.items() if len(n.split()) > 1 and not is_titled(n)]
+        full = full or [(n, c) for n, c in names.items() if len(n.split()) > 1]
         if full:
             return max(full, key=lambda nc: (nc[1], len(nc[0])))[0]
     return max(names.items(), key=lambda nc: (nc[1], len(nc[0])))[0]

@@ -144,3 +144,49 @@ def _verb(citations: Sequence[Citation], analyses: dict[str, Analysis] | None) -
     found = [main_verb(analyses.get(c.document), c.start, c.end) for c in citations]
     known = [f for f in found if f is not None]
     return any(known) if known else None
+
+
+# What a brief can be titled by, and how much less a place counts than a player.
+_SUBJECT_TYPES = {"PERSON": 1.0, "ORG": 1.0, "PRODUCT": 0.8, "GPE": 0.6, "LOC": 0.6}
+_LEAD_CHARS = 600  # a first mention this early is in the article's lead
+_PAIR_SHARE = 0.8  # a second player this close to the first shares the title
+
+
+def story_subjects(entities: Sequence[Entity], n_docs: int) -> list[str]:
+    """Who or what the coverage is mostly about: one name, or two players who share it.
+
+    Each entity scores by how many articles name it (2 each), how many name it in
+    their lead (1.5 each) and how often (damped); places count less than players. A
+    name one article mentions in passing ("iPad" in a summit story, "Alexa" in a crawl
+    notice) cannot outscore the players every article leads with.
+    """
+    scored = []
+    words = {w for e in entities if e.type == "PERSON" and " " in e.name for w in e.name.split()}
+    for e in entities:
+        weight = _SUBJECT_TYPES.get(e.type)
+        if weight is None or len(e.name) < 2:
+            continue
+        if e.type == "PERSON" and " " not in e.name and e.name in words:
+            continue  # a bare surname two people share ("Simpson"): no title
+        lead = len({c.document for c in e.citations if c.start < _LEAD_CHARS})
+        score = weight * (2.0 * e.documents + 1.5 * lead + math.log1p(e.mentions))
+        scored.append((score, e))
+    if not scored:
+        return []
+    scored.sort(key=lambda se: (-se[0], se[1].name))
+    best_score, best = scored[0]
+    if n_docs > 1 and best.documents < 2 and any(e.documents >= 2 for _, e in scored):
+        best_score, best = next((s, e) for s, e in scored if e.documents >= 2)
+    names = [best.name]
+    for score, e in scored[1:3]:
+        if (
+            best.type in PLAYER_TYPES
+            and e.type in PLAYER_TYPES
+            and e.documents == best.documents
+            and score >= _PAIR_SHARE * best_score
+            and e.name not in best.name
+            and best.name not in e.name
+        ):
+            names.append(e.name)
+            break
+    return names

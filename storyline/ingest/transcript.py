@@ -379,12 +379,24 @@ def clean_transcript(text: str) -> Cleaned:
             continue
         start = pos + (2 if parts else 0)
         found = _label(line)  # a new label also ends a quotation left open
+        if found is None and _INLINE_LABEL.search(line):
+            pieces = _split_inline(None, line)
+            if len(pieces) > 1:
+                # narration, then an exchange written on one line: "...: TRUMP: Well, ..."
+                parts.append(" ".join(text for _, text in pieces))
+                turns.extend(_piece_turns(pieces, start))
+                open_turn, in_quote = None, False
+                pos = start + len(parts[-1])
+                continue
         if found:
-            parts.append(found.speech)
-            turn = Turn(
-                found.speaker, found.role, found.organisation, start, start + len(found.speech)
+            pieces = (
+                _split_inline(found, found.speech) if not found.quoted else [(found, found.speech)]
             )
-            turns.append(turn)
+            speech = " ".join(text for _, text in pieces)
+            parts.append(speech)
+            new = _piece_turns(pieces, start)
+            turns.extend(new)
+            turn = new[-1]
             in_quote = found.open_quote and _closes_soon(raw_lines, i + 1)
             open_turn = turn if in_quote or (run_on and not found.quoted) else None
         else:
@@ -397,7 +409,64 @@ def clean_transcript(text: str) -> Cleaned:
                 if closing:
                     open_turn, in_quote = None, False
         pos = start + len(parts[-1])
-    return Cleaned("\n\n".join(parts), turns=turns)
+    return Cleaned("\n\n".join(parts), turns=_full_speakers(turns))
+
+
+def _full_speakers(turns: list[Turn]) -> list[Turn]:
+    """ "DORN:" after "KARL DORN, SENATOR:": a surname label is the one full-named
+    speaker of that surname, with their role; two of that surname leave it as written."""
+    full: dict[str, list[Turn]] = {}
+    for t in turns:
+        if t.speaker and " " in t.speaker:
+            same = full.setdefault(t.speaker.split()[-1], [])
+            if all(o.speaker != t.speaker for o in same):
+                same.append(t)
+    for t in turns:
+        if t.speaker and " " not in t.speaker and len(full.get(t.speaker, [])) == 1:
+            src = full[t.speaker][0]
+            t.speaker = src.speaker
+            t.role = t.role or src.role
+            t.organisation = t.organisation or src.organisation
+    return turns
+
+
+# A colon label inside a line, after the end of the last speaker's sentence: a transcript
+# pasted as one paragraph ("... real leaks? TRUMP: Well, the leaks are real. RYAN: ...").
+_INLINE_LABEL = re.compile(
+    rf"(?<=[.?!\u2026\u2014\u2013\"\u201d:-])\s+(?={_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}}"
+    rf"(?:\s*,\s*{_CAPS_RUN})?:\s)"
+)
+
+
+def _split_inline(first: Label | None, text: str) -> list[tuple[Label | None, str]]:
+    """Split a line at the colon labels inside it: each piece with its own speaker, so
+    an answer is never given to whoever asked the question (`first` speaks the first
+    piece; None: narration)."""
+    pieces: list[tuple[Label | None, str]] = []
+    speaker, at = first, 0
+    for m in _INLINE_LABEL.finditer(text):
+        found = _label(text[m.end() :])
+        if found is None or found.quoted:
+            continue
+        head = text[at : m.start()].strip()
+        if head:
+            pieces.append((speaker, head))
+        speaker = found
+        at = len(text) - len(found.speech)
+    tail = text[at:].strip()
+    if tail:
+        pieces.append((speaker, tail))
+    return pieces or [(first, text)]
+
+
+def _piece_turns(pieces: list[tuple[Label | None, str]], start: int) -> list[Turn]:
+    """Turns for the labelled pieces of one paragraph (pieces joined by one space)."""
+    turns, at = [], start
+    for label, text in pieces:
+        if label is not None:
+            turns.append(Turn(label.speaker, label.role, label.organisation, at, at + len(text)))
+        at += len(text) + 1
+    return turns
 
 
 def _closes_soon(lines: list[str], start: int, within: int = 8) -> bool:

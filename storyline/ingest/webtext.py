@@ -40,7 +40,8 @@ BOILERPLATE = [
     r"rating is available when the video has been rented\.?",
     r"sorry, the page you requested was not found\.?",
     r"(?:image|photo|slide) \d+ (?:of|/) \d+",
-    r"(?:©|\(c\)|copyright)\s.{0,150}",
+    # "© 2016 ...", "Copyright 2016 ..."; "Copyright law ..." opening a sentence is prose
+    r"(?:©|\(c\))\s?.{0,150}|copyright\s(?:©|\(c\)|\d{4}).{0,150}|copyright\s[^.!?]{0,150}",
     r"all rights reserved\.?",
     r"(?:share|tweet|email|print|comments?|menu|search|home|close|facebook|twitter|linkedin|"
     r"whatsapp|reddit|pinterest|sections?|next|previous|back to top|log ?in|sign in|"
@@ -48,10 +49,10 @@ BOILERPLATE = [
     r"[_*\-=~•·#]{3,}",
     r"please enable javascript.{0,150}",
     r"we use cookies.{0,150}",
-    r"(?:posted|filed) (?:in|under):?.{0,80}",
+    r"(?:posted|filed) (?:in|under)(?::.{0,80}|[^.!?]{0,80})",  # not "Filed in May, the suit ..."
     r"tags?:.{0,200}",
     r"topics?:.{0,300}",
-    r"(?:image|photo) (?:copyright|caption|credit)\b.{0,150}",
+    r"(?:image|photo) (?:copyright|caption|credit)\b.{0,400}",
     r"media playback is unsupported on your device.{0,150}",
     r"story highlights\b.{0,150}",
     r"read or share this story:.{0,150}",
@@ -67,8 +68,37 @@ BOILERPLATE = [
     r"(?:latest|top|breaking|more) (?:headlines|news|stories|videos?)\W*",
     r"(?:media|image|video|photo) caption\b.{0,300}",
     r"caption:.{0,300}",
-    r"\d{1,3}\s*(?:of|/)\s*\d{1,3}",  # gallery counter "1 of 15"
+    r"\d{1,3}\s*(?:of|/)\s*\d{1,3}\.?",  # gallery counter "1 of 15"
     r"\[\s*(?:related|read more|see also|more|watch|listen)\s*:.{0,300}\]",
+    r"(?:related|see also|read more)\s*:[^.!]{0,200}[?]?",  # cross-link headline "Related: ..."
+    # newsletter and subscription widgets, addressed to the reader
+    r".{0,150}\b(?:to|in) your inbox\b.{0,300}",
+    r".{0,150}\bthank you for subscribing\b.{0,300}",
+    r".{0,200}\b(?:sign up|subscribe) (?:for|to) our\s.{0,60}\bnewsletters?\b.{0,150}",
+    r".{0,150}\binvalid email\b.{0,60}",
+    r"you are now subscribed\b.{0,150}",
+    r"we will (?:not|never) share your email\b.{0,150}",
+    # calls to follow or share ("Follow her on Twitter @x.", "Click to share on ...")
+    r"(?:like|find|follow) .{1,60} on (?:facebook|twitter|instagram)\b.{0,150}",
+    r"click to\b.{0,120}",
+    r"(?:share on\W*(?:more\W*)?)+",
+    # video players and photo galleries
+    r"video loading\b.{0,300}",
+    r".{0,100}\b(?:click|tap) to play\b.{0,300}",
+    r"\d{1,3} of \d{1,3} full screen\b.{0,400}",
+    r"(?:view images|embed more news videos)\b.{0,300}",
+    r"caption\s.{0,300}",  # a gallery caption repeated after the slide
+    r"\|\s*(?:getty|ap|reuters|afp)\b.{0,300}",  # a headline box with its picture credit
+    r"(?:getty(?: images)?|ap|reuters|afp)\s*\(\d+\)",  # "Getty (2)"
+    # a caption closing with its credit: "... Photograph: Name Surname"
+    r".{0,300}\b(?:photograph|photo|picture)s?: [^.!?:]{2,60}",
+    r".{0,60}\bplease keep your comments\b.{0,200}",
+    r".{0,60}\bby clicking\b.{0,200}\b(?:terms|privacy|agree)\b.{0,200}",
+    # captions: "Photo: ...", "(Photo by ...)", "Name/AFP/Getty Images ..."
+    r"(?:photos?|images?|pictures?)\s*:.{0,300}",
+    r"\((?:photos?|images?|pictures?)\b[^()]{0,150}\)\.?",
+    r".{0,300}\S\s?/\s?(?:getty images|afp|corbis|epa|demotix|(?:ap|reuters) (?:photo|images))\b.{0,300}",
+    r"enlarge (?:this )?image\b.{0,300}",
 ]
 # Cross-links inside a paragraph ("[Related: ...]"): cut out, keep the rest.
 INLINE_FURNITURE = [r"\[\s*(?:related|read more|see also|more|watch|listen)\s*:[^\]\n]{0,300}\]"]
@@ -82,7 +112,9 @@ _CASED = re.compile(r"^CLOSE\s")
 _BOILERPLATE = re.compile(r"^(?:" + "|".join(BOILERPLATE) + r")$", re.I)
 # Furniture glued to the start of a long paragraph: cut it off, keep the rest.
 _PREFIXES = re.compile(
-    r"^(?:media playback is unsupported on your device|story highlights)\s+", re.I
+    r"^(?:media playback is unsupported on your device|story highlights"
+    r"|(?:facebook|twitter|pinterest|email|share)(?:\s+(?:facebook|twitter|pinterest|email|share))+)\s+",
+    re.I,
 )
 # A photo credit closing a caption: "(David M Warren / Staff Photographer)", "(Image: Getty)".
 _CREDIT = re.compile(

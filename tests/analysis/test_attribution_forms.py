@@ -247,3 +247,67 @@ def test_speech_noun_as_subject_of_be(nlp):
     assert atts and atts[0][1] == "Her"
     assert atts[0][2] == ["that the city deserves better roads"]
     assert not _quotes(nlp, text)  # a stance, kept for evaluation only
+
+
+# ---------------------------------------------------------------- speakers of round 2
+
+
+def test_trailing_publication_credit_does_not_take_the_inner_speakers_words(nlp):
+    text = (
+        "Meanwhile, in Asia, Brenlow Foods announced that it is expanding its dairy line, "
+        "reports Valley Ledger."
+    )
+    quotes = _quotes(nlp, text)
+    said = [q for q in quotes if "expanding its dairy line" in q.text]
+    assert said and all(q.speaker == "Brenlow Foods" for q in said)
+    assert not any(q.speaker and "Ledger" in q.speaker for q in quotes)
+
+
+def test_according_to_after_a_speech_clause_keeps_the_inner_speaker(nlp):
+    text = "Tamsin Okafor said the mill would close in March, according to the Harbour Gazette."
+    quotes = _quotes(nlp, text)
+    assert [q.speaker for q in quotes if "mill would close" in q.text] == ["Tamsin Okafor"]
+
+
+def test_a_credit_with_no_inner_speaker_still_speaks(nlp):
+    text = "Ticket prices will rise by a third next season, according to the Harbour Gazette."
+    (q,) = _quotes(nlp, text)
+    assert q.speaker == "Harbour Gazette"
+
+
+def test_a_credit_over_a_subordinate_speech_clause_keeps_the_sentence(nlp):
+    text = (
+        "Mayor Ines Faro leads the race by ten points, with most residents saying the "
+        "budget is sound, according to the Tidewater Gazette."
+    )
+    speakers = {q.speaker for q in _quotes(nlp, text) if q.text.startswith("Mayor Ines Faro")}
+    assert speakers == {"Tidewater Gazette"}
+
+
+def test_an_organisation_described_not_named_is_the_speaker(nlp):
+    text = 'The council issued a statement: "We will reopen the bridge by the end of June."'
+    (q,) = _quotes(nlp, text)
+    assert (q.speaker, q.speaker_kind) == ("The council", "organisation")
+    text = "The company said in a statement that it would cut 300 jobs at its main plant."
+    (q,) = _quotes(nlp, text)
+    assert (q.speaker, q.speaker_kind) == ("The company", "organisation")
+
+
+def test_a_described_organisation_resolves_to_the_one_named_organisation_it_fits(nlp):
+    text = (
+        "The Wexmoor District Council met on Tuesday to discuss the flood damage. "
+        'The council issued a statement: "We will reopen the bridge by the end of June."'
+    )
+    reopen = [q for q in _quotes(nlp, text) if "reopen the bridge" in q.text]
+    assert [q.speaker for q in reopen] == ["Wexmoor District Council"]
+    two = (
+        "The Wexmoor District Council and the Lindale Borough Council met on Tuesday. "
+        'The council issued a statement: "We will reopen the bridge by the end of June."'
+    )
+    reopen = [q for q in _quotes(nlp, two) if "reopen the bridge" in q.text]
+    assert [q.speaker for q in reopen] == ["The council"]  # two fit: none is chosen
+
+
+def test_an_indefinite_organisation_noun_is_not_a_speaker(nlp):
+    text = "A company said in a filing that prices would rise sharply next year."
+    assert all(q.speaker is None for q in _quotes(nlp, text))

@@ -74,7 +74,10 @@ def test_group_quotes_different_people_stay_apart():
 EXPECTED = {
     # speaker: (role contains, organisation contains) -- None: only presence is checked
     "Li Sanqi": ("CTO", "Carrier Network Business Group"),
-    "Richard Yu": ("CEO", "consumer business group"),
+    "Richard Yu": (
+        "CEO, consumer business group",
+        "Huawei",
+    ),  # the unit in the role, the company as organisation
     "David He": ("president of marketing", None),
     "Jimmie Chang": ("analyst", "Gartner"),
     "Matt Eastwood": ("analyst", "IDC"),

@@ -111,7 +111,7 @@ def test_colon_labels_run_on_in_a_dense_transcript():
             "Welcome back. Today, ferry fares.\n\nWe asked listeners to write in.",
         ),
         ("Tom Berg", None, "Thanks for having me."),
-        ("Ruiz", None, "Let's start with the vote."),
+        ("Ana Ruiz", "Host", "Let's start with the vote."),  # the one Ruiz labelled in full
         ("Mara Solberg", "President", "The vote stands."),
     ]
 
@@ -153,3 +153,23 @@ def test_quotation_over_several_lines_and_label_on_its_own_line():
         "Commuters say they were not consulted.\n\nThis quote is never closed\n\n"
         "Narration continues here without a closing mark."
     )
+
+
+def test_an_exchange_on_one_line_gives_each_answer_to_its_speaker():
+    text = (
+        "The candidate was asked about the harbour fund.\n"
+        "LENA BRAY, HOST: Did anyone on your team take money from the fund? "
+        "OSKAR VELL: No. Nobody did, and I said so twice. BRAY: Twice? VELL: Yes, twice.\n"
+        "Here is the rest: Will you testify? VELL: I will.\n"
+    )
+    cleaned = clean_transcript(text)
+    assert "OSKAR VELL" not in cleaned.text and "BRAY:" not in cleaned.text
+    turns = [(t.speaker, t.role, cleaned.text[t.start : t.end]) for t in cleaned.turns]
+    assert turns == [
+        ("Lena Bray", "Host", "Did anyone on your team take money from the fund?"),
+        ("Oskar Vell", None, "No. Nobody did, and I said so twice."),
+        ("Lena Bray", "Host", "Twice?"),
+        ("Oskar Vell", None, "Yes, twice."),
+        ("Oskar Vell", None, "I will."),
+    ]
+    assert "Here is the rest: Will you testify? I will." in cleaned.text

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
+import pytest
 from ingest_examples import WEBTEXT
 
-from storyline.ingest.webtext import clean_webtext
+from storyline.ingest.webtext import clean_webtext, is_boilerplate
 
 
 def test_webtext_keeps_the_article_and_the_headline_once_as_title():
@@ -59,3 +60,72 @@ def test_webtext_drops_captions_with_photo_credits():
         clean_webtext(text).text
         == "The council voted to raise fares by 12 percent, its first rise in three years."
     )
+
+
+# Lines written for these tests (no third-party text): furniture a scraped page carries.
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Get the harbour report delivered to your inbox + Subscribe Thank you for subscribing!",
+        "Could not subscribe, try again later Invalid Email",
+        "You are now subscribed to the Morning Tide digest.",
+        "For more ferry news, sign up for our weekly newsletter here.",
+        'By clicking "Join," you agree to the Terms of Use and Privacy Policy.',
+        "Follow Dana Reed on Twitter @danareed.",
+        "Like Harbour Radio on Facebook.",
+        "Click to share on Twitter (Opens in new window)",
+        "Share On more Share On more",
+        "Video Loading Video Unavailable Click to play Tap to play Cancel",
+        "4 of 30 Full Screen Autoplay Close Skip Ad × Ferries at dawn View Photos Boats leave.",
+        "View Images A ferry leaves the harbour at dawn.",
+        "EMBED More News Videos The mayor speaks at the pier.",
+        "Caption A ferry leaves the harbour at dawn.",
+        "Photo: A ferry leaves the harbour at dawn. Credit: Dana Reed / Harbour Times",
+        "(Photo by Dana Reed for the Harbour Times)",
+        "Dana Reed/AFP/Getty Images The mayor speaks at the pier.",
+        "| Getty Mayor says the ferry will run again",
+        "Enlarge this image toggle caption Dana Reed/AP",
+        "Some of the boats moored at the pier Photograph: Dana Reed",
+        "Related: Council delays the harbour vote",
+        "RELATED: Will the ferry fare rise again?",
+        "Getty (3)",
+        "2 of 9.",
+    ],
+)
+def test_webtext_furniture_lines(line):
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Filed in May, the lawsuit says the ferry operator ignored three safety warnings.",
+        "Posted in 2019, the video of the pier collapse was viewed a million times.",
+        "Copyright law lets the photographer decide who may print the harbour pictures.",
+        "The mayor said she would sign up for the newsletter the council sends to residents.",
+        "The ferry company said it would share customer email addresses with no one.",
+        "A Reuters/Ipsos poll found 40 of 100 residents backed the new pier.",
+        "The photo was captioned: 'first ferry of spring.'",
+        "She posted a photograph on Facebook of the flooded pier on Friday.",
+        "Related fees rose 3% last year, the council said.",
+    ],
+)
+def test_webtext_article_lines_are_not_furniture(line):
+    assert not is_boilerplate(line)
+
+
+def test_webtext_drops_share_button_prefix_and_keeps_the_article():
+    text = (
+        "Ferry service resumes after the storm\n\n"
+        "Facebook Twitter Pinterest Boats moored at the pier Photograph: Dana Reed\n\n"
+        "The harbour ferry ran again on Monday after a week of storms kept it in port, "
+        "the operator said.\n\n"
+        "Get harbour news delivered to your inbox + Subscribe Thank you for subscribing!\n\n"
+        "Follow Dana Reed on Twitter @danareed.\n\n"
+        "Passengers queued from dawn, and the first boat left full at seven.\n"
+    )
+    cleaned = clean_webtext(text)
+    assert "Photograph" not in cleaned.text and "inbox" not in cleaned.text
+    assert "Follow Dana" not in cleaned.text
+    assert "The harbour ferry ran again on Monday" in cleaned.text
+    assert "Passengers queued from dawn" in cleaned.text

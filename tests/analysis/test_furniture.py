@@ -1,0 +1,29 @@
+"""Sentence-level furniture: a widget glued into a paragraph is skipped, the reporting kept."""
+
+from __future__ import annotations
+
+from storyline.analysis.furniture import furniture_spans, inside
+from storyline.ingest import document_from_text
+
+
+def test_furniture_sentence_inside_a_long_paragraph_is_skipped_alone():
+    # One paragraph: reporting, then a comments-box notice the scrape ran into it.
+    text = (
+        "The harbour ferry ran again on Monday after a week of storms kept it in port. "
+        "Passengers queued from dawn, and the first boat left full at seven. "
+        "Guidelines: please keep your comments on the harbour civil and on topic. "
+        "The operator said a second boat would join the route in June.\n"
+    )
+    doc = document_from_text(text, "example.txt", as_kind="text")
+    spans = furniture_spans(doc)
+    skipped = [doc.sentence_text(s) for s in doc.sentences if inside(spans, s.start)]
+    assert skipped == ["Guidelines: please keep your comments on the harbour civil and on topic."]
+
+
+def test_article_without_furniture_has_no_spans():
+    text = (
+        "The harbour ferry ran again on Monday after a week of storms kept it in port.\n\n"
+        "Copyright law lets the photographer decide who may print the harbour pictures.\n"
+    )
+    doc = document_from_text(text, "example.txt", as_kind="text")
+    assert furniture_spans(doc) == []
