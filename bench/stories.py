@@ -54,6 +54,7 @@ import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -138,6 +139,27 @@ def load_polnear(eval_dir: Path) -> list[Item]:
         )
         for p in sorted((eval_dir / "polnear").glob("*/text/*.txt"))
     ]
+
+
+def date_news(items: list[Item], seed: int) -> list[Item]:
+    """A variant stream: each undated gold event gets a random day within the dated items'
+    span and its documents fall on that day or the next two (`--date-news`), so the
+    clusterer's use of dates is also measured where unrelated events share the calendar."""
+    days = sorted({i.date for i in items if i.date})
+    if not days:
+        return items
+    start, end = date.fromisoformat(days[0][:10]), date.fromisoformat(days[-1][:10])
+    rng = random.Random(seed + 3)
+    anchor: dict[str, date] = {}
+    out = []
+    for item in items:
+        if item.date is None and item.event is not None:
+            if item.event not in anchor:
+                anchor[item.event] = start + timedelta(days=rng.randrange((end - start).days + 1))
+            day = anchor[item.event] + timedelta(days=rng.randrange(3))
+            item = replace(item, date=day.isoformat())
+        out.append(item)
+    return out
 
 
 def order(items: list[Item], seed: int) -> list[Item]:
@@ -243,6 +265,9 @@ def score(store: Store, items: list[Item], ids: dict[str, tuple[str, str]]) -> d
     t17 = {k: v for k, v in story_gold.items() if v.startswith("t17:")}
     if t17:
         out["story_t17"] = bcubed({k: story_pred[k] for k in t17}, t17)
+    news = {k: v for k, v in story_gold.items() if not v.startswith("t17:")}
+    if news:
+        out["story_news"] = bcubed({k: story_pred[k] for k in news}, news)
     return out
 
 
@@ -347,23 +372,134 @@ def tune(eval_dir: Path, args: argparse.Namespace) -> dict[str, object]:
     return {"documents": len(items), "runs": runs, "choice_per_fold": choices}
 
 
+def arrival_order(items: list[Item], batch: int, seed: int) -> list[Item]:
+    """Arrival order: one document in ten arrives a few batches late (feeds lag)."""
+    rng = random.Random(seed + 1)
+    late = [i for i in items if rng.random() < 0.1]
+    late_set = {i.source for i in late}
+    arrival = [i for i in items if i.source not in late_set]
+    position = {i.source: k for k, i in enumerate(items)}
+    for item in late:
+        arrival.insert(min(len(arrival), position[item.source] + 3 * batch), item)
+    return arrival
+
+
+def overrides(pairs: list[str]) -> Params:
+    """Params with `name=value` overrides (the `--set` option)."""
+    params = Params()
+    for pair in pairs:
+        name, _, value = pair.partition("=")
+        current = getattr(params, name)
+        params = replace(params, **{name: type(current)(value)})
+    return params
+
+
+def validate(eval_dir: Path, args: argparse.Namespace) -> dict[str, object]:
+    """The validation stream (Timeline17 + `--val-clusters` Multi-News+ clusters disjoint from
+    the reported ones): incremental scores with `--set`, then a rebuild per `--grid` entry."""
+    plus = eval_dir / "multinews/plus_val_truncated.jsonl.gz"
+    _, val_ids = plus_split(plus, args.plus_clusters, args.val_clusters, args.seed)
+    items = load_t17(eval_dir) + load_multinews(plus, "plus", val_ids)
+    items = order(date_news(items, args.seed) if args.date_news else items, args.seed)
+    params = overrides(args.set)
+    out: dict[str, object] = {"documents": len(items), "params": repr(params)}
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "val.db") as store:
+        started = time.perf_counter()
+        ids = ingest(store, arrival_order(items, args.batch, args.seed), args.batch, params)
+        out["incremental"] = score(store, items, ids)
+        out["incremental_seconds"] = round(time.perf_counter() - started, 1)
+        print(json.dumps(out), file=sys.stderr)
+        runs = []
+        for entry in args.grid:
+            started = time.perf_counter()
+            grid_params = overrides(args.set + entry.split(","))
+            rebuild(store, grid_params)
+            runs.append({"set": entry, **score(store, items, ids)})
+            runs[-1]["seconds"] = round(time.perf_counter() - started, 1)
+            print(json.dumps(runs[-1]), file=sys.stderr)
+        out["rebuilds"] = runs
+    return out
+
+
+def pairs(eval_dir: Path, args: argparse.Namespace) -> dict[str, object]:
+    """Same-story document pairs told from others by term cosine, MiniLM cosine and blends.
+
+    The question behind it: would dense vectors (MiniLM int8 ONNX, the `embed` extra) of a
+    document's headline and lead fix the Multi-News pairs that share few words, and at what
+    cost per document? Validation clusters plus a sample of Timeline17, all pairs.
+    """
+    import re
+
+    import numpy as np
+    from sklearn.metrics import roc_auc_score
+
+    from storyline.briefing.embed import minilm_vectors
+    from storyline.clustering import features
+
+    plus = eval_dir / "multinews/plus_val_truncated.jsonl.gz"
+    _, val_ids = plus_split(plus, args.plus_clusters, args.val_clusters, args.seed)
+    t17 = load_t17(eval_dir)
+    random.Random(args.seed).shuffle(t17)
+    items = load_multinews(plus, "plus", val_ids) + t17[: args.pair_t17]
+    terms = [features.extract(i.text, i.title) for i in items]
+    df = Counter(t for found in terms for t in found.counts)
+    vecs = [features.vector(found, df, len(items), Params().keep_terms, 1.0) for found in terms]
+    vocabulary = {t: k for k, t in enumerate(sorted({t for v in vecs for t in v}))}
+    term_matrix = np.zeros((len(items), len(vocabulary)), dtype=np.float32)
+    for row, v in enumerate(vecs):
+        for t, w in v.items():
+            term_matrix[row, vocabulary[t]] = w
+    term_sim = term_matrix @ term_matrix.T
+
+    def lead(item: Item) -> str:
+        sentences = re.split(r"(?<=[.!?])\s+", item.text.strip())
+        return ((item.title + ". ") if item.title else "") + " ".join(sentences[: args.lead])
+
+    started = time.perf_counter()
+    dense = minilm_vectors([lead(i) for i in items])
+    ms_per_doc = 1000 * (time.perf_counter() - started) / len(items)
+    dense_sim = dense @ dense.T
+    gold = np.array([i.story for i in items])
+    news = np.array([i.event is not None for i in items])
+    upper = np.triu_indices(len(items), 1)
+    same = (gold[:, None] == gold[None, :])[upper]
+    both_news = (news[:, None] & news[None, :])[upper]
+
+    def rate(sim: np.ndarray) -> dict[str, float]:
+        flat = sim[upper]
+        ranked = same[np.argsort(-flat)]
+        hits = np.cumsum(ranked)
+        precision = hits / np.arange(1, len(ranked) + 1)
+        recall = hits / same.sum()
+        f1 = 2 * precision * recall / np.maximum(precision + recall, 1e-12)
+        return {
+            "auc": round(float(roc_auc_score(same, flat)), 4),
+            "auc_news_pairs": round(float(roc_auc_score(same[both_news], flat[both_news])), 4),
+            "best_pair_f1": round(float(f1.max()), 4),
+        }
+
+    out: dict[str, object] = {
+        "documents": len(items),
+        "minilm_ms_per_doc": round(ms_per_doc, 1),
+        "terms": rate(term_sim),
+        "minilm": rate(dense_sim),
+    }
+    for share in (0.3, 0.5, 0.7):
+        out[f"blend_terms_{share}"] = rate(share * term_sim + (1 - share) * dense_sim)
+    return out
+
+
 def test(eval_dir: Path, args: argparse.Namespace) -> dict[str, object]:
     """Scores on the reported stream with the default parameters, the baseline, rebuild agreement."""
     plus = eval_dir / "multinews/plus_val_truncated.jsonl.gz"
     reported, _ = plus_split(plus, args.plus_clusters, args.val_clusters, args.seed)
-    items = order(
+    items = (
         load_t17(eval_dir)
         + load_multinews(eval_dir / "multinews/dev.jsonl", "dev")
-        + load_multinews(plus, "plus", reported),
-        args.seed,
+        + load_multinews(plus, "plus", reported)
     )
-    # arrival order: one document in ten arrives a few batches late (feeds lag)
-    rng = random.Random(args.seed + 1)
-    late = [i for i in items if rng.random() < 0.1]
-    late_set = {i.source for i in late}
-    arrival = [i for i in items if i.source not in late_set]
-    for item in late:
-        arrival.insert(min(len(arrival), items.index(item) + 3 * args.batch), item)
+    items = order(date_news(items, args.seed) if args.date_news else items, args.seed)
+    arrival = arrival_order(items, args.batch, args.seed)
     out: dict[str, object] = {"documents": len(items), "params": Params().__repr__()}
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "test.db") as store:
         started = time.perf_counter()
@@ -518,7 +654,9 @@ def dedupe_eval(
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("eval_dir", type=Path)
-    parser.add_argument("--part", choices=["tune", "test", "speed", "dedupe", "all"], default="all")
+    parser.add_argument(
+        "--part", choices=["tune", "val", "pairs", "test", "speed", "dedupe", "all"], default="all"
+    )
     parser.add_argument("--plus-clusters", type=int, default=3000)
     parser.add_argument("--val-clusters", type=int, default=1000)
     parser.add_argument("--batch", type=int, default=250)
@@ -527,6 +665,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dedupe-docs", type=int, default=1000)
     parser.add_argument("--dedupe-sweep", type=float, nargs="*", default=[])
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--pair-t17", type=int, default=600, help="Timeline17 sample (pairs)")
+    parser.add_argument("--lead", type=int, default=3, help="lead sentences embedded (pairs)")
+    parser.add_argument("--date-news", action="store_true", help="date the news events (variant)")
+    parser.add_argument("--set", nargs="*", default=[], help="Params overrides name=value")
+    parser.add_argument("--grid", nargs="*", default=[], help="rebuild with each a=1,b=2 (val)")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
     result: dict[str, object] = {}
@@ -535,6 +678,10 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         if part == "tune":
             result["tune"] = tune(args.eval_dir, args)
+        elif part == "pairs":
+            result["pairs"] = pairs(args.eval_dir, args)
+        elif part == "val":
+            result["val"] = validate(args.eval_dir, args)
         elif part == "test":
             result["test"] = test(args.eval_dir, args)
         elif part == "speed":

@@ -3,13 +3,21 @@
 Single-pass online clustering against running centroids, as news-stream
 systems do (Miranda et al. 2018): for a new document,
 1. candidates: the live stories indexed under its key terms (`story_postings`)
-   and active within STORY_WINDOW_DAYS of its date -- never all stories, so
+   and active within `story_window_days` of its date -- never all stories, so
    the cost per document stays flat as the store grows;
-2. it joins the most similar candidate at or above `story_threshold` (cosine
-   to the centroid), or founds a new story;
-3. inside that story it joins the most similar recent event (within
-   EVENT_WINDOW_DAYS) at or above the tighter `event_threshold`, or founds one;
-4. when it is as close to a second candidate and the two centroids agree at
+2. a candidate is as close as its centroid or as its nearest recent event
+   (the `event_stories` nearest by centroid have their events compared): a
+   long thread's centroid is diffuse, a new development is close to its
+   latest events;
+3. it joins the closest candidate at or above the story bar, or founds a new
+   story. The bar is `story_threshold`, lowered for a big story's diffuse
+   centroid (`size_decay`) only when that story was active within
+   `active_days` of the document's date: with no evidence from time (an
+   undated document, a story quiet for months) big stories would otherwise
+   swallow unrelated documents;
+4. inside that story it joins the nearest event within `event_window_days`
+   at or above `event_threshold`, or founds one;
+5. when it is as close to a second candidate and the two centroids agree at
    `merge_threshold`, the two threads were one story: the smaller folds into
    the larger, whose id stays (the other id keeps resolving to it).
 
@@ -37,24 +45,29 @@ NO_TEXT = "no words to cluster on (empty or non-text document)"
 class Params:
     """Thresholds and sizes. The defaults were chosen on validation folds (see BENCHMARKS.md)."""
 
-    story_threshold: float = 0.16
-    event_threshold: float = 0.25
+    story_threshold: float = 0.2
+    event_threshold: float = 0.2
     merge_threshold: float = 0.30
     story_window_days: int = 1830  # a thread may go quiet for years (Huawei 2013-2018)
     event_window_days: int = 7
+    link_window_days: int = 30  # events this recent link a document to their story
     candidates: int = 48  # stories compared per document
     # Candidate recall: a story missed by the index is a split thread, so a
     # document asks with many of its terms and a story is indexed under many.
     query_terms: int = 60  # a document's heaviest terms used to find candidates
     posting_terms: int = 48  # a story is indexed under its heaviest centroid terms
     centroid_terms: int = 200  # a centroid keeps its heaviest terms
-    event_candidates: int = 32
+    event_candidates: int = 32  # events of a story compared (the most recent)
+    event_stories: int = 8  # the stories nearest by centroid whose events are compared
+    event_floor: float = 0.02  # ... when their centroid cosine is at least this
+    event_link: float = 1.0  # an event's cosine counts this much toward joining its story
     keep_terms: int = 100  # a document's vector keeps its heaviest terms
     tf_power: float = 1.0
     # A grown story's centroid is diffuse, so a document's cosine to it is
     # lower than to any one member: the bar falls as size ** -size_decay
     size_decay: float = 0.35
     min_bar: float = 1 / 3  # ... never below this share of story_threshold
+    active_days: int = 30  # ... for a story active this close to the document's date (-1: any)
 
 
 @dataclass(slots=True)
@@ -160,39 +173,85 @@ class Clusterer:
 
             query = [keys[t] for t in sorted(vec, key=lambda t: (-vec[t], t))[: p.query_terms]]
             since = _cutoff(day, p.story_window_days)
-            scored = sorted(
-                (
-                    (features.cosine(vec, c.centroid), c)
-                    for c in rows.candidate_stories(conn, query, since, p.candidates)
-                ),
-                key=lambda sc: (-sc[0], sc[1].pk),
-            )
-            scored = [(sim, c) for sim, c in scored if sim >= self._bar(c.size)]
-            if not scored:
+            candidates = rows.candidate_stories(conn, query, since, p.candidates)
+            links = self._links(conn, vec, day, candidates)
+            if not links:
                 story_pk = rows.insert_story(conn, "s" + doc.id[:12], iso, vec, shown, now)
                 rows.set_postings(conn, story_pk, _top_keys(vec, p.posting_terms))
                 event_pk = rows.insert_event(conn, "e" + doc.id[:12], story_pk, iso, vec, shown)
                 rows.add_member(conn, doc.pk, story_pk, event_pk, None)
                 report.new_stories += 1
                 return
-            similarity, story = scored[0]
+            best = links[0]
+            story = best.story
             story.first, story.last = _span(story.first, story.last, iso)
             story.size += 1
             story.centroid = _fold(story.centroid, vec, p.centroid_terms)
             story.names = _names(story.names, shown, story.centroid)
-            for _, other in scored[1:]:
-                if features.cosine(_unit(story.centroid), other.centroid) >= p.merge_threshold:
-                    story = self._merge(conn, story, other)
+            for other in links[1:]:
+                if (
+                    features.cosine(_unit(story.centroid), other.story.centroid)
+                    >= p.merge_threshold
+                ):
+                    story = self._merge(conn, story, other.story)
                     report.merges += 1
             rows.update_story(conn, story)
             rows.set_postings(conn, story.pk, _top_keys(story.centroid, p.posting_terms))
-            event_pk = self._event(conn, story.pk, doc.id, vec, shown, day, iso)
-            rows.add_member(conn, doc.pk, story.pk, event_pk, round(similarity, 5))
+            joinable = _cutoff(day, p.event_window_days)
+            event_pk = self._event(conn, story.pk, doc.id, vec, shown, iso, best, joinable)
+            rows.add_member(conn, doc.pk, story.pk, event_pk, round(best.similarity, 5))
 
-    def _bar(self, size: int) -> float:
-        """The cosine a document needs to join a story of `size` documents."""
+    def _links(
+        self,
+        conn: sqlite3.Connection,
+        vec: dict[str, float],
+        day: date | None,
+        candidates: list[rows.Cluster],
+    ) -> list[_Link]:
+        """The candidate stories `vec` may join, best first.
+
+        A story is as close as its centroid or as its nearest recent event:
+        a long thread's centroid is diffuse, while a new development of it
+        is close to the thread's latest events (single link over events).
+        Events are read for the `event_stories` stories nearest by centroid.
+        """
         p = self.params
-        return p.story_threshold * max(max(size, 1) ** -p.size_decay, p.min_bar)
+        by_centroid = sorted(
+            ((features.cosine(vec, c.centroid), c) for c in candidates),
+            key=lambda sc: (-sc[0], sc[1].pk),
+        )
+        cutoff = _cutoff(day, max(p.link_window_days, p.event_window_days))
+        joinable = _cutoff(day, p.event_window_days)
+        links = []
+        for rank, (similarity, story) in enumerate(by_centroid):
+            link = _Link(story, similarity)
+            if rank < p.event_stories and similarity >= p.event_floor:
+                link.compared = True
+                for event in rows.story_events(conn, story.pk, cutoff, p.event_candidates):
+                    near = features.cosine(vec, event.centroid)
+                    link.similarity = max(link.similarity, p.event_link * near)
+                    recent = joinable is None or event.last is None or event.last >= joinable
+                    if recent and (link.event is None or near > link.event_similarity):
+                        link.event, link.event_similarity = event, near
+            if link.similarity >= self._bar(story, day):
+                links.append(link)
+        links.sort(key=lambda lk: (-lk.similarity, lk.story.pk))
+        return links
+
+    def _bar(self, story: rows.Cluster, day: date | None) -> float:
+        """The cosine a document of `day` needs to join `story`.
+
+        A grown story's centroid is diffuse, so a document's cosine to it is
+        lower than to any one member, and the bar falls with the story's size
+        -- but only for a story active within `active_days` of the document's
+        date. A story quiet at that date, or a document without one, gives
+        no evidence from time, and a lowered bar there lets big stories
+        swallow unrelated documents.
+        """
+        p = self.params
+        if p.active_days >= 0 and not _active(story, day, p.active_days):
+            return p.story_threshold
+        return p.story_threshold * max(max(story.size, 1) ** -p.size_decay, p.min_bar)
 
     def _merge(
         self, conn: sqlite3.Connection, story: rows.Cluster, other: rows.Cluster
@@ -226,27 +285,46 @@ class Clusterer:
         doc_id: str,
         vec: dict[str, float],
         shown: dict[str, str],
-        day: date | None,
         iso: str | None,
+        link: _Link,
+        joinable: str | None,
     ) -> int:
+        """Join the link's nearest event at or above event_threshold, or found one."""
         p = self.params
-        events = rows.story_events(
-            conn, story_pk, _cutoff(day, p.event_window_days), p.event_candidates
-        )
-        best = max(
-            ((features.cosine(vec, e.centroid), e) for e in events),
-            key=lambda se: (se[0], -se[1].pk),
-            default=None,
-        )
-        if best is None or best[0] < p.event_threshold:
+        if not link.compared:  # joined on its centroid alone: its events not read yet
+            for event in rows.story_events(conn, story_pk, joinable, p.event_candidates):
+                near = features.cosine(vec, event.centroid)
+                if link.event is None or near > link.event_similarity:
+                    link.event, link.event_similarity = event, near
+        if link.event is None or link.event_similarity < p.event_threshold:
             return rows.insert_event(conn, "e" + doc_id[:12], story_pk, iso, vec, shown)
-        event = best[1]
+        event = link.event
+        event.story = story_pk  # its story may just have been merged into another
         event.first, event.last = _span(event.first, event.last, iso)
         event.size += 1
         event.centroid = _fold(event.centroid, vec, p.centroid_terms)
         event.names = _names(event.names, shown, event.centroid)
         rows.update_event(conn, event)
         return event.pk
+
+
+@dataclass(slots=True)
+class _Link:
+    """A candidate story for one document: how close, and its nearest recent event."""
+
+    story: rows.Cluster
+    similarity: float  # cosine to the centroid, or (scaled) to its nearest event if higher
+    event: rows.Cluster | None = None
+    event_similarity: float = 0.0
+    compared: bool = False  # whether its events were read
+
+
+def _active(story: rows.Cluster, day: date | None, days: int) -> bool:
+    """Whether `day` falls within `days` of the story's date span."""
+    first, last = _day(story.first), _day(story.last)
+    if day is None or first is None or last is None:
+        return False
+    return first - timedelta(days=days) <= day <= last + timedelta(days=days)
 
 
 def _unit(centroid: dict[str, float]) -> dict[str, float]:

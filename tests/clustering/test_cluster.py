@@ -150,3 +150,56 @@ def test_deleting_a_document_removes_it_from_its_story():
         store.delete(docs[0].id)
         assert all(docs[0].id not in s.documents for s in list_stories(store))
         assert store.verify() == []
+
+
+def test_a_story_is_as_close_as_its_nearest_recent_event():
+    """A long thread's centroid is diffuse; a new development joins through its latest event."""
+    vec = {"ferry": 0.8, "crossing": 0.6}
+    with Store(":memory:") as store, store.transaction() as conn:
+        story = rows.insert_story(conn, "s1", "2024-03-01", {"bridge": 5.0, "ferry": 0.5}, {}, "x")
+        old = rows.insert_event(conn, "e1", story, "2024-01-01", {"ferry": 1.0}, {})
+        new = rows.insert_event(
+            conn, "e2", story, "2024-03-01", {"ferry": 0.8, "crossing": 0.6}, {}
+        )
+        centroid = {"bridge": 5.0, "ferry": 0.5}
+        candidate = rows.Cluster(story, "s1", "2024-01-01", "2024-03-01", 9, centroid, {})
+        clusterer = cluster_module.Clusterer(store, Params(story_threshold=0.5, size_decay=0.0))
+        centroid_only = cluster_module.features.cosine(vec, candidate.centroid)
+        assert centroid_only < 0.5
+        [link] = clusterer._links(conn, vec, cluster_module._day("2024-03-03"), [candidate])
+        assert link.event is not None and link.event.pk == new  # the old event is out of window
+        assert link.similarity == pytest.approx(1.0)
+        assert old != new
+        far = Params(story_threshold=0.5, size_decay=0.0, event_link=0.0)
+        assert cluster_module.Clusterer(store, far)._links(conn, vec, None, [candidate]) == []
+
+
+def test_only_a_story_active_near_the_date_lowers_its_bar_for_size():
+    big = rows.Cluster(1, "s1", "2024-03-01", "2024-03-20", 64, {"bridge": 1.0}, {})
+    params = Params(story_threshold=0.2, size_decay=0.5, min_bar=0.1, active_days=30)
+    with Store(":memory:") as store:
+        clusterer = cluster_module.Clusterer(store, params)
+        day = cluster_module._day
+        assert clusterer._bar(big, day("2024-04-01")) == pytest.approx(0.025)
+        assert clusterer._bar(big, day("2024-02-15")) == pytest.approx(0.025)
+        assert clusterer._bar(big, day("2024-06-01")) == 0.2  # quiet for months: full bar
+        assert clusterer._bar(big, None) == 0.2  # no date, no evidence from time
+        anywhere = cluster_module.Clusterer(store, Params(story_threshold=0.2, active_days=-1))
+        assert anywhere._bar(big, None) < 0.2
+
+
+def test_an_older_event_links_its_story_but_is_not_joined():
+    """Events within link_window_days link a document to their story; only events within
+    event_window_days can take it in."""
+    vec = {"ferry": 1.0}
+    centroid = {"bridge": 5.0, "ferry": 0.5}  # diffuse, but over event_floor
+    with Store(":memory:") as store, store.transaction() as conn:
+        story = rows.insert_story(conn, "s1", "2024-02-20", centroid, {}, "x")
+        rows.insert_event(conn, "e1", story, "2024-02-20", {"ferry": 1.0}, {})
+        candidate = rows.Cluster(story, "s1", "2024-02-20", "2024-02-20", 5, centroid, {})
+        day = cluster_module._day("2024-03-05")  # 14 days after the event
+        params = Params(story_threshold=0.5, link_window_days=30, event_window_days=7)
+        [link] = cluster_module.Clusterer(store, params)._links(conn, vec, day, [candidate])
+        assert link.similarity == pytest.approx(1.0) and link.event is None
+        short = Params(story_threshold=0.5, link_window_days=7, event_window_days=7)
+        assert cluster_module.Clusterer(store, short)._links(conn, vec, day, [candidate]) == []
