@@ -12,9 +12,38 @@ from __future__ import annotations
 
 import functools
 
+# Auxiliaries and modals: a verb phrase's helpers ("has been", "would say").
+AUXILIARIES: frozenset[str] = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "can",
+        "must",
+        "shall",
+    ]
+)
+
 # Articles, prepositions, conjunctions, pronouns, auxiliaries and modals: words
 # that say nothing about what a sentence is about. Stages compare what remains.
-FUNCTION_WORDS: frozenset[str] = frozenset(
+FUNCTION_WORDS: frozenset[str] = AUXILIARIES | frozenset(
     [
         "a",
         "an",
@@ -48,29 +77,6 @@ FUNCTION_WORDS: frozenset[str] = frozenset(
         "before",
         "up",
         "out",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "am",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "will",
-        "would",
-        "could",
-        "should",
-        "may",
-        "might",
-        "can",
-        "must",
-        "shall",
         "it",
         "its",
         "he",

@@ -42,12 +42,14 @@ def same_word(a: str, b: str, threshold: float = WORD_SIMILARITY) -> bool:
         return True
     if min(len(a), len(b)) < _MIN_FUZZY_LEN:
         return False
-    return similar(a, b) >= threshold or _swapped(a.casefold(), b.casefold())
+    return similar(a, b) >= threshold or transposed(a, b)
 
 
-def _swapped(a: str, b: str) -> bool:
-    """ "ilsa"/"isla": the same letters with two neighbours swapped, first letter kept."""
-    if len(a) != len(b) or a[0] != b[0]:
+def transposed(a: str, b: str) -> bool:
+    """ "Ilsa"/"Isla": the same letters with two neighbours swapped, first letter kept
+    (case-folded)."""
+    a, b = a.casefold(), b.casefold()
+    if len(a) != len(b) or a == b or a[:1] != b[:1]:
         return False
     diff = [i for i in range(len(a)) if a[i] != b[i]]
     return (

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..analysis.matching import same_word
+from ..analysis.matching import same_word, transposed
 from ..analysis.names import name_key
 from ..model import Analysis, Citation, Divergence, Entity, Statement
 
@@ -431,20 +431,6 @@ _INITIAL = re.compile(r"^[A-Z]\.?$")
 _WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?$")
 
 
-def _transposed(a: str, b: str) -> bool:
-    """One pair of neighbouring letters swapped ("Ilsa"/"Isla")."""
-    a, b = a.casefold(), b.casefold()
-    if len(a) != len(b) or a == b:
-        return False
-    diff = [i for i in range(len(a)) if a[i] != b[i]]
-    return (
-        len(diff) == 2
-        and diff[1] == diff[0] + 1
-        and a[diff[0]] == b[diff[1]]
-        and a[diff[1]] == b[diff[0]]
-    )
-
-
 def near_spelling(a: str, b: str) -> bool:
     """Two spellings of one name word: the same first letter, and near (`same_word`)
     or two letters swapped. Hyphenated names compare part by part, so "Jong-un" is
@@ -455,7 +441,7 @@ def near_spelling(a: str, b: str) -> bool:
     if len(pa) != len(pb):
         return False
     return all(
-        x.casefold() == y.casefold() or same_word(x, y) or _transposed(x, y)
+        x.casefold() == y.casefold() or same_word(x, y) or transposed(x, y)
         for x, y in zip(pa, pb, strict=True)
     )
 

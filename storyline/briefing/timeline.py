@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from ..analysis.cues import SPEECH_VERBS
 from ..model import Analysis, Citation, Clause, DateMention, Document, Granularity, TimelineEvent
-from ..words import CARDINALS, FUNCTION_WORDS, REPORTING_WORDS
+from ..words import AUXILIARIES, CARDINALS, FUNCTION_WORDS, REPORTING_WORDS
 
 MAX_WORDS = 40  # longer sentences are trimmed to the clause around the date
 MIN_CLAUSE_WORDS = 8
@@ -161,31 +161,7 @@ def parsed_clause(
 # A relative clause whose pronoun is its subject ("a review that began in 2021") tells
 # an event of its noun; one with a subject of its own ("the area we will focus on",
 # "the market that staff would focus on") does not.
-_AUX = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "shall",
-        "should",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "did",
-        "does",
-        "do",
-    ]
-)
+_AUX = AUXILIARIES - {"being", "am"}
 
 
 def _subject_relative(text: str, start: int) -> bool:
