@@ -546,11 +546,30 @@ class PeopleIndexer:
     """Analysis component: builds `analysis.people` (the PeopleIndex) for the later stages."""
 
     name = "people"
-    version = "2"
+    version = "3"  # the index's fuller roles are written back to the person mentions
     requires: tuple[str, ...] = ("nlp", "entities")
     provides: tuple[str, ...] = ("people",)
 
     def __call__(self, analysis: Analysis) -> Analysis:
         if analysis.nlp is not None:
-            analysis.people = PeopleIndex(analysis.nlp, analysis.entities)
+            analysis.people = index = PeopleIndex(analysis.nlp, analysis.entities)
+            for mention in analysis.entities:
+                if mention.type == "PERSON":
+                    _adopt_role(mention, index)
         return analysis
+
+
+def _adopt_role(mention: EntityMention, index: PeopleIndex) -> None:
+    """One role per person: a mention takes the index's role where the index knows
+    more of the same role ("CEO" -> "CEO, consumer business group"), so the entity
+    list, the key players and the quotes name a person alike. A different role
+    the mention states is kept (a person may hold two)."""
+    name = mention.canonical or mention.text
+    person = index.person(index.canonical(name, mention.start) or name)
+    if person is None or not person.role:
+        return
+    if mention.role is None or (
+        mention.role != person.role and mention.role.lower() in person.role.lower()
+    ):
+        mention.role = person.role
+        mention.organisation = person.organisation or mention.organisation

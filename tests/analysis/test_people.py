@@ -151,3 +151,30 @@ def test_he_or_she_after_a_sentence_is_its_subject_not_its_object(nlp):
     for text, speaker in said:
         (q,) = _analysis(text).quotes
         assert q.speaker == speaker, text
+
+
+def test_a_mention_takes_the_fuller_role_the_index_knows() -> None:
+    """One role per person: entity list, key players and quotes name a person alike."""
+    from storyline.analysis.people import _adopt_role, _Person
+    from storyline.model import EntityMention
+
+    class Index:
+        def __init__(self, person: _Person) -> None:
+            self.one = person
+
+        def canonical(self, name: str, offset: int | None = None) -> str | None:
+            return self.one.name if name in ("Ann Lowe", "Lowe") else None
+
+        def person(self, name: str) -> _Person | None:
+            return self.one if name == self.one.name else None
+
+    index = Index(_Person("Ann Lowe", 0, role="CEO, consumer business group", organisation="Orbit"))
+    shorter = EntityMention("Ann Lowe", "PERSON", 10, 18, role="CEO", organisation="Orbit")
+    _adopt_role(shorter, index)  # type: ignore[arg-type]
+    assert (shorter.role, shorter.organisation) == ("CEO, consumer business group", "Orbit")
+    other = EntityMention("Lowe", "PERSON", 40, 44, role="board member", organisation="Hale Bank")
+    _adopt_role(other, index)  # type: ignore[arg-type]
+    assert (other.role, other.organisation) == ("board member", "Hale Bank")  # a second post stays
+    bare = EntityMention("Lowe", "PERSON", 60, 64)
+    _adopt_role(bare, index)  # type: ignore[arg-type]
+    assert bare.role == "CEO, consumer business group"
