@@ -125,12 +125,15 @@ def candidate_stories(
         return []
     marks = ", ".join("?" * len(term_keys))
     window = "" if since is None else "AND (s.last IS NULL OR s.last >= ?) "
+    # hits are counted on the postings alone, then joined: grouping by the stories'
+    # columns would carry (and compare) every candidate's centroid JSON
     rows = conn.execute(
-        "SELECT s.pk, s.id, s.first, s.last, s.size, s.centroid, s.names, count(*) AS hits "
-        "FROM story_postings AS p JOIN stories AS s ON s.pk = p.story "
-        f"WHERE p.term IN ({marks}) AND s.merged_into IS NULL {window}"
-        "GROUP BY s.pk, s.id, s.first, s.last, s.size, s.centroid, s.names "
-        "ORDER BY hits DESC, s.size DESC, s.pk LIMIT ?",
+        "SELECT s.pk, s.id, s.first, s.last, s.size, s.centroid, s.names, h.hits "
+        "FROM (SELECT p.story AS story, count(*) AS hits FROM story_postings AS p "
+        f"WHERE p.term IN ({marks}) GROUP BY p.story) AS h "
+        "JOIN stories AS s ON s.pk = h.story "
+        f"WHERE s.merged_into IS NULL {window}"
+        "ORDER BY h.hits DESC, s.size DESC, s.pk LIMIT ?",
         [*term_keys, *([since] if since is not None else []), limit],
     ).fetchall()
     return [Cluster(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), json.loads(r[6])) for r in rows]
@@ -139,13 +142,23 @@ def candidate_stories(
 def story_events(
     conn: sqlite3.Connection, story: int, since: str | None, limit: int
 ) -> list[Cluster]:
-    """The story's events active on or after `since` (undated ones too), latest first."""
-    window = "" if since is None else "AND (last IS NULL OR last >= ?) "
+    """The story's events active on or after `since` (undated ones too), latest first.
+
+    Two queries, each an ordered walk of the (story, last) index that stops at
+    `limit`: one ORDER BY over both (dated first) would sort every event of a
+    long story for each document, a cost that grows with the story.
+    """
+    cols = "SELECT pk, id, first, last, size, centroid, names FROM story_events "
+    window = "" if since is None else "AND last >= ? "
     rows = conn.execute(
-        "SELECT pk, id, first, last, size, centroid, names FROM story_events "
-        f"WHERE story = ? {window}ORDER BY last IS NULL, last DESC, pk DESC LIMIT ?",
+        f"{cols}WHERE story = ? AND last IS NOT NULL {window}ORDER BY last DESC, pk DESC LIMIT ?",
         [story, *([since] if since is not None else []), limit],
     ).fetchall()
+    if len(rows) < limit:
+        rows += conn.execute(
+            f"{cols}WHERE story = ? AND last IS NULL ORDER BY pk DESC LIMIT ?",
+            [story, limit - len(rows)],
+        ).fetchall()
     return [
         Cluster(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), json.loads(r[6]), story)
         for r in rows
