@@ -39,6 +39,7 @@ from .conflicts import (
     month_day,
     name_form_divergences,
     near_spelling,
+    sentence_cosines,
 )
 
 # Relative difference under which two figures are the same (rounding, "about").
@@ -588,13 +589,9 @@ def date_divergences(
                 )
     if len({i[0] for i in items}) < 2:
         return []
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    try:
-        matrix = TfidfVectorizer(stop_words="english").fit_transform([i[2] for i in items])
-    except ValueError:  # nothing but stop words
+    sims = sentence_cosines([i[2] for i in items])
+    if sims is None:  # nothing but stop words
         return []
-    sims = (matrix @ matrix.T).toarray()
     out, seen = [], set()
     texts = {a.document.id: a.document.text for a in analyses}
     for x, (doc_x, sent_x, _, dx, vx) in enumerate(items):
@@ -866,17 +863,13 @@ def count_divergences(
     counts = [c for a in analyses for c in _counts(a.document)]
     if len({c.document for c in counts}) < 2:
         return []
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
     texts = {a.document.id: a.document.text for a in analyses}
     sentences = sorted({(c.document, c.sentence) for c in counts})
     index = {key: i for i, key in enumerate(sentences)}
     bare = [re.sub(r"\d[\d,.]*", " ", texts[d][s:e]) for d, (s, e) in sentences]
-    try:
-        matrix = TfidfVectorizer(stop_words="english").fit_transform(bare)
-    except ValueError:
+    sims = sentence_cosines(bare)
+    if sims is None:
         return []
-    sims = (matrix @ matrix.T).toarray()
     when = {
         (a.document.id, span): frozenset(
             d.value or d.text.casefold() for d in a.dates if span[0] <= d.start < span[1]

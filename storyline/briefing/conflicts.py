@@ -15,6 +15,8 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from ..analysis.matching import same_word, transposed
 from ..analysis.names import name_key
 from ..model import Analysis, Citation, Divergence, Entity, Statement
@@ -43,14 +45,26 @@ class _Fact:
     sentence: tuple[int, int]
 
 
-def _people(entities: Sequence[Entity]) -> dict[str, str]:
-    """Every written form of a person (name key) -> the merged name."""
+def name_forms(entities: Sequence[Entity], kind: str) -> dict[str, str]:
+    """Every written form (name key) of an entity of type `kind` -> the merged name."""
     names: dict[str, str] = {}
     for e in entities:
-        if e.type == "PERSON":
+        if e.type == kind:
             for form in (e.name, *e.aliases):
                 names.setdefault(name_key(form), e.name)
     return names
+
+
+def sentence_cosines(texts: list[str]) -> np.ndarray | None:
+    """Pairwise TF-IDF cosines of sentences (English stop words out), fitted on
+    these sentences alone; None when nothing but stop words is left."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    try:
+        matrix = TfidfVectorizer(stop_words="english").fit_transform(texts)
+    except ValueError:
+        return None
+    return (matrix @ matrix.T).toarray()
 
 
 def _person(names: dict[str, str], text: str, canonical: str | None) -> str | None:
@@ -147,7 +161,7 @@ def age_divergences(
     """One person given different ages by documents of about the same time
     ("Durst, 73," against "the 72-year-old Durst"). An age is read only where it is
     written against the name, so a neighbour's age is never taken for the person's."""
-    names = _people(entities)
+    names = name_forms(entities, "PERSON")
     own_labels, published, texts, spans = _context(analyses)
     labels = labels or own_labels
     facts = []
@@ -293,7 +307,7 @@ def appointment_divergences(
     """One person put in a post in different months by documents of about the same
     time ("named chief in May 2014" against "hired in April"). A month without a year
     is compared by month alone; two years that differ are two appointments."""
-    names = _people(entities)
+    names = name_forms(entities, "PERSON")
     own_labels, published, texts, spans = _context(analyses)
     labels = labels or own_labels
     facts = []
@@ -381,13 +395,9 @@ def clock_divergences(
                 items.append((doc_id, (s, e), times[0], _CLOCK.sub(" ", sentence)))
     if len({i[0] for i in items}) < 2:
         return []
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    try:
-        matrix = TfidfVectorizer(stop_words="english").fit_transform([i[3] for i in items])
-    except ValueError:
+    sims = sentence_cosines([i[3] for i in items])
+    if sims is None:
         return []
-    sims = (matrix @ matrix.T).toarray()
     out, seen = [], set()
     for x, (d1, s1, t1, _) in enumerate(items):
         for y in range(x + 1, len(items)):
@@ -572,13 +582,9 @@ def contradictions(
             items.append((doc_id, (s, e), bool(_DENIAL.search(sentence)), bare, words))
     if len({i[0] for i in items}) < 2:
         return []
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    try:
-        matrix = TfidfVectorizer(stop_words="english").fit_transform([i[3] for i in items])
-    except ValueError:
+    sims = sentence_cosines([i[3] for i in items])
+    if sims is None:
         return []
-    sims = (matrix @ matrix.T).toarray()
     close: dict[int, list[int]] = defaultdict(list)
     for x in range(len(items)):
         for y in range(len(items)):

@@ -46,6 +46,7 @@ from .compare import (
     normalise_measure,
     sentence_spans,
 )
+from .conflicts import name_forms
 
 # Cues of engaging with a place (+1) or turning away from it (-1); matched as
 # word prefixes so "expanding", "invested" and "withdrew" count.
@@ -181,7 +182,7 @@ def stance_claims(a: Analysis, entities: Sequence[Entity] = ()) -> list[StanceCl
         return []
     text = doc.text
     main = _main_org(a)
-    aliases = _alias_map(entities)
+    aliases = name_forms(entities, "ORG")
     places: list[tuple[int, int, str]] = sorted(
         (m.start, m.end, name)
         for m in a.entities
@@ -266,15 +267,6 @@ def _cue_phrase(before: str, cue: str, negated: bool) -> str:
         neg = _NEGATION.findall(before[-40:])
         return f"{neg[-1]} {cue}" if neg else f"not {cue}"
     return cue
-
-
-def _alias_map(entities: Sequence[Entity]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for e in entities:
-        if e.type == "ORG":
-            for form in (e.name, *e.aliases):
-                out.setdefault(name_key(form), e.name)
-    return out
 
 
 def _actor(a, quotes, orgs, main, start, cue_start, sentence, before) -> str | None:
