@@ -12,7 +12,6 @@ choice; PolNeAR dev chose the threshold.
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import time
 from pathlib import Path
@@ -22,13 +21,8 @@ from storyline.evaluation.train_sentence_ends import (
     multinews_texts,
     polnear_texts,
     score,
+    split_ends,
 )
-from storyline.ingest.repunct import split_sentences
-
-
-def predicted_ends(words: list[str]) -> list[int]:
-    sizes = [len(s.split()) for s in split_sentences(" ".join(words))]
-    return list(itertools.accumulate(sizes))[:-1]
 
 
 def main() -> None:
@@ -43,7 +37,7 @@ def main() -> None:
     ]:
         data = list(examples(texts))
         start = time.perf_counter()
-        result = score(predicted_ends, data)
+        result = score(split_ends, data)
         result["paragraphs"] = len(data)
         result["ms_per_paragraph"] = round(1000 * (time.perf_counter() - start) / len(data), 2)
         report[name] = result

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..ingest.repunct import restore
+from ..ingest.repunct import restore, split_sentences
 from ..ingest.segment import segment
 from ..ingest.sentence_ends import N_FEATURES, SHIPPED, THRESHOLD, BoundaryModel, features
 
@@ -117,6 +117,12 @@ def fit(train: list[Example], verbs: frozenset[str], *, c: float = C) -> Boundar
     model.fit(hasher.transform(rows), np.array(labels))
     weights = model.coef_[0].astype(np.float32)
     return BoundaryModel(weights, float(model.intercept_[0]), verbs)
+
+
+def split_ends(words: list[str]) -> list[int]:
+    """Where `repunct.split_sentences`, the product's splitter, starts new sentences."""
+    sizes = [len(s.split()) for s in split_sentences(" ".join(words))]
+    return list(itertools.accumulate(sizes))[:-1]
 
 
 def score(predict: Callable[[list[str]], Iterable[int]], data: Iterable[Example]) -> dict:
