@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 import pytest
@@ -24,12 +25,12 @@ def test_features_measure_the_gap_to_the_story_span():
     row = features(0.5, 0.4, 0.3, 9, True, date(2024, 3, 20), date(2024, 3, 1), date(2024, 3, 10))
     values = dict(zip(FEATURES, row, strict=True))
     assert len(row) == len(FEATURES)
-    assert values["active"] == 1.0
-    assert values["log_gap"] == pytest.approx(__import__("math").log1p(10))
+    assert values["centroid_x_active"] == 0.5
+    assert values["centroid_x_log_gap"] == pytest.approx(0.5 * math.log1p(10))
     inside = features(0.5, 0.4, 0.3, 9, True, date(2024, 3, 5), date(2024, 3, 1), date(2024, 3, 10))
-    assert dict(zip(FEATURES, inside, strict=True))["log_gap"] == 0.0
+    assert dict(zip(FEATURES, inside, strict=True))["centroid_x_log_gap"] == 0.0
     undated = dict(zip(FEATURES, features(0.5, 0, 0, 1, False, None, None, None), strict=True))
-    assert undated["log_gap"] == pytest.approx(__import__("math").log1p(links.UNKNOWN_GAP_DAYS))
+    assert undated["centroid_x_log_gap"] == pytest.approx(0.5 * math.log1p(links.UNKNOWN_GAP_DAYS))
 
 
 def test_weights_round_trip_and_rank(tmp_path):
