@@ -408,7 +408,12 @@ def overrides(pairs: list[str]) -> Params:
     for pair in pairs:
         name, _, value = pair.partition("=")
         current = getattr(params, name)
-        params = replace(params, **{name: type(current)(value)})
+        cast = (
+            (lambda v: v.lower() in ("1", "true", "yes"))
+            if isinstance(current, bool)
+            else type(current)
+        )
+        params = replace(params, **{name: cast(value)})
     return params
 
 
@@ -444,7 +449,8 @@ def replay(eval_dir: Path, args: argparse.Namespace) -> dict[str, object]:
 
     The stream is Timeline17 plus `--train-clusters` Multi-News+ clusters after the
     validation ones (disjoint from both the reported and the validation clusters),
-    clustered with the hand thresholds (`learned=False`). Every (document, candidate
+    clustered with the hand thresholds (`--teacher hand`) or with the shipped model
+    (`--teacher model`: a second round sees the candidates the model itself meets). Every (document, candidate
     story) pair is a row of FEATURES, labelled 1 when the candidate's majority gold
     story is the document's own. Fitted by `storyline.evaluation.train_story_links`.
     """
@@ -456,7 +462,7 @@ def replay(eval_dir: Path, args: argparse.Namespace) -> dict[str, object]:
     )
     items = load_t17(eval_dir) + load_multinews(plus, "plus", train_ids)
     items = order(date_news(items, args.seed) if args.date_news else items, args.seed)
-    params = replace(overrides(args.set), learned=False)
+    params = replace(overrides(args.set), learned=args.teacher == "model")
     by_id: dict[str, Item] = {}
     members: dict[int, Counter[str]] = {}
     golds: dict[str, int] = {}  # gold story -> group number (for grouped folds)
@@ -741,6 +747,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--train-clusters", type=int, default=600, help="replay stream")
     parser.add_argument("--replay-out", type=Path, help="replayed link rows (.npz)")
+    parser.add_argument("--teacher", choices=["hand", "model"], default="hand", help="replay")
     parser.add_argument("--plus-clusters", type=int, default=3000)
     parser.add_argument("--val-clusters", type=int, default=1000)
     parser.add_argument("--batch", type=int, default=250)
