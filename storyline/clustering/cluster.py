@@ -9,12 +9,16 @@ systems do (Miranda et al. 2018): for a new document,
    (the `event_stories` nearest by centroid have their events compared): a
    long thread's centroid is diffuse, a new development is close to its
    latest events;
-3. it joins the closest candidate at or above the story bar, or founds a new
-   story. The bar is `story_threshold`, lowered for a big story's diffuse
+3. it joins the candidate most likely to be its story, when that link
+   probability reaches the threshold, or founds a new story. The probability
+   is the learned link model (`links.py`: a logistic regression over the
+   centroid and nearest-event cosines, the cosine of names, the story's
+   size, and time -- activity near the document's date, the gap -- as they
+   scale similarity), weighed for the `event_stories` candidates nearest by
+   centroid. Without the shipped weights (or with `learned=False`) the hand
+   bar applies: `story_threshold`, lowered for a big story's diffuse
    centroid (`size_decay`) only when that story was active within
-   `active_days` of the document's date: with no evidence from time (an
-   undated document, a story quiet for months) big stories would otherwise
-   swallow unrelated documents;
+   `active_days` of the document's date;
 4. inside that story it joins the nearest event within `event_window_days`
    at or above `event_threshold`, or founds one;
 5. when it is as close to a second candidate and the two centroids agree at
@@ -36,7 +40,8 @@ from datetime import UTC, date, datetime, timedelta
 
 from ..store import Store
 from ..store import stories as rows
-from . import features, links as link_model
+from . import features
+from . import links as link_model
 
 NO_TEXT = "no words to cluster on (empty or non-text document)"
 
