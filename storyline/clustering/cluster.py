@@ -51,7 +51,7 @@ class Params:
     """Thresholds and sizes. The defaults were chosen on validation folds (see BENCHMARKS.md)."""
 
     story_threshold: float = 0.2
-    event_threshold: float = 0.2
+    event_threshold: float = 0.15
     merge_threshold: float = 0.30
     story_window_days: int = 1830  # a thread may go quiet for years (Huawei 2013-2018)
     event_window_days: int = 7
