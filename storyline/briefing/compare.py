@@ -39,6 +39,7 @@ from .conflicts import (
     month_day,
     name_form_divergences,
     near_spelling,
+    quote_divergences,
     sentence_cosines,
 )
 
@@ -74,6 +75,7 @@ def find_divergences(
         *appointment_divergences(analyses, entities, labels),
         *clock_divergences(analyses, labels),
         *contradiction_divergences(analyses, labels),
+        *quote_divergences(analyses, labels),
     ]
     found.sort(key=lambda d: -d.strength)
     spellings = spelling_divergences(analyses, entities, labels)

@@ -31,6 +31,8 @@ __all__ = [
     "month_day",
     "name_form_divergences",
     "near_spelling",
+    "quote_divergences",
+    "regional_spelling",
 ]
 
 
@@ -439,6 +441,51 @@ def _minutes(m: re.Match) -> int:
 
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 _WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?$")
+# An organisation's name is compared word by word when it is this long ("Federal Law
+# Enforcement Officers Association"): shorter ones ("House Committee") are generic.
+ORG_NAME_WORDS = 3
+_ORG_JOINERS = frozenset(["of", "for", "and", "on", "the", "in", "&"])
+# Letters two words of one organisation's name must share at the start to be one
+# word written two ways ("Officials"/"Officers").
+ORG_STEM = 5
+
+
+# British and American spellings of one word ("Centre"/"Center", "Defence"/"Defense",
+# "Labour"/"Labor", "Organisation"/"Organization"): house style, not two names.
+_REGIONAL = (
+    (re.compile(r"tre(s?)$"), r"ter\1"),
+    (re.compile(r"ence(s?)$"), r"ense\1"),
+    (re.compile(r"our(s?|ed|ing|ite|ites)$"), r"or\1"),
+    (re.compile(r"is(e|es|ed|ing|ation|ations)$"), r"iz\1"),
+    (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),
+    (re.compile(r"ogue(s?)$"), r"og\1"),
+    (re.compile(r"ll(ed|ing|er|ers)$"), r"l\1"),
+)
+
+
+def regional_spelling(a: str, b: str) -> bool:
+    """Whether two words are one word in British and American spelling."""
+    a, b = a.casefold(), b.casefold()
+    if a == b:
+        return False
+    for pattern, american in _REGIONAL:
+        a, b = pattern.sub(american, a), pattern.sub(american, b)
+    return a == b
+
+
+def _one_stem_two_endings(a: str, b: str) -> bool:
+    """ "Officials"/"Officers": one stem of at least `ORG_STEM` letters, two endings,
+    neither word the start of the other ("Democrat"/"Democratic" is one word) nor
+    the other's British or American spelling ("Centre"/"Center")."""
+    if regional_spelling(a, b):
+        return False
+    a, b = a.casefold(), b.casefold()
+    if a.startswith(b) or b.startswith(a):
+        return False
+    stem = 0
+    while stem < min(len(a), len(b)) and a[stem] == b[stem]:
+        stem += 1
+    return stem >= ORG_STEM
 
 
 def near_spelling(a: str, b: str) -> bool:
@@ -463,7 +510,9 @@ def name_form_divergences(
 ) -> list[Divergence]:
     """A person's full name given two ways by two documents: the same surname and
     every other word the same but one, which differs ("Betty Jane Perske" against
-    "Betty Joan Perske"; "Fransiskus" and "Henry" for one search chief). With only a
+    "Betty Joan Perske"; "Fransiskus" and "Henry" for one search chief). An
+    organisation's name of `ORG_NAME_WORDS` words or more with one word written two
+    ways ("... Officials Association" / "... Officers Association") is told too. With only a
     given name and a surname, the given names must be near spellings ("Ilsa"/"Isla"),
     since two people of one family differ there. Neither document may use both
     forms (then they are two people), and a pair a spelling divergence in `known`
@@ -471,12 +520,21 @@ def name_form_divergences(
     own_labels, published, texts, spans = _context(analyses)
     labels = labels or own_labels
     forms: dict[tuple[str, ...], dict[str, tuple[int, int]]] = defaultdict(dict)
+    organisations: set[tuple[str, ...]] = set()
     for a in analyses:
         for m in a.entities:
-            if m.type != "PERSON":
-                continue
-            words = tuple(w for w in m.text.split() if not _INITIAL.match(w))
-            if len(words) < 2 or not all(_WORD.match(w) for w in words):
+            if m.type == "ORG":
+                words = tuple(m.text.split())
+                if len(words) < ORG_NAME_WORDS or not all(
+                    _WORD.match(w) or w in _ORG_JOINERS for w in words
+                ):
+                    continue
+                organisations.add(words)
+            elif m.type == "PERSON":
+                words = tuple(w for w in m.text.split() if not _INITIAL.match(w))
+                if len(words) < 2 or not all(_WORD.match(w) for w in words):
+                    continue
+            else:
                 continue
             sent = _sentence(spans[a.document.id], m.start)
             if sent is not None:
@@ -486,14 +544,21 @@ def name_form_divergences(
     keys = sorted(forms)
     for i, f in enumerate(keys):
         for g in keys[i + 1 :]:
-            if len(f) != len(g) or f[-1] != g[-1]:
+            org = f in organisations
+            if len(f) != len(g) or org != (g in organisations) or (not org and f[-1] != g[-1]):
                 continue
             diff = [k for k in range(len(f)) if f[k] != g[k]]
             if len(diff) != 1:
                 continue
             x, y = f[diff[0]], g[diff[0]]
-            if len(f) == 2 and not near_spelling(x, y):
+            if (len(f) == 2 or org) and not (
+                near_spelling(x, y) or (org and _one_stem_two_endings(x, y))
+            ):
                 continue
+            if regional_spelling(x, y):
+                continue  # "Defence"/"Defense": one word, two house styles
+            if x.casefold().rstrip("s") == y.casefold().rstrip("s"):
+                continue  # "Institute"/"Institutes": a plural, not a second name
             if x.startswith(y) or y.startswith(x):
                 continue  # "Pete"/"Peter": a short form, not a second name
             if set(forms[f]) & set(forms[g]):
@@ -640,4 +705,91 @@ def contradiction_divergences(
                 round(c.similarity, 3),
             )
         )
+    return out
+
+
+# ---------------------------------------------------------------- quotations
+
+# A quotation needs this many words to be compared with another.
+QUOTE_WORDS = 5
+# Share of the shorter quotation's words the two must have in the same order.
+QUOTE_COVER = 0.8
+
+
+def _quote_words(text: str) -> list[str]:
+    return [w.strip("'") for w in re.findall(r"[a-z0-9']+", text.casefold().replace("’", "'"))]
+
+
+def _misquoted(a: list[str], b: list[str], stop: frozenset[str]) -> tuple[str, str] | None:
+    """The word one quotation has where the other has another, when the two are one
+    quotation (in the same order, `QUOTE_COVER` of the shorter's words) with one content
+    word swapped for a different one inside it ("check this out, buddy" / "check this
+    out, bodyguard"). Not a swap: a contraction or function word ("I'm"/"I am"), an
+    inflection or spelling ("fire"/"fired"), a swap at either end (a cut quotation)."""
+    from difflib import SequenceMatcher
+
+    if min(len(a), len(b)) < QUOTE_WORDS:
+        return None
+    ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    matched = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
+    if matched < QUOTE_COVER * min(len(a), len(b)):
+        return None
+    equal = [k for k, op in enumerate(ops) if op[0] == "equal"]
+    if not equal:
+        return None
+    for tag, i1, i2, j1, j2 in ops[equal[0] + 1 : equal[-1]]:
+        if tag != "replace" or i2 - i1 != 1 or j2 - j1 != 1:
+            continue
+        x, y = a[i1], b[j1]
+        if x in stop or y in stop or len(x) < 3 or len(y) < 3 or x.isdigit() or y.isdigit():
+            continue
+        if x[:4] == y[:4] or same_word(x, y):
+            continue
+        return x, y
+    return None
+
+
+def quote_divergences(
+    analyses: Sequence[Analysis], labels: dict[str, str] | None = None
+) -> list[Divergence]:
+    """One person's words quoted two ways by two documents of about the same time:
+    direct quotations of the same speaker that are one quotation but for one word
+    ("Well, check this out, buddy" against "Well check this out, bodyguard"), as a
+    `claim` divergence naming both words. One pair per speaker and two documents."""
+    from ..words import stop_words
+
+    stop = stop_words()
+    own_labels, published, texts, _ = _context(analyses)
+    labels = labels or own_labels
+    quotes = [
+        (a.document.id, name_key(q.speaker), q)
+        for a in analyses
+        for q in a.quotes
+        if q.direct and q.speaker and q.citations
+    ]
+    out, told = [], set()
+    for i, (d1, k1, q1) in enumerate(quotes):
+        for d2, k2, q2 in quotes[i + 1 :]:
+            if d1 == d2 or k1 != k2 or (k1, d1, d2) in told:
+                continue
+            if not _same_time_docs(published, d1, d2):
+                continue
+            swap = _misquoted(_quote_words(q1.text), _quote_words(q2.text), stop)
+            if swap is None:
+                continue
+            told.add((k1, d1, d2))
+            c1, c2 = q1.citations[0], q2.citations[0]
+            f1 = _Fact(k1, swap[0], swap[0], d1, (c1.start, c1.end))
+            f2 = _Fact(k1, swap[1], swap[1], d2, (c2.start, c2.end))
+            out.append(
+                _divergence(
+                    "claim",
+                    f'Sources quote {q1.speaker} differently: "{swap[0]}" '
+                    f'({labels.get(d1, d1)}) vs "{swap[1]}" ({labels.get(d2, d2)})',
+                    (f1, f2),
+                    texts,
+                    published,
+                    0.5,
+                )
+            )
     return out

@@ -323,3 +323,106 @@ def test_the_issue_kinds_of_count_conflict():
     ):
         out = _kinds([_an("a", x), _an("b", y)], "count")
         assert len(out) == 1 and _sided(out[0]) == {"a", "b"}, (x, y)
+
+
+# ---------------------------------------------------------------- organisations, quotations
+
+
+def _org(doc_id, text, org):
+    a = _an(doc_id, text)
+    at = text.index(org)
+    a.entities.append(EntityMention(org, "ORG", at, at + len(org), org))
+    return a
+
+
+def test_an_organisation_name_with_one_word_written_two_ways():
+    a = _org(
+        "a",
+        "Ada Wren of the Harbour Pilots Officials Guild spoke.",
+        "Harbour Pilots Officials Guild",
+    )
+    b = _org(
+        "b", "Ada Wren of the Harbour Pilots Officers Guild spoke.", "Harbour Pilots Officers Guild"
+    )
+    out = _kinds([a, b], "spelling")
+    assert len(out) == 1 and {"Officials", "Officers"} <= set(
+        re.findall(r"\w+", out[0].description)
+    )
+    assert _sided(out[0]) == {"a", "b"}
+
+
+def test_organisation_look_alikes_are_no_spelling():
+    for x, y in (
+        ("Tamsin Valley Heritage Centre", "Tamsin Valley Heritage Center"),  # house style
+        ("Tamsin Valley Defence Forces", "Tamsin Valley Defense Forces"),
+        ("Tamsin Valley Institute", "Tamsin Valley Institutes"),  # a plural
+        ("North Tamsin Rowing Club", "South Tamsin Rowing Club"),  # two clubs
+        ("Tamsin Democrat Union", "Tamsin Democratic Union"),  # one word, two forms
+    ):
+        a = _org("a", f"A speaker of the {x} spoke.", x)
+        b = _org("b", f"A speaker of the {y} spoke.", y)
+        assert _kinds([a, b], "spelling") == [], (x, y)
+    # two words of a short name are too generic to compare
+    a = _org("a", "The Port Officials met.", "Port Officials")
+    b = _org("b", "The Port Officers met.", "Port Officers")
+    assert _kinds([a, b], "spelling") == []
+
+
+def _said(doc_id, text, speaker, quoted, direct=True):
+    from storyline.model import Citation, Quote
+
+    a = _an(doc_id, text)
+    at = text.index(quoted)
+    a.quotes.append(
+        Quote(quoted, direct, speaker, citations=[Citation(doc_id, at, at + len(quoted))])
+    )
+    return a
+
+
+def test_one_quotation_with_a_word_swapped_is_a_claim_divergence():
+    x = "We will finish the harbour wall this winter, come what may"
+    y = "We will finish the harbour fence this winter, come what may"
+    a = _said("a", f'"{x}," Mayor Ona Pell said.', "Ona Pell", x)
+    b = _said("b", f'Mayor Ona Pell told reporters: "{y}."', "Ona Pell", y)
+    out = _kinds([a, b], "claim")
+    assert len(out) == 1 and '"wall"' in out[0].description and '"fence"' in out[0].description
+    assert _sided(out[0]) == {"a", "b"}
+
+
+def test_quotation_look_alikes_are_no_claim_divergence():
+    x = "We will finish the harbour wall this winter, come what may"
+    for y, speaker, direct in (
+        (
+            "We'll finish the harbour wall this winter, come what may",
+            "Ona Pell",
+            True,
+        ),  # contraction
+        (
+            "We will finish the harbour walls this winter, come what may",
+            "Ona Pell",
+            True,
+        ),  # inflection
+        (
+            "We will finish the harbour wall this winter, come what might",
+            "Ona Pell",
+            True,
+        ),  # at the end
+        (
+            "We will finish the harbour fence this winter, come what may",
+            "Ivo Dray",
+            True,
+        ),  # another speaker
+        (
+            "We will finish the harbour fence this winter, come what may",
+            "Ona Pell",
+            False,
+        ),  # reported
+        ("We will finish the harbour wall this spring, come what may, and more", "Ona Pell", True),
+    ):
+        a = _said("a", f'"{x}," Ona Pell said.', "Ona Pell", x)
+        b = _said("b", f'"{y}," she said.', speaker, y, direct)
+        out = _kinds([a, b], "claim")
+        if "spring" in y:  # a real swap, kept: a quotation longer at its end still aligns
+            assert len(out) == 1
+        else:
+            assert out == [], y
