@@ -654,7 +654,7 @@ def _shown(dm: DateMention) -> str:
 # phone-like strings are left out by `_NUMBER_SKIP`.
 _NUMBER_WORDS = {w: n for w, n in CARDINALS.items() if n} | {"dozen": 12}
 _NUMBER = re.compile(
-    r"(?P<bound>\b(?:at least|more than|over|nearly|almost|about|around|some|roughly|up to|fewer than|less than)\s+)?"
+    r"(?P<bound>\b(?:at least|more than|over|nearly|almost|about|around|some|roughly|up to|as many as|fewer than|less than)\s+)?"
     r"(?<![\w$£€.,:/-])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
     + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
     + r")\b(?![.,:/-]?\d)(?:\s+(?P<scale>million|billion|thousand|trillion)\b)?"
@@ -729,24 +729,68 @@ def _counts(doc: Document) -> list[_Count]:
                 continue
             bound = m.group("bound") or ""
             kind = 1 if re.match(r"(?i)at least|more than|over", bound) else 0
-            kind = -1 if re.match(r"(?i)up to|fewer than|less than", bound) else kind
+            kind = -1 if re.match(r"(?i)up to|as many as|fewer than|less than", bound) else kind
             text = (m.group(0)).strip()
             around = sentence[: m.start("num")].split()[-2:] + _predicate(
                 sentence[m.start("after") :]
             )
+            head, anchor = counted[0], _content(around) | {counted[0]}
+            if head in _TOLL_HEADS and _counts_dead(sentence[m.start("after") :]):
+                head, anchor = DEATHS, anchor | {DEATHS}  # "nine dead", "eight people were killed"
             out.append(
                 _Count(
-                    doc.id,
-                    (start, end),
-                    value,
-                    text,
-                    kind,
-                    counted[0],
-                    _content(around) | {counted[0]},
-                    start + m.start("num"),
+                    doc.id, (start, end), value, text, kind, head, anchor, start + m.start("num")
                 )
             )
+        for m in _TOLL.finditer(sentence):
+            at = start + m.start("num")
+            out = [c for c in out if c.at != at]  # "toll rose to 31 | on Friday"
+            value = float(m.group("num").replace(",", ""))
+            value *= SCALE_FACTORS.get((m.group("scale") or "").casefold(), 1.0)
+            bound = m.group("bound") or ""
+            kind = 1 if re.match(r"(?i)at least|more than|over", bound) else 0
+            kind = -1 if re.match(r"(?i)up to|as many as", bound) else kind
+            anchor = _content(sentence[: m.start("num")].split()[-4:]) | {DEATHS}
+            text = m.group(0)[m.start("toll") - m.start() :].strip()
+            out.append(_Count(doc.id, (start, end), value, text, kind, DEATHS, anchor, at))
     return out
+
+
+def _counts_dead(after: str) -> bool:
+    """Whether the clause after a count says its people died: a death word within
+    `DEATH_SPAN` words, before any other number or other fate ("three people were
+    arrested and two were killed" counts the arrested)."""
+    clause = _CLAUSE_END.split(after, maxsplit=1)[0]
+    words = " ".join(clause.split()[:DEATH_SPAN])
+    death = _DEATH.search(words)
+    return death is not None and not _OTHER_FATE.search(words[: death.start()])
+
+
+_CLAUSE_END = re.compile(r"[,;:.?!]|\b\d|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
+
+
+_OTHER_FATE = re.compile(
+    r"\b(?:injured|wounded|hurt|arrested|detained|missing|rescued|evacuated|saved|survived)\b",
+    re.I,
+)
+
+
+# A count of the dead, whatever it is called: "nine dead", "eight people were killed",
+# "the toll at 10,000" all count `DEATHS`. Only a generic head is renamed: "13
+# protesters killed" and "three soldiers killed" stay counts of different people.
+DEATHS = "killed"
+# Words after a count in which a death word makes it a count of the dead ("20,000
+# people are believed to have been killed").
+DEATH_SPAN = 8
+_DEATH = re.compile(r"\b(?:killed|dead|died|deaths?|fatalities|lost their lives)\b", re.I)
+_TOLL_HEADS = frozenset(["people", "person", "dead", "death", "fatalitie", "fatality", "killed"])
+_TOLL = re.compile(
+    r"\b(?P<toll>(?:death\s+)?toll)\b(?:\s+[a-z]+){0,3}?\s+"
+    r"(?:at|of|to|is|was|stands at|stood at|reached|hit)\s+"
+    r"(?P<bound>(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as)\s+)?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]\d)(?:\s+(?P<scale>million|thousand)\b)?",
+    re.I,
+)
 
 
 # Words of time distance ("38,000 years ago"): shared by any two such numbers, so
@@ -848,6 +892,40 @@ def _counts_agree(a: _Count, b: _Count) -> bool:
     return False
 
 
+# Cosine (numbers left out) of two death tolls' sentences, each with the sentence
+# before it, above which the two count the dead of one event.
+TOLL_CONTEXT_THRESHOLD = 0.2
+
+
+def _toll_context(
+    analyses: Sequence[Analysis],
+    counts: list[_Count],
+    sentences: list[tuple[str, tuple[int, int]]],
+    texts: dict[str, str],
+) -> dict[tuple[int, int], float]:
+    """Cosines of every two death tolls' sentences read with the sentence before each,
+    keyed by the two numbers' offsets."""
+    tolls = [c for c in counts if c.head == DEATHS]
+    if len({c.document for c in tolls}) < 2:
+        return {}
+    spans = {a.document.id: sentence_spans(a.document) for a in analyses}
+    bare = []
+    for c in tolls:
+        doc_spans = spans[c.document]
+        k = next((i for i, sp in enumerate(doc_spans) if sp[0] <= c.sentence[0] < sp[1]), 0)
+        start = doc_spans[k - 1][0] if k > 0 else c.sentence[0]
+        bare.append(re.sub(r"\d[\d,.]*", " ", texts[c.document][start : c.sentence[1]]))
+    sims = sentence_cosines(bare)
+    if sims is None:
+        return {}
+    return {
+        (x.at, y.at): float(sims[i, j])
+        for i, x in enumerate(tolls)
+        for j, y in enumerate(tolls)
+        if x.document != y.document
+    }
+
+
 def count_divergences(
     analyses: Sequence[Analysis],
     labels: dict[str, str] | None = None,
@@ -872,6 +950,7 @@ def count_divergences(
     sims = sentence_cosines(bare)
     if sims is None:
         return []
+    context = _toll_context(analyses, counts, sentences, texts)
     when = {
         (a.document.id, span): frozenset(
             d.value or d.text.casefold() for d in a.dates if span[0] <= d.start < span[1]
@@ -909,6 +988,10 @@ def count_divergences(
                 and bool(shared - _TIME_WORDS - {a.head})
                 and sim >= ANCHORED_THRESHOLD
             )
+            if a.head == DEATHS and not anchored and sim < threshold:
+                # a toll's event is often named in the sentence before it ("the 1982
+                # crackdown ... Thousands were killed, ... the toll at 10,000")
+                anchored = context.get((a.at, b.at), 0.0) >= TOLL_CONTEXT_THRESHOLD
             if (sim < threshold and not anchored) or _counts_agree(a, b):
                 continue
             if any(

@@ -426,3 +426,38 @@ def test_quotation_look_alikes_are_no_claim_divergence():
             assert len(out) == 1
         else:
             assert out == [], y
+
+
+# ---------------------------------------------------------------- death tolls
+
+
+def test_death_tolls_compare_whatever_the_dead_are_called():
+    a = _an(
+        "a",
+        "In 1979 the army crushed the revolt in Velmora. "
+        "Thousands died, with the Red Crescent putting the toll at 4,000.",
+    )
+    b = _an(
+        "b",
+        "Velmora has resisted the army since the 1979 revolt was crushed. "
+        "At least 9,000 people are believed to have been killed in the revolt.",
+    )
+    out = _kinds([a, b], "count")
+    assert len(out) == 1 and "4,000" in out[0].description and "9,000" in out[0].description
+    assert _sided(out[0]) == {"a", "b"}
+    # "at least 3,000" allows 4,000
+    c = _an("c", b.document.text.replace("9,000", "3,000"))
+    assert _kinds([a, c], "count") == []
+
+
+def test_other_fates_and_named_dead_are_not_death_tolls():
+    from storyline.briefing.compare import DEATHS, _counts
+
+    doc = _an(
+        "a",
+        "Three people were arrested and two were killed. Five people injured in the "
+        "blast died later. Thirteen protesters were killed.",
+    ).document
+    heads = {c.value: c.head for c in _counts(doc)}
+    assert heads[3] != DEATHS and heads[5] != DEATHS and heads[2] == DEATHS
+    assert heads[13] == "protester"  # named dead stay a count of their own
