@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..analysis.names import name_key, same_word
+from ..analysis.roles import NAME_TITLES, ROLE_HEADS
 from ..analysis.units import MEASURE_SYNONYMS, SCALE_FACTORS
 from ..model import (
     Analysis,
@@ -1074,11 +1075,44 @@ _CO_HELD = frozenset(
 )
 
 
+# Words of a post, office or rank (the role word-list's heads and the titles written
+# before names, with a few ranks): only two posts can conflict. A family tie, an age,
+# a profession or a description ("mother", "old widow", "veteran cop",
+# "palaeontologist") is held alongside any post.
+_POSTS = (
+    ROLE_HEADS
+    | {t.rstrip(".") for t in NAME_TITLES}
+    | {"superintendent", "sergeant", "lieutenant", "coach", "prosecutor", "principal"}
+) - {"dr", "sir", "dame", "lord", "lady", "member", "fellow", "investor", "reporter"}
+# One post under two names: "Representative Ann Lee" is a congresswoman.
+_POST_SYNONYMS = {
+    "rep": "representative",
+    "congressman": "representative",
+    "congresswoman": "representative",
+    "sen": "senator",
+    "gov": "governor",
+    "chairwoman": "chairman",
+    "chair": "chairman",
+    "prof": "professor",
+}
+
+
+def _post_words(role: str) -> set[str]:
+    """The words of a role that name a post, synonyms made one; an abbreviation in
+    capitals ("CEO", "SSP") is a post."""
+    words = {_POST_SYNONYMS.get(w, w) for w in _role_words(role) if w in _POSTS}
+    words |= {w.casefold() for w in re.findall(r"\b[A-Z]{2,5}\b", role)}
+    return words
+
+
 def _same_role(a: str, b: str) -> bool:
     """Roles that can name one post: a shared word, one the other's initials ("CTO"),
-    or one a description held alongside any post (`_CO_HELD`)."""
+    one a description held alongside any post (`_CO_HELD`), or either no post at all."""
     wa, wb = _role_words(a), _role_words(b)
     if not wa or not wb:
+        return True
+    pa, pb = _post_words(a), _post_words(b)
+    if not pa or not pb or pa & pb:
         return True
     if wa & wb:
         return True
