@@ -736,8 +736,9 @@ def _counts(doc: Document) -> list[_Count]:
                 sentence[m.start("after") :]
             )
             head, anchor = counted[0], _content(around) | {counted[0]}
-            if head in _TOLL_HEADS and _counts_dead(sentence[m.start("after") :]):
-                head, anchor = DEATHS, anchor | {DEATHS}  # "nine dead", "eight people were killed"
+            fate = _fate(sentence[m.start("after") :]) if head in _GENERIC_HEADS else None
+            if fate:  # "nine dead", "eight people were killed", "two people hurt"
+                head, anchor = fate, anchor | {fate}
             out.append(
                 _Count(
                     doc.id, (start, end), value, text, kind, head, anchor, start + m.start("num")
@@ -757,34 +758,48 @@ def _counts(doc: Document) -> list[_Count]:
     return out
 
 
-def _counts_dead(after: str) -> bool:
-    """Whether the clause after a count says its people died: a death word within
-    `DEATH_SPAN` words, before any other number or other fate ("three people were
+def _fate(after: str) -> str | None:
+    """What the clause after a count of people says befell them (`FATES`): the first
+    fate word within `FATE_SPAN` words, before any other number ("three people were
     arrested and two were killed" counts the arrested)."""
     clause = _CLAUSE_END.split(after, maxsplit=1)[0]
-    words = " ".join(clause.split()[:DEATH_SPAN])
-    death = _DEATH.search(words)
-    return death is not None and not _OTHER_FATE.search(words[: death.start()])
+    m = _FATE.search(" ".join(clause.split()[:FATE_SPAN]))
+    return next((fate for fate, word in m.groupdict().items() if word), None) if m else None
 
 
 _CLAUSE_END = re.compile(r"[,;:.?!]|\b\d|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
 
-
-_OTHER_FATE = re.compile(
-    r"\b(?:injured|wounded|hurt|arrested|detained|missing|rescued|evacuated|saved|survived)\b",
-    re.I,
-)
-
-
-# A count of the dead, whatever it is called: "nine dead", "eight people were killed",
-# "the toll at 10,000" all count `DEATHS`. Only a generic head is renamed: "13
+# A count of people by what befell them, whatever they are called: "nine dead",
+# "eight people were killed", "the toll at 10,000" all count `DEATHS`; "two people
+# hurt" and "three wounded" count the injured. Only a generic head is renamed: "13
 # protesters killed" and "three soldiers killed" stay counts of different people.
 DEATHS = "killed"
-# Words after a count in which a death word makes it a count of the dead ("20,000
-# people are believed to have been killed").
-DEATH_SPAN = 8
-_DEATH = re.compile(r"\b(?:killed|dead|died|deaths?|fatalities|lost their lives)\b", re.I)
-_TOLL_HEADS = frozenset(["people", "person", "dead", "death", "fatalitie", "fatality", "killed"])
+FATES = {
+    DEATHS: r"killed|dead|died|deaths?|fatalities|lost their lives",
+    "injured": r"injured|wounded|hurt|injuries",
+    "arrested": r"arrested|detained|in custody|under arrest",
+}
+_FATE = re.compile("|".join(rf"\b(?P<{fate}>{words})\b" for fate, words in FATES.items()), re.I)
+# Words after a count in which a fate word tells what it counts ("20,000 people are
+# believed to have been killed").
+FATE_SPAN = 8
+_GENERIC_HEADS = frozenset(
+    [
+        "people",
+        "person",
+        "dead",
+        "death",
+        "fatalitie",
+        "fatality",
+        "killed",
+        "injured",
+        "wounded",
+        "injurie",
+        "arrest",
+        "arrested",
+        "detained",
+    ]
+)
 _TOLL = re.compile(
     r"\b(?P<toll>(?:death\s+)?toll)\b(?:\s+[a-z]+){0,3}?\s+"
     r"(?:at|of|to|is|was|stands at|stood at|reached|hit)\s+"
@@ -906,7 +921,7 @@ def _toll_context(
 ) -> dict[tuple[int, int], float]:
     """Cosines of every two death tolls' sentences read with the sentence before each,
     keyed by the two numbers' offsets."""
-    tolls = [c for c in counts if c.head == DEATHS]
+    tolls = [c for c in counts if c.head in FATES]
     if len({c.document for c in tolls}) < 2:
         return {}
     spans = {a.document.id: sentence_spans(a.document) for a in analyses}
@@ -989,7 +1004,7 @@ def count_divergences(
                 and bool(shared - _TIME_WORDS - {a.head})
                 and sim >= ANCHORED_THRESHOLD
             )
-            if a.head == DEATHS and not anchored and sim < threshold:
+            if a.head in FATES and not anchored and sim < threshold:
                 # a toll's event is often named in the sentence before it ("the 1982
                 # crackdown ... Thousands were killed, ... the toll at 10,000")
                 anchored = context.get((a.at, b.at), 0.0) >= TOLL_CONTEXT_THRESHOLD

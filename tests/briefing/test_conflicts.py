@@ -450,7 +450,7 @@ def test_death_tolls_compare_whatever_the_dead_are_called():
     assert _kinds([a, c], "count") == []
 
 
-def test_other_fates_and_named_dead_are_not_death_tolls():
+def test_counts_of_people_are_told_apart_by_what_befell_them():
     from storyline.briefing.compare import DEATHS, _counts
 
     doc = _an(
@@ -459,5 +459,14 @@ def test_other_fates_and_named_dead_are_not_death_tolls():
         "blast died later. Thirteen protesters were killed.",
     ).document
     heads = {c.value: c.head for c in _counts(doc)}
-    assert heads[3] != DEATHS and heads[5] != DEATHS and heads[2] == DEATHS
+    assert (heads[3], heads[5], heads[2]) == ("arrested", "injured", DEATHS)
     assert heads[13] == "protester"  # named dead stay a count of their own
+
+
+def test_injured_counts_compare_whatever_the_injured_are_called():
+    a = _an("a", "Two people were hurt when the tram derailed in Osk on Monday, police said.")
+    b = _an("b", "Police said five were injured as the tram derailed in Osk on Monday.")
+    out = _kinds([a, b], "count")
+    assert len(out) == 1 and _sided(out[0]) == {"a", "b"}
+    c = _an("c", "Police said five were killed as the tram derailed in Osk on Monday.")
+    assert _kinds([a, c], "count") == []  # the dead are not the injured
