@@ -1001,7 +1001,7 @@ def count_divergences(
             shared = a.anchor & b.anchor
             anchored = (
                 len(shared) >= ANCHOR_WORDS
-                and bool(shared - _TIME_WORDS - {a.head})
+                and bool(shared - _TIME_WORDS - _GENERIC_HEADS - {a.head})
                 and sim >= ANCHORED_THRESHOLD
             )
             if a.head in FATES and not anchored and sim < threshold:

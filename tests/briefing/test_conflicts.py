@@ -470,3 +470,15 @@ def test_injured_counts_compare_whatever_the_injured_are_called():
     assert len(out) == 1 and _sided(out[0]) == {"a", "b"}
     c = _an("c", "Police said five were killed as the tram derailed in Osk on Monday.")
     assert _kinds([a, c], "count") == []  # the dead are not the injured
+
+
+def test_generic_words_alone_do_not_make_two_counts_one_fact():
+    a = _an(
+        "a", "Sirens sounded at noon. Two people wounded by rocket fire in Osk; one is in hospital."
+    )
+    b = _an(
+        "b",
+        "The shrapnel from the strike hit the mosque school. "
+        "A health official said at least 15 people were wounded in the strike.",
+    )
+    assert _kinds([a, b], "count") == []
