@@ -1056,6 +1056,7 @@ def count_divergences(
 
 
 _ROLE_STOP = FUNCTION_WORDS | {"former", "then"}
+_PAST_POST = re.compile(r"\b(?:former|then|ex-|onetime|one-time|retired|outgoing)", re.I)
 
 
 def _role_words(role: str) -> set[str]:
@@ -1112,11 +1113,27 @@ _POST_SYNONYMS = {
 }
 
 
+# Chief officers' initials, written out: "ceo" and "chief executive" are one post.
+_CHIEF_INITIALS = {
+    "ceo": "executive",
+    "cfo": "financial",
+    "coo": "operating",
+    "cto": "technology",
+    "cmo": "marketing",
+    "cio": "information",
+}
+
+
 def _post_words(role: str) -> set[str]:
-    """The words of a role that name a post, synonyms made one; an abbreviation in
-    capitals ("CEO", "SSP") is a post."""
-    words = {_POST_SYNONYMS.get(w, w) for w in _role_words(role) if w in _POSTS}
-    words |= {w.casefold() for w in re.findall(r"\b[A-Z]{2,5}\b", role)}
+    """The words of a role that name a post, synonyms made one and chief officers'
+    initials written out; an abbreviation in capitals ("SSP") is a post."""
+    words = set()
+    for w in _role_words(role):
+        if w in _CHIEF_INITIALS:
+            words |= {"chief", _CHIEF_INITIALS[w]}
+        elif w in _POSTS:
+            words.add(_POST_SYNONYMS.get(w, w))
+    words |= {w.casefold() for w in re.findall(r"\b[A-Z]{2,5}\b", role)} - set(_CHIEF_INITIALS)
     return words
 
 
@@ -1126,6 +1143,8 @@ def _same_role(a: str, b: str) -> bool:
     wa, wb = _role_words(a), _role_words(b)
     if not wa or not wb:
         return True
+    if _PAST_POST.search(a) or _PAST_POST.search(b):
+        return True  # "former CEO": a post once held, not one against another now
     pa, pb = _post_words(a), _post_words(b)
     if not pa or not pb or pa & pb:
         return True

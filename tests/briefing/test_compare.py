@@ -511,6 +511,8 @@ def test_only_two_posts_can_conflict():
         ("old widow", "mother"),
         ("author Professor", "palaeontologist"),  # a profession
         ("Representative", "congresswoman elect"),  # one post, two names
+        ("chief executive", "ceo"),  # initials written out
+        ("former ceo", "chairman"),  # a post once held
     ):
         pair = [person("a", x), person("b", y)]
         assert find_divergences(pair, merge_entities(pair), []) == [], (x, y)
