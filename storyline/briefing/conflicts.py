@@ -153,7 +153,9 @@ def _context(analyses: Sequence[Analysis]):
 
 # "Durst, 73," / "Durst (73)" after a name; "the 72-year-old Durst", "73-year-old
 # real estate heir Robert Durst" before one (up to three lower-case words between).
-_AGE_AFTER = re.compile(r"^\s*(?:,\s*|\(\s*)(\d{1,3})\s*(?:[,)]|\.(?!\d)|$)")
+_AGE_AFTER = re.compile(
+    r"^\s*(?:,\s*|\(\s*)(?:aged\s+|age\s+|who\s+is\s+)?(\d{1,3})(?![.,]\d)\s*(?:[,)]|\.(?!\d)|$)"
+)
 _AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old\s+(?:[a-z][\w'-]*\s+){0,3}$")
 
 
@@ -161,7 +163,7 @@ def age_divergences(
     analyses: Sequence[Analysis], entities: Sequence[Entity], labels: dict[str, str] | None = None
 ) -> list[Divergence]:
     """One person given different ages by documents of about the same time
-    ("Durst, 73," against "the 72-year-old Durst"). An age is read only where it is
+    ("Durst, 73," or "Durst, aged 73," against "the 72-year-old Durst"). An age is read only where it is
     written against the name, so a neighbour's age is never taken for the person's."""
     names = name_forms(entities, "PERSON")
     own_labels, published, texts, spans = _context(analyses)
@@ -179,7 +181,7 @@ def age_divergences(
             )
             if person is None:
                 continue
-            after = _AGE_AFTER.match(text[m.end : m.end + 8])
+            after = _AGE_AFTER.match(text[m.end : m.end + 16])
             before = _AGE_BEFORE.search(text[max(0, m.start - 60) : m.start])
             for found in (after, before):
                 if found is None or not 0 < int(found.group(1)) < 120:
@@ -720,6 +722,14 @@ def _quote_words(text: str) -> list[str]:
     return [w.strip("'") for w in re.findall(r"[a-z0-9']+", text.casefold().replace("’", "'"))]
 
 
+def _number(word: str) -> float | None:
+    from ..words import CARDINALS
+
+    if re.fullmatch(r"\d+(?:\.\d+)?", word):
+        return float(word)
+    return float(CARDINALS[word]) if CARDINALS.get(word) else None
+
+
 def _misquoted(a: list[str], b: list[str], stop: frozenset[str]) -> tuple[str, str] | None:
     """The word one quotation has where the other has another, when the two are one
     quotation (in the same order, `QUOTE_COVER` of the shorter's words) with one content
@@ -741,6 +751,10 @@ def _misquoted(a: list[str], b: list[str], stop: frozenset[str]) -> tuple[str, s
         if tag != "replace" or i2 - i1 != 1 or j2 - j1 != 1:
             continue
         x, y = a[i1], b[j1]
+        if _number(x) is not None and _number(y) is not None:
+            if _number(x) != _number(y):
+                return x, y  # "20 tunnels" / "30 tunnels" in one quotation
+            continue
         if x in stop or y in stop or len(x) < 3 or len(y) < 3 or x.isdigit() or y.isdigit():
             continue
         if x[:4] == y[:4] or same_word(x, y):

@@ -482,3 +482,27 @@ def test_generic_words_alone_do_not_make_two_counts_one_fact():
         "A health official said at least 15 people were wounded in the strike.",
     )
     assert _kinds([a, b], "count") == []
+
+
+def test_an_age_written_aged_counts_too():
+    quell = [("Mara Quell", "Mara Quell"), ("Quell", "Mara Quell")]
+    a = _an("a", "Mara Quell, aged 54, was elected chair of the port board.", quell)
+    b = _an("b", "The board chose the 55-year-old Quell after a long vote.", quell)
+    out = _kinds([a, b], "figure")
+    assert len(out) == 1 and "54" in out[0].description and "55" in out[0].description
+    # a count after a name is no age
+    c = _an("c", "Mara Quell, 1,200 voters and the board met.", quell)
+    assert _kinds([c, b], "figure") == []
+
+
+def test_a_number_swapped_in_one_quotation_is_a_claim_divergence():
+    x = "We have closed 20 tunnels under the border and we will go on"
+    y = "We have closed 30 tunnels under the border and we will go on"
+    a = _said("a", f'"{x}," Ona Pell said.', "Ona Pell", x)
+    b = _said("b", f'"{y}," Ona Pell said.', "Ona Pell", y)
+    out = _kinds([a, b], "claim")
+    assert len(out) == 1 and '"20"' in out[0].description and '"30"' in out[0].description
+    z = _said(
+        "c", f'"{x.replace("20", "twenty")}," Ona Pell said.', "Ona Pell", x.replace("20", "twenty")
+    )
+    assert _kinds([a, z], "claim") == []  # one number, written two ways
