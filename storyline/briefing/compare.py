@@ -578,6 +578,8 @@ def date_divergences(
             value = dm.value if dm.granularity in ("day", "month") else None
             if not dm.value and (md := month_day(dm.text)):
                 value = "?-" + md  # "March 22" in an undated article: no year, still a date
+            elif not dm.value and (wd := _WEEKDAY.search(dm.text)):
+                value = _WEEKDAY_MARK + wd.group(0).casefold()  # "on Sunday", undated
             sent = next(((s, e) for s, e in spans if s <= dm.start < e), None)
             if sent is not None and value:
                 text = a.document.text
@@ -602,14 +604,18 @@ def date_divergences(
             doc_y, sent_y, _, dy, vy = items[y]
             if doc_x == doc_y or sims[x, y] < threshold or (doc_x, sent_x, doc_y, sent_y) in seen:
                 continue
-            vx, vy = _with_year(vx, vy), _with_year(vy, vx)
-            if vx.startswith(vy) or vy.startswith(vx):
-                continue
             if (dx.relative or dy.relative) and published.get(doc_x) != published.get(doc_y):
                 continue
-            gap = days_apart(vx, vy)
-            if gap is None or gap > 31:
-                continue
+            weekdays = vx.startswith(_WEEKDAY_MARK) + vy.startswith(_WEEKDAY_MARK)
+            if weekdays == 1 or (weekdays == 2 and vx == vy):
+                continue  # a weekday compares only with a weekday
+            if not weekdays:
+                vx, vy = _with_year(vx, vy), _with_year(vy, vx)
+                if vx.startswith(vy) or vy.startswith(vx):
+                    continue
+                gap = days_apart(vx, vy)
+                if gap is None or gap > 31:
+                    continue
             seen.add((doc_x, sent_x, doc_y, sent_y))
             sides = [
                 Statement(
@@ -633,6 +639,12 @@ def date_divergences(
                 )
             )
     return out
+
+
+# A weekday named in an article with no publication date ("early Sunday"): no date, but
+# two sources naming different weekdays for one event disagree all the same.
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+_WEEKDAY_MARK = "?wd-"
 
 
 def _with_year(value: str, other: str) -> str:

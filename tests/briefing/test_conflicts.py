@@ -506,3 +506,21 @@ def test_a_number_swapped_in_one_quotation_is_a_claim_divergence():
         "c", f'"{x.replace("20", "twenty")}," Ona Pell said.', "Ona Pell", x.replace("20", "twenty")
     )
     assert _kinds([a, z], "claim") == []  # one number, written two ways
+
+
+def test_one_event_on_two_weekdays_in_undated_articles_is_a_date_divergence():
+    text = "The smelter strike began early {} after talks with the owners broke down, union officials said."
+    a = _an("a", text.format("Sunday"))
+    b = _an("b", text.format("Monday"))
+    c = _an("c", text.format("Sunday"))
+    out = _kinds([a, b], "date")
+    assert len(out) == 1 and "Sunday" in out[0].description and "Monday" in out[0].description
+    assert _sided(out[0]) == {"a", "b"}
+    assert _kinds([a, c], "date") == []
+    # a weekday is no match for a calendar date, and other events are not compared
+    d = _an(
+        "d", text.format("on March 3"), dates=[DateMention("March 3", 40, 47, None, None, True)]
+    )
+    assert _kinds([a, d], "date") == []
+    e = _an("e", "The union said on Monday that it would appeal against the court ruling.")
+    assert _kinds([a, e], "date") == []
