@@ -30,7 +30,7 @@ from ..model import (
     Figure,
     Statement,
 )
-from ..words import CARDINALS, FUNCTION_WORDS
+from ..words import CARDINALS, FUNCTION_WORDS, REPORTING_WORDS
 from .conflicts import (
     age_divergences,
     appointment_divergences,
@@ -573,7 +573,7 @@ def date_divergences(
     for a in analyses:
         spans = _sentence_spans(a.document)
         for dm in a.dates:
-            if dm.future:
+            if dm.future or _dates_saying(a.document.text[: dm.start]):
                 continue
             value = dm.value if dm.granularity in ("day", "month") else None
             if not dm.value and (md := month_day(dm.text)):
@@ -639,6 +639,18 @@ def date_divergences(
                 )
             )
     return out
+
+
+# Verbs of saying whose date is when a thing was said, not when it happened ("Hall
+# said Monday that ... the altercation"), besides the shared reporting words.
+_SAYING = REPORTING_WORDS | {"announced", "stated", "confirmed", "wrote", "tweeted", "testified"}
+
+
+def _dates_saying(before: str) -> bool:
+    """Whether a date written after `before` dates a saying: a reporting verb within
+    the three words before it ("said Monday", "told reporters on Monday")."""
+    words = [w.strip(",.;:\"'“”").casefold() for w in before.split()[-3:]]
+    return any(w in _SAYING for w in words)
 
 
 # A weekday named in an article with no publication date ("early Sunday"): no date, but

@@ -524,3 +524,18 @@ def test_one_event_on_two_weekdays_in_undated_articles_is_a_date_divergence():
     assert _kinds([a, d], "date") == []
     e = _an("e", "The union said on Monday that it would appeal against the court ruling.")
     assert _kinds([a, e], "date") == []
+
+
+def test_the_day_a_thing_was_said_is_not_the_day_it_happened():
+    a = _an(
+        "a", "The two men fought outside the mill bar in Oster early Sunday morning, police said."
+    )
+    b = _an(
+        "b",
+        "The sheriff said Monday that the two men fought outside the mill bar in Oster before the shooting.",
+    )
+    assert _kinds([a, b], "date") == []
+    c = _an(
+        "c", "The two men fought outside the mill bar in Oster early Monday morning, police said."
+    )
+    assert len(_kinds([a, c], "date")) == 1
