@@ -41,6 +41,7 @@ from .conflicts import (
     name_form_divergences,
     near_spelling,
     quote_divergences,
+    residence_divergences,
     sentence_cosines,
 )
 
@@ -77,6 +78,7 @@ def find_divergences(
         *clock_divergences(analyses, labels),
         *contradiction_divergences(analyses, labels),
         *quote_divergences(analyses, labels),
+        *residence_divergences(analyses, entities, labels),
     ]
     found.sort(key=lambda d: -d.strength)
     spellings = spelling_divergences(analyses, entities, labels)

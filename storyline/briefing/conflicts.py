@@ -33,6 +33,7 @@ __all__ = [
     "near_spelling",
     "quote_divergences",
     "regional_spelling",
+    "residence_divergences",
 ]
 
 
@@ -807,3 +808,124 @@ def quote_divergences(
                 )
             )
     return out
+
+
+# ---------------------------------------------------------------- where a person lives
+
+# A residence written before a place: "lives in", "lived with his wife in", "based in".
+_RESIDES = re.compile(
+    r"\b(?:lives|lived|living|resides|resided|residing|based)\b[^.;:!?]{0,40}?\bin\s+(?:the\s+)?$",
+    re.I,
+)
+# Words that bound a residence in time ("lived in Paris before moving to Canada"): a
+# history, not where the person lives.
+_BOUNDED = re.compile(
+    r"\b(?:before|until|moved|moving|grew up|(?<!-)born|raised|previously|formerly|once|used to)\b",
+    re.I,
+)
+_PRONOUN_START = re.compile(r"^\W*(?:he|she)\b", re.I)
+
+
+def _regions() -> dict[str, frozenset[tuple[str, str]]]:
+    """Country and first-level region names (ISO 3166 via pycountry), case-folded ->
+    (code, country code): the places two sources cannot both give as one person's home
+    unless one lies in the other."""
+    import pycountry
+
+    out: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for c in pycountry.countries:
+        for name in {c.name, getattr(c, "common_name", c.name)}:
+            out[name.casefold()].add((c.alpha_2, c.alpha_2))
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None and sub.type in ("State", "Province", "Territory"):
+            out[sub.name.casefold()].add((sub.code, sub.country_code))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+_REGION_CACHE: list[dict[str, frozenset[tuple[str, str]]]] = []
+
+
+def _region(name: str) -> frozenset[tuple[str, str]]:
+    if not _REGION_CACHE:
+        _REGION_CACHE.append(_regions())
+    return _REGION_CACHE[0].get(name.casefold(), frozenset())
+
+
+def _within(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """One place is the other, or lies in it (Quebec in Canada)."""
+    return a == b or (a[1] == b[1] and (a[0] == a[1] or b[0] == b[1]))
+
+
+def residence_divergences(
+    analyses: Sequence[Analysis], entities: Sequence[Entity], labels: dict[str, str] | None = None
+) -> list[Divergence]:
+    """One person said to live in two places that cannot both hold by documents of about
+    the same time ("lived with his wife in Ontario" against "lived in Quebec for more
+    than 60 years"). Only countries and states or provinces are compared, so a town and
+    its region never conflict (no gazetteer of towns is assumed); a place lying in the
+    other agrees (Quebec, Canada). A sentence bounding the residence in time ("before
+    moving to") is a history, and a document giving two homes tells a move, so
+    neither is a side. The person is named in the sentence, or, when it opens with
+    "he" or "she", is the last person named before it."""
+    names = name_forms(entities, "PERSON")
+    own_labels, published, texts, spans = _context(analyses)
+    labels = labels or own_labels
+    facts: list[_Fact] = []
+    homes: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    for a in analyses:
+        doc_id, text = a.document.id, a.document.text
+        people = [
+            (m.start, p)
+            for m in a.entities
+            if m.type == "PERSON" and (p := _person(names, m.text, m.canonical))
+        ]
+        for m in a.entities:
+            if m.type not in ("GPE", "LOC") or not (codes := _region(m.text)):
+                continue
+            sent = _sentence(spans[doc_id], m.start)
+            if sent is None or not _RESIDES.search(text[sent[0] : m.start]):
+                continue
+            sentence = text[sent[0] : sent[1]]
+            if _BOUNDED.search(sentence):
+                continue
+            before = [p for at, p in people if sent[0] <= at < m.start]
+            if before:
+                person = before[-1]
+            elif _PRONOUN_START.match(sentence):
+                earlier = [p for at, p in people if at < sent[0]]
+                if not earlier:
+                    continue
+                person = earlier[-1]
+            else:
+                continue
+            homes[(person, doc_id)] |= codes
+            facts.append(_Fact(person, m.text, m.text, doc_id, sent))
+    moved = {
+        key
+        for key, codes in homes.items()
+        if any(not _within(x, y) and not _within(y, x) for x in codes for y in codes)
+    }
+    facts = [f for f in facts if (f.key, f.document) not in moved]
+
+    def agree(v1: set[str], v2: set[str]) -> bool:
+        return any(
+            _within(x, y) or _within(y, x)
+            for a in v1
+            for b in v2
+            for x in _region(a)
+            for y in _region(b)
+        )
+
+    return [
+        _divergence(
+            "claim",
+            f"Sources place {person}'s home differently: {f1.shown} "
+            f"({labels.get(f1.document, f1.document)}) vs {f2.shown} "
+            f"({labels.get(f2.document, f2.document)})",
+            (f1, f2),
+            texts,
+            published,
+            0.5,
+        )
+        for person, f1, f2 in _disagreements(facts, published, agree)
+    ]

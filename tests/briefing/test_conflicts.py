@@ -539,3 +539,45 @@ def test_the_day_a_thing_was_said_is_not_the_day_it_happened():
         "c", "The two men fought outside the mill bar in Oster early Monday morning, police said."
     )
     assert len(_kinds([a, c], "date")) == 1
+
+
+# ---------------------------------------------------------------- where a person lives
+
+
+def test_one_person_said_to_live_in_two_regions_is_a_claim_divergence():
+    orm = [("Ivo Orm", "Ivo Orm"), ("Orm", "Ivo Orm")]
+    a = _an(
+        "a",
+        "Ivo Orm kept bees for decades. He later lived with his wife in Ontario.",
+        orm,
+        ["Ontario"],
+    )
+    b = _an(
+        "b", "Ivo Orm, a beekeeper who lived in Quebec for 60 years, has died.", orm, ["Quebec"]
+    )
+    out = _kinds([a, b], "claim")
+    assert len(out) == 1 and "Ontario" in out[0].description and "Quebec" in out[0].description
+    assert _sided(out[0]) == {"a", "b"}
+
+
+def test_homes_that_can_both_hold_are_no_conflict():
+    orm = [("Ivo Orm", "Ivo Orm"), ("Orm", "Ivo Orm")]
+    b = _an(
+        "b", "Ivo Orm, a beekeeper who lived in Quebec for 60 years, has died.", orm, ["Quebec"]
+    )
+    for text, places in (
+        ("Ivo Orm lived in Canada for 60 years.", ["Canada"]),  # Quebec lies in Canada
+        ("Ivo Orm lived in Ontario before moving to the coast.", ["Ontario"]),  # a history
+        ("Ivo Orm lived in Ontario, then in Quebec.", ["Ontario", "Quebec"]),  # a move
+        ("Ivo Orm lived in Ormstown all his life.", ["Ormstown"]),  # a town: not compared
+    ):
+        a = _an("a", text, orm, places)
+        assert _kinds([a, b], "claim") == [], text
+    # another person's home is not his
+    c = _an(
+        "c",
+        "Ivo Orm wrote often to Ada Brel, who lives in Ontario.",
+        [*orm, ("Ada Brel", "Ada Brel")],
+        ["Ontario"],
+    )
+    assert _kinds([c, b], "claim") == []
