@@ -719,6 +719,15 @@ QUOTE_WORDS = 5
 QUOTE_COVER = 0.8
 
 
+def _named(word: str, text: str) -> bool:
+    """Whether a word of a quotation is a name there (capitalised, not opening a
+    sentence): a speaker who says one line of two places or people says it twice."""
+    return any(
+        m.group(0)[:1].isupper() and not re.search(r"(?:^|[.!?]\s+|[\"“‘]\s*)$", text[: m.start()])
+        for m in re.finditer(rf"\b{re.escape(word)}\b", text, re.I)
+    )
+
+
 def _quote_words(text: str) -> list[str]:
     return [w.strip("'") for w in re.findall(r"[a-z0-9']+", text.casefold().replace("’", "'"))]
 
@@ -790,8 +799,8 @@ def quote_divergences(
             if not _same_time_docs(published, d1, d2):
                 continue
             swap = _misquoted(_quote_words(q1.text), _quote_words(q2.text), stop)
-            if swap is None:
-                continue
+            if swap is None or _named(swap[0], q1.text) or _named(swap[1], q2.text):
+                continue  # "the people of Texas" / "of Florida": one line said twice
             told.add((k1, d1, d2))
             c1, c2 = q1.citations[0], q2.citations[0]
             f1 = _Fact(k1, swap[0], swap[0], d1, (c1.start, c1.end))

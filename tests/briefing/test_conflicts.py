@@ -417,6 +417,7 @@ def test_quotation_look_alikes_are_no_claim_divergence():
             "Ona Pell",
             False,
         ),  # reported
+        ("We will finish the Tamsin wall this winter, come what may", "Ona Pell", True),  # a name
         ("We will finish the harbour wall this spring, come what may, and more", "Ona Pell", True),
     ):
         a = _said("a", f'"{x}," Ona Pell said.', "Ona Pell", x)
