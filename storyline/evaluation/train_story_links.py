@@ -11,9 +11,13 @@ log loss beside the hand decision's single cosine. The link threshold
 (THRESHOLD) is chosen on the validation stream, not here, and saved with the
 weights.
 
-    python bench/stories.py ../shared/eval --part replay --replay-out replay.npz
-    python -m storyline.evaluation.train_story_links replay.npz \\
-        --out storyline/clustering/data/story_links.npz
+    python bench/stories.py ../shared/eval --part replay --replay-out hand.npz
+    python -m storyline.evaluation.train_story_links hand.npz --out M   # round 1
+    python bench/stories.py ../shared/eval --part replay --teacher model --replay-out model.npz
+    python -m storyline.evaluation.train_story_links hand.npz model.npz --out M   # round 2
+
+(M = storyline/clustering/data/story_links.npz; the second round adds the
+candidates the model itself meets, as in DAgger.)
 """
 
 from __future__ import annotations
@@ -62,17 +66,22 @@ def folds(x: np.ndarray, y: np.ndarray, group: np.ndarray, k: int, c: float) -> 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("rows", type=Path, help="replayed rows (.npz from bench/stories.py)")
+    parser.add_argument(
+        "rows", type=Path, nargs="+", help="replayed rows (.npz files from bench/stories.py)"
+    )
     parser.add_argument("--out", type=Path, help="where to write the fitted weights (.npz)")
     parser.add_argument("--c", type=float, default=C)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--threshold", type=float, default=THRESHOLD)
     args = parser.parse_args(argv)
-    with np.load(args.rows) as data:
-        names = tuple(str(n) for n in data["features"])
-        if names != FEATURES:
-            raise SystemExit(f"{args.rows}: features {names} differ from {FEATURES}")
-        x, y, group, news = data["x"], data["y"], data["group"], data["news"]
+    parts = []
+    for path in args.rows:
+        with np.load(path) as data:
+            names = tuple(str(n) for n in data["features"])
+            if names != FEATURES:
+                raise SystemExit(f"{path}: features {names} differ from {FEATURES}")
+            parts.append((data["x"], data["y"], data["group"], data["news"]))
+    x, y, group, news = (np.concatenate([p[k] for p in parts]) for k in range(4))
     report: dict[str, object] = {
         "rows": len(y),
         "positives": int(y.sum()),
