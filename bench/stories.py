@@ -39,6 +39,10 @@ correct links / all links made while adding the copies. The threshold is the
 store's setting; `--dedupe-sweep` reports other thresholds on a separate
 validation slice.
 
+Replay (`--part replay`): link decisions replayed on a third stream (Timeline17
+plus `--train-clusters` Multi-News+ clusters after the validation ones), the
+rows `storyline.evaluation.train_story_links` fits the link model on.
+
 Usage: python bench/stories.py ../shared/eval --part all --json out.json
 """
 
