@@ -221,6 +221,16 @@ def _content_children(verb: Any) -> list[Any]:
         ]
     if not comps and lemma not in BELIEF_VERBS:
         comps = [c for c in verb.children if c.dep_ == "xcomp"]
+        if comps and lemma not in ("tell", "ask", "inform"):
+            # "urged voters to stay home": the one told to act belongs to the content
+            x = comps[0]
+            objs = [
+                c
+                for c in verb.children
+                if verb.i < c.i < x.i
+                and (c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "on"))
+            ]
+            comps = objs + comps
     if not comps and lemma not in _ADDRESSEE_VERBS:
         deps = ("dobj", "oprd", "prep") if lemma in PREP_CONTENT_VERBS else ("dobj", "oprd")
         comps = [c for c in verb.children if c.dep_ in deps and c.i > verb.i]
@@ -242,7 +252,22 @@ def _content_children(verb: Any) -> list[Any]:
         ]
     if not comps and lemma in SPEECH_VERBS:
         comps = _that_clause(verb)
+    if not comps:
+        # "warned of a recession", "agreed with the plan": the object of a content
+        # preposition right after the verb is what was said or held
+        for c in verb.children:
+            if c.dep_ != "prep" or c.i < verb.i or c.lower_ not in _CONTENT_PREPS:
+                continue
+            obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC"):
+                comps = [obj]
+                break
     return comps
+
+
+# Prepositions whose object is what a cue verb reports or holds ("warned of", "agreed
+# with", "spoke against"); chosen on PolNeAR train.
+_CONTENT_PREPS = frozenset({"of", "about", "for", "with", "on", "against", "over", "to"})
 
 
 def _object_tail(verb: Any, hi: int) -> int:
@@ -752,7 +777,7 @@ def _clip(text: str, content: tuple[int, int], cue: Span) -> tuple[int, int]:
 def _nothing_after(verb: Any, sent: Any) -> bool:
     """True when the cue ends its clause ("..., he added." / "... he later added")."""
     for tok in verb.doc[verb.i + 1 : sent.end]:
-        if tok.is_punct or tok.dep_ in (
+        if tok.is_space or tok.is_punct or tok.dep_ in (
             "advmod",
             "npadvmod",
             "prep",

@@ -253,6 +253,8 @@ PREP_CONTENT_VERBS = frozenset(
     {"refer", "talk", "speak", "vote", "call", "ask", "advocate", "point"}
 )
 
+import os as _os
+STANCE_VERBS = STANCE_VERBS | frozenset(x for x in _os.environ.get("EXTRA", "").split(",") if x)
 CUE_VERBS = SPEECH_VERBS | BELIEF_VERBS | STANCE_VERBS
 
 # Cue verbs whose content is usually a clause after the verb when written
