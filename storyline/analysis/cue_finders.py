@@ -187,9 +187,25 @@ def _subject(verb: Any) -> Any | None:
     subj = before[-1] if len(before) > 1 else next(iter(subjs), None)
     cur = verb
     # "..., saying X" / "guesses X and stresses Y": the subject of the governing verb
-    while subj is None and cur.dep_ in ("conj", "advcl", "xcomp", "acomp") and cur.head != cur:
-        cur = cur.head
+    while subj is None and cur.head != cur:
+        if cur.dep_ in ("conj", "advcl", "xcomp", "acomp"):
+            cur = cur.head
+        elif cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head != cur.head:
+            cur = cur.head.head  # "by saying X", "after warning that X"
+        else:
+            break
         subj = next((c for c in cur.children if c.dep_ in ("nsubj",)), None)
+    if (
+        subj is None
+        and verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and verb.head.pos_ in ("NOUN", "PROPN")
+    ):
+        subj = verb.head  # "a sign saying X", "voters saying that X"
+    if subj is None and verb.dep_ == "ROOT":
+        subj = _fronted_subject(verb)
+        if subj is None and verb.lemma_.lower() in TRAILING_CUES:
+            subj = _inverted_subject(verb)
     if subj is None:
         # "Six in 10 say ...": a poll share parsed as a number modifying the verb
         subj = next(
@@ -201,6 +217,41 @@ def _subject(verb: Any) -> Any | None:
             None,
         )
     return subj
+
+
+def _fronted_subject(verb: Any) -> Any | None:
+    """ "Ann Roe, who runs the club, said X" / "Roe, without naming him, accused X": the
+    parse hung the name on the aside and left the verb without a subject; the noun
+    phrase that opens the sentence, set off by a comma, is its subject."""
+    doc = verb.doc
+    sent = verb.sent
+    toks = [t for t in doc[sent.start : verb.i] if not t.is_space]
+    comma = next((k for k, t in enumerate(toks) if t.text == ","), None)
+    if comma is None or comma == 0 or comma > 6 or toks[-1].text != ",":
+        return None
+    head = toks[:comma]
+    if any(
+        t.pos_ in ("VERB", "AUX", "ADP", "SCONJ") or t.ent_type_ in ("DATE", "TIME") for t in head
+    ):
+        return None
+    if head[-1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    return head[-1]
+
+
+def _inverted_subject(verb: Any) -> Any | None:
+    """'"X," added a South Carolina Democrat.': the speaker after a trailing cue, parsed as
+    its object."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text not in (",", *CLOSE_QUOTES):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    nxt = obj.right_edge.i + 1
+    if nxt < len(doc) and doc[nxt].text not in (".", ",", ";", "\n") and not doc[nxt].is_space:
+        return None
+    return obj
 
 
 # Their direct object is the listener, not what was said ("told the Post").
@@ -511,6 +562,13 @@ def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attrib
         source = _noun_phrase_span(surface, source_toks, verb)
     else:
         source = _source_span(subj, source_toks) if source_toks else None
+        if source is not None and subj is not None and verb in subj.subtree:
+            # "a sign saying X": the source is the noun phrase without the cue's clause
+            inner = {t.i for t in verb.subtree}
+            run = contiguous([t for t in subj.subtree if t.i not in inner and not t.is_space], subj)
+            while len(run) > 1 and run[-1].is_punct:
+                run.pop()
+            source = Span(run[0].idx, run[-1].idx + len(run[-1]))
     content: tuple[int, int] | None = None
     clausal = not comps or any(c.dep_ in ("ccomp", "xcomp") for c in comps)
     after = doc[verb.i + 1] if verb.i + 1 < sent.end else None
@@ -777,14 +835,19 @@ def _clip(text: str, content: tuple[int, int], cue: Span) -> tuple[int, int]:
 def _nothing_after(verb: Any, sent: Any) -> bool:
     """True when the cue ends its clause ("..., he added." / "... he later added")."""
     for tok in verb.doc[verb.i + 1 : sent.end]:
-        if tok.is_space or tok.is_punct or tok.dep_ in (
-            "advmod",
-            "npadvmod",
-            "prep",
-            "pobj",
-            "det",
-            "amod",
-            "compound",
+        if (
+            tok.is_space
+            or tok.is_punct
+            or tok.dep_
+            in (
+                "advmod",
+                "npadvmod",
+                "prep",
+                "pobj",
+                "det",
+                "amod",
+                "compound",
+            )
         ):
             if tok.dep_ == "prep" and tok.head != verb:
                 return False
