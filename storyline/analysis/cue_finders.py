@@ -1046,18 +1046,35 @@ def _light_verb_attribution(text: str, verb: Any, sent: Any) -> Attribution | No
     subj = _subject(verb)
     if subj is None or subj.lower_ in ("it", "this", "there"):
         return None
-    toks = [t for t in clause.subtree if not t.is_space]
+    return _verb_noun_cue(text, verb, noun, noun, clause, subj, min_words=3)
+
+
+def _verb_noun_cue(
+    text: str,
+    verb: Any,
+    noun: Any,
+    cue_end: Any,
+    comp: Any,
+    subj: Any,
+    min_words: int = 1,
+    clausal: bool = True,
+) -> Attribution | None:
+    """The attribution of a verb and noun cue ("made the case that X", "had a favorable
+    opinion of X"): the cue runs from the verb to `cue_end`, the content is `comp`'s
+    phrase within its paragraph, the source is the verb's subject."""
+    toks = [t for t in comp.subtree if not t.is_space]
     start, end = _trim(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
-    if len(text[start:end].split()) < 3 or "\n" in text[start:end]:
+    if end <= start or len(text[start:end].split()) < min_words or "\n" in text[start:end]:
         return None
     source_toks = _phrase(subj)
     cue_start, _ = _cue_span(verb)
     return Attribution(
-        cue=Span(cue_start.start, noun.idx + len(noun)),
+        cue=Span(cue_start.start, cue_end.idx + len(cue_end)),
         content=[Span(start, end)],
         source=_source_span(subj, source_toks),
-        cue_text=text[cue_start.start : noun.idx + len(noun)],
+        cue_text=text[cue_start.start : cue_end.idx + len(cue_end)],
         cue_lemma=noun.lemma_.lower(),
+        clausal=clausal,
         broad=True,
         source_head=subj,
         source_tokens=source_toks,
@@ -1082,24 +1099,8 @@ def _view_attribution(text: str, verb: Any, noun: Any) -> Attribution | None:
         or comp.ent_type_ in ("DATE", "TIME")
     ):
         return None
-    toks = [t for t in comp.subtree if not t.is_space]
-    start, end = _trim(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
-    if end <= start or "\n" in text[start:end]:
-        return None
-    source_toks = _phrase(subj)
-    cue_start, _ = _cue_span(verb)
     cue_end = prep if prep is not None and comp.head == prep else noun
-    return Attribution(
-        cue=Span(cue_start.start, cue_end.idx + len(cue_end)),
-        content=[Span(start, end)],
-        source=_source_span(subj, source_toks),
-        cue_text=text[cue_start.start : cue_end.idx + len(cue_end)],
-        cue_lemma=noun.lemma_.lower(),
-        clausal=False,
-        broad=True,
-        source_head=subj,
-        source_tokens=source_toks,
-    )
+    return _verb_noun_cue(text, verb, noun, cue_end, comp, subj, clausal=False)
 
 
 def _predicate_attribution(text: str, cop: Any) -> Attribution | None:
