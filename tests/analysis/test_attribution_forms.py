@@ -323,7 +323,7 @@ def _one(atts, cue):
 
 
 def test_a_cue_verb_reports_the_object_of_a_content_preposition(nlp):
-    cue, source, content = _one(
+    _, source, content = _one(
         _atts(nlp, "Doctors warned of a sharp rise in flu cases this winter."), "warned"
     )
     assert source == "Doctors" and content == ["a sharp rise in flu cases this winter"]
