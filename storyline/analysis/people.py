@@ -15,13 +15,16 @@ who is not a child, "her mother, Elise Vance" a woman, "Nora Vance, 9," a
 child; a bare surname goes to the one adult of that name named just before it
 (within `_NEAR` characters), and stays unresolved when two fit: it is never
 merged blindly into the first Vance of the article. "She" and "he" skip people
-of the other sex.
+of the other sex; a given name tells a person's likely sex when the text does not
+(`given_name_gender`, from the gender-guesser name lists), so "Mr. Wilson" is never
+"Jane Wilson" and "he" never "Mrs McConville".
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from ..model import Analysis, EntityMention
@@ -71,6 +74,44 @@ class _Person:
     minor: bool = False  # a child ("Nora Vance, 9,"): never "Mr"/"Mrs" anyone
 
 
+@cache
+def _name_detector() -> Any:
+    import gender_guesser.detector as detector  # loads its name lists once (about 0.4 s)
+
+    return detector.Detector(case_sensitive=False)
+
+
+def given_name_gender(name: str) -> str | None:
+    """ "m" / "f" when a full name's first word is a given name mostly borne by one sex
+    (US usage first, then the lists' world-wide answer); None for an ambiguous or
+    unknown name, a titled surname or a single word."""
+    words = name.split()
+    if len(words) < 2 or is_titled(name) or not words[0].isalpha():
+        return None
+    detector = _name_detector()
+    found = detector.get_gender(words[0], "usa")
+    if found == "unknown":
+        found = detector.get_gender(words[0])
+    return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(found)
+
+
+def _mention_name(mention: EntityMention, doc: Any) -> str:
+    """A mention's full name, except that a courtesy-titled surname never becomes a
+    full name of the other sex ("Mr. Wilson" is not "Jane Wilson"): it stays titled."""
+    name = mention.canonical or mention.text
+    words = mention.text.split()
+    if len(words) != 1 or name == mention.text:
+        return name
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return name
+    title = doc[span.start - 1].lower_
+    sex = COURTESY_GENDER.get(title)
+    if sex is not None and given_name_gender(name) not in (None, sex):
+        return titled_name(doc[span.start - 1].text, words[0])
+    return name
+
+
 def _is_role_token(tok: Any) -> bool:
     return tok.lower_ in ROLE_WORDS or tok.lower_ in NAME_TITLES
 
@@ -113,7 +154,7 @@ class PeopleIndex:
                     toks = toks[1:]
                 if toks:
                     mention = canon.get((ent.start_char, ent.end_char))
-                    name = (mention.canonical or mention.text) if mention else _clean_name(toks)
+                    name = _mention_name(mention, nlp_doc) if mention else _clean_name(toks)
                     title = nlp_doc[toks[0].i - 1] if toks[0].i > 0 else None
                     if (
                         mention is None
@@ -125,13 +166,15 @@ class PeopleIndex:
                     added = self._add_person(name, ent.start_char, mention)
                     gender, minor = person_traits(nlp_doc, toks[0].i, toks[-1].i + 1)
                     if len(added.name.split()) > 1 and not is_titled(added.name):
-                        added.gender = added.gender or gender
+                        added.gender = (
+                            gender or added.gender
+                        )  # what the text says over the name's guess
                         added.minor = added.minor or minor
             elif ent.label_ == "ORG":
                 self._add_org(ent.start_char, ent.text)
         for m in entities or []:
             if m.type == "PERSON":
-                self._add_person(m.canonical or m.text, m.start, m)
+                self._add_person(_mention_name(m, nlp_doc), m.start, m)
             elif m.type == "ORG":
                 self._add_org(m.start, m.canonical or m.text)
         # learn roles from every mention ("we spoke with the group's CEO Richard Yu")
@@ -165,10 +208,13 @@ class PeopleIndex:
                 for p in self.people:
                     if len(p.name.split()) == 1 and word_in_name(p.name, full.split()):
                         p.name = full
+                        p.gender = p.gender or given_name_gender(full)
                         person = p
                         break
             if person is None:
-                person = _Person(full, start, gender=gender if is_titled(full) else None)
+                person = _Person(
+                    full, start, gender=gender if is_titled(full) else given_name_gender(full)
+                )
                 self.people.append(person)
         if mention is not None:
             person.role = person.role or mention.role
@@ -259,8 +305,17 @@ class PeopleIndex:
             return last
         sent = tok.sent  # the last earlier sentence naming someone: its subject first
         named = [(s, p) for s, p in fits if sent.start_char <= s < sent.end_char]
-        subjects = [p for s, p in named if _is_subject(self._token_at(s))]
-        return subjects[-1] if subjects else last
+        subjects = [(s, p) for s, p in named if _is_subject(self._token_at(s))]
+        # the main clause's subject over one inside what was said ("Ann Roe said Tom Ray
+        # had left. He said ..." is Ann Roe)
+        main = [p for s, p in subjects if _is_main_subject(self._token_at(s))]
+        return main[0] if main else subjects[-1][1] if subjects else last
+
+    def note_speaker(self, offset: int, name: str) -> None:
+        """Record that `name` speaks at `offset` (a resolved "he"): a later "he" in the
+        next sentence continues the same speaker ("X said A. He added B. He said C.")."""
+        if self.person(name) is not None:
+            self._mentions.append((offset, name))
 
     def _token_at(self, offset: int) -> Any:
         span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
@@ -275,12 +330,23 @@ class PeopleIndex:
         """The known person with exactly this (full) name."""
         return next((p for p in self.people if p.name == name), None)
 
-    def person_with_role(self, role: str, offset: int) -> _Person | None:
-        head = role.split()[0].lower() if role else ""
+    def person_with_role(
+        self, role: str, offset: int, organisation: str | None = None
+    ) -> _Person | None:
+        """The person named before `offset` whose role has the same head word ("the
+        medical examiner" -> the "Chief Medical Examiner"), of `organisation` when given;
+        the latest named when several fit."""
+        head = role_head(role)
         found = [
             p
             for p in self.people
-            if p.role and p.role.split()[0].lower() == head and p.start < offset
+            if p.role
+            and p.start < offset
+            and (role_head(p.role) == head or p.role.split()[0].lower() == head)
+            and (
+                organisation is None
+                or (p.organisation is not None and _same_org(p.organisation, organisation))
+            )
         ]
         return found[-1] if found else None
 
@@ -306,6 +372,10 @@ class PeopleIndex:
         low = head.lower_
         if low not in GENERIC_ORG_HEADS and low not in ANAPHORIC_OWNERS:
             return None
+        if low in ("party", "union", "council", "committee", "association") and any(
+            c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.lefts
+        ):
+            return None  # "the Green Unity party": a name, not "the party" named earlier
         if not any(
             c.lower_ in ("the", "its", "their", "this")
             for c in head.children
@@ -361,14 +431,20 @@ class PeopleIndex:
         # premodifiers: ORG words, then title words ("Carrier Network Business Group CTO")
         role_part: list[Any] = []
         for tok in reversed(before):
+            if role_part and tok.i != role_part[0].i - 1:
+                break  # "Speaking at the inquest, Detective ...": a comma ends the title
             if _is_role_token(tok) or (role_part and tok.is_lower and tok.pos_ in ("ADJ", "NOUN")):
                 role_part.insert(0, tok)
             else:
                 break
         if role_part:
             role = " ".join(t.text for t in role_part)
-            rest = [t for t in before if t.i < role_part[0].i and t.lower_ not in _DETERMINERS]
-            org = self._org_text(rest)
+            rest: list[Any] = []
+            for tok in reversed([t for t in before if t.i < role_part[0].i]):
+                if tok.i != (rest[0].i if rest else role_part[0].i) - 1 or tok.pos_ == "VERB":
+                    break  # only the words right before the title name its organisation
+                rest.insert(0, tok)
+            org = self._org_text([t for t in rest if t.lower_ not in _DETERMINERS])
         appos = next(
             (c for c in head.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")), None
         )
@@ -468,6 +544,32 @@ def _scoped(role: str | None, org: str | None) -> tuple[str | None, str | None]:
         return role, org
     unit = m.group("unit")
     return (role if unit in role else f"{role}, {unit}"), m.group("org")
+
+
+def role_head(role: str | None) -> str:
+    """The word a title is about: "Chief Medical Examiner" -> "examiner", "president of
+    marketing, enterprise group" -> "president"."""
+    words = re.split(r"\s+(?:of|for|at|with|in)\s+|,", (role or "").lower())[0].split()
+    return words[-1] if words else ""
+
+
+def _same_org(a: str, b: str) -> bool:
+    x, y = _org_clean(a) or a, _org_clean(b) or b
+    return x.casefold() in y.casefold() or y.casefold() in x.casefold()
+
+
+def _is_main_subject(tok: Any) -> bool:
+    """Whether the name at `tok` is the subject of its sentence's main verb."""
+    if tok is None:
+        return False
+    while (
+        tok.dep_ in ("compound", "flat", "nmod")
+        and tok.head is not tok
+        and tok.head.i > tok.i
+        and tok.head.pos_ == "PROPN"
+    ):
+        tok = tok.head  # "Gerry" -> "Adams"; never "Sinn Féin" -> "leader": a modifier
+    return tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT"
 
 
 def _is_subject(tok: Any) -> bool:

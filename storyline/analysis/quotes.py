@@ -23,6 +23,7 @@ from ..model import Analysis, Citation, Quote, Span
 from .attribution import extract_attributions
 from .cue_finders import Attribution
 from .cues import (
+    BELIEF_VERBS,
     DENIAL_VERBS,
     FIRST_PERSON,
     FIRST_PERSON_SINGULAR,
@@ -105,14 +106,24 @@ class QuoteExtractor:
                 continue  # "I think" inside a quote: already the quoted speaker's words
             if not att.direct and not _is_speech(analysis.nlp, att.content[0]):
                 continue
+            if not att.direct and _participle_thought(att, analysis.nlp):
+                continue  # "Realising his wife had fallen, he ...": a thought, not speech
+            if not att.direct and _recipient(analysis.nlp, att.content[0]):
+                continue  # "The hearing was told X": the hearing is who heard it, not what
             if att.broad and not att.direct:
                 continue  # "warned voters that ...": kept for evaluation, not shown as speech
             if att.name_tokens and any(t.ent_type_ == "PERSON" for t in att.name_tokens):
                 speaker = resolver.resolve_name(att.name_tokens, att.role_tokens)
             elif att.source_head is not None:
                 speaker = resolver.resolve(att.source_head, att.source_tokens)
+                if speaker.kind == "person" and speaker.name and att.source_head.pos_ != "PROPN":
+                    # "X said A. He added B. He said C.": each "he" continues X, and so
+                    # does a "he" after "the party leader said"
+                    resolver.note_speaker(att.source_head.idx, speaker.name)
             else:
                 speaker = Speaker(None, "unknown")
+            if speaker.kind == "organisation" and speaker.name and att.cue_lemma in _PUBLISHING:
+                resolver.note_publication(att.cue.start, speaker.name)
             quotes.append(
                 Quote(
                     text=_shown_text(doc.text, att, analysis.nlp),
@@ -137,6 +148,9 @@ class QuoteExtractor:
         analysis.quotes = quotes
         return analysis
 
+
+# Cues that credit a publication ("the Herald reported"): "the newspaper" later means it.
+_PUBLISHING = frozenset({"report", "write", "publish"})
 
 # Cues of a publication credited at the end of a sentence ("..., reports the Herald",
 # "..., according to the Herald", "..., the Herald wrote").
@@ -188,6 +202,25 @@ def _is_speech(nlp_doc: Any, span: Span) -> bool:
     if first.tag_ in ("WDT", "WP"):
         return False  # "which Veltrix says will cost": a relative clause, not the words said
     return not (first.pos_ in ("AUX", "VERB") and first.tag_ in ("VBZ", "VBP", "VBD", "MD"))
+
+
+def _participle_thought(att: Attribution, nlp_doc: Any) -> bool:
+    """A belief verb as a participle clause ("Realising X, he climbed"; "knowing that X"):
+    what someone knew or noticed, not what they said."""
+    cue = nlp_doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand")
+    if cue is None or not len(cue):
+        return False
+    verb = cue[-1]
+    return verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.lemma_.lower() in BELIEF_VERBS
+
+
+def _recipient(nlp_doc: Any, span: Span) -> bool:
+    """Content that is the passive subject of its cue ("The board was told ..."): the
+    one spoken to, never the words said."""
+    part = nlp_doc.char_span(span.start, span.end, alignment_mode="expand")
+    if part is None or not len(part):
+        return False
+    return part.root.dep_ == "nsubjpass"
 
 
 def _negated(att: Attribution, nlp_doc: Any) -> bool:
