@@ -253,6 +253,11 @@ class PeopleIndex:
                 return hits[0]
             # several people of that name: the only one of them named just before, else nobody
             near = {n for s, n in self._mentions if offset is not None and 0 <= offset - s <= _NEAR}
+            if len(set(hits) & near) > 1 and offset is not None:
+                # "Tom Pell said A. 'B,' Pell said": the one who spoke in the sentence before
+                speaking = self._previous_subjects(offset) & set(hits)
+                if len(speaking) == 1:
+                    return speaking.pop()
             if len(set(hits) & near) != 1:
                 return None
             return resolve_short_name(name, hits, recent)
@@ -310,6 +315,18 @@ class PeopleIndex:
         # had left. He said ..." is Ann Roe)
         main = [p for s, p in subjects if _is_main_subject(self._token_at(s))]
         return main[0] if main else subjects[-1][1] if subjects else last
+
+    def _previous_subjects(self, offset: int) -> set[str]:
+        """People who are the main-clause subject of the sentence before `offset`'s."""
+        here = self._token_at(offset)
+        if here is None or here.sent.start == 0:
+            return set()
+        prev = self.doc[here.sent.start - 1].sent
+        return {
+            n
+            for s, n in self._mentions
+            if prev.start_char <= s < prev.end_char and _is_main_subject(self._token_at(s))
+        }
 
     def note_speaker(self, offset: int, name: str) -> None:
         """Record that `name` speaks at `offset` (a resolved "he"): a later "he" in the
@@ -437,6 +454,8 @@ class PeopleIndex:
                 role_part.insert(0, tok)
             else:
                 break
+        while len(role_part) > 1 and role_part[-1].lower_.rstrip(".") in _HONORIFICS:
+            role_part.pop()
         if role_part:
             role = " ".join(t.text for t in role_part)
             rest: list[Any] = []
@@ -550,7 +569,14 @@ def role_head(role: str | None) -> str:
     """The word a title is about: "Chief Medical Examiner" -> "examiner", "president of
     marketing, enterprise group" -> "president"."""
     words = re.split(r"\s+(?:of|for|at|with|in)\s+|,", (role or "").lower())[0].split()
+    while len(words) > 1 and words[-1].rstrip(".") in _HONORIFICS:
+        words.pop()  # "Medical Examiner Dr.": the examiner
     return words[-1] if words else ""
+
+
+# Titles of address written between a post and a name ("Chief Medical Examiner Dr. Ana
+# Ruiz"): part of how the person is addressed, not of the post.
+_HONORIFICS = frozenset({"dr", "prof", "professor", "sir", "dame"})
 
 
 def _same_org(a: str, b: str) -> bool:
@@ -648,7 +674,7 @@ class PeopleIndexer:
     """Analysis component: builds `analysis.people` (the PeopleIndex) for the later stages."""
 
     name = "people"
-    version = "3"  # the index's fuller roles are written back to the person mentions
+    version = "4"  # 3: fuller roles written back; 4: given-name sex, main-clause subjects
     requires: tuple[str, ...] = ("nlp", "entities")
     provides: tuple[str, ...] = ("people",)
 

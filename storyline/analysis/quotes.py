@@ -36,6 +36,7 @@ from .quotemarks import (
     _display,
     _trim,
     find_quote_spans,
+    single_marks_as_double,
 )
 from .registry import register
 from .speakers import Speaker, SpeakerResolver
@@ -52,7 +53,7 @@ class QuoteExtractor:
     """Analysis component: fills `analysis.quotes` with attributed speech."""
 
     name = "quotes"
-    version = "4"  # 3: main; 4: skips furniture sentences inside paragraphs (analysis/furniture.py)
+    version = "5"  # 4: skips furniture sentences; 5: issue-10 speakers (relatives, documents, single marks)
     requires = ("entities", "people")
     provides = ("quotes",)
 
@@ -83,7 +84,9 @@ class QuoteExtractor:
             resolver = SpeakerResolver(analysis.nlp, analysis.entities)
         in_turn = [(t.start, t.end) for t in doc.turns]
         furniture = furniture_spans(doc)
-        found = extract_attributions(doc.text, analysis.nlp)
+        # an outlet that quotes 'like this': its marks read as double ones (same offsets)
+        text = single_marks_as_double(doc.text)
+        found = extract_attributions(text, analysis.nlp)
         for att in found:
             if _outer_credit(att, found, analysis.nlp):
                 continue  # "Acme announced X, reports the Herald": Acme's words, not the paper's
@@ -126,13 +129,9 @@ class QuoteExtractor:
                 resolver.note_publication(att.cue.start, speaker.name)
             quotes.append(
                 Quote(
-                    text=_shown_text(doc.text, att, analysis.nlp),
-                    direct=not _partial_quote(doc.text, att)
-                    and (
-                        att.direct
-                        or _stripped_direct(doc.text, att)
-                        or _first_person(doc.text, att)
-                    ),
+                    text=_shown_text(text, att, analysis.nlp),
+                    direct=not _partial_quote(text, att)
+                    and (att.direct or _stripped_direct(text, att) or _first_person(text, att)),
                     speaker=speaker.name,
                     speaker_kind=speaker.kind,
                     role=speaker.role,

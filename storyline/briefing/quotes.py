@@ -7,6 +7,9 @@ failing that, surname and spelling similarity, so every person appears once
 with their role, organisation and every quote. Groups merge by their words
 whatever the case; organisations merge short names into the full one
 ("Veltrix" -> "Veltrix Energy") and take in their spokespeople's quotes.
+Speech whose speaker the text never names or the analysis could not resolve
+("..., we're told") is left out: the section says who said what, and a quote
+without its speaker tells neither (it stays in `Analysis.quotes`).
 """
 
 from __future__ import annotations
@@ -105,7 +108,7 @@ def group_quotes(
         elif q.organisation and q.speaker_kind == "organisation":
             key = ("organisation", org_names[q.organisation])
         else:
-            key = ("unknown", None)
+            continue  # no speaker: not who-said-what
         buckets.setdefault(key, []).append(q)
     out = []
     for (kind, speaker), qs in buckets.items():
