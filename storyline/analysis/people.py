@@ -322,11 +322,17 @@ class PeopleIndex:
         if here is None or here.sent.start == 0:
             return set()
         prev = self.doc[here.sent.start - 1].sent
-        return {
-            n
-            for s, n in self._mentions
-            if prev.start_char <= s < prev.end_char and _is_main_subject(self._token_at(s))
-        }
+        found = set()
+        for s, n in self._mentions:
+            tok = self._token_at(s)
+            if prev.start_char <= s < prev.end_char and _is_main_subject(tok):
+                head = tok
+                while head.dep_ in ("compound", "flat") and head.head.i > head.i:
+                    head = head.head
+                if any(t.dep_ == "conj" and t.ent_type_ == "PERSON" for t in head.subtree):
+                    return set()  # "Elise Vance and Tom Vance spoke": either may speak next
+                found.add(n)
+        return found
 
     def note_speaker(self, offset: int, name: str) -> None:
         """Record that `name` speaks at `offset` (a resolved "he"): a later "he" in the
