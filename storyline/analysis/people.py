@@ -538,7 +538,28 @@ class PeopleIndex:
                 break
             else:
                 role_words.append(tok.text)
+        if org is None:
+            org = self._described_org(role_words, head.idx)
         return " ".join(role_words), org
+
+    def _described_org(self, role_words: list[str], offset: int) -> str | None:
+        """ "leader of the rescue team" after "the Ogwen Valley Rescue Team" was named: that
+        organisation, when exactly one named before ends with the described words."""
+        low = [w.lower() for w in role_words]
+        if "of" not in low:
+            return None
+        tail = low[low.index("of") + 1 :]
+        while tail and tail[0] in _DETERMINERS:
+            tail = tail[1:]
+        if not tail or tail[-1] not in UNIT_NOUNS | _ORG_NOUNS | GENERIC_ORG_HEADS:
+            return None
+        words = " ".join(tail)
+        hits = {
+            n
+            for s, n in self._orgs
+            if s < offset and n.casefold().endswith(words) and len(n.split()) > len(tail)
+        }
+        return hits.pop() if len(hits) == 1 else None
 
     def _possessor(self, tok: Any) -> str | None:
         """ "the company's" -> the organisation it stands for."""

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..model import Analysis, Citation, Quote, Span
+from ..model import Analysis, Citation, EntityMention, Quote, Span
 from .attribution import extract_attributions
 from .cue_finders import Attribution
 from .cues import (
@@ -38,6 +38,7 @@ from .quotemarks import (
     find_quote_spans,
     single_marks_as_double,
 )
+from .people import role_head
 from .registry import register
 from .speakers import Speaker, SpeakerResolver
 
@@ -144,6 +145,7 @@ class QuoteExtractor:
                 )
             )
         _backfill(quotes, resolver)
+        _share_roles(quotes, analysis.entities)
         analysis.quotes = quotes
         return analysis
 
@@ -303,3 +305,25 @@ def _backfill(quotes: list[Quote], resolver: SpeakerResolver) -> None:
         if person is not None:
             q.role = q.role or person.role
             q.organisation = q.organisation or person.organisation
+
+
+def _share_roles(quotes: list[Quote], mentions: list[EntityMention]) -> None:
+    """One role per person: a speaker's title read from the attribution ("president of
+    marketing, enterprise group" of Huawei) replaces the same title on the person's entity
+    mentions where that one is less resolved ("president of marketing for its enterprise
+    group", or a part of it), so the quotes and the key players name the person alike."""
+    roles = {
+        q.speaker: (q.role, q.organisation)
+        for q in quotes
+        if q.speaker_kind == "person" and q.speaker and q.role
+    }
+    for m in mentions:
+        name = m.canonical or m.text
+        if m.type != "PERSON" or name not in roles or not m.role:
+            continue
+        role, org = roles[name]
+        if role is None or m.role == role or role_head(m.role) != role_head(role):
+            continue
+        if re.search(r"\b(?:its|their)\b", m.role) or m.role.lower() in role.lower():
+            m.role, m.organisation = role, org or m.organisation
+

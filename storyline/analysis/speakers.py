@@ -30,7 +30,7 @@ from .people import (
     _org_clean,
     contiguous,
 )
-from .roles import KIN_NOUNS, ROLE_TAIL_PREPS, ROLE_WORDS
+from .roles import KIN_NOUNS, ROLE_TAIL_PREPS, ROLE_WORDS, UNIT_NOUNS
 from .units import PEOPLE_NOUNS
 
 # Endings of plural nouns for people ("researchers", "scientists", "Americans",
@@ -458,11 +458,17 @@ class SpeakerResolver(PeopleIndex):
         if not caps and back is not None:
             # "an analyst with the firm": the firm is the one the story is about
             org = self.latest_organisation(back.idx)
+            unit = [t for t in toks if t.i > back.i and t.is_alpha]
             words = [t for t in words if t.i < back.i]
             while len(words) > 1 and (
                 words[-1].lower_ in ROLE_TAIL_PREPS or words[-1].lower_ in _DETERMINERS
             ):
                 words.pop()
+            if back.lower_ in ("its", "their") and unit and unit[-1].lower_ in UNIT_NOUNS:
+                # "president of marketing for its enterprise group": the title is scoped
+                # to a part of the company, as _scoped writes it
+                role = " ".join(t.text for t in words)
+                return f"{role}, {' '.join(t.text for t in unit)}", _org_clean(org)
         if caps:
             org = _clean_name(caps)
             cut = caps[0].i
