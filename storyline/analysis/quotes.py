@@ -31,6 +31,7 @@ from .cues import (
     STANCE_VERBS,
 )
 from .furniture import furniture_spans, inside
+from .people import role_head
 from .quotemarks import (
     _QUOTE_RE,
     _display,
@@ -38,7 +39,6 @@ from .quotemarks import (
     find_quote_spans,
     single_marks_as_double,
 )
-from .people import role_head
 from .registry import register
 from .speakers import Speaker, SpeakerResolver
 
@@ -326,4 +326,3 @@ def _share_roles(quotes: list[Quote], mentions: list[EntityMention]) -> None:
             continue
         if re.search(r"\b(?:its|their)\b", m.role) or m.role.lower() in role.lower():
             m.role, m.organisation = role, org or m.organisation
-
