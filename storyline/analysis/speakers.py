@@ -171,8 +171,8 @@ def _described(head: Any, phrase: list[Any]) -> str:
     prep = next(
         (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "by")), None
     )
-    if prep is not None and prep in phrase:
-        end = max(t.i for t in prep.subtree) + 1
+    if prep is not None and prep in phrase and len(list(prep.subtree)) <= 4:
+        end = max(t.i for t in prep.subtree) + 1  # "from the family", not a whole clause
     words = [t for t in doc[start:end] if not t.is_punct or t.text in ("'s", "\u2019s", "-")]
     text = "".join(t.text + t.whitespace_ for t in words).strip().rstrip(",")
     text = text.replace(" 's", "'s").replace(" \u2019s", "\u2019s")
