@@ -23,11 +23,12 @@ of the other sex; a given name tells a person's likely sex when the text does no
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ..model import Analysis, EntityMention
+from ..model import Analysis, EntityMention, Span
 from .entities import person_traits, unit_scope
 from .entity_rules import ANAPHORIC_OWNERS, GENERIC_ORG_HEADS
 from .matching import (
@@ -58,6 +59,9 @@ _ORG_NOUNS = {
     "ministry",
 }
 
+
+# Punctuation that ends a name's phrase: what follows is not its apposition.
+_NOT_APPOSITION = frozenset({":", '"', "\u201c", "\u201d", "''"})
 
 # A bare surname shared by several people goes to the one named within this many
 # characters before it (the sentence before); further back it is ambiguous.
@@ -286,7 +290,7 @@ class PeopleIndex:
         ]
         return next((n for n in recent if n in fits), None) if offset is not None else None
 
-    def person_before(self, offset: int) -> _Person | None:
+    def person_before(self, offset: int, skip: Sequence[Span] = ()) -> _Person | None:
         """The person a "he"/"she" at `offset` refers to: the latest person named before
         it in its own sentence, else the subject of the last earlier sentence that names
         someone ("Ana Ruiz thanked Tom Reyes. '...,' she said" is Ana Ruiz), else the
@@ -299,6 +303,8 @@ class PeopleIndex:
             person = self.person(name)
             if start >= offset or person is None:
                 continue
+            if any(sp.start <= start < sp.end for sp in skip):
+                continue  # named inside the quote: whom the speaker talks about
             if wanted and person.gender not in (None, wanted):
                 continue
             fits.append((start, person))
@@ -373,8 +379,14 @@ class PeopleIndex:
         ]
         return found[-1] if found else None
 
+    def _org_names_before(self, offset: int) -> list[str]:
+        """Organisations named before `offset`, less any that is a known person's name (a
+        name the tagger took for an organisation: "Its chief, Rosa Lind")."""
+        people = {p.name for p in self.people}
+        return [n for s, n in self._orgs if s < offset and n not in people]
+
     def organisation_before(self, offset: int) -> str | None:
-        names = [n for s, n in self._orgs if s < offset and len(n.replace(" ", "")) > 2]
+        names = [n for n in self._org_names_before(offset) if len(n.replace(" ", "")) > 2]
         if not names:
             return None
         # the organisation the story is about: the most mentioned, then the latest
@@ -382,7 +394,7 @@ class PeopleIndex:
 
     def latest_organisation(self, offset: int) -> str | None:
         """The organisation mentioned last before `offset` (for "its")."""
-        names = [n for s, n in self._orgs if s < offset]
+        names = self._org_names_before(offset)
         return names[-1] if names else None
 
     def full_organisation(self, name: str, offset: int) -> str:
@@ -415,6 +427,8 @@ class PeopleIndex:
         """The name inside a source phrase: the capitalised run ending at the head."""
         if head.pos_ != "PROPN" and head.ent_type_ != "PERSON":
             return []
+        if head.lower_ in ROLE_WORDS and head.ent_type_ != "PERSON":
+            return []  # "Chief Talent Officer": a capitalised title, not a name
         run = [head]
         for tok in reversed(phrase):
             if tok.i >= head.i:
@@ -471,7 +485,15 @@ class PeopleIndex:
                 rest.insert(0, tok)
             org = self._org_text([t for t in rest if t.lower_ not in _DETERMINERS])
         appos = next(
-            (c for c in head.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")), None
+            (
+                c
+                for c in head.children
+                if c.dep_ == "appos"
+                and c.pos_ in ("NOUN", "PROPN")
+                # 'Keilar: "Polls."' is what she said, not her title
+                and not any(t.text in _NOT_APPOSITION for t in head.doc[head.i + 1 : c.i])
+            ),
+            None,
         )
         if not name_toks:
             appos = head  # "the company's president of marketing": the head is the role

@@ -16,6 +16,7 @@ PeopleIndex (people.py, speakers.py) and writes `Quote`s.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
@@ -88,6 +89,8 @@ class QuoteExtractor:
         # an outlet that quotes 'like this': its marks read as double ones (same offsets)
         text = single_marks_as_double(doc.text)
         found = extract_attributions(text, analysis.nlp)
+        found = [part for att in found for part in _turns(att, text, analysis.nlp)]
+        marked = [span for group in find_quote_spans(text) for span in group]
         for att in found:
             if _outer_credit(att, found, analysis.nlp):
                 continue  # "Acme announced X, reports the Herald": Acme's words, not the paper's
@@ -116,10 +119,22 @@ class QuoteExtractor:
                 continue  # "The hearing was told X": the hearing is who heard it, not what
             if att.broad and not att.direct:
                 continue  # "warned voters that ...": kept for evaluation, not shown as speech
-            if att.name_tokens and any(t.ent_type_ == "PERSON" for t in att.name_tokens):
-                speaker = resolver.resolve_name(att.name_tokens, att.role_tokens)
+            if (
+                not att.direct
+                and att.source is not None
+                and att.content[-1].end <= att.source.start
+                and ";" in text[att.content[-1].end : att.source.start]
+            ):
+                continue  # "X is so; retailers have posted signs": a new clause, not a tag
+            name_tokens = _person_after(att.name_tokens)
+            if name_tokens and any(t.ent_type_ == "PERSON" for t in name_tokens):
+                speaker = resolver.resolve_name(name_tokens, att.role_tokens)
             elif att.source_head is not None:
-                speaker = resolver.resolve(att.source_head, att.source_tokens)
+                sent = att.source_head.sent
+                quoted = [q for q in marked if sent.start_char <= q.start < sent.end_char]
+                speaker = resolver.resolve(
+                    att.source_head, att.source_tokens, [*att.content, *quoted]
+                )
                 if speaker.kind == "person" and speaker.name and att.source_head.pos_ != "PROPN":
                     # "X said A. He added B. He said C.": each "he" continues X, and so
                     # does a "he" after "the party leader said"
@@ -148,6 +163,90 @@ class QuoteExtractor:
         _share_roles(quotes, analysis.entities)
         analysis.quotes = quotes
         return analysis
+
+
+def _turns(att: Attribution, text: str, nlp_doc: Any) -> list[Attribution]:
+    """A quote joined across an exchange, split into its speakers' turns.
+
+    The attribution stage joins the parts of a split quote, and a quote that opens
+    the next paragraph, to one speaker. In a dialogue that gives the interviewer's words
+    to the interviewee: a part another speaker introduces ('"A?" Roe asked, to which Ray
+    replied, "B."') or tags ('"B," an astonished Ray replied' in the next paragraph) is
+    that speaker's, and an untagged paragraph after a quoted question is its answer, by
+    someone else, so never the asker's (unnamed, it is left out)."""
+    if not att.content:
+        return [att]
+    first = att.content[0]
+    if first.start > att.cue.end and "\n" in text[att.cue.end : first.start]:
+        last = att.content[-1].end
+        other = _other_speaker(att, nlp_doc, last, _sentence_end(nlp_doc, last))
+        if other is not None:
+            return [dataclasses.replace(other, content=list(att.content))]
+        return [] if _answers_a_question(text, first.start) else [att]
+    parts: list[Attribution] = []
+    current: list[Span] = []
+    owner = att
+    for i, span in enumerate(att.content):
+        if i:
+            mark = _QUOTE_RE.search(text, span.start, span.end)
+            lead = mark.start() if mark else span.start
+            other = _other_speaker(att, nlp_doc, att.content[i - 1].end, lead)
+            if other is not None:
+                if current:
+                    parts.append(dataclasses.replace(owner, content=current))
+                owner, current = other, []
+                span = Span(lead, span.end)
+        current.append(span)
+    parts.append(dataclasses.replace(owner, content=current))
+    return parts
+
+
+def _answers_a_question(text: str, start: int) -> bool:
+    """Whether the paragraph before `start` ends a quoted question ('"Who?" he asked.')."""
+    para = text.rfind("\n", 0, start)
+    before = text[:para].rstrip()
+    return bool(re.search(r"\?[\u201d\"]", before[before.rfind("\n") + 1 :]))
+
+
+def _sentence_end(nlp_doc: Any, offset: int) -> int:
+    """Where the sentence of the first word at or after `offset` ends, within its
+    paragraph (the tag after a closing mark may be parsed as a sentence of its own)."""
+    tok = next((t for t in nlp_doc if t.idx >= offset and not t.is_space), None)
+    if tok is None or "\n" in nlp_doc.text[offset : tok.idx]:
+        return offset
+    return int(tok.sent.end_char)
+
+
+def _other_speaker(att: Attribution, nlp_doc: Any, start: int, end: int) -> Attribution | None:
+    """A speech verb between `start` and `end` whose named subject is not the quote's
+    source ("to which Ray replied"): that speaker, as an attribution of its own."""
+    if end <= start:
+        return None
+    part = nlp_doc.char_span(start, end, alignment_mode="expand")
+    if part is None:
+        return None
+    for verb in part:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ == "PRON" or subj.lower_ in FIRST_PERSON:
+            continue
+        if att.source is not None and att.source.start <= subj.idx < att.source.end:
+            continue
+        if att.source_head is not None and subj.text == att.source_head.text:
+            continue
+        toks = [t for t in subj.subtree if not t.is_punct]
+        return Attribution(
+            cue=Span(verb.idx, verb.idx + len(verb.text)),
+            content=[],
+            source=Span(toks[0].idx, toks[-1].idx + len(toks[-1].text)),
+            cue_text=verb.text,
+            direct=True,
+            cue_lemma=verb.lemma_.lower(),
+            source_head=subj,
+            source_tokens=toks,
+        )
+    return None
 
 
 # Cues that credit a publication ("the Herald reported"): "the newspaper" later means it.
@@ -186,6 +285,21 @@ def _outer_credit(att: Attribution, found: list[Attribution], nlp_doc: Any) -> b
         ):
             return True
     return False
+
+
+def _person_after(name_toks: list[Any]) -> list[Any]:
+    """ "said Leeds resident Jason Pratt": a name found by word order that stops at a
+    place before a lower-case description runs on to the person named after it."""
+    if not name_toks or any(t.ent_type_ == "PERSON" for t in name_toks):
+        return name_toks
+    doc, k = name_toks[-1].doc, name_toks[-1].i + 1
+    while k < len(doc) and k - name_toks[-1].i <= 3 and doc[k].is_lower and doc[k].is_alpha:
+        k += 1
+    person = []
+    while k < len(doc) and doc[k].ent_type_ == "PERSON":
+        person.append(doc[k])
+        k += 1
+    return person or name_toks
 
 
 def _is_speech(nlp_doc: Any, span: Span) -> bool:

@@ -14,10 +14,11 @@ it refers to, never inventing a name: when nothing fits, the speaker stays None.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from ..model import EntityMention
+from ..model import EntityMention, Span
 from .cues import FIRST_PERSON, GROUP_NOUNS, PERSONAL_PRONOUNS
 from .entity_rules import ANAPHORIC_OWNERS, GENERIC_ORG_HEADS
 from .matching import is_titled
@@ -171,8 +172,11 @@ def _described(head: Any, phrase: list[Any]) -> str:
     prep = next(
         (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "by")), None
     )
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     if prep is not None and prep in phrase and len(list(prep.subtree)) <= 4:
         end = max(t.i for t in prep.subtree) + 1  # "from the family", not a whole clause
+    elif prep is not None and obj is not None and obj.pos_ == "PROPN" and obj.i - prep.i <= 5:
+        end = obj.i + 1  # "A study by the Mercatus Center" (at a university, left out)
     words = [t for t in doc[start:end] if not t.is_punct or t.text in ("'s", "\u2019s", "-")]
     text = "".join(t.text + t.whitespace_ for t in words).strip().rstrip(",")
     text = text.replace(" 's", "'s").replace(" \u2019s", "\u2019s")
@@ -211,8 +215,10 @@ class SpeakerResolver(PeopleIndex):
         return resolver
 
     # ---------------------------------------------------------------- phrases
-    def resolve(self, head: Any, phrase: list[Any]) -> Speaker:
-        """Resolve a source phrase (spaCy tokens) whose syntactic head is `head`."""
+    def resolve(self, head: Any, phrase: list[Any], skip: Sequence[Span] = ()) -> Speaker:
+        """Resolve a source phrase (spaCy tokens) whose syntactic head is `head`; a
+        pronoun never goes to someone named inside `skip` (the quote it introduces:
+        '"I think Ann Roe was a great choice," he said' is not Ann Roe's)."""
         low = head.lower_
         in_name = head.ent_type_ == "PERSON" and head.i > 0 and head.nbor(-1).ent_type_ == "PERSON"
         if (
@@ -220,7 +226,7 @@ class SpeakerResolver(PeopleIndex):
         ) and not in_name:
             return Speaker(None, "unknown")  # an object pronoun is who was spoken to or of
         if low in PERSONAL_PRONOUNS and not in_name:
-            person = self.person_before(head.idx)
+            person = self.person_before(head.idx, skip)
             if person is None:
                 return Speaker(None, "unknown")
             return Speaker(person.name, "person", person.role, person.organisation)
@@ -286,16 +292,23 @@ class SpeakerResolver(PeopleIndex):
         if head.lower_ in ROLE_WORDS or head.lemma_.lower() in ROLE_WORDS:
             role, org = self._role_and_org(head, phrase, [])
             org = _org_clean(org)
-            owner = next((c for c in head.children if c.dep_ == "poss"), None)
-            if org and owner is not None and self._names_person(owner):
-                # "Pell's attorney": a person's lawyer speaks for that person, not for an
-                # organisation called "Pell"
-                return Speaker(_described(head, phrase), "group", role)
+            owner = next(
+                (
+                    c
+                    for c in head.children
+                    if c.dep_ == "poss" or (c.dep_ == "compound" and c.text[:1].isupper())
+                ),
+                None,
+            )
             if org and _definite(head, phrase):
                 # "the Harbour Party leader said": the leader named earlier, not the party
                 person = self.person_with_role(role or head.lower_, head.idx, org)
                 if person is not None:
                     return Speaker(person.name, "person", person.role, person.organisation)
+            if org and owner is not None and self._names_person(owner):
+                # "Pell's attorney": a person's lawyer speaks for that person, not for an
+                # organisation called "Pell"
+                return Speaker(_described(head, phrase), "group", role)
             if org:
                 # "a spokesperson for the Regulator": the organisation speaks, through a nameless voice
                 return Speaker(None, "organisation", role, org)
@@ -329,9 +342,9 @@ class SpeakerResolver(PeopleIndex):
         """Whether a possessor ("Pell's") names a person: a PERSON entity or a known name."""
         if tok.ent_type_ == "PERSON":
             return True
-        if tok.pos_ != "PROPN":
+        if not tok.text[:1].isupper():
             return False
-        name = _clean_name(contiguous([t for t in tok.subtree if t.pos_ == "PROPN"], tok))
+        name = _clean_name(contiguous([t for t in tok.subtree if t.text[:1].isupper()], tok))
         return self.canonical(name, tok.idx) is not None
 
     def _relative(self, head: Any, phrase: list[Any]) -> Speaker:
@@ -432,6 +445,9 @@ class SpeakerResolver(PeopleIndex):
     def resolve_name(self, name_toks: list[Any], role_toks: list[Any]) -> Speaker:
         """Resolve a name found by word order, with the role phrase that follows it."""
         toks = [t for t in name_toks if not _is_role_token(t)] or name_toks
+        lower = [k for k, t in enumerate(toks) if t.is_lower]
+        if lower and lower[-1] + 1 < len(toks):
+            toks = toks[lower[-1] + 1 :]  # "Leeds resident Jason Pratt": the name is the end
         if len(toks) == 1 and toks[0].lower_ in PERSONAL_PRONOUNS:
             return self.resolve(toks[0], toks)
         person = self._add_person(_clean_name(toks), toks[0].idx)

@@ -194,3 +194,54 @@ def test_group_quotes_titled_surname_joins_the_given_name_of_that_sex():
     b.quotes = [_q("Mr. Wilson", "b")]
     groups = {g.speaker: len(g.quotes) for g in group_quotes([a, b], [])}
     assert groups == {"Gary Wilson": 2, "Jane Wilson": 1}
+
+
+def test_an_exchange_gives_each_turn_to_its_speaker(nlp):
+    qs = quotes(
+        nlp,
+        "Maria Lopez runs the depot. John Smith asked her about the strike.\n\n"
+        "\u201cWhich drivers?\u201d Lopez asked again, to which Smith replied, "
+        "\u201cMost of them. I just told you.\u201d\n\n"
+        "\u201cSays who?\u201d she asked.\n\n\u201cEveryone at the depot.\u201d\n\n"
+        "\u201cSays who?\u201d said Lopez, who also runs the yard.\n\n"
+        "\u201cBallots. All of them?\u201d an astonished Smith responded.",
+    )
+    assert said(qs, "Which drivers").speaker == "Maria Lopez"
+    assert said(qs, "I just told you").speaker == "John Smith"
+    assert said(qs, "All of them").speaker == "John Smith"
+    # the untagged answer to her question is not hers (and has no named speaker)
+    assert not [q for q in qs if "Everyone at the depot" in q.text and q.speaker]
+
+
+def test_a_pronoun_speaker_is_not_the_person_named_in_the_quote(nlp):
+    qs = quotes(
+        nlp,
+        "Maria Lopez runs the depot in Leeds.\n\n"
+        "\u201cI think hiring John Smith was a great move,\u201d she said.\n\n"
+        "\u201cBut the depot was not ready. I think he is brilliant.\u201d",
+    )
+    assert said(qs, "great move").speaker == "Maria Lopez"
+    assert said(qs, "brilliant").speaker == "Maria Lopez"
+
+
+def test_descriptions_around_names(nlp):
+    qs = quotes(
+        nlp,
+        '"It\'s a great idea," said Leeds resident Jason Pratt. '
+        "A study by the Mercatus Center at George Mason University revealed that three states lead. "
+        "Fortunately, shoppers are not fooled; retailers like Costco have posted signs "
+        "directing customers to other stores.",
+    )
+    assert said(qs, "great idea").speaker == "Jason Pratt"
+    assert said(qs, "three states").speaker == "A study by the Mercatus Center"
+    assert not [q for q in qs if "not fooled" in q.text]  # a new clause after ";" is no tag
+
+
+def test_a_persons_adviser_is_not_that_person_or_an_organisation(nlp):
+    qs = quotes(
+        nlp,
+        "John Smith lost the vote. When asked about the polls, Smith adviser replies, "
+        '"Which polls?"',
+    )
+    q = said(qs, "Which polls")
+    assert (q.speaker, q.speaker_kind) == ("Smith adviser", "group")
