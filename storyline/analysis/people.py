@@ -598,6 +598,7 @@ class PeopleIndex:
         return None
 
 
+_ROLE_WORDS_MAX = 8
 _UNIT_OF_ORG = re.compile(
     r"^(?P<org>.+?)\s*['\u2019]s\s+(?P<unit>(?:[a-z-]+\s+){0,3}(?P<head>[a-z]+))$"
 )
@@ -606,7 +607,11 @@ _UNIT_OF_ORG = re.compile(
 def _scoped(role: str | None, org: str | None) -> tuple[str | None, str | None]:
     """ "CEO" of "Huawei's consumer business group" -> ("CEO, consumer business group",
     "Huawei"): a title scoped to a part of an organisation keeps the part in the role
-    and names the organisation itself, never promoting the title to the whole company."""
+    and names the organisation itself, never promoting the title to the whole company.
+    A description longer than `_ROLE_WORDS_MAX` words is no title ("the wife of a man
+    whose ...")."""
+    if role and len(role.split()) > _ROLE_WORDS_MAX:
+        return None, None
     m = _UNIT_OF_ORG.match(org or "")
     if not role or m is None or m.group("head") not in UNIT_NOUNS:
         return role, org
