@@ -245,3 +245,21 @@ def test_a_persons_adviser_is_not_that_person_or_an_organisation(nlp):
     )
     q = said(qs, "Which polls")
     assert (q.speaker, q.speaker_kind) == ("Smith adviser", "group")
+
+
+def test_the_person_praised_or_spoken_to_is_not_the_speaker(nlp):
+    qs = quotes(
+        nlp,
+        "Harbour councillor Maria Lopez spoke at the pier on Monday. "
+        '"She is the best mayor this town has had," John Smith said of Maria Lopez. '
+        "Asked about Smith, Lopez praised him. "
+        '"He has done more for the pier than anyone," she said.',
+    )
+    assert said(qs, "best mayor").speaker == "John Smith"
+    assert said(qs, "done more for the pier").speaker == "Maria Lopez"
+
+
+def test_reporters_words_stay_outside_a_partial_quote(nlp):
+    q = said(quotes(nlp, 'Maria Lopez said the council "needs more time" to decide.'), "more time")
+    assert q.speaker == "Maria Lopez" and not q.direct
+    assert q.text.startswith("the council")  # the lead-in is shown as reported, not quoted
