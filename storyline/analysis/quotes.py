@@ -288,12 +288,13 @@ def _outer_credit(att: Attribution, found: list[Attribution], nlp_doc: Any) -> b
 
 
 def _person_after(name_toks: list[Any]) -> list[Any]:
-    """ "said Leeds resident Jason Pratt": a name found by word order that stops at a
-    place before a lower-case description runs on to the person named after it."""
-    if not name_toks or any(t.ent_type_ == "PERSON" for t in name_toks):
+    """ "said Leeds resident Jason Pratt", "said Acme spokesman Tom Ray": a name found by
+    word order that stops at a place or an employer before a lower-case description
+    runs on to the person named after it."""
+    if not name_toks:
         return name_toks
     doc, k = name_toks[-1].doc, name_toks[-1].i + 1
-    while k < len(doc) and k - name_toks[-1].i <= 3 and doc[k].is_lower and doc[k].is_alpha:
+    while k < len(doc) and k - name_toks[-1].i <= 3 and doc[k].is_lower and doc[k].pos_ == "NOUN":
         k += 1
     person = []
     while k < len(doc) and doc[k].ent_type_ == "PERSON":
