@@ -484,6 +484,8 @@ class PeopleIndex:
                     break  # only the words right before the title name its organisation
                 rest.insert(0, tok)
             org = self._org_text([t for t in rest if t.lower_ not in _DETERMINERS])
+        elif name_toks:
+            org = _employer(before, name_toks[0])
         appos = next(
             (
                 c
@@ -538,7 +540,9 @@ class PeopleIndex:
         role_words = [t.text for t in pre if t.is_lower or _is_role_token(t)] + [head.text]
         org: str | None = None
         possessor = next((t for t in toks if t.i < head.i and t.dep_ == "poss"), None)
-        caps_pre = [t for t in pre if not t.is_lower and not _is_role_token(t)]
+        caps_pre = [
+            t for t in pre if not t.is_lower and not _is_role_token(t) and t.ent_type_ != "PERSON"
+        ]
         if caps_pre:
             org = _clean_name(caps_pre)
         elif possessor is not None:
@@ -588,6 +592,8 @@ class PeopleIndex:
         if tok.lower_ in ("its", "their"):
             return self.latest_organisation(tok.idx)
         if tok.pos_ == "PROPN":
+            if tok.ent_type_ == "PERSON":
+                return None  # "Donald Trump's lawyer": a person's, not an organisation's
             return _clean_name(contiguous([t for t in tok.subtree if t.pos_ == "PROPN"], tok))
         if tok.lower_ in _ORG_NOUNS or tok.lemma_ in _ORG_NOUNS:
             if tok.lower_ == "group":
@@ -636,6 +642,21 @@ _HONORIFICS = frozenset({"dr", "prof", "professor", "sir", "dame"})
 def _same_org(a: str, b: str) -> bool:
     x, y = _org_clean(a) or a, _org_clean(b) or b
     return x.casefold() in y.casefold() or y.casefold() in x.casefold()
+
+
+def _employer(before: list[Any], first: Any) -> str | None:
+    """ "KIRO Radio's Mike Lewis": an organisation's possessive right before a name is the
+    person's employer (never a person's: "Ann Roe's Tom Ray" says nothing of an employer)."""
+    if len(before) < 2 or before[-1].i != first.i - 1 or before[-1].text not in ("'s", "\u2019s"):
+        return None
+    run: list[Any] = []
+    for tok in reversed(before[:-1]):
+        if tok.i != (run[0].i if run else before[-1].i) - 1 or not tok.text[:1].isupper():
+            break
+        run.insert(0, tok)
+    if not run or any(t.ent_type_ == "PERSON" for t in run):
+        return None
+    return _org_clean(_clean_name(run))
 
 
 def _is_main_subject(tok: Any) -> bool:

@@ -27,6 +27,7 @@ from .people import (
     _ORG_NOUNS,
     PeopleIndex,
     _clean_name,
+    _employer,
     _is_role_token,
     _org_clean,
     contiguous,
@@ -451,6 +452,10 @@ class SpeakerResolver(PeopleIndex):
         if len(toks) == 1 and toks[0].lower_ in PERSONAL_PRONOUNS:
             return self.resolve(toks[0], toks)
         person = self._add_person(_clean_name(toks), toks[0].idx)
+        doc = toks[0].doc
+        employer = _employer(list(doc[max(0, toks[0].i - 6) : toks[0].i]), toks[0])
+        if employer and not person.organisation:
+            person.organisation = employer  # "KIRO Radio's Mike Lewis said"
         if role_toks:
             head = next((t for t in role_toks if t.lower_ in ROLE_WORDS), None)
             if head is not None:

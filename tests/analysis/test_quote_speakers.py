@@ -263,3 +263,14 @@ def test_reporters_words_stay_outside_a_partial_quote(nlp):
     q = said(quotes(nlp, 'Maria Lopez said the council "needs more time" to decide.'), "more time")
     assert q.speaker == "Maria Lopez" and not q.direct
     assert q.text.startswith("the council")  # the lead-in is shown as reported, not quoted
+
+
+def test_an_employer_in_the_possessive_and_a_persons_lawyer(nlp):
+    qs = quotes(
+        nlp,
+        "\u201cI like the approach,\u201d KIRO Radio's Mike Lewis said. "
+        "Michael Cohen, Donald Trump's lawyer, said the polls were wrong.",
+    )
+    assert said(qs, "approach").organisation == "KIRO Radio"
+    lawyer = said(qs, "polls were wrong")
+    assert (lawyer.speaker, lawyer.role, lawyer.organisation) == ("Michael Cohen", "lawyer", None)
