@@ -80,19 +80,25 @@ class _Person:
 
 @cache
 def _name_detector() -> Any:
-    import gender_guesser.detector as detector  # loads its name lists once (about 0.4 s)
-
+    """The given-name lists, or None without the optional `names` extra (GPL-3.0)."""
+    try:
+        import gender_guesser.detector as detector  # loads its name lists once (about 0.4 s)
+    except ImportError:
+        return None
     return detector.Detector(case_sensitive=False)
 
 
 def given_name_gender(name: str) -> str | None:
     """ "m" / "f" when a full name's first word is a given name mostly borne by one sex
     (US usage first, then the lists' world-wide answer); None for an ambiguous or
-    unknown name, a titled surname or a single word."""
+    unknown name, a titled surname or a single word, and always None without the
+    optional `names` extra."""
     words = name.split()
     if len(words) < 2 or is_titled(name) or not words[0].isalpha():
         return None
     detector = _name_detector()
+    if detector is None:
+        return None
     found = detector.get_gender(words[0], "usa")
     if found == "unknown":
         found = detector.get_gender(words[0])

@@ -32,6 +32,19 @@ def test_given_name_gender_from_the_name_lists():
     assert given_name_gender("Wilson") is None
 
 
+def test_without_the_optional_name_lists_the_text_still_decides(nlp, monkeypatch):
+    from storyline.analysis import people
+
+    monkeypatch.setattr(people, "_name_detector", lambda: None)
+    assert given_name_gender("Jane Wilson") is None
+    text = (
+        "Michael Breen and Jean Breen were at the hearing. "
+        "Owen Clarke was questioned about the death of Mrs Breen. "
+        "He said he was innocent."
+    )
+    assert said(quotes(nlp, text), "innocent").speaker == "Owen Clarke"
+
+
 def test_pronoun_is_the_main_clause_speaker_not_the_person_spoken_of(nlp):
     qs = quotes(
         nlp,
