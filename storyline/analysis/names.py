@@ -98,7 +98,8 @@ def canonical_name(name: str, type: str | None = None) -> str:
 
 def name_key(name: str, type: str | None = None) -> str:
     """A merge key: case, punctuation and spacing folded out of `canonical_name`."""
-    return " ".join(re.sub(r"[^\w]+", " ", canonical_name(name, type).casefold()).split())
+    name = re.sub(r"\b([A-Z])\.(?=[A-Z]\b)", r"\1", canonical_name(name, type))  # "L.A." is "LA"
+    return " ".join(re.sub(r"[^\w]+", " ", name.casefold()).split())
 
 
 def acronym(name: str) -> str | None:

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
+from ..analysis.entity_rules import INSTITUTIONS
 from ..analysis.matching import is_titled, same_full_name, split_title, without_initials
 from ..analysis.names import (
     acronym,
@@ -35,8 +36,10 @@ from ..model import Analysis, Citation, Entity, EntityMention
 # Types reported as one family when voting on a merged entity's type.
 PLACE_TYPES = {"GPE", "LOC"}
 _DATEISH = re.compile(
-    r"^(?:\d{1,4}s?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|"
-    r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|today|yesterday|tomorrow)$",
+    r"^(?:\d{1,4}s?|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+    r"aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?|"
+    r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?|"
+    r"today|yesterday|tomorrow)$",
     re.I,
 )
 
@@ -114,12 +117,35 @@ def merge_entities(analyses: Sequence[Analysis], *, max_citations: int = 5) -> l
             continue  # "Huang" for two Huangs: nobody in particular, so not listed
         merged[uf.find(i)].append(g)
     entities = []
+    person_words = {w for g in glist if g.type == "PERSON" and " " in g.key for w in g.key.split()}
     for root, parts in merged.items():
         anchor = anchors.get(uf.find(root))
-        entities.append(_build(parts, max_citations, anchor))
+        entity = _build(parts, max_citations, anchor)
+        if anchor is None and _written_as_place(entity, parts, texts, person_words):
+            entity.type = "GPE"
+        entities.append(entity)
     _drop_shared_aliases(entities)
     entities.sort(key=lambda e: (-e.documents, -e.mentions, e.name))
     return entities
+
+
+def _written_as_place(
+    entity: Entity, parts: list[_Group], texts: dict[str, str], person_words: set[str]
+) -> bool:
+    """A one-word "person" or "organisation" that the articles write as a place ("in
+    Wiltshire") in at least half its mentions, that none gives a title and that is no
+    word of anyone's full name, is a place: the vote runs over the whole cluster."""
+    if entity.type not in ("PERSON", "ORG") or " " in entity.name:
+        return False
+    if entity.name.casefold() in INSTITUTIONS or entity.name.casefold() in person_words:
+        return False
+    mentions = [(d, m) for g in parts for d, m in g.mentions]
+    if any(m.role or m.organisation for _, m in mentions):
+        return False
+    placed = [m.type in PLACE_TYPES or used_as_place(texts[d], m.start) for d, m in mentions]
+    return any(used_as_place(texts[d], m.start) for d, m in mentions) and 2 * sum(placed) >= len(
+        placed
+    )
 
 
 def _drop_shared_aliases(entities: list[Entity]) -> None:
