@@ -306,6 +306,15 @@ def _from_model(doc: Any) -> list[_Cand]:
             out.extend(_split_country_prefix(doc, part))
     kept = []
     for cand in out:
+        if _tail_of_a_title(doc, cand):
+            continue
+        if cand.type == "ORG" and cand.start > 0:
+            before = doc[cand.start - 1]
+            if before.ent_type_ == "NORP" and before.whitespace_ and before.ent_iob_ in "BI":
+                k = cand.start - 1
+                while k > 0 and doc[k].ent_iob_ == "I" and doc[k - 1].ent_type_ == "NORP":
+                    k -= 1
+                cand.start = k  # "South Korean Navy", not "Navy"
         surface = doc[cand.start : cand.end].text
         if country_name(surface):
             nxt = doc[cand.end] if cand.end < len(doc) else None
@@ -378,6 +387,23 @@ def _extend_people(doc: Any, cands: list[_Cand]) -> None:
         ):
             c.end = e + 1
             taken.add(e)
+
+
+def _tail_of_a_title(doc: Any, cand: _Cand) -> bool:
+    """ "Thrones" of "Game of Thrones": one word after "of" and a capitalised word no
+    name covers is the end of a longer title the model cut, not a name of its own."""
+    i = cand.start
+    if cand.type not in ("ORG", "PERSON") or cand.end - i != 1 or i < 2:
+        return False
+    head = doc[i - 2]
+    return (
+        doc[i - 1].text == "of"
+        and head.is_title
+        and not head.is_sent_start
+        and not head.ent_type_
+        and not _is_role_word(head)
+        and head.lower_ not in GENERIC_ORG_HEADS
+    )
 
 
 def _drop_common_words(doc: Any, cands: list[_Cand]) -> list[_Cand]:
@@ -542,6 +568,13 @@ def _no_player_kind(
         and doc[c.end].lower_ in {"rule", "act", "law", "amendment", "bill"}
     ):
         return True  # "the RRP rule", "the ACA law"
+    if (
+        c.end - c.start == 1
+        and words[0].isupper()
+        and c.start > 0
+        and (doc[c.start - 1].like_num or doc[c.start - 1].lower_ in {"a.m.", "p.m.", "am", "pm"})
+    ):
+        return True  # "3000 BC", "5 p.m. PDT": an era or a time zone
     if c.end - c.start == 1 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[0]):
         return True  # "Teeny-tiny": a hyphenated word opening a sentence
     vote = labels.get(doc[c.start : c.end].text)
@@ -1220,6 +1253,9 @@ _ORG_TAILS = (
     | CORPORATE_SUFFIXES
     | {"law", "partners", "associates", "llp", "academy", "school", "church", "hospital"}
     | {"center", "centre", "museum", "library", "clinic", "airport", "prison", "magazine"}
+    | {"nations", "fraternity", "sorority", "chapter", "press", "exchange", "studios"}
+    | {"records", "homes", "properties", "foods", "stores", "airlines", "motors", "bureau"}
+    | {"sheriff", "police", "network", "media", "entertainment", "pictures", "brands"}
 )
 
 
@@ -1262,8 +1298,17 @@ def _person_types(mentions: list[EntityMention]) -> None:
             and words[-1].casefold() in PLACE_ONLY_HEADS
         ):
             m.type = "LOC"
-        elif m.type == "PERSON" and len(words) > 1 and words[-1].casefold() in _ORG_TAILS:
-            m.type = "ORG"  # "Herman Law", "Dunn Partners": a firm named after people
+        elif (
+            len(words) > 1
+            and not country_name(name)
+            and (
+                (m.type in ("PERSON", "PRODUCT") and words[-1].casefold() in _ORG_TAILS)
+                or (m.type in ("GPE", "LOC") and words[-1].casefold() in _BODY_TAILS)
+            )
+        ):
+            # "Herman Law", "Dunn Partners": a firm named after people; "the United
+            # Nations", "Cumberland County District Court": a body, not a place
+            m.type = "ORG"
         elif (
             m.type == "ORG"
             and 2 <= len(words) <= 3
@@ -1275,6 +1320,14 @@ def _person_types(mentions: list[EntityMention]) -> None:
         ):
             m.type = "PERSON"
 
+
+# Last words of a body's name that no place name ends in ("West Bank" and "Soviet Union"
+# are places, so not every organisation word is here).
+_BODY_TAILS = frozenset(
+    {"nations", "court", "council", "sheriff", "police", "department", "university"}
+    | {"college", "school", "hospital", "museum", "academy", "institute", "commission"}
+    | {"committee", "agency", "board", "office", "ministry", "fraternity", "sorority"}
+)
 
 # "Omak, Wash.", "Brewster, Washington": a name followed by a state or country is a place.
 _PLACE_AFTER = re.compile(r"^,\s+([A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+)?)")

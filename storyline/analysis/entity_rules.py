@@ -343,6 +343,15 @@ NOT_ACRONYM_ORGS = frozenset(
         "ET",
         "PT",
         "CT",
+        "EDT",
+        "CDT",
+        "MDT",
+        "PDT",
+        "BST",
+        "CET",
+        "BC",
+        "BCE",
+        "AD",
     ]
 )
 # Surface forms that are never a named entity, whatever the model says.

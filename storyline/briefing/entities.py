@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
-from ..analysis.entity_rules import INSTITUTIONS
+from ..analysis.entity_rules import GENERIC_ORG_HEADS, INSTITUTIONS, PLACE_HEADS
 from ..analysis.matching import is_titled, same_full_name, split_title, without_initials
 from ..analysis.names import (
     acronym,
@@ -117,12 +117,19 @@ def merge_entities(analyses: Sequence[Analysis], *, max_citations: int = 5) -> l
             continue  # "Huang" for two Huangs: nobody in particular, so not listed
         merged[uf.find(i)].append(g)
     entities = []
+    surnames = {
+        g.key.split()[-1]: g.key.split()[0]
+        for g in glist
+        if g.type == "PERSON" and len(g.key.split()) == 2 and not is_titled(g.key)
+    }
     person_words = {w for g in glist if g.type == "PERSON" and " " in g.key for w in g.key.split()}
     for root, parts in merged.items():
         anchor = anchors.get(uf.find(root))
         entity = _build(parts, max_citations, anchor)
         if anchor is None and _written_as_place(entity, parts, texts, person_words):
             entity.type = "GPE"
+        elif anchor is None and _family_name(entity, surnames):
+            entity.type = "PERSON"
         entities.append(entity)
     _drop_shared_aliases(entities)
     entities.sort(key=lambda e: (-e.documents, -e.mentions, e.name))
@@ -145,6 +152,21 @@ def _written_as_place(
     placed = [m.type in PLACE_TYPES or used_as_place(texts[d], m.start) for d, m in mentions]
     return any(used_as_place(texts[d], m.start) for d, m in mentions) and 2 * sum(placed) >= len(
         placed
+    )
+
+
+def _family_name(entity: Entity, surnames: dict[str, str]) -> bool:
+    """ "Chip Gaines" read as an organisation in one article, "Joanna Gaines" a person in
+    another: a two-word title-case name ending in a person's surname, opening with no
+    surname, with no organisation or place word, is a person of that family."""
+    words = entity.name.split()
+    return (
+        entity.type == "ORG"
+        and len(words) == 2
+        and all(w[:1].isupper() and w[1:].islower() for w in words)
+        and words[-1].casefold() in surnames
+        and words[0].casefold() not in surnames
+        and not any(w.casefold() in GENERIC_ORG_HEADS or w.casefold() in PLACE_HEADS for w in words)
     )
 
 

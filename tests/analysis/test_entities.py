@@ -496,3 +496,15 @@ def test_letters_swapped_one_apart_are_one_spelling():
     assert same_full_name("Dimitri Olivares", "Dimitri Oliveras")
     assert not same_full_name("Anna Lee", "Anne Lee")
     assert not same_full_name("Dimitri Olivares", "Dimitri Olsen")
+
+
+def test_bodies_eras_and_title_tails(nlp):
+    text = (
+        "Diplomats met at the United Nations on Monday. The Cumberland County District "
+        "Court heard the case. The stones date to 3000 BC, and the crew left at 5 p.m. PDT. "
+        "Fans of Game of Thrones waited."
+    )
+    names = _names(_ents(nlp, text))
+    assert ("United Nations", "ORG") in names
+    assert ("Cumberland County District Court", "ORG") in names
+    assert not {n for n, _ in names} & {"BC", "PDT", "Thrones"}

@@ -298,3 +298,16 @@ def test_names_that_open_like_a_month_or_day_are_names():
         assert not is_junk_name(name)
     for date in ("March", "Sept.", "Tuesday", "May 4", "2019", "yesterday"):
         assert is_junk_name(date)
+
+
+def test_a_family_member_read_as_an_organisation_is_a_person():
+    a = _placed(
+        "a",
+        [("Stars ", None), ("Joanna Gaines", "PERSON"), (" and ", None), ("Chip Gaines", "ORG")],
+    )
+    b = _placed(
+        "b", [("Host ", None), ("Chip Gaines", "ORG"), (" spoke; ", None), ("Gaines Homes", "ORG")]
+    )
+    entities = {e.name: e.type for e in merge_entities([a, b])}
+    assert entities["Chip Gaines"] == "PERSON"
+    assert entities["Gaines Homes"] == "ORG"
