@@ -409,16 +409,28 @@ def _tail_of_a_title(doc: Any, cand: _Cand) -> bool:
 def _drop_common_words(doc: Any, cands: list[_Cand]) -> list[_Cand]:
     """A capitalised word opening a sentence ("Paramedics", "State") is no name when the
     article also writes it in lower case."""
-    lower = {t.text for t in doc if t.is_lower}
-    return [
-        c
-        for c in cands
-        if not (
-            c.end - c.start == 1
-            and doc[c.start].is_sent_start
-            and doc[c.start].text.lower() in lower
-        )
-    ]
+    lower = Counter(t.text for t in doc if t.is_lower)
+    capital = Counter(t.text for t in doc if t.is_title)
+    people = {t.text for c in cands if c.type == "PERSON" for t in doc[c.start : c.end]}
+    kept = []
+    for c in cands:
+        word = doc[c.start].text
+        if c.end - c.start == 1 and word.lower() in lower:
+            if doc[c.start].is_sent_start:
+                continue
+            # "the Fraternity" among many "the fraternity": a common word, capitalised
+            if c.type != "PERSON" and word.istitle() and lower[word.lower()] >= 2 * capital[word]:
+                continue
+        if (
+            c.type == "ORG"
+            and c.end - c.start == 3
+            and doc[c.start + 1].lower_ == "and"
+            and doc[c.start].text != doc[c.end - 1].text
+            and any(t.text in people for t in doc[c.start : c.end])
+        ):
+            continue  # "Amber and Dru": two people the model read as one organisation
+        kept.append(c)
+    return kept
 
 
 # Words before a name that credit the newsroom, not a player ("Editing by Ann Lee and Bo Li").
@@ -575,7 +587,7 @@ def _no_player_kind(
         and (doc[c.start - 1].like_num or doc[c.start - 1].lower_ in {"a.m.", "p.m.", "am", "pm"})
     ):
         return True  # "3000 BC", "5 p.m. PDT": an era or a time zone
-    if c.end - c.start == 1 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[0]):
+    if re.fullmatch(r"[A-Z][a-z]+ ?- ?[a-z]+", doc[c.start : c.end].text):
         return True  # "Teeny-tiny": a hyphenated word opening a sentence
     vote = labels.get(doc[c.start : c.end].text)
     if vote and vote[True] >= vote[False]:

@@ -503,6 +503,7 @@ WIDGET_WORDS = frozenset(
     {"subscribe", "unsubscribe", "click", "cancel", "share", "tweet", "email", "e-mail"}
     | {"invalid", "login", "log", "sign", "follow", "comments", "comment", "advertisement"}
     | {"photograph", "photo", "photos", "image", "video", "watch", "print", "reply", "submit"}
+    | {"copyright", "loading", "close", "menu", "search", "skip", "continue", "related"}
 )
 # Nouns that introduce a work's title ("the television program Fixer Upper"): the name
 # after them is a work, not a player.
