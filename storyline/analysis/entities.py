@@ -587,7 +587,9 @@ def _no_player_kind(
         and (doc[c.start - 1].like_num or doc[c.start - 1].lower_ in {"a.m.", "p.m.", "am", "pm"})
     ):
         return True  # "3000 BC", "5 p.m. PDT": an era or a time zone
-    if re.fullmatch(r"[A-Z][a-z]+ ?- ?[a-z]+", doc[c.start : c.end].text):
+    if re.fullmatch(r"[A-Z][a-z]+ ?- ?[a-z]+", doc[c.start : c.end].text) or (
+        c.type != "PERSON" and re.match(r"-[a-z]", text[end : end + 2])
+    ):
         return True  # "Teeny-tiny": a hyphenated word opening a sentence
     vote = labels.get(doc[c.start : c.end].text)
     if vote and vote[True] >= vote[False]:
