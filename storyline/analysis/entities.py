@@ -129,7 +129,7 @@ def _trim(doc: Any, cand: _Cand) -> list[_Cand]:
         while j < cand.end and not _is_break(doc[j]):
             j += 1
         s, e = i, j
-        while s < e and (doc[s].lower_ == "the" or doc[s].is_punct):
+        while s < e and (doc[s].lower_ == "the" or doc[s].text in ("a", "an") or doc[s].is_punct):
             s += 1
         while e > s and (
             doc[e - 1].is_punct
@@ -575,6 +575,13 @@ def _no_player_kind(
     if _in_quoted_title(text, start, end):
         return True
     if (
+        c.type == "PERSON"
+        and c.start > 0
+        and doc[c.start - 1].lower_ in ("a", "an")
+        and not (c.end + 1 < len(doc) and doc[c.end].text == "," and doc[c.end + 1].like_num)
+    ):
+        return True  # "looks like a Kit Kat": a thing, not a person ("a Tom Lee, 35," aside)
+    if (
         c.end < len(doc)
         and doc[c.start : c.end].text.isupper()
         and doc[c.end].lower_ in {"rule", "act", "law", "amendment", "bill"}
@@ -806,6 +813,7 @@ def _fix_types(doc: Any, cands: list[_Cand]) -> None:
     with an organisation is one too.
     """
     by_start = {c.start: c for c in cands}
+    model_types = [c.type for c in cands]
     for c in cands:
         after = doc.text[doc[c.end - 1].idx + len(doc[c.end - 1].text) :][:40]
         if (
@@ -842,6 +850,9 @@ def _fix_types(doc: Any, cands: list[_Cand]) -> None:
         if c.end < len(doc) and doc[c.end].is_lower and doc[c.end].lower_ in ORG_DESCRIPTORS:
             c.type = "ORG"  # "the electronic Arca platform", "the Gaines firm"
             continue
+        if _owned_like_a_firm(doc, c):
+            c.type = "ORG"  # "Nestlé, which argued", "Wella's chief executive"
+            continue
         if c.start > 0 and doc[c.start - 1].text == "the" and not _late(doc, c.start - 1):
             # "the Daily News", "the Hatfield Barrow": a person is never "the X Y"
             tail = words[-1].lower_
@@ -873,6 +884,34 @@ def _fix_types(doc: Any, cands: list[_Cand]) -> None:
                     a.type = "ORG"
                 elif a.type == "ORG" and b.type == "PERSON" and _looks_personal(doc, a):
                     a.type = "PERSON"  # "Dana Holt and Ann Lee": two people
+    # one name, one type: what the words around one mention show holds for the name's
+    # other mentions in the text, which the model typed without that evidence
+    shown: dict[str, set[str]] = {}
+    for c, model in zip(cands, model_types, strict=True):
+        if c.type != model:
+            shown.setdefault(doc[c.start : c.end].text, set()).add(c.type)
+    for c, model in zip(cands, model_types, strict=True):
+        types = shown.get(doc[c.start : c.end].text)
+        if c.type == model and types and len(types) == 1:
+            c.type = next(iter(types))
+
+
+# What a firm has and a person has not: "Wella's chief executive", "Nestlé's shares".
+_FIRM_HAS = frozenset(
+    {"ceo", "shares", "stock", "brand", "brands", "products", "stores", "headquarters"}
+    | {"website", "factory", "factories", "plants", "subsidiary", "employees", "customers"}
+    | {"shareholders", "executives", "chairman", "chief", "board", "profits", "revenue"}
+)
+
+
+def _owned_like_a_firm(doc: Any, c: _Cand) -> bool:
+    """A one-word "person" the text writes "X, which ..." or "X's shares": a firm."""
+    e = c.end
+    if c.end - c.start != 1 or e + 1 >= len(doc):
+        return False
+    if doc[e].text == "," and doc[e + 1].lower_ == "which":
+        return True
+    return doc[e].lower_ in {"'s", "’s"} and doc[e + 1].lower_ in _FIRM_HAS
 
 
 def _late(doc: Any, i: int) -> bool:

@@ -508,3 +508,13 @@ def test_bodies_eras_and_title_tails(nlp):
     assert ("United Nations", "ORG") in names
     assert ("Cumberland County District Court", "ORG") in names
     assert not {n for n, _ in names} & {"BC", "PDT", "Thrones"}
+
+
+def test_one_name_one_type_from_the_evidence_of_one_mention(nlp):
+    text = (
+        "Even if it looks like a Kit Kat, it might not be. The ruling went against Nestor, "
+        "which makes the bar. Nestor said it would appeal. Later Nestor filed papers."
+    )
+    names = _names(_ents(nlp, text))  # the model: three persons named Nestor, "a Kit Kat"
+    assert not any("Kit Kat" in n for n, _ in names)
+    assert ("Nestor", "ORG") in names and ("Nestor", "PERSON") not in names
