@@ -115,6 +115,10 @@ def _is_break(token: Any) -> bool:
         token.is_space
         or "\n" in token.text
         or token.text in {"(", ")", "[", "]", "|", '"', "“", "”"}
+        or (  # "Kit Kat - originally ...": a dash between spaces ends a name
+            token.text in {"-", "--", "\u2013", "\u2014"}
+            and (bool(token.whitespace_) or (token.i > 0 and bool(token.nbor(-1).whitespace_)))
+        )
     )
 
 
@@ -484,7 +488,8 @@ def _drop_non_players(doc: Any, cands: list[_Cand]) -> tuple[list[_Cand], set[in
                 )
             )
             or (c.type == "PERSON" and c.end - c.start > 2 and doc[c.start].tag_ == "NN")
-        ):
+            or (c.type == "PERSON" and _plural_relation(doc[c.start]))
+        ):  # "Parents Ashley and Evan Boyle": a plural relation or role opens the name
             c.start += 1  # "Fleeing Hama", "Photographer Ann Lee": the name is what follows
         first = doc[c.start]
         start, end = first.idx, doc[c.end - 1].idx + len(doc[c.end - 1].text)
@@ -662,6 +667,14 @@ def _defined_acronyms(doc: Any, cands: list[_Cand]) -> list[_Cand]:
     return kept
 
 
+def _plural_relation(token: Any) -> bool:
+    """ "Parents", "Officials": a family word or a role head in the plural."""
+    word = token.lower_
+    return word.endswith("s") and (
+        word[:-1] in KIN_NOUNS or word[:-1] in ROLE_HEADS or token.tag_ == "NNS"
+    )
+
+
 def _joins_a_person(doc: Any, c: _Cand) -> bool:
     """ "Durst for Berman", "Durst in New York": the model's organisation is a person's
     surname run on through a preposition, not a name."""
@@ -678,6 +691,13 @@ def _not_a_player(doc: Any, c: _Cand, start: int, end: int) -> bool:
         return True  # a social handle
     if any(t.text[:1].isupper() and t.lower_ in _HEADLINE_SMALL for t in span[1:]):
         return True  # "Worst Photo Of All Time": a headline in title case, not a name
+    if (
+        c.start > 0
+        and doc[c.start - 1].text[:1].isupper()
+        and doc[c.start - 1].lower_ in _HEADLINE_SMALL - {"a", "an", "the"}
+        and not doc[c.start - 1].is_sent_start
+    ):
+        return True  # "Real Housewives Of Beverly Hills": the end of a title-case title
     if c.type == "PERSON" and any(t.like_num for t in span):
         return True
     if c.type == "ORG" and _joins_a_person(doc, c):
@@ -849,6 +869,14 @@ def _fix_types(doc: Any, cands: list[_Cand]) -> None:
             continue
         if c.end < len(doc) and doc[c.end].is_lower and doc[c.end].lower_ in ORG_DESCRIPTORS:
             c.type = "ORG"  # "the electronic Arca platform", "the Gaines firm"
+            continue
+        if (
+            c.end - c.start == 1
+            and c.start > 1
+            and doc[c.start - 1].lower_ in ("for", "at", "with")
+            and any(t.lower_ in ROLE_HEADS for t in doc[max(0, c.start - 6) : c.start - 1])
+        ):
+            c.type = "ORG"  # "vice president of education for Wella": an employer
             continue
         if _owned_like_a_firm(doc, c):
             c.type = "ORG"  # "Nestlé, which argued", "Wella's chief executive"

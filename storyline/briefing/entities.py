@@ -108,6 +108,8 @@ def merge_entities(analyses: Sequence[Analysis], *, max_citations: int = 5) -> l
         if any(m.type in PLACE_TYPES and used_as_place(texts[d], m.start) for d, m in g.mentions)
     }
     anchors = _link_short_forms(glist, uf, places)
+    _link_lone_surnames(glist, uf, places)
+    person_roots = {uf.find(i) for i, g in enumerate(glist) if g.type == "PERSON" and " " in g.key}
 
     merged: dict[int, list[_Group]] = defaultdict(list)
     shared = _shared_surnames(glist)
@@ -126,6 +128,8 @@ def merge_entities(analyses: Sequence[Analysis], *, max_citations: int = 5) -> l
     for root, parts in merged.items():
         anchor = anchors.get(uf.find(root))
         entity = _build(parts, max_citations, anchor)
+        if anchor is None and entity.type != "PERSON" and uf.find(root) in person_roots:
+            entity.type, entity.name = "PERSON", _pick_name(parts, "PERSON")  # "Tucci"
         if anchor is None and _written_as_place(entity, parts, texts, person_words):
             entity.type = "GPE"
         elif anchor is None and _family_name(entity, surnames):
@@ -233,6 +237,25 @@ def _link_people(glist: list[_Group], uf: _UnionFind) -> None:
             hits = short.get((words[0].casefold(), words[2].casefold()), [])
             if len(hits) == 1:
                 uf.union(full[name], full[hits[0]])
+
+
+def _link_lone_surnames(glist: list[_Group], uf: _UnionFind, places: AbstractSet[int]) -> None:
+    """ "Tucci" read as a place in one article, "Stanley Tucci" named in another: a name
+    no article writes as a place ("in X") that is the surname of exactly one person named
+    in full ("de Soultrait" of "Arthur de Soultrait" too) is that person."""
+    full = [(i, g.key.split()) for i, g in enumerate(glist) if g.type == "PERSON"]
+    full = [(i, w) for i, w in full if len(w) > 1 and not is_titled(glist[i].key)]
+    for i, g in enumerate(glist):
+        words = g.key.split()
+        if g.type == "PERSON" or i in places or len(words) > 2:
+            continue
+        owners = {
+            uf.find(j)
+            for j, name in full
+            if len(name) > len(words) and name[-len(words) :] == words
+        }
+        if len(owners) == 1:
+            uf.union(i, owners.pop())
 
 
 def _fits(group: _Group, gender: str | None) -> bool:

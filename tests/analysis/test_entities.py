@@ -518,3 +518,15 @@ def test_one_name_one_type_from_the_evidence_of_one_mention(nlp):
     names = _names(_ents(nlp, text))  # the model: three persons named Nestor, "a Kit Kat"
     assert not any("Kit Kat" in n for n, _ in names)
     assert ("Nestor", "ORG") in names and ("Nestor", "PERSON") not in names
+
+
+def test_dashes_plural_openers_title_tails_and_employers(nlp):
+    text = (
+        "It sold more than Kit Kat - originally a rival bar. Parents Ashley and Evan Boyle "
+        "sued. She starred in Real Housewives Of Beverly Hills. He was vice president of "
+        "education for Wella. Wella said it was shocked."
+    )
+    names = _names(_ents(nlp, text))
+    assert not any(" - " in n or n.startswith("Parents") for n, _ in names)
+    assert ("Beverly Hills", "GPE") not in names
+    assert ("Wella", "PERSON") not in names

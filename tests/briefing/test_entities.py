@@ -311,3 +311,24 @@ def test_a_family_member_read_as_an_organisation_is_a_person():
     entities = {e.name: e.type for e in merge_entities([a, b])}
     assert entities["Chip Gaines"] == "PERSON"
     assert entities["Gaines Homes"] == "ORG"
+
+
+def test_a_surname_read_as_a_place_joins_its_one_person():
+    a = _placed("a", [("Actor ", None), ("Stanley Tucci", "PERSON"), (" stars.", None)])
+    b = _placed("b", [("", None), ("Tucci", "GPE"), (" plays him; ", None), ("Tucci", "GPE")])
+    c = _placed(
+        "c",
+        [
+            ("Guests of ", None),
+            ("Arthur de Soultrait", "PERSON"),
+            ("; ", None),
+            ("De Soultrait", "GPE"),
+        ],
+    )
+    d = _placed(
+        "d", [("It rained in ", None), ("Barre", "GPE"), ("; ", None), ("Ann Barre", "PERSON")]
+    )
+    entities = {e.name: e.type for e in merge_entities([a, b, c, d])}
+    assert entities["Stanley Tucci"] == "PERSON" and "Tucci" not in entities
+    assert "De Soultrait" not in entities
+    assert entities["Barre"] == "GPE"  # written "in Barre": a place, not Ann Barre
