@@ -133,8 +133,12 @@ def _trim(doc: Any, cand: _Cand) -> list[_Cand]:
         while j < cand.end and not _is_break(doc[j]):
             j += 1
         s, e = i, j
-        while s < e and (doc[s].lower_ == "the" or doc[s].text in ("a", "an") or doc[s].is_punct):
-            s += 1
+        while s < e and (
+            doc[s].lower_ in ("the", "a.m.", "p.m.")
+            or doc[s].text in ("a", "an")
+            or doc[s].is_punct
+        ):
+            s += 1  # "12:55 A.M. Hamas says": a live blog's clock opens the line
         while e > s and (
             doc[e - 1].is_punct
             or _is_possessive(doc, e - 1)
@@ -561,6 +565,10 @@ def _in_quoted_title(text: str, start: int, end: int) -> bool:
     return False
 
 
+# A bracket opened right after a sentence, holding only names: "... reported. (Ann Lee and"
+_BRACKET_CREDIT = re.compile(r"[.!?\"”)]\s*\((?:[A-Z][\w'.-]*\s+)*(?:(?:and|&)\s+)?$")
+
+
 def _no_player_kind(
     doc: Any, c: _Cand, start: int, end: int, labels: dict[str, Counter[bool]]
 ) -> bool:
@@ -579,6 +587,21 @@ def _no_player_kind(
         return True
     if _in_quoted_title(text, start, end):
         return True
+    if c.type != "PERSON" and any(
+        t.is_lower and t.pos_ in ("VERB", "AUX") for t in doc[c.start + 1 : c.end - 1]
+    ):
+        return True  # "Isaiah claims Frances": a clause, not a name
+    if c.type == "PERSON" and _BRACKET_CREDIT.search(text[max(0, start - 80) : start]):
+        return True  # "... no injuries reported. (Ann Lee)": a live blog's byline
+    if (
+        c.type == "ORG"
+        and c.end - c.start == 1
+        and c.start > 1
+        and doc[c.start - 1].text == "of"
+        and doc[c.start - 2].is_title
+        and doc[c.start - 2].lower_ in ROLE_HEADS
+    ):
+        return True  # "Secretary of State John Kerry": part of a title
     if (
         c.type == "PERSON"
         and c.start > 0
@@ -873,8 +896,13 @@ def _fix_types(doc: Any, cands: list[_Cand]) -> None:
         if (
             c.end - c.start == 1
             and c.start > 1
-            and doc[c.start - 1].lower_ in ("for", "at", "with")
-            and any(t.lower_ in ROLE_HEADS for t in doc[max(0, c.start - 6) : c.start - 1])
+            and (
+                (
+                    doc[c.start - 1].lower_ in ("for", "at", "with")
+                    and any(t.lower_ in ROLE_HEADS for t in doc[max(0, c.start - 6) : c.start - 1])
+                )
+                or (doc[c.start - 1].lower_ == "of" and doc[c.start - 2].lower_ in ROLE_HEADS)
+            )
         ):
             c.type = "ORG"  # "vice president of education for Wella": an employer
             continue

@@ -86,6 +86,9 @@ def canonical_name(name: str, type: str | None = None) -> str:
     if country and type in (None, "GPE", "LOC", "ORG", "NORP"):
         return country
     text = _titlecase_caps(text)
+    if type == "PERSON":
+        # "Jesse Matthew Jr." is "Jesse Matthew": a generational suffix names no one else
+        text = re.sub(r",?\s+(?:Jr|Sr)\.?$", "", text) if " " in text.strip() else text
     if type == "ORG":
         text = strip_corporate_suffix(text)
         words = text.split()

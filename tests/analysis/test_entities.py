@@ -530,3 +530,23 @@ def test_dashes_plural_openers_title_tails_and_employers(nlp):
     assert not any(" - " in n or n.startswith("Parents") for n, _ in names)
     assert ("Beverly Hills", "GPE") not in names
     assert ("Wella", "PERSON") not in names
+
+
+def test_live_blog_clocks_bylines_and_title_parts(nlp):
+    text = (
+        "12:55 A.M. Hamas says it will abide by the truce. Mortar shells hit a barn; no "
+        "injuries reported. (Ann Seidler and Gil Cohen)\n\n"
+        "A statement was released by Secretary of State John Kerry. Kerry said so. "
+        "Aaron Levie, the chief executive of Box, wrote that it was a lot of money."
+    )
+    names = _names(_ents(nlp, text))
+    assert "Hamas" in {n for n, _ in names} and not any(n.startswith("A.M.") for n, _ in names)
+    assert not {"Ann Seidler", "Gil Cohen"} & {n for n, _ in names}
+    assert ("State", "ORG") not in names and ("John Kerry", "PERSON") in names
+    assert ("Box", "PERSON") not in names
+
+
+def test_generational_suffix_is_one_person():
+    assert canonical_name("Jesse Matthew Jr.", "PERSON") == "Jesse Matthew"
+    assert canonical_name("Matthew Jr.", "PERSON") == "Matthew"
+    assert canonical_name("Jr.", "PERSON") == "Jr."
