@@ -249,7 +249,7 @@ class EntityRecognizer:
     """Analysis component: fills `analysis.entities` (see the module docstring)."""
 
     name = "entities"
-    version = "3"  # skips furniture sentences inside paragraphs (analysis/furniture.py)
+    version = "4"  # non-players, junk and type evidence (issue 10, entities3); inline furniture
     requires: tuple[str, ...] = ()
     provides: tuple[str, ...] = ("entities",)
 
