@@ -440,9 +440,10 @@ def _status(
             return "actual"
     if span[-1].lower_ == "times":
         lemmas.discard("likely")  # "3.7 times less likely" is a ratio of likelihoods
-    if any(_past_modal(v) for v in verbs[:1]) and not (
-        lemmas & (units.TARGET_LEMMAS | units.FORECAST_LEMMAS)
-    ) - _MODALS:
+    if (
+        any(_past_modal(v) for v in verbs[:1])
+        and not (lemmas & (units.TARGET_LEMMAS | units.FORECAST_LEMMAS)) - _MODALS
+    ):
         return "actual"  # "must have lost six times", "could have been charged in 342 murders"
     if any(_habitual(v) for v in verbs[:1]) and not (
         lemmas & (units.TARGET_LEMMAS | units.FORECAST_LEMMAS)
@@ -574,7 +575,9 @@ def _wanted(word, child, span) -> bool:
     if child.dep_ in ("xcomp", "ccomp", "advcl"):
         # "Nearly a quarter has been displaced: 225,178 people have sought refuge": a
         # clause before the colon is no goal of the verb after it
-        return not (child.i < word.i and any(t.text in (":", ";") for t in word.doc[child.i : word.i]))
+        return not (
+            child.i < word.i and any(t.text in (":", ";") for t in word.doc[child.i : word.i])
+        )
     if child.dep_ == "prep" and child.lower_ in ("for", "at"):
         return True  # "aiming for $800", "asked Zuckerberg for $1bn"
     return child.dep_ == "dobj" and (child.i == span.root.i or child.i == span.root.head.i)

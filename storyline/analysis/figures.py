@@ -33,13 +33,13 @@ from .amounts import (
     is_people,
     spacy_amounts,
 )
+from .cues import SPEECH_VERBS
 from .figure_context import _Context, _span
 from .figure_reading import _claimant, _period, _read_measure, _status, _subject_name
 from .furniture import furniture_spans, inside
-from .cues import SPEECH_VERBS
 from .people import PeopleIndex
-from .roles import KIN_NOUNS
 from .registry import register
+from .roles import KIN_NOUNS
 
 __all__ = [
     "Amount",
@@ -146,8 +146,20 @@ _CROSS_LINK = re.compile(r"^\W*(?:more|related|read more|see also|also read|watc
 # Small counts that describe rather than report: family ("he's got four children", "a
 # mother to two young girls") and the sources of a story ("three officials said").
 _KIN_PLURALS = frozenset(
-    ["children", "kids", "sons", "daughters", "siblings", "half-siblings", "brothers",
-     "sisters", "girls", "boys", "grandchildren", "stepchildren"]
+    [
+        "children",
+        "kids",
+        "sons",
+        "daughters",
+        "siblings",
+        "half-siblings",
+        "brothers",
+        "sisters",
+        "girls",
+        "boys",
+        "grandchildren",
+        "stepchildren",
+    ]
 )
 _SOURCE_NOUNS = frozenset(["official", "source", "aide", "diplomat", "insider"])
 _REFERRING = frozenset(["the", "these", "those", "both"])
@@ -216,17 +228,23 @@ def _a_range(amount: Amount, before: str, after: str) -> bool:
     money = amount.text.lstrip("+-–—(").startswith(("$", "£", "€"))
     if amount.text[:1] in "-–—" and re.search(r"[\d%]$", before):
         return True  # "20%-25%" read as "20%" and "-25%"
-    m = _RANGE_HEAD.search(before)
-    if m and not re.search(r"\bfrom\s\S*$", before[: m.start()]):
-        if m.group("dash") or (bool(m.group("pct")) == percent and bool(m.group("cur")) == money):
-            return True
-    m = _RANGE_TAIL.match(after)
-    if m and not re.search(r"\bfrom\s$", before):
-        if m.group("dash") or (bool(m.group("pct")) == percent and bool(m.group("cur")) == money):
-            return True
+    head = _RANGE_HEAD.search(before)
+    if head and not re.search(r"\bfrom\s\S*$", before[: head.start()]):
+        return _same_kind(head, percent, money)
+    tail = _RANGE_TAIL.match(after)
+    if tail and not re.search(r"\bfrom\s$", before):
+        return _same_kind(tail, percent, money)
     if _BETWEEN.search(before):
         return True
     return bool(re.search(r"\bbetween\s$", before)) and bool(re.match(r"^%?\s?and\s", after))
+
+
+def _same_kind(m: re.Match, percent: bool, money: bool) -> bool:
+    """A dash always joins a range; "to" only two numbers of one kind ("5% to $3bn" is
+    a change to a level)."""
+    return bool(m.group("dash")) or (
+        bool(m.group("pct")) == percent and bool(m.group("cur")) == money
+    )
 
 
 def _described(span, prev) -> bool:
@@ -408,7 +426,7 @@ class FigureExtractor:
     """Analysis component: fills `analysis.figures`."""
 
     name = "figures"
-    version = "3"  # skips furniture sentences inside paragraphs (analysis/furniture.py)
+    version = "4"  # drops incidental numbers (ranges, tickers, small counts in passing)
     requires = ("dates", "entities", "quotes", "people")
     provides = ("figures",)
 

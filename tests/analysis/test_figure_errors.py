@@ -312,3 +312,112 @@ def test_being_forced_is_no_plan_and_headline_deaths_happened(nlp):
     assert f.status == "actual"
     (g,) = figures(nlp, "Activists say 13 dead across country.")
     assert g.status == "actual"
+
+
+# ---------------------------------------------------------------- incidental numbers (held-out draw J)
+
+
+def test_the_ends_of_a_range_are_no_figures(nlp):
+    assert figures(nlp, "Analysts think 20%-25% of members could vote no.") == []
+    assert figures(nlp, "The camp holds 700 to 800 people.") == []
+    assert figures(nlp, "The tour was seven to 10 times longer.") == []
+    # a change from one value to another is no range, nor a percentage then an amount
+    found = by_text(nlp, "Turnout rose from 40% to 55% and sales were up 5% to $3bn.")
+    assert set(found) == {"40%", "55%", "5%", "$3bn"}
+
+
+def test_a_frequency_is_no_ratio(nlp):
+    assert figures(nlp, "The ferry broke down 12 times that year.") == []
+    assert figures(nlp, "Nurses weighed them 9 times over two years.") == []
+    (f,) = figures(nlp, "Cyclists with helmets are 3.5 times less likely to die.")
+    assert (f.unit, f.status) == ("times", "actual")  # "likely" measures, it forecasts nothing
+
+
+def test_tickers_names_ranks_and_cross_links_are_no_figures(nlp):
+    text = "ACME ACM., +1.25% Chairman Ole Brandt defended the plan."
+    assert figures(nlp, text) == []
+    found = by_text(nlp, "Norvik, the FTSE 100 shipping group, lost 12 per cent on Friday.")
+    assert set(found) == {"12 per cent"}
+    assert figures(nlp, "The 15 Best Harbour Towns of All Time") == []
+    assert figures(nlp, "More: Harbour fire: a full list of the 14 boats lost") == []
+
+
+def test_small_counts_that_describe_are_no_figures(nlp):
+    assert figures(nlp, "She has got three children, aged 4, 7, and 9.") == []
+    assert figures(nlp, "By then she was already a mother to two young boys.") == []
+    assert figures(nlp, "Police are checking whether the two fires are linked.") == []
+    found = by_text(nlp, "Two port officials said five sailors were hurt.")
+    assert set(found) == {"five"}
+    (f,) = figures(nlp, "One of the two suspects fled.")  # a part of a counted whole
+    assert f.value == 2
+
+
+def test_a_condition_is_no_figure_unless_it_states_a_goal(nlp):
+    assert figures(nlp, "Even if it was more than 50%, the board could ignore the vote.") == []
+    (f,) = figures(nlp, "If they want to reach 3 million users, they must hire.")
+    assert f.status == "target"
+
+
+# ---------------------------------------------------------------- status without a plan
+
+
+def test_no_cue_means_actual_not_unknown(nlp):
+    (f,) = figures(nlp, "Collect 30 different shells along the beach.")
+    assert f.status == "actual"
+    (g,) = figures(nlp, "The Trust awards more than $40,000 in grants to students.")
+    assert g.status == "actual"
+
+
+def test_a_hedge_before_the_figure_makes_it_a_possibility(nlp):
+    (f,) = figures(nlp, "The city booked a possible $12 million shortfall in its budget.")
+    assert f.status == "forecast"
+    (g,) = figures(nlp, "Detectives questioned some 150 possible witnesses.")
+    assert g.status == "actual"  # the witnesses are possible, the count is not
+
+
+def test_a_possessed_figure_is_a_fact_whatever_the_clause(nlp):
+    text = "It may seem odd to square that bonus with Norvik's $3.1 billion loss."
+    assert by_text(nlp, text)["$3.1 billion"].status == "actual"
+
+
+def test_an_inference_about_the_past_is_actual(nlp):
+    text = "The rocks show the lake must have held more than four times that volume."
+    (f,) = figures(nlp, text)
+    assert f.status == "actual"
+    (g,) = figures(nlp, "The dispute could have cost them $90,000 in fines.")
+    assert g.status == "forecast"  # imagined, not inferred
+
+
+def test_a_past_habit_and_a_done_gerund_are_actual(nlp):
+    (f,) = figures(nlp, "As a boy he would often walk the 6.5 miles to school.")
+    assert f.status == "actual"
+    text = "After sailing more than 9,000 miles last year, I will be heading south."
+    assert by_text(nlp, text)["9,000 miles"].status == "actual"
+
+
+def test_a_clause_before_a_colon_is_no_goal_of_the_verb_after(nlp):
+    text = "Nearly a quarter of the town has fled: some 4,000 people have sought shelter."
+    assert by_text(nlp, text)["Nearly a quarter"].status == "actual"
+
+
+# ---------------------------------------------------------------- claimants
+
+
+def test_the_subject_of_a_heading_speech_verb_claims(nlp):
+    text = "Norvik has said card numbers from 20 million shoppers were stolen."
+    (f,) = figures(nlp, text)
+    assert f.claimant == "Norvik"
+
+
+def test_people_in_the_figure_do_not_claim_it(nlp):
+    text = "A report from Channel 9 in which six people who worked on Harbour Lights claimed abuse."
+    (f,) = figures(nlp, text)
+    assert f.claimant != "Harbour Lights"
+
+
+def test_goal_words_are_one_list_with_the_target_cues():
+    from storyline.analysis import units
+
+    assert units.GOAL_WORDS <= units.TARGET_LEMMAS
+    assert {"pledges", "vows"} <= units.GOAL_WORDS
+    assert units.TARGET_LEMMAS - units.GOAL_WORDS == units.REQUEST_WORDS | {"must"}
