@@ -420,4 +420,4 @@ def test_goal_words_are_one_list_with_the_target_cues():
 
     assert units.GOAL_WORDS <= units.TARGET_LEMMAS
     assert {"pledges", "vows"} <= units.GOAL_WORDS
-    assert units.TARGET_LEMMAS - units.GOAL_WORDS == units.REQUEST_WORDS | {"must"}
+    assert units.REQUEST_WORDS | {"must"} == units.TARGET_LEMMAS - units.GOAL_WORDS
