@@ -231,7 +231,8 @@ def _speaker_name(token, ctx: _Context) -> str | None:
         if m is not None:
             return ctx.full_name(m.name, m.start)
     left = [t for t in tokens if t.i <= token.i]
-    return re.sub(r"\s+(['’]s?)(?=\s|$)", r"\1", " ".join(t.text for t in left))
+    described = re.sub(r"\s+(['’]s?)(?=\s|$)", r"\1", " ".join(t.text for t in left))
+    return _named_role(described, ctx) or described
 
 
 def _claimant(amount: Amount, span, sentence: Sentence, ctx: _Context) -> str | None:
@@ -253,6 +254,11 @@ def _claimant(amount: Amount, span, sentence: Sentence, ctx: _Context) -> str | 
         own_subject = _is_subject_of(below, anc)
         below = anc
         if own_subject:
+            continue
+        if _cites_as_saying(anc):  # "state media cited survey data as saying"
+            name = _cue_speaker(anc, ctx)
+            if name:
+                named.append(("say", name))
             continue
         if anc.pos_ == "VERB" and lemma in units.CLAIM_VERBS and _speech_cue_or_claim(anc):
             if verb is not None and anc.i == verb.i and lemma not in units.ESTIMATE_VERBS:
@@ -302,6 +308,28 @@ def _root_speaker(span):
     return subject
 
 
+def _cites_as_saying(verb) -> bool:
+    """ "cited an official survey as saying", "quoted him as saying": the subject reports."""
+    return verb.pos_ == "VERB" and any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(g.lemma_.lower() == "say" for g in c.children)
+        for c in verb.children
+    )
+
+
+def _named_role(description: str, ctx: _Context) -> str | None:
+    """ "his lawyer" -> "Wang Chaohui" when the document names him so ("his lawyer Wang
+    Chaohui", "lawyer Wang Chaohui"): the person, not the description."""
+    m = re.fullmatch(r"(?:his|her|their|its|the)\s+([a-z]+)", description.strip(), re.I)
+    if m is None:
+        return None
+    role = re.escape(m.group(1))
+    for found in re.finditer(rf"\b{role},?\s+(?=[A-Z])", ctx.text):
+        person = ctx.mention_in(found.end(), found.end() + 1, ("PERSON",))
+        if person is not None and " " in person.name:
+            return person.name
+    return None
+
+
 def _named_in_apposition(speaker: str, sentence: Sentence, ctx: _Context) -> str:
     """ "the Palestinian news agency Ma'an": the name after a description, not the
     description."""
@@ -335,6 +363,8 @@ def _goal_owner(span, sentence: Sentence, ctx: _Context) -> str | None:
     candidates = [c for c in root.children if c.dep_ == "relcl"]
     for anc in _ancestors(root, sentence):
         if _speech_cue(anc):
+            if anc.lemma_.lower() in units.GOAL_WORDS or anc.lower_ in units.GOAL_WORDS:
+                candidates.append(anc)  # "Gianforte ... pledged to donate $50,000"
             break
         candidates.append(anc)
     for word in candidates:
@@ -401,6 +431,11 @@ def _status(
     verbs: list[Any] = []
     path = [*_ancestors(span.root, sentence)]
     below = {id(anc): child for child, anc in zip([span.root, *path], path, strict=False)}
+    if any(
+        anc.lemma_.lower() == "sentence" and anc.pos_ == "VERB" and below[id(anc)].lower_ == "to"
+        for anc in path
+    ):
+        return "target"  # "sentenced him to ... a $300 fine": an amount ordered paid
     for anc in [*span, *path]:
         lemma = anc.lemma_.lower()
         child = below.get(id(anc))  # the token on the figure's path just under `anc`

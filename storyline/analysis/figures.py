@@ -302,6 +302,8 @@ def _elliptic(figure: Figure, earlier: list[Figure], span) -> bool:
     """ "sometimes 100 miles, sometimes 1,000", "400 people ... more than a thousand": a
     number standing alone shares the unit of the figure before it in its sentence;
     with none there it is no figure (a bare number says nothing by itself)."""
+    if _a_tally(figure, span):
+        return True  # "the number of pandas rose 17 percent to reach 1,864": pandas
     here = figure.citations[0].start
     for f in reversed(earlier):
         if f.citations[0].start != here:
@@ -311,16 +313,19 @@ def _elliptic(figure: Figure, earlier: list[Figure], span) -> bool:
             figure.measure = f.measure
             figure.subject = figure.subject or f.subject
             return True
-    return _a_tally(figure, span)
+    return False
 
 
 def _a_tally(figure: Figure, span) -> bool:
     """ "places the death toll at 1,364", "the number of wounded has risen to 6,785": a
     number a toll or total is put at counts what that total counts."""
     verb = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
-    nouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    nouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c not in span]
     if verb.dep_ == "relcl":
         nouns.append(verb.head)  # "a crowd that had swelled to 2,000"
+    if not nouns and verb.dep_ in ("xcomp", "advcl", "conj") and verb.lemma_.lower() == "reach":
+        # "the number of pandas rose 17 percent to reach 1,864"
+        nouns = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     for noun in nouns:
         lemma = noun.lemma_.lower()
         if lemma in units.TALLY_NOUNS or lemma in units.PEOPLE_TALLIES:

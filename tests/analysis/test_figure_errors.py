@@ -421,3 +421,39 @@ def test_goal_words_are_one_list_with_the_target_cues():
     assert units.GOAL_WORDS <= units.TARGET_LEMMAS
     assert {"pledges", "vows"} <= units.GOAL_WORDS
     assert units.REQUEST_WORDS | {"must"} == units.TARGET_LEMMAS - units.GOAL_WORDS
+
+
+# ---------------------------------------------------------------- after draw K
+
+
+def test_a_level_reached_counts_what_the_number_counts(nlp):
+    text = "The number of wild otters rose nearly 12 percent over the decade to reach 2,310."
+    found = by_text(nlp, text)
+    assert found["12 percent"].unit == "percent" and found["2,310"].unit == "units"
+
+
+def test_a_report_citing_someone_as_saying_claims(nlp):
+    text = "Exports fell 8 percent in May, state radio cited customs data as saying."
+    (f,) = figures(nlp, text)
+    assert f.claimant == "state radio"
+
+
+def test_a_promise_after_another_verb_keeps_its_owner(nlp):
+    text = "Delgado has apologized to the guard and also pledged to donate $20,000 to a shelter."
+    (f,) = figures(nlp, text)
+    assert (f.status, f.claimant) == ("target", "Delgado")
+
+
+def test_a_sentence_to_a_fine_is_an_order(nlp):
+    (f,) = figures(nlp, "Judge Ann Pike sentenced Delgado to a 90-day sentence and a $400 fine.")
+    assert f.status == "target"
+    (g,) = figures(nlp, "He was sentenced to prison for stealing $2 million.")
+    assert g.status == "actual"
+
+
+def test_a_described_speaker_is_named_where_the_text_names_him(nlp):
+    text = (
+        "A farmer who sued the county has won more than $60,000, his lawyer said Monday. "
+        "The county agreed to settle, his lawyer Tomas Reyes told reporters."
+    )
+    assert by_text(nlp, text)["$60,000"].claimant == "Tomas Reyes"
