@@ -240,10 +240,10 @@ def _claimant(amount: Amount, span, sentence: Sentence, ctx: _Context) -> str | 
     if owner:
         return owner
     if sentence.speaker:
-        return _named_in_apposition(sentence.speaker, sentence, ctx)
+        return _initials(_named_in_apposition(sentence.speaker, sentence, ctx), ctx)
     for quote in ctx.quotes:
         if quote.speaker and any(s.start <= amount.start < s.end for s in quote.content_spans):
-            return _named_in_apposition(quote.speaker, sentence, ctx)
+            return _initials(_named_in_apposition(quote.speaker, sentence, ctx), ctx)
     verb = _governing_verb(span.root, sentence)
     # "Holt said the company expects to create 600 jobs": the one who told it (the
     # outermost speech verb) is the claimant; an inner "expects" only without one.
@@ -314,6 +314,19 @@ def _cites_as_saying(verb) -> bool:
         c.dep_ == "prep" and c.lower_ == "as" and any(g.lemma_.lower() == "say" for g in c.children)
         for c in verb.children
     )
+
+
+def _initials(speaker: str, ctx: _Context) -> str:
+    """ "MB" -> "Mike Brown": an interview transcript labels turns with initials; the one
+    person the document names with them is the speaker."""
+    if not re.fullmatch(r"[A-Z]{2,3}", speaker):
+        return speaker
+    names = {
+        m.name
+        for m in ctx.mentions
+        if m.type == "PERSON" and "".join(w[0] for w in m.name.split()) == speaker
+    }
+    return names.pop() if len(names) == 1 else speaker
 
 
 def _named_role(description: str, ctx: _Context) -> str | None:
@@ -615,6 +628,9 @@ def _wanted(word, child, span) -> bool:
         )
     if child.dep_ == "prep" and child.lower_ in ("for", "at"):
         return True  # "aiming for $800", "asked Zuckerberg for $1bn"
+    sums = [c for c in word.children if c.dep_ == "dobj" and c.lemma_.lower() in units.SOUGHT_SUMS]
+    if sums and (child.dep_ == "prep" or child in sums):
+        return True  # "seeks damages in excess of $500,000"
     return child.dep_ == "dobj" and (child.i == span.root.i or child.i == span.root.head.i)
 
 

@@ -176,7 +176,7 @@ def _incidental(amount: Amount, span, sentence: Sentence, ctx: _Context) -> bool
     after = text[amount.end : min(sentence.end, amount.end + 30)]
     if _a_range(amount, before, after):
         return True
-    if _CROSS_LINK.match(text[sentence.start : sentence.end]):
+    if _CROSS_LINK.match(text[sentence.start : sentence.end]) or _shouted(sentence, text):
         return True
     doc = span.doc
     prev = doc[span.start - 1] if span.start > 0 else None
@@ -205,6 +205,14 @@ def _incidental(amount: Amount, span, sentence: Sentence, ctx: _Context) -> bool
     if amount.unit in ("people", "units") and amount.value is not None and amount.value < 10:
         return _described(span, prev)
     return False
+
+
+def _shouted(sentence: Sentence, text: str) -> bool:
+    """A line in capitals ("11-MILLION-TON ICEBERG THREATENS TINY VILLAGE") is a teaser
+    for another story, not this one's prose."""
+    letters = [c for c in text[sentence.start : sentence.end] if c.isalpha()]
+    words = text[sentence.start : sentence.end].split()
+    return len(words) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 def _conditional(span) -> bool:

@@ -458,6 +458,11 @@ REQUEST_WORDS = frozenset(
         "demanded",
     ]
 )
+# Sums a goal or request verb can ask for, with the amount written after them: "seeks
+# damages in excess of $500,000", "demanded a ransom of $2m".
+SOUGHT_SUMS = frozenset(
+    ["damage", "damages", "compensation", "payment", "ransom", "funding", "money", "sum", "fee"]
+)
 # Status cues: lemmas in the figure's clause that make it a plan: a goal, a request, or a
 # requirement ("must fund £12m"). One list with GOAL_WORDS, so the two cannot drift.
 TARGET_LEMMAS = GOAL_WORDS | REQUEST_WORDS | frozenset(["must"])

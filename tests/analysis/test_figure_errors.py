@@ -457,3 +457,28 @@ def test_a_described_speaker_is_named_where_the_text_names_him(nlp):
         "The county agreed to settle, his lawyer Tomas Reyes told reporters."
     )
     assert by_text(nlp, text)["$60,000"].claimant == "Tomas Reyes"
+
+
+# ---------------------------------------------------------------- after draw L
+
+
+def test_a_sum_sought_is_a_target(nlp):
+    (f,) = figures(nlp, "The lawsuit seeks damages in excess of $750,000 and a jury trial.")
+    assert f.status == "target"
+
+
+def test_a_line_in_capitals_is_a_teaser_not_prose(nlp):
+    assert figures(nlp, "5-MILLION-TON GLACIER SLIDES INTO FJORD NEAR TOWN") == []
+
+
+def test_initials_name_the_one_person_who_has_them(nlp):
+    from storyline.analysis.figure_reading import _initials
+
+    class Ctx:
+        mentions = [
+            type("M", (), {"name": "Lena Ortiz", "type": "PERSON"})(),
+            type("M", (), {"name": "Ortiz Labs", "type": "ORG"})(),
+        ]
+
+    assert _initials("LO", Ctx()) == "Lena Ortiz"  # type: ignore[arg-type]
+    assert _initials("XY", Ctx()) == "XY"  # type: ignore[arg-type]
