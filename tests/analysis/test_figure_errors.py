@@ -474,11 +474,13 @@ def test_a_line_in_capitals_is_a_teaser_not_prose(nlp):
 def test_initials_name_the_one_person_who_has_them(nlp):
     from storyline.analysis.figure_reading import _initials
 
-    class Ctx:
-        mentions = [
-            type("M", (), {"name": "Lena Ortiz", "type": "PERSON"})(),
-            type("M", (), {"name": "Ortiz Labs", "type": "ORG"})(),
-        ]
+    from types import SimpleNamespace
 
-    assert _initials("LO", Ctx()) == "Lena Ortiz"  # type: ignore[arg-type]
-    assert _initials("XY", Ctx()) == "XY"  # type: ignore[arg-type]
+    ctx = SimpleNamespace(
+        mentions=[
+            SimpleNamespace(name="Lena Ortiz", type="PERSON"),
+            SimpleNamespace(name="Ortiz Labs", type="ORG"),
+        ]
+    )
+    assert _initials("LO", ctx) == "Lena Ortiz"  # type: ignore[arg-type]
+    assert _initials("XY", ctx) == "XY"  # type: ignore[arg-type]
