@@ -472,9 +472,9 @@ def test_a_line_in_capitals_is_a_teaser_not_prose(nlp):
 
 
 def test_initials_name_the_one_person_who_has_them(nlp):
-    from storyline.analysis.figure_reading import _initials
-
     from types import SimpleNamespace
+
+    from storyline.analysis.figure_reading import _initials
 
     ctx = SimpleNamespace(
         mentions=[
