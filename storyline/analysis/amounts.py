@@ -605,6 +605,12 @@ _QUALIFIER = re.compile(
 )
 
 
+# Words that are part of a unit ("metric tons", "nautical miles"), unlike "700 sheer feet".
+_UNIT_QUALIFIERS = frozenset(
+    ["square", "cubic", "metric", "nautical", "light", "short", "long", "fluid", "imperial"]
+)
+
+
 def _quantities(nlp_doc, taken: list[Amount]) -> list[Amount]:
     """spaCy QUANTITY ents ("5 kilometres", "300 tonnes") the regexes have no rule for."""
     out = []
@@ -624,7 +630,7 @@ def _quantities(nlp_doc, taken: list[Amount]) -> list[Amount]:
         words = words[1:] if scale else words
         while words and words[-1] in ("per", "of", "a", "an", "the"):
             words.pop()  # "50-hiker-per-day": spaCy's entity stops mid-compound
-        if len(words) > 1 and words[0] not in ("square", "cubic"):
+        if len(words) > 1 and words[0] not in _UNIT_QUALIFIERS:
             words = words[1:]  # "700 sheer feet": an adjective is no part of the unit
         unit = " ".join(words) or None
         if unit is not None and unit + "s" in units.PEOPLE_NOUNS:

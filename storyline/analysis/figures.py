@@ -142,7 +142,9 @@ _RANGE_TAIL = re.compile(
 )
 _BETWEEN = re.compile(r"\bbetween\s[$£€]?\d[\d,.]*%?\s(?:and\s)?$", re.I)
 # Cross-links and teasers a page puts between paragraphs ("More: ...", "Related: ...").
-_CROSS_LINK = re.compile(r"^\W*(?:more|related|read more|see also|also read|watch)\s?:", re.I)
+_CROSS_LINK = re.compile(
+    r"^\W*(?:more|related|read more|see also|also read|watch)\s?:|^\s*\[[^\]]+\]\s*$", re.I
+)
 # Small counts that describe rather than report: family ("he's got four children", "a
 # mother to two young girls") and the sources of a story ("three officials said").
 _KIN_PLURALS = frozenset(
@@ -239,12 +241,22 @@ def _a_range(amount: Amount, before: str, after: str) -> bool:
     head = _RANGE_HEAD.search(before)
     if head and not re.search(r"\bfrom\s\S*$", before[: head.start()]):
         return _same_kind(head, percent, money)
+    tally = re.match(r"^\s?%?\s?[-–—]\s?(\d[\d,.]*)", after)
+    if tally and amount.value is not None and _number_or(tally.group(1)) < amount.value:
+        return False  # "ahead 47%-36%": a result, not a range
     tail = _RANGE_TAIL.match(after)
     if tail and not re.search(r"\bfrom\s$", before):
         return _same_kind(tail, percent, money)
     if _BETWEEN.search(before):
         return True
     return bool(re.search(r"\bbetween\s$", before)) and bool(re.match(r"^%?\s?and\s", after))
+
+
+def _number_or(text: str) -> float:
+    try:
+        return float(text.replace(",", "").rstrip("."))
+    except ValueError:
+        return float("inf")
 
 
 def _same_kind(m: re.Match, percent: bool, money: bool) -> bool:
@@ -285,7 +297,7 @@ def _described(span, prev) -> bool:
         left is not None
         and not whole  # "one of the two suspects": the whole is counted
         and left.lower_ in _REFERRING
-        and word not in ("people", "persons")
+        and not is_people(noun)  # a count of people is a figure wherever it is stated
         and noun.lower_ not in units.MEASURE_UNITS
     )
 

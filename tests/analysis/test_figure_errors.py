@@ -484,3 +484,16 @@ def test_initials_name_the_one_person_who_has_them(nlp):
     )
     assert _initials("LO", ctx) == "Lena Ortiz"  # type: ignore[arg-type]
     assert _initials("XY", ctx) == "XY"  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- guard on unannotated clusters
+
+
+def test_guard_cases_a_result_people_told_again_a_qualified_unit_a_bracketed_link(nlp):
+    found = by_text(nlp, "A Keystone poll of Ohio found her ahead by 9 points, 48%-39%.")
+    assert "48%" in found and not any(t.startswith("-") for t in found)
+    found = by_text(nlp, "Police questioned the two women he met at the station.")
+    assert found["two"].unit == "people"  # a count of people is a figure wherever stated
+    (f,) = figures(nlp, "The plant can make up to 3,000 metric tons a year.")
+    assert f.unit == "metric tons"
+    assert figures(nlp, "[11 Ways to Spot a Comet]") == []
