@@ -380,3 +380,8 @@ def test_light_verb_and_view_noun_cues_share_one_builder(nlp):
     had = _atts(nlp, "Most voters had a favorable opinion of the new governor.")
     _, source, content = _one(had, "had a favorable opinion of")
     assert source == "Most voters" and content == ["the new governor"]
+
+
+def test_seem_with_an_adjective_is_a_sourceless_inference(nlp):
+    _, source, content = _one(_atts(nlp, "The crowd seemed restless and tired."), "seemed")
+    assert source is None and content == ["The crowd", "restless and tired"]
