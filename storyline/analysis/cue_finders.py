@@ -502,7 +502,12 @@ _RAISING_CUES = frozenset({"seem", "appear"})
 def _raising_attribution(text: str, verb: Any) -> Attribution | None:
     subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
     comp = next(
-        (c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "acomp") and c.i > verb.i), None
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("xcomp", "ccomp", "acomp", "oprd") and c.i > verb.i
+        ),
+        None,
     )
     if comp is None:
         return None
