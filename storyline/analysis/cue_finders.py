@@ -675,6 +675,8 @@ def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attrib
         role_tokens=role_toks,
         cue_lemma=verb.lemma_.lower(),
         clausal=clausal and not passive,  # a sourceless expectation is no one's speech
+        # "a report stating X": a thing's message, kept for evaluation, not shown as speech
+        broad=subj is not None and verb.dep_ == "acl" and subj == verb.head,
     )
 
 

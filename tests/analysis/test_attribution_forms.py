@@ -352,6 +352,8 @@ def test_a_sign_saying_x_is_the_sign_s_claim(nlp):
     text = "Protesters carried a large banner saying the mine must close."
     _, source, content = _one(_atts(nlp, text), "saying")
     assert source == "a large banner" and content == ["the mine must close"]
+    # a thing's message is kept for evaluation, not shown in the brief as someone's speech
+    assert not any("mine must close" in q.text for q in _quotes(nlp, text))
 
 
 def test_a_speaker_after_a_trailing_cue_is_the_source(nlp):
