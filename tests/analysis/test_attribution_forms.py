@@ -387,3 +387,19 @@ def test_light_verb_and_view_noun_cues_share_one_builder(nlp):
 def test_seem_with_an_adjective_is_a_sourceless_inference(nlp):
     _, source, content = _one(_atts(nlp, "The crowd seemed restless and tired."), "seemed")
     assert source is None and content == ["The crowd", "restless and tired"]
+
+
+def test_a_trailing_cue_after_a_quote_split_off_at_its_exclamation_mark(nlp):
+    from storyline.analysis.pipeline import parse
+    from storyline.ingest.segment import segment
+
+    text = '"We will never give up!" Ann Roe, the union leader, said as the crowd cheered.'
+    paragraphs, sentences = segment(text)
+    doc = parse(Document(id="d", source="t", text=text, sentences=sentences), nlp)
+    assert len(list(doc.sents)) == 2  # the splitter cuts after the quote
+    atts = [
+        (text[a.source.start : a.source.end], [text[c.start : c.end] for c in a.content])
+        for a in extract_attributions(text, doc)
+        if a.source is not None
+    ]
+    assert ("Ann Roe, the union leader", ['"We will never give up!"']) in atts
