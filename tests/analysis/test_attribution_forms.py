@@ -394,7 +394,7 @@ def test_a_trailing_cue_after_a_quote_split_off_at_its_exclamation_mark(nlp):
     from storyline.ingest.segment import segment
 
     text = '"We will never give up!" Ann Roe, the union leader, said as the crowd cheered.'
-    paragraphs, sentences = segment(text)
+    _, sentences = segment(text)
     doc = parse(Document(id="d", source="t", text=text, sentences=sentences), nlp)
     assert len(list(doc.sents)) == 2  # the splitter cuts after the quote
     atts = [
