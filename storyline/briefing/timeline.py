@@ -234,7 +234,7 @@ def dated_sentences(
             if k is not None:
                 dates_in.setdefault(k, set()).add(mention.value)
     for mention in analysis.dates:
-        if _SINCE.search(doc.text[max(0, mention.start - 12) : mention.start]):
+        if _SINCE.search(doc.text[max(0, mention.start - 18) : mention.start]):
             continue  # "fallen by 30 percent since 2018": where a trend starts, not an event
         if (
             mention.value is None
@@ -246,6 +246,8 @@ def dated_sentences(
         if k is None:
             continue
         dated.add(k)
+        if is_caption(doc.text[spans[k][0] : spans[k][1]]):
+            continue  # a photo's date is when it was taken, not news
         if (k, mention.value) in seen:
             continue
         seen.add((k, mention.value))
@@ -292,7 +294,22 @@ def dated_sentences(
     return found
 
 
-_SINCE = re.compile(r"\b(?:since|from)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
+# A photo caption, told by its credit ("Mohammed Abed/AFP/Getty Images", "(AP Photo/...)")
+# or its label ("Enlarge image", "Media caption"): a dated picture, not an event.
+_CAPTION = re.compile(
+    r"(?i:\b(?:enlarge\s+(?:this\s+)?image|image\s+caption|media\s+caption|photo\s+credit|"
+    r"file\s+photo|ap\s+photo|getty\s+images)\b)"
+    r"|[A-Za-z.]/(?:AFP|AP|Getty|Reuters|EPA|AAP|Xinhua|Bloomberg|Pool)\b"
+)
+
+
+def is_caption(sentence: str) -> bool:
+    return bool(_CAPTION.search(sentence))
+
+
+_SINCE = re.compile(
+    r"\b(?:since|from)\s+(?:the\s+|its\s+|their\s+)?(?:early\s+|late\s+|mid-?)?$", re.I
+)
 
 
 def content_words(text: str) -> frozenset[str]:

@@ -331,3 +331,15 @@ def test_timeline_plan_its_own_sentence_revises_is_no_current_target():
         ("2026", True, True),
         ("2027", True, False),
     ]
+
+
+def test_timeline_photo_captions_and_trend_starts_are_no_events():
+    a = analysed(
+        "a",
+        "Enlarge image Dunmore Votes Again Ann Reed/AFP/Getty Images Voters queue on Jan. 2, "
+        "2012 in Dunmore. The two towns have been rivals since the 1979 flood. The council "
+        "voted on Jan. 3, 2012 to merge them.",
+        None,
+    )
+    events = build_timeline([a], lead_events=False, parse=False)
+    assert [e.date for e in events] == ["2012-01-03"]
