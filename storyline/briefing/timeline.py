@@ -27,6 +27,7 @@ from ..model import Analysis, Citation, Clause, DateMention, Document, Granulari
 from ..words import AUXILIARIES, CARDINALS, FUNCTION_WORDS, REPORTING_WORDS
 
 MAX_WORDS = 40  # longer sentences are trimmed to the clause around the date
+MAX_SENTENCE_WORDS = 60  # a sentence this long is kept rather than show a noun phrase
 MIN_CLAUSE_WORDS = 8
 MERGE_SIMILARITY = 0.5  # cosine of content-word sets
 SAME_DAY_SIMILARITY = 0.3  # the same day told by another article
@@ -52,6 +53,7 @@ class DatedSentence:
     future: bool = False
     confidence: float = 1.0
     from_publication: bool = False  # dated only by the publication date
+    at: int = -1  # where the date is written
 
 
 def sentence_spans(document: Document) -> list[tuple[int, int]]:
@@ -115,6 +117,14 @@ def parsed_clause(
             # event is the sentence around it, not the noun phrase
             node = clauses[node.parent] if node.parent >= 0 else None
             continue
+        if (
+            node.dep in ("relcl", "acl")
+            and 0 <= node.own_start < node.start
+            and _words(text[s:e]) <= MAX_SENTENCE_WORDS
+        ):
+            # "a third suspect, Sarah Shourd, who was released in September": a noun and
+            # its relative clause state nothing; the sentence around them does
+            break
         if node.dep in _OWN_CLAUSE or (node.dep == "conj" and node.subject):
             own = node.own_start if node.own_start >= 0 else node.start
             lo = node.lead_end if mention.start >= node.lead_end >= own else own
@@ -262,6 +272,7 @@ def dated_sentences(
             s, e = parsed_clause(doc.text, *spans[k], mention, analysis.clauses)
         else:
             s, e = clause(doc.text, *spans[k], mention)
+        s = _past_dateline(doc.text, s, e)
         if any(d.start == s and d.end == e and d.date == mention.value for d in found):
             continue
         found.append(
@@ -274,8 +285,10 @@ def dated_sentences(
                 mention.granularity,
                 mention.future,
                 mention.confidence,
+                at=mention.start,
             )
         )
+    found = _main_dates(found, analysis.clauses)
     if doc.published and doc.published_granularity:
         for k, (s, e) in enumerate(spans[:lead]):
             if k not in dated and doc.text[s:e].strip():
@@ -294,6 +307,21 @@ def dated_sentences(
     return found
 
 
+# A wire dateline opening the article: "TEHRAN (Reuters) - ", "CAIRO — ", "(CNN) ",
+# "WASHINGTON, May 7 (AP) --". The place is in capitals, or the agency in brackets.
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,2})?"
+    r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^()\n]{1,30}\))?\s*(?:--|—|–|-)"
+    r"|\([A-Z][\w .&-]{0,25}\)\s*(?:--|—|–|-)?)\s*(?=[A-Z“\"‘'])"
+)
+
+
+def _past_dateline(text: str, start: int, end: int) -> int:
+    """`start` moved past a dateline that opens the passage."""
+    m = _DATELINE.match(text, start, end)
+    return m.end() if m and _words(text[m.end() : end]) >= MIN_OWN_WORDS else start
+
+
 # A photo caption, told by its credit ("Mohammed Abed/AFP/Getty Images", "(AP Photo/...)")
 # or its label ("Enlarge image", "Media caption"): a dated picture, not an event.
 _CAPTION = re.compile(
@@ -305,6 +333,30 @@ _CAPTION = re.compile(
 
 def is_caption(sentence: str) -> bool:
     return bool(_CAPTION.search(sentence))
+
+
+def _main_dates(found: list[DatedSentence], clauses: Sequence[Clause]) -> list[DatedSentence]:
+    """One passage shown under two dates keeps the date of its main clause: in "The
+    board delayed the trial of two men arrested in July 2009, its spokesman said on
+    Monday" the delay is Monday's news, and July 2009 only describes the men. A date
+    is the main one when fewer relative or participle clauses ("who ...", "arrested
+    ...") hold it."""
+
+    def depth(d: DatedSentence) -> int:
+        return sum(
+            1 for c in clauses if c.dep in ("relcl", "acl") and c.start <= d.at < c.end
+        )
+
+    by_span: dict[tuple[int, int], list[DatedSentence]] = {}
+    for d in found:
+        by_span.setdefault((d.start, d.end), []).append(d)
+    keep: list[DatedSentence] = []
+    for d in found:
+        same = by_span[(d.start, d.end)]
+        if len({x.date for x in same}) > 1 and depth(d) > min(depth(x) for x in same):
+            continue
+        keep.append(d)
+    return keep
 
 
 _SINCE = re.compile(
