@@ -652,7 +652,7 @@ def inferred_published(text: str, nlp_doc: Any = None) -> Published | None:
     explicit = [
         d
         for d in resolve_dates(text, None, nlp_doc)
-        if not d.relative and d.value and d.granularity and not d.future
+        if not d.relative and d.value and d.granularity == "day" and not d.future
     ]
     if not explicit:
         return None

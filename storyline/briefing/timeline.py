@@ -246,6 +246,8 @@ def dated_sentences(
     for mention in analysis.dates:
         if _SINCE.search(doc.text[max(0, mention.start - 18) : mention.start]):
             continue  # "fallen by 30 percent since 2018": where a trend starts, not an event
+        if _RANGE_END.search(doc.text[max(0, mention.start - 40) : mention.start]):
+            continue  # "calls from 2012 to 2014": where a period ends, not an event
         if (
             mention.value is None
             or mention.granularity is None
@@ -343,9 +345,7 @@ def _main_dates(found: list[DatedSentence], clauses: Sequence[Clause]) -> list[D
     ...") hold it."""
 
     def depth(d: DatedSentence) -> int:
-        return sum(
-            1 for c in clauses if c.dep in ("relcl", "acl") and c.start <= d.at < c.end
-        )
+        return sum(1 for c in clauses if c.dep in ("relcl", "acl") and c.start <= d.at < c.end)
 
     by_span: dict[tuple[int, int], list[DatedSentence]] = {}
     for d in found:
@@ -359,8 +359,12 @@ def _main_dates(found: list[DatedSentence], clauses: Sequence[Clause]) -> list[D
     return keep
 
 
+_RANGE_END = re.compile(
+    r"\b(?:from|between)\s+(?:\w+[\s.,]+){0,2}?(?:1[89]|20)\d\d\s*(?:to|and|until|through|-|–)\s+$",
+    re.I,
+)
 _SINCE = re.compile(
-    r"\b(?:since|from)\s+(?:the\s+|its\s+|their\s+)?(?:early\s+|late\s+|mid-?)?$", re.I
+    r"\b(?:since|from|between)\s+(?:the\s+|its\s+|their\s+)?(?:early\s+|late\s+|mid-?)?$", re.I
 )
 
 

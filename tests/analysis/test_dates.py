@@ -346,3 +346,12 @@ def test_month_of_a_relative_year_is_one_expression():
 def test_preparing_to_is_a_plan():
     d = only("Protesters are preparing to march on Jan. 25 to mark the anniversary.", "2012-01-03")
     assert (d.value, d.future) == ("2012-01-25", True)
+
+
+def test_undated_article_is_not_placed_by_a_year_or_month_it_recalls():
+    # measured on Timeline17 (publication dates hidden): the latest year or month an
+    # article names is its own year in under a fifth of articles, a full date in 9 of 10
+    got = undated(
+        "The bridge opened in 1998 and was widened in May 2004. The council met on Tuesday."
+    )
+    assert got["on Tuesday"][0] is None

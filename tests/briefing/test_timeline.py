@@ -343,3 +343,14 @@ def test_timeline_photo_captions_and_trend_starts_are_no_events():
     )
     events = build_timeline([a], lead_events=False, parse=False)
     assert [e.date for e in events] == ["2012-01-03"]
+
+
+def test_timeline_the_end_of_a_period_is_no_event():
+    a = analysed(
+        "a",
+        "The senator read out minutes of board meetings held from 2012 to 2014. "
+        "The board met between March 2015 and June 2016. The board resigned in 2017.",
+        "2018-05-02",
+    )
+    events = build_timeline([a], lead_events=False, parse=False)
+    assert [e.date for e in events] == ["2017"]
