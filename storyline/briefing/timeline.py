@@ -112,7 +112,7 @@ def parsed_clause(
     while node is not None and start <= node.head < end and node.dep != "ROOT":
         if node.lemma in SPEECH_VERBS:
             break  # "..., the company said on Thursday": the attribution, not the event
-        if node.dep == "relcl" and not _subject_relative(text, node.start):
+        if node.dep == "relcl" and not _subject_relative(text, node.start, node.head):
             # "the top area [we will focus on this year]": the noun is the object, the
             # event is the sentence around it, not the noun phrase
             node = clauses[node.parent] if node.parent >= 0 else None
@@ -172,12 +172,39 @@ def parsed_clause(
 # an event of its noun; one with a subject of its own ("the area we will focus on",
 # "the market that staff would focus on") does not.
 _AUX = AUXILIARIES - {"being", "am"}
+_ADVERBS = frozenset(
+    {
+        "not",
+        "n't",
+        "never",
+        "also",
+        "still",
+        "just",
+        "already",
+        "since",
+        "then",
+        "first",
+        "later",
+        "once",
+        "often",
+        "even",
+        "now",
+        "soon",
+    }
+)
 
 
-def _subject_relative(text: str, start: int) -> bool:
+def _subject_relative(text: str, start: int, head: int = -1) -> bool:
     words = re.findall(r"[A-Za-z']+", text[start : start + 60].lower())
     if len(words) < 2 or words[0] not in ("that", "which", "who"):
         return False
+    if head > start:
+        # the parse knows the verb: nothing but auxiliaries and adverbs between the
+        # pronoun and it ("that began", "who has since left"), so the pronoun is its
+        # subject; a noun or pronoun there ("that staff would", "we will") is
+        # the subject instead
+        between = re.findall(r"[A-Za-z']+", text[start:head].lower())[1:]
+        return all(w in _AUX or w.endswith("ly") or w in _ADVERBS for w in between)
     nxt, after = words[1], words[2] if len(words) > 2 else ""
     if nxt in _AUX or nxt.endswith("ed"):
         return True
@@ -248,6 +275,8 @@ def dated_sentences(
             continue  # "fallen by 30 percent since 2018": where a trend starts, not an event
         if _RANGE_END.search(doc.text[max(0, mention.start - 40) : mention.start]):
             continue  # "calls from 2012 to 2014": where a period ends, not an event
+        if _describes_noun(doc.text, mention.start, mention.end):
+            continue  # "includes the cost of last summer's storms": the budget is not of last summer
         if (
             mention.value is None
             or mention.granularity is None
@@ -357,6 +386,27 @@ def _main_dates(found: list[DatedSentence], clauses: Sequence[Clause]) -> list[D
             continue
         keep.append(d)
     return keep
+
+
+# Where a clause opens: a possessive date there is its subject ("Wednesday's ruling threw
+# out the appeal", "said that Monday's vote ..."), so the clause is that day's news. After a
+# word of time ("following last October's report") it names an event of its own.
+_CLAUSE_OPENERS = frozenset(
+    {"that", "and", "but", "when", "as", "after", "before", "while", "because", "since", "so"}
+    | {"following", "until", "amid", "ahead", "during"}
+)
+
+
+def _describes_noun(text: str, start: int, end: int) -> bool:
+    """A possessive date inside its clause ("the cost of last summer's storms",
+    "hitting Tuesday's jackpot") dates a thing the clause mentions, not the clause."""
+    if text[end : end + 2] not in ("'s", "’s"):
+        return False
+    before = text[max(0, start - 30) : start]
+    if not before.strip() or re.search(r"[.!?;:,—(\"“]\s*$", before):
+        return False
+    words = re.findall(r"[A-Za-z']+", before)
+    return bool(words) and words[-1].lower() not in _CLAUSE_OPENERS
 
 
 _RANGE_END = re.compile(

@@ -354,3 +354,40 @@ def test_timeline_the_end_of_a_period_is_no_event():
     )
     events = build_timeline([a], lead_events=False, parse=False)
     assert [e.date for e in events] == ["2017"]
+
+
+def test_timeline_a_noun_and_its_relative_clause_give_way_to_the_sentence(nlp):
+    text = (
+        "Dunmore Council named its new harbour master on Monday, ending a search that began "
+        "in 2021. Officials questioned Ann Reed, a former pilot, who was hired in March and "
+        "left the post soon after."
+    )
+    a = analysed("a", text, "2023-10-04")
+    a.clauses = find_clauses(nlp(text))
+    events = build_timeline([a], lead_events=False)
+    # one line per passage, under the date of its main clause ("began" is irregular)
+    assert [(e.date, e.text.split()[0]) for e in events] == [
+        ("2023-03", "Officials"),
+        ("2023-10-02", "Dunmore"),
+    ]
+
+
+def test_timeline_line_leaves_out_the_wire_dateline():
+    for opening in ("DUNMORE (Wirenews) - ", "DUNMORE, Ireland — ", "(Wirenews) -- "):
+        a = analysed("a", opening + "The council delayed the harbour vote on Monday.", "2023-10-04")
+        (event,) = build_timeline([a], lead_events=False, parse=False)
+        assert event.text == "The council delayed the harbour vote on Monday.", opening
+        c = event.citations[0]
+        assert a.document.text[c.start : c.end] == event.text
+
+
+def test_timeline_a_possessive_date_inside_its_clause_dates_a_thing_not_the_clause():
+    a = analysed(
+        "a",
+        "The new budget includes the cost of last summer's storm delays. "
+        "Wednesday's ruling threw out the appeal. "
+        "The council said that Monday's vote was final.",
+        "2025-01-16",
+    )
+    events = build_timeline([a], lead_events=False, parse=False)
+    assert [e.date for e in events] == ["2025-01-13", "2025-01-15"]
