@@ -587,6 +587,28 @@ def _month_is_date(text: str, m: re.Match[str]) -> bool:
     return bool(before) and before[-1].lower() in MONTH_CONTEXT
 
 
+# A weekday in a name: "Black Wednesday", "Super Tuesday", "the Sunday Times", "the Mail on
+# Sunday" name an event or a paper, not the day of the week.
+_DAY_NAME_BEFORE = re.compile(
+    r"\b(?:Black|Super|Good|Holy|Ash|Palm|Easter|Bloody|Cyber|Shrove|Maundy|Whit|Fat|Giving|"
+    r"Manic|Mail\s+on|Independent\s+on)\s+$"
+)
+_DAY_NAME_AFTER = re.compile(
+    r"\s+(?:Times|Telegraph|Mirror|Express|Herald|Post|Independent|Tribune|Observer|Mail|Sport|"
+    r"Night\s+Football)\b"
+)
+
+
+def _named_day(text: str, m: re.Match[str]) -> bool:
+    if (m.group("rel") or "").lower() in ("last", "this", "next", "coming"):
+        return False
+    day = m.start("weekday")
+    return bool(
+        _DAY_NAME_BEFORE.search(text, max(0, day - 20), day)
+        or _DAY_NAME_AFTER.match(text, m.end())
+    )
+
+
 def _is_stretch(text: str, m: re.Match[str]) -> bool:
     """ "the last year", "the next month": a stretch of time up to or from now,
     not the previous or next calendar period, so not a date."""
@@ -614,6 +636,9 @@ def _candidates(text: str) -> Iterator[tuple[str, re.Match[str]]]:
                 if kind == "year" and not _year_is_date(text, m):
                     continue
                 if kind == "month" and not _month_is_date(text, m):
+                    continue
+                if kind == "weekday" and _named_day(text, m):
+                    taken.append((m.start(), m.end()))
                     continue
                 taken.append((m.start(), m.end()))
                 if kind == "rel_unit" and _is_stretch(text, m):

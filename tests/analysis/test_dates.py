@@ -355,3 +355,18 @@ def test_undated_article_is_not_placed_by_a_year_or_month_it_recalls():
         "The bridge opened in 1998 and was widened in May 2004. The council met on Tuesday."
     )
     assert got["on Tuesday"][0] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shares crashed on Black Wednesday in 1992.",
+        "Rivals campaigned hard before Super Tuesday.",
+        "The Sunday Times reported the merger.",
+        "The Mail on Sunday reported the merger.",
+    ],
+)
+def test_a_weekday_in_a_name_is_no_date(text):
+    assert all(
+        d.text != "Wednesday" and "day" not in d.text for d in resolve_dates(text, "2010-06-02")
+    )
