@@ -122,6 +122,19 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("md", re.compile(_MONTH + r"\s+" + _DAY + r"(?!\s*[,:]?\s*\d)")),
     ("dm", re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH)),
+    # "June and July 2009", "May to August 2010": the year belongs to both; the first is when
+    # it began
+    (
+        "mmy",
+        re.compile(
+            _MOD
+            + _MONTH
+            + r"\s+(?:and|or|to|through|until|-|–)\s+(?:early\s+|late\s+|mid-?)?"
+            + r"(?:January|February|March|April|May|June|July|August|September|October|"
+            r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?\s*,?\s*"
+            + _YEAR
+        ),
+    ),
     ("my", re.compile(_MOD + _MONTH + r"\s*,?\s*(?:of\s+)?" + _YEAR)),
     ("ago", re.compile(r"(?i:\b" + _NUM + r"\s+(?P<unit>day|week|month|year)s?\s+ago)")),
     (
@@ -388,6 +401,7 @@ def _resolve(kind: str, m: re.Match[str], pub: Published | None, future: bool) -
         "mdy",
         "dmy",
         "my",
+        "mmy",
         "md",
         "dm",
         "month",
@@ -402,7 +416,7 @@ def _resolve(kind: str, m: re.Match[str], pub: Published | None, future: bool) -
         except ValueError:
             return None
         return iso(day, "day"), "day", False, 0.95
-    if kind == "my":
+    if kind in ("my", "mmy"):
         return f"{int(g['year']):04d}-{month:02d}", "month", False, 0.95
     if kind == "year":
         return g["year"], "year", False, 0.85
@@ -604,8 +618,7 @@ def _named_day(text: str, m: re.Match[str]) -> bool:
         return False
     day = m.start("weekday")
     return bool(
-        _DAY_NAME_BEFORE.search(text, max(0, day - 20), day)
-        or _DAY_NAME_AFTER.match(text, m.end())
+        _DAY_NAME_BEFORE.search(text, max(0, day - 20), day) or _DAY_NAME_AFTER.match(text, m.end())
     )
 
 
@@ -776,7 +789,8 @@ def _years_from_context(text: str, mentions: list[DateMention]) -> None:
         if d.value is None:
             if m is None:
                 continue
-            near = [a for a in anchors if a.granularity in ("day", "month")]
+            # a full date only: "won March 2012" recalls a record, it does not date "Dec 17"
+            near = [a for a in anchors if a.granularity == "day"]
             before = [a for a in near if a.end <= d.start and d.start - a.end <= YEAR_CONTEXT_SPAN]
             after = [a for a in near if a.start >= d.end and a.start - d.end <= YEAR_CONTEXT_SPAN]
             anchor = before[-1] if before else (after[0] if after else None)

@@ -370,3 +370,13 @@ def test_a_weekday_in_a_name_is_no_date(text):
     assert all(
         d.text != "Wednesday" and "day" not in d.text for d in resolve_dates(text, "2010-06-02")
     )
+
+
+def test_two_months_of_one_year_date_from_the_first():
+    d = only("In the second search, in June and July 2009, two ships listened for beacons.", None)
+    assert (d.value, d.granularity) == ("2009-06", "month")
+
+
+def test_undated_day_takes_no_year_from_a_month_it_recalls():
+    got = undated("Dec 17 (Wirenews) - Sales soared, near the record set in March 2012.")
+    assert got["Dec 17"][0] is None
