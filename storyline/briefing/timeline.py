@@ -292,7 +292,12 @@ def dated_sentences(
         if (k, mention.value) in seen:
             continue
         seen.add((k, mention.value))
-        if (
+        other_time = _other_time_clause(doc.text, mention, analysis.clauses) if parse else None
+        if other_time:
+            # "The vote, the first since Mubarak was ousted in February, covers nine
+            # provinces": the main clause is not of February; its clause is
+            s, e = other_time
+        elif (
             len(dates_in.get(k, ())) == 1
             and _words(doc.text[spans[k][0] : spans[k][1]]) <= MAX_WORDS
         ):
@@ -311,7 +316,9 @@ def dated_sentences(
                 doc.id,
                 s,
                 e,
-                doc.text[s:e].strip(),  # the brief names a first-person speaker (readable.py)
+                # the brief names a first-person speaker (readable.py); a clause cut from
+                # its sentence ("since the mayor was ousted ...") opens with a capital
+                _capital(doc.text[s:e].strip()) if other_time else doc.text[s:e].strip(),
                 mention.value,
                 mention.granularity,
                 mention.future,
@@ -364,6 +371,37 @@ _CAPTION = re.compile(
 
 def is_caption(sentence: str) -> bool:
     return bool(_CAPTION.search(sentence))
+
+
+# Subordinators that set their clause at another time than the main one ("since", "after");
+# "when", "as" and "while" share the main clause's time, so its date dates the sentence.
+_OTHER_TIME = frozenset({"since", "after", "before", "until", "because", "although", "though"})
+
+
+def _other_time_clause(
+    text: str, mention: DateMention, clauses: Sequence[Clause]
+) -> tuple[int, int] | None:
+    """The span of the adverbial clause with its own subject that holds the date, when its
+    subordinator puts it at another time than the main clause, else None."""
+    holding = [c for c in clauses if c.start <= mention.start and mention.end <= c.end]
+    if not holding:
+        return None
+    node = min(holding, key=lambda c: c.end - c.start)
+    if node.dep != "advcl" or not node.subject or node.lemma in SPEECH_VERBS:
+        return None
+    words = re.findall(r"[A-Za-z']+", text[node.start : node.start + 20].lower())
+    if not words or words[0] not in _OTHER_TIME:
+        return None
+    lo, hi = node.lead_end, node.end
+    while hi > lo and (text[hi - 1].isspace() or text[hi - 1] in ",;:"):
+        hi -= 1
+    if not lo <= mention.start or _words(text[lo:hi]) < MIN_OWN_WORDS + 1:
+        return None
+    return lo, hi
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _main_dates(found: list[DatedSentence], clauses: Sequence[Clause]) -> list[DatedSentence]:

@@ -391,3 +391,18 @@ def test_timeline_a_possessive_date_inside_its_clause_dates_a_thing_not_the_clau
     )
     events = build_timeline([a], lead_events=False, parse=False)
     assert [e.date for e in events] == ["2025-01-13", "2025-01-15"]
+
+
+def test_timeline_a_clause_at_another_time_is_its_own_event(nlp):
+    text = (
+        "The final vote, the first since the mayor was ousted in February, covers nine wards "
+        "of the city. Turnout rose when polls opened on Tuesday across the nine wards."
+    )
+    a = analysed("a", text, "2012-01-05")
+    a.clauses = find_clauses(nlp(text))
+    events = build_timeline([a], lead_events=False)
+    assert [(e.date, e.text) for e in events] == [
+        ("2011-02", "The mayor was ousted in February"),
+        # "when" shares the main clause's time: the sentence is Tuesday's news
+        ("2012-01-03", "Turnout rose when polls opened on Tuesday across the nine wards."),
+    ]
