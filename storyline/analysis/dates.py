@@ -214,7 +214,7 @@ MONTH_CONTEXT = YEAR_CONTEXT | {
 FUTURE_CUES = re.compile(
     r"(?i)(?<![\w'])(?:will|'ll|shall|going\s+to|(?:plans?|planning|aims?|aiming|expects?|hopes?|hoping|"
     r"wants?|intends?|targets?|seeks?|promises?|pledges?|vows?|prepar(?:es?|ing)|set|due|expected|scheduled|forecast|"
-    r"projected)\s+to|expected\s+(?:in|by|on)|scheduled\s+for|would\s+(?!have\b)[a-z]+|upcoming|"
+    r"projected)\s+to|expected\s+(?:in|by|on)|(?<!had\sbeen\s)(?<!was\s)(?<!were\s)(?:scheduled|slated)\s+(?:[\w’']+\s+){0,4}?for|would\s+(?!have\b)[a-z]+|upcoming|"
     r"by\s+(?=\d{4}\b))(?![\w'])"
 )
 
@@ -305,7 +305,17 @@ def parse_tense(nlp_doc: Any, start: int, end: int) -> bool | None:
     span = nlp_doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    return clause_tense(governing_verb(span.root))
+    verb = governing_verb(span.root)
+    prep = span.root.head
+    if (
+        verb is not None
+        and prep.lower_ == "for"
+        and (prep.head.i == verb.i or (prep.head.head.i == verb.i and prep.head.dep_ == "dobj"))
+        and verb.lemma_.lower() in PLAN_LEMMAS | {"slate"}
+        and not any(c.tag_ == "VBD" for c in verb.children if c.dep_ in ("aux", "auxpass"))
+    ):
+        return True  # "has scheduled the session for Jan. 23": the plan's date is ahead
+    return clause_tense(verb)
 
 
 @dataclass(frozen=True, slots=True)
@@ -702,10 +712,17 @@ def inferred_published(text: str, nlp_doc: Any = None) -> Published | None:
 
 
 def resolve_dates(
-    text: str, published: str | None, nlp_doc: Any = None, *, reference: Published | None = None
+    text: str,
+    published: str | None,
+    nlp_doc: Any = None,
+    *,
+    reference: Published | None = None,
+    tenses: dict[tuple[int, int], bool] | None = None,
 ) -> list[DateMention]:
     """Every temporal expression in `text`, resolved against `published` (or, for an
-    undated document, against a `reference` from `inferred_published`).
+    undated document, against a `reference` from `inferred_published`). `tenses` gives
+    the past/future of expressions already decided (by span), for resolving again
+    without the parse.
 
     `nlp_doc` (a spaCy Doc of `text`) is optional: with it, the tense of the
     verb governing each expression decides past or future (`parse_tense`),
@@ -715,7 +732,10 @@ def resolve_dates(
     pub = Published.parse(published) or reference
     mentions: list[DateMention] = []
     for kind, m in _candidates(text):
-        tense = parse_tense(nlp_doc, m.start(), m.end()) if nlp_doc is not None else None
+        if tenses is not None and (m.start(), m.end()) in tenses:
+            tense: bool | None = tenses[(m.start(), m.end())]  # decided before, by a parse
+        else:
+            tense = parse_tense(nlp_doc, m.start(), m.end()) if nlp_doc is not None else None
         cue = (
             tense
             if tense is not None

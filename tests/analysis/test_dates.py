@@ -380,3 +380,17 @@ def test_two_months_of_one_year_date_from_the_first():
 def test_undated_day_takes_no_year_from_a_month_it_recalls():
     got = undated("Dec 17 (Wirenews) - Sales soared, near the record set in March 2012.")
     assert got["Dec 17"][0] is None
+
+
+def test_the_date_a_plan_is_set_for_lies_ahead(nlp):
+    text = "The general has scheduled the first session for Jan. 23."
+    d = only_with(text, "2012-01-03", nlp)
+    assert (d.value, d.future) == ("2012-01-23", True)
+    text = "The hearing had been scheduled for Jan. 23 but was postponed."
+    assert only_with(text, "2012-03-05", nlp).value == "2012-01-23"
+
+
+def only_with(text: str, published: str, nlp):
+    found = resolve_dates(text, published, nlp(text))
+    assert len(found) == 1, found
+    return found[0]

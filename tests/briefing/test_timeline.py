@@ -406,3 +406,22 @@ def test_timeline_a_clause_at_another_time_is_its_own_event(nlp):
         # "when" shares the main clause's time: the sentence is Tuesday's news
         ("2012-01-03", "Turnout rose when polls opened on Tuesday across the nine wards."),
     ]
+
+
+def test_timeline_an_undated_article_takes_the_year_of_its_story_s_other_dates():
+    a = analysed("a", "Voters queued in Dunmore on Jan. 4, 2012 for the final round.", None)
+    b = analysed("b", "The Dunmore council met on Tuesday to count the votes.", None)
+    events = build_timeline([a, b], lead_events=False, parse=False)
+    assert sorted((e.date, e.citations[0].document) for e in events) == [
+        ("2012", "b"),
+        ("2012-01-04", "a"),
+    ]
+    assert b.dates[0].value is None  # the analysis itself is left as it was
+
+
+def test_timeline_borrows_no_year_from_coverage_spanning_more_than_a_month():
+    a = analysed("a", "Voters queued in Dunmore on Jan. 4, 2012 for the final round.", None)
+    c = analysed("c", "The Dunmore recount ended on March 20, 2012 in a tie.", None)
+    b = analysed("b", "The Dunmore council met on Tuesday to count the votes.", None)
+    events = build_timeline([a, b, c], lead_events=False, parse=False)
+    assert all(e.citations[0].document != "b" for e in events)
