@@ -27,6 +27,7 @@ from ..analysis.cues import SPEECH_VERBS
 from ..analysis.dates import Published, inferred_published, resolve_dates
 from ..model import Analysis, Citation, Clause, DateMention, Document, Granularity, TimelineEvent
 from ..words import AUXILIARIES, CARDINALS, FUNCTION_WORDS, REPORTING_WORDS
+from .readable import WIRE_DATELINE
 
 MAX_WORDS = 40  # longer sentences are trimmed to the clause around the date
 MAX_SENTENCE_WORDS = 60  # a sentence this long is kept rather than show a noun phrase
@@ -294,7 +295,11 @@ def dated_sentences(
         if (k, mention.value) in seen:
             continue
         seen.add((k, mention.value))
-        other_time = _other_time_clause(doc.text, mention, analysis.clauses) if parse else None
+        other_time = (
+            _other_time_clause(doc.text, mention, analysis.clauses)
+            if parse and not mention.future
+            else None
+        )
         if other_time:
             # "The vote, the first since Mubarak was ousted in February, covers nine
             # provinces": the main clause is not of February; its clause is
@@ -347,18 +352,9 @@ def dated_sentences(
     return found
 
 
-# A wire dateline opening the article: "TEHRAN (Reuters) - ", "CAIRO — ", "(CNN) ",
-# "WASHINGTON, May 7 (AP) --". The place is in capitals, or the agency in brackets.
-_DATELINE = re.compile(
-    r"(?:[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,2})?"
-    r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^()\n]{1,30}\))?\s*(?:--|—|–|-)"
-    r"|\([A-Z][\w .&-]{0,25}\)\s*(?:--|—|–|-)?)\s*(?=[A-Z“\"‘'])"
-)
-
-
 def _past_dateline(text: str, start: int, end: int) -> int:
     """`start` moved past a dateline that opens the passage."""
-    m = _DATELINE.match(text, start, end)
+    m = WIRE_DATELINE.match(text, start, end)
     return m.end() if m and _words(text[m.end() : end]) >= MIN_OWN_WORDS else start
 
 
@@ -391,6 +387,11 @@ def _other_time_clause(
     node = min(holding, key=lambda c: c.end - c.start)
     if node.dep != "advcl" or not node.subject or node.lemma in SPEECH_VERBS:
         return None
+    up = clauses[node.parent] if node.parent >= 0 else None
+    while up is not None:
+        if up.lemma in SPEECH_VERBS:
+            return None  # "the generals say they won't cede power before ...": their words
+        up = clauses[up.parent] if up.parent >= 0 else None
     words = re.findall(r"[A-Za-z']+", text[node.start : node.start + 20].lower())
     if not words or words[0] not in _OTHER_TIME:
         return None

@@ -177,3 +177,10 @@ def test_a_short_statement_with_its_own_main_verb_stands_alone():
     assert "fragment: too short" in problems("Mubarak was ousted in February.")
     assert "fragment: too short" in problems("“We won it,” Ann said.", True)
     assert "fragment: too short" in problems("Ousted in February.", True)
+
+
+def test_standalone_drops_a_wire_dateline() -> None:
+    text = "CAIRO — The harbour trust said the pier will reopen on Friday."
+    assert standalone(text, _analysis(text), 0, len(text)) == (
+        "The harbour trust said the pier will reopen on Friday."
+    )

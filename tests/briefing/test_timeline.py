@@ -425,3 +425,14 @@ def test_timeline_borrows_no_year_from_coverage_spanning_more_than_a_month():
     b = analysed("b", "The Dunmore council met on Tuesday to count the votes.", None)
     events = build_timeline([a, b, c], lead_events=False, parse=False)
     assert all(e.citations[0].document != "b" for e in events)
+
+
+def test_timeline_a_clause_in_someone_s_words_or_a_plan_stays_in_its_sentence(nlp):
+    text = (
+        "The generals say they will not cede power before elections are held by the end of "
+        "June in every province."
+    )
+    a = analysed("a", text, "2012-01-05")
+    a.clauses = find_clauses(nlp(text))
+    (event,) = build_timeline([a], lead_events=False)
+    assert event.text.startswith("The generals say"), event.text
