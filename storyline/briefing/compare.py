@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..analysis.names import name_key, same_word
+from ..analysis.roles import NAME_TITLES, ROLE_HEADS
 from ..analysis.units import MEASURE_SYNONYMS, SCALE_FACTORS
 from ..model import (
     Analysis,
@@ -29,7 +30,7 @@ from ..model import (
     Figure,
     Statement,
 )
-from ..words import CARDINALS, FUNCTION_WORDS
+from ..words import CARDINALS, FUNCTION_WORDS, REPORTING_WORDS
 from .conflicts import (
     age_divergences,
     appointment_divergences,
@@ -39,6 +40,8 @@ from .conflicts import (
     month_day,
     name_form_divergences,
     near_spelling,
+    quote_divergences,
+    residence_divergences,
     sentence_cosines,
 )
 
@@ -74,6 +77,8 @@ def find_divergences(
         *appointment_divergences(analyses, entities, labels),
         *clock_divergences(analyses, labels),
         *contradiction_divergences(analyses, labels),
+        *quote_divergences(analyses, labels),
+        *residence_divergences(analyses, entities, labels),
     ]
     found.sort(key=lambda d: -d.strength)
     spellings = spelling_divergences(analyses, entities, labels)
@@ -570,11 +575,13 @@ def date_divergences(
     for a in analyses:
         spans = _sentence_spans(a.document)
         for dm in a.dates:
-            if dm.future:
+            if dm.future or _dates_saying(a.document.text[: dm.start]):
                 continue
             value = dm.value if dm.granularity in ("day", "month") else None
             if not dm.value and (md := month_day(dm.text)):
                 value = "?-" + md  # "March 22" in an undated article: no year, still a date
+            elif not dm.value and (wd := _WEEKDAY.search(dm.text)):
+                value = _WEEKDAY_MARK + wd.group(0).casefold()  # "on Sunday", undated
             sent = next(((s, e) for s, e in spans if s <= dm.start < e), None)
             if sent is not None and value:
                 text = a.document.text
@@ -599,14 +606,18 @@ def date_divergences(
             doc_y, sent_y, _, dy, vy = items[y]
             if doc_x == doc_y or sims[x, y] < threshold or (doc_x, sent_x, doc_y, sent_y) in seen:
                 continue
-            vx, vy = _with_year(vx, vy), _with_year(vy, vx)
-            if vx.startswith(vy) or vy.startswith(vx):
-                continue
             if (dx.relative or dy.relative) and published.get(doc_x) != published.get(doc_y):
                 continue
-            gap = days_apart(vx, vy)
-            if gap is None or gap > 31:
-                continue
+            weekdays = vx.startswith(_WEEKDAY_MARK) + vy.startswith(_WEEKDAY_MARK)
+            if weekdays == 1 or (weekdays == 2 and vx == vy):
+                continue  # a weekday compares only with a weekday
+            if not weekdays:
+                vx, vy = _with_year(vx, vy), _with_year(vy, vx)
+                if vx.startswith(vy) or vy.startswith(vx):
+                    continue
+                gap = days_apart(vx, vy)
+                if gap is None or gap > 31:
+                    continue
             seen.add((doc_x, sent_x, doc_y, sent_y))
             sides = [
                 Statement(
@@ -632,6 +643,24 @@ def date_divergences(
     return out
 
 
+# Verbs of saying whose date is when a thing was said, not when it happened ("Hall
+# said Monday that ... the altercation"), besides the shared reporting words.
+_SAYING = REPORTING_WORDS | {"announced", "stated", "confirmed", "wrote", "tweeted", "testified"}
+
+
+def _dates_saying(before: str) -> bool:
+    """Whether a date written after `before` dates a saying: a reporting verb within
+    the three words before it ("said Monday", "told reporters on Monday")."""
+    words = [w.strip(",.;:\"'“”").casefold() for w in before.split()[-3:]]
+    return any(w in _SAYING for w in words)
+
+
+# A weekday named in an article with no publication date ("early Sunday"): no date, but
+# two sources naming different weekdays for one event disagree all the same.
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+_WEEKDAY_MARK = "?wd-"
+
+
 def _with_year(value: str, other: str) -> str:
     """A date without its year ("?-03-22") takes the other side's year, or a leap year
     when neither has one, so that the two compare by month and day."""
@@ -652,7 +681,7 @@ def _shown(dm: DateMention) -> str:
 # phone-like strings are left out by `_NUMBER_SKIP`.
 _NUMBER_WORDS = {w: n for w, n in CARDINALS.items() if n} | {"dozen": 12}
 _NUMBER = re.compile(
-    r"(?P<bound>\b(?:at least|more than|over|nearly|almost|about|around|some|roughly|up to|fewer than|less than)\s+)?"
+    r"(?P<bound>\b(?:at least|more than|over|nearly|almost|about|around|some|roughly|up to|as many as|fewer than|less than)\s+)?"
     r"(?<![\w$£€.,:/-])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
     + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
     + r")\b(?![.,:/-]?\d)(?:\s+(?P<scale>million|billion|thousand|trillion)\b)?"
@@ -727,24 +756,83 @@ def _counts(doc: Document) -> list[_Count]:
                 continue
             bound = m.group("bound") or ""
             kind = 1 if re.match(r"(?i)at least|more than|over", bound) else 0
-            kind = -1 if re.match(r"(?i)up to|fewer than|less than", bound) else kind
+            kind = -1 if re.match(r"(?i)up to|as many as|fewer than|less than", bound) else kind
             text = (m.group(0)).strip()
             around = sentence[: m.start("num")].split()[-2:] + _predicate(
                 sentence[m.start("after") :]
             )
+            head, anchor = counted[0], _content(around) | {counted[0]}
+            fate = _fate(sentence[m.start("after") :]) if head in _GENERIC_HEADS else None
+            if fate:  # "nine dead", "eight people were killed", "two people hurt"
+                head, anchor = fate, anchor | {fate}
             out.append(
                 _Count(
-                    doc.id,
-                    (start, end),
-                    value,
-                    text,
-                    kind,
-                    counted[0],
-                    _content(around) | {counted[0]},
-                    start + m.start("num"),
+                    doc.id, (start, end), value, text, kind, head, anchor, start + m.start("num")
                 )
             )
+        for m in _TOLL.finditer(sentence):
+            at = start + m.start("num")
+            out = [c for c in out if c.at != at]  # "toll rose to 31 | on Friday"
+            value = float(m.group("num").replace(",", ""))
+            value *= SCALE_FACTORS.get((m.group("scale") or "").casefold(), 1.0)
+            bound = m.group("bound") or ""
+            kind = 1 if re.match(r"(?i)at least|more than|over", bound) else 0
+            kind = -1 if re.match(r"(?i)up to|as many as", bound) else kind
+            anchor = _content(sentence[: m.start("num")].split()[-4:]) | {DEATHS}
+            text = m.group(0)[m.start("toll") - m.start() :].strip()
+            out.append(_Count(doc.id, (start, end), value, text, kind, DEATHS, anchor, at))
     return out
+
+
+def _fate(after: str) -> str | None:
+    """What the clause after a count of people says befell them (`FATES`): the first
+    fate word within `FATE_SPAN` words, before any other number ("three people were
+    arrested and two were killed" counts the arrested)."""
+    clause = _CLAUSE_END.split(after, maxsplit=1)[0]
+    m = _FATE.search(" ".join(clause.split()[:FATE_SPAN]))
+    return next((fate for fate, word in m.groupdict().items() if word), None) if m else None
+
+
+_CLAUSE_END = re.compile(r"[,;:.?!]|\b\d|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
+
+# A count of people by what befell them, whatever they are called: "nine dead",
+# "eight people were killed", "the toll at 10,000" all count `DEATHS`; "two people
+# hurt" and "three wounded" count the injured. Only a generic head is renamed: "13
+# protesters killed" and "three soldiers killed" stay counts of different people.
+DEATHS = "killed"
+FATES = {
+    DEATHS: r"killed|dead|died|deaths?|fatalities|lost their lives",
+    "injured": r"injured|wounded|hurt|injuries",
+    "arrested": r"arrested|detained|in custody|under arrest",
+}
+_FATE = re.compile("|".join(rf"\b(?P<{fate}>{words})\b" for fate, words in FATES.items()), re.I)
+# Words after a count in which a fate word tells what it counts ("20,000 people are
+# believed to have been killed").
+FATE_SPAN = 8
+_GENERIC_HEADS = frozenset(
+    [
+        "people",
+        "person",
+        "dead",
+        "death",
+        "fatalitie",
+        "fatality",
+        "killed",
+        "injured",
+        "wounded",
+        "injurie",
+        "arrest",
+        "arrested",
+        "detained",
+    ]
+)
+_TOLL = re.compile(
+    r"\b(?P<toll>(?:death\s+)?toll)\b(?:\s+[a-z]+){0,3}?\s+"
+    r"(?:at|of|to|is|was|stands at|stood at|reached|hit)\s+"
+    r"(?P<bound>(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as)\s+)?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]\d)(?:\s+(?P<scale>million|thousand)\b)?",
+    re.I,
+)
 
 
 # Words of time distance ("38,000 years ago"): shared by any two such numbers, so
@@ -846,6 +934,40 @@ def _counts_agree(a: _Count, b: _Count) -> bool:
     return False
 
 
+# Cosine (numbers left out) of two death tolls' sentences, each with the sentence
+# before it, above which the two count the dead of one event.
+TOLL_CONTEXT_THRESHOLD = 0.2
+
+
+def _toll_context(
+    analyses: Sequence[Analysis],
+    counts: list[_Count],
+    sentences: list[tuple[str, tuple[int, int]]],
+    texts: dict[str, str],
+) -> dict[tuple[int, int], float]:
+    """Cosines of every two death tolls' sentences read with the sentence before each,
+    keyed by the two numbers' offsets."""
+    tolls = [c for c in counts if c.head in FATES]
+    if len({c.document for c in tolls}) < 2:
+        return {}
+    spans = {a.document.id: sentence_spans(a.document) for a in analyses}
+    bare = []
+    for c in tolls:
+        doc_spans = spans[c.document]
+        k = next((i for i, sp in enumerate(doc_spans) if sp[0] <= c.sentence[0] < sp[1]), 0)
+        start = doc_spans[k - 1][0] if k > 0 else c.sentence[0]
+        bare.append(re.sub(r"\d[\d,.]*", " ", texts[c.document][start : c.sentence[1]]))
+    sims = sentence_cosines(bare)
+    if sims is None:
+        return {}
+    return {
+        (x.at, y.at): float(sims[i, j])
+        for i, x in enumerate(tolls)
+        for j, y in enumerate(tolls)
+        if x.document != y.document
+    }
+
+
 def count_divergences(
     analyses: Sequence[Analysis],
     labels: dict[str, str] | None = None,
@@ -870,6 +992,7 @@ def count_divergences(
     sims = sentence_cosines(bare)
     if sims is None:
         return []
+    context = _toll_context(analyses, counts, sentences, texts)
     when = {
         (a.document.id, span): frozenset(
             d.value or d.text.casefold() for d in a.dates if span[0] <= d.start < span[1]
@@ -904,9 +1027,13 @@ def count_divergences(
             shared = a.anchor & b.anchor
             anchored = (
                 len(shared) >= ANCHOR_WORDS
-                and bool(shared - _TIME_WORDS - {a.head})
+                and bool(shared - _TIME_WORDS - _GENERIC_HEADS - {a.head})
                 and sim >= ANCHORED_THRESHOLD
             )
+            if a.head in FATES and not anchored and sim < threshold:
+                # a toll's event is often named in the sentence before it ("the 1982
+                # crackdown ... Thousands were killed, ... the toll at 10,000")
+                anchored = context.get((a.at, b.at), 0.0) >= TOLL_CONTEXT_THRESHOLD
             if (sim < threshold and not anchored) or _counts_agree(a, b):
                 continue
             if any(
@@ -955,6 +1082,7 @@ def count_divergences(
 
 
 _ROLE_STOP = FUNCTION_WORDS | {"former", "then"}
+_PAST_POST = re.compile(r"\b(?:former|then|ex-|onetime|one-time|retired|outgoing)", re.I)
 
 
 def _role_words(role: str) -> set[str]:
@@ -989,11 +1117,62 @@ _CO_HELD = frozenset(
 )
 
 
+# Words of a post, office or rank (the role word-list's heads and the titles written
+# before names, with a few ranks): only two posts can conflict. A family tie, an age,
+# a profession or a description ("mother", "old widow", "veteran cop",
+# "palaeontologist") is held alongside any post.
+_POSTS = (
+    ROLE_HEADS
+    | {t.rstrip(".") for t in NAME_TITLES}
+    | {"superintendent", "sergeant", "lieutenant", "coach", "prosecutor", "principal"}
+) - {"dr", "sir", "dame", "lord", "lady", "member", "fellow", "investor", "reporter"}
+# One post under two names: "Representative Ann Lee" is a congresswoman.
+_POST_SYNONYMS = {
+    "rep": "representative",
+    "congressman": "representative",
+    "congresswoman": "representative",
+    "sen": "senator",
+    "gov": "governor",
+    "chairwoman": "chairman",
+    "chair": "chairman",
+    "prof": "professor",
+}
+
+
+# Chief officers' initials, written out: "ceo" and "chief executive" are one post.
+_CHIEF_INITIALS = {
+    "ceo": "executive",
+    "cfo": "financial",
+    "coo": "operating",
+    "cto": "technology",
+    "cmo": "marketing",
+    "cio": "information",
+}
+
+
+def _post_words(role: str) -> set[str]:
+    """The words of a role that name a post, synonyms made one and chief officers'
+    initials written out; an abbreviation in capitals ("SSP") is a post."""
+    words = set()
+    for w in _role_words(role):
+        if w in _CHIEF_INITIALS:
+            words |= {"chief", _CHIEF_INITIALS[w]}
+        elif w in _POSTS:
+            words.add(_POST_SYNONYMS.get(w, w))
+    words |= {w.casefold() for w in re.findall(r"\b[A-Z]{2,5}\b", role)} - set(_CHIEF_INITIALS)
+    return words
+
+
 def _same_role(a: str, b: str) -> bool:
     """Roles that can name one post: a shared word, one the other's initials ("CTO"),
-    or one a description held alongside any post (`_CO_HELD`)."""
+    one a description held alongside any post (`_CO_HELD`), or either no post at all."""
     wa, wb = _role_words(a), _role_words(b)
     if not wa or not wb:
+        return True
+    if _PAST_POST.search(a) or _PAST_POST.search(b):
+        return True  # "former CEO": a post once held, not one against another now
+    pa, pb = _post_words(a), _post_words(b)
+    if not pa or not pb or pa & pb:
         return True
     if wa & wb:
         return True

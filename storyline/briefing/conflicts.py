@@ -31,6 +31,9 @@ __all__ = [
     "month_day",
     "name_form_divergences",
     "near_spelling",
+    "quote_divergences",
+    "regional_spelling",
+    "residence_divergences",
 ]
 
 
@@ -151,7 +154,9 @@ def _context(analyses: Sequence[Analysis]):
 
 # "Durst, 73," / "Durst (73)" after a name; "the 72-year-old Durst", "73-year-old
 # real estate heir Robert Durst" before one (up to three lower-case words between).
-_AGE_AFTER = re.compile(r"^\s*(?:,\s*|\(\s*)(\d{1,3})\s*(?:[,)]|\.(?!\d)|$)")
+_AGE_AFTER = re.compile(
+    r"^\s*(?:,\s*|\(\s*)(?:aged\s+|age\s+|who\s+is\s+)?(\d{1,3})(?![.,]\d)\s*(?:[,)]|\.(?!\d)|$)"
+)
 _AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old\s+(?:[a-z][\w'-]*\s+){0,3}$")
 
 
@@ -159,7 +164,7 @@ def age_divergences(
     analyses: Sequence[Analysis], entities: Sequence[Entity], labels: dict[str, str] | None = None
 ) -> list[Divergence]:
     """One person given different ages by documents of about the same time
-    ("Durst, 73," against "the 72-year-old Durst"). An age is read only where it is
+    ("Durst, 73," or "Durst, aged 73," against "the 72-year-old Durst"). An age is read only where it is
     written against the name, so a neighbour's age is never taken for the person's."""
     names = name_forms(entities, "PERSON")
     own_labels, published, texts, spans = _context(analyses)
@@ -177,7 +182,7 @@ def age_divergences(
             )
             if person is None:
                 continue
-            after = _AGE_AFTER.match(text[m.end : m.end + 8])
+            after = _AGE_AFTER.match(text[m.end : m.end + 16])
             before = _AGE_BEFORE.search(text[max(0, m.start - 60) : m.start])
             for found in (after, before):
                 if found is None or not 0 < int(found.group(1)) < 120:
@@ -439,6 +444,51 @@ def _minutes(m: re.Match) -> int:
 
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 _WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?$")
+# An organisation's name is compared word by word when it is this long ("Federal Law
+# Enforcement Officers Association"): shorter ones ("House Committee") are generic.
+ORG_NAME_WORDS = 3
+_ORG_JOINERS = frozenset(["of", "for", "and", "on", "the", "in", "&"])
+# Letters two words of one organisation's name must share at the start to be one
+# word written two ways ("Officials"/"Officers").
+ORG_STEM = 5
+
+
+# British and American spellings of one word ("Centre"/"Center", "Defence"/"Defense",
+# "Labour"/"Labor", "Organisation"/"Organization"): house style, not two names.
+_REGIONAL = (
+    (re.compile(r"tre(s?)$"), r"ter\1"),
+    (re.compile(r"ence(s?)$"), r"ense\1"),
+    (re.compile(r"our(s?|ed|ing|ite|ites)$"), r"or\1"),
+    (re.compile(r"is(e|es|ed|ing|ation|ations)$"), r"iz\1"),
+    (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),
+    (re.compile(r"ogue(s?)$"), r"og\1"),
+    (re.compile(r"ll(ed|ing|er|ers)$"), r"l\1"),
+)
+
+
+def regional_spelling(a: str, b: str) -> bool:
+    """Whether two words are one word in British and American spelling."""
+    a, b = a.casefold(), b.casefold()
+    if a == b:
+        return False
+    for pattern, american in _REGIONAL:
+        a, b = pattern.sub(american, a), pattern.sub(american, b)
+    return a == b
+
+
+def _one_stem_two_endings(a: str, b: str) -> bool:
+    """ "Officials"/"Officers": one stem of at least `ORG_STEM` letters, two endings,
+    neither word the start of the other ("Democrat"/"Democratic" is one word) nor
+    the other's British or American spelling ("Centre"/"Center")."""
+    if regional_spelling(a, b):
+        return False
+    a, b = a.casefold(), b.casefold()
+    if a.startswith(b) or b.startswith(a):
+        return False
+    stem = 0
+    while stem < min(len(a), len(b)) and a[stem] == b[stem]:
+        stem += 1
+    return stem >= ORG_STEM
 
 
 def near_spelling(a: str, b: str) -> bool:
@@ -463,7 +513,9 @@ def name_form_divergences(
 ) -> list[Divergence]:
     """A person's full name given two ways by two documents: the same surname and
     every other word the same but one, which differs ("Betty Jane Perske" against
-    "Betty Joan Perske"; "Fransiskus" and "Henry" for one search chief). With only a
+    "Betty Joan Perske"; "Fransiskus" and "Henry" for one search chief). An
+    organisation's name of `ORG_NAME_WORDS` words or more with one word written two
+    ways ("... Officials Association" / "... Officers Association") is told too. With only a
     given name and a surname, the given names must be near spellings ("Ilsa"/"Isla"),
     since two people of one family differ there. Neither document may use both
     forms (then they are two people), and a pair a spelling divergence in `known`
@@ -471,12 +523,21 @@ def name_form_divergences(
     own_labels, published, texts, spans = _context(analyses)
     labels = labels or own_labels
     forms: dict[tuple[str, ...], dict[str, tuple[int, int]]] = defaultdict(dict)
+    organisations: set[tuple[str, ...]] = set()
     for a in analyses:
         for m in a.entities:
-            if m.type != "PERSON":
-                continue
-            words = tuple(w for w in m.text.split() if not _INITIAL.match(w))
-            if len(words) < 2 or not all(_WORD.match(w) for w in words):
+            if m.type == "ORG":
+                words = tuple(m.text.split())
+                if len(words) < ORG_NAME_WORDS or not all(
+                    _WORD.match(w) or w in _ORG_JOINERS for w in words
+                ):
+                    continue
+                organisations.add(words)
+            elif m.type == "PERSON":
+                words = tuple(w for w in m.text.split() if not _INITIAL.match(w))
+                if len(words) < 2 or not all(_WORD.match(w) for w in words):
+                    continue
+            else:
                 continue
             sent = _sentence(spans[a.document.id], m.start)
             if sent is not None:
@@ -486,14 +547,21 @@ def name_form_divergences(
     keys = sorted(forms)
     for i, f in enumerate(keys):
         for g in keys[i + 1 :]:
-            if len(f) != len(g) or f[-1] != g[-1]:
+            org = f in organisations
+            if len(f) != len(g) or org != (g in organisations) or (not org and f[-1] != g[-1]):
                 continue
             diff = [k for k in range(len(f)) if f[k] != g[k]]
             if len(diff) != 1:
                 continue
             x, y = f[diff[0]], g[diff[0]]
-            if len(f) == 2 and not near_spelling(x, y):
+            if (len(f) == 2 or org) and not (
+                near_spelling(x, y) or (org and _one_stem_two_endings(x, y))
+            ):
                 continue
+            if regional_spelling(x, y):
+                continue  # "Defence"/"Defense": one word, two house styles
+            if x.casefold().rstrip("s") == y.casefold().rstrip("s"):
+                continue  # "Institute"/"Institutes": a plural, not a second name
             if x.startswith(y) or y.startswith(x):
                 continue  # "Pete"/"Peter": a short form, not a second name
             if set(forms[f]) & set(forms[g]):
@@ -641,3 +709,232 @@ def contradiction_divergences(
             )
         )
     return out
+
+
+# ---------------------------------------------------------------- quotations
+
+# A quotation needs this many words to be compared with another.
+QUOTE_WORDS = 5
+# Share of the shorter quotation's words the two must have in the same order.
+QUOTE_COVER = 0.8
+
+
+def _named(word: str, text: str) -> bool:
+    """Whether a word of a quotation is a name there (capitalised, not opening a
+    sentence): a speaker who says one line of two places or people says it twice."""
+    return any(
+        m.group(0)[:1].isupper() and not re.search(r"(?:^|[.!?]\s+|[\"“‘]\s*)$", text[: m.start()])
+        for m in re.finditer(rf"\b{re.escape(word)}\b", text, re.I)
+    )
+
+
+def _quote_words(text: str) -> list[str]:
+    return [w.strip("'") for w in re.findall(r"[a-z0-9']+", text.casefold().replace("’", "'"))]
+
+
+def _number(word: str) -> float | None:
+    from ..words import CARDINALS
+
+    if re.fullmatch(r"\d+(?:\.\d+)?", word):
+        return float(word)
+    return float(CARDINALS[word]) if CARDINALS.get(word) else None
+
+
+def _misquoted(a: list[str], b: list[str], stop: frozenset[str]) -> tuple[str, str] | None:
+    """The word one quotation has where the other has another, when the two are one
+    quotation (in the same order, `QUOTE_COVER` of the shorter's words) with one content
+    word swapped for a different one inside it ("check this out, buddy" / "check this
+    out, bodyguard"). Not a swap: a contraction or function word ("I'm"/"I am"), an
+    inflection or spelling ("fire"/"fired"), a swap at either end (a cut quotation)."""
+    from difflib import SequenceMatcher
+
+    if min(len(a), len(b)) < QUOTE_WORDS:
+        return None
+    ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    matched = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
+    if matched < QUOTE_COVER * min(len(a), len(b)):
+        return None
+    equal = [k for k, op in enumerate(ops) if op[0] == "equal"]
+    if not equal:
+        return None
+    for tag, i1, i2, j1, j2 in ops[equal[0] + 1 : equal[-1]]:
+        if tag != "replace" or i2 - i1 != 1 or j2 - j1 != 1:
+            continue
+        x, y = a[i1], b[j1]
+        if _number(x) is not None and _number(y) is not None:
+            if _number(x) != _number(y):
+                return x, y  # "20 tunnels" / "30 tunnels" in one quotation
+            continue
+        if x in stop or y in stop or len(x) < 3 or len(y) < 3 or x.isdigit() or y.isdigit():
+            continue
+        if x[:4] == y[:4] or same_word(x, y):
+            continue
+        return x, y
+    return None
+
+
+def quote_divergences(
+    analyses: Sequence[Analysis], labels: dict[str, str] | None = None
+) -> list[Divergence]:
+    """One person's words quoted two ways by two documents of about the same time:
+    direct quotations of the same speaker that are one quotation but for one word
+    ("Well, check this out, buddy" against "Well check this out, bodyguard"), as a
+    `claim` divergence naming both words. One pair per speaker and two documents."""
+    from ..words import stop_words
+
+    stop = stop_words()
+    own_labels, published, texts, _ = _context(analyses)
+    labels = labels or own_labels
+    quotes = [
+        (a.document.id, name_key(q.speaker), q)
+        for a in analyses
+        for q in a.quotes
+        if q.direct and q.speaker and q.citations
+    ]
+    out, told = [], set()
+    for i, (d1, k1, q1) in enumerate(quotes):
+        for d2, k2, q2 in quotes[i + 1 :]:
+            if d1 == d2 or k1 != k2 or (k1, d1, d2) in told:
+                continue
+            if not _same_time_docs(published, d1, d2):
+                continue
+            swap = _misquoted(_quote_words(q1.text), _quote_words(q2.text), stop)
+            if swap is None or _named(swap[0], q1.text) or _named(swap[1], q2.text):
+                continue  # "the people of Texas" / "of Florida": one line said twice
+            told.add((k1, d1, d2))
+            c1, c2 = q1.citations[0], q2.citations[0]
+            f1 = _Fact(k1, swap[0], swap[0], d1, (c1.start, c1.end))
+            f2 = _Fact(k1, swap[1], swap[1], d2, (c2.start, c2.end))
+            out.append(
+                _divergence(
+                    "claim",
+                    f'Sources quote {q1.speaker} differently: "{swap[0]}" '
+                    f'({labels.get(d1, d1)}) vs "{swap[1]}" ({labels.get(d2, d2)})',
+                    (f1, f2),
+                    texts,
+                    published,
+                    0.5,
+                )
+            )
+    return out
+
+
+# ---------------------------------------------------------------- where a person lives
+
+# A residence written before a place: "lives in", "lived with his wife in", "based in".
+_RESIDES = re.compile(
+    r"\b(?:lives|lived|living|resides|resided|residing|based)\b[^.;:!?]{0,40}?\bin\s+(?:the\s+)?$",
+    re.I,
+)
+# Words that bound a residence in time ("lived in Paris before moving to Canada"): a
+# history, not where the person lives.
+_BOUNDED = re.compile(
+    r"\b(?:before|until|moved|moving|grew up|(?<!-)born|raised|previously|formerly|once|used to)\b",
+    re.I,
+)
+_PRONOUN_START = re.compile(r"^\W*(?:he|she)\b", re.I)
+
+
+def _regions() -> dict[str, frozenset[tuple[str, str]]]:
+    """Country and first-level region names (ISO 3166 via pycountry), case-folded ->
+    (code, country code): the places two sources cannot both give as one person's home
+    unless one lies in the other."""
+    import pycountry
+
+    out: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for c in pycountry.countries:
+        for name in {c.name, getattr(c, "common_name", c.name)}:
+            out[name.casefold()].add((c.alpha_2, c.alpha_2))
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None and sub.type in ("State", "Province", "Territory"):
+            out[sub.name.casefold()].add((sub.code, sub.country_code))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+_REGION_CACHE: list[dict[str, frozenset[tuple[str, str]]]] = []
+
+
+def _region(name: str) -> frozenset[tuple[str, str]]:
+    if not _REGION_CACHE:
+        _REGION_CACHE.append(_regions())
+    return _REGION_CACHE[0].get(name.casefold(), frozenset())
+
+
+def _within(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """One place is the other, or lies in it (Quebec in Canada)."""
+    return a == b or (a[1] == b[1] and (a[0] == a[1] or b[0] == b[1]))
+
+
+def residence_divergences(
+    analyses: Sequence[Analysis], entities: Sequence[Entity], labels: dict[str, str] | None = None
+) -> list[Divergence]:
+    """One person said to live in two places that cannot both hold by documents of about
+    the same time ("lived with his wife in Ontario" against "lived in Quebec for more
+    than 60 years"). Only countries and states or provinces are compared, so a town and
+    its region never conflict (no gazetteer of towns is assumed); a place lying in the
+    other agrees (Quebec, Canada). A sentence bounding the residence in time ("before
+    moving to") is a history, and a document giving two homes tells a move, so
+    neither is a side. The person is named in the sentence, or, when it opens with
+    "he" or "she", is the last person named before it."""
+    names = name_forms(entities, "PERSON")
+    own_labels, published, texts, spans = _context(analyses)
+    labels = labels or own_labels
+    facts: list[_Fact] = []
+    homes: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    for a in analyses:
+        doc_id, text = a.document.id, a.document.text
+        people = [
+            (m.start, p)
+            for m in a.entities
+            if m.type == "PERSON" and (p := _person(names, m.text, m.canonical))
+        ]
+        for m in a.entities:
+            if m.type not in ("GPE", "LOC") or not (codes := _region(m.text)):
+                continue
+            sent = _sentence(spans[doc_id], m.start)
+            if sent is None or not _RESIDES.search(text[sent[0] : m.start]):
+                continue
+            sentence = text[sent[0] : sent[1]]
+            if _BOUNDED.search(sentence):
+                continue
+            before = [p for at, p in people if sent[0] <= at < m.start]
+            if before:
+                person = before[-1]
+            elif _PRONOUN_START.match(sentence):
+                earlier = [p for at, p in people if at < sent[0]]
+                if not earlier:
+                    continue
+                person = earlier[-1]
+            else:
+                continue
+            homes[(person, doc_id)] |= codes
+            facts.append(_Fact(person, m.text, m.text, doc_id, sent))
+    moved = {
+        key
+        for key, codes in homes.items()
+        if any(not _within(x, y) and not _within(y, x) for x in codes for y in codes)
+    }
+    facts = [f for f in facts if (f.key, f.document) not in moved]
+
+    def agree(v1: set[str], v2: set[str]) -> bool:
+        return any(
+            _within(x, y) or _within(y, x)
+            for a in v1
+            for b in v2
+            for x in _region(a)
+            for y in _region(b)
+        )
+
+    return [
+        _divergence(
+            "claim",
+            f"Sources place {person}'s home differently: {f1.shown} "
+            f"({labels.get(f1.document, f1.document)}) vs {f2.shown} "
+            f"({labels.get(f2.document, f2.document)})",
+            (f1, f2),
+            texts,
+            published,
+            0.5,
+        )
+        for person, f1, f2 in _disagreements(facts, published, agree)
+    ]

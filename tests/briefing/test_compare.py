@@ -497,3 +497,24 @@ def test_other_names_and_datelines_are_no_spellings():
     ]
     entities = merge_entities(analyses)
     assert [d for d in find_divergences(analyses, entities, []) if d.kind == "spelling"] == []
+
+
+def test_only_two_posts_can_conflict():
+    def person(doc_id, role):
+        text = f"Ann Lee, the {role}, spoke."
+        m = EntityMention("Ann Lee", "PERSON", 0, 7, "Ann Lee", role=role)
+        return Analysis(document=_doc(doc_id, text), entities=[m])
+
+    for x, y in (
+        ("Chief", "veteran cop"),  # a description held alongside the post
+        ("SSP", "father"),  # a family tie
+        ("old widow", "mother"),
+        ("author Professor", "palaeontologist"),  # a profession
+        ("Representative", "congresswoman elect"),  # one post, two names
+        ("chief executive", "ceo"),  # initials written out
+        ("former ceo", "chairman"),  # a post once held
+    ):
+        pair = [person("a", x), person("b", y)]
+        assert find_divergences(pair, merge_entities(pair), []) == [], (x, y)
+    pair = [person("a", "governor"), person("b", "senator")]
+    assert [d.kind for d in find_divergences(pair, merge_entities(pair), [])] == ["role"]

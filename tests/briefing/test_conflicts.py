@@ -323,3 +323,262 @@ def test_the_issue_kinds_of_count_conflict():
     ):
         out = _kinds([_an("a", x), _an("b", y)], "count")
         assert len(out) == 1 and _sided(out[0]) == {"a", "b"}, (x, y)
+
+
+# ---------------------------------------------------------------- organisations, quotations
+
+
+def _org(doc_id, text, org):
+    a = _an(doc_id, text)
+    at = text.index(org)
+    a.entities.append(EntityMention(org, "ORG", at, at + len(org), org))
+    return a
+
+
+def test_an_organisation_name_with_one_word_written_two_ways():
+    a = _org(
+        "a",
+        "Ada Wren of the Harbour Pilots Officials Guild spoke.",
+        "Harbour Pilots Officials Guild",
+    )
+    b = _org(
+        "b", "Ada Wren of the Harbour Pilots Officers Guild spoke.", "Harbour Pilots Officers Guild"
+    )
+    out = _kinds([a, b], "spelling")
+    assert len(out) == 1 and {"Officials", "Officers"} <= set(
+        re.findall(r"\w+", out[0].description)
+    )
+    assert _sided(out[0]) == {"a", "b"}
+
+
+def test_organisation_look_alikes_are_no_spelling():
+    for x, y in (
+        ("Tamsin Valley Heritage Centre", "Tamsin Valley Heritage Center"),  # house style
+        ("Tamsin Valley Defence Forces", "Tamsin Valley Defense Forces"),
+        ("Tamsin Valley Institute", "Tamsin Valley Institutes"),  # a plural
+        ("North Tamsin Rowing Club", "South Tamsin Rowing Club"),  # two clubs
+        ("Tamsin Democrat Union", "Tamsin Democratic Union"),  # one word, two forms
+    ):
+        a = _org("a", f"A speaker of the {x} spoke.", x)
+        b = _org("b", f"A speaker of the {y} spoke.", y)
+        assert _kinds([a, b], "spelling") == [], (x, y)
+    # two words of a short name are too generic to compare
+    a = _org("a", "The Port Officials met.", "Port Officials")
+    b = _org("b", "The Port Officers met.", "Port Officers")
+    assert _kinds([a, b], "spelling") == []
+
+
+def _said(doc_id, text, speaker, quoted, direct=True):
+    from storyline.model import Citation, Quote
+
+    a = _an(doc_id, text)
+    at = text.index(quoted)
+    a.quotes.append(
+        Quote(quoted, direct, speaker, citations=[Citation(doc_id, at, at + len(quoted))])
+    )
+    return a
+
+
+def test_one_quotation_with_a_word_swapped_is_a_claim_divergence():
+    x = "We will finish the harbour wall this winter, come what may"
+    y = "We will finish the harbour fence this winter, come what may"
+    a = _said("a", f'"{x}," Mayor Ona Pell said.', "Ona Pell", x)
+    b = _said("b", f'Mayor Ona Pell told reporters: "{y}."', "Ona Pell", y)
+    out = _kinds([a, b], "claim")
+    assert len(out) == 1 and '"wall"' in out[0].description and '"fence"' in out[0].description
+    assert _sided(out[0]) == {"a", "b"}
+
+
+def test_quotation_look_alikes_are_no_claim_divergence():
+    x = "We will finish the harbour wall this winter, come what may"
+    for y, speaker, direct in (
+        (
+            "We'll finish the harbour wall this winter, come what may",
+            "Ona Pell",
+            True,
+        ),  # contraction
+        (
+            "We will finish the harbour walls this winter, come what may",
+            "Ona Pell",
+            True,
+        ),  # inflection
+        (
+            "We will finish the harbour wall this winter, come what might",
+            "Ona Pell",
+            True,
+        ),  # at the end
+        (
+            "We will finish the harbour fence this winter, come what may",
+            "Ivo Dray",
+            True,
+        ),  # another speaker
+        (
+            "We will finish the harbour fence this winter, come what may",
+            "Ona Pell",
+            False,
+        ),  # reported
+        ("We will finish the Tamsin wall this winter, come what may", "Ona Pell", True),  # a name
+        ("We will finish the harbour wall this spring, come what may, and more", "Ona Pell", True),
+    ):
+        a = _said("a", f'"{x}," Ona Pell said.', "Ona Pell", x)
+        b = _said("b", f'"{y}," she said.', speaker, y, direct)
+        out = _kinds([a, b], "claim")
+        if "spring" in y:  # a real swap, kept: a quotation longer at its end still aligns
+            assert len(out) == 1
+        else:
+            assert out == [], y
+
+
+# ---------------------------------------------------------------- death tolls
+
+
+def test_death_tolls_compare_whatever_the_dead_are_called():
+    a = _an(
+        "a",
+        "In 1979 the army crushed the revolt in Velmora. "
+        "Thousands died, with the Red Crescent putting the toll at 4,000.",
+    )
+    b = _an(
+        "b",
+        "Velmora has resisted the army since the 1979 revolt was crushed. "
+        "At least 9,000 people are believed to have been killed in the revolt.",
+    )
+    out = _kinds([a, b], "count")
+    assert len(out) == 1 and "4,000" in out[0].description and "9,000" in out[0].description
+    assert _sided(out[0]) == {"a", "b"}
+    # "at least 3,000" allows 4,000
+    c = _an("c", b.document.text.replace("9,000", "3,000"))
+    assert _kinds([a, c], "count") == []
+
+
+def test_counts_of_people_are_told_apart_by_what_befell_them():
+    from storyline.briefing.compare import DEATHS, _counts
+
+    doc = _an(
+        "a",
+        "Three people were arrested and two were killed. Five people injured in the "
+        "blast died later. Thirteen protesters were killed.",
+    ).document
+    heads = {c.value: c.head for c in _counts(doc)}
+    assert (heads[3], heads[5], heads[2]) == ("arrested", "injured", DEATHS)
+    assert heads[13] == "protester"  # named dead stay a count of their own
+
+
+def test_injured_counts_compare_whatever_the_injured_are_called():
+    a = _an("a", "Two people were hurt when the tram derailed in Osk on Monday, police said.")
+    b = _an("b", "Police said five were injured as the tram derailed in Osk on Monday.")
+    out = _kinds([a, b], "count")
+    assert len(out) == 1 and _sided(out[0]) == {"a", "b"}
+    c = _an("c", "Police said five were killed as the tram derailed in Osk on Monday.")
+    assert _kinds([a, c], "count") == []  # the dead are not the injured
+
+
+def test_generic_words_alone_do_not_make_two_counts_one_fact():
+    a = _an(
+        "a", "Sirens sounded at noon. Two people wounded by rocket fire in Osk; one is in hospital."
+    )
+    b = _an(
+        "b",
+        "The shrapnel from the strike hit the mosque school. "
+        "A health official said at least 15 people were wounded in the strike.",
+    )
+    assert _kinds([a, b], "count") == []
+
+
+def test_an_age_written_aged_counts_too():
+    quell = [("Mara Quell", "Mara Quell"), ("Quell", "Mara Quell")]
+    a = _an("a", "Mara Quell, aged 54, was elected chair of the port board.", quell)
+    b = _an("b", "The board chose the 55-year-old Quell after a long vote.", quell)
+    out = _kinds([a, b], "figure")
+    assert len(out) == 1 and "54" in out[0].description and "55" in out[0].description
+    # a count after a name is no age
+    c = _an("c", "Mara Quell, 1,200 voters and the board met.", quell)
+    assert _kinds([c, b], "figure") == []
+
+
+def test_a_number_swapped_in_one_quotation_is_a_claim_divergence():
+    x = "We have closed 20 tunnels under the border and we will go on"
+    y = "We have closed 30 tunnels under the border and we will go on"
+    a = _said("a", f'"{x}," Ona Pell said.', "Ona Pell", x)
+    b = _said("b", f'"{y}," Ona Pell said.', "Ona Pell", y)
+    out = _kinds([a, b], "claim")
+    assert len(out) == 1 and '"20"' in out[0].description and '"30"' in out[0].description
+    z = _said(
+        "c", f'"{x.replace("20", "twenty")}," Ona Pell said.', "Ona Pell", x.replace("20", "twenty")
+    )
+    assert _kinds([a, z], "claim") == []  # one number, written two ways
+
+
+def test_one_event_on_two_weekdays_in_undated_articles_is_a_date_divergence():
+    text = "The smelter strike began early {} after talks with the owners broke down, union officials said."
+    a = _an("a", text.format("Sunday"))
+    b = _an("b", text.format("Monday"))
+    c = _an("c", text.format("Sunday"))
+    out = _kinds([a, b], "date")
+    assert len(out) == 1 and "Sunday" in out[0].description and "Monday" in out[0].description
+    assert _sided(out[0]) == {"a", "b"}
+    assert _kinds([a, c], "date") == []
+    # a weekday is no match for a calendar date, and other events are not compared
+    d = _an(
+        "d", text.format("on March 3"), dates=[DateMention("March 3", 40, 47, None, None, True)]
+    )
+    assert _kinds([a, d], "date") == []
+    e = _an("e", "The union said on Monday that it would appeal against the court ruling.")
+    assert _kinds([a, e], "date") == []
+
+
+def test_the_day_a_thing_was_said_is_not_the_day_it_happened():
+    a = _an(
+        "a", "The two men fought outside the mill bar in Oster early Sunday morning, police said."
+    )
+    b = _an(
+        "b",
+        "The sheriff said Monday that the two men fought outside the mill bar in Oster before the shooting.",
+    )
+    assert _kinds([a, b], "date") == []
+    c = _an(
+        "c", "The two men fought outside the mill bar in Oster early Monday morning, police said."
+    )
+    assert len(_kinds([a, c], "date")) == 1
+
+
+# ---------------------------------------------------------------- where a person lives
+
+
+def test_one_person_said_to_live_in_two_regions_is_a_claim_divergence():
+    orm = [("Ivo Orm", "Ivo Orm"), ("Orm", "Ivo Orm")]
+    a = _an(
+        "a",
+        "Ivo Orm kept bees for decades. He later lived with his wife in Ontario.",
+        orm,
+        ["Ontario"],
+    )
+    b = _an(
+        "b", "Ivo Orm, a beekeeper who lived in Quebec for 60 years, has died.", orm, ["Quebec"]
+    )
+    out = _kinds([a, b], "claim")
+    assert len(out) == 1 and "Ontario" in out[0].description and "Quebec" in out[0].description
+    assert _sided(out[0]) == {"a", "b"}
+
+
+def test_homes_that_can_both_hold_are_no_conflict():
+    orm = [("Ivo Orm", "Ivo Orm"), ("Orm", "Ivo Orm")]
+    b = _an(
+        "b", "Ivo Orm, a beekeeper who lived in Quebec for 60 years, has died.", orm, ["Quebec"]
+    )
+    for text, places in (
+        ("Ivo Orm lived in Canada for 60 years.", ["Canada"]),  # Quebec lies in Canada
+        ("Ivo Orm lived in Ontario before moving to the coast.", ["Ontario"]),  # a history
+        ("Ivo Orm lived in Ontario, then in Quebec.", ["Ontario", "Quebec"]),  # a move
+        ("Ivo Orm lived in Ormstown all his life.", ["Ormstown"]),  # a town: not compared
+    ):
+        a = _an("a", text, orm, places)
+        assert _kinds([a, b], "claim") == [], text
+    # another person's home is not his
+    c = _an(
+        "c",
+        "Ivo Orm wrote often to Ada Brel, who lives in Ontario.",
+        [*orm, ("Ada Brel", "Ada Brel")],
+        ["Ontario"],
+    )
+    assert _kinds([c, b], "claim") == []
