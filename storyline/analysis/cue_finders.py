@@ -187,9 +187,25 @@ def _subject(verb: Any) -> Any | None:
     subj = before[-1] if len(before) > 1 else next(iter(subjs), None)
     cur = verb
     # "..., saying X" / "guesses X and stresses Y": the subject of the governing verb
-    while subj is None and cur.dep_ in ("conj", "advcl", "xcomp", "acomp") and cur.head != cur:
-        cur = cur.head
+    while subj is None and cur.head != cur:
+        if cur.dep_ in ("conj", "advcl", "xcomp", "acomp"):
+            cur = cur.head
+        elif cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head != cur.head:
+            cur = cur.head.head  # "by saying X", "after warning that X"
+        else:
+            break
         subj = next((c for c in cur.children if c.dep_ in ("nsubj",)), None)
+    if (
+        subj is None
+        and verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and verb.head.pos_ in ("NOUN", "PROPN")
+    ):
+        subj = verb.head  # "a sign saying X", "voters saying that X"
+    if subj is None and verb.dep_ == "ROOT":
+        subj = _fronted_subject(verb)
+        if subj is None and verb.lemma_.lower() in TRAILING_CUES:
+            subj = _inverted_subject(verb)
     if subj is None:
         # "Six in 10 say ...": a poll share parsed as a number modifying the verb
         subj = next(
@@ -201,6 +217,41 @@ def _subject(verb: Any) -> Any | None:
             None,
         )
     return subj
+
+
+def _fronted_subject(verb: Any) -> Any | None:
+    """ "Ann Roe, who runs the club, said X" / "Roe, without naming him, accused X": the
+    parse hung the name on the aside and left the verb without a subject; the noun
+    phrase that opens the sentence, set off by a comma, is its subject."""
+    doc = verb.doc
+    sent = verb.sent
+    toks = [t for t in doc[sent.start : verb.i] if not t.is_space]
+    comma = next((k for k, t in enumerate(toks) if t.text == ","), None)
+    if comma is None or comma == 0 or comma > 6 or toks[-1].text != ",":
+        return None
+    head = toks[:comma]
+    if any(
+        t.pos_ in ("VERB", "AUX", "ADP", "SCONJ") or t.ent_type_ in ("DATE", "TIME") for t in head
+    ):
+        return None
+    if head[-1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    return head[-1]
+
+
+def _inverted_subject(verb: Any) -> Any | None:
+    """'"X," added a South Carolina Democrat.': the speaker after a trailing cue, parsed as
+    its object."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text not in (",", *CLOSE_QUOTES):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    nxt = obj.right_edge.i + 1
+    if nxt < len(doc) and doc[nxt].text not in (".", ",", ";", "\n") and not doc[nxt].is_space:
+        return None
+    return obj
 
 
 # Their direct object is the listener, not what was said ("told the Post").
@@ -221,6 +272,16 @@ def _content_children(verb: Any) -> list[Any]:
         ]
     if not comps and lemma not in BELIEF_VERBS:
         comps = [c for c in verb.children if c.dep_ == "xcomp"]
+        if comps and lemma not in ("tell", "ask", "inform"):
+            # "urged voters to stay home": the one told to act belongs to the content
+            x = comps[0]
+            objs = [
+                c
+                for c in verb.children
+                if verb.i < c.i < x.i
+                and (c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "on"))
+            ]
+            comps = objs + comps
     if not comps and lemma not in _ADDRESSEE_VERBS:
         deps = ("dobj", "oprd", "prep") if lemma in PREP_CONTENT_VERBS else ("dobj", "oprd")
         comps = [c for c in verb.children if c.dep_ in deps and c.i > verb.i]
@@ -242,7 +303,22 @@ def _content_children(verb: Any) -> list[Any]:
         ]
     if not comps and lemma in SPEECH_VERBS:
         comps = _that_clause(verb)
+    if not comps:
+        # "warned of a recession", "agreed with the plan": the object of a content
+        # preposition right after the verb is what was said or held
+        for c in verb.children:
+            if c.dep_ != "prep" or c.i < verb.i or c.lower_ not in _CONTENT_PREPS:
+                continue
+            obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC"):
+                comps = [obj]
+                break
     return comps
+
+
+# Prepositions whose object is what a cue verb reports or holds ("warned of", "agreed
+# with", "spoke against"); chosen on PolNeAR train.
+_CONTENT_PREPS = frozenset({"of", "about", "for", "with", "on", "against", "over", "to"})
 
 
 def _object_tail(verb: Any, hi: int) -> int:
@@ -425,7 +501,14 @@ _RAISING_CUES = frozenset({"seem", "appear"})
 
 def _raising_attribution(text: str, verb: Any) -> Attribution | None:
     subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
-    comp = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i), None)
+    comp = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("xcomp", "ccomp", "acomp", "oprd") and c.i > verb.i
+        ),
+        None,
+    )
     if comp is None:
         return None
     parts: list[Span] = []
@@ -486,6 +569,13 @@ def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attrib
         source = _noun_phrase_span(surface, source_toks, verb)
     else:
         source = _source_span(subj, source_toks) if source_toks else None
+        if source is not None and subj is not None and verb in subj.subtree:
+            # "a sign saying X": the source is the noun phrase without the cue's clause
+            inner = {t.i for t in verb.subtree}
+            run = contiguous([t for t in subj.subtree if t.i not in inner and not t.is_space], subj)
+            while len(run) > 1 and run[-1].is_punct:
+                run.pop()
+            source = Span(run[0].idx, run[-1].idx + len(run[-1]))
     content: tuple[int, int] | None = None
     clausal = not comps or any(c.dep_ in ("ccomp", "xcomp") for c in comps)
     after = doc[verb.i + 1] if verb.i + 1 < sent.end else None
@@ -585,6 +675,8 @@ def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attrib
         role_tokens=role_toks,
         cue_lemma=verb.lemma_.lower(),
         clausal=clausal and not passive,  # a sourceless expectation is no one's speech
+        # "a report stating X": a thing's message, kept for evaluation, not shown as speech
+        broad=subj is not None and verb.dep_ == "acl" and subj == verb.head,
     )
 
 
@@ -752,14 +844,19 @@ def _clip(text: str, content: tuple[int, int], cue: Span) -> tuple[int, int]:
 def _nothing_after(verb: Any, sent: Any) -> bool:
     """True when the cue ends its clause ("..., he added." / "... he later added")."""
     for tok in verb.doc[verb.i + 1 : sent.end]:
-        if tok.is_punct or tok.dep_ in (
-            "advmod",
-            "npadvmod",
-            "prep",
-            "pobj",
-            "det",
-            "amod",
-            "compound",
+        if (
+            tok.is_space
+            or tok.is_punct
+            or tok.dep_
+            in (
+                "advmod",
+                "npadvmod",
+                "prep",
+                "pobj",
+                "det",
+                "amod",
+                "compound",
+            )
         ):
             if tok.dep_ == "prep" and tok.head != verb:
                 return False
@@ -958,18 +1055,35 @@ def _light_verb_attribution(text: str, verb: Any, sent: Any) -> Attribution | No
     subj = _subject(verb)
     if subj is None or subj.lower_ in ("it", "this", "there"):
         return None
-    toks = [t for t in clause.subtree if not t.is_space]
+    return _verb_noun_cue(text, verb, noun, noun, clause, subj, min_words=3)
+
+
+def _verb_noun_cue(
+    text: str,
+    verb: Any,
+    noun: Any,
+    cue_end: Any,
+    comp: Any,
+    subj: Any,
+    min_words: int = 1,
+    clausal: bool = True,
+) -> Attribution | None:
+    """The attribution of a verb and noun cue ("made the case that X", "had a favorable
+    opinion of X"): the cue runs from the verb to `cue_end`, the content is `comp`'s
+    phrase within its paragraph, the source is the verb's subject."""
+    toks = [t for t in comp.subtree if not t.is_space]
     start, end = _trim(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
-    if len(text[start:end].split()) < 3 or "\n" in text[start:end]:
+    if end <= start or len(text[start:end].split()) < min_words or "\n" in text[start:end]:
         return None
     source_toks = _phrase(subj)
     cue_start, _ = _cue_span(verb)
     return Attribution(
-        cue=Span(cue_start.start, noun.idx + len(noun)),
+        cue=Span(cue_start.start, cue_end.idx + len(cue_end)),
         content=[Span(start, end)],
         source=_source_span(subj, source_toks),
-        cue_text=text[cue_start.start : noun.idx + len(noun)],
+        cue_text=text[cue_start.start : cue_end.idx + len(cue_end)],
         cue_lemma=noun.lemma_.lower(),
+        clausal=clausal,
         broad=True,
         source_head=subj,
         source_tokens=source_toks,
@@ -994,24 +1108,8 @@ def _view_attribution(text: str, verb: Any, noun: Any) -> Attribution | None:
         or comp.ent_type_ in ("DATE", "TIME")
     ):
         return None
-    toks = [t for t in comp.subtree if not t.is_space]
-    start, end = _trim(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
-    if end <= start or "\n" in text[start:end]:
-        return None
-    source_toks = _phrase(subj)
-    cue_start, _ = _cue_span(verb)
     cue_end = prep if prep is not None and comp.head == prep else noun
-    return Attribution(
-        cue=Span(cue_start.start, cue_end.idx + len(cue_end)),
-        content=[Span(start, end)],
-        source=_source_span(subj, source_toks),
-        cue_text=text[cue_start.start : cue_end.idx + len(cue_end)],
-        cue_lemma=noun.lemma_.lower(),
-        clausal=False,
-        broad=True,
-        source_head=subj,
-        source_tokens=source_toks,
-    )
+    return _verb_noun_cue(text, verb, noun, cue_end, comp, subj, clausal=False)
 
 
 def _predicate_attribution(text: str, cop: Any) -> Attribution | None:

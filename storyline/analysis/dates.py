@@ -28,7 +28,12 @@ Resolution rules (documented because they are choices):
 - When the expression is finer than what is known of the publication date
   (a "2014"-only article saying "on Tuesday"), the value is the publication
   date at its own granularity with confidence 0.3: right year, no invented day.
-- Without a publication date, relative expressions keep value None.
+- Without a publication date, relative expressions resolve against the
+  document's latest stated date (`inferred_published`): its year is taken as
+  the article's, so "on Tuesday" gives that year (confidence 0.3), "last
+  year" the one before, and a month or day without a year the latest one not
+  more than a week after that date (the next one in a plan). A document that
+  states no date keeps value None.
 - `future` is True when the resolved date lies after publication, or when it
   is the publication period itself and its clause carries a plan/forecast cue.
   A date before publication is never future ("by 2010" in 2014 is past).
@@ -103,6 +108,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("mdy", re.compile(_DAYNAME + _MOD + _MONTH + r"\s+" + _DAY + r"\s*,?\s*" + _YEAR)),
     ("dmy", re.compile(_DAYNAME + r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"\s*,?\s*" + _YEAR)),
+    # "January last year", "September this year": one month of a year told relatively.
+    (
+        "month_rel_year",
+        re.compile(_MONTH + r"\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b"),
+    ),
     (
         "rel_month",
         re.compile(
@@ -112,6 +122,19 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("md", re.compile(_MONTH + r"\s+" + _DAY + r"(?!\s*[,:]?\s*\d)")),
     ("dm", re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH)),
+    # "June and July 2009", "May to August 2010": the year belongs to both; the first is when
+    # it began
+    (
+        "mmy",
+        re.compile(
+            _MOD
+            + _MONTH
+            + r"\s+(?:and|or|to|through|until|-|–)\s+(?:early\s+|late\s+|mid-?)?"
+            + r"(?:January|February|March|April|May|June|July|August|September|October|"
+            r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?\s*,?\s*"
+            + _YEAR
+        ),
+    ),
     ("my", re.compile(_MOD + _MONTH + r"\s*,?\s*(?:of\s+)?" + _YEAR)),
     ("ago", re.compile(r"(?i:\b" + _NUM + r"\s+(?P<unit>day|week|month|year)s?\s+ago)")),
     (
@@ -190,8 +213,8 @@ MONTH_CONTEXT = YEAR_CONTEXT | {
 # than planned" are not plans.
 FUTURE_CUES = re.compile(
     r"(?i)(?<![\w'])(?:will|'ll|shall|going\s+to|(?:plans?|planning|aims?|aiming|expects?|hopes?|hoping|"
-    r"wants?|intends?|targets?|seeks?|promises?|pledges?|vows?|set|due|expected|scheduled|forecast|"
-    r"projected)\s+to|expected\s+(?:in|by|on)|scheduled\s+for|would\s+(?!have\b)[a-z]+|upcoming|"
+    r"wants?|intends?|targets?|seeks?|promises?|pledges?|vows?|prepar(?:es?|ing)|set|due|expected|scheduled|forecast|"
+    r"projected)\s+to|expected\s+(?:in|by|on)|(?<!had\sbeen\s)(?<!was\s)(?<!were\s)(?:scheduled|slated)\s+(?:[\w’']+\s+){0,4}?for|would\s+(?!have\b)[a-z]+|upcoming|"
     r"by\s+(?=\d{4}\b))(?![\w'])"
 )
 
@@ -216,6 +239,7 @@ PLAN_LEMMAS = frozenset(
         "go",
         "forecast",
         "project",
+        "prepare",
     }
 )
 
@@ -281,7 +305,17 @@ def parse_tense(nlp_doc: Any, start: int, end: int) -> bool | None:
     span = nlp_doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    return clause_tense(governing_verb(span.root))
+    verb = governing_verb(span.root)
+    prep = span.root.head
+    if (
+        verb is not None
+        and prep.lower_ == "for"
+        and (prep.head.i == verb.i or (prep.head.head.i == verb.i and prep.head.dep_ == "dobj"))
+        and verb.lemma_.lower() in PLAN_LEMMAS | {"slate"}
+        and not any(c.tag_ == "VBD" for c in verb.children if c.dep_ in ("aux", "auxpass"))
+    ):
+        return True  # "has scheduled the session for Jan. 23": the plan's date is ahead
+    return clause_tense(verb)
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,6 +324,15 @@ class Published:
 
     date: dt.date
     granularity: Granularity
+    # An undated document: `date` is the latest date it states (`inferred_published`), a
+    # lower bound known to this granularity; `granularity` is then "year" (the year is
+    # taken as the article's, nothing finer is claimed).
+    inferred: Granularity | None = None
+
+    @property
+    def floor_known(self) -> bool:
+        """The month of an inferred date is known (it came from a day or month)."""
+        return self.inferred in ("day", "month")
 
     @classmethod
     def parse(cls, value: str | None) -> Published | None:
@@ -324,7 +367,14 @@ def _coarse(pub: Published, wanted: Granularity) -> tuple[str, Granularity, floa
 def _month_year(month: int, pub: Published, future: bool, rel: str | None) -> tuple[int, float]:
     """The year of a month named without one, and the confidence in it."""
     year = pub.date.year
-    known = pub.granularity != "year"
+    if pub.floor_known and rel is None:
+        # undated article, its latest stated date known: a past month lies not after it
+        # (a week's slack: "On March 21, 2012 ... on March 22"), a planned one not before
+        if future:
+            return (year if month >= pub.date.month else year + 1), 0.5
+        first = dt.date(year, month, 1)
+        return (year if first <= pub.date + INFERRED_SLACK else year - 1), 0.5
+    known = pub.granularity != "year" or pub.floor_known
     if rel == "last":
         return (year if known and month < pub.date.month else year - 1), (0.8 if known else 0.6)
     if rel in ("next", "coming"):
@@ -356,7 +406,18 @@ def _resolve(kind: str, m: re.Match[str], pub: Published | None, future: bool) -
     month = MONTHS[g["month"].rstrip(".").lower()] if g.get("month") else None
     if g.get("mnum"):
         month = int(g["mnum"])
-    if month is None and kind in ("iso", "mdy", "dmy", "my", "md", "dm", "month", "rel_month"):
+    if month is None and kind in (
+        "iso",
+        "mdy",
+        "dmy",
+        "my",
+        "mmy",
+        "md",
+        "dm",
+        "month",
+        "rel_month",
+        "month_rel_year",
+    ):
         return None
     month = month or 1  # unused below by the kinds that name no month
     if kind in ("iso", "mdy", "dmy"):
@@ -365,17 +426,36 @@ def _resolve(kind: str, m: re.Match[str], pub: Published | None, future: bool) -
         except ValueError:
             return None
         return iso(day, "day"), "day", False, 0.95
-    if kind == "my":
+    if kind in ("my", "mmy"):
         return f"{int(g['year']):04d}-{month:02d}", "month", False, 0.95
     if kind == "year":
         return g["year"], "year", False, 0.85
     if kind == "season":
         return _season(g, pub, future)
+    if kind == "month_rel_year":
+        if pub is None:
+            return None, None, True, 0.0
+        step = {"last": -1, "this": 0, "next": 1}[g["rel"]]
+        return (
+            f"{pub.date.year + step:04d}-{month:02d}",
+            "month",
+            True,
+            0.6 if pub.inferred else 0.85,
+        )
     if kind in ("md", "dm"):
         if not 1 <= int(g["day"]) <= 31:
             return None
         if pub is None:
             return None, None, True, 0.0
+        if pub.floor_known:
+            year, conf = _month_year(month, pub, future, None)
+            try:
+                day = dt.date(year, month, int(g["day"]))
+            except ValueError:
+                return None
+            if not future and day > pub.date + INFERRED_SLACK:
+                day = day.replace(year=year - 1) if (month, int(g["day"])) != (2, 29) else day
+            return iso(day, "day"), "day", True, conf
         if pub.granularity == "year":
             # "March 22" in a 2012 article: 2012-03-22; the day is written, only the
             # year is inferred (documents rarely recall a date from another year
@@ -434,7 +514,14 @@ def _resolve(kind: str, m: re.Match[str], pub: Published | None, future: bool) -
         }
         wanted = grans[unit]
         if unit == "year":
-            return f"{pub.date.year + step:04d}", "year", True, 0.9
+            return f"{pub.date.year + step:04d}", "year", True, 0.6 if pub.inferred else 0.9
+        if pub.inferred and step < 0:
+            # "last month" in an undated article whose latest stated date is 2012-01-02:
+            # the year of the shifted date (2011), never finer
+            back = pub.date - dt.timedelta(days=-step * (7 if unit == "week" else 31))
+            if unit == "day":
+                back = pub.date - dt.timedelta(days=-step)
+            return f"{back.year:04d}", "year", True, 0.3
         coarse = _coarse(pub, wanted)
         if coarse:
             return coarse[0], coarse[1], True, coarse[2]
@@ -524,6 +611,27 @@ def _month_is_date(text: str, m: re.Match[str]) -> bool:
     return bool(before) and before[-1].lower() in MONTH_CONTEXT
 
 
+# A weekday in a name: "Black Wednesday", "Super Tuesday", "the Sunday Times", "the Mail on
+# Sunday" name an event or a paper, not the day of the week.
+_DAY_NAME_BEFORE = re.compile(
+    r"\b(?:Black|Super|Good|Holy|Ash|Palm|Easter|Bloody|Cyber|Shrove|Maundy|Whit|Fat|Giving|"
+    r"Manic|Mail\s+on|Independent\s+on)\s+$"
+)
+_DAY_NAME_AFTER = re.compile(
+    r"\s+(?:Times|Telegraph|Mirror|Express|Herald|Post|Independent|Tribune|Observer|Mail|Sport|"
+    r"Night\s+Football)\b"
+)
+
+
+def _named_day(text: str, m: re.Match[str]) -> bool:
+    if (m.group("rel") or "").lower() in ("last", "this", "next", "coming"):
+        return False
+    day = m.start("weekday")
+    return bool(
+        _DAY_NAME_BEFORE.search(text, max(0, day - 20), day) or _DAY_NAME_AFTER.match(text, m.end())
+    )
+
+
 def _is_stretch(text: str, m: re.Match[str]) -> bool:
     """ "the last year", "the next month": a stretch of time up to or from now,
     not the previous or next calendar period, so not a date."""
@@ -552,6 +660,9 @@ def _candidates(text: str) -> Iterator[tuple[str, re.Match[str]]]:
                     continue
                 if kind == "month" and not _month_is_date(text, m):
                     continue
+                if kind == "weekday" and _named_day(text, m):
+                    taken.append((m.start(), m.end()))
+                    continue
                 taken.append((m.start(), m.end()))
                 if kind == "rel_unit" and _is_stretch(text, m):
                     continue  # claimed, so no shorter pattern reads it as a date
@@ -572,18 +683,59 @@ def _is_future(
     return cue
 
 
-def resolve_dates(text: str, published: str | None, nlp_doc: Any = None) -> list[DateMention]:
-    """Every temporal expression in `text`, resolved against `published`.
+INFERRED_SLACK = dt.timedelta(days=7)
+
+
+def inferred_published(text: str, nlp_doc: Any = None) -> Published | None:
+    """What an undated document's own dates tell of when it was written: its latest
+    explicit date ("Jan. 2, 2012", "October 2012", "2012") in a clause that is not a
+    plan, as a lower bound whose year is taken as the article's.
+
+    Without it every "Tuesday", "last year" or "March 22" of a document with no
+    publication date is dropped, though the article says "in the first 11 months of
+    2011 ... last year" in plain words. Publication is usually days after the latest
+    date an article states, so its year is right far more often than not; a weekday
+    then resolves to that year only (`_coarse`), never to an invented day.
+    """
+    explicit = [
+        d
+        for d in resolve_dates(text, None, nlp_doc)
+        if not d.relative and d.value and d.granularity == "day" and not d.future
+    ]
+    if not explicit:
+        return None
+    latest = max(explicit, key=lambda d: (d.value or "").ljust(10, "-"))
+    found = Published.parse(latest.value)
+    if found is None:
+        return None
+    return Published(found.date, "year", latest.granularity)
+
+
+def resolve_dates(
+    text: str,
+    published: str | None,
+    nlp_doc: Any = None,
+    *,
+    reference: Published | None = None,
+    tenses: dict[tuple[int, int], bool] | None = None,
+) -> list[DateMention]:
+    """Every temporal expression in `text`, resolved against `published` (or, for an
+    undated document, against a `reference` from `inferred_published`). `tenses` gives
+    the past/future of expressions already decided (by span), for resolving again
+    without the parse.
 
     `nlp_doc` (a spaCy Doc of `text`) is optional: with it, the tense of the
     verb governing each expression decides past or future (`parse_tense`),
     and its DATE entities that the grammar missed are tried with dateparser.
     Without it a whole-word cue list around the expression decides.
     """
-    pub = Published.parse(published)
+    pub = Published.parse(published) or reference
     mentions: list[DateMention] = []
     for kind, m in _candidates(text):
-        tense = parse_tense(nlp_doc, m.start(), m.end()) if nlp_doc is not None else None
+        if tenses is not None and (m.start(), m.end()) in tenses:
+            tense: bool | None = tenses[(m.start(), m.end())]  # decided before, by a parse
+        else:
+            tense = parse_tense(nlp_doc, m.start(), m.end()) if nlp_doc is not None else None
         cue = (
             tense
             if tense is not None
@@ -657,7 +809,8 @@ def _years_from_context(text: str, mentions: list[DateMention]) -> None:
         if d.value is None:
             if m is None:
                 continue
-            near = [a for a in anchors if a.granularity in ("day", "month")]
+            # a full date only: "won March 2012" recalls a record, it does not date "Dec 17"
+            near = [a for a in anchors if a.granularity == "day"]
             before = [a for a in near if a.end <= d.start and d.start - a.end <= YEAR_CONTEXT_SPAN]
             after = [a for a in near if a.start >= d.end and a.start - d.end <= YEAR_CONTEXT_SPAN]
             anchor = before[-1] if before else (after[0] if after else None)
@@ -764,11 +917,12 @@ class DateResolver:
     """Analysis component: fills `analysis.dates`."""
 
     name = "dates"
-    version = "2"  # seasons; a month without year takes the year its sentence named
+    version = "3"  # an undated document's relative dates resolve against its latest stated date
     requires: tuple[str, ...] = ()
     provides: tuple[str, ...] = ("dates",)
 
     def __call__(self, analysis: Analysis) -> Analysis:
         doc = analysis.document
-        analysis.dates = resolve_dates(doc.text, doc.published, analysis.nlp)
+        reference = None if doc.published else inferred_published(doc.text, analysis.nlp)
+        analysis.dates = resolve_dates(doc.text, doc.published, analysis.nlp, reference=reference)
         return analysis

@@ -22,14 +22,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Analysis, EntityMention, Turn
+from ..words import FUNCTION_WORDS
 from .entity_rules import (
     ANAPHORIC_OWNERS,
     CORPORATE_SUFFIXES,
     COUNTRY_ALIASES,
     COURTESY_TITLES,
     GENERIC_ORG_HEADS,
+    INSTITUTIONS,
     KEEP_LABELS,
     NAME_TITLES,
+    NON_PLAYER_HEADS,
+    NON_PLAYER_LABELS,
+    NON_PLAYER_TAILS,
     NOT_ACRONYM_ORGS,
     NOT_ENTITY_PATTERNS,
     ORG_DESCRIPTORS,
@@ -38,10 +43,13 @@ from .entity_rules import (
     PLACE_ONLY_HEADS,
     PRODUCT_CODE,
     PRONOUNS,
+    RANK_ABBREVIATIONS,
     REGIONS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
     US_STATES,
+    WIDGET_WORDS,
+    WORK_NOUNS,
 )
 from .furniture import furniture_spans, inside
 from .matching import is_titled, same_full_name, titled_name
@@ -107,6 +115,10 @@ def _is_break(token: Any) -> bool:
         token.is_space
         or "\n" in token.text
         or token.text in {"(", ")", "[", "]", "|", '"', "“", "”"}
+        or (  # "Kit Kat - originally ...": a dash between spaces ends a name
+            token.text in {"-", "--", "\u2013", "\u2014"}
+            and (bool(token.whitespace_) or (token.i > 0 and bool(token.nbor(-1).whitespace_)))
+        )
     )
 
 
@@ -121,10 +133,28 @@ def _trim(doc: Any, cand: _Cand) -> list[_Cand]:
         while j < cand.end and not _is_break(doc[j]):
             j += 1
         s, e = i, j
-        while s < e and (doc[s].lower_ == "the" or doc[s].is_punct):
-            s += 1
-        while e > s and (doc[e - 1].is_punct or _is_possessive(doc, e - 1)):
-            e -= 1
+        while s < e and (
+            doc[s].lower_ in ("the", "a.m.", "p.m.")
+            or doc[s].text in ("a", "an")
+            or doc[s].is_punct
+        ):
+            s += 1  # "12:55 A.M. Hamas says": a live blog's clock opens the line
+        while e > s and (
+            doc[e - 1].is_punct
+            or _is_possessive(doc, e - 1)
+            or (doc[e - 1].is_lower and doc[e - 1].lower_ in FUNCTION_WORDS)
+        ):
+            e -= 1  # "Deutsche Börse of", "Amber and Dru and": a name never ends so
+        if cand.type == "PERSON":
+            cut = [k for k in range(s + 1, e) if doc[k].lower_ in {"of", "from", "in", "at"}]
+            e = cut[0] if cut else e  # "Oliveras of Dover": the person, then where from
+            owner = [k for k in range(s + 1, e - 1) if doc[k].lower_ in {"'s", "’s"}]
+            if owner:
+                # "KCAL9’s Jeff Nguyen": the person follows the owner; "Chapman’s IMDb":
+                # one word after a possessive is something the owner has
+                s = owner[-1] + 1 if e - owner[-1] > 2 else e
+        elif e - s > 1 and doc[e - 1].lower_.rstrip(".") in RANK_ABBREVIATIONS:
+            e -= 1  # "New York Police Department Sgt": the rank opens the next name
         if e > s:
             parts.append(_Cand(s, e, cand.type, cand.role, cand.organisation))
         i = j
@@ -139,9 +169,19 @@ def _is_possessive(doc: Any, i: int) -> bool:
     return t.text == "s" and i > 0 and len(doc[i - 1].text) > 1
 
 
+# A letter written three times running ("Annyyyyywayyy"): spelt-out speech, not a name.
+_STRETCHED = re.compile(r"([a-z])\1\1")
+
+
 def _is_junk(text: str, type: str) -> bool:
     if not text or not any(c.isalpha() for c in text):
         return True
+    if text[:2].isalpha() and text[:2].islower():
+        return True  # "east coast", "trans-Atlantic" (but "eBay", "iPhone" are names)
+    if _STRETCHED.search(text) or text.casefold().rstrip(".") in CORPORATE_SUFFIXES:
+        return True  # "Annyyyyywayyy"; a bare "LLC"
+    if all(w.casefold() in WIDGET_WORDS for w in text.split()):
+        return True  # "Subscribe", "Invalid Email": a page widget
     if any(p.match(text) for p in NOT_ENTITY_PATTERNS):
         return True
     if text.upper() in NOT_ACRONYM_ORGS and text.isupper():
@@ -195,8 +235,8 @@ def _covered_any(doc: Any, i: int) -> bool:
 def _strip_leading_title(doc: Any, cand: _Cand) -> None:
     """ "CTO Li Sanqi" -> person "Li Sanqi" (the title is read again by `_attach_role`)."""
     s = cand.start
-    while s < cand.end - 1 and _is_role_word(doc[s]):
-        s += 1
+    while s < cand.end - 1 and _is_role_word(doc[s]) and not _glued(doc[s], doc[s + 1]):
+        s += 1  # ("Dean-Charles Chapman" keeps its "Dean")
     if s == cand.start and cand.end - s > 2 and doc[s].is_upper and 2 <= len(doc[s].text) <= 4:
         cand.role = cand.role or doc[s].text  # "SSP Ann Lee": a rank's initials
         s += 1
@@ -209,7 +249,7 @@ class EntityRecognizer:
     """Analysis component: fills `analysis.entities` (see the module docstring)."""
 
     name = "entities"
-    version = "3"  # skips furniture sentences inside paragraphs (analysis/furniture.py)
+    version = "4"  # non-players, junk and type evidence (issue 10, entities3); inline furniture
     requires: tuple[str, ...] = ()
     provides: tuple[str, ...] = ("entities",)
 
@@ -233,11 +273,13 @@ def extract_entities(text: str, doc: Any = None, turns: Sequence[Turn] = ()) -> 
 
         doc = load_nlp()(text)
     cands = _from_model(doc)
+    _extend_people(doc, cands)
     cands = _add_caps_labels(doc, cands)
     cands = _add_acronyms(doc, cands)
     cands = _add_products(doc, cands)
     cands = _drop_common_words(doc, cands)
     cands, dropped = _drop_non_players(doc, cands)
+    cands = _defined_acronyms(doc, cands)
     _fix_types(doc, cands)
     _link_short_forms(doc, cands, [t.organisation for t in turns if t.organisation])
     dominant = _dominant_org(doc, cands)
@@ -272,6 +314,15 @@ def _from_model(doc: Any) -> list[_Cand]:
             out.extend(_split_country_prefix(doc, part))
     kept = []
     for cand in out:
+        if _tail_of_a_title(doc, cand):
+            continue
+        if cand.type == "ORG" and cand.start > 0:
+            before = doc[cand.start - 1]
+            if before.ent_type_ == "NORP" and before.whitespace_ and before.ent_iob_ in "BI":
+                k = cand.start - 1
+                while k > 0 and doc[k].ent_iob_ == "I" and doc[k - 1].ent_type_ == "NORP":
+                    k -= 1
+                cand.start = k  # "South Korean Navy", not "Navy"
         surface = doc[cand.start : cand.end].text
         if country_name(surface):
             nxt = doc[cand.end] if cand.end < len(doc) else None
@@ -283,19 +334,111 @@ def _from_model(doc: Any) -> list[_Cand]:
     return kept
 
 
+def _glued(left: Any, right: Any) -> bool:
+    """Two tokens written with no space between them."""
+    return not left.whitespace_ and right.i == left.i + 1
+
+
+def _extend_people(doc: Any, cands: list[_Cand]) -> None:
+    """Repair a person's name the model cut short: a hyphenated part ("Moon Jae-in",
+    "Dean-Charles Chapman"), and a last name the text also writes alone as a person's
+    ("James Dirk" before "Crudup", when "Crudup" stands alone elsewhere)."""
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    lower = {t.lower_ for t in doc if t.is_lower}
+    alone: dict[str, set[int]] = {}  # name words standing alone, inside no other name
+    for t in doc:
+        single = t.ent_type_ == "PERSON" and t.ent_iob_ == "B"
+        single = single and (t.i + 1 == len(doc) or doc[t.i + 1].ent_iob_ != "I")
+        if single or (t.pos_ == "PROPN" and not t.ent_type_ and not t.is_sent_start):
+            alone.setdefault(t.text, set()).add(t.i)
+    lone_people = {
+        w
+        for w in alone
+        if is_name_word(w)
+        and w.casefold() not in lower
+        and w.casefold() not in _ORG_TAILS
+        and w.casefold() not in PLACE_HEADS
+    }
+    for c in cands:
+        if c.type != "PERSON":
+            continue
+        e = c.end
+        if (
+            e + 1 < len(doc)
+            and doc[e].text == "-"
+            and _glued(doc[e - 1], doc[e])
+            and _glued(doc[e], doc[e + 1])
+            and doc[e + 1].is_alpha
+        ):
+            c.end = e + 2
+        s = c.start
+        if (
+            s >= 2
+            and doc[s - 1].text == "-"
+            and _glued(doc[s - 2], doc[s - 1])
+            and _glued(doc[s - 1], doc[s])
+            and doc[s - 2].is_title
+            and doc[s - 2].i not in taken
+        ):
+            c.start = s - 2
+        e = c.end
+        if (
+            c.end - c.start >= 2
+            and e < len(doc)
+            and e not in taken
+            and doc[e].is_title
+            and doc[e].pos_ == "PROPN"
+            and not doc[e].is_sent_start
+            and doc[e].text in lone_people
+            and alone[doc[e].text] - {e}
+            and not any(p.match(doc[e].text) for p in NOT_ENTITY_PATTERNS)
+        ):
+            c.end = e + 1
+            taken.add(e)
+
+
+def _tail_of_a_title(doc: Any, cand: _Cand) -> bool:
+    """ "Thrones" of "Game of Thrones": one word after "of" and a capitalised word no
+    name covers is the end of a longer title the model cut, not a name of its own."""
+    i = cand.start
+    if cand.type not in ("ORG", "PERSON") or cand.end - i != 1 or i < 2:
+        return False
+    head = doc[i - 2]
+    return (
+        doc[i - 1].text == "of"
+        and head.is_title
+        and not head.is_sent_start
+        and not head.ent_type_
+        and not _is_role_word(head)
+        and head.lower_ not in GENERIC_ORG_HEADS
+    )
+
+
 def _drop_common_words(doc: Any, cands: list[_Cand]) -> list[_Cand]:
     """A capitalised word opening a sentence ("Paramedics", "State") is no name when the
     article also writes it in lower case."""
-    lower = {t.text for t in doc if t.is_lower}
-    return [
-        c
-        for c in cands
-        if not (
-            c.end - c.start == 1
-            and doc[c.start].is_sent_start
-            and doc[c.start].text.lower() in lower
-        )
-    ]
+    lower = Counter(t.text for t in doc if t.is_lower)
+    capital = Counter(t.text for t in doc if t.is_title)
+    people = {t.text for c in cands if c.type == "PERSON" for t in doc[c.start : c.end]}
+    kept = []
+    for c in cands:
+        word = doc[c.start].text
+        if c.end - c.start == 1 and word.lower() in lower:
+            if doc[c.start].is_sent_start:
+                continue
+            # "the Fraternity" among many "the fraternity": a common word, capitalised
+            if c.type != "PERSON" and word.istitle() and lower[word.lower()] >= 2 * capital[word]:
+                continue
+        if (
+            c.type == "ORG"
+            and c.end - c.start == 3
+            and doc[c.start + 1].lower_ == "and"
+            and doc[c.start].text != doc[c.end - 1].text
+            and any(t.text in people for t in doc[c.start : c.end])
+        ):
+            continue  # "Amber and Dru": two people the model read as one organisation
+        kept.append(c)
+    return kept
 
 
 # Words before a name that credit the newsroom, not a player ("Editing by Ann Lee and Bo Li").
@@ -306,9 +449,14 @@ _CREDIT_BEFORE = re.compile(
 )
 _CREDIT_AFTER = re.compile(
     r"^[^.\n]{0,60}\b(?:contributed (?:to )?(?:this|the) (?:report|story|article)|"
-    r"contributed reporting)",
+    r"contributed reporting)"
+    r"|^\s+(?:may|can) be (?:reached|contacted) at\b"  # "Ann Lee may be reached at ..."
+    r"|^\s+reports? for\b"  # "Ann Lee reports for the NBC4 News at 5": a video caption
+    r"|^\s*\(@\w+\)",  # "— Ann Lee (@annlee) August 12, 2018": an embedded post's author
     re.IGNORECASE,
 )
+# "... reports for the NBC4 News": the outlet a video caption credits.
+_OUTLET_CREDIT = re.compile(r"\breports? for (?:the )?$")
 # "(Reuters) -", "(CNN) --": the outlet a dateline credits.
 _DATELINE_AFTER = re.compile(r"^\)\s*(?:-|--|\u2013|\u2014)")
 # What follows a dateline's city: ", STATE" and "(Outlet) -" or a dash.
@@ -331,6 +479,9 @@ def _drop_non_players(doc: Any, cands: list[_Cand]) -> tuple[list[_Cand], set[in
     "Invalid"). Returns the kept candidates and the tokens of the dropped ones."""
     kept = []
     dropped: set[int] = set()
+    labels = _model_votes(doc)
+    glued = _run_together(doc)
+    works: set[str] = set()
     for c in cands:
         while c.end - c.start > 1 and (
             (
@@ -341,15 +492,210 @@ def _drop_non_players(doc: Any, cands: list[_Cand]) -> tuple[list[_Cand], set[in
                 )
             )
             or (c.type == "PERSON" and c.end - c.start > 2 and doc[c.start].tag_ == "NN")
-        ):
+            or (c.type == "PERSON" and _plural_relation(doc[c.start]))
+        ):  # "Parents Ashley and Evan Boyle": a plural relation or role opens the name
             c.start += 1  # "Fleeing Hama", "Photographer Ann Lee": the name is what follows
         first = doc[c.start]
         start, end = first.idx, doc[c.end - 1].idx + len(doc[c.end - 1].text)
-        if _not_a_player(doc, c, start, end):
+        if _no_player_kind(doc, c, start, end, labels):
+            works.add(doc[c.start : c.end].text)
+        if (
+            _not_a_player(doc, c, start, end)
+            or doc[c.start : c.end].text in works
+            or any(t.i in glued for t in doc[c.start : c.end])
+        ):
             dropped.update(range(c.start, c.end))
         else:
             kept.append(c)
-    return kept, dropped
+    # a work, law or event shown to be one anywhere in the text is one everywhere
+    # ("HGTV’s Fixer Upper stars" after "the television program Fixer Upper")
+    again = [c for c in kept if doc[c.start : c.end].text in works]
+    for c in again:
+        dropped.update(range(c.start, c.end))
+    return [c for c in kept if c not in again], dropped
+
+
+def _model_votes(doc: Any) -> dict[str, Counter[bool]]:
+    """For each name the model found, how often it labelled it a player (person,
+    organisation, place, product) or not (a work, a law, an event): one vote per mention."""
+    votes: dict[str, Counter[bool]] = {}
+    for ent in doc.ents:
+        if ent.label_ in NON_PLAYER_LABELS or ent.label_ in KEEP_LABELS:
+            name = ent.text.strip(" \"“”'‘’").removeprefix("the ").removeprefix("The ")
+            votes.setdefault(name, Counter())[ent.label_ in NON_PLAYER_LABELS] += 1
+    return votes
+
+
+def _run_together(doc: Any) -> set[int]:
+    """Tokens that are two words run together by lost spacing ("Saganestimated"): a
+    capitalised word the text also writes alone, then a lowercase word it also writes
+    alone."""
+    capital = {t.text for t in doc if t.is_title and len(t.text) >= 3}
+    lower = {t.text for t in doc if t.is_lower and t.is_alpha and len(t.text) >= 3}
+    out = set()
+    for t in doc:
+        w = t.text
+        if not (t.is_alpha and w[:1].isupper() and w[1:].islower() and len(w) >= 7):
+            continue
+        if any(w[:k] in capital and w[k:] in lower for k in range(3, len(w) - 2)):
+            out.add(t.i)
+    return out
+
+
+# A quotation of a few title-case words ("“Fixer Upper”", "\"Forgetting to Be Afraid\""):
+# the title of a work.
+_QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,80})[\"”]")
+
+
+def _in_quoted_title(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) lies in a short quoted title (most words capitalised)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    for m in _QUOTED.finditer(text, line_start, line_end):
+        if m.start(1) <= start and end <= m.end(1):
+            quoted = m.group(1).rstrip(" .,;:!?")
+            words = [w for w in quoted.split() if w[:1].isalpha()]
+            big = [w for w in words if len(w) > 3 or w[:1].isupper()]
+            return (
+                0 < len(words) <= 8
+                and not re.search(r"[.!?,;:]\s", quoted)
+                and sum(w[:1].isupper() for w in big) >= max(1, 0.6 * len(big))
+            )
+    return False
+
+
+# A bracket opened right after a sentence, holding only names: "... reported. (Ann Lee and"
+_BRACKET_CREDIT = re.compile(r"[.!?\"”)]\s*\((?:[A-Z][\w'.-]*\s+)*(?:(?:and|&)\s+)?$")
+
+
+def _no_player_kind(
+    doc: Any, c: _Cand, start: int, end: int, labels: dict[str, Counter[bool]]
+) -> bool:
+    """A work ("the television program Fixer Upper", a quoted title), a law, an event,
+    an award or an era ("Clean Water Act", "Battle of Stone Mill", "Bronze Age"), a
+    name the model labels a work, law or event at least as often as a player, or a
+    vanity phone word ("222-TIPS"): no one who acts in the story."""
+    text = doc.text
+    words = doc[c.start : c.end].text.split()
+    if len(words) > 1 and (
+        words[-1].casefold() in NON_PLAYER_TAILS
+        or (words[0].casefold() in NON_PLAYER_HEADS and words[1] == "of")
+    ):
+        return True
+    if c.start > 0 and doc[c.start - 1].is_lower and doc[c.start - 1].lower_ in WORK_NOUNS:
+        return True
+    if _in_quoted_title(text, start, end):
+        return True
+    if c.type != "PERSON" and any(
+        t.is_lower and t.pos_ in ("VERB", "AUX") for t in doc[c.start + 1 : c.end - 1]
+    ):
+        return True  # "Isaiah claims Frances": a clause, not a name
+    if c.type == "PERSON" and _BRACKET_CREDIT.search(text[max(0, start - 80) : start]):
+        return True  # "... no injuries reported. (Ann Lee)": a live blog's byline
+    if (
+        c.type == "ORG"
+        and c.end - c.start == 1
+        and c.start > 1
+        and doc[c.start - 1].text == "of"
+        and doc[c.start - 2].is_title
+        and doc[c.start - 2].lower_ in ROLE_HEADS
+    ):
+        return True  # "Secretary of State John Kerry": part of a title
+    if (
+        c.type == "PERSON"
+        and c.start > 0
+        and doc[c.start - 1].lower_ in ("a", "an")
+        and not (c.end + 1 < len(doc) and doc[c.end].text == "," and doc[c.end + 1].like_num)
+    ):
+        return True  # "looks like a Kit Kat": a thing, not a person ("a Tom Lee, 35," aside)
+    if (
+        c.end < len(doc)
+        and doc[c.start : c.end].text.isupper()
+        and doc[c.end].lower_ in {"rule", "act", "law", "amendment", "bill"}
+    ):
+        return True  # "the RRP rule", "the ACA law"
+    if (
+        c.end - c.start == 1
+        and words[0].isupper()
+        and c.start > 0
+        and (doc[c.start - 1].like_num or doc[c.start - 1].lower_ in {"a.m.", "p.m.", "am", "pm"})
+    ):
+        return True  # "3000 BC", "5 p.m. PDT": an era or a time zone
+    if re.fullmatch(r"[A-Z][a-z]+ ?- ?[a-z]+", doc[c.start : c.end].text) or (
+        c.type != "PERSON" and re.match(r"-[a-z]", text[end : end + 2])
+    ):
+        return True  # "Teeny-tiny": a hyphenated word opening a sentence
+    vote = labels.get(doc[c.start : c.end].text)
+    if vote and vote[True] >= vote[False]:
+        return True
+    return bool(re.search(r"\d-$", text[max(0, start - 2) : start]))
+
+
+def _defined_acronyms(doc: Any, cands: list[_Cand]) -> list[_Cand]:
+    """An acronym the text defines ("Nasdaq OMX Group (NOG)", "IntercontinentalExchange,
+    or ICE,") names what it follows, with its type, wherever the text uses it; one
+    defined after a law, a work or an event ("Toxic Substances Control Act (TSCA)") or
+    after lowercase words it abbreviates ("intercontinental ballistic missile (ICBM)")
+    names no player and is dropped everywhere."""
+    by_end = {c.end: c for c in cands}
+    meaning: dict[str, _Cand | None] = {}
+    for c in cands:
+        word = doc[c.start].text
+        if c.end - c.start != 1 or not word.isupper() or len(word) < 2 or c.start < 2:
+            continue
+        before = doc[c.start - 1]
+        if before.text == "(" and c.end < len(doc) and doc[c.end].text == ")":
+            k = c.start - 1
+        elif before.lower_ == "or" and doc[c.start - 2].text == ",":
+            k = c.start - 2
+        else:
+            continue
+        owner = by_end.get(k)
+        if owner is not None and owner.type != "PERSON":
+            meaning.setdefault(word, owner)
+            continue
+        ent = next((e for e in doc.ents if e.end == k), None)
+        if ent is not None and ent.label_ in NON_PLAYER_LABELS:
+            meaning.setdefault(word, None)
+            continue
+        lead = [t for t in doc[max(0, k - len(word)) : k] if t.is_alpha]
+        lead = [t for t in lead[::-1] if t.lower_ not in FUNCTION_WORDS][::-1]
+        if (
+            len(lead) >= 2
+            and lead[-1].text[0].upper() == word[-1]
+            and all(t.is_lower for t in lead[-2:])
+            and any(t.text[0].upper() == word[0] for t in lead)
+        ):
+            meaning.setdefault(word, None)  # "intercontinental ballistic missile (ICBM)"
+        elif lead and lead[-1].lower_ in NON_PLAYER_TAILS:
+            meaning.setdefault(word, None)
+    if not meaning:
+        return cands
+    kept = []
+    for c in cands:
+        word = doc[c.start].text if c.end - c.start == 1 else None
+        if word not in meaning:
+            kept.append(c)
+            continue
+        owner = meaning[word]
+        if owner is not None:
+            if owner.type == "PRODUCT" and c.type == "ORG":
+                owner.type = "ORG"  # "IntercontinentalExchange, or ICE": a firm, not a product
+            c.type = owner.type
+            c.canonical = owner.canonical or canonical_name(
+                doc[owner.start : owner.end].text, owner.type
+            )
+            kept.append(c)
+    return kept
+
+
+def _plural_relation(token: Any) -> bool:
+    """ "Parents", "Officials": a family word or a role head in the plural."""
+    word = token.lower_
+    return word.endswith("s") and (
+        word[:-1] in KIN_NOUNS or word[:-1] in ROLE_HEADS or token.tag_ == "NNS"
+    )
 
 
 def _joins_a_person(doc: Any, c: _Cand) -> bool:
@@ -368,6 +714,13 @@ def _not_a_player(doc: Any, c: _Cand, start: int, end: int) -> bool:
         return True  # a social handle
     if any(t.text[:1].isupper() and t.lower_ in _HEADLINE_SMALL for t in span[1:]):
         return True  # "Worst Photo Of All Time": a headline in title case, not a name
+    if (
+        c.start > 0
+        and doc[c.start - 1].text[:1].isupper()
+        and doc[c.start - 1].lower_ in _HEADLINE_SMALL - {"a", "an", "the"}
+        and not doc[c.start - 1].is_sent_start
+    ):
+        return True  # "Real Housewives Of Beverly Hills": the end of a title-case title
     if c.type == "PERSON" and any(t.like_num for t in span):
         return True
     if c.type == "ORG" and _joins_a_person(doc, c):
@@ -388,6 +741,8 @@ def _not_a_player(doc: Any, c: _Cand, start: int, end: int) -> bool:
         _CREDIT_BEFORE.search(text[max(0, start - 120) : start])
         or _CREDIT_AFTER.match(text[end : end + 120])
     ):
+        return True
+    if c.type == "ORG" and _OUTLET_CREDIT.search(text[max(0, start - 20) : start]):
         return True
     return (
         c.type == "ORG"
@@ -454,6 +809,7 @@ def _add_acronyms(doc: Any, cands: list[_Cand]) -> list[_Cand]:
             and t.isalpha()
             and t.isupper()
             and t not in NOT_ACRONYM_ORGS
+            and t.casefold() not in CORPORATE_SUFFIXES
             and tok.pos_ in ("PROPN", "NOUN")
             and not _covered(cands, tok.i)
             and not country_name(t)
@@ -500,6 +856,7 @@ def _fix_types(doc: Any, cands: list[_Cand]) -> None:
     with an organisation is one too.
     """
     by_start = {c.start: c for c in cands}
+    model_types = [c.type for c in cands]
     for c in cands:
         after = doc.text[doc[c.end - 1].idx + len(doc[c.end - 1].text) :][:40]
         if (
@@ -510,10 +867,52 @@ def _fix_types(doc: Any, cands: list[_Cand]) -> None:
         ):
             c.type = "GPE"  # "OSLO (Reuters) -": a dateline's city
     for c in cands:
+        words = doc[c.start : c.end]
+        if (
+            c.type in ("ORG", "GPE", "LOC")
+            and len(words) >= 2
+            and words[0].lower_ in RULER_TITLES
+            and all(t.is_title and t.pos_ == "PROPN" for t in words[1:])
+            and not any(t.lower_ in _ORG_TAILS or t.lower_ in PLACE_HEADS for t in words[1:])
+        ):
+            c.type = "PERSON"  # "King Tommen Baratheon": a titled person
+        if (
+            c.type in ("GPE", "LOC")
+            and c.start > 0
+            and doc[c.start - 1].is_lower
+            and doc[c.start - 1].lower_ in ORG_DESCRIPTORS
+            and not country_name(words.text)
+            and words.text not in US_STATES
+        ):
+            c.type = "ORG"  # "the fraternity Alpha Sigma Phi"
         if c.type != "PERSON":
             continue
         if c.start > 0 and doc[c.start - 1].lower_ in ORG_DESCRIPTORS and doc[c.start - 1].is_lower:
             c.type = "ORG"
+            continue
+        if c.end < len(doc) and doc[c.end].is_lower and doc[c.end].lower_ in ORG_DESCRIPTORS:
+            c.type = "ORG"  # "the electronic Arca platform", "the Gaines firm"
+            continue
+        if (
+            c.end - c.start == 1
+            and c.start > 1
+            and (
+                (
+                    doc[c.start - 1].lower_ in ("for", "at", "with")
+                    and any(t.lower_ in ROLE_HEADS for t in doc[max(0, c.start - 6) : c.start - 1])
+                )
+                or (doc[c.start - 1].lower_ == "of" and doc[c.start - 2].lower_ in ROLE_HEADS)
+            )
+        ):
+            c.type = "ORG"  # "vice president of education for Wella": an employer
+            continue
+        if _owned_like_a_firm(doc, c):
+            c.type = "ORG"  # "Nestlé, which argued", "Wella's chief executive"
+            continue
+        if c.start > 0 and doc[c.start - 1].text == "the" and not _late(doc, c.start - 1):
+            # "the Daily News", "the Hatfield Barrow": a person is never "the X Y"
+            tail = words[-1].lower_
+            c.type = "LOC" if tail in PLACE_HEADS or tail in PLACE_ONLY_HEADS else "ORG"
             continue
         k = c.end
         while k < len(doc) and _is_role_word(doc[k]):
@@ -541,6 +940,46 @@ def _fix_types(doc: Any, cands: list[_Cand]) -> None:
                     a.type = "ORG"
                 elif a.type == "ORG" and b.type == "PERSON" and _looks_personal(doc, a):
                     a.type = "PERSON"  # "Dana Holt and Ann Lee": two people
+    # one name, one type: what the words around one mention show holds for the name's
+    # other mentions in the text, which the model typed without that evidence
+    shown: dict[str, set[str]] = {}
+    for c, model in zip(cands, model_types, strict=True):
+        if c.type != model:
+            shown.setdefault(doc[c.start : c.end].text, set()).add(c.type)
+    for c, model in zip(cands, model_types, strict=True):
+        types = shown.get(doc[c.start : c.end].text)
+        if c.type == model and types and len(types) == 1:
+            c.type = next(iter(types))
+
+
+# What a firm has and a person has not: "Wella's chief executive", "Nestlé's shares".
+_FIRM_HAS = frozenset(
+    {"ceo", "shares", "stock", "brand", "brands", "products", "stores", "headquarters"}
+    | {"website", "factory", "factories", "plants", "subsidiary", "employees", "customers"}
+    | {"shareholders", "executives", "chairman", "chief", "board", "profits", "revenue"}
+)
+
+
+def _owned_like_a_firm(doc: Any, c: _Cand) -> bool:
+    """A one-word "person" the text writes "X, which ..." or "X's shares": a firm."""
+    e = c.end
+    if c.end - c.start != 1 or e + 1 >= len(doc):
+        return False
+    if doc[e].text == "," and doc[e + 1].lower_ == "which":
+        return True
+    return doc[e].lower_ in {"'s", "’s"} and doc[e + 1].lower_ in _FIRM_HAS
+
+
+def _late(doc: Any, i: int) -> bool:
+    """ "the late X", "the Rev. X": "the" that may open a person's name phrase."""
+    return i + 1 < len(doc) and doc[i + 1].lower_ in {"late", "rev", "rev.", "reverend"}
+
+
+# Titles of rulers and officials that open a person's name ("King Tommen", "Queen Ana").
+RULER_TITLES = frozenset(
+    {"king", "queen", "prince", "princess", "lord", "lady", "sir", "dame", "pope", "emperor"}
+    | {"president", "senator", "sen.", "governor", "gov.", "dr.", "mr.", "mrs.", "ms."}
+)
 
 
 def _looks_personal(doc: Any, c: _Cand) -> bool:
@@ -923,6 +1362,9 @@ _ORG_TAILS = (
     | CORPORATE_SUFFIXES
     | {"law", "partners", "associates", "llp", "academy", "school", "church", "hospital"}
     | {"center", "centre", "museum", "library", "clinic", "airport", "prison", "magazine"}
+    | {"nations", "fraternity", "sorority", "chapter", "press", "exchange", "studios"}
+    | {"records", "homes", "properties", "foods", "stores", "airlines", "motors", "bureau"}
+    | {"sheriff", "police", "network", "media", "entertainment", "pictures", "brands"}
 )
 
 
@@ -953,6 +1395,9 @@ def _person_types(mentions: list[EntityMention]) -> None:
     ("Larch Creek Trail") is a place."""
     people = {m.canonical for m in mentions if m.type == "PERSON" and m.canonical}
     lone = {p for p in people if " " not in p}
+    # "Chip Gaines" read as an organisation beside "Joanna Gaines": a family's surname
+    lone |= {p.split()[-1] for p in people if " " in p and not is_titled(p)}
+    given = {p.split()[0] for p in people if " " in p and not is_titled(p)}
     for m in mentions:
         name = m.canonical or ""
         words = name.split()
@@ -962,27 +1407,46 @@ def _person_types(mentions: list[EntityMention]) -> None:
             and words[-1].casefold() in PLACE_ONLY_HEADS
         ):
             m.type = "LOC"
-        elif m.type == "PERSON" and len(words) > 1 and words[-1].casefold() in _ORG_TAILS:
-            m.type = "ORG"  # "Herman Law", "Dunn Partners": a firm named after people
+        elif (
+            len(words) > 1
+            and not country_name(name)
+            and (
+                (m.type in ("PERSON", "PRODUCT") and words[-1].casefold() in _ORG_TAILS)
+                or (m.type in ("GPE", "LOC") and words[-1].casefold() in _BODY_TAILS)
+            )
+        ):
+            # "Herman Law", "Dunn Partners": a firm named after people; "the United
+            # Nations", "Cumberland County District Court": a body, not a place
+            m.type = "ORG"
         elif (
             m.type == "ORG"
             and 2 <= len(words) <= 3
             and all(w[:1].isupper() and w[1:].islower() for w in words)
             and not any(w.casefold() in GENERIC_ORG_HEADS for w in words)
+            and not any(w.casefold() in _ORG_TAILS or w.casefold() in PLACE_HEADS for w in words)
+            and words[0] not in lone - given  # "Trump Tower": a surname opens a place's name
             and (name in people or words[-1] in lone)
         ):
             m.type = "PERSON"
 
 
+# Last words of a body's name that no place name ends in ("West Bank" and "Soviet Union"
+# are places, so not every organisation word is here).
+_BODY_TAILS = frozenset(
+    {"nations", "court", "council", "sheriff", "police", "department", "university"}
+    | {"college", "school", "hospital", "museum", "academy", "institute", "commission"}
+    | {"committee", "agency", "board", "office", "ministry", "fraternity", "sorority"}
+)
+
 # "Omak, Wash.", "Brewster, Washington": a name followed by a state or country is a place.
 _PLACE_AFTER = re.compile(r"^,\s+([A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+)?)")
 
 
-# Bodies a text puts things "in" that are not places ("in Congress").
-_INSTITUTIONS = frozenset(
-    {"congress", "parliament", "senate", "house", "assembly", "court", "cabinet", "government"}
-    | {"police", "army", "navy", "military", "church", "nato", "office", "administration"}
-)
+# "a Rockaway man", "an Omak resident": a name between these is where someone lives.
+_RESIDENT_BEFORE = re.compile(r"\b[Aa]n? $")
+_RESIDENT_AFTER = re.compile(r"^ (?:man|woman|men|women|resident|residents|native|boy|girl|teen)\b")
+# "Connor Cummings, 20, of Rockaway": a name after a person's "of" is their home town.
+_HOME_BEFORE = re.compile(r"[A-Z][a-z]+(?:, \d{1,3})?, of $")
 
 
 def _place_types(text: str, mentions: list[EntityMention]) -> None:
@@ -999,7 +1463,7 @@ def _place_types(text: str, mentions: list[EntityMention]) -> None:
         if m.type in ("PERSON", "ORG", "GPE", "LOC") and m.canonical and " " not in m.canonical:
             by_name.setdefault(m.canonical, []).append(m)
     for name, group in by_name.items():
-        if all(m.type in ("GPE", "LOC") for m in group) or name.casefold() in _INSTITUTIONS:
+        if all(m.type in ("GPE", "LOC") for m in group) or name.casefold() in INSTITUTIONS:
             continue
         if any(m.type == "PERSON" and (m.role or m.organisation) for m in group):
             continue
@@ -1013,6 +1477,11 @@ def _place_types(text: str, mentions: list[EntityMention]) -> None:
                 m.type in ("GPE", "LOC")
                 or used_as_place(text, m.start)
                 or (state and (country_name(state) or state in US_STATES or state.isupper()))
+                or (
+                    _RESIDENT_BEFORE.search(text[max(0, m.start - 4) : m.start])
+                    and _RESIDENT_AFTER.match(text[m.end : m.end + 12])
+                )
+                or _HOME_BEFORE.search(text[max(0, m.start - 30) : m.start])
             ):
                 placed += 1
         if placed and placed * 2 >= len(group):

@@ -146,6 +146,7 @@ GENERIC_ORG_HEADS = frozenset(
         "tribune",
         "command",
         "service",
+        "news",
     ]
 )
 # Last words that make a name a place ("Marrow Bay", "Greywater County"): such a name
@@ -241,6 +242,12 @@ ORG_DESCRIPTORS = frozenset(
         "broadcaster",
         "network",
         "supplier",
+        "fraternity",
+        "sorority",
+        "platform",
+        "chain",
+        "newspaper",
+        "outlet",
     ]
 )
 # Prepositions joining a title to its organisation ("analyst with Gartner").
@@ -336,6 +343,15 @@ NOT_ACRONYM_ORGS = frozenset(
         "ET",
         "PT",
         "CT",
+        "EDT",
+        "CDT",
+        "MDT",
+        "PDT",
+        "BST",
+        "CET",
+        "BC",
+        "BCE",
+        "AD",
     ]
 )
 # Surface forms that are never a named entity, whatever the model says.
@@ -473,4 +489,41 @@ US_STATES = frozenset(
         "Wyoming",
         "Wyo",
     ]
+)
+
+# Rank abbreviations written before a name ("Sgt. Daniel Boody"): never the last word of
+# an organisation's name, which the model sometimes runs on into ("Police Department Sgt").
+RANK_ABBREVIATIONS = frozenset(
+    {"sgt", "lt", "capt", "cpl", "pvt", "det", "insp", "supt", "cmdr", "maj", "col", "adm"}
+)
+
+# Page-widget words a capitalised button or form leaves behind ("Subscribe", "Invalid
+# Email"): a name made only of these is no one in the story.
+WIDGET_WORDS = frozenset(
+    {"subscribe", "unsubscribe", "click", "cancel", "share", "tweet", "email", "e-mail"}
+    | {"invalid", "login", "log", "sign", "follow", "comments", "comment", "advertisement"}
+    | {"photograph", "photo", "photos", "image", "video", "watch", "print", "reply", "submit"}
+    | {"copyright", "loading", "close", "menu", "search", "skip", "continue", "related"}
+)
+# Nouns that introduce a work's title ("the television program Fixer Upper"): the name
+# after them is a work, not a player.
+WORK_NOUNS = frozenset(
+    {"series", "show", "program", "programme", "film", "movie", "book", "memoir", "novel"}
+    | {"album", "song", "documentary", "episode", "sitcom", "podcast", "play", "musical"}
+)
+# Last words of a name that is a law, an event, an award or an era ("Clean Water Act",
+# "Tony Awards", "Bronze Age"), never a person, place or organisation in the story.
+NON_PLAYER_TAILS = frozenset(
+    {"act", "rule", "amendment", "treaty", "accord", "awards", "award", "prize", "games"}
+    | {"olympics", "festival", "war", "age", "era", "championship", "championships", "cup"}
+)
+# Leading words of such a name ("Battle of Stone Mill", "Siege of ...").
+NON_PLAYER_HEADS = frozenset({"battle", "siege", "war", "operation"})
+# spaCy labels of names that are no players (a work, a law, an event).
+NON_PLAYER_LABELS = frozenset({"WORK_OF_ART", "LAW", "EVENT"})
+
+# Bodies a text puts things "in" that are not places ("in Congress").
+INSTITUTIONS = frozenset(
+    {"congress", "parliament", "senate", "house", "assembly", "court", "cabinet", "government"}
+    | {"police", "army", "navy", "military", "church", "nato", "office", "administration"}
 )

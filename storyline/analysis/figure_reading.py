@@ -209,6 +209,9 @@ def _speaker_name(token, ctx: _Context) -> str | None:
     if token.lower_ in ("he", "she"):
         m = ctx.mention_before(token.idx, ("PERSON",))
         return ctx.full_name(m.name, m.start) if m else None
+    if token.lower_ == "it" and token.dep_ == "nsubj":  # "It also estimated that ...": the firm
+        m = ctx.mention_before(token.idx, ("ORG",))
+        return m.name if m else None
     if token.lower_ in _PRONOUNS or token.lower_ in ("i", "we", "you"):
         return None
     if token.lemma_.lower() in _ORG_NOUNS and token.tag_ == "NN":
@@ -228,7 +231,8 @@ def _speaker_name(token, ctx: _Context) -> str | None:
         if m is not None:
             return ctx.full_name(m.name, m.start)
     left = [t for t in tokens if t.i <= token.i]
-    return re.sub(r"\s+(['’]s?)(?=\s|$)", r"\1", " ".join(t.text for t in left))
+    described = re.sub(r"\s+(['’]s?)(?=\s|$)", r"\1", " ".join(t.text for t in left))
+    return _named_role(described, ctx) or described
 
 
 def _claimant(amount: Amount, span, sentence: Sentence, ctx: _Context) -> str | None:
@@ -236,10 +240,10 @@ def _claimant(amount: Amount, span, sentence: Sentence, ctx: _Context) -> str | 
     if owner:
         return owner
     if sentence.speaker:
-        return sentence.speaker
+        return _initials(_named_in_apposition(sentence.speaker, sentence, ctx), ctx)
     for quote in ctx.quotes:
         if quote.speaker and any(s.start <= amount.start < s.end for s in quote.content_spans):
-            return quote.speaker
+            return _initials(_named_in_apposition(quote.speaker, sentence, ctx), ctx)
     verb = _governing_verb(span.root, sentence)
     # "Holt said the company expects to create 600 jobs": the one who told it (the
     # outermost speech verb) is the claimant; an inner "expects" only without one.
@@ -250,6 +254,11 @@ def _claimant(amount: Amount, span, sentence: Sentence, ctx: _Context) -> str | 
         own_subject = _is_subject_of(below, anc)
         below = anc
         if own_subject:
+            continue
+        if _cites_as_saying(anc):  # "state media cited survey data as saying"
+            name = _cue_speaker(anc, ctx)
+            if name:
+                named.append(("say", name))
             continue
         if anc.pos_ == "VERB" and lemma in units.CLAIM_VERBS and _speech_cue_or_claim(anc):
             if verb is not None and anc.i == verb.i and lemma not in units.ESTIMATE_VERBS:
@@ -278,7 +287,78 @@ def _claimant(amount: Amount, span, sentence: Sentence, ctx: _Context) -> str | 
                 ):
                     name = name.head  # "according to the PCTA": the noun, not "the"
                 return _speaker_name(name, ctx)
+    speaker = _root_speaker(span)
+    return _speaker_name(speaker, ctx) if speaker is not None else None
+
+
+def _root_speaker(span):
+    """ "Target has said card numbers from 40 million customers were stolen", parsed with
+    the figure hanging off "said": the subject of the speech verb heading the sentence,
+    when the figure comes after it and is no part of that subject."""
+    root = span.root
+    while root.head.i != root.i:
+        root = root.head
+    if not _speech_cue(root) or root.i > span.start:
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i >= root.i or span.root in list(subject.subtree):
+        return None
+    if subject.lower_ in _PRONOUNS and subject.lower_ not in ("he", "she"):
+        return None
+    return subject
+
+
+def _cites_as_saying(verb) -> bool:
+    """ "cited an official survey as saying", "quoted him as saying": the subject reports."""
+    return verb.pos_ == "VERB" and any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(g.lemma_.lower() == "say" for g in c.children)
+        for c in verb.children
+    )
+
+
+def _initials(speaker: str, ctx: _Context) -> str:
+    """ "MB" -> "Mike Brown": an interview transcript labels turns with initials; the one
+    person the document names with them is the speaker."""
+    if not re.fullmatch(r"[A-Z]{2,3}", speaker):
+        return speaker
+    names = {
+        m.name
+        for m in ctx.mentions
+        if m.type == "PERSON" and "".join(w[0] for w in m.name.split()) == speaker
+    }
+    return names.pop() if len(names) == 1 else speaker
+
+
+def _named_role(description: str, ctx: _Context) -> str | None:
+    """ "his lawyer" -> "Wang Chaohui" when the document names him so ("his lawyer Wang
+    Chaohui", "lawyer Wang Chaohui"): the person, not the description."""
+    m = re.fullmatch(r"(?:his|her|their|its|the)\s+([a-z]+)", description.strip(), re.I)
+    if m is None:
+        return None
+    role = re.escape(m.group(1))
+    for found in re.finditer(rf"\b{role},?\s+(?=[A-Z])", ctx.text):
+        person = ctx.mention_in(found.end(), found.end() + 1, ("PERSON",))
+        if person is not None and " " in person.name:
+            return person.name
     return None
+
+
+def _named_in_apposition(speaker: str, sentence: Sentence, ctx: _Context) -> str:
+    """ "the Palestinian news agency Ma'an": the name after a description, not the
+    description."""
+    text = ctx.text[sentence.start : sentence.end]
+    at = text.lower().find(speaker.lower())
+    if at < 0:
+        return speaker
+    end = sentence.start + at + len(speaker)
+    span = _span(ctx.doc, end, min(end + 40, sentence.end))
+    if span is None or not len(span):
+        return speaker
+    name = span[0]
+    if name.pos_ == "PROPN" and name.dep_ == "appos" and ctx.text[end : name.idx].strip() == "":
+        words = [name, *[t for t in name.rights if t.dep_ in ("compound", "flat")]]
+        return " ".join(t.text for t in words)
+    return speaker
 
 
 def _speech_cue_or_claim(verb) -> bool:
@@ -296,6 +376,8 @@ def _goal_owner(span, sentence: Sentence, ctx: _Context) -> str | None:
     candidates = [c for c in root.children if c.dep_ == "relcl"]
     for anc in _ancestors(root, sentence):
         if _speech_cue(anc):
+            if anc.lemma_.lower() in units.GOAL_WORDS or anc.lower_ in units.GOAL_WORDS:
+                candidates.append(anc)  # "Gianforte ... pledged to donate $50,000"
             break
         candidates.append(anc)
     for word in candidates:
@@ -325,6 +407,9 @@ def _trailing_cue(span, sentence: Sentence, ctx: _Context) -> str | None:
         if t.lower_ == "according" or (t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS):
             if t.lower_ == "according":
                 return None
+            subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            if subject is not None and span.root in list(subject.subtree):
+                return None  # "eight people who worked on X claimed": they are the figure
             after = ctx.mention_in(t.idx + len(t) + 1, t.idx + len(t) + 3, ("PERSON", "ORG"))
             before = ctx.mention_in(max(t.idx - 3, 0), t.idx - 1, ("PERSON", "ORG"))
             for m in (after, before):
@@ -348,11 +433,22 @@ def _not_after(period: DateMention, published: str | None) -> bool:
 def _status(
     span, period: DateMention | None, sentence: Sentence, published: str | None = None
 ) -> str:
-    """target / forecast / actual from the verbs above the figure; unknown without a verb."""
+    """target / forecast / actual from the verbs above the figure; a statement with no
+    cue for a plan or a prediction is actual (what the text reports as so)."""
+    hedged = _hedged(span)
+    if hedged:
+        return hedged
+    if _presupposed(span):
+        return "actual"
     lemmas: set[str] = set()
     verbs: list[Any] = []
     path = [*_ancestors(span.root, sentence)]
     below = {id(anc): child for child, anc in zip([span.root, *path], path, strict=False)}
+    if any(
+        anc.lemma_.lower() == "sentence" and anc.pos_ == "VERB" and below[id(anc)].lower_ == "to"
+        for anc in path
+    ):
+        return "target"  # "sentenced him to ... a $300 fine": an amount ordered paid
     for anc in [*span, *path]:
         lemma = anc.lemma_.lower()
         child = below.get(id(anc))  # the token on the figure's path just under `anc`
@@ -370,6 +466,8 @@ def _status(
         if plan is not None:
             lemmas.add(plan)
         if anc.pos_ in ("VERB", "AUX"):
+            if not verbs and _done_before(anc):
+                return "actual"  # "after driving 18,000 miles, I'll be looking": done
             verbs.append(anc)
             lemmas.update(c.lemma_.lower() for c in anc.children if c.dep_ in ("aux", "auxpass"))
             if anc.dep_ == "relcl":
@@ -388,6 +486,17 @@ def _status(
         own |= {c.lower_ for c in verbs[0].children if c.dep_ in ("aux", "auxpass")}
         if not own & (units.TARGET_LEMMAS | units.FORECAST_LEMMAS):
             return "actual"
+    if span[-1].lower_ == "times":
+        lemmas.discard("likely")  # "3.7 times less likely" is a ratio of likelihoods
+    if (
+        any(_past_modal(v) for v in verbs[:1])
+        and not (lemmas & (units.TARGET_LEMMAS | units.FORECAST_LEMMAS)) - _MODALS
+    ):
+        return "actual"  # "must have lost six times", "could have been charged in 342 murders"
+    if any(_habitual(v) for v in verbs[:1]) and not (
+        lemmas & (units.TARGET_LEMMAS | units.FORECAST_LEMMAS)
+    ) - {"would"}:
+        return "actual"  # "would frequently run the 7.5 miles": a past habit
     if lemmas & units.TARGET_LEMMAS:
         return "target"
     if lemmas & units.FORECAST_LEMMAS:
@@ -404,9 +513,81 @@ def _status(
         and span.doc[span.end].lower_ in units.CASUALTY_STATES
     ):
         return "actual"  # a headline's "13 dead across country" reports what happened
-    if verbs and any(c.lower_ == "can" for c in verbs[0].children if c.dep_ == "aux"):
-        return "actual"  # "a hike can easily cost $6,000": what is true now
-    return "unknown"
+    # no cue for a plan or a prediction: "a hike can easily cost $6,000", an imperative
+    # "play with 20 kitties", a verbless headline, a list after "authorities said"
+    return "actual"
+
+
+_MODALS = frozenset(["must", "might", "may"])
+# Words in a figure's own noun phrase that make it a possibility: "a possible $60 million
+# loss", "the projected 2,000 jobs". An "estimated" figure is a current estimate: actual.
+_HEDGES = frozenset(
+    ["possible", "potential", "projected", "expected", "anticipated", "likely", "forecast"]
+)
+_HABIT_ADVERBS = frozenset(
+    ["often", "frequently", "usually", "always", "sometimes", "regularly", "routinely"]
+)
+
+
+def _noun_of(span):
+    """The noun a figure modifies: "$60 million" in "a possible $60 million loss"."""
+    root = span.root
+    if root.dep_ in ("nummod", "compound", "quantmod", "amod") and root.head.pos_ == "NOUN":
+        return root.head
+    return None
+
+
+def _hedged(span) -> str | None:
+    """ "a possible $60 million loss": a hedge before the figure; "200 possible suspects"
+    hedges the suspects, not the count."""
+    noun = _noun_of(span)
+    words = [*span.root.children, *(noun.children if noun is not None else ())]
+    if any(w.dep_ == "amod" and w.lower_ in _HEDGES and w.i < span.start for w in words):
+        return "forecast"
+    return None
+
+
+def _presupposed(span) -> bool:
+    """ "BP's $5.2 billion loss", "the area's 377,000 federal workers": a figure in a
+    possessed noun phrase names what is so, whatever is said of it ("may seem hard to
+    square with", "projected that 60 percent of")."""
+    noun = _noun_of(span)
+    if noun is None or not any(c.dep_ == "poss" for c in noun.children):
+        return False
+    lemma = noun.lemma_.lower()
+    return not (
+        lemma in units.TARGET_LEMMAS
+        or lemma in units.FORECAST_LEMMAS
+        or noun.lower_ in units.TARGET_LEMMAS
+        or noun.lower_ in units.FORECAST_LEMMAS
+    )
+
+
+def _past_modal(verb) -> bool:
+    """An inference about the past ("must have lost six times", "may have killed 30"):
+    what is believed so, no plan or prediction. "could have cost $556,000" imagines."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return any(c.lower_ in ("must", "may", "might") for c in aux) and any(
+        c.lower_ == "have" and c.tag_ == "VB" for c in aux
+    )
+
+
+def _habitual(verb) -> bool:
+    aux = [c for c in verb.children if c.dep_ == "aux"]
+    return any(c.lower_ == "would" for c in aux) and any(
+        c.dep_ == "advmod" and c.lower_ in _HABIT_ADVERBS for c in verb.children
+    )
+
+
+def _done_before(verb) -> bool:
+    """A gerund clause after "after"/"since" tells what was already done."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("pcomp", "advcl"):
+        return False
+    head = verb.head if verb.dep_ == "pcomp" else None
+    marks = [c.lower_ for c in verb.children if c.dep_ in ("mark", "prep")]
+    return (head is not None and head.lower_ in ("after", "since")) or bool(
+        {"after", "since"} & set(marks)
+    )
 
 
 _FINITE = frozenset(["VBD", "VBZ", "VBP"])
@@ -440,9 +621,16 @@ def _wanted(word, child, span) -> bool:
     if word.lemma_.lower() not in units.TARGET_LEMMAS and word.lower_ not in units.TARGET_LEMMAS:
         return True
     if child.dep_ in ("xcomp", "ccomp", "advcl"):
-        return True
+        # "Nearly a quarter has been displaced: 225,178 people have sought refuge": a
+        # clause before the colon is no goal of the verb after it
+        return not (
+            child.i < word.i and any(t.text in (":", ";") for t in word.doc[child.i : word.i])
+        )
     if child.dep_ == "prep" and child.lower_ in ("for", "at"):
         return True  # "aiming for $800", "asked Zuckerberg for $1bn"
+    sums = [c for c in word.children if c.dep_ == "dobj" and c.lemma_.lower() in units.SOUGHT_SUMS]
+    if sums and (child.dep_ == "prep" or child in sums):
+        return True  # "seeks damages in excess of $500,000"
     return child.dep_ == "dobj" and (child.i == span.root.i or child.i == span.root.head.i)
 
 

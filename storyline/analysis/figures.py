@@ -33,11 +33,13 @@ from .amounts import (
     is_people,
     spacy_amounts,
 )
+from .cues import SPEECH_VERBS
 from .figure_context import _Context, _span
 from .figure_reading import _claimant, _period, _read_measure, _status, _subject_name
 from .furniture import furniture_spans, inside
 from .people import PeopleIndex
 from .registry import register
+from .roles import KIN_NOUNS
 
 __all__ = [
     "Amount",
@@ -79,7 +81,7 @@ def extract_figures(
         sentence = ctx.sentence_at(amount.start)
         if sentence.start not in debris:
             debris[sentence.start] = _table_debris(sentence, ctx)
-        if debris[sentence.start]:
+        if debris[sentence.start] or _incidental(amount, span, sentence, ctx):
             continue
         measure, anaphoric, _verb, subject_token = _read_measure(amount, span, sentence, ctx)
         period, date = _period(amount, sentence, ctx)
@@ -126,6 +128,179 @@ def extract_figures(
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d[\d,.]*%?")
 
+# A number written as one end of a range ("20%-25%", "700 to 800 people", "between 5 and
+# 10") is no figure alone ("-25%" is no fall, "800 people" not what was counted); a range
+# read as one amount ("$3-4 billion") stays one figure. "from 10% to 20%" is a change.
+_PERCENT_WORD = r"(?:\s?%|\s(?:percent|per\scent))"
+_RANGE_HEAD = re.compile(
+    rf"(?<![\w.,])(?P<cur>[$£€])?(?:\d[\d,.]*|{'|'.join(sorted(units.NUMBER_WORDS, key=len, reverse=True))})"
+    rf"(?P<pct>{_PERCENT_WORD})?\s?(?:(?P<dash>[-–—])|\sto)\s?$",
+    re.I,
+)
+_RANGE_TAIL = re.compile(
+    rf"^(?P<pct>{_PERCENT_WORD})?\s?(?:(?P<dash>[-–—])|to\s)\s?(?P<cur>[$£€])?\d"
+)
+_BETWEEN = re.compile(r"\bbetween\s[$£€]?\d[\d,.]*%?\s(?:and\s)?$", re.I)
+# Cross-links and teasers a page puts between paragraphs ("More: ...", "Related: ...").
+_CROSS_LINK = re.compile(
+    r"^\W*(?:more|related|read more|see also|also read|watch)\s?:|^\s*\[[^\]]+\]\s*$", re.I
+)
+# Small counts that describe rather than report: family ("he's got four children", "a
+# mother to two young girls") and the sources of a story ("three officials said").
+_KIN_PLURALS = frozenset(
+    [
+        "children",
+        "kids",
+        "sons",
+        "daughters",
+        "siblings",
+        "half-siblings",
+        "brothers",
+        "sisters",
+        "girls",
+        "boys",
+        "grandchildren",
+        "stepchildren",
+    ]
+)
+_SOURCE_NOUNS = frozenset(["official", "source", "aide", "diplomat", "insider"])
+_REFERRING = frozenset(["the", "these", "those", "both"])
+
+
+def _incidental(amount: Amount, span, sentence: Sentence, ctx: _Context) -> bool:
+    """Numbers that are no figure a reader quotes: a range or its end, a stock ticker's
+    "+0.88%", a name ("FTSE 100"), a listicle's "The 20 Most ...", a cross-link, and
+    small counts in passing (family, sources, "the two attacks" told before)."""
+    text = ctx.text
+    if amount.kind == "votes":
+        return False
+    before = text[max(sentence.start, amount.start - 30) : amount.start]
+    after = text[amount.end : min(sentence.end, amount.end + 30)]
+    if _a_range(amount, before, after):
+        return True
+    if _CROSS_LINK.match(text[sentence.start : sentence.end]) or _shouted(sentence, text):
+        return True
+    doc = span.doc
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if amount.text.startswith("+") and re.search(r"\b[A-Z]{1,5}\.?,?\s?$", before):
+        return True  # "BP BP., +0.88%": a ticker line
+    if re.search(r"\bage[sd]?\s(?:\d+,?\s(?:and\s)?)*$", before):
+        return True  # "aged 11, 13, 17, and 18": ages
+    if _conditional(span):
+        return True  # "even if it was more than 50%": a condition, not a report
+    if (
+        prev is not None
+        and amount.kind in ("count", "number", "bare")
+        and re.fullmatch(r"[A-Z&]{2,}", prev.text)
+        and prev.text not in units.CURRENCY_PREFIXES
+        and prev.idx + len(prev) + 1 == amount.start
+    ):
+        return True  # "the FTSE 100 medical devices group", "S&P 500"
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if (
+        prev is not None
+        and prev.lower_ == "the"
+        and nxt is not None
+        and (nxt.tag_ in ("JJS", "RBS") or nxt.lower_ in ("most", "best", "worst"))
+    ):
+        return True  # "The 20 Most Epic Wedding FAILs": a ranking
+    if amount.unit in ("people", "units") and amount.value is not None and amount.value < 10:
+        return _described(span, prev)
+    return False
+
+
+def _shouted(sentence: Sentence, text: str) -> bool:
+    """A line in capitals ("11-MILLION-TON ICEBERG THREATENS TINY VILLAGE") is a teaser
+    for another story, not this one's prose."""
+    letters = [c for c in text[sentence.start : sentence.end] if c.isalpha()]
+    words = text[sentence.start : sentence.end].split()
+    return len(words) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _conditional(span) -> bool:
+    """A figure inside an "if"/"unless" clause, unless the clause states a goal ("if
+    they want to reach the 2 million mark")."""
+    for token in [span.root, *span.root.ancestors]:
+        if token.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children
+        ):
+            return not any(
+                t.lemma_.lower() in units.TARGET_LEMMAS or t.lower_ in units.TARGET_LEMMAS
+                for t in token.subtree
+            )
+    return False
+
+
+def _a_range(amount: Amount, before: str, after: str) -> bool:
+    if amount.value is None:
+        return False  # "$3-4 billion" is one figure, its range kept (`amount_range`)
+    percent = amount.unit == "percent"
+    money = amount.text.lstrip("+-–—(").startswith(("$", "£", "€"))
+    if amount.text[:1] in "-–—" and re.search(r"[\d%]$", before):
+        return True  # "20%-25%" read as "20%" and "-25%"
+    head = _RANGE_HEAD.search(before)
+    if head and not re.search(r"\bfrom\s\S*$", before[: head.start()]):
+        return _same_kind(head, percent, money)
+    tally = re.match(r"^\s?%?\s?[-–—]\s?(\d[\d,.]*)", after)
+    if tally and amount.value is not None and _number_or(tally.group(1)) < amount.value:
+        return False  # "ahead 47%-36%": a result, not a range
+    tail = _RANGE_TAIL.match(after)
+    if tail and not re.search(r"\bfrom\s$", before):
+        return _same_kind(tail, percent, money)
+    if _BETWEEN.search(before):
+        return True
+    return bool(re.search(r"\bbetween\s$", before)) and bool(re.match(r"^%?\s?and\s", after))
+
+
+def _number_or(text: str) -> float:
+    try:
+        return float(text.replace(",", "").rstrip("."))
+    except ValueError:
+        return float("inf")
+
+
+def _same_kind(m: re.Match, percent: bool, money: bool) -> bool:
+    """A dash always joins a range; "to" only two numbers of one kind ("5% to $3bn" is
+    a change to a level)."""
+    return bool(m.group("dash")) or (
+        bool(m.group("pct")) == percent and bool(m.group("cur")) == money
+    )
+
+
+def _described(span, prev) -> bool:
+    """A small count that describes: family, the sources, one told before."""
+    token = span[-1]
+    noun = counted_noun(token) or (token.head if token.dep_ == "nummod" else None)
+    if noun is None:
+        return False
+    word = noun.lower_
+    if word in _KIN_PLURALS:
+        top = noun
+        while top.dep_ in ("appos", "conj") and top.head.i != top.i:
+            top = top.head
+        if top.lower_ in _KIN_PLURALS and (
+            top.head.lemma_.lower() in ("have", "get", "raise", "adopt")
+            or (top.dep_ == "pobj" and top.head.head.lower_ in KIN_SINGULARS)
+        ):
+            return True  # "he's got four children", "a mother to two young girls"
+    if (
+        noun.lemma_.lower() in _SOURCE_NOUNS
+        and noun.dep_ == "nsubj"
+        and noun.head.lemma_.lower() in SPEECH_VERBS
+    ):
+        return True  # "three officials said"
+    left = prev
+    if left is not None and left.lower_ == "other" and left.i > 0:
+        left = left.doc[left.i - 1]
+    whole = left is not None and left.i > 0 and left.doc[left.i - 1].lower_ == "of"
+    return (
+        left is not None
+        and not whole  # "one of the two suspects": the whole is counted
+        and left.lower_ in _REFERRING
+        and not is_people(noun)  # a count of people is a figure wherever it is stated
+        and noun.lower_ not in units.MEASURE_UNITS
+    )
+
 
 def _table_debris(sentence: Sentence, ctx: _Context) -> bool:
     """A "sentence" that is a run of numbers (a table or chart flattened by text
@@ -147,6 +322,8 @@ def _elliptic(figure: Figure, earlier: list[Figure], span) -> bool:
     """ "sometimes 100 miles, sometimes 1,000", "400 people ... more than a thousand": a
     number standing alone shares the unit of the figure before it in its sentence;
     with none there it is no figure (a bare number says nothing by itself)."""
+    if _a_tally(figure, span):
+        return True  # "the number of pandas rose 17 percent to reach 1,864": pandas
     here = figure.citations[0].start
     for f in reversed(earlier):
         if f.citations[0].start != here:
@@ -156,16 +333,19 @@ def _elliptic(figure: Figure, earlier: list[Figure], span) -> bool:
             figure.measure = f.measure
             figure.subject = figure.subject or f.subject
             return True
-    return _a_tally(figure, span)
+    return False
 
 
 def _a_tally(figure: Figure, span) -> bool:
     """ "places the death toll at 1,364", "the number of wounded has risen to 6,785": a
     number a toll or total is put at counts what that total counts."""
     verb = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
-    nouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    nouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c not in span]
     if verb.dep_ == "relcl":
         nouns.append(verb.head)  # "a crowd that had swelled to 2,000"
+    if not nouns and verb.dep_ in ("xcomp", "advcl", "conj") and verb.lemma_.lower() == "reach":
+        # "the number of pandas rose 17 percent to reach 1,864"
+        nouns = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     for noun in nouns:
         lemma = noun.lemma_.lower()
         if lemma in units.TALLY_NOUNS or lemma in units.PEOPLE_TALLIES:
@@ -262,6 +442,7 @@ def _carry_currency(figure: Figure, amount: Amount, earlier: list[Figure], ctx: 
             return
 
 
+KIN_SINGULARS = frozenset(KIN_NOUNS)
 _CURRENCIES = frozenset(units.CURRENCY_PREFIXES.values()) | frozenset(units.CURRENCY_WORDS.values())
 
 
@@ -270,7 +451,7 @@ class FigureExtractor:
     """Analysis component: fills `analysis.figures`."""
 
     name = "figures"
-    version = "3"  # skips furniture sentences inside paragraphs (analysis/furniture.py)
+    version = "4"  # drops incidental numbers (ranges, tickers, small counts in passing)
     requires = ("dates", "entities", "quotes", "people")
     provides = ("figures",)
 

@@ -10,15 +10,28 @@ caption glued into a long paragraph (a newsletter box, "1 of 50 Full Screen
 
 from __future__ import annotations
 
+import re
+
 from ..ingest.webtext import is_boilerplate
 from ..model import Document
 
+# Furniture inside a line: a bracketed box of links ("[SEE THESE? A | B | C]",
+# "[RECOMMENDED: A | B]") and a reprint notice ("X Reprints: This copy is for your
+# personal, non-commercial use only").
+_INLINE_FURNITURE = re.compile(
+    r"\[[^\]\n]{0,300}\|[^\]\n]{0,300}\]"
+    r"|^[^\n]{0,60}\bThis copy is for your personal,? non-commercial use only[^\n]*",
+    re.MULTILINE,
+)
+
 
 def furniture_spans(document: Document) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph or sentence of `document` that is page furniture."""
+    """(start, end) of each paragraph or sentence of `document` that is page furniture,
+    and of each box of links or reprint notice inside a line."""
     text = document.text
     spans = [(p.start, p.end) for p in document.paragraphs] or [(0, len(text))]
     found = [(s, e) for s, e in spans if is_boilerplate(text[s:e])]
+    found += [m.span() for m in _INLINE_FURNITURE.finditer(text) if not inside(found, m.start())]
     found += [
         (s.start, s.end)
         for s in document.sentences

@@ -46,15 +46,16 @@ def same_word(a: str, b: str, threshold: float = WORD_SIMILARITY) -> bool:
 
 
 def transposed(a: str, b: str) -> bool:
-    """ "Ilsa"/"Isla": the same letters with two neighbours swapped, first letter kept
-    (case-folded)."""
+    """ "Ilsa"/"Isla", "Olivares"/"Oliveras": the same letters with two of them swapped,
+    neighbours or one apart (one apart only in words of five letters or more), first
+    letter kept (case-folded)."""
     a, b = a.casefold(), b.casefold()
     if len(a) != len(b) or a == b or a[:1] != b[:1]:
         return False
     diff = [i for i in range(len(a)) if a[i] != b[i]]
     return (
         len(diff) == 2
-        and diff[1] == diff[0] + 1
+        and (diff[1] == diff[0] + 1 or (diff[1] == diff[0] + 2 and len(a) >= 5))
         and a[diff[0]] == b[diff[1]]
         and a[diff[1]] == b[diff[0]]
     )

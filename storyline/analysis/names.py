@@ -86,6 +86,9 @@ def canonical_name(name: str, type: str | None = None) -> str:
     if country and type in (None, "GPE", "LOC", "ORG", "NORP"):
         return country
     text = _titlecase_caps(text)
+    if type == "PERSON":
+        # "Jesse Matthew Jr." is "Jesse Matthew": a generational suffix names no one else
+        text = re.sub(r",?\s+(?:Jr|Sr)\.?$", "", text) if " " in text.strip() else text
     if type == "ORG":
         text = strip_corporate_suffix(text)
         words = text.split()
@@ -98,7 +101,8 @@ def canonical_name(name: str, type: str | None = None) -> str:
 
 def name_key(name: str, type: str | None = None) -> str:
     """A merge key: case, punctuation and spacing folded out of `canonical_name`."""
-    return " ".join(re.sub(r"[^\w]+", " ", canonical_name(name, type).casefold()).split())
+    name = re.sub(r"\b([A-Z])\.(?=[A-Z]\b)", r"\1", canonical_name(name, type))  # "L.A." is "LA"
+    return " ".join(re.sub(r"[^\w]+", " ", name.casefold()).split())
 
 
 def acronym(name: str) -> str | None:

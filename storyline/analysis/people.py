@@ -15,16 +15,20 @@ who is not a child, "her mother, Elise Vance" a woman, "Nora Vance, 9," a
 child; a bare surname goes to the one adult of that name named just before it
 (within `_NEAR` characters), and stays unresolved when two fit: it is never
 merged blindly into the first Vance of the article. "She" and "he" skip people
-of the other sex.
+of the other sex; a given name tells a person's likely sex when the text does not
+(`given_name_gender`, from the gender-guesser name lists), so "Mr. Wilson" is never
+"Jane Wilson" and "he" never "Mrs McConville".
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
-from ..model import Analysis, EntityMention
+from ..model import Analysis, EntityMention, Span
 from .entities import person_traits, unit_scope
 from .entity_rules import ANAPHORIC_OWNERS, GENERIC_ORG_HEADS
 from .matching import (
@@ -56,6 +60,9 @@ _ORG_NOUNS = {
 }
 
 
+# Punctuation that ends a name's phrase: what follows is not its apposition.
+_NOT_APPOSITION = frozenset({":", '"', "\u201c", "\u201d", "''"})
+
 # A bare surname shared by several people goes to the one named within this many
 # characters before it (the sentence before); further back it is ambiguous.
 _NEAR = 400
@@ -69,6 +76,50 @@ class _Person:
     organisation: str | None = None
     gender: str | None = None  # "f" / "m" when the text tells (Mrs, "her mother, ...")
     minor: bool = False  # a child ("Nora Vance, 9,"): never "Mr"/"Mrs" anyone
+
+
+@cache
+def _name_detector() -> Any:
+    """The given-name lists, or None without the optional `names` extra (GPL-3.0)."""
+    try:
+        import gender_guesser.detector as detector  # loads its name lists once (about 0.4 s)
+    except ImportError:
+        return None
+    return detector.Detector(case_sensitive=False)
+
+
+def given_name_gender(name: str) -> str | None:
+    """ "m" / "f" when a full name's first word is a given name mostly borne by one sex
+    (US usage first, then the lists' world-wide answer); None for an ambiguous or
+    unknown name, a titled surname or a single word, and always None without the
+    optional `names` extra."""
+    words = name.split()
+    if len(words) < 2 or is_titled(name) or not words[0].isalpha():
+        return None
+    detector = _name_detector()
+    if detector is None:
+        return None
+    found = detector.get_gender(words[0], "usa")
+    if found == "unknown":
+        found = detector.get_gender(words[0])
+    return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(found)
+
+
+def _mention_name(mention: EntityMention, doc: Any) -> str:
+    """A mention's full name, except that a courtesy-titled surname never becomes a
+    full name of the other sex ("Mr. Wilson" is not "Jane Wilson"): it stays titled."""
+    name = mention.canonical or mention.text
+    words = mention.text.split()
+    if len(words) != 1 or name == mention.text:
+        return name
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return name
+    title = doc[span.start - 1].lower_
+    sex = COURTESY_GENDER.get(title)
+    if sex is not None and given_name_gender(name) not in (None, sex):
+        return titled_name(doc[span.start - 1].text, words[0])
+    return name
 
 
 def _is_role_token(tok: Any) -> bool:
@@ -113,7 +164,7 @@ class PeopleIndex:
                     toks = toks[1:]
                 if toks:
                     mention = canon.get((ent.start_char, ent.end_char))
-                    name = (mention.canonical or mention.text) if mention else _clean_name(toks)
+                    name = _mention_name(mention, nlp_doc) if mention else _clean_name(toks)
                     title = nlp_doc[toks[0].i - 1] if toks[0].i > 0 else None
                     if (
                         mention is None
@@ -125,13 +176,15 @@ class PeopleIndex:
                     added = self._add_person(name, ent.start_char, mention)
                     gender, minor = person_traits(nlp_doc, toks[0].i, toks[-1].i + 1)
                     if len(added.name.split()) > 1 and not is_titled(added.name):
-                        added.gender = added.gender or gender
+                        added.gender = (
+                            gender or added.gender
+                        )  # what the text says over the name's guess
                         added.minor = added.minor or minor
             elif ent.label_ == "ORG":
                 self._add_org(ent.start_char, ent.text)
         for m in entities or []:
             if m.type == "PERSON":
-                self._add_person(m.canonical or m.text, m.start, m)
+                self._add_person(_mention_name(m, nlp_doc), m.start, m)
             elif m.type == "ORG":
                 self._add_org(m.start, m.canonical or m.text)
         # learn roles from every mention ("we spoke with the group's CEO Richard Yu")
@@ -165,10 +218,13 @@ class PeopleIndex:
                 for p in self.people:
                     if len(p.name.split()) == 1 and word_in_name(p.name, full.split()):
                         p.name = full
+                        p.gender = p.gender or given_name_gender(full)
                         person = p
                         break
             if person is None:
-                person = _Person(full, start, gender=gender if is_titled(full) else None)
+                person = _Person(
+                    full, start, gender=gender if is_titled(full) else given_name_gender(full)
+                )
                 self.people.append(person)
         if mention is not None:
             person.role = person.role or mention.role
@@ -207,6 +263,11 @@ class PeopleIndex:
                 return hits[0]
             # several people of that name: the only one of them named just before, else nobody
             near = {n for s, n in self._mentions if offset is not None and 0 <= offset - s <= _NEAR}
+            if len(set(hits) & near) > 1 and offset is not None:
+                # "Tom Pell said A. 'B,' Pell said": the one who spoke in the sentence before
+                speaking = self._previous_subjects(offset) & set(hits)
+                if len(speaking) == 1:
+                    return speaking.pop()
             if len(set(hits) & near) != 1:
                 return None
             return resolve_short_name(name, hits, recent)
@@ -235,7 +296,7 @@ class PeopleIndex:
         ]
         return next((n for n in recent if n in fits), None) if offset is not None else None
 
-    def person_before(self, offset: int) -> _Person | None:
+    def person_before(self, offset: int, skip: Sequence[Span] = ()) -> _Person | None:
         """The person a "he"/"she" at `offset` refers to: the latest person named before
         it in its own sentence, else the subject of the last earlier sentence that names
         someone ("Ana Ruiz thanked Tom Reyes. '...,' she said" is Ana Ruiz), else the
@@ -248,6 +309,8 @@ class PeopleIndex:
             person = self.person(name)
             if start >= offset or person is None:
                 continue
+            if any(sp.start <= start < sp.end for sp in skip):
+                continue  # named inside the quote: whom the speaker talks about
             if wanted and person.gender not in (None, wanted):
                 continue
             fits.append((start, person))
@@ -259,8 +322,35 @@ class PeopleIndex:
             return last
         sent = tok.sent  # the last earlier sentence naming someone: its subject first
         named = [(s, p) for s, p in fits if sent.start_char <= s < sent.end_char]
-        subjects = [p for s, p in named if _is_subject(self._token_at(s))]
-        return subjects[-1] if subjects else last
+        subjects = [(s, p) for s, p in named if _is_subject(self._token_at(s))]
+        # the main clause's subject over one inside what was said ("Ann Roe said Tom Ray
+        # had left. He said ..." is Ann Roe)
+        main = [p for s, p in subjects if _is_main_subject(self._token_at(s))]
+        return main[0] if main else subjects[-1][1] if subjects else last
+
+    def _previous_subjects(self, offset: int) -> set[str]:
+        """People who are the main-clause subject of the sentence before `offset`'s."""
+        here = self._token_at(offset)
+        if here is None or here.sent.start == 0:
+            return set()
+        prev = self.doc[here.sent.start - 1].sent
+        found = set()
+        for s, n in self._mentions:
+            tok = self._token_at(s)
+            if prev.start_char <= s < prev.end_char and _is_main_subject(tok):
+                head = tok
+                while head.dep_ in ("compound", "flat") and head.head.i > head.i:
+                    head = head.head
+                if any(t.dep_ == "conj" and t.ent_type_ == "PERSON" for t in head.subtree):
+                    return set()  # "Elise Vance and Tom Vance spoke": either may speak next
+                found.add(n)
+        return found
+
+    def note_speaker(self, offset: int, name: str) -> None:
+        """Record that `name` speaks at `offset` (a resolved "he"): a later "he" in the
+        next sentence continues the same speaker ("X said A. He added B. He said C.")."""
+        if self.person(name) is not None:
+            self._mentions.append((offset, name))
 
     def _token_at(self, offset: int) -> Any:
         span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
@@ -275,17 +365,34 @@ class PeopleIndex:
         """The known person with exactly this (full) name."""
         return next((p for p in self.people if p.name == name), None)
 
-    def person_with_role(self, role: str, offset: int) -> _Person | None:
-        head = role.split()[0].lower() if role else ""
+    def person_with_role(
+        self, role: str, offset: int, organisation: str | None = None
+    ) -> _Person | None:
+        """The person named before `offset` whose role has the same head word ("the
+        medical examiner" -> the "Chief Medical Examiner"), of `organisation` when given;
+        the latest named when several fit."""
+        head = role_head(role)
         found = [
             p
             for p in self.people
-            if p.role and p.role.split()[0].lower() == head and p.start < offset
+            if p.role
+            and p.start < offset
+            and (role_head(p.role) == head or p.role.split()[0].lower() == head)
+            and (
+                organisation is None
+                or (p.organisation is not None and _same_org(p.organisation, organisation))
+            )
         ]
         return found[-1] if found else None
 
+    def _org_names_before(self, offset: int) -> list[str]:
+        """Organisations named before `offset`, less any that is a known person's name (a
+        name the tagger took for an organisation: "Its chief, Rosa Lind")."""
+        people = {p.name for p in self.people}
+        return [n for s, n in self._orgs if s < offset and n not in people]
+
     def organisation_before(self, offset: int) -> str | None:
-        names = [n for s, n in self._orgs if s < offset and len(n.replace(" ", "")) > 2]
+        names = [n for n in self._org_names_before(offset) if len(n.replace(" ", "")) > 2]
         if not names:
             return None
         # the organisation the story is about: the most mentioned, then the latest
@@ -293,7 +400,7 @@ class PeopleIndex:
 
     def latest_organisation(self, offset: int) -> str | None:
         """The organisation mentioned last before `offset` (for "its")."""
-        names = [n for s, n in self._orgs if s < offset]
+        names = self._org_names_before(offset)
         return names[-1] if names else None
 
     def full_organisation(self, name: str, offset: int) -> str:
@@ -306,6 +413,10 @@ class PeopleIndex:
         low = head.lower_
         if low not in GENERIC_ORG_HEADS and low not in ANAPHORIC_OWNERS:
             return None
+        if low in ("party", "union", "council", "committee", "association") and any(
+            c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.lefts
+        ):
+            return None  # "the Green Unity party": a name, not "the party" named earlier
         if not any(
             c.lower_ in ("the", "its", "their", "this")
             for c in head.children
@@ -322,6 +433,8 @@ class PeopleIndex:
         """The name inside a source phrase: the capitalised run ending at the head."""
         if head.pos_ != "PROPN" and head.ent_type_ != "PERSON":
             return []
+        if head.lower_ in ROLE_WORDS and head.ent_type_ != "PERSON":
+            return []  # "Chief Talent Officer": a capitalised title, not a name
         run = [head]
         for tok in reversed(phrase):
             if tok.i >= head.i:
@@ -361,16 +474,34 @@ class PeopleIndex:
         # premodifiers: ORG words, then title words ("Carrier Network Business Group CTO")
         role_part: list[Any] = []
         for tok in reversed(before):
+            if role_part and tok.i != role_part[0].i - 1:
+                break  # "Speaking at the inquest, Detective ...": a comma ends the title
             if _is_role_token(tok) or (role_part and tok.is_lower and tok.pos_ in ("ADJ", "NOUN")):
                 role_part.insert(0, tok)
             else:
                 break
+        while len(role_part) > 1 and role_part[-1].lower_.rstrip(".") in _HONORIFICS:
+            role_part.pop()
         if role_part:
             role = " ".join(t.text for t in role_part)
-            rest = [t for t in before if t.i < role_part[0].i and t.lower_ not in _DETERMINERS]
-            org = self._org_text(rest)
+            rest: list[Any] = []
+            for tok in reversed([t for t in before if t.i < role_part[0].i]):
+                if tok.i != (rest[0].i if rest else role_part[0].i) - 1 or tok.pos_ == "VERB":
+                    break  # only the words right before the title name its organisation
+                rest.insert(0, tok)
+            org = self._org_text([t for t in rest if t.lower_ not in _DETERMINERS])
+        elif name_toks:
+            org = _employer(before, name_toks[0])
         appos = next(
-            (c for c in head.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")), None
+            (
+                c
+                for c in head.children
+                if c.dep_ == "appos"
+                and c.pos_ in ("NOUN", "PROPN")
+                # 'Keilar: "Polls."' is what she said, not her title
+                and not any(t.text in _NOT_APPOSITION for t in head.doc[head.i + 1 : c.i])
+            ),
+            None,
         )
         if not name_toks:
             appos = head  # "the company's president of marketing": the head is the role
@@ -415,7 +546,9 @@ class PeopleIndex:
         role_words = [t.text for t in pre if t.is_lower or _is_role_token(t)] + [head.text]
         org: str | None = None
         possessor = next((t for t in toks if t.i < head.i and t.dep_ == "poss"), None)
-        caps_pre = [t for t in pre if not t.is_lower and not _is_role_token(t)]
+        caps_pre = [
+            t for t in pre if not t.is_lower and not _is_role_token(t) and t.ent_type_ != "PERSON"
+        ]
         if caps_pre:
             org = _clean_name(caps_pre)
         elif possessor is not None:
@@ -437,13 +570,36 @@ class PeopleIndex:
                 break
             else:
                 role_words.append(tok.text)
+        if org is None:
+            org = self._described_org(role_words, head.idx)
         return " ".join(role_words), org
+
+    def _described_org(self, role_words: list[str], offset: int) -> str | None:
+        """ "leader of the rescue team" after "the Ogwen Valley Rescue Team" was named: that
+        organisation, when exactly one named before ends with the described words."""
+        low = [w.lower() for w in role_words]
+        if "of" not in low:
+            return None
+        tail = low[low.index("of") + 1 :]
+        while tail and tail[0] in _DETERMINERS:
+            tail = tail[1:]
+        if not tail or tail[-1] not in UNIT_NOUNS | _ORG_NOUNS | GENERIC_ORG_HEADS:
+            return None
+        words = " ".join(tail)
+        hits = {
+            n
+            for s, n in self._orgs
+            if s < offset and n.casefold().endswith(words) and len(n.split()) > len(tail)
+        }
+        return hits.pop() if len(hits) == 1 else None
 
     def _possessor(self, tok: Any) -> str | None:
         """ "the company's" -> the organisation it stands for."""
         if tok.lower_ in ("its", "their"):
             return self.latest_organisation(tok.idx)
         if tok.pos_ == "PROPN":
+            if tok.ent_type_ == "PERSON":
+                return None  # "Donald Trump's lawyer": a person's, not an organisation's
             return _clean_name(contiguous([t for t in tok.subtree if t.pos_ == "PROPN"], tok))
         if tok.lower_ in _ORG_NOUNS or tok.lemma_ in _ORG_NOUNS:
             if tok.lower_ == "group":
@@ -454,6 +610,7 @@ class PeopleIndex:
         return None
 
 
+_ROLE_WORDS_MAX = 8
 _UNIT_OF_ORG = re.compile(
     r"^(?P<org>.+?)\s*['\u2019]s\s+(?P<unit>(?:[a-z-]+\s+){0,3}(?P<head>[a-z]+))$"
 )
@@ -462,12 +619,64 @@ _UNIT_OF_ORG = re.compile(
 def _scoped(role: str | None, org: str | None) -> tuple[str | None, str | None]:
     """ "CEO" of "Huawei's consumer business group" -> ("CEO, consumer business group",
     "Huawei"): a title scoped to a part of an organisation keeps the part in the role
-    and names the organisation itself, never promoting the title to the whole company."""
+    and names the organisation itself, never promoting the title to the whole company.
+    A description longer than `_ROLE_WORDS_MAX` words is no title ("the wife of a man
+    whose ...")."""
+    if role and len(role.split()) > _ROLE_WORDS_MAX:
+        return None, None
     m = _UNIT_OF_ORG.match(org or "")
     if not role or m is None or m.group("head") not in UNIT_NOUNS:
         return role, org
     unit = m.group("unit")
     return (role if unit in role else f"{role}, {unit}"), m.group("org")
+
+
+def role_head(role: str | None) -> str:
+    """The word a title is about: "Chief Medical Examiner" -> "examiner", "president of
+    marketing, enterprise group" -> "president"."""
+    words = re.split(r"\s+(?:of|for|at|with|in)\s+|,", (role or "").lower())[0].split()
+    while len(words) > 1 and words[-1].rstrip(".") in _HONORIFICS:
+        words.pop()  # "Medical Examiner Dr.": the examiner
+    return words[-1] if words else ""
+
+
+# Titles of address written between a post and a name ("Chief Medical Examiner Dr. Ana
+# Ruiz"): part of how the person is addressed, not of the post.
+_HONORIFICS = frozenset({"dr", "prof", "professor", "sir", "dame"})
+
+
+def _same_org(a: str, b: str) -> bool:
+    x, y = _org_clean(a) or a, _org_clean(b) or b
+    return x.casefold() in y.casefold() or y.casefold() in x.casefold()
+
+
+def _employer(before: list[Any], first: Any) -> str | None:
+    """ "KIRO Radio's Mike Lewis": an organisation's possessive right before a name is the
+    person's employer (never a person's: "Ann Roe's Tom Ray" says nothing of an employer)."""
+    if len(before) < 2 or before[-1].i != first.i - 1 or before[-1].text not in ("'s", "\u2019s"):
+        return None
+    run: list[Any] = []
+    for tok in reversed(before[:-1]):
+        if tok.i != (run[0].i if run else before[-1].i) - 1 or not tok.text[:1].isupper():
+            break
+        run.insert(0, tok)
+    if not run or any(t.ent_type_ == "PERSON" for t in run):
+        return None
+    return _org_clean(_clean_name(run))
+
+
+def _is_main_subject(tok: Any) -> bool:
+    """Whether the name at `tok` is the subject of its sentence's main verb."""
+    if tok is None:
+        return False
+    while (
+        tok.dep_ in ("compound", "flat", "nmod")
+        and tok.head is not tok
+        and tok.head.i > tok.i
+        and tok.head.pos_ == "PROPN"
+    ):
+        tok = tok.head  # "Gerry" -> "Adams"; never "Sinn Féin" -> "leader": a modifier
+    return tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT"
 
 
 def _is_subject(tok: Any) -> bool:
@@ -546,7 +755,7 @@ class PeopleIndexer:
     """Analysis component: builds `analysis.people` (the PeopleIndex) for the later stages."""
 
     name = "people"
-    version = "3"  # the index's fuller roles are written back to the person mentions
+    version = "4"  # 3: fuller roles written back; 4: given-name sex, main-clause subjects
     requires: tuple[str, ...] = ("nlp", "entities")
     provides: tuple[str, ...] = ("people",)
 

@@ -1,8 +1,9 @@
 """Quotation marks: where quotations open and close, and how a quoted passage reads.
 
 Straight and curly marks, quotes carried on across paragraphs (an opening
-mark with no close before the next paragraph's opening mark), and the
-display form of a multi-part quote. No parse needed: the attribution modules
+mark with no close before the next paragraph's opening mark), the display
+form of a multi-part quote, and single marks used as quotation marks by
+outlets that write 'like this' (`single_marks_as_double`). No parse needed: the attribution modules
 build on these spans.
 """
 
@@ -126,3 +127,51 @@ def _display(text: str, spans: list[Span]) -> str:
             )  # 'that "apparently ...': a mark left unpaired by the trim
         parts.append(part.strip())
     return " ".join(p for p in parts if p)
+
+
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[\u2014]))['\u2018](?=[^\W_])", re.M)
+# A closing single mark ends a word or a clause and is followed by a break; it is not
+# an apostrophe inside a word ("it's") and, unless punctuation comes first or after,
+# not a plural possessive ("the Pells' house").
+_SINGLE_CLOSE_STRICT = re.compile(
+    r"(?<=[.,!?;:\u2014-])['\u2019](?=\s|$|[)\]])|(?<=\w)['\u2019](?=[.,;:!?)\]])", re.M
+)
+_SINGLE_CLOSE_LOOSE = re.compile(r"(?<=[\w.,!?])['\u2019](?=\s|$)", re.M)
+
+
+def single_marks_as_double(text: str) -> str:
+    """The text with single quotation marks written as double ones, character for
+    character (offsets hold), when the document quotes 'like this': it has no double
+    quotation marks at all and a single mark opens and later closes a passage within a
+    paragraph. Apostrophes ("it's", "the Pells' house") are left alone. Otherwise the
+    text is returned unchanged."""
+    if _QUOTE_RE.search(text) or not _SINGLE_OPEN.search(text):
+        return text
+    chars = list(text)
+    pos = 0
+    while True:
+        m = _SINGLE_OPEN.search(text, pos)
+        if m is None:
+            break
+        para_end = text.find("\n", m.end())
+        para_end = len(text) if para_end == -1 else para_end
+        close = _SINGLE_CLOSE_STRICT.search(text, m.end(), para_end)
+        loose = _SINGLE_CLOSE_LOOSE.search(text, m.end(), para_end)
+        if (
+            loose is not None
+            and (close is None or loose.start() < close.start())
+            and _short(text[m.end() : loose.start()])
+        ):
+            close = loose  # 'unacceptable' in ...: a scare quote closes at the word's end
+        if close is None:
+            pos = m.end()
+            continue
+        chars[m.start()] = "\u201c"
+        chars[close.start()] = "\u201d"
+        pos = close.end()
+    return "".join(chars)
+
+
+def _short(words: str) -> bool:
+    """A scare-quoted phrase ('unacceptable', 'a new era'): a few words, no clause end."""
+    return len(words.split()) <= 6 and not re.search(r"[.!?]", words)

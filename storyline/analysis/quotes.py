@@ -16,13 +16,15 @@ PeopleIndex (people.py, speakers.py) and writes `Quote`s.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
-from ..model import Analysis, Citation, Quote, Span
+from ..model import Analysis, Citation, EntityMention, Quote, Span
 from .attribution import extract_attributions
 from .cue_finders import Attribution
 from .cues import (
+    BELIEF_VERBS,
     DENIAL_VERBS,
     FIRST_PERSON,
     FIRST_PERSON_SINGULAR,
@@ -30,11 +32,13 @@ from .cues import (
     STANCE_VERBS,
 )
 from .furniture import furniture_spans, inside
+from .people import role_head
 from .quotemarks import (
     _QUOTE_RE,
     _display,
     _trim,
     find_quote_spans,
+    single_marks_as_double,
 )
 from .registry import register
 from .speakers import Speaker, SpeakerResolver
@@ -51,7 +55,7 @@ class QuoteExtractor:
     """Analysis component: fills `analysis.quotes` with attributed speech."""
 
     name = "quotes"
-    version = "4"  # 3: main; 4: skips furniture sentences inside paragraphs (analysis/furniture.py)
+    version = "5"  # 4: skips furniture sentences; 5: issue-10 speakers (relatives, documents, single marks)
     requires = ("entities", "people")
     provides = ("quotes",)
 
@@ -82,7 +86,11 @@ class QuoteExtractor:
             resolver = SpeakerResolver(analysis.nlp, analysis.entities)
         in_turn = [(t.start, t.end) for t in doc.turns]
         furniture = furniture_spans(doc)
-        found = extract_attributions(doc.text, analysis.nlp)
+        # an outlet that quotes 'like this': its marks read as double ones (same offsets)
+        text = single_marks_as_double(doc.text)
+        found = extract_attributions(text, analysis.nlp)
+        found = [part for att in found for part in _turns(att, text, analysis.nlp)]
+        marked = [span for group in find_quote_spans(text) for span in group]
         for att in found:
             if _outer_credit(att, found, analysis.nlp):
                 continue  # "Acme announced X, reports the Herald": Acme's words, not the paper's
@@ -105,23 +113,41 @@ class QuoteExtractor:
                 continue  # "I think" inside a quote: already the quoted speaker's words
             if not att.direct and not _is_speech(analysis.nlp, att.content[0]):
                 continue
+            if not att.direct and _participle_thought(att, analysis.nlp):
+                continue  # "Realising his wife had fallen, he ...": a thought, not speech
+            if not att.direct and _recipient(analysis.nlp, att.content[0]):
+                continue  # "The hearing was told X": the hearing is who heard it, not what
             if att.broad and not att.direct:
                 continue  # "warned voters that ...": kept for evaluation, not shown as speech
-            if att.name_tokens and any(t.ent_type_ == "PERSON" for t in att.name_tokens):
-                speaker = resolver.resolve_name(att.name_tokens, att.role_tokens)
+            if (
+                not att.direct
+                and att.source is not None
+                and att.content[-1].end <= att.source.start
+                and ";" in text[att.content[-1].end : att.source.start]
+            ):
+                continue  # "X is so; retailers have posted signs": a new clause, not a tag
+            name_tokens = _person_after(att.name_tokens)
+            if name_tokens and any(t.ent_type_ == "PERSON" for t in name_tokens):
+                speaker = resolver.resolve_name(name_tokens, att.role_tokens)
             elif att.source_head is not None:
-                speaker = resolver.resolve(att.source_head, att.source_tokens)
+                sent = att.source_head.sent
+                quoted = [q for q in marked if sent.start_char <= q.start < sent.end_char]
+                speaker = resolver.resolve(
+                    att.source_head, att.source_tokens, [*att.content, *quoted]
+                )
+                if speaker.kind == "person" and speaker.name and att.source_head.pos_ != "PROPN":
+                    # "X said A. He added B. He said C.": each "he" continues X, and so
+                    # does a "he" after "the party leader said"
+                    resolver.note_speaker(att.source_head.idx, speaker.name)
             else:
                 speaker = Speaker(None, "unknown")
+            if speaker.kind == "organisation" and speaker.name and att.cue_lemma in _PUBLISHING:
+                resolver.note_publication(att.cue.start, speaker.name)
             quotes.append(
                 Quote(
-                    text=_shown_text(doc.text, att, analysis.nlp),
-                    direct=not _partial_quote(doc.text, att)
-                    and (
-                        att.direct
-                        or _stripped_direct(doc.text, att)
-                        or _first_person(doc.text, att)
-                    ),
+                    text=_shown_text(text, att, analysis.nlp),
+                    direct=not _partial_quote(text, att)
+                    and (att.direct or _stripped_direct(text, att) or _first_person(text, att)),
                     speaker=speaker.name,
                     speaker_kind=speaker.kind,
                     role=speaker.role,
@@ -134,9 +160,97 @@ class QuoteExtractor:
                 )
             )
         _backfill(quotes, resolver)
+        _share_roles(quotes, analysis.entities)
         analysis.quotes = quotes
         return analysis
 
+
+def _turns(att: Attribution, text: str, nlp_doc: Any) -> list[Attribution]:
+    """A quote joined across an exchange, split into its speakers' turns.
+
+    The attribution stage joins the parts of a split quote, and a quote that opens
+    the next paragraph, to one speaker. In a dialogue that gives the interviewer's words
+    to the interviewee: a part another speaker introduces ('"A?" Roe asked, to which Ray
+    replied, "B."') or tags ('"B," an astonished Ray replied' in the next paragraph) is
+    that speaker's, and an untagged paragraph after a quoted question is its answer, by
+    someone else, so never the asker's (unnamed, it is left out)."""
+    if not att.content:
+        return [att]
+    first = att.content[0]
+    if first.start > att.cue.end and "\n" in text[att.cue.end : first.start]:
+        last = att.content[-1].end
+        other = _other_speaker(att, nlp_doc, last, _sentence_end(nlp_doc, last))
+        if other is not None:
+            return [dataclasses.replace(other, content=list(att.content))]
+        return [] if _answers_a_question(text, first.start) else [att]
+    parts: list[Attribution] = []
+    current: list[Span] = []
+    owner = att
+    for i, span in enumerate(att.content):
+        if i:
+            mark = _QUOTE_RE.search(text, span.start, span.end)
+            lead = mark.start() if mark else span.start
+            other = _other_speaker(att, nlp_doc, att.content[i - 1].end, lead)
+            if other is not None:
+                if current:
+                    parts.append(dataclasses.replace(owner, content=current))
+                owner, current = other, []
+                span = Span(lead, span.end)
+        current.append(span)
+    parts.append(dataclasses.replace(owner, content=current))
+    return parts
+
+
+def _answers_a_question(text: str, start: int) -> bool:
+    """Whether the paragraph before `start` ends a quoted question ('"Who?" he asked.')."""
+    para = text.rfind("\n", 0, start)
+    before = text[:para].rstrip()
+    return bool(re.search(r"\?[\u201d\"]", before[before.rfind("\n") + 1 :]))
+
+
+def _sentence_end(nlp_doc: Any, offset: int) -> int:
+    """Where the sentence of the first word at or after `offset` ends, within its
+    paragraph (the tag after a closing mark may be parsed as a sentence of its own)."""
+    tok = next((t for t in nlp_doc if t.idx >= offset and not t.is_space), None)
+    if tok is None or "\n" in nlp_doc.text[offset : tok.idx]:
+        return offset
+    return int(tok.sent.end_char)
+
+
+def _other_speaker(att: Attribution, nlp_doc: Any, start: int, end: int) -> Attribution | None:
+    """A speech verb between `start` and `end` whose named subject is not the quote's
+    source ("to which Ray replied"): that speaker, as an attribution of its own."""
+    if end <= start:
+        return None
+    part = nlp_doc.char_span(start, end, alignment_mode="expand")
+    if part is None:
+        return None
+    for verb in part:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ == "PRON" or subj.lower_ in FIRST_PERSON:
+            continue
+        if att.source is not None and att.source.start <= subj.idx < att.source.end:
+            continue
+        if att.source_head is not None and subj.text == att.source_head.text:
+            continue
+        toks = [t for t in subj.subtree if not t.is_punct]
+        return Attribution(
+            cue=Span(verb.idx, verb.idx + len(verb.text)),
+            content=[],
+            source=Span(toks[0].idx, toks[-1].idx + len(toks[-1].text)),
+            cue_text=verb.text,
+            direct=True,
+            cue_lemma=verb.lemma_.lower(),
+            source_head=subj,
+            source_tokens=toks,
+        )
+    return None
+
+
+# Cues that credit a publication ("the Herald reported"): "the newspaper" later means it.
+_PUBLISHING = frozenset({"report", "write", "publish"})
 
 # Cues of a publication credited at the end of a sentence ("..., reports the Herald",
 # "..., according to the Herald", "..., the Herald wrote").
@@ -173,6 +287,22 @@ def _outer_credit(att: Attribution, found: list[Attribution], nlp_doc: Any) -> b
     return False
 
 
+def _person_after(name_toks: list[Any]) -> list[Any]:
+    """ "said Leeds resident Jason Pratt", "said Acme spokesman Tom Ray": a name found by
+    word order that stops at a place or an employer before a lower-case description
+    runs on to the person named after it."""
+    if not name_toks:
+        return name_toks
+    doc, k = name_toks[-1].doc, name_toks[-1].i + 1
+    while k < len(doc) and k - name_toks[-1].i <= 3 and doc[k].is_lower and doc[k].pos_ == "NOUN":
+        k += 1
+    person = []
+    while k < len(doc) and doc[k].ent_type_ == "PERSON":
+        person.append(doc[k])
+        k += 1
+    return person or name_toks
+
+
 def _is_speech(nlp_doc: Any, span: Span) -> bool:
     """Reported content is a clause or a noun phrase, not a bare infinitive or verb phrase.
 
@@ -188,6 +318,25 @@ def _is_speech(nlp_doc: Any, span: Span) -> bool:
     if first.tag_ in ("WDT", "WP"):
         return False  # "which Veltrix says will cost": a relative clause, not the words said
     return not (first.pos_ in ("AUX", "VERB") and first.tag_ in ("VBZ", "VBP", "VBD", "MD"))
+
+
+def _participle_thought(att: Attribution, nlp_doc: Any) -> bool:
+    """A belief verb as a participle clause ("Realising X, he climbed"; "knowing that X"):
+    what someone knew or noticed, not what they said."""
+    cue = nlp_doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand")
+    if cue is None or not len(cue):
+        return False
+    verb = cue[-1]
+    return verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.lemma_.lower() in BELIEF_VERBS
+
+
+def _recipient(nlp_doc: Any, span: Span) -> bool:
+    """Content that is the passive subject of its cue ("The board was told ..."): the
+    one spoken to, never the words said."""
+    part = nlp_doc.char_span(span.start, span.end, alignment_mode="expand")
+    if part is None or not len(part):
+        return False
+    return part.root.dep_ == "nsubjpass"
 
 
 def _negated(att: Attribution, nlp_doc: Any) -> bool:
@@ -271,3 +420,24 @@ def _backfill(quotes: list[Quote], resolver: SpeakerResolver) -> None:
         if person is not None:
             q.role = q.role or person.role
             q.organisation = q.organisation or person.organisation
+
+
+def _share_roles(quotes: list[Quote], mentions: list[EntityMention]) -> None:
+    """One role per person: a speaker's title read from the attribution ("president of
+    marketing, enterprise group" of Huawei) replaces the same title on the person's entity
+    mentions where that one is less resolved ("president of marketing for its enterprise
+    group", or a part of it), so the quotes and the key players name the person alike."""
+    roles = {
+        q.speaker: (q.role, q.organisation)
+        for q in quotes
+        if q.speaker_kind == "person" and q.speaker and q.role
+    }
+    for m in mentions:
+        name = m.canonical or m.text
+        if m.type != "PERSON" or name not in roles or not m.role:
+            continue
+        role, org = roles[name]
+        if role is None or m.role == role or role_head(m.role) != role_head(role):
+            continue
+        if re.search(r"\b(?:its|their)\b", m.role) or m.role.lower() in role.lower():
+            m.role, m.organisation = role, org or m.organisation

@@ -3,7 +3,10 @@
 An attribution's source is often not a name: "he", "Sanqui" (a misspelling),
 "the company's president", "analysts at Fenwick", "the company" or "the
 Association" (the organisation named in full earlier), "a spokesperson for the
-Regulator" (the organisation, through a nameless voice). `SpeakerResolver`
+Regulator" (the organisation, through a nameless voice), "her mother, Dana"
+(Dana, with the family's surname), "an insider" or "the autopsy report" (a
+nameless source or a document, shown as the text describes it), "the newspaper"
+(the publication last credited). `SpeakerResolver`
 reads one document's people (spaCy PERSON entities, and `EntityMention`s from
 the entity component when present) and resolves a source phrase to the person
 it refers to, never inventing a name: when nothing fits, the speaker stays None.
@@ -11,22 +14,25 @@ it refers to, never inventing a name: when nothing fits, the speaker stays None.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from ..model import EntityMention
+from ..model import EntityMention, Span
 from .cues import FIRST_PERSON, GROUP_NOUNS, PERSONAL_PRONOUNS
 from .entity_rules import ANAPHORIC_OWNERS, GENERIC_ORG_HEADS
+from .matching import is_titled
 from .people import (
     _DETERMINERS,
     _ORG_NOUNS,
     PeopleIndex,
     _clean_name,
+    _employer,
     _is_role_token,
     _org_clean,
     contiguous,
 )
-from .roles import ROLE_TAIL_PREPS, ROLE_WORDS
+from .roles import KIN_NOUNS, ROLE_TAIL_PREPS, ROLE_WORDS, UNIT_NOUNS
 from .units import PEOPLE_NOUNS
 
 # Endings of plural nouns for people ("researchers", "scientists", "Americans",
@@ -53,6 +59,27 @@ _ORG_DESCRIPTION_HEADS = (
 )
 
 
+def _joined_hyphen(tok: Any) -> bool:
+    """A hyphen inside a name, with no space on either side ("Star-Advertiser")."""
+    return (
+        tok.text == "-"
+        and not tok.whitespace_
+        and tok.i > 0
+        and not tok.doc[tok.i - 1].whitespace_
+        and tok.i + 1 < len(tok.doc)
+    )
+
+
+def _definite(head: Any, phrase: list[Any]) -> bool:
+    """ "the party leader", "Acme's chief", "its president": one particular holder."""
+    left = [t for t in phrase if t.i < head.i and not t.is_punct]
+    return bool(left) and (
+        left[0].lower_ in ("the", "its", "their")
+        or left[0].dep_ == "poss"
+        or any(t.dep_ == "poss" for t in left)
+    )
+
+
 def _organisation_phrase(head: Any, phrase: list[Any]) -> str | None:
     """ "The council" / "the city's transport department": a definite noun phrase headed by
     an organisation noun, as written (capitalised), with an "of" phrase after the head kept
@@ -73,6 +100,88 @@ def _organisation_phrase(head: Any, phrase: list[Any]) -> str | None:
     name = " ".join(t.text for t in toks if not t.is_punct or t.text in ("'s", "\u2019s"))
     name = name.replace(" 's", "'s").replace(" \u2019s", "\u2019s")
     return name[:1].upper() + name[1:]
+
+
+# A nameless single source the text still identifies ("an insider tells us", "a witness
+# said"): shown as written, never resolved to someone named.
+_NAMELESS_SOURCES = frozenset(
+    {
+        "insider",
+        "source",
+        "witness",
+        "eyewitness",
+        "bystander",
+        "neighbour",
+        "neighbor",
+        "resident",
+        "friend",
+        "relative",
+        "acquaintance",
+        "confidant",
+        "employee",
+        "passenger",
+    }
+)
+# Documents that state things ("the autopsy report says", "according to the lawsuit"):
+# the document is the source. Records and data are evidence someone cites, not a source.
+_DOCUMENT_SOURCES = frozenset(
+    {
+        "report",
+        "study",
+        "survey",
+        "poll",
+        "lawsuit",
+        "suit",
+        "complaint",
+        "filing",
+        "indictment",
+        "affidavit",
+        "autopsy",
+        "documents",
+        "docs",
+        "memo",
+        "letter",
+        "statement",
+        "review",
+        "audit",
+        "transcript",
+        "ruling",
+        "petition",
+        "warrant",
+        "obituary",
+    }
+)
+# A publication named by its kind ("according to the newspaper"): the one last credited.
+_PUBLICATION_NOUNS = frozenset({"newspaper", "paper", "magazine", "tabloid", "daily", "outlet"})
+# Relations by marriage or choice: they need not share the family's surname.
+_SPOUSES = frozenset(
+    {"husband", "wife", "spouse", "partner", "boyfriend", "girlfriend", "widow", "widower"}
+)
+# Lower-case heads that end an organisation's written name ("the Green Unity party").
+_NAME_ENDING_ORG_NOUNS = frozenset(
+    {"party", "union", "group", "association", "council", "committee", "campaign", "movement"}
+)
+
+
+def _described(head: Any, phrase: list[Any]) -> str:
+    """A nameless source as the text describes it, capitalised: "An insider", "The
+    autopsy report", "A statement from the family", "Pell's attorney"."""
+    doc = head.doc
+    left = [t for t in phrase if t.i <= head.i]
+    start = min((t.i for t in left), default=head.i)
+    end = head.i + 1
+    prep = next(
+        (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "by")), None
+    )
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if prep is not None and prep in phrase and len(list(prep.subtree)) <= 4:
+        end = max(t.i for t in prep.subtree) + 1  # "from the family", not a whole clause
+    elif prep is not None and obj is not None and obj.pos_ == "PROPN" and obj.i - prep.i <= 5:
+        end = obj.i + 1  # "A study by the Mercatus Center" (at a university, left out)
+    words = [t for t in doc[start:end] if not t.is_punct or t.text in ("'s", "\u2019s", "-")]
+    text = "".join(t.text + t.whitespace_ for t in words).strip().rstrip(",")
+    text = text.replace(" 's", "'s").replace(" \u2019s", "\u2019s")
+    return text[:1].upper() + text[1:]
 
 
 SpeakerKind = Literal["person", "group", "organisation", "unknown"]
@@ -107,8 +216,10 @@ class SpeakerResolver(PeopleIndex):
         return resolver
 
     # ---------------------------------------------------------------- phrases
-    def resolve(self, head: Any, phrase: list[Any]) -> Speaker:
-        """Resolve a source phrase (spaCy tokens) whose syntactic head is `head`."""
+    def resolve(self, head: Any, phrase: list[Any], skip: Sequence[Span] = ()) -> Speaker:
+        """Resolve a source phrase (spaCy tokens) whose syntactic head is `head`; a
+        pronoun never goes to someone named inside `skip` (the quote it introduces:
+        '"I think Ann Roe was a great choice," he said' is not Ann Roe's)."""
         low = head.lower_
         in_name = head.ent_type_ == "PERSON" and head.i > 0 and head.nbor(-1).ent_type_ == "PERSON"
         if (
@@ -116,12 +227,14 @@ class SpeakerResolver(PeopleIndex):
         ) and not in_name:
             return Speaker(None, "unknown")  # an object pronoun is who was spoken to or of
         if low in PERSONAL_PRONOUNS and not in_name:
-            person = self.person_before(head.idx)
+            person = self.person_before(head.idx, skip)
             if person is None:
                 return Speaker(None, "unknown")
             return Speaker(person.name, "person", person.role, person.organisation)
         if low in FIRST_PERSON or (head.pos_ == "PRON" and not in_name):
             return Speaker(None, "unknown")
+        if low in KIN_NOUNS and head.pos_ == "NOUN" and head.tag_ != "NNS":
+            return self._relative(head, phrase)
         if _is_role_token(head) and not self._name_tokens(head, phrase):
             # "Its chairman, Aled Brennan, said": the name is an appositive of the title
             names_ = [
@@ -180,6 +293,23 @@ class SpeakerResolver(PeopleIndex):
         if head.lower_ in ROLE_WORDS or head.lemma_.lower() in ROLE_WORDS:
             role, org = self._role_and_org(head, phrase, [])
             org = _org_clean(org)
+            owner = next(
+                (
+                    c
+                    for c in head.children
+                    if c.dep_ == "poss" or (c.dep_ == "compound" and c.text[:1].isupper())
+                ),
+                None,
+            )
+            if org and _definite(head, phrase):
+                # "the Harbour Party leader said": the leader named earlier, not the party
+                person = self.person_with_role(role or head.lower_, head.idx, org)
+                if person is not None:
+                    return Speaker(person.name, "person", person.role, person.organisation)
+            if org and owner is not None and self._names_person(owner):
+                # "Pell's attorney": a person's lawyer speaks for that person, not for an
+                # organisation called "Pell"
+                return Speaker(_described(head, phrase), "group", role)
             if org:
                 # "a spokesperson for the Regulator": the organisation speaks, through a nameless voice
                 return Speaker(None, "organisation", role, org)
@@ -194,15 +324,105 @@ class SpeakerResolver(PeopleIndex):
             # "the council", "the state health department" with no one named organisation
             # it fits: the organisation as the text describes it, not no speaker at all
             return Speaker(described, "organisation")
+        if head.pos_ == "NOUN" and head.lemma_.lower() in _PUBLICATION_NOUNS | {"newspapers"}:
+            outlet = self.publication_before(head.idx) if _definite(head, phrase) else None
+            return Speaker(
+                outlet or _described(head, phrase), "organisation" if outlet else "group"
+            )
+        if head.pos_ == "NOUN" and (
+            head.lower_ in _DOCUMENT_SOURCES
+            or (head.lemma_.lower() in _DOCUMENT_SOURCES and head.lower_ != "records")
+            or (head.lower_ in _NAMELESS_SOURCES and head.tag_ == "NN")
+        ):
+            # "an autopsy report says", "according to the lawsuit", "an insider tells us":
+            # a source the text identifies without a name, shown as it is described
+            return Speaker(_described(head, phrase), "group")
         return Speaker(None, "unknown")
 
+    def _names_person(self, tok: Any) -> bool:
+        """Whether a possessor ("Pell's") names a person: a PERSON entity or a known name."""
+        if tok.ent_type_ == "PERSON":
+            return True
+        if not tok.text[:1].isupper():
+            return False
+        name = _clean_name(contiguous([t for t in tok.subtree if t.text[:1].isupper()], tok))
+        return self.canonical(name, tok.idx) is not None
+
+    def _relative(self, head: Any, phrase: list[Any]) -> Speaker:
+        """ "Pell's mother, Dana," -> Dana Pell; "Mrs Pell's son" -> the one other Pell of
+        a man's name in the document; else the relation as written ("Tom Pell's brother").
+        A relation of "his"/"her" is left unresolved: it means nothing out of context."""
+        want = KIN_NOUNS.get(head.lower_)
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        owner_toks = (
+            contiguous([t for t in owner.subtree if t.pos_ == "PROPN"], owner)
+            if owner is not None and owner.pos_ == "PROPN"
+            else []
+        )
+        surname = owner_toks[-1].text if owner_toks else None
+        appos = next(
+            (
+                c
+                for c in head.children
+                if c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")
+            ),
+            None,
+        )
+        names = self._name_tokens(appos, list(appos.subtree)) if appos is not None else []
+        if names:
+            name = _clean_name(names)
+            if len(names) == 1 and surname and name != surname:
+                name = f"{name} {surname}"  # "Pell's mother, Dana": Dana Pell
+            person = self._add_person(name, names[0].idx)
+            person.gender = person.gender or want
+            return Speaker(person.name, "person", person.role, person.organisation)
+        if surname is None:
+            return Speaker(None, "unknown")
+        if head.lower_ in _SPOUSES:
+            return Speaker(_described(head, phrase), "group")  # a spouse's name may differ
+        owner_name = _clean_name(owner_toks)
+        owner_full = self.canonical(owner_name, owner_toks[0].idx) or owner_name
+        fits = {
+            p.name
+            for p in self.people
+            if len(p.name.split()) > 1
+            and not is_titled(p.name)
+            and p.name.split()[-1] == surname
+            and p.name != owner_full
+            and p.gender in (None, want)
+            and not p.minor
+        }
+        relative = self.person(fits.pop()) if len(fits) == 1 else None
+        if relative is not None:
+            return Speaker(relative.name, "person", relative.role, relative.organisation)
+        return Speaker(_described(head, phrase), "group")
+
+    def publication_before(self, offset: int) -> str | None:
+        """The publication last credited before `offset` ("the Herald reported ...")."""
+        before = [n for s, n in getattr(self, "_publications", []) if s < offset]
+        return before[-1] if before else None
+
+    def note_publication(self, offset: int, name: str) -> None:
+        """Record an organisation credited with a report ("the Herald reported")."""
+        if not hasattr(self, "_publications"):
+            self._publications: list[tuple[int, str]] = []
+        self._publications.append((offset, name))
+
     def _org_name(self, head: Any, phrase: list[Any]) -> str:
-        """The organisation a source phrase names, in full ("The ... Association" / "Association")."""
+        """The organisation a source phrase names, in full ("The ... Association" /
+        "Association"; "the Dale-Times"; "the Green Unity party")."""
         toks = [
             t
             for t in phrase
-            if (t.pos_ == "PROPN" or t.text in ("'s", "\u2019s", "&")) and t.i <= head.i
+            if (t.pos_ == "PROPN" or t.text in ("'s", "\u2019s", "&") or _joined_hyphen(t))
+            and t.i <= head.i
         ]
+        if (
+            head not in toks
+            and head.lower_ in _NAME_ENDING_ORG_NOUNS
+            and head.i - 1 in {t.i for t in toks}
+        ):
+            toks.append(head)  # a capitalised name ending in a lower-case "party"
         toks = contiguous(toks, head) if toks and head in toks else [head]
         name = _org_clean(head.doc[toks[0].i : toks[-1].i + 1].text) or head.text
         if len(name.split()) == 1:
@@ -226,9 +446,16 @@ class SpeakerResolver(PeopleIndex):
     def resolve_name(self, name_toks: list[Any], role_toks: list[Any]) -> Speaker:
         """Resolve a name found by word order, with the role phrase that follows it."""
         toks = [t for t in name_toks if not _is_role_token(t)] or name_toks
+        lower = [k for k, t in enumerate(toks) if t.is_lower]
+        if lower and lower[-1] + 1 < len(toks):
+            toks = toks[lower[-1] + 1 :]  # "Leeds resident Jason Pratt": the name is the end
         if len(toks) == 1 and toks[0].lower_ in PERSONAL_PRONOUNS:
             return self.resolve(toks[0], toks)
         person = self._add_person(_clean_name(toks), toks[0].idx)
+        doc = toks[0].doc
+        employer = _employer(list(doc[max(0, toks[0].i - 6) : toks[0].i]), toks[0])
+        if employer and not person.organisation:
+            person.organisation = employer  # "KIRO Radio's Mike Lewis said"
         if role_toks:
             head = next((t for t in role_toks if t.lower_ in ROLE_WORDS), None)
             if head is not None:
@@ -252,11 +479,17 @@ class SpeakerResolver(PeopleIndex):
         if not caps and back is not None:
             # "an analyst with the firm": the firm is the one the story is about
             org = self.latest_organisation(back.idx)
+            unit = [t for t in toks if t.i > back.i and t.is_alpha]
             words = [t for t in words if t.i < back.i]
             while len(words) > 1 and (
                 words[-1].lower_ in ROLE_TAIL_PREPS or words[-1].lower_ in _DETERMINERS
             ):
                 words.pop()
+            if back.lower_ in ("its", "their") and unit and unit[-1].lower_ in UNIT_NOUNS:
+                # "president of marketing for its enterprise group": the title is scoped
+                # to a part of the company, as _scoped writes it
+                role = " ".join(t.text for t in words)
+                return f"{role}, {' '.join(t.text for t in unit)}", _org_clean(org)
         if caps:
             org = _clean_name(caps)
             cut = caps[0].i

@@ -397,9 +397,11 @@ MONEY_VERBS: dict[str, str] = {
     "value": "valuation",
 }
 
-# Status cues: lemmas in the figure's clause that make it a plan or a prediction.
-# Inflected forms are listed too: the small model lemmatises "hoped" as "hop".
-TARGET_LEMMAS = frozenset(
+# Verbs and nouns whose subject or owner holds the goal a figure under them states:
+# "Huawei wants that figure to reach 10 billion", "the company's target of $5bn";
+# a promise is a goal too ("had promised 1,000 jobs"). Inflected forms too: the small
+# model lemmatises "hoped" as "hop".
+GOAL_WORDS = frozenset(
     [
         "want",
         "wants",
@@ -410,25 +412,17 @@ TARGET_LEMMAS = frozenset(
         "aim",
         "aims",
         "aimed",
-        "target",
-        "targets",
-        "targeted",
         "plan",
         "plans",
         "planned",
         "seek",
         "seeks",
         "sought",
-        "goal",
-        "aspire",
         "intend",
         "intends",
         "intended",
         "strive",
-        "ambition",
-        "objective",
-        # a requirement or a promise is a goal too ("must fund £12m", "had promised 1,000 jobs")
-        "must",
+        "aspire",
         "promise",
         "promises",
         "promised",
@@ -438,7 +432,18 @@ TARGET_LEMMAS = frozenset(
         "vow",
         "vows",
         "vowed",
-        # a request is a goal too ("asked Zuckerberg for $1bn", "begged for $5,000")
+        "target",
+        "targets",
+        "targeted",
+        "goal",
+        "ambition",
+        "objective",
+    ]
+)
+# A request is a goal too, but the asker's, not its owner's: "asked Zuckerberg for $1bn",
+# "begged for $5,000", "pleaded for him to invest $1 billion".
+REQUEST_WORDS = frozenset(
+    [
         "ask",
         "asks",
         "asked",
@@ -453,6 +458,15 @@ TARGET_LEMMAS = frozenset(
         "demanded",
     ]
 )
+# Sums a goal or request verb can ask for, with the amount written after them: "seeks
+# damages in excess of $500,000", "demanded a ransom of $2m".
+SOUGHT_SUMS = frozenset(
+    ["damage", "damages", "compensation", "payment", "ransom", "funding", "money", "sum", "fee"]
+)
+# Status cues: lemmas in the figure's clause that make it a plan: a goal, a request, or a
+# requirement ("must fund £12m"). One list with GOAL_WORDS, so the two cannot drift.
+TARGET_LEMMAS = GOAL_WORDS | REQUEST_WORDS | frozenset(["must"])
+# Cues that make a figure a prediction.
 FORECAST_LEMMAS = frozenset(
     [
         "expect",
@@ -517,46 +531,6 @@ REQUIREMENT_VERBS = frozenset(
     ]
 )
 
-# Verbs and nouns whose subject or owner holds the goal a figure under them states:
-# "Huawei wants that figure to reach 10 billion", "the company's target of $5bn".
-# Inflected forms too: the small model lemmatises "hoped" as "hop".
-GOAL_WORDS = frozenset(
-    [
-        "want",
-        "wants",
-        "wanted",
-        "hope",
-        "hopes",
-        "hoped",
-        "aim",
-        "aims",
-        "aimed",
-        "plan",
-        "plans",
-        "planned",
-        "seek",
-        "seeks",
-        "sought",
-        "intend",
-        "intends",
-        "intended",
-        "strive",
-        "aspire",
-        "promise",
-        "promises",
-        "promised",
-        "pledge",
-        "pledged",
-        "vow",
-        "vowed",
-        "target",
-        "targets",
-        "targeted",
-        "goal",
-        "ambition",
-        "objective",
-    ]
-)
 
 # Totals a bare number can be put at: "the death toll rose to 56", "the number of wounded
 # has risen to 6,785".

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
+from ..analysis.entity_rules import GENERIC_ORG_HEADS, INSTITUTIONS, PLACE_HEADS
 from ..analysis.matching import is_titled, same_full_name, split_title, without_initials
 from ..analysis.names import (
     acronym,
@@ -35,8 +36,10 @@ from ..model import Analysis, Citation, Entity, EntityMention
 # Types reported as one family when voting on a merged entity's type.
 PLACE_TYPES = {"GPE", "LOC"}
 _DATEISH = re.compile(
-    r"^(?:\d{1,4}s?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|"
-    r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|today|yesterday|tomorrow)$",
+    r"^(?:\d{1,4}s?|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+    r"aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?|"
+    r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?|"
+    r"today|yesterday|tomorrow)$",
     re.I,
 )
 
@@ -105,6 +108,8 @@ def merge_entities(analyses: Sequence[Analysis], *, max_citations: int = 5) -> l
         if any(m.type in PLACE_TYPES and used_as_place(texts[d], m.start) for d, m in g.mentions)
     }
     anchors = _link_short_forms(glist, uf, places)
+    _link_lone_surnames(glist, uf, places)
+    person_roots = {uf.find(i) for i, g in enumerate(glist) if g.type == "PERSON" and " " in g.key}
 
     merged: dict[int, list[_Group]] = defaultdict(list)
     shared = _shared_surnames(glist)
@@ -114,12 +119,59 @@ def merge_entities(analyses: Sequence[Analysis], *, max_citations: int = 5) -> l
             continue  # "Huang" for two Huangs: nobody in particular, so not listed
         merged[uf.find(i)].append(g)
     entities = []
+    surnames = {
+        g.key.split()[-1]: g.key.split()[0]
+        for g in glist
+        if g.type == "PERSON" and len(g.key.split()) == 2 and not is_titled(g.key)
+    }
+    person_words = {w for g in glist if g.type == "PERSON" and " " in g.key for w in g.key.split()}
     for root, parts in merged.items():
         anchor = anchors.get(uf.find(root))
-        entities.append(_build(parts, max_citations, anchor))
+        entity = _build(parts, max_citations, anchor)
+        if anchor is None and entity.type != "PERSON" and uf.find(root) in person_roots:
+            entity.type, entity.name = "PERSON", _pick_name(parts, "PERSON")  # "Tucci"
+        if anchor is None and _written_as_place(entity, parts, texts, person_words):
+            entity.type = "GPE"
+        elif anchor is None and _family_name(entity, surnames):
+            entity.type = "PERSON"
+        entities.append(entity)
     _drop_shared_aliases(entities)
     entities.sort(key=lambda e: (-e.documents, -e.mentions, e.name))
     return entities
+
+
+def _written_as_place(
+    entity: Entity, parts: list[_Group], texts: dict[str, str], person_words: set[str]
+) -> bool:
+    """A one-word "person" or "organisation" that the articles write as a place ("in
+    Wiltshire") in at least half its mentions, that none gives a title and that is no
+    word of anyone's full name, is a place: the vote runs over the whole cluster."""
+    if entity.type not in ("PERSON", "ORG") or " " in entity.name:
+        return False
+    if entity.name.casefold() in INSTITUTIONS or entity.name.casefold() in person_words:
+        return False
+    mentions = [(d, m) for g in parts for d, m in g.mentions]
+    if any(m.role or m.organisation for _, m in mentions):
+        return False
+    placed = [m.type in PLACE_TYPES or used_as_place(texts[d], m.start) for d, m in mentions]
+    return any(used_as_place(texts[d], m.start) for d, m in mentions) and 2 * sum(placed) >= len(
+        placed
+    )
+
+
+def _family_name(entity: Entity, surnames: dict[str, str]) -> bool:
+    """ "Chip Gaines" read as an organisation in one article, "Joanna Gaines" a person in
+    another: a two-word title-case name ending in a person's surname, opening with no
+    surname, with no organisation or place word, is a person of that family."""
+    words = entity.name.split()
+    return (
+        entity.type == "ORG"
+        and len(words) == 2
+        and all(w[:1].isupper() and w[1:].islower() for w in words)
+        and words[-1].casefold() in surnames
+        and words[0].casefold() not in surnames
+        and not any(w.casefold() in GENERIC_ORG_HEADS or w.casefold() in PLACE_HEADS for w in words)
+    )
 
 
 def _drop_shared_aliases(entities: list[Entity]) -> None:
@@ -185,6 +237,25 @@ def _link_people(glist: list[_Group], uf: _UnionFind) -> None:
             hits = short.get((words[0].casefold(), words[2].casefold()), [])
             if len(hits) == 1:
                 uf.union(full[name], full[hits[0]])
+
+
+def _link_lone_surnames(glist: list[_Group], uf: _UnionFind, places: AbstractSet[int]) -> None:
+    """ "Tucci" read as a place in one article, "Stanley Tucci" named in another: a name
+    no article writes as a place ("in X") that is the surname of exactly one person named
+    in full ("de Soultrait" of "Arthur de Soultrait" too) is that person."""
+    full = [(i, g.key.split()) for i, g in enumerate(glist) if g.type == "PERSON"]
+    full = [(i, w) for i, w in full if len(w) > 1 and not is_titled(glist[i].key)]
+    for i, g in enumerate(glist):
+        words = g.key.split()
+        if g.type == "PERSON" or i in places or len(words) > 2:
+            continue
+        owners = {
+            uf.find(j)
+            for j, name in full
+            if len(name) > len(words) and name[-len(words) :] == words
+        }
+        if len(owners) == 1:
+            uf.union(i, owners.pop())
 
 
 def _fits(group: _Group, gender: str | None) -> bool:

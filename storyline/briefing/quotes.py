@@ -7,6 +7,9 @@ failing that, surname and spelling similarity, so every person appears once
 with their role, organisation and every quote. Groups merge by their words
 whatever the case; organisations merge short names into the full one
 ("Veltrix" -> "Veltrix Energy") and take in their spokespeople's quotes.
+Speech whose speaker the text never names or the analysis could not resolve
+("..., we're told") is left out: the section says who said what, and a quote
+without its speaker tells neither (it stays in `Analysis.quotes`).
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ from collections import Counter
 from collections.abc import Iterable
 
 from ..analysis.entities import generic_org, leading_org
-from ..analysis.matching import same_person
+from ..analysis.matching import is_titled, same_person, split_title
+from ..analysis.people import given_name_gender
 from ..model import Analysis, Entity, Quote, SpeakerQuotes
 
 _KIND_ORDER = {"person": 0, "group": 1, "organisation": 2, "unknown": 3}
@@ -27,6 +31,21 @@ def _entity_name(name: str, people: list[Entity]) -> str | None:
         if ent.name.lower() == low or low in (a.lower() for a in ent.aliases):
             return ent.name
     return None
+
+
+def _titled_full(name: str, names: list[str]) -> str | None:
+    """ "Mr. Wilson" in one article -> the one speaker of another called "<given name>
+    Wilson" whose given name fits the title's sex ("Gary Wilson", never "Jane Wilson")."""
+    sex, surname = split_title(name)
+    fits = [
+        n
+        for n in names
+        if not is_titled(n)
+        and len(n.split()) > 1
+        and n.split()[-1] == surname
+        and given_name_gender(n) in (None, sex)
+    ]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _most_common(values: Iterable[str | None]) -> str | None:
@@ -71,6 +90,9 @@ def group_quotes(
         canonical[name] = target
         if target not in names:
             names.append(target)
+    for name, target in canonical.items():
+        if target == name and is_titled(name):
+            canonical[name] = _titled_full(name, names) or name
     org_names = _organisation_names(quotes)
     group_names: dict[str, list[str]] = {}
     for q in quotes:
@@ -86,7 +108,7 @@ def group_quotes(
         elif q.organisation and q.speaker_kind == "organisation":
             key = ("organisation", org_names[q.organisation])
         else:
-            key = ("unknown", None)
+            continue  # no speaker: not who-said-what
         buckets.setdefault(key, []).append(q)
     out = []
     for (kind, speaker), qs in buckets.items():

@@ -14,6 +14,7 @@ same choice (sentences dated by publication) on Timeline17.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import logging
 import math
@@ -23,10 +24,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..analysis.cues import SPEECH_VERBS
+from ..analysis.dates import Published, inferred_published, resolve_dates
 from ..model import Analysis, Citation, Clause, DateMention, Document, Granularity, TimelineEvent
 from ..words import AUXILIARIES, CARDINALS, FUNCTION_WORDS, REPORTING_WORDS
+from .readable import WIRE_DATELINE
 
 MAX_WORDS = 40  # longer sentences are trimmed to the clause around the date
+MAX_SENTENCE_WORDS = 60  # a sentence this long is kept rather than show a noun phrase
 MIN_CLAUSE_WORDS = 8
 MERGE_SIMILARITY = 0.5  # cosine of content-word sets
 SAME_DAY_SIMILARITY = 0.3  # the same day told by another article
@@ -52,6 +56,7 @@ class DatedSentence:
     future: bool = False
     confidence: float = 1.0
     from_publication: bool = False  # dated only by the publication date
+    at: int = -1  # where the date is written
 
 
 def sentence_spans(document: Document) -> list[tuple[int, int]]:
@@ -110,11 +115,19 @@ def parsed_clause(
     while node is not None and start <= node.head < end and node.dep != "ROOT":
         if node.lemma in SPEECH_VERBS:
             break  # "..., the company said on Thursday": the attribution, not the event
-        if node.dep == "relcl" and not _subject_relative(text, node.start):
+        if node.dep == "relcl" and not _subject_relative(text, node.start, node.head):
             # "the top area [we will focus on this year]": the noun is the object, the
             # event is the sentence around it, not the noun phrase
             node = clauses[node.parent] if node.parent >= 0 else None
             continue
+        if (
+            node.dep in ("relcl", "acl")
+            and 0 <= node.own_start < node.start
+            and _words(text[s:e]) <= MAX_SENTENCE_WORDS
+        ):
+            # "a third suspect, Sarah Shourd, who was released in September": a noun and
+            # its relative clause state nothing; the sentence around them does
+            break
         if node.dep in _OWN_CLAUSE or (node.dep == "conj" and node.subject):
             own = node.own_start if node.own_start >= 0 else node.start
             lo = node.lead_end if mention.start >= node.lead_end >= own else own
@@ -162,12 +175,39 @@ def parsed_clause(
 # an event of its noun; one with a subject of its own ("the area we will focus on",
 # "the market that staff would focus on") does not.
 _AUX = AUXILIARIES - {"being", "am"}
+_ADVERBS = frozenset(
+    {
+        "not",
+        "n't",
+        "never",
+        "also",
+        "still",
+        "just",
+        "already",
+        "since",
+        "then",
+        "first",
+        "later",
+        "once",
+        "often",
+        "even",
+        "now",
+        "soon",
+    }
+)
 
 
-def _subject_relative(text: str, start: int) -> bool:
+def _subject_relative(text: str, start: int, head: int = -1) -> bool:
     words = re.findall(r"[A-Za-z']+", text[start : start + 60].lower())
     if len(words) < 2 or words[0] not in ("that", "which", "who"):
         return False
+    if head > start:
+        # the parse knows the verb: nothing but auxiliaries and adverbs between the
+        # pronoun and it ("that began", "who has since left"), so the pronoun is its
+        # subject; a noun or pronoun there ("that staff would", "we will") is
+        # the subject instead
+        between = re.findall(r"[A-Za-z']+", text[start:head].lower())[1:]
+        return all(w in _AUX or w.endswith("ly") or w in _ADVERBS for w in between)
     nxt, after = words[1], words[2] if len(words) > 2 else ""
     if nxt in _AUX or nxt.endswith("ed"):
         return True
@@ -234,8 +274,12 @@ def dated_sentences(
             if k is not None:
                 dates_in.setdefault(k, set()).add(mention.value)
     for mention in analysis.dates:
-        if _SINCE.search(doc.text[max(0, mention.start - 12) : mention.start]):
+        if _SINCE.search(doc.text[max(0, mention.start - 18) : mention.start]):
             continue  # "fallen by 30 percent since 2018": where a trend starts, not an event
+        if _RANGE_END.search(doc.text[max(0, mention.start - 40) : mention.start]):
+            continue  # "calls from 2012 to 2014": where a period ends, not an event
+        if _describes_noun(doc.text, mention.start, mention.end):
+            continue  # "includes the cost of last summer's storms": the budget is not of last summer
         if (
             mention.value is None
             or mention.granularity is None
@@ -246,10 +290,21 @@ def dated_sentences(
         if k is None:
             continue
         dated.add(k)
+        if is_caption(doc.text[spans[k][0] : spans[k][1]]):
+            continue  # a photo's date is when it was taken, not news
         if (k, mention.value) in seen:
             continue
         seen.add((k, mention.value))
-        if (
+        other_time = (
+            _other_time_clause(doc.text, mention, analysis.clauses)
+            if parse and not mention.future
+            else None
+        )
+        if other_time:
+            # "The vote, the first since Mubarak was ousted in February, covers nine
+            # provinces": the main clause is not of February; its clause is
+            s, e = other_time
+        elif (
             len(dates_in.get(k, ())) == 1
             and _words(doc.text[spans[k][0] : spans[k][1]]) <= MAX_WORDS
         ):
@@ -260,6 +315,7 @@ def dated_sentences(
             s, e = parsed_clause(doc.text, *spans[k], mention, analysis.clauses)
         else:
             s, e = clause(doc.text, *spans[k], mention)
+        s = _past_dateline(doc.text, s, e)
         if any(d.start == s and d.end == e and d.date == mention.value for d in found):
             continue
         found.append(
@@ -267,13 +323,17 @@ def dated_sentences(
                 doc.id,
                 s,
                 e,
-                doc.text[s:e].strip(),  # the brief names a first-person speaker (readable.py)
+                # the brief names a first-person speaker (readable.py); a clause cut from
+                # its sentence ("since the mayor was ousted ...") opens with a capital
+                _capital(doc.text[s:e].strip()) if other_time else doc.text[s:e].strip(),
                 mention.value,
                 mention.granularity,
                 mention.future,
                 mention.confidence,
+                at=mention.start,
             )
         )
+    found = _main_dates(found, analysis.clauses)
     if doc.published and doc.published_granularity:
         for k, (s, e) in enumerate(spans[:lead]):
             if k not in dated and doc.text[s:e].strip():
@@ -292,7 +352,111 @@ def dated_sentences(
     return found
 
 
-_SINCE = re.compile(r"\b(?:since|from)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
+def _past_dateline(text: str, start: int, end: int) -> int:
+    """`start` moved past a dateline that opens the passage."""
+    m = WIRE_DATELINE.match(text, start, end)
+    return m.end() if m and _words(text[m.end() : end]) >= MIN_OWN_WORDS else start
+
+
+# A photo caption, told by its credit ("Mohammed Abed/AFP/Getty Images", "(AP Photo/...)")
+# or its label ("Enlarge image", "Media caption"): a dated picture, not an event.
+_CAPTION = re.compile(
+    r"(?i:\b(?:enlarge\s+(?:this\s+)?image|image\s+caption|media\s+caption|photo\s+credit|"
+    r"file\s+photo|ap\s+photo|getty\s+images)\b)"
+    r"|[A-Za-z.]/(?:AFP|AP|Getty|Reuters|EPA|AAP|Xinhua|Bloomberg|Pool)\b"
+)
+
+
+def is_caption(sentence: str) -> bool:
+    return bool(_CAPTION.search(sentence))
+
+
+# Subordinators that set their clause at another time than the main one ("since", "after");
+# "when", "as" and "while" share the main clause's time, so its date dates the sentence.
+_OTHER_TIME = frozenset({"since", "after", "before", "until", "because", "although", "though"})
+
+
+def _other_time_clause(
+    text: str, mention: DateMention, clauses: Sequence[Clause]
+) -> tuple[int, int] | None:
+    """The span of the adverbial clause with its own subject that holds the date, when its
+    subordinator puts it at another time than the main clause, else None."""
+    holding = [c for c in clauses if c.start <= mention.start and mention.end <= c.end]
+    if not holding:
+        return None
+    node = min(holding, key=lambda c: c.end - c.start)
+    if node.dep != "advcl" or not node.subject or node.lemma in SPEECH_VERBS:
+        return None
+    up = clauses[node.parent] if node.parent >= 0 else None
+    while up is not None:
+        if up.lemma in SPEECH_VERBS:
+            return None  # "the generals say they won't cede power before ...": their words
+        up = clauses[up.parent] if up.parent >= 0 else None
+    words = re.findall(r"[A-Za-z']+", text[node.start : node.start + 20].lower())
+    if not words or words[0] not in _OTHER_TIME:
+        return None
+    lo, hi = node.lead_end, node.end
+    while hi > lo and (text[hi - 1].isspace() or text[hi - 1] in ",;:"):
+        hi -= 1
+    if not lo <= mention.start or _words(text[lo:hi]) < MIN_OWN_WORDS + 1:
+        return None
+    return lo, hi
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _main_dates(found: list[DatedSentence], clauses: Sequence[Clause]) -> list[DatedSentence]:
+    """One passage shown under two dates keeps the date of its main clause: in "The
+    board delayed the trial of two men arrested in July 2009, its spokesman said on
+    Monday" the delay is Monday's news, and July 2009 only describes the men. A date
+    is the main one when fewer relative or participle clauses ("who ...", "arrested
+    ...") hold it."""
+
+    def depth(d: DatedSentence) -> int:
+        return sum(1 for c in clauses if c.dep in ("relcl", "acl") and c.start <= d.at < c.end)
+
+    by_span: dict[tuple[int, int], list[DatedSentence]] = {}
+    for d in found:
+        by_span.setdefault((d.start, d.end), []).append(d)
+    keep: list[DatedSentence] = []
+    for d in found:
+        same = by_span[(d.start, d.end)]
+        if len({x.date for x in same}) > 1 and depth(d) > min(depth(x) for x in same):
+            continue
+        keep.append(d)
+    return keep
+
+
+# Where a clause opens: a possessive date there is its subject ("Wednesday's ruling threw
+# out the appeal", "said that Monday's vote ..."), so the clause is that day's news. After a
+# word of time ("following last October's report") it names an event of its own.
+_CLAUSE_OPENERS = frozenset(
+    {"that", "and", "but", "when", "as", "after", "before", "while", "because", "since", "so"}
+    | {"following", "until", "amid", "ahead", "during"}
+)
+
+
+def _describes_noun(text: str, start: int, end: int) -> bool:
+    """A possessive date inside its clause ("the cost of last summer's storms",
+    "hitting Tuesday's jackpot") dates a thing the clause mentions, not the clause."""
+    if text[end : end + 2] not in ("'s", "’s"):
+        return False
+    before = text[max(0, start - 30) : start]
+    if not before.strip() or re.search(r"[.!?;:,—(\"“]\s*$", before):
+        return False
+    words = re.findall(r"[A-Za-z']+", before)
+    return bool(words) and words[-1].lower() not in _CLAUSE_OPENERS
+
+
+_RANGE_END = re.compile(
+    r"\b(?:from|between)\s+(?:\w+[\s.,]+){0,2}?(?:1[89]|20)\d\d\s*(?:to|and|until|through|-|–)\s+$",
+    re.I,
+)
+_SINCE = re.compile(
+    r"\b(?:since|from|between)\s+(?:the\s+|its\s+|their\s+)?(?:early\s+|late\s+|mid-?)?$", re.I
+)
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -423,7 +587,7 @@ def build_timeline(
             "sentences are cut at punctuation, so events are coarser",
             unparsed,
         )
-    for analysis in analyses:
+    for analysis in borrow_years(analyses):
         day = analysis.document.published_granularity == "day"
         items.extend(dated_sentences(analysis, lead=1 if lead_events and day else 0, parse=parse))
     events = merge_targets(merge(items), analyses)
@@ -431,6 +595,57 @@ def build_timeline(
     mark_called_off(events, analyses)
     settle_own_revisions(events)
     return events
+
+
+NEWS_CYCLE_DAYS = 31
+
+
+def borrow_years(analyses: Sequence[Analysis]) -> list[Analysis]:
+    """Analyses whose undated documents, when they state no full date of their own, take
+    the year of the others' dates, if all those fall in one year within a month.
+
+    Coverage of one story is written within days: an article that says only "on Tuesday"
+    beside others dated 2012-01-03 and 2012-01-02 is of 2012 (measured on Timeline17,
+    publication dates hidden, three articles published within three days: 260 of 283
+    borrowed years right, 92%). Relative dates then resolve as in a document placed by its
+    own latest date (`dates.inferred_published`), at year precision for a weekday; the
+    mentions already resolved keep their values. Analyses are copied, never changed.
+    """
+    refs: dict[str, Published | None] = {}
+    for a in analyses:
+        doc = a.document
+        if doc.published:
+            refs[doc.id] = (
+                Published.parse(doc.published) if doc.published_granularity == "day" else None
+            )
+        else:
+            refs[doc.id] = inferred_published(doc.text)
+    known = [r.date for r in refs.values() if r is not None]
+    if not known or (max(known) - min(known)).days > NEWS_CYCLE_DAYS:
+        return list(analyses)
+    if len({d.year for d in known}) > 1:
+        return list(analyses)
+    reference = Published(max(known), "year", "day")
+    out = []
+    for a in analyses:
+        doc = a.document
+        unresolved = {(d.start, d.end) for d in a.dates if d.value is None}
+        if doc.published or refs[doc.id] is not None or not unresolved:
+            out.append(a)
+            continue
+        found = {
+            (d.start, d.end): d
+            for d in resolve_dates(
+                doc.text,
+                None,
+                reference=reference,
+                tenses={(d.start, d.end): d.future for d in a.dates},
+            )
+            if (d.start, d.end) in unresolved
+        }
+        dates = [found.get((d.start, d.end), d) if d.value is None else d for d in a.dates]
+        out.append(dataclasses.replace(a, dates=dates))
+    return out
 
 
 # A plan its own sentence says was given up or changed: "originally hoped to ... in 2018 but

@@ -312,3 +312,188 @@ def test_being_forced_is_no_plan_and_headline_deaths_happened(nlp):
     assert f.status == "actual"
     (g,) = figures(nlp, "Activists say 13 dead across country.")
     assert g.status == "actual"
+
+
+# ---------------------------------------------------------------- incidental numbers (held-out draw J)
+
+
+def test_the_ends_of_a_range_are_no_figures(nlp):
+    assert figures(nlp, "Analysts think 20%-25% of members could vote no.") == []
+    assert figures(nlp, "The camp holds 700 to 800 people.") == []
+    assert figures(nlp, "The tour was seven to 10 times longer.") == []
+    # a change from one value to another is no range, nor a percentage then an amount
+    found = by_text(nlp, "Turnout rose from 40% to 55% and sales were up 5% to $3bn.")
+    assert set(found) == {"40%", "55%", "5%", "$3bn"}
+
+
+def test_a_frequency_is_no_ratio(nlp):
+    assert figures(nlp, "The ferry broke down 12 times that year.") == []
+    assert figures(nlp, "Nurses weighed them 9 times over two years.") == []
+    (f,) = figures(nlp, "Cyclists with helmets are 3.5 times less likely to die.")
+    assert (f.unit, f.status) == ("times", "actual")  # "likely" measures, it forecasts nothing
+
+
+def test_tickers_names_ranks_and_cross_links_are_no_figures(nlp):
+    text = "ACME ACM., +1.25% Chairman Ole Brandt defended the plan."
+    assert figures(nlp, text) == []
+    found = by_text(nlp, "Norvik, the FTSE 100 shipping group, lost 12 per cent on Friday.")
+    assert set(found) == {"12 per cent"}
+    assert figures(nlp, "The 15 Best Harbour Towns of All Time") == []
+    assert figures(nlp, "More: Harbour fire: a full list of the 14 boats lost") == []
+
+
+def test_small_counts_that_describe_are_no_figures(nlp):
+    assert figures(nlp, "She has got three children, aged 4, 7, and 9.") == []
+    assert figures(nlp, "By then she was already a mother to two young boys.") == []
+    assert figures(nlp, "Police are checking whether the two fires are linked.") == []
+    found = by_text(nlp, "Two port officials said five sailors were hurt.")
+    assert set(found) == {"five"}
+    (f,) = figures(nlp, "One of the two suspects fled.")  # a part of a counted whole
+    assert f.value == 2
+
+
+def test_a_condition_is_no_figure_unless_it_states_a_goal(nlp):
+    assert figures(nlp, "Even if it was more than 50%, the board could ignore the vote.") == []
+    (f,) = figures(nlp, "If they want to reach 3 million users, they must hire.")
+    assert f.status == "target"
+
+
+# ---------------------------------------------------------------- status without a plan
+
+
+def test_no_cue_means_actual_not_unknown(nlp):
+    (f,) = figures(nlp, "Collect 30 different shells along the beach.")
+    assert f.status == "actual"
+    (g,) = figures(nlp, "The Trust awards more than $40,000 in grants to students.")
+    assert g.status == "actual"
+
+
+def test_a_hedge_before_the_figure_makes_it_a_possibility(nlp):
+    (f,) = figures(nlp, "The city booked a possible $12 million shortfall in its budget.")
+    assert f.status == "forecast"
+    (g,) = figures(nlp, "Detectives questioned some 150 possible witnesses.")
+    assert g.status == "actual"  # the witnesses are possible, the count is not
+
+
+def test_a_possessed_figure_is_a_fact_whatever_the_clause(nlp):
+    text = "It may seem odd to square that bonus with Norvik's $3.1 billion loss."
+    assert by_text(nlp, text)["$3.1 billion"].status == "actual"
+
+
+def test_an_inference_about_the_past_is_actual(nlp):
+    text = "The rocks show the lake must have held more than four times that volume."
+    (f,) = figures(nlp, text)
+    assert f.status == "actual"
+    (g,) = figures(nlp, "The dispute could have cost them $90,000 in fines.")
+    assert g.status == "forecast"  # imagined, not inferred
+
+
+def test_a_past_habit_and_a_done_gerund_are_actual(nlp):
+    (f,) = figures(nlp, "As a boy he would often walk the 6.5 miles to school.")
+    assert f.status == "actual"
+    text = "After sailing more than 9,000 miles last year, I will be heading south."
+    assert by_text(nlp, text)["9,000 miles"].status == "actual"
+
+
+def test_a_clause_before_a_colon_is_no_goal_of_the_verb_after(nlp):
+    text = "Nearly a quarter of the town has fled: some 4,000 people have sought shelter."
+    assert by_text(nlp, text)["Nearly a quarter"].status == "actual"
+
+
+# ---------------------------------------------------------------- claimants
+
+
+def test_the_subject_of_a_heading_speech_verb_claims(nlp):
+    text = "Norvik has said card numbers from 20 million shoppers were stolen."
+    (f,) = figures(nlp, text)
+    assert f.claimant == "Norvik"
+
+
+def test_people_in_the_figure_do_not_claim_it(nlp):
+    text = "A report from Channel 9 in which six people who worked on Harbour Lights claimed abuse."
+    (f,) = figures(nlp, text)
+    assert f.claimant != "Harbour Lights"
+
+
+def test_goal_words_are_one_list_with_the_target_cues():
+    from storyline.analysis import units
+
+    assert units.GOAL_WORDS <= units.TARGET_LEMMAS
+    assert {"pledges", "vows"} <= units.GOAL_WORDS
+    assert units.REQUEST_WORDS | {"must"} == units.TARGET_LEMMAS - units.GOAL_WORDS
+
+
+# ---------------------------------------------------------------- after draw K
+
+
+def test_a_level_reached_counts_what_the_number_counts(nlp):
+    text = "The number of wild otters rose nearly 12 percent over the decade to reach 2,310."
+    found = by_text(nlp, text)
+    assert found["12 percent"].unit == "percent" and found["2,310"].unit == "units"
+
+
+def test_a_report_citing_someone_as_saying_claims(nlp):
+    text = "Exports fell 8 percent in May, state radio cited customs data as saying."
+    (f,) = figures(nlp, text)
+    assert f.claimant == "state radio"
+
+
+def test_a_promise_after_another_verb_keeps_its_owner(nlp):
+    text = "Delgado has apologized to the guard and also pledged to donate $20,000 to a shelter."
+    (f,) = figures(nlp, text)
+    assert (f.status, f.claimant) == ("target", "Delgado")
+
+
+def test_a_sentence_to_a_fine_is_an_order(nlp):
+    (f,) = figures(nlp, "Judge Ann Pike sentenced Delgado to a 90-day sentence and a $400 fine.")
+    assert f.status == "target"
+    (g,) = figures(nlp, "He was sentenced to prison for stealing $2 million.")
+    assert g.status == "actual"
+
+
+def test_a_described_speaker_is_named_where_the_text_names_him(nlp):
+    text = (
+        "A farmer who sued the county has won more than $60,000, his lawyer said Monday. "
+        "The county agreed to settle, his lawyer Tomas Reyes told reporters."
+    )
+    assert by_text(nlp, text)["$60,000"].claimant == "Tomas Reyes"
+
+
+# ---------------------------------------------------------------- after draw L
+
+
+def test_a_sum_sought_is_a_target(nlp):
+    (f,) = figures(nlp, "The lawsuit seeks damages in excess of $750,000 and a jury trial.")
+    assert f.status == "target"
+
+
+def test_a_line_in_capitals_is_a_teaser_not_prose(nlp):
+    assert figures(nlp, "5-MILLION-TON GLACIER SLIDES INTO FJORD NEAR TOWN") == []
+
+
+def test_initials_name_the_one_person_who_has_them(nlp):
+    from types import SimpleNamespace
+
+    from storyline.analysis.figure_reading import _initials
+
+    ctx = SimpleNamespace(
+        mentions=[
+            SimpleNamespace(name="Lena Ortiz", type="PERSON"),
+            SimpleNamespace(name="Ortiz Labs", type="ORG"),
+        ]
+    )
+    assert _initials("LO", ctx) == "Lena Ortiz"  # type: ignore[arg-type]
+    assert _initials("XY", ctx) == "XY"  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- guard on unannotated clusters
+
+
+def test_guard_cases_a_result_people_told_again_a_qualified_unit_a_bracketed_link(nlp):
+    found = by_text(nlp, "A Keystone poll of Ohio found her ahead by 9 points, 48%-39%.")
+    assert "48%" in found and not any(t.startswith("-") for t in found)
+    found = by_text(nlp, "Police questioned the two women he met at the station.")
+    assert found["two"].unit == "people"  # a count of people is a figure wherever stated
+    (f,) = figures(nlp, "The plant can make up to 3,000 metric tons a year.")
+    assert f.unit == "metric tons"
+    assert figures(nlp, "[11 Ways to Spot a Comet]") == []

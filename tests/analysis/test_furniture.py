@@ -27,3 +27,15 @@ def test_article_without_furniture_has_no_spans():
     )
     doc = document_from_text(text, "example.txt", as_kind="text")
     assert furniture_spans(doc) == []
+
+
+def test_link_boxes_and_reprint_notices_inside_a_line_are_furniture():
+    text = (
+        "A Marlow mother was arrested on Tuesday. [SEE THESE? Notable deaths | Rita Vale: "
+        "a life in pictures | Pets] She was released on bail.\n\n"
+        "Harbor Reprints: This copy is for your personal, non-commercial use only.\n"
+    )
+    doc = document_from_text(text, "example.txt", as_kind="text")
+    spans = furniture_spans(doc)
+    assert inside(spans, text.index("Rita Vale")) and inside(spans, text.index("Harbor"))
+    assert not inside(spans, text.index("A Marlow")) and not inside(spans, text.index("She was"))

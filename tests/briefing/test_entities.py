@@ -263,3 +263,72 @@ def test_a_name_used_as_a_place_is_no_short_form():
         ],
     )
     assert sorted(e.name for e in merge_entities([a, b])) == ["Halvard", "Halvard Post"]
+
+
+def _placed(doc_id, parts):
+    """An Analysis from (text, type) parts; a typed part is a mention at its offset."""
+    text, ents = "", []
+    for form, type in parts:
+        if type:
+            ents.append(EntityMention(form, type, len(text), len(text) + len(form), form))
+        text += form
+    return Analysis(document=Document(id=doc_id, source=f"{doc_id}.txt", text=text), entities=ents)
+
+
+def test_a_name_written_as_a_place_across_articles_is_a_place():
+    # one article writes "in Marlow", others read "Marlow" as a person or a firm: most
+    # mentions are a place, so the cluster lists a place
+    a = _placed(
+        "a", [("It rained in ", None), ("Marlow", "PERSON"), (" and in ", None), ("Marlow", "GPE")]
+    )
+    b = _placed("b", [("Roads near ", None), ("Marlow", "ORG"), (" closed.", None)])
+    c = _placed(
+        "c", [("Shoppers at ", None), ("Target", "ORG"), (" and in ", None), ("Target", "ORG")]
+    )
+    d = _placed(
+        "d", [("", None), ("Target", "ORG"), (" said ", None), ("Target", "ORG"), (".", None)]
+    )
+    entities = {e.name: e.type for e in merge_entities([a, b, c, d])}
+    assert entities["Marlow"] == "GPE"
+    assert entities["Target"] == "ORG"  # once "in Target" among four: still a firm
+
+
+def test_names_that_open_like_a_month_or_day_are_names():
+    for name in ("Marlow", "Mayer", "Novak", "Octavia", "Sundance", "Decker"):
+        assert not is_junk_name(name)
+    for date in ("March", "Sept.", "Tuesday", "May 4", "2019", "yesterday"):
+        assert is_junk_name(date)
+
+
+def test_a_family_member_read_as_an_organisation_is_a_person():
+    a = _placed(
+        "a",
+        [("Stars ", None), ("Joanna Gaines", "PERSON"), (" and ", None), ("Chip Gaines", "ORG")],
+    )
+    b = _placed(
+        "b", [("Host ", None), ("Chip Gaines", "ORG"), (" spoke; ", None), ("Gaines Homes", "ORG")]
+    )
+    entities = {e.name: e.type for e in merge_entities([a, b])}
+    assert entities["Chip Gaines"] == "PERSON"
+    assert entities["Gaines Homes"] == "ORG"
+
+
+def test_a_surname_read_as_a_place_joins_its_one_person():
+    a = _placed("a", [("Actor ", None), ("Stanley Tucci", "PERSON"), (" stars.", None)])
+    b = _placed("b", [("", None), ("Tucci", "GPE"), (" plays him; ", None), ("Tucci", "GPE")])
+    c = _placed(
+        "c",
+        [
+            ("Guests of ", None),
+            ("Arthur de Soultrait", "PERSON"),
+            ("; ", None),
+            ("De Soultrait", "GPE"),
+        ],
+    )
+    d = _placed(
+        "d", [("It rained in ", None), ("Barre", "GPE"), ("; ", None), ("Ann Barre", "PERSON")]
+    )
+    entities = {e.name: e.type for e in merge_entities([a, b, c, d])}
+    assert entities["Stanley Tucci"] == "PERSON" and "Tucci" not in entities
+    assert "De Soultrait" not in entities
+    assert entities["Barre"] == "GPE"  # written "in Barre": a place, not Ann Barre

@@ -169,3 +169,18 @@ def test_standalone_never_quotes_the_narration_before_a_colon() -> None:
     )
     line = standalone(text[start:], _analysis(text, quotes=[quote]), start, len(text))
     assert line is None or "“In a 2019 video" not in line
+
+
+def test_a_short_statement_with_its_own_main_verb_stands_alone():
+    assert problems("The mayor was ousted in February.", True) == []
+    # without a parse, or as someone's words, five words stay too short
+    assert "fragment: too short" in problems("Mubarak was ousted in February.")
+    assert "fragment: too short" in problems("“We won it,” Ann said.", True)
+    assert "fragment: too short" in problems("Ousted in February.", True)
+
+
+def test_standalone_drops_a_wire_dateline() -> None:
+    text = "CAIRO — The harbour trust said the pier will reopen on Friday."
+    assert standalone(text, _analysis(text), 0, len(text)) == (
+        "The harbour trust said the pier will reopen on Friday."
+    )

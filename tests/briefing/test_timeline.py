@@ -331,3 +331,108 @@ def test_timeline_plan_its_own_sentence_revises_is_no_current_target():
         ("2026", True, True),
         ("2027", True, False),
     ]
+
+
+def test_timeline_photo_captions_and_trend_starts_are_no_events():
+    a = analysed(
+        "a",
+        "Enlarge image Dunmore Votes Again Ann Reed/AFP/Getty Images Voters queue on Jan. 2, "
+        "2012 in Dunmore. The two towns have been rivals since the 1979 flood. The council "
+        "voted on Jan. 3, 2012 to merge them.",
+        None,
+    )
+    events = build_timeline([a], lead_events=False, parse=False)
+    assert [e.date for e in events] == ["2012-01-03"]
+
+
+def test_timeline_the_end_of_a_period_is_no_event():
+    a = analysed(
+        "a",
+        "The senator read out minutes of board meetings held from 2012 to 2014. "
+        "The board met between March 2015 and June 2016. The board resigned in 2017.",
+        "2018-05-02",
+    )
+    events = build_timeline([a], lead_events=False, parse=False)
+    assert [e.date for e in events] == ["2017"]
+
+
+def test_timeline_a_noun_and_its_relative_clause_give_way_to_the_sentence(nlp):
+    text = (
+        "Dunmore Council named its new harbour master on Monday, ending a search that began "
+        "in 2021. Officials questioned Ann Reed, a former pilot, who was hired in March and "
+        "left the post soon after."
+    )
+    a = analysed("a", text, "2023-10-04")
+    a.clauses = find_clauses(nlp(text))
+    events = build_timeline([a], lead_events=False)
+    # one line per passage, under the date of its main clause ("began" is irregular)
+    assert [(e.date, e.text.split()[0]) for e in events] == [
+        ("2023-03", "Officials"),
+        ("2023-10-02", "Dunmore"),
+    ]
+
+
+def test_timeline_line_leaves_out_the_wire_dateline():
+    for opening in ("DUNMORE (Wirenews) - ", "DUNMORE, Ireland — ", "(Wirenews) -- "):
+        a = analysed("a", opening + "The council delayed the harbour vote on Monday.", "2023-10-04")
+        (event,) = build_timeline([a], lead_events=False, parse=False)
+        assert event.text == "The council delayed the harbour vote on Monday.", opening
+        c = event.citations[0]
+        assert a.document.text[c.start : c.end] == event.text
+
+
+def test_timeline_a_possessive_date_inside_its_clause_dates_a_thing_not_the_clause():
+    a = analysed(
+        "a",
+        "The new budget includes the cost of last summer's storm delays. "
+        "Wednesday's ruling threw out the appeal. "
+        "The council said that Monday's vote was final.",
+        "2025-01-16",
+    )
+    events = build_timeline([a], lead_events=False, parse=False)
+    assert [e.date for e in events] == ["2025-01-13", "2025-01-15"]
+
+
+def test_timeline_a_clause_at_another_time_is_its_own_event(nlp):
+    text = (
+        "The final vote, the first since the mayor was ousted in February, covers nine wards "
+        "of the city. Turnout rose when polls opened on Tuesday across the nine wards."
+    )
+    a = analysed("a", text, "2012-01-05")
+    a.clauses = find_clauses(nlp(text))
+    events = build_timeline([a], lead_events=False)
+    assert [(e.date, e.text) for e in events] == [
+        ("2011-02", "The mayor was ousted in February"),
+        # "when" shares the main clause's time: the sentence is Tuesday's news
+        ("2012-01-03", "Turnout rose when polls opened on Tuesday across the nine wards."),
+    ]
+
+
+def test_timeline_an_undated_article_takes_the_year_of_its_story_s_other_dates():
+    a = analysed("a", "Voters queued in Dunmore on Jan. 4, 2012 for the final round.", None)
+    b = analysed("b", "The Dunmore council met on Tuesday to count the votes.", None)
+    events = build_timeline([a, b], lead_events=False, parse=False)
+    assert sorted((e.date, e.citations[0].document) for e in events) == [
+        ("2012", "b"),
+        ("2012-01-04", "a"),
+    ]
+    assert b.dates[0].value is None  # the analysis itself is left as it was
+
+
+def test_timeline_borrows_no_year_from_coverage_spanning_more_than_a_month():
+    a = analysed("a", "Voters queued in Dunmore on Jan. 4, 2012 for the final round.", None)
+    c = analysed("c", "The Dunmore recount ended on March 20, 2012 in a tie.", None)
+    b = analysed("b", "The Dunmore council met on Tuesday to count the votes.", None)
+    events = build_timeline([a, b, c], lead_events=False, parse=False)
+    assert all(e.citations[0].document != "b" for e in events)
+
+
+def test_timeline_a_clause_in_someone_s_words_or_a_plan_stays_in_its_sentence(nlp):
+    text = (
+        "The generals say they will not cede power before elections are held by the end of "
+        "June in every province."
+    )
+    a = analysed("a", text, "2012-01-05")
+    a.clauses = find_clauses(nlp(text))
+    (event,) = build_timeline([a], lead_events=False)
+    assert event.text.startswith("The generals say"), event.text
