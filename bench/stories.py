@@ -65,7 +65,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from storyline.clustering import Params, cluster_pending, rebuild
 from storyline.clustering.cluster import Trace
-from storyline.clustering.links import FEATURES
+from storyline.clustering.links import DENSE_FEATURES, FEATURES
 from storyline.errors import InputError, StoreError
 from storyline.ingest.documents import build
 from storyline.ingest.multinews import iter_clusters
@@ -506,7 +506,7 @@ def replay(eval_dir: Path, args: argparse.Namespace) -> dict[str, object]:
             group=np.array(groups, dtype=np.int64),
             news=np.array(news, dtype=np.int8),
             doc=np.array(docs, dtype=np.int64),
-            features=np.array(FEATURES),
+            features=np.array(DENSE_FEATURES if params.dense else FEATURES),
         )
     return {"documents": len(items), "rows": len(ys), "positives": int(sum(ys))}
 

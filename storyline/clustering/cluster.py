@@ -38,8 +38,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
+import numpy as np
+
 from ..store import Store
 from ..store import stories as rows
+from . import dense as dense_model
 from . import features
 from . import links as link_model
 
@@ -77,6 +80,10 @@ class Params:
     # weights are shipped; `link_probability` overrides its threshold (-1: as shipped).
     learned: bool = True
     link_probability: float = -1.0
+    # Dense vectors (`dense.py`, the `embed` extra): MiniLM cosines of headline and
+    # lead to a story and its nearest event join the link model's features. Off,
+    # or without the extra, clustering is on terms alone.
+    dense: bool = False
 
 
 @dataclass(slots=True)
@@ -140,13 +147,22 @@ class Clusterer:
     """Assigns a store's pending documents to stories, one transaction per document."""
 
     def __init__(
-        self, store: Store, params: Params | None = None, trace: Trace | None = None
+        self,
+        store: Store,
+        params: Params | None = None,
+        trace: Trace | None = None,
+        embed: dense_model.Embedder | None = None,
     ) -> None:
         self.store = store
         self.params = params or Params()
+        # dense vectors only when asked for and available (the `embed` extra)
+        self.embed = (embed or dense_model.embedder()) if self.params.dense else None
         self.model = link_model.shipped() if self.params.learned else None
+        if self.embed is not None and self.params.learned:
+            self.model = link_model.shipped_dense() or self.model
         self.trace = trace
         self._rows: list[tuple[int, list[float]]] = []
+        self._dense: dict[int, np.ndarray] = {}
 
     def run(
         self, limit: int | None = None, progress: Callable[[int, int], None] | None = None
@@ -155,11 +171,27 @@ class Clusterer:
         report = Report()
         with self.store.reading() as conn:
             todo = rows.pending(conn, limit)
-        for i, doc in enumerate(todo, 1):
-            self.assign(doc, report)
-            if progress is not None:
-                progress(i, len(todo))
+        for start in range(0, len(todo), EMBED_BATCH):
+            chunk = todo[start : start + EMBED_BATCH]
+            self._embed(chunk)
+            for i, doc in enumerate(chunk, start + 1):
+                self.assign(doc, report)
+                if progress is not None:
+                    progress(i, len(todo))
+        self._dense = {}
         return report
+
+    def _embed(self, docs: list[rows.Pending]) -> None:
+        """Dense vectors of `docs`, in one batch: stored ones are reused (a rebuild)."""
+        if self.embed is None:
+            return
+        with self.store.reading() as conn:
+            self._dense = rows.dense_vectors(conn, rows.DOCUMENT, [d.pk for d in docs])
+        missing = [d for d in docs if d.pk not in self._dense and d.text.strip()]
+        if missing:
+            vectors = self.embed([dense_model.lead(d.title, d.text) for d in missing])
+            for d, v in zip(missing, vectors, strict=True):
+                self._dense[d.pk] = np.asarray(v, dtype=np.float32)
 
     def assign(self, doc: rows.Pending, report: Report) -> None:
         """Put one document in a story (or record why not), all in one transaction."""
@@ -184,16 +216,22 @@ class Clusterer:
             shown = {t: terms.display[t] for t in vec if terms.display.get(t, t) != t}
             rows.add_frequencies(conn, df_keys.values())
             report.clustered += 1
+            dvec = self._dense.get(doc.pk)
+            if dvec is not None:
+                rows.put_dense(conn, rows.DOCUMENT, doc.pk, dvec)
 
             query = [keys[t] for t in sorted(vec, key=lambda t: (-vec[t], t))[: p.query_terms]]
             since = _cutoff(day, p.story_window_days)
             candidates = rows.candidate_stories(conn, query, since, p.candidates)
             self._rows = []
-            links = self._links(conn, vec, shown, day, candidates)
+            links = self._links(conn, vec, shown, day, candidates, dvec)
             if not links:
                 story_pk = rows.insert_story(conn, "s" + doc.id[:12], iso, vec, shown, now)
                 rows.set_postings(conn, story_pk, _top_keys(vec, p.posting_terms))
                 event_pk = rows.insert_event(conn, "e" + doc.id[:12], story_pk, iso, vec, shown)
+                if dvec is not None:
+                    rows.put_dense(conn, rows.STORY, story_pk, dvec)
+                    rows.put_dense(conn, rows.EVENT, event_pk, dvec)
                 rows.add_member(conn, doc.pk, story_pk, event_pk, None)
                 report.new_stories += 1
                 if self.trace is not None:
@@ -219,6 +257,9 @@ class Clusterer:
             rows.set_postings(conn, story.pk, _top_keys(story.centroid, p.posting_terms))
             joinable = _cutoff(day, p.event_window_days)
             event_pk = self._event(conn, story.pk, doc.id, vec, shown, iso, best, joinable)
+            if dvec is not None:
+                rows.add_dense(conn, rows.STORY, story.pk, dvec)
+                rows.add_dense(conn, rows.EVENT, event_pk, dvec)
             rows.add_member(conn, doc.pk, story.pk, event_pk, round(best.similarity, 5))
             if self.trace is not None:
                 self.trace(doc.id, self._rows, story.pk, merged)
@@ -230,6 +271,7 @@ class Clusterer:
         shown: dict[str, str],
         day: date | None,
         candidates: list[rows.Cluster],
+        dvec: np.ndarray | None = None,
     ) -> list[_Link]:
         """The candidate stories `vec` may join, best first.
 
@@ -252,15 +294,31 @@ class Clusterer:
             if p.link_probability >= 0 or self.model is None
             else self.model.threshold
         )
+        dense = self.embed is not None
+        story_dense = (
+            rows.dense_vectors(conn, rows.STORY, [s.pk for _, s in by_centroid[: p.event_stories]])
+            if dense and dvec is not None
+            else {}
+        )
         links = []
         for rank, (similarity, story) in enumerate(by_centroid):
             link = _Link(story, similarity)
-            nearest = 0.0
+            nearest = dense_nearest = 0.0
             if rank < p.event_stories and similarity >= p.event_floor:
                 link.compared = True
-                for event in rows.story_events(conn, story.pk, cutoff, p.event_candidates):
+                events = rows.story_events(conn, story.pk, cutoff, p.event_candidates)
+                event_dense = (
+                    rows.dense_vectors(conn, rows.EVENT, [e.pk for e in events])
+                    if story_dense
+                    else {}
+                )
+                for event in events:
                     near = features.cosine(vec, event.centroid)
                     nearest = max(nearest, near)
+                    if event_dense:
+                        dense_nearest = max(
+                            dense_nearest, dense_model.cosine(dvec, event_dense.get(event.pk))
+                        )
                     recent = joinable is None or event.last is None or event.last >= joinable
                     if recent and (link.event is None or near > link.event_similarity):
                         link.event, link.event_similarity = event, near
@@ -281,13 +339,17 @@ class Clusterer:
                 _day(story.first),
                 _day(story.last),
             )
+            if dense:
+                active = 1.0 if _active(story, day, p.active_days) else 0.0
+                dense_centroid = dense_model.cosine(dvec, story_dense.get(story.pk))
+                row += [dense_centroid, dense_nearest, dense_nearest * active]
             if link.compared:
                 self._rows.append((story.pk, row))
             if self.model is None:
                 if link.similarity >= self._bar(story, day):
                     links.append(link)
             else:
-                link.similarity = self.model.probability(row)
+                link.similarity = self.model.probability(row[: len(self.model.weights)])
                 if link.similarity >= threshold:
                     links.append(link)
         links.sort(key=lambda lk: (-lk.similarity, lk.story.pk))
@@ -387,6 +449,8 @@ def _unit(centroid: dict[str, float]) -> dict[str, float]:
     return {t: w / norm for t, w in centroid.items()}
 
 
+EMBED_BATCH = 256  # documents embedded at once (one short batch per chunk of a run)
+
 # (document id, [(candidate story pk, feature row)], story pk joined or founded,
 #  [(merged-away story pk, surviving pk)]): replayed link decisions for training
 Trace = Callable[[str, list[tuple[int, list[float]]], int, list[tuple[int, int]]], None]
@@ -405,6 +469,7 @@ def cluster_pending(
     limit: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     trace: Trace | None = None,
+    embed: dense_model.Embedder | None = None,
 ) -> Report:
     """Assign every stored document that is in no story yet (the ingest step calls this)."""
-    return Clusterer(store, params, trace).run(limit, progress)
+    return Clusterer(store, params, trace, embed).run(limit, progress)

@@ -42,6 +42,16 @@ FEATURES = (
 # mix, not of stories. An unknown gap counts as a month (no evidence from time).
 UNKNOWN_GAP_DAYS = 30
 N_FEATURES = len(FEATURES)
+# With dense vectors (`Params(dense=True)` and the `embed` extra): MiniLM cosines
+# of the document's headline and lead to the story's and its nearest recent event's
+# summed vectors, with the model fitted on these rows shipped beside the other.
+DENSE_FEATURES = (
+    *FEATURES,
+    "dense_centroid",
+    "dense_event",
+    "dense_event_x_active",
+)
+SHIPPED_DENSE = Path(__file__).parent / "data" / "story_links_dense.npz"
 
 
 def name_cosine(
@@ -104,6 +114,7 @@ class LinkModel:
     weights: tuple[float, ...]
     bias: float
     threshold: float = 0.5
+    names: tuple[str, ...] = FEATURES
 
     def probability(self, row: list[float]) -> float:
         z = self.bias + sum(w * x for w, x in zip(self.weights, row, strict=True))
@@ -116,19 +127,20 @@ class LinkModel:
             weights=np.array(self.weights, dtype=np.float64),
             bias=np.array([self.bias]),
             threshold=np.array([self.threshold]),
-            features=np.array(FEATURES),
+            features=np.array(self.names),
         )
 
     @classmethod
-    def load(cls, path: Path = SHIPPED) -> LinkModel:
+    def load(cls, path: Path = SHIPPED, expect: tuple[str, ...] = FEATURES) -> LinkModel:
         with np.load(path) as data:
             names = tuple(str(x) for x in data["features"])
-            if names != FEATURES:
-                raise ValueError(f"{path}: features {names} differ from {FEATURES}")
+            if names != expect:
+                raise ValueError(f"{path}: features {names} differ from {expect}")
             return cls(
                 tuple(float(x) for x in data["weights"]),
                 float(data["bias"][0]),
                 float(data["threshold"][0]),
+                names,
             )
 
 
@@ -136,3 +148,9 @@ class LinkModel:
 def shipped() -> LinkModel | None:
     """The shipped model, or None when the file is absent (hand thresholds apply)."""
     return LinkModel.load() if SHIPPED.exists() else None
+
+
+@cache
+def shipped_dense() -> LinkModel | None:
+    """The model over DENSE_FEATURES, or None when not shipped."""
+    return LinkModel.load(SHIPPED_DENSE, DENSE_FEATURES) if SHIPPED_DENSE.exists() else None

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..clustering.links import FEATURES, LinkModel
+from ..clustering.links import DENSE_FEATURES, FEATURES, LinkModel
 
 C = 1.0
 # The link probability a document needs to join a story, chosen on the validation
@@ -38,12 +38,20 @@ C = 1.0
 THRESHOLD = 0.2
 
 
-def fit(x: np.ndarray, y: np.ndarray, c: float = C, threshold: float = THRESHOLD) -> LinkModel:
+def fit(
+    x: np.ndarray,
+    y: np.ndarray,
+    c: float = C,
+    threshold: float = THRESHOLD,
+    names: tuple[str, ...] = FEATURES,
+) -> LinkModel:
     from sklearn.linear_model import LogisticRegression
 
     model = LogisticRegression(C=c, max_iter=5000)
     model.fit(x, y)
-    return LinkModel(tuple(float(w) for w in model.coef_[0]), float(model.intercept_[0]), threshold)
+    return LinkModel(
+        tuple(float(w) for w in model.coef_[0]), float(model.intercept_[0]), threshold, names
+    )
 
 
 def folds(x: np.ndarray, y: np.ndarray, group: np.ndarray, k: int, c: float) -> dict[str, float]:
@@ -73,23 +81,31 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--c", type=float, default=C)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--threshold", type=float, default=THRESHOLD)
+    parser.add_argument(
+        "--terms-only", action="store_true", help="fit on FEATURES of dense rows (a comparison)"
+    )
     args = parser.parse_args(argv)
     parts = []
+    expect: tuple[str, ...] | None = None
     for path in args.rows:
         with np.load(path) as data:
             names = tuple(str(n) for n in data["features"])
-            if names != FEATURES:
-                raise SystemExit(f"{path}: features {names} differ from {FEATURES}")
+            if names not in (FEATURES, DENSE_FEATURES) or names != (expect or names):
+                raise SystemExit(f"{path}: features {names} differ from {expect or FEATURES}")
+            expect = names
             parts.append((data["x"], data["y"], data["group"], data["news"]))
     x, y, group, news = (np.concatenate([p[k] for p in parts]) for k in range(4))
+    names = expect or FEATURES
+    if args.terms_only:
+        x, names = x[:, : len(FEATURES)], FEATURES
     report: dict[str, object] = {
         "rows": len(y),
         "positives": int(y.sum()),
         "held_out": folds(x, y, group, args.folds, args.c),
         "held_out_news": folds(x[news == 1], y[news == 1], group[news == 1], args.folds, args.c),
     }
-    model = fit(x, y, args.c, args.threshold)
-    report["weights"] = dict(zip(FEATURES, (round(w, 4) for w in model.weights), strict=True))
+    model = fit(x, y, args.c, args.threshold, names)
+    report["weights"] = dict(zip(names, (round(w, 4) for w in model.weights), strict=True))
     report["bias"] = round(model.bias, 4)
     if args.out:
         model.save(args.out)

@@ -115,6 +115,7 @@ def translate(script: str) -> str:
     """A portable SQLite migration in PostgreSQL's types (64-bit keys, double floats)."""
     script = re.sub(r"\bINTEGER PRIMARY KEY AUTOINCREMENT\b", "BIGSERIAL PRIMARY KEY", script)
     script = re.sub(r"\bINTEGER\b", "BIGINT", script)
+    script = re.sub(r"\bBLOB\b", "BYTEA", script)
     return re.sub(r"\bREAL\b", "DOUBLE PRECISION", script)
 
 

@@ -202,6 +202,17 @@ MIGRATIONS: tuple[str, ...] = (
         df INTEGER NOT NULL             -- clustered documents containing it
     );
     """,
+    # 4: dense vectors for stories (optional, the `embed` extra): a document's
+    # MiniLM vector of its headline and lead, and the running sum of its
+    # members' vectors for each story and event, as float32 bytes.
+    """
+    CREATE TABLE story_dense (
+        kind TEXT NOT NULL,             -- 'd' document, 's' story, 'e' event
+        pk INTEGER NOT NULL,            -- documents.pk, stories.pk or story_events.pk
+        vec BLOB NOT NULL,              -- float32 bytes: a unit vector, or a sum of them
+        PRIMARY KEY (kind, pk)
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -20,6 +20,8 @@ import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+import numpy as np
+
 from ..model import DocumentRef
 from .rows import REF_COLUMNS, ref_from_row
 
@@ -394,11 +396,59 @@ def merge_stories(conn: sqlite3.Connection, keep: Cluster, gone: Cluster) -> Non
         (keep.pk, gone.pk),
     )
     conn.execute("UPDATE stories SET merged_into = ? WHERE merged_into = ?", (keep.pk, gone.pk))
+    gone_dense = dense_vectors(conn, STORY, [gone.pk]).get(gone.pk)
+    if gone_dense is not None:
+        add_dense(conn, STORY, keep.pk, gone_dense)
+        drop_dense(conn, STORY, gone.pk)
 
 
 def reset(conn: sqlite3.Connection) -> None:
-    """Forget every story (the documents stay): the start of a rebuild."""
+    """Forget every story (the documents stay): the start of a rebuild.
+
+    Documents' dense vectors stay too (a rebuild need not embed again)."""
     for table in ("story_members", "story_postings", "story_events", "term_df"):
         conn.execute(f"DELETE FROM {table}")
+    conn.execute("DELETE FROM story_dense WHERE kind <> 'd'")
     conn.execute("DELETE FROM stories")
     conn.execute("DELETE FROM store_state WHERE name = 'story_documents'")
+
+
+# ------------------------------------------------------------------ dense vectors
+# Optional (the `embed` extra): float32 bytes per document, story and event.
+# A story's or event's vector is the sum of its members' unit vectors, so
+# adding a member is one read-modify-write and a cosine normalises it.
+
+DOCUMENT, STORY, EVENT = "d", "s", "e"
+
+
+def dense_vectors(conn: sqlite3.Connection, kind: str, pks: Iterable[int]) -> dict[int, np.ndarray]:
+    """{pk: float32 vector} for those of `pks` that have one."""
+    pks = list(set(pks))
+    out: dict[int, np.ndarray] = {}
+    for start in range(0, len(pks), 500):
+        chunk = pks[start : start + 500]
+        rows = conn.execute(
+            f"SELECT pk, vec FROM story_dense WHERE kind = ? AND pk IN ({', '.join('?' * len(chunk))})",
+            [kind, *chunk],
+        )
+        out.update({r[0]: np.frombuffer(bytes(r[1]), dtype=np.float32) for r in rows})
+    return out
+
+
+def put_dense(conn: sqlite3.Connection, kind: str, pk: int, vec: np.ndarray) -> None:
+    """Store (or replace) the vector of one document, story or event."""
+    conn.execute(
+        "INSERT INTO story_dense (kind, pk, vec) VALUES (?, ?, ?) "
+        "ON CONFLICT (kind, pk) DO UPDATE SET vec = excluded.vec",
+        (kind, pk, np.asarray(vec, dtype=np.float32).tobytes()),
+    )
+
+
+def add_dense(conn: sqlite3.Connection, kind: str, pk: int, vec: np.ndarray) -> None:
+    """Add `vec` to the stored sum of a story or event (or start it)."""
+    current = dense_vectors(conn, kind, [pk]).get(pk)
+    put_dense(conn, kind, pk, vec if current is None else current + vec)
+
+
+def drop_dense(conn: sqlite3.Connection, kind: str, pk: int) -> None:
+    conn.execute("DELETE FROM story_dense WHERE kind = ? AND pk = ?", (kind, pk))
