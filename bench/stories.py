@@ -43,6 +43,9 @@ Replay (`--part replay`): link decisions replayed on a third stream (Timeline17
 plus `--train-clusters` Multi-News+ clusters after the validation ones), the
 rows `storyline.evaluation.train_story_links` fits the link model on.
 
+Dense vectors: `--set dense=true` (the `embed` extra) adds MiniLM cosines to the
+link model's features in any part (replay, val, test, speed).
+
 Usage: python bench/stories.py ../shared/eval --part all --json out.json
 """
 
@@ -622,7 +625,8 @@ def speed(eval_dir: Path, args: argparse.Namespace) -> dict[str, object]:
     )[: args.speed_docs]
     docs = [d for d in map(document, items) if d is not None]  # built first: not timed
     marks = sorted({1000, 10000, 20000, len(docs)} & set(range(1, len(docs) + 1)))
-    out: dict[str, object] = {"documents": len(docs), "sizes": {}}
+    params = overrides(args.set)
+    out: dict[str, object] = {"documents": len(docs), "sizes": {}, "params": repr(params)}
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "speed.db"
         with Store(path) as store:
@@ -633,7 +637,7 @@ def speed(eval_dir: Path, args: argparse.Namespace) -> dict[str, object]:
                 for doc in chunk:
                     add(store, doc)
                 t1 = time.perf_counter()
-                cluster_pending(store)
+                cluster_pending(store, params)
                 t2 = time.perf_counter()
                 times += [(t1 - t0) / len(chunk) + (t2 - t1) / len(chunk)] * len(chunk)
             for mark in marks:
@@ -652,7 +656,7 @@ def speed(eval_dir: Path, args: argparse.Namespace) -> dict[str, object]:
                 "text",
             )
             store.add(extra)
-            cluster_pending(store)
+            cluster_pending(store, params)
             first_add = time.perf_counter() - t0 - opened
         out["stored"] = stored
         out["open_s"] = round(opened, 4)

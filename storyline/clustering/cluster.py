@@ -19,6 +19,9 @@ systems do (Miranda et al. 2018): for a new document,
    bar applies: `story_threshold`, lowered for a big story's diffuse
    centroid (`size_decay`) only when that story was active within
    `active_days` of the document's date;
+   With `dense` (and the `embed` extra), MiniLM cosines of the document's
+   headline and lead to the story's and its nearest event's summed vectors
+   join the features (`dense.py`, `links.DENSE_FEATURES`);
 4. inside that story it joins the nearest event within `event_window_days`
    at or above `event_threshold`, or founds one;
 5. when it is as close to a second candidate and the two centroids agree at

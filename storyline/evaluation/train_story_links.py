@@ -18,6 +18,10 @@ weights.
 
 (M = storyline/clustering/data/story_links.npz; the second round adds the
 candidates the model itself meets, as in DAgger.)
+
+Replayed with `--set dense=true`, the rows are `links.DENSE_FEATURES` and the
+fitted model goes to storyline/clustering/data/story_links_dense.npz
+(`--terms-only` fits the same rows without the dense columns, to compare).
 """
 
 from __future__ import annotations
