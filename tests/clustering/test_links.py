@@ -50,3 +50,10 @@ def test_the_shipped_model_prefers_close_candidates():
     close = features(0.45, 0.5, 0.5, 5, True, day, date(2024, 3, 1), date(2024, 3, 4))
     unrelated = features(0.03, 0.02, 0.0, 5, True, day, date(2024, 3, 1), date(2024, 3, 4))
     assert model.probability(close) >= model.threshold > model.probability(unrelated)
+
+
+def test_the_dense_model_when_shipped_reads_the_dense_features():
+    model = links.shipped_dense()
+    if model is None:
+        pytest.skip("no dense model shipped")
+    assert model.names == links.DENSE_FEATURES and len(model.weights) == len(links.DENSE_FEATURES)
