@@ -33,6 +33,10 @@ the document's sentences (or as the start of a sentence the ingest merged with i
 neighbour, or as two or three sentences the ingest split it into, which then
 stand for the item), else reported as lost and left out.
 
+A gold file may name PolNeAR train articles in "polnear" (file names under
+../shared/eval/polnear/train/text); each is read with its metadata.tsv
+publication date, as a real feed would date it.
+
 A gold file may list the `sections` it annotates fully (the Multi-News clusters
 annotate divergences and developments only); other sections are not scored
 there.
@@ -57,6 +61,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from storyline.analysis.names import name_key, same_word
 from storyline.api import analyze, read
+from storyline.ingest.documents import document_from_text
 from storyline.briefing.build import build_brief
 from storyline.briefing.caps import UNLIMITED
 from storyline.briefing.compare import magnitude
@@ -415,6 +420,30 @@ SCORERS = {
 # ---------------------------------------------------------------- run
 
 
+POLNEAR = "../shared/eval/polnear"
+
+
+def load_polnear(names: list[str], root: Path) -> dict[str, Document]:
+    """PolNeAR train articles (files of POLNEAR/train/text, named "polnear:FILE"),
+    each dated with its metadata.tsv publication_date, as a feed would date it."""
+    base = root / POLNEAR
+    dates: dict[str, str] = {}
+    with (base / "metadata.tsv").open() as f:
+        header = f.readline().rstrip("\n").split("\t")
+        for line in f:
+            row = dict(zip(header, line.rstrip("\n").split("\t"), strict=False))
+            dates[row["filename"]] = row["publication_date"]
+    docs: dict[str, Document] = {}
+    for name in names:
+        d = document_from_text(
+            (base / "train" / "text" / name).read_text(),
+            f"polnear:{name}",
+            date=dates.get(name.removesuffix(".txt")),
+        )
+        docs[doc_key(d)] = d
+    return docs
+
+
 def load_documents(inputs: list[str], root: Path) -> dict[str, Document]:
     """The corpus as `storyline brief` reads it: paths (relative to `root`) or a
     Multi-News reference "multinews:FILE#CLUSTER_ID"."""
@@ -437,7 +466,8 @@ def load_documents(inputs: list[str], root: Path) -> dict[str, Document]:
 def evaluate(gold_path: Path, root: Path = ROOT) -> dict[str, Any]:
     data = json.loads(gold_path.read_text())
     t0 = time.perf_counter()
-    docs = load_documents(data["inputs"], root)
+    docs = load_documents(data.get("inputs", []), root)
+    docs.update(load_polnear(data.get("polnear", []), root))
     missing = [k for k in data["documents"] if k not in docs]
     if len(missing) == len(data["documents"]):
         raise SystemExit(f"{gold_path}: documents not found under {root}: {missing}")
