@@ -61,10 +61,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from storyline.analysis.names import name_key, same_word
 from storyline.api import analyze, read
-from storyline.ingest.documents import document_from_text
 from storyline.briefing.build import build_brief
 from storyline.briefing.caps import UNLIMITED
 from storyline.briefing.compare import magnitude
+from storyline.ingest.documents import document_from_text
 from storyline.model import Brief, Citation, Document, Figure
 
 ROOT = Path(__file__).resolve().parent.parent
