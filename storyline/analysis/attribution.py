@@ -34,6 +34,7 @@ from .cues import (
     CUE_NOUNS,
     CUE_VERBS,
     FIRST_PERSON,
+    HEARING_BODIES,
     LIGHT_VERBS,
     QUOTE_ONLY_CUES,
     REPORT_NOUNS,
@@ -97,8 +98,12 @@ def extract_attributions(
                 pass
             elif _clausal_cue(tok):
                 att = _verb_attribution(text, tok, sent, seg_start)
-                if att is not None:
-                    att.broad = True
+                if att is not None and not (
+                    att.cue_lemma == "hear"
+                    and att.source_head is not None
+                    and att.source_head.lemma_.lower() in HEARING_BODIES
+                ):
+                    att.broad = True  # "The inquest heard that X" is a known form
             elif tok.text == ":":
                 att = _name_colon(text, tok)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in CUE_NOUNS:

@@ -20,10 +20,12 @@ from .cues import (
     COPULAS,
     CUE_VERBS,
     GROUP_NOUNS,
+    HEARING_BODIES,
     OBJECT_CUES,
     OPEN_QUOTES,
     PASSIVE_CUES,
     PREDICATE_SPEECH_NOUNS,
+    PREDICATING_CUES,
     PREP_CONTENT_VERBS,
     REPORT_NOUNS,
     SPEECH_NOUNS,
@@ -63,6 +65,8 @@ class Attribution:
     # set when the name was found by word order, not by the parse (stripped text)
     name_tokens: list[Any] = field(default_factory=list, repr=False, compare=False)
     role_tokens: list[Any] = field(default_factory=list, repr=False, compare=False)
+    # "called the claims 'baseless'": an object and its predicate, a judgement said aloud
+    predicate: bool = False
 
 
 def _phrase(head: Any) -> list[Any]:
@@ -539,6 +543,10 @@ def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attrib
         return None
     if verb.lemma_.lower() in _RAISING_CUES:
         return _raising_attribution(text, verb)
+    if verb.lemma_.lower() in ("hear", "tell"):
+        heard = _hearing_attribution(text, verb)
+        if heard is not None:
+            return heard
     subj = _subject(verb)
     if subj is None and not any(c.dep_ == "auxpass" for c in verb.children):
         subj = _appositive_subject(verb, sent)
@@ -577,6 +585,7 @@ def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attrib
                 run.pop()
             source = Span(run[0].idx, run[-1].idx + len(run[-1]))
     content: tuple[int, int] | None = None
+    block: tuple[int, int] | None = None  # the paragraph after "said:" (its own paragraph)
     clausal = not comps or any(c.dep_ in ("ccomp", "xcomp") for c in comps)
     after = doc[verb.i + 1] if verb.i + 1 < sent.end else None
     colon = next(
@@ -601,6 +610,8 @@ def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attrib
     ):
         # "He said: X" -- everything after the colon (a quote widens it later)
         content = (after.idx + 1, sent.end_char)
+        if not text[after.idx + 1 : sent.end_char].strip():
+            content = block = _block_after(text, after.idx + 1)
     elif subj is not None and subj.i > verb.i and (subj.head == verb or surface):
         # inverted: "X, said Smith" / stripped "X said David He the company's president"
         if verb.lemma_.lower() in TRAILING_CUES or comps:
@@ -659,7 +670,8 @@ def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attrib
                 content, passive = (doc[lo].idx, doc[hi].idx + len(doc[hi])), True
     if content is None:
         return None
-    content = _clip(text, content, cue)
+    if content != block:
+        content = _clip(text, content, cue)
     start, end = _trim(text, *content)
     one_name = len(comps) == 1 and comps[0].pos_ == "PROPN" and comps[0].idx == start
     if end - start < 2 or (len(text[start:end].split()) < 2 and not one_name):
@@ -675,8 +687,72 @@ def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attrib
         role_tokens=role_toks,
         cue_lemma=verb.lemma_.lower(),
         clausal=clausal and not passive,  # a sourceless expectation is no one's speech
+        predicate=_predicating(verb, text[start:end]),
         # "a report stating X": a thing's message, kept for evaluation, not shown as speech
         broad=subj is not None and verb.dep_ == "acl" and subj == verb.head,
+    )
+
+
+def _block_after(text: str, at: int) -> tuple[int, int] | None:
+    """The paragraph after an introduction that ends its own paragraph with a colon
+    ("In a statement, the company said:" then the statement, with no quotation marks)."""
+    gap = re.match(r"\s*", text[at : at + 8])
+    if gap is None or "\n" not in gap.group() or at + gap.end() >= len(text):
+        return None
+    start = at + gap.end()
+    end = text.find("\n", start)
+    return (start, len(text) if end < 0 else end)
+
+
+def _predicating(verb: Any, content: str) -> bool:
+    """A predicating cue with an object and a predicate: "called X 'unproven'",
+    "described X as Y" (a small clause about X, not only a noun object)."""
+    if verb.lemma_.lower() not in PREDICATING_CUES:
+        return False
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    return any(c.dep_ in ("oprd", "xcomp", "acomp") for c in verb.children) or bool(
+        re.search(r"\bas\b", content)
+    )
+
+
+def _hearing_attribution(text: str, verb: Any) -> Attribution | None:
+    """ "The inquest heard (that) X", "The court was told (that) X": the body that heard
+    the evidence is the source shown, the clause is the content. "heard from the
+    pathologist that X" is left to the general finder (the pathologist spoke)."""
+    lemma = verb.lemma_.lower()
+    dep = "nsubj" if lemma == "hear" else "nsubjpass"
+    body = next((c for c in verb.children if c.dep_ == dep), None)
+    if body is None or body.lemma_.lower() not in HEARING_BODIES or body.i > verb.i:
+        return None
+    if lemma == "hear" and any(c.dep_ in ("prep", "agent") for c in verb.children):
+        return None
+    comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if comp is None:
+        return None
+    doc = verb.doc
+    # "was told Mrs Roe was fit": the clause's subject parsed as the verb's object
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < comp.i), None)
+    lo = min(t.i for t in (obj.subtree if obj is not None else comp.subtree))
+    lo = min(lo, min(t.i for t in comp.subtree))
+    if doc[lo].lower_ == "that":
+        lo += 1
+    hi = max(t.i for t in comp.subtree)
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    start, end = _trim(text, doc[lo].idx, doc[hi].idx + len(doc[hi]))
+    if "\n" in text[start:end] or len(text[start:end].split()) < 3:
+        return None
+    phrase = _phrase(body)
+    cue, cue_text = _cue_span(verb)
+    return Attribution(
+        cue=cue,
+        content=[Span(start, end)],
+        source=_source_span(body, phrase),
+        cue_text=cue_text,
+        source_head=body,
+        source_tokens=phrase,
+        cue_lemma=lemma,
     )
 
 
