@@ -28,6 +28,7 @@ from .cues import (
     PREDICATING_CUES,
     PREP_CONTENT_VERBS,
     REPORT_NOUNS,
+    RETORT_VERBS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
     TRAILING_CUES,
@@ -189,6 +190,16 @@ def _subject(verb: Any) -> Any | None:
     # Hillary Clinton is calling"): the one next to the verb is the source
     before = [c for c in subjs if c.i < verb.i]
     subj = before[-1] if len(before) > 1 else next(iter(subjs), None)
+    if (
+        subj is not None
+        and subj.i < verb.i
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text in CLOSE_QUOTES
+        and (_trailing(verb) or verb.lemma_.lower() in SPEECH_VERBS)
+    ):
+        # '"Most of them," replied anchor Ann Roe': a word inside the quote parsed as
+        # the subject; the speaker named after the cue is
+        subj = _inverted_subject(verb) or subj
     cur = verb
     # "..., saying X" / "guesses X and stresses Y": the subject of the governing verb
     while subj is None and cur.head != cur:
@@ -208,7 +219,7 @@ def _subject(verb: Any) -> Any | None:
         subj = verb.head  # "a sign saying X", "voters saying that X"
     if subj is None and verb.dep_ == "ROOT":
         subj = _fronted_subject(verb)
-        if subj is None and verb.lemma_.lower() in TRAILING_CUES:
+        if subj is None and (_trailing(verb) or verb.lemma_.lower() in SPEECH_VERBS):
             subj = _inverted_subject(verb)
     if subj is None:
         # "Six in 10 say ...": a poll share parsed as a number modifying the verb
@@ -253,9 +264,26 @@ def _inverted_subject(verb: Any) -> Any | None:
     if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
         return None
     nxt = obj.right_edge.i + 1
+    if obj.pos_ == "NOUN" and nxt < len(doc) and doc[nxt].ent_type_ == "PERSON":
+        # '"X," replied anchor Ann Roe.': the title parsed as the object, the name after it
+        while nxt + 1 < len(doc) and doc[nxt + 1].ent_type_ == "PERSON":
+            nxt += 1
+        obj, nxt = doc[nxt], nxt + 1
     if nxt < len(doc) and doc[nxt].text not in (".", ",", ";", "\n") and not doc[nxt].is_space:
         return None
     return obj
+
+
+def retort(verb: Any) -> bool:
+    """ "fired back", "shot back": a reply, though the verb alone is no cue."""
+    return verb.lemma_.lower() in RETORT_VERBS and any(
+        c.lower_ == "back" and c.dep_ in ("advmod", "prt") for c in verb.children
+    )
+
+
+def _trailing(verb: Any) -> bool:
+    """A cue that can follow what was said ('"X," she said'; '"X," he fired back')."""
+    return verb.lemma_.lower() in TRAILING_CUES or retort(verb)
 
 
 # Their direct object is the listener, not what was said ("told the Post").
@@ -434,7 +462,7 @@ def _appositive_subject(verb: Any, sent: Any) -> Any | None:
 def _surface_source(verb: Any, sent: Any, seg_start: int) -> list[Any]:
     """A name right after the cue ("said David He") or right before it ("Chang said")."""
     doc = verb.doc
-    if verb.lemma_.lower() not in TRAILING_CUES:
+    if not _trailing(verb):
         return []
     after = _name_run(doc, verb.i + 1, 1, 4) if verb.i + 1 < sent.end else []
     nxt = doc[after[-1].i + 1] if after and after[-1].i + 1 < len(doc) else None
@@ -614,7 +642,7 @@ def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attrib
             content = block = _block_after(text, after.idx + 1)
     elif subj is not None and subj.i > verb.i and (subj.head == verb or surface):
         # inverted: "X, said Smith" / stripped "X said David He the company's president"
-        if verb.lemma_.lower() in TRAILING_CUES or comps:
+        if _trailing(verb) or comps:
             content = (seg_start, cue.start)
     elif subj is not None and subj.i > verb.i:
         # "Asked if X, Devine said ...": the subject belongs to the governing verb
@@ -633,7 +661,7 @@ def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attrib
                 hi = _object_tail(verb, hi)
             content = (doc[lo].idx, doc[hi].idx + len(doc[hi]))
         elif left or (
-            verb.lemma_.lower() in TRAILING_CUES
+            _trailing(verb)
             and (
                 _nothing_after(verb, sent)
                 or (source is not None and _quote_closes_before(text, source.start))

@@ -618,3 +618,7 @@ PREDICATING_CUES = frozenset(
 HEARING_BODIES = frozenset(
     {"inquest", "hearing", "court", "tribunal", "trial", "jury", "inquiry", "committee"}
 )
+
+# Verbs that report a reply only with "back" ("Mr Roe fired back", "she shot back", "hit
+# back at critics"); alone they are no cue ("fired the coach").
+RETORT_VERBS = frozenset({"fire", "shoot", "hit", "snap"})

@@ -457,3 +457,17 @@ def test_a_colon_with_its_statement_in_the_same_paragraph_is_unchanged(nlp):
     text = "Ruiz said: we will open in May.\n\nStaff welcomed it."
     (att,) = [a for a in _atts(nlp, text) if a[0] == "said"]
     assert att[2] == ["we will open in May"]
+
+
+def test_fired_back_is_a_trailing_cue_and_fired_alone_is_none(nlp):
+    text = '"Who says so?" Mr Kemp fired back. The club fired the coach last week.'
+    atts = _atts(nlp, text)
+    assert ("fired", "Mr Kemp", ['"Who says so?"']) in atts
+    assert len(atts) == 1
+
+
+def test_a_title_before_the_name_after_an_inverted_cue(nlp):
+    text = '"Most of them," replied anchor Dana Reyes.'
+    (att,) = _atts(nlp, text)
+    assert att[1] == "Dana Reyes"
+    assert [q.speaker for q in _quotes(nlp, text)] == ["Dana Reyes"]
