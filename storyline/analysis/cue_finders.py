@@ -614,6 +614,7 @@ def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attrib
             source = Span(run[0].idx, run[-1].idx + len(run[-1]))
     content: tuple[int, int] | None = None
     block: tuple[int, int] | None = None  # the paragraph after "said:" (its own paragraph)
+    second: Span | None = None  # a passive's predicate, after the cue ("as Z")
     clausal = not comps or any(c.dep_ in ("ccomp", "xcomp") for c in comps)
     after = doc[verb.i + 1] if verb.i + 1 < sent.end else None
     colon = next(
@@ -689,6 +690,12 @@ def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attrib
             # "the move was first reported by MSNBC": the patient is what was reported
             lo, hi = min(t.i for t in patient.subtree), patient.i
             content = (doc[lo].idx, doc[hi].idx + len(doc[hi]))
+            pred = _passive_predicate(verb)
+            if pred is not None:
+                # "X was described by Y as Z": X and "as Z" (the judgement said of X)
+                hi = max(t.i for t in patient.subtree)
+                content = (doc[lo].idx, doc[hi].idx + len(doc[hi]))
+                second = Span(*_trim(text, pred[0].idx, pred[-1].idx + len(pred[-1])))
         elif patient is not None and right and subj is None:
             # "X is expected to win": X and the infinitive; "we are told that Y": Y alone
             ccomp = [c for c in right if c.dep_ == "ccomp"]
@@ -706,7 +713,7 @@ def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attrib
         return None
     return Attribution(
         cue=cue,
-        content=[Span(start, end)],
+        content=[Span(start, end)] + ([second] if second is not None else []),
         source=source,
         cue_text=cue_text,
         source_head=subj,
@@ -737,11 +744,29 @@ def _predicating(verb: Any, content: str) -> bool:
     "described X as Y" (a small clause about X, not only a noun object)."""
     if verb.lemma_.lower() not in PREDICATING_CUES:
         return False
+    if _passive_predicate(verb) is not None:
+        return True
     if not any(c.dep_ == "dobj" for c in verb.children):
         return False
     return any(c.dep_ in ("oprd", "xcomp", "acomp") for c in verb.children) or bool(
         re.search(r"\bas\b", content)
     )
+
+
+def _passive_predicate(verb: Any) -> list[Any] | None:
+    """The "as Z" of a passive predicating cue ("was described by Y as Z", "was
+    described as Z by Y"): its tokens, or None."""
+    if verb.lemma_.lower() not in PREDICATING_CUES or not any(
+        c.dep_ == "nsubjpass" for c in verb.children
+    ):
+        return None
+    as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if as_ is None or as_.i < verb.i:
+        return None
+    toks = list(as_.subtree)
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    return toks if len(toks) > 1 else None
 
 
 def _hearing_attribution(text: str, verb: Any) -> Attribution | None:

@@ -119,7 +119,7 @@ class QuoteExtractor:
                 continue
             if not att.direct and _participle_thought(att, analysis.nlp):
                 continue  # "Realising his wife had fallen, he ...": a thought, not speech
-            if not att.direct and _recipient(analysis.nlp, att.content[0]):
+            if not att.direct and not att.predicate and _recipient(analysis.nlp, att.content[0]):
                 continue  # "The hearing was told X": the hearing is who heard it, not what
             if att.broad and not att.direct:
                 continue  # "warned voters that ...": kept for evaluation, not shown as speech

@@ -471,3 +471,11 @@ def test_a_title_before_the_name_after_an_inverted_cue(nlp):
     (att,) = _atts(nlp, text)
     assert att[1] == "Dana Reyes"
     assert [q.speaker for q in _quotes(nlp, text)] == ["Dana Reyes"]
+
+
+def test_a_passive_description_keeps_its_object_and_predicate(nlp):
+    text = "The stadium plan was described by Carl Mott as a waste of public money."
+    (att,) = _atts(nlp, text)
+    assert att[1] == "Carl Mott"
+    assert att[2] == ["The stadium plan", "as a waste of public money"]
+    assert [q.speaker for q in _quotes(nlp, text)] == ["Carl Mott"]
