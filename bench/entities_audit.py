@@ -7,13 +7,19 @@ fragment, duplicate, role), ok, or unlabelled (the lists changed since the verdi
 were given; label them before quoting a number). The title counts as right when its
 verdict says the coverage is mostly about what it names.
 
+A verdict file with "polnear" (a folder of PolNeAR article texts, relative to --root) holds
+groups of those articles instead: each key is the group's file names joined by "+", drawn by
+`polnear_groups` (articles sharing a publication date; `--draw SEED` prints a draw).
+
 Usage: python bench/entities_audit.py [VERDICTS.json] [--set NAME] [--root DIR] [--json FILE] [--show]
+       python bench/entities_audit.py --draw SEED [--exclude VERDICTS.json] [--root DIR]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 from collections import Counter
 from pathlib import Path
@@ -23,28 +29,61 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from storyline.api import analyze
 from storyline.briefing.build import build_brief
+from storyline.errors import InputError
 from storyline.evaluation.data import cluster_documents, iter_clusters
+from storyline.ingest.documents import document_from_text
+from storyline.model import Document
 
 ROOT = Path(__file__).resolve().parent.parent
 VERDICTS = Path(__file__).resolve().parent / "verdicts" / "entities-audit.json"
+POLNEAR = "../shared/eval/polnear/train/text"
+
+
+def polnear_groups(
+    text_dir: Path, seed: int, n: int = 8, k: int = 3, exclude: set[str] = frozenset()
+) -> list[list[str]]:
+    """`n` groups of `k` articles published on one date: random.Random(seed) samples n of
+    the dates (sorted) with at least k articles outside `exclude`, then k of each date's."""
+    by_date: dict[str, list[str]] = {}
+    for path in sorted(text_dir.glob("*.txt")):
+        if path.name not in exclude:
+            by_date.setdefault(path.name.split("_")[1], []).append(path.name)
+    rng = random.Random(seed)
+    dates = rng.sample(sorted(d for d, names in by_date.items() if len(names) >= k), n)
+    return [sorted(rng.sample(by_date[d], k)) for d in dates]
+
+
+def _documents(
+    verdicts: dict[str, Any], root: Path, key: str, clusters: list[Any]
+) -> list[Document]:
+    if "polnear" not in verdicts:
+        return cluster_documents(clusters[int(key)])
+    documents = []
+    for name in key.split("+"):
+        try:
+            text = (root / verdicts["polnear"] / name).read_text()
+            documents.append(document_from_text(text, f"polnear:{name}"))
+        except InputError:
+            continue
+    return documents
 
 
 def audit(
     verdicts: dict[str, Any], set_name: str, root: Path, show: bool = False
 ) -> dict[str, Any]:
-    clusters = list(iter_clusters(root / verdicts["file"]))
+    clusters = [] if "polnear" in verdicts else list(iter_clusters(root / verdicts["file"]))
     labelled = verdicts["sets"][set_name]
     kinds: Counter[str] = Counter()
     listed = wrong = unlabelled = titles_right = titles_known = 0
     rows = []
     for key, labels in labelled.items():
-        brief = build_brief(analyze(cluster_documents(clusters[int(key)])))
+        brief = build_brief(analyze(_documents(verdicts, root, key, clusters)))
         title = brief.title.removeprefix("Brief: ")
         verdict = labels["titles"].get(title)
         if verdict is not None:
             titles_known += 1
             titles_right += bool(verdict)
-        row = {"cluster": int(key), "title": title, "title_ok": verdict, "wrong": [], "new": []}
+        row = {"cluster": key, "title": title, "title_ok": verdict, "wrong": [], "new": []}
         for e in brief.entities:
             name = f"{e.name}/{e.type}"
             label = labels["entities"].get(name)
@@ -84,7 +123,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--json", type=Path, help="write the result here")
     ap.add_argument("--show", action="store_true", help="print each cluster's wrong and new items")
+    ap.add_argument("--draw", type=int, help="print a PolNeAR group draw with this seed")
+    ap.add_argument("--exclude", type=Path, help="with --draw: leave out this file's articles")
     args = ap.parse_args(argv)
+    if args.draw is not None:
+        used: set[str] = set()
+        if args.exclude:
+            for labels in json.loads(args.exclude.read_text())["sets"].values():
+                used.update(name for key in labels for name in key.split("+"))
+        print(json.dumps(polnear_groups(args.root / POLNEAR, args.draw, exclude=used)))
+        return 0
     verdicts = json.loads(args.verdicts.read_text())
     results = [audit(verdicts, s, args.root, args.show) for s in args.set or verdicts["sets"]]
     for result in results:

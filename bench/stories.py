@@ -39,6 +39,10 @@ correct links / all links made while adding the copies. The threshold is the
 store's setting; `--dedupe-sweep` reports other thresholds on a separate
 validation slice.
 
+Replay (`--part replay`): link decisions replayed on a third stream (Timeline17
+plus `--train-clusters` Multi-News+ clusters after the validation ones), the
+rows `storyline.evaluation.train_story_links` fits the link model on.
+
 Usage: python bench/stories.py ../shared/eval --part all --json out.json
 """
 
@@ -60,6 +64,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from storyline.clustering import Params, cluster_pending, rebuild
+from storyline.clustering.cluster import Trace
+from storyline.clustering.links import FEATURES
 from storyline.errors import InputError, StoreError
 from storyline.ingest.documents import build
 from storyline.ingest.multinews import iter_clusters
@@ -118,11 +124,18 @@ def load_multinews(path: Path, prefix: str, ids: set[str] | None = None) -> list
     return items
 
 
-def plus_split(path: Path, reported: int, validation: int, seed: int) -> tuple[set[str], set[str]]:
-    """Disjoint Multi-News+ cluster ids: `reported` for scores, `validation` for choices."""
+def plus_split(
+    path: Path, reported: int, validation: int, seed: int, train: int = 0
+) -> tuple[set[str], set[str]]:
+    """Disjoint Multi-News+ cluster ids: `reported` for scores, `validation` for choices.
+
+    With `train` > 0 the second set is the `train` clusters after the validation
+    ones instead (the replayed link decisions the link model is fitted on)."""
     with gzip.open(path, "rt", encoding="utf-8") as f:
         ids = [str(json.loads(line)["idx"]) for line in f if line.strip()]
     random.Random(seed).shuffle(ids)
+    if train:
+        return set(ids[:reported]), set(ids[reported + validation : reported + validation + train])
     return set(ids[:reported]), set(ids[reported : reported + validation])
 
 
@@ -210,9 +223,16 @@ def bcubed(pred: dict[str, str], gold: dict[str, str | None]) -> dict[str, float
 
 
 def ingest(
-    store: Store, items: list[Item], batch: int, params: Params
+    store: Store,
+    items: list[Item],
+    batch: int,
+    params: Params,
+    trace: Trace | None = None,
+    by_id: dict[str, Item] | None = None,
 ) -> dict[str, tuple[str, str]]:
-    """Store and cluster `items` batch by batch; {source: (stored id, linked original id)}."""
+    """Store and cluster `items` batch by batch; {source: (stored id, linked original id)}.
+
+    `by_id` (when given) is filled with {stored id: item} before each batch is clustered."""
     ids: dict[str, tuple[str, str]] = {}
     for start in range(0, len(items), batch):
         for item in items[start : start + batch]:
@@ -222,7 +242,9 @@ def ingest(
             result = add(store, doc)
             if result is not None:
                 ids[item.source] = (result.id, result.duplicate_of or result.id)
-        cluster_pending(store, params)
+                if by_id is not None and result.duplicate_of is None:
+                    by_id[result.id] = item
+        cluster_pending(store, params, trace=trace)
     return ids
 
 
@@ -390,7 +412,12 @@ def overrides(pairs: list[str]) -> Params:
     for pair in pairs:
         name, _, value = pair.partition("=")
         current = getattr(params, name)
-        params = replace(params, **{name: type(current)(value)})
+        cast = (
+            (lambda v: v.lower() in ("1", "true", "yes"))
+            if isinstance(current, bool)
+            else type(current)
+        )
+        params = replace(params, **{name: cast(value)})
     return params
 
 
@@ -419,6 +446,69 @@ def validate(eval_dir: Path, args: argparse.Namespace) -> dict[str, object]:
             print(json.dumps(runs[-1]), file=sys.stderr)
         out["rebuilds"] = runs
     return out
+
+
+def replay(eval_dir: Path, args: argparse.Namespace) -> dict[str, object]:
+    """Link decisions replayed for the link model (`--part replay --replay-out FILE`).
+
+    The stream is Timeline17 plus `--train-clusters` Multi-News+ clusters after the
+    validation ones (disjoint from both the reported and the validation clusters),
+    clustered with the hand thresholds (`--teacher hand`) or with the shipped model
+    (`--teacher model`: a second round sees the candidates the model itself meets). Every (document, candidate
+    story) pair is a row of FEATURES, labelled 1 when the candidate's majority gold
+    story is the document's own. Fitted by `storyline.evaluation.train_story_links`.
+    """
+    import numpy as np
+
+    plus = eval_dir / "multinews/plus_val_truncated.jsonl.gz"
+    _, train_ids = plus_split(
+        plus, args.plus_clusters, args.val_clusters, args.seed, args.train_clusters
+    )
+    items = load_t17(eval_dir) + load_multinews(plus, "plus", train_ids)
+    items = order(date_news(items, args.seed) if args.date_news else items, args.seed)
+    params = replace(overrides(args.set), learned=args.teacher == "model")
+    by_id: dict[str, Item] = {}
+    members: dict[int, Counter[str]] = {}
+    golds: dict[str, int] = {}  # gold story -> group number (for grouped folds)
+    seen: set[str] = set()
+    xs: list[list[float]] = []
+    ys: list[int] = []
+    groups: list[int] = []
+    news: list[int] = []
+    docs: list[int] = []
+
+    def trace(
+        doc_id: str,
+        rows: list[tuple[int, list[float]]],
+        story: int,
+        merged: list[tuple[int, int]],
+    ) -> None:
+        gold = by_id[doc_id].story
+        for pk, row in rows:
+            held = members.get(pk)
+            xs.append(row)
+            ys.append(int(bool(held) and held.most_common(1)[0][0] == gold))
+            groups.append(golds.setdefault(gold, len(golds)))
+            news.append(int(not gold.startswith("t17:")))
+            docs.append(len(seen))
+        seen.add(doc_id)
+        for gone, keep in merged:
+            members.setdefault(keep, Counter()).update(members.pop(gone, Counter()))
+        members.setdefault(story, Counter())[gold] += 1
+
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "replay.db") as store:
+        ingest(store, arrival_order(items, args.batch, args.seed), args.batch, params, trace, by_id)
+    if args.replay_out:
+        np.savez(
+            args.replay_out,
+            x=np.array(xs, dtype=np.float64),
+            y=np.array(ys, dtype=np.int8),
+            group=np.array(groups, dtype=np.int64),
+            news=np.array(news, dtype=np.int8),
+            doc=np.array(docs, dtype=np.int64),
+            features=np.array(FEATURES),
+        )
+    return {"documents": len(items), "rows": len(ys), "positives": int(sum(ys))}
 
 
 def pairs(eval_dir: Path, args: argparse.Namespace) -> dict[str, object]:
@@ -655,8 +745,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("eval_dir", type=Path)
     parser.add_argument(
-        "--part", choices=["tune", "val", "pairs", "test", "speed", "dedupe", "all"], default="all"
+        "--part",
+        choices=["tune", "val", "replay", "pairs", "test", "speed", "dedupe", "all"],
+        default="all",
     )
+    parser.add_argument("--train-clusters", type=int, default=600, help="replay stream")
+    parser.add_argument("--replay-out", type=Path, help="replayed link rows (.npz)")
+    parser.add_argument("--teacher", choices=["hand", "model"], default="hand", help="replay")
     parser.add_argument("--plus-clusters", type=int, default=3000)
     parser.add_argument("--val-clusters", type=int, default=1000)
     parser.add_argument("--batch", type=int, default=250)
@@ -680,6 +775,8 @@ def main(argv: list[str] | None = None) -> int:
             result["tune"] = tune(args.eval_dir, args)
         elif part == "pairs":
             result["pairs"] = pairs(args.eval_dir, args)
+        elif part == "replay":
+            result["replay"] = replay(args.eval_dir, args)
         elif part == "val":
             result["val"] = validate(args.eval_dir, args)
         elif part == "test":

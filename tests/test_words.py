@@ -23,3 +23,10 @@ def test_function_words_are_not_content() -> None:
 def test_stop_words_cover_function_words() -> None:
     # The statistical list (scikit-learn's) is the bigger one; it lacks only a few auxiliaries.
     assert words.FUNCTION_WORDS - words.stop_words() <= {"did", "does", "shall"}
+
+
+def test_spouses_are_kin():
+    """Speakers read spouses from the one kin list's relations by marriage."""
+    from storyline.analysis.roles import KIN_NOUNS, SPOUSE_NOUNS
+
+    assert set(KIN_NOUNS) >= SPOUSE_NOUNS

@@ -272,6 +272,10 @@ KIN_NOUNS: dict[str, str | None] = {
     "spouse": None,
     "partner": None,
 }
+# Relations by marriage or choice: they need not share the family's surname.
+SPOUSE_NOUNS = frozenset(
+    {"husband", "wife", "spouse", "partner", "boyfriend", "girlfriend", "widow", "widower"}
+)
 # Below this age a person is a child: never "Mr" or "Mrs" anyone, nor a parent.
 ADULT_AGE = 18
 # The role of a person the story gives an age below ADULT_AGE and no title.

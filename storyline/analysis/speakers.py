@@ -32,7 +32,7 @@ from .people import (
     _org_clean,
     contiguous,
 )
-from .roles import KIN_NOUNS, ROLE_TAIL_PREPS, ROLE_WORDS, UNIT_NOUNS
+from .roles import KIN_NOUNS, ROLE_TAIL_PREPS, ROLE_WORDS, SPOUSE_NOUNS, UNIT_NOUNS
 from .units import PEOPLE_NOUNS
 
 # Endings of plural nouns for people ("researchers", "scientists", "Americans",
@@ -153,10 +153,6 @@ _DOCUMENT_SOURCES = frozenset(
 )
 # A publication named by its kind ("according to the newspaper"): the one last credited.
 _PUBLICATION_NOUNS = frozenset({"newspaper", "paper", "magazine", "tabloid", "daily", "outlet"})
-# Relations by marriage or choice: they need not share the family's surname.
-_SPOUSES = frozenset(
-    {"husband", "wife", "spouse", "partner", "boyfriend", "girlfriend", "widow", "widower"}
-)
 # Lower-case heads that end an organisation's written name ("the Green Unity party").
 _NAME_ENDING_ORG_NOUNS = frozenset(
     {"party", "union", "group", "association", "council", "committee", "campaign", "movement"}
@@ -379,7 +375,7 @@ class SpeakerResolver(PeopleIndex):
             return Speaker(person.name, "person", person.role, person.organisation)
         if surname is None:
             return Speaker(None, "unknown")
-        if head.lower_ in _SPOUSES:
+        if head.lower_ in SPOUSE_NOUNS:
             return Speaker(_described(head, phrase), "group")  # a spouse's name may differ
         owner_name = _clean_name(owner_toks)
         owner_full = self.canonical(owner_name, owner_toks[0].idx) or owner_name

@@ -6,9 +6,9 @@
         print(story.id, story.label, len(story.documents))
 
 Modules: `features` (document -> weighted key terms), `cluster` (the online
-assignment and merges), `label` (readable labels), `listing` (stories as the
-public `Story`), `rebuild` (re-cluster from scratch). Persistence is
-`storyline.store.stories`.
+assignment and merges), `links` (the learned link decision and its weights),
+`label` (readable labels), `listing` (stories as the public `Story`),
+`rebuild` (re-cluster from scratch). Persistence is `storyline.store.stories`.
 """
 
 from __future__ import annotations

@@ -9,12 +9,16 @@ systems do (Miranda et al. 2018): for a new document,
    (the `event_stories` nearest by centroid have their events compared): a
    long thread's centroid is diffuse, a new development is close to its
    latest events;
-3. it joins the closest candidate at or above the story bar, or founds a new
-   story. The bar is `story_threshold`, lowered for a big story's diffuse
+3. it joins the candidate most likely to be its story, when that link
+   probability reaches the threshold, or founds a new story. The probability
+   is the learned link model (`links.py`: a logistic regression over the
+   centroid and nearest-event cosines, the cosine of names, the story's
+   size, and time -- activity near the document's date, the gap -- as they
+   scale similarity), weighed for the `event_stories` candidates nearest by
+   centroid. Without the shipped weights (or with `learned=False`) the hand
+   bar applies: `story_threshold`, lowered for a big story's diffuse
    centroid (`size_decay`) only when that story was active within
-   `active_days` of the document's date: with no evidence from time (an
-   undated document, a story quiet for months) big stories would otherwise
-   swallow unrelated documents;
+   `active_days` of the document's date;
 4. inside that story it joins the nearest event within `event_window_days`
    at or above `event_threshold`, or founds one;
 5. when it is as close to a second candidate and the two centroids agree at
@@ -37,6 +41,7 @@ from datetime import UTC, date, datetime, timedelta
 from ..store import Store
 from ..store import stories as rows
 from . import features
+from . import links as link_model
 
 NO_TEXT = "no words to cluster on (empty or non-text document)"
 
@@ -46,7 +51,7 @@ class Params:
     """Thresholds and sizes. The defaults were chosen on validation folds (see BENCHMARKS.md)."""
 
     story_threshold: float = 0.2
-    event_threshold: float = 0.2
+    event_threshold: float = 0.15
     merge_threshold: float = 0.30
     story_window_days: int = 1830  # a thread may go quiet for years (Huawei 2013-2018)
     event_window_days: int = 7
@@ -68,6 +73,10 @@ class Params:
     size_decay: float = 0.35
     min_bar: float = 1 / 3  # ... never below this share of story_threshold
     active_days: int = 30  # ... for a story active this close to the document's date (-1: any)
+    # The learned link decision (`links.py`) replaces the story bar above when its
+    # weights are shipped; `link_probability` overrides its threshold (-1: as shipped).
+    learned: bool = True
+    link_probability: float = -1.0
 
 
 @dataclass(slots=True)
@@ -130,9 +139,14 @@ def _top_keys(weights: dict[str, float], n: int) -> list[int]:
 class Clusterer:
     """Assigns a store's pending documents to stories, one transaction per document."""
 
-    def __init__(self, store: Store, params: Params | None = None) -> None:
+    def __init__(
+        self, store: Store, params: Params | None = None, trace: Trace | None = None
+    ) -> None:
         self.store = store
         self.params = params or Params()
+        self.model = link_model.shipped() if self.params.learned else None
+        self.trace = trace
+        self._rows: list[tuple[int, list[float]]] = []
 
     def run(
         self, limit: int | None = None, progress: Callable[[int, int], None] | None = None
@@ -174,13 +188,16 @@ class Clusterer:
             query = [keys[t] for t in sorted(vec, key=lambda t: (-vec[t], t))[: p.query_terms]]
             since = _cutoff(day, p.story_window_days)
             candidates = rows.candidate_stories(conn, query, since, p.candidates)
-            links = self._links(conn, vec, day, candidates)
+            self._rows = []
+            links = self._links(conn, vec, shown, day, candidates)
             if not links:
                 story_pk = rows.insert_story(conn, "s" + doc.id[:12], iso, vec, shown, now)
                 rows.set_postings(conn, story_pk, _top_keys(vec, p.posting_terms))
                 event_pk = rows.insert_event(conn, "e" + doc.id[:12], story_pk, iso, vec, shown)
                 rows.add_member(conn, doc.pk, story_pk, event_pk, None)
                 report.new_stories += 1
+                if self.trace is not None:
+                    self.trace(doc.id, self._rows, story_pk, [])
                 return
             best = links[0]
             story = best.story
@@ -188,23 +205,29 @@ class Clusterer:
             story.size += 1
             story.centroid = _fold(story.centroid, vec, p.centroid_terms)
             story.names = _names(story.names, shown, story.centroid)
+            merged = []
             for other in links[1:]:
                 if (
                     features.cosine(_unit(story.centroid), other.story.centroid)
                     >= p.merge_threshold
                 ):
+                    before = (story.pk, other.story.pk)
                     story = self._merge(conn, story, other.story)
+                    merged.append((before[0] + before[1] - story.pk, story.pk))
                     report.merges += 1
             rows.update_story(conn, story)
             rows.set_postings(conn, story.pk, _top_keys(story.centroid, p.posting_terms))
             joinable = _cutoff(day, p.event_window_days)
             event_pk = self._event(conn, story.pk, doc.id, vec, shown, iso, best, joinable)
             rows.add_member(conn, doc.pk, story.pk, event_pk, round(best.similarity, 5))
+            if self.trace is not None:
+                self.trace(doc.id, self._rows, story.pk, merged)
 
     def _links(
         self,
         conn: sqlite3.Connection,
         vec: dict[str, float],
+        shown: dict[str, str],
         day: date | None,
         candidates: list[rows.Cluster],
     ) -> list[_Link]:
@@ -214,6 +237,8 @@ class Clusterer:
         a long thread's centroid is diffuse, while a new development of it
         is close to the thread's latest events (single link over events).
         Events are read for the `event_stories` stories nearest by centroid.
+        With the learned model, a candidate is kept when its link probability
+        reaches the model's threshold and ranked by it; otherwise by the bar.
         """
         p = self.params
         by_centroid = sorted(
@@ -222,19 +247,49 @@ class Clusterer:
         )
         cutoff = _cutoff(day, max(p.link_window_days, p.event_window_days))
         joinable = _cutoff(day, p.event_window_days)
+        threshold = (
+            p.link_probability
+            if p.link_probability >= 0 or self.model is None
+            else self.model.threshold
+        )
         links = []
         for rank, (similarity, story) in enumerate(by_centroid):
             link = _Link(story, similarity)
+            nearest = 0.0
             if rank < p.event_stories and similarity >= p.event_floor:
                 link.compared = True
                 for event in rows.story_events(conn, story.pk, cutoff, p.event_candidates):
                     near = features.cosine(vec, event.centroid)
-                    link.similarity = max(link.similarity, p.event_link * near)
+                    nearest = max(nearest, near)
                     recent = joinable is None or event.last is None or event.last >= joinable
                     if recent and (link.event is None or near > link.event_similarity):
                         link.event, link.event_similarity = event, near
-            if link.similarity >= self._bar(story, day):
-                links.append(link)
+            link.similarity = max(similarity, p.event_link * nearest)
+            if self.model is not None and not link.compared:
+                continue  # the model weighs the `event_stories` nearest by centroid only
+            if self.model is None and self.trace is None:
+                if link.similarity >= self._bar(story, day):
+                    links.append(link)
+                continue
+            row = link_model.features(
+                similarity,
+                nearest,
+                link_model.name_cosine(vec, shown, story.centroid, story.names),
+                story.size,
+                _active(story, day, p.active_days),
+                day,
+                _day(story.first),
+                _day(story.last),
+            )
+            if link.compared:
+                self._rows.append((story.pk, row))
+            if self.model is None:
+                if link.similarity >= self._bar(story, day):
+                    links.append(link)
+            else:
+                link.similarity = self.model.probability(row)
+                if link.similarity >= threshold:
+                    links.append(link)
         links.sort(key=lambda lk: (-lk.similarity, lk.story.pk))
         return links
 
@@ -332,6 +387,11 @@ def _unit(centroid: dict[str, float]) -> dict[str, float]:
     return {t: w / norm for t, w in centroid.items()}
 
 
+# (document id, [(candidate story pk, feature row)], story pk joined or founded,
+#  [(merged-away story pk, surviving pk)]): replayed link decisions for training
+Trace = Callable[[str, list[tuple[int, list[float]]], int, list[tuple[int, int]]], None]
+
+
 def pending_count(store: Store) -> int:
     """Stored documents in no story yet (and not recorded as unclusterable)."""
     with store.reading() as conn:
@@ -344,6 +404,7 @@ def cluster_pending(
     *,
     limit: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    trace: Trace | None = None,
 ) -> Report:
     """Assign every stored document that is in no story yet (the ingest step calls this)."""
-    return Clusterer(store, params).run(limit, progress)
+    return Clusterer(store, params, trace).run(limit, progress)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyline.briefing.caps import Limits, cap, clean_timeline
+from storyline.briefing.caps import UNLIMITED, Limits, cap, clean_timeline
 from storyline.model import Brief, Citation, DocumentRef, Entity, TimelineEvent
 
 
@@ -22,7 +22,7 @@ def test_cap_keeps_best_supported_events_per_date_and_records_totals() -> None:
         "g",
         [_ref(i) for i in range(50)],
         timeline=events,
-        entities=[Entity(f"E{k}", "ORG", [], 1, 1) for k in range(30)],
+        entities=[Entity(f"E{k}", "ORG", [], 3, 1) for k in range(30)],
     )
     cap(brief, Limits(timeline=10, timeline_per_date=3, entities=5))
     assert len(brief.timeline) == 3  # one date: at most three events on it
@@ -32,6 +32,25 @@ def test_cap_keeps_best_supported_events_per_date_and_records_totals() -> None:
     # a long source list keeps only the articles the brief cites
     assert [d.id for d in brief.documents] == ["d0"]
     assert brief.totals["documents"] == 50
+
+
+def test_cap_lists_names_mentioned_often_or_given_a_role_and_keeps_all_in_full() -> None:
+    entities = [
+        Entity("Often", "ORG", [], 5, 2),
+        Entity("Once", "ORG", [], 1, 1),
+        Entity("Officer", "PERSON", [], 1, 1, role="spokesman"),
+        Entity("Twice", "PERSON", [], 2, 2),
+        *(Entity(f"E{k}", "ORG", [], 9, 1) for k in range(3)),
+    ]
+    brief = Brief("t", "g", [_ref(0)], entities=list(entities))
+    cap(brief, Limits(entities=4))
+    # of the four ranked first, the ones the text names three times or gives a role;
+    # the list shortens rather than fill up from further down
+    assert [e.name for e in brief.entities] == ["Often", "Officer"]
+    assert brief.totals["entities"] == 7
+    full = Brief("t", "g", [_ref(0)], entities=list(entities))
+    cap(full, UNLIMITED)
+    assert len(full.entities) == 7 and "entities" not in full.totals
 
 
 def test_clean_timeline_drops_years_no_article_could_report() -> None:

@@ -121,18 +121,30 @@ def test_crash_mid_clustering_leaves_whole_assignments_and_next_run_completes(mo
             assert final == members(clean)
 
 
-def test_merged_story_id_still_resolves():
+@pytest.mark.parametrize(
+    ("strict", "loose"),
+    [
+        (  # the hand bar
+            Params(story_threshold=0.95, merge_threshold=0.0, size_decay=0.0, learned=False),
+            Params(story_threshold=0.05, merge_threshold=0.0, size_decay=0.0, learned=False),
+        ),
+        (  # the learned link decision
+            Params(link_probability=1.01, merge_threshold=0.0),  # no link
+            Params(link_probability=0.001, merge_threshold=0.0),
+        ),
+    ],
+)
+def test_merged_story_id_still_resolves(strict, loose):
     a = thread_doc("bridge", 0, "2024-03-01")
     b = thread_doc("bridge", 3, "2024-03-02")  # shares no sentence with a
     bridge = thread_doc("bridge", 1, "2024-03-03")  # close to both
-    params = Params(story_threshold=0.95, merge_threshold=0.0, size_decay=0.0)
     with Store(":memory:") as store:
         store.add_many([a, b])
-        cluster_pending(store, params)
+        cluster_pending(store, strict)
         ids = [s.id for s in list_stories(store)]
         assert len(ids) == 2
         store.add(bridge)
-        cluster_pending(store, Params(story_threshold=0.05, merge_threshold=0.0, size_decay=0.0))
+        cluster_pending(store, loose)
         [merged] = list_stories(store)
         assert merged.id in ids
         for old in ids:
@@ -163,20 +175,22 @@ def test_a_story_is_as_close_as_its_nearest_recent_event():
         )
         centroid = {"bridge": 5.0, "ferry": 0.5}
         candidate = rows.Cluster(story, "s1", "2024-01-01", "2024-03-01", 9, centroid, {})
-        clusterer = cluster_module.Clusterer(store, Params(story_threshold=0.5, size_decay=0.0))
+        clusterer = cluster_module.Clusterer(
+            store, Params(story_threshold=0.5, size_decay=0.0, learned=False)
+        )
         centroid_only = cluster_module.features.cosine(vec, candidate.centroid)
         assert centroid_only < 0.5
-        [link] = clusterer._links(conn, vec, cluster_module._day("2024-03-03"), [candidate])
+        [link] = clusterer._links(conn, vec, {}, cluster_module._day("2024-03-03"), [candidate])
         assert link.event is not None and link.event.pk == new  # the old event is out of window
         assert link.similarity == pytest.approx(1.0)
         assert old != new
-        far = Params(story_threshold=0.5, size_decay=0.0, event_link=0.0)
-        assert cluster_module.Clusterer(store, far)._links(conn, vec, None, [candidate]) == []
+        far = Params(story_threshold=0.5, size_decay=0.0, event_link=0.0, learned=False)
+        assert cluster_module.Clusterer(store, far)._links(conn, vec, {}, None, [candidate]) == []
 
 
 def test_only_a_story_active_near_the_date_lowers_its_bar_for_size():
     big = rows.Cluster(1, "s1", "2024-03-01", "2024-03-20", 64, {"bridge": 1.0}, {})
-    params = Params(story_threshold=0.2, size_decay=0.5, min_bar=0.1, active_days=30)
+    params = Params(story_threshold=0.2, size_decay=0.5, min_bar=0.1, active_days=30, learned=False)
     with Store(":memory:") as store:
         clusterer = cluster_module.Clusterer(store, params)
         day = cluster_module._day
@@ -184,7 +198,9 @@ def test_only_a_story_active_near_the_date_lowers_its_bar_for_size():
         assert clusterer._bar(big, day("2024-02-15")) == pytest.approx(0.025)
         assert clusterer._bar(big, day("2024-06-01")) == 0.2  # quiet for months: full bar
         assert clusterer._bar(big, None) == 0.2  # no date, no evidence from time
-        anywhere = cluster_module.Clusterer(store, Params(story_threshold=0.2, active_days=-1))
+        anywhere = cluster_module.Clusterer(
+            store, Params(story_threshold=0.2, active_days=-1, learned=False)
+        )
         assert anywhere._bar(big, None) < 0.2
 
 
@@ -198,8 +214,10 @@ def test_an_older_event_links_its_story_but_is_not_joined():
         rows.insert_event(conn, "e1", story, "2024-02-20", {"ferry": 1.0}, {})
         candidate = rows.Cluster(story, "s1", "2024-02-20", "2024-02-20", 5, centroid, {})
         day = cluster_module._day("2024-03-05")  # 14 days after the event
-        params = Params(story_threshold=0.5, link_window_days=30, event_window_days=7)
-        [link] = cluster_module.Clusterer(store, params)._links(conn, vec, day, [candidate])
+        params = Params(
+            story_threshold=0.5, link_window_days=30, event_window_days=7, learned=False
+        )
+        [link] = cluster_module.Clusterer(store, params)._links(conn, vec, {}, day, [candidate])
         assert link.similarity == pytest.approx(1.0) and link.event is None
-        short = Params(story_threshold=0.5, link_window_days=7, event_window_days=7)
-        assert cluster_module.Clusterer(store, short)._links(conn, vec, day, [candidate]) == []
+        short = Params(story_threshold=0.5, link_window_days=7, event_window_days=7, learned=False)
+        assert cluster_module.Clusterer(store, short)._links(conn, vec, {}, day, [candidate]) == []
