@@ -723,8 +723,11 @@ def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attrib
         cue_lemma=verb.lemma_.lower(),
         clausal=clausal and not passive,  # a sourceless expectation is no one's speech
         predicate=_predicating(verb, text[start:end]),
-        # "a report stating X": a thing's message, kept for evaluation, not shown as speech
-        broad=subj is not None and verb.dep_ == "acl" and subj == verb.head,
+        # "a report stating X": a thing's message, kept for evaluation, not shown as speech;
+        # so is a paragraph after "said:" (on the quote gold it added a wrong speaker and
+        # no right one; cues4 in BENCHMARKS.md)
+        broad=(subj is not None and verb.dep_ == "acl" and subj == verb.head)
+        or (block is not None and content == block),
     )
 
 

@@ -449,8 +449,9 @@ def test_a_statement_after_a_colon_paragraph_without_marks(nlp):
     (att,) = [a for a in _atts(nlp, text) if a[0] == "said"]
     assert att[1] == "The firm's chief officer, Ana Ruiz"
     assert att[2] == ["At Acme, we want people to grow. We offer a year of leave"]
-    quotes = [q for q in _quotes(nlp, text) if q.speaker == "Ana Ruiz"]
-    assert quotes and quotes[0].text.startswith("At Acme")
+    # kept for evaluation (PolNeAR) but not shown as a brief quote: on the quote gold it
+    # added a wrong speaker and no right one
+    assert not [q for q in _quotes(nlp, text) if q.text.startswith("At Acme")]
 
 
 def test_a_colon_with_its_statement_in_the_same_paragraph_is_unchanged(nlp):
