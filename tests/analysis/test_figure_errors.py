@@ -503,7 +503,9 @@ def test_guard_cases_a_result_people_told_again_a_qualified_unit_a_bracketed_lin
 
 
 def test_a_share_written_n_in_m_is_a_percent(nlp):
-    found = by_text(nlp, "About three out of 10 members backed the plan, while seven in 10 did not.")
+    found = by_text(
+        nlp, "About three out of 10 members backed the plan, while seven in 10 did not."
+    )
     assert found["three out of 10"].value == 30 and found["three out of 10"].unit == "percent"
     assert found["seven in 10"].value == 70
     assert not any(f.unit == "people" for f in found.values())
