@@ -130,7 +130,7 @@ def in_scope(figure: Figure) -> bool:
 
 
 def _tally(text: str) -> str | None:
-    m = re.search(r"\b(\d+)\s*[-–]\s*(\d+)\b", text)
+    m = re.search(r"\b(\d+)\s*(?:[-–]|\sto\s)\s*(\d+)\b", text)  # "5-0", "90 to 10"
     return f"{m.group(1)}-{m.group(2)}" if m else None
 
 
@@ -160,6 +160,7 @@ class Score:
     recalled: int = 0
     extra: dict[str, list[int]] = field(default_factory=dict)  # name -> [right, total]
     errors: list[str] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list)  # gold quotes not recalled
 
     def add(self, other: Score) -> None:
         self.system += other.system
@@ -171,6 +172,7 @@ class Score:
             self.extra[k][0] += r
             self.extra[k][1] += t
         self.errors += other.errors
+        self.misses += other.misses
 
     def tally(self, name: str, right: bool) -> None:
         self.extra.setdefault(name, [0, 0])
@@ -295,6 +297,10 @@ def score_quotes(brief: Brief, gold: Gold) -> Score:
             if match["direct"] is not None:
                 sc.tally("direct_accuracy", q.direct == match["direct"])
     sc.recalled = len(hit)
+    for g in gold.data["quotes"]:
+        if id(g) not in hit:
+            doc = gold.docs[g["doc"]]
+            sc.misses.append(f"quote {g['speaker']!r}: {doc.text[g['start'] : g['end']][:90]!r}")
     return sc
 
 
@@ -499,7 +505,9 @@ def main(argv: list[str] | None = None) -> int:
         "--root", type=Path, default=ROOT, help="where the gold files' inputs are relative to"
     )
     ap.add_argument("--json", type=Path, help="write the results here")
-    ap.add_argument("--errors", action="store_true", help="list every wrong system item")
+    ap.add_argument(
+        "--errors", action="store_true", help="list every wrong system item and missed gold quote"
+    )
     args = ap.parse_args(argv)
     paths = args.gold or sorted(GOLD_DIR.glob("*.json"))
     total = {name: Score() for name in SECTIONS}
@@ -516,6 +524,8 @@ def main(argv: list[str] | None = None) -> int:
             if args.errors:
                 for err in sc.errors:
                     print(f"      x {err}")
+                for miss in sc.misses:
+                    print(f"      - missed {miss}")
     print("== all")
     for name, sc in total.items():
         print(f"   {name:13} {json.dumps(sc.row())}")
