@@ -33,6 +33,10 @@ the document's sentences (or as the start of a sentence the ingest merged with i
 neighbour, or as two or three sentences the ingest split it into, which then
 stand for the item), else reported as lost and left out.
 
+A gold file may name PolNeAR train articles in "polnear" (file names under
+../shared/eval/polnear/train/text); each is read with its metadata.tsv
+publication date, as a real feed would date it.
+
 A gold file may list the `sections` it annotates fully (the Multi-News clusters
 annotate divergences and developments only); other sections are not scored
 there.
@@ -60,6 +64,7 @@ from storyline.api import analyze, read
 from storyline.briefing.build import build_brief
 from storyline.briefing.caps import UNLIMITED
 from storyline.briefing.compare import magnitude
+from storyline.ingest.documents import document_from_text
 from storyline.model import Brief, Citation, Document, Figure
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -125,7 +130,7 @@ def in_scope(figure: Figure) -> bool:
 
 
 def _tally(text: str) -> str | None:
-    m = re.search(r"\b(\d+)\s*[-–]\s*(\d+)\b", text)
+    m = re.search(r"\b(\d+)\s*(?:[-–]|\sto\s)\s*(\d+)\b", text)  # "5-0", "90 to 10"
     return f"{m.group(1)}-{m.group(2)}" if m else None
 
 
@@ -155,6 +160,7 @@ class Score:
     recalled: int = 0
     extra: dict[str, list[int]] = field(default_factory=dict)  # name -> [right, total]
     errors: list[str] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list)  # gold quotes not recalled
 
     def add(self, other: Score) -> None:
         self.system += other.system
@@ -166,6 +172,7 @@ class Score:
             self.extra[k][0] += r
             self.extra[k][1] += t
         self.errors += other.errors
+        self.misses += other.misses
 
     def tally(self, name: str, right: bool) -> None:
         self.extra.setdefault(name, [0, 0])
@@ -290,6 +297,10 @@ def score_quotes(brief: Brief, gold: Gold) -> Score:
             if match["direct"] is not None:
                 sc.tally("direct_accuracy", q.direct == match["direct"])
     sc.recalled = len(hit)
+    for g in gold.data["quotes"]:
+        if id(g) not in hit:
+            doc = gold.docs[g["doc"]]
+            sc.misses.append(f"quote {g['speaker']!r}: {doc.text[g['start'] : g['end']][:90]!r}")
     return sc
 
 
@@ -415,6 +426,30 @@ SCORERS = {
 # ---------------------------------------------------------------- run
 
 
+POLNEAR = "../shared/eval/polnear"
+
+
+def load_polnear(names: list[str], root: Path) -> dict[str, Document]:
+    """PolNeAR train articles (files of POLNEAR/train/text, named "polnear:FILE"),
+    each dated with its metadata.tsv publication_date, as a feed would date it."""
+    base = root / POLNEAR
+    dates: dict[str, str] = {}
+    with (base / "metadata.tsv").open() as f:
+        header = f.readline().rstrip("\n").split("\t")
+        for line in f:
+            row = dict(zip(header, line.rstrip("\n").split("\t"), strict=False))
+            dates[row["filename"]] = row["publication_date"]
+    docs: dict[str, Document] = {}
+    for name in names:
+        d = document_from_text(
+            (base / "train" / "text" / name).read_text(),
+            f"polnear:{name}",
+            date=dates.get(name.removesuffix(".txt")),
+        )
+        docs[doc_key(d)] = d
+    return docs
+
+
 def load_documents(inputs: list[str], root: Path) -> dict[str, Document]:
     """The corpus as `storyline brief` reads it: paths (relative to `root`) or a
     Multi-News reference "multinews:FILE#CLUSTER_ID"."""
@@ -437,7 +472,8 @@ def load_documents(inputs: list[str], root: Path) -> dict[str, Document]:
 def evaluate(gold_path: Path, root: Path = ROOT) -> dict[str, Any]:
     data = json.loads(gold_path.read_text())
     t0 = time.perf_counter()
-    docs = load_documents(data["inputs"], root)
+    docs = load_documents(data.get("inputs", []), root)
+    docs.update(load_polnear(data.get("polnear", []), root))
     missing = [k for k in data["documents"] if k not in docs]
     if len(missing) == len(data["documents"]):
         raise SystemExit(f"{gold_path}: documents not found under {root}: {missing}")
@@ -469,7 +505,9 @@ def main(argv: list[str] | None = None) -> int:
         "--root", type=Path, default=ROOT, help="where the gold files' inputs are relative to"
     )
     ap.add_argument("--json", type=Path, help="write the results here")
-    ap.add_argument("--errors", action="store_true", help="list every wrong system item")
+    ap.add_argument(
+        "--errors", action="store_true", help="list every wrong system item and missed gold quote"
+    )
     args = ap.parse_args(argv)
     paths = args.gold or sorted(GOLD_DIR.glob("*.json"))
     total = {name: Score() for name in SECTIONS}
@@ -486,6 +524,8 @@ def main(argv: list[str] | None = None) -> int:
             if args.errors:
                 for err in sc.errors:
                     print(f"      x {err}")
+                for miss in sc.misses:
+                    print(f"      - missed {miss}")
     print("== all")
     for name, sc in total.items():
         print(f"   {name:13} {json.dumps(sc.row())}")

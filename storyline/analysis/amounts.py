@@ -53,6 +53,9 @@ def _alt(words: Iterable[str]) -> str:
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _WORDNUM = _alt(units.NUMBER_WORDS)
+# "Seventy-two percent": tens and a unit word joined by a hyphen, before the single words.
+_UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+_WORDNUM_COMPOUND = rf"(?:{_alt(units.TENS)})-(?:{_UNIT_WORDS})\b"
 _PREFIX = _alt(units.CURRENCY_PREFIXES)
 _CURWORD = _alt(w for w in units.CURRENCY_WORDS if w != "won")
 _SCALE_WORD = r"thousand|million|billion|trillion"
@@ -78,11 +81,27 @@ _NUM_SCALE = re.compile(
 )
 _NUM_CURWORD = re.compile(rf"(?<![\w.,])(?P<num>{_NUM})\s(?P<curword>{_CURWORD})\b", re.I)
 _PERCENT = re.compile(
-    rf"(?<![\w.,])(?P<sign>[-−+])?(?P<num>{_NUM}|{_WORDNUM})(?:{_DASH}(?P<num2>{_NUM}))?"
+    rf"(?<![\w.,-])(?P<sign>[-−+])?(?P<num>{_NUM}|{_WORDNUM_COMPOUND}|{_WORDNUM})"
+    rf"(?:{_DASH}(?P<num2>{_NUM}))?"
     r"\s?(?P<pct>%|percentage points?\b|percent\b|per\scent\b|pc\b|pct\b)",
     re.I,
 )
-_VOTES = re.compile(r"(?<![\w.,:/-])(?P<a>\d{1,3})\s?(?:-|–|—|to)\s?(?P<b>\d{1,3})(?![\w.,:/-])")
+# "a 10-point increase", "a 16-point margin": a poll's gap in percentage points.
+_POINTS = re.compile(
+    rf"(?<![\w.,-])(?P<num>{_NUM}|{_WORDNUM_COMPOUND}|{_WORDNUM})[-\s]points?\s"
+    r"(?=(?:increase|decrease|rise|drop|fall|gain|jump|swing|margin|advantage|edge|lead|gap|"
+    r"deficit)s?\b)",
+    re.I,
+)
+# "one in five", "about four out of 10 voters": a share, as percent.
+_PROPORTION = re.compile(
+    rf"(?<![\w.,-])(?P<a>{_NUM}|{_WORDNUM})\s(?:in|out\sof)\s(?P<b>{_NUM}|{_WORDNUM})\b"
+    r"(?!\s?(?:%|percent|per\scent|[-–]))",
+    re.I,
+)
+_VOTES = re.compile(
+    r"(?<![\w.,:/-])(?P<a>\d{1,3})\s?(?:-|–|—|to)\s?(?P<b>\d{1,3})(?![\w,:/-]|\.\w)"
+)
 _VAGUE = re.compile(
     r"\b(?P<q>dozens|scores|hundreds|tens|thousands|millions|billions|trillions)\sof\s"
     r"(?:(?P<q2>thousands|millions|billions)\sof\s)?"
@@ -130,6 +149,8 @@ _HYPHEN_UNIT = re.compile(
     r"km|acre|hectare|ton|tonne|pound|inch|megawatt|gigawatt|gallon|litre|liter)\b",
     re.I,
 )
+# "the group's 57,000-member Facebook page": a membership, a count of people.
+_HYPHEN_MEMBERS = re.compile(rf"(?<![\w.,])(?P<num>{_NUM})-member\b", re.I)
 # "3.7 times less likely", "seven times as high", "a factor of about 7": a ratio.
 # "12 times that year", "12 times over five years", "7-10 times" are frequencies or a range.
 _TIMES = re.compile(
@@ -152,6 +173,9 @@ def _number(text: str) -> float:
     text = text.lower().replace(",", "")
     if text in units.NUMBER_WORDS:
         return units.NUMBER_WORDS[text]
+    tens, _, one = text.partition("-")
+    if tens in units.TENS and one in units.NUMBER_WORDS:  # "seventy-two"
+        return units.NUMBER_WORDS[tens] + units.NUMBER_WORDS[one]
     return float(text)
 
 
@@ -242,6 +266,26 @@ def _from_fraction(m: re.Match) -> Amount | None:
     )
 
 
+def _from_points(m: re.Match) -> Amount:
+    text = m.group().rstrip()
+    return Amount(
+        m.start(),
+        m.start() + len(text),
+        text,
+        _number(m.group("num")),
+        "percentage points",
+        None,
+        "percent",
+    )
+
+
+def _from_proportion(m: re.Match) -> Amount | None:
+    a, b = _number(m.group("a")), _number(m.group("b"))
+    if not 0 < a < b or b > 1000 or _YEAR.match(m.group("b")):
+        return None  # "3 in 2016" is no share
+    return Amount(m.start(), m.end(), m.group(), round(100 * a / b, 1), "percent", None, "fraction")
+
+
 def _vote_context(text: str, m: re.Match) -> bool:
     before = text[max(0, m.start() - 30) : m.start()].lower().split()[-3:]
     after = text[m.end() : m.end() + 30].lower().split()[:2]
@@ -265,6 +309,8 @@ def find_amounts(text: str) -> list[Amount]:
         (_VAGUE, _from_vague),
         (_FRACTION, _from_fraction),
         (_BARE_FRACTION, _from_fraction),
+        (_POINTS, _from_points),
+        (_PROPORTION, _from_proportion),
     ):
         for m in regex.finditer(text):
             amount = build(m)
@@ -565,6 +611,10 @@ def _hyphen_units(text: str, taken: list[Amount]) -> list[Amount]:
         found.append(
             Amount(m.start(), m.end(), m.group(), _number(m.group("num")), unit, None, "quantity")
         )
+    for m in _HYPHEN_MEMBERS.finditer(text):
+        if not any(a.start < m.end() and m.start() < a.end for a in taken + found):
+            value = _number(m.group("num"))
+            found.append(Amount(m.start(), m.end(), m.group(), value, "people", None, "count"))
     return found
 
 

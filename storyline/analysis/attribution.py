@@ -29,11 +29,13 @@ from .cue_finders import (
     _source_span,
     _subject,
     _verb_attribution,
+    retort,
 )
 from .cues import (
     CUE_NOUNS,
     CUE_VERBS,
     FIRST_PERSON,
+    HEARING_BODIES,
     LIGHT_VERBS,
     QUOTE_ONLY_CUES,
     REPORT_NOUNS,
@@ -73,18 +75,18 @@ def extract_attributions(
                 and nlp_doc[tok.i + 1].lower_ == "to"
             ):
                 att = _according_to(text, tok, sent, seg_start)
-            elif (tok.lemma_.lower() in CUE_VERBS or tok.lemma_.lower() == "put") and (
-                tok.pos_ == "VERB"
-            ):
+            elif (
+                tok.lemma_.lower() in CUE_VERBS or tok.lemma_.lower() == "put" or retort(tok)
+            ) and (tok.pos_ == "VERB"):
                 att = _as_clause(text, tok, sent, seg_start)
-                if att is None and tok.lemma_.lower() in CUE_VERBS:
+                if att is None and (tok.lemma_.lower() in CUE_VERBS or retort(tok)):
                     att = _parenthetical(text, tok, sent, seg_start) or _verb_attribution(
                         text, tok, sent, seg_start
                     )
                     if (
                         att is None
                         and quote_start is not None
-                        and tok.lemma_.lower() in TRAILING_CUES
+                        and (tok.lemma_.lower() in TRAILING_CUES or retort(tok))
                         and tok.i - sent.start <= MAX_TRAILING_CUE_TOKENS
                     ):
                         # '"Is that fair?" Roe said.': the sentence split after the quote
@@ -97,8 +99,12 @@ def extract_attributions(
                 pass
             elif _clausal_cue(tok):
                 att = _verb_attribution(text, tok, sent, seg_start)
-                if att is not None:
-                    att.broad = True
+                if att is not None and not (
+                    att.cue_lemma == "hear"
+                    and att.source_head is not None
+                    and att.source_head.lemma_.lower() in HEARING_BODIES
+                ):
+                    att.broad = True  # "The inquest heard that X" is a known form
             elif tok.text == ":":
                 att = _name_colon(text, tok)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in CUE_NOUNS:

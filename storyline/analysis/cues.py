@@ -592,3 +592,33 @@ PREDICATE_SPEECH_NOUNS = frozenset(
         "warning",
     ]
 )
+
+
+# Verbs that say a judgement of an object: "called the claims 'baseless'", "described the
+# route as dangerous", "labelled him a liar". With an object and its predicate the content
+# is a proposition about the object (a small clause), speech as much as "said X was Y".
+PREDICATING_CUES = frozenset(
+    {
+        "call",
+        "describe",
+        "label",
+        "brand",
+        "dub",
+        "characterise",
+        "characterize",
+        "term",
+        "portray",
+        "depict",
+    }
+)
+
+# Bodies that hear evidence: "The inquest heard that X", "the court was told X". The
+# body is where it was said, and the brief shows it as the source (its witnesses are
+# not named in the sentence).
+HEARING_BODIES = frozenset(
+    {"inquest", "hearing", "court", "tribunal", "trial", "jury", "inquiry", "committee"}
+)
+
+# Verbs that report a reply only with "back" ("Mr Roe fired back", "she shot back", "hit
+# back at critics"); alone they are no cue ("fired the coach").
+RETORT_VERBS = frozenset({"fire", "shoot", "hit", "snap"})

@@ -684,6 +684,33 @@ def _is_future(
 
 
 INFERRED_SLACK = dt.timedelta(days=7)
+# A month or day named without a year, in a clause neither past nor planned, is read
+# as ahead of publication when it falls at most this far ahead.
+AHEAD_DAYS = 45
+
+
+def _nearest_ahead(
+    value: str | None, granularity: Granularity | None, pub: Published | None, m: re.Match[str]
+) -> tuple[str | None, bool]:
+    """`value` (resolved as past) moved a year on when that lands it within AHEAD_DAYS
+    after a publication date known to the day; `m` must name no year or relative word."""
+    if (
+        value is None
+        or pub is None
+        or pub.granularity != "day"
+        or pub.inferred
+        or m.groupdict().get("year")
+        or m.groupdict().get("rel")
+    ):
+        return value, False
+    year = int(value[:4]) + 1
+    try:
+        ahead = dt.date(year, int(value[5:7]), int(value[8:10]) if granularity == "day" else 1)
+    except ValueError:
+        return value, False
+    if pub.date < ahead <= pub.date + dt.timedelta(days=AHEAD_DAYS):
+        return f"{year:04d}{value[4:]}", True
+    return value, False
 
 
 def inferred_published(text: str, nlp_doc: Any = None) -> Published | None:
@@ -745,6 +772,12 @@ def resolve_dates(
         if resolved is None:
             continue
         value, gran, relative, conf = resolved
+        parsed = nlp_doc is not None or tenses is not None
+        if parsed and tense is None and not cue and kind in ("md", "dm", "month"):
+            # the parse finds it neither past nor planned ("Nevada, which holds caucuses
+            # on Feb. 20", a Feb. 10 article): the nearest such day, not a year back
+            value, ahead = _nearest_ahead(value, gran, pub, m)
+            cue = cue or ahead
         mentions.append(
             DateMention(
                 text=m.group(0),

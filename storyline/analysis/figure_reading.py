@@ -235,7 +235,19 @@ def _speaker_name(token, ctx: _Context) -> str | None:
     return _named_role(described, ctx) or described
 
 
+_SHARE = re.compile(
+    rf"\d|%|\bpercent\b|\b(?:{'|'.join(sorted(units.NUMBER_WORDS, key=len, reverse=True))})\b", re.I
+)
+
+
 def _claimant(amount: Amount, span, sentence: Sentence, ctx: _Context) -> str | None:
+    """Who states the figure; never a share or count of people ("Seventy-two percent now
+    believe ...", "Nine in 10 voters say ..."): a poll's respondents are no claimant."""
+    name = _find_claimant(amount, span, sentence, ctx)
+    return None if name and _SHARE.search(name) else name
+
+
+def _find_claimant(amount: Amount, span, sentence: Sentence, ctx: _Context) -> str | None:
     owner = _goal_owner(span, sentence, ctx)
     if owner:
         return owner
@@ -438,7 +450,7 @@ def _status(
     hedged = _hedged(span)
     if hedged:
         return hedged
-    if _presupposed(span):
+    if _presupposed(span) or _result_after_comma(span):
         return "actual"
     lemmas: set[str] = set()
     verbs: list[Any] = []
@@ -519,6 +531,41 @@ def _status(
 
 
 _MODALS = frozenset(["must", "might", "may"])
+# Nouns of a measured change or gap: "…, a 21 percentage point increase from December".
+_RESULT_NOUNS = frozenset(
+    [
+        "increase",
+        "decrease",
+        "rise",
+        "drop",
+        "fall",
+        "gain",
+        "jump",
+        "decline",
+        "swing",
+        "margin",
+        "advantage",
+        "edge",
+        "lead",
+        "gap",
+        "deficit",
+    ]
+)
+
+
+def _result_after_comma(span) -> bool:
+    """ "Most say she could win, a 16-point margin over Sanders": a noun phrase of a
+    change or gap set off by a comma at a clause's end states a measured result, whatever
+    the modal of the clause before it."""
+    noun = span.root
+    while noun.dep_ in ("nummod", "compound", "amod") and noun.head.i > noun.i:
+        noun = noun.head
+    if noun.lemma_.lower() not in _RESULT_NOUNS or noun.dep_ not in ("dobj", "appos", "npadvmod"):
+        return False
+    left = noun.left_edge
+    return left.i > 0 and left.doc[left.i - 1].text == ","
+
+
 # Words in a figure's own noun phrase that make it a possibility: "a possible $60 million
 # loss", "the projected 2,000 jobs". An "estimated" figure is a current estimate: actual.
 _HEDGES = frozenset(

@@ -133,12 +133,12 @@ _TOKEN = re.compile(r"[^\W\d_]+|\d[\d,.]*%?")
 # read as one amount ("$3-4 billion") stays one figure. "from 10% to 20%" is a change.
 _PERCENT_WORD = r"(?:\s?%|\s(?:percent|per\scent))"
 _RANGE_HEAD = re.compile(
-    rf"(?<![\w.,])(?P<cur>[$£€])?(?:\d[\d,.]*|{'|'.join(sorted(units.NUMBER_WORDS, key=len, reverse=True))})"
+    rf"(?<![\w.,])(?P<cur>[$£€])?(?P<num>\d[\d,.]*|{'|'.join(sorted(units.NUMBER_WORDS, key=len, reverse=True))})"
     rf"(?P<pct>{_PERCENT_WORD})?\s?(?:(?P<dash>[-–—])|\sto)\s?$",
     re.I,
 )
 _RANGE_TAIL = re.compile(
-    rf"^(?P<pct>{_PERCENT_WORD})?\s?(?:(?P<dash>[-–—])|to\s)\s?(?P<cur>[$£€])?\d"
+    rf"^(?P<pct>{_PERCENT_WORD})?\s?(?:(?P<dash>[-–—])|to\s)\s?(?P<cur>[$£€])?(?P<num>\d[\d,.]*)"
 )
 _BETWEEN = re.compile(r"\bbetween\s[$£€]?\d[\d,.]*%?\s(?:and\s)?$", re.I)
 # Cross-links and teasers a page puts between paragraphs ("More: ...", "Related: ...").
@@ -204,6 +204,14 @@ def _incidental(amount: Amount, span, sentence: Sentence, ctx: _Context) -> bool
         and (nxt.tag_ in ("JJS", "RBS") or nxt.lower_ in ("most", "best", "worst"))
     ):
         return True  # "The 20 Most Epic Wedding FAILs": a ranking
+    small = amount.value is not None and amount.value < 10
+    if amount.kind in ("count", "number", "bare") and prev is not None and small:
+        if amount.unit == "units" and prev.lower_ in ("first", "last", "next", "final"):
+            return True  # "the first four states that vote": a selection, not a tally
+        if prev.lower_ == "all":
+            return True  # "against all three leading candidates": a known set, in passing
+    if re.match(r"\s?question\b", after) and amount.kind == "money":
+        return True  # "the $64,000 question": an idiom
     if amount.unit in ("people", "units") and amount.value is not None and amount.value < 10:
         return _described(span, prev)
     return False
@@ -240,12 +248,16 @@ def _a_range(amount: Amount, before: str, after: str) -> bool:
         return True  # "20%-25%" read as "20%" and "-25%"
     head = _RANGE_HEAD.search(before)
     if head and not re.search(r"\bfrom\s\S*$", before[: head.start()]):
+        if not head.group("dash") and _number_or(head.group("num")) > amount.value:
+            return False  # "64 percent to 56 percent": two sides compared, no range
         return _same_kind(head, percent, money)
     tally = re.match(r"^\s?%?\s?[-–—]\s?(\d[\d,.]*)", after)
     if tally and amount.value is not None and _number_or(tally.group(1)) < amount.value:
         return False  # "ahead 47%-36%": a result, not a range
     tail = _RANGE_TAIL.match(after)
     if tail and not re.search(r"\bfrom\s$", before):
+        if not tail.group("dash") and _number_or(tail.group("num")) < amount.value:
+            return False
         return _same_kind(tail, percent, money)
     if _BETWEEN.search(before):
         return True
@@ -253,6 +265,9 @@ def _a_range(amount: Amount, before: str, after: str) -> bool:
 
 
 def _number_or(text: str) -> float:
+    word = text.lower()
+    if word in units.NUMBER_WORDS:
+        return units.NUMBER_WORDS[word]
     try:
         return float(text.replace(",", "").rstrip("."))
     except ValueError:

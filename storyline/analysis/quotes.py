@@ -98,8 +98,12 @@ class QuoteExtractor:
                 continue  # a caption or widget notice, not speech
             if any(a <= att.cue.start < b for a, b in in_turn):
                 continue  # speech reported inside someone's turn belongs to that turn
-            if not att.direct and (not att.clausal or att.cue_lemma in STANCE_VERBS - SPEECH_VERBS):
-                continue  # "backed", "wants": a stance, not speech
+            if (
+                not att.direct
+                and not att.predicate
+                and (not att.clausal or att.cue_lemma in STANCE_VERBS - SPEECH_VERBS)
+            ):
+                continue  # "backed", "wants": a stance, not speech ("called X 'Y'" is said)
             if (
                 att.cue_text == ":"
                 and not att.direct
@@ -115,7 +119,7 @@ class QuoteExtractor:
                 continue
             if not att.direct and _participle_thought(att, analysis.nlp):
                 continue  # "Realising his wife had fallen, he ...": a thought, not speech
-            if not att.direct and _recipient(analysis.nlp, att.content[0]):
+            if not att.direct and not att.predicate and _recipient(analysis.nlp, att.content[0]):
                 continue  # "The hearing was told X": the hearing is who heard it, not what
             if att.broad and not att.direct:
                 continue  # "warned voters that ...": kept for evaluation, not shown as speech

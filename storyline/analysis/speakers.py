@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ..model import EntityMention, Span
-from .cues import FIRST_PERSON, GROUP_NOUNS, PERSONAL_PRONOUNS
+from .cues import FIRST_PERSON, GROUP_NOUNS, HEARING_BODIES, PERSONAL_PRONOUNS
 from .entity_rules import ANAPHORIC_OWNERS, GENERIC_ORG_HEADS
 from .matching import is_titled
 from .people import (
@@ -329,6 +329,7 @@ class SpeakerResolver(PeopleIndex):
             head.lower_ in _DOCUMENT_SOURCES
             or (head.lemma_.lower() in _DOCUMENT_SOURCES and head.lower_ != "records")
             or (head.lower_ in _NAMELESS_SOURCES and head.tag_ == "NN")
+            or head.lemma_.lower() in HEARING_BODIES  # "the inquest heard that X"
         ):
             # "an autopsy report says", "according to the lawsuit", "an insider tells us":
             # a source the text identifies without a name, shown as it is described

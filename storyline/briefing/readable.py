@@ -128,12 +128,14 @@ def _body(text: str) -> str:
     return text[prefix.end() - 1 :] if prefix else text
 
 
-def problems(text: str, verb: bool | None = None) -> list[str]:
+def problems(text: str, verb: bool | None = None, *, person_named: bool = False) -> list[str]:
     """Why `text` cannot stand alone as a line of a brief (empty when it can).
 
     `verb` says whether the line has a main verb, from the clauses the
     analysis stored (`main_verb`); False makes it a fragment, None (no
-    parse known) checks nothing.
+    parse known) checks nothing. `person_named` says the analysis found a
+    person named in the line before its first "he"/"his" (`_person_before`),
+    which then refers to them ("Giles attempted ... and said he had").
     """
     found = []
     attributed = bool(_SPEAKER_PREFIX.match(text))
@@ -168,7 +170,7 @@ def problems(text: str, verb: bool | None = None) -> list[str]:
         found.append(f"unresolved reference: {_ANAPHOR.search(body).group(0)!r}")  # type: ignore[union-attr]
     if _SUBORDINATE_PRONOUN.match(body):
         found.append(f"unresolved reference: {_SUBORDINATE_PRONOUN.match(body).group(0)!r}")  # type: ignore[union-attr]
-    for pronoun in _THIRD_PERSON.finditer(text):
+    for pronoun in () if person_named else _THIRD_PERSON.finditer(text):
         before = text[: pronoun.start()]
         if pronoun.group(0)[0].isupper() and re.search(r"[A-Z][a-z]+\s$", before):
             continue  # a surname ("David He"), not a pronoun
@@ -360,6 +362,22 @@ def standalone(
     line = head + body
     if line and not _END.search(line) and not prefix:
         line += "."
-    if strict and problems(line, main_verb(analysis, start, end)):
+    if strict and problems(
+        line, main_verb(analysis, start, end), person_named=_person_before(analysis, start, end)
+    ):
         return None
     return line
+
+
+def _person_before(analysis: Analysis | None, start: int, end: int) -> bool:
+    """Whether the analysis found a person named in the passage [start, end) before
+    its first third-person pronoun (a single surname too: "Sanders said he would")."""
+    if analysis is None:
+        return False
+    pronoun = _THIRD_PERSON.search(analysis.document.text, start, end)
+    if pronoun is None:
+        return False
+    return any(
+        m.type == "PERSON" and start <= m.start and m.end <= pronoun.start()
+        for m in analysis.entities
+    )

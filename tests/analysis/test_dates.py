@@ -394,3 +394,19 @@ def only_with(text: str, published: str, nlp):
     found = resolve_dates(text, published, nlp(text))
     assert len(found) == 1, found
     return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, value, future",
+    [
+        # neither past nor planned by its parse: the nearest such day, weeks ahead
+        ("The race moves to Nevada, which holds caucuses on Feb. 20.", "2016-02-20", True),
+        ("States that vote in March are next.", "2016-03", True),
+        # a past verb keeps it behind; a day already passed stays this year's
+        ("The trial began on Feb. 20.", "2015-02-20", False),
+        ("He said it was a good day on Feb. 5.", "2016-02-05", False),
+    ],
+)
+def test_a_day_without_year_and_tense_is_the_nearest(nlp, text, value, future):
+    (m,) = resolve_dates(text, "2016-02-10", nlp_doc=nlp(text))
+    assert (m.value, m.future) == (value, future)

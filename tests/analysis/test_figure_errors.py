@@ -497,3 +497,54 @@ def test_guard_cases_a_result_people_told_again_a_qualified_unit_a_bracketed_lin
     (f,) = figures(nlp, "The plant can make up to 3,000 metric tons a year.")
     assert f.unit == "metric tons"
     assert figures(nlp, "[11 Ways to Spot a Comet]") == []
+
+
+# ---------------------------------------------------------------- PolNeAR draw 1801 (branch figures4)
+
+
+def test_a_share_written_n_in_m_is_a_percent(nlp):
+    found = by_text(
+        nlp, "About three out of 10 members backed the plan, while seven in 10 did not."
+    )
+    assert found["three out of 10"].value == 30 and found["three out of 10"].unit == "percent"
+    assert found["seven in 10"].value == 70
+    assert not any(f.unit == "people" for f in found.values())
+    (f,) = figures(nlp, "Roughly one in five tenants said they would move.")
+    assert f.value == 20 and f.unit == "percent"
+
+
+def test_a_hyphenated_number_word_percent_and_no_share_as_claimant(nlp):
+    found = by_text(nlp, "Sixty-three percent now think the bridge could open, up from 40 percent.")
+    assert found["Sixty-three percent"].value == 63
+    assert all(f.claimant is None for f in found.values())  # the share is no claimant
+
+
+def test_a_poll_gap_in_points_is_percentage_points_and_actual(nlp):
+    found = by_text(nlp, "Most members say she could win the vote, a 12-point margin over Marsh.")
+    f = found["12-point"]
+    assert f.unit == "percentage points" and f.value == 12 and f.status == "actual"
+    found = by_text(nlp, "Nine in 10 say he could lead, a 14 percentage point increase on May.")
+    assert found["14 percentage point"].status == "actual"
+
+
+def test_two_sides_compared_with_to_are_two_figures_not_a_range(nlp):
+    found = by_text(nlp, "She leads on trust, 61 percent to 52 percent.")
+    assert {"61 percent", "52 percent"} <= set(found)
+    found = by_text(nlp, "Prices rose 20 to 30 percent this year.")  # a range stays out
+    assert "30 percent" not in found
+
+
+def test_a_vote_at_the_end_of_a_sentence(nlp):
+    (f,) = figures(nlp, "The bill passed the chamber by a vote of 71 to 29.")
+    assert f.unit == "votes"
+
+
+def test_a_membership_written_as_a_modifier_counts_people(nlp):
+    (f,) = figures(nlp, "Organisers posted on the club's 42,000-member forum.")
+    assert f.value == 42000 and f.unit == "people"
+
+
+def test_a_selection_a_known_set_and_an_idiom_are_no_figures(nlp):
+    assert figures(nlp, "The first four towns that vote matter little.") == []
+    assert figures(nlp, "Voters heard arguments against all three leading candidates.") == []
+    assert figures(nlp, "That is the $64,000 question for the mayor, she said.") == []

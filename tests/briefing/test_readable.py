@@ -184,3 +184,13 @@ def test_standalone_drops_a_wire_dateline() -> None:
     assert standalone(text, _analysis(text), 0, len(text)) == (
         "The harbour trust said the pier will reopen on Friday."
     )
+
+
+def test_standalone_reads_a_pronoun_after_a_person_the_line_names() -> None:
+    text = "The board met. Giles tried to rejoin the campaign in May and said he had papers ready."
+    start = text.index("Giles")
+    ents = [EntityMention("Giles", "PERSON", start, start + 5)]
+    line = standalone(text[start:], _analysis(text, entities=ents), start, len(text))
+    assert line == text[start:]
+    # without a person named before it, "he" still leans on the article
+    assert standalone(text[start:], _analysis(text), start, len(text)) is None

@@ -93,8 +93,8 @@ def test_timeline_clause_keeps_short_sentences_whole():
 
 def test_timeline_lead_events_use_publication_date():
     a = analysed("a", "Storm hits the coast.\nThousands lost power in the night.", "2015-06-10")
-    assert build_timeline([a], lead_events=False) == []
-    (event,) = build_timeline([a])
+    assert build_timeline([a]) == []  # off by default: a brief's lead is often a headline
+    (event,) = build_timeline([a], lead_events=True)
     assert (event.date, event.text) == ("2015-06-10", "Storm hits the coast.")
     undated = analysed("b", "Storm hits the coast.", None)
     assert build_timeline([undated]) == []
@@ -436,3 +436,29 @@ def test_timeline_a_clause_in_someone_s_words_or_a_plan_stays_in_its_sentence(nl
     a.clauses = find_clauses(nlp(text))
     (event,) = build_timeline([a], lead_events=False)
     assert event.text.startswith("The generals say"), event.text
+
+
+def _dates(text: str, published: str = "2015-06-12") -> list[tuple[str, str]]:
+    return [(d.date, d.text) for d in dated_sentences(analysed("a", text, published))]
+
+
+def test_states_at_a_time_are_no_events():
+    # a state "as of" a day, a span "for the whole year", a hypothetical, an embed's markup
+    assert _dates("As of Thursday, no paper has covered the survey.") == []
+    assert _dates("For the whole year last year, we sat quietly and watched.") == []
+    assert _dates("Still, if you were buying today, you would buy the red one.") == []
+    assert _dates('<tweet tweet-author="@someone" tweet-date="June 11, 2015">Great game.') == []
+    assert _dates("The group will lobby lawmakers between now and March.") == []
+    # but a happening on a day stays
+    assert _dates("The mayor resigned on Thursday after the vote.") == [
+        ("2015-06-11", "The mayor resigned on Thursday after the vote.")
+    ]
+
+
+def test_a_days_event_the_clause_happens_at_dates_it():
+    # "at Tuesday's debate": the clause took place there; "the cost of last summer's
+    # storms" still dates a thing, not the line
+    assert _dates("The two senators clashed over taxes at Tuesday's debate in Ohio.") == [
+        ("2015-06-09", "The two senators clashed over taxes at Tuesday's debate in Ohio.")
+    ]
+    assert _dates("The budget includes the cost of last summer's storms.") == []
