@@ -526,8 +526,8 @@ def pairs(eval_dir: Path, args: argparse.Namespace) -> dict[str, object]:
     import numpy as np
     from sklearn.metrics import roc_auc_score
 
-    from storyline.briefing.embed import minilm_vectors
     from storyline.clustering import features
+    from storyline.encoder import minilm_vectors
 
     plus = eval_dir / "multinews/plus_val_truncated.jsonl.gz"
     _, val_ids = plus_split(plus, args.plus_clusters, args.val_clusters, args.seed)

@@ -35,9 +35,9 @@ def lead(title: str | None, text: str, sentences: int = LEAD_SENTENCES) -> str:
 def embedder() -> Embedder | None:
     """MiniLM, or None when the `embed` extra is not installed."""
     try:
-        from ..briefing.embed import _minilm, minilm_vectors
+        from ..encoder import load_minilm, minilm_vectors
 
-        _minilm()
+        load_minilm()
     except (ConfigError, ImportError, OSError):
         return None
     return minilm_vectors
