@@ -43,6 +43,7 @@ from .conflicts import (
     quote_divergences,
     residence_divergences,
     sentence_cosines,
+    sentence_side,
 )
 
 # Relative difference under which two figures are the same (rounding, "about").
@@ -491,15 +492,7 @@ def spelling_divergences(
             else f"in {labels.get(cites[0].document, cites[0].document)}"
         )
         published = {a.document.id: a.document.published for a in analyses}
-        sides = [
-            Statement(
-                text=_sentence_at(c.document, analyses, c.start),
-                date=published.get(c.document),
-                citations=[c],
-                document=c.document,
-            )
-            for c in cites
-        ]
+        sides = [_mention_side(c, analyses, published) for c in cites]
         out.append(
             Divergence(
                 kind="spelling",
@@ -620,12 +613,7 @@ def date_divergences(
                     continue
             seen.add((doc_x, sent_x, doc_y, sent_y))
             sides = [
-                Statement(
-                    text=texts[doc][sent[0] : sent[1]].strip(),
-                    date=dm.value,
-                    citations=[Citation(doc, *sent)],
-                    document=doc,
-                )
+                sentence_side(texts, doc, sent, dm.value)
                 for doc, sent, dm in ((doc_x, sent_x, dx), (doc_y, sent_y, dy))
             ]
             out.append(
@@ -1056,12 +1044,7 @@ def count_divergences(
                 continue
             seen.add(key)
             sides = [
-                Statement(
-                    text=texts[c.document][c.sentence[0] : c.sentence[1]].strip(),
-                    date=published.get(c.document),
-                    citations=[Citation(c.document, *c.sentence)],
-                    document=c.document,
-                )
+                sentence_side(texts, c.document, c.sentence, published.get(c.document))
                 for c in (a, b)
             ]
             out.append(
@@ -1224,15 +1207,7 @@ def role_divergences(
                 (r1, c1), (r2, c2) = by_doc[d1], by_doc[d2]
                 if _same_role(r1, r2) or not _same_time(published.get(d1), published.get(d2)):
                     continue
-                sides = [
-                    Statement(
-                        text=_sentence_at(c.document, analyses, c.start),
-                        date=published.get(c.document),
-                        citations=[c],
-                        document=c.document,
-                    )
-                    for c in (c1, c2)
-                ]
+                sides = [_mention_side(c, analyses, published) for c in (c1, c2)]
                 out.append(
                     Divergence(
                         kind="role",
@@ -1250,6 +1225,18 @@ def role_divergences(
                 continue
             break
     return out
+
+
+def _mention_side(
+    cite: Citation, analyses: Sequence[Analysis], published: dict[str, str | None]
+) -> Statement:
+    """One side of a divergence shown by a mention: its sentence, the mention cited."""
+    return Statement(
+        text=_sentence_at(cite.document, analyses, cite.start),
+        date=published.get(cite.document),
+        citations=[cite],
+        document=cite.document,
+    )
 
 
 def _sentence_at(doc_id: str, analyses: Sequence[Analysis], pos: int) -> str:

@@ -114,6 +114,18 @@ def _disagreements(
     return out
 
 
+def sentence_side(
+    texts: dict[str, str], document: str, sentence: tuple[int, int], date: str | None
+) -> Statement:
+    """One side of a divergence or development: a whole sentence, cited and dated."""
+    return Statement(
+        text=texts[document][sentence[0] : sentence[1]].strip(),
+        date=date,
+        citations=[Citation(document, *sentence)],
+        document=document,
+    )
+
+
 def _divergence(
     kind: str,
     description: str,
@@ -122,15 +134,7 @@ def _divergence(
     published: dict[str, str | None],
     strength: float,
 ) -> Divergence:
-    sides = [
-        Statement(
-            text=texts[f.document][f.sentence[0] : f.sentence[1]].strip(),
-            date=published.get(f.document),
-            citations=[Citation(f.document, *f.sentence)],
-            document=f.document,
-        )
-        for f in facts
-    ]
+    sides = [sentence_side(texts, f.document, f.sentence, published.get(f.document)) for f in facts]
     return Divergence(
         kind=kind,  # type: ignore[arg-type]
         description=description,

@@ -629,7 +629,7 @@ def contradiction_developments(analyses: Sequence[Analysis]) -> list[Development
     """A statement an article published later denies ("the plant will close", then
     "the company denied that the plant will close"), earlier side first. Pairs of
     about the same time are divergences, and undated ones cannot be ordered."""
-    from .conflicts import contradictions
+    from .conflicts import contradictions, sentence_side
 
     published = {a.document.id: a.document.published for a in analyses}
     texts = {a.document.id: a.document.text for a in analyses}
@@ -643,12 +643,7 @@ def contradiction_developments(analyses: Sequence[Analysis]) -> list[Development
             continue
         seen.add(pair)
         sides = [
-            Statement(
-                text=texts[f.document][f.sentence[0] : f.sentence[1]].strip(),
-                date=published.get(f.document),
-                citations=[Citation(f.document, *f.sentence)],
-                document=f.document,
-            )
+            sentence_side(texts, f.document, f.sentence, published.get(f.document))
             for f in (c.claim, c.denial)
         ]
         before, after = sides if first < then else sides[::-1]
