@@ -103,6 +103,12 @@ class PgStore:
         try:
             with self._pool.connection() as conn:
                 migrate(conn)
+                # An empty store has nothing to band: mark it, so no writer ever backfills.
+                conn.execute(
+                    "INSERT INTO store_state (name, value) SELECT 'lsh_bands', %s "
+                    "WHERE NOT EXISTS (SELECT 1 FROM documents) ON CONFLICT (name) DO NOTHING",
+                    (dedupe.BAND_SCHEME,),
+                )
         except psycopg.Error as exc:
             self._pool.close()
             raise StoreError(f"{self._safe_url()}: cannot open the store: {exc}") from exc
@@ -279,13 +285,21 @@ class PgStore:
         if conn.info.transaction_status == 0:  # idle, i.e. a read: leave it to a write
             return
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (STATE_LOCK,))
+        # Another writer may have banded the store while this one waited for the lock.
+        row = conn.execute("SELECT value FROM store_state WHERE name = 'lsh_bands'").fetchone()
+        if row is not None and row["value"] == dedupe.BAND_SCHEME:
+            self._bands_checked = True
+            return
+        # Concurrent adds insert their own bands without the state lock: hold them off
+        # until this rebuild commits, or a document they commit meanwhile is banded twice.
+        conn.execute("LOCK TABLE lsh_bands IN SHARE ROW EXCLUSIVE MODE")
         conn.execute("DELETE FROM lsh_bands")
         for doc in conn.execute("SELECT pk, text FROM documents ORDER BY pk").fetchall():
             fp = Fingerprint.of(doc["text"])
             if fp.signature is not None:
                 conn.execute(
                     "INSERT INTO lsh_bands (band_key, doc_pk) "
-                    "SELECT DISTINCT k, %s FROM unnest(%s::bigint[]) AS k",
+                    "SELECT DISTINCT k, %s FROM unnest(%s::bigint[]) AS k ON CONFLICT DO NOTHING",
                     (doc["pk"], dedupe.document_band_keys(fp.signature, fp.body_signature)),
                 )
         conn.execute(

@@ -239,3 +239,40 @@ def test_store_shared_across_threads(new_store):
         assert errors == []
         assert store.count() == per_thread * threads
         assert store.verify() == []
+
+
+def test_older_store_banded_once_while_threads_add(new_store):
+    """Writers racing the one-off band backfill of an older store neither fail nor double-band."""
+    with new_store() as store:
+        store.add_many([build_doc(article(1200 + i, 40), source=f"old{i}") for i in range(6)])
+        with store.transaction() as conn:  # as a store written before bands were kept
+            bands = conn.execute("SELECT count(*) FROM lsh_bands").fetchone()[0]
+            conn.execute("DELETE FROM lsh_bands")
+            conn.execute("DELETE FROM store_state WHERE name = 'lsh_bands'")
+    errors: list[BaseException] = []
+    with new_store() as store:
+
+        def work(t: int) -> None:
+            try:
+                for i in range(5):
+                    store.add(build_doc(article(1300 + t * 5 + i, 40), source=f"t{t}-{i}"))
+            except BaseException as exc:
+                errors.append(exc)
+
+        workers = [threading.Thread(target=work, args=(t,)) for t in range(4)]
+        for w in workers:
+            w.start()
+        for w in workers:
+            w.join()
+        assert errors == []
+        with store.reading() as conn:
+            per_doc = conn.execute(
+                "SELECT count(*) FROM lsh_bands WHERE doc_pk IN "
+                "(SELECT pk FROM documents WHERE source LIKE ?)",
+                ("old%",),
+            ).fetchone()[0]
+            unbanded = conn.execute(
+                "SELECT count(*) FROM documents WHERE pk NOT IN (SELECT doc_pk FROM lsh_bands)"
+            ).fetchone()[0]
+        assert (per_doc, unbanded) == (bands, 0)
+        assert store.count() == 26 and store.verify() == []
