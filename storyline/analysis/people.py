@@ -311,6 +311,8 @@ class PeopleIndex:
                 continue
             if any(sp.start <= start < sp.end for sp in skip):
                 continue  # named inside the quote: whom the speaker talks about
+            if _modifies_noun(self._token_at(start)):
+                continue  # "Trump aides", "a Trump supporter": not who "he" is
             if wanted and person.gender not in (None, wanted):
                 continue
             fits.append((start, person))
@@ -725,11 +727,24 @@ def _phrase_tokens(head: Any) -> list[Any]:
 def _antecedent_noun(doc: Any, tok: Any) -> str | None:
     """The last earlier noun phrase with the same head noun ("the group" -> "consumer business group")."""
     for cand in reversed(doc[: tok.i]):
-        if cand.lemma_ == tok.lemma_ and cand.pos_ == "NOUN":
+        if (cand.lemma_ == tok.lemma_ or cand.lower_ == tok.lower_) and cand.pos_ in (
+            "NOUN",
+            "PROPN",  # "China's foreign ministry", tagged as a name
+        ):
             mods = [t for t in cand.lefts if t.dep_ in ("compound", "amod", "poss", "case")]
             if mods:
                 return doc[mods[0].i : cand.i + 1].text
     return None
+
+
+def _modifies_noun(tok: Any) -> bool:
+    """Whether a name is only a modifier of a common noun ("Trump aides", "a Trump
+    supporter"), not a mention of the person as a participant."""
+    if tok is None:
+        return False
+    while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i and tok.head.pos_ == "PROPN":
+        tok = tok.head
+    return tok.dep_ == "compound" and tok.head.pos_ == "NOUN"
 
 
 def contiguous(toks: list[Any], anchor: Any) -> list[Any]:

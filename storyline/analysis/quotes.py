@@ -135,7 +135,15 @@ class QuoteExtractor:
                 speaker = resolver.resolve_name(name_tokens, att.role_tokens)
             elif att.source_head is not None:
                 sent = att.source_head.sent
-                quoted = [q for q in marked if sent.start_char <= q.start < sent.end_char]
+                at = att.source_head.idx
+                # a "he" in the narration never means someone named inside a quotation
+                # before it (whom a speaker talked about): its own sentence's, or any earlier
+                quoted = [
+                    q
+                    for q in marked
+                    if (sent.start_char <= q.start < sent.end_char or q.end <= at)
+                    and not q.start <= at < q.end
+                ]
                 speaker = resolver.resolve(
                     att.source_head, att.source_tokens, [*att.content, *quoted]
                 )

@@ -90,6 +90,8 @@ ROLE_HEADS = frozenset(
         "sergeant",
         "inspector",
         "superintendent",
+        "admiral",
+        "commander",
     ]
 )
 # Words that only modify a title ("vice president", "senior analyst").
@@ -108,6 +110,7 @@ TITLE_MODIFIERS = frozenset(
         "former",
         "assistant",
         "associate",
+        "rear",  # "Rear Admiral"
     ]
 )
 # The field a title covers ("marketing director", "equity analyst").
@@ -203,6 +206,10 @@ NAME_TITLES: dict[str, str] = {
     "commissioner": "Commissioner",
     "general": "General",
     "gen.": "General",
+    "admiral": "Admiral",
+    "commander": "Commander",
+    "lieutenant": "Lieutenant",
+    "brigadier": "Brigadier",
     "colonel": "Colonel",
     "captain": "Captain",
     "sheriff": "Sheriff",

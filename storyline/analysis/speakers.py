@@ -26,6 +26,7 @@ from .people import (
     _DETERMINERS,
     _ORG_NOUNS,
     PeopleIndex,
+    _antecedent_noun,
     _clean_name,
     _employer,
     _is_role_token,
@@ -149,6 +150,36 @@ _DOCUMENT_SOURCES = frozenset(
         "petition",
         "warrant",
         "obituary",
+        "release",  # "a press release from X"
+        "announcement",
+        "profile",  # "his Facebook profile"
+        "tally",  # "a CNN tally"
+        "summary",  # "its Amazon summary"
+    }
+)
+# Nouns for a kind of organisation ("the airline said"): with "the", the organisation the
+# story is about when no earlier one is named with that word ("the church" -> "Living
+# Church of God").
+_ORG_KIND_NOUNS = frozenset(
+    {
+        "airline",
+        "carrier",
+        "network",
+        "broadcaster",
+        "retailer",
+        "automaker",
+        "carmaker",
+        "manufacturer",
+        "insurer",
+        "lender",
+        "publisher",
+        "studio",
+        "church",
+        "charity",
+        "hospital",
+        "museum",
+        "site",
+        "website",
     }
 )
 # A publication named by its kind ("according to the newspaper"): the one last credited.
@@ -229,6 +260,12 @@ class SpeakerResolver(PeopleIndex):
             return Speaker(person.name, "person", person.role, person.organisation)
         if low in FIRST_PERSON or (head.pos_ == "PRON" and not in_name):
             return Speaker(None, "unknown")
+        known = self._known_person(head)
+        if known is not None:
+            return known
+        named = self._named_by_appositive(head, skip)
+        if named is not None:
+            return named
         if low in KIN_NOUNS and head.pos_ == "NOUN" and head.tag_ != "NNS":
             return self._relative(head, phrase)
         if _is_role_token(head) and not self._name_tokens(head, phrase):
@@ -286,7 +323,7 @@ class SpeakerResolver(PeopleIndex):
             ]
             name = " ".join(words) or head.text
             return Speaker(name[:1].upper() + name[1:], "group", None, self._group_org(head))
-        if head.lower_ in ROLE_WORDS or head.lemma_.lower() in ROLE_WORDS:
+        if _is_role_token(head) or head.lemma_.lower() in ROLE_WORDS:
             role, org = self._role_and_org(head, phrase, [])
             org = _org_clean(org)
             owner = next(
@@ -312,9 +349,13 @@ class SpeakerResolver(PeopleIndex):
             person = self.person_with_role(role or head.lower_, head.idx)
             if person is not None:
                 return Speaker(person.name, "person", person.role, person.organisation)
-            return Speaker(None, "unknown", role, org)
+            # "a school spokesman told the paper": a nameless voice, shown as described
+            return Speaker(_described(head, phrase), "group", role, org)
         if head.ent_type_ in ("ORG", "GPE", "NORP") or head.pos_ == "PROPN":
             return Speaker(self._org_name(head, phrase), "organisation")
+        earlier = self._organisation_described(head, phrase)
+        if earlier:
+            return Speaker(earlier, "organisation")
         described = _organisation_phrase(head, phrase)
         if described:
             # "the council", "the state health department" with no one named organisation
@@ -335,6 +376,71 @@ class SpeakerResolver(PeopleIndex):
             # a source the text identifies without a name, shown as it is described
             return Speaker(_described(head, phrase), "group")
         return Speaker(None, "unknown")
+
+    def _known_person(self, head: Any) -> Speaker | None:
+        """A capitalised word the tagger took for a plural or an organisation ("Sanders
+        released a statement") that is a person named earlier in full."""
+        if head.pos_ == "PROPN" or head.ent_type_ == "PERSON" or not head.text[:1].isupper():
+            return None
+        if not head.is_alpha or head.lower_ in GROUP_NOUNS or head.lower_ in ROLE_WORDS:
+            return None
+        if any(c.dep_ in ("det", "compound", "amod") for c in head.children):
+            return None  # "the Democrats", "Senate Republicans": a group
+        full = self.canonical(head.text, head.idx)
+        person = self.person(full) if full and len(full.split()) > 1 else None
+        if person is None:
+            return None
+        return Speaker(person.name, "person", person.role, person.organisation)
+
+    def _named_by_appositive(self, head: Any, skip: Sequence[Span]) -> Speaker | None:
+        """A description followed by its name ("his friend Mahamat Oumar", "the news site
+        RTL Info", "their school, Leaders' College"): the name, a person when the noun is
+        one for people, else an organisation; and "an interview X gave": X."""
+        if head.pos_ != "NOUN" or head.lower_ in KIN_NOUNS or _is_role_token(head):
+            return None
+        lemma = head.lemma_.lower()
+        if lemma in _DOCUMENT_SOURCES or lemma == "interview":
+            said = next((c for c in head.children if c.dep_ == "relcl"), None)
+            subj = (
+                next((c for c in said.children if c.dep_ == "nsubj"), None) if said else None
+            )
+            if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+                return self.resolve(subj, list(subj.subtree), skip)
+            return None
+        appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if appos is None:
+            return None
+        if lemma in _NAMELESS_SOURCES or head.lower_ in PEOPLE_NOUNS:
+            names = self._name_tokens(appos, list(appos.subtree))
+            if not names:
+                return None
+            person = self._add_person(_clean_name(names), names[0].idx)
+            person.role = person.role or head.lower_
+            return Speaker(person.name, "person", person.role, person.organisation)
+        return Speaker(self._org_name(appos, list(appos.subtree)), "organisation")
+
+    def _organisation_described(self, head: Any, phrase: list[Any]) -> str | None:
+        """ "the ministry" / "the church" / "the airline": the organisation named earlier
+        with that word ("Living Church of God"), else the fuller description just before
+        ("China's foreign ministry"), else for a kind of company the one the story is about."""
+        lemma = head.lemma_.lower()
+        if head.pos_ != "NOUN" or head.tag_ != "NN" or not _definite(head, phrase):
+            return None
+        if lemma not in _ORG_DESCRIPTION_HEADS and lemma not in _ORG_KIND_NOUNS:
+            return None
+        if any(t.dep_ in ("poss", "compound", "amod") for t in head.lefts):
+            return None  # "the city's transport department": described in full already
+        names = [
+            n for n in self._org_names_before(head.idx) if lemma in n.casefold().split()
+        ]
+        if names:
+            return names[-1]
+        fuller = _antecedent_noun(head.doc, head)
+        if fuller and fuller.casefold() != head.text.casefold():
+            return fuller[:1].upper() + fuller[1:]
+        if lemma in _ORG_KIND_NOUNS:
+            return self.organisation_before(head.idx)
+        return None
 
     def _names_person(self, tok: Any) -> bool:
         """Whether a possessor ("Pell's") names a person: a PERSON entity or a known name."""
