@@ -156,14 +156,28 @@ class PeopleIndex:
         for m in entities or []:
             if m.type == "PERSON":
                 canon[(m.start, m.end)] = m
+        orgs = {_org_clean(e.text) for e in nlp_doc.ents if e.label_ == "ORG"}
+        body = {
+            t.text for sent in nlp_doc.sents if not headline_case(sent) for t in sent if t.is_alpha
+        }
         for ent in nlp_doc.ents:
             if ent.label_ == "PERSON":
                 toks = [t for t in ent if _is_name_token(t)]
+                if toks and headline_case(ent.sent):
+                    # "Don't Let Marco Rubio Tell You": a headline's capitals run a name on
+                    # into the words after it; keep what the body writes, and no name
+                    # that is an organisation there ("EgyptAir Crash" -> EgyptAir)
+                    while len(toks) > 1 and toks[-1].text not in body:
+                        toks = toks[:-1]
+                    if _clean_name(toks) in orgs:
+                        continue
                 # a PERSON ent may swallow a leading title ("CTO Li Sanqi")
                 while toks and _is_role_token(toks[0]):
                     toks = toks[1:]
                 if toks:
                     mention = canon.get((ent.start_char, ent.end_char))
+                    if len(toks) < len([t for t in ent if _is_name_token(t)]):
+                        mention = None  # trimmed: the mention's name runs on too
                     name = _mention_name(mention, nlp_doc) if mention else _clean_name(toks)
                     title = nlp_doc[toks[0].i - 1] if toks[0].i > 0 else None
                     if (
@@ -184,6 +198,14 @@ class PeopleIndex:
                 self._add_org(ent.start_char, ent.text)
         for m in entities or []:
             if m.type == "PERSON":
+                span = nlp_doc.char_span(m.start, m.end, alignment_mode="expand")
+                if (
+                    span is not None
+                    and len(span)
+                    and headline_case(span.sent)
+                    and (span[-1].text not in body or span.text in orgs)
+                ):
+                    continue  # a headline's name run on: spaCy's entity above, trimmed
                 self._add_person(_mention_name(m, nlp_doc), m.start, m)
             elif m.type == "ORG":
                 self._add_org(m.start, m.canonical or m.text)
@@ -735,6 +757,15 @@ def _antecedent_noun(doc: Any, tok: Any) -> str | None:
             if mods:
                 return doc[mods[0].i : cand.i + 1].text
     return None
+
+
+def headline_case(sent: Any) -> bool:
+    """Whether a sentence is written in headline capitals ("Hillary Clinton Says EgyptAir
+    Crash Seems Like ..."): a title, a related-links line, not running text."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    if len(words) < 4:
+        return False
+    return sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
 
 
 def _modifies_noun(tok: Any) -> bool:

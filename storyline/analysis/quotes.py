@@ -32,7 +32,7 @@ from .cues import (
     STANCE_VERBS,
 )
 from .furniture import furniture_spans, inside
-from .people import role_head
+from .people import headline_case, role_head
 from .quotemarks import (
     _QUOTE_RE,
     _display,
@@ -91,6 +91,7 @@ class QuoteExtractor:
         found = extract_attributions(text, analysis.nlp)
         found = [part for att in found for part in _turns(att, text, analysis.nlp)]
         marked = [span for group in find_quote_spans(text) for span in group]
+        spoken: list[tuple[Attribution, Speaker]] = []
         for att in found:
             if _outer_credit(att, found, analysis.nlp):
                 continue  # "Acme announced X, reports the Herald": Acme's words, not the paper's
@@ -113,6 +114,10 @@ class QuoteExtractor:
                 )
             ):
                 continue  # "Poll: ..." headlines: a label, not a speaker
+            if att.source_head is not None and att.source_head.sent.start > 0 and headline_case(
+                att.source_head.sent
+            ):
+                continue  # "— Hillary Clinton Says ..." in a related-links line, not the story's
             if att.source_head is not None and att.source_head.lower_ in FIRST_PERSON:
                 continue  # "I think" inside a quote: already the quoted speaker's words
             if not att.direct and not _is_speech(analysis.nlp, att.content[0]):
@@ -131,7 +136,10 @@ class QuoteExtractor:
             ):
                 continue  # "X is so; retailers have posted signs": a new clause, not a tag
             name_tokens = _person_after(att.name_tokens)
-            if name_tokens and any(t.ent_type_ == "PERSON" for t in name_tokens):
+            again = _same_speaker_again(att, spoken, analysis.nlp)
+            if again is not None:
+                speaker = again  # "X said A and said B": the parse took B's subject from A
+            elif name_tokens and any(t.ent_type_ == "PERSON" for t in name_tokens):
                 speaker = resolver.resolve_name(name_tokens, att.role_tokens)
             elif att.source_head is not None:
                 sent = att.source_head.sent
@@ -153,6 +161,7 @@ class QuoteExtractor:
                     resolver.note_speaker(att.source_head.idx, speaker.name)
             else:
                 speaker = Speaker(None, "unknown")
+            spoken.append((att, speaker))
             if speaker.kind == "organisation" and speaker.name and att.cue_lemma in _PUBLISHING:
                 resolver.note_publication(att.cue.start, speaker.name)
             quotes.append(
@@ -175,6 +184,27 @@ class QuoteExtractor:
         _share_roles(quotes, analysis.entities)
         analysis.quotes = quotes
         return analysis
+
+
+def _same_speaker_again(
+    att: Attribution, spoken: list[tuple[Attribution, Speaker]], nlp_doc: Any
+) -> Speaker | None:
+    """The speaker of an earlier cue of the same verb whose content holds this one's
+    source: "The envoy said the US should leave and said any attempt would fail" parses
+    "the US" as the second "said"'s subject; it is the envoy's second statement."""
+    if att.source is None or att.direct:
+        return None
+    cue = nlp_doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand")
+    if cue is None or not len(cue) or cue[0].dep_ != "conj":
+        return None  # "Ann said Bob said X" is Bob's, as Ann tells it
+    for prior, speaker in reversed(spoken):
+        if (
+            prior.cue_lemma == att.cue_lemma
+            and prior.cue.start < att.cue.start
+            and any(c.start <= att.source.start < c.end for c in prior.content)
+        ):
+            return speaker
+    return None
 
 
 def _turns(att: Attribution, text: str, nlp_doc: Any) -> list[Attribution]:
