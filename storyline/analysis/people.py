@@ -41,7 +41,14 @@ from .matching import (
 )
 from .names import generic_org, is_place_name, leading_org
 from .registry import register
-from .roles import COURTESY_GENDER, NAME_TITLES, ROLE_TAIL_PREPS, ROLE_WORDS, UNIT_NOUNS
+from .roles import (
+    COURTESY_GENDER,
+    NAME_PARTICLES,
+    NAME_TITLES,
+    ROLE_TAIL_PREPS,
+    ROLE_WORDS,
+    UNIT_NOUNS,
+)
 
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"}
 # Appositive nouns that say who someone is to the writer, not what post they hold
@@ -469,6 +476,13 @@ class PeopleIndex:
                 and tok.dep_ in ("compound", "nmod", "nsubj", "appos")
             ):
                 run.insert(0, tok)
+            elif (
+                tok.i == run[0].i - 1
+                and tok.lower_ in NAME_PARTICLES
+                and tok.i > 0
+                and _is_name_token(head.doc[tok.i - 1])
+            ):
+                run.insert(0, tok)  # "Michery el Soheil", "Correio de Manha"
             else:
                 break
         # titles and units belong to the role: keep what follows the last title word

@@ -33,7 +33,7 @@ from .people import (
     _org_clean,
     contiguous,
 )
-from .roles import KIN_NOUNS, ROLE_TAIL_PREPS, ROLE_WORDS, SPOUSE_NOUNS, UNIT_NOUNS
+from .roles import KIN_NOUNS, NAME_PARTICLES, ROLE_TAIL_PREPS, ROLE_WORDS, SPOUSE_NOUNS, UNIT_NOUNS
 from .units import PEOPLE_NOUNS
 
 # Endings of plural nouns for people ("researchers", "scientists", "Americans",
@@ -549,7 +549,10 @@ class SpeakerResolver(PeopleIndex):
     def resolve_name(self, name_toks: list[Any], role_toks: list[Any]) -> Speaker:
         """Resolve a name found by word order, with the role phrase that follows it."""
         toks = [t for t in name_toks if not _is_role_token(t)] or name_toks
-        lower = [k for k, t in enumerate(toks) if t.is_lower]
+        poss = [k for k, t in enumerate(toks) if t.text in ("'s", "\u2019s")]
+        if poss and poss[-1] + 1 < len(toks):
+            toks = toks[poss[-1] + 1 :]  # "Commentary's Noah Rothman": the name follows
+        lower = [k for k, t in enumerate(toks) if t.is_lower and t.lower_ not in NAME_PARTICLES]
         if lower and lower[-1] + 1 < len(toks):
             toks = toks[lower[-1] + 1 :]  # "Leeds resident Jason Pratt": the name is the end
         if len(toks) == 1 and toks[0].lower_ in PERSONAL_PRONOUNS:
