@@ -130,7 +130,8 @@ def _mention_name(mention: EntityMention, doc: Any) -> str:
 
 
 def _is_role_token(tok: Any) -> bool:
-    return tok.lower_ in ROLE_WORDS or tok.lower_ in NAME_TITLES
+    # "Former AG Mukasey": "former" starts a title, never a name
+    return tok.lower_ in ROLE_WORDS or tok.lower_ in NAME_TITLES or tok.lower_ == "former"
 
 
 def _org_clean(name: str | None) -> str | None:

@@ -122,6 +122,8 @@ class QuoteExtractor:
                 continue  # "I think" inside a quote: already the quoted speaker's words
             if not att.direct and not _is_speech(analysis.nlp, att.content[0]):
                 continue
+            if not att.direct and att.cue_lemma in _COGNITION:
+                continue  # "he learned he was never a citizen": what someone came to know
             if not att.direct and _participle_thought(att, analysis.nlp):
                 continue  # "Realising his wife had fallen, he ...": a thought, not speech
             if not att.direct and not att.predicate and _recipient(analysis.nlp, att.content[0]):
@@ -184,6 +186,27 @@ class QuoteExtractor:
         _share_roles(quotes, analysis.entities)
         analysis.quotes = quotes
         return analysis
+
+
+# Verbs of knowing rather than saying: what someone learned, realised or knew is no
+# statement of theirs ("think", "expect", "fear" are, as people say them to reporters).
+_COGNITION = frozenset(
+    {
+        "know",
+        "learn",
+        "realize",
+        "realise",
+        "recognize",
+        "recognise",
+        "understand",
+        "discover",
+        "remember",
+        "forget",
+        "notice",
+        "wonder",
+        "imagine",
+    }
+)
 
 
 def _same_speaker_again(
@@ -357,8 +380,14 @@ def _is_speech(nlp_doc: Any, span: Span) -> bool:
     first = part[0]
     if first.lower_ == "to" and first.tag_ == "TO":
         return False
-    if first.tag_ in ("WDT", "WP"):
-        return False  # "which Veltrix says will cost": a relative clause, not the words said
+    if first.tag_ in ("WDT", "WP") and not (
+        first.lower_ == "that"
+        and first.dep_ not in ("nsubj", "nsubjpass", "dobj")
+        and any(t.dep_ in ("nsubj", "nsubjpass") for t in part[1:])
+    ):
+        # "which Veltrix says will cost": a relative clause, not the words said; "told the
+        # convention that Clinton ...", tagged as a relative "that", has a clause of its own
+        return False
     return not (first.pos_ in ("AUX", "VERB") and first.tag_ in ("VBZ", "VBP", "VBD", "MD"))
 
 

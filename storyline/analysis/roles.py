@@ -221,6 +221,7 @@ NAME_TITLES: dict[str, str] = {
     "general": "General",
     "gen.": "General",
     "admiral": "Admiral",
+    "ag": "Attorney General",
     "commander": "Commander",
     "lieutenant": "Lieutenant",
     "brigadier": "Brigadier",

@@ -123,6 +123,9 @@ _NAMELESS_SOURCES = frozenset(
         "passenger",
     }
 )
+# People the text describes by sex alone ("one woman adopted from Iran", "the man"): shown
+# as described, and the one a later "she"/"he" means when no one is named since.
+_NAMELESS_PEOPLE = {"woman": "f", "girl": "f", "man": "m", "boy": "m"}
 # Documents that state things ("the autopsy report says", "according to the lawsuit"):
 # the document is the source. Records and data are evidence someone cites, not a source.
 _DOCUMENT_SOURCES = frozenset(
@@ -211,6 +214,14 @@ def _described(head: Any, phrase: list[Any]) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _relative_owner(whose: Any) -> Any:
+    """The noun a "whose" clause hangs on ("Trump, whose attorneys argued" -> Trump)."""
+    tok = whose
+    while tok.dep_ != "relcl" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.head if tok.dep_ == "relcl" and tok.head.pos_ in ("PROPN", "NOUN") else None
+
+
 SpeakerKind = Literal["person", "group", "organisation", "unknown"]
 
 
@@ -248,6 +259,35 @@ class SpeakerResolver(PeopleIndex):
         pronoun never goes to someone named inside `skip` (the quote it introduces:
         '"I think Ann Roe was a great choice," he said' is not Ann Roe's)."""
         low = head.lower_
+        dash = next((t for t in phrase if t.text in ("\u2014", "\u2013", "--") and t.i > head.i), None)
+        if dash is not None:
+            # "CLEVELAND, July 19 (UPI) — Former Attorney General X": a dateline, then the source
+            rest = [t for t in phrase if t.i > dash.i]
+            ids = {t.i for t in rest}
+            roots = [t for t in rest if t.head.i not in ids or t.head.i == t.i]
+            if roots:
+                return self.resolve(roots[-1], rest, skip)
+        if head.ent_type_ == "GPE" and head.i == head.sent.start and head.head.i > head.i:
+            # "CLEVELAND, July 19 (UPI) — Former Attorney General X told": a dateline
+            # parsed as the subject; the source follows the dash
+            between = head.doc[head.i + 1 : head.head.i]
+            cut = next((t for t in reversed(between) if t.text in ("\u2014", "\u2013", "--")), None)
+            rest = [t for t in between if cut is not None and t.i > cut.i]
+            ids = {t.i for t in rest}
+            roots = [t for t in rest if t.head.i not in ids or t.head.i == t.i]
+            if roots:
+                return self.resolve(roots[-1], rest, skip)
+        whose = next((t for t in phrase if t.lower_ == "whose" and t.head.i == head.i), None)
+        owner = _relative_owner(whose) if whose is not None else None
+        if owner is not None:
+            # "Trump, whose attorneys argued": Trump's attorneys
+            named = self.canonical(owner.text, owner.idx) or owner.text
+            rest_words = " ".join(t.text for t in phrase if t.i > whose.i and not t.is_punct)
+            return Speaker(f"{named}'s {rest_words}", "group")
+        if head.ent_type_ in ("DATE", "TIME"):
+            # "the order released Friday said": the parse took the date for the subject
+            nouns = [t for t in phrase if t.i < head.i and t.pos_ == "NOUN"]
+            return self.resolve(nouns[-1], phrase, skip) if nouns else Speaker(None, "unknown")
         in_name = head.ent_type_ == "PERSON" and head.i > 0 and head.nbor(-1).ent_type_ == "PERSON"
         if (
             low == "him" or (low == "her" and head.dep_ in ("dobj", "pobj", "dative", "poss"))
@@ -255,6 +295,9 @@ class SpeakerResolver(PeopleIndex):
             return Speaker(None, "unknown")  # an object pronoun is who was spoken to or of
         if low in PERSONAL_PRONOUNS and not in_name:
             person = self.person_before(head.idx, skip)
+            nameless = self._nameless_since(head, person, skip)
+            if nameless is not None:
+                return nameless
             if person is None:
                 return Speaker(None, "unknown")
             return Speaker(person.name, "person", person.role, person.organisation)
@@ -370,12 +413,39 @@ class SpeakerResolver(PeopleIndex):
             head.lower_ in _DOCUMENT_SOURCES
             or (head.lemma_.lower() in _DOCUMENT_SOURCES and head.lower_ != "records")
             or (head.lower_ in _NAMELESS_SOURCES and head.tag_ == "NN")
+            or head.lower_ in _NAMELESS_PEOPLE  # "said the woman, who asked not to be named"
             or head.lemma_.lower() in HEARING_BODIES  # "the inquest heard that X"
         ):
             # "an autopsy report says", "according to the lawsuit", "an insider tells us":
             # a source the text identifies without a name, shown as it is described
             return Speaker(_described(head, phrase), "group")
         return Speaker(None, "unknown")
+
+    def _nameless_since(
+        self, pronoun: Any, person: Any, skip: Sequence[Span]
+    ) -> Speaker | None:
+        """ "One woman adopted from Iran ... 'X,' she said": a nameless person made the
+        subject after the last one named is who a "she" of her sex means."""
+        wanted = {"he": "m", "she": "f"}.get(pronoun.lower_)
+        if wanted is None:
+            return None
+        since = max(
+            (s for s, n in self._mentions if person is not None and n == person.name and s < pronoun.idx),
+            default=-1,
+        )
+        found = None
+        for tok in pronoun.doc[: pronoun.i]:
+            if tok.idx <= since or any(sp.start <= tok.idx < sp.end for sp in skip):
+                continue
+            if (
+                tok.pos_ == "NOUN"
+                and _NAMELESS_PEOPLE.get(tok.lower_) == wanted
+                and tok.dep_ in ("nsubj", "nsubjpass")
+            ):
+                found = tok
+        if found is None:
+            return None
+        return Speaker(_described(found, [t for t in found.subtree if t.i <= found.i]), "group")
 
     def _known_person(self, head: Any) -> Speaker | None:
         """A capitalised word the tagger took for a plural or an organisation ("Sanders
