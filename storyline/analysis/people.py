@@ -777,8 +777,15 @@ def _antecedent_noun(doc: Any, tok: Any) -> str | None:
 def headline_case(sent: Any) -> bool:
     """Whether a sentence is written in headline capitals ("Hillary Clinton Says EgyptAir
     Crash Seems Like ..."): a title, a related-links line, not running text."""
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    if len(words) < 4:
+    # the words outside names and quotations: running text writes most in lower case
+    words, quoted = [], False
+    for t in sent:
+        if t.text in ('"', "\u201c", "\u201d", "''", "``"):
+            quoted = t.text not in ("\u201d", "''") and not quoted
+            continue
+        if not quoted and t.is_alpha and len(t) > 2 and not t.ent_type_ and t.i > sent.start:
+            words.append(t)
+    if len(words) < 3:
         return False
     return sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
 

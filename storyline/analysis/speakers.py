@@ -392,8 +392,10 @@ class SpeakerResolver(PeopleIndex):
             person = self.person_with_role(role or head.lower_, head.idx)
             if person is not None:
                 return Speaker(person.name, "person", person.role, person.organisation)
-            # "a school spokesman told the paper": a nameless voice, shown as described
-            return Speaker(_described(head, phrase), "group", role, org)
+            if any(t.i < head.i and t.lower_ not in _DETERMINERS and t.is_alpha for t in phrase):
+                # "a school spokesman told the paper": a nameless voice the text describes
+                return Speaker(_described(head, phrase), "group", role, org)
+            return Speaker(None, "unknown", role, org)  # "a spokesman said": no one in particular
         if head.ent_type_ in ("ORG", "GPE", "NORP") or head.pos_ == "PROPN":
             return Speaker(self._org_name(head, phrase), "organisation")
         earlier = self._organisation_described(head, phrase)
