@@ -397,6 +397,15 @@ class PeopleIndex:
         """The known person with exactly this (full) name."""
         return next((p for p in self.people if p.name == name), None)
 
+    def learn_role(self, name: str, role: str | None, organisation: str | None) -> None:
+        """A title stated for `name` elsewhere (the quotes stage's attribution, "president
+        of marketing for its enterprise group" resolved to "..., enterprise group" of
+        Huawei): kept where it says more of the same role, so `write_back_roles` gives
+        every stage the same one."""
+        person = self.person(name)
+        if person is not None and says_more(role, person.role):
+            person.role, person.organisation = role, organisation or person.organisation
+
     def person_with_role(
         self, role: str, offset: int, organisation: str | None = None
     ) -> _Person | None:
@@ -823,30 +832,47 @@ class PeopleIndexer:
     """Analysis component: builds `analysis.people` (the PeopleIndex) for the later stages."""
 
     name = "people"
-    version = "4"  # 3: fuller roles written back; 4: given-name sex, main-clause subjects
+    version = "5"  # 3: fuller roles written back; 4: given-name sex, main-clause subjects; 5: headline names, particles
     requires: tuple[str, ...] = ("nlp", "entities")
     provides: tuple[str, ...] = ("people",)
 
     def __call__(self, analysis: Analysis) -> Analysis:
         if analysis.nlp is not None:
             analysis.people = index = PeopleIndex(analysis.nlp, analysis.entities)
-            for mention in analysis.entities:
-                if mention.type == "PERSON":
-                    _adopt_role(mention, index)
+            write_back_roles(index, analysis.entities)
         return analysis
 
 
-def _adopt_role(mention: EntityMention, index: PeopleIndex) -> None:
-    """One role per person: a mention takes the index's role where the index knows
-    more of the same role ("CEO" -> "CEO, consumer business group"), so the entity
-    list, the key players and the quotes name a person alike. A different role
-    the mention states is kept (a person may hold two)."""
-    name = mention.canonical or mention.text
-    person = index.person(index.canonical(name, mention.start) or name)
-    if person is None or not person.role:
-        return
-    if mention.role is None or (
-        mention.role != person.role and mention.role.lower() in person.role.lower()
-    ):
-        mention.role = person.role
-        mention.organisation = person.organisation or mention.organisation
+_UNRESOLVED_OWNER = re.compile(r"\b(?:its|their)\b")
+
+
+def says_more(new: str | None, old: str | None) -> bool:
+    """Whether role `new` replaces `old` for one person: where there was none, where it
+    holds the old one ("CEO" -> "CEO, consumer business group"), or where it is the same
+    title with its owner resolved ("... for its enterprise group" -> "..., enterprise
+    group"). A different title is another role, not a better one."""
+    if not new or new == old:
+        return False
+    return (
+        old is None
+        or old.lower() in new.lower()
+        or (role_head(old) == role_head(new) and _UNRESOLVED_OWNER.search(old) is not None)
+    )
+
+
+def write_back_roles(index: PeopleIndex, mentions: list[EntityMention]) -> None:
+    """One role per person, the one place roles go back to the entity mentions: a
+    mention takes the index's role where the index knows more of the same role ("CEO"
+    -> "CEO, consumer business group"; "president of marketing for its enterprise
+    group" -> "president of marketing, enterprise group", as the quotes stage resolved
+    it), so the entity list, the key players and the quotes name a person alike. A
+    different role the mention states is kept (a person may hold two). Run when the
+    index is built and again by any stage that teaches it a role (quotes)."""
+    for mention in mentions:
+        if mention.type != "PERSON":
+            continue
+        name = mention.canonical or mention.text
+        person = index.person(index.canonical(name, mention.start) or name)
+        if person is not None and says_more(person.role, mention.role):
+            mention.role = person.role
+            mention.organisation = person.organisation or mention.organisation

@@ -20,7 +20,7 @@ import dataclasses
 import re
 from typing import Any
 
-from ..model import Analysis, Citation, EntityMention, Quote, Span
+from ..model import Analysis, Citation, Quote, Span
 from .attribution import extract_attributions
 from .cue_finders import Attribution
 from .cues import (
@@ -32,7 +32,7 @@ from .cues import (
     STANCE_VERBS,
 )
 from .furniture import furniture_spans, inside
-from .people import headline_case, role_head
+from .people import headline_case, says_more, write_back_roles
 from .quotemarks import (
     _QUOTE_RE,
     _display,
@@ -55,7 +55,7 @@ class QuoteExtractor:
     """Analysis component: fills `analysis.quotes` with attributed speech."""
 
     name = "quotes"
-    version = "5"  # 4: skips furniture sentences; 5: issue-10 speakers (relatives, documents, single marks)
+    version = "6"  # 4: skips furniture sentences; 5: issue-10 speakers (relatives, documents, single marks); 6: described and appositive sources, roles through the index
     requires = ("entities", "people")
     provides = ("quotes",)
 
@@ -114,8 +114,10 @@ class QuoteExtractor:
                 )
             ):
                 continue  # "Poll: ..." headlines: a label, not a speaker
-            if att.source_head is not None and att.source_head.sent.start > 0 and headline_case(
-                att.source_head.sent
+            if (
+                att.source_head is not None
+                and att.source_head.sent.start > 0
+                and headline_case(att.source_head.sent)
             ):
                 continue  # "— Hillary Clinton Says ..." in a related-links line, not the story's
             if att.source_head is not None and att.source_head.lower_ in FIRST_PERSON:
@@ -182,8 +184,13 @@ class QuoteExtractor:
                     cue_span=att.cue,
                 )
             )
+        for q in quotes:
+            if q.speaker_kind == "person" and q.speaker and q.cue != "speaker label":
+                resolver.learn_role(q.speaker, q.role, q.organisation)
         _backfill(quotes, resolver)
-        _share_roles(quotes, analysis.entities)
+        # the one write-back: the index's roles, now with the speakers' titles, to the
+        # entity mentions the entity list and key players read
+        write_back_roles(resolver, analysis.entities)
         analysis.quotes = quotes
         return analysis
 
@@ -489,26 +496,6 @@ def _backfill(quotes: list[Quote], resolver: SpeakerResolver) -> None:
             q.speaker = full
         person = resolver.person(q.speaker)
         if person is not None:
-            q.role = q.role or person.role
+            if says_more(person.role, q.role):
+                q.role, q.organisation = person.role, person.organisation or q.organisation
             q.organisation = q.organisation or person.organisation
-
-
-def _share_roles(quotes: list[Quote], mentions: list[EntityMention]) -> None:
-    """One role per person: a speaker's title read from the attribution ("president of
-    marketing, enterprise group" of Huawei) replaces the same title on the person's entity
-    mentions where that one is less resolved ("president of marketing for its enterprise
-    group", or a part of it), so the quotes and the key players name the person alike."""
-    roles = {
-        q.speaker: (q.role, q.organisation)
-        for q in quotes
-        if q.speaker_kind == "person" and q.speaker and q.role
-    }
-    for m in mentions:
-        name = m.canonical or m.text
-        if m.type != "PERSON" or name not in roles or not m.role:
-            continue
-        role, org = roles[name]
-        if role is None or m.role == role or role_head(m.role) != role_head(role):
-            continue
-        if re.search(r"\b(?:its|their)\b", m.role) or m.role.lower() in role.lower():
-            m.role, m.organisation = role, org or m.organisation

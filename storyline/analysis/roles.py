@@ -106,7 +106,23 @@ ROLE_HEADS = frozenset(
 )
 # Small words inside a name ("Michery el Soheil", "Correio de Manha", "Ludwig van Beethoven").
 NAME_PARTICLES = frozenset(
-    {"al", "el", "de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "bin", "ibn"}
+    {
+        "al",
+        "el",
+        "de",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "del",
+        "della",
+        "di",
+        "du",
+        "van",
+        "von",
+        "bin",
+        "ibn",
+    }
 )
 # Words that only modify a title ("vice president", "senior analyst").
 TITLE_MODIFIERS = frozenset(

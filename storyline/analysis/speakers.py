@@ -259,7 +259,9 @@ class SpeakerResolver(PeopleIndex):
         pronoun never goes to someone named inside `skip` (the quote it introduces:
         '"I think Ann Roe was a great choice," he said' is not Ann Roe's)."""
         low = head.lower_
-        dash = next((t for t in phrase if t.text in ("\u2014", "\u2013", "--") and t.i > head.i), None)
+        dash = next(
+            (t for t in phrase if t.text in ("\u2014", "\u2013", "--") and t.i > head.i), None
+        )
         if dash is not None:
             # "CLEVELAND, July 19 (UPI) — Former Attorney General X": a dateline, then the source
             rest = [t for t in phrase if t.i > dash.i]
@@ -279,7 +281,7 @@ class SpeakerResolver(PeopleIndex):
                 return self.resolve(roots[-1], rest, skip)
         whose = next((t for t in phrase if t.lower_ == "whose" and t.head.i == head.i), None)
         owner = _relative_owner(whose) if whose is not None else None
-        if owner is not None:
+        if whose is not None and owner is not None:
             # "Trump, whose attorneys argued": Trump's attorneys
             named = self.canonical(owner.text, owner.idx) or owner.text
             rest_words = " ".join(t.text for t in phrase if t.i > whose.i and not t.is_punct)
@@ -303,9 +305,9 @@ class SpeakerResolver(PeopleIndex):
             return Speaker(person.name, "person", person.role, person.organisation)
         if low in FIRST_PERSON or (head.pos_ == "PRON" and not in_name):
             return Speaker(None, "unknown")
-        known = self._known_person(head)
-        if known is not None:
-            return known
+        as_person = self._known_person(head)
+        if as_person is not None:
+            return as_person
         named = self._named_by_appositive(head, skip)
         if named is not None:
             return named
@@ -423,16 +425,18 @@ class SpeakerResolver(PeopleIndex):
             return Speaker(_described(head, phrase), "group")
         return Speaker(None, "unknown")
 
-    def _nameless_since(
-        self, pronoun: Any, person: Any, skip: Sequence[Span]
-    ) -> Speaker | None:
+    def _nameless_since(self, pronoun: Any, person: Any, skip: Sequence[Span]) -> Speaker | None:
         """ "One woman adopted from Iran ... 'X,' she said": a nameless person made the
         subject after the last one named is who a "she" of her sex means."""
         wanted = {"he": "m", "she": "f"}.get(pronoun.lower_)
         if wanted is None:
             return None
         since = max(
-            (s for s, n in self._mentions if person is not None and n == person.name and s < pronoun.idx),
+            (
+                s
+                for s, n in self._mentions
+                if person is not None and n == person.name and s < pronoun.idx
+            ),
             default=-1,
         )
         found = None
@@ -473,9 +477,7 @@ class SpeakerResolver(PeopleIndex):
         lemma = head.lemma_.lower()
         if lemma in _DOCUMENT_SOURCES or lemma == "interview":
             said = next((c for c in head.children if c.dep_ == "relcl"), None)
-            subj = (
-                next((c for c in said.children if c.dep_ == "nsubj"), None) if said else None
-            )
+            subj = next((c for c in said.children if c.dep_ == "nsubj"), None) if said else None
             if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
                 return self.resolve(subj, list(subj.subtree), skip)
             return None
@@ -502,9 +504,7 @@ class SpeakerResolver(PeopleIndex):
             return None
         if any(t.dep_ in ("poss", "compound", "amod") for t in head.lefts):
             return None  # "the city's transport department": described in full already
-        names = [
-            n for n in self._org_names_before(head.idx) if lemma in n.casefold().split()
-        ]
+        names = [n for n in self._org_names_before(head.idx) if lemma in n.casefold().split()]
         if names:
             return names[-1]
         fuller = _antecedent_noun(head.doc, head)
