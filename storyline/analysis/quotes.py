@@ -102,6 +102,8 @@ class QuoteExtractor:
             if (
                 not att.direct
                 and not att.predicate
+                and att.cue_lemma not in _SAID_OF
+                and not (att.clausal and att.cue_lemma == "question")  # "questioned whether X"
                 and (not att.clausal or att.cue_lemma in STANCE_VERBS - SPEECH_VERBS)
             ):
                 continue  # "backed", "wants": a stance, not speech ("called X 'Y'" is said)
@@ -195,6 +197,9 @@ class QuoteExtractor:
         return analysis
 
 
+# Verbs that say something of their object: "accused X of Y", "denied the claims",
+# "criticized the plan" are statements, not a stance ("questioned X" is an interview).
+_SAID_OF = frozenset({"accuse", "deny", "criticize", "criticise", "blame", "dispute"})
 # Verbs of knowing rather than saying: what someone learned, realised or knew is no
 # statement of theirs ("think", "expect", "fear" are, as people say them to reporters).
 _COGNITION = frozenset(
