@@ -472,6 +472,31 @@ class SpeakerResolver(PeopleIndex):
         """A description followed by its name ("his friend Mahamat Oumar", "the news site
         RTL Info", "their school, Leaders' College"): the name, a person when the noun is
         one for people, else an organisation; and "an interview X gave": X."""
+        if head.lower_ == "one" and head.pos_ in ("NUM", "PRON", "NOUN"):
+            # "One of the university's top executives, Michael Sexton, testified"
+            appos = next(
+                (c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None
+            )
+            names = self._name_tokens(appos, list(appos.subtree)) if appos is not None else []
+            if not names:
+                return None
+            person = self._add_person(_clean_name(names), names[0].idx)
+            group = next(
+                (
+                    o
+                    for p in head.children
+                    if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children
+                    if o.dep_ == "pobj"
+                ),
+                None,
+            )
+            if group is not None and (_is_role_token(group) or group.lemma_.lower() in ROLE_WORDS):
+                phrase = [t for t in group.subtree if t.i <= group.i]
+                role, org = self._role_and_org(group, phrase, [])
+                person.role = person.role or (role and role.rstrip("s"))
+                person.organisation = person.organisation or _org_clean(org)
+            return Speaker(person.name, "person", person.role, person.organisation)
         if head.pos_ != "NOUN" or head.lower_ in KIN_NOUNS or _is_role_token(head):
             return None
         lemma = head.lemma_.lower()
@@ -620,7 +645,14 @@ class SpeakerResolver(PeopleIndex):
 
     def resolve_name(self, name_toks: list[Any], role_toks: list[Any]) -> Speaker:
         """Resolve a name found by word order, with the role phrase that follows it."""
-        toks = [t for t in name_toks if not _is_role_token(t)] or name_toks
+        titles = [k for k, t in enumerate(name_toks) if _is_role_token(t)]
+        title = None
+        if titles and titles[-1] + 1 < len(name_toks):
+            # "Democratic Rep. Dina Titus": the name follows the last title word
+            title = " ".join(t.text for t in name_toks[: titles[-1] + 1] if _is_role_token(t))
+            toks = name_toks[titles[-1] + 1 :]
+        else:
+            toks = [t for t in name_toks if not _is_role_token(t)] or name_toks
         poss = [k for k, t in enumerate(toks) if t.text in ("'s", "\u2019s")]
         if poss and poss[-1] + 1 < len(toks):
             toks = toks[poss[-1] + 1 :]  # "Commentary's Noah Rothman": the name follows
@@ -630,6 +662,7 @@ class SpeakerResolver(PeopleIndex):
         if len(toks) == 1 and toks[0].lower_ in PERSONAL_PRONOUNS:
             return self.resolve(toks[0], toks)
         person = self._add_person(_clean_name(toks), toks[0].idx)
+        person.role = person.role or title
         doc = toks[0].doc
         employer = _employer(list(doc[max(0, toks[0].i - 6) : toks[0].i]), toks[0])
         if employer and not person.organisation:
