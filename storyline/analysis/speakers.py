@@ -32,6 +32,7 @@ from .people import (
     _is_role_token,
     _org_clean,
     contiguous,
+    given_name_gender,
 )
 from .roles import KIN_NOUNS, NAME_PARTICLES, ROLE_TAIL_PREPS, ROLE_WORDS, SPOUSE_NOUNS, UNIT_NOUNS
 from .units import PEOPLE_NOUNS
@@ -305,6 +306,15 @@ class SpeakerResolver(PeopleIndex):
             return Speaker(person.name, "person", person.role, person.organisation)
         if low in FIRST_PERSON or (head.pos_ == "PRON" and not in_name):
             return Speaker(None, "unknown")
+        if (
+            head.dep_ == "appos"
+            and head.head.pos_ == "NOUN"
+            and head.head.i < head.i
+            and head.head not in phrase
+        ):
+            # "his nephew Michery el Soheil added", the source cut to the name: the whole
+            # phrase says who (a relative, a friend) and where the name starts
+            return self.resolve(head.head, list(head.head.subtree), skip)
         as_person = self._known_person(head)
         if as_person is not None:
             return as_person
@@ -340,13 +350,21 @@ class SpeakerResolver(PeopleIndex):
             raw = _clean_name(name_toks)
             known = self.canonical(raw, name_toks[0].idx)
             tagged = any(t.ent_type_ == "PERSON" for t in name_toks)
+            # a given name first ("Noah Rothman") is a person whatever the tagger says
+            given = len(name_toks) > 1 and given_name_gender(raw) is not None
             if (
                 not known
                 and not tagged
                 and not role
+                and not given
                 and (self._is_org(name_toks) or len(name_toks) == 1)
             ):
                 return Speaker(self._org_name(head, phrase), "organisation")
+            if not org:
+                doc = head.doc
+                org = _employer(
+                    list(doc[max(0, name_toks[0].i - 6) : name_toks[0].i]), name_toks[0]
+                )
             person = self._add_person(raw, name_toks[0].idx)
             person.role = person.role or role
             person.organisation = person.organisation or org
