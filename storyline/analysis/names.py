@@ -47,9 +47,16 @@ def country_name(text: str) -> str | None:
 
 
 def clean_surface(text: str) -> str:
-    """Strip what is not part of a name: leading "the", possessives, edge punctuation."""
+    """Strip what is not part of a name: leading "the", possessives, edge punctuation,
+    a bracket and what follows it ("John Kerry.(Reuters"), trailing lower-case words
+    ("Associated Press news agency", "Brotherhood's party")."""
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"^(?:the)\s+", "", text, flags=re.I)
+    text = re.sub(r"(?<=\w)[.,]?\s*[(\[].*$", "", text)
+    words = text.split(" ")
+    while len(words) > 1 and words[-1].isalpha() and words[-1].islower():
+        words.pop()
+    text = " ".join(words)
     text = re.sub(r"(?:['’]s?|\s+s)$", "", text)
     text = text.strip(" \t\"'“”‘’()[]{}<>,;:!?-–—")
     last = text.rsplit(" ", 1)[-1]
