@@ -548,6 +548,8 @@ class SpeakerResolver(PeopleIndex):
         if any(t.dep_ in ("poss", "compound", "amod") for t in head.lefts):
             return None  # "the city's transport department": described in full already
         names = [n for n in self._org_names_before(head.idx) if lemma in n.casefold().split()]
+        if len(set(names)) > 1:
+            return None  # two councils named: "the council" is neither for sure
         if names:
             return names[-1]
         fuller = _antecedent_noun(head.doc, head)
