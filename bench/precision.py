@@ -518,7 +518,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--json", type=Path, help="write the results here")
     ap.add_argument(
-        "--errors", action="store_true", help="list every wrong system item and missed gold quote or figure"
+        "--errors",
+        action="store_true",
+        help="list every wrong system item and missed gold quote or figure",
     )
     args = ap.parse_args(argv)
     paths = args.gold or sorted(GOLD_DIR.glob("*.json"))

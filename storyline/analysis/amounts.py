@@ -83,7 +83,8 @@ _NUM_CURWORD = re.compile(rf"(?<![\w.,])(?P<num>{_NUM})\s(?P<curword>{_CURWORD})
 _PERCENT = re.compile(
     rf"(?<![\w.,-])(?P<sign>[-−+])?(?P<num>{_NUM}|{_WORDNUM_COMPOUND}|{_WORDNUM})"
     rf"(?:{_DASH}(?P<num2>{_NUM}))?"
-    r"\s?(?P<pct>%|percentage points?\b|percent\b|per\scent\b|pc\b|pct\b)",
+    r"(?:\s|-(?=percent\b))?"  # "the 15-percent hurdle"
+    r"(?P<pct>%|percentage points?\b|percent\b|per\scent\b|pc\b|pct\b)",
     re.I,
 )
 # "a 10-point increase", "a 16-point margin": a poll's gap in percentage points.
@@ -136,11 +137,12 @@ _CASUALTIES = re.compile(
     rf"\s(?P<state>{_alt(units.CASUALTY_STATES)})\b",
     re.I,
 )
-# "killing two and wounding one": a casualty verb's bare object counts people.
+# "killing two and wounding one", "killed 130 in Paris": a casualty verb's bare object
+# counts people.
 _CASUALTY_OBJECTS = re.compile(
     r"\b(?:killing|killed|wounding|wounded|injuring|injured|arresting|arrested|rescuing|"
     rf"rescued)\s(?:at\sleast\s|more\sthan\s|about\s)?(?P<num>{_NUM}|{_WORDNUM})"
-    r"(?=\s(?:and|or|others|more)\b|[,.;:)])",
+    r"(?=\s(?:and|or|others|more|in)\b|[,.;:)])",  # "killed 130 in Paris"
     re.I,
 )
 # "a 64-yard run", "the 2,650-mile trail": a measure written as a hyphenated modifier.

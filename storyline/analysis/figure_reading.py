@@ -132,7 +132,10 @@ def _read_measure(amount: Amount, span, sentence: Sentence, ctx: _Context):
         if nxt.lemma_.lower() in units.ANAPHORIC_NOUNS:
             return None, True, verb, subject
         if nxt.tag_ != "NNP":
-            return _noun_measure(nxt, ids), False, verb, subject
+            noun = nxt  # "the $15 minimum wage": the measure is the wage, not "minimum"
+            while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ == "NOUN":
+                noun = noun.head
+            return _noun_measure(noun, ids), False, verb, subject
     if (
         nxt is not None
         and nxt2 is not None
@@ -450,6 +453,8 @@ def _status(
     hedged = _hedged(span)
     if hedged:
         return hedged
+    if _required_level(span, sentence):
+        return "target"
     if _presupposed(span) or _result_after_comma(span):
         return "actual"
     lemmas: set[str] = set()
@@ -470,8 +475,13 @@ def _status(
             not planning or any(_finite(v) for v in verbs)  # "1,100 work ..., promised"
         ):
             break
-        if _wanted(anc, child, span) and (
-            anc.pos_ not in ("NOUN", "PROPN") or lemma not in units.NOT_STATUS_NOUNS
+        needs = anc.lower_ in units.NEED_WORDS or lemma in units.NEED_WORDS
+        if (
+            _wanted(anc, child, span)
+            and (anc.pos_ not in ("NOUN", "PROPN") or lemma not in units.NOT_STATUS_NOUNS)
+            # a need governs the infinitive under it, not a tensed clause the parse hangs
+            # below it ("delegates needed to secure ..., while the states account for half")
+            and not (needs and any(_finite(v) for v in verbs))
         ):
             lemmas.update((lemma, anc.lower_))  # "the £3bn project" is no projection
         plan = _plan_participle(anc)
@@ -592,6 +602,45 @@ def _hedged(span) -> str | None:
     if any(w.dep_ == "amod" and w.lower_ in _HEDGES and w.i < span.start for w in words):
         return "forecast"
     return None
+
+
+def _level_noun(span):
+    """The noun a figure sets the level of, across the words between: "a $15 minimum",
+    "the $15 minimum wage", "its 15 percent threshold"."""
+    noun = span.root
+    while (
+        noun.dep_ in ("nummod", "compound", "quantmod", "amod", "nmod")
+        and noun.head.pos_ in ("NOUN", "PROPN")
+        and noun.head.i > noun.i
+    ):
+        noun = noun.head
+    return noun if noun.i >= span.end and noun.pos_ == "NOUN" else None
+
+
+def _required_level(span, sentence: Sentence) -> bool:
+    """A level someone must reach or seeks is a target, wherever it is stated: a threshold
+    or hurdle ("its 15 percent threshold"), or a policy level (a wage, a tax, a cap) that
+    is the object of support, a mandate or a demand ("calling on candidates to support
+    the $15 minimum wage", "to require a $15 minimum"). Above a speech verb the search
+    stops: "said the $7.25 minimum wage is too low" states the level in force."""
+    noun = _level_noun(span)
+    if noun is None:
+        return False
+    if noun.lemma_.lower() in units.THRESHOLD_NOUNS or noun.lower_ in units.THRESHOLD_NOUNS:
+        return True
+    if noun.lemma_.lower() not in units.POLICY_LEVEL_NOUNS:
+        return False
+    if any(c.lower_ in ("current", "existing", "present") for c in noun.children):
+        return False  # "the current federal minimum wage": the level in force
+    wanting = units.ADVOCACY_WORDS | units.TARGET_LEMMAS
+    for anc in _ancestors(noun, sentence):
+        if anc.pos_ not in ("VERB", "AUX"):
+            continue
+        if anc.lower_ in wanting or anc.lemma_.lower() in wanting:
+            return True
+        if _speech_cue(anc):
+            return False
+    return False
 
 
 def _presupposed(span) -> bool:

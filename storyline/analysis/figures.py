@@ -145,6 +145,10 @@ _BETWEEN = re.compile(r"\bbetween\s[$£€]?\d[\d,.]*%?\s(?:and\s)?$", re.I)
 _CROSS_LINK = re.compile(
     r"^\W*(?:more|related|read more|see also|also read|watch)\s?:|^\s*\[[^\]]+\]\s*$", re.I
 )
+# A name that holds a number ("the Fight for $15 movement"): a capitalised word and a
+# preposition before the amount; a name once the article quotes it as one (“Fight for $15”).
+_NAME_HEAD = re.compile(r"(?<![\w.])(?P<name>[A-Z][a-z]+\s(?:for|of|to))\s$")
+_QUOTES_OPEN, _QUOTES_CLOSE = "\"“‘'", "\"”’'"
 # Small counts that describe rather than report: family ("he's got four children", "a
 # mother to two young girls") and the sources of a story ("three officials said").
 _KIN_PLURALS = frozenset(
@@ -210,11 +214,24 @@ def _incidental(amount: Amount, span, sentence: Sentence, ctx: _Context) -> bool
             return True  # "the first four states that vote": a selection, not a tally
         if prev.lower_ == "all":
             return True  # "against all three leading candidates": a known set, in passing
+    if _named(amount, before, text):
+        return True  # "the Fight for $15 movement": a name, not an amount
     if re.match(r"\s?question\b", after) and amount.kind == "money":
         return True  # "the $64,000 question": an idiom
     if amount.unit in ("people", "units") and amount.value is not None and amount.value < 10:
         return _described(span, prev)
     return False
+
+
+def _named(amount: Amount, before: str, text: str) -> bool:
+    """The amount ends a name the article sets in quotation marks somewhere: “Fight for
+    $15” (a slogan, a campaign, a title); "bought it from Apple for $3 billion" is no
+    name, as the article never quotes "Apple for $3 billion"."""
+    m = _NAME_HEAD.search(before)
+    if m is None:
+        return False
+    name = re.escape(m.group("name") + " " + amount.text.strip())
+    return bool(re.search(rf"[{_QUOTES_OPEN}]{name}[{_QUOTES_CLOSE}]", text))
 
 
 def _shouted(sentence: Sentence, text: str) -> bool:
@@ -466,7 +483,7 @@ class FigureExtractor:
     """Analysis component: fills `analysis.figures`."""
 
     name = "figures"
-    version = "4"  # drops incidental numbers (ranges, tickers, small counts in passing)
+    version = "5"  # required levels as targets, names that hold numbers, plural roles
     requires = ("dates", "entities", "quotes", "people")
     provides = ("figures",)
 

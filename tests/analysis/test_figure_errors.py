@@ -420,7 +420,9 @@ def test_goal_words_are_one_list_with_the_target_cues():
 
     assert units.GOAL_WORDS <= units.TARGET_LEMMAS
     assert {"pledges", "vows"} <= units.GOAL_WORDS
-    assert units.REQUEST_WORDS | {"must"} == units.TARGET_LEMMAS - units.GOAL_WORDS
+    assert units.REQUEST_WORDS | units.NEED_WORDS | {"must"} == (
+        units.TARGET_LEMMAS - units.GOAL_WORDS
+    )
 
 
 # ---------------------------------------------------------------- after draw K
@@ -548,3 +550,55 @@ def test_a_selection_a_known_set_and_an_idiom_are_no_figures(nlp):
     assert figures(nlp, "The first four towns that vote matter little.") == []
     assert figures(nlp, "Voters heard arguments against all three leading candidates.") == []
     assert figures(nlp, "That is the $64,000 question for the mayor, she said.") == []
+
+
+# ---------------------------------------------------------------- fifth session (figures6)
+
+
+def test_a_level_sought_or_imposed_is_a_target_the_level_in_force_is_actual(nlp):
+    found = by_text(nlp, "The union called on mayors to support a $16 living wage for porters.")
+    assert found["$16"].status == "target"
+    assert found["$16"].measure == "living wage for porters"
+    (f,) = figures(nlp, "Oslo became the first city to mandate a $18 minimum wage.")
+    assert f.status == "target"
+    (f,) = figures(nlp, "The current minimum wage in the county is $9.40 an hour.")
+    assert f.status == "actual"
+    (f,) = figures(nlp, "Harlan said the $9.40 minimum wage was too low.")
+    assert f.status == "actual"
+
+
+def test_a_threshold_is_a_target_and_a_hyphenated_percent_is_read(nlp):
+    (f,) = figures(nlp, "The league kept its 12 percent threshold for new clubs.")
+    assert f.status == "target"
+    (f,) = figures(nlp, "Two rivals pushed her past the board's 20-percent hurdle.")[-1:]
+    assert f.value == 20 and f.unit == "percent" and f.status == "target"
+
+
+def test_a_need_is_a_target_but_not_a_tensed_clause_hung_below_it(nlp):
+    (f,) = figures(nlp, "She needs to reach 30 percent in the county polls.")
+    assert f.status == "target"
+    text = (
+        "The early towns hold 5% of the seats needed to win, while the cities account "
+        "for more than half of the seats."
+    )
+    found = by_text(nlp, text)
+    assert found["more than half"].status == "actual"
+
+
+def test_a_casualty_verb_with_a_place_after_counts_people(nlp):
+    found = by_text(nlp, "The blasts killed 41 in Lagos and wounded 12 in Abuja.")
+    assert found["41"].unit == "people"
+
+
+def test_a_plural_role_counts_people(nlp):
+    (f,) = figures(nlp, "The four mayors met in Leeds on Monday.")
+    assert f.unit == "people" and f.value == 4
+
+
+def test_an_amount_in_a_quoted_name_is_no_figure(nlp):
+    text = (
+        "The “Push for $20” campaign marched on Friday. Push for $20 organiser Ana Lee "
+        "said the porters want $20 an hour. Acme bought Zeta for $3 billion."
+    )
+    found = figures(nlp, text)
+    assert [f.text for f in found] == ["$20", "$3 billion"]
