@@ -94,6 +94,17 @@ _POINTS = re.compile(
     r"deficit)s?\b)",
     re.I,
 )
+# "won by 30 points", "led among Latinos by just four points": an election margin, in
+# percentage points (read only where the text is about polls or votes: a game's points
+# are no share).
+_BY_POINTS = re.compile(
+    r"\bby\s(?:(?:just|only|more\sthan|nearly|almost|about|some|roughly|over|less\sthan)\s)?"
+    rf"(?P<num>{_NUM}|{_WORDNUM})\s(?:percentage\s)?points?\b",
+    re.I,
+)
+_ELECTORAL = re.compile(
+    r"\b(?:polls?|voters?|primar(?:y|ies)|caucus(?:es)?|elections?|electorate|ballots?)\b", re.I
+)
 # "one in five", "about four out of 10 voters": a share, as percent.
 _PROPORTION = re.compile(
     rf"(?<![\w.,-])(?P<a>{_NUM}|{_WORDNUM})\s(?:in|out\sof)\s(?P<b>{_NUM}|{_WORDNUM})\b"
@@ -321,6 +332,21 @@ def find_amounts(text: str) -> list[Amount]:
     for m in _VOTES.finditer(text):
         if _vote_context(text, m) and not (_YEAR.match(m.group("a")) or _YEAR.match(m.group("b"))):
             found.append(Amount(m.start(), m.end(), m.group(), None, "votes", None, "votes"))
+    if _ELECTORAL.search(text):
+        for m in _BY_POINTS.finditer(text):
+            start = m.start("num")
+            value = _number(m.group("num"))
+            found.append(
+                Amount(
+                    start,
+                    m.end(),
+                    text[start : m.end()],
+                    value,
+                    "percentage points",
+                    None,
+                    "percent",
+                )
+            )
     return _resolve_overlaps(text, found)
 
 

@@ -205,6 +205,8 @@ def _cue_speaker(cue, ctx: _Context) -> str | None:
     for child in cue.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return _speaker_name(child, ctx)
+    if cue.dep_ == "conj" and cue.head.i < cue.i:  # "Scott has freed up $26 million and
+        return _cue_speaker(cue.head, ctx)  # on Monday announced $5 million more ..."
     return None
 
 
@@ -247,6 +249,8 @@ def _claimant(amount: Amount, span, sentence: Sentence, ctx: _Context) -> str | 
     """Who states the figure; never a share or count of people ("Seventy-two percent now
     believe ...", "Nine in 10 voters say ..."): a poll's respondents are no claimant."""
     name = _find_claimant(amount, span, sentence, ctx)
+    if name:
+        name = re.sub(r"^(?:an?|the)\s+(?=[A-Z])", "", name, flags=re.I)  # "A USA Today poll"
     return None if name and _SHARE.search(name) else name
 
 
@@ -278,6 +282,8 @@ def _find_claimant(amount: Amount, span, sentence: Sentence, ctx: _Context) -> s
         if anc.pos_ == "VERB" and lemma in units.CLAIM_VERBS and _speech_cue_or_claim(anc):
             if verb is not None and anc.i == verb.i and lemma not in units.ESTIMATE_VERBS:
                 continue
+            if any(c.dep_ == "neg" for c in anc.children):
+                continue  # "the call did not mention that Rubio supported $1.9 billion"
             name = _cue_speaker(anc, ctx)
             if name:
                 named.append((lemma, name))
@@ -287,6 +293,9 @@ def _find_claimant(amount: Amount, span, sentence: Sentence, ctx: _Context) -> s
     trailing = _trailing_cue(span, sentence, ctx)
     if trailing:
         return trailing
+    aside = _as_aside(span, sentence, ctx)
+    if aside:
+        return aside
     # "according to X": before the content when it opens the sentence, after it otherwise.
     sent_text = ctx.text[sentence.start : sentence.end]
     for m in re.finditer(r"\baccording to\s", sent_text, re.I):
@@ -306,6 +315,22 @@ def _find_claimant(amount: Amount, span, sentence: Sentence, ctx: _Context) -> s
     return _speaker_name(speaker, ctx) if speaker is not None else None
 
 
+def _as_aside(span, sentence: Sentence, ctx: _Context) -> str | None:
+    """ "As the Washington Post observed, Republicans now control ... 30 states": a speech
+    verb in an "as" clause on the figure's clause gives the one who stated it."""
+    for anc in [span.root, *_ancestors(span.root, sentence)]:
+        for child in anc.children:
+            if (
+                child.dep_ == "advcl"
+                and child.lemma_.lower() in SPEECH_VERBS
+                and any(c.dep_ == "mark" and c.lower_ == "as" for c in child.children)
+                and not any(c.dep_ == "neg" for c in child.children)
+                and span.root not in list(child.subtree)
+            ):
+                return _cue_speaker(child, ctx)
+    return None
+
+
 def _root_speaker(span):
     """ "Target has said card numbers from 40 million customers were stolen", parsed with
     the figure hanging off "said": the subject of the speech verb heading the sentence,
@@ -313,8 +338,8 @@ def _root_speaker(span):
     root = span.root
     while root.head.i != root.i:
         root = root.head
-    if not _speech_cue(root) or root.i > span.start:
-        return None
+    if not _speech_cue(root) or root.i > span.start or any(c.dep_ == "neg" for c in root.children):
+        return None  # "did not mention that ...": a negated verb states nothing
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.i >= root.i or span.root in list(subject.subtree):
         return None
@@ -453,7 +478,7 @@ def _status(
     hedged = _hedged(span)
     if hedged:
         return hedged
-    if _required_level(span, sentence):
+    if _required_level(span, sentence) or _asked_for(span, sentence):
         return "target"
     if _presupposed(span) or _result_after_comma(span):
         return "actual"
@@ -640,6 +665,22 @@ def _required_level(span, sentence: Sentence) -> bool:
             return True
         if _speech_cue(anc):
             return False
+    return False
+
+
+def _asked_for(span, sentence: Sentence) -> bool:
+    """The figure is what a request or proposal asks: "Obama's original $1.9 billion
+    request", "a call for a $1.9 billion funding package", "the $1.1 billion proposal";
+    the tense of the verb above ("fell short of", "supported") reports the asking, not
+    the amount. Only nouns between the figure and the first verb count."""
+    noun = _level_noun(span)
+    if noun is not None and noun.lemma_.lower() in units.REQUEST_NOUNS:
+        return True
+    for anc in _ancestors(span.root, sentence):
+        if anc.pos_ in ("VERB", "AUX"):
+            return False
+        if anc.pos_ == "NOUN" and anc.lemma_.lower() in units.REQUEST_NOUNS:
+            return any(c.dep_ == "prep" and c.lower_ == "for" for c in anc.children)
     return False
 
 

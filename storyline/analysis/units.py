@@ -249,7 +249,7 @@ PEOPLE_NOUNS = (
         for w in ROLE_HEADS
         if w.isalpha() and w not in ("head", "chief", "partner", "owner", "investor", "member")
     )
-    | frozenset(["nominees", "contenders", "rivals", "incumbents", "standard-bearers"])
+    | frozenset(["nominees", "contenders", "rivals", "incumbents", "standard-bearers", "hopefuls"])
 )
 
 # Plural nouns after a number that are units of measurement: the noun is the unit.
@@ -483,6 +483,10 @@ NEED_WORDS = frozenset(["need", "needs", "needed"])
 # Status cues: lemmas in the figure's clause that make it a plan: a goal, a request, or a
 # requirement ("must fund £12m"). One list with GOAL_WORDS, so the two cannot drift.
 TARGET_LEMMAS = GOAL_WORDS | REQUEST_WORDS | NEED_WORDS | frozenset(["must"])
+
+# Nouns of asking: a figure that is their object ("Obama's $1.9 billion request", "a call
+# for a $1.9 billion package", "the $1.1 billion proposal") is a target.
+REQUEST_NOUNS = frozenset(["request", "proposal", "call", "demand", "offer", "bid", "appeal"])
 
 # Nouns of a level to be reached: a figure that sets one is a requirement wherever it is
 # stated ("its 15 percent threshold", "the commission's 15-percent hurdle").

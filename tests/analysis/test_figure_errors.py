@@ -602,3 +602,28 @@ def test_an_amount_in_a_quoted_name_is_no_figure(nlp):
     )
     found = figures(nlp, text)
     assert [f.text for f in found] == ["$20", "$3 billion"]
+
+
+def test_an_election_margin_in_points_is_percentage_points_a_game_score_is_not(nlp):
+    found = by_text(nlp, "In the primary she won the county's voters by 12 points.")
+    assert found["12 points"].unit == "percentage points"
+    found = by_text(nlp, "Among voters under 30, he led by just three points.")
+    assert found["three points"].value == 3
+    assert figures(nlp, "The Hawks won by 12 points on Sunday night.") == []
+
+
+def test_the_amount_a_request_asks_for_is_a_target_whatever_the_verb_tense(nlp):
+    (f,) = figures(nlp, "The bill fell far short of the mayor's original $4 million request.")
+    assert f.status == "target"
+    (f,) = figures(nlp, "Ruiz supported the governor's call for a $2 million flood fund.")
+    assert f.status == "target"
+
+
+def test_a_negated_speech_verb_names_no_claimant(nlp):
+    (f,) = figures(nlp, "The memo did not mention that Ruiz backed a $2 million flood fund.")
+    assert f.claimant is None
+
+
+def test_an_as_clause_names_the_claimant(nlp):
+    (f,) = figures(nlp, "As the Harbour Post observed, landlords now control 30 buildings.")
+    assert f.claimant == "Harbour Post"
