@@ -15,7 +15,7 @@ from typing import Any
 
 from ..model import DateMention, Sentence
 from . import units
-from .amounts import Amount, counted_noun
+from .amounts import Amount, counted_noun, is_people
 from .cues import SPEECH_VERBS
 from .figure_context import (
     _CLAUSE_BREAKS,
@@ -251,7 +251,9 @@ def _claimant(amount: Amount, span, sentence: Sentence, ctx: _Context) -> str | 
     name = _find_claimant(amount, span, sentence, ctx)
     if name:
         name = re.sub(r"^(?:an?|the)\s+(?=[A-Z])", "", name, flags=re.I)  # "A USA Today poll"
-    return None if name and _SHARE.search(name) else name
+    if name and _SHARE.search(name):
+        return _poll_source(sentence, ctx)  # "43 said the same" in a named poll: the poll
+    return name
 
 
 def _find_claimant(amount: Amount, span, sentence: Sentence, ctx: _Context) -> str | None:
@@ -310,7 +312,13 @@ def _find_claimant(amount: Amount, span, sentence: Sentence, ctx: _Context) -> s
                     and name.head.i > name.i
                 ):
                     name = name.head  # "according to the PCTA": the noun, not "the"
+                owner = next((c for c in name.children if c.dep_ == "poss"), None)
+                if owner is not None and name.lemma_.lower() in _RECORD_NOUNS:
+                    name = owner  # "according to the foundation's tally": the foundation
                 return _speaker_name(name, ctx)
+    poll = _poll_source(sentence, ctx)
+    if poll:
+        return poll
     speaker = _root_speaker(span)
     return _speaker_name(speaker, ctx) if speaker is not None else None
 
@@ -328,6 +336,39 @@ def _as_aside(span, sentence: Sentence, ctx: _Context) -> str | None:
                 and span.root not in list(child.subtree)
             ):
                 return _cue_speaker(child, ctx)
+    return None
+
+
+# Nouns of a record whose owner states what it holds ("the foundation's tally").
+_RECORD_NOUNS = frozenset(
+    ["tally", "count", "report", "figures", "data", "estimate", "records", "analysis"]
+)
+_POLL_NOUNS = frozenset(["poll", "survey"])
+
+
+def _poll_source(sentence: Sentence, ctx: _Context) -> str | None:
+    """ "In a CNN/ORC International Poll the same month, 38 percent ...", "86 percent of
+    voters in a recent Gallup survey": a named poll the sentence sets its figures in is
+    their source. The name is the capitalised words of its noun phrase."""
+    span = _span(ctx.doc, sentence.start, sentence.end)
+    if span is None:
+        return None
+    for token in span:
+        if token.lemma_.lower() not in _POLL_NOUNS or token.dep_ != "pobj":
+            continue
+        if token.head.lower_ != "in":
+            continue
+        words = [
+            t
+            for t in token.subtree
+            if t.i <= token.i
+            and t.dep_ not in ("det", "poss", "case")
+            and (t.text[:1].isupper() or t.text == "/")
+        ]
+        if not words or (len(words) == 1 and words[0].i == token.i):
+            continue  # "in a poll": no name
+        name = " ".join(t.text for t in words)
+        return re.sub(r"\s*/\s*", "/", name)
     return None
 
 
@@ -523,7 +564,11 @@ def _status(
             # "could wind up at Laurel Highlands, about 70 miles southeast of Pittsburgh":
             # an appositive describes what is, whatever the clause around it plans
             return "target" if lemmas & units.TARGET_LEMMAS else "actual"
-    if span.end < len(span.doc) and span.doc[span.end].lemma_.lower() not in units.NOT_STATUS_NOUNS:
+    if (
+        span.end < len(span.doc)
+        and span.doc[span.end].lemma_.lower() not in units.NOT_STATUS_NOUNS
+        and not _describes_people(span.doc[span.end])
+    ):
         lemmas.add(span.doc[span.end].lemma_.lower())  # "the $5 billion target"
     for clause in span.root.children:  # "the thousand Veltrix had promised"
         if clause.dep_ == "relcl":
@@ -682,6 +727,17 @@ def _asked_for(span, sentence: Sentence) -> bool:
         if anc.pos_ == "NOUN" and anc.lemma_.lower() in units.REQUEST_NOUNS:
             return any(c.dep_ == "prep" and c.lower_ == "for" for c in anc.children)
     return False
+
+
+def _describes_people(token) -> bool:
+    """ "475 pledged delegates": a participle that describes the people counted, not a
+    plan for the number ("1,000 promised jobs" stays a promise)."""
+    doc = token.doc
+    return (
+        token.tag_ in ("VBN", "VBD", "JJ")
+        and token.i + 1 < len(doc)
+        and is_people(doc[token.i + 1])
+    )
 
 
 def _presupposed(span) -> bool:

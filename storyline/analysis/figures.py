@@ -140,7 +140,10 @@ _RANGE_HEAD = re.compile(
 _RANGE_TAIL = re.compile(
     rf"^(?P<pct>{_PERCENT_WORD})?\s?(?:(?P<dash>[-–—])|to\s)\s?(?P<cur>[$£€])?(?P<num>\d[\d,.]*)"
 )
-_BETWEEN = re.compile(r"\bbetween\s[$£€]?\d[\d,.]*%?\s(?:and\s)?$", re.I)
+_BETWEEN = re.compile(
+    r"\bbetween\s[$£€]?\d[\d,.]*(?:\s(?:thousand|million|billion|trillion|bn|m))?%?\s(?:and\s)?$",
+    re.I,
+)  # "between $10 million and $25 million": the end of a range
 # Cross-links and teasers a page puts between paragraphs ("More: ...", "Related: ...").
 _CROSS_LINK = re.compile(
     r"^\W*(?:more|related|read more|see also|also read|watch)\s?:|^\s*\[[^\]]+\]\s*$", re.I
@@ -421,9 +424,16 @@ def _noun_after(span):
     noun = counted_noun(span[-1])
     if noun is not None and noun.i >= span.end:
         return noun
-    for token in span.doc[span.end : span.end + 4]:
+    doc = span.doc
+    for token in doc[span.end : span.end + 4]:
         if token.tag_ in ("NNS", "NNPS"):
             return token
+        if (
+            token.tag_ in ("VBN", "VBD")
+            and token.i + 1 < len(doc)
+            and doc[token.i + 1].tag_ in ("NNS", "NNPS")
+        ):
+            continue  # "475 pledged delegates": a participle read as a verb
         if token.dep_ not in ("compound", "amod", "nmod"):
             return None
     return None

@@ -249,7 +249,27 @@ PEOPLE_NOUNS = (
         for w in ROLE_HEADS
         if w.isalpha() and w not in ("head", "chief", "partner", "owner", "investor", "member")
     )
-    | frozenset(["nominees", "contenders", "rivals", "incumbents", "standard-bearers", "hopefuls"])
+    | frozenset(
+        [
+            "nominees",
+            "contenders",
+            "rivals",
+            "incumbents",
+            "standard-bearers",
+            "hopefuls",
+            "superdelegates",
+            "viewers",
+            "listeners",
+            "readers",
+            "donors",
+            "supporters",
+            "followers",
+            "rabbis",
+            "priests",
+            "clergy",
+            "worshippers",
+        ]
+    )
 )
 
 # Plural nouns after a number that are units of measurement: the noun is the unit.

@@ -627,3 +627,33 @@ def test_a_negated_speech_verb_names_no_claimant(nlp):
 def test_an_as_clause_names_the_claimant(nlp):
     (f,) = figures(nlp, "As the Harbour Post observed, landlords now control 30 buildings.")
     assert f.claimant == "Harbour Post"
+
+
+# ---------------------------------------------------------------- after PolNeAR draw 2602 (used)
+
+
+def test_a_named_poll_the_figures_are_set_in_is_their_claimant(nlp):
+    text = (
+        "In a Marlow/Quinn Harbour Poll last month, 38 percent of tenants said rents were "
+        "too high, while 60 percent said they were fair."
+    )
+    found = by_text(nlp, text)
+    assert found["38 percent"].claimant == "Marlow/Quinn Harbour Poll"
+    assert found["60 percent"].claimant == "Marlow/Quinn Harbour Poll"
+    (f,) = figures(nlp, "In a poll last month, 38 percent of tenants said rents were high.")
+    assert f.claimant is None
+
+
+def test_according_to_a_record_names_its_owner(nlp):
+    text = "The trust has fed 105,000 farmers in Kenya, according to the trust's tally."
+    (f,) = figures(nlp, text)
+    assert f.claimant is not None and "tally" not in f.claimant and "'s" not in f.claimant
+
+
+def test_the_end_of_a_range_in_millions_is_no_figure(nlp):
+    assert figures(nlp, "The kingdom gave between $10 million and $25 million to the trust.") == []
+
+
+def test_a_participle_between_a_count_and_its_people(nlp):
+    (f,) = figures(nlp, "Next month 475 pledged delegates will be at stake in Ohio.")
+    assert f.unit == "people" and f.status != "target"
