@@ -260,12 +260,21 @@ def _find_claimant(amount: Amount, span, sentence: Sentence, ctx: _Context) -> s
     owner = _goal_owner(span, sentence, ctx)
     if owner:
         return owner
+    reporter = _reported_in(span, sentence, ctx)
+    if reporter:
+        return reporter
     if sentence.speaker:
         return _initials(_named_in_apposition(sentence.speaker, sentence, ctx), ctx)
     for quote in ctx.quotes:
         if quote.speaker and any(s.start <= amount.start < s.end for s in quote.content_spans):
             return _initials(_named_in_apposition(quote.speaker, sentence, ctx), ctx)
     verb = _governing_verb(span.root, sentence)
+    if verb is not None and verb.lemma_.lower() in units.TALLY_VERBS:
+        tally = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if tally is not None and tally.lemma_.lower() in units.TALLY_NOUNS:
+            name = _cue_speaker(verb, ctx)  # "the agency increases the death toll to 267"
+            if name:
+                return name
     # "Holt said the company expects to create 600 jobs": the one who told it (the
     # outermost speech verb) is the claimant; an inner "expects" only without one.
     named: list[tuple[str, str]] = []
@@ -321,6 +330,23 @@ def _find_claimant(amount: Amount, span, sentence: Sentence, ctx: _Context) -> s
         return poll
     speaker = _root_speaker(span)
     return _speaker_name(speaker, ctx) if speaker is not None else None
+
+
+_REPORT_NOUNS = frozenset(["report", "study", "survey", "poll", "analysis", "statement"])
+
+
+def _reported_in(span, sentence: Sentence, ctx: _Context) -> str | None:
+    """ "referencing a Breitbart News report that eight Syrian refugees were detained": a
+    named report whose clause holds the figure is its source, whoever cites the report."""
+    for anc in _ancestors(span.root, sentence):
+        if anc.pos_ != "NOUN" or anc.lemma_.lower() not in _REPORT_NOUNS:
+            continue
+        names = [c for c in anc.lefts if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
+        if not names:
+            return None
+        words = [t for c in names for t in c.subtree if t.pos_ == "PROPN"]
+        return " ".join(t.text for t in sorted(words, key=lambda t: t.i)) or None
+    return None
 
 
 def _as_aside(span, sentence: Sentence, ctx: _Context) -> str | None:

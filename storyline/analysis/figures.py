@@ -219,11 +219,29 @@ def _incidental(amount: Amount, span, sentence: Sentence, ctx: _Context) -> bool
             return True  # "against all three leading candidates": a known set, in passing
     if _named(amount, before, text):
         return True  # "the Fight for $15 movement": a name, not an amount
+    if re.search(r"\d/$", before) or re.match(r"/\d", after):
+        return True  # "the 9/11 attacks", "24/7": a date or a label, not an amount
+    if nxt is not None and nxt.lower_ in units.RACE_NOUNS and amount.unit not in (None, "units"):
+        return True  # "a 100-yard dash", "the 100-meter sprint": the name of a race
+    if (
+        amount.start == sentence.start
+        and nxt is not None
+        and nxt.tag_ in ("NNS", "NNPS")
+        and nxt.text[:1].isupper()
+        and _title_case(text[sentence.start : sentence.end])
+    ):
+        return True  # "10 Things to Know for Today": a listicle's title
     if re.match(r"\s?question\b", after) and amount.kind == "money":
         return True  # "the $64,000 question": an idiom
     if amount.unit in ("people", "units") and amount.value is not None and amount.value < 10:
         return _described(span, prev)
     return False
+
+
+def _title_case(line: str) -> bool:
+    """Most words capitalised, as in a headline ("10 Things to Know for Today")."""
+    words = re.findall(r"[^\W\d_]+", line)
+    return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 
 def _named(amount: Amount, before: str, text: str) -> bool:

@@ -504,6 +504,14 @@ NEED_WORDS = frozenset(["need", "needs", "needed"])
 # requirement ("must fund £12m"). One list with GOAL_WORDS, so the two cannot drift.
 TARGET_LEMMAS = GOAL_WORDS | REQUEST_WORDS | NEED_WORDS | frozenset(["must"])
 
+# Races named by their distance: "a 100-yard dash" names the race, measures nothing told.
+RACE_NOUNS = frozenset(
+    ["dash", "sprint", "relay", "freestyle", "backstroke", "breaststroke", "medley", "hurdles"]
+)
+# Verbs that set a tally, whose subject states the figure: "the agency increases the death
+# toll to 267", "officials revised the number of missing to 40".
+TALLY_VERBS = frozenset(["increase", "raise", "revise", "lower", "update", "put", "set"])
+
 # Nouns of asking: a figure that is their object ("Obama's $1.9 billion request", "a call
 # for a $1.9 billion package", "the $1.1 billion proposal") is a target.
 REQUEST_NOUNS = frozenset(["request", "proposal", "call", "demand", "offer", "bid", "appeal"])

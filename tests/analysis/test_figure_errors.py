@@ -657,3 +657,24 @@ def test_the_end_of_a_range_in_millions_is_no_figure(nlp):
 def test_a_participle_between_a_count_and_its_people(nlp):
     (f,) = figures(nlp, "Next month 475 pledged delegates will be at stake in Ohio.")
     assert f.unit == "people" and f.status != "target"
+
+
+# ---------------------------------------------------------------- after PolNeAR draw 2603 (used)
+
+
+def test_slashed_numbers_race_names_and_listicle_titles_are_no_figures(nlp):
+    assert figures(nlp, "Patrols began soon after the 9/11 attacks on the city.") == []
+    assert figures(nlp, "She won the 200-meter sprint at the county games.") == []
+    assert figures(nlp, "12 Things to Know for Today.") == []
+    assert figures(nlp, "He had a 64-yard run in the third quarter.") != []
+
+
+def test_whoever_sets_a_tally_states_it(nlp):
+    (f,) = figures(nlp, "The regional health agency raised the death toll to 412.")
+    assert f.claimant is not None and "health agency" in f.claimant
+
+
+def test_a_named_report_is_the_source_of_its_clause(nlp):
+    text = "Lee cited a Harbour Gazette report that nine tenants were evicted."
+    (f,) = figures(nlp, text)
+    assert f.claimant == "Harbour Gazette"
