@@ -102,6 +102,15 @@ def candidates(text: str, doc: Any, found: list[Attribution]) -> list[tuple[Any,
             att = _verb_attribution(text, tok, sent, seg_start)
             if att is None or (att.cue.start, att.cue.end) in taken:
                 continue
+            if (
+                att.source is None
+                and "\n" in text[att.cue.end : att.content[0].start]
+                and any(sent.start_char <= a.cue.start < sent.end_char for a in found)
+            ):
+                # "Acme released the following statement:" and the next paragraph: the
+                # listed cue's colon introduction (attribution._colon_intro) owns it, not
+                # a sourceless "following" ("Transcript as follows:" has no other cue)
+                continue
             out.append((tok, sent, att))
     return out
 

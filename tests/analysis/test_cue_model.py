@@ -21,6 +21,7 @@ from storyline.analysis.cue_model import (
     shipped_models,
 )
 from storyline.analysis.quotes import QuoteExtractor
+from storyline.evaluation.polnear import parse
 from storyline.model import Analysis, Document
 
 SWIPE = "Senator Ann Roe took a swipe at the governor's budget plan on Monday."
@@ -80,3 +81,17 @@ def test_the_shipped_model_is_a_trained_cue_model():
     model = shipped_models()["cue"]
     assert len(model.weights) > 500  # features seen at least 3 times in PolNeAR train
     assert math.isfinite(model.bias) and math.isfinite(model.threshold)
+
+
+def test_a_sourceless_learned_cue_leaves_a_colon_introduced_quote_to_its_speaker(nlp):
+    text = (
+        "Acme Corp released the following statement:\n\n"
+        "\u201cWe are leaving the market because the rules changed.\u201d"
+    )
+    everything = {"cue": LinearModel({}, 10.0, 0.0)}  # takes every candidate
+    doc = parse(nlp, text)  # the pipeline's sentences: the colon ends one
+    assert "following" in [c[0].lower_ for c in candidates(text, doc, [])]
+    quote = [a for a in extract_attributions(text, doc, models=everything) if a.direct]
+    assert [
+        (text[a.cue.start : a.cue.end], text[a.source.start : a.source.end]) for a in quote
+    ] == [("released", "Acme Corp")]
