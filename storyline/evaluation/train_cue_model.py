@@ -7,10 +7,11 @@ an L2 logistic regression (scikit-learn, liblinear, fixed seed) over the sparse
 features of `cue_model.features`, keeping features seen at least `MIN_COUNT`
 times. Regularisation and the decision threshold are chosen by two-fold
 cross-validation over train only (halves A = the first 460 annotation files,
-B = the rest): each setting is fitted on one half and scored on the other by
-the bench's token-overlap F1 (mean of Source and Content over both halves);
-the final model is refitted on all of train with the chosen setting. PolNeAR
-dev is never read here.
+B = the rest): C (of C_GRID) by the held-out half's log-loss, the threshold (of
+THRESHOLD_GRID) by the held-out half's token-overlap F1 as the bench scores it
+(mean of Source and Content over both halves); the final model is refitted on
+all of train with the chosen setting. Retraining reproduces the shipped file
+bit for bit. PolNeAR dev is never read here.
 
     python -m storyline.evaluation.train_cue_model ../shared/eval/polnear/train \\
         --cache /tmp/polnear-train.spacy --out storyline/analysis/data/cue_model.npz \\
