@@ -408,17 +408,20 @@ def _attach_quotes(
         if owner is None:
             words = sum(len(text[q.start : q.end].split()) for q in group)
             mark = 2 if text.startswith("''", last.end - 2) else 1
-            if (words < 4 and text[last.end - mark - 1 : last.end - mark] not in ",?!") or (
+            short = words < 4 and text[last.end - mark - 1 : last.end - mark] not in ",?!"
+            if (short and not _quoted_sentence(text, first, last)) or (
                 len(group) == 1 and _TITLE.fullmatch(text[first.start : first.end])
             ):
                 continue  # a title or a scare quote, not speech
             owner = _owner_nearby(text, found, first, join_sentences)
-            if owner is None and join_sentences:
+            # a short quoted sentence needs a tag of its own paragraph ('"Knock knock."' in
+            # a paragraph of its own is a joke or a tweet as often as the last speaker's)
+            if owner is None and join_sentences and not short:
                 owner = _paragraph_continuation(text, found, first)
             if owner is None and not join_sentences:
                 # '"A," X said. "B."': B is X's too, a quote of its own in the brief
-                prior = _owner_nearby(text, found, first, True) or _paragraph_continuation(
-                    text, found, first
+                prior = _owner_nearby(text, found, first, True) or (
+                    None if short else _paragraph_continuation(text, found, first)
                 )
                 if prior is not None:
                     found.append(
@@ -462,6 +465,18 @@ def _attach_quotes(
     found = [a for a in found if not any(s < a.cue.start and a.cue.end < e for s, e in inside)]
     found.sort(key=lambda a: a.cue.start)
     return found
+
+
+def _quoted_sentence(text: str, first: Span, last: Span) -> bool:
+    """A whole sentence in quotation marks ('"That is final."'): it opens with a capital,
+    ends with its own full stop, question or exclamation mark inside the marks, and
+    stands where a sentence starts. Such a quote is speech however short; a short
+    phrase inside a sentence ('its "quiet corner"') is a scare quote or a title."""
+    inner = text[first.start : last.end].strip("\"'\u201c\u201d\u00ab\u00bb ")
+    if len(inner) < 2 or not inner[0].isupper() or inner[-1] not in ".?!":
+        return False
+    before = text[: first.start].rstrip(" \u00a0\t")
+    return not before or before[-1] in "\n.?!:"
 
 
 # Words that end a clause of the reporter's before a quote ("Prices rose, but "A," she said").

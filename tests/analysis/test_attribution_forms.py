@@ -480,3 +480,20 @@ def test_a_passive_description_keeps_its_object_and_predicate(nlp):
     assert att[1] == "Carl Mott"
     assert att[2] == ["The stadium plan", "as a waste of public money"]
     assert [q.speaker for q in _quotes(nlp, text)] == ["Carl Mott"]
+
+
+# ---------------------------------------------------------------- issue 10, attrib7
+
+
+def test_a_short_quoted_sentence_after_a_tag_is_speech(nlp):
+    text = '"The library stays open all summer," Mayor Ruth Calder wrote. "That is final."'
+    quotes = [q for q in _quotes(nlp, text) if q.speaker == "Ruth Calder"]
+    assert any(q.text.startswith("That is final") and q.direct for q in quotes)
+
+
+def test_a_short_quoted_phrase_inside_a_sentence_stays_a_scare_quote(nlp):
+    text = (
+        '"The library stays open all summer," Mayor Ruth Calder wrote. '
+        'Children can read in its "quiet corner" after school.'
+    )
+    assert not any("quiet corner" in q.text for q in _quotes(nlp, text))
