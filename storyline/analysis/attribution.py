@@ -24,6 +24,7 @@ from .cue_finders import (
     _name_colon,
     _name_run,
     _noun_attribution,
+    _nothing_after,
     _phrase,
     _predicate_attribution,
     _source_span,
@@ -109,11 +110,16 @@ def listed_cues(text: str, nlp_doc: Any) -> list[Attribution]:
                     if (
                         att is None
                         and quote_start is not None
-                        and (tok.lemma_.lower() in TRAILING_CUES or retort(tok))
+                        and (
+                            tok.lemma_.lower() in TRAILING_CUES
+                            or retort(tok)
+                            or _nothing_after(tok, sent)
+                        )
                         and tok.i - sent.start <= MAX_TRAILING_CUE_TOKENS
                     ):
-                        # '"Is that fair?" Roe said.': the sentence split after the quote
-                        att = _verb_attribution(text, tok, sent, quote_start)
+                        # '"Is that fair?" Roe said.': the sentence split after the quote;
+                        # any cue that ends its sentence ('"Why?" Roe questioned.') trails it
+                        att = _verb_attribution(text, tok, sent, quote_start, trails=True)
             elif (
                 tok.lemma_.lower() in LIGHT_VERBS
                 and tok.pos_ == "VERB"

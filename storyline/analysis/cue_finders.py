@@ -563,7 +563,11 @@ def _raising_attribution(text: str, verb: Any) -> Attribution | None:
     )
 
 
-def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attribution | None:
+def _verb_attribution(
+    text: str, verb: Any, sent: Any, seg_start: int, trails: bool = False
+) -> Attribution | None:
+    """The attribution of a cue verb. `trails`: a quotation sentence stands right before
+    this one ('"Why?" Roe questioned.'), so any cue that ends its clause reports it."""
     objects = OBJECT_CUES.get(verb.lemma_.lower())
     if objects is not None and not any(
         c.dep_ == "dobj" and c.lemma_.lower() in objects for c in verb.children
@@ -662,7 +666,7 @@ def _verb_attribution(text: str, verb: Any, sent: Any, seg_start: int) -> Attrib
                 hi = _object_tail(verb, hi)
             content = (doc[lo].idx, doc[hi].idx + len(doc[hi]))
         elif left or (
-            _trailing(verb)
+            (_trailing(verb) or trails)
             and (
                 _nothing_after(verb, sent)
                 or (source is not None and _quote_closes_before(text, source.start))

@@ -87,11 +87,17 @@ SPEECH_VERBS = frozenset(
         "signal",
         "hint",
         "continue",
+        "exclaim",
+        "shout",
+        "yell",
+        "scream",
+        "whisper",
     ]
 )
 
-# Cues that report speech only when a quotation stands next to them ("he continued").
-QUOTE_ONLY_CUES = frozenset({"continue"})
+# Cues that report speech only when a quotation stands next to them ("he continued";
+# "she shouted" at a crowd says nothing, '"Stop!" she shouted' does).
+QUOTE_ONLY_CUES = frozenset({"continue", "exclaim", "shout", "yell", "scream", "whisper"})
 
 # Verbs of belief or perception: weaker, but PolNeAR counts them as attribution.
 BELIEF_VERBS = frozenset(

@@ -497,3 +497,36 @@ def test_a_short_quoted_phrase_inside_a_sentence_stays_a_scare_quote(nlp):
         'Children can read in its "quiet corner" after school.'
     )
     assert not any("quiet corner" in q.text for q in _quotes(nlp, text))
+
+
+def _segmented(nlp, text: str):
+    from storyline.analysis.pipeline import parse
+    from storyline.ingest.segment import segment
+
+    _, sentences = segment(text)
+    return parse(Document(id="d", source="t", text=text, sentences=sentences), nlp)
+
+
+def _sourced(nlp, text: str):
+    return [
+        (text[a.source.start : a.source.end], [text[c.start : c.end] for c in a.content])
+        for a in extract_attributions(text, _segmented(nlp, text))
+        if a.source is not None
+    ]
+
+
+def test_a_tag_opening_the_next_sentence_owns_the_question_before_it(nlp):
+    text = (
+        '"We must save money," Councillor Omar Haddad said.\n\n'
+        '"Why would anyone close a library?" Mayor Ruth Calder questioned.'
+    )
+    atts = _sourced(nlp, text)
+    assert ("Mayor Ruth Calder", ['"Why would anyone close a library?"']) in atts
+    assert not any(src == "Councillor Omar Haddad" and "library" in "".join(c) for src, c in atts)
+
+
+def test_an_exclamation_takes_the_manner_of_speech_verb_after_it(nlp):
+    text = 'Mayor Ruth Calder left the hall. "We will keep it open!" she exclaimed.'
+    assert ("she", ['"We will keep it open!"']) in _sourced(nlp, text)
+    # without a quote next to it the verb reports nothing
+    assert not _sourced(nlp, "The crowd exclaimed in surprise when the lights went out.")
