@@ -23,8 +23,8 @@ from .cue_finders import (
     _light_verb_attribution,
     _name_colon,
     _name_run,
-    _noun_attribution,
     _nothing_after,
+    _noun_attribution,
     _phrase,
     _predicate_attribution,
     _source_span,
@@ -39,6 +39,7 @@ from .cues import (
     FIRST_PERSON,
     HEARING_BODIES,
     LIGHT_VERBS,
+    PERSONAL_PRONOUNS,
     QUOTE_ONLY_CUES,
     REPORT_NOUNS,
     SPEECH_VERBS,
@@ -423,11 +424,11 @@ def _attach_quotes(
             # a short quoted sentence needs a tag of its own paragraph ('"Knock knock."' in
             # a paragraph of its own is a joke or a tweet as often as the last speaker's)
             if owner is None and join_sentences and not short:
-                owner = _paragraph_continuation(text, found, first)
+                owner = _paragraph_continuation(text, found, first, nlp_doc)
             if owner is None and not join_sentences:
                 # '"A," X said. "B."': B is X's too, a quote of its own in the brief
                 prior = _owner_nearby(text, found, first, True) or (
-                    None if short else _paragraph_continuation(text, found, first)
+                    None if short else _paragraph_continuation(text, found, first, nlp_doc)
                 )
                 if prior is not None:
                     found.append(
@@ -533,30 +534,106 @@ def _owner_nearby(
     return None
 
 
-def _paragraph_continuation(text: str, found: list[Attribution], quote: Span) -> Attribution | None:
+def _paragraph_continuation(
+    text: str, found: list[Attribution], quote: Span, nlp_doc: Any = None
+) -> Attribution | None:
     """The speaker of the paragraph before, when a quote with no cue of its own opens the
     next paragraph ('"A," she said.' then a paragraph '"B."'): news style carries one
-    speaker's quote on across paragraphs until another attribution intervenes."""
+    speaker's quote on across paragraphs until another attribution intervenes.
+
+    One narration sentence about the speaker may stand between the two, before the quote
+    in its paragraph or as a paragraph of its own ('"A," she said.' / 'Later she left.
+    "B."'): see `_narration_bridge`."""
     para_start = text.rfind("\n", 0, quote.start) + 1
-    if text[para_start : quote.start].strip() or para_start == 0:
+    if para_start == 0:
         return None
+    bridge: tuple[int, int] | None = None
+    if text[para_start : quote.start].strip():
+        bridge = (para_start, quote.start)
     prev_end = len(text[:para_start].rstrip())
     prev_start = text.rfind("\n", 0, prev_end) + 1
-    last = None
-    for att in found:
-        here = prev_start <= att.cue.start < prev_end or any(
-            prev_start <= c.start < prev_end for c in att.content
-        )
-        if here and (last is None or att.cue.start >= last.cue.start):
-            last = att
+    last = _last_in(found, prev_start, prev_end)
+    if last is None and bridge is None and prev_start > 0:
+        # a narration paragraph between: the speaker is in the paragraph before it
+        bridge = (prev_start, prev_end)
+        prev_end = len(text[:prev_start].rstrip())
+        prev_start = text.rfind("\n", 0, prev_end) + 1
+        last = _last_in(found, prev_start, prev_end)
     if last is None or not last.direct or last.source is None:
         return None
     # the speaker's words must end the paragraph before: a trailing cue at most follows them
     end = max([c.end for c in last.content] + [_extent_end(last)])
     tail = text[end:prev_end]
-    if any(m in tail for m in '"\u201c\u201d') or len(tail.split()) > MAX_JOIN_GAP_WORDS:
+    if any(m in tail for m in '"\u201c\u201d'):
+        return None
+    if len(tail.split()) > MAX_JOIN_GAP_WORDS and not _verbless(nlp_doc, end, prev_end):
+        return None
+    if bridge is not None and not _narration_bridge(text, nlp_doc, found, bridge, last):
         return None
     return last
+
+
+def _last_in(found: list[Attribution], start: int, end: int) -> Attribution | None:
+    """The last attribution with its cue or a content in text[start:end], leaving out
+    speech reported inside another's direct quote ('"I kept saying no," he said')."""
+    last = None
+    for att in found:
+        here = start <= att.cue.start < end or any(start <= c.start < end for c in att.content)
+        if here and any(
+            c.start < att.cue.start < c.end
+            for other in found
+            if other is not att and other.direct
+            for c in other.content
+        ):
+            continue
+        if here and (last is None or att.cue.start >= last.cue.start):
+            last = att
+    return last
+
+
+def _verbless(nlp_doc: Any, start: int, end: int) -> bool:
+    """Whether text[start:end] ends a tag without a clause of its own: the listener, an
+    appositive or a place ('told the forum, a meeting of ministers in Oslo'), at most
+    MAX_NEXT_SENTENCE_GAP_WORDS words; a verb there starts a new event."""
+    if nlp_doc is None:
+        return False
+    span = nlp_doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len([t for t in span if not t.is_punct]) > MAX_NEXT_SENTENCE_GAP_WORDS:
+        return False
+    return not any(
+        t.pos_ in ("VERB", "AUX")
+        and t.dep_ not in ("amod", "compound")  # "nine elected members"
+        and not (t.dep_ == "acl" and t.tag_ == "VBN")  # "a forum held in Oslo"
+        for t in span
+    )
+
+
+def _narration_bridge(
+    text: str, nlp_doc: Any, found: list[Attribution], bridge: tuple[int, int], att: Attribution
+) -> bool:
+    """Whether the narration between a speaker's quote and an untagged quote keeps the
+    speaker: one sentence, no quotation, no one else's attribution, about the speaker (a
+    personal pronoun or the speaker's name) and naming no other person."""
+    start, end = bridge
+    body = text[start:end]
+    if nlp_doc is None or any(m in body for m in '"\u201c\u201d\u00ab\u00bb') or "''" in body:
+        return False
+    assert att.source is not None
+    names = {w.strip(",.").lower() for w in text[att.source.start : att.source.end].split()}
+    for other in found:
+        if start <= other.cue.start < end and not (
+            other.source is not None
+            and text[other.source.start : other.source.end].lower() in names | PERSONAL_PRONOUNS
+        ):
+            return False  # someone else's attribution ('he did not speak the language' is his)
+    span = nlp_doc.char_span(start, len(text[:end].rstrip()), alignment_mode="expand")
+    if span is None or len(span) > 2 * MAX_NEXT_SENTENCE_GAP_WORDS:
+        return False
+    if len(_TERMINAL.findall(body.strip()[:-1])) > 0:
+        return False  # more than one sentence
+    if any(e.label_ == "PERSON" and e.text.split()[-1].lower() not in names for e in span.ents):
+        return False
+    return any(t.lower_ in PERSONAL_PRONOUNS or t.lower_ in names for t in span)
 
 
 # Words allowed between an attribution and the rest of its quote ('he told the

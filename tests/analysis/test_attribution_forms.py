@@ -530,3 +530,49 @@ def test_an_exclamation_takes_the_manner_of_speech_verb_after_it(nlp):
     assert ("she", ['"We will keep it open!"']) in _sourced(nlp, text)
     # without a quote next to it the verb reports nothing
     assert not _sourced(nlp, "The crowd exclaimed in surprise when the lights went out.")
+
+
+def test_a_quote_paragraph_carries_on_after_a_long_verbless_tag(nlp):
+    text = (
+        '"The bridge will open in May," Mayor Ruth Calder told the transport committee, '
+        "a panel of nine elected members from across the northern region.\n\n"
+        '"After that, the tolls will fall every single year."'
+    )
+    later = [q for q in _quotes(nlp, text) if q.text.startswith("After that")]
+    assert later and later[0].speaker == "Ruth Calder"
+
+
+def test_a_long_tag_with_a_clause_of_its_own_does_not_carry_on(nlp):
+    text = (
+        '"The bridge will open in May," Mayor Ruth Calder said, before the committee '
+        "voted against the plan that the northern councils had drawn up last year.\n\n"
+        '"After that, the tolls will fall every single year."'
+    )
+    later = [q for q in _quotes(nlp, text) if q.text.startswith("After that")]
+    assert not any(q.speaker == "Ruth Calder" for q in later)
+
+
+def test_a_quote_after_a_narration_sentence_about_the_speaker_is_hers(nlp):
+    same_paragraph = (
+        '"I was stunned," said Ruth Calder, 52. "Nobody had warned us."\n\n'
+        "After the vote she drove straight to the depot, where the buses stood empty. "
+        '"It felt like a ghost town."'
+    )
+    own_paragraph = (
+        '"I was stunned," said Ruth Calder, 52.\n\n'
+        "After the vote she drove straight to the depot, where the buses stood empty.\n\n"
+        '"It felt like a ghost town."'
+    )
+    for text in (same_paragraph, own_paragraph):
+        ghost = [q for q in _quotes(nlp, text) if "ghost town" in q.text]
+        assert ghost and ghost[0].speaker == "Ruth Calder" and ghost[0].direct, text
+
+
+def test_a_narration_sentence_about_someone_else_breaks_the_carry(nlp):
+    text = (
+        '"I was stunned," said Ruth Calder, 52.\n\n'
+        "After the vote, Omar Haddad drove to the depot, where the buses stood empty. "
+        '"It felt like a ghost town."'
+    )
+    ghost = [q for q in _quotes(nlp, text) if "ghost town" in q.text]
+    assert not any(q.speaker == "Ruth Calder" for q in ghost)
