@@ -49,6 +49,7 @@ from typing import Any
 
 from ..model import Analysis, DateMention, Granularity
 from ..words import CARDINALS, REPORTING_WORDS
+from .roles import ROLE_HEADS
 
 MONTHS = {
     "january": 1,
@@ -316,6 +317,109 @@ def parse_tense(nlp_doc: Any, start: int, end: int) -> bool | None:
     ):
         return True  # "has scheduled the session for Jan. 23": the plan's date is ahead
     return clause_tense(verb)
+
+
+# Nouns a date may head without naming a thing: "Thursday night", "the 2015 season".
+_TIME_NOUNS = frozenset(
+    {"night", "morning", "afternoon", "evening", "weekend", "week", "month", "year", "day"}
+    | {"time", "period", "season", "quarter", "half", "end", "start", "beginning", "hour"}
+)
+# Verbs of a lasting state: "is the best candidate today", "even today ... tends to".
+_STATE_LEMMAS = frozenset(
+    {"be", "have", "remain", "stay", "tend", "seem", "appear", "lead", "trail", "know", "need"}
+)
+
+
+def _past_simple(verb: Any) -> bool:
+    """A clause told as a past happening: "won", "was ousted", "had won"; not a
+    present perfect ("has taken") or a present ("is nationalized")."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if auxes:
+        return any(c.tag_ == "VBD" for c in auxes)
+    return bool(verb.tag_ == "VBD")
+
+
+def describes_thing(nlp_doc: Any, start: int, end: int, kind: str = "") -> bool:
+    """Whether the date at [start, end) times a thing, a person's post or a lasting
+    state rather than a happening its clause tells (`DateMention.describes`).
+
+    A date that modifies a noun ("such as Mitt Romney in 2012", "the 2016 contest is
+    nationalized", "McCain's late-2007 turnaround", "the race for the nomination in 2016
+    has taken shape") times the noun when its clause is no past happening ("won in
+    2012" is one) and no plan; a post held then ("who was Romney's top adviser in 2012")
+    is a state. "Today" with a present verb of state ("is the best candidate today",
+    "even today ... tends to") is "nowadays"."""
+    span = nlp_doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    for _ in range(5):
+        if root.dep_ != "conj" or root.head.i == root.i:
+            break
+        root = root.head  # "in 2000 and 2008": the second year hangs on the first
+    verb = governing_verb(root)
+    if kind == "deictic" and span.text.lower() == "today":
+        if nlp_doc.text[max(0, start - 5) : start].lower().strip() == "even":
+            return True
+        return bool(
+            verb is not None
+            and verb.lemma_.lower() in _STATE_LEMMAS
+            and verb.tag_ in ("VBZ", "VBP")
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        )
+    if verb is not None and verb.lemma_ == "be" and root.dep_ == "pobj":
+        if any(c.dep_ == "attr" and c.lemma_.lower() in ROLE_HEADS for c in verb.children):
+            return True  # "who was Romney's top adviser in 2012": a post held then
+    if (
+        kind in ("year", "my", "mmy", "month")
+        and verb is not None
+        and root.dep_ == "pobj"
+        and not _past_simple(verb)
+        and clause_tense(verb) is not True
+        and any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in verb.children)
+    ):
+        # "have been drawn to candidates such as Romney in 2012": a perfect tells no
+        # happening at a past year; the year belongs to a noun the parse hung on the verb
+        return True
+    noun = None
+    if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.i != root.head.i:
+        noun = root.head.head
+    elif root.dep_ in ("compound", "amod", "nmod", "nummod", "poss"):
+        noun = root.head
+    if (
+        noun is None
+        or noun.pos_ not in ("NOUN", "PROPN")
+        or noun.lower_ in _TIME_NOUNS
+        or span.start <= noun.i < span.end
+    ):
+        return False
+    if verb is None:
+        return True
+    if noun.lemma_.lower() in ROLE_HEADS and verb.lemma_ == "be":
+        return True  # "who was Romney's top adviser in 2012": a post held then
+    return not _past_simple(verb) and clause_tense(verb) is not True
+
+
+def _present(verb: Any) -> bool:
+    """A finite present clause ("are eligible", "holds"), not a perfect ("has turned")."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if auxes:
+        return all(c.tag_ in ("VBZ", "VBP") and c.lemma_ != "have" for c in auxes)
+    return bool(verb.tag_ in ("VBZ", "VBP"))
+
+
+def _present_at(nlp_doc: Any, start: int, end: int) -> bool:
+    span = nlp_doc.char_span(start, end, alignment_mode="expand")
+    verb = governing_verb(span.root) if span is not None and len(span) else None
+    for _ in range(3):  # "are eligible to vote ... on Tuesday": the infinitive's clause
+        if verb is None or verb.head.i == verb.i or not any(c.tag_ == "TO" for c in verb.children):
+            break
+        verb = governing_verb(verb.head)
+    return verb is not None and _present(verb)
+
+
+# "ahead of New York's Tuesday primary": the day is still to come.
+_AHEAD_OF = re.compile(r"(?i)ahead\s+of\s+(?:[\w'’.-]+\s+){0,3}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -768,6 +872,12 @@ def resolve_dates(
             if tense is not None
             else bool(FUTURE_CUES.search(_context(text, m.start(), m.end())))
         )
+        if kind == "weekday" and not cue and (g_rel := (m.group("rel") or "").lower()) in ("", "on"):
+            # "ahead of New York's Tuesday primary", "are eligible to vote ... on Tuesday":
+            # a weekday in a present clause, or one an event is ahead of, is still to come
+            cue = bool(_AHEAD_OF.search(text, max(0, m.start() - 60), m.start())) or (
+                nlp_doc is not None and tense is None and _present_at(nlp_doc, m.start(), m.end())
+            )
         resolved = _resolve(kind, m, pub, cue)
         if resolved is None:
             continue
@@ -778,6 +888,7 @@ def resolve_dates(
             # on Feb. 20", a Feb. 10 article): the nearest such day, not a year back
             value, ahead = _nearest_ahead(value, gran, pub, m)
             cue = cue or ahead
+        future = _is_future(value, gran, pub, cue)
         mentions.append(
             DateMention(
                 text=m.group(0),
@@ -786,8 +897,12 @@ def resolve_dates(
                 value=value,
                 granularity=gran,
                 relative=relative,
-                future=_is_future(value, gran, pub, cue),
+                future=future,
                 confidence=conf,
+                # (a date ahead that a noun holds is a scheduled event: "another test on Jan. 1")
+                describes=not (future and gran == "day")
+                and nlp_doc is not None
+                and describes_thing(nlp_doc, m.start(), m.end(), kind),
             )
         )
     if nlp_doc is not None:

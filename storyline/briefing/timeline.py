@@ -284,6 +284,16 @@ def dated_sentences(
             continue  # "As of Thursday, a search shows ...": a state at a time, not an event
         if _describes_noun(doc.text, mention.start, mention.end, mention.granularity):
             continue  # "includes the cost of last summer's storms": the budget is not of last summer
+        if mention.describes:
+            continue  # "such as Mitt Romney in 2012": the date times a person or thing (dates.py)
+        if _FIELD_DATES.search(doc.text, max(0, mention.start - 40), mention.start) and _POLL.search(
+            doc.text, _sentence_start(spans, mention.start), mention.start
+        ):
+            continue  # "the survey, taken July 11-14": when a poll asked, not news
+        if mention.granularity != "day" and _UNTIL.search(
+            doc.text, max(0, mention.start - 20), mention.start
+        ):
+            continue  # "Known until last month as ...", "challenges through December": a span's end
         if (
             mention.value is None
             or mention.granularity is None
@@ -454,7 +464,7 @@ _STATE_AT = re.compile(
 )
 # The date inside an opening "if" clause: "If you were betting today, ...".
 _HYPOTHETICAL = re.compile(
-    r"[\"“‘']?(?:(?:still|but|and|so|yet|now)\b,?\s+)?(?:if|unless)\s[^,;:.]*$", re.I
+    r"[\"“‘']?(?:(?:still|but|and|so|yet|now|even)\b,?\s+)?(?:if|unless)\s[^,;:.]*$", re.I
 )
 
 
@@ -490,6 +500,15 @@ _RANGE_END = re.compile(
     r"|\bbetween\s+now\s+and\s+$",
     re.I,
 )
+# A poll's field dates: "the survey, taken July 11-14", "conducted from Dec. 3 - Dec. 7".
+_FIELD_DATES = re.compile(
+    r"\b(?:taken|conducted|fielded|carried\s+out)\s+(?:from\s+|between\s+|on\s+|over\s+)?"
+    r"(?:the\s+)?(?:\w+[\s.,]+)?$|\b(?:taken|conducted|fielded)\s+[^;]{0,25}?(?:-|–|to|and)\s*$",
+    re.I,
+)
+_POLL = re.compile(r"(?i)\b(?:poll|polls|polling|survey|surveys)\b")
+# The end of a span, month or year: "known until last month as", "through December".
+_UNTIL = re.compile(r"(?i)\b(?:until|till|through|throughout)\s+(?:the\s+end\s+of\s+)?$")
 _SINCE = re.compile(
     r"\b(?:since|from|between)\s+(?:the\s+|its\s+|their\s+)?(?:early\s+|late\s+|mid-?)?$", re.I
 )
@@ -683,7 +702,12 @@ def borrow_years(analyses: Sequence[Analysis]) -> list[Analysis]:
             )
             if (d.start, d.end) in unresolved
         }
-        dates = [found.get((d.start, d.end), d) if d.value is None else d for d in a.dates]
+        dates = [
+            dataclasses.replace(found[(d.start, d.end)], describes=d.describes)
+            if d.value is None and (d.start, d.end) in found
+            else d
+            for d in a.dates
+        ]
         out.append(dataclasses.replace(a, dates=dates))
     return out
 
