@@ -284,6 +284,8 @@ def dated_sentences(
             continue  # "As of Thursday, a search shows ...": a state at a time, not an event
         if _describes_noun(doc.text, mention.start, mention.end, mention.granularity):
             continue  # "includes the cost of last summer's storms": the budget is not of last summer
+        if _DEICTIC.fullmatch(mention.text) and _in_quotation(doc.text, mention.start):
+            continue  # '"... what voters confirmed here tonight," Sanders said': the day he spoke
         if mention.describes:
             continue  # "such as Mitt Romney in 2012": the date times a person or thing (dates.py)
         if _FIELD_DATES.search(doc.text, max(0, mention.start - 40), mention.start) and _POLL.search(
@@ -500,6 +502,17 @@ _RANGE_END = re.compile(
     r"|\bbetween\s+now\s+and\s+$",
     re.I,
 )
+# Words that mean the day of speaking: inside a quotation that is the speaker's day, which
+# a report published next morning does not tell ("... here tonight," Sanders said).
+_DEICTIC = re.compile(r"(?i)today|tonight|this\s+(?:morning|afternoon|evening)")
+
+
+def _in_quotation(text: str, at: int) -> bool:
+    """Whether offset `at` lies inside a quotation opened earlier in its paragraph."""
+    para = text[text.rfind("\n", 0, at) + 1 : at]
+    return para.count("“") > para.count("”") or para.count('"') % 2 == 1
+
+
 # A poll's field dates: "the survey, taken July 11-14", "conducted from Dec. 3 - Dec. 7".
 _FIELD_DATES = re.compile(
     r"\b(?:taken|conducted|fielded|carried\s+out)\s+(?:from\s+|between\s+|on\s+|over\s+)?"
