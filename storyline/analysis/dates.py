@@ -324,9 +324,21 @@ _TIME_NOUNS = frozenset(
     {"night", "morning", "afternoon", "evening", "weekend", "week", "month", "year", "day"}
     | {"time", "period", "season", "quarter", "half", "end", "start", "beginning", "hour"}
 )
-# Verbs of a lasting state: "is the best candidate today", "even today ... tends to".
-_STATE_LEMMAS = frozenset(
-    {"be", "have", "remain", "stay", "tend", "seem", "appear", "lead", "trail", "know", "need"}
+# Verbs of a lasting state: "is the best candidate today", "even today ... tends to"
+# ("Today we have 400 people working" is a count at a date, which a timeline keeps).
+_STATE_LEMMAS = frozenset({"be", "remain", "stay", "tend", "seem", "appear"})
+# Nouns of a happening: a date they hold dates an event ("his arrest in April", "last
+# October's report", "the session on Jan. 23"), whatever the tense around them.
+EVENT_NOUNS = frozenset(
+    {"arrest", "attack", "election", "vote", "voting", "debate", "primary", "caucus"}
+    | {"meeting", "visit", "trip", "speech", "announcement", "launch", "crash", "explosion"}
+    | {"blast", "shooting", "ruling", "decision", "verdict", "resignation", "death", "summit"}
+    | {"trial", "hearing", "convention", "rally", "interview", "release", "deal", "merger"}
+    | {"report", "test", "session", "war", "invasion", "revolution", "uprising", "coup"}
+    | {"protest", "strike", "storm", "earthquake", "spill", "disaster", "collapse", "default"}
+    | {"bankruptcy", "approval", "agreement", "signing", "ceremony", "inauguration", "funeral"}
+    | {"arrival", "departure", "win", "victory", "defeat", "loss", "opening", "closure"}
+    | {"raid", "strike", "bombing", "killing", "murder", "kidnapping", "fire", "flood", "outbreak"}
 )
 
 
@@ -339,7 +351,9 @@ def _past_simple(verb: Any) -> bool:
     return bool(verb.tag_ == "VBD")
 
 
-def describes_thing(nlp_doc: Any, start: int, end: int, kind: str = "") -> bool:
+def describes_thing(
+    nlp_doc: Any, start: int, end: int, kind: str = "", *, ahead: bool = False
+) -> bool:
     """Whether the date at [start, end) times a thing, a person's post or a lasting
     state rather than a happening its clause tells (`DateMention.describes`).
 
@@ -367,16 +381,20 @@ def describes_thing(nlp_doc: Any, start: int, end: int, kind: str = "") -> bool:
             and verb.tag_ in ("VBZ", "VBP")
             and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
         )
-    if verb is not None and verb.lemma_ == "be" and root.dep_ == "pobj":
-        if any(c.dep_ == "attr" and c.lemma_.lower() in ROLE_HEADS for c in verb.children):
-            return True  # "who was Romney's top adviser in 2012": a post held then
+    if (
+        verb is not None
+        and verb.lemma_ == "be"
+        and root.dep_ == "pobj"
+        and any(c.dep_ == "attr" and c.lemma_.lower() in ROLE_HEADS for c in verb.children)
+    ):
+        return True  # "who was Romney's top adviser in 2012": a post held then
     if (
         kind in ("year", "my", "mmy", "month")
         and verb is not None
         and root.dep_ == "pobj"
         and not _past_simple(verb)
         and clause_tense(verb) is not True
-        and any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in verb.children)
+        and _perfect(verb)
     ):
         # "have been drawn to candidates such as Romney in 2012": a perfect tells no
         # happening at a past year; the year belongs to a noun the parse hung on the verb
@@ -388,16 +406,22 @@ def describes_thing(nlp_doc: Any, start: int, end: int, kind: str = "") -> bool:
         noun = root.head
     if (
         noun is None
+        or verb is None
         or noun.pos_ not in ("NOUN", "PROPN")
         or noun.lower_ in _TIME_NOUNS
+        or noun.lemma_.lower() in EVENT_NOUNS
         or span.start <= noun.i < span.end
     ):
         return False
-    if verb is None:
-        return True
     if noun.lemma_.lower() in ROLE_HEADS and verb.lemma_ == "be":
         return True  # "who was Romney's top adviser in 2012": a post held then
+    if ahead and root.dep_ == "pobj" and not _perfect(verb):
+        return False  # "on course for first power in 2027": a target, not a description
     return not _past_simple(verb) and clause_tense(verb) is not True
+
+
+def _perfect(verb: Any) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in verb.children)
 
 
 def _present(verb: Any) -> bool:
@@ -419,7 +443,7 @@ def _present_at(nlp_doc: Any, start: int, end: int) -> bool:
 
 
 # "ahead of New York's Tuesday primary": the day is still to come.
-_AHEAD_OF = re.compile(r"(?i)ahead\s+of\s+(?:[\w'’.-]+\s+){0,3}$")
+_AHEAD_OF = re.compile(r"(?i)\bahead\s+of\s+(?:[\w'’.-]+\s+){0,3}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -872,7 +896,7 @@ def resolve_dates(
             if tense is not None
             else bool(FUTURE_CUES.search(_context(text, m.start(), m.end())))
         )
-        if kind == "weekday" and not cue and (g_rel := (m.group("rel") or "").lower()) in ("", "on"):
+        if kind == "weekday" and not cue and (m.group("rel") or "").lower() in ("", "on"):
             # "ahead of New York's Tuesday primary", "are eligible to vote ... on Tuesday":
             # a weekday in a present clause, or one an event is ahead of, is still to come
             cue = bool(_AHEAD_OF.search(text, max(0, m.start() - 60), m.start())) or (
@@ -901,8 +925,9 @@ def resolve_dates(
                 confidence=conf,
                 # (a date ahead that a noun holds is a scheduled event: "another test on Jan. 1")
                 describes=not (future and gran == "day")
+                and tense is not True
                 and nlp_doc is not None
-                and describes_thing(nlp_doc, m.start(), m.end(), kind),
+                and describes_thing(nlp_doc, m.start(), m.end(), kind, ahead=future),
             )
         )
     if nlp_doc is not None:
@@ -1065,7 +1090,7 @@ class DateResolver:
     """Analysis component: fills `analysis.dates`."""
 
     name = "dates"
-    version = "3"  # an undated document's relative dates resolve against its latest stated date
+    version = "4"  # describes: a date that times a thing or a state; weekdays ahead in present clauses
     requires: tuple[str, ...] = ()
     provides: tuple[str, ...] = ("dates",)
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from ..analysis.descriptions import DESCRIPTION, HEADS, resolve_description
 from ..model import Analysis
 
 # Nouns after "this"/"these" that point at the calendar, not at an earlier sentence.
@@ -61,12 +62,19 @@ _AMOUNT = re.compile(
     r"(?<![\w.,])(?!(?:1[5-9]|20)\d\d\b)\d[\d,.]*|\b(?:million|billion|trillion|percent|per cent)\b",
     re.IGNORECASE,
 )
+# "the former" as a pronoun ("the former said"), not a modifier ("the former governor",
+# "The former Heisman Trophy winner": a description, `analysis.descriptions`).
+_NOT_A_TITLE = (
+    r"(?!\s+(?-i:[A-Z])|\s+(?:[a-z-]+\s+){0,2}(?:" + "|".join(re.escape(h) for h in HEADS) + r")\b)"
+)
 _DEFINITE_START = re.compile(
     rf"^[{_QUOTES}(]*the\s+(?:[a-z]+\s+){{0,2}}?(company|firm|group|agency|organisation|organization"
-    r"|man|woman|official|spokesman|spokeswoman|latter|former|same)\b(?!\s*\[)",
+    rf"|man|woman|official|spokesman|spokeswoman|latter|former{_NOT_A_TITLE}|same)\b(?!\s*\[)",
     re.IGNORECASE,
 )
-_ANAPHOR = re.compile(r"\bthe (?:latter|former|same one)\b|\bthe following\b", re.IGNORECASE)
+_ANAPHOR = re.compile(
+    rf"\bthe (?:latter|former{_NOT_A_TITLE}|same one)\b|\bthe following\b", re.IGNORECASE
+)
 _THIRD_PERSON = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(
     r"\b(?:I|I['’](?:m|ve|d|ll)|[Ww]e|[Ww]e['’](?:re|ve|d|ll)|me|my|[Oo]ur|ours|us|myself|ourselves)\b"
@@ -162,6 +170,9 @@ def problems(text: str, verb: bool | None = None, *, person_named: bool = False)
     opener = _OPENER_PRONOUN.match(body)
     if opener:
         found.append(f"unresolved reference: {opener.group('pronoun')!r}")
+    described = DESCRIPTION.match(body)
+    if described and "former" in described.group("mods").lower().split():
+        found.append(f"unresolved reference: {described.group(0).strip(_QUOTES + '(')!r}")
     if _DEFINITE_START.match(body):
         found.append(f"unresolved reference: {_DEFINITE_START.match(body).group(0)!r}")  # type: ignore[union-attr]
     for match in _DEMONSTRATIVE.finditer(body):
@@ -375,6 +386,10 @@ def standalone(
                 if name:
                     body = f"[{name}]" + body[pronoun.end() :]
             body = _name_after_opener(body, analysis, start)
+            described = resolve_description(analysis, body, start)
+            if described:  # "The former Florida governor [Jeb Bush] took ..."
+                at, name = described
+                body = f"{body[:at]} [{name}]{body[at:]}"
             definite = _DEFINITE_START.match(body)
             if definite and definite.group(1).lower() in (
                 "company",
@@ -385,7 +400,8 @@ def standalone(
                 "organization",
             ):
                 name = _antecedent(analysis, start, ("ORG",))
-                if name and name.lower() not in definite.group(0).lower():
+                named = re.match(r",\s+(?-i:[A-Z])", body[definite.end() :])  # "The company, Acme,"
+                if name and not named and name.lower() not in definite.group(0).lower():
                     body = f"{definite.group(0)} [{name}]" + body[definite.end() :]
     line = head + body
     if line and not _END.search(line) and not prefix:

@@ -288,11 +288,11 @@ def dated_sentences(
             continue  # '"... what voters confirmed here tonight," Sanders said': the day he spoke
         if mention.describes:
             continue  # "such as Mitt Romney in 2012": the date times a person or thing (dates.py)
-        if _FIELD_DATES.search(doc.text, max(0, mention.start - 40), mention.start) and _POLL.search(
-            doc.text, _sentence_start(spans, mention.start), mention.start
-        ):
+        if _FIELD_DATES.search(
+            doc.text, max(0, mention.start - 40), mention.start
+        ) and _POLL.search(doc.text, _sentence_start(spans, mention.start), mention.start):
             continue  # "the survey, taken July 11-14": when a poll asked, not news
-        if mention.granularity != "day" and _UNTIL.search(
+        if not _DAY_WORDS.search(mention.text) and _UNTIL.search(
             doc.text, max(0, mention.start - 20), mention.start
         ):
             continue  # "Known until last month as ...", "challenges through December": a span's end
@@ -520,6 +520,7 @@ _FIELD_DATES = re.compile(
     re.I,
 )
 _POLL = re.compile(r"(?i)\b(?:poll|polls|polling|survey|surveys)\b")
+_DAY_WORDS = re.compile(r"(?i)\d|day\b|tomorrow|tonight|morning|afternoon|evening|week")
 # The end of a span, month or year: "known until last month as", "through December".
 _UNTIL = re.compile(r"(?i)\b(?:until|till|through|throughout)\s+(?:the\s+end\s+of\s+)?$")
 _SINCE = re.compile(
