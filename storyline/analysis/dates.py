@@ -142,7 +142,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "rel_unit",
         re.compile(
             r"(?i:\b(?:(?P<mod>early|earlier|mid|late|later|the\s+end\s+of|the\s+start\s+of)[\s-]+)?"
-            r"(?P<rel>last|this|next|coming)\s+(?P<unit>week|month|year)\b)"
+            r"(?P<rel>last|this|next|coming)\s+(?P<unit>weekend|week|month|year)\b)"
         ),
     ),
     (
@@ -286,7 +286,9 @@ def clause_tense(verb: Any, depth: int = 0) -> bool | None:
             c.dep_ == "acomp" and c.lemma_.lower() in PLAN_LEMMAS for c in head.children
         )
         if planned:
-            return not _past(head)
+            # "were due to file": an adjective's time is its copula's
+            anchor = head.head if head.pos_ == "ADJ" and head.dep_ == "acomp" else head
+            return not _past(anchor)
         return clause_tense(governing_verb(head), depth + 1)
     if verb.lemma_.lower() in PLAN_LEMMAS and verb.tag_ == "VBN":
         return not _past(verb)  # "is expected in 2028"; "was expected in May" is past
@@ -434,7 +436,16 @@ def _present(verb: Any) -> bool:
 
 def _present_at(nlp_doc: Any, start: int, end: int) -> bool:
     span = nlp_doc.char_span(start, end, alignment_mode="expand")
-    verb = governing_verb(span.root) if span is not None and len(span) else None
+    if span is None or len(span) == 0:
+        return False
+    token = span.root
+    for _ in range(40):  # "his victory in Tuesday's primary": a noun's time, not the clause's
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            break
+        token = token.head
+        if token.pos_ in ("NOUN", "PROPN") and token.lower_ not in _TIME_NOUNS:
+            return False
+    verb = governing_verb(span.root)
     for _ in range(3):  # "are eligible to vote ... on Tuesday": the infinitive's clause
         if verb is None or verb.head.i == verb.i or not any(c.tag_ == "TO" for c in verb.children):
             break
@@ -637,6 +648,7 @@ def _resolve(kind: str, m: re.Match[str], pub: Published | None, future: bool) -
         grans: dict[str, Granularity] = {
             "day": "day",
             "week": "month",
+            "weekend": "month",
             "month": "month",
             "year": "year",
         }
@@ -646,7 +658,7 @@ def _resolve(kind: str, m: re.Match[str], pub: Published | None, future: bool) -
         if pub.inferred and step < 0:
             # "last month" in an undated article whose latest stated date is 2012-01-02:
             # the year of the shifted date (2011), never finer
-            back = pub.date - dt.timedelta(days=-step * (7 if unit == "week" else 31))
+            back = pub.date - dt.timedelta(days=-step * (7 if unit.startswith("week") else 31))
             if unit == "day":
                 back = pub.date - dt.timedelta(days=-step)
             return f"{back.year:04d}", "year", True, 0.3
@@ -655,8 +667,22 @@ def _resolve(kind: str, m: re.Match[str], pub: Published | None, future: bool) -
             return coarse[0], coarse[1], True, coarse[2]
         if unit == "day":
             return iso(pub.date + dt.timedelta(days=step), "day"), "day", True, 0.85
-        if unit == "week":
-            return iso(pub.date + dt.timedelta(weeks=step), "month"), "month", True, 0.6
+        if unit in ("week", "weekend"):
+            # the month of the week (Monday to Sunday) or of its weekend; a week that
+            # straddles two months ("earlier this week" on Saturday 3 September) names
+            # neither, so only its year is told, below the confidence an event needs
+            # (weeks run Sunday to Saturday as US news counts them; a weekend is the
+            # Saturday and Sunday closing a Monday-to-Sunday week)
+            shifted = pub.date + dt.timedelta(weeks=step)
+            if unit == "weekend":
+                first = shifted + dt.timedelta(days=5 - shifted.weekday())
+                last = first + dt.timedelta(days=1)
+            else:
+                first = shifted - dt.timedelta(days=(shifted.weekday() + 1) % 7)
+                last = first + dt.timedelta(days=6)
+            if first.month != last.month:
+                return f"{shifted.year:04d}", "year", True, 0.25
+            return iso(first, "month"), "month", True, 0.6
         total = pub.date.year * 12 + pub.date.month - 1 + step
         return f"{total // 12:04d}-{total % 12 + 1:02d}", "month", True, 0.85
     return None
@@ -1090,7 +1116,9 @@ class DateResolver:
     """Analysis component: fills `analysis.dates`."""
 
     name = "dates"
-    version = "4"  # describes: a date that times a thing or a state; weekdays ahead in present clauses
+    version = (
+        "4"  # describes: a date that times a thing or a state; weekdays ahead in present clauses
+    )
     requires: tuple[str, ...] = ()
     provides: tuple[str, ...] = ("dates",)
 

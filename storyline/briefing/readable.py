@@ -77,7 +77,7 @@ _ANAPHOR = re.compile(
 )
 _THIRD_PERSON = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(
-    r"\b(?:I|I['’](?:m|ve|d|ll)|[Ww]e|[Ww]e['’](?:re|ve|d|ll)|me|my|[Oo]ur|ours|us|myself|ourselves)\b"
+    r"\b(?:(?<!\.)I|I['’](?:m|ve|d|ll)|[Ww]e|[Ww]e['’](?:re|ve|d|ll)|me|my|[Oo]ur|ours|us|myself|ourselves)\b"
 )
 _ATTRIBUTION = re.compile(
     r"\b(?:said|says|told|added|explained|noted|stated|argued|according to|announced|insisted)\b"

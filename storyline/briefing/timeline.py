@@ -492,6 +492,8 @@ def _describes_noun(
     words = re.findall(r"[A-Za-z']+", before)
     if granularity == "day" and words and words[-1].lower() in _AT_EVENT:
         return False
+    if re.search(r"(?i)\bahead\s+of\s+$", before):
+        return False  # "barnstorms ahead of Tuesday's primary": the day the story leads to
     return bool(words) and words[-1].lower() not in _CLAUSE_OPENERS
 
 
@@ -510,7 +512,11 @@ _DEICTIC = re.compile(r"(?i)today|tonight|this\s+(?:morning|afternoon|evening)")
 def _in_quotation(text: str, at: int) -> bool:
     """Whether offset `at` lies inside a quotation opened earlier in its paragraph."""
     para = text[text.rfind("\n", 0, at) + 1 : at]
-    return para.count("“") > para.count("”") or para.count('"') % 2 == 1
+    return (
+        para.count("“") > para.count("”")
+        or para.count('"') % 2 == 1
+        or para.count("''") % 2 == 1  # ''...'' as some wires write quotation marks
+    )
 
 
 # A poll's field dates: "the survey, taken July 11-14", "conducted from Dec. 3 - Dec. 7".

@@ -462,3 +462,22 @@ def test_a_days_event_the_clause_happens_at_dates_it():
         ("2015-06-09", "The two senators clashed over taxes at Tuesday's debate in Ohio.")
     ]
     assert _dates("The budget includes the cost of last summer's storms.") == []
+
+
+def test_no_event_from_a_poll_field_date_a_span_end_or_a_quoted_today() -> None:
+    text = (
+        "Mercer leads Lind by 8 points in the survey, taken July 11-14, among likely voters. "
+        "The club was known until last month as the Harbour Club. "
+        "The bank faces legal challenges through December. "
+        "“What voters confirmed here tonight is a revolution,” Lind said on Tuesday."
+    )
+    events = build_timeline([analysed("a", text, "2016-07-20")])
+    assert [e.date for e in events] == ["2016-07-19"]  # Tuesday, not "tonight"
+
+
+def test_a_date_that_describes_a_thing_is_no_event(nlp) -> None:
+    text = "Voters have been drawn to moderates, such as Dale Mercer in 2008. Lind won in 2012."
+    doc = Document(id="a", source="a.txt", text=text, published="2016-01-20")
+    doc.published_granularity = "day"
+    analysis = Analysis(document=doc, dates=resolve_dates(text, "2016-01-20", nlp(text)))
+    assert [e.date for e in build_timeline([analysis], parse=False)] == ["2012"]
