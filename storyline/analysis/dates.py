@@ -277,6 +277,8 @@ def clause_tense(verb: Any, depth: int = 0) -> bool | None:
     if verb is None or depth > 4:
         return None
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if _counterfactual(verb):
+        return False  # "would have been drafted": a past (that did not happen), no plan
     if any(a.lower_ in FUTURE_AUX for a in auxes):
         return True
     head = verb.head
@@ -318,7 +320,12 @@ def parse_tense(nlp_doc: Any, start: int, end: int) -> bool | None:
         and not any(c.tag_ == "VBD" for c in verb.children if c.dep_ in ("aux", "auxpass"))
     ):
         return True  # "has scheduled the session for Jan. 23": the plan's date is ahead
-    return clause_tense(verb)
+    tense = clause_tense(verb)
+    if tense is None and verb is not None and verb.dep_ == "advcl" and verb.head.i != verb.i:
+        # "Once the rule goes into effect on Dec. 1, workers will receive ...": a present
+        # adverbial clause takes the time of the clause it modifies
+        tense = clause_tense(governing_verb(verb.head))
+    return tense
 
 
 # Nouns a date may head without naming a thing: "Thursday night", "the 2015 season".
@@ -401,6 +408,17 @@ def describes_thing(
         # "have been drawn to candidates such as Romney in 2012": a perfect tells no
         # happening at a past year; the year belongs to a noun the parse hung on the verb
         return True
+    if verb is not None and _counterfactual(verb):
+        return True  # "would have been drafted eight weeks ago": what did not happen
+    if (
+        kind == "rel_unit"
+        and span.text.lower().startswith("this")
+        and verb is not None
+        and verb.tag_ in ("VBZ", "VBP")
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        and verb.lemma_.lower() not in PLAN_LEMMAS
+    ):
+        return True  # "This year, an average of polls shows Clinton leading": a state
     noun = None
     if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.i != root.head.i:
         noun = root.head.head
@@ -420,6 +438,12 @@ def describes_thing(
     if ahead and root.dep_ == "pobj" and not _perfect(verb):
         return False  # "on course for first power in 2027": a target, not a description
     return not _past_simple(verb) and clause_tense(verb) is not True
+
+
+def _counterfactual(verb: Any) -> bool:
+    """ "would have been drafted", "could have won": a past that did not happen."""
+    auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return "have" in auxes and any(a in ("would", "could", "should", "might") for a in auxes)
 
 
 def _perfect(verb: Any) -> bool:
@@ -917,11 +941,12 @@ def resolve_dates(
             tense: bool | None = tenses[(m.start(), m.end())]  # decided before, by a parse
         else:
             tense = parse_tense(nlp_doc, m.start(), m.end()) if nlp_doc is not None else None
-        cue = (
-            tense
-            if tense is not None
-            else bool(FUTURE_CUES.search(_context(text, m.start(), m.end())))
-        )
+        context = _context(text, m.start(), m.end())
+        if nlp_doc is not None:
+            # with a parse the verb's own tense was read; what follows the date belongs
+            # to other clauses ("a story in September that said FEMA would resettle ...")
+            context = re.split(r"[.!?;]\s|\n", text[max(0, m.start() - 60) : m.start()])[-1]
+        cue = tense if tense is not None else bool(FUTURE_CUES.search(context))
         if kind == "weekday" and not cue and (m.group("rel") or "").lower() in ("", "on"):
             # "ahead of New York's Tuesday primary", "are eligible to vote ... on Tuesday":
             # a weekday in a present clause, or one an event is ahead of, is still to come

@@ -51,7 +51,7 @@ _REFERRING_NOUN = (
     r"|situation|problem|problems|policy|rule|rules|law|bill|effort|efforts|target|goal|one|ones)"
 )
 _DEMONSTRATIVE = re.compile(
-    rf"\b(?:(?:these|those)\s+(?:[a-z]+[\s-]){{0,2}}?|(?:this|that)\s+){_REFERRING_NOUN}\b"
+    rf"\b(?:(?:these|those)\s+(?:[a-z]+[\s-]){{0,2}}?|(?:this|(?<!\bso )that)\s+){_REFERRING_NOUN}\b"
 )
 # "this market", "this country" in a speaker's own words: the speaker's here (deixis),
 # not a pointer back to an earlier sentence.

@@ -288,6 +288,10 @@ def dated_sentences(
             continue  # '"... what voters confirmed here tonight," Sanders said': the day he spoke
         if mention.describes:
             continue  # "such as Mitt Romney in 2012": the date times a person or thing (dates.py)
+        if _CHANGE_FROM.search(doc.text, max(0, mention.start - 40), mention.start) or (
+            _CHANGE_TO.search(doc.text, max(0, mention.start - 90), mention.start)
+        ):
+            continue  # "rose from 11 percent in April to 19 percent in August": a period
         if _FIELD_DATES.search(
             doc.text, max(0, mention.start - 40), mention.start
         ) and _POLL.search(doc.text, _sentence_start(spans, mention.start), mention.start):
@@ -318,8 +322,12 @@ def dated_sentences(
             if parse and not mention.future
             else None
         )
+        if other_time and _SINCE_CLAUSE.search(doc.text, max(0, other_time[0] - 15), other_time[0]):
+            # "the largest since Bill Clinton won in 1996", "Ever since Sanders announced
+            # his candidacy last year, he's said ...": where a comparison or a state starts
+            continue
         if other_time:
-            # "The vote, the first since Mubarak was ousted in February, covers nine
+            # "The vote, the first after Mubarak was ousted in February, covers nine
             # provinces": the main clause is not of February; its clause is
             s, e = other_time
         elif (
@@ -519,6 +527,11 @@ def _in_quotation(text: str, at: int) -> bool:
     )
 
 
+_SINCE_CLAUSE = re.compile(r"(?i)\bsince\s*$")
+# A change over a period: "rose from 11 percent in April to 19 percent in August".
+_AMOUNT = r"[$£€]?\d[\d,.]*\s*(?:%|percent|per\s+cent|points?|million|billion)?"
+_CHANGE_FROM = re.compile(rf"(?i)\bfrom\s+{_AMOUNT}\s+in\s+$")
+_CHANGE_TO = re.compile(rf"(?i)\bfrom\s+{_AMOUNT}\s+in\s+\w+\s+to\s+{_AMOUNT}\s+in\s+$")
 # A poll's field dates: "the survey, taken July 11-14", "conducted from Dec. 3 - Dec. 7".
 _FIELD_DATES = re.compile(
     r"\b(?:taken|conducted|fielded|carried\s+out)\s+(?:from\s+|between\s+|on\s+|over\s+)?"

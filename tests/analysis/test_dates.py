@@ -476,3 +476,20 @@ def test_weeks_and_weekends_name_their_month_only_within_one(
     (m,) = resolve_dates(text, published)
     assert m.value == value
     assert (m.confidence >= 0.3) is confident
+
+
+def test_what_did_not_happen_and_a_state_this_year_describe(nlp) -> None:
+    text = "In a careful office, the speech would have been drafted eight weeks ago."
+    assert [d.describes for d in resolve_dates(text, "2016-07-20", nlp(text))] == [True]
+    text = "This year, an average of recent polls shows Lind leading by 40 points."
+    assert [d.describes for d in resolve_dates(text, "2016-09-04", nlp(text))] == [True]
+
+
+def test_with_a_parse_a_later_clause_does_not_make_a_date_a_plan(nlp) -> None:
+    text = "The site posts fake stories, including one in September that said the city would grow."
+    (m,) = resolve_dates(text, "2015-12-12", nlp(text))
+    assert (m.value, m.future) == ("2015-09", False)
+    # a present adverbial clause takes the time of the clause it modifies
+    text = "Once the rule goes into effect on Dec. 1, many workers will receive more pay."
+    (m,) = resolve_dates(text, "2016-05-19", nlp(text))
+    assert (m.value, m.future) == ("2016-12-01", True)

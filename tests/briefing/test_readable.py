@@ -263,3 +263,10 @@ def test_problems_passes_a_quoted_we_the_line_frames_with_a_name() -> None:
     assert "first person without its speaker" not in problems(
         "Divers from the F.B.I. searched the lake near the site of the Dec. 2 attack.", True
     )
+
+
+def test_problems_reads_so_that_as_a_conjunction() -> None:
+    assert not problems(
+        "Priebus said on Tuesday that the speech matters so that people can see the nominee.",
+        True,
+    )

@@ -395,7 +395,7 @@ def test_timeline_a_possessive_date_inside_its_clause_dates_a_thing_not_the_clau
 
 def test_timeline_a_clause_at_another_time_is_its_own_event(nlp):
     text = (
-        "The final vote, the first since the mayor was ousted in February, covers nine wards "
+        "The final vote, held after the mayor was ousted in February, covers nine wards "
         "of the city. Turnout rose when polls opened on Tuesday across the nine wards."
     )
     a = analysed("a", text, "2012-01-05")
@@ -406,6 +406,16 @@ def test_timeline_a_clause_at_another_time_is_its_own_event(nlp):
         # "when" shares the main clause's time: the sentence is Tuesday's news
         ("2012-01-03", "Turnout rose when polls opened on Tuesday across the nine wards."),
     ]
+
+
+def test_timeline_a_since_clause_is_where_a_comparison_starts_not_an_event(nlp):
+    text = (
+        "It was the largest margin for a mayor since Dale Mercer won the city in 1996. "
+        "Turnout rose on Tuesday across the nine wards."
+    )
+    a = analysed("a", text, "2012-01-05")
+    a.clauses = find_clauses(nlp(text))
+    assert [e.date for e in build_timeline([a], lead_events=False)] == ["2012-01-03"]
 
 
 def test_timeline_an_undated_article_takes_the_year_of_its_story_s_other_dates():
@@ -481,3 +491,12 @@ def test_a_date_that_describes_a_thing_is_no_event(nlp) -> None:
     doc.published_granularity = "day"
     analysis = Analysis(document=doc, dates=resolve_dates(text, "2016-01-20", nlp(text)))
     assert [e.date for e in build_timeline([analysis], parse=False)] == ["2012"]
+
+
+def test_no_event_from_a_change_over_a_period() -> None:
+    text = (
+        "Support for Lind rose from 11 percent in April to 19 percent in August. "
+        "Mercer graduated from Harbour High School in 2001."
+    )
+    events = build_timeline([analysed("a", text, "2016-09-04")], parse=False)
+    assert [e.date for e in events] == ["2001"]
