@@ -322,7 +322,9 @@ def dated_sentences(
             if parse and not mention.future
             else None
         )
-        if other_time and _SINCE_CLAUSE.search(doc.text, max(0, other_time[0] - 15), other_time[0]):
+        if (
+            other_time and _SINCE_CLAUSE.search(doc.text, max(0, other_time[0] - 15), other_time[0])
+        ) or (parse and _in_since_clause(doc.text, mention, analysis.clauses)):
             # "the largest since Bill Clinton won in 1996", "Ever since Sanders announced
             # his candidacy last year, he's said ...": where a comparison or a state starts
             continue
@@ -528,6 +530,19 @@ def _in_quotation(text: str, at: int) -> bool:
 
 
 _SINCE_CLAUSE = re.compile(r"(?i)\bsince\s*$")
+_SINCE_OPENS = re.compile(r"(?i)[\s\"“‘']*(?:ever\s+)?since\s")
+
+
+def _in_since_clause(text: str, mention: DateMention, clauses: Sequence[Clause]) -> bool:
+    """Whether the date lies in an adverbial clause opened by "since", even one inside
+    reported words ("... he's said", "wrote: 'the worst since the Democrats gathered in
+    1972'"), which `_other_time_clause` leaves to the speaker."""
+    holding = [
+        c for c in clauses if c.dep == "advcl" and c.start <= mention.start and mention.end <= c.end
+    ]
+    return any(_SINCE_OPENS.match(text, c.start) for c in holding)
+
+
 # A change over a period: "rose from 11 percent in April to 19 percent in August".
 _AMOUNT = r"[$£€]?\d[\d,.]*\s*(?:%|percent|per\s+cent|points?|million|billion)?"
 _CHANGE_FROM = re.compile(rf"(?i)\bfrom\s+{_AMOUNT}\s+in\s+$")

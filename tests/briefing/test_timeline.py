@@ -500,3 +500,13 @@ def test_no_event_from_a_change_over_a_period() -> None:
     )
     events = build_timeline([analysed("a", text, "2016-09-04")], parse=False)
     assert [e.date for e in events] == ["2001"]
+
+
+def test_a_since_clause_in_reported_words_is_no_event_either(nlp):
+    text = (
+        "Ever since Dale Mercer announced his candidacy last year, he has said the same "
+        "thing at every stop. Mercer won the vote on Tuesday."
+    )
+    a = analysed("a", text, "2016-02-10")
+    a.clauses = find_clauses(nlp(text))
+    assert [e.date for e in build_timeline([a], lead_events=False)] == ["2016-02-09"]
