@@ -769,6 +769,11 @@ _REVISED_HERE = re.compile(
 )
 
 
+# The notes the two functions below append to a superseded plan's text; the brief
+# keeps them outside the line it makes of that text (and outside any quotation marks).
+REVISION_NOTE = re.compile(r"\s*\((?:superseded|later moved to \d{4})\)$")
+
+
 def settle_own_revisions(events: list[TimelineEvent]) -> None:
     """A plan whose own sentence tells that it was given up or changed ("Originally the
     firm hoped to reach 10 billion in 2018 but pushed the date back") is no current
