@@ -31,11 +31,11 @@ from .lede import build_lede
 from .narrative import build_narrative, passages
 from .players import key_players, story_subjects
 from .quotes import group_quotes
-from .readable import standalone
+from .readable import REVISION_NOTE, standalone
 from .since import day_before, keep_new, parse_since
 from .sources import source_refs
 from .summary import summarize
-from .timeline import REVISION_NOTE, build_timeline
+from .timeline import build_timeline
 
 
 def build_brief(

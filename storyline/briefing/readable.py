@@ -105,6 +105,9 @@ _CUT_END = re.compile(
 # A quotation that opens with "And"/"But": the speaker's earlier sentence is missing.
 _CONTINUES = re.compile(rf"^[{_QUOTES}(]+(?:and|but|or|so)\b", re.IGNORECASE)
 _END = re.compile(rf"[.!?][{_QUOTES})\]]*$")
+# The notes the timeline appends to a superseded plan (timeline.settle_own_revisions,
+# mark_moved_targets): the brief's words, kept outside the line it makes of the source's.
+REVISION_NOTE = re.compile(r"\s*\((?:superseded|later moved to \d{4})\)$")
 # A leading editorial aside: "(later moved to 2028) The company still plans...".
 _ASIDE = re.compile(r"^\([^)]{1,80}\)\s+(?=[A-Z])")
 # A speaker's label before their words, without quotation marks.
@@ -147,6 +150,7 @@ def problems(text: str, verb: bool | None = None, *, person_named: bool = False)
     which then refers to them ("Giles attempted ... and said he had").
     """
     found = []
+    text = REVISION_NOTE.sub("", text)
     attributed = bool(_SPEAKER_PREFIX.match(text))
     body = _body(text).strip()
     words = body.split()

@@ -27,7 +27,7 @@ from ..analysis.cues import SPEECH_VERBS
 from ..analysis.dates import Published, inferred_published, resolve_dates
 from ..model import Analysis, Citation, Clause, DateMention, Document, Granularity, TimelineEvent
 from ..words import AUXILIARIES, CARDINALS, FUNCTION_WORDS, REPORTING_WORDS
-from .readable import WIRE_DATELINE
+from .readable import REVISION_NOTE, WIRE_DATELINE
 
 MAX_WORDS = 40  # longer sentences are trimmed to the clause around the date
 MAX_SENTENCE_WORDS = 60  # a sentence this long is kept rather than show a noun phrase
@@ -769,17 +769,12 @@ _REVISED_HERE = re.compile(
 )
 
 
-# The notes the two functions below append to a superseded plan's text; the brief
-# keeps them outside the line it makes of that text (and outside any quotation marks).
-REVISION_NOTE = re.compile(r"\s*\((?:superseded|later moved to \d{4})\)$")
-
-
 def settle_own_revisions(events: list[TimelineEvent]) -> None:
     """A plan whose own sentence tells that it was given up or changed ("Originally the
     firm hoped to reach 10 billion in 2018 but pushed the date back") is no current
     target: it stays at its date among the targets, marked "(superseded)"."""
     for e in events:
-        if e.future and "(later " not in e.text and _REVISED_HERE.search(e.text):
+        if e.future and not REVISION_NOTE.search(e.text) and _REVISED_HERE.search(e.text):
             e.text = f"{e.text} (superseded)"
 
 
