@@ -17,6 +17,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from ..analysis.amounts import (
+    COUNT_WORDS,
+    approximate,
+    number_phrases,
+    rounding,
+    stated_bound,
+)
 from ..analysis.names import name_key, same_word
 from ..analysis.roles import NAME_TITLES, ROLE_HEADS
 from ..analysis.units import MEASURE_SYNONYMS, SCALE_FACTORS
@@ -30,7 +37,7 @@ from ..model import (
     Figure,
     Statement,
 )
-from ..words import CARDINALS, FUNCTION_WORDS, REPORTING_WORDS
+from ..words import FUNCTION_WORDS, REPORTING_WORDS
 from .conflicts import (
     age_divergences,
     appointment_divergences,
@@ -149,8 +156,6 @@ _NOT_MONEY = frozenset({"percent", "percentage points", "votes", "people", "unit
 # Publication dates at most this many days apart are "about the same time": values
 # that differ then are a disagreement; further apart, a later value is a revision.
 SAME_TIME_DAYS = 7
-_LOWER_BOUND = re.compile(r"\b(?:at least|more than|over|upwards of|nearly|almost)\b", re.I)
-_UPPER_BOUND = re.compile(r"\b(?:at most|fewer than|less than|under|up to)\b", re.I)
 
 
 def days_apart(a: str | None, b: str | None) -> int | None:
@@ -166,25 +171,11 @@ def days_apart(a: str | None, b: str | None) -> int | None:
 
 
 def half_unit(figure: Figure) -> float:
-    """Half the last written digit of a figure, in plain units: the rounding it allows
-    ("four million" -> 500,000; "3.9 million" -> 50,000; "37,847" -> 0.5)."""
+    """Half the last written digit of a figure, in plain units (`amounts.rounding`)."""
     factor = SCALE_FACTORS.get((figure.scale or "").casefold(), 1.0)
     if figure.value is not None and abs(figure.value) >= factor:
         factor = 1.0
-    m = re.search(r"\d[\d,]*(?:\.(\d+))?", figure.text)
-    if m is None:
-        return 0.5 * factor  # a number word ("four"): whole units
-    decimals = len(m.group(1) or "")
-    return 0.5 * factor * 10.0 ** (-decimals)
-
-
-def _bound(figure: Figure) -> int:
-    """+1 for "at least nine", -1 for "fewer than nine", 0 for an exact figure."""
-    if _LOWER_BOUND.search(figure.text):
-        return 1
-    if _UPPER_BOUND.search(figure.text):
-        return -1
-    return 0
+    return rounding(figure.text, factor)
 
 
 def same_value(a: Figure, b: Figure, tolerance: float = FIGURE_TOLERANCE) -> bool:
@@ -195,9 +186,9 @@ def same_value(a: Figure, b: Figure, tolerance: float = FIGURE_TOLERANCE) -> boo
     if abs(x - y) <= max(tolerance * max(abs(x), abs(y)), max(half_unit(a), half_unit(b))):
         return True
     for low, high, f in ((x, y, a), (y, x, b)):  # "at least 9" agrees with 10
-        if _bound(f) == 1 and high > low:
+        if stated_bound(f.text) == 1 and high > low:
             return True
-        if _bound(f) == -1 and high < low:
+        if stated_bound(f.text) == -1 and high < low:
             return True
     return False
 
@@ -664,37 +655,14 @@ def _shown(dm: DateMention) -> str:
 
 # ---------------------------------------------------------------- numbers in sentences
 
-# A number and the words it counts: "3.7 million miles", "at least nine people",
-# "eight times closer", "11 states". Years, clock times, ages, ordinals and
-# phone-like strings are left out by `_NUMBER_SKIP`.
-_NUMBER_WORDS = {w: n for w, n in CARDINALS.items() if n} | {"dozen": 12}
-_NUMBER = re.compile(
-    r"(?P<bound>\b(?:at least|more than|over|nearly|almost|about|around|some|roughly|up to|as many as|fewer than|less than)\s+)?"
-    r"(?<![\w$£€.,:/-])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
-    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
-    + r")\b(?![.,:/-]?\d)(?:\s+(?P<scale>million|billion|thousand|trillion)\b)?"
-    r"(?P<after>(?:\s+[A-Za-z][\w'-]*){1,3})",
-    re.I,
-)
-_NUMBER_SKIP = re.compile(
-    r"^\s+(?:a\.m|p\.m|am\b|pm\b|o'clock|years?\s+old|-year|year-old|percent of the vote|"
-    r"block\b)",
-    re.I,
-)
+# A number and the words it counts ("3.7 million miles", "at least nine people",
+# "eight times closer") is read by `amounts.number_phrases`, the one reader of numbers.
+_NUMBER_WORDS = COUNT_WORDS
 # A stretch of time a count is over ("over two days", "in the past 24 hours", "since
 # Wednesday"): counts over different stretches are not one fact.
 _SCOPE = re.compile(
     r"\b(?:(?:over|in|within|during|for)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?"
     r"(?:\w+\s+)?(?:days?|weeks?|hours?|months?|years?)|since\s+\w+)\b",
-    re.I,
-)
-_LABEL_BEFORE = re.compile(
-    r"(?:\b(?:group|groups|lane|lanes|flight|gate|room|block|route|no|number|chapter|section|"
-    r"article|phase|level|grade|stage|terminal|platform|line|channel|district|ward|precinct|"
-    r"station|highway|road|interstate|type|category|model|version|season|episode|page|"
-    r"question|item|class|division|week|day|game|round|act|rule|amendment|title)s?\.?|"
-    r"\d\s*(?:,|and|or|to|through|-)|"
-    r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\s+(?:or|to|through))\s*$",  # "nine to 33 years"
     re.I,
 )
 _COUNTED_STOP = FUNCTION_WORDS
@@ -718,23 +686,15 @@ class _Count:
     head: str  # the first word after the number that is not a stop word: what is counted
     anchor: frozenset[str] = frozenset()  # content words within ANCHOR_SPAN words of it
     at: int = 0  # offset of the number in the document
+    hedged: bool = False  # "about", "nearly", "some"
 
 
 def _counts(doc: Document) -> list[_Count]:
     out = []
     for start, end in _sentence_spans(doc):
         sentence = doc.text[start:end]
-        for m in _NUMBER.finditer(sentence):
-            raw = m.group("num").casefold().replace(",", "")
-            value = float(_NUMBER_WORDS.get(raw, raw) if not raw[0].isdigit() else raw)
-            if raw[0].isdigit() and 1800 <= value <= 2100 and not m.group("scale"):
-                continue  # a year
-            if _NUMBER_SKIP.match(m.group("after")) or re.match(r"-", sentence[m.end("num") :]):
-                continue
-            if _LABEL_BEFORE.search(sentence[: m.start("num")]):
-                continue  # "group 2", "lane 1", "Flight 8501", "3, 4 and 5": names, not counts
-            value *= SCALE_FACTORS.get((m.group("scale") or "").casefold(), 1.0)
-            words = [w.casefold() for w in re.findall(r"[A-Za-z][\w'-]*", m.group("after"))]
+        for p in number_phrases(sentence):
+            words = [w.casefold() for w in re.findall(r"[A-Za-z][\w'-]*", p.after)]
             counted = [
                 w[:-1] if len(w) > 3 and w.endswith("s") else w
                 for w in words
@@ -742,20 +702,22 @@ def _counts(doc: Document) -> list[_Count]:
             ]
             if not counted:
                 continue
-            bound = m.group("bound") or ""
-            kind = 1 if re.match(r"(?i)at least|more than|over", bound) else 0
-            kind = -1 if re.match(r"(?i)up to|as many as|fewer than|less than", bound) else kind
-            text = (m.group(0)).strip()
-            around = sentence[: m.start("num")].split()[-2:] + _predicate(
-                sentence[m.start("after") :]
-            )
+            around = sentence[: p.start].split()[-2:] + _predicate(sentence[p.after_start :])
             head, anchor = counted[0], _content(around) | {counted[0]}
-            fate = _fate(sentence[m.start("after") :]) if head in _GENERIC_HEADS else None
+            fate = _fate(sentence[p.after_start :]) if head in _GENERIC_HEADS else None
             if fate:  # "nine dead", "eight people were killed", "two people hurt"
                 head, anchor = fate, anchor | {fate}
             out.append(
                 _Count(
-                    doc.id, (start, end), value, text, kind, head, anchor, start + m.start("num")
+                    doc.id,
+                    (start, end),
+                    p.value,
+                    p.text,
+                    p.bound,
+                    head,
+                    anchor,
+                    start + p.start,
+                    p.hedged,
                 )
             )
         for m in _TOLL.finditer(sentence):
@@ -764,11 +726,21 @@ def _counts(doc: Document) -> list[_Count]:
             value = float(m.group("num").replace(",", ""))
             value *= SCALE_FACTORS.get((m.group("scale") or "").casefold(), 1.0)
             bound = m.group("bound") or ""
-            kind = 1 if re.match(r"(?i)at least|more than|over", bound) else 0
-            kind = -1 if re.match(r"(?i)up to|as many as", bound) else kind
             anchor = _content(sentence[: m.start("num")].split()[-4:]) | {DEATHS}
             text = m.group(0)[m.start("toll") - m.start() :].strip()
-            out.append(_Count(doc.id, (start, end), value, text, kind, DEATHS, anchor, at))
+            out.append(
+                _Count(
+                    doc.id,
+                    (start, end),
+                    value,
+                    text,
+                    stated_bound(bound),
+                    DEATHS,
+                    anchor,
+                    at,
+                    approximate(bound),
+                )
+            )
     return out
 
 
@@ -859,16 +831,6 @@ def _content(words: list[str]) -> frozenset[str]:
     return frozenset(out)
 
 
-def _count_rounding(c: _Count) -> float:
-    """Half the last written digit of a count, like `half_unit` for figures: "four
-    million" allows 500,000 either way, "3.9 million" 50,000, "29" half a unit."""
-    m = re.search(r"\d[\d,]*(?:\.(\d+))?", c.text)
-    scale = re.search(r"\b(million|billion|thousand|trillion)\b", c.text, re.I)
-    factor = SCALE_FACTORS.get(scale.group(1).casefold(), 1.0) if scale else 1.0
-    decimals = len(m.group(1) or "") if m else 0
-    return 0.5 * factor * 10.0 ** (-decimals)
-
-
 # Characters around a number in which a place names where the counted thing is.
 PLACE_WINDOW = 60
 
@@ -907,12 +869,9 @@ def _counts_agree(a: _Count, b: _Count) -> bool:
     "3.9 million"), within 10% when one is hedged ("about"), and inside a stated bound:
     "at least 30" agrees with 31 but not with 29, a count below what it says is certain."""
     low, high = sorted((a.value, b.value))
-    if high - low <= max(0.02 * high, _count_rounding(a), _count_rounding(b)):
+    if high - low <= max(0.02 * high, rounding(a.text), rounding(b.text)):
         return True
-    approx = any(
-        re.match(r"(?i)(?:nearly|almost|about|around|some|roughly)\b", x.text) for x in (a, b)
-    )
-    if approx and high - low <= 0.1 * high:
+    if (a.hedged or b.hedged) and high - low <= 0.1 * high:
         return True
     for x, y in ((a, b), (b, a)):  # "at least nine" agrees with ten
         if x.bound == 1 and y.value >= x.value:
