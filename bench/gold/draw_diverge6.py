@@ -84,4 +84,8 @@ if __name__ == "__main__":
     d1 = random.Random(2602).sample(names, 2)
     rest = [n for n in names if n not in d1]
     print("timeline17 draw 1:", json.dumps(groups(2601)), json.dumps(groups(2604)))
+    used = ("2010-09-20", "2010-04-26", "2009-05-07", "2009-06-01")
+    print("timeline17 draw 2:", json.dumps(groups(2605, exclude_days=used)))
+    used2 = (*used, "2010-11-09", "2009-05-06")
+    print("timeline17 draw 2, more:", json.dumps(groups(2606, exclude_days=used2)))
     print("polnear draw 1:", d1, "draw 2:", random.Random(2603).sample(rest, 2))
