@@ -800,16 +800,17 @@ def approximate(text: str) -> bool:
     return bool(_APPROXIMATE.search(text))
 
 
-def rounding(text: str, factor: float = 1.0) -> float:
+def rounding(text: str, factor: float | None = None, unit: float = 1.0) -> float:
     """Half the last written digit of a number, in plain units: the rounding it allows
     ("four million" -> 500,000; "3.9 million" -> 50,000; "37,847" -> 0.5). `factor` is
-    the scale the text's number is multiplied by (a scale word in `text` is read too)."""
-    scale = re.search(rf"\b({_SCALE_WORD})\b", text, re.I)
-    if scale:
-        factor = units.SCALE_FACTORS.get(scale.group(1).casefold(), factor)
+    the scale the written number is multiplied by (None: a scale word in `text`);
+    `unit` converts the result ("sq miles" to km2)."""
+    if factor is None:
+        scale = re.search(rf"\b({_SCALE_WORD})\b", text, re.I)
+        factor = units.SCALE_FACTORS.get(scale.group(1).casefold(), 1.0) if scale else 1.0
     m = re.search(r"\d[\d,]*(?:\.(\d+))?", text)
     decimals = len(m.group(1) or "") if m else 0
-    return 0.5 * factor * 10.0 ** (-decimals)
+    return 0.5 * factor * unit * 10.0 ** (-decimals)
 
 
 @dataclass(slots=True)
@@ -832,8 +833,9 @@ def number_phrases(sentence: str) -> list[NumberPhrase]:
     for m in _PHRASE.finditer(sentence):
         raw = m.group("num").casefold().replace(",", "")
         value = float(COUNT_WORDS.get(raw, raw) if not raw[0].isdigit() else raw)
-        if raw[0].isdigit() and 1800 <= value <= 2100 and not m.group("scale"):
-            continue  # a year
+        year = raw[0].isdigit() and "," not in m.group("num") and 1800 <= value <= 2100
+        if year and not m.group("scale"):
+            continue  # a year ("1,800 square miles" is none)
         if _PHRASE_SKIP.match(m.group("after")) or re.match(r"-", sentence[m.end("num") :]):
             continue
         if _LABEL_BEFORE.search(sentence[: m.start("num")]):

@@ -44,6 +44,7 @@ from .conflicts import (
     block_divergences,
     clock_divergences,
     contradiction_divergences,
+    meaning_cosines,
     month_day,
     name_form_divergences,
     near_spelling,
@@ -687,6 +688,7 @@ class _Count:
     anchor: frozenset[str] = frozenset()  # content words within ANCHOR_SPAN words of it
     at: int = 0  # offset of the number in the document
     hedged: bool = False  # "about", "nearly", "some"
+    factor: float = 1.0  # written unit -> base unit of its dimension ("sq miles" -> km2)
 
 
 def _counts(doc: Document) -> list[_Count]:
@@ -707,17 +709,23 @@ def _counts(doc: Document) -> list[_Count]:
             fate = _fate(sentence[p.after_start :]) if head in _GENERIC_HEADS else None
             if fate:  # "nine dead", "eight people were killed", "two people hurt"
                 head, anchor = fate, anchor | {fate}
+            factor = 1.0
+            measure = _measure_unit(counted, sentence[p.after_start :])
+            if measure:  # "580 sq miles" and "1,800 square miles" measure one thing
+                head, factor = measure
+                anchor = anchor | {head}
             out.append(
                 _Count(
                     doc.id,
                     (start, end),
-                    p.value,
+                    p.value * factor,
                     p.text,
                     p.bound,
                     head,
                     anchor,
                     start + p.start,
                     p.hedged,
+                    factor,
                 )
             )
         for m in _TOLL.finditer(sentence):
@@ -742,6 +750,55 @@ def _counts(doc: Document) -> list[_Count]:
                 )
             )
     return out
+
+
+# Units a measure is written in, by dimension, with the factor to that dimension's
+# base unit (metre, litre, kg): "1,500 sq km" and "580 sq miles" are one area, "1,000
+# barrels a day" and "42,000 gallons a day" one flow.
+_LENGTHS = {
+    "mile": 1609.344,
+    "km": 1000.0,
+    "kilometre": 1000.0,
+    "kilometer": 1000.0,
+    "metre": 1.0,
+    "meter": 1.0,
+    "ft": 0.3048,
+    "feet": 0.3048,
+    "foot": 0.3048,
+    "yard": 0.9144,
+}
+_UNITS: dict[str, tuple[str, float]] = {
+    **{u: ("length", f) for u, f in _LENGTHS.items()},
+    "acre": ("area", 4046.86),
+    "hectare": ("area", 1e4),
+    "barrel": ("volume", 158.987),
+    "gallon": ("volume", 3.785),
+    "litre": ("volume", 1.0),
+    "liter": ("volume", 1.0),
+    "tonne": ("mass", 1000.0),
+    "ton": ("mass", 1000.0),
+    "kilogram": ("mass", 1.0),
+    "kg": ("mass", 1.0),
+    "pound": ("mass", 0.4536),
+}
+# "a day", "per hour" after the unit (and what it measures): a rate, not an amount.
+_RATE = re.compile(
+    r"^\s+(?:[\w'-]+\s+){1,4}?(?:a|an|per|each)\s+(day|hour|week|month|year)\b", re.I
+)
+
+
+def _measure_unit(counted: list[str], after: str) -> tuple[str, float] | None:
+    """(dimension, factor to its base unit) for a number written in a unit of
+    `_UNITS` ("sq miles" -> area), a rate when "a day" follows; None otherwise."""
+    unit = counted[0]
+    if unit in ("sq", "square") and len(counted) > 1 and counted[1] in _LENGTHS:
+        dimension, factor = "area", _LENGTHS[counted[1]] ** 2
+    elif unit in _UNITS:
+        dimension, factor = _UNITS[unit]
+    else:
+        return None
+    rate = _RATE.match(after)
+    return (dimension + "/" + rate.group(1).casefold() if rate else dimension), factor
 
 
 def _fate(after: str) -> str | None:
@@ -869,7 +926,9 @@ def _counts_agree(a: _Count, b: _Count) -> bool:
     "3.9 million"), within 10% when one is hedged ("about"), and inside a stated bound:
     "at least 30" agrees with 31 but not with 29, a count below what it says is certain."""
     low, high = sorted((a.value, b.value))
-    if high - low <= max(0.02 * high, rounding(a.text), rounding(b.text)):
+    if high - low <= max(
+        0.02 * high, rounding(a.text, unit=a.factor), rounding(b.text, unit=b.factor)
+    ):
         return True
     if (a.hedged or b.hedged) and high - low <= 0.1 * high:
         return True
@@ -915,19 +974,77 @@ def _toll_context(
     }
 
 
-def count_divergences(
+@dataclass
+class CountPair:
+    """Two documents' different numbers for one thing, aligned by `count_pairs`."""
+
+    a: _Count
+    b: _Count
+    similarity: float  # how alike the two sentences read (numbers left out)
+
+
+# MiniLM cosine of the words around two numbers (numbers masked) at or above which
+# they measure one thing although their sentences share too few words: only for
+# measures in units (`_UNITS`) and tolls, whose head already says what is counted.
+MEANING_THRESHOLD = 0.75
+# Lower, for a measure the only one of its dimension in each document (`_sole_measure`).
+SOLE_MEASURE_THRESHOLD = 0.35
+# Words either side of a number read for its meaning.
+MEANING_SPAN = 8
+_UPDATE = re.compile(
+    r"\b(?:now|latest|so far|to date|has (?:climbed|risen|grown|reached|increased|jumped|"
+    r"soared|doubled)|climbed|risen|rose|jumped|soared|increased to|bringing the (?:total|"
+    r"number|toll)|up from|revised|raised (?:its|the|their) estimate|(?:vastly |far )?more "
+    r"than (?:initially|previously|first|earlier) (?:estimated|thought|reported|believed))\b",
+    re.I,
+)
+
+
+def _sole_measure(c: _Count, counts: list[_Count]) -> bool:
+    """Whether a document gives only one value in its count's dimension, and that a
+    dimension few things in a story have (an area, a volume, a mass, a rate, not a
+    length: depths and distances abound): "about 580 sq miles (1,500 sq km)" is the
+    slick's size wherever else the slick is measured."""
+    if c.factor == 1.0 or c.head == "length":
+        return False
+    return all(_counts_agree(c, x) for x in counts if x.document == c.document and x.head == c.head)
+
+
+def _local(text: str, c: _Count) -> str:
+    """The words either side of a count, its number masked: what it is said of."""
+    sentence = text[c.sentence[0] : c.sentence[1]]
+    at = c.at - c.sentence[0]
+    before = sentence[:at].split()[-MEANING_SPAN:]
+    after = sentence[at:].split()[1 : 1 + MEANING_SPAN]
+    return re.sub(r"\d[\d,.]*", "#", " ".join([*before, "#", *after]))
+
+
+def _updates(texts: dict[str, str], spans: dict[str, list[tuple[int, int]]], c: _Count) -> bool:
+    """Whether a count is told as an update ("has climbed to", "now", "vastly more than
+    initially estimated"), in its sentence or the one before it."""
+    doc_spans = spans[c.document]
+    k = next((i for i, sp in enumerate(doc_spans) if sp[0] <= c.sentence[0] < sp[1]), 0)
+    start = doc_spans[k - 1][0] if k > 0 else c.sentence[0]
+    return bool(_UPDATE.search(texts[c.document][start : c.at]))
+
+
+def count_pairs(
     analyses: Sequence[Analysis],
-    labels: dict[str, str] | None = None,
     threshold: float = SAME_FACT_THRESHOLD,
-) -> list[Divergence]:
-    """One fact counted differently by documents at about the same time: two sentences
-    alike in their words (numbers left out) that put different numbers on the same
-    thing ("3.7 million miles" vs "3.9 million miles", "eight times closer" vs "seven
-    times closer"). Rounding, "about" and stated bounds ("at least nine") agree; so do
-    sentences dated differently (one says "on Friday", the other gives no date), which
-    may count over different stretches of time. The number must count the same
-    thing (the first word after it: "four big parts", "two big objects")."""
-    labels = labels or {}
+    *,
+    revisions: bool = False,
+) -> list[CountPair]:
+    """Two documents that put different numbers on one thing: sentences alike in their
+    words (numbers left out), or anchored by the words around both numbers, or — for a
+    measure in units or a toll — alike in meaning (`MEANING_THRESHOLD`). Rounding,
+    "about" and stated bounds agree; so do sentences dated differently (one says "on
+    Friday", the other gives no date). The number must count the same thing (the first
+    word after it, or the dimension of its unit: "sq miles" and "square miles").
+
+    With `revisions`, the pairs that are a revision: documents published on different
+    days, further apart than `SAME_TIME_DAYS` or the later one telling its number as an
+    update; without, the pairs of documents at about the same time that are not."""
+    published = {a.document.id: a.document.published for a in analyses}
     published = {a.document.id: a.document.published for a in analyses}
     counts = [c for a in analyses for c in _counts(a.document)]
     if len({c.document for c in counts}) < 2:
@@ -963,13 +1080,28 @@ def count_divergences(
     in_sentence: dict[tuple[str, tuple[int, int]], list[_Count]] = defaultdict(list)
     for c in counts:
         in_sentence[(c.document, c.sentence)].append(c)
-    out, seen = [], set()
+    spans = {a.document.id: sentence_spans(a.document) for a in analyses}
+    found: list[CountPair] = []
+    by_meaning: list[CountPair] = []
+    seen = set()
     for i, a in enumerate(counts):
         for b in counts[i + 1 :]:
             if a.document == b.document or a.head != b.head or _relation(a) != _relation(b):
                 continue
-            if not _same_time(published.get(a.document), published.get(b.document)):
-                continue
+            pa_, pb_ = published.get(a.document), published.get(b.document)
+            if revisions:
+                if not (pa_ and pb_ and pa_[:10] != pb_[:10]):
+                    continue
+                later = b if pb_ > pa_ else a
+                if _same_time(pa_, pb_) and not _updates(texts, spans, later):
+                    continue
+            else:
+                if not _same_time(pa_, pb_):
+                    continue
+                if pa_ and pb_ and pa_[:10] != pb_[:10]:
+                    later = b if pb_ > pa_ else a
+                    if _updates(texts, spans, later):
+                        continue  # a later "has climbed to": a revision, not a conflict
             sim = sims[index[(a.document, a.sentence)], index[(b.document, b.sentence)]]
             shared = a.anchor & b.anchor
             anchored = (
@@ -981,7 +1113,10 @@ def count_divergences(
                 # a toll's event is often named in the sentence before it ("the 1982
                 # crackdown ... Thousands were killed, ... the toll at 10,000")
                 anchored = context.get((a.at, b.at), 0.0) >= TOLL_CONTEXT_THRESHOLD
-            if (sim < threshold and not anchored) or _counts_agree(a, b):
+            aligned = sim >= threshold or anchored
+            if not aligned and a.head not in FATES and a.factor == 1.0:
+                continue  # meaning alone aligns only measures in units and tolls
+            if _counts_agree(a, b):
                 continue
             if any(
                 c.head == x.head and _counts_agree(c, x)
@@ -989,8 +1124,10 @@ def count_divergences(
                 for c in in_sentence[(other.document, other.sentence)]
             ):
                 continue  # "90 degrees ... 45 degrees" in both: two facts, both agreed on
-            if _gives_number(texts[b.document][b.sentence[0] : b.sentence[1]], a.value) or (
-                _gives_number(texts[a.document][a.sentence[0] : a.sentence[1]], b.value)
+            if _gives_number(
+                texts[b.document][b.sentence[0] : b.sentence[1]], a.value / a.factor
+            ) or (
+                _gives_number(texts[a.document][a.sentence[0] : a.sentence[1]], b.value / b.factor)
             ):
                 continue  # "dated to 44,000 years ago ... between 45,000 and 49,000": both given
             if when[(a.document, a.sentence)] != when[(b.document, b.sentence)]:
@@ -1002,24 +1139,71 @@ def count_divergences(
             if key in seen:
                 continue
             seen.add(key)
-            sides = [
-                sentence_side(texts, c.document, c.sentence, published.get(c.document))
-                for c in (a, b)
-            ]
-            out.append(
-                Divergence(
-                    kind="count",
-                    description=(
-                        f'Sources differ on a number: "{a.text}" ({labels.get(a.document, a.document)}) '
-                        f'vs "{b.text}" ({labels.get(b.document, b.document)})'
-                    ),
-                    citations=[s.citations[0] for s in sides],
-                    sides=sides,
-                    strength=round(
-                        float(sim) * min(1.0, abs(a.value - b.value) / max(a.value, b.value)), 3
-                    ),
+            (found if aligned else by_meaning).append(CountPair(a, b, float(sim)))
+    if by_meaning:
+        local = meaning_cosines(
+            [_local(texts[c.document], c) for p in by_meaning for c in (p.a, p.b)]
+        )
+        if local is not None:
+            found += [
+                p
+                for k, p in enumerate(by_meaning)
+                if local[2 * k, 2 * k + 1] >= MEANING_THRESHOLD
+                or (
+                    local[2 * k, 2 * k + 1] >= SOLE_MEASURE_THRESHOLD
+                    and _sole_measure(p.a, counts)
+                    and _sole_measure(p.b, counts)
                 )
+            ]
+
+    return found
+
+
+def _same_disagreement(p: CountPair, t: CountPair) -> bool:
+    """Two pairs of the same two documents whose numbers agree side by side."""
+    if {p.a.document, p.b.document} != {t.a.document, t.b.document} or p.a.head != t.a.head:
+        return False
+    x, y = (t.a, t.b) if p.a.document == t.a.document else (t.b, t.a)
+    return _counts_agree(p.a, x) and _counts_agree(p.b, y)
+
+
+def count_divergences(
+    analyses: Sequence[Analysis],
+    labels: dict[str, str] | None = None,
+    threshold: float = SAME_FACT_THRESHOLD,
+) -> list[Divergence]:
+    """One fact counted differently by documents at about the same time (`count_pairs`):
+    "3.7 million miles" vs "3.9 million miles", "eight times closer" vs "seven times
+    closer", about 580 sq miles vs 1,800 square miles."""
+    labels = labels or {}
+    published = {a.document.id: a.document.published for a in analyses}
+    texts = {a.document.id: a.document.text for a in analyses}
+    out = []
+    told: list[CountPair] = []
+    for pair in count_pairs(analyses, threshold):
+        a, b = pair.a, pair.b
+        if any(_same_disagreement(pair, t) for t in told):
+            continue  # "580 sq miles (1,500 sq km)" said twice: one disagreement
+        told.append(pair)
+        sides = [
+            sentence_side(texts, c.document, c.sentence, published.get(c.document)) for c in (a, b)
+        ]
+        out.append(
+            Divergence(
+                kind="count",
+                description=(
+                    f'Sources differ on a number: "{a.text}" ({labels.get(a.document, a.document)}) '
+                    f'vs "{b.text}" ({labels.get(b.document, b.document)})'
+                ),
+                citations=[s.citations[0] for s in sides],
+                sides=sides,
+                strength=round(
+                    max(pair.similarity, ANCHORED_THRESHOLD)
+                    * min(1.0, abs(a.value - b.value) / max(a.value, b.value)),
+                    3,
+                ),
             )
+        )
     return out
 
 
