@@ -836,7 +836,8 @@ def number_phrases(sentence: str) -> list[NumberPhrase]:
         year = raw[0].isdigit() and "," not in m.group("num") and 1800 <= value <= 2100
         if year and not m.group("scale"):
             continue  # a year ("1,800 square miles" is none)
-        if _PHRASE_SKIP.match(m.group("after")) or re.match(r"-", sentence[m.end("num") :]):
+        rest = sentence[m.end("num") :]
+        if _PHRASE_SKIP.match(rest) or rest.startswith("-"):
             continue
         if _LABEL_BEFORE.search(sentence[: m.start("num")]):
             continue

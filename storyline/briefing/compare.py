@@ -44,7 +44,6 @@ from .conflicts import (
     block_divergences,
     clock_divergences,
     contradiction_divergences,
-    meaning_cosines,
     month_day,
     name_form_divergences,
     near_spelling,
@@ -713,7 +712,6 @@ def _counts(doc: Document) -> list[_Count]:
             measure = _measure_unit(counted, sentence[p.after_start :])
             if measure:  # "580 sq miles" and "1,800 square miles" measure one thing
                 head, factor = measure
-                anchor = anchor | {head}
             out.append(
                 _Count(
                     doc.id,
@@ -781,6 +779,8 @@ _UNITS: dict[str, tuple[str, float]] = {
     "kg": ("mass", 1.0),
     "pound": ("mass", 0.4536),
 }
+# A unit names no thing measured: "gallons" in common anchor no two numbers.
+_UNIT_WORDS = frozenset([*_UNITS, "sq", "square"])
 # "a day", "per hour" after the unit (and what it measures): a rate, not an amount.
 _RATE = re.compile(
     r"^\s+(?:[\w'-]+\s+){1,4}?(?:a|an|per|each)\s+(day|hour|week|month|year)\b", re.I
@@ -983,14 +983,6 @@ class CountPair:
     similarity: float  # how alike the two sentences read (numbers left out)
 
 
-# MiniLM cosine of the words around two numbers (numbers masked) at or above which
-# they measure one thing although their sentences share too few words: only for
-# measures in units (`_UNITS`) and tolls, whose head already says what is counted.
-MEANING_THRESHOLD = 0.75
-# Lower, for a measure the only one of its dimension in each document (`_sole_measure`).
-SOLE_MEASURE_THRESHOLD = 0.35
-# Words either side of a number read for its meaning.
-MEANING_SPAN = 8
 _UPDATE = re.compile(
     r"\b(?:now|latest|so far|to date|has (?:climbed|risen|grown|reached|increased|jumped|"
     r"soared|doubled)|climbed|risen|rose|jumped|soared|increased to|bringing the (?:total|"
@@ -998,25 +990,6 @@ _UPDATE = re.compile(
     r"than (?:initially|previously|first|earlier) (?:estimated|thought|reported|believed))\b",
     re.I,
 )
-
-
-def _sole_measure(c: _Count, counts: list[_Count]) -> bool:
-    """Whether a document gives only one value in its count's dimension, and that a
-    dimension few things in a story have (an area, a volume, a mass, a rate, not a
-    length: depths and distances abound): "about 580 sq miles (1,500 sq km)" is the
-    slick's size wherever else the slick is measured."""
-    if c.factor == 1.0 or c.head == "length":
-        return False
-    return all(_counts_agree(c, x) for x in counts if x.document == c.document and x.head == c.head)
-
-
-def _local(text: str, c: _Count) -> str:
-    """The words either side of a count, its number masked: what it is said of."""
-    sentence = text[c.sentence[0] : c.sentence[1]]
-    at = c.at - c.sentence[0]
-    before = sentence[:at].split()[-MEANING_SPAN:]
-    after = sentence[at:].split()[1 : 1 + MEANING_SPAN]
-    return re.sub(r"\d[\d,.]*", "#", " ".join([*before, "#", *after]))
 
 
 def _updates(texts: dict[str, str], spans: dict[str, list[tuple[int, int]]], c: _Count) -> bool:
@@ -1035,16 +1008,14 @@ def count_pairs(
     revisions: bool = False,
 ) -> list[CountPair]:
     """Two documents that put different numbers on one thing: sentences alike in their
-    words (numbers left out), or anchored by the words around both numbers, or — for a
-    measure in units or a toll — alike in meaning (`MEANING_THRESHOLD`). Rounding,
-    "about" and stated bounds agree; so do sentences dated differently (one says "on
+    words (numbers left out), or anchored by the words around both numbers (tolls also
+    by the sentence before each). Rounding, "about" and stated bounds agree; so do sentences dated differently (one says "on
     Friday", the other gives no date). The number must count the same thing (the first
     word after it, or the dimension of its unit: "sq miles" and "square miles").
 
     With `revisions`, the pairs that are a revision: documents published on different
     days, further apart than `SAME_TIME_DAYS` or the later one telling its number as an
     update; without, the pairs of documents at about the same time that are not."""
-    published = {a.document.id: a.document.published for a in analyses}
     published = {a.document.id: a.document.published for a in analyses}
     counts = [c for a in analyses for c in _counts(a.document)]
     if len({c.document for c in counts}) < 2:
@@ -1082,7 +1053,6 @@ def count_pairs(
         in_sentence[(c.document, c.sentence)].append(c)
     spans = {a.document.id: sentence_spans(a.document) for a in analyses}
     found: list[CountPair] = []
-    by_meaning: list[CountPair] = []
     seen = set()
     for i, a in enumerate(counts):
         for b in counts[i + 1 :]:
@@ -1106,17 +1076,14 @@ def count_pairs(
             shared = a.anchor & b.anchor
             anchored = (
                 len(shared) >= ANCHOR_WORDS
-                and bool(shared - _TIME_WORDS - _GENERIC_HEADS - {a.head})
+                and bool(shared - _TIME_WORDS - _GENERIC_HEADS - _UNIT_WORDS - {a.head})
                 and sim >= ANCHORED_THRESHOLD
             )
             if a.head in FATES and not anchored and sim < threshold:
                 # a toll's event is often named in the sentence before it ("the 1982
                 # crackdown ... Thousands were killed, ... the toll at 10,000")
                 anchored = context.get((a.at, b.at), 0.0) >= TOLL_CONTEXT_THRESHOLD
-            aligned = sim >= threshold or anchored
-            if not aligned and a.head not in FATES and a.factor == 1.0:
-                continue  # meaning alone aligns only measures in units and tolls
-            if _counts_agree(a, b):
+            if (sim < threshold and not anchored) or _counts_agree(a, b):
                 continue
             if any(
                 c.head == x.head and _counts_agree(c, x)
@@ -1139,23 +1106,7 @@ def count_pairs(
             if key in seen:
                 continue
             seen.add(key)
-            (found if aligned else by_meaning).append(CountPair(a, b, float(sim)))
-    if by_meaning:
-        local = meaning_cosines(
-            [_local(texts[c.document], c) for p in by_meaning for c in (p.a, p.b)]
-        )
-        if local is not None:
-            found += [
-                p
-                for k, p in enumerate(by_meaning)
-                if local[2 * k, 2 * k + 1] >= MEANING_THRESHOLD
-                or (
-                    local[2 * k, 2 * k + 1] >= SOLE_MEASURE_THRESHOLD
-                    and _sole_measure(p.a, counts)
-                    and _sole_measure(p.b, counts)
-                )
-            ]
-
+            found.append(CountPair(a, b, float(sim)))
     return found
 
 

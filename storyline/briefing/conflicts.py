@@ -70,22 +70,6 @@ def sentence_cosines(texts: list[str]) -> np.ndarray | None:
     return (matrix @ matrix.T).toarray()
 
 
-def meaning_cosines(texts: list[str]) -> np.ndarray | None:
-    """Pairwise MiniLM cosines of short texts (`storyline.encoder`), which match
-    paraphrases that share no word ("the slick grew to" / "the oil now coating"); None
-    without the optional `embed` extra, so callers fall back to word overlap alone."""
-    from ..encoder import minilm_vectors
-    from ..errors import ConfigError
-
-    if not texts:
-        return None
-    try:
-        vectors = minilm_vectors(texts)
-    except ConfigError:
-        return None
-    return vectors @ vectors.T
-
-
 def _person(names: dict[str, str], text: str, canonical: str | None) -> str | None:
     return names.get(name_key(canonical or text)) or names.get(name_key(text))
 
