@@ -55,6 +55,8 @@ from .conflicts import (
 
 # Relative difference under which two figures are the same (rounding, "about").
 FIGURE_TOLERANCE = 0.02
+# Relative difference within which a hedged figure ("about", "nearly") agrees, as counts do.
+HEDGE_TOLERANCE = 0.1
 # Cosine above which a sentence supports a text.
 SUPPORT_THRESHOLD = 0.3
 # Cosine above which two dated sentences (dates left out) report one event.
@@ -185,6 +187,10 @@ def same_value(a: Figure, b: Figure, tolerance: float = FIGURE_TOLERANCE) -> boo
         return False
     if abs(x - y) <= max(tolerance * max(abs(x), abs(y)), max(half_unit(a), half_unit(b))):
         return True
+    if (approximate(a.text) or approximate(b.text)) and abs(x - y) <= HEDGE_TOLERANCE * max(
+        abs(x), abs(y)
+    ):
+        return True  # "nearly $10bn" and "$9.5bn"
     for low, high, f in ((x, y, a), (y, x, b)):  # "at least 9" agrees with 10
         if stated_bound(f.text) == 1 and high > low:
             return True
@@ -930,7 +936,7 @@ def _counts_agree(a: _Count, b: _Count) -> bool:
         0.02 * high, rounding(a.text, unit=a.factor), rounding(b.text, unit=b.factor)
     ):
         return True
-    if (a.hedged or b.hedged) and high - low <= 0.1 * high:
+    if (a.hedged or b.hedged) and high - low <= HEDGE_TOLERANCE * high:
         return True
     for x, y in ((a, b), (b, a)):  # "at least nine" agrees with ten
         if x.bound == 1 and y.value >= x.value:

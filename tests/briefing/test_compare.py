@@ -556,3 +556,17 @@ def test_a_later_number_told_as_an_update_is_a_revision_not_a_conflict():
     b.document.published = "2010-04-26"
     assert len([d for d in find_divergences([a, b], [], []) if d.kind == "count"]) == 1
     assert [d for d in find_developments([a, b]) if d.kind == "figure"] == []
+
+
+def test_a_hedged_figure_agrees_within_ten_percent():
+    from storyline.briefing.compare import same_value
+
+    def fig(text, value, scale=None):
+        return Figure(text=text, value=value, scale=scale, unit="USD", measure="cost")
+
+    assert same_value(
+        fig("nearly $10.4 billion", 10.4, "billion"), fig("$9.6 billion", 9.6, "billion")
+    )
+    assert not same_value(
+        fig("$10.4 billion", 10.4, "billion"), fig("$9.6 billion", 9.6, "billion")
+    )
