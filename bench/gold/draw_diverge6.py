@@ -41,7 +41,6 @@ def groups(seed, topics=("bpoil", "H1N1"), exclude_days=()):
     return out
 
 
-
 G = {
     "paris-attacks": [
         "nyt_2015-11-16_social-sites-overflow-when-crisi.txt",
