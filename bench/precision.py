@@ -64,6 +64,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from storyline.analysis.names import name_key, same_word
+from storyline.analysis.roles import NAME_TITLES
 from storyline.api import analyze, read
 from storyline.briefing.build import build_brief
 from storyline.briefing.caps import UNLIMITED
@@ -308,9 +309,15 @@ def score_quotes(brief: Brief, gold: Gold) -> Score:
     return sc
 
 
+def _role_words(role: str) -> set[str]:
+    """A role's words, an abbreviated title written out ("Sen." -> "senator")."""
+    found = (NAME_TITLES.get(w, w).casefold() for w in re.findall(r"[a-z]+\.?", role.casefold()))
+    return {w.rstrip(".") for w in found if len(w.rstrip(".")) > 2}
+
+
 def _role_ok(role: str, gold: str) -> bool:
-    words = {w for w in re.findall(r"[a-z]+", gold.casefold()) if len(w) > 2}
-    mine = {w for w in re.findall(r"[a-z]+", role.casefold()) if len(w) > 2}
+    words = _role_words(gold)
+    mine = _role_words(role)
     initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", role)).casefold()
     return (
         bool(words & mine)
