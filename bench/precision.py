@@ -165,7 +165,7 @@ class Score:
     recalled: int = 0
     extra: dict[str, list[int]] = field(default_factory=dict)  # name -> [right, total]
     errors: list[str] = field(default_factory=list)
-    misses: list[str] = field(default_factory=list)  # gold quotes not recalled
+    misses: list[str] = field(default_factory=list)  # gold quotes and figures not recalled
 
     def add(self, other: Score) -> None:
         self.system += other.system
@@ -338,11 +338,23 @@ def score_figures(brief: Brief, gold: Gold) -> Score:
         sc.tally("value_found", bool(found))
         right = [g for g in found if figure_correct(f, g)]
         if not right:
-            sc.errors.append(f"figure {f.text!r} {f.unit} {f.status} claimant={f.claimant!r}")
+            seen = "; gold: " + ", ".join(
+                f"{g['status']} claimant={g['claimant']!r}" for g in found
+            )
+            sc.errors.append(
+                f"figure {f.text!r} {f.unit} {f.status} claimant={f.claimant!r}"
+                + (seen if found else "")
+            )
             continue
         sc.correct += 1
         hit.update(id(g) for g in right)
     sc.recalled = len(hit)
+    for g in gold.data["figures"]:
+        if id(g) not in hit:
+            sc.misses.append(
+                f"figure {g['value']!r} {g['unit']} {g['status']} claimant={g['claimant']!r}"
+                f" ({g['measure']})"
+            )
     return sc
 
 
@@ -546,7 +558,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--json", type=Path, help="write the results here")
     ap.add_argument(
-        "--errors", action="store_true", help="list every wrong system item and missed gold quote"
+        "--errors",
+        action="store_true",
+        help="list every wrong system item and missed gold quote or figure",
     )
     args = ap.parse_args(argv)
     paths = args.gold or sorted(GOLD_DIR.glob("*.json"))
