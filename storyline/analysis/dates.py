@@ -634,7 +634,10 @@ def _resolve(kind: str, m: re.Match[str], pub: Published | None, future: bool) -
         except ValueError:
             return None
         if pub.granularity == "day" and not future and day > pub.date:
-            day = day.replace(year=year - 1)
+            try:
+                day = day.replace(year=year - 1)
+            except ValueError:  # Feb 29 has no day the year before
+                return None
         return iso(day, "day"), "day", True, conf
     if kind in ("month", "rel_month"):
         if pub is None:
