@@ -32,7 +32,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..clustering.links import DENSE_FEATURES, FEATURES, LinkModel
+from ..clustering.links import ALL_FEATURES, BASE_FEATURES, DENSE_FEATURES, FEATURES, LinkModel
 
 C = 1.0
 # The link probability a document needs to join a story, chosen on the validation
@@ -58,17 +58,19 @@ def fit(
     )
 
 
-def folds(x: np.ndarray, y: np.ndarray, group: np.ndarray, k: int, c: float) -> dict[str, float]:
+def folds(
+    x: np.ndarray, y: np.ndarray, group: np.ndarray, k: int, c: float, names: tuple[str, ...]
+) -> dict[str, float]:
     """Grouped k-fold: held-out AUC of the model and of the best single cosine."""
     from sklearn.metrics import log_loss, roc_auc_score
 
     fold = group % k
     prob = np.zeros(len(y))
     for f in range(k):
-        model = fit(x[fold != f], y[fold != f], c)
+        model = fit(x[fold != f], y[fold != f], c, names=names)
         w = np.array(model.weights)
         prob[fold == f] = 1 / (1 + np.exp(-(x[fold == f] @ w + model.bias)))
-    single = np.maximum(x[:, FEATURES.index("centroid")], x[:, FEATURES.index("event")])
+    single = np.maximum(x[:, names.index("centroid")], x[:, names.index("event")])
     return {
         "auc": round(float(roc_auc_score(y, prob)), 4),
         "log_loss": round(float(log_loss(y, prob)), 4),
@@ -86,27 +88,34 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--threshold", type=float, default=THRESHOLD)
     parser.add_argument(
-        "--terms-only", action="store_true", help="fit on FEATURES of dense rows (a comparison)"
+        "--features",
+        default="shipped",
+        help="comma-separated names of ALL_FEATURES to fit on, or 'shipped' (links.FEATURES), "
+        "'base' (the first model's), 'dense' (links.DENSE_FEATURES)",
     )
     args = parser.parse_args(argv)
+    named = {"shipped": FEATURES, "base": BASE_FEATURES, "dense": DENSE_FEATURES}
+    names = named.get(args.features) or tuple(args.features.split(","))
+    unknown = set(names) - set(ALL_FEATURES)
+    if unknown:
+        raise SystemExit(f"unknown features: {sorted(unknown)}")
     parts = []
-    expect: tuple[str, ...] | None = None
     for path in args.rows:
         with np.load(path) as data:
-            names = tuple(str(n) for n in data["features"])
-            if names not in (FEATURES, DENSE_FEATURES) or names != (expect or names):
-                raise SystemExit(f"{path}: features {names} differ from {expect or FEATURES}")
-            expect = names
-            parts.append((data["x"], data["y"], data["group"], data["news"]))
+            held = [str(n) for n in data["features"]]
+            missing = [n for n in names if n not in held]
+            if missing:
+                raise SystemExit(f"{path}: rows lack features {missing} (replay them again)")
+            columns = [held.index(n) for n in names]
+            parts.append((data["x"][:, columns], data["y"], data["group"], data["news"]))
     x, y, group, news = (np.concatenate([p[k] for p in parts]) for k in range(4))
-    names = expect or FEATURES
-    if args.terms_only:
-        x, names = x[:, : len(FEATURES)], FEATURES
     report: dict[str, object] = {
         "rows": len(y),
         "positives": int(y.sum()),
-        "held_out": folds(x, y, group, args.folds, args.c),
-        "held_out_news": folds(x[news == 1], y[news == 1], group[news == 1], args.folds, args.c),
+        "held_out": folds(x, y, group, args.folds, args.c, names),
+        "held_out_news": folds(
+            x[news == 1], y[news == 1], group[news == 1], args.folds, args.c, names
+        ),
     }
     model = fit(x, y, args.c, args.threshold, names)
     report["weights"] = dict(zip(names, (round(w, 4) for w in model.weights), strict=True))
