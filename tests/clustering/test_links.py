@@ -56,10 +56,17 @@ def test_weights_round_trip_and_rank(tmp_path):
 def test_the_shipped_model_prefers_close_candidates():
     model = links.shipped()
     assert model is not None, "storyline/clustering/data/story_links.npz is shipped"
-    day = date(2024, 3, 5)
-    close = features(0.45, 0.5, 0.5, 5, True, day, date(2024, 3, 1), date(2024, 3, 4))
-    unrelated = features(0.03, 0.02, 0.0, 5, True, day, date(2024, 3, 1), date(2024, 3, 4))
-    assert model.probability(close) >= model.threshold > model.probability(unrelated)
+    assert model.names == FEATURES
+    day, first, last = date(2024, 3, 5), date(2024, 3, 1), date(2024, 3, 4)
+
+    def values(cos: float, event: float, names: float, cover: float, shared: int):
+        row = features(cos, event, names, 5, True, day, first, last)
+        extra = overlap_features(cover, cover, shared, shared, shared, shared, 5, True)
+        return dict(zip(BASE_FEATURES, row, strict=True)) | extra
+
+    close = values(0.45, 0.5, 0.5, 0.6, 3)
+    unrelated = values(0.03, 0.02, 0.0, 0.02, 0)
+    assert model.probability_of(close) >= model.threshold > model.probability_of(unrelated)
 
 
 def test_the_dense_model_when_shipped_reads_the_dense_features():
