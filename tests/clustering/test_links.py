@@ -47,7 +47,7 @@ def test_weights_round_trip_and_rank(tmp_path):
     again = LinkModel.load(tmp_path / "m.npz", None)
     assert again == model
     with pytest.raises(ValueError, match="differ"):
-        LinkModel.load(tmp_path / "m.npz", FEATURES)
+        LinkModel.load(tmp_path / "m.npz", links.DENSE_FEATURES)
     near = features(0.6, 0.5, 0.5, 3, True, None, None, None)
     far = features(0.05, 0.0, 0.0, 3, True, None, None, None)
     assert again.probability(near) > again.probability(far)
