@@ -125,13 +125,23 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", action="store_true", help="print each cluster's wrong and new items")
     ap.add_argument("--draw", type=int, help="print a PolNeAR group draw with this seed")
     ap.add_argument("--exclude", type=Path, help="with --draw: leave out this file's articles")
+    ap.add_argument("--exclude-set", action="append", help="with --exclude: only these sets")
+    ap.add_argument("--pool", help="with --draw: only articles of this key of --pools")
+    ap.add_argument("--pools", type=Path, help="with --pool: JSON of article pools by key")
+    ap.add_argument("--groups", type=int, default=8, help="with --draw: how many groups")
+    ap.add_argument("--size", type=int, default=3, help="with --draw: articles per group")
     args = ap.parse_args(argv)
     if args.draw is not None:
         used: set[str] = set()
         if args.exclude:
-            for labels in json.loads(args.exclude.read_text())["sets"].values():
-                used.update(name for key in labels for name in key.split("+"))
-        print(json.dumps(polnear_groups(args.root / POLNEAR, args.draw, exclude=used)))
+            for set_name, labels in json.loads(args.exclude.read_text())["sets"].items():
+                if args.exclude_set is None or set_name in args.exclude_set:
+                    used.update(name for key in labels for name in key.split("+"))
+        if args.pool:
+            pool = set(json.loads(args.pools.read_text())[args.pool])
+            used.update(p.name for p in (args.root / POLNEAR).glob("*.txt") if p.name not in pool)
+        groups = polnear_groups(args.root / POLNEAR, args.draw, args.groups, args.size, used)
+        print(json.dumps(groups))
         return 0
     verdicts = json.loads(args.verdicts.read_text())
     results = [audit(verdicts, s, args.root, args.show) for s in args.set or verdicts["sets"]]

@@ -37,9 +37,13 @@ def similar(a: str, b: str) -> float:
 
 
 def same_word(a: str, b: str, threshold: float = WORD_SIMILARITY) -> bool:
-    """Two name words are one spelling or near variants; short words must match exactly."""
+    """Two name words are one spelling or near variants; short words must match exactly.
+    Hyphenated words match part by part ("Jong-nam" is not "Jong-un": another person)."""
     if a.casefold() == b.casefold():
         return True
+    parts_a, parts_b = a.split("-"), b.split("-")
+    if len(parts_a) > 1 and len(parts_a) == len(parts_b):
+        return all(same_word(x, y, threshold) for x, y in zip(parts_a, parts_b, strict=True))
     if min(len(a), len(b)) < _MIN_FUZZY_LEN:
         return False
     return similar(a, b) >= threshold or transposed(a, b)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
+from typing import Any
 
 from .entity_rules import (
     CORPORATE_SUFFIXES,
@@ -45,9 +47,16 @@ def country_name(text: str) -> str | None:
 
 
 def clean_surface(text: str) -> str:
-    """Strip what is not part of a name: leading "the", possessives, edge punctuation."""
+    """Strip what is not part of a name: leading "the", possessives, edge punctuation,
+    a bracket and what follows it ("John Kerry.(Reuters"), trailing lower-case words
+    ("Associated Press news agency", "Brotherhood's party")."""
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"^(?:the)\s+", "", text, flags=re.I)
+    text = re.sub(r"(?<=\w)[.,]?\s*[(\[].*$", "", text)
+    words = text.split(" ")
+    while len(words) > 1 and words[-1].isalpha() and words[-1].islower():
+        words.pop()
+    text = " ".join(words)
     text = re.sub(r"(?:['’]s?|\s+s)$", "", text)
     text = text.strip(" \t\"'“”‘’()[]{}<>,;:!?-–—")
     last = text.rsplit(" ", 1)[-1]
@@ -147,3 +156,49 @@ def generic_org(head: str, orgs: Iterable[str]) -> str | None:
         return None
     hits = {o for o in orgs if len(o.split()) > 1 and o.split()[-1].casefold() == head.casefold()}
     return hits.pop() if len(hits) == 1 else None
+
+
+@cache
+def _given_names() -> Any:
+    """The given-name lists of the optional `names` extra (GPL-3.0), or None without it."""
+    try:
+        import gender_guesser.detector as detector
+    except ImportError:
+        return None
+    return detector.Detector(case_sensitive=False)
+
+
+def has_given_names() -> bool:
+    """Whether `is_given_name` can answer (the optional `names` extra is installed)."""
+    return _given_names() is not None
+
+
+def is_given_name(word: str) -> bool:
+    """Whether a word is a given name in the lists (any country); False without them."""
+    detector = _given_names()
+    if detector is None or not word.isalpha():
+        return False
+    return bool(detector.get_gender(word) != "unknown")
+
+
+@cache
+def _regions() -> frozenset[str]:
+    import pycountry
+
+    names: set[str] = set()
+    for c in pycountry.countries:
+        names.update(
+            n.casefold()
+            for n in (c.name, getattr(c, "common_name", ""), getattr(c, "official_name", ""))
+            if n
+        )
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None:
+            names.add(sub.name.casefold())
+    return frozenset(names)
+
+
+def is_region(name: str) -> bool:
+    """A country or a country's first-level region (ISO 3166: "Ohio", "Bavaria"),
+    or a country spelling `country_name` knows."""
+    return bool(country_name(name)) or name.casefold() in _regions()

@@ -396,8 +396,7 @@ def _first_person(text: str, att: Attribution) -> bool:
     if att.source_head.lower_ in FIRST_PERSON:
         return False
     content = text[att.content[0].start : att.content[-1].end]
-    words = re.findall(r"[A-Za-z]+", content)
-    return any(w.lower() in FIRST_PERSON_SINGULAR or w.lower() in FIRST_PERSON for w in words)
+    return any(w in FIRST_PERSON_SINGULAR or w in FIRST_PERSON for w in _pronouns(content))
 
 
 def _stripped_direct(text: str, att: Attribution) -> bool:
@@ -407,8 +406,14 @@ def _stripped_direct(text: str, att: Attribution) -> bool:
     content = text[att.content[0].start : att.content[-1].end]
     if _QUOTE_RE.search(content) or att.content[-1].end > att.source.start:
         return False
-    words = {w.lower() for w in re.findall(r"[A-Za-z]+", content)}
-    return bool(words & FIRST_PERSON)
+    return bool(_pronouns(content) & FIRST_PERSON)
+
+
+def _pronouns(content: str) -> set[str]:
+    """The words of `content`, lower-cased, for a first-person test: "US" in capitals is
+    the country ("pull out of the US market"), not "us", unless the text is in capitals."""
+    shouting = sum(c.isupper() for c in content) > sum(c.islower() for c in content)
+    return {w.lower() for w in re.findall(r"[A-Za-z]+", content) if shouting or w != "US"}
 
 
 def _backfill(quotes: list[Quote], resolver: SpeakerResolver) -> None:

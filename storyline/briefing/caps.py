@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import Brief, DocumentRef, Entity, Figure, SpeakerQuotes, TimelineEvent
+from . import entity_keep
 from .narrative import plausible_date
 
 Readable = Callable[[TimelineEvent], "str | None"]
@@ -37,10 +38,11 @@ class Limits:
     notes: int = 8
     all_sources_up_to: int = 30  # a longer Sources list shows only the cited articles
     entity_mentions: int = 3  # a listed name needs this many mentions, or a role (see _entities)
+    entity_model: bool = True  # the learned keep decision picks the names (entity_keep)
 
 
 NONE = 10**9
-UNLIMITED = Limits(*(NONE,) * 13, entity_mentions=0)
+UNLIMITED = Limits(*(NONE,) * 13, entity_mentions=0, entity_model=False)
 
 
 def narrative_total(limits: Limits, documents: int) -> int:
@@ -143,14 +145,21 @@ def _sources(brief: Brief, limits: Limits) -> list[DocumentRef]:
     return [d for d in brief.documents if d.id in cited]
 
 
-def _entities(entities: list[Entity], limits: Limits) -> list[Entity]:
-    """Of the `limits.entities` names ranked first, those mentioned `limits.entity_mentions`
-    times or given a role. A name the text uses once or twice is most often a mistyped or
-    cut name (on hand-checked Multi-News lists, 0.64 right at one mention, 0.70 at two,
-    0.92 with a role), and a list filled from further down is worse, so the list shortens
-    instead; the full list (`full`) keeps every name."""
+def _entities(entities: list[Entity], limits: Limits, documents: int) -> list[Entity]:
+    """Of the `limits.entities` names ranked first, those the learned keep decision
+    (`entity_keep`: mentions, articles, role, spelling, type, the names listed beside it)
+    finds likely right; without its weights file, or with `entity_model` off, those
+    mentioned `limits.entity_mentions` times or given a role. A name the text uses once
+    or twice is most often a mistyped or cut name (on hand-checked Multi-News lists, 0.64
+    right at one mention, 0.70 at two, 0.92 with a role), and a list filled from further
+    down is worse, so the list shortens instead; the full list (`full`) keeps every name."""
     top = entities[: limits.entities]
-    return [e for e in top if e.mentions >= limits.entity_mentions or e.role]
+    model = entity_keep.shipped() if limits.entity_model else None
+    if model is None:
+        return [e for e in top if e.mentions >= limits.entity_mentions or e.role]
+    ranked = entities[: max(entity_keep.LIST, len(top))]
+    chances = model.probabilities(entity_keep.features(ranked, documents))
+    return [e for e, p in zip(top, chances, strict=False) if p >= model.threshold]
 
 
 def cap(brief: Brief, limits: Limits, readable: Readable | None = None) -> Brief:
@@ -170,7 +179,7 @@ def cap(brief: Brief, limits: Limits, readable: Readable | None = None) -> Brief
     brief.timeline = _timeline(events, limits, readable)
     brief.quotes = _quotes(brief.quotes, limits)
     brief.figures = _figures(brief.figures, limits)
-    brief.entities = _entities(brief.entities, limits)
+    brief.entities = _entities(brief.entities, limits, len(brief.documents))
     brief.divergences = sorted(brief.divergences, key=lambda d: -d.strength)[: limits.divergences]
     brief.developments = brief.developments[: limits.developments]
     brief.notes = _notes(brief.notes, limits.notes)

@@ -29,6 +29,8 @@ from .readable import main_verb, problems
 PLAYER_TYPES = ("PERSON", "ORG")
 MAX_DID = 2
 MAX_DID_WORDS = 45  # a statement longer than this belongs in "Who said what"
+# ...unless it is all a player said that stands alone: one long line beats an empty row.
+MAX_ONLY_WORDS = 2 * MAX_DID_WORDS
 # "…, reports IDG": an organisation named only as the source of a report is an outlet.
 _REPORTED_BY = re.compile(
     r"(?:reports|reported|reporting|according to|via|told|said)\s*$", re.IGNORECASE
@@ -99,25 +101,9 @@ def key_players(
             + 0.7 * math.log1p(said)
             + 1.0 * min(len(in_lines), 5)
         )
-        did: list[SummarySentence] = []
-        if group:
-            for q in sorted(
-                group.quotes, key=lambda q: (not q.direct, abs(len(q.text.split()) - 25))
-            ):
-                text = " ".join(q.text.split()).rstrip(",;: ")
-                if len(text.split()) > MAX_DID_WORDS:
-                    continue
-                verb = _verb(q.citations, analyses)
-                if q.direct:
-                    ok = not problems(f"{entity.name}: “{text}.”", verb)
-                    shown = f"“{text}”"
-                else:  # reported speech reads as the reporter's sentence
-                    shown = text if text[-1:] in ".!?" else f"{text}."
-                    ok = not problems(shown, verb)
-                if ok:
-                    did.append(SummarySentence(shown, list(q.citations), 1))
-                if len(did) >= MAX_DID:
-                    break
+        did = _statements(entity.name, group, analyses, MAX_DID_WORDS, MAX_DID)
+        if group and not did and not in_lines:
+            did = _statements(entity.name, group, analyses, MAX_ONLY_WORDS, 1)
         for line in in_lines:
             if len(did) >= MAX_DID:
                 break
@@ -135,6 +121,35 @@ def key_players(
         )
     players.sort(key=lambda p: -p.score)
     return players if limit is None else players[:limit]
+
+
+def _statements(
+    name: str,
+    group: SpeakerQuotes | None,
+    analyses: dict[str, Analysis] | None,
+    max_words: int,
+    most: int,
+) -> list[SummarySentence]:
+    """Up to `most` of the player's quotes that stand alone, direct ones first, none over `max_words`."""
+    did: list[SummarySentence] = []
+    if group is None:
+        return did
+    for q in sorted(group.quotes, key=lambda q: (not q.direct, abs(len(q.text.split()) - 25))):
+        text = " ".join(q.text.split()).rstrip(",;: ")
+        if len(text.split()) > max_words:
+            continue
+        verb = _verb(q.citations, analyses)
+        if q.direct:
+            ok = not problems(f"{name}: “{text}.”", verb)
+            shown = f"“{text}”"
+        else:  # reported speech reads as the reporter's sentence
+            shown = text if text[-1:] in ".!?" else f"{text}."
+            ok = not problems(shown, verb)
+        if ok:
+            did.append(SummarySentence(shown, list(q.citations), 1))
+        if len(did) >= most:
+            break
+    return did
 
 
 def _verb(citations: Sequence[Citation], analyses: dict[str, Analysis] | None) -> bool | None:

@@ -36,3 +36,23 @@ def test_names_work_without_the_recogniser():
     near, after = "Flooding hit towns near Kestrel Bay.", "Officials from Kestrel Bay said so."
     assert used_as_place(near, near.index("Kestrel"))
     assert not used_as_place(after, after.index("Kestrel"))
+
+
+def test_hyphenated_given_names_match_part_by_part() -> None:
+    from storyline.analysis.matching import same_full_name, same_word
+
+    assert not same_word("Jong-nam", "Jong-un")  # two brothers, not one spelling
+    assert not same_full_name("Kim Jong-nam", "Kim Jong-un")
+    assert same_word("Dean-Charles", "Dean-Charls")
+    assert same_full_name("Moon Jae-in", "Moon Jae-In")
+
+
+def test_given_names_and_regions() -> None:
+    from storyline.analysis.names import has_given_names, is_given_name, is_region
+
+    assert is_region("Ohio") and is_region("Syria") and is_region("U.S.")
+    assert not is_region("Tryfan")
+    if has_given_names():
+        assert is_given_name("Caleb") and not is_given_name("Mondelez")
+    else:
+        assert not is_given_name("Caleb")

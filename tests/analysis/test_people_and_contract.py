@@ -88,6 +88,15 @@ def test_first_person_words_are_direct_speech(nlp):
     assert all(q.direct for q in _quotes(text))
 
 
+def test_the_us_in_capitals_is_a_country_not_first_person(nlp):
+    text = (
+        "According to Veltrix, the plan to leave the US market won't touch its phones.\n"
+        "Analysts believe efforts to curb Veltrix in the US will fail.\n"
+    )
+    quotes = _quotes(text)
+    assert quotes and not any(q.direct for q in quotes)
+
+
 def test_animals_are_not_speakers(nlp):
     text = "The dogs said nothing.\nThe dinosaurs said the climate was warm, the fossils suggest.\n"
     assert not any(q.speaker and "dinosaur" in q.speaker.lower() for q in _quotes(text))

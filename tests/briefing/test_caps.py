@@ -24,7 +24,7 @@ def test_cap_keeps_best_supported_events_per_date_and_records_totals() -> None:
         timeline=events,
         entities=[Entity(f"E{k}", "ORG", [], 3, 1) for k in range(30)],
     )
-    cap(brief, Limits(timeline=10, timeline_per_date=3, entities=5))
+    cap(brief, Limits(timeline=10, timeline_per_date=3, entities=5, entity_model=False))
     assert len(brief.timeline) == 3  # one date: at most three events on it
     assert all(e.support == 4 for e in brief.timeline)
     assert len(brief.entities) == 5
@@ -43,8 +43,9 @@ def test_cap_lists_names_mentioned_often_or_given_a_role_and_keeps_all_in_full()
         *(Entity(f"E{k}", "ORG", [], 9, 1) for k in range(3)),
     ]
     brief = Brief("t", "g", [_ref(0)], entities=list(entities))
-    cap(brief, Limits(entities=4))
-    # of the four ranked first, the ones the text names three times or gives a role;
+    cap(brief, Limits(entities=4, entity_model=False))
+    # without the learned decision: of the four ranked first, the ones the text names
+    # three times or gives a role;
     # the list shortens rather than fill up from further down
     assert [e.name for e in brief.entities] == ["Often", "Officer"]
     assert brief.totals["entities"] == 7

@@ -40,3 +40,25 @@ def test_a_shared_bare_surname_never_titles_the_brief():
         _ent("Tom Vance", "PERSON", 2, 4),
     ]
     assert story_subjects(entities, 3)[0] == "Elise Vance"
+
+
+def _said(name, *texts):
+    from storyline.model import Quote, SpeakerQuotes
+
+    quotes = [Quote(t, True, name, "person", citations=[Citation("d0", 0, len(t))]) for t in texts]
+    return SpeakerQuotes(name, "person", "professor", None, quotes)
+
+
+def test_a_player_whose_only_clean_quote_is_long_still_gets_a_line():
+    from storyline.briefing.players import MAX_DID_WORDS, key_players
+
+    long = " ".join(["We have seen no evidence of harm in the trial"] * 6)  # 60 words
+    assert MAX_DID_WORDS < len(long.split()) <= 2 * MAX_DID_WORDS
+    group = _said("Ana Ruiz", "That sense worries them", long)
+    (player,) = key_players([_ent("Ana Ruiz", "PERSON", 2, 4)], [group], [], [])
+    assert [d.text for d in player.did] == [f"“{long}”"]
+    shorter = _said("Ana Ruiz", "We have seen no evidence of harm in the trial so far", long)
+    (player,) = key_players([_ent("Ana Ruiz", "PERSON", 2, 4)], [shorter], [], [])
+    assert [d.text for d in player.did] == [
+        "“We have seen no evidence of harm in the trial so far”"
+    ]

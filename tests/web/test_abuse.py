@@ -143,9 +143,10 @@ def test_a_build_stops_when_its_client_goes_away_or_its_deadline_passes(document
 
 
 def test_url_fetches_at_once_are_capped(make_app, monkeypatch) -> None:
-    gate = threading.Event()
+    gate, entered = threading.Event(), threading.Event()
 
     def slow_fetch(url, **kwargs):
+        entered.set()
         gate.wait(10)
         raise security_input_error(url)
 
@@ -160,7 +161,7 @@ def test_url_fetches_at_once_are_capped(make_app, monkeypatch) -> None:
             )
         )
         t.start()
-        time.sleep(0.3)
+        assert entered.wait(10)  # the first fetch holds the only slot
         second = c.post("/api/documents", data={"url": "https://slow.example/2"})
         gate.set()
         t.join(10)
@@ -178,10 +179,11 @@ def test_a_slow_search_does_not_block_stats(make_app, monkeypatch) -> None:
     """Reads use per-thread connections: no app-wide lock holds /api/stats behind a search."""
     from storyline.store import db
 
-    gate = threading.Event()
+    gate, entered = threading.Event(), threading.Event()
     real = db._search
 
     def slow_search(*args, **kwargs):  # runs inside the store's read section
+        entered.set()
         gate.wait(5)
         return real(*args, **kwargs)
 
@@ -190,7 +192,7 @@ def test_a_slow_search_does_not_block_stats(make_app, monkeypatch) -> None:
     with TestClient(app) as c:
         t = threading.Thread(target=lambda: c.get("/api/search", params={"q": "ferry"}))
         t.start()
-        time.sleep(0.2)
+        assert entered.wait(10)
         started = time.monotonic()
         assert c.get("/api/stats").status_code == 200
         took = time.monotonic() - started
@@ -232,7 +234,11 @@ def test_a_follower_of_a_cancelled_build_is_asked_to_retry_not_failed(documents)
 
     follower = threading.Thread(target=follow)
     follower.start()
-    time.sleep(0.2)
+    for _ in range(500):  # until the follower waits on the owner's build
+        if cache._followers == 1:
+            break
+        time.sleep(0.01)
+    assert cache._followers == 1
     cancel.set()
     release.set()
     owner.join(5)
