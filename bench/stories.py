@@ -690,12 +690,16 @@ def test(eval_dir: Path, args: argparse.Namespace) -> dict[str, object]:
     arrival = arrival_order(items, args.batch, args.seed)
     params = overrides(args.set)
     out: dict[str, object] = {"documents": len(items), "params": repr(params)}
-    if params != Params():  # the defaults too, in the same run, on their own store
-        with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "default.db") as store:
+    others = {"default": Params()} if params != Params() else {}
+    if args.before is not None:  # a "before" (`--before name=value ...`)
+        others["before"] = overrides(args.before)
+    for name, other in others.items():  # in the same run, each on its own store
+        with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / f"{name}.db") as store:
             started = time.perf_counter()
-            ids = ingest(store, arrival, args.batch, Params())
-            out["incremental_default"] = score(store, items, ids)
-            out["incremental_default_seconds"] = round(time.perf_counter() - started, 1)
+            ids = ingest(store, arrival, args.batch, other)
+            out[f"incremental_{name}"] = score(store, items, ids)
+            out[f"incremental_{name}_params"] = repr(other)
+            out[f"incremental_{name}_seconds"] = round(time.perf_counter() - started, 1)
             print(json.dumps(out), file=sys.stderr)
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "test.db") as store:
         started = time.perf_counter()
@@ -872,6 +876,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lead", type=int, default=3, help="lead sentences embedded (pairs)")
     parser.add_argument("--date-news", action="store_true", help="date the news events (variant)")
     parser.add_argument("--set", nargs="*", default=[], help="Params overrides name=value")
+    parser.add_argument(
+        "--before", nargs="*", default=None, help="test: also run these overrides, same run"
+    )
     parser.add_argument("--grid", nargs="*", default=[], help="rebuild with each a=1,b=2 (val)")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)

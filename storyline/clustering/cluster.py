@@ -172,6 +172,11 @@ class Clusterer:
         if self.embed is not None and self.params.learned:
             self.model = link_model.shipped_dense() or self.model
         self.trace = trace
+        # the overlap features cost a pass over every compared event: only when read
+        self.overlap = trace is not None or (
+            self.model is not None
+            and not set(self.model.names).isdisjoint(link_model.OVERLAP_FEATURES)
+        )
         self._rows: list[tuple[int, list[float]]] = []
         self._dense: dict[int, np.ndarray] = {}
 
@@ -237,7 +242,7 @@ class Clusterer:
             self._rows = []
             # rare: held by at most rare_share of the documents (the prior's too)
             rare_df = max(1, math.floor(p.rare_share * (n + features.IDF_PRIOR_DOCS)))
-            rare = {t for t in vec if df[t] <= rare_df}
+            rare = {t for t in vec if df[t] <= rare_df} if self.overlap else None
             links = self._links(conn, vec, shown, day, candidates, dvec, rare)
             if not links:
                 story_pk = rows.insert_story(conn, "s" + doc.id[:12], iso, vec, shown, now)
@@ -332,11 +337,11 @@ class Clusterer:
                 for event in events:
                     near = features.cosine(vec, event.centroid)
                     nearest = max(nearest, near)
-                    e_cover, e_pairs, e_rare = link_model.overlap(
-                        vec, event.centroid, rare or set()
-                    )
-                    event_cover = max(event_cover, e_cover)
-                    event_pairs, event_rare = max(event_pairs, e_pairs), max(event_rare, e_rare)
+                    if rare is not None:
+                        e_cover, e_pairs, e_rare = link_model.overlap(vec, event.centroid, rare)
+                        event_cover = max(event_cover, e_cover)
+                        event_pairs = max(event_pairs, e_pairs)
+                        event_rare = max(event_rare, e_rare)
                     if event_dense:
                         dense_nearest = max(
                             dense_nearest, dense_model.cosine(dvec, event_dense.get(event.pk))
@@ -363,10 +368,11 @@ class Clusterer:
                 _day(story.last),
             )
             values = dict(zip(link_model.BASE_FEATURES, row, strict=True))
-            cover, pairs, held = link_model.overlap(vec, story.centroid, rare or set())
-            values |= link_model.overlap_features(
-                cover, event_cover, pairs, event_pairs, held, event_rare, story.size, active
-            )
+            if rare is not None:
+                cover, pairs, held = link_model.overlap(vec, story.centroid, rare)
+                values |= link_model.overlap_features(
+                    cover, event_cover, pairs, event_pairs, held, event_rare, story.size, active
+                )
             if dense:
                 dense_event = dense_nearest * (1.0 if active else 0.0)
                 dense_centroid = dense_model.cosine(dvec, story_dense.get(story.pk))

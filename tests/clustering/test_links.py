@@ -94,3 +94,29 @@ def test_a_model_reads_its_own_features_by_name():
     model = LinkModel((2.0, -1.0), 0.5, 0.3, ("cover", "names"))
     values = dict.fromkeys(links.ALL_FEATURES, 0.0) | {"cover": 1.0, "names": 0.5}
     assert model.probability_of(values) == pytest.approx(1 / (1 + math.exp(-2.0)))
+
+
+def test_a_model_on_overlap_features_clusters_threads(tmp_path):
+    from story_threads import thread_doc
+
+    from storyline.clustering import Params, list_stories
+    from storyline.clustering.cluster import Clusterer
+    from storyline.store import Store
+
+    # leans on the share of the document its story holds, not on cosines
+    names = ("cover", "event_cover", "rare")
+    LinkModel((6.0, 6.0, 1.0), -4.0, 0.5, names).save(tmp_path / "overlap.npz")
+    params = Params(link_model=str(tmp_path / "overlap.npz"))
+    days = ["2024-03-01", "2024-03-02", "2024-03-04", "2024-03-05"]
+    with Store(":memory:") as store:
+        store.add_many(
+            [thread_doc(t, n, day) for n, day in enumerate(days) for t in ("bridge", "comet")]
+        )
+        clusterer = Clusterer(store, params)
+        assert clusterer.overlap and clusterer.model is not None
+        assert clusterer.model.names == names
+        clusterer.run()
+        stories = list_stories(store)
+    assert sorted(len(s.documents) for s in stories) == [4, 4]
+    with Store(":memory:") as store:
+        assert Clusterer(store).overlap is False  # the shipped model reads none
