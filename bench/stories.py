@@ -339,7 +339,47 @@ def ceiling(items: list[Item], ids: dict[str, tuple[str, str]]) -> dict[str, obj
         "story_news": bcubed({k: pred[k] for k in news}, news),
         "unreachable_documents": dict(unreachable),
         "copies_of_another_story": foreign_copies,
+        "news_nearest_neighbour": nearest_mates(kept),
     }
+
+
+def nearest_mates(items: list[Item]) -> dict[str, object]:
+    """For each news document with a gold mate: is its nearest document (term cosine, the
+    clusterer's vectors, IDF over the whole stream: hindsight) one of its own story?"""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    from storyline.clustering import features
+
+    terms = [features.extract(i.text, i.title) for i in items]
+    df = Counter(t for found in terms for t in found.counts)
+    p = Params()
+    vecs = [features.vector(found, df, len(items), p.keep_terms, p.tf_power) for found in terms]
+    column: dict[str, int] = {}
+    data, cols, indptr = [], [], [0]
+    for vec in vecs:
+        for term, weight in vec.items():
+            cols.append(column.setdefault(term, len(column)))
+            data.append(weight)
+        indptr.append(len(cols))
+    matrix = csr_matrix((data, cols, indptr), shape=(len(items), len(column)), dtype=np.float32)
+    gold = np.array([i.story for i in items])
+    size = Counter(gold.tolist())
+    counts: Counter[str] = Counter()
+    best: list[float] = []
+    for k, item in enumerate(items):
+        if item.event is None or size[item.story] < 2:
+            continue
+        sims = (matrix @ matrix[k].T).toarray().ravel()
+        sims[k] = -1.0
+        mates = gold == item.story
+        mates[k] = False
+        mate, stranger = float(sims[mates].max()), float(sims[~mates].max())
+        best.append(mate)
+        counts["documents"] += 1
+        counts["nearest_is_mate" if mate > stranger else "nearest_is_stranger"] += 1
+        counts["best_mate_cosine_under_0.1"] += mate < 0.1
+    return {**dict(counts), "median_best_mate_cosine": round(float(np.median(best)), 3)}
 
 
 def error_kinds(
