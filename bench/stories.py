@@ -41,7 +41,16 @@ validation slice.
 
 Replay (`--part replay`): link decisions replayed on a third stream (Timeline17
 plus `--train-clusters` Multi-News+ clusters after the validation ones), the
-rows `storyline.evaluation.train_story_links` fits the link model on.
+rows `storyline.evaluation.train_story_links` fits the link model on; each row
+carries every feature the clusterer computes (`links.ALL_FEATURES`).
+
+Every `val` and `test` score also counts errors by kind (`error_kinds`: news
+documents split from their story, alone, mixed with other news or Timeline17)
+and the `ceiling` of a clusterer on words: the gold with two things no
+threshold undoes fixed (documents sharing no word with their story; copies of
+another story's document), and how often a news document's nearest document
+is of its own story. `--before name=value ...` (test) runs a comparison on its
+own store in the same run.
 
 Dense vectors: `--set dense=true` (the `embed` extra) adds MiniLM cosines to the
 link model's features in any part (replay, val, test, speed).

@@ -19,9 +19,15 @@ weights.
 (M = storyline/clustering/data/story_links.npz; the second round adds the
 candidates the model itself meets, as in DAgger.)
 
-Replayed with `--set dense=true`, the rows are `links.DENSE_FEATURES` and the
-fitted model goes to storyline/clustering/data/story_links_dense.npz
-(`--terms-only` fits the same rows without the dense columns, to compare).
+Replayed rows carry every feature the clusterer computes (`links.ALL_FEATURES`;
+the dense ones are 0 unless replayed with `--set dense=true`); `--features`
+picks the columns a model is fitted on: `shipped` (links.FEATURES), `base`,
+`dense` (links.DENSE_FEATURES, fitted model to
+storyline/clustering/data/story_links_dense.npz), names separated by commas, or
+`auto` (the default: dense when the rows carry dense cosines; `--terms-only`
+fits the base features of such rows, to compare).
+A model saved with any subset loads (it reads its own features by name);
+`Params(link_model=FILE)` clusters with it for a comparison.
 """
 
 from __future__ import annotations
@@ -32,7 +38,14 @@ from pathlib import Path
 
 import numpy as np
 
-from ..clustering.links import ALL_FEATURES, BASE_FEATURES, DENSE_FEATURES, FEATURES, LinkModel
+from ..clustering.links import (
+    ALL_FEATURES,
+    BASE_FEATURES,
+    DENSE_FEATURES,
+    DENSE_ONLY,
+    FEATURES,
+    LinkModel,
+)
 
 C = 1.0
 # The link probability a document needs to join a story, chosen on the validation
@@ -70,12 +83,14 @@ def folds(
         model = fit(x[fold != f], y[fold != f], c, names=names)
         w = np.array(model.weights)
         prob[fold == f] = 1 / (1 + np.exp(-(x[fold == f] @ w + model.bias)))
-    single = np.maximum(x[:, names.index("centroid")], x[:, names.index("event")])
-    return {
+    out = {
         "auc": round(float(roc_auc_score(y, prob)), 4),
         "log_loss": round(float(log_loss(y, prob)), 4),
-        "auc_single_cosine": round(float(roc_auc_score(y, single)), 4),
     }
+    if "centroid" in names and "event" in names:
+        single = np.maximum(x[:, names.index("centroid")], x[:, names.index("event")])
+        out["auc_single_cosine"] = round(float(roc_auc_score(y, single)), 4)
+    return out
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -89,25 +104,46 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--threshold", type=float, default=THRESHOLD)
     parser.add_argument(
         "--features",
-        default="shipped",
+        default="auto",
         help="comma-separated names of ALL_FEATURES to fit on, or 'shipped' (links.FEATURES), "
-        "'base' (the first model's), 'dense' (links.DENSE_FEATURES)",
+        "'base' (the first model's), 'dense' (links.DENSE_FEATURES); 'auto': dense when the "
+        "rows carry dense cosines, else shipped",
+    )
+    parser.add_argument(
+        "--terms-only", action="store_true", help="fit on the base features of dense rows"
     )
     args = parser.parse_args(argv)
-    named = {"shipped": FEATURES, "base": BASE_FEATURES, "dense": DENSE_FEATURES}
-    names = named.get(args.features) or tuple(args.features.split(","))
+    loaded = []
+    for path in args.rows:
+        with np.load(path) as data:
+            held = [str(n) for n in data["features"]]
+            loaded.append((path, held, data["x"], data["y"], data["group"], data["news"]))
+    named: dict[str, tuple[str, ...]] = {
+        "shipped": FEATURES,
+        "base": BASE_FEATURES,
+        "dense": DENSE_FEATURES,
+    }
+    names: tuple[str, ...]
+    if args.terms_only:
+        names = BASE_FEATURES
+    elif args.features == "auto":
+        dense = all(
+            set(DENSE_ONLY) <= set(held) and bool(np.any(x[:, [held.index(n) for n in DENSE_ONLY]]))
+            for _, held, x, *_ in loaded
+        )
+        names = DENSE_FEATURES if dense else FEATURES
+    else:
+        names = named.get(args.features) or tuple(args.features.split(","))
     unknown = set(names) - set(ALL_FEATURES)
     if unknown:
         raise SystemExit(f"unknown features: {sorted(unknown)}")
     parts = []
-    for path in args.rows:
-        with np.load(path) as data:
-            held = [str(n) for n in data["features"]]
-            missing = [n for n in names if n not in held]
-            if missing:
-                raise SystemExit(f"{path}: rows lack features {missing} (replay them again)")
-            columns = [held.index(n) for n in names]
-            parts.append((data["x"][:, columns], data["y"], data["group"], data["news"]))
+    for path, held, x_all, y_all, group_all, news_all in loaded:
+        missing = [n for n in names if n not in held]
+        if missing:
+            raise SystemExit(f"{path}: rows lack features {missing} (replay them again)")
+        columns = [held.index(n) for n in names]
+        parts.append((x_all[:, columns], y_all, group_all, news_all))
     x, y, group, news = (np.concatenate([p[k] for p in parts]) for k in range(4))
     report: dict[str, object] = {
         "rows": len(y),
