@@ -9,6 +9,10 @@ document's date, and the time gap. It is fitted on link decisions replayed
 from the validation stream (`storyline.evaluation.train_story_links`) and
 shipped as a small array file; a store without it falls back to the hand
 thresholds of `Params`.
+
+Every feature the clusterer can compute is named (ALL_FEATURES) and a model
+reads its own by name, so models over other subsets (the overlap features,
+the dense cosines) load and compare without code changes.
 """
 
 from __future__ import annotations
