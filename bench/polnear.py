@@ -1,7 +1,11 @@
 """Score attribution extraction (Source, Cue, Content) on PolNeAR.
 
 Usage: python bench/polnear.py SPLIT_DIR [--json FILE] [--limit N] [--offset N] [--misses N]
-                              [--cue-stats RATE:HITS]
+                              [--cue-stats RATE:HITS] [--no-learned]
+
+--no-learned scores the hand-written cue finders alone, without the learned cue
+model (storyline/analysis/cue_model.py, trained on train by
+storyline/evaluation/train_cue_model.py).
 
 --misses N lists the N most frequent gold cues that no predicted cue overlaps,
 by lemma (multi-word cues by their head, marked "*"), with one example each:
@@ -46,60 +50,25 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from storyline.analysis.attribution import extract_attributions
 from storyline.analysis.cues import CUE_VERBS, LEARNED_CUE_VERBS
 from storyline.analysis.nlp import load_nlp
-from storyline.analysis.pipeline import parse as parse_document
-from storyline.ingest.segment import segment
-from storyline.model import Document
+from storyline.evaluation.polnear import (  # noqa: F401  (re-exported for the tests)
+    ROLES,
+    Gold,
+    _strip,
+    _tokens,
+    cue_span,
+    merged,
+    parse,
+    predict,
+    read_ann,
+    source_span,
+    token_overlap,
+)
 
-ROLES = ("Source", "Cue", "Content")
 # the hand-made cue lists, without the verbs learned from train (`cue_stats`)
 BASE_CUE_VERBS = CUE_VERBS - LEARNED_CUE_VERBS
 REFERENCE = {"exact_f1": 56.7, "overlap_f1": 83.2, "system": "BBC Citron on PARC 3.0"}
-
-
-Gold = list[dict[str, list[tuple[int, int]]]]  # per attribution: role -> parts
-
-
-def read_ann(path: Path) -> Gold:
-    """Gold attributions (brat `E` events) from one brat file, each role as its span parts."""
-    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
-    events: list[list[str]] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if len(parts) < 2:
-            continue
-        if line.startswith("T"):
-            label, _, ranges = parts[1].partition(" ")
-            spans[parts[0]] = (label, [tuple(map(int, r.split())) for r in ranges.split(";")])
-        elif line.startswith("E"):
-            events.append(parts[1].split()[1:])
-    gold: Gold = []
-    for args in events:
-        att: dict[str, list[tuple[int, int]]] = {r: [] for r in ROLES}
-        for arg in args:
-            role, _, tid = arg.partition(":")
-            role = role.rstrip("0123456789")
-            if role in att and tid in spans:
-                att[role].extend(spans[tid][1])
-        gold.append(att)
-    return gold
-
-
-def merged(att: dict[str, list[tuple[int, int]]], role: str) -> list[tuple[int, int]]:
-    """A role's parts as one span from first start to last end (none when empty)."""
-    parts = att[role]
-    return [(min(s for s, _ in parts), max(e for _, e in parts))] if parts else []
-
-
-def _strip(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    s, e = span
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e
 
 
 def match(pred: list[tuple[int, int]], gold: list[tuple[int, int]], exact: bool) -> int:
@@ -126,86 +95,6 @@ def match(pred: list[tuple[int, int]], gold: list[tuple[int, int]], exact: bool)
             used_p.add(i)
             used_g.add(j)
     return len(used_p)
-
-
-def cue_span(doc, start: int, end: int) -> tuple[int, int]:
-    """Our cue widened to PolNeAR's convention: the verb's adjacent adverbs, negation and
-    do-support before it ("also said", "don't like"), its particle or preposition and a
-    colon after it ("asked about", "pointing out", "replied:")."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) != 1:
-        return start, end
-    verb = span[0]
-    i = verb.i
-    while (
-        i > 0
-        and doc[i - 1].head == verb
-        and (
-            doc[i - 1].dep_ in ("advmod", "neg")
-            or (doc[i - 1].dep_ == "aux" and doc[i - 1].lemma_ == "do")
-        )
-    ):
-        i -= 1
-    j = verb.i
-    if j + 1 < len(doc) and doc[j + 1].head == verb and doc[j + 1].dep_ in ("prt", "prep"):
-        j += 1
-    if j + 1 < len(doc) and doc[j + 1].text == ":":
-        j += 1
-    return doc[i].idx, doc[j].idx + len(doc[j])
-
-
-def source_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Our source in PolNeAR's convention: an appositive's closing comma belongs to it
-    ("Ann Lee, a farmer, said")."""
-    if "," in text[start:end] and text[end : end + 1] == ",":
-        return start, end + 1
-    return start, end
-
-
-def predict(text: str, doc) -> Gold:
-    """Our attributions in PolNeAR's conventions (`cue_span`, `source_span`); a quote
-    continued in the next sentence joined to its attribution."""
-    out: Gold = []
-    for att in extract_attributions(text, doc, join_sentences=True, nested=False):
-        out.append(
-            {
-                "Source": [source_span(text, att.source.start, att.source.end)]
-                if att.source
-                else [],
-                "Cue": [cue_span(doc, att.cue.start, att.cue.end)],
-                "Content": [(c.start, c.end) for c in att.content],
-            }
-        )
-    return out
-
-
-def parse(nlp, text: str):
-    """The text parsed as the analysis pipeline parses a document: the sentences of
-    ingest/segment.py preset, so no sentence runs across a paragraph break."""
-    paragraphs, sentences = segment(text)
-    document = Document(
-        id="polnear", source="polnear", text=text, paragraphs=paragraphs, sentences=sentences
-    )
-    return parse_document(document, nlp)
-
-
-def _tokens(doc, parts: list[tuple[int, int]]) -> frozenset[int]:
-    """Indices of the non-space tokens the parts touch (Citron counts tokens, not characters)."""
-    ids: set[int] = set()
-    for s, e in parts:
-        span = doc.char_span(s, e, alignment_mode="expand")
-        if span is not None:
-            ids.update(t.i for t in span if not t.is_space)
-    return frozenset(ids)
-
-
-def token_overlap(doc, pred: Gold, gold: Gold, role: str) -> tuple[int, int, int, int]:
-    """(overlap counted for precision, predicted tokens, overlap for recall, gold tokens)."""
-    p = [_tokens(doc, a[role]) for a in pred]
-    g = [_tokens(doc, a[role]) for a in gold]
-    p_hit = sum(min(len(x), sum(len(x & y) for y in g)) for x in p)
-    g_hit = sum(min(len(y), sum(len(x & y) for x in p)) for y in g)
-    return p_hit, sum(map(len, p)), g_hit, sum(map(len, g))
 
 
 def _missed_cues(
@@ -271,6 +160,7 @@ def evaluate(
     misses: dict | None = None,
     offset: int = 0,
     verb_stats: dict | None = None,
+    learned: bool = True,
 ) -> dict:
     anns = sorted((split / "attributions").glob("*.ann"))[offset:]
     if limit:
@@ -289,7 +179,7 @@ def evaluate(
         if name not in parsed:
             text = txt.read_text(encoding="utf-8")
             doc = parse(nlp, text)
-            parsed[name] = (text, predict(text, doc), doc)
+            parsed[name] = (text, predict(text, doc, learned=learned), doc)
         text, pred, doc = parsed[name]
         gold = read_ann(ann)
         _implicit(pred, gold, implicit)
@@ -321,6 +211,7 @@ def evaluate(
         "split": str(split),
         "annotation_files": len(anns),
         "texts": len(parsed),
+        "learned_cues": learned,
         "seconds": round(time.perf_counter() - t0, 1),
         "reference": REFERENCE,
         "implicit_source": implicit,
@@ -343,6 +234,11 @@ def main() -> None:
     ap.add_argument("--json", type=Path)
     ap.add_argument("--limit", type=int)
     ap.add_argument("--offset", type=int, default=0, help="skip the first N annotation files")
+    ap.add_argument(
+        "--no-learned",
+        action="store_true",
+        help="the hand-written cue finders alone, without the learned cue model (cue_model.py)",
+    )
     ap.add_argument("--misses", type=int, metavar="N", help="list the N most frequent missed cues")
     ap.add_argument(
         "--cue-stats",
@@ -353,7 +249,7 @@ def main() -> None:
     args = ap.parse_args()
     misses: dict | None = {} if args.misses else None
     stats: dict | None = {} if args.cue_stats else None
-    res = evaluate(args.split, args.limit, misses, args.offset, stats)
+    res = evaluate(args.split, args.limit, misses, args.offset, stats, not args.no_learned)
     print(
         f"PolNeAR {res['split']}: {res['annotation_files']} annotation files, {res['texts']} texts, {res['seconds']}s"
     )

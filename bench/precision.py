@@ -60,6 +60,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from storyline.analysis.names import name_key, same_word
+from storyline.analysis.roles import NAME_TITLES
 from storyline.api import analyze, read
 from storyline.briefing.build import build_brief
 from storyline.briefing.caps import UNLIMITED
@@ -160,7 +161,7 @@ class Score:
     recalled: int = 0
     extra: dict[str, list[int]] = field(default_factory=dict)  # name -> [right, total]
     errors: list[str] = field(default_factory=list)
-    misses: list[str] = field(default_factory=list)  # gold quotes not recalled
+    misses: list[str] = field(default_factory=list)  # gold quotes and figures not recalled
 
     def add(self, other: Score) -> None:
         self.system += other.system
@@ -304,9 +305,15 @@ def score_quotes(brief: Brief, gold: Gold) -> Score:
     return sc
 
 
+def _role_words(role: str) -> set[str]:
+    """A role's words, an abbreviated title written out ("Sen." -> "senator")."""
+    found = (NAME_TITLES.get(w, w).casefold() for w in re.findall(r"[a-z]+\.?", role.casefold()))
+    return {w.rstrip(".") for w in found if len(w.rstrip(".")) > 2}
+
+
 def _role_ok(role: str, gold: str) -> bool:
-    words = {w for w in re.findall(r"[a-z]+", gold.casefold()) if len(w) > 2}
-    mine = {w for w in re.findall(r"[a-z]+", role.casefold()) if len(w) > 2}
+    words = _role_words(gold)
+    mine = _role_words(role)
     initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", role)).casefold()
     return (
         bool(words & mine)
@@ -327,11 +334,23 @@ def score_figures(brief: Brief, gold: Gold) -> Score:
         sc.tally("value_found", bool(found))
         right = [g for g in found if figure_correct(f, g)]
         if not right:
-            sc.errors.append(f"figure {f.text!r} {f.unit} {f.status} claimant={f.claimant!r}")
+            seen = "; gold: " + ", ".join(
+                f"{g['status']} claimant={g['claimant']!r}" for g in found
+            )
+            sc.errors.append(
+                f"figure {f.text!r} {f.unit} {f.status} claimant={f.claimant!r}"
+                + (seen if found else "")
+            )
             continue
         sc.correct += 1
         hit.update(id(g) for g in right)
     sc.recalled = len(hit)
+    for g in gold.data["figures"]:
+        if id(g) not in hit:
+            sc.misses.append(
+                f"figure {g['value']!r} {g['unit']} {g['status']} claimant={g['claimant']!r}"
+                f" ({g['measure']})"
+            )
     return sc
 
 
@@ -506,7 +525,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--json", type=Path, help="write the results here")
     ap.add_argument(
-        "--errors", action="store_true", help="list every wrong system item and missed gold quote"
+        "--errors",
+        action="store_true",
+        help="list every wrong system item and missed gold quote or figure",
     )
     args = ap.parse_args(argv)
     paths = args.gold or sorted(GOLD_DIR.glob("*.json"))

@@ -83,7 +83,8 @@ _NUM_CURWORD = re.compile(rf"(?<![\w.,])(?P<num>{_NUM})\s(?P<curword>{_CURWORD})
 _PERCENT = re.compile(
     rf"(?<![\w.,-])(?P<sign>[-−+])?(?P<num>{_NUM}|{_WORDNUM_COMPOUND}|{_WORDNUM})"
     rf"(?:{_DASH}(?P<num2>{_NUM}))?"
-    r"\s?(?P<pct>%|percentage points?\b|percent\b|per\scent\b|pc\b|pct\b)",
+    r"(?:\s|-(?=percent\b))?"  # "the 15-percent hurdle"
+    r"(?P<pct>%|percentage points?\b|percent\b|per\scent\b|pc\b|pct\b)",
     re.I,
 )
 # "a 10-point increase", "a 16-point margin": a poll's gap in percentage points.
@@ -92,6 +93,17 @@ _POINTS = re.compile(
     r"(?=(?:increase|decrease|rise|drop|fall|gain|jump|swing|margin|advantage|edge|lead|gap|"
     r"deficit)s?\b)",
     re.I,
+)
+# "won by 30 points", "led among Latinos by just four points": an election margin, in
+# percentage points (read only where the text is about polls or votes: a game's points
+# are no share).
+_BY_POINTS = re.compile(
+    r"\bby\s(?:(?:just|only|more\sthan|nearly|almost|about|some|roughly|over|less\sthan)\s)?"
+    rf"(?P<num>{_NUM}|{_WORDNUM})\s(?:percentage\s)?points?\b",
+    re.I,
+)
+_ELECTORAL = re.compile(
+    r"\b(?:polls?|voters?|primar(?:y|ies)|caucus(?:es)?|elections?|electorate|ballots?)\b", re.I
 )
 # "one in five", "about four out of 10 voters": a share, as percent.
 _PROPORTION = re.compile(
@@ -136,11 +148,12 @@ _CASUALTIES = re.compile(
     rf"\s(?P<state>{_alt(units.CASUALTY_STATES)})\b",
     re.I,
 )
-# "killing two and wounding one": a casualty verb's bare object counts people.
+# "killing two and wounding one", "killed 130 in Paris": a casualty verb's bare object
+# counts people.
 _CASUALTY_OBJECTS = re.compile(
     r"\b(?:killing|killed|wounding|wounded|injuring|injured|arresting|arrested|rescuing|"
     rf"rescued)\s(?:at\sleast\s|more\sthan\s|about\s)?(?P<num>{_NUM}|{_WORDNUM})"
-    r"(?=\s(?:and|or|others|more)\b|[,.;:)])",
+    r"(?=\s(?:and|or|others|more|in)\b|[,.;:)])",  # "killed 130 in Paris"
     re.I,
 )
 # "a 64-yard run", "the 2,650-mile trail": a measure written as a hyphenated modifier.
@@ -319,6 +332,21 @@ def find_amounts(text: str) -> list[Amount]:
     for m in _VOTES.finditer(text):
         if _vote_context(text, m) and not (_YEAR.match(m.group("a")) or _YEAR.match(m.group("b"))):
             found.append(Amount(m.start(), m.end(), m.group(), None, "votes", None, "votes"))
+    if _ELECTORAL.search(text):
+        for m in _BY_POINTS.finditer(text):
+            start = m.start("num")
+            value = _number(m.group("num"))
+            found.append(
+                Amount(
+                    start,
+                    m.end(),
+                    text[start : m.end()],
+                    value,
+                    "percentage points",
+                    None,
+                    "percent",
+                )
+            )
     return _resolve_overlaps(text, found)
 
 

@@ -31,6 +31,7 @@ from .cue_finders import (
     _verb_attribution,
     retort,
 )
+from .cue_model import Models, learned_attributions
 from .cues import (
     CUE_NOUNS,
     CUE_VERBS,
@@ -48,7 +49,12 @@ from .speakers import contiguous
 
 
 def extract_attributions(
-    text: str, nlp_doc: Any, join_sentences: bool = False, nested: bool = True
+    text: str,
+    nlp_doc: Any,
+    join_sentences: bool = False,
+    nested: bool = True,
+    models: Models | None = None,
+    learned: bool = True,
 ) -> list[Attribution]:
     """Find attributions (source, cue, content spans) in `text`, parsed as `nlp_doc`.
 
@@ -58,7 +64,24 @@ def extract_attributions(
     `nested=False` drops an attribution whose cue lies inside another's content
     ('she told the paper that he thought X'): PolNeAR mostly annotates only the
     outer one (chosen on PolNeAR train).
+    `learned` adds the cues of the learned cue finder (cue_model.py; `models`, or the
+    shipped ones when None) to those of the hand-written finders.
     """
+    found = listed_cues(text, nlp_doc)
+    if learned:
+        found.extend(learned_attributions(text, nlp_doc, found, models))
+    found.extend(_signed_posts(text, found))
+    _cut_at_according_to(text, found)
+    found = _attach_quotes(text, nlp_doc, found, join_sentences)
+    # "he continued" is speech only next to a quote ("he continued to campaign" is not)
+    found = [a for a in found if a.direct or a.cue_lemma not in QUOTE_ONLY_CUES]
+    if not nested:
+        found = [a for a in found if not any(_nests(a, b) for b in found if b is not a)]
+    return found
+
+
+def listed_cues(text: str, nlp_doc: Any) -> list[Attribution]:
+    """The attributions of the hand-written finders, before quotes are attached."""
     found: list[Attribution] = []
     prev = None
     for sent in nlp_doc.sents:
@@ -126,13 +149,6 @@ def extract_attributions(
             if att.source is not None and ends and max(ends) <= att.source.start:
                 # a trailing attribution closes its stretch of text ("X he said Y she added")
                 seg_start = max(seg_start, _extent_end(att))
-    found.extend(_signed_posts(text, found))
-    _cut_at_according_to(text, found)
-    found = _attach_quotes(text, nlp_doc, found, join_sentences)
-    # "he continued" is speech only next to a quote ("he continued to campaign" is not)
-    found = [a for a in found if a.direct or a.cue_lemma not in QUOTE_ONLY_CUES]
-    if not nested:
-        found = [a for a in found if not any(_nests(a, b) for b in found if b is not a)]
     return found
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..model import DateMention, Sentence
 from . import units
-from .amounts import Amount, counted_noun
+from .amounts import Amount, counted_noun, is_people
 from .cues import SPEECH_VERBS
 from .figure_context import (
     _CLAUSE_BREAKS,
@@ -132,7 +132,10 @@ def _read_measure(amount: Amount, span, sentence: Sentence, ctx: _Context):
         if nxt.lemma_.lower() in units.ANAPHORIC_NOUNS:
             return None, True, verb, subject
         if nxt.tag_ != "NNP":
-            return _noun_measure(nxt, ids), False, verb, subject
+            noun = nxt  # "the $15 minimum wage": the measure is the wage, not "minimum"
+            while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ == "NOUN":
+                noun = noun.head
+            return _noun_measure(noun, ids), False, verb, subject
     if (
         nxt is not None
         and nxt2 is not None
@@ -202,6 +205,8 @@ def _cue_speaker(cue, ctx: _Context) -> str | None:
     for child in cue.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return _speaker_name(child, ctx)
+    if cue.dep_ == "conj" and cue.head.i < cue.i:  # "Scott has freed up $26 million and
+        return _cue_speaker(cue.head, ctx)  # on Monday announced $5 million more ..."
     return None
 
 
@@ -244,19 +249,32 @@ def _claimant(amount: Amount, span, sentence: Sentence, ctx: _Context) -> str | 
     """Who states the figure; never a share or count of people ("Seventy-two percent now
     believe ...", "Nine in 10 voters say ..."): a poll's respondents are no claimant."""
     name = _find_claimant(amount, span, sentence, ctx)
-    return None if name and _SHARE.search(name) else name
+    if name:
+        name = re.sub(r"^(?:an?|the)\s+(?=[A-Z])", "", name, flags=re.I)  # "A USA Today poll"
+    if name and _SHARE.search(name):
+        return _poll_source(sentence, ctx)  # "43 said the same" in a named poll: the poll
+    return name
 
 
 def _find_claimant(amount: Amount, span, sentence: Sentence, ctx: _Context) -> str | None:
     owner = _goal_owner(span, sentence, ctx)
     if owner:
         return owner
+    reporter = _reported_in(span, sentence, ctx)
+    if reporter:
+        return reporter
     if sentence.speaker:
         return _initials(_named_in_apposition(sentence.speaker, sentence, ctx), ctx)
     for quote in ctx.quotes:
         if quote.speaker and any(s.start <= amount.start < s.end for s in quote.content_spans):
             return _initials(_named_in_apposition(quote.speaker, sentence, ctx), ctx)
     verb = _governing_verb(span.root, sentence)
+    if verb is not None and verb.lemma_.lower() in units.TALLY_VERBS:
+        tally = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if tally is not None and tally.lemma_.lower() in units.TALLY_NOUNS:
+            name = _cue_speaker(verb, ctx)  # "the agency increases the death toll to 267"
+            if name:
+                return name
     # "Holt said the company expects to create 600 jobs": the one who told it (the
     # outermost speech verb) is the claimant; an inner "expects" only without one.
     named: list[tuple[str, str]] = []
@@ -275,6 +293,8 @@ def _find_claimant(amount: Amount, span, sentence: Sentence, ctx: _Context) -> s
         if anc.pos_ == "VERB" and lemma in units.CLAIM_VERBS and _speech_cue_or_claim(anc):
             if verb is not None and anc.i == verb.i and lemma not in units.ESTIMATE_VERBS:
                 continue
+            if any(c.dep_ == "neg" for c in anc.children):
+                continue  # "the call did not mention that Rubio supported $1.9 billion"
             name = _cue_speaker(anc, ctx)
             if name:
                 named.append((lemma, name))
@@ -284,6 +304,9 @@ def _find_claimant(amount: Amount, span, sentence: Sentence, ctx: _Context) -> s
     trailing = _trailing_cue(span, sentence, ctx)
     if trailing:
         return trailing
+    aside = _as_aside(span, sentence, ctx)
+    if aside:
+        return aside
     # "according to X": before the content when it opens the sentence, after it otherwise.
     sent_text = ctx.text[sentence.start : sentence.end]
     for m in re.finditer(r"\baccording to\s", sent_text, re.I):
@@ -298,9 +321,81 @@ def _find_claimant(amount: Amount, span, sentence: Sentence, ctx: _Context) -> s
                     and name.head.i > name.i
                 ):
                     name = name.head  # "according to the PCTA": the noun, not "the"
+                owner = next((c for c in name.children if c.dep_ == "poss"), None)
+                if owner is not None and name.lemma_.lower() in _RECORD_NOUNS:
+                    name = owner  # "according to the foundation's tally": the foundation
                 return _speaker_name(name, ctx)
+    poll = _poll_source(sentence, ctx)
+    if poll:
+        return poll
     speaker = _root_speaker(span)
     return _speaker_name(speaker, ctx) if speaker is not None else None
+
+
+_REPORT_NOUNS = frozenset(["report", "study", "survey", "poll", "analysis", "statement"])
+
+
+def _reported_in(span, sentence: Sentence, ctx: _Context) -> str | None:
+    """ "referencing a Breitbart News report that eight Syrian refugees were detained": a
+    named report whose clause holds the figure is its source, whoever cites the report."""
+    for anc in _ancestors(span.root, sentence):
+        if anc.pos_ != "NOUN" or anc.lemma_.lower() not in _REPORT_NOUNS:
+            continue
+        names = [c for c in anc.lefts if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
+        if not names:
+            return None
+        words = [t for c in names for t in c.subtree if t.pos_ == "PROPN"]
+        return " ".join(t.text for t in sorted(words, key=lambda t: t.i)) or None
+    return None
+
+
+def _as_aside(span, sentence: Sentence, ctx: _Context) -> str | None:
+    """ "As the Washington Post observed, Republicans now control ... 30 states": a speech
+    verb in an "as" clause on the figure's clause gives the one who stated it."""
+    for anc in [span.root, *_ancestors(span.root, sentence)]:
+        for child in anc.children:
+            if (
+                child.dep_ == "advcl"
+                and child.lemma_.lower() in SPEECH_VERBS
+                and any(c.dep_ == "mark" and c.lower_ == "as" for c in child.children)
+                and not any(c.dep_ == "neg" for c in child.children)
+                and span.root not in list(child.subtree)
+            ):
+                return _cue_speaker(child, ctx)
+    return None
+
+
+# Nouns of a record whose owner states what it holds ("the foundation's tally").
+_RECORD_NOUNS = frozenset(
+    ["tally", "count", "report", "figures", "data", "estimate", "records", "analysis"]
+)
+_POLL_NOUNS = frozenset(["poll", "survey"])
+
+
+def _poll_source(sentence: Sentence, ctx: _Context) -> str | None:
+    """ "In a CNN/ORC International Poll the same month, 38 percent ...", "86 percent of
+    voters in a recent Gallup survey": a named poll the sentence sets its figures in is
+    their source. The name is the capitalised words of its noun phrase."""
+    span = _span(ctx.doc, sentence.start, sentence.end)
+    if span is None:
+        return None
+    for token in span:
+        if token.lemma_.lower() not in _POLL_NOUNS or token.dep_ != "pobj":
+            continue
+        if token.head.lower_ != "in":
+            continue
+        words = [
+            t
+            for t in token.subtree
+            if t.i <= token.i
+            and t.dep_ not in ("det", "poss", "case")
+            and (t.text[:1].isupper() or t.text == "/")
+        ]
+        if not words or (len(words) == 1 and words[0].i == token.i):
+            continue  # "in a poll": no name
+        name = " ".join(t.text for t in words)
+        return re.sub(r"\s*/\s*", "/", name)
+    return None
 
 
 def _root_speaker(span):
@@ -310,8 +405,8 @@ def _root_speaker(span):
     root = span.root
     while root.head.i != root.i:
         root = root.head
-    if not _speech_cue(root) or root.i > span.start:
-        return None
+    if not _speech_cue(root) or root.i > span.start or any(c.dep_ == "neg" for c in root.children):
+        return None  # "did not mention that ...": a negated verb states nothing
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.i >= root.i or span.root in list(subject.subtree):
         return None
@@ -450,6 +545,8 @@ def _status(
     hedged = _hedged(span)
     if hedged:
         return hedged
+    if _required_level(span, sentence) or _asked_for(span, sentence):
+        return "target"
     if _presupposed(span) or _result_after_comma(span):
         return "actual"
     lemmas: set[str] = set()
@@ -470,8 +567,13 @@ def _status(
             not planning or any(_finite(v) for v in verbs)  # "1,100 work ..., promised"
         ):
             break
-        if _wanted(anc, child, span) and (
-            anc.pos_ not in ("NOUN", "PROPN") or lemma not in units.NOT_STATUS_NOUNS
+        needs = anc.lower_ in units.NEED_WORDS or lemma in units.NEED_WORDS
+        if (
+            _wanted(anc, child, span)
+            and (anc.pos_ not in ("NOUN", "PROPN") or lemma not in units.NOT_STATUS_NOUNS)
+            # a need governs the infinitive under it, not a tensed clause the parse hangs
+            # below it ("delegates needed to secure ..., while the states account for half")
+            and not (needs and any(_finite(v) for v in verbs))
         ):
             lemmas.update((lemma, anc.lower_))  # "the £3bn project" is no projection
         plan = _plan_participle(anc)
@@ -488,7 +590,11 @@ def _status(
             # "could wind up at Laurel Highlands, about 70 miles southeast of Pittsburgh":
             # an appositive describes what is, whatever the clause around it plans
             return "target" if lemmas & units.TARGET_LEMMAS else "actual"
-    if span.end < len(span.doc) and span.doc[span.end].lemma_.lower() not in units.NOT_STATUS_NOUNS:
+    if (
+        span.end < len(span.doc)
+        and span.doc[span.end].lemma_.lower() not in units.NOT_STATUS_NOUNS
+        and not _describes_people(span.doc[span.end])
+    ):
         lemmas.add(span.doc[span.end].lemma_.lower())  # "the $5 billion target"
     for clause in span.root.children:  # "the thousand Veltrix had promised"
         if clause.dep_ == "relcl":
@@ -592,6 +698,72 @@ def _hedged(span) -> str | None:
     if any(w.dep_ == "amod" and w.lower_ in _HEDGES and w.i < span.start for w in words):
         return "forecast"
     return None
+
+
+def _level_noun(span):
+    """The noun a figure sets the level of, across the words between: "a $15 minimum",
+    "the $15 minimum wage", "its 15 percent threshold"."""
+    noun = span.root
+    while (
+        noun.dep_ in ("nummod", "compound", "quantmod", "amod", "nmod")
+        and noun.head.pos_ in ("NOUN", "PROPN")
+        and noun.head.i > noun.i
+    ):
+        noun = noun.head
+    return noun if noun.i >= span.end and noun.pos_ == "NOUN" else None
+
+
+def _required_level(span, sentence: Sentence) -> bool:
+    """A level someone must reach or seeks is a target, wherever it is stated: a threshold
+    or hurdle ("its 15 percent threshold"), or a policy level (a wage, a tax, a cap) that
+    is the object of support, a mandate or a demand ("calling on candidates to support
+    the $15 minimum wage", "to require a $15 minimum"). Above a speech verb the search
+    stops: "said the $7.25 minimum wage is too low" states the level in force."""
+    noun = _level_noun(span)
+    if noun is None:
+        return False
+    if noun.lemma_.lower() in units.THRESHOLD_NOUNS or noun.lower_ in units.THRESHOLD_NOUNS:
+        return True
+    if noun.lemma_.lower() not in units.POLICY_LEVEL_NOUNS:
+        return False
+    if any(c.lower_ in ("current", "existing", "present") for c in noun.children):
+        return False  # "the current federal minimum wage": the level in force
+    wanting = units.ADVOCACY_WORDS | units.TARGET_LEMMAS
+    for anc in _ancestors(noun, sentence):
+        if anc.pos_ not in ("VERB", "AUX"):
+            continue
+        if anc.lower_ in wanting or anc.lemma_.lower() in wanting:
+            return True
+        if _speech_cue(anc):
+            return False
+    return False
+
+
+def _asked_for(span, sentence: Sentence) -> bool:
+    """The figure is what a request or proposal asks: "Obama's original $1.9 billion
+    request", "a call for a $1.9 billion funding package", "the $1.1 billion proposal";
+    the tense of the verb above ("fell short of", "supported") reports the asking, not
+    the amount. Only nouns between the figure and the first verb count."""
+    noun = _level_noun(span)
+    if noun is not None and noun.lemma_.lower() in units.REQUEST_NOUNS:
+        return True
+    for anc in _ancestors(span.root, sentence):
+        if anc.pos_ in ("VERB", "AUX"):
+            return False
+        if anc.pos_ == "NOUN" and anc.lemma_.lower() in units.REQUEST_NOUNS:
+            return any(c.dep_ == "prep" and c.lower_ == "for" for c in anc.children)
+    return False
+
+
+def _describes_people(token) -> bool:
+    """ "475 pledged delegates": a participle that describes the people counted, not a
+    plan for the number ("1,000 promised jobs" stays a promise)."""
+    doc = token.doc
+    return (
+        token.tag_ in ("VBN", "VBD", "JJ")
+        and token.i + 1 < len(doc)
+        and is_people(doc[token.i + 1])
+    )
 
 
 def _presupposed(span) -> bool:

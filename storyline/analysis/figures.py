@@ -140,11 +140,18 @@ _RANGE_HEAD = re.compile(
 _RANGE_TAIL = re.compile(
     rf"^(?P<pct>{_PERCENT_WORD})?\s?(?:(?P<dash>[-–—])|to\s)\s?(?P<cur>[$£€])?(?P<num>\d[\d,.]*)"
 )
-_BETWEEN = re.compile(r"\bbetween\s[$£€]?\d[\d,.]*%?\s(?:and\s)?$", re.I)
+_BETWEEN = re.compile(
+    r"\bbetween\s[$£€]?\d[\d,.]*(?:\s(?:thousand|million|billion|trillion|bn|m))?%?\s(?:and\s)?$",
+    re.I,
+)  # "between $10 million and $25 million": the end of a range
 # Cross-links and teasers a page puts between paragraphs ("More: ...", "Related: ...").
 _CROSS_LINK = re.compile(
     r"^\W*(?:more|related|read more|see also|also read|watch)\s?:|^\s*\[[^\]]+\]\s*$", re.I
 )
+# A name that holds a number ("the Fight for $15 movement"): a capitalised word and a
+# preposition before the amount; a name once the article quotes it as one (“Fight for $15”).
+_NAME_HEAD = re.compile(r"(?<![\w.])(?P<name>[A-Z][a-z]+\s(?:for|of|to))\s$")
+_QUOTES_OPEN, _QUOTES_CLOSE = "\"“‘'", "\"”’'"
 # Small counts that describe rather than report: family ("he's got four children", "a
 # mother to two young girls") and the sources of a story ("three officials said").
 _KIN_PLURALS = frozenset(
@@ -210,11 +217,42 @@ def _incidental(amount: Amount, span, sentence: Sentence, ctx: _Context) -> bool
             return True  # "the first four states that vote": a selection, not a tally
         if prev.lower_ == "all":
             return True  # "against all three leading candidates": a known set, in passing
+    if _named(amount, before, text):
+        return True  # "the Fight for $15 movement": a name, not an amount
+    if re.search(r"\d/$", before) or re.match(r"/\d", after):
+        return True  # "the 9/11 attacks", "24/7": a date or a label, not an amount
+    if nxt is not None and nxt.lower_ in units.RACE_NOUNS and amount.unit not in (None, "units"):
+        return True  # "a 100-yard dash", "the 100-meter sprint": the name of a race
+    if (
+        amount.start == sentence.start
+        and nxt is not None
+        and nxt.tag_ in ("NNS", "NNPS")
+        and nxt.text[:1].isupper()
+        and _title_case(text[sentence.start : sentence.end])
+    ):
+        return True  # "10 Things to Know for Today": a listicle's title
     if re.match(r"\s?question\b", after) and amount.kind == "money":
         return True  # "the $64,000 question": an idiom
     if amount.unit in ("people", "units") and amount.value is not None and amount.value < 10:
         return _described(span, prev)
     return False
+
+
+def _title_case(line: str) -> bool:
+    """Most words capitalised, as in a headline ("10 Things to Know for Today")."""
+    words = re.findall(r"[^\W\d_]+", line)
+    return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+
+def _named(amount: Amount, before: str, text: str) -> bool:
+    """The amount ends a name the article sets in quotation marks somewhere: “Fight for
+    $15” (a slogan, a campaign, a title); "bought it from Apple for $3 billion" is no
+    name, as the article never quotes "Apple for $3 billion"."""
+    m = _NAME_HEAD.search(before)
+    if m is None:
+        return False
+    name = re.escape(m.group("name") + " " + amount.text.strip())
+    return bool(re.search(rf"[{_QUOTES_OPEN}]{name}[{_QUOTES_CLOSE}]", text))
 
 
 def _shouted(sentence: Sentence, text: str) -> bool:
@@ -404,9 +442,16 @@ def _noun_after(span):
     noun = counted_noun(span[-1])
     if noun is not None and noun.i >= span.end:
         return noun
-    for token in span.doc[span.end : span.end + 4]:
+    doc = span.doc
+    for token in doc[span.end : span.end + 4]:
         if token.tag_ in ("NNS", "NNPS"):
             return token
+        if (
+            token.tag_ in ("VBN", "VBD")
+            and token.i + 1 < len(doc)
+            and doc[token.i + 1].tag_ in ("NNS", "NNPS")
+        ):
+            continue  # "475 pledged delegates": a participle read as a verb
         if token.dep_ not in ("compound", "amod", "nmod"):
             return None
     return None
@@ -466,7 +511,7 @@ class FigureExtractor:
     """Analysis component: fills `analysis.figures`."""
 
     name = "figures"
-    version = "4"  # drops incidental numbers (ranges, tickers, small counts in passing)
+    version = "5"  # required levels as targets, names that hold numbers, plural roles
     requires = ("dates", "entities", "quotes", "people")
     provides = ("figures",)
 

@@ -41,7 +41,14 @@ from .matching import (
 )
 from .names import generic_org, is_place_name, leading_org
 from .registry import register
-from .roles import COURTESY_GENDER, NAME_TITLES, ROLE_TAIL_PREPS, ROLE_WORDS, UNIT_NOUNS
+from .roles import (
+    COURTESY_GENDER,
+    NAME_PARTICLES,
+    NAME_TITLES,
+    ROLE_TAIL_PREPS,
+    ROLE_WORDS,
+    UNIT_NOUNS,
+)
 
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"}
 # Appositive nouns that say who someone is to the writer, not what post they hold
@@ -123,7 +130,8 @@ def _mention_name(mention: EntityMention, doc: Any) -> str:
 
 
 def _is_role_token(tok: Any) -> bool:
-    return tok.lower_ in ROLE_WORDS or tok.lower_ in NAME_TITLES
+    # "Former AG Mukasey": "former" starts a title, never a name
+    return tok.lower_ in ROLE_WORDS or tok.lower_ in NAME_TITLES or tok.lower_ == "former"
 
 
 def _org_clean(name: str | None) -> str | None:
@@ -156,14 +164,28 @@ class PeopleIndex:
         for m in entities or []:
             if m.type == "PERSON":
                 canon[(m.start, m.end)] = m
+        orgs = {_org_clean(e.text) for e in nlp_doc.ents if e.label_ == "ORG"}
+        body = {
+            t.text for sent in nlp_doc.sents if not headline_case(sent) for t in sent if t.is_alpha
+        }
         for ent in nlp_doc.ents:
             if ent.label_ == "PERSON":
                 toks = [t for t in ent if _is_name_token(t)]
+                if toks and headline_case(ent.sent):
+                    # "Don't Let Marco Rubio Tell You": a headline's capitals run a name on
+                    # into the words after it; keep what the body writes, and no name
+                    # that is an organisation there ("EgyptAir Crash" -> EgyptAir)
+                    while len(toks) > 1 and toks[-1].text not in body:
+                        toks = toks[:-1]
+                    if _clean_name(toks) in orgs:
+                        continue
                 # a PERSON ent may swallow a leading title ("CTO Li Sanqi")
                 while toks and _is_role_token(toks[0]):
                     toks = toks[1:]
                 if toks:
                     mention = canon.get((ent.start_char, ent.end_char))
+                    if len(toks) < len([t for t in ent if _is_name_token(t)]):
+                        mention = None  # trimmed: the mention's name runs on too
                     name = _mention_name(mention, nlp_doc) if mention else _clean_name(toks)
                     title = nlp_doc[toks[0].i - 1] if toks[0].i > 0 else None
                     if (
@@ -184,6 +206,14 @@ class PeopleIndex:
                 self._add_org(ent.start_char, ent.text)
         for m in entities or []:
             if m.type == "PERSON":
+                span = nlp_doc.char_span(m.start, m.end, alignment_mode="expand")
+                if (
+                    span is not None
+                    and len(span)
+                    and headline_case(span.sent)
+                    and (span[-1].text not in body or span.text in orgs)
+                ):
+                    continue  # a headline's name run on: spaCy's entity above, trimmed
                 self._add_person(_mention_name(m, nlp_doc), m.start, m)
             elif m.type == "ORG":
                 self._add_org(m.start, m.canonical or m.text)
@@ -311,6 +341,8 @@ class PeopleIndex:
                 continue
             if any(sp.start <= start < sp.end for sp in skip):
                 continue  # named inside the quote: whom the speaker talks about
+            if _modifies_noun(self._token_at(start)):
+                continue  # "Trump aides", "a Trump supporter": not who "he" is
             if wanted and person.gender not in (None, wanted):
                 continue
             fits.append((start, person))
@@ -364,6 +396,15 @@ class PeopleIndex:
     def person(self, name: str) -> _Person | None:
         """The known person with exactly this (full) name."""
         return next((p for p in self.people if p.name == name), None)
+
+    def learn_role(self, name: str, role: str | None, organisation: str | None) -> None:
+        """A title stated for `name` elsewhere (the quotes stage's attribution, "president
+        of marketing for its enterprise group" resolved to "..., enterprise group" of
+        Huawei): kept where it says more of the same role, so `write_back_roles` gives
+        every stage the same one."""
+        person = self.person(name)
+        if person is not None and says_more(role, person.role):
+            person.role, person.organisation = role, organisation or person.organisation
 
     def person_with_role(
         self, role: str, offset: int, organisation: str | None = None
@@ -445,6 +486,13 @@ class PeopleIndex:
                 and tok.dep_ in ("compound", "nmod", "nsubj", "appos")
             ):
                 run.insert(0, tok)
+            elif (
+                tok.i == run[0].i - 1
+                and tok.lower_ in NAME_PARTICLES
+                and tok.i > 0
+                and _is_name_token(head.doc[tok.i - 1])
+            ):
+                run.insert(0, tok)  # "Michery el Soheil", "Correio de Manha"
             else:
                 break
         # titles and units belong to the role: keep what follows the last title word
@@ -725,11 +773,40 @@ def _phrase_tokens(head: Any) -> list[Any]:
 def _antecedent_noun(doc: Any, tok: Any) -> str | None:
     """The last earlier noun phrase with the same head noun ("the group" -> "consumer business group")."""
     for cand in reversed(doc[: tok.i]):
-        if cand.lemma_ == tok.lemma_ and cand.pos_ == "NOUN":
+        if (cand.lemma_ == tok.lemma_ or cand.lower_ == tok.lower_) and cand.pos_ in (
+            "NOUN",
+            "PROPN",  # "China's foreign ministry", tagged as a name
+        ):
             mods = [t for t in cand.lefts if t.dep_ in ("compound", "amod", "poss", "case")]
             if mods:
                 return doc[mods[0].i : cand.i + 1].text
     return None
+
+
+def headline_case(sent: Any) -> bool:
+    """Whether a sentence is written in headline capitals ("Hillary Clinton Says EgyptAir
+    Crash Seems Like ..."): a title, a related-links line, not running text."""
+    # the words outside names and quotations: running text writes most in lower case
+    words, quoted = [], False
+    for t in sent:
+        if t.text in ('"', "\u201c", "\u201d", "''", "``"):
+            quoted = t.text not in ("\u201d", "''") and not quoted
+            continue
+        if not quoted and t.is_alpha and len(t) > 2 and not t.ent_type_ and t.i > sent.start:
+            words.append(t)
+    if len(words) < 3:
+        return False
+    return sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
+
+
+def _modifies_noun(tok: Any) -> bool:
+    """Whether a name is only a modifier of a common noun ("Trump aides", "a Trump
+    supporter"), not a mention of the person as a participant."""
+    if tok is None:
+        return False
+    while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i and tok.head.pos_ == "PROPN":
+        tok = tok.head
+    return tok.dep_ == "compound" and tok.head.pos_ == "NOUN"
 
 
 def contiguous(toks: list[Any], anchor: Any) -> list[Any]:
@@ -755,30 +832,47 @@ class PeopleIndexer:
     """Analysis component: builds `analysis.people` (the PeopleIndex) for the later stages."""
 
     name = "people"
-    version = "4"  # 3: fuller roles written back; 4: given-name sex, main-clause subjects
+    version = "5"  # 3: fuller roles written back; 4: given-name sex, main-clause subjects; 5: headline names, particles
     requires: tuple[str, ...] = ("nlp", "entities")
     provides: tuple[str, ...] = ("people",)
 
     def __call__(self, analysis: Analysis) -> Analysis:
         if analysis.nlp is not None:
             analysis.people = index = PeopleIndex(analysis.nlp, analysis.entities)
-            for mention in analysis.entities:
-                if mention.type == "PERSON":
-                    _adopt_role(mention, index)
+            write_back_roles(index, analysis.entities)
         return analysis
 
 
-def _adopt_role(mention: EntityMention, index: PeopleIndex) -> None:
-    """One role per person: a mention takes the index's role where the index knows
-    more of the same role ("CEO" -> "CEO, consumer business group"), so the entity
-    list, the key players and the quotes name a person alike. A different role
-    the mention states is kept (a person may hold two)."""
-    name = mention.canonical or mention.text
-    person = index.person(index.canonical(name, mention.start) or name)
-    if person is None or not person.role:
-        return
-    if mention.role is None or (
-        mention.role != person.role and mention.role.lower() in person.role.lower()
-    ):
-        mention.role = person.role
-        mention.organisation = person.organisation or mention.organisation
+_UNRESOLVED_OWNER = re.compile(r"\b(?:its|their)\b")
+
+
+def says_more(new: str | None, old: str | None) -> bool:
+    """Whether role `new` replaces `old` for one person: where there was none, where it
+    holds the old one ("CEO" -> "CEO, consumer business group"), or where it is the same
+    title with its owner resolved ("... for its enterprise group" -> "..., enterprise
+    group"). A different title is another role, not a better one."""
+    if not new or new == old:
+        return False
+    return (
+        old is None
+        or old.lower() in new.lower()
+        or (role_head(old) == role_head(new) and _UNRESOLVED_OWNER.search(old) is not None)
+    )
+
+
+def write_back_roles(index: PeopleIndex, mentions: list[EntityMention]) -> None:
+    """One role per person, the one place roles go back to the entity mentions: a
+    mention takes the index's role where the index knows more of the same role ("CEO"
+    -> "CEO, consumer business group"; "president of marketing for its enterprise
+    group" -> "president of marketing, enterprise group", as the quotes stage resolved
+    it), so the entity list, the key players and the quotes name a person alike. A
+    different role the mention states is kept (a person may hold two). Run when the
+    index is built and again by any stage that teaches it a role (quotes)."""
+    for mention in mentions:
+        if mention.type != "PERSON":
+            continue
+        name = mention.canonical or mention.text
+        person = index.person(index.canonical(name, mention.start) or name)
+        if person is not None and says_more(person.role, mention.role):
+            mention.role = person.role
+            mention.organisation = person.organisation or mention.organisation

@@ -20,7 +20,7 @@ import dataclasses
 import re
 from typing import Any
 
-from ..model import Analysis, Citation, EntityMention, Quote, Span
+from ..model import Analysis, Citation, Quote, Span
 from .attribution import extract_attributions
 from .cue_finders import Attribution
 from .cues import (
@@ -32,7 +32,7 @@ from .cues import (
     STANCE_VERBS,
 )
 from .furniture import furniture_spans, inside
-from .people import role_head
+from .people import headline_case, says_more, write_back_roles
 from .quotemarks import (
     _QUOTE_RE,
     _display,
@@ -55,7 +55,7 @@ class QuoteExtractor:
     """Analysis component: fills `analysis.quotes` with attributed speech."""
 
     name = "quotes"
-    version = "5"  # 4: skips furniture sentences; 5: issue-10 speakers (relatives, documents, single marks)
+    version = "6"  # 4: skips furniture sentences; 5: issue-10 speakers (relatives, documents, single marks); 6: described and appositive sources, roles through the index
     requires = ("entities", "people")
     provides = ("quotes",)
 
@@ -91,6 +91,7 @@ class QuoteExtractor:
         found = extract_attributions(text, analysis.nlp)
         found = [part for att in found for part in _turns(att, text, analysis.nlp)]
         marked = [span for group in find_quote_spans(text) for span in group]
+        spoken: list[tuple[Attribution, Speaker]] = []
         for att in found:
             if _outer_credit(att, found, analysis.nlp):
                 continue  # "Acme announced X, reports the Herald": Acme's words, not the paper's
@@ -101,6 +102,8 @@ class QuoteExtractor:
             if (
                 not att.direct
                 and not att.predicate
+                and att.cue_lemma not in _SAID_OF
+                and not (att.clausal and att.cue_lemma == "question")  # "questioned whether X"
                 and (not att.clausal or att.cue_lemma in STANCE_VERBS - SPEECH_VERBS)
             ):
                 continue  # "backed", "wants": a stance, not speech ("called X 'Y'" is said)
@@ -113,10 +116,18 @@ class QuoteExtractor:
                 )
             ):
                 continue  # "Poll: ..." headlines: a label, not a speaker
+            if (
+                att.source_head is not None
+                and att.source_head.sent.start > 0
+                and headline_case(att.source_head.sent)
+            ):
+                continue  # "— Hillary Clinton Says ..." in a related-links line, not the story's
             if att.source_head is not None and att.source_head.lower_ in FIRST_PERSON:
                 continue  # "I think" inside a quote: already the quoted speaker's words
             if not att.direct and not _is_speech(analysis.nlp, att.content[0]):
                 continue
+            if not att.direct and att.cue_lemma in _COGNITION:
+                continue  # "he learned he was never a citizen": what someone came to know
             if not att.direct and _participle_thought(att, analysis.nlp):
                 continue  # "Realising his wife had fallen, he ...": a thought, not speech
             if not att.direct and not att.predicate and _recipient(analysis.nlp, att.content[0]):
@@ -131,11 +142,22 @@ class QuoteExtractor:
             ):
                 continue  # "X is so; retailers have posted signs": a new clause, not a tag
             name_tokens = _person_after(att.name_tokens)
-            if name_tokens and any(t.ent_type_ == "PERSON" for t in name_tokens):
+            again = _same_speaker_again(att, spoken, analysis.nlp)
+            if again is not None:
+                speaker = again  # "X said A and said B": the parse took B's subject from A
+            elif name_tokens and any(t.ent_type_ == "PERSON" for t in name_tokens):
                 speaker = resolver.resolve_name(name_tokens, att.role_tokens)
             elif att.source_head is not None:
                 sent = att.source_head.sent
-                quoted = [q for q in marked if sent.start_char <= q.start < sent.end_char]
+                at = att.source_head.idx
+                # a "he" in the narration never means someone named inside a quotation
+                # before it (whom a speaker talked about): its own sentence's, or any earlier
+                quoted = [
+                    q
+                    for q in marked
+                    if (sent.start_char <= q.start < sent.end_char or q.end <= at)
+                    and not q.start <= at < q.end
+                ]
                 speaker = resolver.resolve(
                     att.source_head, att.source_tokens, [*att.content, *quoted]
                 )
@@ -145,6 +167,7 @@ class QuoteExtractor:
                     resolver.note_speaker(att.source_head.idx, speaker.name)
             else:
                 speaker = Speaker(None, "unknown")
+            spoken.append((att, speaker))
             if speaker.kind == "organisation" and speaker.name and att.cue_lemma in _PUBLISHING:
                 resolver.note_publication(att.cue.start, speaker.name)
             quotes.append(
@@ -163,10 +186,60 @@ class QuoteExtractor:
                     cue_span=att.cue,
                 )
             )
+        for q in quotes:
+            if q.speaker_kind == "person" and q.speaker and q.cue != "speaker label":
+                resolver.learn_role(q.speaker, q.role, q.organisation)
         _backfill(quotes, resolver)
-        _share_roles(quotes, analysis.entities)
+        # the one write-back: the index's roles, now with the speakers' titles, to the
+        # entity mentions the entity list and key players read
+        write_back_roles(resolver, analysis.entities)
         analysis.quotes = quotes
         return analysis
+
+
+# Verbs that say something of their object: "accused X of Y", "denied the claims",
+# "criticized the plan" are statements, not a stance ("questioned X" is an interview).
+_SAID_OF = frozenset({"accuse", "deny", "criticize", "criticise", "blame", "dispute"})
+# Verbs of knowing rather than saying: what someone learned, realised or knew is no
+# statement of theirs ("think", "expect", "fear" are, as people say them to reporters).
+_COGNITION = frozenset(
+    {
+        "know",
+        "learn",
+        "realize",
+        "realise",
+        "recognize",
+        "recognise",
+        "understand",
+        "discover",
+        "remember",
+        "forget",
+        "notice",
+        "wonder",
+        "imagine",
+    }
+)
+
+
+def _same_speaker_again(
+    att: Attribution, spoken: list[tuple[Attribution, Speaker]], nlp_doc: Any
+) -> Speaker | None:
+    """The speaker of an earlier cue of the same verb whose content holds this one's
+    source: "The envoy said the US should leave and said any attempt would fail" parses
+    "the US" as the second "said"'s subject; it is the envoy's second statement."""
+    if att.source is None or att.direct:
+        return None
+    cue = nlp_doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand")
+    if cue is None or not len(cue) or cue[0].dep_ != "conj":
+        return None  # "Ann said Bob said X" is Bob's, as Ann tells it
+    for prior, speaker in reversed(spoken):
+        if (
+            prior.cue_lemma == att.cue_lemma
+            and prior.cue.start < att.cue.start
+            and any(c.start <= att.source.start < c.end for c in prior.content)
+        ):
+            return speaker
+    return None
 
 
 def _turns(att: Attribution, text: str, nlp_doc: Any) -> list[Attribution]:
@@ -319,8 +392,14 @@ def _is_speech(nlp_doc: Any, span: Span) -> bool:
     first = part[0]
     if first.lower_ == "to" and first.tag_ == "TO":
         return False
-    if first.tag_ in ("WDT", "WP"):
-        return False  # "which Veltrix says will cost": a relative clause, not the words said
+    if first.tag_ in ("WDT", "WP") and not (
+        first.lower_ == "that"
+        and first.dep_ not in ("nsubj", "nsubjpass", "dobj")
+        and any(t.dep_ in ("nsubj", "nsubjpass") for t in part[1:])
+    ):
+        # "which Veltrix says will cost": a relative clause, not the words said; "told the
+        # convention that Clinton ...", tagged as a relative "that", has a clause of its own
+        return False
     return not (first.pos_ in ("AUX", "VERB") and first.tag_ in ("VBZ", "VBP", "VBD", "MD"))
 
 
@@ -427,26 +506,6 @@ def _backfill(quotes: list[Quote], resolver: SpeakerResolver) -> None:
             q.speaker = full
         person = resolver.person(q.speaker)
         if person is not None:
-            q.role = q.role or person.role
+            if says_more(person.role, q.role):
+                q.role, q.organisation = person.role, person.organisation or q.organisation
             q.organisation = q.organisation or person.organisation
-
-
-def _share_roles(quotes: list[Quote], mentions: list[EntityMention]) -> None:
-    """One role per person: a speaker's title read from the attribution ("president of
-    marketing, enterprise group" of Huawei) replaces the same title on the person's entity
-    mentions where that one is less resolved ("president of marketing for its enterprise
-    group", or a part of it), so the quotes and the key players name the person alike."""
-    roles = {
-        q.speaker: (q.role, q.organisation)
-        for q in quotes
-        if q.speaker_kind == "person" and q.speaker and q.role
-    }
-    for m in mentions:
-        name = m.canonical or m.text
-        if m.type != "PERSON" or name not in roles or not m.role:
-            continue
-        role, org = roles[name]
-        if role is None or m.role == role or role_head(m.role) != role_head(role):
-            continue
-        if re.search(r"\b(?:its|their)\b", m.role) or m.role.lower() in role.lower():
-            m.role, m.organisation = role, org or m.organisation

@@ -90,7 +90,39 @@ ROLE_HEADS = frozenset(
         "sergeant",
         "inspector",
         "superintendent",
+        "admiral",
+        "commander",
+        "author",
+        "host",
+        "expert",
+        "activist",
+        "commentator",
+        "columnist",
+        "pollster",
+        "historian",
+        "committeeman",
+        "committeewoman",
     ]
+)
+# Small words inside a name ("Michery el Soheil", "Correio de Manha", "Ludwig van Beethoven").
+NAME_PARTICLES = frozenset(
+    {
+        "al",
+        "el",
+        "de",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "del",
+        "della",
+        "di",
+        "du",
+        "van",
+        "von",
+        "bin",
+        "ibn",
+    }
 )
 # Words that only modify a title ("vice president", "senior analyst").
 TITLE_MODIFIERS = frozenset(
@@ -108,6 +140,7 @@ TITLE_MODIFIERS = frozenset(
         "former",
         "assistant",
         "associate",
+        "rear",  # "Rear Admiral"
     ]
 )
 # The field a title covers ("marketing director", "equity analyst").
@@ -203,6 +236,11 @@ NAME_TITLES: dict[str, str] = {
     "commissioner": "Commissioner",
     "general": "General",
     "gen.": "General",
+    "admiral": "Admiral",
+    "ag": "Attorney General",
+    "commander": "Commander",
+    "lieutenant": "Lieutenant",
+    "brigadier": "Brigadier",
     "colonel": "Colonel",
     "captain": "Captain",
     "sheriff": "Sheriff",

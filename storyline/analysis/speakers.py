@@ -26,13 +26,15 @@ from .people import (
     _DETERMINERS,
     _ORG_NOUNS,
     PeopleIndex,
+    _antecedent_noun,
     _clean_name,
     _employer,
     _is_role_token,
     _org_clean,
     contiguous,
+    given_name_gender,
 )
-from .roles import KIN_NOUNS, ROLE_TAIL_PREPS, ROLE_WORDS, SPOUSE_NOUNS, UNIT_NOUNS
+from .roles import KIN_NOUNS, NAME_PARTICLES, ROLE_TAIL_PREPS, ROLE_WORDS, SPOUSE_NOUNS, UNIT_NOUNS
 from .units import PEOPLE_NOUNS
 
 # Endings of plural nouns for people ("researchers", "scientists", "Americans",
@@ -122,6 +124,9 @@ _NAMELESS_SOURCES = frozenset(
         "passenger",
     }
 )
+# People the text describes by sex alone ("one woman adopted from Iran", "the man"): shown
+# as described, and the one a later "she"/"he" means when no one is named since.
+_NAMELESS_PEOPLE = {"woman": "f", "girl": "f", "man": "m", "boy": "m"}
 # Documents that state things ("the autopsy report says", "according to the lawsuit"):
 # the document is the source. Records and data are evidence someone cites, not a source.
 _DOCUMENT_SOURCES = frozenset(
@@ -149,6 +154,36 @@ _DOCUMENT_SOURCES = frozenset(
         "petition",
         "warrant",
         "obituary",
+        "release",  # "a press release from X"
+        "announcement",
+        "profile",  # "his Facebook profile"
+        "tally",  # "a CNN tally"
+        "summary",  # "its Amazon summary"
+    }
+)
+# Nouns for a kind of organisation ("the airline said"): with "the", the organisation the
+# story is about when no earlier one is named with that word ("the church" -> "Living
+# Church of God").
+_ORG_KIND_NOUNS = frozenset(
+    {
+        "airline",
+        "carrier",
+        "network",
+        "broadcaster",
+        "retailer",
+        "automaker",
+        "carmaker",
+        "manufacturer",
+        "insurer",
+        "lender",
+        "publisher",
+        "studio",
+        "church",
+        "charity",
+        "hospital",
+        "museum",
+        "site",
+        "website",
     }
 )
 # A publication named by its kind ("according to the newspaper"): the one last credited.
@@ -178,6 +213,14 @@ def _described(head: Any, phrase: list[Any]) -> str:
     text = "".join(t.text + t.whitespace_ for t in words).strip().rstrip(",")
     text = text.replace(" 's", "'s").replace(" \u2019s", "\u2019s")
     return text[:1].upper() + text[1:]
+
+
+def _relative_owner(whose: Any) -> Any:
+    """The noun a "whose" clause hangs on ("Trump, whose attorneys argued" -> Trump)."""
+    tok = whose
+    while tok.dep_ != "relcl" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.head if tok.dep_ == "relcl" and tok.head.pos_ in ("PROPN", "NOUN") else None
 
 
 SpeakerKind = Literal["person", "group", "organisation", "unknown"]
@@ -217,6 +260,37 @@ class SpeakerResolver(PeopleIndex):
         pronoun never goes to someone named inside `skip` (the quote it introduces:
         '"I think Ann Roe was a great choice," he said' is not Ann Roe's)."""
         low = head.lower_
+        dash = next(
+            (t for t in phrase if t.text in ("\u2014", "\u2013", "--") and t.i > head.i), None
+        )
+        if dash is not None:
+            # "CLEVELAND, July 19 (UPI) — Former Attorney General X": a dateline, then the source
+            rest = [t for t in phrase if t.i > dash.i]
+            ids = {t.i for t in rest}
+            roots = [t for t in rest if t.head.i not in ids or t.head.i == t.i]
+            if roots:
+                return self.resolve(roots[-1], rest, skip)
+        if head.ent_type_ == "GPE" and head.i == head.sent.start and head.head.i > head.i:
+            # "CLEVELAND, July 19 (UPI) — Former Attorney General X told": a dateline
+            # parsed as the subject; the source follows the dash
+            between = head.doc[head.i + 1 : head.head.i]
+            cut = next((t for t in reversed(between) if t.text in ("\u2014", "\u2013", "--")), None)
+            rest = [t for t in between if cut is not None and t.i > cut.i]
+            ids = {t.i for t in rest}
+            roots = [t for t in rest if t.head.i not in ids or t.head.i == t.i]
+            if roots:
+                return self.resolve(roots[-1], rest, skip)
+        whose = next((t for t in phrase if t.lower_ == "whose" and t.head.i == head.i), None)
+        owner = _relative_owner(whose) if whose is not None else None
+        if whose is not None and owner is not None:
+            # "Trump, whose attorneys argued": Trump's attorneys
+            named = self.canonical(owner.text, owner.idx) or owner.text
+            rest_words = " ".join(t.text for t in phrase if t.i > whose.i and not t.is_punct)
+            return Speaker(f"{named}'s {rest_words}", "group")
+        if head.ent_type_ in ("DATE", "TIME"):
+            # "the order released Friday said": the parse took the date for the subject
+            nouns = [t for t in phrase if t.i < head.i and t.pos_ == "NOUN"]
+            return self.resolve(nouns[-1], phrase, skip) if nouns else Speaker(None, "unknown")
         in_name = head.ent_type_ == "PERSON" and head.i > 0 and head.nbor(-1).ent_type_ == "PERSON"
         if (
             low == "him" or (low == "her" and head.dep_ in ("dobj", "pobj", "dative", "poss"))
@@ -224,11 +298,29 @@ class SpeakerResolver(PeopleIndex):
             return Speaker(None, "unknown")  # an object pronoun is who was spoken to or of
         if low in PERSONAL_PRONOUNS and not in_name:
             person = self.person_before(head.idx, skip)
+            nameless = self._nameless_since(head, person, skip)
+            if nameless is not None:
+                return nameless
             if person is None:
                 return Speaker(None, "unknown")
             return Speaker(person.name, "person", person.role, person.organisation)
         if low in FIRST_PERSON or (head.pos_ == "PRON" and not in_name):
             return Speaker(None, "unknown")
+        if (
+            head.dep_ == "appos"
+            and head.head.pos_ == "NOUN"
+            and head.head.i < head.i
+            and head.head not in phrase
+        ):
+            # "his nephew Michery el Soheil added", the source cut to the name: the whole
+            # phrase says who (a relative, a friend) and where the name starts
+            return self.resolve(head.head, list(head.head.subtree), skip)
+        as_person = self._known_person(head)
+        if as_person is not None:
+            return as_person
+        named = self._named_by_appositive(head, skip)
+        if named is not None:
+            return named
         if low in KIN_NOUNS and head.pos_ == "NOUN" and head.tag_ != "NNS":
             return self._relative(head, phrase)
         if _is_role_token(head) and not self._name_tokens(head, phrase):
@@ -258,13 +350,21 @@ class SpeakerResolver(PeopleIndex):
             raw = _clean_name(name_toks)
             known = self.canonical(raw, name_toks[0].idx)
             tagged = any(t.ent_type_ == "PERSON" for t in name_toks)
+            # a given name first ("Noah Rothman") is a person whatever the tagger says
+            given = len(name_toks) > 1 and given_name_gender(raw) is not None
             if (
                 not known
                 and not tagged
                 and not role
+                and not given
                 and (self._is_org(name_toks) or len(name_toks) == 1)
             ):
                 return Speaker(self._org_name(head, phrase), "organisation")
+            if not org:
+                doc = head.doc
+                org = _employer(
+                    list(doc[max(0, name_toks[0].i - 6) : name_toks[0].i]), name_toks[0]
+                )
             person = self._add_person(raw, name_toks[0].idx)
             person.role = person.role or role
             person.organisation = person.organisation or org
@@ -286,7 +386,7 @@ class SpeakerResolver(PeopleIndex):
             ]
             name = " ".join(words) or head.text
             return Speaker(name[:1].upper() + name[1:], "group", None, self._group_org(head))
-        if head.lower_ in ROLE_WORDS or head.lemma_.lower() in ROLE_WORDS:
+        if _is_role_token(head) or head.lemma_.lower() in ROLE_WORDS:
             role, org = self._role_and_org(head, phrase, [])
             org = _org_clean(org)
             owner = next(
@@ -312,9 +412,15 @@ class SpeakerResolver(PeopleIndex):
             person = self.person_with_role(role or head.lower_, head.idx)
             if person is not None:
                 return Speaker(person.name, "person", person.role, person.organisation)
-            return Speaker(None, "unknown", role, org)
+            if any(t.i < head.i and t.lower_ not in _DETERMINERS and t.is_alpha for t in phrase):
+                # "a school spokesman told the paper": a nameless voice the text describes
+                return Speaker(_described(head, phrase), "group", role, org)
+            return Speaker(None, "unknown", role, org)  # "a spokesman said": no one in particular
         if head.ent_type_ in ("ORG", "GPE", "NORP") or head.pos_ == "PROPN":
             return Speaker(self._org_name(head, phrase), "organisation")
+        earlier = self._organisation_described(head, phrase)
+        if earlier:
+            return Speaker(earlier, "organisation")
         described = _organisation_phrase(head, phrase)
         if described:
             # "the council", "the state health department" with no one named organisation
@@ -329,12 +435,129 @@ class SpeakerResolver(PeopleIndex):
             head.lower_ in _DOCUMENT_SOURCES
             or (head.lemma_.lower() in _DOCUMENT_SOURCES and head.lower_ != "records")
             or (head.lower_ in _NAMELESS_SOURCES and head.tag_ == "NN")
+            or head.lower_ in _NAMELESS_PEOPLE  # "said the woman, who asked not to be named"
             or head.lemma_.lower() in HEARING_BODIES  # "the inquest heard that X"
         ):
             # "an autopsy report says", "according to the lawsuit", "an insider tells us":
             # a source the text identifies without a name, shown as it is described
             return Speaker(_described(head, phrase), "group")
         return Speaker(None, "unknown")
+
+    def _nameless_since(self, pronoun: Any, person: Any, skip: Sequence[Span]) -> Speaker | None:
+        """ "One woman adopted from Iran ... 'X,' she said": a nameless person made the
+        subject after the last one named is who a "she" of her sex means."""
+        wanted = {"he": "m", "she": "f"}.get(pronoun.lower_)
+        if wanted is None:
+            return None
+        since = max(
+            (
+                s
+                for s, n in self._mentions
+                if person is not None and n == person.name and s < pronoun.idx
+            ),
+            default=-1,
+        )
+        found = None
+        for tok in pronoun.doc[: pronoun.i]:
+            if tok.idx <= since or any(sp.start <= tok.idx < sp.end for sp in skip):
+                continue
+            if (
+                tok.pos_ == "NOUN"
+                and _NAMELESS_PEOPLE.get(tok.lower_) == wanted
+                and tok.dep_ in ("nsubj", "nsubjpass")
+            ):
+                found = tok
+        if found is None:
+            return None
+        return Speaker(_described(found, [t for t in found.subtree if t.i <= found.i]), "group")
+
+    def _known_person(self, head: Any) -> Speaker | None:
+        """A capitalised word the tagger took for a plural or an organisation ("Sanders
+        released a statement") that is a person named earlier in full."""
+        if head.pos_ == "PROPN" or head.ent_type_ == "PERSON" or not head.text[:1].isupper():
+            return None
+        if not head.is_alpha or head.lower_ in GROUP_NOUNS or head.lower_ in ROLE_WORDS:
+            return None
+        if any(c.dep_ in ("det", "compound", "amod") for c in head.children):
+            return None  # "the Democrats", "Senate Republicans": a group
+        full = self.canonical(head.text, head.idx)
+        person = self.person(full) if full and len(full.split()) > 1 else None
+        if person is None:
+            return None
+        return Speaker(person.name, "person", person.role, person.organisation)
+
+    def _named_by_appositive(self, head: Any, skip: Sequence[Span]) -> Speaker | None:
+        """A description followed by its name ("his friend Mahamat Oumar", "the news site
+        RTL Info", "their school, Leaders' College"): the name, a person when the noun is
+        one for people, else an organisation; and "an interview X gave": X."""
+        if head.lower_ == "one" and head.pos_ in ("NUM", "PRON", "NOUN"):
+            # "One of the university's top executives, Michael Sexton, testified"
+            appos = next(
+                (c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None
+            )
+            names = self._name_tokens(appos, list(appos.subtree)) if appos is not None else []
+            if not names:
+                return None
+            person = self._add_person(_clean_name(names), names[0].idx)
+            group = next(
+                (
+                    o
+                    for p in head.children
+                    if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children
+                    if o.dep_ == "pobj"
+                ),
+                None,
+            )
+            if group is not None and (_is_role_token(group) or group.lemma_.lower() in ROLE_WORDS):
+                phrase = [t for t in group.subtree if t.i <= group.i]
+                role, org = self._role_and_org(group, phrase, [])
+                person.role = person.role or (role and role.rstrip("s"))
+                person.organisation = person.organisation or _org_clean(org)
+            return Speaker(person.name, "person", person.role, person.organisation)
+        if head.pos_ != "NOUN" or head.lower_ in KIN_NOUNS or _is_role_token(head):
+            return None
+        lemma = head.lemma_.lower()
+        if lemma in _DOCUMENT_SOURCES or lemma == "interview":
+            said = next((c for c in head.children if c.dep_ == "relcl"), None)
+            subj = next((c for c in said.children if c.dep_ == "nsubj"), None) if said else None
+            if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+                return self.resolve(subj, list(subj.subtree), skip)
+            return None
+        appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if appos is None:
+            return None
+        if lemma in _NAMELESS_SOURCES or head.lower_ in PEOPLE_NOUNS:
+            names = self._name_tokens(appos, list(appos.subtree))
+            if not names:
+                return None
+            person = self._add_person(_clean_name(names), names[0].idx)
+            person.role = person.role or head.lower_
+            return Speaker(person.name, "person", person.role, person.organisation)
+        return Speaker(self._org_name(appos, list(appos.subtree)), "organisation")
+
+    def _organisation_described(self, head: Any, phrase: list[Any]) -> str | None:
+        """ "the ministry" / "the church" / "the airline": the organisation named earlier
+        with that word ("Living Church of God"), else the fuller description just before
+        ("China's foreign ministry"), else for a kind of company the one the story is about."""
+        lemma = head.lemma_.lower()
+        if head.pos_ != "NOUN" or head.tag_ != "NN" or not _definite(head, phrase):
+            return None
+        if lemma not in _ORG_DESCRIPTION_HEADS and lemma not in _ORG_KIND_NOUNS:
+            return None
+        if any(t.dep_ in ("poss", "compound", "amod") for t in head.lefts):
+            return None  # "the city's transport department": described in full already
+        names = [n for n in self._org_names_before(head.idx) if lemma in n.casefold().split()]
+        if len(set(names)) > 1:
+            return None  # two councils named: "the council" is neither for sure
+        if names:
+            return names[-1]
+        fuller = _antecedent_noun(head.doc, head)
+        if fuller and fuller.casefold() != head.text.casefold():
+            return fuller[:1].upper() + fuller[1:]
+        if lemma in _ORG_KIND_NOUNS:
+            return self.organisation_before(head.idx)
+        return None
 
     def _names_person(self, tok: Any) -> bool:
         """Whether a possessor ("Pell's") names a person: a PERSON entity or a known name."""
@@ -442,13 +665,24 @@ class SpeakerResolver(PeopleIndex):
 
     def resolve_name(self, name_toks: list[Any], role_toks: list[Any]) -> Speaker:
         """Resolve a name found by word order, with the role phrase that follows it."""
-        toks = [t for t in name_toks if not _is_role_token(t)] or name_toks
-        lower = [k for k, t in enumerate(toks) if t.is_lower]
+        titles = [k for k, t in enumerate(name_toks) if _is_role_token(t)]
+        title = None
+        if titles and titles[-1] + 1 < len(name_toks):
+            # "Democratic Rep. Dina Titus": the name follows the last title word
+            title = " ".join(t.text for t in name_toks[: titles[-1] + 1] if _is_role_token(t))
+            toks = name_toks[titles[-1] + 1 :]
+        else:
+            toks = [t for t in name_toks if not _is_role_token(t)] or name_toks
+        poss = [k for k, t in enumerate(toks) if t.text in ("'s", "\u2019s")]
+        if poss and poss[-1] + 1 < len(toks):
+            toks = toks[poss[-1] + 1 :]  # "Commentary's Noah Rothman": the name follows
+        lower = [k for k, t in enumerate(toks) if t.is_lower and t.lower_ not in NAME_PARTICLES]
         if lower and lower[-1] + 1 < len(toks):
             toks = toks[lower[-1] + 1 :]  # "Leeds resident Jason Pratt": the name is the end
         if len(toks) == 1 and toks[0].lower_ in PERSONAL_PRONOUNS:
             return self.resolve(toks[0], toks)
         person = self._add_person(_clean_name(toks), toks[0].idx)
+        person.role = person.role or title
         doc = toks[0].doc
         employer = _employer(list(doc[max(0, toks[0].i - 6) : toks[0].i]), toks[0])
         if employer and not person.organisation:

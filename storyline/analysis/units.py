@@ -7,6 +7,7 @@ new currency or a new "rose"-like verb is one line here and no regex surgery.
 from __future__ import annotations
 
 from ..words import CARDINALS
+from .roles import ROLE_HEADS
 
 # Currency written before the number, longest first so "US$" wins over "$".
 CURRENCY_PREFIXES: dict[str, str] = {
@@ -238,6 +239,39 @@ PEOPLE_NOUNS = frozenset(
 # Plural endings that name people ("journalists", "civilians") beyond the list above.
 PEOPLE_SUFFIXES = ("ists", "ians")
 
+# Plurals of the role words of `roles.ROLE_HEADS` count people too ("the three governors",
+# "two other astronomers" by suffix, "the two leaders"); "heads" and "chiefs" count cattle
+# or tribes as often, and "partners" firms.
+PEOPLE_NOUNS = (
+    PEOPLE_NOUNS
+    | frozenset(
+        w + "s"
+        for w in ROLE_HEADS
+        if w.isalpha() and w not in ("head", "chief", "partner", "owner", "investor", "member")
+    )
+    | frozenset(
+        [
+            "nominees",
+            "contenders",
+            "rivals",
+            "incumbents",
+            "standard-bearers",
+            "hopefuls",
+            "superdelegates",
+            "viewers",
+            "listeners",
+            "readers",
+            "donors",
+            "supporters",
+            "followers",
+            "rabbis",
+            "priests",
+            "clergy",
+            "worshippers",
+        ]
+    )
+)
+
 # Plural nouns after a number that are units of measurement: the noun is the unit.
 MEASURE_UNITS = frozenset(
     [
@@ -463,9 +497,85 @@ REQUEST_WORDS = frozenset(
 SOUGHT_SUMS = frozenset(
     ["damage", "damages", "compensation", "payment", "ransom", "funding", "money", "sum", "fee"]
 )
+# A level someone needs is a requirement: "he needs to close in on 15 percent", "needs
+# 1,237 delegates". Not a goal of its subject's own making, so no claimant is read from it.
+NEED_WORDS = frozenset(["need", "needs", "needed"])
 # Status cues: lemmas in the figure's clause that make it a plan: a goal, a request, or a
 # requirement ("must fund £12m"). One list with GOAL_WORDS, so the two cannot drift.
-TARGET_LEMMAS = GOAL_WORDS | REQUEST_WORDS | frozenset(["must"])
+TARGET_LEMMAS = GOAL_WORDS | REQUEST_WORDS | NEED_WORDS | frozenset(["must"])
+
+# Races named by their distance: "a 100-yard dash" names the race, measures nothing told.
+RACE_NOUNS = frozenset(
+    ["dash", "sprint", "relay", "freestyle", "backstroke", "breaststroke", "medley", "hurdles"]
+)
+# Verbs that set a tally, whose subject states the figure: "the agency increases the death
+# toll to 267", "officials revised the number of missing to 40".
+TALLY_VERBS = frozenset(["increase", "raise", "revise", "lower", "update", "put", "set"])
+
+# Nouns of asking: a figure that is their object ("Obama's $1.9 billion request", "a call
+# for a $1.9 billion package", "the $1.1 billion proposal") is a target.
+REQUEST_NOUNS = frozenset(["request", "proposal", "call", "demand", "offer", "bid", "appeal"])
+
+# Nouns of a level to be reached: a figure that sets one is a requirement wherever it is
+# stated ("its 15 percent threshold", "the commission's 15-percent hurdle").
+THRESHOLD_NOUNS = frozenset(
+    ["threshold", "hurdle", "benchmark", "cutoff", "cut-off", "quota", "requirement"]
+)
+# Nouns of a level a policy sets: a figure in one is what its advocate seeks, so a target,
+# when the noun phrase is the object of support, a mandate or a demand ("calling on
+# candidates to support the $15 minimum wage", "to require a $15 minimum"); the level in
+# force is stated without such a verb ("the current federal minimum wage of $7.25").
+POLICY_LEVEL_NOUNS = frozenset(
+    ["wage", "minimum", "maximum", "cap", "ceiling", "floor", "tax", "tariff", "rate", "limit"]
+)
+# Verbs (forms and lemmas) whose object level is sought or imposed.
+ADVOCACY_WORDS = frozenset(
+    [
+        "support",
+        "supports",
+        "supported",
+        "supporting",
+        "back",
+        "backs",
+        "backed",
+        "backing",
+        "endorse",
+        "endorses",
+        "endorsed",
+        "advocate",
+        "advocates",
+        "advocated",
+        "champion",
+        "champions",
+        "championed",
+        "favor",
+        "favors",
+        "favored",
+        "favour",
+        "favours",
+        "favoured",
+        "propose",
+        "proposes",
+        "proposed",
+        "mandate",
+        "mandates",
+        "mandated",
+        "require",
+        "requires",
+        "required",
+        "decide",
+        "deciding",
+        "push",
+        "pushing",
+        "pushed",
+        "fight",
+        "fighting",
+        "fought",
+        "call",
+        "calling",
+        "called",
+    ]
+)
 # Cues that make a figure a prediction.
 FORECAST_LEMMAS = frozenset(
     [

@@ -33,10 +33,14 @@ def _words(measure: str | None) -> set[str]:
     return {w.rstrip("s") for w in words if w not in _STOPWORDS}
 
 
-def _similar_measures(a: str | None, b: str | None) -> bool:
+def _similar_measures(a: str | None, b: str | None, *, one_document: bool = True) -> bool:
+    """Measures that may name one thing. Within one article a number without a measure
+    is a repeat of the measured one; across articles it may be anything ("15 percent" of
+    a poll in one, "a 15 percent surcharge" in another), so only two unmeasured ones
+    merge there."""
     wa, wb = _words(a), _words(b)
     if not wa or not wb:
-        return True
+        return one_document or (not wa and not wb)
     small, large = sorted((wa, wb), key=len)
     return small <= large or len(wa & wb) / len(wa | wb) >= 0.5
 
@@ -89,7 +93,7 @@ def same_figure(a: Figure, b: Figure) -> bool:
             or "unknown" in (a.status, b.status)
             or (_one_document(a, b) and "target" not in (a.status, b.status))
         )
-        and _similar_measures(a.measure, b.measure)
+        and _similar_measures(a.measure, b.measure, one_document=_one_document(a, b))
     )
 
 

@@ -155,7 +155,7 @@ def test_he_or_she_after_a_sentence_is_its_subject_not_its_object(nlp):
 
 def test_a_mention_takes_the_fuller_role_the_index_knows() -> None:
     """One role per person: entity list, key players and quotes name a person alike."""
-    from storyline.analysis.people import _adopt_role, _Person
+    from storyline.analysis.people import _Person, write_back_roles
     from storyline.model import EntityMention
 
     class Index:
@@ -170,11 +170,47 @@ def test_a_mention_takes_the_fuller_role_the_index_knows() -> None:
 
     index = Index(_Person("Ann Lowe", 0, role="CEO, consumer business group", organisation="Orbit"))
     shorter = EntityMention("Ann Lowe", "PERSON", 10, 18, role="CEO", organisation="Orbit")
-    _adopt_role(shorter, index)  # type: ignore[arg-type]
+    write_back_roles(index, [shorter])  # type: ignore[arg-type]
     assert (shorter.role, shorter.organisation) == ("CEO, consumer business group", "Orbit")
     other = EntityMention("Lowe", "PERSON", 40, 44, role="board member", organisation="Hale Bank")
-    _adopt_role(other, index)  # type: ignore[arg-type]
+    write_back_roles(index, [other])  # type: ignore[arg-type]
     assert (other.role, other.organisation) == ("board member", "Hale Bank")  # a second post stays
     bare = EntityMention("Lowe", "PERSON", 60, 64)
-    _adopt_role(bare, index)  # type: ignore[arg-type]
+    write_back_roles(index, [bare])  # type: ignore[arg-type]
     assert bare.role == "CEO, consumer business group"
+
+
+def test_a_speakers_title_reaches_the_entity_mentions_through_the_index() -> None:
+    """The quotes stage teaches the index the title it resolved ("... for its enterprise
+    group" -> "..., enterprise group"); the one write-back gives it to the mentions."""
+    from storyline.analysis.people import _Person, says_more, write_back_roles
+    from storyline.model import EntityMention
+
+    assert says_more(
+        "president of marketing, enterprise group",
+        "president of marketing for its enterprise group",
+    )
+    assert not says_more("board member", "CEO")  # another post, not a better one
+    assert says_more("CEO", None) and not says_more(None, "CEO")
+
+    class Index:
+        one = _Person("Dai Wen", 0, role="president of marketing for its enterprise group")
+
+        def canonical(self, name: str, offset: int | None = None) -> str | None:
+            return "Dai Wen" if name in ("Dai Wen", "Wen") else None
+
+        def person(self, name: str) -> _Person | None:
+            return self.one if name == "Dai Wen" else None
+
+    index = Index()
+    mention = EntityMention(
+        "Wen", "PERSON", 5, 8, role="president of marketing for its enterprise group"
+    )
+    write_back_roles(index, [mention])  # type: ignore[arg-type]
+    assert mention.role == "president of marketing for its enterprise group"  # nothing better yet
+    index.one.role, index.one.organisation = "president of marketing, enterprise group", "Orbit"
+    write_back_roles(index, [mention])  # type: ignore[arg-type]
+    assert (mention.role, mention.organisation) == (
+        "president of marketing, enterprise group",
+        "Orbit",
+    )

@@ -287,3 +287,97 @@ def test_an_employer_in_the_possessive_and_a_persons_lawyer(nlp):
     assert said(qs, "approach").organisation == "KIRO Radio"
     lawyer = said(qs, "polls were wrong")
     assert (lawyer.speaker, lawyer.role, lawyer.organisation) == ("Michael Cohen", "lawyer", None)
+
+
+# ---------------------------------------------------------------- fifth session (PolNeAR draw)
+
+
+def test_a_description_followed_by_its_name_is_that_name(nlp):
+    qs = quotes(
+        nlp,
+        '"She had so many plans," her friend Mahamat Saleh Oumar told the website. '
+        "The pilot had flown 6,000 hours, the news site Tellmo Info reported.",
+    )
+    assert said(qs, "so many plans").speaker == "Mahamat Saleh Oumar"
+    assert said(qs, "6,000 hours").speaker == "Tellmo Info"
+
+
+def test_the_organisation_a_definite_description_stands_for(nlp):
+    qs = quotes(
+        nlp,
+        "Dana Ruiz was a member of the Grace Fellowship Church. She was visiting her "
+        "daughter, the church said on Friday. Officials in Veldor were cautious, while "
+        'Veldor\'s foreign ministry weighed in. "Outsiders should stay out of it," the '
+        "ministry said in a statement.",
+    )
+    assert said(qs, "visiting her").speaker == "Grace Fellowship Church"
+    assert said(qs, "Outsiders").speaker == "Veldor's foreign ministry"
+
+
+def test_a_title_alone_is_its_holder_or_a_described_voice(nlp):
+    qs = quotes(
+        nlp,
+        "U.S. District Judge Emmet Sullum ordered the release on Monday. "
+        '"This case is about the public\'s right to know," the judge said. '
+        "He had completed his second year, a school spokesman told the Journal.",
+    )
+    assert said(qs, "right to know").speaker == "Emmet Sullum"
+    assert said(qs, "second year").speaker == "A school spokesman"
+
+
+def test_names_inside_earlier_quotes_and_name_modifiers_are_not_antecedents(nlp):
+    qs = quotes(
+        nlp,
+        'Radio host Rod Baylor spoke on Friday. "This is brilliant," Baylor said. "I do not '
+        'know if Bernard Sandor realizes how brilliant it is." He went on to say that some '
+        "Democrats are mad at the plan. Congressman Chris Colby, a Tremp supporter, said "
+        "the aides had a plan. Victory is vital, he said after meeting Tremp aides.",
+    )
+    assert said(qs, "some Democrats").speaker == "Rod Baylor"
+    assert said(qs, "Victory is vital").speaker == "Chris Colby"
+
+
+def test_headline_capitals_do_not_run_a_name_on(nlp):
+    text = (
+        "Do Not Let The Media And Marco Rubel Tell You He Won By Finishing Third.\n\n"
+        "Sen. Marco Rubel finished third on Monday. He believes that the race is open, "
+        "Rubel said.\n\n"
+        "Related: Marco Rubel Says The Race Has Only Just Begun For Everyone."
+    )
+    qs = quotes(nlp, text)
+    assert {q.speaker for q in qs} == {"Marco Rubel"}
+    assert not any("Only Just Begun" in q.text for q in qs)  # a related-links line
+
+
+def test_a_second_said_keeps_its_speaker(nlp):
+    qs = quotes(
+        nlp,
+        "The deputy head of Veldor's delegation to the forum said the United States should "
+        "reduce its exercises and said any attempts to isolate Veldor would fail.",
+    )
+    first, second = said(qs, "reduce its exercises"), said(qs, "isolate Veldor")
+    assert (second.speaker, second.organisation) == (first.speaker, first.organisation)
+    assert second.speaker != "United States"
+
+
+def test_knowing_is_not_saying_and_a_nameless_woman_speaks(nlp):
+    qs = quotes(
+        nlp,
+        'Joy Alder learned she was not a citizen. "It was hard," Alder said. One woman '
+        'adopted from Iran did not learn of her status until 2008. "We were small," said '
+        'the woman, who asked not to be named. "I am scared now," she said.',
+    )
+    assert not any("not a citizen" in q.text for q in qs)
+    assert said(qs, "We were small").speaker == "The woman"
+    assert said(qs, "scared now").speaker == "The woman"
+
+
+def test_a_dateline_a_date_and_whose_are_not_the_source(nlp):
+    qs = quotes(
+        nlp,
+        "CLEVELAND, July 19 (UPI) — Former Attorney General Michael Mukas told delegates "
+        "that the server should disqualify her. Trump, whose attorneys argued that the "
+        "files held secrets, lost the ruling.",
+    )
+    assert said(qs, "disqualify her").speaker == "Michael Mukas"
+    assert said(qs, "held secrets").speaker.startswith("Trump's attorneys")

@@ -63,3 +63,20 @@ def test_clean_timeline_drops_years_no_article_could_report() -> None:
     ]
     kept = clean_timeline(events, {"a": "2015-06-01"})
     assert [(e.date, e.future) for e in kept] == [("2015", False), ("2031", True)]
+
+
+def test_the_learned_name_decision_never_drops_the_briefs_subject(monkeypatch) -> None:
+    from storyline.briefing import entity_keep
+
+    strict = entity_keep.KeepModel(
+        (0.0,) * len(entity_keep.FEATURES), 0.0, threshold=1.01
+    )  # nothing passes
+    monkeypatch.setattr(entity_keep, "shipped", lambda: strict)
+    cites = [Citation(f"d{i}", 10, 16) for i in range(3)]
+    entities = [
+        Entity("Veltrix", "ORG", [], 32, 3, citations=cites),
+        Entity("Ana Ruiz", "PERSON", [], 2, 1, citations=cites[:1]),
+    ]
+    brief = Brief("t", "g", [_ref(i) for i in range(3)], entities=list(entities))
+    cap(brief, Limits(entities=4))
+    assert [e.name for e in brief.entities] == ["Veltrix"]

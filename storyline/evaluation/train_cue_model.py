@@ -1,0 +1,206 @@
+"""Train the learned cue finder (analysis/cue_model.py) on PolNeAR train.
+
+Examples: every candidate verb of `cue_model.candidates` (a verb outside the cue
+lists that the general verb finder gives a content), once per annotation file of
+its text; it is positive when a gold Cue span of that file holds it. The model is
+an L2 logistic regression (scikit-learn, liblinear, fixed seed) over the sparse
+features of `cue_model.features`, keeping features seen at least `MIN_COUNT`
+times. Regularisation and the decision threshold are chosen by two-fold
+cross-validation over train only (halves A = the first 460 annotation files,
+B = the rest): C (of C_GRID) by the held-out half's log-loss, the threshold (of
+THRESHOLD_GRID) by the held-out half's token-overlap F1 as the bench scores it
+(mean of Source and Content over both halves); the final model is refitted on
+all of train with the chosen setting. Retraining reproduces the shipped file
+bit for bit. PolNeAR dev is never read here.
+
+    python -m storyline.evaluation.train_cue_model ../shared/eval/polnear/train \\
+        --cache /tmp/polnear-train.spacy --out storyline/analysis/data/cue_model.npz \\
+        --log cue_model_cv.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..analysis.attribution import listed_cues
+from ..analysis.cue_model import (
+    LinearModel,
+    Models,
+    candidates,
+    features,
+    save_models,
+)
+from ..analysis.nlp import load_nlp
+from ..analysis.quotemarks import find_quote_spans
+from .polnear import ROLES, Gold, parse, predict, read_ann, token_overlap
+
+MIN_COUNT = 3
+HALF = 460  # annotation files in train half A (as in BENCHMARKS.md)
+C_GRID = (0.1, 0.3, 1.0)
+THRESHOLD_GRID = (0.4, 0.5, 0.6)  # probabilities
+SEED = 0
+
+Item = tuple[str, str, Any, Gold]  # text name, text, spaCy doc, gold of one annotation file
+
+
+def load_split(split: Path, cache: Path | None = None) -> list[Item]:
+    """Every annotation file of `split` with its text and parse; parses are kept in
+    `cache` (a spaCy DocBin) when given, as parsing train takes minutes."""
+    from spacy.tokens import DocBin
+
+    nlp = load_nlp()
+    names = sorted(p.stem for p in (split / "text").glob("*.txt"))
+    texts = {n: (split / "text" / f"{n}.txt").read_text(encoding="utf-8") for n in names}
+    if cache is not None and cache.exists():
+        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+    else:
+        docs = [parse(nlp, texts[n]) for n in names]
+        if cache is not None:
+            bin_ = DocBin(store_user_data=False)
+            for d in docs:
+                bin_.add(d)
+            bin_.to_disk(cache)
+    by_name = dict(zip(names, docs, strict=True))
+    items: list[Item] = []
+    for ann in sorted((split / "attributions").glob("*.ann")):
+        name = ann.stem.rsplit("_", 1)[0]
+        if name in by_name:
+            items.append((name, texts[name], by_name[name], read_ann(ann)))
+    return items
+
+
+def cue_examples(items: list[Item]) -> tuple[list[list[str]], list[int]]:
+    """Feature lists and labels of every candidate cue verb, once per annotation file:
+    positive when a gold Cue span of that file holds the verb."""
+    cands: dict[str, list[tuple[int, list[str]]]] = {}
+    xs: list[list[str]] = []
+    ys: list[int] = []
+    for name, text, doc, gold in items:
+        if name not in cands:
+            quoted = [(s.start, s.end) for g in find_quote_spans(text) for s in g]
+            found = listed_cues(text, doc)
+            cands[name] = [
+                (tok.idx, features(text, tok, sent, att, quoted, found))
+                for tok, sent, att in candidates(text, doc, found)
+            ]
+        cues = [part for g in gold for part in g["Cue"]]
+        for at, feats in cands[name]:
+            xs.append(feats)
+            ys.append(int(any(s <= at < e for s, e in cues)))
+    return xs, ys
+
+
+def fit(xs: list[list[str]], ys: list[int], c: float) -> LinearModel:
+    """An L2 logistic regression over the features seen at least MIN_COUNT times
+    (threshold 0: probability one half)."""
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    counts = Counter(f for feats in xs for f in set(feats))
+    vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= MIN_COUNT))}
+    clf = LogisticRegression(C=c, solver="liblinear", random_state=SEED, max_iter=1000)
+    clf.fit(_matrix(xs, vocab, csr_matrix), np.array(ys))
+    names = sorted(vocab, key=vocab.__getitem__)
+    weights = {n: float(w) for n, w in zip(names, clf.coef_[0], strict=True) if w != 0.0}
+    return LinearModel(weights, float(clf.intercept_[0]), 0.0)
+
+
+def _matrix(xs: list[list[str]], vocab: dict[str, int], csr_matrix: Any) -> Any:
+    rows, cols = [], []
+    for r, feats in enumerate(xs):
+        for j in sorted({vocab[f] for f in feats if f in vocab}):
+            rows.append(r)
+            cols.append(j)
+    return csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(xs), len(vocab)))
+
+
+def log_loss(model: LinearModel, xs: list[list[str]], ys: list[int]) -> float:
+    total = 0.0
+    for feats, y in zip(xs, ys, strict=True):
+        p = 1 / (1 + math.exp(-model.score(feats)))
+        total -= math.log(max(p if y else 1 - p, 1e-12))
+    return total / max(len(ys), 1)
+
+
+def at(model: LinearModel, probability: float) -> LinearModel:
+    return LinearModel(model.weights, model.bias, math.log(probability / (1 - probability)))
+
+
+def token_f1(items: list[Item], models: Models | None, learned: bool = True) -> dict[str, float]:
+    """The bench's token-overlap F1 per role (bench/polnear.py)."""
+    totals = {r: [0, 0, 0, 0] for r in ROLES}
+    preds: dict[str, Gold] = {}
+    for name, text, doc, gold in items:
+        if name not in preds:
+            preds[name] = predict(text, doc, models=models, learned=learned)
+        for r in ROLES:
+            for i, v in enumerate(token_overlap(doc, preds[name], gold, r)):
+                totals[r][i] += v
+    out = {}
+    for r, (hp, n_p, hg, n_g) in totals.items():
+        p, rec = hp / max(n_p, 1), hg / max(n_g, 1)
+        out[r] = round(2 * p * rec / (p + rec), 4) if p + rec else 0.0
+    return out
+
+
+def _choose_c(data: list[tuple[list[list[str]], list[int]]]) -> float:
+    """The regularisation with the lowest held-out log-loss over the two halves."""
+    return min(
+        C_GRID,
+        key=lambda c: sum(log_loss(fit(*data[1 - k], c), *data[k]) for k in (0, 1)),
+    )
+
+
+def choose(items: list[Item]) -> dict[str, Any]:
+    """Regularisation and threshold of the cue model by two-fold cross-validation on
+    train: C by held-out log-loss, the threshold by the held-out half's token F1 (mean
+    of Source and Content)."""
+    halves = (items[:HALF], items[HALF:])
+    data = [cue_examples(h) for h in halves]
+    c = _choose_c(data)
+    fitted = [fit(*data[1 - k], c) for k in (0, 1)]
+    log: list[dict] = []
+    scores: dict[float, float] = {}
+    for th in THRESHOLD_GRID:
+        for k in (0, 1):
+            f1 = token_f1(halves[k], {"cue": at(fitted[k], th)})
+            scores[th] = scores.get(th, 0.0) + (f1["Source"] + f1["Content"]) / 2
+            log.append({"C": c, "threshold": th, "scored_on": "AB"[k], **f1})
+            print(json.dumps(log[-1]), flush=True)
+    return {"C": c, "threshold": max(scores, key=lambda th: scores[th]), "folds": log}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("train", type=Path, help="PolNeAR train split (text/, attributions/)")
+    ap.add_argument(
+        "--cache", type=Path, help="spaCy DocBin of the split's parses (made if absent)"
+    )
+    ap.add_argument("--out", type=Path, required=True, help="where to write the models (.npz)")
+    ap.add_argument("--log", type=Path, help="cross-validation scores (JSON)")
+    args = ap.parse_args()
+    t0 = time.perf_counter()
+    items = load_split(args.train, args.cache)
+    chosen = choose(items)
+    xs, ys = cue_examples(items)
+    model = at(fit(xs, ys, chosen["C"]), chosen["threshold"])
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    save_models(args.out, {"cue": model})
+    print(
+        f"C={chosen['C']} threshold={chosen['threshold']}: {len(model.weights)} features, "
+        f"{len(ys)} examples ({sum(ys)} cues), {time.perf_counter() - t0:.0f}s"
+    )
+    if args.log:
+        args.log.write_text(json.dumps(chosen, indent=2))
+
+
+if __name__ == "__main__":
+    main()
