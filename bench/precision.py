@@ -37,6 +37,10 @@ A gold file may name PolNeAR train articles in "polnear" (file names under
 ../shared/eval/polnear/train/text); each is read with its metadata.tsv
 publication date, as a real feed would date it.
 
+A gold file may name Timeline17 articles in "timeline17" (TOPIC/DAY/FILE under
+../shared/eval/timeline17/TOPIC/InputDocs, named "timeline17:TOPIC/DAY/FILE"): one line
+a sentence, dated by its folder, as bench/timeline17.py reads them.
+
 A gold file may list the `sections` it annotates fully (the Multi-News clusters
 annotate divergences and developments only); other sections are not scored
 there.
@@ -91,7 +95,7 @@ def passage_hash(text: str) -> str:
 def doc_key(doc: Document) -> str:
     """How gold names a document: its file name (a JSONL record keeps its #N),
     or the Multi-News id it was given."""
-    if doc.source.startswith("multinews:"):
+    if doc.source.startswith(("multinews:", "timeline17:")):
         return doc.source
     return re.split(r"[/\\]", doc.source)[-1]
 
@@ -469,6 +473,34 @@ def load_polnear(names: list[str], root: Path) -> dict[str, Document]:
     return docs
 
 
+TIMELINE17 = "../shared/eval/timeline17"
+
+
+def load_timeline17(names: list[str], root: Path) -> dict[str, Document]:
+    """Timeline17 articles "TOPIC/DAY/FILE": each line a sentence, dated by its folder."""
+    from storyline.model import Sentence
+
+    docs: dict[str, Document] = {}
+    for name in names:
+        topic, day, file = name.split("/")
+        path = root / TIMELINE17 / topic / "InputDocs" / day / file
+        lines = [line.strip() for line in path.read_text(errors="replace").splitlines()]
+        text, sentences = "", []
+        for line in (line for line in lines if line):
+            sentences.append(Sentence(len(text), len(text) + len(line)))
+            text += line + "\n"
+        key = f"timeline17:{name}"
+        docs[key] = Document(
+            id=hashlib.sha1(key.encode()).hexdigest()[:16],
+            source=key,
+            text=text,
+            published=day,
+            published_granularity="day",
+            sentences=sentences,
+        )
+    return docs
+
+
 def load_documents(inputs: list[str], root: Path) -> dict[str, Document]:
     """The corpus as `storyline brief` reads it: paths (relative to `root`) or a
     Multi-News reference "multinews:FILE#CLUSTER_ID"."""
@@ -493,6 +525,7 @@ def evaluate(gold_path: Path, root: Path = ROOT) -> dict[str, Any]:
     t0 = time.perf_counter()
     docs = load_documents(data.get("inputs", []), root)
     docs.update(load_polnear(data.get("polnear", []), root))
+    docs.update(load_timeline17(data.get("timeline17", []), root))
     missing = [k for k in data["documents"] if k not in docs]
     if len(missing) == len(data["documents"]):
         raise SystemExit(f"{gold_path}: documents not found under {root}: {missing}")

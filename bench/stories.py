@@ -41,7 +41,16 @@ validation slice.
 
 Replay (`--part replay`): link decisions replayed on a third stream (Timeline17
 plus `--train-clusters` Multi-News+ clusters after the validation ones), the
-rows `storyline.evaluation.train_story_links` fits the link model on.
+rows `storyline.evaluation.train_story_links` fits the link model on; each row
+carries every feature the clusterer computes (`links.ALL_FEATURES`).
+
+Every `val` and `test` score also counts errors by kind (`error_kinds`: news
+documents split from their story, alone, mixed with other news or Timeline17)
+and the `ceiling` of a clusterer on words: the gold with two things no
+threshold undoes fixed (documents sharing no word with their story; copies of
+another story's document), and how often a news document's nearest document
+is of its own story. `--before name=value ...` (test) runs a comparison on its
+own store in the same run.
 
 Dense vectors: `--set dense=true` (the `embed` extra) adds MiniLM cosines to the
 link model's features in any part (replay, val, test, speed).
@@ -68,7 +77,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from storyline.clustering import Params, cluster_pending, rebuild
 from storyline.clustering.cluster import Trace
-from storyline.clustering.links import DENSE_FEATURES, FEATURES
+from storyline.clustering.links import ALL_FEATURES
 from storyline.errors import InputError, StoreError
 from storyline.ingest.documents import build
 from storyline.ingest.multinews import iter_clusters
@@ -293,7 +302,140 @@ def score(store: Store, items: list[Item], ids: dict[str, tuple[str, str]]) -> d
     news = {k: v for k, v in story_gold.items() if not v.startswith("t17:")}
     if news:
         out["story_news"] = bcubed({k: story_pred[k] for k in news}, news)
+    out["errors"] = error_kinds(story_pred, story_gold, event_pred, event_gold)
     return out
+
+
+def ceiling(items: list[Item], ids: dict[str, tuple[str, str]]) -> dict[str, object]:
+    """The best a clusterer on words could score on this gold, and why it is under 1.
+
+    Two things no choice of threshold undoes: a document that shares not one
+    content word (`features.extract`) with any other document of its gold story
+    cannot be linked to it on words (page furniture, a scrape of another page);
+    and a copy the dedupe check links to a document of *another* gold story sits in
+    that document's story (boilerplate pages stored once). The ceiling partition is
+    the gold with those two fixed; its B³ is an upper bound, not a target.
+    """
+    from storyline.clustering import features
+
+    kept = [i for i in items if i.source in ids]
+    item_of = {ids[i.source][0]: i for i in kept if ids[i.source][0] == ids[i.source][1]}
+    words = {i.source: set(features.extract(i.text, i.title).counts) for i in kept}
+    by_gold: dict[str, list[Item]] = {}
+    for item in kept:
+        by_gold.setdefault(item.story, []).append(item)
+    pred = {i.source: i.story for i in kept}
+    unreachable: Counter[str] = Counter()
+    for members in by_gold.values():
+        for item in members:
+            mates = [j for j in members if j is not item]
+            if mates and not any(words[item.source] & words[j.source] for j in mates):
+                pred[item.source] = "alone:" + item.source
+                unreachable["t17" if item.event is None else "news"] += 1
+    foreign_copies = 0
+    for item in kept:
+        original = ids[item.source][1]
+        source = item_of.get(original)
+        if source is not None and source is not item and source.story != item.story:
+            pred[item.source] = pred[source.source]
+            foreign_copies += 1
+    story_gold = {i.source: i.story for i in kept}
+    event_gold = {i.source: i.event for i in kept}
+    news = {k: v for k, v in story_gold.items() if not v.startswith("t17:")}
+    return {
+        "story": bcubed(pred, story_gold),
+        "event": bcubed(pred, event_gold),
+        "story_news": bcubed({k: pred[k] for k in news}, news),
+        "unreachable_documents": dict(unreachable),
+        "copies_of_another_story": foreign_copies,
+        "news_nearest_neighbour": nearest_mates(kept),
+    }
+
+
+def nearest_mates(items: list[Item]) -> dict[str, object]:
+    """For each news document with a gold mate: is its nearest document (term cosine, the
+    clusterer's vectors, IDF over the whole stream: hindsight) one of its own story?"""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    from storyline.clustering import features
+
+    terms = [features.extract(i.text, i.title) for i in items]
+    df = Counter(t for found in terms for t in found.counts)
+    p = Params()
+    vecs = [features.vector(found, df, len(items), p.keep_terms, p.tf_power) for found in terms]
+    column: dict[str, int] = {}
+    data, cols, indptr = [], [], [0]
+    for vec in vecs:
+        for term, weight in vec.items():
+            cols.append(column.setdefault(term, len(column)))
+            data.append(weight)
+        indptr.append(len(cols))
+    matrix = csr_matrix((data, cols, indptr), shape=(len(items), len(column)), dtype=np.float32)
+    gold = np.array([i.story for i in items])
+    size = Counter(gold.tolist())
+    counts: Counter[str] = Counter()
+    best: list[float] = []
+    for k, item in enumerate(items):
+        if item.event is None or size[item.story] < 2:
+            continue
+        sims = (matrix @ matrix[k].T).toarray().ravel()
+        sims[k] = -1.0
+        mates = gold == item.story
+        mates[k] = False
+        mate, stranger = float(sims[mates].max()), float(sims[~mates].max())
+        best.append(mate)
+        counts["documents"] += 1
+        counts["nearest_is_mate" if mate > stranger else "nearest_is_stranger"] += 1
+        counts["best_mate_cosine_under_0.1"] += mate < 0.1
+    return {**dict(counts), "median_best_mate_cosine": round(float(np.median(best)), 3)}
+
+
+def error_kinds(
+    story_pred: dict[str, str],
+    story_gold: dict[str, str],
+    event_pred: dict[str, str],
+    event_gold: dict[str, str | None],
+) -> dict[str, dict[str, int]]:
+    """Documents counted by what is wrong with their story (and, for news, their event).
+
+    Per gold kind (news, Timeline17): documents whose predicted story holds every
+    document of their gold story and nothing else ("exact"); that misses some of
+    their gold story ("split"), none of it ("alone": the document by itself or with
+    strangers only); that holds other news stories' documents ("with_news") or
+    Timeline17 ones ("with_t17"). A document can be both split and mixed. For news,
+    "event_split" counts those in the exact story but not with all their event.
+    """
+    members: dict[str, Counter[str]] = {}
+    for key, pred in story_pred.items():
+        members.setdefault(pred, Counter())[story_gold[key]] += 1
+    gold_size = Counter(story_gold.values())
+    event_members: dict[str, Counter[str | None]] = {}
+    for key, pred in event_pred.items():
+        event_members.setdefault(pred, Counter())[event_gold[key]] += 1
+    event_size = Counter(g for g in event_gold.values() if g is not None)
+    out: dict[str, dict[str, int]] = {}
+    for key, gold in story_gold.items():
+        kind = "t17" if gold.startswith("t17:") else "news"
+        counts = out.setdefault(kind, Counter())
+        held = members[story_pred[key]]
+        counts["documents"] += 1
+        together = held[gold]
+        strangers = {g for g in held if g != gold}
+        if together < gold_size[gold]:
+            counts["split"] += 1
+            if together == 1 and gold_size[gold] > 1:
+                counts["alone"] += 1
+        if any(not g.startswith("t17:") for g in strangers):
+            counts["with_news"] += 1
+        if any(g.startswith("t17:") for g in strangers):
+            counts["with_t17"] += 1
+        if together == gold_size[gold] and not strangers:
+            counts["exact"] += 1
+            event = event_gold[key]
+            if event is not None and event_members[event_pred[key]][event] < event_size[event]:
+                counts["event_split"] += 1
+    return {kind: dict(sorted(c.items())) for kind, c in out.items()}
 
 
 def baseline(items: list[Item], thresholds: list[float]) -> dict[str, object]:
@@ -438,6 +580,7 @@ def validate(eval_dir: Path, args: argparse.Namespace) -> dict[str, object]:
         ids = ingest(store, arrival_order(items, args.batch, args.seed), args.batch, params)
         out["incremental"] = score(store, items, ids)
         out["incremental_seconds"] = round(time.perf_counter() - started, 1)
+        out["ceiling"] = ceiling(items, ids)
         print(json.dumps(out), file=sys.stderr)
         runs = []
         for entry in args.grid:
@@ -509,7 +652,7 @@ def replay(eval_dir: Path, args: argparse.Namespace) -> dict[str, object]:
             group=np.array(groups, dtype=np.int64),
             news=np.array(news, dtype=np.int8),
             doc=np.array(docs, dtype=np.int64),
-            features=np.array(DENSE_FEATURES if params.dense else FEATURES),
+            features=np.array(ALL_FEATURES),  # dense columns 0 unless --set dense=true
         )
     return {"documents": len(items), "rows": len(ys), "positives": int(sum(ys))}
 
@@ -596,18 +739,23 @@ def test(eval_dir: Path, args: argparse.Namespace) -> dict[str, object]:
     arrival = arrival_order(items, args.batch, args.seed)
     params = overrides(args.set)
     out: dict[str, object] = {"documents": len(items), "params": repr(params)}
-    if params != Params():  # the defaults too, in the same run, on their own store
-        with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "default.db") as store:
+    others = {"default": Params()} if params != Params() else {}
+    if args.before is not None:  # a "before" (`--before name=value ...`)
+        others["before"] = overrides(args.before)
+    for name, other in others.items():  # in the same run, each on its own store
+        with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / f"{name}.db") as store:
             started = time.perf_counter()
-            ids = ingest(store, arrival, args.batch, Params())
-            out["incremental_default"] = score(store, items, ids)
-            out["incremental_default_seconds"] = round(time.perf_counter() - started, 1)
+            ids = ingest(store, arrival, args.batch, other)
+            out[f"incremental_{name}"] = score(store, items, ids)
+            out[f"incremental_{name}_params"] = repr(other)
+            out[f"incremental_{name}_seconds"] = round(time.perf_counter() - started, 1)
             print(json.dumps(out), file=sys.stderr)
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "test.db") as store:
         started = time.perf_counter()
         ids = ingest(store, arrival, args.batch, params)
         out["incremental"] = score(store, items, ids)
         out["incremental_seconds"] = round(time.perf_counter() - started, 1)
+        out["ceiling"] = ceiling(items, ids)
         before = assignments(store)
         started = time.perf_counter()
         rebuild(store, params)
@@ -777,6 +925,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lead", type=int, default=3, help="lead sentences embedded (pairs)")
     parser.add_argument("--date-news", action="store_true", help="date the news events (variant)")
     parser.add_argument("--set", nargs="*", default=[], help="Params overrides name=value")
+    parser.add_argument(
+        "--before", nargs="*", default=None, help="test: also run these overrides, same run"
+    )
     parser.add_argument("--grid", nargs="*", default=[], help="rebuild with each a=1,b=2 (val)")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)

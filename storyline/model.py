@@ -176,6 +176,9 @@ class DateMention:
     relative: bool = False
     future: bool = False  # a target or plan, not a past event
     confidence: float = 1.0
+    # the date times a thing, a person's post or a lasting state ("Mitt Romney in 2012",
+    # "the 2016 contest is ...", "is the best candidate today"), not a happening its clause tells
+    describes: bool = False
 
 
 @dataclass(slots=True)

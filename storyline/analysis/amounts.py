@@ -19,15 +19,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model import Figure
+from ..words import CARDINALS
 from . import units
 
 __all__ = [
+    "COUNT_WORDS",
     "Amount",
+    "NumberPhrase",
     "absolute_amount",
     "amount_range",
+    "approximate",
     "document_amounts",
     "find_amounts",
+    "number_phrases",
+    "rounding",
     "spacy_amounts",
+    "stated_bound",
 ]
 
 
@@ -764,3 +771,114 @@ def amount_range(figure: Figure) -> tuple[float, float] | None:
         return None
     factor = units.SCALE_FACTORS.get(figure.scale or "", 1.0)
     return (_number(m.group(1)) * factor, _number(m.group(2)) * factor)
+
+
+# ---------------------------------------------------------------- number phrases and bounds
+# One reader of a number with its stated bound and what follows it ("at least nine
+# people", "3.7 million miles", "some 1,000 barrels"), for comparing what sources say:
+# `briefing.compare` aligns these across documents. (Added by the divergence work,
+# which kept its own copy in compare.py before.)
+
+COUNT_WORDS: dict[str, int] = {w: n for w, n in CARDINALS.items() if n} | {"dozen": 12}
+_LOWER = r"at least|more than|over|upwards of"
+_UPPER = r"at most|up to|as many as|fewer than|less than|under"
+_APPROX = r"nearly|almost|about|around|some|roughly|approximately"
+_LOWER_BOUND = re.compile(rf"\b(?:{_LOWER})\b", re.I)
+_UPPER_BOUND = re.compile(rf"\b(?:{_UPPER})\b", re.I)
+_APPROXIMATE = re.compile(rf"\b(?:{_APPROX})\b", re.I)
+_PHRASE = re.compile(
+    rf"(?P<bound>\b(?:{_LOWER}|{_UPPER}|{_APPROX})\s+)?"
+    r"(?<![\w$£€.,:/-])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
+    + "|".join(sorted(COUNT_WORDS, key=len, reverse=True))
+    + rf")\b(?![.,:/-]?\d)(?:\s+(?P<scale>{_SCALE_WORD})\b)?"
+    r"(?P<after>(?:\s+[A-Za-z][\w'-]*){1,3})",
+    re.I,
+)
+# What follows a number that is no count: clock times, ages, a vote share, a block.
+_PHRASE_SKIP = re.compile(
+    r"^\s+(?:a\.m|p\.m|am\b|pm\b|o'clock|years?\s+old|-year|year-old|percent of the vote|"
+    r"block\b)",
+    re.I,
+)
+# What before a number makes it a name or a list item: "group 2", "Flight 8501",
+# "3, 4 and 5", "nine to 33 years".
+_LABEL_BEFORE = re.compile(
+    r"(?:\b(?:group|groups|lane|lanes|flight|gate|room|block|route|no|number|chapter|section|"
+    r"article|phase|level|grade|stage|terminal|platform|line|channel|district|ward|precinct|"
+    r"station|highway|road|interstate|type|category|model|version|season|episode|page|"
+    r"question|item|class|division|week|day|game|round|act|rule|amendment|title)s?\.?|"
+    r"\d\s*(?:,|and|or|to|through|-)|"
+    r"\b(?:" + "|".join(COUNT_WORDS) + r")\s+(?:or|to|through))\s*$",
+    re.I,
+)
+
+
+def stated_bound(text: str) -> int:
+    """+1 for "at least nine", -1 for "up to nine" / "fewer than nine", 0 for an exact
+    or approximate figure."""
+    if _LOWER_BOUND.search(text):
+        return 1
+    if _UPPER_BOUND.search(text):
+        return -1
+    return 0
+
+
+def approximate(text: str) -> bool:
+    """Whether a number is hedged: "about 65", "nearly $10bn", "some 1,000"."""
+    return bool(_APPROXIMATE.search(text))
+
+
+def rounding(text: str, factor: float | None = None, unit: float = 1.0) -> float:
+    """Half the last written digit of a number, in plain units: the rounding it allows
+    ("four million" -> 500,000; "3.9 million" -> 50,000; "37,847" -> 0.5). `factor` is
+    the scale the written number is multiplied by (None: a scale word in `text`);
+    `unit` converts the result ("sq miles" to km2)."""
+    if factor is None:
+        scale = re.search(rf"\b({_SCALE_WORD})\b", text, re.I)
+        factor = units.SCALE_FACTORS.get(scale.group(1).casefold(), 1.0) if scale else 1.0
+    m = re.search(r"\d[\d,]*(?:\.(\d+))?", text)
+    decimals = len(m.group(1) or "") if m else 0
+    return 0.5 * factor * unit * 10.0 ** (-decimals)
+
+
+@dataclass(slots=True)
+class NumberPhrase:
+    """A number in a sentence and the words after it, in plain units."""
+
+    start: int  # of the number, in the sentence
+    value: float
+    text: str  # bound, number, scale and the words after: "at least nine people were"
+    bound: int  # `stated_bound` of the phrase
+    hedged: bool  # "about", "nearly", "some" before it
+    after_start: int  # where the words after the number begin
+    after: str
+
+
+def number_phrases(sentence: str) -> list[NumberPhrase]:
+    """Every count-like number in a sentence with its bound and the 1-3 words after it;
+    years, clock times, ages, labels ("Flight 8501") and list items are left out."""
+    out = []
+    for m in _PHRASE.finditer(sentence):
+        raw = m.group("num").casefold().replace(",", "")
+        value = float(COUNT_WORDS.get(raw, raw) if not raw[0].isdigit() else raw)
+        year = raw[0].isdigit() and "," not in m.group("num") and 1800 <= value <= 2100
+        if year and not m.group("scale"):
+            continue  # a year ("1,800 square miles" is none)
+        rest = sentence[m.end("num") :]
+        if _PHRASE_SKIP.match(rest) or rest.startswith("-"):
+            continue
+        if _LABEL_BEFORE.search(sentence[: m.start("num")]):
+            continue
+        value *= units.SCALE_FACTORS.get((m.group("scale") or "").casefold(), 1.0)
+        out.append(
+            NumberPhrase(
+                m.start("num"),
+                value,
+                m.group(0).strip(),
+                stated_bound(m.group("bound") or ""),
+                approximate(m.group("bound") or ""),
+                m.start("after"),
+                m.group("after"),
+            )
+        )
+    return out

@@ -49,6 +49,7 @@ from typing import Any
 
 from ..model import Analysis, DateMention, Granularity
 from ..words import CARDINALS, REPORTING_WORDS
+from .roles import ROLE_HEADS
 
 MONTHS = {
     "january": 1,
@@ -141,7 +142,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "rel_unit",
         re.compile(
             r"(?i:\b(?:(?P<mod>early|earlier|mid|late|later|the\s+end\s+of|the\s+start\s+of)[\s-]+)?"
-            r"(?P<rel>last|this|next|coming)\s+(?P<unit>week|month|year)\b)"
+            r"(?P<rel>last|this|next|coming)\s+(?P<unit>weekend|week|month|year)\b)"
         ),
     ),
     (
@@ -276,6 +277,8 @@ def clause_tense(verb: Any, depth: int = 0) -> bool | None:
     if verb is None or depth > 4:
         return None
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if _counterfactual(verb):
+        return False  # "would have been drafted": a past (that did not happen), no plan
     if any(a.lower_ in FUTURE_AUX for a in auxes):
         return True
     head = verb.head
@@ -285,7 +288,9 @@ def clause_tense(verb: Any, depth: int = 0) -> bool | None:
             c.dep_ == "acomp" and c.lemma_.lower() in PLAN_LEMMAS for c in head.children
         )
         if planned:
-            return not _past(head)
+            # "were due to file": an adjective's time is its copula's
+            anchor = head.head if head.pos_ == "ADJ" and head.dep_ == "acomp" else head
+            return not _past(anchor)
         return clause_tense(governing_verb(head), depth + 1)
     if verb.lemma_.lower() in PLAN_LEMMAS and verb.tag_ == "VBN":
         return not _past(verb)  # "is expected in 2028"; "was expected in May" is past
@@ -315,7 +320,165 @@ def parse_tense(nlp_doc: Any, start: int, end: int) -> bool | None:
         and not any(c.tag_ == "VBD" for c in verb.children if c.dep_ in ("aux", "auxpass"))
     ):
         return True  # "has scheduled the session for Jan. 23": the plan's date is ahead
-    return clause_tense(verb)
+    tense = clause_tense(verb)
+    if tense is None and verb is not None and verb.dep_ == "advcl" and verb.head.i != verb.i:
+        # "Once the rule goes into effect on Dec. 1, workers will receive ...": a present
+        # adverbial clause takes the time of the clause it modifies
+        tense = clause_tense(governing_verb(verb.head))
+    return tense
+
+
+# Nouns a date may head without naming a thing: "Thursday night", "the 2015 season".
+_TIME_NOUNS = frozenset(
+    {"night", "morning", "afternoon", "evening", "weekend", "week", "month", "year", "day"}
+    | {"time", "period", "season", "quarter", "half", "end", "start", "beginning", "hour"}
+)
+# Verbs of a lasting state: "is the best candidate today", "even today ... tends to"
+# ("Today we have 400 people working" is a count at a date, which a timeline keeps).
+_STATE_LEMMAS = frozenset({"be", "remain", "stay", "tend", "seem", "appear"})
+# Nouns of a happening: a date they hold dates an event ("his arrest in April", "last
+# October's report", "the session on Jan. 23"), whatever the tense around them.
+EVENT_NOUNS = frozenset(
+    {"arrest", "attack", "election", "vote", "voting", "debate", "primary", "caucus"}
+    | {"meeting", "visit", "trip", "speech", "announcement", "launch", "crash", "explosion"}
+    | {"blast", "shooting", "ruling", "decision", "verdict", "resignation", "death", "summit"}
+    | {"trial", "hearing", "convention", "rally", "interview", "release", "deal", "merger"}
+    | {"report", "test", "session", "war", "invasion", "revolution", "uprising", "coup"}
+    | {"protest", "strike", "storm", "earthquake", "spill", "disaster", "collapse", "default"}
+    | {"bankruptcy", "approval", "agreement", "signing", "ceremony", "inauguration", "funeral"}
+    | {"arrival", "departure", "win", "victory", "defeat", "loss", "opening", "closure"}
+    | {"raid", "strike", "bombing", "killing", "murder", "kidnapping", "fire", "flood", "outbreak"}
+)
+
+
+def _past_simple(verb: Any) -> bool:
+    """A clause told as a past happening: "won", "was ousted", "had won"; not a
+    present perfect ("has taken") or a present ("is nationalized")."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if auxes:
+        return any(c.tag_ == "VBD" for c in auxes)
+    return bool(verb.tag_ == "VBD")
+
+
+def describes_thing(
+    nlp_doc: Any, start: int, end: int, kind: str = "", *, ahead: bool = False
+) -> bool:
+    """Whether the date at [start, end) times a thing, a person's post or a lasting
+    state rather than a happening its clause tells (`DateMention.describes`).
+
+    A date that modifies a noun ("such as Mitt Romney in 2012", "the 2016 contest is
+    nationalized", "McCain's late-2007 turnaround", "the race for the nomination in 2016
+    has taken shape") times the noun when its clause is no past happening ("won in
+    2012" is one) and no plan; a post held then ("who was Romney's top adviser in 2012")
+    is a state. "Today" with a present verb of state ("is the best candidate today",
+    "even today ... tends to") is "nowadays"."""
+    span = nlp_doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    for _ in range(5):
+        if root.dep_ != "conj" or root.head.i == root.i:
+            break
+        root = root.head  # "in 2000 and 2008": the second year hangs on the first
+    verb = governing_verb(root)
+    if kind == "deictic" and span.text.lower() == "today":
+        if nlp_doc.text[max(0, start - 5) : start].lower().strip() == "even":
+            return True
+        return bool(
+            verb is not None
+            and verb.lemma_.lower() in _STATE_LEMMAS
+            and verb.tag_ in ("VBZ", "VBP")
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        )
+    if (
+        verb is not None
+        and verb.lemma_ == "be"
+        and root.dep_ == "pobj"
+        and any(c.dep_ == "attr" and c.lemma_.lower() in ROLE_HEADS for c in verb.children)
+    ):
+        return True  # "who was Romney's top adviser in 2012": a post held then
+    if (
+        kind in ("year", "my", "mmy", "month")
+        and verb is not None
+        and root.dep_ == "pobj"
+        and not _past_simple(verb)
+        and clause_tense(verb) is not True
+        and _perfect(verb)
+    ):
+        # "have been drawn to candidates such as Romney in 2012": a perfect tells no
+        # happening at a past year; the year belongs to a noun the parse hung on the verb
+        return True
+    if verb is not None and _counterfactual(verb):
+        return True  # "would have been drafted eight weeks ago": what did not happen
+    if (
+        kind == "rel_unit"
+        and span.text.lower().startswith("this")
+        and verb is not None
+        and verb.tag_ in ("VBZ", "VBP")
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        and verb.lemma_.lower() not in PLAN_LEMMAS
+    ):
+        return True  # "This year, an average of polls shows Clinton leading": a state
+    noun = None
+    if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.i != root.head.i:
+        noun = root.head.head
+    elif root.dep_ in ("compound", "amod", "nmod", "nummod", "poss"):
+        noun = root.head
+    if (
+        noun is None
+        or verb is None
+        or noun.pos_ not in ("NOUN", "PROPN")
+        or noun.lower_ in _TIME_NOUNS
+        or noun.lemma_.lower() in EVENT_NOUNS
+        or span.start <= noun.i < span.end
+    ):
+        return False
+    if noun.lemma_.lower() in ROLE_HEADS and verb.lemma_ == "be":
+        return True  # "who was Romney's top adviser in 2012": a post held then
+    if ahead and root.dep_ == "pobj" and not _perfect(verb):
+        return False  # "on course for first power in 2027": a target, not a description
+    return not _past_simple(verb) and clause_tense(verb) is not True
+
+
+def _counterfactual(verb: Any) -> bool:
+    """ "would have been drafted", "could have won": a past that did not happen."""
+    auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return "have" in auxes and any(a in ("would", "could", "should", "might") for a in auxes)
+
+
+def _perfect(verb: Any) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in verb.children)
+
+
+def _present(verb: Any) -> bool:
+    """A finite present clause ("are eligible", "holds"), not a perfect ("has turned")."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if auxes:
+        return all(c.tag_ in ("VBZ", "VBP") and c.lemma_ != "have" for c in auxes)
+    return bool(verb.tag_ in ("VBZ", "VBP"))
+
+
+def _present_at(nlp_doc: Any, start: int, end: int) -> bool:
+    span = nlp_doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    token = span.root
+    for _ in range(40):  # "his victory in Tuesday's primary": a noun's time, not the clause's
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            break
+        token = token.head
+        if token.pos_ in ("NOUN", "PROPN") and token.lower_ not in _TIME_NOUNS:
+            return False
+    verb = governing_verb(span.root)
+    for _ in range(3):  # "are eligible to vote ... on Tuesday": the infinitive's clause
+        if verb is None or verb.head.i == verb.i or not any(c.tag_ == "TO" for c in verb.children):
+            break
+        verb = governing_verb(verb.head)
+    return verb is not None and _present(verb)
+
+
+# "ahead of New York's Tuesday primary": the day is still to come.
+_AHEAD_OF = re.compile(r"(?i)\bahead\s+of\s+(?:[\w'’.-]+\s+){0,3}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -471,7 +634,10 @@ def _resolve(kind: str, m: re.Match[str], pub: Published | None, future: bool) -
         except ValueError:
             return None
         if pub.granularity == "day" and not future and day > pub.date:
-            day = day.replace(year=year - 1)
+            try:
+                day = day.replace(year=year - 1)
+            except ValueError:  # Feb 29 has no day the year before
+                return None
         return iso(day, "day"), "day", True, conf
     if kind in ("month", "rel_month"):
         if pub is None:
@@ -509,6 +675,7 @@ def _resolve(kind: str, m: re.Match[str], pub: Published | None, future: bool) -
         grans: dict[str, Granularity] = {
             "day": "day",
             "week": "month",
+            "weekend": "month",
             "month": "month",
             "year": "year",
         }
@@ -518,7 +685,7 @@ def _resolve(kind: str, m: re.Match[str], pub: Published | None, future: bool) -
         if pub.inferred and step < 0:
             # "last month" in an undated article whose latest stated date is 2012-01-02:
             # the year of the shifted date (2011), never finer
-            back = pub.date - dt.timedelta(days=-step * (7 if unit == "week" else 31))
+            back = pub.date - dt.timedelta(days=-step * (7 if unit.startswith("week") else 31))
             if unit == "day":
                 back = pub.date - dt.timedelta(days=-step)
             return f"{back.year:04d}", "year", True, 0.3
@@ -527,8 +694,22 @@ def _resolve(kind: str, m: re.Match[str], pub: Published | None, future: bool) -
             return coarse[0], coarse[1], True, coarse[2]
         if unit == "day":
             return iso(pub.date + dt.timedelta(days=step), "day"), "day", True, 0.85
-        if unit == "week":
-            return iso(pub.date + dt.timedelta(weeks=step), "month"), "month", True, 0.6
+        if unit in ("week", "weekend"):
+            # the month of the week (Monday to Sunday) or of its weekend; a week that
+            # straddles two months ("earlier this week" on Saturday 3 September) names
+            # neither, so only its year is told, below the confidence an event needs
+            # (weeks run Sunday to Saturday as US news counts them; a weekend is the
+            # Saturday and Sunday closing a Monday-to-Sunday week)
+            shifted = pub.date + dt.timedelta(weeks=step)
+            if unit == "weekend":
+                first = shifted + dt.timedelta(days=5 - shifted.weekday())
+                last = first + dt.timedelta(days=1)
+            else:
+                first = shifted - dt.timedelta(days=(shifted.weekday() + 1) % 7)
+                last = first + dt.timedelta(days=6)
+            if first.month != last.month:
+                return f"{shifted.year:04d}", "year", True, 0.25
+            return iso(first, "month"), "month", True, 0.6
         total = pub.date.year * 12 + pub.date.month - 1 + step
         return f"{total // 12:04d}-{total % 12 + 1:02d}", "month", True, 0.85
     return None
@@ -763,11 +944,18 @@ def resolve_dates(
             tense: bool | None = tenses[(m.start(), m.end())]  # decided before, by a parse
         else:
             tense = parse_tense(nlp_doc, m.start(), m.end()) if nlp_doc is not None else None
-        cue = (
-            tense
-            if tense is not None
-            else bool(FUTURE_CUES.search(_context(text, m.start(), m.end())))
-        )
+        context = _context(text, m.start(), m.end())
+        if nlp_doc is not None:
+            # with a parse the verb's own tense was read; what follows the date belongs
+            # to other clauses ("a story in September that said FEMA would resettle ...")
+            context = re.split(r"[.!?;]\s|\n", text[max(0, m.start() - 60) : m.start()])[-1]
+        cue = tense if tense is not None else bool(FUTURE_CUES.search(context))
+        if kind == "weekday" and not cue and (m.group("rel") or "").lower() in ("", "on"):
+            # "ahead of New York's Tuesday primary", "are eligible to vote ... on Tuesday":
+            # a weekday in a present clause, or one an event is ahead of, is still to come
+            cue = bool(_AHEAD_OF.search(text, max(0, m.start() - 60), m.start())) or (
+                nlp_doc is not None and tense is None and _present_at(nlp_doc, m.start(), m.end())
+            )
         resolved = _resolve(kind, m, pub, cue)
         if resolved is None:
             continue
@@ -778,6 +966,7 @@ def resolve_dates(
             # on Feb. 20", a Feb. 10 article): the nearest such day, not a year back
             value, ahead = _nearest_ahead(value, gran, pub, m)
             cue = cue or ahead
+        future = _is_future(value, gran, pub, cue)
         mentions.append(
             DateMention(
                 text=m.group(0),
@@ -786,8 +975,13 @@ def resolve_dates(
                 value=value,
                 granularity=gran,
                 relative=relative,
-                future=_is_future(value, gran, pub, cue),
+                future=future,
                 confidence=conf,
+                # (a date ahead that a noun holds is a scheduled event: "another test on Jan. 1")
+                describes=not (future and gran == "day")
+                and tense is not True
+                and nlp_doc is not None
+                and describes_thing(nlp_doc, m.start(), m.end(), kind, ahead=future),
             )
         )
     if nlp_doc is not None:
@@ -950,7 +1144,9 @@ class DateResolver:
     """Analysis component: fills `analysis.dates`."""
 
     name = "dates"
-    version = "3"  # an undated document's relative dates resolve against its latest stated date
+    version = (
+        "4"  # describes: a date that times a thing or a state; weekdays ahead in present clauses
+    )
     requires: tuple[str, ...] = ()
     provides: tuple[str, ...] = ("dates",)
 

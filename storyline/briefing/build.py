@@ -6,6 +6,7 @@ section lives in its own module and takes plain analyses.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from datetime import UTC, datetime
 
@@ -13,6 +14,7 @@ from ..config import Settings
 from ..model import (
     Analysis,
     Brief,
+    Citation,
     Document,
     Entity,
     Statement,
@@ -29,7 +31,7 @@ from .lede import build_lede
 from .narrative import build_narrative, passages
 from .players import key_players, story_subjects
 from .quotes import group_quotes
-from .readable import standalone
+from .readable import REVISION_NOTE, standalone
 from .since import day_before, keep_new, parse_since
 from .sources import source_refs
 from .summary import summarize
@@ -136,25 +138,34 @@ def _readable_summary(
     return kept
 
 
-def _event_line(event: TimelineEvent, analyses: dict[str, Analysis]) -> str | None:
-    """A timeline event's text as a line that stands alone, or None. A clause
-    that cannot ("the project was approved in March") gives way to its whole
-    sentence, when that can."""
+def _event_line(event: TimelineEvent, analyses: dict[str, Analysis]) -> TimelineEvent | None:
+    """A timeline event as a line that stands alone, or None. A clause that cannot
+    ("the project was approved in March") gives way to its whole sentence, when that
+    can, and the event then cites that sentence: a line never says more than its source."""
     first = event.citations[0] if event.citations else None
     if first is None:
         return None
+    note = REVISION_NOTE.search(event.text)  # "(superseded)": the brief's, not the source's
+    text, after = (event.text[: note.start()], note.group(0)) if note else (event.text, "")
     analysis = analyses.get(first.document)
-    line = standalone(event.text, analysis, first.start, first.end)
-    if line is not None or analysis is None:
-        return line
+    line = standalone(text, analysis, first.start, first.end)
+    if line is not None:
+        return dataclasses.replace(event, text=line + after)
+    if analysis is None:
+        return None
     doc = analysis.document
     for sentence in doc.sentences:
         if sentence.start <= first.start < sentence.end and (sentence.start, sentence.end) != (
             first.start,
             first.end,
         ):
-            text = doc.sentence_text(sentence)
-            return standalone(text, analysis, sentence.start, sentence.end)
+            line = standalone(doc.sentence_text(sentence), analysis, sentence.start, sentence.end)
+            if line is None:
+                return None
+            whole = Citation(first.document, sentence.start, sentence.end)
+            return dataclasses.replace(
+                event, text=line + after, citations=[whole, *event.citations[1:]]
+            )
     return None
 
 

@@ -10,7 +10,6 @@ read from "1800 GMT").
 
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,7 +19,7 @@ from . import entity_keep
 from .narrative import plausible_date
 from .players import story_subjects
 
-Readable = Callable[[TimelineEvent], "str | None"]
+Readable = Callable[[TimelineEvent], "TimelineEvent | None"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +88,7 @@ def _timeline(
             line = readable(e)
             if line is None:
                 continue
-            e = dataclasses.replace(e, text=line)
+            e = line
         per_date[(e.date, e.future)] += 1
         kept.append((i, e))
     return [e for _, e in sorted(kept, key=lambda pair: pair[0])]

@@ -17,6 +17,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from ..analysis.amounts import (
+    COUNT_WORDS,
+    approximate,
+    number_phrases,
+    rounding,
+    stated_bound,
+)
 from ..analysis.names import name_key, same_word
 from ..analysis.roles import NAME_TITLES, ROLE_HEADS
 from ..analysis.units import MEASURE_SYNONYMS, SCALE_FACTORS
@@ -30,7 +37,7 @@ from ..model import (
     Figure,
     Statement,
 )
-from ..words import CARDINALS, FUNCTION_WORDS, REPORTING_WORDS
+from ..words import FUNCTION_WORDS, REPORTING_WORDS
 from .conflicts import (
     age_divergences,
     appointment_divergences,
@@ -48,6 +55,8 @@ from .conflicts import (
 
 # Relative difference under which two figures are the same (rounding, "about").
 FIGURE_TOLERANCE = 0.02
+# Relative difference within which a hedged figure ("about", "nearly") agrees, as counts do.
+HEDGE_TOLERANCE = 0.1
 # Cosine above which a sentence supports a text.
 SUPPORT_THRESHOLD = 0.3
 # Cosine above which two dated sentences (dates left out) report one event.
@@ -149,8 +158,6 @@ _NOT_MONEY = frozenset({"percent", "percentage points", "votes", "people", "unit
 # Publication dates at most this many days apart are "about the same time": values
 # that differ then are a disagreement; further apart, a later value is a revision.
 SAME_TIME_DAYS = 7
-_LOWER_BOUND = re.compile(r"\b(?:at least|more than|over|upwards of|nearly|almost)\b", re.I)
-_UPPER_BOUND = re.compile(r"\b(?:at most|fewer than|less than|under|up to)\b", re.I)
 
 
 def days_apart(a: str | None, b: str | None) -> int | None:
@@ -166,25 +173,11 @@ def days_apart(a: str | None, b: str | None) -> int | None:
 
 
 def half_unit(figure: Figure) -> float:
-    """Half the last written digit of a figure, in plain units: the rounding it allows
-    ("four million" -> 500,000; "3.9 million" -> 50,000; "37,847" -> 0.5)."""
+    """Half the last written digit of a figure, in plain units (`amounts.rounding`)."""
     factor = SCALE_FACTORS.get((figure.scale or "").casefold(), 1.0)
     if figure.value is not None and abs(figure.value) >= factor:
         factor = 1.0
-    m = re.search(r"\d[\d,]*(?:\.(\d+))?", figure.text)
-    if m is None:
-        return 0.5 * factor  # a number word ("four"): whole units
-    decimals = len(m.group(1) or "")
-    return 0.5 * factor * 10.0 ** (-decimals)
-
-
-def _bound(figure: Figure) -> int:
-    """+1 for "at least nine", -1 for "fewer than nine", 0 for an exact figure."""
-    if _LOWER_BOUND.search(figure.text):
-        return 1
-    if _UPPER_BOUND.search(figure.text):
-        return -1
-    return 0
+    return rounding(figure.text, factor)
 
 
 def same_value(a: Figure, b: Figure, tolerance: float = FIGURE_TOLERANCE) -> bool:
@@ -194,10 +187,14 @@ def same_value(a: Figure, b: Figure, tolerance: float = FIGURE_TOLERANCE) -> boo
         return False
     if abs(x - y) <= max(tolerance * max(abs(x), abs(y)), max(half_unit(a), half_unit(b))):
         return True
+    if (approximate(a.text) or approximate(b.text)) and abs(x - y) <= HEDGE_TOLERANCE * max(
+        abs(x), abs(y)
+    ):
+        return True  # "nearly $10bn" and "$9.5bn"
     for low, high, f in ((x, y, a), (y, x, b)):  # "at least 9" agrees with 10
-        if _bound(f) == 1 and high > low:
+        if stated_bound(f.text) == 1 and high > low:
             return True
-        if _bound(f) == -1 and high < low:
+        if stated_bound(f.text) == -1 and high < low:
             return True
     return False
 
@@ -664,37 +661,14 @@ def _shown(dm: DateMention) -> str:
 
 # ---------------------------------------------------------------- numbers in sentences
 
-# A number and the words it counts: "3.7 million miles", "at least nine people",
-# "eight times closer", "11 states". Years, clock times, ages, ordinals and
-# phone-like strings are left out by `_NUMBER_SKIP`.
-_NUMBER_WORDS = {w: n for w, n in CARDINALS.items() if n} | {"dozen": 12}
-_NUMBER = re.compile(
-    r"(?P<bound>\b(?:at least|more than|over|nearly|almost|about|around|some|roughly|up to|as many as|fewer than|less than)\s+)?"
-    r"(?<![\w$£€.,:/-])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
-    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
-    + r")\b(?![.,:/-]?\d)(?:\s+(?P<scale>million|billion|thousand|trillion)\b)?"
-    r"(?P<after>(?:\s+[A-Za-z][\w'-]*){1,3})",
-    re.I,
-)
-_NUMBER_SKIP = re.compile(
-    r"^\s+(?:a\.m|p\.m|am\b|pm\b|o'clock|years?\s+old|-year|year-old|percent of the vote|"
-    r"block\b)",
-    re.I,
-)
+# A number and the words it counts ("3.7 million miles", "at least nine people",
+# "eight times closer") is read by `amounts.number_phrases`, the one reader of numbers.
+_NUMBER_WORDS = COUNT_WORDS
 # A stretch of time a count is over ("over two days", "in the past 24 hours", "since
 # Wednesday"): counts over different stretches are not one fact.
 _SCOPE = re.compile(
     r"\b(?:(?:over|in|within|during|for)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?"
     r"(?:\w+\s+)?(?:days?|weeks?|hours?|months?|years?)|since\s+\w+)\b",
-    re.I,
-)
-_LABEL_BEFORE = re.compile(
-    r"(?:\b(?:group|groups|lane|lanes|flight|gate|room|block|route|no|number|chapter|section|"
-    r"article|phase|level|grade|stage|terminal|platform|line|channel|district|ward|precinct|"
-    r"station|highway|road|interstate|type|category|model|version|season|episode|page|"
-    r"question|item|class|division|week|day|game|round|act|rule|amendment|title)s?\.?|"
-    r"\d\s*(?:,|and|or|to|through|-)|"
-    r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\s+(?:or|to|through))\s*$",  # "nine to 33 years"
     re.I,
 )
 _COUNTED_STOP = FUNCTION_WORDS
@@ -718,23 +692,16 @@ class _Count:
     head: str  # the first word after the number that is not a stop word: what is counted
     anchor: frozenset[str] = frozenset()  # content words within ANCHOR_SPAN words of it
     at: int = 0  # offset of the number in the document
+    hedged: bool = False  # "about", "nearly", "some"
+    factor: float = 1.0  # written unit -> base unit of its dimension ("sq miles" -> km2)
 
 
 def _counts(doc: Document) -> list[_Count]:
     out = []
     for start, end in _sentence_spans(doc):
         sentence = doc.text[start:end]
-        for m in _NUMBER.finditer(sentence):
-            raw = m.group("num").casefold().replace(",", "")
-            value = float(_NUMBER_WORDS.get(raw, raw) if not raw[0].isdigit() else raw)
-            if raw[0].isdigit() and 1800 <= value <= 2100 and not m.group("scale"):
-                continue  # a year
-            if _NUMBER_SKIP.match(m.group("after")) or re.match(r"-", sentence[m.end("num") :]):
-                continue
-            if _LABEL_BEFORE.search(sentence[: m.start("num")]):
-                continue  # "group 2", "lane 1", "Flight 8501", "3, 4 and 5": names, not counts
-            value *= SCALE_FACTORS.get((m.group("scale") or "").casefold(), 1.0)
-            words = [w.casefold() for w in re.findall(r"[A-Za-z][\w'-]*", m.group("after"))]
+        for p in number_phrases(sentence):
+            words = [w.casefold() for w in re.findall(r"[A-Za-z][\w'-]*", p.after)]
             counted = [
                 w[:-1] if len(w) > 3 and w.endswith("s") else w
                 for w in words
@@ -742,20 +709,27 @@ def _counts(doc: Document) -> list[_Count]:
             ]
             if not counted:
                 continue
-            bound = m.group("bound") or ""
-            kind = 1 if re.match(r"(?i)at least|more than|over", bound) else 0
-            kind = -1 if re.match(r"(?i)up to|as many as|fewer than|less than", bound) else kind
-            text = (m.group(0)).strip()
-            around = sentence[: m.start("num")].split()[-2:] + _predicate(
-                sentence[m.start("after") :]
-            )
+            around = sentence[: p.start].split()[-2:] + _predicate(sentence[p.after_start :])
             head, anchor = counted[0], _content(around) | {counted[0]}
-            fate = _fate(sentence[m.start("after") :]) if head in _GENERIC_HEADS else None
+            fate = _fate(sentence[p.after_start :]) if head in _GENERIC_HEADS else None
             if fate:  # "nine dead", "eight people were killed", "two people hurt"
                 head, anchor = fate, anchor | {fate}
+            factor = 1.0
+            measure = _measure_unit(counted, sentence[p.after_start :])
+            if measure:  # "580 sq miles" and "1,800 square miles" measure one thing
+                head, factor = measure
             out.append(
                 _Count(
-                    doc.id, (start, end), value, text, kind, head, anchor, start + m.start("num")
+                    doc.id,
+                    (start, end),
+                    p.value * factor,
+                    p.text,
+                    p.bound,
+                    head,
+                    anchor,
+                    start + p.start,
+                    p.hedged,
+                    factor,
                 )
             )
         for m in _TOLL.finditer(sentence):
@@ -764,12 +738,73 @@ def _counts(doc: Document) -> list[_Count]:
             value = float(m.group("num").replace(",", ""))
             value *= SCALE_FACTORS.get((m.group("scale") or "").casefold(), 1.0)
             bound = m.group("bound") or ""
-            kind = 1 if re.match(r"(?i)at least|more than|over", bound) else 0
-            kind = -1 if re.match(r"(?i)up to|as many as", bound) else kind
             anchor = _content(sentence[: m.start("num")].split()[-4:]) | {DEATHS}
             text = m.group(0)[m.start("toll") - m.start() :].strip()
-            out.append(_Count(doc.id, (start, end), value, text, kind, DEATHS, anchor, at))
+            out.append(
+                _Count(
+                    doc.id,
+                    (start, end),
+                    value,
+                    text,
+                    stated_bound(bound),
+                    DEATHS,
+                    anchor,
+                    at,
+                    approximate(bound),
+                )
+            )
     return out
+
+
+# Units a measure is written in, by dimension, with the factor to that dimension's
+# base unit (metre, litre, kg): "1,500 sq km" and "580 sq miles" are one area, "1,000
+# barrels a day" and "42,000 gallons a day" one flow.
+_LENGTHS = {
+    "mile": 1609.344,
+    "km": 1000.0,
+    "kilometre": 1000.0,
+    "kilometer": 1000.0,
+    "metre": 1.0,
+    "meter": 1.0,
+    "ft": 0.3048,
+    "feet": 0.3048,
+    "foot": 0.3048,
+    "yard": 0.9144,
+}
+_UNITS: dict[str, tuple[str, float]] = {
+    **{u: ("length", f) for u, f in _LENGTHS.items()},
+    "acre": ("area", 4046.86),
+    "hectare": ("area", 1e4),
+    "barrel": ("volume", 158.987),
+    "gallon": ("volume", 3.785),
+    "litre": ("volume", 1.0),
+    "liter": ("volume", 1.0),
+    "tonne": ("mass", 1000.0),
+    "ton": ("mass", 1000.0),
+    "kilogram": ("mass", 1.0),
+    "kg": ("mass", 1.0),
+    "pound": ("mass", 0.4536),
+}
+# A unit names no thing measured: "gallons" in common anchor no two numbers.
+_UNIT_WORDS = frozenset([*_UNITS, "sq", "square"])
+# "a day", "per hour" after the unit (and what it measures): a rate, not an amount.
+_RATE = re.compile(
+    r"^\s+(?:[\w'-]+\s+){1,4}?(?:a|an|per|each)\s+(day|hour|week|month|year)\b", re.I
+)
+
+
+def _measure_unit(counted: list[str], after: str) -> tuple[str, float] | None:
+    """(dimension, factor to its base unit) for a number written in a unit of
+    `_UNITS` ("sq miles" -> area), a rate when "a day" follows; None otherwise."""
+    unit = counted[0]
+    if unit in ("sq", "square") and len(counted) > 1 and counted[1] in _LENGTHS:
+        dimension, factor = "area", _LENGTHS[counted[1]] ** 2
+    elif unit in _UNITS:
+        dimension, factor = _UNITS[unit]
+    else:
+        return None
+    rate = _RATE.match(after)
+    return (dimension + "/" + rate.group(1).casefold() if rate else dimension), factor
 
 
 def _fate(after: str) -> str | None:
@@ -859,16 +894,6 @@ def _content(words: list[str]) -> frozenset[str]:
     return frozenset(out)
 
 
-def _count_rounding(c: _Count) -> float:
-    """Half the last written digit of a count, like `half_unit` for figures: "four
-    million" allows 500,000 either way, "3.9 million" 50,000, "29" half a unit."""
-    m = re.search(r"\d[\d,]*(?:\.(\d+))?", c.text)
-    scale = re.search(r"\b(million|billion|thousand|trillion)\b", c.text, re.I)
-    factor = SCALE_FACTORS.get(scale.group(1).casefold(), 1.0) if scale else 1.0
-    decimals = len(m.group(1) or "") if m else 0
-    return 0.5 * factor * 10.0 ** (-decimals)
-
-
 # Characters around a number in which a place names where the counted thing is.
 PLACE_WINDOW = 60
 
@@ -907,12 +932,11 @@ def _counts_agree(a: _Count, b: _Count) -> bool:
     "3.9 million"), within 10% when one is hedged ("about"), and inside a stated bound:
     "at least 30" agrees with 31 but not with 29, a count below what it says is certain."""
     low, high = sorted((a.value, b.value))
-    if high - low <= max(0.02 * high, _count_rounding(a), _count_rounding(b)):
+    if high - low <= max(
+        0.02 * high, rounding(a.text, unit=a.factor), rounding(b.text, unit=b.factor)
+    ):
         return True
-    approx = any(
-        re.match(r"(?i)(?:nearly|almost|about|around|some|roughly)\b", x.text) for x in (a, b)
-    )
-    if approx and high - low <= 0.1 * high:
+    if (a.hedged or b.hedged) and high - low <= HEDGE_TOLERANCE * high:
         return True
     for x, y in ((a, b), (b, a)):  # "at least nine" agrees with ten
         if x.bound == 1 and y.value >= x.value:
@@ -956,19 +980,48 @@ def _toll_context(
     }
 
 
-def count_divergences(
+@dataclass
+class CountPair:
+    """Two documents' different numbers for one thing, aligned by `count_pairs`."""
+
+    a: _Count
+    b: _Count
+    similarity: float  # how alike the two sentences read (numbers left out)
+
+
+_UPDATE = re.compile(
+    r"\b(?:now|latest|so far|to date|has (?:climbed|risen|grown|reached|increased|jumped|"
+    r"soared|doubled)|climbed|risen|rose|jumped|soared|increased to|bringing the (?:total|"
+    r"number|toll)|up from|revised|raised (?:its|the|their) estimate|(?:vastly |far )?more "
+    r"than (?:initially|previously|first|earlier) (?:estimated|thought|reported|believed))\b",
+    re.I,
+)
+
+
+def _updates(texts: dict[str, str], spans: dict[str, list[tuple[int, int]]], c: _Count) -> bool:
+    """Whether a count is told as an update ("has climbed to", "now", "vastly more than
+    initially estimated"), in its sentence or the one before it."""
+    doc_spans = spans[c.document]
+    k = next((i for i, sp in enumerate(doc_spans) if sp[0] <= c.sentence[0] < sp[1]), 0)
+    start = doc_spans[k - 1][0] if k > 0 else c.sentence[0]
+    return bool(_UPDATE.search(texts[c.document][start : c.at]))
+
+
+def count_pairs(
     analyses: Sequence[Analysis],
-    labels: dict[str, str] | None = None,
     threshold: float = SAME_FACT_THRESHOLD,
-) -> list[Divergence]:
-    """One fact counted differently by documents at about the same time: two sentences
-    alike in their words (numbers left out) that put different numbers on the same
-    thing ("3.7 million miles" vs "3.9 million miles", "eight times closer" vs "seven
-    times closer"). Rounding, "about" and stated bounds ("at least nine") agree; so do
-    sentences dated differently (one says "on Friday", the other gives no date), which
-    may count over different stretches of time. The number must count the same
-    thing (the first word after it: "four big parts", "two big objects")."""
-    labels = labels or {}
+    *,
+    revisions: bool = False,
+) -> list[CountPair]:
+    """Two documents that put different numbers on one thing: sentences alike in their
+    words (numbers left out), or anchored by the words around both numbers (tolls also
+    by the sentence before each). Rounding, "about" and stated bounds agree; so do sentences dated differently (one says "on
+    Friday", the other gives no date). The number must count the same thing (the first
+    word after it, or the dimension of its unit: "sq miles" and "square miles").
+
+    With `revisions`, the pairs that are a revision: documents published on different
+    days, further apart than `SAME_TIME_DAYS` or the later one telling its number as an
+    update; without, the pairs of documents at about the same time that are not."""
     published = {a.document.id: a.document.published for a in analyses}
     counts = [c for a in analyses for c in _counts(a.document)]
     if len({c.document for c in counts}) < 2:
@@ -1004,18 +1057,32 @@ def count_divergences(
     in_sentence: dict[tuple[str, tuple[int, int]], list[_Count]] = defaultdict(list)
     for c in counts:
         in_sentence[(c.document, c.sentence)].append(c)
-    out, seen = [], set()
+    spans = {a.document.id: sentence_spans(a.document) for a in analyses}
+    found: list[CountPair] = []
+    seen = set()
     for i, a in enumerate(counts):
         for b in counts[i + 1 :]:
             if a.document == b.document or a.head != b.head or _relation(a) != _relation(b):
                 continue
-            if not _same_time(published.get(a.document), published.get(b.document)):
-                continue
+            pa_, pb_ = published.get(a.document), published.get(b.document)
+            if revisions:
+                if not (pa_ and pb_ and pa_[:10] != pb_[:10]):
+                    continue
+                later = b if pb_ > pa_ else a
+                if _same_time(pa_, pb_) and not _updates(texts, spans, later):
+                    continue
+            else:
+                if not _same_time(pa_, pb_):
+                    continue
+                if pa_ and pb_ and pa_[:10] != pb_[:10]:
+                    later = b if pb_ > pa_ else a
+                    if _updates(texts, spans, later):
+                        continue  # a later "has climbed to": a revision, not a conflict
             sim = sims[index[(a.document, a.sentence)], index[(b.document, b.sentence)]]
             shared = a.anchor & b.anchor
             anchored = (
                 len(shared) >= ANCHOR_WORDS
-                and bool(shared - _TIME_WORDS - _GENERIC_HEADS - {a.head})
+                and bool(shared - _TIME_WORDS - _GENERIC_HEADS - _UNIT_WORDS - {a.head})
                 and sim >= ANCHORED_THRESHOLD
             )
             if a.head in FATES and not anchored and sim < threshold:
@@ -1030,8 +1097,10 @@ def count_divergences(
                 for c in in_sentence[(other.document, other.sentence)]
             ):
                 continue  # "90 degrees ... 45 degrees" in both: two facts, both agreed on
-            if _gives_number(texts[b.document][b.sentence[0] : b.sentence[1]], a.value) or (
-                _gives_number(texts[a.document][a.sentence[0] : a.sentence[1]], b.value)
+            if _gives_number(
+                texts[b.document][b.sentence[0] : b.sentence[1]], a.value / a.factor
+            ) or (
+                _gives_number(texts[a.document][a.sentence[0] : a.sentence[1]], b.value / b.factor)
             ):
                 continue  # "dated to 44,000 years ago ... between 45,000 and 49,000": both given
             if when[(a.document, a.sentence)] != when[(b.document, b.sentence)]:
@@ -1043,24 +1112,55 @@ def count_divergences(
             if key in seen:
                 continue
             seen.add(key)
-            sides = [
-                sentence_side(texts, c.document, c.sentence, published.get(c.document))
-                for c in (a, b)
-            ]
-            out.append(
-                Divergence(
-                    kind="count",
-                    description=(
-                        f'Sources differ on a number: "{a.text}" ({labels.get(a.document, a.document)}) '
-                        f'vs "{b.text}" ({labels.get(b.document, b.document)})'
-                    ),
-                    citations=[s.citations[0] for s in sides],
-                    sides=sides,
-                    strength=round(
-                        float(sim) * min(1.0, abs(a.value - b.value) / max(a.value, b.value)), 3
-                    ),
-                )
+            found.append(CountPair(a, b, float(sim)))
+    return found
+
+
+def _same_disagreement(p: CountPair, t: CountPair) -> bool:
+    """Two pairs of the same two documents whose numbers agree side by side."""
+    if {p.a.document, p.b.document} != {t.a.document, t.b.document} or p.a.head != t.a.head:
+        return False
+    x, y = (t.a, t.b) if p.a.document == t.a.document else (t.b, t.a)
+    return _counts_agree(p.a, x) and _counts_agree(p.b, y)
+
+
+def count_divergences(
+    analyses: Sequence[Analysis],
+    labels: dict[str, str] | None = None,
+    threshold: float = SAME_FACT_THRESHOLD,
+) -> list[Divergence]:
+    """One fact counted differently by documents at about the same time (`count_pairs`):
+    "3.7 million miles" vs "3.9 million miles", "eight times closer" vs "seven times
+    closer", about 580 sq miles vs 1,800 square miles."""
+    labels = labels or {}
+    published = {a.document.id: a.document.published for a in analyses}
+    texts = {a.document.id: a.document.text for a in analyses}
+    out = []
+    told: list[CountPair] = []
+    for pair in count_pairs(analyses, threshold):
+        a, b = pair.a, pair.b
+        if any(_same_disagreement(pair, t) for t in told):
+            continue  # "580 sq miles (1,500 sq km)" said twice: one disagreement
+        told.append(pair)
+        sides = [
+            sentence_side(texts, c.document, c.sentence, published.get(c.document)) for c in (a, b)
+        ]
+        out.append(
+            Divergence(
+                kind="count",
+                description=(
+                    f'Sources differ on a number: "{a.text}" ({labels.get(a.document, a.document)}) '
+                    f'vs "{b.text}" ({labels.get(b.document, b.document)})'
+                ),
+                citations=[s.citations[0] for s in sides],
+                sides=sides,
+                strength=round(
+                    max(pair.similarity, ANCHORED_THRESHOLD)
+                    * min(1.0, abs(a.value - b.value) / max(a.value, b.value)),
+                    3,
+                ),
             )
+        )
     return out
 
 

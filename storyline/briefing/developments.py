@@ -21,7 +21,10 @@ Mechanisms, none written for a particular story:
   target years; the earlier one is the one an earlier article gave, or, inside
   one article, the one a revision cue marks ("originally", "pushed back").
 - figure: one measure and subject given different values by articles
-  published apart (more than `SAME_TIME_DAYS`), in date order.
+  published apart (more than `SAME_TIME_DAYS`), in date order; and one count
+  (`compare.count_pairs`: the dead, a spill's flow, a slick's area) given a new
+  number by an article of a later day, further apart or told as an update
+  ("has climbed to").
 - contradiction: a statement a later article denies in the same words
   (`conflicts.contradictions`); at about the same time it is a divergence.
 """
@@ -41,6 +44,7 @@ from ..words import FUNCTION_WORDS
 from .compare import (
     FIGURE_TOLERANCE,
     SAME_TIME_DAYS,
+    count_pairs,
     days_apart,
     magnitude,
     normalise_measure,
@@ -131,6 +135,7 @@ def find_developments(
         *date_target_developments(analyses),
         *target_developments(figures, published, texts),
         *figure_revisions(figures, published, texts),
+        *count_revisions(analyses),
         *contradiction_developments(analyses),
     ]
     seen: set[tuple] = set()
@@ -619,6 +624,32 @@ def figure_revisions(
                     after=side(v2, d2, c2),
                 )
             )
+    return out
+
+
+def count_revisions(analyses: Sequence[Analysis]) -> list[Development]:
+    """One count given a new number by an article of a later day (`compare.count_pairs`
+    with `revisions`): "44 people dead" (May 7) -> "66 deaths" (May 17)."""
+    published = {a.document.id: a.document.published for a in analyses}
+    texts = {a.document.id: a.document.text for a in analyses}
+    out = []
+    for pair in count_pairs(analyses, revisions=True):
+        first, then = sorted((pair.a, pair.b), key=lambda c: published.get(c.document) or "")
+        d1, d2 = published.get(first.document), published.get(then.document)
+
+        def side(c: Any, date: str | None) -> Statement:
+            start, end = c.sentence
+            cite = Citation(document=c.document, start=start, end=end)
+            return Statement(texts[c.document][start:end].strip(), date, [cite], c.document)
+
+        out.append(
+            Development(
+                what=f'Revised: "{first.text}" ({d1}) → "{then.text}" ({d2})',
+                kind="figure",
+                before=side(first, d1),
+                after=side(then, d2),
+            )
+        )
     return out
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from ..analysis.descriptions import DESCRIPTION, HEADS, resolve_description
 from ..model import Analysis
 
 # Nouns after "this"/"these" that point at the calendar, not at an earlier sentence.
@@ -50,7 +51,7 @@ _REFERRING_NOUN = (
     r"|situation|problem|problems|policy|rule|rules|law|bill|effort|efforts|target|goal|one|ones)"
 )
 _DEMONSTRATIVE = re.compile(
-    rf"\b(?:(?:these|those)\s+(?:[a-z]+[\s-]){{0,2}}?|(?:this|that)\s+){_REFERRING_NOUN}\b"
+    rf"\b(?:(?:these|those)\s+(?:[a-z]+[\s-]){{0,2}}?|(?:this|(?<!\bso )that)\s+){_REFERRING_NOUN}\b"
 )
 # "this market", "this country" in a speaker's own words: the speaker's here (deixis),
 # not a pointer back to an earlier sentence.
@@ -61,15 +62,22 @@ _AMOUNT = re.compile(
     r"(?<![\w.,])(?!(?:1[5-9]|20)\d\d\b)\d[\d,.]*|\b(?:million|billion|trillion|percent|per cent)\b",
     re.IGNORECASE,
 )
+# "the former" as a pronoun ("the former said"), not a modifier ("the former governor",
+# "The former Heisman Trophy winner": a description, `analysis.descriptions`).
+_NOT_A_TITLE = (
+    r"(?!\s+(?-i:[A-Z])|\s+(?:[a-z-]+\s+){0,2}(?:" + "|".join(re.escape(h) for h in HEADS) + r")\b)"
+)
 _DEFINITE_START = re.compile(
     rf"^[{_QUOTES}(]*the\s+(?:[a-z]+\s+){{0,2}}?(company|firm|group|agency|organisation|organization"
-    r"|man|woman|official|spokesman|spokeswoman|latter|former|same)\b(?!\s*\[)",
+    rf"|man|woman|official|spokesman|spokeswoman|latter|former{_NOT_A_TITLE}|same)\b(?!\s*\[)",
     re.IGNORECASE,
 )
-_ANAPHOR = re.compile(r"\bthe (?:latter|former|same one)\b|\bthe following\b", re.IGNORECASE)
+_ANAPHOR = re.compile(
+    rf"\bthe (?:latter|former{_NOT_A_TITLE}|same one)\b|\bthe following\b", re.IGNORECASE
+)
 _THIRD_PERSON = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(
-    r"\b(?:I|I['’](?:m|ve|d|ll)|[Ww]e|[Ww]e['’](?:re|ve|d|ll)|me|my|[Oo]ur|ours|us|myself|ourselves)\b"
+    r"\b(?:(?<!\.)I|I['’](?:m|ve|d|ll)|[Ww]e|[Ww]e['’](?:re|ve|d|ll)|me|my|[Oo]ur|ours|us|myself|ourselves)\b"
 )
 _ATTRIBUTION = re.compile(
     r"\b(?:said|says|told|added|explained|noted|stated|argued|according to|announced|insisted)\b"
@@ -89,7 +97,7 @@ _CONNECTIVE = re.compile(
 # A line that is one quotation from its first character to its last.
 _WHOLE_QUOTE = re.compile(r"^[\"“][^\"“”]+[\"”]$")
 # The quoted stretches of a line: “...”, "..." and '...' (not an apostrophe inside a word).
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|(?<!\w)['‘][^'’]*['’](?!\w)")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|''.+?''|(?<!\w)['‘][^'’]*['’](?!\w)")
 # A line cut after a joining word ("to improve our marketing, and.").
 _CUT_END = re.compile(
     rf"\b(?:and|or|but|to|the|a|an|of|with|for|that|which|as)[\s{_QUOTES}.,;:]*$", re.IGNORECASE
@@ -97,6 +105,9 @@ _CUT_END = re.compile(
 # A quotation that opens with "And"/"But": the speaker's earlier sentence is missing.
 _CONTINUES = re.compile(rf"^[{_QUOTES}(]+(?:and|but|or|so)\b", re.IGNORECASE)
 _END = re.compile(rf"[.!?][{_QUOTES})\]]*$")
+# The notes the timeline appends to a superseded plan (timeline.settle_own_revisions,
+# mark_moved_targets): the brief's words, kept outside the line it makes of the source's.
+REVISION_NOTE = re.compile(r"\s*\((?:superseded|later moved to \d{4})\)$")
 # A leading editorial aside: "(later moved to 2028) The company still plans...".
 _ASIDE = re.compile(r"^\([^)]{1,80}\)\s+(?=[A-Z])")
 # A speaker's label before their words, without quotation marks.
@@ -113,6 +124,7 @@ WIRE_DATELINE = re.compile(
 
 MIN_WORDS = 6
 MIN_VERB_WORDS = 4  # with a main verb known from the parse
+MIN_SENTENCE_WORDS = 8  # a whole sentence this long is no fragment whatever its parse says
 _QUOTE_MARK = re.compile(r"[\"“”]")
 # "..., he said at a press conference on Wednesday." after a speaker's words.
 _PRONOUN_TAIL = re.compile(
@@ -138,6 +150,7 @@ def problems(text: str, verb: bool | None = None, *, person_named: bool = False)
     which then refers to them ("Giles attempted ... and said he had").
     """
     found = []
+    text = REVISION_NOTE.sub("", text)
     attributed = bool(_SPEAKER_PREFIX.match(text))
     body = _body(text).strip()
     words = body.split()
@@ -161,6 +174,9 @@ def problems(text: str, verb: bool | None = None, *, person_named: bool = False)
     opener = _OPENER_PRONOUN.match(body)
     if opener:
         found.append(f"unresolved reference: {opener.group('pronoun')!r}")
+    described = DESCRIPTION.match(body)
+    if described and "former" in described.group("mods").lower().split():
+        found.append(f"unresolved reference: {described.group(0).strip(_QUOTES + '(')!r}")
     if _DEFINITE_START.match(body):
         found.append(f"unresolved reference: {_DEFINITE_START.match(body).group(0)!r}")  # type: ignore[union-attr]
     for match in _DEMONSTRATIVE.finditer(body):
@@ -168,7 +184,8 @@ def problems(text: str, verb: bool | None = None, *, person_named: bool = False)
             found.append(f"unresolved reference: {match.group(0)!r}")
     if _ANAPHOR.search(body):
         found.append(f"unresolved reference: {_ANAPHOR.search(body).group(0)!r}")  # type: ignore[union-attr]
-    if _SUBORDINATE_PRONOUN.match(body):
+    subordinate = _SUBORDINATE_PRONOUN.match(body)
+    if subordinate and not (person_named and _THIRD_PERSON.search(subordinate.group(0))):
         found.append(f"unresolved reference: {_SUBORDINATE_PRONOUN.match(body).group(0)!r}")  # type: ignore[union-attr]
     for pronoun in () if person_named else _THIRD_PERSON.finditer(text):
         before = text[: pronoun.start()]
@@ -181,6 +198,7 @@ def problems(text: str, verb: bool | None = None, *, person_named: bool = False)
         not attributed
         and _FIRST_PERSON.search(body)
         and not (_ATTRIBUTION.search(body) and _NAME.search(body))
+        and not _quoted_in_context(body)
     ):
         found.append("first person without its speaker")
     if not attributed and _WHOLE_QUOTE.match(body) and not _ATTRIBUTION.search(body):
@@ -188,6 +206,19 @@ def problems(text: str, verb: bool | None = None, *, person_named: bool = False)
     if verb is False and not found:
         found.append("fragment: no main verb")
     return found
+
+
+def _quoted_in_context(body: str) -> bool:
+    """Whether every "we"/"I" of the line sits inside a quotation the line's own words
+    frame with a name ("Mr. Comey couched his concern by repeating ... ''we assess''",
+    "Sanders's campaign sent a text saying: "With your help, we were declared ...")."""
+    quoted = [m.span() for m in _QUOTED.finditer(body)]
+    if not quoted or any(
+        not any(a <= m.start() < b for a, b in quoted) for m in _FIRST_PERSON.finditer(body)
+    ):
+        return False
+    outside = _QUOTED.sub(" ", body)
+    return len(outside.split()) >= MIN_WORDS and bool(re.search(r"(?<!^)\b[A-Z][a-z]+", outside))
 
 
 def _own_words(body: str) -> bool:
@@ -219,6 +250,18 @@ def main_verb(analysis: Analysis | None, start: int, end: int) -> bool | None:
             continue
         if c.parent < 0 or not start <= clauses[c.parent].head < end:
             return True
+    doc = analysis.document
+    whole = any(s.start == start and s.end == end for s in doc.sentences)
+    if (
+        whole
+        and len(doc.text[start:end].split()) >= MIN_SENTENCE_WORDS
+        and _END.search(doc.text[start:end].rstrip())
+        and any(start <= c.head < end and c.pos == "VERB" for c in clauses)
+    ):
+        # a whole sentence the writer ended, whose parse hung its verb under a noun
+        # ("Supporters of the wage plan to protest at ...", "The 74-year-old underwent
+        # ..."): the parse is unsure, not the sentence a fragment
+        return None
     return False
 
 
@@ -347,6 +390,10 @@ def standalone(
                 if name:
                     body = f"[{name}]" + body[pronoun.end() :]
             body = _name_after_opener(body, analysis, start)
+            described = resolve_description(analysis, body, start)
+            if described:  # "The former Florida governor [Jeb Bush] took ..."
+                at, name = described
+                body = f"{body[:at]} [{name}]{body[at:]}"
             definite = _DEFINITE_START.match(body)
             if definite and definite.group(1).lower() in (
                 "company",
@@ -357,7 +404,8 @@ def standalone(
                 "organization",
             ):
                 name = _antecedent(analysis, start, ("ORG",))
-                if name and name.lower() not in definite.group(0).lower():
+                named = re.match(r",\s+(?-i:[A-Z])", body[definite.end() :])  # "The company, Acme,"
+                if name and not named and name.lower() not in definite.group(0).lower():
                     body = f"{definite.group(0)} [{name}]" + body[definite.end() :]
     line = head + body
     if line and not _END.search(line) and not prefix:
@@ -370,14 +418,38 @@ def standalone(
 
 
 def _person_before(analysis: Analysis | None, start: int, end: int) -> bool:
-    """Whether the analysis found a person named in the passage [start, end) before
-    its first third-person pronoun (a single surname too: "Sanders said he would")."""
+    """Whether the passage [start, end) names the person its first third-person pronoun
+    stands for: a person named before it ("Sanders said he would", by any word of a
+    name the analysis found in the article, so a mention the recogniser missed counts),
+    or named as the subject right after an opening phrase that holds it ("Since launching
+    his bid, Trump has ...", "When her lead slipped, Clinton's boosters ...")."""
     if analysis is None:
         return False
-    pronoun = _THIRD_PERSON.search(analysis.document.text, start, end)
+    text = analysis.document.text
+    pronoun = _THIRD_PERSON.search(text, start, end)
     if pronoun is None:
         return False
-    return any(
+    if any(
         m.type == "PERSON" and start <= m.start and m.end <= pronoun.start()
         for m in analysis.entities
-    )
+    ):
+        return True
+    names = _name_words(analysis)
+    before = text[start : pronoun.start()]
+    if any(w in names for w in re.findall(r"\b[A-Z][a-z'’]+\b", before)):
+        return True
+    comma = text.find(",", pronoun.end(), end)
+    if comma < 0 or _QUOTE_MARK.search(text, start, comma):
+        return False
+    after = re.match(r",\s+(?:(?:Mr|Mrs|Ms|Sen|Gov|Rep|Dr)\.\s+)?([A-Z][a-z'’]+)", text[comma:end])
+    return bool(after and re.sub(r"['’]s?$", "", after.group(1)) in names)
+
+
+def _name_words(analysis: Analysis) -> set[str]:
+    """Capitalised words of the people the analysis found ("Bernie", "Sanders")."""
+    words: set[str] = set()
+    for m in analysis.entities:
+        if m.type == "PERSON":
+            for name in (m.text, m.canonical or ""):
+                words.update(w for w in re.findall(r"[A-Z][a-z'’]+", name) if len(w) > 2)
+    return words

@@ -27,7 +27,7 @@ from ..analysis.cues import SPEECH_VERBS
 from ..analysis.dates import Published, inferred_published, resolve_dates
 from ..model import Analysis, Citation, Clause, DateMention, Document, Granularity, TimelineEvent
 from ..words import AUXILIARIES, CARDINALS, FUNCTION_WORDS, REPORTING_WORDS
-from .readable import WIRE_DATELINE
+from .readable import REVISION_NOTE, WIRE_DATELINE
 
 MAX_WORDS = 40  # longer sentences are trimmed to the clause around the date
 MAX_SENTENCE_WORDS = 60  # a sentence this long is kept rather than show a noun phrase
@@ -284,6 +284,22 @@ def dated_sentences(
             continue  # "As of Thursday, a search shows ...": a state at a time, not an event
         if _describes_noun(doc.text, mention.start, mention.end, mention.granularity):
             continue  # "includes the cost of last summer's storms": the budget is not of last summer
+        if _DEICTIC.fullmatch(mention.text) and _in_quotation(doc.text, mention.start):
+            continue  # '"... what voters confirmed here tonight," Sanders said': the day he spoke
+        if mention.describes:
+            continue  # "such as Mitt Romney in 2012": the date times a person or thing (dates.py)
+        if _CHANGE_FROM.search(doc.text, max(0, mention.start - 40), mention.start) or (
+            _CHANGE_TO.search(doc.text, max(0, mention.start - 90), mention.start)
+        ):
+            continue  # "rose from 11 percent in April to 19 percent in August": a period
+        if _FIELD_DATES.search(
+            doc.text, max(0, mention.start - 40), mention.start
+        ) and _POLL.search(doc.text, _sentence_start(spans, mention.start), mention.start):
+            continue  # "the survey, taken July 11-14": when a poll asked, not news
+        if not _DAY_WORDS.search(mention.text) and _UNTIL.search(
+            doc.text, max(0, mention.start - 20), mention.start
+        ):
+            continue  # "Known until last month as ...", "challenges through December": a span's end
         if (
             mention.value is None
             or mention.granularity is None
@@ -306,8 +322,14 @@ def dated_sentences(
             if parse and not mention.future
             else None
         )
+        if (
+            other_time and _SINCE_CLAUSE.search(doc.text, max(0, other_time[0] - 15), other_time[0])
+        ) or (parse and _in_since_clause(doc.text, mention, analysis.clauses)):
+            # "the largest since Bill Clinton won in 1996", "Ever since Sanders announced
+            # his candidacy last year, he's said ...": where a comparison or a state starts
+            continue
         if other_time:
-            # "The vote, the first since Mubarak was ousted in February, covers nine
+            # "The vote, the first after Mubarak was ousted in February, covers nine
             # provinces": the main clause is not of February; its clause is
             s, e = other_time
         elif (
@@ -454,7 +476,7 @@ _STATE_AT = re.compile(
 )
 # The date inside an opening "if" clause: "If you were betting today, ...".
 _HYPOTHETICAL = re.compile(
-    r"[\"“‘']?(?:(?:still|but|and|so|yet|now)\b,?\s+)?(?:if|unless)\s[^,;:.]*$", re.I
+    r"[\"“‘']?(?:(?:still|but|and|so|yet|now|even)\b,?\s+)?(?:if|unless)\s[^,;:.]*$", re.I
 )
 
 
@@ -480,6 +502,8 @@ def _describes_noun(
     words = re.findall(r"[A-Za-z']+", before)
     if granularity == "day" and words and words[-1].lower() in _AT_EVENT:
         return False
+    if re.search(r"(?i)\bahead\s+of\s+$", before):
+        return False  # "barnstorms ahead of Tuesday's primary": the day the story leads to
     return bool(words) and words[-1].lower() not in _CLAUSE_OPENERS
 
 
@@ -490,6 +514,49 @@ _RANGE_END = re.compile(
     r"|\bbetween\s+now\s+and\s+$",
     re.I,
 )
+# Words that mean the day of speaking: inside a quotation that is the speaker's day, which
+# a report published next morning does not tell ("... here tonight," Sanders said).
+_DEICTIC = re.compile(r"(?i)today|tonight|this\s+(?:morning|afternoon|evening)")
+
+
+def _in_quotation(text: str, at: int) -> bool:
+    """Whether offset `at` lies inside a quotation opened earlier in its paragraph."""
+    para = text[text.rfind("\n", 0, at) + 1 : at]
+    return (
+        para.count("“") > para.count("”")
+        or para.count('"') % 2 == 1
+        or para.count("''") % 2 == 1  # ''...'' as some wires write quotation marks
+    )
+
+
+_SINCE_CLAUSE = re.compile(r"(?i)\bsince\s*$")
+_SINCE_OPENS = re.compile(r"(?i)[\s\"“‘']*(?:ever\s+)?since\s")
+
+
+def _in_since_clause(text: str, mention: DateMention, clauses: Sequence[Clause]) -> bool:
+    """Whether the date lies in an adverbial clause opened by "since", even one inside
+    reported words ("... he's said", "wrote: 'the worst since the Democrats gathered in
+    1972'"), which `_other_time_clause` leaves to the speaker."""
+    holding = [
+        c for c in clauses if c.dep == "advcl" and c.start <= mention.start and mention.end <= c.end
+    ]
+    return any(_SINCE_OPENS.match(text, c.start) for c in holding)
+
+
+# A change over a period: "rose from 11 percent in April to 19 percent in August".
+_AMOUNT = r"[$£€]?\d[\d,.]*\s*(?:%|percent|per\s+cent|points?|million|billion)?"
+_CHANGE_FROM = re.compile(rf"(?i)\bfrom\s+{_AMOUNT}\s+in\s+$")
+_CHANGE_TO = re.compile(rf"(?i)\bfrom\s+{_AMOUNT}\s+in\s+\w+\s+to\s+{_AMOUNT}\s+in\s+$")
+# A poll's field dates: "the survey, taken July 11-14", "conducted from Dec. 3 - Dec. 7".
+_FIELD_DATES = re.compile(
+    r"\b(?:taken|conducted|fielded|carried\s+out)\s+(?:from\s+|between\s+|on\s+|over\s+)?"
+    r"(?:the\s+)?(?:\w+[\s.,]+)?$|\b(?:taken|conducted|fielded)\s+[^;]{0,25}?(?:-|–|to|and)\s*$",
+    re.I,
+)
+_POLL = re.compile(r"(?i)\b(?:poll|polls|polling|survey|surveys)\b")
+_DAY_WORDS = re.compile(r"(?i)\d|day\b|tomorrow|tonight|morning|afternoon|evening|week")
+# The end of a span, month or year: "known until last month as", "through December".
+_UNTIL = re.compile(r"(?i)\b(?:until|till|through|throughout)\s+(?:the\s+end\s+of\s+)?$")
 _SINCE = re.compile(
     r"\b(?:since|from|between)\s+(?:the\s+|its\s+|their\s+)?(?:early\s+|late\s+|mid-?)?$", re.I
 )
@@ -683,7 +750,12 @@ def borrow_years(analyses: Sequence[Analysis]) -> list[Analysis]:
             )
             if (d.start, d.end) in unresolved
         }
-        dates = [found.get((d.start, d.end), d) if d.value is None else d for d in a.dates]
+        dates = [
+            dataclasses.replace(found[(d.start, d.end)], describes=d.describes)
+            if d.value is None and (d.start, d.end) in found
+            else d
+            for d in a.dates
+        ]
         out.append(dataclasses.replace(a, dates=dates))
     return out
 
@@ -702,7 +774,7 @@ def settle_own_revisions(events: list[TimelineEvent]) -> None:
     firm hoped to reach 10 billion in 2018 but pushed the date back") is no current
     target: it stays at its date among the targets, marked "(superseded)"."""
     for e in events:
-        if e.future and "(later " not in e.text and _REVISED_HERE.search(e.text):
+        if e.future and not REVISION_NOTE.search(e.text) and _REVISED_HERE.search(e.text):
             e.text = f"{e.text} (superseded)"
 
 

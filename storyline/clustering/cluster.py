@@ -36,10 +36,12 @@ picks up those in none.
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import numpy as np
 
@@ -83,6 +85,10 @@ class Params:
     # weights are shipped; `link_probability` overrides its threshold (-1: as shipped).
     learned: bool = True
     link_probability: float = -1.0
+    link_model: str = ""  # another weights file (a comparison); "" is the shipped one
+    # A term is rare when at most this share of the clustered documents hold it
+    # (the `rare` overlap features count the rare terms a story holds).
+    rare_share: float = 0.002
     # Dense vectors (`dense.py`, the `embed` extra): MiniLM cosines of headline and
     # lead to a story and its nearest event join the link model's features. Off,
     # or without the extra, clustering is on terms alone.
@@ -161,9 +167,16 @@ class Clusterer:
         # dense vectors only when asked for and available (the `embed` extra)
         self.embed = (embed or dense_model.embedder()) if self.params.dense else None
         self.model = link_model.shipped() if self.params.learned else None
+        if self.params.learned and self.params.link_model:
+            self.model = link_model.LinkModel.load(Path(self.params.link_model), None)
         if self.embed is not None and self.params.learned:
             self.model = link_model.shipped_dense() or self.model
         self.trace = trace
+        # the overlap features cost a pass over every compared event: only when read
+        self.overlap = trace is not None or (
+            self.model is not None
+            and not set(self.model.names).isdisjoint(link_model.OVERLAP_FEATURES)
+        )
         self._rows: list[tuple[int, list[float]]] = []
         self._dense: dict[int, np.ndarray] = {}
 
@@ -227,7 +240,10 @@ class Clusterer:
             since = _cutoff(day, p.story_window_days)
             candidates = rows.candidate_stories(conn, query, since, p.candidates)
             self._rows = []
-            links = self._links(conn, vec, shown, day, candidates, dvec)
+            # rare: held by at most rare_share of the documents (the prior's too)
+            rare_df = max(1, math.floor(p.rare_share * (n + features.IDF_PRIOR_DOCS)))
+            rare = {t for t in vec if df[t] <= rare_df} if self.overlap else None
+            links = self._links(conn, vec, shown, day, candidates, dvec, rare)
             if not links:
                 story_pk = rows.insert_story(conn, "s" + doc.id[:12], iso, vec, shown, now)
                 rows.set_postings(conn, story_pk, _top_keys(vec, p.posting_terms))
@@ -275,6 +291,7 @@ class Clusterer:
         day: date | None,
         candidates: list[rows.Cluster],
         dvec: np.ndarray | None = None,
+        rare: set[str] | None = None,
     ) -> list[_Link]:
         """The candidate stories `vec` may join, best first.
 
@@ -307,6 +324,8 @@ class Clusterer:
         for rank, (similarity, story) in enumerate(by_centroid):
             link = _Link(story, similarity)
             nearest = dense_nearest = 0.0
+            event_cover = 0.0
+            event_pairs = event_rare = 0
             if rank < p.event_stories and similarity >= p.event_floor:
                 link.compared = True
                 events = rows.story_events(conn, story.pk, cutoff, p.event_candidates)
@@ -318,6 +337,11 @@ class Clusterer:
                 for event in events:
                     near = features.cosine(vec, event.centroid)
                     nearest = max(nearest, near)
+                    if rare is not None:
+                        e_cover, e_pairs, e_rare = link_model.overlap(vec, event.centroid, rare)
+                        event_cover = max(event_cover, e_cover)
+                        event_pairs = max(event_pairs, e_pairs)
+                        event_rare = max(event_rare, e_rare)
                     if event_dense:
                         dense_nearest = max(
                             dense_nearest, dense_model.cosine(dvec, event_dense.get(event.pk))
@@ -332,27 +356,42 @@ class Clusterer:
                 if link.similarity >= self._bar(story, day):
                     links.append(link)
                 continue
+            active = _active(story, day, p.active_days)
             row = link_model.features(
                 similarity,
                 nearest,
                 link_model.name_cosine(vec, shown, story.centroid, story.names),
                 story.size,
-                _active(story, day, p.active_days),
+                active,
                 day,
                 _day(story.first),
                 _day(story.last),
             )
+            values = dict(zip(link_model.BASE_FEATURES, row, strict=True))
+            if rare is not None:
+                cover, pairs, held = link_model.overlap(vec, story.centroid, rare)
+                values |= link_model.overlap_features(
+                    cover, event_cover, pairs, event_pairs, held, event_rare, story.size, active
+                )
             if dense:
-                active = 1.0 if _active(story, day, p.active_days) else 0.0
+                dense_event = dense_nearest * (1.0 if active else 0.0)
                 dense_centroid = dense_model.cosine(dvec, story_dense.get(story.pk))
-                row += [dense_centroid, dense_nearest, dense_nearest * active]
+                values |= dict(
+                    zip(
+                        link_model.DENSE_ONLY,
+                        (dense_centroid, dense_nearest, dense_event),
+                        strict=True,
+                    )
+                )
             if link.compared:
-                self._rows.append((story.pk, row))
+                self._rows.append(
+                    (story.pk, [values.get(name, 0.0) for name in link_model.ALL_FEATURES])
+                )
             if self.model is None:
                 if link.similarity >= self._bar(story, day):
                     links.append(link)
             else:
-                link.similarity = self.model.probability(row[: len(self.model.weights)])
+                link.similarity = self.model.probability_of(values)
                 if link.similarity >= threshold:
                     links.append(link)
         links.sort(key=lambda lk: (-lk.similarity, lk.story.pk))

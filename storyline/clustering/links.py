@@ -9,6 +9,10 @@ document's date, and the time gap. It is fitted on link decisions replayed
 from the validation stream (`storyline.evaluation.train_story_links`) and
 shipped as a small array file; a store without it falls back to the hand
 thresholds of `Params`.
+
+Every feature the clusterer can compute is named (ALL_FEATURES) and a model
+reads its own by name, so models over other subsets (the overlap features,
+the dense cosines) load and compare without code changes.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ import numpy as np
 
 SHIPPED = Path(__file__).parent / "data" / "story_links.npz"
 
-FEATURES = (
+BASE_FEATURES = (
     "centroid",  # term cosine to the story's centroid
     "event",  # term cosine to its nearest recent event (0 when not compared)
     "names",  # cosine of the names alone
@@ -41,16 +45,30 @@ FEATURES = (
 # tell the dated Timeline17 threads from the undated news events, a trait of the
 # mix, not of stories. An unknown gap counts as a month (no evidence from time).
 UNKNOWN_GAP_DAYS = 30
-N_FEATURES = len(FEATURES)
+# Overlap read from the document's side, robust to truncated or lower-cased text:
+# a cosine is diluted by every term one side has and the other lacks, while a
+# short document whose words the story mostly holds is covered whatever its length.
+OVERLAP_FEATURES = (
+    "cover",  # share of the document's (unit) vector on terms the centroid holds
+    "event_cover",  # the same for its most covering recent event
+    "cover_x_log_size",  # a big centroid holds many terms
+    "event_cover_x_active",
+    "pairs",  # log(1 + the document's word pairs the centroid holds)
+    "event_pairs",  # ... the most an event holds
+    "rare",  # log(1 + the document's rare terms the centroid holds)
+    "event_rare",
+)
 # With dense vectors (`Params(dense=True)` and the `embed` extra): MiniLM cosines
 # of the document's headline and lead to the story's and its nearest recent event's
 # summed vectors, with the model fitted on these rows shipped beside the other.
-DENSE_FEATURES = (
-    *FEATURES,
-    "dense_centroid",
-    "dense_event",
-    "dense_event_x_active",
-)
+DENSE_ONLY = ("dense_centroid", "dense_event", "dense_event_x_active")
+DENSE_FEATURES = (*BASE_FEATURES, *DENSE_ONLY)
+# Every feature the clusterer computes (a replay records them all; a model reads its own).
+ALL_FEATURES = (*BASE_FEATURES, *OVERLAP_FEATURES, *DENSE_ONLY)
+# The shipped model's. The overlap features were fitted and measured on the
+# validation stream and not adopted: no better there (BENCHMARKS.md, stories6).
+FEATURES = BASE_FEATURES
+N_FEATURES = len(FEATURES)
 SHIPPED_DENSE = Path(__file__).parent / "data" / "story_links_dense.npz"
 
 
@@ -77,6 +95,47 @@ def name_cosine(
     return sum(w * b.get(t, 0.0) for t, w in a.items()) / (norm_a * norm_b)
 
 
+def overlap(
+    vec: Mapping[str, float], centroid: Mapping[str, float], rare: frozenset[str] | set[str]
+) -> tuple[float, int, int]:
+    """(cover, word pairs held, rare terms held) of a unit document vector by a centroid.
+
+    cover is the share of the vector's squared weight on terms the centroid
+    holds (1.0 when it holds them all), whatever the centroid's other terms.
+    """
+    cover = 0.0
+    pairs = held = 0
+    for term, weight in vec.items():
+        if term in centroid:
+            cover += weight * weight
+            pairs += " " in term
+            held += term in rare
+    return cover, pairs, held
+
+
+def overlap_features(
+    cover: float,
+    event_cover: float,
+    pairs: int,
+    event_pairs: int,
+    rare: int,
+    event_rare: int,
+    size: int,
+    active: bool,
+) -> dict[str, float]:
+    """OVERLAP_FEATURES of one (document, candidate story) pair, by name."""
+    return {
+        "cover": cover,
+        "event_cover": event_cover,
+        "cover_x_log_size": cover * math.log1p(max(size, 0)),
+        "event_cover_x_active": event_cover * (1.0 if active else 0.0),
+        "pairs": math.log1p(pairs),
+        "event_pairs": math.log1p(event_pairs),
+        "rare": math.log1p(rare),
+        "event_rare": math.log1p(event_rare),
+    }
+
+
 def features(
     centroid_cos: float,
     event_cos: float,
@@ -87,7 +146,7 @@ def features(
     first: date | None,
     last: date | None,
 ) -> list[float]:
-    """The feature row of one (document, candidate story) pair, in FEATURES order."""
+    """The BASE_FEATURES row of one (document, candidate story) pair, in that order."""
     dated = day is not None and first is not None and last is not None
     gap = UNKNOWN_GAP_DAYS
     if dated:
@@ -109,7 +168,7 @@ def features(
 
 @dataclass(slots=True, frozen=True)
 class LinkModel:
-    """Logistic regression weights over FEATURES, and the probability a link needs."""
+    """Logistic regression weights over `names` (of ALL_FEATURES), and the probability a link needs."""
 
     weights: tuple[float, ...]
     bias: float
@@ -119,6 +178,10 @@ class LinkModel:
     def probability(self, row: list[float]) -> float:
         z = self.bias + sum(w * x for w, x in zip(self.weights, row, strict=True))
         return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+
+    def probability_of(self, values: Mapping[str, float]) -> float:
+        """The probability from named feature values (the model reads its own names)."""
+        return self.probability([values[name] for name in self.names])
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -131,11 +194,12 @@ class LinkModel:
         )
 
     @classmethod
-    def load(cls, path: Path = SHIPPED, expect: tuple[str, ...] = FEATURES) -> LinkModel:
+    def load(cls, path: Path = SHIPPED, expect: tuple[str, ...] | None = FEATURES) -> LinkModel:
+        """The model saved at `path`; its features must be `expect` (None: any of ALL_FEATURES)."""
         with np.load(path) as data:
             names = tuple(str(x) for x in data["features"])
-            if names != expect:
-                raise ValueError(f"{path}: features {names} differ from {expect}")
+            if (expect is not None and names != expect) or not set(names) <= set(ALL_FEATURES):
+                raise ValueError(f"{path}: features {names} differ from {expect or ALL_FEATURES}")
             return cls(
                 tuple(float(x) for x in data["weights"]),
                 float(data["bias"][0]),
@@ -147,7 +211,7 @@ class LinkModel:
 @cache
 def shipped() -> LinkModel | None:
     """The shipped model, or None when the file is absent (hand thresholds apply)."""
-    return LinkModel.load() if SHIPPED.exists() else None
+    return LinkModel.load(SHIPPED, None) if SHIPPED.exists() else None
 
 
 @cache

@@ -19,9 +19,15 @@ weights.
 (M = storyline/clustering/data/story_links.npz; the second round adds the
 candidates the model itself meets, as in DAgger.)
 
-Replayed with `--set dense=true`, the rows are `links.DENSE_FEATURES` and the
-fitted model goes to storyline/clustering/data/story_links_dense.npz
-(`--terms-only` fits the same rows without the dense columns, to compare).
+Replayed rows carry every feature the clusterer computes (`links.ALL_FEATURES`;
+the dense ones are 0 unless replayed with `--set dense=true`); `--features`
+picks the columns a model is fitted on: `shipped` (links.FEATURES), `base`,
+`dense` (links.DENSE_FEATURES, fitted model to
+storyline/clustering/data/story_links_dense.npz), names separated by commas, or
+`auto` (the default: dense when the rows carry dense cosines; `--terms-only`
+fits the base features of such rows, to compare).
+A model saved with any subset loads (it reads its own features by name);
+`Params(link_model=FILE)` clusters with it for a comparison.
 """
 
 from __future__ import annotations
@@ -32,7 +38,14 @@ from pathlib import Path
 
 import numpy as np
 
-from ..clustering.links import DENSE_FEATURES, FEATURES, LinkModel
+from ..clustering.links import (
+    ALL_FEATURES,
+    BASE_FEATURES,
+    DENSE_FEATURES,
+    DENSE_ONLY,
+    FEATURES,
+    LinkModel,
+)
 
 C = 1.0
 # The link probability a document needs to join a story, chosen on the validation
@@ -58,22 +71,26 @@ def fit(
     )
 
 
-def folds(x: np.ndarray, y: np.ndarray, group: np.ndarray, k: int, c: float) -> dict[str, float]:
+def folds(
+    x: np.ndarray, y: np.ndarray, group: np.ndarray, k: int, c: float, names: tuple[str, ...]
+) -> dict[str, float]:
     """Grouped k-fold: held-out AUC of the model and of the best single cosine."""
     from sklearn.metrics import log_loss, roc_auc_score
 
     fold = group % k
     prob = np.zeros(len(y))
     for f in range(k):
-        model = fit(x[fold != f], y[fold != f], c)
+        model = fit(x[fold != f], y[fold != f], c, names=names)
         w = np.array(model.weights)
         prob[fold == f] = 1 / (1 + np.exp(-(x[fold == f] @ w + model.bias)))
-    single = np.maximum(x[:, FEATURES.index("centroid")], x[:, FEATURES.index("event")])
-    return {
+    out = {
         "auc": round(float(roc_auc_score(y, prob)), 4),
         "log_loss": round(float(log_loss(y, prob)), 4),
-        "auc_single_cosine": round(float(roc_auc_score(y, single)), 4),
     }
+    if "centroid" in names and "event" in names:
+        single = np.maximum(x[:, names.index("centroid")], x[:, names.index("event")])
+        out["auc_single_cosine"] = round(float(roc_auc_score(y, single)), 4)
+    return out
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -86,27 +103,55 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--threshold", type=float, default=THRESHOLD)
     parser.add_argument(
-        "--terms-only", action="store_true", help="fit on FEATURES of dense rows (a comparison)"
+        "--features",
+        default="auto",
+        help="comma-separated names of ALL_FEATURES to fit on, or 'shipped' (links.FEATURES), "
+        "'base' (the first model's), 'dense' (links.DENSE_FEATURES); 'auto': dense when the "
+        "rows carry dense cosines, else shipped",
+    )
+    parser.add_argument(
+        "--terms-only", action="store_true", help="fit on the base features of dense rows"
     )
     args = parser.parse_args(argv)
-    parts = []
-    expect: tuple[str, ...] | None = None
+    loaded = []
     for path in args.rows:
         with np.load(path) as data:
-            names = tuple(str(n) for n in data["features"])
-            if names not in (FEATURES, DENSE_FEATURES) or names != (expect or names):
-                raise SystemExit(f"{path}: features {names} differ from {expect or FEATURES}")
-            expect = names
-            parts.append((data["x"], data["y"], data["group"], data["news"]))
-    x, y, group, news = (np.concatenate([p[k] for p in parts]) for k in range(4))
-    names = expect or FEATURES
+            held = [str(n) for n in data["features"]]
+            loaded.append((path, held, data["x"], data["y"], data["group"], data["news"]))
+    named: dict[str, tuple[str, ...]] = {
+        "shipped": FEATURES,
+        "base": BASE_FEATURES,
+        "dense": DENSE_FEATURES,
+    }
+    names: tuple[str, ...]
     if args.terms_only:
-        x, names = x[:, : len(FEATURES)], FEATURES
+        names = BASE_FEATURES
+    elif args.features == "auto":
+        dense = all(
+            set(DENSE_ONLY) <= set(held) and bool(np.any(x[:, [held.index(n) for n in DENSE_ONLY]]))
+            for _, held, x, *_ in loaded
+        )
+        names = DENSE_FEATURES if dense else FEATURES
+    else:
+        names = named.get(args.features) or tuple(args.features.split(","))
+    unknown = set(names) - set(ALL_FEATURES)
+    if unknown:
+        raise SystemExit(f"unknown features: {sorted(unknown)}")
+    parts = []
+    for path, held, x_all, y_all, group_all, news_all in loaded:
+        missing = [n for n in names if n not in held]
+        if missing:
+            raise SystemExit(f"{path}: rows lack features {missing} (replay them again)")
+        columns = [held.index(n) for n in names]
+        parts.append((x_all[:, columns], y_all, group_all, news_all))
+    x, y, group, news = (np.concatenate([p[k] for p in parts]) for k in range(4))
     report: dict[str, object] = {
         "rows": len(y),
         "positives": int(y.sum()),
-        "held_out": folds(x, y, group, args.folds, args.c),
-        "held_out_news": folds(x[news == 1], y[news == 1], group[news == 1], args.folds, args.c),
+        "held_out": folds(x, y, group, args.folds, args.c, names),
+        "held_out_news": folds(
+            x[news == 1], y[news == 1], group[news == 1], args.folds, args.c, names
+        ),
     }
     model = fit(x, y, args.c, args.threshold, names)
     report["weights"] = dict(zip(names, (round(w, 4) for w in model.weights), strict=True))

@@ -410,3 +410,86 @@ def only_with(text: str, published: str, nlp):
 def test_a_day_without_year_and_tense_is_the_nearest(nlp, text, value, future):
     (m,) = resolve_dates(text, "2016-02-10", nlp_doc=nlp(text))
     assert (m.value, m.future) == (value, future)
+
+
+def _flags(nlp, text: str, published: str) -> list[tuple[str, str | None, bool]]:
+    return [(d.text, d.value, d.describes) for d in resolve_dates(text, published, nlp(text))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voters here have been drawn to moderate candidates, such as Dale Mercer in 2008.",
+        "The 2016 Republican contest is nationalized in many ways.",
+        "“We need a deal,” said Ann Lee, who was the mayor's top adviser in 2012.",
+        "Even today, the island tends to run everything through its bank.",
+    ],
+)
+def test_a_date_that_times_a_thing_or_a_state_describes(nlp, text: str) -> None:
+    found = _flags(nlp, text, "2016-01-20")
+    assert found and all(describes for _, _, describes in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council approved the plan in 2012.",
+        "The trial resumed after his arrest in April.",  # an event noun keeps its date
+        "We are still on course for first power in 2027.",  # a target, not a description
+        "Today we have 400 people working on the project.",  # a count at a date
+    ],
+)
+def test_a_date_of_a_happening_does_not_describe(nlp, text: str) -> None:
+    found = _flags(nlp, text, "2024-05-21")
+    assert found and not any(describes for _, _, describes in found)
+
+
+def test_a_weekday_in_a_present_clause_or_ahead_of_is_to_come(nlp) -> None:
+    # Friday 11 March 2016
+    text = "The judge ruled that those voters are eligible to vote in the primary on Tuesday."
+    assert [d.value for d in resolve_dates(text, "2016-03-11", nlp(text))] == ["2016-03-15"]
+    text = "The race has turned nasty ahead of New York's delegate-rich Tuesday primary."
+    assert [d.value for d in resolve_dates(text, "2016-04-15", nlp(text))] == ["2016-04-19"]
+    # a weekday inside a noun phrase keeps its past reading
+    text = "One reason is the momentum from his victory in Tuesday's primary."
+    assert [d.value for d in resolve_dates(text, "2016-04-07", nlp(text))] == ["2016-04-05"]
+
+
+def test_a_past_deadline_is_past(nlp) -> None:
+    text = "All applicants were due to file their papers by March 15."
+    (m,) = resolve_dates(text, "2016-04-09", nlp(text))
+    assert (m.value, m.future) == ("2016-03-15", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value", "confident"),
+    [
+        ("He toured the state last week.", "2015-11-08", "2015-11", True),  # Sun: 1-7 Nov
+        ("He toured the state earlier this week.", "2016-09-03", "2016", False),  # 28 Aug-3 Sep
+        ("He signed on last weekend.", "2016-04-09", "2016-04", True),  # 2-3 April
+        ("They are coming in this weekend.", "2016-04-09", "2016-04", True),
+    ],
+)
+def test_weeks_and_weekends_name_their_month_only_within_one(
+    text: str, published: str, value: str, confident: bool
+) -> None:
+    (m,) = resolve_dates(text, published)
+    assert m.value == value
+    assert (m.confidence >= 0.3) is confident
+
+
+def test_what_did_not_happen_and_a_state_this_year_describe(nlp) -> None:
+    text = "In a careful office, the speech would have been drafted eight weeks ago."
+    assert [d.describes for d in resolve_dates(text, "2016-07-20", nlp(text))] == [True]
+    text = "This year, an average of recent polls shows Lind leading by 40 points."
+    assert [d.describes for d in resolve_dates(text, "2016-09-04", nlp(text))] == [True]
+
+
+def test_with_a_parse_a_later_clause_does_not_make_a_date_a_plan(nlp) -> None:
+    text = "The site posts fake stories, including one in September that said the city would grow."
+    (m,) = resolve_dates(text, "2015-12-12", nlp(text))
+    assert (m.value, m.future) == ("2015-09", False)
+    # a present adverbial clause takes the time of the clause it modifies
+    text = "Once the rule goes into effect on Dec. 1, many workers will receive more pay."
+    (m,) = resolve_dates(text, "2016-05-19", nlp(text))
+    assert (m.value, m.future) == ("2016-12-01", True)

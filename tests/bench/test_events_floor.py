@@ -1,4 +1,5 @@
-"""Quality floor: timeline events on two held-out Multi-News clusters (bench/gold/multinews-events-*).
+"""Quality floor: timeline events on two Multi-News clusters (bench/gold/multinews-events-*)
+and two PolNeAR groups read with their publication dates (bench/gold/polnear-events-*).
 
 A small slice of `bench/precision.py` on articles that carry no publication date, so
 relative dates must be placed by the article's own full dates; skips without ../shared.
@@ -29,6 +30,23 @@ FLOORS = [
 @pytest.mark.parametrize("name, p, r", FLOORS)
 def test_events_floor_on_held_out_multinews(shared_dir: Path, name: str, p: float, r: float):
     result = precision.evaluate(BENCH / "gold" / name)  # its inputs are in ../shared
+    row = result["scores"]["events"].row()
+    assert result["lost"] == [], result["lost"]
+    assert row["precision"] >= p, row
+    assert row["recall"] >= r, row
+
+
+# PolNeAR articles with real publication dates; 1901-0 needs a described person named
+# ("The former Florida governor [Jeb Bush]", "The former Heisman Trophy winner [Herschel Walker]")
+POLNEAR_FLOORS = [
+    ("polnear-events-1901-0.json", 0.95, 0.7),  # 3 of 3, recall 3 of 4
+    ("polnear-events-2062-3.json", 0.95, 0.7),  # 4 of 4, recall 4 of 4
+]
+
+
+@pytest.mark.parametrize("name, p, r", POLNEAR_FLOORS)
+def test_events_floor_on_polnear(shared_dir: Path, name: str, p: float, r: float):
+    result = precision.evaluate(BENCH / "gold" / name)  # the articles are in ../shared
     row = result["scores"]["events"].row()
     assert result["lost"] == [], result["lost"]
     assert row["precision"] >= p, row

@@ -518,3 +518,55 @@ def test_only_two_posts_can_conflict():
         assert find_divergences(pair, merge_entities(pair), []) == [], (x, y)
     pair = [person("a", "governor"), person("b", "senator")]
     assert [d.kind for d in find_divergences(pair, merge_entities(pair), [])] == ["role"]
+
+
+def _said(doc_id, text, published=None):
+    from storyline.analysis.dates import resolve_dates
+
+    d = _doc(doc_id, text)
+    d.published = published
+    return Analysis(document=d, dates=resolve_dates(text, published))
+
+
+def test_units_of_one_dimension_are_compared_converted():
+    # one flow in barrels and in gallons agrees (1,000 barrels = 42,000 gallons)
+    a = _said("a", "Officials say some 1,000 barrels of oil a day are leaking into the sea.")
+    b = _said("b", "Officials say 42,000 gallons of oil a day are leaking into the sea.")
+    assert [d for d in find_divergences([a, b], [], []) if d.kind == "count"] == []
+    # a rate and an amount are different things
+    c = _said("c", "Officials say some 5,000 barrels of oil are leaking into the sea.")
+    assert [d for d in find_divergences([a, c], [], []) if d.kind == "count"] == []
+
+
+def test_a_later_number_told_as_an_update_is_a_revision_not_a_conflict():
+    from storyline.briefing.developments import find_developments
+
+    a = _said(
+        "a", "Officials say some 1,000 barrels of oil a day are leaking into the sea.", "2010-04-26"
+    )
+    b = _said(
+        "b",
+        "Officials now say some 5,000 barrels of oil a day are leaking into the sea.",
+        "2010-04-29",
+    )
+    assert [d for d in find_divergences([a, b], [], []) if d.kind == "count"] == []
+    moved = [d for d in find_developments([a, b]) if d.kind == "figure"]
+    assert len(moved) == 1 and (moved[0].before.document, moved[0].after.document) == ("a", "b")
+    # the same day, the same two sentences disagree
+    b.document.published = "2010-04-26"
+    assert len([d for d in find_divergences([a, b], [], []) if d.kind == "count"]) == 1
+    assert [d for d in find_developments([a, b]) if d.kind == "figure"] == []
+
+
+def test_a_hedged_figure_agrees_within_ten_percent():
+    from storyline.briefing.compare import same_value
+
+    def fig(text, value, scale=None):
+        return Figure(text=text, value=value, scale=scale, unit="USD", measure="cost")
+
+    assert same_value(
+        fig("nearly $10.4 billion", 10.4, "billion"), fig("$9.6 billion", 9.6, "billion")
+    )
+    assert not same_value(
+        fig("$10.4 billion", 10.4, "billion"), fig("$9.6 billion", 9.6, "billion")
+    )

@@ -194,3 +194,79 @@ def test_standalone_reads_a_pronoun_after_a_person_the_line_names() -> None:
     assert line == text[start:]
     # without a person named before it, "he" still leans on the article
     assert standalone(text[start:], _analysis(text), start, len(text)) is None
+
+
+def _people(text: str, *names: str) -> list[EntityMention]:
+    found = []
+    for name in names:
+        at = text.index(name)
+        found.append(EntityMention(name, "PERSON", at, at + len(name)))
+    return found
+
+
+def _line(text: str, opener: str, entities: list[EntityMention]) -> str | None:
+    start = text.index(opener)
+    return standalone(text[start:], _analysis(text, entities=entities), start, len(text))
+
+
+def test_standalone_names_a_described_person_from_the_name_beside_the_description() -> None:
+    text = (
+        "Ohio Gov. Dale Mercer and former Vermont governor Rosa Lind spoke in Iowa. "
+        "The former Vermont governor took just 6 percent in a poll released Sunday."
+    )
+    line = _line(text, "The former", _people(text, "Dale Mercer", "Rosa Lind"))
+    assert line == (
+        "The former Vermont governor [Rosa Lind] took just 6 percent in a poll released Sunday."
+    )
+
+
+def test_standalone_names_a_specific_description_after_the_person_it_follows() -> None:
+    text = (
+        "Just ask former football star Ned Varga. "
+        "The former Heisman Trophy winner endorsed the senator in 2015."
+    )
+    line = _line(text, "The former", _people(text, "Ned Varga"))
+    assert line == "The former Heisman Trophy winner [Ned Varga] endorsed the senator in 2015."
+
+
+def test_standalone_guesses_no_bare_title_and_no_person_named_in_passing() -> None:
+    text = "Ned Varga met voters. The judge ruled on Tuesday that the vote may go ahead."
+    assert _line(text, "The judge", _people(text, "Ned Varga")) == text[text.index("The") :]
+    text = (
+        "Rosa Lind was asked by moderator Ned Varga about taxes. "
+        "The Vermont senator said on Tuesday that she would cut them."
+    )
+    line = _line(text, "The Vermont", _people(text, "Rosa Lind", "Ned Varga"))
+    assert line is not None and line.startswith("The Vermont senator [Rosa Lind] said")
+
+
+def test_standalone_reads_a_pronoun_by_a_name_word_or_the_subject_after_it() -> None:
+    text = "Bernie Sanders spoke. Sanders said he would release his return on Friday."
+    people = _people(text, "Bernie Sanders")  # the recogniser missed the second "Sanders"
+    assert _line(text, "Sanders said", people) == text[text.index("Sanders said") :]
+    text = "Voters met. Since launching his bid, Ned Varga has taken a hard line on trade in June."
+    assert _line(text, "Since", _people(text, "Ned Varga")) == text[text.index("Since") :]
+
+
+def test_problems_passes_a_quoted_we_the_line_frames_with_a_name() -> None:
+    assert not problems(
+        "Mr. Comey couched his concern on Tuesday by repeating the phrase ''we assess'' "
+        "four times.",
+        True,
+        person_named=True,
+    )
+    # a we outside any quotation still needs its speaker
+    assert "first person without its speaker" in problems(
+        "Mr. Comey testified on Tuesday while we assess the risk four times a year.", True
+    )
+    # F.B.I. holds no first person
+    assert "first person without its speaker" not in problems(
+        "Divers from the F.B.I. searched the lake near the site of the Dec. 2 attack.", True
+    )
+
+
+def test_problems_reads_so_that_as_a_conjunction() -> None:
+    assert not problems(
+        "Priebus said on Tuesday that the speech matters so that people can see the nominee.",
+        True,
+    )

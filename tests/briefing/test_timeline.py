@@ -395,7 +395,7 @@ def test_timeline_a_possessive_date_inside_its_clause_dates_a_thing_not_the_clau
 
 def test_timeline_a_clause_at_another_time_is_its_own_event(nlp):
     text = (
-        "The final vote, the first since the mayor was ousted in February, covers nine wards "
+        "The final vote, held after the mayor was ousted in February, covers nine wards "
         "of the city. Turnout rose when polls opened on Tuesday across the nine wards."
     )
     a = analysed("a", text, "2012-01-05")
@@ -406,6 +406,16 @@ def test_timeline_a_clause_at_another_time_is_its_own_event(nlp):
         # "when" shares the main clause's time: the sentence is Tuesday's news
         ("2012-01-03", "Turnout rose when polls opened on Tuesday across the nine wards."),
     ]
+
+
+def test_timeline_a_since_clause_is_where_a_comparison_starts_not_an_event(nlp):
+    text = (
+        "It was the largest margin for a mayor since Dale Mercer won the city in 1996. "
+        "Turnout rose on Tuesday across the nine wards."
+    )
+    a = analysed("a", text, "2012-01-05")
+    a.clauses = find_clauses(nlp(text))
+    assert [e.date for e in build_timeline([a], lead_events=False)] == ["2012-01-03"]
 
 
 def test_timeline_an_undated_article_takes_the_year_of_its_story_s_other_dates():
@@ -462,3 +472,41 @@ def test_a_days_event_the_clause_happens_at_dates_it():
         ("2015-06-09", "The two senators clashed over taxes at Tuesday's debate in Ohio.")
     ]
     assert _dates("The budget includes the cost of last summer's storms.") == []
+
+
+def test_no_event_from_a_poll_field_date_a_span_end_or_a_quoted_today() -> None:
+    text = (
+        "Mercer leads Lind by 8 points in the survey, taken July 11-14, among likely voters. "
+        "The club was known until last month as the Harbour Club. "
+        "The bank faces legal challenges through December. "
+        "“What voters confirmed here tonight is a revolution,” Lind said on Tuesday."
+    )
+    events = build_timeline([analysed("a", text, "2016-07-20")])
+    assert [e.date for e in events] == ["2016-07-19"]  # Tuesday, not "tonight"
+
+
+def test_a_date_that_describes_a_thing_is_no_event(nlp) -> None:
+    text = "Voters have been drawn to moderates, such as Dale Mercer in 2008. Lind won in 2012."
+    doc = Document(id="a", source="a.txt", text=text, published="2016-01-20")
+    doc.published_granularity = "day"
+    analysis = Analysis(document=doc, dates=resolve_dates(text, "2016-01-20", nlp(text)))
+    assert [e.date for e in build_timeline([analysis], parse=False)] == ["2012"]
+
+
+def test_no_event_from_a_change_over_a_period() -> None:
+    text = (
+        "Support for Lind rose from 11 percent in April to 19 percent in August. "
+        "Mercer graduated from Harbour High School in 2001."
+    )
+    events = build_timeline([analysed("a", text, "2016-09-04")], parse=False)
+    assert [e.date for e in events] == ["2001"]
+
+
+def test_a_since_clause_in_reported_words_is_no_event_either(nlp):
+    text = (
+        "Ever since Dale Mercer announced his candidacy last year, he has said the same "
+        "thing at every stop. Mercer won the vote on Tuesday."
+    )
+    a = analysed("a", text, "2016-02-10")
+    a.clauses = find_clauses(nlp(text))
+    assert [e.date for e in build_timeline([a], lead_events=False)] == ["2016-02-09"]

@@ -8,7 +8,7 @@ from story_threads import thread_doc
 
 from storyline.clustering import Params, cluster_pending, dense, list_stories, rebuild
 from storyline.clustering.cluster import Clusterer
-from storyline.clustering.links import DENSE_FEATURES, FEATURES
+from storyline.clustering.links import ALL_FEATURES, DENSE_FEATURES, DENSE_ONLY
 from storyline.store import Store
 from storyline.store import stories as rows
 
@@ -109,16 +109,18 @@ def test_without_dense_clustering_is_unchanged_and_stores_no_vectors(monkeypatch
 
 
 def test_trace_rows_carry_the_dense_features():
-    seen: list[int] = []
+    seen: list[list[float]] = []
 
     def trace(doc_id, found, story, merged):
-        seen.extend(len(row) for _, row in found)
+        seen.extend(row for _, row in found)
 
     with Store(":memory:") as store:
         store.add_many(mixed())
         Clusterer(store, Params(dense=True, learned=False), trace, FakeEncoder()).run()
-    assert seen and set(seen) == {len(DENSE_FEATURES)}
-    assert DENSE_FEATURES[: len(FEATURES)] == FEATURES
+    assert seen and {len(row) for row in seen} == {len(ALL_FEATURES)}
+    dense_columns = [ALL_FEATURES.index(name) for name in DENSE_ONLY]
+    assert any(row[k] for row in seen for k in dense_columns)
+    assert set(DENSE_FEATURES) <= set(ALL_FEATURES)
 
 
 def test_crash_with_dense_rolls_back_the_vectors_too(monkeypatch):
