@@ -29,10 +29,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from storyline.api import analyze
 from storyline.briefing.build import build_brief
-from storyline.errors import InputError
-from storyline.evaluation.data import cluster_documents, iter_clusters
-from storyline.ingest.documents import document_from_text
-from storyline.model import Document
+from storyline.evaluation.data import iter_clusters
+from storyline.evaluation.entity_lists import cluster_texts
 
 ROOT = Path(__file__).resolve().parent.parent
 VERDICTS = Path(__file__).resolve().parent / "verdicts" / "entities-audit.json"
@@ -53,21 +51,6 @@ def polnear_groups(
     return [sorted(rng.sample(by_date[d], k)) for d in dates]
 
 
-def _documents(
-    verdicts: dict[str, Any], root: Path, key: str, clusters: list[Any]
-) -> list[Document]:
-    if "polnear" not in verdicts:
-        return cluster_documents(clusters[int(key)])
-    documents = []
-    for name in key.split("+"):
-        try:
-            text = (root / verdicts["polnear"] / name).read_text()
-            documents.append(document_from_text(text, f"polnear:{name}"))
-        except InputError:
-            continue
-    return documents
-
-
 def audit(
     verdicts: dict[str, Any], set_name: str, root: Path, show: bool = False
 ) -> dict[str, Any]:
@@ -77,7 +60,7 @@ def audit(
     listed = wrong = unlabelled = titles_right = titles_known = 0
     rows = []
     for key, labels in labelled.items():
-        brief = build_brief(analyze(_documents(verdicts, root, key, clusters)))
+        brief = build_brief(analyze(cluster_texts(verdicts, root, key, clusters)))
         title = brief.title.removeprefix("Brief: ")
         verdict = labels["titles"].get(title)
         if verdict is not None:

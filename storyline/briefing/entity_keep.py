@@ -23,8 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import numpy as np
-
+from .. import linear
 from ..analysis.entity_rules import GENERIC_ORG_HEADS, INSTITUTIONS, PLACE_HEADS
 from ..analysis.matching import is_titled
 from ..analysis.names import acronym, has_given_names, is_given_name, is_region
@@ -149,34 +148,17 @@ class KeepModel:
     names: tuple[str, ...] = FEATURES
 
     def probabilities(self, rows: list[list[float]]) -> list[float]:
-        out = []
-        for row in rows:
-            z = self.bias + sum(w * x for w, x in zip(self.weights, row, strict=True))
-            out.append(1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0))))
-        return out
+        return [linear.probability(self.weights, self.bias, row) for row in rows]
 
     def save(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        np.savez(
-            path,
-            weights=np.array(self.weights, dtype=np.float64),
-            bias=np.array([self.bias]),
-            threshold=np.array([self.threshold]),
-            features=np.array(self.names),
-        )
+        linear.save(path, self.weights, self.bias, self.threshold, self.names)
 
     @classmethod
     def load(cls, path: Path = SHIPPED) -> KeepModel:
-        with np.load(path) as data:
-            names = tuple(str(x) for x in data["features"])
-            if names != FEATURES:
-                raise ValueError(f"{path}: features {names} differ from {FEATURES}")
-            return cls(
-                tuple(float(x) for x in data["weights"]),
-                float(data["bias"][0]),
-                float(data["threshold"][0]),
-                names,
-            )
+        weights, bias, threshold, names = linear.load(path)
+        if names != FEATURES:
+            raise ValueError(f"{path}: features {names} differ from {FEATURES}")
+        return cls(weights, bias, threshold, names)
 
 
 @cache

@@ -24,7 +24,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-import numpy as np
+from .. import linear
 
 SHIPPED = Path(__file__).parent / "data" / "story_links.npz"
 
@@ -176,36 +176,22 @@ class LinkModel:
     names: tuple[str, ...] = FEATURES
 
     def probability(self, row: list[float]) -> float:
-        z = self.bias + sum(w * x for w, x in zip(self.weights, row, strict=True))
-        return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+        return linear.probability(self.weights, self.bias, row)
 
     def probability_of(self, values: Mapping[str, float]) -> float:
         """The probability from named feature values (the model reads its own names)."""
         return self.probability([values[name] for name in self.names])
 
     def save(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        np.savez(
-            path,
-            weights=np.array(self.weights, dtype=np.float64),
-            bias=np.array([self.bias]),
-            threshold=np.array([self.threshold]),
-            features=np.array(self.names),
-        )
+        linear.save(path, self.weights, self.bias, self.threshold, self.names)
 
     @classmethod
     def load(cls, path: Path = SHIPPED, expect: tuple[str, ...] | None = FEATURES) -> LinkModel:
         """The model saved at `path`; its features must be `expect` (None: any of ALL_FEATURES)."""
-        with np.load(path) as data:
-            names = tuple(str(x) for x in data["features"])
-            if (expect is not None and names != expect) or not set(names) <= set(ALL_FEATURES):
-                raise ValueError(f"{path}: features {names} differ from {expect or ALL_FEATURES}")
-            return cls(
-                tuple(float(x) for x in data["weights"]),
-                float(data["bias"][0]),
-                float(data["threshold"][0]),
-                names,
-            )
+        weights, bias, threshold, names = linear.load(path)
+        if (expect is not None and names != expect) or not set(names) <= set(ALL_FEATURES):
+            raise ValueError(f"{path}: features {names} differ from {expect or ALL_FEATURES}")
+        return cls(weights, bias, threshold, names)
 
 
 @cache

@@ -23,9 +23,10 @@ from ..model import Document
 from .data import cluster_documents, iter_clusters
 
 
-def _documents(
+def cluster_texts(
     verdicts: dict[str, Any], root: Path, key: str, clusters: list[Any]
 ) -> list[Document]:
+    """The documents a verdict set's cluster `key` names: a Multi-News cluster or PolNeAR files."""
     if "polnear" not in verdicts:
         return cluster_documents(clusters[int(key)])
     documents = []
@@ -46,7 +47,7 @@ def labelled_lists(
     clusters = [] if "polnear" in verdicts else list(iter_clusters(root / verdicts["file"]))
     for set_name in sets or list(verdicts["sets"]):
         for key, labels in verdicts["sets"][set_name].items():
-            documents = _documents(verdicts, root, key, clusters)
+            documents = cluster_texts(verdicts, root, key, clusters)
             entities = merge_entities(analyze(documents))
             rows = []
             for e in entities:

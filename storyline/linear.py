@@ -1,0 +1,45 @@
+"""Logistic-regression weights kept as plain named arrays: one writer, one reader, one sigmoid.
+
+The learned decisions that are a few dozen weights over named features (which story a
+document joins, `clustering.links`; which names a brief lists, `briefing.entity_keep`)
+ship as small `.npz` files rather than pickles, so no scikit-learn version can break
+them. Each model checks the feature names it reads against the ones it computes.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+
+def probability(weights: Sequence[float], bias: float, row: Sequence[float]) -> float:
+    """The logistic of bias + weights·row (clipped, so no row overflows)."""
+    z = bias + sum(w * x for w, x in zip(weights, row, strict=True))
+    return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+
+
+def save(
+    path: Path, weights: Sequence[float], bias: float, threshold: float, names: Sequence[str]
+) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez(
+        path,
+        weights=np.array(weights, dtype=np.float64),
+        bias=np.array([bias]),
+        threshold=np.array([threshold]),
+        features=np.array(names),
+    )
+
+
+def load(path: Path) -> tuple[tuple[float, ...], float, float, tuple[str, ...]]:
+    """(weights, bias, threshold, feature names) as `save` wrote them."""
+    with np.load(path) as data:
+        return (
+            tuple(float(x) for x in data["weights"]),
+            float(data["bias"][0]),
+            float(data["threshold"][0]),
+            tuple(str(x) for x in data["features"]),
+        )
