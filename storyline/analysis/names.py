@@ -159,7 +159,7 @@ def generic_org(head: str, orgs: Iterable[str]) -> str | None:
 
 
 @cache
-def _given_names() -> Any:
+def given_name_lists() -> Any:
     """The given-name lists of the optional `names` extra (GPL-3.0), or None without it."""
     try:
         import gender_guesser.detector as detector
@@ -170,12 +170,12 @@ def _given_names() -> Any:
 
 def has_given_names() -> bool:
     """Whether `is_given_name` can answer (the optional `names` extra is installed)."""
-    return _given_names() is not None
+    return given_name_lists() is not None
 
 
 def is_given_name(word: str) -> bool:
     """Whether a word is a given name in the lists (any country); False without them."""
-    detector = _given_names()
+    detector = given_name_lists()
     if detector is None or not word.isalpha():
         return False
     return bool(detector.get_gender(word) != "unknown")

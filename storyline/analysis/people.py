@@ -25,7 +25,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from ..model import Analysis, EntityMention, Span
@@ -39,7 +38,7 @@ from .matching import (
     titled_name,
     word_in_name,
 )
-from .names import generic_org, is_place_name, leading_org
+from .names import generic_org, given_name_lists, is_place_name, leading_org
 from .registry import register
 from .roles import (
     COURTESY_GENDER,
@@ -85,16 +84,6 @@ class _Person:
     minor: bool = False  # a child ("Nora Vance, 9,"): never "Mr"/"Mrs" anyone
 
 
-@cache
-def _name_detector() -> Any:
-    """The given-name lists, or None without the optional `names` extra (GPL-3.0)."""
-    try:
-        import gender_guesser.detector as detector  # loads its name lists once (about 0.4 s)
-    except ImportError:
-        return None
-    return detector.Detector(case_sensitive=False)
-
-
 def given_name_gender(name: str) -> str | None:
     """ "m" / "f" when a full name's first word is a given name mostly borne by one sex
     (US usage first, then the lists' world-wide answer); None for an ambiguous or
@@ -103,7 +92,7 @@ def given_name_gender(name: str) -> str | None:
     words = name.split()
     if len(words) < 2 or is_titled(name) or not words[0].isalpha():
         return None
-    detector = _name_detector()
+    detector = given_name_lists()
     if detector is None:
         return None
     found = detector.get_gender(words[0], "usa")

@@ -35,7 +35,7 @@ def test_given_name_gender_from_the_name_lists():
 def test_without_the_optional_name_lists_the_text_still_decides(nlp, monkeypatch):
     from storyline.analysis import people
 
-    monkeypatch.setattr(people, "_name_detector", lambda: None)
+    monkeypatch.setattr(people, "given_name_lists", lambda: None)
     assert given_name_gender("Jane Wilson") is None
     text = (
         "Michael Breen and Jean Breen were at the hearing. "
