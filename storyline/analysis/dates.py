@@ -440,6 +440,76 @@ def describes_thing(
     return not _past_simple(verb) and clause_tense(verb) is not True
 
 
+# Modals of a possibility, not a plan: "could run in 2020", "might win in November".
+_MAYBE_AUX = frozenset({"could", "might", "may", "would", "'d"})
+# Verbs of a wish rather than a plan: "hopes to finish by March", "wants to win in November".
+GOAL_LEMMAS = frozenset({"hope", "want", "seek", "wish", "try", "strive", "dream", "like", "love"})
+# (the parser's lemma of "hopes" is sometimes "hop")
+_GOAL_FORMS = frozenset({"hope", "hopes", "hoped", "hoping"})
+
+
+def _goal_verb(token: Any) -> bool:
+    return token.lemma_.lower() in GOAL_LEMMAS or token.lower_ in _GOAL_FORMS
+
+
+# "said it would hold a vote in March": a reported "will", which is a plan.
+_REPORTED = frozenset({"say", "tell", "announce", "state", "confirm", "report", "add", "write"})
+
+
+def _governed_plan(verb: Any, depth: int = 0) -> bool | None:
+    """Whether a future-looking clause is a plan (True), a goal or hypothetical (False),
+    or neither (None: a plain clause, left to `clause_tense`)."""
+    if verb is None or depth > 4:
+        return None
+    auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a in ("will", "'ll", "wo", "shall") for a in auxes):
+        return True
+    if any(a in _MAYBE_AUX for a in auxes):
+        head = verb.head
+        return bool(
+            auxes
+            and set(auxes) & {"would", "'d"}
+            and verb.dep_ == "ccomp"
+            and head.i != verb.i
+            and head.lemma_.lower() in _REPORTED
+        )  # "could run in 2020" is a hypothetical; "said it would vote in March" a plan
+    if _goal_verb(verb):
+        return False
+    if verb.lemma_.lower() in PLAN_LEMMAS:
+        return True
+    head = verb.head
+    if "to" in auxes and head.i != verb.i:
+        # an infinitive: a plan only when a plan verb (or "due", "set") governs it;
+        # "a chance to defeat Trump in November", "bring him to run in 2020" are not
+        if _goal_verb(head):
+            return False
+        if head.lemma_.lower() in PLAN_LEMMAS or any(
+            c.dep_ == "acomp" and c.lemma_.lower() in PLAN_LEMMAS for c in head.children
+        ):
+            return True
+        if head.pos_ in ("VERB", "AUX"):
+            if _past(head):
+                return None  # "voted to approve it in March": the vote happened
+            return _governed_plan(head, depth + 1)
+        return False
+    return None
+
+
+def goal_or_hypothetical(nlp_doc: Any, start: int, end: int) -> bool:
+    """Whether the date at [start, end) belongs to a goal or a hypothetical, which tells
+    no happening and no plan: "to defeat Trump in November", "what could bring him to
+    run in 2020", "would win in 2016", "hopes to finish by March". Plans governed by a
+    plan verb or "will" ("plans to vote in March", "will meet on Friday", "said it would
+    vote in March") are not."""
+    span = nlp_doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    verb = governing_verb(span.root)
+    if verb is None or _counterfactual(verb) or _past(verb):
+        return False  # "won in 2012", "has won": a happening
+    return _governed_plan(verb) is False
+
+
 def _counterfactual(verb: Any) -> bool:
     """ "would have been drafted", "could have won": a past that did not happen."""
     auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -563,6 +633,21 @@ Resolved = tuple[
 ]  # value, granularity, relative, confidence
 
 
+# How loosely a count of units back is meant: "eight years ago" may be seven and a half
+# years back, "a year ago" is about twelve months (days: an eighth of the unit).
+def _counted_year(pub: Published, n: int, unit_days: float) -> Resolved:
+    """The year of "N months/years/decades ago" when every reading of the count, the
+    shifted day give or take half a unit (an eighth for one unit), lies in one calendar
+    year; else no year an event may take (confidence 0.25). A count is never finer
+    than its year: "three months ago" is approximate by weeks."""
+    slack = unit_days / (8 if n == 1 else 2)
+    shifted = pub.date - dt.timedelta(days=n * unit_days)
+    low, high = shifted - dt.timedelta(days=slack), shifted + dt.timedelta(days=slack)
+    if pub.granularity == "day" and not pub.inferred and low.year == high.year:
+        return f"{shifted.year:04d}", "year", True, 0.8
+    return f"{shifted.year:04d}", "year", True, 0.25
+
+
 def _resolve(kind: str, m: re.Match[str], pub: Published | None, future: bool) -> Resolved | None:
     """What one match means, or None to drop it (an impossible date)."""
     g = m.groupdict()
@@ -670,6 +755,7 @@ def _resolve(kind: str, m: re.Match[str], pub: Published | None, future: bool) -
             n = int(g["num"]) if g["num"].isdigit() else NUMBER_WORDS[g["num"].lower()]
             step = -n
         else:
+            n = 0
             rel = g["rel"].lower()
             step = {"last": -1, "this": 0, "next": 1, "coming": 1}[rel]
         grans: dict[str, Granularity] = {
@@ -680,6 +766,8 @@ def _resolve(kind: str, m: re.Match[str], pub: Published | None, future: bool) -
             "year": "year",
         }
         wanted = grans[unit]
+        if kind == "ago" and (unit == "year" or (unit == "month" and n > 1)):
+            return _counted_year(pub, n, 365.25 if unit == "year" else 30.44)
         if unit == "year":
             return f"{pub.date.year + step:04d}", "year", True, 0.6 if pub.inferred else 0.9
         if pub.inferred and step < 0:
@@ -966,6 +1054,10 @@ def resolve_dates(
             # on Feb. 20", a Feb. 10 article): the nearest such day, not a year back
             value, ahead = _nearest_ahead(value, gran, pub, m)
             cue = cue or ahead
+        if kind in ("md", "dm", "month") and _NAMED_EVENT.match(text, m.end()):
+            # "the Sept. 11 attacks": a date naming a past event; no year is told, so
+            # only a recent one (within AHEAD_DAYS before publication) is this year's
+            value, gran, relative, conf = _named_event(value, gran, relative, conf, pub)
         future = _is_future(value, gran, pub, cue)
         mentions.append(
             DateMention(
@@ -978,10 +1070,17 @@ def resolve_dates(
                 future=future,
                 confidence=conf,
                 # (a date ahead that a noun holds is a scheduled event: "another test on Jan. 1")
-                describes=not (future and gran == "day")
-                and tense is not True
-                and nlp_doc is not None
-                and describes_thing(nlp_doc, m.start(), m.end(), kind, ahead=future),
+                describes=(
+                    not (future and gran == "day")
+                    and tense is not True
+                    and nlp_doc is not None
+                    and describes_thing(nlp_doc, m.start(), m.end(), kind, ahead=future)
+                )
+                or (
+                    nlp_doc is not None
+                    and tense is not False
+                    and goal_or_hypothetical(nlp_doc, m.start(), m.end())
+                ),
             )
         )
     if nlp_doc is not None:
@@ -989,6 +1088,33 @@ def resolve_dates(
         mentions.sort(key=lambda d: d.start)
     _years_from_context(text, mentions)
     return mentions
+
+
+# Nouns after a year-less date that make it the name of an event: "the Sept. 11 attacks".
+_NAMED_EVENT = re.compile(
+    r"(?i)\s*(?:terror(?:ist)?\s+|suicide\s+|mass\s+)?(?:attacks?|bombings?|massacres?|shootings?)\b"
+)
+
+
+def _named_event(
+    value: str | None,
+    gran: Granularity | None,
+    relative: bool,
+    conf: float,
+    pub: Published | None,
+) -> tuple[str | None, Granularity | None, bool, float]:
+    """The resolution of a year-less date that names an event ("the Sept. 11 attacks",
+    "the March 11 bombings"): kept when it lies within AHEAD_DAYS before a publication
+    known to the day ("the Nov. 13 attacks" in a December article), else no value:
+    such a name recalls a past year the text does not tell, and `_years_from_context`
+    must not lend it one (relative is cleared)."""
+    if value is not None and pub is not None and pub.granularity == "day" and not pub.inferred:
+        first = Published.parse(value)
+        if first is not None and dt.timedelta(0) <= pub.date - first.date <= dt.timedelta(
+            days=AHEAD_DAYS
+        ):
+            return value, gran, relative, conf
+    return None, None, False, 0.0
 
 
 # How far back (characters) an explicit year may lend itself to "March 22".
@@ -1125,6 +1251,13 @@ def _from_entities(
         coarse = _coarse(pub, gran)
         value, conf = (coarse[0], 0.3) if coarse else (iso(data.date_obj.date(), gran), 0.6)
         gran = coarse[1] if coarse else gran
+        back = (pub.date.year - data.date_obj.year) * 12 + pub.date.month - data.date_obj.month
+        if data.period in ("month", "year") and back > 1:
+            # "two decades ago", "a decade ago", "18 months ago": a count, as in the grammar
+            decade = "decade" in ent.text.lower()
+            unit = 3652.5 if decade else 365.25 if data.period == "year" else 30.44
+            n = max(1, round(back / (120 if decade else 12 if data.period == "year" else 1)))
+            value, gran, _, conf = _counted_year(pub, n, unit)  # type: ignore[assignment]
         extra.append(
             DateMention(
                 ent.text,
@@ -1144,9 +1277,9 @@ class DateResolver:
     """Analysis component: fills `analysis.dates`."""
 
     name = "dates"
-    version = (
-        "4"  # describes: a date that times a thing or a state; weekdays ahead in present clauses
-    )
+    # 5: goals and hypotheticals describe; year-less names of past events ("the Sept. 11
+    # attacks") unresolved; counted spans ("eight years ago") only at a safe year
+    version = "5"
     requires: tuple[str, ...] = ()
     provides: tuple[str, ...] = ("dates",)
 

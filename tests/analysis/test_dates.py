@@ -493,3 +493,85 @@ def test_with_a_parse_a_later_clause_does_not_make_a_date_a_plan(nlp) -> None:
     text = "Once the rule goes into effect on Dec. 1, many workers will receive more pay."
     (m,) = resolve_dates(text, "2016-05-19", nlp(text))
     assert (m.value, m.future) == ("2016-12-01", True)
+
+
+# --- events7: names of past events, goals and hypotheticals, counted spans ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Security has tightened at every port since the Sept. 11 attacks on the capital.",
+        "The memorial honours the victims of the March 11 bombings in the old town.",
+        "Her brother survived the June 12 shooting at the club.",
+    ],
+)
+def test_a_date_without_year_naming_a_past_event_gets_no_year(text: str) -> None:
+    (m,) = resolve_dates(text, "2016-05-04")
+    assert m.value is None and m.confidence < 0.3
+    # nor does a full date elsewhere in the article lend it one
+    (_, m) = resolve_dates("On Jan. 3, 2016, the port reopened. " + text, None)
+    assert m.value is None
+
+
+def test_a_recent_named_event_keeps_its_date() -> None:
+    text = "Police arrested a third man over the Nov. 13 attacks."
+    (m,) = resolve_dates(text, "2015-12-01")
+    assert m.value == "2015-11-13"
+
+
+def test_a_slashed_date_name_is_no_date() -> None:
+    assert resolve_dates("Security has tightened since the 9/11 attacks.", "2016-05-04") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Democrats see her as their best chance to defeat Garrow in November.",
+        "Friends wonder what could bring him to run for the Senate in 2020.",
+        "A poll suggests Lind would win the county in November.",
+        "The club hopes to finish the new stand by March.",
+    ],
+)
+def test_goals_and_hypotheticals_describe(nlp, text: str) -> None:
+    found = _flags(nlp, text, "2016-07-20")
+    assert found and all(describes for _, _, describes in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council plans to vote on the budget in November.",
+        "The council will vote on the budget in November.",
+        "The mayor said the council would vote on the budget in November.",
+        "The council voted to approve the budget in March.",
+    ],
+)
+def test_plans_and_happenings_with_a_date_do_not_describe(nlp, text: str) -> None:
+    found = _flags(nlp, text, "2016-07-20")
+    assert found and not any(describes for _, _, describes in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value", "confident"),
+    [
+        # a count of years is loose by half a year, which always spans two calendar years
+        ("She won the state eight years ago.", "2016-05-04", "2008", False),
+        ("He first ran a decade ago.", "2016-05-04", "2006", False),
+        ("He first ran two decades ago.", "2016-05-04", "1996", False),
+        # one year back give or take six weeks stays in 2015 in June, not in January
+        ("The plant closed a year ago.", "2016-06-15", "2015", True),
+        ("The plant closed a year ago.", "2016-01-10", "2015", False),
+        # three months back give or take half a month: 2016 from mid-July, 2015 from
+        # mid-February (mid-November), but early January straddles the new year
+        ("The plant closed three months ago.", "2016-07-15", "2016", True),
+        ("The plant closed three months ago.", "2016-02-10", "2015", True),
+        ("The plant closed three months ago.", "2016-04-05", "2016", False),
+    ],
+)
+def test_counted_spans_give_a_year_only_when_the_count_is_safe(
+    nlp, text: str, published: str, value: str, confident: bool
+) -> None:
+    found = [d for d in resolve_dates(text, published, nlp(text)) if "ago" in d.text]
+    assert [(d.value, d.granularity) for d in found] == [(value, "year")]
+    assert (found[0].confidence >= 0.3) is confident
