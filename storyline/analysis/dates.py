@@ -442,46 +442,46 @@ def describes_thing(
 
 # Modals of a possibility, not a plan: "could run in 2020", "might win in November".
 _MAYBE_AUX = frozenset({"could", "might", "may", "would", "'d"})
-# Verbs of a wish rather than a plan: "hopes to finish by March", "wants to win in November".
-GOAL_LEMMAS = frozenset({"hope", "want", "seek", "wish", "try", "strive", "dream", "like", "love"})
+# Verbs of a wish: a plan while it is held ("hopes to finish by March"), none of a
+# happening once told in the past ("hoped to finish by March": it may not have).
+WISH_LEMMAS = frozenset({"hope", "want", "wish", "seek", "intend", "plan", "aim"})
 # (the parser's lemma of "hopes" is sometimes "hop")
-_GOAL_FORMS = frozenset({"hope", "hopes", "hoped", "hoping"})
-
-
-def _goal_verb(token: Any) -> bool:
-    return token.lemma_.lower() in GOAL_LEMMAS or token.lower_ in _GOAL_FORMS
-
-
+_WISH_FORMS = frozenset({"hoped", "wanted", "wished", "sought", "intended", "planned", "aimed"})
 # "said it would hold a vote in March": a reported "will", which is a plan.
 _REPORTED = frozenset({"say", "tell", "announce", "state", "confirm", "report", "add", "write"})
+# "would be higher by 2018", "may raise the wage to $15 by 2022": a deadline or a
+# projection, which the timeline keeps as ahead.
+_BY = re.compile(r"(?i)\bby\s+(?:the\s+end\s+of\s+|early\s+|late\s+|mid-?)?$")
 
 
-def _governed_plan(verb: Any, depth: int = 0) -> bool | None:
-    """Whether a future-looking clause is a plan (True), a goal or hypothetical (False),
-    or neither (None: a plain clause, left to `clause_tense`)."""
+def _governed_plan(verb: Any, by: bool, ahead: bool, depth: int = 0) -> bool | None:
+    """Whether a clause is a plan (True), a goal or hypothetical (False), or neither
+    (None: a plain clause, left to `clause_tense`). `by`: the date is a deadline;
+    `ahead`: it lies after publication."""
     if verb is None or depth > 4:
         return None
     auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a in ("will", "'ll", "wo", "shall") for a in auxes):
         return True
+    head = verb.head
     if any(a in _MAYBE_AUX for a in auxes):
-        head = verb.head
+        if by:
+            return None  # "would be higher by 2018": a projection to a deadline
+        # "could run in 2020" is a hypothetical; "said it would vote in March" a plan
         return bool(
-            auxes
-            and set(auxes) & {"would", "'d"}
+            set(auxes) & {"would", "'d"}
             and verb.dep_ == "ccomp"
             and head.i != verb.i
             and head.lemma_.lower() in _REPORTED
-        )  # "could run in 2020" is a hypothetical; "said it would vote in March" a plan
-    if _goal_verb(verb):
-        return False
-    if verb.lemma_.lower() in PLAN_LEMMAS:
-        return True
-    head = verb.head
+        )
     if "to" in auxes and head.i != verb.i:
         # an infinitive: a plan only when a plan verb (or "due", "set") governs it;
         # "a chance to defeat Trump in November", "bring him to run in 2020" are not
-        if _goal_verb(head):
+        if not ahead and (
+            head.lower_ in _WISH_FORMS or (head.lemma_.lower() in WISH_LEMMAS and _past(head))
+        ):
+            # "hoped to finish by March" (a past March): a wish told, not a happening;
+            # "hoped to reach it in 2018" (ahead) is a target date
             return False
         if head.lemma_.lower() in PLAN_LEMMAS or any(
             c.dep_ == "acomp" and c.lemma_.lower() in PLAN_LEMMAS for c in head.children
@@ -490,24 +490,27 @@ def _governed_plan(verb: Any, depth: int = 0) -> bool | None:
         if head.pos_ in ("VERB", "AUX"):
             if _past(head):
                 return None  # "voted to approve it in March": the vote happened
-            return _governed_plan(head, depth + 1)
-        return False
+            return _governed_plan(head, by, ahead, depth + 1)
+        if head.pos_ in ("NOUN", "PROPN") and not by:
+            return False  # "their best chance to defeat Garrow in November": a goal
     return None
 
 
-def goal_or_hypothetical(nlp_doc: Any, start: int, end: int) -> bool:
+def goal_or_hypothetical(nlp_doc: Any, start: int, end: int, *, ahead: bool = False) -> bool:
     """Whether the date at [start, end) belongs to a goal or a hypothetical, which tells
     no happening and no plan: "to defeat Trump in November", "what could bring him to
-    run in 2020", "would win in 2016", "hopes to finish by March". Plans governed by a
-    plan verb or "will" ("plans to vote in March", "will meet on Friday", "said it would
-    vote in March") are not."""
+    run in 2020", "would win in 2016", "hoped to finish by March". Plans governed by a
+    plan verb or "will" ("hopes to finish by March", "will meet on Friday", "said it
+    would vote in March") and projections to a deadline ("would be higher by 2018") are
+    not."""
     span = nlp_doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
     verb = governing_verb(span.root)
     if verb is None or _counterfactual(verb) or _past(verb):
         return False  # "won in 2012", "has won": a happening
-    return _governed_plan(verb) is False
+    by = bool(_BY.search(nlp_doc.text, max(0, start - 24), start))
+    return _governed_plan(verb, by, ahead) is False
 
 
 def _counterfactual(verb: Any) -> bool:
@@ -1078,8 +1081,7 @@ def resolve_dates(
                 )
                 or (
                     nlp_doc is not None
-                    and tense is not False
-                    and goal_or_hypothetical(nlp_doc, m.start(), m.end())
+                    and goal_or_hypothetical(nlp_doc, m.start(), m.end(), ahead=future)
                 ),
             )
         )
