@@ -491,7 +491,7 @@ def _governed_plan(verb: Any, by: bool, ahead: bool, depth: int = 0) -> bool | N
             if _past(head):
                 return None  # "voted to approve it in March": the vote happened
             return _governed_plan(head, by, ahead, depth + 1)
-        if head.pos_ in ("NOUN", "PROPN") and not by:
+        if head.pos_ in ("NOUN", "PROPN") and verb.dep_ == "acl" and not by:
             return False  # "their best chance to defeat Garrow in November": a goal
     return None
 
@@ -1080,7 +1080,9 @@ def resolve_dates(
                     and describes_thing(nlp_doc, m.start(), m.end(), kind, ahead=future)
                 )
                 or (
+                    # (a day ahead is a scheduled one: "a chance to win it on Tuesday")
                     nlp_doc is not None
+                    and not (future and gran == "day")
                     and goal_or_hypothetical(nlp_doc, m.start(), m.end(), ahead=future)
                 ),
             )

@@ -550,6 +550,8 @@ def test_goals_and_hypotheticals_describe(nlp, text: str) -> None:
         "Judges said teenagers are eligible to vote in the primary on Tuesday.",
         "Envoys are trying to bring Tehran back to talks this month.",
         "At first the firm hoped to reach that figure in 2018.",  # a target date ahead
+        "I think we stand an excellent chance to win it on Tuesday.",  # a day ahead
+        "Mr. Lind, who was to fly to Dover on Wednesday to open the plant, said so.",
     ],
 )
 def test_plans_and_happenings_with_a_date_do_not_describe(nlp, text: str) -> None:
