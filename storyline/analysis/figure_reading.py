@@ -406,7 +406,8 @@ def _quote_speaker(amount: Amount, ctx: _Context) -> str | None:
     shortest (a speaker quoted inside a report is the claimant, not the reporter); then a
     quote with a speaker inside the same quotation marks, whose tag may sit in another
     sentence of the passage ("\"I employed 50,000 people,\"" after "Adelson said:
-    \"Trump is a businessman.\""), the previous or next sentence; then any quote over it."""
+    \"Trump is a businessman.\""), the previous or next sentence; then the first quote
+    over it."""
     holding = [
         (quote, sp)
         for quote in ctx.quotes
@@ -431,8 +432,8 @@ def _quote_speaker(amount: Amount, ctx: _Context) -> str | None:
             return min(within, key=lambda qs: (not qs[0].direct, abs(qs[1].start - amount.start)))[
                 0
             ].speaker
-    if holding:
-        return min(holding, key=lambda qs: qs[1].end - qs[1].start)[0].speaker
+    if holding:  # reported speech: the outer report names who tells it ("BuzzFeed reports
+        return holding[0][0].speaker  # that researchers found ..."), as found in order
     return None
 
 
