@@ -229,6 +229,13 @@ def _cue_speaker(cue, ctx: _Context) -> str | None:
             return _speaker_name(child, ctx)
     if cue.dep_ == "conj" and cue.head.i < cue.i:  # "Scott has freed up $26 million and
         return _cue_speaker(cue.head, ctx)  # on Monday announced $5 million more ..."
+    for child in cue.children:
+        # "He pledged ... and cast doubt on ..., suggested that ...": a list of verbs the
+        # parse hung under the last one, as if the first were its quoted clause
+        if child.dep_ == "ccomp" and child.i < cue.i and child.pos_ == "VERB":
+            subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if subject is not None and (subject.pos_ == "PROPN" or subject.lower_ in ("he", "she")):
+                return _speaker_name(subject, ctx)
     return None
 
 

@@ -754,3 +754,15 @@ def test_a_fraction_of_one_percent(nlp):
     assert f.value is not None and abs(f.value - 1 / 3) < 1e-9
     # only a fraction of one percent: "half of 20 percent" keeps its 20 percent
     assert [a.value for a in find_amounts("half of 20 percent")] == [20.0]
+
+
+def test_the_last_verb_of_a_list_shares_the_first_ones_subject(nlp):
+    text = (
+        "Kay Moro said the wall would be built. She pledged to be \"the greatest builder\" "
+        "and cast doubt on the official jobless rate of 4.9 percent, suggested that the "
+        "real jobless rate could be as high as 35 percent, and added more."
+    )
+    found = by_text(nlp, text)
+    assert (found["35 percent"].claimant, found["35 percent"].status) == ("Kay Moro", "actual")
+    # a speech verb with its own subject keeps it
+    assert by_text(nlp, "Kay Moro hired 300 workers, said the union.")["300"].claimant == "union"
