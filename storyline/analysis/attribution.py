@@ -10,6 +10,7 @@ evaluation (bench/polnear.py) and for the quotes component.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
@@ -74,7 +75,7 @@ def extract_attributions(
         found.extend(learned_attributions(text, nlp_doc, found, models))
     found.extend(_signed_posts(text, found))
     _cut_at_according_to(text, found)
-    _split_coordinated(text, found)
+    _split_coordinated(text, nlp_doc, found)
     found = _attach_quotes(text, nlp_doc, found, join_sentences)
     # "he continued" is speech only next to a quote ("he continued to campaign" is not)
     found = [a for a in found if a.direct or a.cue_lemma not in QUOTE_ONLY_CUES]
@@ -205,10 +206,42 @@ def _cut_at_according_to(text: str, found: list[Attribution]) -> None:
 _AND_BEFORE_CUE = re.compile(r"[,\s]*\band\s+(?:also\s+|then\s+)?$")
 
 
-def _split_coordinated(text: str, found: list[Attribution]) -> None:
+def _split_coordinated(text: str, nlp_doc: Any, found: list[Attribution]) -> None:
     """One subject, two speech verbs each with its own that-clause ("Roe estimates that
     A and stresses that B"): the parse reads "and stresses that B" into A and gives the
-    second verb no subject or A's ("A" = "the region grows"). A ends before the "and"; B gets A's source."""
+    second verb no subject or A's ("A" = "the region grows"), or no attribution at all
+    (the verb read as a noun's conjunct). A ends before the "and"; B gets A's source."""
+    for first in list(found):
+        if first.direct or first.source is None or len(first.content) != 1:
+            continue
+        content = first.content[0]
+        span = nlp_doc.char_span(content.start, content.end, alignment_mode="expand")
+        for tok in span if span is not None else []:
+            if not (
+                # the verb may be tagged a noun ("stresses" as "percent"'s conjunct);
+                # its own that-clause says it is a verb
+                tok.lemma_ in CUE_VERBS
+                and tok.dep_ == "conj"
+                and tok.i + 1 < len(nlp_doc)
+                and nlp_doc[tok.i + 1].lower_ == "that"
+                and any(c.dep_ == "ccomp" for c in tok.children)
+                and not any(a.cue.start == tok.idx for a in found)
+            ):
+                continue
+            m = _AND_BEFORE_CUE.search(text, content.start, tok.idx)
+            if m is None or m.start() <= content.start:
+                continue
+            first.content = [Span(content.start, m.start())]
+            found.append(
+                dataclasses.replace(
+                    first,
+                    cue=Span(tok.idx, tok.idx + len(tok)),
+                    cue_text=tok.text,
+                    cue_lemma=tok.lemma_,
+                    content=[Span(tok.idx + len(tok) + 1, content.end)],
+                )
+            )
+            break
     for second in found:
         if second.direct or not second.content:
             continue
