@@ -758,7 +758,7 @@ def test_a_fraction_of_one_percent(nlp):
 
 def test_the_last_verb_of_a_list_shares_the_first_ones_subject(nlp):
     text = (
-        "Kay Moro said the wall would be built. She pledged to be \"the greatest builder\" "
+        'Kay Moro said the wall would be built. She pledged to be "the greatest builder" '
         "and cast doubt on the official jobless rate of 4.9 percent, suggested that the "
         "real jobless rate could be as high as 35 percent, and added more."
     )
