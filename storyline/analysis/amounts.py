@@ -136,6 +136,14 @@ _FRACTION = re.compile(
     r"million|billion|point|time|step|world|page)s?\b)",  # "half an hour" is no share
     re.I,
 )
+# "one-half of 1 percent", "a third of a percentage point": a fraction of one percent
+# (0.5 percent); "half of 20 percent" stays 20 percent, its fraction being of something else.
+_PERCENT_FRACTIONS = {**units.FRACTIONS, "one-half": 50.0, "one half": 50.0, "a half": 50.0}
+_FRACTION_OF_PERCENT = re.compile(
+    rf"\b(?P<frac>{_alt(k for k in _PERCENT_FRACTIONS if k != 'all')})\s+of\s+"
+    rf"(?:a\s|(?P<num>1|one)\s?)(?P<pct>%|percentage points?\b|percent\b|per\scent\b)",
+    re.I,
+)
 # "about half finished", "nearly a third said": a qualified fraction standing alone.
 _BARE_FRACTION = re.compile(
     r"\b(?P<q>nearly|almost|about|around|roughly|over|more\sthan|less\sthan|"
@@ -286,6 +294,12 @@ def _from_fraction(m: re.Match) -> Amount | None:
     )
 
 
+def _from_fraction_of_percent(m: re.Match) -> Amount:
+    share = _PERCENT_FRACTIONS[" ".join(m.group("frac").lower().split())] / 100
+    unit = "percentage points" if m.group("pct").lower().startswith("percentage") else "percent"
+    return Amount(m.start(), m.end(), m.group(), share, unit, None, "percent")
+
+
 def _from_points(m: re.Match) -> Amount:
     text = m.group().rstrip()
     return Amount(
@@ -325,6 +339,7 @@ def find_amounts(text: str) -> list[Amount]:
         (_MONEY, _from_money),
         (_NUM_SCALE, _from_num_scale),
         (_NUM_CURWORD, _from_num_curword),
+        (_FRACTION_OF_PERCENT, _from_fraction_of_percent),
         (_PERCENT, _from_percent),
         (_VAGUE, _from_vague),
         (_FRACTION, _from_fraction),

@@ -10,6 +10,7 @@ evaluation (bench/polnear.py) and for the quotes component.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
@@ -74,6 +75,7 @@ def extract_attributions(
         found.extend(learned_attributions(text, nlp_doc, found, models))
     found.extend(_signed_posts(text, found))
     _cut_at_according_to(text, found)
+    _split_coordinated(text, nlp_doc, found)
     found = _attach_quotes(text, nlp_doc, found, join_sentences)
     # "he continued" is speech only next to a quote ("he continued to campaign" is not)
     found = [a for a in found if a.direct or a.cue_lemma not in QUOTE_ONLY_CUES]
@@ -199,6 +201,74 @@ def _cut_at_according_to(text: str, found: list[Attribution]) -> None:
                 cut.append(c)
         if cut:
             att.content = cut
+
+
+_AND_BEFORE_CUE = re.compile(r"[,\s]*\band\s+(?:also\s+|then\s+)?$")
+
+
+def _split_coordinated(text: str, nlp_doc: Any, found: list[Attribution]) -> None:
+    """One subject, two speech verbs each with its own that-clause ("Roe estimates that
+    A and stresses that B"): the parse reads "and stresses that B" into A and gives the
+    second verb no subject or A's ("A" = "the region grows"), or no attribution at all
+    (the verb read as a noun's conjunct). A ends before the "and"; B gets A's source."""
+    for first in list(found):
+        if first.direct or first.source is None or len(first.content) != 1:
+            continue
+        content = first.content[0]
+        span = nlp_doc.char_span(content.start, content.end, alignment_mode="expand")
+        for tok in span if span is not None else []:
+            if not (
+                # the verb may be tagged a noun ("stresses" as "percent"'s conjunct);
+                # its own that-clause says it is a verb
+                tok.lemma_ in CUE_VERBS
+                and tok.dep_ == "conj"
+                and tok.i + 1 < len(nlp_doc)
+                and nlp_doc[tok.i + 1].lower_ == "that"
+                and any(c.dep_ == "ccomp" for c in tok.children)
+                and not any(a.cue.start == tok.idx for a in found)
+            ):
+                continue
+            m = _AND_BEFORE_CUE.search(text, content.start, tok.idx)
+            if m is None or m.start() <= content.start:
+                continue
+            first.content = [Span(content.start, m.start())]
+            found.append(
+                dataclasses.replace(
+                    first,
+                    cue=Span(tok.idx, tok.idx + len(tok)),
+                    cue_text=tok.text,
+                    cue_lemma=tok.lemma_,
+                    content=[Span(tok.idx + len(tok) + 1, content.end)],
+                )
+            )
+            break
+    for second in found:
+        if second.direct or not second.content:
+            continue
+        if not re.match(r"\s+that\b", text[second.cue.end : second.cue.end + 6]):
+            continue
+        for first in found:
+            if first is second or first.direct or first.source is None:
+                continue
+            if len(first.content) != 1 or not first.content[0].start < second.cue.start:
+                continue
+            content = first.content[0]
+            if second.cue.start >= content.end:
+                continue
+            m = _AND_BEFORE_CUE.search(text, content.start, second.cue.start)
+            if m is None or m.start() <= content.start:
+                continue
+            if second.source is not None and not (
+                content.start <= second.source.start and second.source.end <= m.start()
+            ):
+                continue  # "... and Ray stresses that B": a subject of its own
+            first.content = [Span(content.start, m.start())]
+            second.source = first.source
+            second.source_head = first.source_head
+            second.source_tokens = first.source_tokens
+            second.name_tokens = first.name_tokens
+            second.role_tokens = first.role_tokens
+            break
 
 
 def _nests(inner: Attribution, outer: Attribution) -> bool:
@@ -559,7 +629,14 @@ def _paragraph_continuation(
         prev_end = len(text[:prev_start].rstrip())
         prev_start = text.rfind("\n", 0, prev_end) + 1
         last = _last_in(found, prev_start, prev_end)
-    if last is None or not last.direct or last.source is None:
+    if last is not None and not last.direct:
+        # 'Roe said that critics had predicted A': the reported speech is Roe's
+        last = next((o for o in found if o is not last and _nests(last, o)), last)
+    if last is None or last.source is None:
+        return None
+    if not last.direct and (bridge is not None or not _named_person(last)):
+        # 'Roe said that A.' then a paragraph '"B."': B is Roe's when Roe is named and
+        # nothing stands between; a described or nameless source does not carry on
         return None
     # the speaker's words must end the paragraph before: a trailing cue at most follows them
     end = max([c.end for c in last.content] + [_extent_end(last)])
@@ -570,7 +647,26 @@ def _paragraph_continuation(
         return None
     if bridge is not None and not _narration_bridge(text, nlp_doc, found, bridge, last):
         return None
+    if not last.direct and _names_another(nlp_doc, last, last.source.end, prev_end):
+        return None
     return last
+
+
+def _named_person(att: Attribution) -> bool:
+    """Whether the source is a person named in the text ('Carter', not 'officials')."""
+    return any(t.ent_type_ == "PERSON" for t in att.name_tokens or att.source_tokens)
+
+
+def _names_another(nlp_doc: Any, att: Attribution, start: int, end: int) -> bool:
+    """Whether text[start:end] (an indirect speaker's words and what follows them) names
+    a person other than the speaker: the quote after it may be theirs."""
+    if nlp_doc is None or start >= end:
+        return False
+    span = nlp_doc.char_span(start, end, alignment_mode="expand")
+    own = {t.lower_ for t in att.name_tokens or att.source_tokens}
+    return span is not None and any(
+        e.label_ == "PERSON" and not {t.lower_ for t in e} <= own for e in span.ents
+    )
 
 
 def _last_in(found: list[Attribution], start: int, end: int) -> Attribution | None:

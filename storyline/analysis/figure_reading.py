@@ -179,6 +179,10 @@ def _subject_name(subject, ctx: _Context) -> str | None:
     if subject is None:
         return None
     lemma = subject.lemma_.lower()
+    if subject.lower_ in ("his", "her") and subject.dep_ == "poss":
+        bound = _bound_possessor(subject, ctx)
+        if bound:
+            return bound
     if subject.lower_ in ("he", "she", "his", "her"):
         m = ctx.mention_before(subject.idx, ("PERSON",))
         return ctx.full_name(m.name, m.start) if m else None
@@ -201,12 +205,37 @@ def _subject_name(subject, ctx: _Context) -> str | None:
     return None
 
 
+def _bound_possessor(pronoun, ctx: _Context) -> str | None:
+    """ "Clinton, during a town hall ..., said ... while trying to explain her plan": a
+    possessive binds to the named subject of a clause above it before any person named
+    in between; None when no clause above has one."""
+    for anc in pronoun.ancestors:
+        for child in anc.children:
+            if (
+                child.dep_ in ("nsubj", "nsubjpass")
+                and child.i < pronoun.i
+                and child.pos_ == "PROPN"
+                and pronoun not in child.subtree
+            ):
+                name = _speaker_name(child, ctx)
+                if name:
+                    return name
+    return None
+
+
 def _cue_speaker(cue, ctx: _Context) -> str | None:
     for child in cue.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return _speaker_name(child, ctx)
     if cue.dep_ == "conj" and cue.head.i < cue.i:  # "Scott has freed up $26 million and
         return _cue_speaker(cue.head, ctx)  # on Monday announced $5 million more ..."
+    for child in cue.children:
+        # "He pledged ... and cast doubt on ..., suggested that ...": a list of verbs the
+        # parse hung under the last one, as if the first were its quoted clause
+        if child.dep_ == "ccomp" and child.i < cue.i and child.pos_ == "VERB":
+            subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if subject is not None and (subject.pos_ == "PROPN" or subject.lower_ in ("he", "she")):
+                return _speaker_name(subject, ctx)
     return None
 
 
@@ -265,9 +294,12 @@ def _find_claimant(amount: Amount, span, sentence: Sentence, ctx: _Context) -> s
         return reporter
     if sentence.speaker:
         return _initials(_named_in_apposition(sentence.speaker, sentence, ctx), ctx)
-    for quote in ctx.quotes:
-        if quote.speaker and any(s.start <= amount.start < s.end for s in quote.content_spans):
-            return _initials(_named_in_apposition(quote.speaker, sentence, ctx), ctx)
+    quoted = _quote_speaker(amount, ctx)
+    if quoted:
+        return _initials(_named_in_apposition(quoted, sentence, ctx), ctx)
+    answer = _interviewee(amount, ctx)
+    if answer:
+        return answer
     verb = _governing_verb(span.root, sentence)
     if verb is not None and verb.lemma_.lower() in units.TALLY_VERBS:
         tally = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -330,6 +362,109 @@ def _find_claimant(amount: Amount, span, sentence: Sentence, ctx: _Context) -> s
         return poll
     speaker = _root_speaker(span)
     return _speaker_name(speaker, ctx) if speaker is not None else None
+
+
+_OPEN_QUOTES = '"“'
+_CLOSE_QUOTES = '"”'
+
+
+def _open_at(text: str, start: int, end: int) -> int | None:
+    """Where the quotation left open at `end` opened, reading from `start`; None if closed."""
+    opened: int | None = None
+    for i in range(start, end):
+        ch = text[i]
+        if ch == "“" or (ch == '"' and opened is None):
+            opened = i
+        elif ch in '”"':
+            opened = None
+    return opened
+
+
+def _paragraph(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def _quoted_passage(pos: int, text: str) -> tuple[int, int] | None:
+    """The quotation marks around `pos`, across sentences ("... said: \"Trump is a
+    businessman. I employed 50,000 people.\""), within its paragraph; a paragraph that
+    opens with a quotation mark continues the quotation a previous paragraph left open,
+    as quoted paragraphs do. None outside quotation marks."""
+    para_start, para_end = _paragraph(text, pos)
+    opened = _open_at(text, para_start, pos)
+    if opened is None:
+        return None
+    closes = [j for j in (text.find(c, pos, para_end) for c in '”"') if j >= 0]
+    end = min(closes, default=para_end)
+    while opened == para_start and para_start > 1:  # a continued quotation
+        prev_start, prev_end = _paragraph(text, text.rfind("\n", 0, para_start - 1) + 1)
+        if not text[prev_start:prev_end].strip():
+            prev_start, prev_end = _paragraph(text, max(prev_start - 1, 0))
+        before = _open_at(text, prev_start, prev_end)
+        if before is None or prev_start >= para_start:
+            break
+        opened, para_start = before, prev_start
+    return opened, end
+
+
+def _quote_speaker(amount: Amount, ctx: _Context) -> str | None:
+    """Whose quote holds the figure. A direct quote's span over the figure first, the
+    shortest (a speaker quoted inside a report is the claimant, not the reporter); then a
+    quote with a speaker inside the same quotation marks, whose tag may sit in another
+    sentence of the passage ("\"I employed 50,000 people,\"" after "Adelson said:
+    \"Trump is a businessman.\""), the previous or next sentence; then the first quote
+    over it."""
+    holding = [
+        (quote, sp)
+        for quote in ctx.quotes
+        if quote.speaker
+        for sp in quote.content_spans
+        if sp.start <= amount.start < sp.end
+    ]
+    direct = [(q, sp) for q, sp in holding if q.direct]
+    if direct:
+        return min(direct, key=lambda qs: qs[1].end - qs[1].start)[0].speaker
+    passage = _quoted_passage(amount.start, ctx.text)
+    if passage is not None:
+        start, end = passage
+        within = [
+            (quote, sp)
+            for quote in ctx.quotes
+            if quote.speaker
+            for sp in quote.content_spans
+            if start <= sp.start and sp.end <= end + 1
+        ]
+        if within:
+            return min(within, key=lambda qs: (not qs[0].direct, abs(qs[1].start - amount.start)))[
+                0
+            ].speaker
+    if holding:  # reported speech: the outer report names who tells it ("BuzzFeed reports
+        return holding[0][0].speaker  # that researchers found ..."), as found in order
+    return None
+
+
+_ANSWER = re.compile(r"(?m)^[ \t]*A[:.][ \t]")
+
+
+def _interviewee(amount: Amount, ctx: _Context) -> str | None:
+    """ "A: ... half of the population is left out": an interview's answer is the
+    interviewee's, the person the introduction before the first answer names most
+    (the first named on a tie)."""
+    text = ctx.text
+    line_start = text.rfind("\n", 0, amount.start) + 1
+    if not _ANSWER.match(text, line_start):
+        return None
+    first = _ANSWER.search(text)
+    intro = first.start() if first else 0
+    counts: dict[str, int] = {}
+    for m in ctx.mentions:
+        if m.type == "PERSON" and m.end <= intro:
+            name = ctx.full_name(m.name, m.start)
+            counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=lambda n: counts[n])  # dict order keeps the first named on ties
 
 
 _REPORT_NOUNS = frozenset(["report", "study", "survey", "poll", "analysis", "statement"])
@@ -487,6 +622,19 @@ def _goal_owner(span, sentence: Sentence, ctx: _Context) -> str | None:
                 candidates.append(anc)  # "Gianforte ... pledged to donate $50,000"
             break
         candidates.append(anc)
+    for anc in _ancestors(root, sentence):  # "Her plan would cut the rate to 18 percent"
+        if anc.pos_ in ("VERB", "AUX"):
+            for child in anc.children:
+                if (
+                    child.dep_ == "nsubj"
+                    and child.lemma_.lower() in units.GOAL_WORDS | units.REQUEST_NOUNS
+                    and any(c.dep_ == "poss" for c in child.children)
+                ):
+                    owner = next(c for c in child.children if c.dep_ == "poss")
+                    name = _subject_name(owner, ctx)
+                    if name:
+                        return name
+            break
     for word in candidates:
         lemma = word.lemma_.lower()
         if lemma not in units.GOAL_WORDS and word.lower_ not in units.GOAL_WORDS:
@@ -547,6 +695,10 @@ def _status(
         return hedged
     if _required_level(span, sentence) or _asked_for(span, sentence):
         return "target"
+    if _current_estimate(span, sentence) and not (
+        period is not None and period.future and not _not_after(period, published)
+    ):
+        return "actual"
     if _presupposed(span) or _result_after_comma(span):
         return "actual"
     lemmas: set[str] = set()
@@ -657,6 +809,26 @@ _RESULT_NOUNS = frozenset(
         "deficit",
     ]
 )
+
+
+_HEDGE_MODALS = frozenset(["could", "may", "might"])
+
+
+def _current_estimate(span, sentence: Sentence) -> bool:
+    """ "the real unemployment rate could be as high as 42 percent", "the toll may be as
+    many as 4,000": a hedged "be" states a guess at what is now, a current estimate
+    (actual); a condition ("if the bill passes, costs could be ...") or a change verb
+    ("could reach") makes it a forecast, as does a future period (the caller checks)."""
+    verb = next((a for a in _ancestors(span.root, sentence) if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.lemma_.lower() != "be":
+        return False
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if not aux & _HEDGE_MODALS or "have" in aux:
+        return False
+    return not any(
+        c.dep_ == "advcl" and any(m.lower_ in ("if", "unless", "once", "when") for m in c.children)
+        for c in verb.children
+    )
 
 
 def _result_after_comma(span) -> bool:

@@ -511,7 +511,7 @@ class FigureExtractor:
     """Analysis component: fills `analysis.figures`."""
 
     name = "figures"
-    version = "5"  # required levels as targets, names that hold numbers, plural roles
+    version = "6"  # quotations across sentences, interview answers, hedged estimates
     requires = ("dates", "entities", "quotes", "people")
     provides = ("figures",)
 

@@ -39,7 +39,11 @@ def find_quote_spans(text: str) -> list[list[Span]]:
         if open_at is not None and "\n" in text[open_at:pos]:
             para_end = text.index("\n", open_at)
             nxt = text[para_end:].lstrip()
-            if pos == len(text) - len(nxt) and ch in OPEN_QUOTES:
+            if (
+                pos == len(text) - len(nxt)
+                and ch in OPEN_QUOTES
+                and _tag_inside(text, open_at, para_end) is None
+            ):
                 current.append(Span(open_at, para_end))
                 open_at = pos
                 continue
@@ -66,9 +70,36 @@ def _close_at_paragraph_end(
     """A quote opened at a paragraph's start and never closed runs to the paragraph's end
     (the closing mark was lost, or the paragraph ends a quote carried across several)."""
     para_start = text.rfind("\n", 0, open_at) + 1
-    if text[para_start:open_at].strip() or len(text[open_at:para_end].split()) < 4:
+    lead = text[para_start:open_at].strip()
+    tag = _tag_inside(text, open_at, para_end)
+    if tag is not None:
+        para_end = tag  # '"A, said Roe, whose ...': the mark lost before the tag
+    elif lead and not (lead[-1] in ",:" and _TAG_VERB.search(lead)):
+        return  # a mark opened mid-paragraph after no tag: a stray mark, not a quote
+    if len(text[open_at:para_end].split()) < 4:
         return
     groups.append([*current, Span(open_at, para_end)])
+
+
+# Verbs of a tag ("said Roe", "Roe added"), written as news writes them.
+_TAG_VERB = re.compile(
+    r"\b(?:said|says|added|adds|explained|explains|noted|notes|told|tells|wrote|writes"
+    r"|insisted|insists|stressed|stresses|continued|continues)\b"
+)
+_TAG_AFTER_COMMA = re.compile(
+    r",\s+(?:" + _TAG_VERB.pattern + r"\s+(?:[A-Z]|he\b|she\b|they\b)"
+    r"|(?:[A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*){0,3}|he|she|they)\s+"
+    + _TAG_VERB.pattern
+    + r")"
+)
+
+
+def _tag_inside(text: str, open_at: int, para_end: int) -> int | None:
+    """Where an unclosed quotation ends when a tag follows it inside the paragraph
+    ('"A, said Roe, whose group ...' or '"A, Roe said.'): its closing mark was lost
+    before the tag's comma. None when no tag follows in the paragraph."""
+    m = _TAG_AFTER_COMMA.search(text, open_at + 1, para_end)
+    return None if m is None else m.start() + 1
 
 
 def _is_opening_straight(text: str, pos: int, end: int) -> bool:

@@ -7,8 +7,9 @@ are invented so the rules are tested apart from the articles that showed them.
 
 from __future__ import annotations
 
+from storyline.analysis.amounts import find_amounts
 from storyline.analysis.figures import absolute_amount, extract_figures
-from storyline.model import Figure
+from storyline.model import Figure, Quote, Span
 
 
 def figures(nlp, text: str) -> list[Figure]:
@@ -678,3 +679,90 @@ def test_a_named_report_is_the_source_of_its_clause(nlp):
     text = "Lee cited a Harbour Gazette report that nine tenants were evicted."
     (f,) = figures(nlp, text)
     assert f.claimant == "Harbour Gazette"
+
+
+# ---------------------------------------------------------------- figures7: claimants, hedges
+
+
+def _quote(text: str, content: str, speaker: str, direct: bool) -> Quote:
+    start = text.index(content)
+    return Quote(content, direct, speaker, content_spans=[Span(start, start + len(content))])
+
+
+def test_a_quoted_passage_belongs_to_the_speaker_tagged_in_another_sentence(nlp):
+    text = (
+        "A reporter, Nia Holm, wrote that she had seen a video in which Oskar Brand said: "
+        '"Farming is hard. I employed 2,000 people. Why not more?"'
+    )
+    quotes = [  # the reporter's indirect speech over all of it; his quote tagged once
+        _quote(text, text[text.index("she had") :], "Nia Holm", False),
+        _quote(text, "Farming is hard.", "Oskar Brand", False),
+    ]
+    (f,) = extract_figures(text, nlp(text), quotes=quotes, published="2024-05-01")
+    assert f.claimant == "Oskar Brand"
+    # outside the quotation marks the reporter's speech still decides
+    text = "Nia Holm wrote that the mill employed 2,000 people."
+    quotes = [_quote(text, "the mill employed 2,000 people", "Nia Holm", False)]
+    (f,) = extract_figures(text, nlp(text), quotes=quotes, published="2024-05-01")
+    assert f.claimant == "Nia Holm"
+
+
+def test_an_interview_answer_is_the_interviewees(nlp):
+    text = (
+        "Mayor Ida Renn spoke to us about the strike. Answers have been edited.\n\n"
+        "How big is the problem?\n\nA: About 30 percent of our members have left."
+    )
+    (f,) = figures(nlp, text)
+    assert f.claimant == "Ida Renn"
+    # without an answer's label the line is the writer's
+    (f,) = figures(nlp, text.replace("A: ", ""))
+    assert f.claimant is None
+
+
+def test_her_plan_is_the_plan_of_the_clause_subject_or_the_woman_named_before(nlp):
+    text = (
+        "Lina Ortez, at a meeting with Carl Webb in Dover, said she would explain "
+        "her plan to spend $30 billion on roads."
+    )
+    assert by_text(nlp, text)["$30 billion"].claimant == "Lina Ortez"
+    text = (
+        "Senator Lina Ortez unveiled a tax proposal on Monday. "
+        "Her plan would cut the corporate rate to 18 percent."
+    )
+    assert by_text(nlp, text)["18 percent"].claimant == "Lina Ortez"
+
+
+def test_a_hedged_be_is_a_current_estimate(nlp):
+    text = "Grant Ellery suggested that the real jobless rate could be as high as 35 percent."
+    (f,) = figures(nlp, text)
+    assert f.status == "actual"
+    assert figures(nlp, "The true number of victims may be as many as 4,000.")[0].status == (
+        "actual"
+    )
+    # a change verb, a condition or a future period keeps the forecast
+    assert figures(nlp, "The jobless rate could reach 35 percent.")[0].status == "forecast"
+    text = "If the plant closes, the jobless rate could be 35 percent."
+    assert figures(nlp, text)[0].status == "forecast"
+    text = "The jobless rate could be 35 percent next year."
+    assert figures(nlp, text)[0].status == "forecast"
+
+
+def test_a_fraction_of_one_percent(nlp):
+    (f,) = figures(nlp, "The tax applies to less than one-half of 1 percent of estates.")
+    assert (f.text, f.value, f.unit) == ("one-half of 1 percent", 0.5, "percent")
+    (f,) = figures(nlp, "Turnout rose by a third of a percentage point.")
+    assert f.value is not None and abs(f.value - 1 / 3) < 1e-9
+    # only a fraction of one percent: "half of 20 percent" keeps its 20 percent
+    assert [a.value for a in find_amounts("half of 20 percent")] == [20.0]
+
+
+def test_the_last_verb_of_a_list_shares_the_first_ones_subject(nlp):
+    text = (
+        'Kay Moro said the wall would be built. She pledged to be "the greatest builder" '
+        "and cast doubt on the official jobless rate of 4.9 percent, suggested that the "
+        "real jobless rate could be as high as 35 percent, and added more."
+    )
+    found = by_text(nlp, text)
+    assert (found["35 percent"].claimant, found["35 percent"].status) == ("Kay Moro", "actual")
+    # a speech verb with its own subject keeps it
+    assert by_text(nlp, "Kay Moro hired 300 workers, said the union.")["300"].claimant == "union"

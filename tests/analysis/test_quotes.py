@@ -416,3 +416,64 @@ def test_attributions_highlight_advocate_envision(nlp):
     assert found["envision"].startswith("that the port will close") or found["envision"].startswith(
         "the port"
     )
+
+
+def test_quotes_unclosed_quote_ends_at_its_tag(nlp):
+    # the closing mark was lost before the tag: the quote ends there, and the next
+    # paragraph's quote is not swallowed into it
+    text = (
+        "Many towns lost their records in the flood.\n\n"
+        '"Nobody told the families which papers they had to keep, said Ortega, whose '
+        "group is lobbying the state.\n\n"
+        '"We will help them," the mayor said.'
+    )
+    (quote,) = only(analyse(nlp, text).quotes, "Ortega")
+    assert quote.text == "Nobody told the families which papers they had to keep"
+    assert quote.direct
+    assert len(find_quote_spans(text)) == 2
+
+
+def test_quotes_untagged_paragraph_after_named_indirect_speech(nlp):
+    text = (
+        "Paul Okafor said that for years critics had predicted the bridge would close, "
+        "but this would not happen.\n\n"
+        "\"That's because the river crossing carries most of the county's freight and half "
+        'of its commuters."\n\n'
+        "The council meets again next week."
+    )
+    quotes = only(analyse(nlp, text).quotes, "Paul Okafor")
+    assert any(q.direct and q.text.startswith("That's because the river") for q in quotes)
+
+
+def test_quotes_untagged_paragraph_after_indirect_speech_naming_another(nlp):
+    # another person named after the speaker's words: the quote may be theirs
+    text = (
+        "Paul Okafor said that the bridge would close, as Nina Ortega had warned.\n\n"
+        "\"The river crossing carries most of the county's freight and half of its "
+        'commuters."\n\n'
+        "The council meets again next week."
+    )
+    quotes = analyse(nlp, text).quotes
+    assert not any(q.speaker == "Paul Okafor" and q.text.startswith("The river") for q in quotes)
+
+
+@pytest.mark.parametrize(
+    "text, first, second",
+    [
+        (
+            "Lena Marsh estimates that the region grows about 4 percent a year and stresses "
+            "that the factory would welcome new buyers.",
+            "the region grows about 4 percent a year",
+            "the factory would welcome new buyers",
+        ),
+        (  # "stresses" parsed as a conjunct of the noun "trade"
+            "Lena Marsh guesses that the state represents about 20 percent of the national "
+            "timber trade and stresses that the mill would love a share of it.",
+            "the state represents about 20 percent of the national timber trade",
+            "the mill would love a share of it",
+        ),
+    ],
+)
+def test_quotes_two_coordinated_speech_verbs_are_two_quotes(nlp, text, first, second):
+    quotes = only(analyse(nlp, text).quotes, "Lena Marsh")
+    assert sorted(q.text for q in quotes) == sorted([first, second])
