@@ -177,7 +177,8 @@ class DateMention:
     future: bool = False  # a target or plan, not a past event
     confidence: float = 1.0
     # the date times a thing, a person's post or a lasting state ("Mitt Romney in 2012",
-    # "the 2016 contest is ...", "is the best candidate today"), not a happening its clause tells
+    # "the 2016 contest is ...", "is the best candidate today"), or a goal or hypothetical
+    # ("could run in 2020", "a chance to win in November"): not a happening its clause tells
     describes: bool = False
 
 
