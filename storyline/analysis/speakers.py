@@ -129,6 +129,7 @@ _NAMELESS_SOURCES = frozenset(
 _NAMELESS_PEOPLE = {"woman": "f", "girl": "f", "man": "m", "boy": "m"}
 # Documents that state things ("the autopsy report says", "according to the lawsuit"):
 # the document is the source. Records and data are evidence someone cites, not a source.
+_MAX_REREADS = 4  # how often `resolve` may re-read a phrase cut from the one it was given
 _DOCUMENT_SOURCES = frozenset(
     {
         "report",
@@ -255,10 +256,16 @@ class SpeakerResolver(PeopleIndex):
         return resolver
 
     # ---------------------------------------------------------------- phrases
-    def resolve(self, head: Any, phrase: list[Any], skip: Sequence[Span] = ()) -> Speaker:
+    def resolve(
+        self, head: Any, phrase: list[Any], skip: Sequence[Span] = (), *, depth: int = 0
+    ) -> Speaker:
         """Resolve a source phrase (spaCy tokens) whose syntactic head is `head`; a
         pronoun never goes to someone named inside `skip` (the quote it introduces:
-        '"I think Ann Roe was a great choice," he said' is not Ann Roe's)."""
+        '"I think Ann Roe was a great choice," he said' is not Ann Roe's). `depth` counts
+        the re-reads of a cut phrase (a dateline, an apposition): an odd parse can send them
+        round in a circle, and then nobody is the speaker."""
+        if depth > _MAX_REREADS:
+            return Speaker(None, "unknown")
         low = head.lower_
         dash = next(
             (t for t in phrase if t.text in ("\u2014", "\u2013", "--") and t.i > head.i), None
@@ -269,7 +276,7 @@ class SpeakerResolver(PeopleIndex):
             ids = {t.i for t in rest}
             roots = [t for t in rest if t.head.i not in ids or t.head.i == t.i]
             if roots:
-                return self.resolve(roots[-1], rest, skip)
+                return self.resolve(roots[-1], rest, skip, depth=depth + 1)
         if head.ent_type_ == "GPE" and head.i == head.sent.start and head.head.i > head.i:
             # "CLEVELAND, July 19 (UPI) — Former Attorney General X told": a dateline
             # parsed as the subject; the source follows the dash
@@ -279,7 +286,7 @@ class SpeakerResolver(PeopleIndex):
             ids = {t.i for t in rest}
             roots = [t for t in rest if t.head.i not in ids or t.head.i == t.i]
             if roots:
-                return self.resolve(roots[-1], rest, skip)
+                return self.resolve(roots[-1], rest, skip, depth=depth + 1)
         whose = next((t for t in phrase if t.lower_ == "whose" and t.head.i == head.i), None)
         owner = _relative_owner(whose) if whose is not None else None
         if whose is not None and owner is not None:
@@ -290,7 +297,11 @@ class SpeakerResolver(PeopleIndex):
         if head.ent_type_ in ("DATE", "TIME"):
             # "the order released Friday said": the parse took the date for the subject
             nouns = [t for t in phrase if t.i < head.i and t.pos_ == "NOUN"]
-            return self.resolve(nouns[-1], phrase, skip) if nouns else Speaker(None, "unknown")
+            return (
+                self.resolve(nouns[-1], phrase, skip, depth=depth + 1)
+                if nouns
+                else Speaker(None, "unknown")
+            )
         in_name = head.ent_type_ == "PERSON" and head.i > 0 and head.nbor(-1).ent_type_ == "PERSON"
         if (
             low == "him" or (low == "her" and head.dep_ in ("dobj", "pobj", "dative", "poss"))
@@ -314,7 +325,7 @@ class SpeakerResolver(PeopleIndex):
         ):
             # "his nephew Michery el Soheil added", the source cut to the name: the whole
             # phrase says who (a relative, a friend) and where the name starts
-            return self.resolve(head.head, list(head.head.subtree), skip)
+            return self.resolve(head.head, list(head.head.subtree), skip, depth=depth + 1)
         as_person = self._known_person(head)
         if as_person is not None:
             return as_person

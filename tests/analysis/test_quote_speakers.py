@@ -381,3 +381,13 @@ def test_a_dateline_a_date_and_whose_are_not_the_source(nlp):
     )
     assert said(qs, "disqualify her").speaker == "Michael Mukas"
     assert said(qs, "held secrets").speaker.startswith("Trump's attorneys")
+
+
+def test_a_source_cut_by_dashes_round_an_apposition_does_not_loop(nlp):
+    # the dash and the apposition send the source phrase back to itself: no speaker, no crash
+    text = (
+        "Even if Ridley cannot overtake Marsh in Elmford, insiders in the next two towns — "
+        "Dunmore and Castleby — said it is important that she close the gap to build momentum.\n"
+    )
+    q = said(quotes(nlp, text), "close the gap")
+    assert q.speaker is None or "Ridley" not in q.speaker
