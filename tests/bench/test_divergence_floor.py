@@ -8,17 +8,10 @@ stay found, and a cluster with none must stay empty. The full numbers come from
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
-
-BENCH = Path(__file__).resolve().parents[2] / "bench"
-SPEC = importlib.util.spec_from_file_location("bench_precision", BENCH / "precision.py")
-precision = importlib.util.module_from_spec(SPEC)
-sys.modules["bench_precision"] = precision
-SPEC.loader.exec_module(precision)
+from gold_floor import GOLD, precision
 
 # gold file -> (least correct, most spurious): an age, a count, three names, nothing;
 # a quotation given two ways and an organisation's name; a death toll; and nothing
@@ -36,7 +29,7 @@ FLOORS = {
 
 @pytest.mark.parametrize("cluster", sorted(FLOORS))
 def test_divergence_floor_on_held_out_clusters(shared_dir: Path, cluster: str) -> None:
-    gold = BENCH / "gold" / f"multinews-{cluster}.json"
+    gold = GOLD / f"multinews-{cluster}.json"
     result = precision.evaluate(gold)  # its inputs name ../shared, which shared_dir checks
     row = result["scores"]["divergences"].row()
     least, most_wrong = FLOORS[cluster]
@@ -57,7 +50,7 @@ OTHER_FLOORS = {
 
 @pytest.mark.parametrize("name", sorted(OTHER_FLOORS))
 def test_divergence_floor_on_event_groups(shared_dir: Path, name: str) -> None:
-    result = precision.evaluate(BENCH / "gold" / f"{name}.json")
+    result = precision.evaluate(GOLD / f"{name}.json")
     least, most_wrong = OTHER_FLOORS[name]
     for section in ("divergences", "developments"):
         row = result["scores"][section].row()

@@ -8,17 +8,10 @@ bench/gold/polnear-figures-*.json` (BENCHMARKS.md, the figures subsections).
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
-
-BENCH = Path(__file__).resolve().parents[2] / "bench"
-SPEC = importlib.util.spec_from_file_location("bench_precision_figures", BENCH / "precision.py")
-precision = importlib.util.module_from_spec(SPEC)
-sys.modules["bench_precision_figures"] = precision
-SPEC.loader.exec_module(precision)
+from gold_floor import section_row
 
 # draw -> (precision, recall) floors, a little under today's (0.95 / 0.91 and 0.95 / 0.79):
 # poll shares, required levels, margins in points, named polls as claimants
@@ -27,9 +20,7 @@ FLOORS = {"1801": (0.9, 0.85), "2601": (0.9, 0.75)}
 
 @pytest.mark.parametrize("draw", sorted(FLOORS))
 def test_figure_floor_on_polnear_draws(shared_dir: Path, draw: str) -> None:
-    result = precision.evaluate(BENCH / "gold" / f"polnear-figures-{draw}.json")
-    assert result["lost"] == [], result["lost"]
-    row = result["scores"]["figures"].row()
+    row = section_row(f"polnear-figures-{draw}.json", "figures")
     p, r = FLOORS[draw]
     assert row["precision"] >= p, row
     assert row["recall"] >= r, row

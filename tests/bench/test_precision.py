@@ -6,17 +6,8 @@ numbers (seeds, Multi-News clusters) come from `bench/precision.py`.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
-
-BENCH = Path(__file__).resolve().parents[2] / "bench"
-SPEC = importlib.util.spec_from_file_location("bench_precision", BENCH / "precision.py")
-precision = importlib.util.module_from_spec(SPEC)
-sys.modules["bench_precision"] = precision  # its dataclasses look their module up
-SPEC.loader.exec_module(precision)
+from gold_floor import GOLD, precision
 
 # Floors a little under today's demo scores, so a drop fails CI.
 FLOORS = {
@@ -32,7 +23,7 @@ FLOORS = {
 
 @pytest.fixture(scope="module")
 def demo_scores() -> dict:
-    result = precision.evaluate(BENCH / "gold" / "demo.json")
+    result = precision.evaluate(GOLD / "demo.json")
     assert result["lost"] == [], result["lost"]  # gold still lines up with the ingest
     return {name: sc.row() for name, sc in result["scores"].items()}
 
@@ -48,7 +39,7 @@ def test_precision_floor_on_demo_gold(demo_scores: dict, section: str) -> None:
 def test_gold_files_hold_no_passages() -> None:
     import json
 
-    for path in (BENCH / "gold").glob("*.json"):
+    for path in GOLD.glob("*.json"):
         data = json.loads(path.read_text())
         for section in ("quotes", "figures", "events"):
             for item in data[section]:
