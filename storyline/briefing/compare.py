@@ -663,7 +663,6 @@ def _shown(dm: DateMention) -> str:
 
 # A number and the words it counts ("3.7 million miles", "at least nine people",
 # "eight times closer") is read by `amounts.number_phrases`, the one reader of numbers.
-_NUMBER_WORDS = COUNT_WORDS
 # A stretch of time a count is over ("over two days", "in the past 24 hours", "since
 # Wednesday"): counts over different stretches are not one fact.
 _SCOPE = re.compile(
@@ -816,7 +815,7 @@ def _fate(after: str) -> str | None:
     return next((fate for fate, word in m.groupdict().items() if word), None) if m else None
 
 
-_CLAUSE_END = re.compile(r"[,;:.?!]|\b\d|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
+_CLAUSE_END = re.compile(r"[,;:.?!]|\b\d|\b(?:" + "|".join(COUNT_WORDS) + r")\b", re.I)
 
 # A count of people by what befell them, whatever they are called: "nine dead",
 # "eight people were killed", "the toll at 10,000" all count `DEATHS`; "two people
@@ -889,7 +888,7 @@ def _content(words: list[str]) -> frozenset[str]:
     out = set()
     for w in words:
         w = re.sub(r"[^a-z'-]", "", w.casefold()).strip("'-")
-        if len(w) > 2 and w not in _COUNTED_STOP and w not in _NUMBER_WORDS:
+        if len(w) > 2 and w not in _COUNTED_STOP and w not in COUNT_WORDS:
             out.add(w[:-1] if len(w) > 3 and w.endswith("s") else w)
     return frozenset(out)
 
