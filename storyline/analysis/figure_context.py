@@ -13,13 +13,14 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Sentence
+from ..model import Sentence, Span
 from . import units
 from .amounts import (
     Amount,
 )
 from .matching import resolve_short_name
 from .names import generic_org, leading_org
+from .quotemarks import find_quote_spans
 
 _DETERMINERS = frozenset(
     ["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"]
@@ -109,6 +110,7 @@ class _Context:
         self.quotes = list(quotes)
         self.published = published
         self.amounts: list[Amount] = []  # every amount of the document, set by extract_figures
+        self._quote_groups: list[list[Span]] | None = None
         if entities:
             self.mentions = [
                 _Mention(e.start, e.end, _clean_name(e.canonical or e.text), e.type)
@@ -125,6 +127,12 @@ class _Context:
             self.sentences = list(sentences)
         else:
             self.sentences = [Sentence(s.start_char, s.end_char) for s in nlp_doc.sents]
+
+    def quote_groups(self) -> list[list[Span]]:
+        """The document's quotations (`quotemarks.find_quote_spans`), read once."""
+        if self._quote_groups is None:
+            self._quote_groups = find_quote_spans(self.text)
+        return self._quote_groups
 
     def sentence_at(self, pos: int) -> Sentence:
         for s in self.sentences:

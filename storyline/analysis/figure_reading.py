@@ -364,48 +364,16 @@ def _find_claimant(amount: Amount, span, sentence: Sentence, ctx: _Context) -> s
     return _speaker_name(speaker, ctx) if speaker is not None else None
 
 
-_OPEN_QUOTES = '"“'
-_CLOSE_QUOTES = '"”'
-
-
-def _open_at(text: str, start: int, end: int) -> int | None:
-    """Where the quotation left open at `end` opened, reading from `start`; None if closed."""
-    opened: int | None = None
-    for i in range(start, end):
-        ch = text[i]
-        if ch == "“" or (ch == '"' and opened is None):
-            opened = i
-        elif ch in '”"':
-            opened = None
-    return opened
-
-
-def _paragraph(text: str, pos: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return start, len(text) if end < 0 else end
-
-
-def _quoted_passage(pos: int, text: str) -> tuple[int, int] | None:
-    """The quotation marks around `pos`, across sentences ("... said: \"Trump is a
-    businessman. I employed 50,000 people.\""), within its paragraph; a paragraph that
-    opens with a quotation mark continues the quotation a previous paragraph left open,
-    as quoted paragraphs do. None outside quotation marks."""
-    para_start, para_end = _paragraph(text, pos)
-    opened = _open_at(text, para_start, pos)
-    if opened is None:
-        return None
-    closes = [j for j in (text.find(c, pos, para_end) for c in '”"') if j >= 0]
-    end = min(closes, default=para_end)
-    while opened == para_start and para_start > 1:  # a continued quotation
-        prev_start, prev_end = _paragraph(text, text.rfind("\n", 0, para_start - 1) + 1)
-        if not text[prev_start:prev_end].strip():
-            prev_start, prev_end = _paragraph(text, max(prev_start - 1, 0))
-        before = _open_at(text, prev_start, prev_end)
-        if before is None or prev_start >= para_start:
-            break
-        opened, para_start = before, prev_start
-    return opened, end
+def _quoted_passage(pos: int, ctx: _Context) -> tuple[int, int] | None:
+    """The quotation around `pos` (`quotemarks.find_quote_spans`, so across sentences, "...
+    said: \"Trump is a businessman. I employed 50,000 people.\"", and across the
+    paragraphs a quotation is carried on into): from its opening mark to the closing mark
+    of the paragraph holding `pos`. None outside quotation marks."""
+    for group in ctx.quote_groups():
+        for span in group:
+            if span.start <= pos < span.end:
+                return group[0].start, span.end - 1
+    return None
 
 
 def _quote_speaker(amount: Amount, ctx: _Context) -> str | None:
@@ -425,7 +393,7 @@ def _quote_speaker(amount: Amount, ctx: _Context) -> str | None:
     direct = [(q, sp) for q, sp in holding if q.direct]
     if direct:
         return min(direct, key=lambda qs: qs[1].end - qs[1].start)[0].speaker
-    passage = _quoted_passage(amount.start, ctx.text)
+    passage = _quoted_passage(amount.start, ctx)
     if passage is not None:
         start, end = passage
         within = [
