@@ -11,7 +11,7 @@ def test_number_words_agree_across_stages() -> None:
         if 0 < value <= 12:
             assert dates.NUMBER_WORDS[word] == value
         if value:
-            assert compare._NUMBER_WORDS[word] == value
+            assert compare.COUNT_WORDS[word] == value
 
 
 def test_function_words_are_not_content() -> None:
