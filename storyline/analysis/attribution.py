@@ -33,7 +33,7 @@ from .cue_finders import (
     _verb_attribution,
     retort,
 )
-from .cue_model import Models, learned_attributions
+from .cue_model import Models, keeps_nested, learned_attributions
 from .cues import (
     CUE_NOUNS,
     CUE_VERBS,
@@ -68,7 +68,8 @@ def extract_attributions(
     ('she told the paper that he thought X'): PolNeAR mostly annotates only the
     outer one (chosen on PolNeAR train).
     `learned` adds the cues of the learned cue finder (cue_model.py; `models`, or the
-    shipped ones when None) to those of the hand-written finders.
+    shipped ones when None) to those of the hand-written finders, and with `nested=False`
+    lets the learned nesting model keep an inner attribution.
     """
     found = listed_cues(text, nlp_doc)
     if learned:
@@ -80,7 +81,18 @@ def extract_attributions(
     # "he continued" is speech only next to a quote ("he continued to campaign" is not)
     found = [a for a in found if a.direct or a.cue_lemma not in QUOTE_ONLY_CUES]
     if not nested:
-        found = [a for a in found if not any(_nests(a, b) for b in found if b is not a)]
+        # the nesting model (cue_model.keeps_nested) keeps some inner ones PolNeAR annotates
+        quoted = [(s.start, s.end) for g in find_quote_spans(text) for s in g]
+        nest = models if learned else {}
+        found = [
+            a
+            for a in found
+            if not any(
+                _nests(a, b) and not keeps_nested(text, a, b, quoted, nest)
+                for b in found
+                if b is not a
+            )
+        ]
     return found
 
 
