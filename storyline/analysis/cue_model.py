@@ -13,6 +13,9 @@ train (`storyline.evaluation.train_cue_model`) says which are cues. The
 weights ship as plain arrays (`data/cue_model.npz`: feature names, weights,
 bias, threshold); no pickle. A learned cue's attribution is `broad`: kept for
 evaluation and as a direct quote's cue, never shown as indirect speech.
+
+A second model (`nest`) decides, under PolNeAR's convention (`nested=False`),
+which attributions inside another's content are kept (`keeps_nested`).
 """
 
 from __future__ import annotations

@@ -10,8 +10,10 @@ cross-validation over train only (halves A = the first 460 annotation files,
 B = the rest): C (of C_GRID) by the held-out half's log-loss, the threshold (of
 THRESHOLD_GRID) by the held-out half's token-overlap F1 as the bench scores it
 (mean of Source and Content over both halves); the final model is refitted on
-all of train with the chosen setting. Retraining reproduces the shipped file
-bit for bit. PolNeAR dev is never read here.
+all of train with the chosen setting. The nesting model (`cue_model.keeps_nested`)
+is chosen the same way on the nested pairs each half gives with the other half's
+cue model, and refitted on the pairs of both halves found so. Retraining
+reproduces the shipped file bit for bit. PolNeAR dev is never read here.
 
     python -m storyline.evaluation.train_cue_model ../shared/eval/polnear/train \\
         --cache /tmp/polnear-train.spacy --out storyline/analysis/data/cue_model.npz \\
