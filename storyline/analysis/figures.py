@@ -93,7 +93,7 @@ def extract_figures(
             measure=measure or None,
             period=period,
             subject=_subject_name(subject_token, ctx) if not anaphoric else None,
-            claimant=ctx.resolve(_claimant(amount, span, sentence, ctx)),
+            claimant=ctx.resolve(_claimant(amount, span, sentence, ctx), amount.start),
             status=_status(span, date, sentence, ctx.published),  # type: ignore[arg-type]
             citations=[Citation(doc_id, sentence.start, sentence.end)],
         )
@@ -511,7 +511,7 @@ class FigureExtractor:
     """Analysis component: fills `analysis.figures`."""
 
     name = "figures"
-    version = "6"  # quotations across sentences, interview answers, hedged estimates
+    version = "7"  # claimants: records for their owners, tidied names, people before firms
     requires = ("dates", "entities", "quotes", "people")
     provides = ("figures",)
 
