@@ -851,3 +851,18 @@ def test_a_surname_is_the_person_before_the_firm_it_opens(nlp):
         text, nlp(text), (), [EntityMention("Brandt Foundation", "ORG", 4, 21)], (), None, None
     )
     assert ctx.resolve("the foundation's tally") == "Brandt Foundation"
+
+
+def test_the_storys_sources_are_no_figure(nlp):
+    for text in (
+        "Senator Ayotte complained, according to two senators present who requested anonymity.",
+        "While memories were fresh, I interviewed more than a dozen union leaders about the shift.",
+        "Three people familiar with the talks said the deal was close.",
+    ):
+        assert figures(nlp, text) == [], text
+    # people the story reports on stay figures, whoever they spoke to
+    assert [f.text for f in figures(nlp, "The group interviewed 300 voters in Ohio.")] == ["300"]
+    text = "Police arrested two men who spoke on condition of anonymity."
+    assert [f.text for f in figures(nlp, text)] == ["two"]
+    text = "The storm killed 12 people, according to officials."
+    assert [f.text for f in figures(nlp, text)] == ["12"]
