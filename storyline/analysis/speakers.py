@@ -19,7 +19,14 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ..model import EntityMention, Span
-from .cues import FIRST_PERSON, GROUP_NOUNS, HEARING_BODIES, PERSONAL_PRONOUNS
+from .cues import (
+    BELIEF_VERBS,
+    FIRST_PERSON,
+    GROUP_NOUNS,
+    HEARING_BODIES,
+    PERSONAL_PRONOUNS,
+    SPEECH_VERBS,
+)
 from .entity_rules import ANAPHORIC_OWNERS, GENERIC_ORG_HEADS
 from .matching import is_titled
 from .people import (
@@ -122,6 +129,10 @@ _NAMELESS_SOURCES = frozenset(
         "confidant",
         "employee",
         "passenger",
+        "staffer",
+        "operative",
+        "aide",
+        "attendee",
     }
 )
 # People the text describes by sex alone ("one woman adopted from Iran", "the man"): shown
@@ -302,6 +313,23 @@ class SpeakerResolver(PeopleIndex):
                 if nouns
                 else Speaker(None, "unknown")
             )
+        if (
+            low in ("who", "which")
+            and head.dep_ in ("nsubj", "nsubjpass")
+            and head.head.dep_ in ("relcl", "acl")
+            and head.head.head.i < head.i
+            and (
+                head.head.lemma_ in SPEECH_VERBS
+                or (low == "who" and head.head.lemma_ in BELIEF_VERBS)
+            )
+        ):
+            # "X, who thinks Y", "the AP report, which notes Z": the relative pronoun
+            # stands for the noun it hangs on, read without the clause ("polls that
+            # show" is no one speaking)
+            noun = head.head.head
+            clause = {t.i for t in head.head.subtree}
+            rest = [t for t in noun.subtree if t.i not in clause and t.i <= head.i]
+            return self.resolve(noun, rest, skip, depth=depth + 1)
         in_name = head.ent_type_ == "PERSON" and head.i > 0 and head.nbor(-1).ent_type_ == "PERSON"
         if (
             low == "him" or (low == "her" and head.dep_ in ("dobj", "pobj", "dative", "poss"))
