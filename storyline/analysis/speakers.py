@@ -337,6 +337,7 @@ class SpeakerResolver(PeopleIndex):
             return Speaker(None, "unknown")  # an object pronoun is who was spoken to or of
         if low in PERSONAL_PRONOUNS and not in_name:
             person = self.person_before(head.idx, skip)
+            person = self._untagged_subject(head, skip) or person
             nameless = self._nameless_since(head, person, skip)
             if nameless is not None:
                 return nameless
@@ -481,6 +482,31 @@ class SpeakerResolver(PeopleIndex):
             # a source the text identifies without a name, shown as it is described
             return Speaker(_described(head, phrase), "group")
         return Speaker(None, "unknown")
+
+    def _untagged_subject(self, pronoun: Any, skip: Sequence[Span]) -> Any:
+        """ "Trump blamed officials on Twitter. '...,' he wrote": the tagger missed the
+        subject's name (and took "Twitter" for a person), so the people named there are
+        only objects; a known person's surname as the main subject of the sentence before
+        is who a "he"/"she" opening no name of its own sentence means."""
+        sent = pronoun.sent
+        if sent.start == 0 or any(
+            t.ent_type_ == "PERSON" and not any(s.start <= t.idx < s.end for s in skip)
+            for t in pronoun.doc[sent.start : pronoun.i]
+        ):
+            return None
+        prev = pronoun.doc[sent.start - 1].sent
+        subj = next(
+            (t for t in prev if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.pos_ == "PROPN"),
+            None,
+        )
+        if subj is None or subj.ent_type_ == "PERSON":
+            return None
+        name = self.canonical(subj.text, subj.idx)
+        person = self.person(name) if name else None
+        wanted = {"he": "m", "she": "f"}.get(pronoun.lower_)
+        if person is None or (wanted and person.gender not in (None, wanted)):
+            return None
+        return person
 
     def _nameless_since(self, pronoun: Any, person: Any, skip: Sequence[Span]) -> Speaker | None:
         """ "One woman adopted from Iran ... 'X,' she said": a nameless person made the

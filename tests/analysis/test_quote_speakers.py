@@ -415,3 +415,15 @@ def test_an_epithet_is_the_person_being_quoted(nlp):
         '"It was a good talk," the billionaire tycoon told reporters in Macau.',
     )
     assert said(qs, "good talk").speaker == "Walter Brandt"
+
+
+def test_a_he_after_an_untagged_subject_is_that_subject(nlp):
+    # PolNeAR train: the tagger missed "Trump" and took "Twitter" for a person
+    qs = quotes(
+        nlp,
+        "Donald Trump spoke in Atlantic City on Wednesday.\n\n"
+        "Trump blamed local officials on Twitter before the speech. "
+        '"The pols in Atlantic City made all the wrong moves - Convention Center, Airport - '
+        'and destroyed City," he wrote.',
+    )
+    assert said(qs, "wrong moves").speaker == "Donald Trump"
