@@ -28,6 +28,11 @@ systems do (Miranda et al. 2018): for a new document,
    `merge_threshold`, the two threads were one story: the smaller folds into
    the larger, whose id stays (the other id keeps resolving to it).
 
+A document whose text is mostly page furniture (the shared detector,
+`analysis/furniture.py`: crawl notices, widgets, cookie text) joins no
+story and says so: scraped in place of an article, it would bridge every
+story it was scraped under (its copies included: they follow it).
+
 Documents are taken in publication-date order (undated last). Each document
 is one transaction (membership, centroids, index, frequencies), so a crash
 leaves every document in exactly one story or in none, and the next run
@@ -45,6 +50,9 @@ from pathlib import Path
 
 import numpy as np
 
+from ..analysis.furniture import furniture_spans
+from ..errors import StoreError
+from ..model import Document
 from ..store import Store
 from ..store import stories as rows
 from . import dense as dense_model
@@ -52,6 +60,7 @@ from . import features
 from . import links as link_model
 
 NO_TEXT = "no words to cluster on (empty or non-text document)"
+FURNITURE = "page furniture, not an article (crawl notice, widget or cookie text): no story"
 
 
 @dataclass(slots=True, frozen=True)
@@ -93,6 +102,9 @@ class Params:
     # lead to a story and its nearest event join the link model's features. Off,
     # or without the extra, clustering is on terms alone.
     dense: bool = False
+    # A document whose text is at least this share page furniture joins no story
+    # (`FURNITURE`); above 1, every document is clustered.
+    furniture_share: float = 0.5
 
 
 @dataclass(slots=True)
@@ -213,6 +225,7 @@ class Clusterer:
         """Put one document in a story (or record why not), all in one transaction."""
         p = self.params
         terms = features.extract(doc.text, doc.title)
+        furniture = bool(terms) and self._furniture(doc)
         day = _day(doc.published)
         iso = day.isoformat() if day else None
         now = datetime.now(UTC).isoformat(timespec="seconds")
@@ -222,6 +235,10 @@ class Clusterer:
             if not terms:
                 rows.add_member(conn, doc.pk, None, None, None, NO_TEXT)
                 report.skipped.append((doc.id, NO_TEXT))
+                return
+            if furniture:
+                rows.add_member(conn, doc.pk, None, None, None, FURNITURE)
+                report.skipped.append((doc.id, FURNITURE))
                 return
             keys = {t: features.term_key(t) for t in terms.counts}
             df_keys = {t: rows.df_key(k) for t, k in keys.items()}
@@ -282,6 +299,16 @@ class Clusterer:
             rows.add_member(conn, doc.pk, story.pk, event_pk, round(best.similarity, 5))
             if self.trace is not None:
                 self.trace(doc.id, self._rows, story.pk, merged)
+
+    def _furniture(self, doc: rows.Pending) -> bool:
+        """Whether `doc` is mostly page furniture (read with its paragraphs and sentences)."""
+        if self.params.furniture_share > 1:
+            return False
+        try:
+            stored = self.store.get(doc.id)
+        except StoreError:  # deleted meanwhile: `assign` records nothing for it
+            return False
+        return furniture_share(stored) >= self.params.furniture_share
 
     def _links(
         self,
@@ -484,6 +511,19 @@ def _active(story: rows.Cluster, day: date | None, days: int) -> bool:
     if day is None or first is None or last is None:
         return False
     return first - timedelta(days=days) <= day <= last + timedelta(days=days)
+
+
+def furniture_share(document: Document) -> float:
+    """The share of `document`'s non-blank characters inside page furniture spans."""
+    text = document.text
+    total = len(text) - sum(c.isspace() for c in text)
+    covered, end = 0, 0
+    for start, stop in furniture_spans(document):  # sorted; spans may overlap
+        start = max(start, end)
+        if stop > start:
+            covered += len(text[start:stop]) - sum(c.isspace() for c in text[start:stop])
+            end = stop
+    return covered / total if total else 0.0
 
 
 def _unit(centroid: dict[str, float]) -> dict[str, float]:
