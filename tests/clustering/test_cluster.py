@@ -120,8 +120,9 @@ def test_page_furniture_joins_no_story_and_says_why():
         assert article.id in story.documents and notice.id not in story.documents
         rebuild(store, Params(furniture_share=2.0))  # off: the notice is clustered
         assert any(notice.id in s.documents for s in list_stories(store))
-    assert cluster_module.furniture_share(notice) == 1.0
-    assert 0 < cluster_module.furniture_share(article) < 0.5
+    assert cluster_module.is_furniture(notice, 1.0)
+    assert not cluster_module.is_furniture(article, 0.5)
+    assert cluster_module.is_furniture(article, 0.05)  # its widget line is furniture
 
 
 def test_crash_mid_clustering_leaves_whole_assignments_and_next_run_completes(monkeypatch):
