@@ -102,6 +102,12 @@ class Params:
     # lead to a story and its nearest event join the link model's features. Off,
     # or without the extra, clustering is on terms alone.
     dense: bool = False
+    # With `dense`: whether the dense cosines join the story link decision (the dense
+    # link model); False keeps the terms' story decision and uses them for events only.
+    dense_links: bool = True
+    # With `dense`: an event is joined only when the document's dense cosine to it also
+    # reaches this (the nearest by terms among those that do); -1: terms alone decide.
+    dense_event: float = -1.0
     # A document whose text is at least this share page furniture joins no story
     # (`FURNITURE`); above 1, every document is clustered.
     furniture_share: float = 0.5
@@ -181,7 +187,7 @@ class Clusterer:
         self.model = link_model.shipped() if self.params.learned else None
         if self.params.learned and self.params.link_model:
             self.model = link_model.LinkModel.load(Path(self.params.link_model), None)
-        if self.embed is not None and self.params.learned:
+        if self.embed is not None and self.params.learned and self.params.dense_links:
             self.model = link_model.shipped_dense() or self.model
         self.trace = trace
         # the overlap features cost a pass over every compared event: only when read
@@ -292,7 +298,7 @@ class Clusterer:
             rows.update_story(conn, story)
             rows.set_postings(conn, story.pk, _top_keys(story.centroid, p.posting_terms))
             joinable = _cutoff(day, p.event_window_days)
-            event_pk = self._event(conn, story.pk, doc.id, vec, shown, iso, best, joinable)
+            event_pk = self._event(conn, story.pk, doc.id, vec, shown, iso, best, joinable, dvec)
             if dvec is not None:
                 rows.add_dense(conn, rows.STORY, story.pk, dvec)
                 rows.add_dense(conn, rows.EVENT, event_pk, dvec)
@@ -341,7 +347,7 @@ class Clusterer:
             if p.link_probability >= 0 or self.model is None
             else self.model.threshold
         )
-        dense = self.embed is not None
+        dense = self.embed is not None and p.dense_links
         story_dense = (
             rows.dense_vectors(conn, rows.STORY, [s.pk for _, s in by_centroid[: p.event_stories]])
             if dense and dvec is not None
@@ -474,10 +480,25 @@ class Clusterer:
         iso: str | None,
         link: _Link,
         joinable: str | None,
+        dvec: np.ndarray | None = None,
     ) -> int:
-        """Join the link's nearest event at or above event_threshold, or found one."""
+        """Join the link's nearest event at or above event_threshold, or found one.
+
+        With `dense_event`, an event whose dense cosine to the document falls under
+        it is not joined: the story's recent events are read again, with their
+        vectors, and the nearest by terms among those passing is taken."""
         p = self.params
-        if not link.compared:  # joined on its centroid alone: its events not read yet
+        if p.dense_event >= 0 and dvec is not None:
+            events = rows.story_events(conn, story_pk, joinable, p.event_candidates)
+            vectors = rows.dense_vectors(conn, rows.EVENT, [e.pk for e in events])
+            link.event, link.event_similarity = None, 0.0
+            for event in events:
+                if dense_model.cosine(dvec, vectors.get(event.pk)) < p.dense_event:
+                    continue
+                near = features.cosine(vec, event.centroid)
+                if link.event is None or near > link.event_similarity:
+                    link.event, link.event_similarity = event, near
+        elif not link.compared:  # joined on its centroid alone: its events not read yet
             for event in rows.story_events(conn, story_pk, joinable, p.event_candidates):
                 near = features.cosine(vec, event.centroid)
                 if link.event is None or near > link.event_similarity:
