@@ -62,9 +62,20 @@ BOILERPLATE = [
     # web-crawl and archive notices pasted in with the page
     r"(?=.*\b(?:alexa internet|internet archive|wayback machine|common crawl)\b)"
     r"(?=.*\b(?:crawl\w*|web pages?|donat\w*)\b).{0,1200}",
+    # an archive's collection notice, which need not name the archive ("Focused crawls are
+    # collections of ... webcrawl data", "Web wide crawl with initial seedlist", Archive-It
+    # partner pages): crawl vocabulary of the archivist's trade with a collection word
+    r"(?=.*(?:\b(?:web ?crawl(?:s|ing|er)?|crawl(?:er)? (?:data|configuration|start date)|"
+    r"(?:focused|wide|broad|domain) crawls?)\b|archive-it\b))"
+    r"(?=.*\b(?:collections?|seed ?lists?|archiv\w*|curated|captures|(?:sub)?domains?)\b).{0,1500}",
     # social-widget notices ("... Twitter stores that location ...")
     r".{0,60}\bwhen you tweet with a location\b.{0,400}",
     r".{0,200}\b(?:twitter|we) stores? (?:that|the|your) location\b.{0,400}",
+    # the same widget in other wordings, addressed to the reader: "add location information
+    # to your tweets", "delete your tweet location history", "turn on location for your tweets"
+    r".{0,200}\b(?:add|adding|include|including|turn on|share)\s(?:a\s|the\s|your\s)?"
+    r"(?:precise\s)?location(?:\sinformation|\sdata)?\s(?:to|in|for|with) your tweets?\b.{0,400}",
+    r".{0,300}\b(?:delete|clear|remove) your (?:tweet )?location (?:history|information|data)\b.{0,300}",
     r"(?:latest|top|breaking|more) (?:headlines|news|stories|videos?)\W*",
     r"(?:media|image|video|photo) caption\b.{0,300}",
     r"caption:.{0,300}",

@@ -90,6 +90,15 @@ def test_webtext_drops_captions_with_photo_credits():
         "RELATED: Will the ferry fare rise again?",
         "Getty (3)",
         "2 of 9.",
+        # the location widget and archive notices in our own wordings (the family, not one copy)
+        "Tweet with a location: you can add location information to your tweets, such as your "
+        "town, from the web or from other apps. Learn more",
+        "Adding your precise location to your tweets is optional. Learn more",
+        "You can always delete your tweet location history in settings.",
+        "Focused crawls are collections of often-updated webcrawl data about one domain.",
+        "Broad crawl started from a seed list and a new crawler configuration in 2012.",
+        "This collection holds web crawls made for the harbour records archive project.",
+        "Harbour Library archive-it partner since: 2009 organization type: libraries archiving sites",
     ],
 )
 def test_webtext_furniture_lines(line):
@@ -108,6 +117,11 @@ def test_webtext_furniture_lines(line):
         "The photo was captioned: 'first ferry of spring.'",
         "She posted a photograph on Facebook of the flooded pier on Friday.",
         "Related fees rose 3% last year, the council said.",
+        "The harbour app lets riders add location information to their tweets, the council said.",
+        "A search company's web crawler reads billions of pages a day, its engineers said.",
+        "The startup's crawler collects ferry fares from 300 domains every night.",
+        "Researchers asked whether riders delete location history from their phones.",
+        "The archive opened its collections of harbour maps to the public on Monday.",
     ],
 )
 def test_webtext_article_lines_are_not_furniture(line):
