@@ -652,10 +652,15 @@ def _result_pairs(text: str, taken: list[Amount]) -> list[Amount]:
         while more := _PAIR_MORE.match(text[end : end + 40]):
             sides.append((end + more.start("c"), end + more.end("c")))
             end += more.end()
+        # "212,205 to 210,424 votes": a side read with its unit lends it to the others
+        unit, kind = next(
+            ((x.unit, x.kind) for x in taken if x.unit and x.start <= sides[1][0] < x.end),
+            (None, "pair"),
+        )
         for start, stop in sides:
             if not any(x.start < stop and start < x.end for x in [*taken, *found]):
                 value = _number(text[start:stop])
-                found.append(Amount(start, stop, text[start:stop], value, None, None, "pair"))
+                found.append(Amount(start, stop, text[start:stop], value, unit, None, kind))
     return found
 
 

@@ -228,7 +228,7 @@ def _incidental(amount: Amount, span, sentence: Sentence, ctx: _Context) -> bool
             return True  # "against all three leading candidates": a known set, in passing
     if _named(amount, before, text):
         return True  # "the Fight for $15 movement": a name, not an amount
-    if re.search(r"\b(?:per|every)\s$", before, re.I):
+    if re.search(r"\b(?:per|for\severy)\s$", before, re.I):
         return True  # "for every $10,000 you borrow": the base of a rate
     if re.search(r"\d/$", before) or re.match(r"/\d", after):
         return True  # "the 9/11 attacks", "24/7": a date or a label, not an amount

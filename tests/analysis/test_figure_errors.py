@@ -896,6 +896,10 @@ def test_the_sides_of_a_result_are_figures(nlp):
     assert found["52"].unit == "percent" and found["33"].unit == "percent"
     found = by_text(nlp, "By the party's count, Ames now holds 812 to Brody's 530 and Cole's 96.")
     assert [found[k].value for k in ("812", "530", "96")] == [812, 530, 96]
+    text = "Ames led by less than half of 1 percent -- 12,406 to 11,950 votes."
+    assert by_text(nlp, text)["12,406"].unit != "percent"  # the side takes its mate's unit
+    # "one fatality every 86 million miles": the rate's base is the figure, no "for every"
+    assert by_text(nlp, "The data show one crash every 40 million miles driven.")
     # a range runs upwards and ages are no result
     assert not figures(nlp, "Volunteers aged 18 to 24 joined, sleeping 10 to 12 in a tent.")
 
