@@ -1123,6 +1123,192 @@ def _same_disagreement(p: CountPair, t: CountPair) -> bool:
     return _counts_agree(p.a, x) and _counts_agree(p.b, y)
 
 
+# ---------------------------------------------------------------- one measure across documents
+
+# Two documents rarely tell one toll in like sentences ("With 44 people dead ..." and
+# "Mexico has reported ... 66 deaths"), so a count of people is also aligned by what it
+# measures: what befell them (`FATES`, or `INFECTED`: cases of a disease), where
+# (`_measure_place`: one country or region named in its clause, or the world) and how
+# sure it is (confirmed or suspected). Only a document that gives one value for a
+# measure is aligned on it.
+INFECTED = "infected"
+_MEASURE_FATES = {**FATES, INFECTED: r"cases|infected|infections|infection"}
+_MEASURE_FATE = re.compile(
+    "|".join(rf"\b(?P<{fate}>{words})\b" for fate, words in _MEASURE_FATES.items()), re.I
+)
+# Words after a number within which the counted noun is named ("1,000 or so worldwide
+# swine flu cases"); after "people", `FATE_SPAN` ("people around the globe have been
+# infected").
+COUNTED_SPAN = 6
+# "infected more than 2,000 people", "killed up to 176 people": the fate before.
+_FATE_BEFORE = re.compile(
+    r"\b(?P<verb>killed|infected|injured|wounded|arrested|sickened)\s+(?:\w+\s+){0,3}$", re.I
+)
+# "the number of confirmed cases ... has climbed to 8,480": a tally told before its number.
+_TALLY = re.compile(
+    r"\b(?:number|total|tally|count)\s+of\s+(?P<what>(?:[\w-]+\s+){0,3}?"
+    r"(?:cases|deaths|infections|dead|fatalities))\b[^.;]{0,80}?\b(?:to|at|reached|hit|of|is|"
+    r"was|stands at|stood at)\s+(?:(?:at least|more than|over|nearly|almost|about|around|"
+    r"some|up to)\s+)?$",
+    re.I,
+)
+WORLD = "world"
+_WORLD = re.compile(
+    r"\b(?:worldwide|world-wide|globally|global|around the (?:world|globe)|across the "
+    r"(?:world|globe)|(?:\d+|[a-z]+) countries)\b",
+    re.I,
+)
+# What ends the clause a count's place is looked for in: a place after "but" or a
+# semicolon is another clause's ("26 died in Mexico, but only two outside that country").
+_CLAUSE_BREAK = re.compile(r"[;:]|\s--\s|,\s*(?:but|while|whereas|although)\b|\bbut\b", re.I)
+_OUTSIDE = re.compile(r"\b(?:outside|beyond|excluding|except)\s+(?:of\s+)?(?:the\s+)?$", re.I)
+_SUSPECTED = re.compile(r"\b(?:suspected|probable|possible|likely|presumed|unconfirmed)\b", re.I)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+@dataclass(frozen=True)
+class Measure:
+    """What a count of people measures: a fate, a place (a name key or `WORLD`), and
+    whether it is a suspected count."""
+
+    fate: str
+    place: str
+    suspected: bool
+
+
+def _clause(sentence: str, at: int) -> tuple[int, int]:
+    """The stretch of `sentence` around offset `at` between clause breaks."""
+    start, end = 0, len(sentence)
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.end() <= at:
+            start = m.end()
+        elif m.start() > at:
+            end = m.start()
+            break
+    return start, end
+
+
+def _measure_fate(c: _Count, sentence: str, at: int) -> str | None:
+    """What befell the people a count counts, read in its sentence (`at`: the number's
+    offset in it): a tally before it, a toll, a fate verb before it, or its noun."""
+    before = sentence[:at]
+    tally = _TALLY.search(before)
+    if tally:
+        m = _MEASURE_FATE.search(tally.group("what"))
+        return next((f for f, w in m.groupdict().items() if w), None) if m else None
+    if c.head in FATES and c.text.casefold().startswith(("toll", "death")):
+        return c.head  # "the toll at 10,000"
+    span = FATE_SPAN if c.head in ("people", "person") else COUNTED_SPAN
+    after = " ".join(sentence[at:].split()[1 : 1 + span])
+    after = _CLAUSE_END.split(after, maxsplit=1)[0] if after else after
+    m = _MEASURE_FATE.search(after)
+    if m:
+        return next(f for f, w in m.groupdict().items() if w)
+    if c.head in FATES:
+        return c.head
+    verb = _FATE_BEFORE.search(before)
+    if verb and c.head in ("people", "person"):
+        word = verb.group("verb").casefold()
+        return {"sickened": INFECTED, "wounded": "injured"}.get(word, word)
+    return None
+
+
+def _measure_place(
+    c: _Count, sentence: str, start: int, at: int, places: list[tuple[int, str]]
+) -> str | None:
+    """Where a count is: the world when its clause says so ("worldwide", "in 24
+    countries"), else the one place named in its clause (not "outside" it); None when
+    none or two are named."""
+    lo, hi = _clause(sentence, at)
+    if _WORLD.search(sentence[lo:hi]):
+        return WORLD
+    named = {
+        key
+        for pos, key in places
+        if lo <= pos - start < hi and not _OUTSIDE.search(sentence[: pos - start])
+    }
+    return next(iter(named)) if len(named) == 1 else None
+
+
+def measures(analysis: Analysis) -> list[tuple[Measure, _Count]]:
+    """The counts of people in a document whose measure is known (`Measure`), each
+    with it; a count of an earlier year's event ("in 1982"; any year, in an undated
+    document) is left out."""
+    doc = analysis.document
+    year = (doc.published or "")[:4]
+    places = sorted(
+        (em.start, name_key(em.canonical or em.text))
+        for em in analysis.entities
+        if em.type in ("GPE", "LOC")
+    )
+    out = []
+    for c in _counts(doc):
+        start, end = c.sentence
+        sentence = doc.text[start:end]
+        at = c.at - start
+        fate = _measure_fate(c, sentence, at)
+        if fate is None:
+            continue
+        lo, hi = _clause(sentence, at)
+        if any(not year or y < year for y in _YEAR.findall(sentence[lo:hi])):
+            continue  # "the 1982 crackdown ... 10,000": a fixed fact of the past
+        place = _measure_place(c, sentence, start, at, places)
+        if place is None:
+            continue
+        suspected = bool(_SUSPECTED.search(sentence[max(lo, at - 40) : min(hi, at + 60)]))
+        out.append((Measure(fate, place, suspected), c))
+    return out
+
+
+def measure_pairs(analyses: Sequence[Analysis], *, revisions: bool = False) -> list[CountPair]:
+    """Two documents' different numbers for one `Measure`. Without `revisions`, the
+    pairs of documents of one day (or both undated): a conflict; with, of different
+    days: a toll or a case count moves, so a later day's number is a revision. A
+    document telling one measure two ways (two numbers that do not agree) is left out
+    of it: which is meant cannot be told."""
+    published = {a.document.id: a.document.published for a in analyses}
+    by_measure: dict[Measure, dict[str, list[_Count]]] = defaultdict(lambda: defaultdict(list))
+    for a in analyses:
+        for m, c in measures(a):
+            by_measure[m][c.document].append(c)
+    found = []
+    for docs in by_measure.values():
+        told = {d: cs[0] for d, cs in docs.items() if all(_counts_agree(cs[0], x) for x in cs[1:])}
+        ids = sorted(told)
+        for i, x in enumerate(ids):
+            for y in ids[i + 1 :]:
+                a, b = told[x], told[y]
+                if _counts_agree(a, b):
+                    continue
+                pa, pb = published.get(x), published.get(y)
+                one_day = (pa or "")[:10] == (pb or "")[:10]
+                if one_day == revisions:
+                    continue
+                found.append(CountPair(a, b, 0.0))
+    return found
+
+
+def _sentence_pair(p: CountPair) -> frozenset:
+    return frozenset({(p.a.document, p.a.sentence), (p.b.document, p.b.sentence)})
+
+
+def aligned_counts(
+    analyses: Sequence[Analysis],
+    threshold: float = SAME_FACT_THRESHOLD,
+    *,
+    revisions: bool = False,
+) -> list[CountPair]:
+    """The pairs of `count_pairs` (alike sentences), then those of `measure_pairs` (one
+    measure) on sentences neither mode of `count_pairs` paired: one verdict a pair."""
+    pairs = count_pairs(analyses, threshold, revisions=revisions)
+    other = count_pairs(analyses, threshold, revisions=not revisions)
+    seen = {_sentence_pair(p) for p in [*pairs, *other]}
+    return [
+        *pairs,
+        *(p for p in measure_pairs(analyses, revisions=revisions) if _sentence_pair(p) not in seen),
+    ]
+
+
 def count_divergences(
     analyses: Sequence[Analysis],
     labels: dict[str, str] | None = None,
@@ -1136,7 +1322,7 @@ def count_divergences(
     texts = {a.document.id: a.document.text for a in analyses}
     out = []
     told: list[CountPair] = []
-    for pair in count_pairs(analyses, threshold):
+    for pair in aligned_counts(analyses, threshold):
         a, b = pair.a, pair.b
         if any(_same_disagreement(pair, t) for t in told):
             continue  # "580 sq miles (1,500 sq km)" said twice: one disagreement
