@@ -1277,14 +1277,14 @@ def measure_pairs(analyses: Sequence[Analysis], *, revisions: bool = False) -> l
         ids = sorted(told)
         for i, x in enumerate(ids):
             for y in ids[i + 1 :]:
-                a, b = told[x], told[y]
-                if _counts_agree(a, b):
+                cx, cy = told[x], told[y]
+                if _counts_agree(cx, cy):
                     continue
                 pa, pb = published.get(x), published.get(y)
                 one_day = (pa or "")[:10] == (pb or "")[:10]
                 if one_day == revisions:
                     continue
-                found.append(CountPair(a, b, 0.0))
+                found.append(CountPair(cx, cy, 0.0))
     return found
 
 
