@@ -981,11 +981,13 @@ def _toll_context(
 
 @dataclass
 class CountPair:
-    """Two documents' different numbers for one thing, aligned by `count_pairs`."""
+    """Two documents' different numbers for one thing, aligned by `count_pairs` or
+    `measure_pairs` (which names what they measure: "deaths in Mexico")."""
 
     a: _Count
     b: _Count
     similarity: float  # how alike the two sentences read (numbers left out)
+    measure: str | None = None
 
 
 _UPDATE = re.compile(
@@ -1175,6 +1177,14 @@ class Measure:
     place: str
     suspected: bool
 
+    def label(self) -> str:
+        """How a reader names it: "deaths in Mexico", "suspected cases worldwide"."""
+        what = {DEATHS: "deaths", INFECTED: "cases", "arrested": "arrests"}.get(
+            self.fate, self.fate
+        )
+        where = "worldwide" if self.place == WORLD else "in " + self.place.title()
+        return ("suspected " if self.suspected else "") + f"{what} {where}"
+
 
 def _clause(sentence: str, at: int) -> tuple[int, int]:
     """The stretch of `sentence` around offset `at` between clause breaks."""
@@ -1272,7 +1282,7 @@ def measure_pairs(analyses: Sequence[Analysis], *, revisions: bool = False) -> l
         for m, c in measures(a):
             by_measure[m][c.document].append(c)
     found = []
-    for docs in by_measure.values():
+    for measure, docs in by_measure.items():
         told = {d: cs[0] for d, cs in docs.items() if all(_counts_agree(cs[0], x) for x in cs[1:])}
         ids = sorted(told)
         for i, x in enumerate(ids):
@@ -1284,7 +1294,7 @@ def measure_pairs(analyses: Sequence[Analysis], *, revisions: bool = False) -> l
                 one_day = (pa or "")[:10] == (pb or "")[:10]
                 if one_day == revisions:
                     continue
-                found.append(CountPair(cx, cy, 0.0))
+                found.append(CountPair(cx, cy, 0.0, measure.label()))
     return found
 
 
@@ -1334,7 +1344,8 @@ def count_divergences(
             Divergence(
                 kind="count",
                 description=(
-                    f'Sources differ on a number: "{a.text}" ({labels.get(a.document, a.document)}) '
+                    f"Sources differ on {pair.measure or 'a number'}: "
+                    f'"{a.text}" ({labels.get(a.document, a.document)}) '
                     f'vs "{b.text}" ({labels.get(b.document, b.document)})'
                 ),
                 citations=[s.citations[0] for s in sides],

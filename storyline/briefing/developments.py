@@ -642,9 +642,12 @@ def count_revisions(analyses: Sequence[Analysis]) -> list[Development]:
             cite = Citation(document=c.document, start=start, end=end)
             return Statement(texts[c.document][start:end].strip(), date, [cite], c.document)
 
+        head = (
+            f"{pair.measure[:1].upper()}{pair.measure[1:]} revised" if pair.measure else "Revised"
+        )
         out.append(
             Development(
-                what=f'Revised: "{first.text}" ({d1}) → "{then.text}" ({d2})',
+                what=f'{head}: "{first.text}" ({d1}) → "{then.text}" ({d2})',
                 kind="figure",
                 before=side(first, d1),
                 after=side(then, d2),
