@@ -1273,7 +1273,8 @@ def measures(analysis: Analysis) -> list[tuple[Measure, _Count]]:
 def measure_pairs(analyses: Sequence[Analysis], *, revisions: bool = False) -> list[CountPair]:
     """Two documents' different numbers for one `Measure`. Without `revisions`, the
     pairs of documents of one day (or both undated): a conflict; with, of different
-    days: a toll or a case count moves, so a later day's number is a revision. A
+    days: a toll or a case count moves, so a later day's number is a revision (one
+    dated and one undated document are neither). A
     document telling one measure two ways (two numbers that do not agree) is left out
     of it: which is meant cannot be told."""
     published = {a.document.id: a.document.published for a in analyses}
@@ -1291,8 +1292,9 @@ def measure_pairs(analyses: Sequence[Analysis], *, revisions: bool = False) -> l
                 if _counts_agree(cx, cy):
                     continue
                 pa, pb = published.get(x), published.get(y)
-                one_day = (pa or "")[:10] == (pb or "")[:10]
-                if one_day == revisions:
+                if bool(pa) != bool(pb):
+                    continue  # one undated: neither one time nor an order
+                if ((pa or "")[:10] == (pb or "")[:10]) == revisions:
                     continue
                 found.append(CountPair(cx, cy, 0.0, measure.label()))
     return found
