@@ -605,6 +605,10 @@ def test_one_toll_in_unlike_sentences_is_aligned_by_fate_and_place():
     b.document.published = "2009-05-01"
     assert len([d for d in find_divergences([a, b], [], []) if d.kind == "count"]) == 1
     assert [d for d in find_developments([a, b]) if d.kind == "figure"] == []
+    # one undated: neither one time nor an order
+    b.document.published = None
+    assert [d for d in find_divergences([a, b], [], []) if d.kind == "count"] == []
+    assert [d for d in find_developments([a, b]) if d.kind == "figure"] == []
 
 
 def test_cases_worldwide_are_one_measure_however_told():
