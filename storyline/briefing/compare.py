@@ -1176,6 +1176,9 @@ class Measure:
     fate: str
     place: str
     suspected: bool
+    # dates and stretches of time in its clause ("on Friday", "since March"): a day's
+    # toll and a war's are not one measure
+    when: frozenset[str] = frozenset()
 
     def label(self) -> str:
         """How a reader names it: "deaths in Mexico", "suspected cases worldwide"."""
@@ -1266,7 +1269,12 @@ def measures(analysis: Analysis) -> list[tuple[Measure, _Count]]:
         if place is None:
             continue
         suspected = bool(_SUSPECTED.search(sentence[max(lo, at - 40) : min(hi, at + 60)]))
-        out.append((Measure(fate, place, suspected), c))
+        when = frozenset(
+            d.value or d.text.casefold()
+            for d in analysis.dates
+            if start + lo <= d.start < start + hi
+        ) | {" ".join(m.group(0).casefold().split()) for m in _SCOPE.finditer(sentence[lo:hi])}
+        out.append((Measure(fate, place, suspected, when), c))
     return out
 
 

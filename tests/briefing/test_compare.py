@@ -660,6 +660,14 @@ def test_counts_of_different_measures_are_not_aligned():
         )
         == []
     )
+    # a day's toll and a toll over a stretch of time
+    assert (
+        pair(
+            "Some 40 people have died in Mexico since March.",
+            "Officials counted 9 deaths in Mexico.",
+        )
+        == []
+    )
     assert (
         pair(
             "Only two deaths were recorded outside Mexico.", "Officials counted 9 deaths in Mexico."
