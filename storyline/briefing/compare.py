@@ -1163,7 +1163,11 @@ _WORLD = re.compile(
 # What ends the clause a count's place is looked for in: a place after "but" or a
 # semicolon is another clause's ("26 died in Mexico, but only two outside that country").
 _CLAUSE_BREAK = re.compile(r"[;:]|\s--\s|,\s*(?:but|while|whereas|although)\b|\bbut\b", re.I)
-_OUTSIDE = re.compile(r"\b(?:outside|beyond|excluding|except)\s+(?:of\s+)?(?:the\s+)?$", re.I)
+# A place after these is not where the counted are: "two deaths outside Mexico",
+# "evacuated to the US", "travellers from Mexico".
+_OUTSIDE = re.compile(
+    r"\b(?:outside|beyond|excluding|except|to|from|into|towards?)\s+(?:of\s+)?(?:the\s+)?$", re.I
+)
 _SUSPECTED = re.compile(r"\b(?:suspected|probable|possible|likely|presumed|unconfirmed)\b", re.I)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
@@ -1230,15 +1234,17 @@ def _measure_place(
     c: _Count, sentence: str, start: int, at: int, places: list[tuple[int, str]]
 ) -> str | None:
     """Where a count is: the world when its clause says so ("worldwide", "in 24
-    countries"), else the one place named in its clause (not "outside" it); None when
-    none or two are named."""
+    countries"), else the one place named in its clause within `PLACE_WINDOW` of it
+    (not "outside" or "to" it); None when none or two are named."""
     lo, hi = _clause(sentence, at)
     if _WORLD.search(sentence[lo:hi]):
         return WORLD
     named = {
         key
         for pos, key in places
-        if lo <= pos - start < hi and not _OUTSIDE.search(sentence[: pos - start])
+        if lo <= pos - start < hi
+        and abs(pos - start - at) <= PLACE_WINDOW
+        and not _OUTSIDE.search(sentence[: pos - start])
     }
     return next(iter(named)) if len(named) == 1 else None
 
@@ -1256,6 +1262,8 @@ def measures(analysis: Analysis) -> list[tuple[Measure, _Count]]:
     )
     out = []
     for c in _counts(doc):
+        if any(d.start <= c.at < d.end for d in analysis.dates):
+            continue  # "the 12 January quake that killed ...": a day, not a count
         start, end = c.sentence
         sentence = doc.text[start:end]
         at = c.at - start

@@ -623,7 +623,7 @@ def test_cases_worldwide_are_one_measure_however_told():
 
 
 def test_counts_of_different_measures_are_not_aligned():
-    from storyline.briefing.compare import measure_pairs
+    from storyline.briefing.compare import measure_pairs, measures
 
     def pair(x, y, published=None):
         return measure_pairs([_placed("a", x, published), _placed("b", y, published)])
@@ -660,6 +660,14 @@ def test_counts_of_different_measures_are_not_aligned():
         )
         == []
     )
+    # a place the people were moved to; a day of the month is no count
+    a = _placed(
+        "a",
+        "Patients were flown to the United States after the 12 January quake that killed "
+        "500 people.",
+        "2010-01-20",
+    )
+    assert measures(a) == []
     # a day's toll and a toll over a stretch of time
     assert (
         pair(
