@@ -1267,6 +1267,8 @@ def measures(analysis: Analysis) -> list[tuple[Measure, _Count]]:
         start, end = c.sentence
         sentence = doc.text[start:end]
         at = c.at - start
+        if re.match(r"\S+\s+of\b", sentence[at:]):
+            continue  # "one of the cases": a part, not a count
         fate = _measure_fate(c, sentence, at)
         if fate is None:
             continue

@@ -668,6 +668,7 @@ def test_counts_of_different_measures_are_not_aligned():
         "2010-01-20",
     )
     assert measures(a) == []
+    assert measures(_placed("a", "One of the cases in Mexico is a child.", None)) == []
     # a day's toll and a toll over a stretch of time
     assert (
         pair(
