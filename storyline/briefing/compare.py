@@ -700,6 +700,8 @@ def _counts(doc: Document) -> list[_Count]:
     for start, end in _sentence_spans(doc):
         sentence = doc.text[start:end]
         for p in number_phrases(sentence):
+            if re.match(r"\s*of\s+(?:the|these|those|them|its|their|his|her)\b", p.after):
+                continue  # "one of the paintings": a part of something, not a count
             words = [w.casefold() for w in re.findall(r"[A-Za-z][\w'-]*", p.after)]
             counted = [
                 w[:-1] if len(w) > 3 and w.endswith("s") else w
@@ -1267,8 +1269,6 @@ def measures(analysis: Analysis) -> list[tuple[Measure, _Count]]:
         start, end = c.sentence
         sentence = doc.text[start:end]
         at = c.at - start
-        if re.match(r"\S+\s+of\b", sentence[at:]):
-            continue  # "one of the cases": a part, not a count
         fate = _measure_fate(c, sentence, at)
         if fate is None:
             continue
