@@ -438,13 +438,33 @@ def _is_misspelling(alias: str, name: str) -> bool:
         ):
             return False
     # a misspelling keeps the first letter ("Hisham"/"Hesham"); "Barak" is not "Mubarak";
-    # "Jong-un" is not "Jong-nam"; a plural or possessive "s" is no spelling
+    # "Jong-un" is not "Jong-nam"; a plural or possessive "s" is no spelling, nor a place's
+    # people ("Haiti"/"Haitian")
     return all(
         any(
-            near_spelling(o, w) and o.casefold().rstrip("s") != w.casefold().rstrip("s")
+            near_spelling(o, w)
+            and o.casefold().rstrip("s") != w.casefold().rstrip("s")
+            and not _demonym(o, w)
             for w in words
         )
         for o in odd
+    )
+
+
+_DEMONYM = re.compile(r"(?:i?an|n|ese|i|ish|er)s?$")
+
+
+def _demonym(a: str, b: str) -> bool:
+    """One word the other with an ending for its people: "Haitian", "Kenyans", "Iraqi"."""
+    short, long_ = sorted((a.casefold(), b.casefold()), key=len)
+    if len(short) < 4:
+        return False
+    if long_.startswith(short) and _DEMONYM.fullmatch(long_[len(short) :]):
+        return True
+    # "China"/"Chinese": the last vowel dropped ("Hegazy"/"Hegazi" is a spelling)
+    return (
+        short[-1:] in ("a", "e")
+        and re.fullmatch(re.escape(short[:-1]) + r"(?:ese|ian|an)s?", long_) is not None
     )
 
 
@@ -695,6 +715,11 @@ class _Count:
     factor: float = 1.0  # written unit -> base unit of its dimension ("sq miles" -> km2)
 
 
+_SINCE_NOW = re.compile(
+    r"\s*(?:hrs?|hours?|mins?|minutes?|secs?|seconds?|days?|weeks?)\s+ago\b", re.I
+)
+
+
 def _counts(doc: Document) -> list[_Count]:
     out = []
     for start, end in _sentence_spans(doc):
@@ -702,6 +727,8 @@ def _counts(doc: Document) -> list[_Count]:
         for p in number_phrases(sentence):
             if re.match(r"\s*of\s+(?:the|these|those|them|its|their|his|her)\b", p.after):
                 continue  # "one of the paintings": a part of something, not a count
+            if _SINCE_NOW.match(p.after):
+                continue  # "2 hrs ago": when, not how many
             words = [w.casefold() for w in re.findall(r"[A-Za-z][\w'-]*", p.after)]
             counted = [
                 w[:-1] if len(w) > 3 and w.endswith("s") else w
@@ -1156,6 +1183,10 @@ _TALLY = re.compile(
     r"some|up to)\s+)?$",
     re.I,
 )
+# A verb after a counted noun ends its noun phrase: what follows is said of it.
+_AUXILIARY = re.compile(
+    r"\b(?:have|has|had|is|are|was|were|be|been|will|would|could|may|might)\b", re.I
+)
 WORLD = "world"
 _WORLD = re.compile(
     r"\b(?:worldwide|world-wide|globally|global|around the (?:world|globe)|across the "
@@ -1217,9 +1248,12 @@ def _measure_fate(c: _Count, sentence: str, at: int) -> str | None:
         return next((f for f, w in m.groupdict().items() if w), None) if m else None
     if c.head in FATES and c.text.casefold().startswith(("toll", "death")):
         return c.head  # "the toll at 10,000"
-    span = FATE_SPAN if c.head in ("people", "person") else COUNTED_SPAN
+    generic = c.head in ("people", "person")
+    span = FATE_SPAN if generic else COUNTED_SPAN
     after = " ".join(sentence[at:].split()[1 : 1 + span])
     after = _CLAUSE_END.split(after, maxsplit=1)[0] if after else after
+    if not generic:  # "22 countries have confirmed cases" counts countries
+        after = _AUXILIARY.split(after, maxsplit=1)[0]
     m = _MEASURE_FATE.search(after)
     if m:
         return next(f for f, w in m.groupdict().items() if w)

@@ -687,3 +687,18 @@ def test_counts_of_different_measures_are_not_aligned():
         )
         == []
     )
+
+
+def test_what_is_no_count_and_no_spelling():
+    from storyline.briefing.compare import _demonym, measures
+
+    # a count of countries is not a count of cases
+    a = _placed("a", "Another 22 countries have confirmed cases but no deaths.", None)
+    assert measures(a) == []
+    # when a link was posted is no count
+    x = _said("x", "Aid flights resume at the airport - 2 hrs ago The Herald.")
+    y = _said("y", "Aid flights resume at the airport - 9 hrs ago The Herald.")
+    assert [d for d in find_divergences([x, y], [], []) if d.kind == "count"] == []
+    # a place's people are no spelling of it; a transliteration is
+    assert _demonym("Haiti", "Haitian") and _demonym("China", "Chinese")
+    assert not _demonym("Hegazy", "Hegazi") and not _demonym("Morsi", "Mursi")
