@@ -1187,6 +1187,9 @@ _TALLY = re.compile(
 _AUXILIARY = re.compile(
     r"\b(?:have|has|had|is|are|was|were|be|been|will|would|could|may|might)\b", re.I
 )
+# Characters from a count within which its clause names its place ("Mexico remains the
+# worst affected country, with more than 1,100 ... cases, including 42 deaths").
+MEASURE_PLACE_WINDOW = 120
 WORLD = "world"
 _WORLD = re.compile(
     r"\b(?:worldwide|world-wide|globally|global|around the (?:world|globe)|across the "
@@ -1270,7 +1273,7 @@ def _measure_place(
     c: _Count, sentence: str, start: int, at: int, places: list[tuple[int, str]]
 ) -> str | None:
     """Where a count is: the world when its clause says so ("worldwide", "in 24
-    countries"), else the one place named in its clause within `PLACE_WINDOW` of it
+    countries"), else the one place named in its clause within `MEASURE_PLACE_WINDOW`
     (not "outside" or "to" it); None when none or two are named."""
     lo, hi = _clause(sentence, at)
     if _WORLD.search(sentence[lo:hi]):
@@ -1279,7 +1282,7 @@ def _measure_place(
         key
         for pos, key in places
         if lo <= pos - start < hi
-        and abs(pos - start - at) <= PLACE_WINDOW
+        and abs(pos - start - at) <= MEASURE_PLACE_WINDOW
         and not _OUTSIDE.search(sentence[: pos - start])
     }
     return next(iter(named)) if len(named) == 1 else None
@@ -1303,6 +1306,8 @@ def measures(analysis: Analysis) -> list[tuple[Measure, _Count]]:
         start, end = c.sentence
         sentence = doc.text[start:end]
         at = c.at - start
+        if re.match(r"\S+\s+(?:new|more|further|additional|other)\b", sentence[at:]):
+            continue  # "five new cases": what was added, not the total
         fate = _measure_fate(c, sentence, at)
         if fate is None:
             continue
