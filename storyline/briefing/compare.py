@@ -760,6 +760,26 @@ def _counts(doc: Document) -> list[_Count]:
                     factor,
                 )
             )
+        for m in _TALLY_AT.finditer(sentence):  # "the number of cases has risen to 28."
+            at = start + m.start("num")
+            if any(c.at == at for c in out):
+                continue
+            value = float(m.group("num").replace(",", ""))
+            value *= SCALE_FACTORS.get((m.group("scale") or "").casefold(), 1.0)
+            bound = m.group("bound") or ""
+            out.append(
+                _Count(
+                    doc.id,
+                    (start, end),
+                    value,
+                    m.group(0)[m.start("what") - m.start() :].strip(),
+                    stated_bound(bound),
+                    "tally",
+                    frozenset({"tally"}),
+                    at,
+                    approximate(bound),
+                )
+            )
         for m in _TOLL.finditer(sentence):
             at = start + m.start("num")
             out = [c for c in out if c.at != at]  # "toll rose to 31 | on Friday"
@@ -1177,7 +1197,7 @@ _FATE_BEFORE = re.compile(
 )
 # "the number of confirmed cases ... has climbed to 8,480": a tally told before its number.
 _TALLY = re.compile(
-    r"\b(?:number|total|tally|count)\s+of\s+(?P<what>(?:[\w-]+\s+){0,3}?"
+    r"\b(?:number|total|tally|count)\s+of\s+(?P<what>(?:(?!(?:with|in|of|where|that|which)\b)[\w-]+\s+){0,3}?"
     r"(?:cases|deaths|infections|dead|fatalities))\b[^.;]{0,80}?\b(?:to|at|reached|hit|of|is|"
     r"was|stands at|stood at)\s+(?:(?:at least|more than|over|nearly|almost|about|around|"
     r"some|up to)\s+)?$",
@@ -1190,6 +1210,14 @@ _AUXILIARY = re.compile(
 # Characters from a count within which its clause names its place ("Mexico remains the
 # worst affected country, with more than 1,100 ... cases, including 42 deaths").
 MEASURE_PLACE_WINDOW = 120
+_TALLY_AT = re.compile(
+    r"\b(?:number|total|tally|count)\s+of\s+(?P<what>(?:(?!(?:with|in|of|where|that|which)\b)[\w-]+\s+){0,3}?"
+    r"(?:cases|deaths|infections|dead|fatalities))\b[^.;]{0,80}?\b(?:to|at|reached|hit|of|is|"
+    r"was|stands at|stood at)\s+(?P<bound>(?:at least|more than|over|nearly|almost|about|"
+    r"around|some|up to)\s+)?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]\d)"
+    r"(?:\s+(?P<scale>million|thousand)\b)?",
+    re.I,
+)
 WORLD = "world"
 _WORLD = re.compile(
     r"\b(?:worldwide|world-wide|globally|global|around the (?:world|globe)|across the "

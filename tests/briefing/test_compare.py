@@ -702,3 +702,13 @@ def test_what_is_no_count_and_no_spelling():
     # a place's people are no spelling of it; a transliteration is
     assert _demonym("Haiti", "Haitian") and _demonym("China", "Chinese")
     assert not _demonym("Hegazy", "Hegazi") and not _demonym("Morsi", "Mursi")
+
+
+def test_a_tally_told_before_its_number_is_a_measure():
+    from storyline.briefing.compare import measures
+
+    a = _placed("a", "The number of confirmed cases in Mexico has risen to 28.", "2009-05-05")
+    assert [(m.label(), c.value) for m, c in measures(a)] == [("cases in Mexico", 28.0)]
+    # a count of countries with cases is none
+    b = _placed("b", "The number of countries with confirmed cases rose to 39.", "2009-05-05")
+    assert measures(b) == []
