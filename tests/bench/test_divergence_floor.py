@@ -44,6 +44,7 @@ OTHER_FLOORS = {
     "polnear-div-2602-clinton-emails": (1, 0),
     "timeline17-div-2605-h1n1": (1, 0),  # cases worldwide told three ways (measure_pairs)
     "timeline17-div-2606-h1n1": (0, 0),
+    "timeline17-div-2705-haiti": (0, 0),  # "2 hrs ago", "Haiti"/"Haitian" (draw 3, after use)
     "timeline17-div-2601-h1n1": (0, 0),
     "timeline17-div-2605-bpoil": (0, 0),
     "timeline17-div-2601-bpoil": (0, 0),
@@ -61,8 +62,9 @@ def test_divergence_floor_on_event_groups(shared_dir: Path, name: str) -> None:
 
 
 # Revisions found by what the counts measure (`compare.measure_pairs`): deaths in Mexico
-# told in unlike sentences five days apart.
-DEVELOPMENT_FLOORS = {"timeline17-div-2606-h1n1": 1}
+# told in unlike sentences five days apart; cases in the UK, Mexico and the US three days
+# apart (draw 3, after use).
+DEVELOPMENT_FLOORS = {"timeline17-div-2606-h1n1": 1, "timeline17-div-2701-h1n1": 3}
 
 
 @pytest.mark.parametrize("name", sorted(DEVELOPMENT_FLOORS))
