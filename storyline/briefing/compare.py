@@ -3,7 +3,9 @@
 Divergences are what a reader of several articles must be told: two outlets
 give different numbers for one measure ("revenue $3.2 billion" against
 "$3.5 billion"), spell one person's name two ways ("Li Sanqi", "Sanqui"), or
-date one event differently.
+date one event differently. Numbers are aligned by alike sentences (`count_pairs`) and,
+for counts of people, by what they measure (`measure_pairs`: "deaths in Mexico"), since
+outlets rarely tell one toll in like words.
 Agreement is measured by `count_support`: which other documents carry a
 sentence close to a given text (TF-IDF cosine over content words), which is
 what the summary and the timeline report as `support`.
