@@ -47,6 +47,7 @@ from .cues import (
     STANCE_ADJECTIVES,
     TRAILING_CUES,
 )
+from .nlp import doc_text
 from .quotemarks import _dedupe, _trim, find_quote_spans
 from .speakers import contiguous
 
@@ -768,7 +769,7 @@ def _joinable(gap: str, next_sentence: bool) -> bool:
 def _cue_after_quote(nlp_doc: Any, quote: Span) -> Attribution | None:
     """'"X," she said' when the parse missed it: a name or pronoun and a cue right after the quote."""
     span = nlp_doc.char_span(
-        quote.end, min(len(nlp_doc.text), quote.end + 60), alignment_mode="expand"
+        quote.end, min(len(doc_text(nlp_doc)), quote.end + 60), alignment_mode="expand"
     )
     if span is None:
         return None

@@ -157,3 +157,58 @@ def test_failures_travel_through_to_dict(guarded):
     (first, _), a, _ = guarded
     back = Analysis.from_dict(first.to_dict(), a)
     assert back.failures == first.failures
+
+
+class _CountingDoc:
+    """A spaCy Doc that counts reads of `.text` (spaCy rebuilds it from every token)."""
+
+    def __init__(self, doc) -> None:
+        self._doc = doc
+        self.reads = 0
+
+    @property
+    def text(self) -> str:
+        self.reads += 1
+        return self._doc.text
+
+    def __getattr__(self, name: str):
+        return getattr(self._doc, name)
+
+    def __getitem__(self, i):
+        return self._doc[i]
+
+    def __iter__(self):
+        return iter(self._doc)
+
+    def __len__(self) -> int:
+        return len(self._doc)
+
+
+def _live_blog(entries: int) -> str:
+    """A long live blog (synthetic): timestamps, named people, quotes, figures, dates."""
+    first = ["Maria", "Tom", "Ana", "Pedro", "Lena", "Omar", "Grace", "Ivan"]
+    last = ["Lopez", "Becker", "Okafor", "Hansen", "Moreau", "Tanaka", "Novak", "Reyes"]
+    paragraphs = []
+    for i in range(entries):
+        name, surname = first[i % 8], last[(i * 3) % 8]
+        paragraphs.append(f"{9 + i // 6}:{(i * 7) % 60:02d} a.m.")
+        paragraphs.append(
+            f"Senator {name} {surname} of Ohio said on Tuesday that the plan would cost "
+            f"${i + 2} million by March {1 + i % 28}, 2016. "
+            f'"We will not back down," {surname} said. Acme Holdings and the Northfield '
+            f"Party said {30 + i} percent of voters agreed."
+        )
+    return "\n\n".join(paragraphs)
+
+
+def test_components_read_the_whole_text_once_not_per_item():
+    """Quadratic time on long articles (bench/robustness.py: a 34,000-character live
+    blog took 20 s in entities alone): reading spaCy's Doc.text once per candidate
+    entity, date or quote rebuilds the whole string each time. nlp.doc_text keeps it."""
+    doc = document_from_text(_live_blog(60), "liveblog.txt", date="2016-02-20")
+    counting = _CountingDoc(pipeline.parse(doc))
+    analysis = pipeline.run_components(
+        Analysis(document=doc, nlp=counting), registry.default_components(), strict=True
+    )
+    assert len(analysis.entities) > 100 and len(analysis.quotes) > 50 and analysis.dates
+    assert counting.reads <= 2  # was 916 on this text
