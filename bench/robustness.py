@@ -275,6 +275,10 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     logging.getLogger("storyline.analysis.pipeline").addHandler(where)
     logging.getLogger("storyline.analysis.pipeline").propagate = False
     sources = SOURCES if "all" in args.sources else tuple(args.sources)
+    warm = document_from_text(
+        'Tom Reyes said on Monday that 3 people came. "Yes," he said.', "warm.txt"
+    )
+    list(analyze([warm], strict=False))  # lazy models load here, not in the first document's time
     docs: list[dict[str, Any]] = []
     briefs: list[dict[str, Any]] = []
 
