@@ -7,7 +7,8 @@ Every shape Storyline reads, from recorded, seeded samples of ../shared/eval:
   with web boilerplate), each cluster also briefed as a group;
 * `html`: the 91 raw html_extraction pages, through ingest's HTML cleaner;
 * `timeline17`: Timeline17 articles (tokenised, one sentence per line), dated
-  by folder; briefed in groups of 10 of one topic;
+  by folder; briefed in groups of 10 of one topic (the other sources are
+  briefed in runs of `--group` consecutive documents);
 * `plus`: Multi-News+ validation articles (truncated, lower-cased);
 * `stripped`: PolNeAR sample articles with the punctuation taken out, one
   sentence per line, read as `stripped` (ingest/repunct.py);
@@ -322,8 +323,21 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             items = plus_docs(root, args.plus, args.seed)
         else:
             items = variant_docs(root, source, args.variants, args.seed + 1)
-        for name, doc in items:
-            analyse(source, name, doc)
+        pending: list[Analysis] = []
+        for k, (name, doc) in enumerate(items):
+            analysis = analyse(source, name, doc)
+            if analysis is not None:
+                pending.append(analysis)
+            if len(pending) == args.group:  # briefs of consecutive documents of one shape
+                briefs.append(
+                    {
+                        "source": source,
+                        "group": f"{source}-{k}",
+                        "documents": len(pending),
+                        **brief_one(pending, args.timeout * 2),
+                    }
+                )
+                pending = []
     return {
         "settings": vars(args),
         "documents": docs,
@@ -414,6 +428,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--slow", type=float, default=10.0, help="a document over this many seconds is slow"
     )
+    ap.add_argument("--group", type=int, default=10, help="documents per brief (ungrouped sources)")
     ap.add_argument("--json", help="write every row and the summary here")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args(argv)
