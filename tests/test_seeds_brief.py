@@ -160,3 +160,19 @@ def test_seeds_brief_markdown_shows_date_and_source_beside_each_line(
     md = out.read_text()
     assert md.index("## What happened") < md.index("### 2013") < md.index("### 2018")
     assert "- **2013 · Huawei backs out of US network" in md
+
+
+def test_seeds_brief_lists_every_titled_speaker(seeds_brief: dict) -> None:
+    """A person quoted with a role is a player: the shown names hold each one (at equal
+    counts a role, not the alphabet, decides who reaches the list)."""
+    listed = {e["name"] for e in seeds_brief["entities"]}
+    titled = {
+        q["speaker"] for q in seeds_brief["quotes"] if q["speaker_kind"] == "person" and q["role"]
+    }
+    assert titled and titled <= listed, sorted(titled - listed)
+
+
+def test_seeds_brief_timeline_lines_close_their_quotations(seeds_brief: dict) -> None:
+    for event in seeds_brief["timeline"]:
+        text = event["text"]
+        assert text.count("“") == text.count("”") and text.count('"') % 2 == 0, text

@@ -86,7 +86,12 @@ def is_junk_name(name: str) -> bool:
 def merge_entities(analyses: Sequence[Analysis], *, max_citations: int = 5) -> list[Entity]:
     """Merge the entity mentions of all analyses into entities, most important first.
 
-    Importance is how many documents mention the entity, then how often.
+    Importance is how many documents mention the entity, then how often, then
+    whether the text gives it a role: among names tied on both, a person the text
+    introduces with a title is a player, where a name without one is as often a
+    passing reference, so the alphabet no longer pushes a titled speaker below
+    one-mention brands out of the shown list (on the hand-checked lists: as many
+    wrong names, more right ones; BENCHMARKS.md, seeds audit).
     Citations are the first mention in each document, topped up to
     `max_citations` with further mentions.
     """
@@ -136,7 +141,7 @@ def merge_entities(analyses: Sequence[Analysis], *, max_citations: int = 5) -> l
             entity.type = "PERSON"
         entities.append(entity)
     _drop_shared_aliases(entities)
-    entities.sort(key=lambda e: (-e.documents, -e.mentions, e.name))
+    entities.sort(key=lambda e: (-e.documents, -e.mentions, not e.role, e.name))
     return entities
 
 

@@ -410,10 +410,29 @@ def standalone(
     line = head + body
     if line and not _END.search(line) and not prefix:
         line += "."
+    line = close_quotation(line)
     if strict and problems(
         line, main_verb(analysis, start, end), person_named=_person_before(analysis, start, end)
     ):
         return None
+    return line
+
+
+def close_quotation(line: str) -> str:
+    """`line` with the quotation it opens and never closes closed at its end.
+
+    A sentence splitter may end a sentence inside a quotation (at a speaker's "…", or
+    between two sentences of one quotation), so the line stops with the mark open and
+    the reader cannot tell where the speaker's words end. The words up to the cut are
+    the speaker's, so closing the mark there says no more than the source."""
+    if line.count("“") > line.count("”"):
+        return line + "”"
+    straight = [m.start() for m in re.finditer(r'"', line)]
+    if len(straight) % 2:
+        i = straight[-1]
+        before, after = line[i - 1 : i] or " ", line[i + 1 : i + 2]
+        if (before.isspace() or before in "([") and after.strip():
+            return line + '"'  # the last mark opens ('saying "the ...'): close it
     return line
 
 

@@ -120,6 +120,25 @@ def test_sorted_by_documents_then_mentions_and_citations():
     assert zeta.citations[0].start == 0  # the first mention in the document comes first
 
 
+def test_ties_on_documents_and_mentions_put_a_titled_person_first():
+    # Alphabetically "Abbot" and "Cobalt" come first; the person the text gives a
+    # role ranks above both at the same counts, and ahead of an untitled person too.
+    entities = merge_entities(
+        [
+            _analysis(
+                "a",
+                [
+                    ("Abbot", "ORG"),
+                    ("Cobalt", "ORG"),
+                    ("Zora Quint", "PERSON", None, "vice president", "Abbot"),
+                    ("Mara Lind", "PERSON"),
+                ],
+            )
+        ]
+    )
+    assert [e.name for e in entities] == ["Zora Quint", "Abbot", "Cobalt", "Mara Lind"]
+
+
 @pytest.mark.parametrize("name", ["apple", "2019", "Tuesday", "March 2014", "12"])
 def test_junk_names(name):
     assert is_junk_name(name)

@@ -270,3 +270,25 @@ def test_problems_reads_so_that_as_a_conjunction() -> None:
         "Priebus said on Tuesday that the speech matters so that people can see the nominee.",
         True,
     )
+
+
+def test_standalone_closes_a_quotation_the_sentence_split_left_open() -> None:
+    """A splitter that ends a sentence at the speaker's "…" leaves the mark open."""
+    text = 'In March the ferry chief Ana Ruiz said the route "is close to ready…'
+    line = standalone(text, _analysis(text), 0, len(text))
+    assert line == 'In March the ferry chief Ana Ruiz said the route "is close to ready…."'
+    curly = "In March the ferry chief Ana Ruiz said the route “is close to ready…"
+    assert standalone(curly, _analysis(curly), 0, len(curly)) == curly + ".”"
+    closed = 'In March the ferry chief Ana Ruiz said the route "is close to ready."'
+    assert standalone(closed, _analysis(closed), 0, len(closed)) == closed
+
+
+def test_close_quotation_leaves_a_closing_mark_alone() -> None:
+    from storyline.briefing.readable import close_quotation
+
+    assert (
+        close_quotation('the route is ready," Ana Ruiz said.')
+        == 'the route is ready," Ana Ruiz said.'
+    )
+    assert close_quotation("He is 5'10\" tall.") == "He is 5'10\" tall."
+    assert close_quotation('Ruiz said "it is ready.') == 'Ruiz said "it is ready."'
