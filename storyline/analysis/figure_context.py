@@ -168,13 +168,32 @@ class _Context:
             return first[max(counts, key=lambda n: (counts[n], -first[n].start))]
         return self.mention_before(pos, ("ORG",))
 
-    def resolve(self, name: str | None) -> str | None:
-        """A speaker written as a bare head ("Association") -> the organisation it points back at."""
-        if not name or " " in name.strip():
+    def resolve(self, name: str | None, offset: int | None = None) -> str | None:
+        """Who a claimant as read (a speaker's words, a subject) names.
+
+        Tidied first (`_tidy_name`: quotation marks, a hyphen the parse spaced out); a
+        record stands for its owner ("the foundation's tally" -> "foundation"); a bare
+        generic head ("Association", "foundation") -> the one organisation it points back
+        at; a bare surname -> the person the people index knows by it before an
+        organisation it opens ("Herman" is Jeff Herman, not "Herman Law"), the
+        organisation otherwise ("Veltrix" -> "Veltrix Energy")."""
+        if not name:
             return name
+        name = _tidy_name(name, self.text)
+        owner = _RECORD_OWNER.fullmatch(name)
+        if owner:
+            name = owner.group("owner")
+        bare = re.sub(r"^the\s+", "", name, flags=re.I)
+        if not bare or " " in bare:
+            return name or None
         orgs = [m.name for m in self.mentions if m.type == "ORG"]
-        full = generic_org(name, orgs) or leading_org(name, orgs)
-        return full or self.full_name(name)
+        generic = generic_org(bare, orgs)
+        if generic:
+            return generic
+        person = self.full_name(bare, offset)  # a surname several share: the one named last
+        if person != bare or (self.people is not None and self.people.canonical(bare, offset)):
+            return person  # the people index knows the name as a person's
+        return leading_org(bare, orgs) or name
 
     def full_name(self, name: str, offset: int | None = None) -> str:
         """ "Chang" -> "Jimmie Chang" when the document names him in full elsewhere.
@@ -193,6 +212,27 @@ class _Context:
         ]
         fulls = [m.name for m in self.mentions if m.type == "PERSON"]
         return resolve_short_name(name, fulls, recent if offset is not None else ()) or name
+
+
+# A record or tally named by its owner ("the foundation's tally", "Gallup's data"): the owner states it.
+_RECORD_OWNER = re.compile(
+    r"(?P<owner>.+?)\s?['’]s?\s+(?:own\s+)?(?:tally|count|counts|report|figures|data|estimates?"
+    r"|records|analysis|numbers|statistics|survey|poll|study|calculations?)",
+    re.I,
+)
+_QUOTE_MARKS = "\"“”‘’'«»"
+
+
+def _tidy_name(name: str, text: str) -> str:
+    """A claimant as a reader writes it: no quotation marks or stray punctuation around it
+    ('" Pluto killer'), and a hyphen the parse spaced out closed again when the text
+    writes it closed ("al - Kidra" -> "al-Kidra")."""
+    name = name.strip().strip(_QUOTE_MARKS + " ,;:").strip()
+    name = re.sub(r"\s?['’]s?$", "", name)  # "agency's" (a possessor read alone)
+    closed = re.sub(r"\s+([-‐–])\s+", r"\1", name)
+    if closed != name and closed in text:
+        name = closed
+    return name
 
 
 def _clean_name(name: str) -> str:

@@ -307,6 +307,9 @@ def _find_claimant(amount: Amount, span, sentence: Sentence, ctx: _Context) -> s
             name = _cue_speaker(verb, ctx)  # "the agency increases the death toll to 267"
             if name:
                 return name
+    record = _record_source(span, sentence, ctx)
+    if record:
+        return record
     # "Holt said the company expects to create 600 jobs": the one who told it (the
     # outermost speech verb) is the claimant; an inner "expects" only without one.
     named: list[tuple[str, str]] = []
@@ -449,6 +452,47 @@ def _reported_in(span, sentence: Sentence, ctx: _Context) -> str | None:
             return None
         words = [t for c in names for t in c.subtree if t.pos_ == "PROPN"]
         return " ".join(t.text for t in sorted(words, key=lambda t: t.i)) or None
+    return None
+
+
+# Verbs by which a record states what it holds ("the agency's data show ...").
+_SHOW_VERBS = frozenset(["show", "indicate", "suggest", "reveal", "find", "put", "estimate"])
+_SOURCE_PREPS = frozenset(["from", "by"])  # "a poll of the race": "of" names no owner
+_RECORD_LEMMAS = frozenset(["datum", "figure", "number", "statistic", "record", "estimate"])
+
+
+def _record_source(span, sentence: Sentence, ctx: _Context) -> str | None:
+    """ "The agency's data show that 40 percent ...", "Figures from the Labor Department
+    showed ...", "Census data indicate ...": a record that is the subject of a showing verb
+    over the figure states it for its owner (possessor, "from"/"by" phrase, or its name)."""
+    below = span.root
+    for anc in _ancestors(span.root, sentence):
+        if anc.pos_ not in ("VERB", "AUX") or anc.lemma_.lower() not in _SHOW_VERBS:
+            below = anc
+            continue
+        subject = next((c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if (
+            subject is None
+            or subject.i == below.i
+            or subject.lemma_.lower() not in _RECORD_NOUNS | _REPORT_NOUNS | _RECORD_LEMMAS
+        ):
+            return None
+        for child in subject.children:
+            if child.dep_ == "poss":
+                return _speaker_name(child, ctx)
+            if child.dep_ == "prep" and child.lower_ in _SOURCE_PREPS:
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return _speaker_name(pobj, ctx)
+        names = [c for c in subject.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if subject.pos_ == "PROPN":
+            names.append(subject)  # "A Field Poll ... put his support at 5 percent"
+        if names:
+            words = {
+                t.i: t for c in names for t in c.subtree if t.pos_ == "PROPN" and t.i <= subject.i
+            }
+            return " ".join(words[i].text for i in sorted(words))
+        return None
     return None
 
 

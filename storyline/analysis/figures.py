@@ -93,7 +93,7 @@ def extract_figures(
             measure=measure or None,
             period=period,
             subject=_subject_name(subject_token, ctx) if not anaphoric else None,
-            claimant=ctx.resolve(_claimant(amount, span, sentence, ctx)),
+            claimant=ctx.resolve(_claimant(amount, span, sentence, ctx), amount.start),
             status=_status(span, date, sentence, ctx.published),  # type: ignore[arg-type]
             citations=[Citation(doc_id, sentence.start, sentence.end)],
         )
@@ -233,9 +233,44 @@ def _incidental(amount: Amount, span, sentence: Sentence, ctx: _Context) -> bool
         return True  # "10 Things to Know for Today": a listicle's title
     if re.match(r"\s?question\b", after) and amount.kind == "money":
         return True  # "the $64,000 question": an idiom
+    if amount.kind in ("count", "number", "bare") and _story_sources(span):
+        return True  # "according to two senators present", "I interviewed a dozen leaders"
     if amount.unit in ("people", "units") and amount.value is not None and amount.value < 10:
         return _described(span, prev)
     return False
+
+
+_ANONYMOUS = re.compile(
+    r"\b(?:anonymity|anonymously|familiar with|not authorized|on condition)\b", re.I
+)
+_INTERVIEW_VERBS = frozenset(["interview", "speak", "talk", "survey", "consult", "ask"])
+
+
+def _story_sources(span) -> bool:
+    """People counted as the story's sources, not what it reports: "according to two
+    senators present", "three people familiar with the talks", "who requested anonymity",
+    "I interviewed more than a dozen leaders" (the writer's own interviews)."""
+    token = span[-1]
+    noun = counted_noun(token) or (token.head if token.dep_ == "nummod" else None)
+    if noun is None or (not is_people(noun) and noun.lemma_.lower() not in _SOURCE_NOUNS):
+        return False
+    if noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lower_ == "according":
+        return True
+    after = noun.doc[noun.i + 1 : noun.right_edge.i + 1].text
+    if (
+        noun.dep_ == "nsubj"
+        and noun.head.lemma_.lower() in SPEECH_VERBS
+        and _ANONYMOUS.search(after)
+    ):
+        return True  # the unnamed who tell it; "arrested two men who spoke on condition ..." stays
+    verb = noun.head
+    if verb.i != noun.i and noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head  # "spoke to three officials"
+    return (
+        noun.dep_ in ("dobj", "pobj")
+        and verb.lemma_.lower() in _INTERVIEW_VERBS
+        and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children)
+    )
 
 
 def _title_case(line: str) -> bool:
@@ -511,7 +546,7 @@ class FigureExtractor:
     """Analysis component: fills `analysis.figures`."""
 
     name = "figures"
-    version = "6"  # quotations across sentences, interview answers, hedged estimates
+    version = "8"  # claimants: records for their owners, tidied names; the story's sources
     requires = ("dates", "entities", "quotes", "people")
     provides = ("figures",)
 

@@ -766,3 +766,103 @@ def test_the_last_verb_of_a_list_shares_the_first_ones_subject(nlp):
     assert (found["35 percent"].claimant, found["35 percent"].status) == ("Kay Moro", "actual")
     # a speech verb with its own subject keeps it
     assert by_text(nlp, "Kay Moro hired 300 workers, said the union.")["300"].claimant == "union"
+
+
+# ---------------------------------------------------------------- claimants, sixth session
+
+
+def _analysed(text: str) -> dict[str, Figure]:
+    """The figures of `text` read by the whole pipeline (quotes, the people index)."""
+    from storyline.api import analyze
+    from storyline.ingest.documents import document_from_text
+
+    (analysis,) = analyze([document_from_text(text, "own.txt", date="2024-05-01")])
+    return {f.text: f for f in analysis.figures}
+
+
+def test_a_record_states_its_figures_for_its_owner(nlp):
+    text = (
+        "Officials at the Northern Weather Agency met on Friday. "
+        "The agency's data show that 40 percent of farms were flooded."
+    )
+    assert by_text(nlp, text)["40 percent"].claimant == "Northern Weather Agency"
+    text = "Figures from the Labor Department showed that 250,000 jobs were added in May."
+    assert by_text(nlp, text)["250,000"].claimant == "Labor Department"
+    # a poll "of" a race names the race it polled, not who polled it
+    text = "A Harlow Poll of the governor's race put his support among voters at 5 percent."
+    assert by_text(nlp, text)["5 percent"].claimant == "Harlow Poll"
+    # a record that is no subject of the showing verb says nothing
+    text = "Reporters showed the data to Ada Lind, who found 40 errors."
+    assert by_text(nlp, text)["40"].claimant != "data"
+
+
+def test_according_to_the_owners_tally_names_the_owner(nlp):
+    text = (
+        "The Brandt Foundation opened in 2001. The foundation has helped 105,000 farmers "
+        "in Kenya, according to the foundation's tally."
+    )
+    # the quotes stage reads "the foundation's tally" as the speaker of the sentence
+    assert _analysed(text)["105,000"].claimant == "Brandt Foundation"
+
+
+def test_a_speakers_name_is_tidied_and_resolved(nlp):
+    text = (
+        "Gaza health official Ashraf al-Kidra spoke on Tuesday. "
+        "An airstrike killed at least 16 people on Wednesday, al-Kidra said."
+    )
+    assert _analysed(text)["16"].claimant == "Ashraf al-Kidra"  # was "al - Kidra"
+    text = 'Mila Brook spoke. The "storm chaser" added: "It reached 5,000 feet."'
+    quotes = [_quote(text, '"It reached 5,000 feet."', '" storm chaser', True)]
+    (f,) = extract_figures(text, nlp(text), quotes=quotes, published="2024-05-01")
+    assert f.claimant == "storm chaser"
+
+
+class _KnownPeople:
+    """A people index that knows the given names as people's (what `canonical` answers)."""
+
+    def __init__(self, names: dict[str, str]) -> None:
+        self.names = names
+
+    def canonical(self, name: str, offset: int | None = None) -> str | None:
+        return self.names.get(name)
+
+
+def test_a_surname_is_the_person_before_the_firm_it_opens(nlp):
+    from storyline.analysis.figure_context import _Context
+    from storyline.model import EntityMention
+
+    text = "Jeff Herman runs Herman Law. Herman has litigated 800 cases."
+    entities = [
+        EntityMention("Jeff Herman", "PERSON", 0, 11),
+        EntityMention("Herman Law", "ORG", 17, 27),
+        EntityMention("Herman", "PERSON", 29, 35, canonical="Herman"),
+    ]
+    ctx = _Context(
+        text, nlp(text), (), entities, (), None, None, _KnownPeople({"Herman": "Herman"})
+    )
+    assert ctx.resolve("Herman", 40) == "Herman"  # was "Herman Law"
+    ctx.people = _KnownPeople({"Herman": "Jeff Herman"})
+    assert ctx.resolve("Herman", 40) == "Jeff Herman"
+    # a bare name no person holds still opens the organisation; a generic head its one org
+    ctx.people = _KnownPeople({})
+    assert ctx.resolve("Herman", 40) == "Herman Law"
+    text = "The Brandt Foundation opened. The foundation helped 500 farmers."
+    ctx = _Context(
+        text, nlp(text), (), [EntityMention("Brandt Foundation", "ORG", 4, 21)], (), None, None
+    )
+    assert ctx.resolve("the foundation's tally") == "Brandt Foundation"
+
+
+def test_the_storys_sources_are_no_figure(nlp):
+    for text in (
+        "Senator Ayotte complained, according to two senators present who requested anonymity.",
+        "While memories were fresh, I interviewed more than a dozen union leaders about the shift.",
+        "Three people familiar with the talks said the deal was close.",
+    ):
+        assert figures(nlp, text) == [], text
+    # people the story reports on stay figures, whoever they spoke to
+    assert [f.text for f in figures(nlp, "The group interviewed 300 voters in Ohio.")] == ["300"]
+    text = "Police arrested two men who spoke on condition of anonymity."
+    assert [f.text for f in figures(nlp, text)] == ["two"]
+    text = "The storm killed 12 people, according to officials."
+    assert [f.text for f in figures(nlp, text)] == ["12"]
