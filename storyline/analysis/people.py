@@ -612,12 +612,15 @@ class PeopleIndex:
                 # "lawmaker from Texas", "contestant on The Apprentice": a phrase the name
                 # ends is completed by it; an organisation there is the affiliation
                 dangling = _dangling(tail)
-                if dangling:
-                    caps = _affiliation(after[i:])
-                    if caps and _names_org(caps) and tail[dangling[0]].lower_ in ORG_PREPOSITIONS:
-                        org = org or _org_clean(_clean_name(caps))
-                    elif caps and len(caps) <= _NAME_TAIL_MAX and caps[0].i == tok.i:
-                        tail += caps
+                caps = _affiliation(after[i:]) if dangling else []
+                owned = _possessed(after, caps)
+                if owned is not None:
+                    caps = owned  # "from Germany's Green Party": the party, not the country
+                by_org = bool(dangling) and tail[dangling[0]].lower_ in ORG_PREPOSITIONS
+                if caps and _names_org(caps) and by_org:
+                    org = org or _org_clean(_clean_name(caps))
+                elif owned is None and _ends_phrase(caps, tok):
+                    tail += caps  # never "contestant on Trump" of "on Trump's TV show"
                 break
             else:
                 tail.append(tok)
@@ -680,6 +683,30 @@ def _dangling(tail: list[Any]) -> list[int]:
     while k > 0 and (tail[k - 1].pos_ in _FUNCTION_POS or tail[k - 1].is_punct):
         k -= 1
     return list(range(k, len(tail)))
+
+
+def _is_possessive(tok: Any) -> bool:
+    return tok.text in ("'s", "\u2019s")
+
+
+def _ends_phrase(caps: list[Any], first: Any) -> bool:
+    """Whether a short name starting at `first` ends a role's phrase (not a possessor)."""
+    if not caps or len(caps) > _NAME_TAIL_MAX or caps[0].i != first.i:
+        return False
+    doc = first.doc
+    return caps[-1].i + 1 >= len(doc) or not _is_possessive(doc[caps[-1].i + 1])
+
+
+def _possessed(after: list[Any], caps: list[Any]) -> list[Any] | None:
+    """The capitalised run a name's possessive owns ("Germany's Green Party" -> "Green
+    Party"); None where the name is no possessor or owns no name."""
+    if not caps:
+        return None
+    rest = [t for t in after if t.i > caps[-1].i]
+    if not rest or not _is_possessive(rest[0]) or rest[0].i != caps[-1].i + 1:
+        return None
+    owned = _affiliation(rest[1:])
+    return owned if owned and owned[0].i == rest[0].i + 1 else None
 
 
 def _names_org(toks: list[Any]) -> bool:

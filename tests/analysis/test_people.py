@@ -225,6 +225,7 @@ def test_a_role_is_never_cut_mid_phrase(nlp):
         "Jim Fox, a lawmaker from Texas, spoke too.\n"
         "Lena Ortiz, a former contestant on The Apprentice, spoke last.\n"
         "Omar Diaz, a spokesman from Veltrix Corp., declined to comment.\n"
+        "Sam Reed, a contestant on Mark Dunn's reality TV show, spoke again.\n"
     )
     roles = {m.text: (m.role, m.organisation) for m in _analysis(text).entities if m.role}
     assert roles["Tom Reyes"][0] == "lawyer"
@@ -232,3 +233,4 @@ def test_a_role_is_never_cut_mid_phrase(nlp):
     assert roles["Jim Fox"][0] in ("lawmaker", "lawmaker from Texas")
     assert roles["Lena Ortiz"][0] == "former contestant on The Apprentice"
     assert roles["Omar Diaz"] == ("spokesman", "Veltrix Corp.")
+    assert roles["Sam Reed"][0] == "contestant"  # never "contestant on Mark Dunn"
