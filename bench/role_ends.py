@@ -22,8 +22,40 @@ from storyline.api import analyze
 from storyline.evaluation.data import cluster_documents, iter_clusters
 
 FUNCTION_WORDS = frozenset(
-    "from on of for at with in to by about as into over under after the a an and or but "
-    "who which that whose whom where when his her its their".split()
+    [
+        "from",
+        "on",
+        "of",
+        "for",
+        "at",
+        "with",
+        "in",
+        "to",
+        "by",
+        "about",
+        "as",
+        "into",
+        "over",
+        "under",
+        "after",
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "who",
+        "which",
+        "that",
+        "whose",
+        "whom",
+        "where",
+        "when",
+        "his",
+        "her",
+        "its",
+        "their",
+    ]
 )
 RELATIVES = frozenset({"who", "which", "whose", "whom"})
 
