@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from ..model import Figure
 from ..words import CARDINALS
 from . import units
+from .nlp import doc_text
 
 __all__ = [
     "COUNT_WORDS",
@@ -681,7 +682,7 @@ def spacy_amounts(nlp_doc) -> list[Amount]:
         m = _QUALIFIER.match(ent.text)
         if m:
             start += m.end()
-        text = nlp_doc.text[start : ent.end_char]
+        text = doc_text(nlp_doc)[start : ent.end_char]
         parsed = find_amounts(text)
         a = parsed[0] if parsed and parsed[0].start == 0 and parsed[0].end == len(text) else None
         kind = {"MONEY": "money", "PERCENT": "percent"}.get(ent.label_, "number")

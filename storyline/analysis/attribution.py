@@ -33,7 +33,7 @@ from .cue_finders import (
     _verb_attribution,
     retort,
 )
-from .cue_model import Models, learned_attributions
+from .cue_model import Models, keeps_nested, learned_attributions
 from .cues import (
     CUE_NOUNS,
     CUE_VERBS,
@@ -47,6 +47,7 @@ from .cues import (
     STANCE_ADJECTIVES,
     TRAILING_CUES,
 )
+from .nlp import doc_text
 from .quotemarks import _dedupe, _trim, find_quote_spans
 from .speakers import contiguous
 
@@ -68,7 +69,8 @@ def extract_attributions(
     ('she told the paper that he thought X'): PolNeAR mostly annotates only the
     outer one (chosen on PolNeAR train).
     `learned` adds the cues of the learned cue finder (cue_model.py; `models`, or the
-    shipped ones when None) to those of the hand-written finders.
+    shipped ones when None) to those of the hand-written finders, and with `nested=False`
+    lets the learned nesting model keep an inner attribution.
     """
     found = listed_cues(text, nlp_doc)
     if learned:
@@ -80,7 +82,18 @@ def extract_attributions(
     # "he continued" is speech only next to a quote ("he continued to campaign" is not)
     found = [a for a in found if a.direct or a.cue_lemma not in QUOTE_ONLY_CUES]
     if not nested:
-        found = [a for a in found if not any(_nests(a, b) for b in found if b is not a)]
+        # the nesting model (cue_model.keeps_nested) keeps some inner ones PolNeAR annotates
+        quoted = [(s.start, s.end) for g in find_quote_spans(text) for s in g]
+        nest = models if learned else {}
+        found = [
+            a
+            for a in found
+            if not any(
+                _nests(a, b) and not keeps_nested(text, a, b, quoted, nest)
+                for b in found
+                if b is not a
+            )
+        ]
     return found
 
 
@@ -752,8 +765,11 @@ def _joinable(gap: str, next_sentence: bool) -> bool:
     """Whether the text between an attribution's end and a quote keeps them together:
     the same paragraph, no other quotation, a few words at most, and no sentence end
     unless `next_sentence` (the quote opens the next sentence: '"A," she said. "B."')."""
-    gap = _TITLE.sub("T", gap)  # 'on CNN's "State of the Union" Sunday' keeps them together
-    if "\n" in gap or "''" in gap or any(m in gap for m in '"\u201c\u201d\u00ab\u00bb'):
+    if "\n" in gap:  # first: a title never spans lines, and the gap to a distant
+        return False  # attribution can be the whole article (quadratic on long ones)
+    if "''" in gap or any(m in gap for m in '"\u201c\u201d'):
+        gap = _TITLE.sub("T", gap)  # 'on CNN's "State of the Union" Sunday' keeps them together
+    if "''" in gap or any(m in gap for m in '"\u201c\u201d\u00ab\u00bb'):
         return False
     words = gap.split()
     if len(words) > (MAX_NEXT_SENTENCE_GAP_WORDS if next_sentence else MAX_JOIN_GAP_WORDS):
@@ -768,7 +784,7 @@ def _joinable(gap: str, next_sentence: bool) -> bool:
 def _cue_after_quote(nlp_doc: Any, quote: Span) -> Attribution | None:
     """'"X," she said' when the parse missed it: a name or pronoun and a cue right after the quote."""
     span = nlp_doc.char_span(
-        quote.end, min(len(nlp_doc.text), quote.end + 60), alignment_mode="expand"
+        quote.end, min(len(doc_text(nlp_doc)), quote.end + 60), alignment_mode="expand"
     )
     if span is None:
         return None

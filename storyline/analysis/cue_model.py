@@ -13,6 +13,9 @@ train (`storyline.evaluation.train_cue_model`) says which are cues. The
 weights ship as plain arrays (`data/cue_model.npz`: feature names, weights,
 bias, threshold); no pickle. A learned cue's attribution is `broad`: kept for
 evaluation and as a direct quote's cue, never shown as indirect speech.
+
+A second model (`nest`) decides, under PolNeAR's convention (`nested=False`),
+which attributions inside another's content are kept (`keeps_nested`).
 """
 
 from __future__ import annotations
@@ -204,3 +207,80 @@ def learned_attributions(
             att.broad = True
             out.append(att)
     return out
+
+
+# Cue lemmas named in the nesting features; any other is "other" (few examples each).
+_NEST_LEMMAS = frozenset(
+    {"say", "tell", "think", "believe", "want", "know", "add", "call", "ask", "argue", "claim"}
+)
+
+
+def _lemma_class(att: Attribution) -> str:
+    return att.cue_lemma if att.cue_lemma in _NEST_LEMMAS else "other"
+
+
+def _source_kind(att: Attribution) -> str:
+    if att.source is None:
+        return "none"
+    head = att.source_head
+    if head is None:
+        return "span"
+    if head.lower_ in _PRONOUNS:
+        return "pron"
+    return "ent:" + head.ent_type_ if head.ent_type_ else "pos:" + head.pos_
+
+
+def _same_sentence(text: str, inner: Attribution, outer: Attribution) -> bool:
+    """No sentence end or line break between the two cues."""
+    lo, hi = sorted((inner.cue.start, outer.cue.start))
+    between = text[lo:hi]
+    return "\n" not in between and not any(ch in ".?!" for ch in between)
+
+
+def nest_features(
+    text: str, inner: Attribution, outer: Attribution, quoted: list[tuple[int, int]]
+) -> list[str]:
+    """Sparse features of an attribution whose cue lies inside another's content (`inner`
+    in `outer`): PolNeAR annotates the inner one about as often as not when the outer is a
+    learned or broad cue, or the inner is "say", and seldom for "want" or "think"."""
+    in_quote = any(a <= inner.cue.start < b for a, b in quoted)
+    content = next(c for c in outer.content if c.start <= inner.cue.start < c.end)
+    words_before = len(text[content.start : inner.cue.start].split())
+    share = (inner.content[0].end - inner.content[0].start) / max(content.end - content.start, 1)
+    il, ol = _lemma_class(inner), _lemma_class(outer)
+    f = [
+        "inner=" + il,
+        "outer=" + ol,
+        "pair=" + ol + ">" + il,
+        "outer_broad=" + str(outer.broad),
+        "outer_direct=" + str(outer.direct),
+        "inner_direct=" + str(inner.direct),
+        "inner_broad=" + str(inner.broad),
+        "inner_clausal=" + str(inner.clausal),
+        "outer_clausal=" + str(outer.clausal),
+        "inner_source=" + _source_kind(inner),
+        "outer_source=" + _source_kind(outer),
+        "inner+source=" + il + "+" + _source_kind(inner).split(":")[0],
+        "quoted=" + str(in_quote),
+        "words_before=" + _bucket(words_before),
+        "share=" + ("most" if share > 0.6 else "half" if share > 0.3 else "small"),
+        "outer_broad+inner=" + str(outer.broad) + "+" + il,
+        "same_sentence=" + str(_same_sentence(text, inner, outer)),
+        "inner_source_inside="
+        + str(inner.source is not None and content.start <= inner.source.start < content.end),
+        "inner_first=" + str(inner.cue.start < outer.cue.start),
+    ]
+    return f
+
+
+def keeps_nested(
+    text: str,
+    inner: Attribution,
+    outer: Attribution,
+    quoted: list[tuple[int, int]],
+    models: Models | None = None,
+) -> bool:
+    """Whether the nesting model keeps `inner` beside the `outer` attribution whose content
+    holds its cue (no model: never, the rule before the model)."""
+    model = (shipped_models() if models is None else models).get("nest")
+    return model is not None and model.takes(nest_features(text, inner, outer, quoted))

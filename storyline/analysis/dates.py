@@ -49,6 +49,7 @@ from typing import Any
 
 from ..model import Analysis, DateMention, Granularity
 from ..words import CARDINALS, REPORTING_WORDS
+from .nlp import doc_text
 from .roles import ROLE_HEADS
 
 MONTHS = {
@@ -382,12 +383,16 @@ def describes_thing(
         root = root.head  # "in 2000 and 2008": the second year hangs on the first
     verb = governing_verb(root)
     if kind == "deictic" and span.text.lower() == "today":
-        if nlp_doc.text[max(0, start - 5) : start].lower().strip() == "even":
+        if doc_text(nlp_doc)[max(0, start - 5) : start].lower().strip() == "even":
             return True
+        # "Today the government focuses its attention on ...", "only 7 percent do
+        # today": a plain present with "today" tells how things are now (news tells
+        # the day's happenings in the past tense); "Today we have 400 people working"
+        # is a count at a date, which a timeline keeps
         return bool(
             verb is not None
-            and verb.lemma_.lower() in _STATE_LEMMAS
             and verb.tag_ in ("VBZ", "VBP")
+            and verb.lemma_.lower() != "have"
             and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
         )
     if (
@@ -419,6 +424,16 @@ def describes_thing(
         and verb.lemma_.lower() not in PLAN_LEMMAS
     ):
         return True  # "This year, an average of polls shows Clinton leading": a state
+    if (
+        kind == "rel_unit"
+        and span.text.lower() == "this year"
+        and verb is not None
+        and _perfect(verb)
+        and not _past_simple(verb)
+    ):
+        # "This year's primaries have featured many firsts": a present perfect over the
+        # year so far sums it up; it dates no happening
+        return True
     noun = None
     if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.i != root.head.i:
         noun = root.head.head
@@ -435,6 +450,14 @@ def describes_thing(
         return False
     if noun.lemma_.lower() in ROLE_HEADS and verb.lemma_ == "be":
         return True  # "who was Romney's top adviser in 2012": a post held then
+    if (
+        root.dep_ in ("compound", "nmod", "amod", "nummod", "poss")
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in ("before", "after")
+    ):
+        # "received applications before the March 15 deadline": the clause happened
+        # some time before (or after) a dated thing, not on its date
+        return True
     if ahead and root.dep_ == "pobj" and not _perfect(verb):
         return False  # "on course for first power in 2027": a target, not a description
     return not _past_simple(verb) and clause_tense(verb) is not True
@@ -474,6 +497,11 @@ def _governed_plan(verb: Any, by: bool, ahead: bool, depth: int = 0) -> bool | N
             and head.i != verb.i
             and head.lemma_.lower() in _REPORTED
         )
+    if verb.tag_ in ("VB", "VBG") and not by and _judged(verb):
+        # "it is important to defeat Trump in November", "a realistic chance of winning
+        # in November", "a real shot at succeeding Obama next January": a goal or a
+        # prospect someone weighs, no happening and no plan
+        return False
     if "to" in auxes and head.i != verb.i:
         # an infinitive: a plan only when a plan verb (or "due", "set") governs it;
         # "a chance to defeat Trump in November", "bring him to run in 2020" are not
@@ -496,6 +524,35 @@ def _governed_plan(verb: Any, by: bool, ahead: bool, depth: int = 0) -> bool | N
     return None
 
 
+# Adjectives that make a plan or a forecast of the infinitive they govern ("is due to
+# vote", "is likely to win"), not a goal someone weighs ("is important to win").
+_FORECAST_ADJ = frozenset({"likely", "unlikely", "sure", "certain", "poised", "ready", "able"})
+
+
+def _judged(verb: Any) -> bool:
+    """A non-finite verb that an evaluative adjective on a copula ("it is important
+    to defeat", "will be very difficult for X to win") or a noun through a preposition
+    ("chance of winning", "shot at succeeding") governs: a goal or a prospect."""
+    head = verb.head
+    if head.i == verb.i:
+        return False
+    if (
+        verb.dep_ == "pcomp"
+        and head.dep_ == "prep"
+        and head.lower_ in ("of", "at", "for")  # not "remarks after meeting ... on Tuesday"
+        and head.head.pos_ in ("NOUN", "PROPN")
+    ):
+        return head.head.lemma_.lower() not in EVENT_NOUNS
+    if verb.dep_ in ("xcomp", "advcl", "ccomp") and head.lemma_ == "be":
+        return any(
+            c.dep_ == "acomp"
+            and c.pos_ == "ADJ"
+            and c.lemma_.lower() not in PLAN_LEMMAS | _FORECAST_ADJ
+            for c in head.children
+        )
+    return False
+
+
 def goal_or_hypothetical(nlp_doc: Any, start: int, end: int, *, ahead: bool = False) -> bool:
     """Whether the date at [start, end) belongs to a goal or a hypothetical, which tells
     no happening and no plan: "to defeat Trump in November", "what could bring him to
@@ -509,8 +566,28 @@ def goal_or_hypothetical(nlp_doc: Any, start: int, end: int, *, ahead: bool = Fa
     verb = governing_verb(span.root)
     if verb is None or _counterfactual(verb) or _past(verb):
         return False  # "won in 2012", "has won": a happening
-    by = bool(_BY.search(nlp_doc.text, max(0, start - 24), start))
+    by = bool(_BY.search(doc_text(nlp_doc), max(0, start - 24), start))
     return _governed_plan(verb, by, ahead) is False
+
+
+def denied(nlp_doc: Any, start: int, end: int) -> bool:
+    """Whether the date at [start, end) is in a clause a negated verb governs, which
+    tells of nothing that happens: "Unity doesn't mean Sanders closes up shop tomorrow".
+    A day's event a noun names keeps its date ("did not say if he would attend
+    Monday's debate")."""
+    span = nlp_doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    if root.head.lemma_.lower() in EVENT_NOUNS:
+        return False
+    verb = governing_verb(root)
+    return bool(
+        verb is not None
+        and verb.dep_ == "ccomp"
+        and verb.head.i != verb.i
+        and any(c.dep_ == "neg" for c in verb.head.children)
+    )
 
 
 def _counterfactual(verb: Any) -> bool:
@@ -962,10 +1039,15 @@ AHEAD_DAYS = 45
 
 
 def _nearest_ahead(
-    value: str | None, granularity: Granularity | None, pub: Published | None, m: re.Match[str]
+    value: str | None,
+    granularity: Granularity | None,
+    pub: Published | None,
+    m: re.Match[str],
+    days: int | None = None,
 ) -> tuple[str | None, bool]:
-    """`value` (resolved as past) moved a year on when that lands it within AHEAD_DAYS
-    after a publication date known to the day; `m` must name no year or relative word."""
+    """`value` (resolved as past) moved a year on when that lands it within `days`
+    (AHEAD_DAYS) after a publication date known to the day; `m` must name no year or
+    relative word."""
     if (
         value is None
         or pub is None
@@ -980,9 +1062,24 @@ def _nearest_ahead(
         ahead = dt.date(year, int(value[5:7]), int(value[8:10]) if granularity == "day" else 1)
     except ValueError:
         return value, False
-    if pub.date < ahead <= pub.date + dt.timedelta(days=AHEAD_DAYS):
+    if pub.date < ahead <= pub.date + dt.timedelta(days=days or AHEAD_DAYS):
         return f"{year:04d}{value[4:]}", True
     return value, False
+
+
+def _non_finite_at(nlp_doc: Any, start: int, end: int) -> bool:
+    """Whether the verb governing [start, end) is an infinitive or a gerund with no
+    finite auxiliary ("to defeat", "of winning"), which tells no time of its own."""
+    span = nlp_doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    verb = governing_verb(span.root)
+    if verb is None or verb.tag_ not in ("VB", "VBG"):
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VB":
+        return bool(auxes) and all(c.tag_ == "TO" for c in auxes)
+    return not auxes and verb.dep_ in ("pcomp", "xcomp", "acl")
 
 
 def inferred_published(text: str, nlp_doc: Any = None) -> Published | None:
@@ -1048,6 +1145,17 @@ def resolve_dates(
                 nlp_doc is not None and tense is None and _present_at(nlp_doc, m.start(), m.end())
             )
         resolved = _resolve(kind, m, pub, cue)
+        if (
+            kind == "rel_unit"
+            and tense is False
+            and pub is not None
+            and pub.granularity == "day"
+            and pub.date.weekday() == 6
+            and m.group(0).lower() == "this week"
+        ):
+            # "announced this week" in a Sunday paper: the week just ended (Sunday to
+            # Saturday), not the one the paper opens
+            resolved = _resolve(kind, m, Published(pub.date - dt.timedelta(days=1), "day"), cue)
         if resolved is None:
             continue
         value, gran, relative, conf = resolved
@@ -1055,7 +1163,10 @@ def resolve_dates(
         if parsed and tense is None and not cue and kind in ("md", "dm", "month"):
             # the parse finds it neither past nor planned ("Nevada, which holds caucuses
             # on Feb. 20", a Feb. 10 article): the nearest such day, not a year back
-            value, ahead = _nearest_ahead(value, gran, pub, m)
+            # ("to defeat Trump in November", "a chance of winning in November": a
+            # non-finite clause has no past of its own, so its month is the next one)
+            days = 366 if nlp_doc is not None and _non_finite_at(nlp_doc, *m.span()) else None
+            value, ahead = _nearest_ahead(value, gran, pub, m, days)
             cue = cue or ahead
         if kind in ("md", "dm", "month") and _NAMED_EVENT.match(text, m.end()):
             # "the Sept. 11 attacks": a date naming a past event; no year is told, so
@@ -1084,7 +1195,8 @@ def resolve_dates(
                     nlp_doc is not None
                     and not (future and gran == "day")
                     and goal_or_hypothetical(nlp_doc, m.start(), m.end(), ahead=future)
-                ),
+                )
+                or (nlp_doc is not None and denied(nlp_doc, m.start(), m.end())),
             )
         )
     if nlp_doc is not None:
@@ -1283,7 +1395,9 @@ class DateResolver:
     name = "dates"
     # 5: goals and hypotheticals describe; year-less names of past events ("the Sept. 11
     # attacks") unresolved; counted spans ("eight years ago") only at a safe year
-    version = "5"
+    # 6: goals weighed by an adjective or a noun, states told with "today" or "this year",
+    # a date before/after a thing, months of non-finite clauses ahead, Sunday's "this week"
+    version = "6"
     requires: tuple[str, ...] = ()
     provides: tuple[str, ...] = ("dates",)
 

@@ -32,6 +32,7 @@ from .cues import (
     STANCE_VERBS,
 )
 from .furniture import furniture_spans, inside
+from .nlp import doc_text
 from .people import headline_case, says_more, write_back_roles
 from .quotemarks import (
     _QUOTE_RE,
@@ -55,7 +56,7 @@ class QuoteExtractor:
     """Analysis component: fills `analysis.quotes` with attributed speech."""
 
     name = "quotes"
-    version = "9"  # 4: skips furniture sentences; 5: issue-10 speakers (relatives, documents, single marks); 6: described and appositive sources, roles through the index; 7: short quoted sentences, trailing tags, carried paragraphs; 8: unclosed quotes end at their tag, quotes after named indirect speech, coordinated speech verbs; 9: a source phrase re-read in a circle ends with no speaker
+    version = "10"  # 4: skips furniture sentences; 5: issue-10 speakers (relatives, documents, single marks); 6: described and appositive sources, roles through the index; 7: short quoted sentences, trailing tags, carried paragraphs; 8: unclosed quotes end at their tag, quotes after named indirect speech, coordinated speech verbs; 9: a source phrase re-read in a circle ends with no speaker; 10: relative pronouns, epithets, untagged subjects
     requires = ("entities", "people")
     provides = ("quotes",)
 
@@ -161,6 +162,9 @@ class QuoteExtractor:
                 speaker = resolver.resolve(
                     att.source_head, att.source_tokens, [*att.content, *quoted]
                 )
+                if speaker.name is None and speaker.role is None and _epithet(att, att.source_head):
+                    # no title ("the mayor" whom no one holds stays no one): an epithet
+                    speaker = _last_speaker(spoken, att.cue.start) or speaker
                 if speaker.kind == "person" and speaker.name and att.source_head.pos_ != "PROPN":
                     # "X said A. He added B. He said C.": each "he" continues X, and so
                     # does a "he" after "the party leader said"
@@ -242,6 +246,36 @@ def _same_speaker_again(
     return None
 
 
+# How far back (characters) an epithet looks for the speaker it stands for.
+_EPITHET_REACH = 1500
+
+
+def _epithet(att: Attribution, head: Any) -> bool:
+    """ "the gambling tycoon told Reuters": the subject of a speech verb that is a
+    definite singular description, names no one and is no title the resolver could
+    place (those go to the title's holder): in news prose, the person being quoted."""
+    left = [t for t in att.source_tokens if t.i < head.i and not t.is_punct]
+    return (
+        att.cue_lemma in SPEECH_VERBS
+        and head.dep_ == "nsubj"
+        and head.head.lemma_ == att.cue_lemma
+        and head.pos_ == "NOUN"
+        and head.tag_ == "NN"
+        and bool(left)
+        and left[0].lower_ == "the"
+        and not any(t.pos_ == "PROPN" or t.dep_ == "poss" for t in left)
+        and not any(c.dep_ in ("prep", "relcl", "acl") for c in head.children)
+    )
+
+
+def _last_speaker(spoken: list[tuple[Attribution, Speaker]], at: int) -> Speaker | None:
+    """The speaker of the nearest named statement before `at`, within `_EPITHET_REACH`."""
+    for prior, speaker in reversed(spoken):
+        if prior.cue.start < at and speaker.name:
+            return speaker if at - prior.cue.start <= _EPITHET_REACH else None
+    return None
+
+
 def _turns(att: Attribution, text: str, nlp_doc: Any) -> list[Attribution]:
     """A quote joined across an exchange, split into its speakers' turns.
 
@@ -289,7 +323,7 @@ def _sentence_end(nlp_doc: Any, offset: int) -> int:
     """Where the sentence of the first word at or after `offset` ends, within its
     paragraph (the tag after a closing mark may be parsed as a sentence of its own)."""
     tok = next((t for t in nlp_doc if t.idx >= offset and not t.is_space), None)
-    if tok is None or "\n" in nlp_doc.text[offset : tok.idx]:
+    if tok is None or "\n" in doc_text(nlp_doc)[offset : tok.idx]:
         return offset
     return int(tok.sent.end_char)
 

@@ -19,7 +19,14 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ..model import EntityMention, Span
-from .cues import FIRST_PERSON, GROUP_NOUNS, HEARING_BODIES, PERSONAL_PRONOUNS
+from .cues import (
+    BELIEF_VERBS,
+    FIRST_PERSON,
+    GROUP_NOUNS,
+    HEARING_BODIES,
+    PERSONAL_PRONOUNS,
+    SPEECH_VERBS,
+)
 from .entity_rules import ANAPHORIC_OWNERS, GENERIC_ORG_HEADS
 from .matching import is_titled
 from .people import (
@@ -122,6 +129,10 @@ _NAMELESS_SOURCES = frozenset(
         "confidant",
         "employee",
         "passenger",
+        "staffer",
+        "operative",
+        "aide",
+        "attendee",
     }
 )
 # People the text describes by sex alone ("one woman adopted from Iran", "the man"): shown
@@ -302,6 +313,23 @@ class SpeakerResolver(PeopleIndex):
                 if nouns
                 else Speaker(None, "unknown")
             )
+        if (
+            low in ("who", "which")
+            and head.dep_ in ("nsubj", "nsubjpass")
+            and head.head.dep_ in ("relcl", "acl")
+            and head.head.head.i < head.i
+            and (
+                head.head.lemma_ in SPEECH_VERBS
+                or (low == "who" and head.head.lemma_ in BELIEF_VERBS)
+            )
+        ):
+            # "X, who thinks Y", "the AP report, which notes Z": the relative pronoun
+            # stands for the noun it hangs on, read without the clause ("polls that
+            # show" is no one speaking)
+            noun = head.head.head
+            clause = {t.i for t in head.head.subtree}
+            rest = [t for t in noun.subtree if t.i not in clause and t.i <= head.i]
+            return self.resolve(noun, rest, skip, depth=depth + 1)
         in_name = head.ent_type_ == "PERSON" and head.i > 0 and head.nbor(-1).ent_type_ == "PERSON"
         if (
             low == "him" or (low == "her" and head.dep_ in ("dobj", "pobj", "dative", "poss"))
@@ -309,6 +337,7 @@ class SpeakerResolver(PeopleIndex):
             return Speaker(None, "unknown")  # an object pronoun is who was spoken to or of
         if low in PERSONAL_PRONOUNS and not in_name:
             person = self.person_before(head.idx, skip)
+            person = self._untagged_subject(head, skip) or person
             nameless = self._nameless_since(head, person, skip)
             if nameless is not None:
                 return nameless
@@ -453,6 +482,31 @@ class SpeakerResolver(PeopleIndex):
             # a source the text identifies without a name, shown as it is described
             return Speaker(_described(head, phrase), "group")
         return Speaker(None, "unknown")
+
+    def _untagged_subject(self, pronoun: Any, skip: Sequence[Span]) -> Any:
+        """ "Trump blamed officials on Twitter. '...,' he wrote": the tagger missed the
+        subject's name (and took "Twitter" for a person), so the people named there are
+        only objects; a known person's surname as the main subject of the sentence before
+        is who a "he"/"she" opening no name of its own sentence means."""
+        sent = pronoun.sent
+        if sent.start == 0 or any(
+            t.ent_type_ == "PERSON" and not any(s.start <= t.idx < s.end for s in skip)
+            for t in pronoun.doc[sent.start : pronoun.i]
+        ):
+            return None
+        prev = pronoun.doc[sent.start - 1].sent
+        subj = next(
+            (t for t in prev if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.pos_ == "PROPN"),
+            None,
+        )
+        if subj is None or subj.ent_type_ == "PERSON":
+            return None
+        name = self.canonical(subj.text, subj.idx)
+        person = self.person(name) if name else None
+        wanted = {"he": "m", "she": "f"}.get(pronoun.lower_)
+        if person is None or (wanted and person.gender not in (None, wanted)):
+            return None
+        return person
 
     def _nameless_since(self, pronoun: Any, person: Any, skip: Sequence[Span]) -> Speaker | None:
         """ "One woman adopted from Iran ... 'X,' she said": a nameless person made the

@@ -278,6 +278,10 @@ def dated_sentences(
             continue  # "fallen by 30 percent since 2018": where a trend starts, not an event
         if _RANGE_END.search(doc.text[max(0, mention.start - 40) : mention.start]):
             continue  # "calls from 2012 to 2014": where a period ends, not an event
+        if _AFTER_BARE.search(doc.text, max(0, mention.start - 8), mention.start) and not (
+            _POSSESSIVE.match(doc.text, mention.end)
+        ):
+            continue  # "will begin airing ads after Monday": where a period starts
         if _HYPOTHETICAL.match(doc.text, _sentence_start(spans, mention.start), mention.start):
             continue  # "If you were betting today, you would ...": no happening
         if _STATE_AT.search(doc.text[max(0, mention.start - 30) : mention.start]):
@@ -288,7 +292,7 @@ def dated_sentences(
             continue  # '"... what voters confirmed here tonight," Sanders said': the day he spoke
         if mention.describes:
             continue  # "such as Mitt Romney in 2012": the date times a person or thing (dates.py)
-        if _CHANGE_FROM.search(doc.text, max(0, mention.start - 40), mention.start) or (
+        if _CHANGE_FROM.search(doc.text, max(0, mention.start - 70), mention.start) or (
             _CHANGE_TO.search(doc.text, max(0, mention.start - 90), mention.start)
         ):
             continue  # "rose from 11 percent in April to 19 percent in August": a period
@@ -545,7 +549,10 @@ def _in_since_clause(text: str, mention: DateMention, clauses: Sequence[Clause])
 
 # A change over a period: "rose from 11 percent in April to 19 percent in August".
 _AMOUNT = r"[$£€]?\d[\d,.]*\s*(?:%|percent|per\s+cent|points?|million|billion)?"
-_CHANGE_FROM = re.compile(rf"(?i)\bfrom\s+{_AMOUNT}\s+in\s+$")
+# ("a drop from 76 percent who said the same in April": the earlier value's own clause)
+_CHANGE_FROM = re.compile(
+    rf"(?i)\bfrom\s+{_AMOUNT}\s+(?:(?:who|that|which)\s+(?:[\w'’]+\s+){{1,5}}?)?in\s+$"
+)
 _CHANGE_TO = re.compile(rf"(?i)\bfrom\s+{_AMOUNT}\s+in\s+\w+\s+to\s+{_AMOUNT}\s+in\s+$")
 # A poll's field dates: "the survey, taken July 11-14", "conducted from Dec. 3 - Dec. 7".
 _FIELD_DATES = re.compile(
@@ -560,6 +567,10 @@ _UNTIL = re.compile(r"(?i)\b(?:until|till|through|throughout)\s+(?:the\s+end\s+o
 _SINCE = re.compile(
     r"\b(?:since|from|between)\s+(?:the\s+|its\s+|their\s+)?(?:early\s+|late\s+|mid-?)?$", re.I
 )
+# A bare day after "after" starts a period ("will begin airing ads after Monday"); a day's
+# event after it keeps its date ("after Monday's debate").
+_AFTER_BARE = re.compile(r"(?i)\bafter\s+$")
+_POSSESSIVE = re.compile(r"['’]s\b")
 
 
 def content_words(text: str) -> frozenset[str]:

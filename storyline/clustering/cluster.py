@@ -28,6 +28,11 @@ systems do (Miranda et al. 2018): for a new document,
    `merge_threshold`, the two threads were one story: the smaller folds into
    the larger, whose id stays (the other id keeps resolving to it).
 
+A document whose text is mostly page furniture (the shared detector,
+`analysis/furniture.py`: crawl notices, widgets, cookie text) joins no
+story and says so: scraped in place of an article, it would bridge every
+story it was scraped under (its copies included: they follow it).
+
 Documents are taken in publication-date order (undated last). Each document
 is one transaction (membership, centroids, index, frequencies), so a crash
 leaves every document in exactly one story or in none, and the next run
@@ -45,6 +50,9 @@ from pathlib import Path
 
 import numpy as np
 
+from ..errors import StoreError
+from ..ingest.webtext import is_boilerplate
+from ..model import Document
 from ..store import Store
 from ..store import stories as rows
 from . import dense as dense_model
@@ -52,6 +60,7 @@ from . import features
 from . import links as link_model
 
 NO_TEXT = "no words to cluster on (empty or non-text document)"
+FURNITURE = "page furniture, not an article (crawl notice, widget or cookie text): no story"
 
 
 @dataclass(slots=True, frozen=True)
@@ -93,6 +102,15 @@ class Params:
     # lead to a story and its nearest event join the link model's features. Off,
     # or without the extra, clustering is on terms alone.
     dense: bool = False
+    # With `dense`: whether the dense cosines join the story link decision (the dense
+    # link model); False keeps the terms' story decision and uses them for events only.
+    dense_links: bool = True
+    # With `dense`: an event is joined only when the document's dense cosine to it also
+    # reaches this (the nearest by terms among those that do); -1: terms alone decide.
+    dense_event: float = -1.0
+    # A document whose text is at least this share page furniture joins no story
+    # (`FURNITURE`); above 1, every document is clustered.
+    furniture_share: float = 0.5
 
 
 @dataclass(slots=True)
@@ -169,7 +187,7 @@ class Clusterer:
         self.model = link_model.shipped() if self.params.learned else None
         if self.params.learned and self.params.link_model:
             self.model = link_model.LinkModel.load(Path(self.params.link_model), None)
-        if self.embed is not None and self.params.learned:
+        if self.embed is not None and self.params.learned and self.params.dense_links:
             self.model = link_model.shipped_dense() or self.model
         self.trace = trace
         # the overlap features cost a pass over every compared event: only when read
@@ -213,6 +231,7 @@ class Clusterer:
         """Put one document in a story (or record why not), all in one transaction."""
         p = self.params
         terms = features.extract(doc.text, doc.title)
+        furniture = bool(terms) and self._furniture(doc)
         day = _day(doc.published)
         iso = day.isoformat() if day else None
         now = datetime.now(UTC).isoformat(timespec="seconds")
@@ -222,6 +241,10 @@ class Clusterer:
             if not terms:
                 rows.add_member(conn, doc.pk, None, None, None, NO_TEXT)
                 report.skipped.append((doc.id, NO_TEXT))
+                return
+            if furniture:
+                rows.add_member(conn, doc.pk, None, None, None, FURNITURE)
+                report.skipped.append((doc.id, FURNITURE))
                 return
             keys = {t: features.term_key(t) for t in terms.counts}
             df_keys = {t: rows.df_key(k) for t, k in keys.items()}
@@ -275,13 +298,23 @@ class Clusterer:
             rows.update_story(conn, story)
             rows.set_postings(conn, story.pk, _top_keys(story.centroid, p.posting_terms))
             joinable = _cutoff(day, p.event_window_days)
-            event_pk = self._event(conn, story.pk, doc.id, vec, shown, iso, best, joinable)
+            event_pk = self._event(conn, story.pk, doc.id, vec, shown, iso, best, joinable, dvec)
             if dvec is not None:
                 rows.add_dense(conn, rows.STORY, story.pk, dvec)
                 rows.add_dense(conn, rows.EVENT, event_pk, dvec)
             rows.add_member(conn, doc.pk, story.pk, event_pk, round(best.similarity, 5))
             if self.trace is not None:
                 self.trace(doc.id, self._rows, story.pk, merged)
+
+    def _furniture(self, doc: rows.Pending) -> bool:
+        """Whether `doc` is mostly page furniture (read with its paragraphs and sentences)."""
+        if self.params.furniture_share > 1:
+            return False
+        try:
+            stored = self.store.get(doc.id)
+        except StoreError:  # deleted meanwhile: `assign` records nothing for it
+            return False
+        return is_furniture(stored, self.params.furniture_share)
 
     def _links(
         self,
@@ -314,7 +347,7 @@ class Clusterer:
             if p.link_probability >= 0 or self.model is None
             else self.model.threshold
         )
-        dense = self.embed is not None
+        dense = self.embed is not None and p.dense_links
         story_dense = (
             rows.dense_vectors(conn, rows.STORY, [s.pk for _, s in by_centroid[: p.event_stories]])
             if dense and dvec is not None
@@ -447,10 +480,25 @@ class Clusterer:
         iso: str | None,
         link: _Link,
         joinable: str | None,
+        dvec: np.ndarray | None = None,
     ) -> int:
-        """Join the link's nearest event at or above event_threshold, or found one."""
+        """Join the link's nearest event at or above event_threshold, or found one.
+
+        With `dense_event`, an event whose dense cosine to the document falls under
+        it is not joined: the story's recent events are read again, with their
+        vectors, and the nearest by terms among those passing is taken."""
         p = self.params
-        if not link.compared:  # joined on its centroid alone: its events not read yet
+        if p.dense_event >= 0 and dvec is not None:
+            events = rows.story_events(conn, story_pk, joinable, p.event_candidates)
+            vectors = rows.dense_vectors(conn, rows.EVENT, [e.pk for e in events])
+            link.event, link.event_similarity = None, 0.0
+            for event in events:
+                if dense_model.cosine(dvec, vectors.get(event.pk)) < p.dense_event:
+                    continue
+                near = features.cosine(vec, event.centroid)
+                if link.event is None or near > link.event_similarity:
+                    link.event, link.event_similarity = event, near
+        elif not link.compared:  # joined on its centroid alone: its events not read yet
             for event in rows.story_events(conn, story_pk, joinable, p.event_candidates):
                 near = features.cosine(vec, event.centroid)
                 if link.event is None or near > link.event_similarity:
@@ -484,6 +532,36 @@ def _active(story: rows.Cluster, day: date | None, days: int) -> bool:
     if day is None or first is None or last is None:
         return False
     return first - timedelta(days=days) <= day <= last + timedelta(days=days)
+
+
+def is_furniture(document: Document, share: float) -> bool:
+    """Whether at least `share` of `document`'s characters are page furniture.
+
+    Furniture is what the shared rule says it is (`ingest.webtext.is_boilerplate`,
+    as `analysis.furniture` applies it): a whole paragraph, or a sentence of one.
+    Reading stops once the article's own text rules the share out (most documents
+    decide in their first paragraphs), as the rule costs ~0.1 ms a line.
+    """
+    text = document.text
+    total = sum(p.end - p.start for p in document.paragraphs) or len(text)
+    allowed = (1 - share) * total  # article characters a furniture document may have
+    article = 0
+    spans = [(p.start, p.end) for p in document.paragraphs] or [(0, len(text))]
+    by_paragraph: dict[int, list[tuple[int, int]]] = {}
+    for sentence in document.sentences:
+        by_paragraph.setdefault(sentence.paragraph, []).append((sentence.start, sentence.end))
+    for k, (start, end) in enumerate(spans):
+        if is_boilerplate(text[start:end]):
+            continue
+        parts = by_paragraph.get(k, [])
+        if len(parts) <= 1:  # one sentence: the paragraph's own verdict stands
+            article += end - start
+        else:
+            furniture = sum(e - s for s, e in parts if is_boilerplate(text[s:e]))
+            article += end - start - furniture
+        if article > allowed:
+            return False
+    return article <= allowed
 
 
 def _unit(centroid: dict[str, float]) -> dict[str, float]:

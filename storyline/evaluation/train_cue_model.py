@@ -10,8 +10,10 @@ cross-validation over train only (halves A = the first 460 annotation files,
 B = the rest): C (of C_GRID) by the held-out half's log-loss, the threshold (of
 THRESHOLD_GRID) by the held-out half's token-overlap F1 as the bench scores it
 (mean of Source and Content over both halves); the final model is refitted on
-all of train with the chosen setting. Retraining reproduces the shipped file
-bit for bit. PolNeAR dev is never read here.
+all of train with the chosen setting. The nesting model (`cue_model.keeps_nested`)
+is chosen the same way on the nested pairs each half gives with the other half's
+cue model, and refitted on the pairs of both halves found so. Retraining
+reproduces the shipped file bit for bit. PolNeAR dev is never read here.
 
     python -m storyline.evaluation.train_cue_model ../shared/eval/polnear/train \\
         --cache /tmp/polnear-train.spacy --out storyline/analysis/data/cue_model.npz \\
@@ -25,17 +27,19 @@ import json
 import math
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from ..analysis.attribution import listed_cues
+from ..analysis.attribution import _nests, extract_attributions, listed_cues
 from ..analysis.cue_model import (
     LinearModel,
     Models,
     candidates,
     features,
+    nest_features,
     save_models,
 )
 from ..analysis.nlp import load_nlp
@@ -151,6 +155,31 @@ def token_f1(items: list[Item], models: Models | None, learned: bool = True) -> 
     return out
 
 
+def nest_examples(items: list[Item], cue: Models) -> tuple[list[list[str]], list[int]]:
+    """Feature lists and labels of every nested pair (an attribution whose cue lies in
+    another's content, `attribution._nests`) that `extract_attributions` finds with the
+    cue model `cue`, once per annotation file: positive when a gold Cue of that file
+    overlaps the inner cue."""
+    pairs: dict[str, list[tuple[int, int, list[str]]]] = {}
+    xs: list[list[str]] = []
+    ys: list[int] = []
+    for name, text, doc, gold in items:
+        if name not in pairs:
+            quoted = [(s.start, s.end) for g in find_quote_spans(text) for s in g]
+            found = extract_attributions(text, doc, join_sentences=True, models=cue)
+            pairs[name] = [
+                (a.cue.start, a.cue.end, nest_features(text, a, b, quoted))
+                for a in found
+                for b in found
+                if b is not a and _nests(a, b)
+            ]
+        cues = [c for g in gold for c in g["Cue"]]
+        for start, end, feats in pairs[name]:
+            xs.append(feats)
+            ys.append(int(any(s < end and start < e for s, e in cues)))
+    return xs, ys
+
+
 def _choose_c(data: list[tuple[list[list[str]], list[int]]]) -> float:
     """The regularisation with the lowest held-out log-loss over the two halves."""
     return min(
@@ -159,23 +188,57 @@ def _choose_c(data: list[tuple[list[list[str]], list[int]]]) -> float:
     )
 
 
+def _threshold(
+    halves: tuple[list[Item], list[Item]],
+    models: list[Callable[[float], Models]],
+    job: str,
+    c: float,
+    log: list[dict],
+) -> float:
+    """The threshold (of THRESHOLD_GRID) with the best held-out token F1 (mean of Source
+    and Content over both halves); `models[k](th)` are half k's models at `th`."""
+    scores: dict[float, float] = {}
+    for th in THRESHOLD_GRID:
+        for k in (0, 1):
+            f1 = token_f1(halves[k], models[k](th))
+            scores[th] = scores.get(th, 0.0) + (f1["Source"] + f1["Content"]) / 2
+            log.append({"model": job, "C": c, "threshold": th, "scored_on": "AB"[k], **f1})
+            print(json.dumps(log[-1]), flush=True)
+    return max(scores, key=lambda th: scores[th])
+
+
+def _cue_at(model: LinearModel) -> Callable[[float], Models]:
+    return lambda th: {"cue": at(model, th)}
+
+
+def _nest_at(cue: Models, model: LinearModel) -> Callable[[float], Models]:
+    return lambda th: {**cue, "nest": at(model, th)}
+
+
 def choose(items: list[Item]) -> dict[str, Any]:
-    """Regularisation and threshold of the cue model by two-fold cross-validation on
-    train: C by held-out log-loss, the threshold by the held-out half's token F1 (mean
-    of Source and Content)."""
+    """Regularisation and threshold of the cue model, then of the nesting model (fitted
+    on nested pairs found with the other half's cue model), by two-fold cross-validation
+    on train: C by held-out log-loss, the threshold by the held-out half's token F1
+    (mean of Source and Content)."""
     halves = (items[:HALF], items[HALF:])
     data = [cue_examples(h) for h in halves]
     c = _choose_c(data)
     fitted = [fit(*data[1 - k], c) for k in (0, 1)]
     log: list[dict] = []
-    scores: dict[float, float] = {}
-    for th in THRESHOLD_GRID:
-        for k in (0, 1):
-            f1 = token_f1(halves[k], {"cue": at(fitted[k], th)})
-            scores[th] = scores.get(th, 0.0) + (f1["Source"] + f1["Content"]) / 2
-            log.append({"C": c, "threshold": th, "scored_on": "AB"[k], **f1})
-            print(json.dumps(log[-1]), flush=True)
-    return {"C": c, "threshold": max(scores, key=lambda th: scores[th]), "folds": log}
+    th = _threshold(halves, [_cue_at(fitted[k]) for k in (0, 1)], "cue", c, log)
+    cue = [{"cue": at(fitted[k], th)} for k in (0, 1)]
+    nest_data = [nest_examples(halves[k], cue[k]) for k in (0, 1)]
+    nest_c = _choose_c(nest_data)
+    nest = [fit(*nest_data[1 - k], nest_c) for k in (0, 1)]
+    nest_th = _threshold(halves, [_nest_at(cue[k], nest[k]) for k in (0, 1)], "nest", nest_c, log)
+    return {
+        "C": c,
+        "threshold": th,
+        "nest_C": nest_c,
+        "nest_threshold": nest_th,
+        "fold_cue": cue,
+        "folds": log,
+    }
 
 
 def main() -> None:
@@ -192,11 +255,22 @@ def main() -> None:
     chosen = choose(items)
     xs, ys = cue_examples(items)
     model = at(fit(xs, ys, chosen["C"]), chosen["threshold"])
+    # nested pairs as the analysis meets them: each half's found with the cue model
+    # fitted on the other half
+    fold_cue = chosen.pop("fold_cue")
+    nx, ny = [], []
+    for k, half in enumerate((items[:HALF], items[HALF:])):
+        x, y = nest_examples(half, fold_cue[k])
+        nx += x
+        ny += y
+    nest = at(fit(nx, ny, chosen["nest_C"]), chosen["nest_threshold"])
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    save_models(args.out, {"cue": model})
+    save_models(args.out, {"cue": model, "nest": nest})
     print(
-        f"C={chosen['C']} threshold={chosen['threshold']}: {len(model.weights)} features, "
-        f"{len(ys)} examples ({sum(ys)} cues), {time.perf_counter() - t0:.0f}s"
+        f"cue: C={chosen['C']} threshold={chosen['threshold']}: {len(model.weights)} features, "
+        f"{len(ys)} examples ({sum(ys)} cues); nest: C={chosen['nest_C']} threshold="
+        f"{chosen['nest_threshold']}: {len(nest.weights)} features, {len(ny)} pairs "
+        f"({sum(ny)} annotated), {time.perf_counter() - t0:.0f}s"
     )
     if args.log:
         args.log.write_text(json.dumps(chosen, indent=2))

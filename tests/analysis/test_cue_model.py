@@ -16,6 +16,7 @@ from storyline.analysis.cue_model import (
     LinearModel,
     candidates,
     features,
+    nest_features,
     read_models,
     save_models,
     shipped_models,
@@ -95,3 +96,41 @@ def test_a_sourceless_learned_cue_leaves_a_colon_introduced_quote_to_its_speaker
     assert [
         (text[a.cue.start : a.cue.end], text[a.source.start : a.source.end]) for a in quote
     ] == [("released", "Acme Corp")]
+
+
+NESTED = "Ann Roe told the paper on Monday that Bob Lee said the plan was wrong."
+
+
+def test_a_nested_attribution_is_dropped_unless_the_nesting_model_keeps_it(nlp):
+    doc = nlp(NESTED)
+    no_cues = {"cue": LinearModel({}, -10.0, 0.0)}
+    both = extract_attributions(NESTED, doc, models=no_cues)  # nested=True keeps both
+    assert {"told", "said"} <= set(_cues(NESTED, both))
+    outer_only = extract_attributions(NESTED, doc, nested=False, models=no_cues)
+    assert "said" not in _cues(NESTED, outer_only)  # the rule before the nesting model
+    keeps_say = {**no_cues, "nest": LinearModel({"inner=say": 5.0}, -3.0, 0.0)}
+    kept = extract_attributions(NESTED, doc, nested=False, models=keeps_say)
+    assert {"told", "said"} <= set(_cues(NESTED, kept))
+    drops_say = {**no_cues, "nest": LinearModel({"inner=say": -5.0}, 3.0, 0.0)}
+    assert "said" not in _cues(
+        NESTED, extract_attributions(NESTED, doc, nested=False, models=drops_say)
+    )
+    # the hand-written finders alone (`learned=False`) use no nesting model either
+    alone = extract_attributions(NESTED, doc, nested=False, models=keeps_say, learned=False)
+    assert "said" not in _cues(NESTED, alone)
+
+
+def test_nest_features_describe_the_pair(nlp):
+    doc = nlp(NESTED)
+    found = extract_attributions(NESTED, doc, models={})
+    outer = next(a for a in found if a.cue_lemma == "tell")
+    inner = next(a for a in found if a.cue_lemma == "say")
+    feats = nest_features(NESTED, inner, outer, [])
+    assert {"inner=say", "outer=tell", "pair=tell>say", "same_sentence=True"} <= set(feats)
+    assert "inner_first=False" in feats and "quoted=False" in feats
+
+
+def test_the_shipped_models_include_a_nesting_model():
+    model = shipped_models()["nest"]
+    assert any(f.startswith("inner=") for f in model.weights)
+    assert math.isfinite(model.bias) and math.isfinite(model.threshold)

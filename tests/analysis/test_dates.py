@@ -423,6 +423,12 @@ def _flags(nlp, text: str, published: str) -> list[tuple[str, str | None, bool]]
         "The 2016 Republican contest is nationalized in many ways.",
         "“We need a deal,” said Ann Lee, who was the mayor's top adviser in 2012.",
         "Even today, the island tends to run everything through its bank.",
+        # states told with "today" or over "this year" so far (events8)
+        "Today the ministry sends its inspectors mostly to coastal towns.",
+        "Only 7 percent of clerks do today.",
+        "This year's council races have featured many newcomers.",
+        # a happening before or after a dated thing, not on its date
+        "The clerk said the office received dozens of forms before the March 15 deadline.",
     ],
 )
 def test_a_date_that_times_a_thing_or_a_state_describes(nlp, text: str) -> None:
@@ -536,6 +542,47 @@ def test_a_slashed_date_name_is_no_date() -> None:
 def test_goals_and_hypotheticals_describe(nlp, text: str) -> None:
     found = _flags(nlp, text, "2016-07-20")
     assert found and all(describes for _, _, describes in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a goal or a prospect weighed by an adjective or a noun: no happening, no plan;
+        # its month, in a clause with no tense of its own, is the next one, not last year's
+        ("Lind knows how important it is to beat Mercer in November.", "2016-11"),
+        ("It will be very hard for Lind to win in November.", "2016-11"),
+        ("Lind needs more votes to have a real chance of winning in November.", "2016-11"),
+        ("Voters gave Lind a real shot at succeeding the mayor next January.", "2017-01"),
+        # a clause under a negated verb tells of nothing that happens
+        ("A truce doesn't mean Lind quits the race tomorrow.", "2016-07-21"),
+    ],
+)
+def test_goals_prospects_and_denials_describe(nlp, text: str, value: str) -> None:
+    assert [(v, d) for _, v, d in _flags(nlp, text, "2016-07-20")] == [(value, True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lind is likely to win in November.",  # a forecast, kept as ahead
+        "Mercer spoke after meeting with the council on Tuesday.",  # a happening
+        "Lind did not say if he would attend Monday's debate.",  # an event noun's day
+    ],
+)
+def test_forecasts_and_events_near_those_forms_do_not_describe(nlp, text: str) -> None:
+    found = _flags(nlp, text, "2016-07-20")
+    assert found and not any(describes for _, _, describes in found)
+
+
+def test_this_week_told_in_the_past_on_a_sunday_is_the_week_just_ended(nlp) -> None:
+    text = "The party announced a small ad buy this week."
+    # Sunday 4 September 2016: the week just ended ran from 28 August to 3 September,
+    # over two months, so only its year is told, below what an event needs
+    (m,) = resolve_dates(text, "2016-09-04", nlp(text))
+    assert (m.value, m.granularity) == ("2016", "year") and m.confidence < 0.3
+    # a Wednesday's "this week" is its own week
+    (m,) = resolve_dates(text, "2016-09-14", nlp(text))
+    assert (m.value, m.granularity) == ("2016-09", "month")
 
 
 @pytest.mark.parametrize(

@@ -391,3 +391,39 @@ def test_a_source_cut_by_dashes_round_an_apposition_does_not_loop(nlp):
     )
     q = said(quotes(nlp, text), "close the gap")
     assert q.speaker is None or "Ridley" not in q.speaker
+
+
+def test_a_relative_pronoun_speaks_for_its_noun(nlp):
+    # PolNeAR train (sixth session): "X, who thinks ..." and "the report, which notes, '...'"
+    # had no speaker and left the brief
+    qs = quotes(
+        nlp,
+        '"Voters are tired," said Alderman Rosa Delgado, who thinks the mayor and his staff '
+        '"need to listen more." The council published the Harbor Institute report, which '
+        'notes, "Half the pumps are older than forty years."',
+    )
+    assert said(qs, "listen more").speaker == "Rosa Delgado"
+    assert "report" in (said(qs, "Half the pumps").speaker or "")
+
+
+def test_an_epithet_is_the_person_being_quoted(nlp):
+    # "the gambling tycoon told Reuters": a definite description that is no title
+    qs = quotes(
+        nlp,
+        "Casino owner Walter Brandt said on Friday he met the senator this week. "
+        'He called the meeting "very useful."\n\n'
+        '"It was a good talk," the billionaire tycoon told reporters in Macau.',
+    )
+    assert said(qs, "good talk").speaker == "Walter Brandt"
+
+
+def test_a_he_after_an_untagged_subject_is_that_subject(nlp):
+    # PolNeAR train: the tagger missed "Trump" and took "Twitter" for a person
+    qs = quotes(
+        nlp,
+        "Donald Trump spoke in Atlantic City on Wednesday.\n\n"
+        "Trump blamed local officials on Twitter before the speech. "
+        '"The pols in Atlantic City made all the wrong moves - Convention Center, Airport - '
+        'and destroyed City," he wrote.',
+    )
+    assert said(qs, "wrong moves").speaker == "Donald Trump"

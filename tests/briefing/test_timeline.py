@@ -502,6 +502,17 @@ def test_no_event_from_a_change_over_a_period() -> None:
     assert [e.date for e in events] == ["2001"]
 
 
+def test_no_event_from_an_earlier_value_or_a_period_start() -> None:
+    text = (
+        "A poll released Friday found 70 percent backed Lind, a drop from 76 percent "
+        "who said the same in April. The campaign will begin airing ads after Monday. "
+        "Mercer resigned after Monday's vote."
+    )
+    events = build_timeline([analysed("a", text, "2016-09-07")], lead_events=False, parse=False)
+    assert [e.date for e in events] == ["2016-09-02", "2016-09-05"]
+    assert "resigned" in events[1].text
+
+
 def test_a_since_clause_in_reported_words_is_no_event_either(nlp):
     text = (
         "Ever since Dale Mercer announced his candidacy last year, he has said the same "

@@ -11,6 +11,11 @@ from storyline.errors import StoreError
 from storyline.store import Store
 from storyline.store import stories as rows
 
+THREAD_TEXT = [
+    "The Kestrel Bay council approved the harbour bridge rebuild budget on Tuesday.",
+    "Mayor Alda Voss said Corvane Engineering would start work on the bridge in spring.",
+    "Ferry crossings in Kestrel Bay will double while the harbour bridge is closed.",
+]
 DAYS = ["2024-03-01", "2024-03-02", "2024-03-04", "2024-03-05", "2024-03-09", "2024-03-10"]
 
 
@@ -87,6 +92,37 @@ def test_documents_are_clustered_in_date_order_and_unclusterable_ones_say_why():
     assert story.id == "s" + early.id[:12]  # the earliest document founded it
     assert set(story.documents) == {early.id, late.id, undated.id}
     assert story.documents[-1] == undated.id  # undated documents come last
+
+
+CRAWL_NOTICE = (
+    "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet "
+    "Archive. Flowing in every day, these data are added to the Wayback Machine after an "
+    "embargo period."
+)
+
+
+def test_page_furniture_joins_no_story_and_says_why():
+    notice = build_doc(CRAWL_NOTICE, source="crawl.txt", published="2024-03-02")
+    # an article with a widget line under it is still an article
+    article = build_doc(
+        " ".join(THREAD_TEXT) + "\nSign up for our newsletter",
+        source="a.txt",
+        published="2024-03-03",
+    )
+    docs = [thread_doc("bridge", n, d) for n, d in enumerate(DAYS[:3])]
+    with Store(":memory:") as store:
+        store.add_many([*docs, notice, article])
+        report = cluster_pending(store)
+        assert report.skipped == [(notice.id, cluster_module.FURNITURE)]
+        with store.reading() as conn:
+            assert rows.unclustered(conn) == [(notice.id, cluster_module.FURNITURE)]
+        [story] = list_stories(store)
+        assert article.id in story.documents and notice.id not in story.documents
+        rebuild(store, Params(furniture_share=2.0))  # off: the notice is clustered
+        assert any(notice.id in s.documents for s in list_stories(store))
+    assert cluster_module.is_furniture(notice, 1.0)
+    assert not cluster_module.is_furniture(article, 0.5)
+    assert cluster_module.is_furniture(article, 0.05)  # its widget line is furniture
 
 
 def test_crash_mid_clustering_leaves_whole_assignments_and_next_run_completes(monkeypatch):

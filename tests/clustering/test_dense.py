@@ -155,3 +155,33 @@ def test_minilm_when_the_embed_extra_is_installed():
     same = float(vectors[0] @ vectors[3])  # bridge, bridge
     other = float(vectors[0] @ vectors[1])  # bridge, strike
     assert same > other
+
+
+class DistinctEncoder:
+    """A vector of its own for every text: no two documents are dense neighbours."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def __call__(self, texts: list[str]) -> np.ndarray:
+        out = np.zeros((len(texts), 64), dtype=np.float32)
+        for i in range(len(texts)):
+            out[i, self.calls % 64] = 1.0
+            self.calls += 1
+        return out
+
+
+def test_dense_event_decision_splits_events_and_leaves_stories_to_the_terms():
+    docs = mixed()
+    with Store(":memory:") as store:
+        store.add_many(docs)
+        cluster_pending(store)
+        terms_only = {s.id: set(s.documents) for s in list_stories(store)}
+        assert any(len(e.documents) > 1 for s in list_stories(store) for e in s.events)
+    with Store(":memory:") as store:
+        store.add_many(docs)
+        params = Params(dense=True, dense_links=False, dense_event=0.99)
+        cluster_pending(store, params, embed=DistinctEncoder())
+        found = list_stories(store)
+        assert {s.id: set(s.documents) for s in found} == terms_only
+        assert all(len(e.documents) == 1 for s in found for e in s.events)
