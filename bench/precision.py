@@ -53,6 +53,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import re
 import sys
 import time
@@ -62,6 +63,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("STORYLINE_STRICT", "1")  # a component crash fails the bench, not a note
 
 from storyline.analysis.names import name_key, same_word
 from storyline.analysis.roles import NAME_TITLES

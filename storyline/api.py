@@ -74,7 +74,8 @@ def analyze_stored(
     else:
         fresh = _run_pipeline(todo, progress=progress)
     for analysis in fresh:
-        store.save_analysis(analysis.to_dict(), ANALYSIS_VERSION)
+        if analysis.complete:  # a failed component's empty outputs are not a result to keep
+            store.save_analysis(analysis.to_dict(), ANALYSIS_VERSION)
         by_id[analysis.document.id] = analysis
     return [by_id[d.id] for d in documents]
 

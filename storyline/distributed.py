@@ -275,7 +275,8 @@ def _analyze_stored_batch(ids: list[str], db: str, threshold: float) -> list[str
     store = _worker_store(db, threshold)
     todo = [d for d in store.documents(ids) if store.load_analysis(d.id, ANALYSIS_VERSION) is None]
     for analysis in analyze(todo):
-        store.save_analysis(analysis.to_dict(), ANALYSIS_VERSION)
+        if analysis.complete:  # incomplete analyses are recomputed next time, not cached
+            store.save_analysis(analysis.to_dict(), ANALYSIS_VERSION)
     return ids
 
 

@@ -202,6 +202,20 @@ class Clause:
     lead_end: int = -1  # own_start past a leading "when", "and", "," (mark, cc, punct)
 
 
+@dataclass(slots=True)
+class ComponentFailure:
+    """An analysis component that failed, or was skipped, on one document.
+
+    `error` is the exception's type name, or "skipped" when the component did
+    not run because an input it requires came from a failed one. Its outputs
+    are left empty for that document, and the brief says so in its notes.
+    """
+
+    component: str
+    error: str
+    message: str
+
+
 @dataclass
 class Analysis:
     """A document and what the analysis components found in it.
@@ -218,10 +232,18 @@ class Analysis:
     nlp: Any = field(default=None, repr=False, compare=False)
     # the per-document PeopleIndex (analysis/people.py) while the pipeline runs; never stored
     people: Any = field(default=None, repr=False, compare=False)
+    # components that failed or were skipped on this document (analysis/pipeline.py);
+    # an analysis with failures is incomplete and is never cached
+    failures: list[ComponentFailure] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        """True when every component ran: only complete analyses may be cached."""
+        return not self.failures
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (without the document text), for the store's cache."""
-        return {
+        data = {
             "document": self.document.id,
             "entities": [dataclasses.asdict(e) for e in self.entities],
             "quotes": [dataclasses.asdict(q) for q in self.quotes],
@@ -229,6 +251,9 @@ class Analysis:
             "dates": [dataclasses.asdict(d) for d in self.dates],
             "clauses": [dataclasses.asdict(c) for c in self.clauses],
         }
+        if self.failures:  # travels from a cluster worker; absent when complete
+            data["failures"] = [dataclasses.asdict(f) for f in self.failures]
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], document: Document) -> Analysis:
@@ -240,6 +265,7 @@ class Analysis:
             figures=[_figure_from_dict(f) for f in data.get("figures", [])],
             dates=[DateMention(**d) for d in data.get("dates", [])],
             clauses=[Clause(**c) for c in data.get("clauses", [])],
+            failures=[ComponentFailure(**f) for f in data.get("failures", [])],
         )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,10 @@ from pg_server import pg_server  # noqa: F401 - throw-away PostgreSQL (tests/sto
 # (CI's fresh clone included) tries the same examples: the suite stays deterministic.
 settings.register_profile("storyline", derandomize=True, database=None)
 settings.load_profile("storyline")
+
+# An analysis component that raises fails the test instead of becoming a note in
+# the brief (analysis/pipeline.py): the suite must not hide a crash.
+os.environ.setdefault("STORYLINE_STRICT", "1")
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from ..model import Figure
 from ..words import CARDINALS
 from . import units
+from .nlp import doc_text
 
 __all__ = [
     "COUNT_WORDS",
@@ -48,7 +49,7 @@ class Amount:
     value: float | None
     unit: str | None
     scale: str | None
-    kind: str  # money, percent, fraction, votes, count, number, quantity, bare, tally
+    kind: str  # money, percent, fraction, votes, count, number, quantity, bare, tally, pair
 
 
 # ---------------------------------------------------------------- finding numbers
@@ -82,13 +83,15 @@ _STRIPPED_MONEY = re.compile(
 )
 _NUM_SCALE = re.compile(
     rf"(?<![\w.,])(?P<num>{_NUM}|{_WORDNUM})(?:{_DASH}(?P<num2>{_NUM}))?"
-    rf"(?:\s(?P<scale>{_SCALE_WORD})\b|(?P<abbr>bn|mn)\b)"
+    rf"(?:[\s-](?P<scale>{_SCALE_WORD})\b|(?P<abbr>bn|mn)\b)"  # "six-million people"
     rf"(?:\s(?:of\s)?(?P<curword>{_CURWORD})\b)?",
     re.I,
 )
 _NUM_CURWORD = re.compile(rf"(?<![\w.,])(?P<num>{_NUM})\s(?P<curword>{_CURWORD})\b", re.I)
 _PERCENT = re.compile(
-    rf"(?<![\w.,-])(?P<sign>[-−+])?(?P<num>{_NUM}|{_WORDNUM_COMPOUND}|{_WORDNUM})"
+    # "+/-3 percentage points", "±3%": a margin of error, no fall (the sign is kept apart)
+    rf"(?<![\w.,-])(?:(?P<pm>\+/[-−]|±)\s?|(?P<sign>[-−+]))?"
+    rf"(?P<num>{_NUM}|{_WORDNUM_COMPOUND}|{_WORDNUM})"
     rf"(?:{_DASH}(?P<num2>{_NUM}))?"
     r"(?:\s|-(?=percent\b))?"  # "the 15-percent hurdle"
     r"(?P<pct>%|percentage points?\b|percent\b|per\scent\b|pc\b|pct\b)",
@@ -609,6 +612,9 @@ def _bare_numbers(text: str, nlp_doc, taken: list[Amount]) -> list[Amount]:
         if _YEAR.match(token.text) or _after_label(text, start) or _dated(token):
             continue
         counts = token.dep_ in ("nummod", "compound", "quantmod") and token.head.i > token.i
+        if counts and re.search(r"\bfrom\s$", text[max(0, start - 5) : start], re.I):
+            # "from 40,000 to 65,000": the parse binds the start to the end; it is a level
+            counts = not re.match(r"\sto\s[$£€]?\d", text[end : end + 6])
         if counts or _number(token.text) < (2 if word else 10):
             continue
         if token.i + 1 < len(nlp_doc) and nlp_doc[token.i + 1].pos_ in ("NOUN", "PROPN", "SYM"):
@@ -616,6 +622,46 @@ def _bare_numbers(text: str, nlp_doc, taken: list[Amount]) -> list[Amount]:
         # a number word alone ("rises to eight") is a figure only as a tally's value
         kind = "tally" if word else "bare"
         found.append(Amount(start, end, token.text, _number(token.text), None, None, kind))
+    return found
+
+
+# "leads Sanders 1,428 to 1,153", "(47 to 25)", "739 to Cruz's 465 and Kasich's 143": the
+# sides of a result, the larger first (a range runs upwards, "from 70,000 to 85,000").
+_PAIR_NUM = r"\d{1,3}(?:,\d{3})+|\d+"
+_PAIR = re.compile(
+    rf"(?<![\w.,$£€¥/-])(?P<a>{_PAIR_NUM})\sto\s(?:[A-Z][\w.-]*['’]s\s)?(?P<b>{_PAIR_NUM})"
+    r"(?![\w%-]|[.,]\d|\s?(?:percent|per\scent|percentage)\b)"
+)
+_PAIR_MORE = re.compile(
+    rf"^(?:,\s|,?\sand\s)[A-Z][\w.-]*['’]s\s(?P<c>{_PAIR_NUM})(?![\w%-]|[.,]\d)"
+)
+
+
+def _result_pairs(text: str, taken: list[Amount]) -> list[Amount]:
+    """The sides of a result written "N to M" with no unit, kind "pair" (their unit is
+    the result's, which `extract_figures` takes from the sentence)."""
+    found: list[Amount] = []
+    for m in _PAIR.finditer(text):
+        a, b = _number(m.group("a")), _number(m.group("b"))
+        if a < 10 or a <= b or _YEAR.match(m.group("a")) or _YEAR.match(m.group("b")):
+            continue
+        before = text[max(0, m.start() - 12) : m.start()].lower()
+        if re.search(r"\b(?:from|between|ages?d?|aged)\s$", before):
+            continue
+        sides = [(m.start("a"), m.end("a")), (m.start("b"), m.end("b"))]
+        end = m.end()
+        while more := _PAIR_MORE.match(text[end : end + 40]):
+            sides.append((end + more.start("c"), end + more.end("c")))
+            end += more.end()
+        # "212,205 to 210,424 votes": a side read with its unit lends it to the others
+        unit, kind = next(
+            ((x.unit, x.kind) for x in taken if x.unit and x.start <= sides[1][0] < x.end),
+            (None, "pair"),
+        )
+        for start, stop in sides:
+            if not any(x.start < stop and start < x.end for x in [*taken, *found]):
+                value = _number(text[start:stop])
+                found.append(Amount(start, stop, text[start:stop], value, unit, None, kind))
     return found
 
 
@@ -681,7 +727,7 @@ def spacy_amounts(nlp_doc) -> list[Amount]:
         m = _QUALIFIER.match(ent.text)
         if m:
             start += m.end()
-        text = nlp_doc.text[start : ent.end_char]
+        text = doc_text(nlp_doc)[start : ent.end_char]
         parsed = find_amounts(text)
         a = parsed[0] if parsed and parsed[0].start == 0 and parsed[0].end == len(text) else None
         kind = {"MONEY": "money", "PERCENT": "percent"}.get(ent.label_, "number")
@@ -761,6 +807,7 @@ def document_amounts(text: str, nlp_doc) -> list[Amount]:
     amounts += _dozens(text, amounts)
     amounts += _parsed_counts(text, nlp_doc, amounts)
     amounts += _quantities(nlp_doc, amounts)
+    amounts += _result_pairs(text, amounts)
     amounts += _bare_numbers(text, nlp_doc, amounts)
     amounts.sort(key=lambda a: a.start)
     return amounts

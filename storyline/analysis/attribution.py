@@ -47,6 +47,7 @@ from .cues import (
     STANCE_ADJECTIVES,
     TRAILING_CUES,
 )
+from .nlp import doc_text
 from .quotemarks import _dedupe, _trim, find_quote_spans
 from .speakers import contiguous
 
@@ -764,8 +765,11 @@ def _joinable(gap: str, next_sentence: bool) -> bool:
     """Whether the text between an attribution's end and a quote keeps them together:
     the same paragraph, no other quotation, a few words at most, and no sentence end
     unless `next_sentence` (the quote opens the next sentence: '"A," she said. "B."')."""
-    gap = _TITLE.sub("T", gap)  # 'on CNN's "State of the Union" Sunday' keeps them together
-    if "\n" in gap or "''" in gap or any(m in gap for m in '"\u201c\u201d\u00ab\u00bb'):
+    if "\n" in gap:  # first: a title never spans lines, and the gap to a distant
+        return False  # attribution can be the whole article (quadratic on long ones)
+    if "''" in gap or any(m in gap for m in '"\u201c\u201d'):
+        gap = _TITLE.sub("T", gap)  # 'on CNN's "State of the Union" Sunday' keeps them together
+    if "''" in gap or any(m in gap for m in '"\u201c\u201d\u00ab\u00bb'):
         return False
     words = gap.split()
     if len(words) > (MAX_NEXT_SENTENCE_GAP_WORDS if next_sentence else MAX_JOIN_GAP_WORDS):
@@ -780,7 +784,7 @@ def _joinable(gap: str, next_sentence: bool) -> bool:
 def _cue_after_quote(nlp_doc: Any, quote: Span) -> Attribution | None:
     """'"X," she said' when the parse missed it: a name or pronoun and a cue right after the quote."""
     span = nlp_doc.char_span(
-        quote.end, min(len(nlp_doc.text), quote.end + 60), alignment_mode="expand"
+        quote.end, min(len(doc_text(nlp_doc)), quote.end + 60), alignment_mode="expand"
     )
     if span is None:
         return None

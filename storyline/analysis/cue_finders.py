@@ -34,6 +34,7 @@ from .cues import (
     TRAILING_CUES,
     VIEW_NOUNS,
 )
+from .nlp import doc_text
 from .quotemarks import _quote_closes_before, _trim
 from .speakers import contiguous
 
@@ -478,7 +479,7 @@ def _surface_source(verb: Any, sent: Any, seg_start: int) -> list[Any]:
             or nxt.lower_ in (",", ".", ";", "the", "a", "an")
             or "\n" in nxt.text_with_ws
         )
-        and len(doc.text[seg_start : verb.idx].split()) >= 2
+        and len(doc_text(doc)[seg_start : verb.idx].split()) >= 2
     ):
         return after
     i = verb.i - 1

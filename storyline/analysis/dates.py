@@ -49,6 +49,7 @@ from typing import Any
 
 from ..model import Analysis, DateMention, Granularity
 from ..words import CARDINALS, REPORTING_WORDS
+from .nlp import doc_text
 from .roles import ROLE_HEADS
 
 MONTHS = {
@@ -382,7 +383,7 @@ def describes_thing(
         root = root.head  # "in 2000 and 2008": the second year hangs on the first
     verb = governing_verb(root)
     if kind == "deictic" and span.text.lower() == "today":
-        if nlp_doc.text[max(0, start - 5) : start].lower().strip() == "even":
+        if doc_text(nlp_doc)[max(0, start - 5) : start].lower().strip() == "even":
             return True
         # "Today the government focuses its attention on ...", "only 7 percent do
         # today": a plain present with "today" tells how things are now (news tells
@@ -565,7 +566,7 @@ def goal_or_hypothetical(nlp_doc: Any, start: int, end: int, *, ahead: bool = Fa
     verb = governing_verb(span.root)
     if verb is None or _counterfactual(verb) or _past(verb):
         return False  # "won in 2012", "has won": a happening
-    by = bool(_BY.search(nlp_doc.text, max(0, start - 24), start))
+    by = bool(_BY.search(doc_text(nlp_doc), max(0, start - 24), start))
     return _governed_plan(verb, by, ahead) is False
 
 

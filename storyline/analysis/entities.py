@@ -69,6 +69,7 @@ from .names import (
     strip_corporate_suffix,
     used_as_place,
 )
+from .nlp import doc_text
 from .registry import register
 from .roles import ADULT_AGE, CHILD_ROLE, COURTESY_GENDER, KIN_NOUNS, UNIT_NOUNS
 
@@ -576,7 +577,7 @@ def _no_player_kind(
     an award or an era ("Clean Water Act", "Battle of Stone Mill", "Bronze Age"), a
     name the model labels a work, law or event at least as often as a player, or a
     vanity phone word ("222-TIPS"): no one who acts in the story."""
-    text = doc.text
+    text = doc_text(doc)
     words = doc[c.start : c.end].text.split()
     if len(words) > 1 and (
         words[-1].casefold() in NON_PLAYER_TAILS
@@ -708,7 +709,7 @@ def _joins_a_person(doc: Any, c: _Cand) -> bool:
 
 
 def _not_a_player(doc: Any, c: _Cand, start: int, end: int) -> bool:
-    text, first = doc.text, doc[c.start]
+    text, first = doc_text(doc), doc[c.start]
     span = doc[c.start : c.end]
     if (start > 0 and text[start - 1] in "@#") or any(t.text[:1] in "@#" for t in span):
         return True  # a social handle
@@ -776,7 +777,7 @@ CAPS_LABEL = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){1,3}),[ \t]", re.M
 
 def _add_caps_labels(doc: Any, cands: list[_Cand]) -> list[_Cand]:
     """The model often misses all-capital names; a label line names its speaker."""
-    for match in CAPS_LABEL.finditer(doc.text):
+    for match in CAPS_LABEL.finditer(doc_text(doc)):
         span = doc.char_span(match.start(1), match.end(1))
         if span is None or not _is_caps_line(span[0]):
             continue
@@ -791,7 +792,7 @@ def _covered(cands: list[_Cand], i: int) -> bool:
 
 def _is_caps_line(token: Any) -> bool:
     """Transcript speaker labels ("JOSEPHINE WOLFF, PROFESSOR ...") are all capitals."""
-    text = token.doc.text
+    text = doc_text(token.doc)
     s = text.rfind("\n", 0, token.idx) + 1
     e = text.find("\n", token.idx)
     line = re.split(r"[\"“]", text[s : e if e >= 0 else len(text)], maxsplit=1)[0]
@@ -858,7 +859,7 @@ def _fix_types(doc: Any, cands: list[_Cand]) -> None:
     by_start = {c.start: c for c in cands}
     model_types = [c.type for c in cands]
     for c in cands:
-        after = doc.text[doc[c.end - 1].idx + len(doc[c.end - 1].text) :][:40]
+        after = doc_text(doc)[doc[c.end - 1].idx + len(doc[c.end - 1].text) :][:40]
         if (
             c.type == "ORG"
             and doc[c.start].is_upper
@@ -992,7 +993,7 @@ def _looks_personal(doc: Any, c: _Cand) -> bool:
         return False
     if any(t.lower_ in GENERIC_ORG_HEADS or t.lower_ in _ORG_TAILS for t in toks):
         return False
-    return re.search(rf"\bthe\s+{re.escape(toks.text)}\b", doc.text, re.IGNORECASE) is None
+    return re.search(rf"\bthe\s+{re.escape(toks.text)}\b", doc_text(doc), re.IGNORECASE) is None
 
 
 def _link_short_forms(doc: Any, cands: list[_Cand], known_orgs: Sequence[str] = ()) -> None:
@@ -1005,7 +1006,7 @@ def _link_short_forms(doc: Any, cands: list[_Cand], known_orgs: Sequence[str] = 
     places = {  # "in Washington" makes every "Washington" of the text a place, not "Washington Post"
         canonical_name(doc[c.start : c.end].text, c.type)
         for c in cands
-        if c.type in ("GPE", "LOC") and used_as_place(doc.text, doc[c.start].idx)
+        if c.type in ("GPE", "LOC") and used_as_place(doc_text(doc), doc[c.start].idx)
     }
     for c in list(cands):
         if c.type == "PERSON" or c.canonical:

@@ -467,10 +467,17 @@ def _record_source(span, sentence: Sentence, ctx: _Context) -> str | None:
     over the figure states it for its owner (possessor, "from"/"by" phrase, or its name)."""
     below = span.root
     for anc in _ancestors(span.root, sentence):
-        if anc.pos_ not in ("VERB", "AUX") or anc.lemma_.lower() not in _SHOW_VERBS:
+        subject = next((c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        poll_has = (  # "Wednesday's Quinnipiac poll has Clinton leading ... (46 percent ...)"
+            anc.lemma_.lower() == "have"
+            and subject is not None
+            and subject.lemma_.lower() in _POLL_NOUNS
+        )
+        if anc.pos_ not in ("VERB", "AUX") or (
+            anc.lemma_.lower() not in _SHOW_VERBS and not poll_has
+        ):
             below = anc
             continue
-        subject = next((c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if (
             subject is None
             or subject.i == below.i
@@ -478,8 +485,8 @@ def _record_source(span, sentence: Sentence, ctx: _Context) -> str | None:
         ):
             return None
         for child in subject.children:
-            if child.dep_ == "poss":
-                return _speaker_name(child, ctx)
+            if child.dep_ == "poss" and child.ent_type_ not in ("DATE", "TIME"):
+                return _speaker_name(child, ctx)  # "Wednesday's poll" is owned by no one
             if child.dep_ == "prep" and child.lower_ in _SOURCE_PREPS:
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
@@ -707,6 +714,8 @@ def _status(
         return hedged
     if _required_level(span, sentence) or _asked_for(span, sentence):
         return "target"
+    if _survey_answer(span):
+        return "actual"
     if _current_estimate(span, sentence) and not (
         period is not None and period.future and not _not_after(period, published)
     ):
@@ -798,6 +807,26 @@ def _status(
     # no cue for a plan or a prediction: "a hike can easily cost $6,000", an imperative
     # "play with 20 kitties", a verbless headline, a list after "authorities said"
     return "actual"
+
+
+_POLLED = re.compile(r"\b(?:polls?|polled|surveys?|surveyed|respondents)\b", re.I)
+
+
+def _survey_answer(span) -> bool:
+    """ "38% of likely voters would be scared if he won", "33% would be scared": in a
+    story about a poll, a share that is the subject of "would" is what the respondents
+    answered now, not a forecast."""
+    if not re.search(r"(?:%|\bpercent|\bper cent)$", span.text, re.I):
+        return False
+    for anc in span.root.ancestors:
+        if anc.pos_ not in ("VERB", "AUX") or anc.dep_ == "prep":
+            continue  # "including 60% of Republicans": a preposition the tagger calls a verb
+        if not any(c.dep_ == "aux" and c.lower_ == "would" for c in anc.children):
+            return False
+        subject = [t for c in anc.children if c.dep_ == "nsubj" for t in c.subtree]
+        shares = any(t.text == "%" or t.lower_ in ("percent", "cent") for t in subject)
+        return shares and bool(_POLLED.search(span.doc.text))
+    return False
 
 
 _MODALS = frozenset(["must", "might", "may"])

@@ -73,6 +73,7 @@ def extract_figures(
     amounts = document_amounts(text, nlp_doc)
     ctx.amounts = amounts
     figures: list[Figure] = []
+    starts: list[tuple[Amount, Figure]] = []
     debris: dict[int, bool] = {}
     for amount in amounts:
         span = _span(nlp_doc, amount.start, amount.end)
@@ -104,6 +105,8 @@ def extract_figures(
         ):
             m = ctx.mention_before(amount.start, ("ORG",))
             figure.subject = m.name if m else None
+        if _change_start(amount, sentence, ctx.text):
+            figure.status = "actual"  # "boost the number from 70,000 to 85,000": where it was
         if anaphoric:
             _inherit(figure, figures)
         if amount.kind in ("number", "money") and amount.unit is None and _time_span(span):
@@ -118,11 +121,17 @@ def extract_figures(
         if figure.unit is None and amount.kind == "number":
             _carry_currency(figure, amount, figures, ctx)
         if amount.kind == "bare" and figure.unit is None and not _elliptic(figure, figures, span):
+            if _change_start(amount, sentence, text):
+                starts.append((amount, figure))  # "from 40,000 to 65,000": as the end goes
             continue
         if amount.kind == "tally" and not _a_tally(figure, span):
             continue
+        if amount.kind == "pair" and figure.unit is None:
+            _pair_unit(figure, figures)
         figures.append(figure)
     _carry_currency_back(figures)
+    if starts:
+        figures = _change_starts(starts, figures, amounts)
     return figures
 
 
@@ -219,6 +228,8 @@ def _incidental(amount: Amount, span, sentence: Sentence, ctx: _Context) -> bool
             return True  # "against all three leading candidates": a known set, in passing
     if _named(amount, before, text):
         return True  # "the Fight for $15 movement": a name, not an amount
+    if re.search(r"\b(?:per|for\severy)\s$", before, re.I):
+        return True  # "for every $10,000 you borrow": the base of a rate
     if re.search(r"\d/$", before) or re.match(r"/\d", after):
         return True  # "the 9/11 attacks", "24/7": a date or a label, not an amount
     if nxt is not None and nxt.lower_ in units.RACE_NOUNS and amount.unit not in (None, "units"):
@@ -424,6 +435,61 @@ def _elliptic(figure: Figure, earlier: list[Figure], span) -> bool:
     return False
 
 
+_FROM_HEAD = re.compile(r"\bfrom\s(?:about\s|around\s|roughly\s|some\s)?$", re.I)
+_TO_TAIL = re.compile(
+    r"^(?:\s?(?:%|percent|per\scent|[a-z]+))?\s?to\s(?:about\s|around\s|roughly\s)?[$£€]?\d",
+    re.I,
+)
+
+
+def _change_start(amount: Amount, sentence: Sentence, text: str) -> bool:
+    """The first amount of "from X to Y" is the level a change starts from: what was,
+    whatever the change's own status (a plan, a forecast)."""
+    before = text[max(sentence.start, amount.start - 20) : amount.start]
+    after = text[amount.end : min(sentence.end, amount.end + 30)]
+    return bool(_FROM_HEAD.search(before) and _TO_TAIL.match(after))
+
+
+def _change_starts(
+    starts: list[tuple[Amount, Figure]], figures: list[Figure], amounts: list[Amount]
+) -> list[Figure]:
+    """A bare number a change starts from ("raise the number of visas from 40,000 to
+    65,000") counts what the figure it changes to counts, and goes just before it; it
+    stays out when that end is no figure either."""
+    found = list(figures)
+    for amount, figure in starts:
+        nxt = next((a for a in amounts if a.start > amount.start), None)
+        if nxt is None:
+            continue
+        here = figure.citations[0].start
+        end = next(
+            (f for f in found if f.citations[0].start == here and f.text == nxt.text.strip()),
+            None,
+        )
+        if end is None or end.unit is None:
+            continue
+        figure.unit, figure.measure = end.unit, figure.measure or end.measure
+        figure.subject = figure.subject or end.subject
+        figure.claimant = figure.claimant or end.claimant
+        found.insert(found.index(end), figure)
+    return found
+
+
+def _pair_unit(figure: Figure, earlier: list[Figure]) -> None:
+    """A side of "N to M" counts what the figure before it in its sentence counts; after
+    a margin in points ("by 22 points (47 to 25)") the sides are shares, in percent; with
+    none before, a count ("he now has 739 to Cruz's 465")."""
+    here = figure.citations[0].start
+    before = [f for f in earlier if f.citations[0].start == here and f.unit]
+    last = before[-1] if before else None
+    if last is not None and last.unit in ("percent", "percentage points"):
+        figure.unit = "percent"
+    elif last is not None and last.unit in ("people", "units"):
+        figure.unit, figure.measure = last.unit, figure.measure or last.measure
+    else:
+        figure.unit = "units"
+
+
 def _a_tally(figure: Figure, span) -> bool:
     """ "places the death toll at 1,364", "the number of wounded has risen to 6,785": a
     number a toll or total is put at counts what that total counts."""
@@ -546,7 +612,7 @@ class FigureExtractor:
     """Analysis component: fills `analysis.figures`."""
 
     name = "figures"
-    version = "8"  # claimants: records for their owners, tidied names; the story's sources
+    version = "9"  # result pairs, change starts, rate bases, +/-, survey answers, polls that have
     requires = ("dates", "entities", "quotes", "people")
     provides = ("figures",)
 

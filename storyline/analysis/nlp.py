@@ -30,3 +30,20 @@ def load_nlp() -> Any:
         ) from exc
     nlp.max_length = MAX_LENGTH
     return nlp
+
+
+def doc_text(doc: Any) -> str:
+    """`doc.text`, built once per Doc.
+
+    spaCy's `Doc.text` joins every token's text on each access, so reading it
+    once per entity or quote makes a component quadratic in the article's length
+    (a 34,000-character live blog spent 20 s in entities; bench/robustness.py).
+    The string is kept in `doc.user_data`, which lives and dies with the Doc.
+    """
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+_TEXT_KEY = "storyline.text"

@@ -29,7 +29,7 @@ from typing import Any
 
 from ..model import Analysis, EntityMention, Span
 from .entities import person_traits, unit_scope
-from .entity_rules import ANAPHORIC_OWNERS, GENERIC_ORG_HEADS
+from .entity_rules import ANAPHORIC_OWNERS, GENERIC_ORG_HEADS, ORG_PREPOSITIONS
 from .matching import (
     is_titled,
     resolve_short_name,
@@ -591,7 +591,11 @@ class PeopleIndex:
         elif possessor is not None:
             org = self._possessor(possessor)
         after = [t for t in toks if t.i > head.i and t.dep_ != "punct"]
+        clause = {t.i for c in head.children if c.dep_ in _CLAUSE_DEPS for t in c.subtree}
+        tail: list[Any] = []  # words after the head that belong to the role
         for i, tok in enumerate(after):
+            if tok.i in clause or tok.tag_ in _WH_TAGS or tok.pos_ in ("VERB", "AUX"):
+                break  # "counsel who pursued ...", "lawyer leading ...": the title is the noun
             if tok.lower_ in ROLE_TAIL_PREPS:
                 caps = _affiliation(after[i + 1 :])
                 if caps:
@@ -600,13 +604,28 @@ class PeopleIndex:
                     if scope is not None:
                         # "CEO of Huawei's consumer business group": the unit's title
                         unit = head.doc[caps[-1].i + 2 : scope].text
-                        role_words += [tok.text, unit]
+                        role_words += [*(t.text for t in tail), tok.text, unit]
+                        tail = []
                     break
-                role_words.append(tok.text)
+                tail.append(tok)
             elif tok.pos_ == "PROPN":
+                # "lawmaker from Texas", "contestant on The Apprentice": a phrase the name
+                # ends is completed by it; an organisation there is the affiliation
+                dangling = _dangling(tail)
+                caps = _affiliation(after[i:]) if dangling else []
+                owned = _possessed(after, caps)
+                if owned is not None:
+                    caps = owned  # "from Germany's Green Party": the party, not the country
+                by_org = bool(dangling) and tail[dangling[0]].lower_ in ORG_PREPOSITIONS
+                if caps and _names_org(caps) and by_org:
+                    org = org or _org_clean(_clean_name(caps))
+                elif owned is None and _ends_phrase(caps, tok):
+                    tail += caps  # never "contestant on Trump" of "on Trump's TV show"
                 break
             else:
-                role_words.append(tok.text)
+                tail.append(tok)
+        cut = _dangling(tail)
+        role_words += [t.text for t in (tail[: cut[0]] if cut else tail)]
         if org is None:
             org = self._described_org(role_words, head.idx)
         return " ".join(role_words), org
@@ -648,6 +667,53 @@ class PeopleIndex:
 
 
 _ROLE_WORDS_MAX = 8
+# A role's words never run into a clause ("the counsel who pursued ...", "the lawyer leading
+# ..."): its title is the noun phrase before it.
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp"})
+_WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+# Words that cannot end a role ("lawmaker from", "contestant on the").
+_FUNCTION_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PRON", "PART", "AUX", "ADV"})
+_NAME_TAIL_MAX = 4  # a name completing a role's phrase: at most this many words
+
+
+def _dangling(tail: list[Any]) -> list[int]:
+    """Positions in `tail` from the first of its trailing function words ("from", "on the")
+    to its end; empty where the tail ends in a content word."""
+    k = len(tail)
+    while k > 0 and (tail[k - 1].pos_ in _FUNCTION_POS or tail[k - 1].is_punct):
+        k -= 1
+    return list(range(k, len(tail)))
+
+
+def _is_possessive(tok: Any) -> bool:
+    return tok.text in ("'s", "\u2019s")
+
+
+def _ends_phrase(caps: list[Any], first: Any) -> bool:
+    """Whether a short name starting at `first` ends a role's phrase (not a possessor)."""
+    if not caps or len(caps) > _NAME_TAIL_MAX or caps[0].i != first.i:
+        return False
+    doc = first.doc
+    return caps[-1].i + 1 >= len(doc) or not _is_possessive(doc[caps[-1].i + 1])
+
+
+def _possessed(after: list[Any], caps: list[Any]) -> list[Any] | None:
+    """The capitalised run a name's possessive owns ("Germany's Green Party" -> "Green
+    Party"); None where the name is no possessor or owns no name."""
+    if not caps:
+        return None
+    rest = [t for t in after if t.i > caps[-1].i]
+    if not rest or not _is_possessive(rest[0]) or rest[0].i != caps[-1].i + 1:
+        return None
+    owned = _affiliation(rest[1:])
+    return owned if owned and owned[0].i == rest[0].i + 1 else None
+
+
+def _names_org(toks: list[Any]) -> bool:
+    """Whether a capitalised run names an organisation (not a place, person or work)."""
+    return any(t.ent_type_ == "ORG" for t in toks)
+
+
 _UNIT_OF_ORG = re.compile(
     r"^(?P<org>.+?)\s*['\u2019]s\s+(?P<unit>(?:[a-z-]+\s+){0,3}(?P<head>[a-z]+))$"
 )
@@ -821,7 +887,7 @@ class PeopleIndexer:
     """Analysis component: builds `analysis.people` (the PeopleIndex) for the later stages."""
 
     name = "people"
-    version = "5"  # 3: fuller roles written back; 4: given-name sex, main-clause subjects; 5: headline names, particles
+    version = "6"  # 3: fuller roles written back; 4: given-name sex, main-clause subjects; 5: headline names, particles; 6: roles end at their noun phrase
     requires: tuple[str, ...] = ("nlp", "entities")
     provides: tuple[str, ...] = ("people",)
 

@@ -9,19 +9,52 @@ Sentences: spaCy parses with the document's own sentence boundaries (the
 nupunkt split of ingest/segment.py, `Document.sentences`) preset, so every
 stage agrees on where a sentence starts and ends; the parser only adds
 boundaries inside them, never across them.
+
+Failures: one component raising on one document does not stop the batch. The
+failure (component, exception type and message) is recorded on
+`Analysis.failures` and logged once; the component's outputs stay empty for
+that document, components that require them are skipped (and recorded as
+skipped), and the rest still run. The brief names such documents in its notes,
+and an incomplete analysis is never cached. Errors Storyline raises on purpose
+(bad input, bad settings) and MemoryError still propagate. In strict mode
+(`strict=True`, or the environment variable STORYLINE_STRICT=1, which the test
+suite and the benches set) a component failure raises, so a regression is loud.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import logging
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-from ..errors import InputError
-from ..model import Analysis, Document
+from ..errors import InputError, StorylineError
+from ..model import Analysis, ComponentFailure, Document
 from .nlp import MAX_LENGTH, load_nlp
 from .registry import Component, check_order, default_components, resolve_order
 
-__all__ = ["Component", "analyze", "check_order", "default_components", "parse", "resolve_order"]
+__all__ = [
+    "Component",
+    "analyze",
+    "check_order",
+    "default_components",
+    "parse",
+    "resolve_order",
+    "strict_mode",
+]
+
+log = logging.getLogger(__name__)
+
+STRICT_ENV = "STORYLINE_STRICT"
+# Never turned into a recorded failure: deliberate errors and running out of memory.
+_PROPAGATE: tuple[type[BaseException], ...] = (StorylineError, MemoryError)
+_EMPTY = {f.name: f for f in dataclasses.fields(Analysis)}
+
+
+def strict_mode() -> bool:
+    """Whether STORYLINE_STRICT asks for component failures to raise."""
+    return os.environ.get(STRICT_ENV, "").strip().lower() not in ("", "0", "false", "no")
 
 
 def parse(document: Document, nlp: Any = None) -> Any:
@@ -72,8 +105,15 @@ def analyze(
     documents: Iterable[Document],
     components: Sequence[Component] | None = None,
     progress: Callable[[Document], None] | None = None,
+    *,
+    strict: bool | None = None,
 ) -> Iterator[Analysis]:
-    """Yield one Analysis per document; `progress` is called after each."""
+    """Yield one Analysis per document; `progress` is called after each.
+
+    `strict` (default: STORYLINE_STRICT) makes a component failure raise,
+    with a note naming the document and component, instead of being recorded.
+    """
+    strict = strict_mode() if strict is None else strict
     components = list(components) if components is not None else default_components()
     check_order(components)
     nlp = load_nlp()
@@ -85,11 +125,66 @@ def analyze(
                 f"{doc.id}: {len(doc.text):,} characters, over the {MAX_LENGTH:,} analysed",
             )
     for doc, parsed in _batched(docs, nlp):
-        analysis = Analysis(document=doc, nlp=parsed)
-        for component in components:
-            analysis = component(analysis)
+        analysis = run_components(Analysis(document=doc, nlp=parsed), components, strict=strict)
         analysis.nlp = None
         analysis.people = None
         if progress is not None:
             progress(doc)
         yield analysis
+
+
+def run_components(
+    analysis: Analysis, components: Sequence[Component], *, strict: bool = False
+) -> Analysis:
+    """Run `components` in order on one analysis, recording (not raising) failures."""
+    lost: dict[str, str] = {}  # output -> the failed or skipped component that owed it
+    for component in components:
+        needs = [r for r in component.requires if r in lost]
+        if needs:
+            owed = sorted({lost[r] for r in needs})
+            analysis.failures.append(
+                ComponentFailure(component.name, "skipped", f"requires the output of {owed}")
+            )
+            _clear(analysis, component, lost)
+            continue
+        try:
+            analysis = component(analysis)
+        except _PROPAGATE:
+            raise
+        except Exception as exc:
+            doc = analysis.document
+            if strict:
+                exc.add_note(
+                    f"in analysis component {component.name!r} on document {doc.id} ({doc.source})"
+                )
+                raise
+            log.warning(
+                "analysis component %r failed on document %s (%s); its outputs %s are left "
+                "empty: %s: %s",
+                component.name,
+                doc.id,
+                doc.source,
+                list(component.provides),
+                type(exc).__name__,
+                exc,
+                exc_info=True,
+            )
+            analysis.failures.append(
+                ComponentFailure(component.name, type(exc).__name__, str(exc)[:300])
+            )
+            _clear(analysis, component, lost)
+    return analysis
+
+
+def _clear(analysis: Analysis, component: Component, lost: dict[str, str]) -> None:
+    """Reset what `component` provides to its empty default (a half-written list
+    from a component that raised is not trusted), and mark it lost."""
+    for output in component.provides:
+        lost[output] = component.name
+        spec = _EMPTY.get(output)
+        if spec is None:
+            continue
+        if spec.default_factory is not dataclasses.MISSING:
+            setattr(analysis, output, spec.default_factory())
+        elif spec.default is not dataclasses.MISSING:
+            setattr(analysis, output, spec.default)

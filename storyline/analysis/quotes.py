@@ -32,6 +32,7 @@ from .cues import (
     STANCE_VERBS,
 )
 from .furniture import furniture_spans, inside
+from .nlp import doc_text
 from .people import headline_case, says_more, write_back_roles
 from .quotemarks import (
     _QUOTE_RE,
@@ -322,7 +323,7 @@ def _sentence_end(nlp_doc: Any, offset: int) -> int:
     """Where the sentence of the first word at or after `offset` ends, within its
     paragraph (the tag after a closing mark may be parsed as a sentence of its own)."""
     tok = next((t for t in nlp_doc if t.idx >= offset and not t.is_space), None)
-    if tok is None or "\n" in nlp_doc.text[offset : tok.idx]:
+    if tok is None or "\n" in doc_text(nlp_doc)[offset : tok.idx]:
         return offset
     return int(tok.sent.end_char)
 

@@ -216,8 +216,28 @@ def _notes(analyses: list[Analysis]) -> list[str]:
                 f"The publication date of {_label(doc)!r} ({doc.published}) "
                 "comes from its file name."
             )
+    notes += [_incomplete(a) for a in analyses if a.failures]
     kinds = Counter(a.document.kind for a in analyses)
     if kinds:
         described = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
         notes.append(f"Sources: {len(analyses)} documents ({described}).")
     return notes
+
+
+def _incomplete(analysis: Analysis) -> str:
+    """The note for a document whose analysis had a component fail (pipeline.py):
+    which steps failed or were skipped, so a reader knows what the brief lacks."""
+    doc = analysis.document
+    failed = [
+        f"{f.component} failed ({f.error}: {f.message})"
+        for f in analysis.failures
+        if f.error != "skipped"
+    ]
+    skipped = [f.component for f in analysis.failures if f.error == "skipped"]
+    said = "; ".join(failed)
+    if skipped:
+        said += f"; skipped as a result: {', '.join(skipped)}"
+    return (
+        f"The analysis of {_label(doc)!r} ({doc.id}) is incomplete: {said}. "
+        "What those steps find is missing from this brief for that document."
+    )

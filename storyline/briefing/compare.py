@@ -3,7 +3,9 @@
 Divergences are what a reader of several articles must be told: two outlets
 give different numbers for one measure ("revenue $3.2 billion" against
 "$3.5 billion"), spell one person's name two ways ("Li Sanqi", "Sanqui"), or
-date one event differently.
+date one event differently. Numbers are aligned by alike sentences (`count_pairs`) and,
+for counts of people, by what they measure (`measure_pairs`: "deaths in Mexico"), since
+outlets rarely tell one toll in like words.
 Agreement is measured by `count_support`: which other documents carry a
 sentence close to a given text (TF-IDF cosine over content words), which is
 what the summary and the timeline report as `support`.
@@ -438,13 +440,33 @@ def _is_misspelling(alias: str, name: str) -> bool:
         ):
             return False
     # a misspelling keeps the first letter ("Hisham"/"Hesham"); "Barak" is not "Mubarak";
-    # "Jong-un" is not "Jong-nam"; a plural or possessive "s" is no spelling
+    # "Jong-un" is not "Jong-nam"; a plural or possessive "s" is no spelling, nor a place's
+    # people ("Haiti"/"Haitian")
     return all(
         any(
-            near_spelling(o, w) and o.casefold().rstrip("s") != w.casefold().rstrip("s")
+            near_spelling(o, w)
+            and o.casefold().rstrip("s") != w.casefold().rstrip("s")
+            and not _demonym(o, w)
             for w in words
         )
         for o in odd
+    )
+
+
+_DEMONYM = re.compile(r"(?:i?an|n|ese|i|ish|er)s?$")
+
+
+def _demonym(a: str, b: str) -> bool:
+    """One word the other with an ending for its people: "Haitian", "Kenyans", "Iraqi"."""
+    short, long_ = sorted((a.casefold(), b.casefold()), key=len)
+    if len(short) < 4:
+        return False
+    if long_.startswith(short) and _DEMONYM.fullmatch(long_[len(short) :]):
+        return True
+    # "China"/"Chinese": the last vowel dropped ("Hegazy"/"Hegazi" is a spelling)
+    return (
+        short[-1:] in ("a", "e")
+        and re.fullmatch(re.escape(short[:-1]) + r"(?:ese|ian|an)s?", long_) is not None
     )
 
 
@@ -695,11 +717,20 @@ class _Count:
     factor: float = 1.0  # written unit -> base unit of its dimension ("sq miles" -> km2)
 
 
+_SINCE_NOW = re.compile(
+    r"\s*(?:hrs?|hours?|mins?|minutes?|secs?|seconds?|days?|weeks?)\s+ago\b", re.I
+)
+
+
 def _counts(doc: Document) -> list[_Count]:
     out = []
     for start, end in _sentence_spans(doc):
         sentence = doc.text[start:end]
         for p in number_phrases(sentence):
+            if re.match(r"\s*of\s+(?:the|these|those|them|its|their|his|her)\b", p.after):
+                continue  # "one of the paintings": a part of something, not a count
+            if _SINCE_NOW.match(p.after):
+                continue  # "2 hrs ago": when, not how many
             words = [w.casefold() for w in re.findall(r"[A-Za-z][\w'-]*", p.after)]
             counted = [
                 w[:-1] if len(w) > 3 and w.endswith("s") else w
@@ -729,6 +760,26 @@ def _counts(doc: Document) -> list[_Count]:
                     start + p.start,
                     p.hedged,
                     factor,
+                )
+            )
+        for m in _TALLY_AT.finditer(sentence):  # "the number of cases has risen to 28."
+            at = start + m.start("num")
+            if any(c.at == at for c in out):
+                continue
+            value = float(m.group("num").replace(",", ""))
+            value *= SCALE_FACTORS.get((m.group("scale") or "").casefold(), 1.0)
+            bound = m.group("bound") or ""
+            out.append(
+                _Count(
+                    doc.id,
+                    (start, end),
+                    value,
+                    m.group(0)[m.start("what") - m.start() :].strip(),
+                    stated_bound(bound),
+                    "tally",
+                    frozenset({"tally"}),
+                    at,
+                    approximate(bound),
                 )
             )
         for m in _TOLL.finditer(sentence):
@@ -981,11 +1032,13 @@ def _toll_context(
 
 @dataclass
 class CountPair:
-    """Two documents' different numbers for one thing, aligned by `count_pairs`."""
+    """Two documents' different numbers for one thing, aligned by `count_pairs` or
+    `measure_pairs` (which names what they measure: "deaths in Mexico")."""
 
     a: _Count
     b: _Count
     similarity: float  # how alike the two sentences read (numbers left out)
+    measure: str | None = None
 
 
 _UPDATE = re.compile(
@@ -1123,6 +1176,238 @@ def _same_disagreement(p: CountPair, t: CountPair) -> bool:
     return _counts_agree(p.a, x) and _counts_agree(p.b, y)
 
 
+# ---------------------------------------------------------------- one measure across documents
+
+# Two documents rarely tell one toll in like sentences ("With 44 people dead ..." and
+# "Mexico has reported ... 66 deaths"), so a count of people is also aligned by what it
+# measures: what befell them (`FATES`, or `INFECTED`: cases of a disease), where
+# (`_measure_place`: one country or region named in its clause, or the world) and how
+# sure it is (confirmed or suspected). Only a document that gives one value for a
+# measure is aligned on it.
+INFECTED = "infected"
+_MEASURE_FATES = {**FATES, INFECTED: r"cases|infected|infections|infection"}
+_MEASURE_FATE = re.compile(
+    "|".join(rf"\b(?P<{fate}>{words})\b" for fate, words in _MEASURE_FATES.items()), re.I
+)
+# Words after a number within which the counted noun is named ("1,000 or so worldwide
+# swine flu cases"); after "people", `FATE_SPAN` ("people around the globe have been
+# infected").
+COUNTED_SPAN = 6
+# "infected more than 2,000 people", "killed up to 176 people": the fate before.
+_FATE_BEFORE = re.compile(
+    r"\b(?P<verb>killed|infected|injured|wounded|arrested|sickened)\s+(?:\w+\s+){0,3}$", re.I
+)
+# "the number of confirmed cases ... has climbed to 8,480": a tally told before its number.
+_TALLY = re.compile(
+    r"\b(?:number|total|tally|count)\s+of\s+(?P<what>(?:(?!(?:with|in|of|where|that|which)\b)[\w-]+\s+){0,3}?"
+    r"(?:cases|deaths|infections|dead|fatalities))\b[^.;]{0,80}?\b(?:to|at|reached|hit|of|is|"
+    r"was|stands at|stood at)\s+(?:(?:at least|more than|over|nearly|almost|about|around|"
+    r"some|up to)\s+)?$",
+    re.I,
+)
+# A verb after a counted noun ends its noun phrase: what follows is said of it.
+_AUXILIARY = re.compile(
+    r"\b(?:have|has|had|is|are|was|were|be|been|will|would|could|may|might)\b", re.I
+)
+# Characters from a count within which its clause names its place ("Mexico remains the
+# worst affected country, with more than 1,100 ... cases, including 42 deaths").
+MEASURE_PLACE_WINDOW = 120
+_TALLY_AT = re.compile(
+    r"\b(?:number|total|tally|count)\s+of\s+(?P<what>(?:(?!(?:with|in|of|where|that|which)\b)[\w-]+\s+){0,3}?"
+    r"(?:cases|deaths|infections|dead|fatalities))\b[^.;]{0,80}?\b(?:to|at|reached|hit|of|is|"
+    r"was|stands at|stood at)\s+(?P<bound>(?:at least|more than|over|nearly|almost|about|"
+    r"around|some|up to)\s+)?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]\d)"
+    r"(?:\s+(?P<scale>million|thousand)\b)?",
+    re.I,
+)
+WORLD = "world"
+_WORLD = re.compile(
+    r"\b(?:worldwide|world-wide|globally|global|around the (?:world|globe)|across the "
+    r"(?:world|globe)|(?:\d+|[a-z]+) countries)\b",
+    re.I,
+)
+# What ends the clause a count's place is looked for in: a place after "but" or a
+# semicolon is another clause's ("26 died in Mexico, but only two outside that country").
+_CLAUSE_BREAK = re.compile(r"[;:]|\s--\s|,\s*(?:but|while|whereas|although)\b|\bbut\b", re.I)
+# A place after these is not where the counted are: "two deaths outside Mexico",
+# "evacuated to the US", "travellers from Mexico".
+_OUTSIDE = re.compile(
+    r"\b(?:outside|beyond|excluding|except|to|from|into|towards?)\s+(?:of\s+)?(?:the\s+)?$", re.I
+)
+_SUSPECTED = re.compile(r"\b(?:suspected|probable|possible|likely|presumed|unconfirmed)\b", re.I)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+@dataclass(frozen=True)
+class Measure:
+    """What a count of people measures: a fate, a place (a name key or `WORLD`), and
+    whether it is a suspected count."""
+
+    fate: str
+    place: str
+    suspected: bool
+    # dates and stretches of time in its clause ("on Friday", "since March"): a day's
+    # toll and a war's are not one measure
+    when: frozenset[str] = frozenset()
+
+    def label(self) -> str:
+        """How a reader names it: "deaths in Mexico", "suspected cases worldwide"."""
+        what = {DEATHS: "deaths", INFECTED: "cases", "arrested": "arrests"}.get(
+            self.fate, self.fate
+        )
+        where = "worldwide" if self.place == WORLD else "in " + self.place.title()
+        return ("suspected " if self.suspected else "") + f"{what} {where}"
+
+
+def _clause(sentence: str, at: int) -> tuple[int, int]:
+    """The stretch of `sentence` around offset `at` between clause breaks."""
+    start, end = 0, len(sentence)
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.end() <= at:
+            start = m.end()
+        elif m.start() > at:
+            end = m.start()
+            break
+    return start, end
+
+
+def _measure_fate(c: _Count, sentence: str, at: int) -> str | None:
+    """What befell the people a count counts, read in its sentence (`at`: the number's
+    offset in it): a tally before it, a toll, a fate verb before it, or its noun."""
+    before = sentence[:at]
+    tally = _TALLY.search(before)
+    if tally:
+        m = _MEASURE_FATE.search(tally.group("what"))
+        return next((f for f, w in m.groupdict().items() if w), None) if m else None
+    if c.head in FATES and c.text.casefold().startswith(("toll", "death")):
+        return c.head  # "the toll at 10,000"
+    generic = c.head in ("people", "person")
+    span = FATE_SPAN if generic else COUNTED_SPAN
+    after = " ".join(sentence[at:].split()[1 : 1 + span])
+    after = _CLAUSE_END.split(after, maxsplit=1)[0] if after else after
+    if not generic:  # "22 countries have confirmed cases" counts countries
+        after = _AUXILIARY.split(after, maxsplit=1)[0]
+    m = _MEASURE_FATE.search(after)
+    if m:
+        return next(f for f, w in m.groupdict().items() if w)
+    if c.head in FATES:
+        return c.head
+    verb = _FATE_BEFORE.search(before)
+    if verb and c.head in ("people", "person"):
+        word = verb.group("verb").casefold()
+        return {"sickened": INFECTED, "wounded": "injured"}.get(word, word)
+    return None
+
+
+def _measure_place(
+    c: _Count, sentence: str, start: int, at: int, places: list[tuple[int, str]]
+) -> str | None:
+    """Where a count is: the world when its clause says so ("worldwide", "in 24
+    countries"), else the one place named in its clause within `MEASURE_PLACE_WINDOW`
+    (not "outside" or "to" it); None when none or two are named."""
+    lo, hi = _clause(sentence, at)
+    if _WORLD.search(sentence[lo:hi]):
+        return WORLD
+    named = {
+        key
+        for pos, key in places
+        if lo <= pos - start < hi
+        and abs(pos - start - at) <= MEASURE_PLACE_WINDOW
+        and not _OUTSIDE.search(sentence[: pos - start])
+    }
+    return next(iter(named)) if len(named) == 1 else None
+
+
+def measures(analysis: Analysis) -> list[tuple[Measure, _Count]]:
+    """The counts of people in a document whose measure is known (`Measure`), each
+    with it; a count of an earlier year's event ("in 1982"; any year, in an undated
+    document) is left out."""
+    doc = analysis.document
+    year = (doc.published or "")[:4]
+    places = sorted(
+        (em.start, name_key(em.canonical or em.text))
+        for em in analysis.entities
+        if em.type in ("GPE", "LOC")
+    )
+    out = []
+    for c in _counts(doc):
+        if any(d.start <= c.at < d.end for d in analysis.dates):
+            continue  # "the 12 January quake that killed ...": a day, not a count
+        start, end = c.sentence
+        sentence = doc.text[start:end]
+        at = c.at - start
+        if re.match(r"\S+\s+(?:new|more|further|additional|other)\b", sentence[at:]):
+            continue  # "five new cases": what was added, not the total
+        fate = _measure_fate(c, sentence, at)
+        if fate is None:
+            continue
+        lo, hi = _clause(sentence, at)
+        if any(not year or y < year for y in _YEAR.findall(sentence[lo:hi])):
+            continue  # "the 1982 crackdown ... 10,000": a fixed fact of the past
+        place = _measure_place(c, sentence, start, at, places)
+        if place is None:
+            continue
+        suspected = bool(_SUSPECTED.search(sentence[max(lo, at - 40) : min(hi, at + 60)]))
+        when = frozenset(
+            d.value or d.text.casefold()
+            for d in analysis.dates
+            if start + lo <= d.start < start + hi
+        ) | {" ".join(m.group(0).casefold().split()) for m in _SCOPE.finditer(sentence[lo:hi])}
+        out.append((Measure(fate, place, suspected, when), c))
+    return out
+
+
+def measure_pairs(analyses: Sequence[Analysis], *, revisions: bool = False) -> list[CountPair]:
+    """Two documents' different numbers for one `Measure`. Without `revisions`, the
+    pairs of documents of one day (or both undated): a conflict; with, of different
+    days: a toll or a case count moves, so a later day's number is a revision (one
+    dated and one undated document are neither). A
+    document telling one measure two ways (two numbers that do not agree) is left out
+    of it: which is meant cannot be told."""
+    published = {a.document.id: a.document.published for a in analyses}
+    by_measure: dict[Measure, dict[str, list[_Count]]] = defaultdict(lambda: defaultdict(list))
+    for a in analyses:
+        for m, c in measures(a):
+            by_measure[m][c.document].append(c)
+    found = []
+    for measure, docs in by_measure.items():
+        told = {d: cs[0] for d, cs in docs.items() if all(_counts_agree(cs[0], x) for x in cs[1:])}
+        ids = sorted(told)
+        for i, x in enumerate(ids):
+            for y in ids[i + 1 :]:
+                cx, cy = told[x], told[y]
+                if _counts_agree(cx, cy):
+                    continue
+                pa, pb = published.get(x), published.get(y)
+                if bool(pa) != bool(pb):
+                    continue  # one undated: neither one time nor an order
+                if ((pa or "")[:10] == (pb or "")[:10]) == revisions:
+                    continue
+                found.append(CountPair(cx, cy, 0.0, measure.label()))
+    return found
+
+
+def _sentence_pair(p: CountPair) -> frozenset:
+    return frozenset({(p.a.document, p.a.sentence), (p.b.document, p.b.sentence)})
+
+
+def aligned_counts(
+    analyses: Sequence[Analysis],
+    threshold: float = SAME_FACT_THRESHOLD,
+    *,
+    revisions: bool = False,
+) -> list[CountPair]:
+    """The pairs of `count_pairs` (alike sentences), then those of `measure_pairs` (one
+    measure) on sentences neither mode of `count_pairs` paired: one verdict a pair."""
+    pairs = count_pairs(analyses, threshold, revisions=revisions)
+    other = count_pairs(analyses, threshold, revisions=not revisions)
+    seen = {_sentence_pair(p) for p in [*pairs, *other]}
+    return [
+        *pairs,
+        *(p for p in measure_pairs(analyses, revisions=revisions) if _sentence_pair(p) not in seen),
+    ]
+
+
 def count_divergences(
     analyses: Sequence[Analysis],
     labels: dict[str, str] | None = None,
@@ -1136,7 +1421,7 @@ def count_divergences(
     texts = {a.document.id: a.document.text for a in analyses}
     out = []
     told: list[CountPair] = []
-    for pair in count_pairs(analyses, threshold):
+    for pair in aligned_counts(analyses, threshold):
         a, b = pair.a, pair.b
         if any(_same_disagreement(pair, t) for t in told):
             continue  # "580 sq miles (1,500 sq km)" said twice: one disagreement
@@ -1148,7 +1433,8 @@ def count_divergences(
             Divergence(
                 kind="count",
                 description=(
-                    f'Sources differ on a number: "{a.text}" ({labels.get(a.document, a.document)}) '
+                    f"Sources differ on {pair.measure or 'a number'}: "
+                    f'"{a.text}" ({labels.get(a.document, a.document)}) '
                     f'vs "{b.text}" ({labels.get(b.document, b.document)})'
                 ),
                 citations=[s.citations[0] for s in sides],

@@ -22,7 +22,7 @@ Mechanisms, none written for a particular story:
   one article, the one a revision cue marks ("originally", "pushed back").
 - figure: one measure and subject given different values by articles
   published apart (more than `SAME_TIME_DAYS`), in date order; and one count
-  (`compare.count_pairs`: the dead, a spill's flow, a slick's area) given a new
+  (`compare.aligned_counts`: the dead, a spill's flow, a slick's area) given a new
   number by an article of a later day, further apart or told as an update
   ("has climbed to").
 - contradiction: a statement a later article denies in the same words
@@ -44,7 +44,7 @@ from ..words import FUNCTION_WORDS
 from .compare import (
     FIGURE_TOLERANCE,
     SAME_TIME_DAYS,
-    count_pairs,
+    aligned_counts,
     days_apart,
     magnitude,
     normalise_measure,
@@ -628,12 +628,12 @@ def figure_revisions(
 
 
 def count_revisions(analyses: Sequence[Analysis]) -> list[Development]:
-    """One count given a new number by an article of a later day (`compare.count_pairs`
+    """One count given a new number by an article of a later day (`compare.aligned_counts`
     with `revisions`): "44 people dead" (May 7) -> "66 deaths" (May 17)."""
     published = {a.document.id: a.document.published for a in analyses}
     texts = {a.document.id: a.document.text for a in analyses}
     out = []
-    for pair in count_pairs(analyses, revisions=True):
+    for pair in aligned_counts(analyses, revisions=True):
         first, then = sorted((pair.a, pair.b), key=lambda c: published.get(c.document) or "")
         d1, d2 = published.get(first.document), published.get(then.document)
 
@@ -642,9 +642,12 @@ def count_revisions(analyses: Sequence[Analysis]) -> list[Development]:
             cite = Citation(document=c.document, start=start, end=end)
             return Statement(texts[c.document][start:end].strip(), date, [cite], c.document)
 
+        head = (
+            f"{pair.measure[:1].upper()}{pair.measure[1:]} revised" if pair.measure else "Revised"
+        )
         out.append(
             Development(
-                what=f'Revised: "{first.text}" ({d1}) → "{then.text}" ({d2})',
+                what=f'{head}: "{first.text}" ({d1}) → "{then.text}" ({d2})',
                 kind="figure",
                 before=side(first, d1),
                 after=side(then, d2),

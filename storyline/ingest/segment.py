@@ -13,6 +13,7 @@ hard-wrapped text first, so a sentence never crosses a newline here.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 import nupunkt
 
@@ -43,7 +44,7 @@ def segment(text: str) -> tuple[list[Span], list[Sentence]]:
         return paragraphs, sentences
 
     p = 0
-    for s_start, s_end in nupunkt.sent_spans(text):
+    for s_start, s_end in _join_quoted_ellipses(text, nupunkt.sent_spans(text)):
         # nupunkt may run a sentence over a line break: cut it at each one.
         while p < len(line_of) and line_of[p][1] <= s_start:
             p += 1
@@ -54,6 +55,57 @@ def segment(text: str) -> tuple[list[Span], list[Sentence]]:
                 _add(sentences, text, Sentence(start, end, q))
             q += 1
     return paragraphs, sentences
+
+
+# Quotation marks, as the ingest needs them to find a quotation still open at a sentence
+# end (the analysis stage reads quotations with analysis/quotemarks.py, which ingest may
+# not import): curly and guillemet marks say which side they are; a straight mark turns.
+_OPENING = "\u201c\u00ab"
+_CLOSING = "\u201d\u00bb"
+_MARK = re.compile(r"[\u201c\u201d\u00ab\u00bb\"]")
+_ELLIPSIS_END = re.compile(r"(?:\u2026|\.\s?\.\s?\.)\s*$")
+
+
+def _open_after(text: str, start: int, end: int) -> bool | None:
+    """Whether a quotation is open at `end`, reading marks from `start` (a line start);
+    None when a closing mark has no opening one (the marks cannot be read)."""
+    open_ = False
+    for m in _MARK.finditer(text, start, end):
+        mark = m.group()
+        if mark in _OPENING:
+            open_ = True
+        elif mark in _CLOSING:
+            if not open_:
+                return None
+            open_ = False
+        else:
+            open_ = not open_
+    return open_
+
+
+def _join_quoted_ellipses(text: str, spans: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Sentence spans, a speaker's pause kept inside its sentence: a sentence ending in an
+    ellipsis ("..." or "\u2026") while a quotation opened on its line is still open runs
+    on into the next one where that next one, on the same line, closes the quotation
+    ('"We are ... we will keep going," Yu said.' is one sentence). A quotation that never
+    closes on the line (a quote carried into the next paragraph) changes nothing."""
+    pending: tuple[int, int] | None = None
+    for start, end in spans:
+        if pending is not None:
+            line_start = text.rfind("\n", 0, pending[1]) + 1
+            same_line = "\n" not in text[pending[1] : start]
+            if same_line and _open_after(text, line_start, end) is False:
+                start = pending[0]  # the next sentence closes the quotation: one sentence
+            else:
+                yield pending
+            pending = None
+        line_start = text.rfind("\n", 0, start) + 1
+        if _ELLIPSIS_END.search(text, start, end) and _open_after(text, line_start, end):
+            pending = (start, end)
+        else:
+            yield start, end
+    if pending is not None:
+        yield pending
 
 
 def _add(sentences: list[Sentence], text: str, sentence: Sentence) -> None:

@@ -866,3 +866,64 @@ def test_the_storys_sources_are_no_figure(nlp):
     assert [f.text for f in figures(nlp, text)] == ["two"]
     text = "The storm killed 12 people, according to officials."
     assert [f.text for f in figures(nlp, text)] == ["12"]
+
+
+# ---------------------------------------------------------------- sixth session, draw 2604 kinds
+
+
+def test_a_margin_of_error_is_no_fall(nlp):
+    found = by_text(
+        nlp, "The survey of 900 adults has a margin of error of +/-4 percentage points."
+    )
+    (margin,) = [f for f in found.values() if f.unit == "percentage points"]
+    assert margin.value == 4.0
+
+
+def test_a_hyphenated_scale_counts(nlp):
+    (f,) = figures(nlp, "The storm cut power to nine-million homes on the coast.")
+    assert absolute_amount(f) == 9_000_000 and f.unit == "units"
+
+
+def test_the_base_of_a_rate_is_no_figure(nlp):
+    found = by_text(nlp, "The fund charges just $3.10 for every $10,000 invested.")
+    assert "$3.10" in found and "$10,000" not in found
+    assert figures(nlp, "For every $5,000 you save, the bank adds one point to your rate.") == []
+
+
+def test_the_sides_of_a_result_are_figures(nlp):
+    text = "In the caucus poll Ames beat Brody by 19 points (52 to 33) among likely voters."
+    found = by_text(nlp, text)
+    assert found["52"].unit == "percent" and found["33"].unit == "percent"
+    found = by_text(nlp, "By the party's count, Ames now holds 812 to Brody's 530 and Cole's 96.")
+    assert [found[k].value for k in ("812", "530", "96")] == [812, 530, 96]
+    text = "Ames led by less than half of 1 percent -- 12,406 to 11,950 votes."
+    assert by_text(nlp, text)["12,406"].unit != "percent"  # the side takes its mate's unit
+    # "one fatality every 86 million miles": the rate's base is the figure, no "for every"
+    assert by_text(nlp, "The data show one crash every 40 million miles driven.")
+    # a range runs upwards and ages are no result
+    assert not figures(nlp, "Volunteers aged 18 to 24 joined, sleeping 10 to 12 in a tent.")
+
+
+def test_a_change_starts_from_what_was(nlp):
+    text = "The ministry plans to raise the number of visas from 40,000 to 65,000 next year."
+    found = by_text(nlp, text)
+    assert found["40,000"].status == "actual"
+    assert found["65,000"].status != "actual"
+
+
+def test_a_survey_answer_under_would_is_actual(nlp):
+    text = (
+        "The poll of 800 voters was taken last week. In it, 41% of voters would be angry "
+        "if Ames won, and 29% would be pleased."
+    )
+    found = by_text(nlp, text)
+    assert found["41%"].status == "actual" and found["29%"].status == "actual"
+    # a share of a budget under "would" is a plan, poll or not
+    (f,) = figures(nlp, "Under the plan, 20% of the budget would go to schools.")
+    assert f.status != "actual"
+
+
+def test_a_poll_that_has_the_figures_is_their_source(nlp):
+    text = "Monday's Marist poll has Ames leading Brody by just five points (44 percent to 39 percent)."
+    found = by_text(nlp, text)
+    assert found["44 percent"].claimant == "Marist"

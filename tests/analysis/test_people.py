@@ -214,3 +214,23 @@ def test_a_speakers_title_reaches_the_entity_mentions_through_the_index() -> Non
         "president of marketing, enterprise group",
         "Orbit",
     )
+
+
+def test_a_role_is_never_cut_mid_phrase(nlp):
+    """A role ends at its noun phrase: a clause after the title is cut off, a phrase a
+    name ends is completed by the name, an organisation there is the affiliation."""
+    text = (
+        "Tom Reyes, the lawyer leading Mark Dunn's defense, spoke first.\n"
+        "Ken Walsh, the independent counsel who vigorously pursued Mark Dunn, spoke next.\n"
+        "Jim Fox, a lawmaker from Texas, spoke too.\n"
+        "Lena Ortiz, a former contestant on The Apprentice, spoke last.\n"
+        "Omar Diaz, a spokesman from Veltrix Corp., declined to comment.\n"
+        "Sam Reed, a contestant on Mark Dunn's reality TV show, spoke again.\n"
+    )
+    roles = {m.text: (m.role, m.organisation) for m in _analysis(text).entities if m.role}
+    assert roles["Tom Reyes"][0] == "lawyer"
+    assert roles["Ken Walsh"][0] == "independent counsel"
+    assert roles["Jim Fox"][0] in ("lawmaker", "lawmaker from Texas")
+    assert roles["Lena Ortiz"][0] == "former contestant on The Apprentice"
+    assert roles["Omar Diaz"] == ("spokesman", "Veltrix Corp.")
+    assert roles["Sam Reed"][0] == "contestant"  # never "contestant on Mark Dunn"

@@ -570,3 +570,145 @@ def test_a_hedged_figure_agrees_within_ten_percent():
     assert not same_value(
         fig("$10.4 billion", 10.4, "billion"), fig("$9.6 billion", 9.6, "billion")
     )
+
+
+def _placed(doc_id, text, published, places=("Mexico", "United States")):
+    """An analysis whose places (GPE mentions) are found by name in `text`."""
+    import re as _re
+
+    a = _said(doc_id, text, published)
+    a.entities = [
+        EntityMention(p, "GPE", m.start(), m.end(), p)
+        for p in places
+        for m in _re.finditer(_re.escape(p), text)
+    ]
+    return a
+
+
+def test_one_toll_in_unlike_sentences_is_aligned_by_fate_and_place():
+    from storyline.briefing.developments import find_developments
+
+    a = _placed(
+        "a", "Officials in Mexico have counted 176 deaths from the new strain.", "2009-05-01"
+    )
+    b = _placed(
+        "b",
+        "About 26 people have died of the flu in Mexico, but only two deaths were "
+        "recorded outside that country.",
+        "2009-05-06",
+    )
+    moved = [d for d in find_developments([a, b]) if d.kind == "figure"]
+    assert len(moved) == 1 and (moved[0].before.document, moved[0].after.document) == ("a", "b")
+    assert "26" in moved[0].what and moved[0].what.startswith("Deaths in Mexico revised")
+    assert [d for d in find_divergences([a, b], [], []) if d.kind == "count"] == []
+    # the same day, the two numbers for one measure disagree
+    b.document.published = "2009-05-01"
+    assert len([d for d in find_divergences([a, b], [], []) if d.kind == "count"]) == 1
+    assert [d for d in find_developments([a, b]) if d.kind == "figure"] == []
+    # one undated: neither one time nor an order
+    b.document.published = None
+    assert [d for d in find_divergences([a, b], [], []) if d.kind == "count"] == []
+    assert [d for d in find_developments([a, b]) if d.kind == "figure"] == []
+
+
+def test_cases_worldwide_are_one_measure_however_told():
+    a = _placed(
+        "a", "Nearly 1,500 people around the globe have been infected, the agency said.", None
+    )
+    b = _placed("b", "Roughly 1,000 flu cases worldwide have been confirmed.", None)
+    c = _placed("c", "Health officials in 22 countries have reported 1,534 cases of the flu.", None)
+    found = [d for d in find_divergences([a, b, c], [], []) if d.kind == "count"]
+    # a and c agree ("nearly"); b differs from both
+    assert sorted(sorted(s.document for s in d.sides) for d in found) == [["a", "b"], ["b", "c"]]
+
+
+def test_counts_of_different_measures_are_not_aligned():
+    from storyline.briefing.compare import measure_pairs, measures
+
+    def pair(x, y, published=None):
+        return measure_pairs([_placed("a", x, published), _placed("b", y, published)])
+
+    assert (
+        len(pair("Twelve people have died in Mexico.", "Officials counted 3 deaths in Mexico."))
+        == 1
+    )
+    # two places
+    assert (
+        pair(
+            "Twelve people have died in Mexico.", "Officials counted 3 deaths in the United States."
+        )
+        == []
+    )
+    # a document telling one measure two ways is left out of it
+    assert (
+        pair(
+            "So far 25 people have died in Mexico. Officials in Mexico said 40 people have died.",
+            "Officials counted 60 deaths in Mexico.",
+        )
+        == []
+    )
+    # suspected and confirmed counts; an earlier year's event; "outside" a place
+    assert (
+        pair("There were 150 suspected deaths in Mexico.", "Officials counted 20 deaths in Mexico.")
+        == []
+    )
+    assert (
+        pair(
+            "Some 80 people were killed in Mexico in 1991.",
+            "Officials counted 20 deaths in Mexico.",
+            "2009-05-01",
+        )
+        == []
+    )
+    # a place the people were moved to; a day of the month is no count
+    a = _placed(
+        "a",
+        "Patients were flown to the United States after the 12 January quake that killed "
+        "500 people.",
+        "2010-01-20",
+    )
+    assert measures(a) == []
+    assert measures(_placed("a", "One of the cases in Mexico is a child.", None)) == []
+    # nor, between alike sentences, is a part of something a count of it
+    x = _said("x", "The gallery sold one of the paintings to a museum in Paris.")
+    y = _said("y", "The gallery sold 12 paintings to a museum in Paris.")
+    assert [d for d in find_divergences([x, y], [], []) if d.kind == "count"] == []
+    # a day's toll and a toll over a stretch of time
+    assert (
+        pair(
+            "Some 40 people have died in Mexico since March.",
+            "Officials counted 9 deaths in Mexico.",
+        )
+        == []
+    )
+    assert (
+        pair(
+            "Only two deaths were recorded outside Mexico.", "Officials counted 9 deaths in Mexico."
+        )
+        == []
+    )
+
+
+def test_what_is_no_count_and_no_spelling():
+    from storyline.briefing.compare import _demonym, measures
+
+    # a count of countries is not a count of cases
+    a = _placed("a", "Another 22 countries have confirmed cases but no deaths.", None)
+    assert measures(a) == []
+    # when a link was posted is no count
+    x = _said("x", "Aid flights resume at the airport - 2 hrs ago The Herald.")
+    y = _said("y", "Aid flights resume at the airport - 9 hrs ago The Herald.")
+    assert [d for d in find_divergences([x, y], [], []) if d.kind == "count"] == []
+    # a place's people are no spelling of it; a transliteration is
+    assert _demonym("Haiti", "Haitian") and _demonym("China", "Chinese")
+    assert not _demonym("Hegazy", "Hegazi") and not _demonym("Morsi", "Mursi")
+
+
+def test_a_tally_told_before_its_number_is_a_measure():
+    from storyline.briefing.compare import measures
+
+    a = _placed("a", "The number of confirmed cases in Mexico has risen to 28.", "2009-05-05")
+    assert [(m.label(), c.value) for m, c in measures(a)] == [("cases in Mexico", 28.0)]
+    # a count of countries with cases is none
+    b = _placed("b", "The number of countries with confirmed cases rose to 39.", "2009-05-05")
+    assert measures(b) == []

@@ -64,3 +64,22 @@ def test_segment_stray_closing_quote_joins_its_sentence():
     text = "He said it was over. ”"
     _, sentences = _texts(text)
     assert sentences == [(0, "He said it was over. ”")]
+
+
+def test_an_ellipsis_inside_a_quotation_does_not_end_the_sentence():
+    text = (
+        "\u201cWe waited\u2026 Then it came,\u201d Ana Ruiz said. She left.\n"
+        '"We tried... Nobody answered," he said.\n'
+        "It was a long night... The next day came.\n"
+        '"It was long... The day came.\n'
+    )
+    _, sentences = _texts(text)
+    assert [s for _, s in sentences] == [
+        "\u201cWe waited\u2026 Then it came,\u201d Ana Ruiz said.",
+        "She left.",
+        '"We tried... Nobody answered," he said.',
+        "It was a long night...",  # no quotation: the ellipsis ends it as before
+        "The next day came.",
+        '"It was long...',  # the quotation runs into the next paragraph: unchanged
+        "The day came.",
+    ]
