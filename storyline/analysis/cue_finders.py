@@ -648,7 +648,13 @@ def _verb_attribution(
             content = block = _block_after(text, after.idx + 1)
     elif subj is not None and subj.i > verb.i and (subj.head == verb or surface):
         # inverted: "X, said Smith" / stripped "X said David He the company's president"
-        if _trailing(verb) or comps:
+        right = [c for c in comps if c.i > subj.i and c.dep_ == "ccomp"]
+        if right and len(text[seg_start : cue.start].split()) <= 1:
+            # 'But, said Solovey, "X."': the tag opens its clause, so X follows it
+            lo = min(t.i for c in right for t in c.subtree)
+            hi = max(t.i for c in right for t in c.subtree)
+            content = (doc[lo].idx, doc[hi].idx + len(doc[hi]))
+        elif _trailing(verb) or comps:
             content = (seg_start, cue.start)
     elif subj is not None and subj.i > verb.i:
         # "Asked if X, Devine said ...": the subject belongs to the governing verb

@@ -427,3 +427,13 @@ def test_a_he_after_an_untagged_subject_is_that_subject(nlp):
         'and destroyed City," he wrote.',
     )
     assert said(qs, "wrong moves").speaker == "Donald Trump"
+
+
+def test_a_tag_before_its_quote_speaks_it(nlp):
+    # PolNeAR train (quotes9): 'But, said Solovey, "..."' -- the inverted tag opens the clause
+    qs = quotes(
+        nlp,
+        'Former aide Carla Mendez said her boss was "always kind." But, said Mendez, '
+        '"I do not want to stir up trouble because I know how he reacts."',
+    )
+    assert said(qs, "stir up trouble").speaker == "Carla Mendez"
