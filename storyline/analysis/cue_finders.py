@@ -371,6 +371,16 @@ def _object_tail(verb: Any, hi: int) -> int:
     return hi
 
 
+def _quoted_label(doc: Any, hi: int, sent: Any) -> int:
+    """'declaring it "another super Tuesday"', 'calling him "a disgrace"': a pronoun object
+    followed by a quotation is labelled by it (the parse often drops the quote), so the
+    content runs to the quote's close."""
+    if doc[hi].pos_ != "PRON" or hi + 1 >= sent.end or doc[hi + 1].text not in OPEN_QUOTES:
+        return hi
+    close = next((t.i for t in doc[hi + 2 : sent.end] if t.text in CLOSE_QUOTES), None)
+    return hi if close is None or close <= hi + 2 else close
+
+
 def _clause_after(verb: Any, sent: Any) -> tuple[int, int] | None:
     """ "after Trump told the Post he was not ready": the parse made the reported clause the
     verb's governor; the clause is still the subject and verb right after the addressee."""
@@ -670,7 +680,7 @@ def _verb_attribution(
             lo = min(t.i for c in right for t in c.subtree)
             hi = max(t.i for c in right for t in c.subtree)
             if all(c.dep_ in ("dobj", "oprd") for c in right):
-                hi = _object_tail(verb, hi)
+                hi = _quoted_label(doc, _object_tail(verb, hi), sent)
             content = (doc[lo].idx, doc[hi].idx + len(doc[hi]))
         elif left or (
             (_trailing(verb) or trails)

@@ -437,3 +437,14 @@ def test_a_tag_before_its_quote_speaks_it(nlp):
         '"I do not want to stir up trouble because I know how he reacts."',
     )
     assert said(qs, "stir up trouble").speaker == "Carla Mendez"
+
+
+def test_a_quote_that_labels_a_pronoun_object_is_said(nlp):
+    # PolNeAR train (quotes9): 'declaring it "X"' -- the parse left the quote outside the cue
+    qs = quotes(
+        nlp,
+        "Senator Dana Whitfield won the primaries in Iowa and Kansas on Tuesday.\n\n"
+        "Whitfield celebrated in Topeka with supporters, declaring it \u201canother super "
+        "Tuesday for our campaign\u201d and said the race was far from over.",
+    )
+    assert said(qs, "super Tuesday").speaker == "Dana Whitfield"
