@@ -8,7 +8,11 @@ import random
 BASE = "/work/shared/eval/timeline17"
 
 
-def groups(seed, topics=("bpoil", "H1N1"), exclude_days=()):
+def groups(seed, topics=("bpoil", "H1N1"), exclude_days=(), keep=None):
+    """Per topic: 3 outlets' articles of one day (>= 3 outlets that day), one 3-10 days later.
+
+    `keep` (an article path -> bool) limits the articles drawn from (draw_diverge7).
+    """
     rng = random.Random(seed)
     out = []
     for topic in topics:
@@ -17,7 +21,8 @@ def groups(seed, topics=("bpoil", "H1N1"), exclude_days=()):
         for o in outs:
             for d in sorted(os.listdir(f"{BASE}/{o}/InputDocs")):
                 for f in sorted(os.listdir(f"{BASE}/{o}/InputDocs/{d}")):
-                    files.setdefault(d, []).append(f"{o}/{d}/{f}")
+                    if keep is None or keep(f"{o}/{d}/{f}"):
+                        files.setdefault(d, []).append(f"{o}/{d}/{f}")
         days = [
             d
             for d in sorted(files)

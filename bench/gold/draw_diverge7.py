@@ -29,13 +29,20 @@ USED = (
 )
 
 
+def _by_day(topic, keep=None):
+    """Day -> the `topic` articles of that day (those `keep` accepts), in file order."""
+    root = f"{BASE}/{topic}/InputDocs"
+    files = {}
+    for d in sorted(os.listdir(root)):
+        for f in sorted(os.listdir(f"{root}/{d}")):
+            if keep is None or keep(f"{topic}/{d}/{f}"):
+                files.setdefault(d, []).append(f"{topic}/{d}/{f}")
+    return files
+
+
 def one_outlet(seed, topic="haiti_bbc", per_day=3):
     rng = random.Random(seed)
-    root = f"{BASE}/{topic}/InputDocs"
-    files = {
-        d: [f"{topic}/{d}/{f}" for f in sorted(os.listdir(f"{root}/{d}"))]
-        for d in sorted(os.listdir(root))
-    }
+    files = _by_day(topic)
     day = rng.choice([d for d in sorted(files) if len(files[d]) >= per_day])
     chosen = rng.sample(files[day], per_day)
     d0 = dt.date.fromisoformat(day)
@@ -102,56 +109,32 @@ TOLL = re.compile(
 )
 
 
-def _tolls(path):
+def _text(path):
+    """The text of the Timeline17 article at `path` (TOPIC/DAY/FILE)."""
     with open(
         f"{BASE}/{path.split('/')[0]}/InputDocs/{path.split('/', 1)[1]}", errors="replace"
     ) as f:
-        return bool(TOLL.search(f.read()))
+        return f.read()
+
+
+def _tolls(path):
+    return bool(TOLL.search(_text(path)))
+
+
+def _one_day(seed, topic, keep, exclude_days):
+    """3 articles `keep` accepts of one `topic` day that has >= 3 of them."""
+    rng = random.Random(seed)
+    files = _by_day(topic, keep)
+    day = rng.choice([d for d in sorted(files) if len(files[d]) >= 3 and d not in exclude_days])
+    return {"topic": topic, "day": day, "files": rng.sample(files[day], 3)}
 
 
 def toll_groups(seed, topics=("bpoil", "H1N1"), exclude_days=()):
-    rng = random.Random(seed)
-    out = []
-    for topic in topics:
-        files = {}
-        for o in sorted(t for t in os.listdir(BASE) if t.startswith(topic + "_")):
-            for d in sorted(os.listdir(f"{BASE}/{o}/InputDocs")):
-                for f in sorted(os.listdir(f"{BASE}/{o}/InputDocs/{d}")):
-                    if _tolls(f"{o}/{d}/{f}"):
-                        files.setdefault(d, []).append(f"{o}/{d}/{f}")
-        days = [
-            d
-            for d in sorted(files)
-            if len({p.split("/")[0] for p in files[d]}) >= 3 and d not in exclude_days
-        ]
-        day = rng.choice(days)
-        byout = {}
-        for p in files[day]:
-            byout.setdefault(p.split("/")[0], []).append(p)
-        chosen = [rng.choice(byout[o]) for o in rng.sample(sorted(byout), 3)]
-        d0 = dt.date.fromisoformat(day)
-        later = [
-            p
-            for d in sorted(files)
-            if 3 <= (dt.date.fromisoformat(d) - d0).days <= 10
-            for p in files[d]
-        ]
-        if later:
-            chosen.append(rng.choice(later))
-        out.append({"topic": topic, "day": day, "files": chosen})
-    return out
+    return groups(seed, topics, exclude_days, keep=_tolls)
 
 
 def toll_one_outlet(seed, topic="haiti_bbc", exclude_days=()):
-    rng = random.Random(seed)
-    root = f"{BASE}/{topic}/InputDocs"
-    files = {}
-    for d in sorted(os.listdir(root)):
-        for f in sorted(os.listdir(f"{root}/{d}")):
-            if _tolls(f"{topic}/{d}/{f}"):
-                files.setdefault(d, []).append(f"{topic}/{d}/{f}")
-    day = rng.choice([d for d in sorted(files) if len(files[d]) >= 3 and d not in exclude_days])
-    return {"topic": topic, "day": day, "files": rng.sample(files[day], 3)}
+    return _one_day(seed, topic, _tolls, exclude_days)
 
 
 if __name__ == "__main__":
@@ -168,17 +151,12 @@ if __name__ == "__main__":
 DEATHS = re.compile(r"\b\d[\d,.]*( million|m)?\s+(\w+\s+){0,3}(deaths?|dead|died|killed|bodies)\b")
 
 
+def _deaths(path):
+    return bool(DEATHS.search(_text(path)))
+
+
 def death_one_outlet(seed, topic="haiti_bbc", exclude_days=()):
-    rng = random.Random(seed)
-    root = f"{BASE}/{topic}/InputDocs"
-    files = {}
-    for d in sorted(os.listdir(root)):
-        for f in sorted(os.listdir(f"{root}/{d}")):
-            with open(f"{root}/{d}/{f}", errors="replace") as fh:
-                if DEATHS.search(fh.read()):
-                    files.setdefault(d, []).append(f"{topic}/{d}/{f}")
-    day = rng.choice([d for d in sorted(files) if len(files[d]) >= 3 and d not in exclude_days])
-    return {"topic": topic, "day": day, "files": rng.sample(files[day], 3)}
+    return _one_day(seed, topic, _deaths, exclude_days)
 
 
 if __name__ == "__main__":
