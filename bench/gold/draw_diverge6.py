@@ -8,6 +8,18 @@ import random
 BASE = "/work/shared/eval/timeline17"
 
 
+def one_later(rng, files, day):
+    """One article (in a list; none if there is none) from 3-10 days after `day`."""
+    d0 = dt.date.fromisoformat(day)
+    later = [
+        p
+        for d in sorted(files)
+        if 3 <= (dt.date.fromisoformat(d) - d0).days <= 10
+        for p in files[d]
+    ]
+    return [rng.choice(later)] if later else []
+
+
 def groups(seed, topics=("bpoil", "H1N1"), exclude_days=(), keep=None):
     """Per topic: 3 outlets' articles of one day (>= 3 outlets that day), one 3-10 days later.
 
@@ -33,15 +45,7 @@ def groups(seed, topics=("bpoil", "H1N1"), exclude_days=(), keep=None):
         for p in files[day]:
             byout.setdefault(p.split("/")[0], []).append(p)
         chosen = [rng.choice(byout[o]) for o in rng.sample(sorted(byout), 3)]
-        d0 = dt.date.fromisoformat(day)
-        later = [
-            p
-            for d in sorted(files)
-            if 3 <= (dt.date.fromisoformat(d) - d0).days <= 10
-            for p in files[d]
-        ]
-        if later:
-            chosen.append(rng.choice(later))
+        chosen += one_later(rng, files, day)
         out.append({"topic": topic, "day": day, "files": chosen})
     return out
 

@@ -6,7 +6,6 @@ a day with >= 3 articles, 3 of them, and one article 3-10 days later; one PolNeA
 the diverge7 pool, grouped by event from titles and dates only (before reading).
 """
 
-import datetime as dt
 import json
 import os
 import random
@@ -14,7 +13,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from draw_diverge6 import BASE, groups
+from draw_diverge6 import BASE, groups, one_later
 
 # days drawn by diverge6 (draws 1, 2), never drawn again
 USED = (
@@ -45,15 +44,7 @@ def one_outlet(seed, topic="haiti_bbc", per_day=3):
     files = _by_day(topic)
     day = rng.choice([d for d in sorted(files) if len(files[d]) >= per_day])
     chosen = rng.sample(files[day], per_day)
-    d0 = dt.date.fromisoformat(day)
-    later = [
-        p
-        for d in sorted(files)
-        if 3 <= (dt.date.fromisoformat(d) - d0).days <= 10
-        for p in files[d]
-    ]
-    if later:
-        chosen.append(rng.choice(later))
+    chosen += one_later(rng, files, day)
     return {"topic": topic, "day": day, "files": chosen}
 
 
