@@ -2,7 +2,7 @@
 
 The quality-floor tests score a few gold files each; this module is where they get the
 scorer (registered as `bench_precision`, since its dataclasses look their module up)
-and the one check they share.
+and the one check they share (`assert_floor`).
 """
 
 from __future__ import annotations
@@ -28,3 +28,10 @@ def section_row(gold: str, section: str) -> dict[str, Any]:
     result = precision.evaluate(GOLD / gold)
     assert result["lost"] == [], result["lost"]
     return result["scores"][section].row()
+
+
+def assert_floor(gold: str, section: str, precision_floor: float, recall_floor: float) -> None:
+    """`section` on the gold file `gold` scores at least these precision and recall."""
+    row = section_row(gold, section)
+    assert row["precision"] >= precision_floor, row
+    assert row["recall"] >= recall_floor, row

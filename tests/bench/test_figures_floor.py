@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from gold_floor import section_row
+from gold_floor import assert_floor
 
 # draw -> (precision, recall) floors, a little under today's (0.95 / 0.91 and 0.95 / 0.79):
 # poll shares, required levels, margins in points, named polls as claimants
@@ -20,7 +20,4 @@ FLOORS = {"1801": (0.9, 0.85), "2601": (0.9, 0.75)}
 
 @pytest.mark.parametrize("draw", sorted(FLOORS))
 def test_figure_floor_on_polnear_draws(shared_dir: Path, draw: str) -> None:
-    row = section_row(f"polnear-figures-{draw}.json", "figures")
-    p, r = FLOORS[draw]
-    assert row["precision"] >= p, row
-    assert row["recall"] >= r, row
+    assert_floor(f"polnear-figures-{draw}.json", "figures", *FLOORS[draw])
