@@ -29,7 +29,7 @@ systems do (Miranda et al. 2018): for a new document,
    the larger, whose id stays (the other id keeps resolving to it).
 
 A document whose text is mostly page furniture (the shared detector,
-`analysis/furniture.py`: crawl notices, widgets, cookie text) joins no
+`analysis/furniture.py` `is_furniture`: crawl notices, widgets, cookie text) joins no
 story and says so: scraped in place of an article, it would bridge every
 story it was scraped under (its copies included: they follow it).
 
@@ -50,9 +50,8 @@ from pathlib import Path
 
 import numpy as np
 
+from ..analysis.furniture import is_furniture
 from ..errors import StoreError
-from ..ingest.webtext import is_boilerplate
-from ..model import Document
 from ..store import Store
 from ..store import stories as rows
 from . import dense as dense_model
@@ -532,36 +531,6 @@ def _active(story: rows.Cluster, day: date | None, days: int) -> bool:
     if day is None or first is None or last is None:
         return False
     return first - timedelta(days=days) <= day <= last + timedelta(days=days)
-
-
-def is_furniture(document: Document, share: float) -> bool:
-    """Whether at least `share` of `document`'s characters are page furniture.
-
-    Furniture is what the shared rule says it is (`ingest.webtext.is_boilerplate`,
-    as `analysis.furniture` applies it): a whole paragraph, or a sentence of one.
-    Reading stops once the article's own text rules the share out (most documents
-    decide in their first paragraphs), as the rule costs ~0.1 ms a line.
-    """
-    text = document.text
-    total = sum(p.end - p.start for p in document.paragraphs) or len(text)
-    allowed = (1 - share) * total  # article characters a furniture document may have
-    article = 0
-    spans = [(p.start, p.end) for p in document.paragraphs] or [(0, len(text))]
-    by_paragraph: dict[int, list[tuple[int, int]]] = {}
-    for sentence in document.sentences:
-        by_paragraph.setdefault(sentence.paragraph, []).append((sentence.start, sentence.end))
-    for k, (start, end) in enumerate(spans):
-        if is_boilerplate(text[start:end]):
-            continue
-        parts = by_paragraph.get(k, [])
-        if len(parts) <= 1:  # one sentence: the paragraph's own verdict stands
-            article += end - start
-        else:
-            furniture = sum(e - s for s, e in parts if is_boilerplate(text[s:e]))
-            article += end - start - furniture
-        if article > allowed:
-            return False
-    return article <= allowed
 
 
 def _unit(centroid: dict[str, float]) -> dict[str, float]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from story_threads import build_doc, thread_doc
 
+from storyline.analysis.furniture import is_furniture
 from storyline.clustering import Params, cluster_pending, get_story, list_stories, rebuild
 from storyline.clustering import cluster as cluster_module
 from storyline.errors import StoreError
@@ -120,9 +121,9 @@ def test_page_furniture_joins_no_story_and_says_why():
         assert article.id in story.documents and notice.id not in story.documents
         rebuild(store, Params(furniture_share=2.0))  # off: the notice is clustered
         assert any(notice.id in s.documents for s in list_stories(store))
-    assert cluster_module.is_furniture(notice, 1.0)
-    assert not cluster_module.is_furniture(article, 0.5)
-    assert cluster_module.is_furniture(article, 0.05)  # its widget line is furniture
+    assert is_furniture(notice, 1.0)
+    assert not is_furniture(article, 0.5)
+    assert is_furniture(article, 0.05)  # its widget line is furniture
 
 
 def test_crash_mid_clustering_leaves_whole_assignments_and_next_run_completes(monkeypatch):
