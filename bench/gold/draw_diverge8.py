@@ -37,9 +37,11 @@ SEEN_DAYS = ("2009-05-27", "2009-05-28", "2009-05-03")
 
 
 def _gold_files():
-    """Every Timeline17 article named in an earlier gold file."""
+    """Every Timeline17 article named in an earlier gold file (not draw 4's own, -div-28*)."""
     out = set()
     for path in glob.glob(os.path.join(os.path.dirname(__file__), "*.json")):
+        if "-div-28" in os.path.basename(path):
+            continue
         with open(path) as f:
             out.update(json.load(f).get("timeline17", []))
     return out
