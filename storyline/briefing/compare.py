@@ -991,9 +991,15 @@ def _counts_agree(a: _Count, b: _Count) -> bool:
     for x, y in ((a, b), (b, a)):  # "at least nine" agrees with ten
         if x.bound == 1 and y.value >= x.value:
             return True
-        if x.bound == -1 and y.value <= x.value:
+        # "up to 30" agrees with 25, not with 10: a ceiling that far above the other
+        # value is another estimate ("1,000 barrels a day" vs "up to 5,000")
+        if x.bound == -1 and UPPER_BOUND_SPAN * x.value <= y.value <= x.value:
             return True
     return False
+
+
+# The share of an upper bound ("up to", "as many as") down to which a value agrees.
+UPPER_BOUND_SPAN = 0.5
 
 
 # Cosine (numbers left out) of two death tolls' sentences, each with the sentence
@@ -1176,6 +1182,24 @@ def _same_disagreement(p: CountPair, t: CountPair) -> bool:
     return _counts_agree(p.a, x) and _counts_agree(p.b, y)
 
 
+def same_revision(p: CountPair, t: CountPair, published: dict[str, str | None]) -> bool:
+    """Two revision pairs that tell one change: the same later number, and earlier
+    numbers that agree ("1,000 barrels" in one article, "42,000 gallons" in another,
+    both then "up to 5,000 barrels a day")."""
+
+    def order(x: CountPair) -> tuple[_Count, _Count]:
+        a, b = sorted((x.a, x.b), key=lambda c: published.get(c.document) or "")
+        return a, b
+
+    (p1, p2), (t1, t2) = order(p), order(t)
+    return (
+        p.measure == t.measure
+        and p2.head == t2.head
+        and (p2.document, p2.at) == (t2.document, t2.at)
+        and _counts_agree(p1, t1)
+    )
+
+
 # ---------------------------------------------------------------- one measure across documents
 
 # Two documents rarely tell one toll in like sentences ("With 44 people dead ..." and
@@ -1185,7 +1209,15 @@ def _same_disagreement(p: CountPair, t: CountPair) -> bool:
 # sure it is (confirmed or suspected). Only a document that gives one value for a
 # measure is aligned on it.
 INFECTED = "infected"
-_MEASURE_FATES = {**FATES, INFECTED: r"cases|infected|infections|infection"}
+# Other things that befall people and are tallied as one number for a place: those
+# left homeless, missing, evacuated or rescued (a disaster's tallies besides the toll).
+_MORE_FATES = {
+    "homeless": r"homeless|displaced",
+    "missing": r"missing|unaccounted for",
+    "evacuated": r"evacuated",
+    "rescued": r"rescued|pulled out alive|pulled alive",
+}
+_MEASURE_FATES = {**FATES, INFECTED: r"cases|infected|infections|infection", **_MORE_FATES}
 _MEASURE_FATE = re.compile(
     "|".join(rf"\b(?P<{fate}>{words})\b" for fate, words in _MEASURE_FATES.items()), re.I
 )
@@ -1252,9 +1284,17 @@ class Measure:
 
     def label(self) -> str:
         """How a reader names it: "deaths in Mexico", "suspected cases worldwide"."""
-        what = {DEATHS: "deaths", INFECTED: "cases", "arrested": "arrests"}.get(
-            self.fate, self.fate
-        )
+        if self.fate in _RELEASE_LABELS:
+            return _RELEASE_LABELS[self.fate]
+        what = {
+            DEATHS: "deaths",
+            INFECTED: "cases",
+            "arrested": "arrests",
+            "homeless": "people homeless",
+            "missing": "people missing",
+            "evacuated": "people evacuated",
+            "rescued": "people rescued",
+        }.get(self.fate, self.fate)
         where = "worldwide" if self.place == WORLD else "in " + self.place.title()
         return ("suspected " if self.suspected else "") + f"{what} {where}"
 
@@ -1318,6 +1358,45 @@ def _measure_place(
     return next(iter(named)) if len(named) == 1 else None
 
 
+# A volume is measured by what was done with it: let out (a spill's flow, or what has
+# spilled so far) or taken back (collected, captured, siphoned): the verb nearest the
+# number within `RELEASE_WINDOW` characters of its clause says which. Only what was let
+# out is a `Measure`; a volume of neither (produced, held, made) is none.
+RELEASE_WINDOW = 80
+_LET_OUT = re.compile(
+    r"\b(?:leak\w*|spill\w*|gush\w*|spew\w*|pour\w*|flow\w*|emanat\w*|escap\w*|"
+    r"discharg\w*|belch\w*|bleed\w*|pumped into|released into)\b",
+    re.I,
+)
+_TAKEN_BACK = re.compile(
+    r"\b(?:collect\w*|captur\w*|siphon\w*|recover\w*|retriev\w*|skimm\w*|burn\w*|"
+    r"contain\w*|clean\w*|suck\w*|produc\w*|hold\w*|store\w*|export\w*|import\w*)\b",
+    re.I,
+)
+_RELEASE_LABELS = {"released/day": "the flow (a day)", "released": "the amount released"}
+# "100,000 gallons more a day": what is added, not the amount.
+_INCREMENT = re.compile(r"^\S+(?:\s+[\w-]+){0,3}?\s+(?:more|extra|additional|less|fewer)\b", re.I)
+
+
+def _released(c: _Count, sentence: str, at: int) -> str | None:
+    """"released" (or "released/day", a flow) for a volume let out, by the verb nearest
+    the number in its clause; None for any other count or a volume taken back."""
+    if c.head not in ("volume", "volume/day"):
+        return None
+    if _INCREMENT.match(sentence[at:]):
+        return None
+    lo, hi = _clause(sentence, at)
+    lo, hi = max(lo, at - RELEASE_WINDOW), min(hi, at + RELEASE_WINDOW)
+    verbs = [
+        (abs(m.start() + lo - at), kind)
+        for kind, rx in (("out", _LET_OUT), ("back", _TAKEN_BACK))
+        for m in rx.finditer(sentence[lo:hi])
+    ]
+    if not verbs or min(verbs)[1] != "out":
+        return None
+    return "released/day" if c.head == "volume/day" else "released"
+
+
 def measures(analysis: Analysis) -> list[tuple[Measure, _Count]]:
     """The counts of people in a document whose measure is known (`Measure`), each
     with it; a count of an earlier year's event ("in 1982"; any year, in an undated
@@ -1338,13 +1417,14 @@ def measures(analysis: Analysis) -> list[tuple[Measure, _Count]]:
         at = c.at - start
         if re.match(r"\S+\s+(?:new|more|further|additional|other)\b", sentence[at:]):
             continue  # "five new cases": what was added, not the total
-        fate = _measure_fate(c, sentence, at)
+        released = _released(c, sentence, at)
+        fate = released or _measure_fate(c, sentence, at)
         if fate is None:
             continue
         lo, hi = _clause(sentence, at)
         if any(not year or y < year for y in _YEAR.findall(sentence[lo:hi])):
             continue  # "the 1982 crackdown ... 10,000": a fixed fact of the past
-        place = _measure_place(c, sentence, start, at, places)
+        place = "" if released else _measure_place(c, sentence, start, at, places)
         if place is None:
             continue
         suspected = bool(_SUSPECTED.search(sentence[max(lo, at - 40) : min(hi, at + 60)]))
@@ -1353,6 +1433,8 @@ def measures(analysis: Analysis) -> list[tuple[Measure, _Count]]:
             for d in analysis.dates
             if start + lo <= d.start < start + hi
         ) | {" ".join(m.group(0).casefold().split()) for m in _SCOPE.finditer(sentence[lo:hi])}
+        if released:  # "leaked before the well was capped on July 15": all it let out
+            when = frozenset()
         out.append((Measure(fate, place, suspected, when), c))
     return out
 
