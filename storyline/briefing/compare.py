@@ -1379,7 +1379,7 @@ _INCREMENT = re.compile(r"^\S+(?:\s+[\w-]+){0,3}?\s+(?:more|extra|additional|les
 
 
 def _released(c: _Count, sentence: str, at: int) -> str | None:
-    """"released" (or "released/day", a flow) for a volume let out, by the verb nearest
+    """ "released" (or "released/day", a flow) for a volume let out, by the verb nearest
     the number in its clause; None for any other count or a volume taken back."""
     if c.head not in ("volume", "volume/day"):
         return None

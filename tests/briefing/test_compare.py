@@ -719,9 +719,13 @@ def test_a_volume_let_out_is_one_measure_and_its_revision_is_told_once():
     from storyline.briefing.developments import find_developments
 
     a = _placed("a", "About 2,000 barrels of crude a day are leaking from the pipe.", "2011-03-02")
-    b = _placed("b", "The pipe is spewing 84,000 gallons of crude a day, engineers said.", "2011-03-02")
+    b = _placed(
+        "b", "The pipe is spewing 84,000 gallons of crude a day, engineers said.", "2011-03-02"
+    )
     c = _placed(
-        "c", "Engineers now think the pipe could be spilling up to 9,000 barrels a day.", "2011-03-06"
+        "c",
+        "Engineers now think the pipe could be spilling up to 9,000 barrels a day.",
+        "2011-03-06",
     )
     assert [m.label() for m, _ in measures(a)] == ["the flow (a day)"]
     # 2,000 barrels and 84,000 gallons agree; a later "up to 9,000" is another estimate,
