@@ -453,7 +453,7 @@ def _is_misspelling(alias: str, name: str) -> bool:
     )
 
 
-_DEMONYM = re.compile(r"(?:i?an|n|ese|i|ish|er)s?$")
+_DEMONYM = re.compile(r"(?:i?an|i?en|n|ese|i|ish|er)s?$")
 
 
 def _demonym(a: str, b: str) -> bool:
@@ -462,6 +462,10 @@ def _demonym(a: str, b: str) -> bool:
     if len(short) < 4:
         return False
     if long_.startswith(short) and _DEMONYM.fullmatch(long_[len(short) :]):
+        return True
+    # "Haitien"/"Haitians": two people's words of one stem
+    stems = {_DEMONYM.sub("", w) for w in (short, long_)}
+    if len(stems) == 1 and len(next(iter(stems))) >= 4:
         return True
     # "China"/"Chinese": the last vowel dropped ("Hegazy"/"Hegazi" is a spelling)
     return (
@@ -689,7 +693,11 @@ def _shown(dm: DateMention) -> str:
 # Wednesday"): counts over different stretches are not one fact.
 _SCOPE = re.compile(
     r"\b(?:(?:over|in|within|during|for)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?"
-    r"(?:\w+\s+)?(?:days?|weeks?|hours?|months?|years?)|since\s+\w+)\b",
+    r"(?:\w+\s+)?(?:days?|weeks?|hours?|months?|years?)|since\s+\w+|"
+    # a moment before now an earlier estimate is told at: "initially", "days after the
+    # spill began"
+    r"initially|at first|originally|at (?:its|the) (?:peak|start|outset)|"
+    r"(?:days|weeks|hours) after|last (?:week|month))\b",
     re.I,
 )
 _COUNTED_STOP = FUNCTION_WORDS
@@ -839,7 +847,9 @@ _UNITS: dict[str, tuple[str, float]] = {
 _UNIT_WORDS = frozenset([*_UNITS, "sq", "square"])
 # "a day", "per hour" after the unit (and what it measures): a rate, not an amount.
 _RATE = re.compile(
-    r"^\s+(?:[\w'-]+\s+){1,4}?(?:a|an|per|each)\s+(day|hour|week|month|year)\b", re.I
+    r"^\s+[\w'-]+(?:[^;]{0,60}?(?:-RRB-|\))\s+|\s+)(?:[\w'-]+\s+){0,3}?"
+    r"(?:a|an|per|each)\s+(day|hour|week|month|year)\b",
+    re.I,
 )
 
 
@@ -1227,8 +1237,19 @@ _MEASURE_FATE = re.compile(
 COUNTED_SPAN = 6
 # "infected more than 2,000 people", "killed up to 176 people": the fate before.
 _FATE_BEFORE = re.compile(
-    r"\b(?P<verb>killed|infected|injured|wounded|arrested|sickened)\s+(?:\w+\s+){0,3}$", re.I
+    r"\b(?P<verb>killed|infected|injured|wounded|arrested|sickened|killing|infecting|injuring|"
+    r"wounding|sickening)\s+(?:\w+\s+){0,3}$",
+    re.I,
 )
+_FATE_VERBS = {
+    "sickened": INFECTED,
+    "sickening": INFECTED,
+    "infecting": INFECTED,
+    "wounded": "injured",
+    "wounding": "injured",
+    "injuring": "injured",
+    "killing": "killed",
+}
 # "the number of confirmed cases ... has climbed to 8,480": a tally told before its number.
 _TALLY = re.compile(
     r"\b(?:number|total|tally|count)\s+of\s+(?P<what>(?:(?!(?:with|in|of|where|that|which)\b)[\w-]+\s+){0,3}?"
@@ -1335,7 +1356,7 @@ def _measure_fate(c: _Count, sentence: str, at: int) -> str | None:
     verb = _FATE_BEFORE.search(before)
     if verb and c.head in ("people", "person"):
         word = verb.group("verb").casefold()
-        return {"sickened": INFECTED, "wounded": "injured"}.get(word, word)
+        return _FATE_VERBS.get(word, word)
     return None
 
 
@@ -1346,6 +1367,12 @@ def _measure_place(
     countries"), else the one place named in its clause within `MEASURE_PLACE_WINDOW`
     (not "outside" or "to" it); None when none or two are named."""
     lo, hi = _clause(sentence, at)
+    own = _OWN_PLACE.match(sentence[at:])
+    if own:  # "848 cases in Britain and more than 27,000 worldwide"
+        pos = at + own.start("place")
+        named = {key for p, key in places if p - start == pos}
+        if len(named) == 1:
+            return next(iter(named))
     if _WORLD.search(sentence[lo:hi]):
         return WORLD
     named = {
@@ -1355,7 +1382,15 @@ def _measure_place(
         and abs(pos - start - at) <= MEASURE_PLACE_WINDOW
         and not _OUTSIDE.search(sentence[: pos - start])
     }
+    if not named and _GLOBAL_BODY.search(sentence):
+        return WORLD  # "the WHO has confirmed 141 deaths": its tally is the world's
     return next(iter(named)) if len(named) == 1 else None
+
+
+# The count's own place, right after what it counts: "848 cases in Britain".
+_OWN_PLACE = re.compile(r"\S+(?:\s+(?!in\b)[a-z][\w-]*){0,3}\s+in\s+(?:the\s+)?(?P<place>[A-Z])")
+# A body whose tallies are the world's when no place is named.
+_GLOBAL_BODY = re.compile(r"\b(?:WHO|World Health Organi[sz]ation)\b")
 
 
 # A volume is measured by what was done with it: let out (a spill's flow, or what has
@@ -1386,6 +1421,9 @@ def _released(c: _Count, sentence: str, at: int) -> str | None:
     if _INCREMENT.match(sentence[at:]):
         return None
     lo, hi = _clause(sentence, at)
+    rate = c.head == "volume/day" or bool(
+        _DAILY.search(sentence[at : min(hi, at + RELEASE_WINDOW)])
+    )
     lo, hi = max(lo, at - RELEASE_WINDOW), min(hi, at + RELEASE_WINDOW)
     verbs = [
         (abs(m.start() + lo - at), kind)
@@ -1394,7 +1432,11 @@ def _released(c: _Count, sentence: str, at: int) -> str | None:
     ]
     if not verbs or min(verbs)[1] != "out":
         return None
-    return "released/day" if c.head == "volume/day" else "released"
+    return "released/day" if rate else "released"
+
+
+# "40,000 barrels (1.7 million gallons) of oil a day": a rate, the unit's aside between.
+_DAILY = re.compile(r"\b(?:a|per|each) day\b|\bdaily\b", re.I)
 
 
 def measures(analysis: Analysis) -> list[tuple[Measure, _Count]]:
@@ -1433,8 +1475,11 @@ def measures(analysis: Analysis) -> list[tuple[Measure, _Count]]:
             for d in analysis.dates
             if start + lo <= d.start < start + hi
         ) | {" ".join(m.group(0).casefold().split()) for m in _SCOPE.finditer(sentence[lo:hi])}
-        if released:  # "leaked before the well was capped on July 15": all it let out
-            when = frozenset()
+        if released:  # "leaked before the well was capped on July 15": all it let out,
+            # unless told at an earlier moment ("initially")
+            when = frozenset(
+                " ".join(m.group(0).casefold().split()) for m in _SCOPE.finditer(sentence[lo:hi])
+            )
         out.append((Measure(fate, place, suspected, when), c))
     return out
 

@@ -779,3 +779,37 @@ def test_more_fates_of_people_are_measures_and_ceilings_far_above_disagree():
         )
     )
     assert _counts_agree(up_to, near) and not _counts_agree(up_to, far)
+
+
+def test_a_count_is_placed_by_its_own_place_then_by_a_world_body():
+    from storyline.briefing.compare import measures
+
+    a = _placed("a", "There are 848 cases in Mexico and more than 27,000 worldwide.", "2011-03-02")
+    assert ("cases in Mexico", 848.0) in [(m.label(), c.value) for m, c in measures(a)]
+    # an unplaced tally of the World Health Organization is the world's
+    b = _placed("b", "The WHO has confirmed 141 deaths from 27,737 cases.", "2011-03-02")
+    assert sorted((m.label(), c.value) for m, c in measures(b)) == [
+        ("cases worldwide", 27737.0),
+        ("deaths worldwide", 141.0),
+    ]
+    assert measures(_placed("c", "Doctors have confirmed 141 deaths.", "2011-03-02")) == []
+    # "infecting ... people", "killing ... people": the fate before the count
+    d = _placed("d", "In Mexico the virus spread fast, infecting more than 900 people.", None)
+    assert [m.label() for m, _ in measures(d)] == ["cases in Mexico"]
+
+
+def test_an_earlier_estimate_and_a_rate_with_an_aside_are_not_todays_amount():
+    from storyline.briefing.compare import _counts, measures
+
+    # "per day" after a unit's aside: a flow, not an amount
+    a = _placed(
+        "a",
+        "The flow may be as high as 40,000 barrels (1.68 million gallons) per day.",
+        "2011-03-02",
+    )
+    assert [c.head for c in _counts(a.document)][:2] == ["volume/day", "volume/day"]
+    # an estimate told at an earlier moment is no conflict with today's
+    x = _said("x", "Days after the leak began, officials said 1,000 barrels a day were leaking.")
+    y = _said("y", "Officials said up to 9,000 barrels a day were leaking from the well.")
+    assert [d for d in find_divergences([x, y], [], []) if d.kind == "count"] == []
+    assert measures(_placed("z", "Initially 1,000 barrels a day leaked.", None))[0][0].when
