@@ -90,6 +90,7 @@ def collect(paths: list[Path], root: Path) -> list[dict[str, Any]]:
                         "file": path.name,
                         "record": rec,
                         "found": bool(found),
+                        "found_status": sorted({g["status"] for g in found}),
                         "label": int(bool(right)),
                         "gold": sorted(set(right)),
                     }
