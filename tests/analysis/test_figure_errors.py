@@ -941,7 +941,9 @@ def test_a_courts_split_is_a_tally(nlp):
     (ruled,) = figures(nlp, "The panel ruled 7-2 against the state.")
     assert ruled.unit == "votes"
     # a number running into a larger one is no tally
-    assert not [f for f in figures(nlp, "The score rose from 4 to 4,000 points.") if f.unit == "votes"]
+    assert not [
+        f for f in figures(nlp, "The score rose from 4 to 4,000 points.") if f.unit == "votes"
+    ]
 
 
 def test_justices_are_people(nlp):
