@@ -96,69 +96,20 @@ def source_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-# Dependents of a cue verb that PolNeAR's content runs over when they follow the
-# content in its sentence ("predicted X, [reflecting Y]", "said X [as he left]"): an
-# adverbial clause, an unlabelled clause, a late subject and an "as" phrase. Chosen on
-# PolNeAR train (half A, checked on half B), dependency by dependency.
-TRAILING_CONTENT_DEPS = frozenset({"advcl", "dep", "nsubj"})
-TRAILING_CONTENT_PREPS = frozenset({"as"})
-
-
-def trailing_content(text: str, doc: Any, cue: tuple[int, int], content: list) -> tuple | None:
-    """The stretch (start, end) that PolNeAR's content adds after ours: the cue verb's
-    next dependent right after our content, in the same sentence and paragraph, when it
-    is one of TRAILING_CONTENT_DEPS / _PREPS (None otherwise). The brief's quotes keep
-    our own span; this is a span convention of the corpus, like `cue_span`."""
-    if not content or min(c.start for c in content) < cue[1]:
-        return None  # only a content after its cue runs on
-    span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
-    heads = [t for t in span or () if t.pos_ in ("VERB", "AUX", "NOUN", "ADJ")]
-    final = max(content, key=lambda c: c.end)
-    last = [
-        t
-        for t in doc.char_span(final.start, final.end, alignment_mode="expand") or ()
-        if not t.is_space
-    ]
-    if not heads or not last:
-        return None
-    end = last[-1].i
-    nxt = end + 1
-    while nxt < len(doc) and doc[nxt].is_space:
-        nxt += 1
-    if nxt >= len(doc) or doc[nxt].sent.start != doc[end].sent.start:
-        return None
-    for child in heads[-1].children:
-        if child.i < nxt or child.dep_ == "punct":
-            continue
-        if child.left_edge.i > nxt + 2:
-            return None  # not adjacent to the content
-        if child.dep_ in TRAILING_CONTENT_DEPS or (
-            child.dep_ == "prep" and child.lower_ in TRAILING_CONTENT_PREPS
-        ):
-            right = child.right_edge
-            start, stop = doc[end].idx + len(doc[end]), right.idx + len(right)
-            return None if "\n" in text[start:stop] else (start, stop)
-        return None
-    return None
-
-
 def predict(text: str, doc: Any, models: Models | None = None, learned: bool = True) -> Gold:
-    """Our attributions in PolNeAR's conventions (`cue_span`, `source_span`,
-    `trailing_content`); a quote continued in the next sentence joined to its
-    attribution."""
+    """Our attributions in PolNeAR's conventions (`cue_span`, `source_span`); a quote
+    continued in the next sentence joined to its attribution."""
     out: Gold = []
     for att in extract_attributions(
         text, doc, join_sentences=True, nested=False, models=models, learned=learned
     ):
-        content = [(c.start, c.end) for c in att.content]
-        tail = trailing_content(text, doc, (att.cue.start, att.cue.end), att.content)
         out.append(
             {
                 "Source": [source_span(text, att.source.start, att.source.end)]
                 if att.source
                 else [],
                 "Cue": [cue_span(doc, att.cue.start, att.cue.end)],
-                "Content": content + ([tail] if tail else []),
+                "Content": [(c.start, c.end) for c in att.content],
             }
         )
     return out
