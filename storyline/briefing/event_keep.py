@@ -38,7 +38,7 @@ SHIPPED = Path(__file__).parent / "data" / "event_keep.npz"
 
 DEPS = ("ROOT", "advcl", "relcl", "acl", "ccomp", "xcomp", "conj", "pcomp")
 KINDS = ("weekday", "month_day", "month", "year", "deictic", "relative", "ago", "season")
-BEFORE = ("on", "in", "at", "by", "of", "for", "ahead", "during", "last", "this", "next")
+BEFORE = ("on", "in", "at", "by", "of", "for", "ahead", "during")  # the word before the date
 FEATURES = (
     "granularity_day",
     "granularity_month",
@@ -81,6 +81,11 @@ FEATURES = (
     "percent",  # poll figures: a level, not a happening
     "poll",
     "superlative",  # "the largest since", "the first time in"
+    "date_share",  # the date's share of its sentence: a dateline, a newsletter header
+    "past_day_present_verb",  # "Iowans kick off the voting Monday" read as last Monday
+    "possessive_past",  # "before Monday's caucus" read as last Monday
+    "ago_not_year",  # "two weeks ago", "a month ago": approximate
+    "year_before_noun",  # "Obama's 2008 campaign", "the 2008 race"
 )
 _INDEX = {name: i for i, name in enumerate(FEATURES)}
 
@@ -174,11 +179,13 @@ def features(
     kind = _kind(m_text)
     if kind:
         on(f"kind_{kind}")
+    # the preposition before the date, inside the mention ("on Tuesday") or before it
     before = [w.lower() for w in _WORD.findall(text[max(0, at - 25) : at])]
-    if before and before[-1] in BEFORE:
+    before += [w.lower() for w in _WORD.findall(m_text)[:1] if w.lower() in BEFORE]
+    if before[-2:] == ["ahead", "of"]:
+        on("before_ahead")  # "ahead of Saturday's caucus"
+    elif before and before[-1] in BEFORE:
         on(f"before_{before[-1]}")
-    elif len(before) > 1 and before[-2] == "ahead":
-        on("before_ahead")
     on("possessive", float(text[m_end : m_end + 2] in ("'s", "’s")))
     published = analysis.document.published
     pub = _parse_iso(published) if published else None
@@ -237,6 +244,16 @@ def features(
     on("percent", float(bool(_PERCENT.search(sentence))))
     on("poll", float(bool(_POLL.search(sentence))))
     on("superlative", float(bool(_SUPERLATIVE.search(sentence))))
+    on("date_share", len(m_text) / max(len(sentence.strip()), 1))
+    past = not item.future and row[_INDEX["after_publication"]] == 0.0
+    present = any(row[_INDEX[f]] for f in ("verb_present", "verb_base", "modal"))
+    on("past_day_present_verb", float(past and present and kind in ("weekday", "month_day")))
+    on("possessive_past", float(past and row[_INDEX["possessive"]] == 1.0))
+    on("ago_not_year", float(kind == "ago" and item.granularity != "year"))
+    on(
+        "year_before_noun",
+        float(kind == "year" and bool(re.match(r"\s+[a-z]", text[m_end : m_end + 3]))),
+    )
     return row
 
 

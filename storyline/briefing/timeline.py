@@ -272,7 +272,7 @@ def dated_sentences(
     there is one.
 
     Each passage the rules keep then faces the learned keep-or-drop decision
-    (`event_keep.decide`). With `candidates` nothing is dropped: every passage is
+    (`event_keep.decide`) when there is a parse (its features read it). With `candidates` nothing is dropped: every passage is
     returned with `dropped` naming the rule that drops it (None when kept), the
     rows `evaluation.train_event_keep` learns from.
     """
@@ -365,8 +365,8 @@ def dated_sentences(
             )
         )
     found = _main_dates(found, analysis.clauses, candidates)
-    if not candidates:
-        found = event_keep.decide(analysis, found)
+    if not candidates and parse and analysis.clauses:
+        found = event_keep.decide(analysis, found)  # its features read the parse
     if doc.published and doc.published_granularity:
         for k, (s, e) in enumerate(spans[:lead]):
             if k not in dated and doc.text[s:e].strip():
