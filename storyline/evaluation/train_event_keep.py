@@ -22,6 +22,7 @@ the rest of the gold the rules are in-sample. Files named with `--exclude`
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import random
 import sys
@@ -55,8 +56,14 @@ def gold_files(root: Path, exclude: list[str]) -> list[Path]:
 def labelled_rows(path: Path, root: Path) -> dict[str, Any]:
     """Rows of one gold file: features, labels, the rule that drops each, the gold ids hit."""
     sys.path.insert(0, str(root))
-    from bench.precision import Gold, doc_key, load_documents, load_polnear, load_timeline17
-
+    # the gold reader and its match rule are the bench's own (one place); read at run time
+    bench = importlib.import_module("bench.precision")
+    Gold, doc_key = bench.Gold, bench.doc_key
+    load_documents, load_polnear, load_timeline17 = (
+        bench.load_documents,
+        bench.load_polnear,
+        bench.load_timeline17,
+    )
     from ..api import analyze
 
     data = json.loads(path.read_text())
