@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..marks import CLOSE_CURLY, DOUBLED_APOSTROPHE, OPEN_CURLY, STRAIGHT
 from ..model import Analysis, EntityMention, Span
 from .entities import person_traits, unit_scope
 from .entity_rules import ANAPHORIC_OWNERS, GENERIC_ORG_HEADS, ORG_PREPOSITIONS
@@ -67,7 +68,7 @@ _ORG_NOUNS = {
 
 
 # Punctuation that ends a name's phrase: what follows is not its apposition.
-_NOT_APPOSITION = frozenset({":", '"', "\u201c", "\u201d", "''"})
+_NOT_APPOSITION = frozenset({":", STRAIGHT, OPEN_CURLY, CLOSE_CURLY, DOUBLED_APOSTROPHE})
 
 # A bare surname shared by several people goes to the one named within this many
 # characters before it (the sentence before); further back it is ambiguous.
@@ -844,8 +845,8 @@ def headline_case(sent: Any) -> bool:
     # the words outside names and quotations: running text writes most in lower case
     words, quoted = [], False
     for t in sent:
-        if t.text in ('"', "\u201c", "\u201d", "''", "``"):
-            quoted = t.text not in ("\u201d", "''") and not quoted
+        if t.text in (STRAIGHT, OPEN_CURLY, CLOSE_CURLY, DOUBLED_APOSTROPHE, "``"):
+            quoted = t.text not in (CLOSE_CURLY, DOUBLED_APOSTROPHE) and not quoted
             continue
         if not quoted and t.is_alpha and len(t) > 2 and not t.ent_type_ and t.i > sent.start:
             words.append(t)
