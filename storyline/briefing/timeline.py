@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from ..analysis.cues import SPEECH_VERBS
 from ..analysis.dates import Published, inferred_published, resolve_dates
+from ..datetokens import MONTH_ABBREVIATIONS, MONTH_NAMES, YEAR
 from ..model import Analysis, Citation, Clause, DateMention, Document, Granularity, TimelineEvent
 from ..words import AUXILIARIES, CARDINALS, FUNCTION_WORDS, REPORTING_WORDS
 from .readable import REVISION_NOTE, WIRE_DATELINE
@@ -589,13 +590,10 @@ def content_words(text: str) -> frozenset[str]:
 
 
 # The date itself says nothing of what happened: two events of October 31 share it.
-_MONTHS = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?"
-)
+_MONTHS = rf"(?:{MONTH_NAMES}|{MONTH_ABBREVIATIONS})\b\.?"
 _DATE_WORDS = re.compile(
     rf"\b(?:{_MONTHS}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?={_MONTHS})"
-    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:1[89]|20)\d\d\b|yesterday\b|today\b)",
+    rf"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:{YEAR})\b|yesterday\b|today\b)",
 )
 
 
