@@ -28,3 +28,22 @@ def test_consumers_read_the_same_marks():
     # the ingest keeps a pause inside a quotation that closes later on the line
     text = "\u00abWe are ... We will go on,\u00bb Yu said."
     assert len(segment(text)[1]) == 1
+
+
+def test_every_leaf_table_the_analysis_reads_is_in_its_cache_key():
+    """A change to marks.py (or any storyline-level table an analysis module imports)
+    changes what the analysis finds, so it must change the cache version."""
+    import re
+    from pathlib import Path
+
+    from storyline.analysis.registry import LEAF_TABLES
+
+    root = Path(__file__).resolve().parent.parent / "storyline"
+    read = {
+        f"{m}.py"
+        for path in (root / "analysis").glob("*.py")
+        for m in re.findall(r"^from \.\.(\w+) import", path.read_text(), re.M)
+        if (root / f"{m}.py").is_file()
+    }
+    assert read - {"model.py", "errors.py", "config.py"} <= set(LEAF_TABLES)
+    assert {"marks.py", "datetokens.py", "words.py"} <= read
