@@ -234,3 +234,20 @@ def test_a_role_is_never_cut_mid_phrase(nlp):
     assert roles["Lena Ortiz"][0] == "former contestant on The Apprentice"
     assert roles["Omar Diaz"] == ("spokesman", "Veltrix Corp.")
     assert roles["Sam Reed"][0] == "contestant"  # never "contestant on Mark Dunn"
+
+
+def test_a_role_keeps_its_whole_name_title_and_organisation(nlp):
+    """A name with a colon inside is one name; a title joined by "and" goes on to its
+    organisation; an organisation is the whole named entity, not one word of it; an
+    age is not part of the title."""
+    text = (
+        "Jon Frakes, an actor on Star Trek: The Next Generation, spoke first.\n"
+        "John Smith, president and CEO of the National Retail Association, spoke next.\n"
+        "Jane Doe, a University of South Florida biologist, spoke too.\n"
+        "Mike Jones, a 20-year-old bartender, spoke last.\n"
+    )
+    roles = {m.text: (m.role, m.organisation) for m in _analysis(text).entities if m.role}
+    assert roles["Jon Frakes"][0] == "actor on Star Trek: The Next Generation"
+    assert roles["John Smith"] == ("president and CEO", "National Retail Association")
+    assert roles["Jane Doe"] == ("biologist", "University of South Florida")
+    assert roles["Mike Jones"][0] == "bartender"
