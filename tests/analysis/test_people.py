@@ -216,6 +216,11 @@ def test_a_speakers_title_reaches_the_entity_mentions_through_the_index() -> Non
     )
 
 
+def _roles(text: str) -> dict[str, tuple[str | None, str | None]]:
+    """Name -> (role, organisation) of every person mention with a role."""
+    return {m.text: (m.role, m.organisation) for m in _analysis(text).entities if m.role}
+
+
 def test_a_role_is_never_cut_mid_phrase(nlp):
     """A role ends at its noun phrase: a clause after the title is cut off, a phrase a
     name ends is completed by the name, an organisation there is the affiliation."""
@@ -227,7 +232,7 @@ def test_a_role_is_never_cut_mid_phrase(nlp):
         "Omar Diaz, a spokesman from Veltrix Corp., declined to comment.\n"
         "Sam Reed, a contestant on Mark Dunn's reality TV show, spoke again.\n"
     )
-    roles = {m.text: (m.role, m.organisation) for m in _analysis(text).entities if m.role}
+    roles = _roles(text)
     assert roles["Tom Reyes"][0] == "lawyer"
     assert roles["Ken Walsh"][0] == "independent counsel"
     assert roles["Jim Fox"][0] in ("lawmaker", "lawmaker from Texas")
@@ -246,7 +251,7 @@ def test_a_role_keeps_its_whole_name_title_and_organisation(nlp):
         "Jane Doe, a University of South Florida biologist, spoke too.\n"
         "Mike Jones, a 20-year-old bartender, spoke last.\n"
     )
-    roles = {m.text: (m.role, m.organisation) for m in _analysis(text).entities if m.role}
+    roles = _roles(text)
     assert roles["Jon Frakes"][0] == "actor on Star Trek: The Next Generation"
     assert roles["John Smith"] == ("president and CEO", "National Retail Association")
     assert roles["Jane Doe"] == ("biologist", "University of South Florida")
