@@ -651,7 +651,7 @@ class PeopleIndex:
     def _described_org(self, role_words: list[str], offset: int) -> str | None:
         """ "leader of the rescue team" after "the Ogwen Valley Rescue Team" was named: that
         organisation, when exactly one named before ends with the described words."""
-        low = [w.lower() for w in role_words]
+        low = " ".join(role_words).lower().split()
         if "of" not in low:
             return None
         tail = low[low.index("of") + 1 :]
@@ -851,8 +851,12 @@ def _whole_entity(toks: list[Any], *, left: bool = True) -> list[Any]:
     start, end = toks[0].i, toks[-1].i + 1
     while left and start > 0 and doc[start].ent_iob_ == "I":
         start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I" and not _is_possessive(doc[end]):
-        end += 1  # never past a possessive: "Mark Dunn's show" is no part of the name
+    while (
+        end < len(doc)
+        and doc[end].ent_iob_ == "I"
+        and not (_is_possessive(doc[end]) or doc[end].tag_ == "POS")
+    ):
+        end += 1  # never past a possessive: "Mark Dunn's show", "United Airlines' chief"
     if any(doc[k].ent_iob_ == "B" for k in range(start + 1, end)):
         return toks  # more than one entity
     return list(doc[start:end])

@@ -250,9 +250,14 @@ def test_a_role_keeps_its_whole_name_title_and_organisation(nlp):
         "John Smith, president and CEO of the National Retail Association, spoke next.\n"
         "Jane Doe, a University of South Florida biologist, spoke too.\n"
         "Mike Jones, a 20-year-old bartender, spoke last.\n"
+        "Maria Walter, United Airlines' managing director of operations, spoke again.\n"
+        "The Ogwen Valley Rescue Team searched all night.\n"
+        "Tim Bird, the leader of the rescue team, said the path was icy.\n"
     )
     roles = _roles(text)
     assert roles["Jon Frakes"][0] == "actor on Star Trek: The Next Generation"
     assert roles["John Smith"] == ("president and CEO", "National Retail Association")
     assert roles["Jane Doe"] == ("biologist", "University of South Florida")
     assert roles["Mike Jones"][0] == "bartender"
+    assert roles["Maria Walter"][1] == "United Airlines"  # never "United Airlines'"
+    assert roles["Tim Bird"] == ("leader of the rescue team", "Ogwen Valley Rescue Team")
