@@ -559,7 +559,7 @@ def _describes_noun(
 # (a period's end written as a month and day, "from May 25 to June 3", stays: on
 # Timeline17 dropping it cost bpoil_washingtonpost date F1 0.500 -> 0.417)
 _RANGE_END = re.compile(
-    r"\b(?:from|between)\s+(?:\w+[\s.,]+){0,2}?(?:1[89]|20)\d\d\s*(?:to|and|until|through|-|–)\s+$"
+    rf"\b(?:from|between)\s+(?:\w+[\s.,]+){{0,2}}?(?:{YEAR})\s*(?:to|and|until|through|-|–)\s+$"
     r"|\bbetween\s+now\s+and\s+$",
     re.I,
 )
