@@ -849,14 +849,15 @@ def _whole_entity(toks: list[Any], *, left: bool = True) -> list[Any]:
         return toks
     doc = toks[0].doc
     start, end = toks[0].i, toks[-1].i + 1
-    while left and start > 0 and doc[start].ent_iob_ == "I":
+    while left and start > 0 and doc[start].ent_iob_ == "I" and not _is_role_token(doc[start - 1]):
         start -= 1
     while (
         end < len(doc)
         and doc[end].ent_iob_ == "I"
-        and not (_is_possessive(doc[end]) or doc[end].tag_ == "POS")
+        and not (_is_possessive(doc[end]) or doc[end].tag_ == "POS" or _is_role_token(doc[end]))
     ):
-        end += 1  # never past a possessive: "Mark Dunn's show", "United Airlines' chief"
+        end += 1  # never past a possessive ("Mark Dunn's show", "United Airlines' chief")
+        # nor into a title the tagger took into the name ("Goldman Sachs Senior Analyst")
     if any(doc[k].ent_iob_ == "B" for k in range(start + 1, end)):
         return toks  # more than one entity
     return list(doc[start:end])

@@ -253,6 +253,7 @@ def test_a_role_keeps_its_whole_name_title_and_organisation(nlp):
         "Maria Walter, United Airlines' managing director of operations, spoke again.\n"
         "The Ogwen Valley Rescue Team searched all night.\n"
         "Tim Bird, the leader of the rescue team, said the path was icy.\n"
+        "Bob Ray, a Goldman Sachs Senior Analyst, spoke once more.\n"
     )
     roles = _roles(text)
     assert roles["Jon Frakes"][0] == "actor on Star Trek: The Next Generation"
@@ -261,3 +262,4 @@ def test_a_role_keeps_its_whole_name_title_and_organisation(nlp):
     assert roles["Mike Jones"][0] == "bartender"
     assert roles["Maria Walter"][1] == "United Airlines"  # never "United Airlines'"
     assert roles["Tim Bird"] == ("leader of the rescue team", "Ogwen Valley Rescue Team")
+    assert roles["Bob Ray"] == ("Senior Analyst", "Goldman Sachs")  # the title stays out
