@@ -56,7 +56,34 @@ def _can_speak(head: Any) -> bool:
         return True
     if low in PEOPLE_NOUNS or low in ("others", "many", "some", "both", "all", "few"):
         return True
-    return low.endswith(_PEOPLE_ENDINGS) or lemma in ("company", "firm", "group", "party")
+    if lemma in _NAMELESS_SOURCES or lemma in KIN_NOUNS or lemma in _SUPPORTER_NOUNS:
+        return True  # "Gloria's friends", "aides", "advocates"
+    return low.endswith(_PEOPLE_ENDINGS) or lemma in _BODY_NOUNS
+
+
+# Plural bodies that speak as one ("eleven organizations ask", "the unions argue").
+_BODY_NOUNS = frozenset(
+    {
+        "company",
+        "firm",
+        "group",
+        "party",
+        "organization",
+        "organisation",
+        "association",
+        "coalition",
+        "federation",
+        "union",
+        "agency",
+        "committee",
+        "council",
+    }
+)
+# People named by the side they take, whose plural ends in none of _PEOPLE_ENDINGS
+# ("advocates estimate", "allies say").
+_SUPPORTER_NOUNS = frozenset(
+    {"advocate", "ally", "proponent", "colleague", "delegate", "aide", "backer", "loyalist"}
+)
 
 
 # Head nouns of a phrase that describes an organisation without naming it ("the council",
@@ -227,6 +254,38 @@ def _described(head: Any, phrase: list[Any]) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _group_name(head: Any, phrase: list[Any]) -> str:
+    """A plural source as written, without its determiner and without what a comma adds
+    after the noun ("The aides, led by X," -> "Aides")."""
+    cut = next((t.i for t in phrase if t.i > head.i and t.is_punct), None)
+    words = [
+        t
+        for t in phrase
+        if (t.lower_ not in _DETERMINERS or t.i > head.i)
+        and not (t.is_punct and t.text not in ("'s", "\u2019s"))
+        and (cut is None or t.i < cut)
+    ]
+    name = " ".join(t.text for t in words) or head.text
+    name = name.replace(" 's", "'s").replace(" \u2019s", "\u2019s")
+    return name[:1].upper() + name[1:]
+
+
+def _campaign_owner(head: Any) -> Any:
+    """The person's name or pronoun owning "campaign" ("the Cruz campaign", "Cruz's
+    campaign", "her campaign"), else None."""
+    if head.lemma_.lower() != "campaign" or head.tag_ != "NN":
+        return None
+    return next(
+        (
+            c
+            for c in head.children
+            if c.dep_ in ("poss", "compound")
+            and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN" or c.lower_ in ("his", "her"))
+        ),
+        None,
+    )
+
+
 def _relative_owner(whose: Any) -> Any:
     """The noun a "whose" clause hangs on ("Trump, whose attorneys argued" -> Trump)."""
     tok = whose
@@ -344,7 +403,26 @@ class SpeakerResolver(PeopleIndex):
             if person is None:
                 return Speaker(None, "unknown")
             return Speaker(person.name, "person", person.role, person.organisation)
+        if (
+            low == "they"
+            and head.dep_ in ("nsubj", "nsubjpass")
+            and head.head.dep_ in ("ROOT", "conj", "ccomp", "parataxis")
+            and head.head.lemma_ not in BELIEF_VERBS
+        ):
+            # a main clause's "they" that speaks ("They argue that ..."), not a "they
+            # feel" (a belief) or a "they" in a relative or adverbial clause
+            return self._group_before(head, skip)
         if low in FIRST_PERSON or (head.pos_ == "PRON" and not in_name):
+            return Speaker(None, "unknown")
+        owner = _campaign_owner(head)
+        if owner is not None:
+            # "The Cruz campaign calls this ...", "her campaign said": the person's
+            # campaign speaks, shown as written (a pronoun's owner by name)
+            if owner.pos_ != "PRON":
+                return Speaker(_described(head, phrase), "group")
+            person = self.person_before(owner.idx, skip)
+            if person is not None:
+                return Speaker(f"{person.name}'s campaign", "group")
             return Speaker(None, "unknown")
         if (
             head.dep_ == "appos"
@@ -419,13 +497,7 @@ class SpeakerResolver(PeopleIndex):
             head.tag_ in ("NNS", "NNPS") or head.lower_.endswith("s")
         ):
             # "analysts", and any plural speaker: "American companies", "Others"
-            words = [
-                t.text
-                for t in phrase
-                if (t.lower_ not in _DETERMINERS or t.i > head.i) and not t.is_punct
-            ]
-            name = " ".join(words) or head.text
-            return Speaker(name[:1].upper() + name[1:], "group", None, self._group_org(head))
+            return Speaker(_group_name(head, phrase), "group", None, self._group_org(head))
         if _is_role_token(head) or head.lemma_.lower() in ROLE_WORDS:
             role, org = self._role_and_org(head, phrase, [])
             org = _org_clean(org)
@@ -481,6 +553,35 @@ class SpeakerResolver(PeopleIndex):
             # "an autopsy report says", "according to the lawsuit", "an insider tells us":
             # a source the text identifies without a name, shown as it is described
             return Speaker(_described(head, phrase), "group")
+        return Speaker(None, "unknown")
+
+    def _group_before(self, pronoun: Any, skip: Sequence[Span]) -> Speaker:
+        """ "Eleven groups are asking X. They argue that ...": a "they" that speaks is the
+        latest plural subject before it in its sentence or the two before, when that
+        subject is people or organisations; a subject naming people one by one ("Cruz and
+        Rubio") or anything else plural ends the search with no one."""
+        doc = pronoun.doc
+        sent = pronoun.sent
+        first = sent.start
+        for _ in range(2):
+            if first == 0:
+                break
+            first = doc[first - 1].sent.start
+        for tok in reversed(doc[first : pronoun.i]):
+            if tok.dep_ not in ("nsubj", "nsubjpass") or any(
+                sp.start <= tok.idx < sp.end for sp in skip
+            ):
+                continue
+            if tok.lower_ == "they":
+                continue  # the same group again
+            conj = any(c.dep_ == "conj" for c in tok.children)
+            if tok.tag_ in ("NNS", "NNPS") and tok.pos_ in ("NOUN", "PROPN") and not conj:
+                if not _can_speak(tok):
+                    break
+                phrase = [t for t in tok.subtree if t.i <= tok.i]
+                return Speaker(_group_name(tok, phrase), "group", None, self._group_org(tok))
+            if conj or tok.ent_type_ == "PERSON":
+                break
         return Speaker(None, "unknown")
 
     def _untagged_subject(self, pronoun: Any, skip: Sequence[Span]) -> Any:

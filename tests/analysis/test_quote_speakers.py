@@ -448,3 +448,54 @@ def test_a_quote_that_labels_a_pronoun_object_is_said(nlp):
         "Tuesday for our campaign\u201d and said the race was far from over.",
     )
     assert said(qs, "super Tuesday").speaker == "Dana Whitfield"
+
+
+def test_a_they_that_speaks_is_the_group_named_before(nlp):
+    # quotes10 (from PolNeAR draw 2103's misses): "They argue" after "Eleven groups are asking"
+    qs = quotes(
+        nlp,
+        "Nine farming and fishing associations are asking the governor to drop the levy. "
+        'They argue that the levy should be "paid by the polluters."',
+    )
+    assert said(qs, "paid by the polluters").speaker == "Nine farming and fishing associations"
+
+
+def test_a_they_never_goes_to_people_named_one_by_one(nlp):
+    qs = quotes(
+        nlp,
+        "Mayor Ellen Park and Councillor Joe Brandt met on Monday. "
+        "They said the harbour would reopen in June.",
+    )
+    assert all(q.speaker is None for q in qs if "harbour" in q.text)
+
+
+def test_a_they_that_feels_is_no_statement(nlp):
+    qs = quotes(
+        nlp,
+        "During the first year, Lantern employees may take off however long they feel "
+        "they need to.",
+    )
+    assert all(q.speaker is None for q in qs)
+
+
+def test_plural_people_nouns_speak_as_written(nlp):
+    # "advocates", "Gloria's friends", "The aides, led by X," had no speaker before
+    qs = quotes(
+        nlp,
+        "Advocates estimate there could be up to 9,000 adoptees in this situation. "
+        "After her arrest, Mara\u2019s friends urged her to hire a lawyer. "
+        "The aides, led by campaign manager Tom Reyes, told donors that they did not "
+        "expect to win Iowa.",
+    )
+    assert said(qs, "9,000").speaker == "Advocates"
+    assert said(qs, "hire a lawyer").speaker == "Mara\u2019s friends"
+    assert said(qs, "win Iowa").speaker == "Aides"
+
+
+def test_a_persons_campaign_speaks_as_written(nlp):
+    qs = quotes(
+        nlp,
+        "Senator Dana Whitfield spoke in Topeka on Monday. "
+        "The Whitfield campaign calls the report a false story that voters won't buy.",
+    )
+    assert said(qs, "false story").speaker == "The Whitfield campaign"
