@@ -160,6 +160,7 @@ _NAMELESS_SOURCES = frozenset(
         "operative",
         "aide",
         "attendee",
+        "colleague",
     }
 )
 # People the text describes by sex alone ("one woman adopted from Iran", "the man"): shown
@@ -198,6 +199,8 @@ _DOCUMENT_SOURCES = frozenset(
         "profile",  # "his Facebook profile"
         "tally",  # "a CNN tally"
         "summary",  # "its Amazon summary"
+        "order",  # "the order released Friday said": a court's order
+        "website",  # "the website explains", when no organisation is named with the word
     }
 )
 # Nouns for a kind of organisation ("the airline said"): with "the", the organisation the
@@ -225,6 +228,9 @@ _ORG_KIND_NOUNS = frozenset(
         "website",
     }
 )
+# Web pages: "the website" stands for an organisation named with the word ("the Acme
+# website"), never for the one the story is about.
+_PAGE_NOUNS = frozenset({"website"})
 # A publication named by its kind ("according to the newspaper"): the one last credited.
 _PUBLICATION_NOUNS = frozenset({"newspaper", "paper", "magazine", "tabloid", "daily", "outlet"})
 # Lower-case heads that end an organisation's written name ("the Green Unity party").
@@ -367,6 +373,12 @@ class SpeakerResolver(PeopleIndex):
         if head.ent_type_ in ("DATE", "TIME"):
             # "the order released Friday said": the parse took the date for the subject
             nouns = [t for t in phrase if t.i < head.i and t.pos_ == "NOUN"]
+            if not nouns and head.head.dep_ == "acl" and head.head.head.pos_ == "NOUN":
+                # the phrase was cut to the date: "the order released Friday said"
+                noun = head.head.head
+                return self.resolve(
+                    noun, [t for t in noun.subtree if t.i <= noun.i], skip, depth=depth + 1
+                )
             return (
                 self.resolve(nouns[-1], phrase, skip, depth=depth + 1)
                 if nouns
@@ -721,9 +733,9 @@ class SpeakerResolver(PeopleIndex):
         fuller = _antecedent_noun(head.doc, head)
         if fuller and fuller.casefold() != head.text.casefold():
             return fuller[:1].upper() + fuller[1:]
-        if lemma in _ORG_KIND_NOUNS:
+        if lemma in _ORG_KIND_NOUNS and lemma not in _PAGE_NOUNS:
             return self.organisation_before(head.idx)
-        return None
+        return None  # "the website explains": a page, not the outlet the story quotes most
 
     def _names_person(self, tok: Any) -> bool:
         """Whether a possessor ("Pell's") names a person: a PERSON entity or a known name."""

@@ -499,3 +499,25 @@ def test_a_persons_campaign_speaks_as_written(nlp):
         "The Whitfield campaign calls the report a false story that voters won't buy.",
     )
     assert said(qs, "false story").speaker == "The Whitfield campaign"
+
+
+def test_a_website_is_a_page_not_the_outlet_quoted_most(nlp):
+    # quotes10 (draw 2103): "the website explains" was credited to the paper quoted before
+    qs = quotes(
+        nlp,
+        "Radio host Rob Keller told the Harbour Times he had received hundreds of emails. "
+        "The Harbour Times said the island has lost people for years.\n\n"
+        "\u201cA slow economy has us on an unsustainable path,\u201d the website explains.",
+    )
+    assert said(qs, "slow economy").speaker == "The website"
+
+
+def test_a_court_order_and_a_colleague_are_described_sources(nlp):
+    qs = quotes(
+        nlp,
+        'The "claim that the data has any value is speculative," the order released '
+        "Friday said.\n\n"
+        '"He was the reason I work in mining," his colleague wrote on Facebook.',
+    )
+    assert said(qs, "speculative").speaker == "The order"
+    assert said(qs, "reason I work").speaker == "His colleague"
