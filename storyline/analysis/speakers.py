@@ -40,6 +40,7 @@ from .people import (
     _org_clean,
     contiguous,
     given_name_gender,
+    role_head,
 )
 from .roles import KIN_NOUNS, NAME_PARTICLES, ROLE_TAIL_PREPS, ROLE_WORDS, SPOUSE_NOUNS, UNIT_NOUNS
 from .units import PEOPLE_NOUNS
@@ -523,7 +524,9 @@ class SpeakerResolver(PeopleIndex):
             )
             if org and _definite(head, phrase):
                 # "the Harbour Party leader said": the leader named earlier, not the party
-                person = self.person_with_role(role or head.lower_, head.idx, org)
+                person = self.person_with_role(
+                    role or head.lower_, head.idx, org
+                ) or self._subject_holder(head, role or head.lower_, None, skip)
                 if person is not None:
                     return Speaker(person.name, "person", person.role, person.organisation)
             if org and owner is not None and self._names_person(owner):
@@ -533,7 +536,12 @@ class SpeakerResolver(PeopleIndex):
             if org:
                 # "a spokesperson for the Regulator": the organisation speaks, through a nameless voice
                 return Speaker(None, "organisation", role, org)
-            person = self.person_with_role(role or head.lower_, head.idx)
+            holder = self.person_with_role(role or head.lower_, head.idx)
+            person = (
+                self._subject_holder(head, role or head.lower_, holder, skip)
+                if _definite(head, phrase)
+                else None
+            ) or holder
             if person is not None:
                 return Speaker(person.name, "person", person.role, person.organisation)
             if any(t.i < head.i and t.lower_ not in _DETERMINERS and t.is_alpha for t in phrase):
@@ -566,6 +574,50 @@ class SpeakerResolver(PeopleIndex):
             # a source the text identifies without a name, shown as it is described
             return Speaker(_described(head, phrase), "group")
         return Speaker(None, "unknown")
+
+    def _subject_holder(self, head: Any, role: str, holder: Any, skip: Sequence[Span]) -> Any:
+        """ "Cruz defends his record in an ad: '...,' the senator says", "Reid blasted
+        Rubio. '...,' the Senate minority leader said": a definite title is the person
+        the sentence (or the one before) is about, its subject before the title, when
+        nothing known of that person says otherwise (no other role) and the title's
+        known holder, if any, was not mentioned since."""
+        doc = head.doc
+        sent = head.sent
+        subjects = [
+            t
+            for t in doc[sent.start : head.i]
+            if t.dep_ in ("nsubj", "nsubjpass")
+            and t.head.pos_ in ("VERB", "AUX")
+            and not any(sp.start <= t.idx < sp.end for sp in skip)
+        ]
+        if any(t.dep_ == "poss" for t in head.children):
+            return None  # "Aske's attorney": someone's, not the person the text is about
+        if not subjects and sent.start > 0 and "\n" not in doc[sent.start - 1 : head.i].text:
+            # the sentence before, in the same paragraph (a new paragraph's "the mayor
+            # said" after someone else's quote is a new voice)
+            prev = doc[sent.start - 1].sent
+            subjects = [t for t in prev if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"]
+        if not subjects:
+            return None
+        subj = subjects[-1]
+        span = list(subj.subtree)
+        a, b = span[0].idx, span[-1].idx + len(span[-1])
+        names = [(st, n) for st, n in self._mentions if a <= st < b]
+        if not names and subj.pos_ == "PROPN":
+            known = self.canonical(subj.text, subj.idx)  # a surname the tagger missed
+            names = [(subj.idx, known)] if known else []
+        if not names:
+            return None
+        person = self.person(names[-1][1])
+        if person is None or (person.role and role_head(person.role) != role_head(role)):
+            return None
+        if holder is not None and holder is not person:
+            since = [
+                st for st, n in self._mentions if n == holder.name and names[-1][0] < st < head.idx
+            ]
+            if since:
+                return None
+        return person
 
     def _group_before(self, pronoun: Any, skip: Sequence[Span]) -> Speaker:
         """ "Eleven groups are asking X. They argue that ...": a "they" that speaks is the

@@ -521,3 +521,28 @@ def test_a_court_order_and_a_colleague_are_described_sources(nlp):
     )
     assert said(qs, "speculative").speaker == "The order"
     assert said(qs, "reason I work").speaker == "His colleague"
+
+
+def test_a_definite_title_is_the_person_the_sentence_is_about(nlp):
+    # quotes10 (draw 2103): "the senator says" went to a senator named paragraphs before
+    qs = quotes(
+        nlp,
+        "Recall Sen. Joe Brandt, who lost in 2008 after years of fighting the party.\n\n"
+        "Dana Whitfield spoke in Topeka on Monday.\n\n"
+        'Whitfield defends her record in an ad running on Kansas TV: "We secured the '
+        'border," the senator says directly to the camera.\n\n'
+        "Harry Lind blasted the plan in an interview. "
+        '"It is the worst plan I have seen," the Senate minority leader said.',
+    )
+    assert said(qs, "secured the border").speaker == "Dana Whitfield"
+    assert said(qs, "worst plan").speaker == "Harry Lind"
+
+
+def test_a_definite_title_is_not_a_subject_with_another_role(nlp):
+    qs = quotes(
+        nlp,
+        "Senator Joe Brandt toured the harbour on Monday.\n\n"
+        "Mayor Ellen Park spoke after the tour. "
+        '"The harbour will reopen in June," the senator said.',
+    )
+    assert said(qs, "reopen in June").speaker == "Joe Brandt"
