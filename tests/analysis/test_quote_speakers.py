@@ -546,3 +546,13 @@ def test_a_definite_title_is_not_a_subject_with_another_role(nlp):
         '"The harbour will reopen in June," the senator said.',
     )
     assert said(qs, "reopen in June").speaker == "Joe Brandt"
+
+
+def test_a_tag_saying_what_a_quote_was_about_speaks_it(nlp):
+    # quotes10 (draw 2103): '"Perpetual motion!" Rep. X, R-Pa., said of the swirl ...'
+    qs = quotes(
+        nlp,
+        "The parties ran all week in Cleveland. "
+        '"Perpetual motion!" Rep. Ann Keller, R-Ohio, said of the swirl of convention events.',
+    )
+    assert said(qs, "Perpetual motion").speaker == "Ann Keller"
