@@ -556,3 +556,14 @@ def test_a_tag_saying_what_a_quote_was_about_speaks_it(nlp):
         '"Perpetual motion!" Rep. Ann Keller, R-Ohio, said of the swirl of convention events.',
     )
     assert said(qs, "Perpetual motion").speaker == "Ann Keller"
+
+
+def test_an_it_that_speaks_is_the_organisation_that_spoke_before(nlp):
+    qs = quotes(
+        nlp,
+        "The Harbour Times reported that the mayor met the builders on Monday. "
+        "It added, \u201cthe meeting comes as the city plans new housing.\u201d\n\n"
+        "Ann Roe said the bridge was closed. It added that the road was open.",
+    )
+    assert said(qs, "new housing").speaker == "Harbour Times"
+    assert said(qs, "road was open").speaker is None  # a person spoke last: not "it"
