@@ -277,6 +277,32 @@ def _group_name(head: Any, phrase: list[Any]) -> str:
     return name[:1].upper() + name[1:]
 
 
+def _names_after_plural(head: Any) -> str | None:
+    """ "biographers, David and Jeanne Heidler," -> "David and Jeanne Heidler": people
+    named between commas right after a plural noun for people (parsed as its
+    apposition or conjunct)."""
+    doc = head.doc
+    if head.tag_ != "NNS" or not _can_speak(head) or head.lemma_.lower() in _BODY_NOUNS:
+        return None
+    if head.i + 2 >= len(doc) or doc[head.i + 1].text != ",":
+        return None
+    first = doc[head.i + 2]
+    if first.ent_type_ != "PERSON" or first.head != head or first.dep_ not in ("appos", "conj"):
+        return None
+    run = []
+    for tok in doc[first.i : min(len(doc), first.i + 8)]:
+        if tok.text == ",":
+            break
+        if tok.pos_ not in ("PROPN", "CCONJ"):
+            return None
+        run.append(tok)
+    else:
+        return None
+    if not any(t.pos_ == "CCONJ" for t in run):
+        return None  # one name: the appositive rules name a person
+    return " ".join(t.text for t in run)
+
+
 def _campaign_owner(head: Any) -> Any:
     """The person's name or pronoun owning "campaign" ("the Cruz campaign", "Cruz's
     campaign", "her campaign"), else None."""
@@ -754,6 +780,10 @@ class SpeakerResolver(PeopleIndex):
             if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
                 return self.resolve(subj, list(subj.subtree), skip)
             return None
+        named = _names_after_plural(head)
+        if named:
+            # "Henry Clay's biographers, David and Jeanne Heidler, wrote": the names
+            return Speaker(named, "group")
         appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         if appos is None:
             return None

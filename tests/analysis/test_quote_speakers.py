@@ -567,3 +567,11 @@ def test_an_it_that_speaks_is_the_organisation_that_spoke_before(nlp):
     )
     assert said(qs, "new housing").speaker == "Harbour Times"
     assert said(qs, "road was open").speaker is None  # a person spoke last: not "it"
+
+
+def test_people_named_after_a_plural_description_speak(nlp):
+    qs = quotes(
+        nlp,
+        'Ann Roe\'s biographers, Paul and Mary Lind, wrote that Roe "had a tin ear" for politics.',
+    )
+    assert said(qs, "tin ear").speaker == "Paul and Mary Lind"
