@@ -56,7 +56,7 @@ class QuoteExtractor:
     """Analysis component: fills `analysis.quotes` with attributed speech."""
 
     name = "quotes"
-    version = "12"  # 4: skips furniture sentences; 5: issue-10 speakers (relatives, documents, single marks); 6: described and appositive sources, roles through the index; 7: short quoted sentences, trailing tags, carried paragraphs; 8: unclosed quotes end at their tag, quotes after named indirect speech, coordinated speech verbs; 9: a source phrase re-read in a circle ends with no speaker; 10: relative pronouns, epithets, untagged subjects; 11: a tag before its quote, a quote labelling a pronoun object; 12: group speakers ("they", plural people and bodies, a person's campaign), "the website" a page, court orders, a colleague, a definite title is the person the sentence is about, "said of X" after a quotation, "it" for the organisation that spoke before, people named after a plural description
+    version = "12"  # 4: skips furniture sentences; 5: issue-10 speakers (relatives, documents, single marks); 6: described and appositive sources, roles through the index; 7: short quoted sentences, trailing tags, carried paragraphs; 8: unclosed quotes end at their tag, quotes after named indirect speech, coordinated speech verbs; 9: a source phrase re-read in a circle ends with no speaker; 10: relative pronouns, epithets, untagged subjects; 11: a tag before its quote, a quote labelling a pronoun object; 12: group speakers ("they", plural people and bodies, a person's campaign), "the website" a page, court orders, a colleague, a definite title is the person the sentence is about, "said of X" after a quotation, "it" for the organisation that spoke before, people named after a plural description, a fronted "according to" over inner speech, an organisation tagged as a noun after its description
     requires = ("entities", "people")
     provides = ("quotes",)
 
@@ -402,8 +402,10 @@ def _outer_credit(att: Attribution, found: list[Attribution], nlp_doc: Any) -> b
     lemma = "according to" if att.cue_text.lower() == "according to" else att.cue_lemma
     if lemma not in _CREDIT_CUES or att.direct or not att.content:
         return False
-    if max(c.end for c in att.content) > att.cue.start:
-        return False  # a forward cue ("the Herald reported that ..."): its own content
+    if max(c.end for c in att.content) > att.cue.start and lemma != "according to":
+        # a forward cue ("the Herald reported that ..."): its own content; a fronted
+        # "According to the school's post, X said Y" is X's speech, credited
+        return False
     credit = nlp_doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand")
     for inner in found:
         if inner is att or inner.source is None or inner.cue_lemma not in SPEECH_VERBS:

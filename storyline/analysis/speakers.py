@@ -784,7 +784,15 @@ class SpeakerResolver(PeopleIndex):
         if named:
             # "Henry Clay's biographers, David and Jeanne Heidler, wrote": the names
             return Speaker(named, "group")
-        appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        appos = next(
+            (
+                c
+                for c in head.children
+                if c.dep_ == "appos"
+                and (c.pos_ == "PROPN" or (c.ent_type_ == "ORG" and c.text[:1].isupper()))
+            ),
+            None,
+        )
         if appos is None:
             return None
         if lemma in _NAMELESS_SOURCES or head.lower_ in PEOPLE_NOUNS:

@@ -575,3 +575,22 @@ def test_people_named_after_a_plural_description_speak(nlp):
         'Ann Roe\'s biographers, Paul and Mary Lind, wrote that Roe "had a tin ear" for politics.',
     )
     assert said(qs, "tin ear").speaker == "Paul and Mary Lind"
+
+
+def test_a_fronted_according_to_leaves_the_speech_to_its_speaker(nlp):
+    qs = quotes(
+        nlp,
+        "According to the school\u2019s Facebook post, Omar Hadi said he was travelling "
+        "with his wife because he could not leave her alone.",
+    )
+    assert [q.speaker for q in qs if "travelling" in q.text] == ["Omar Hadi"]
+
+
+def test_an_organisation_named_after_its_description_speaks(nlp):
+    # the tagger read "Leaders' College" as a noun phrase (ORG), not a proper noun
+    qs = quotes(
+        nlp,
+        "The couple were returning home to Cairo after a month in Paris, their "
+        "children\u2019s school, Leaders\u2019 College, confirmed on Facebook Friday.",
+    )
+    assert said(qs, "returning home").speaker == "Leaders\u2019 College"
