@@ -303,6 +303,30 @@ def _names_after_plural(head: Any) -> str | None:
     return " ".join(t.text for t in run)
 
 
+# What someone releases that then "accuses", "says", "claims": the releaser speaks.
+_RELEASED = frozenset(
+    {"video", "ad", "advertisement", "commercial", "spot", "statement", "letter", "report", "email"}
+)
+_RELEASING = frozenset({"release", "issue", "publish", "air", "run", "send", "launch", "post"})
+
+
+def _publisher(head: Any) -> Any:
+    """The subject of "X released a video that accuses ...", when `head` is that "that"
+    or "which"; else None."""
+    if head.lower_ not in ("that", "which") or head.dep_ != "nsubj" or head.head.dep_ != "relcl":
+        return None
+    noun = head.head.head
+    verb = noun.head
+    if noun.lemma_.lower() not in _RELEASED or noun.dep_ != "dobj":
+        return None
+    if any(t.pos_ == "PROPN" or t.dep_ == "poss" for t in noun.lefts):
+        return None  # "published the Harbor Institute report, which notes": its author's
+    if verb.lemma_.lower() not in _RELEASING:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj if subj is not None and subj.pos_ in ("PROPN", "NOUN") else None
+
+
 def _campaign_owner(head: Any) -> Any:
     """The person's name or pronoun owning "campaign" ("the Cruz campaign", "Cruz's
     campaign", "her campaign"), else None."""
@@ -410,6 +434,15 @@ class SpeakerResolver(PeopleIndex):
                 self.resolve(nouns[-1], phrase, skip, depth=depth + 1)
                 if nouns
                 else Speaker(None, "unknown")
+            )
+        publisher = _publisher(head)
+        if publisher is not None:
+            # "Rand Paul has released a Web video that accuses Cruz of ...": who released it
+            return self.resolve(
+                publisher,
+                [t for t in publisher.subtree if t.i <= publisher.i],
+                skip,
+                depth=depth + 1,
             )
         if (
             low in ("who", "which")

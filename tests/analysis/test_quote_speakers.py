@@ -594,3 +594,13 @@ def test_an_organisation_named_after_its_description_speaks(nlp):
         "children\u2019s school, Leaders\u2019 College, confirmed on Facebook Friday.",
     )
     assert said(qs, "returning home").speaker == "Leaders\u2019 College"
+
+
+def test_who_released_a_video_that_accuses_speaks(nlp):
+    # quotes10 (draw 2103): "Sen. X has released a Web video that accuses Cruz of ..."
+    qs = quotes(
+        nlp,
+        "Sen. Ann Keller (Ohio) has released a Web video that accuses Tom Reyes of "
+        "backing the levy before the vote.",
+    )
+    assert said(qs, "backing the levy").speaker == "Ann Keller"
