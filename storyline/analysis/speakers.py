@@ -691,9 +691,13 @@ class SpeakerResolver(PeopleIndex):
                 break
             first = doc[first - 1].sent.start
         for tok in reversed(doc[first : pronoun.i]):
-            if tok.dep_ not in ("nsubj", "nsubjpass") or any(
-                sp.start <= tok.idx < sp.end for sp in skip
+            if (
+                tok.dep_ not in ("nsubj", "nsubjpass")
+                or tok.head.dep_ not in ("ROOT", "conj")
+                or any(sp.start <= tok.idx < sp.end for sp in skip)
             ):
+                # only a main clause's subject: in "Republicans say Democrats are
+                # trying X. They say ..." the "they" is the Republicans
                 continue
             if tok.lower_ == "they":
                 continue  # the same group again

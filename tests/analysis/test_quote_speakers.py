@@ -604,3 +604,14 @@ def test_who_released_a_video_that_accuses_speaks(nlp):
         "backing the levy before the vote.",
     )
     assert said(qs, "backing the levy").speaker == "Ann Keller"
+
+
+def test_a_they_is_a_main_clause_subject_not_one_inside_what_was_said(nlp):
+    # quotes10, after the blind run of draw 2701: "They" went to "Democrats", the subject
+    # inside what the Republicans said
+    qs = quotes(
+        nlp,
+        "Republicans say Democrats are just trying to distract the public. "
+        "They say the Democrats already tried to do that in July.",
+    )
+    assert said(qs, "already tried").speaker == "Republicans"
