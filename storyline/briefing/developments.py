@@ -48,6 +48,7 @@ from .compare import (
     days_apart,
     magnitude,
     normalise_measure,
+    same_revision,
     sentence_spans,
 )
 from .conflicts import name_forms
@@ -633,7 +634,11 @@ def count_revisions(analyses: Sequence[Analysis]) -> list[Development]:
     published = {a.document.id: a.document.published for a in analyses}
     texts = {a.document.id: a.document.text for a in analyses}
     out = []
+    told: list[Any] = []
     for pair in aligned_counts(analyses, revisions=True):
+        if any(same_revision(pair, t, published) for t in told):
+            continue  # one change, told from several earlier articles: once
+        told.append(pair)
         first, then = sorted((pair.a, pair.b), key=lambda c: published.get(c.document) or "")
         d1, d2 = published.get(first.document), published.get(then.document)
 
