@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from ..analysis import units
 from ..analysis.figures import absolute_amount
 from ..analysis.names import name_key
-from ..model import Analysis, Figure
+from ..model import Analysis, Clause, Figure
 from ..words import FUNCTION_WORDS
 from .compare import normalise_measure
 
@@ -225,6 +225,7 @@ _EMPTY_WORDS = FUNCTION_WORDS | {
     "autumn",
     "winter",
 }
+_NUMBER_WORDS = {"", "percent", "percentage", "point", "points", "to"}
 _CONTEXT_WORDS = 14  # a table cell a reader takes in at a glance
 _BOUNDARY = re.compile(r"[,;:]$|^[—–]$|--$")
 
@@ -280,7 +281,9 @@ def _number_span(sentence: str, text: str) -> tuple[int, int] | None:
     return (m.start(), m.end()) if m else None
 
 
-def source_context(text: str, start: int, end: int, number: tuple[int, int], clauses) -> str:
+def source_context(
+    text: str, start: int, end: int, number: tuple[int, int], clauses: Sequence[Clause]
+) -> str:
     """The source's own words around a number, at most ~14 of them.
 
     `text[start:end]` is the cited sentence and `number` the number's offsets in the
@@ -291,11 +294,12 @@ def source_context(text: str, start: int, end: int, number: tuple[int, int], cla
     Never cuts a word: it works on whitespace-separated words of the source.
     """
     lo, hi = start, end
-    best = None
-    for c in clauses:
-        if c.start <= number[0] and number[1] <= c.end and start <= c.start and c.end <= end:
-            if best is None or c.end - c.start < best.end - best.start:
-                best = c
+    holding = [
+        c
+        for c in clauses
+        if c.start <= number[0] and number[1] <= c.end and start <= c.start and c.end <= end
+    ]
+    best = min(holding, key=lambda c: c.end - c.start, default=None)
     if best is not None:
         lo, hi = best.start, best.end
         for c in clauses:  # nested clauses after the number are cut off
@@ -320,7 +324,12 @@ def source_context(text: str, start: int, end: int, number: tuple[int, int], cla
     right = last
     while right < len(words) - 1 and not boundary(right) and not _joins(words[right + 1]):
         right += 1
-    while right - left + 1 < 6 and left > 0:  # too little: take the part before too
+
+    def says_little(i: int, j: int) -> bool:  # nothing but numbers besides the figure
+        rest = [text[a:b] for k, (a, b) in enumerate(words[i : j + 1], i) if not first <= k <= last]
+        return not [w for w in _content(rest) if w.casefold().strip("%") not in _NUMBER_WORDS]
+
+    while says_little(left, right) and left > 0:  # too little: take the part before too
         left -= 1
         while left > 0 and not boundary(left - 1):
             left -= 1
