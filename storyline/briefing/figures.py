@@ -233,10 +233,10 @@ _BOUNDARY = re.compile(r"[,;:]$|^[—–]$|--$")
 def _content(words: Sequence[str]) -> list[str]:
     out = []
     for word in words:
-        w = word.casefold().strip("'’\".()")
+        w = word.casefold().strip("'’\".(),;:“”")
         if not w or w.isdigit() or w.rstrip("s") in _EMPTY_WORDS or w in _EMPTY_WORDS:
             continue
-        out.append(word.strip("'’\".()"))
+        out.append(word.strip("'’\".(),;:“”"))
     return out
 
 
