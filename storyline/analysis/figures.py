@@ -313,14 +313,27 @@ def _conditional(span) -> bool:
     """A figure inside an "if"/"unless" clause, unless the clause states a goal ("if
     they want to reach the 2 million mark")."""
     for token in [span.root, *span.root.ancestors]:
-        if token.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children
-        ):
+        mark = next(
+            (c for c in token.children if c.dep_ == "mark" and c.lower_ in ("if", "unless")),
+            None,
+        )
+        if token.dep_ == "advcl" and mark is not None:
+            if token.i > token.head.i and _after_break(span.doc[mark.i + 1 : span.start]):
+                return False  # "scared if he won -- including 62% of Democrats": a parse slip
             return not any(
                 t.lemma_.lower() in units.TARGET_LEMMAS or t.lower_ in units.TARGET_LEMMAS
                 for t in token.subtree
             )
     return False
+
+
+def _after_break(tokens) -> bool:
+    """A comma or dash between a trailing "if" and the figure: the figure continues the
+    main clause ("would be satisfied if he won the nomination, a bit more than the 28%
+    who would be scared"), though the parser hangs it in the condition; a pair of commas
+    sets off an aside inside the condition ("if he wins, as expected, 60 percent")."""
+    texts = [t.text for t in tokens]
+    return any(t in ("--", "—", "–") for t in texts) or texts.count(",") % 2 == 1
 
 
 def _a_range(amount: Amount, before: str, after: str) -> bool:
