@@ -130,6 +130,7 @@ def extract_figures(
             _pair_unit(figure, figures)
         figures.append(figure)
     _carry_currency_back(figures)
+    _share_claimant(figures)
     if starts:
         figures = _change_starts(starts, figures, amounts)
     return figures
@@ -540,6 +541,32 @@ def _carry_currency_back(figures: list[Figure]) -> None:
             if later.unit in _CURRENCIES:
                 figure.unit = later.unit
                 break
+
+
+def _unit_kind(unit: str | None) -> str:
+    if unit in (None, "units", "people", "votes"):
+        return "count"
+    if unit in ("percent", "percentage points"):
+        return "percent"
+    return "money" if unit in _CURRENCIES else unit
+
+
+def _share_claimant(figures: list[Figure]) -> None:
+    """ "82 percent ... while only 14 percent ..., according to the FBI", "(46 percent to
+    40 percent)" in a named poll: a figure that continues a list of its kind in one
+    sentence takes the one source the earlier members were given, where the parse tied
+    that source to the first member only."""
+    for i, figure in enumerate(figures):
+        if figure.claimant is not None:
+            continue
+        here, kind = figure.citations[0].start, _unit_kind(figure.unit)
+        names = {
+            f.claimant
+            for f in figures[:i]
+            if f.citations[0].start == here and _unit_kind(f.unit) == kind and f.claimant
+        }
+        if len(names) == 1:
+            figure.claimant = names.pop()
 
 
 _TIME_UNITS = frozenset(["years", "months", "weeks", "days", "hours", "decades", "centuries"])
