@@ -109,6 +109,8 @@ def extract_figures(
             figure.status = "actual"  # "boost the number from 70,000 to 85,000": where it was
         if anaphoric:
             _inherit(figure, figures)
+        if _condition_slip(span):
+            _continue_status(figure, figures)  # "... if he won -- including 62% of ..."
         if amount.kind in ("number", "money") and amount.unit is None and _time_span(span):
             continue  # "4.5 billion years ago" is a time, not an amount
         if amount.kind in ("number", "vague", "bare") and span.end < len(nlp_doc):
@@ -319,13 +321,43 @@ def _conditional(span) -> bool:
             None,
         )
         if token.dep_ == "advcl" and mark is not None:
-            if token.i > token.head.i and _after_break(span.doc[mark.i + 1 : span.start]):
+            if _slipped(token, mark, span):
                 return False  # "scared if he won -- including 62% of Democrats": a parse slip
             return not any(
                 t.lemma_.lower() in units.TARGET_LEMMAS or t.lower_ in units.TARGET_LEMMAS
                 for t in token.subtree
             )
     return False
+
+
+def _slipped(clause, mark, span) -> bool:
+    return clause.i > clause.head.i and _after_break(span.doc[mark.i + 1 : span.start])
+
+
+def _condition_slip(span) -> bool:
+    """The figure hangs in a trailing "if" clause only by a parse slip (`_after_break`)."""
+    for token in [span.root, *span.root.ancestors]:
+        mark = next(
+            (c for c in token.children if c.dep_ == "mark" and c.lower_ in ("if", "unless")),
+            None,
+        )
+        if token.dep_ == "advcl" and mark is not None:
+            return _slipped(token, mark, span)
+    return False
+
+
+def _continue_status(figure: Figure, earlier: list[Figure]) -> None:
+    """A figure that continues the main clause past a condition takes the status of the
+    figure of its kind it continues ("38% ... would be scared if he won -- including 62%
+    of Democrats": all three are shares the poll found), not the condition's mood."""
+    here = figure.citations[0].start
+    kind = _unit_kind(figure.unit)
+    for f in reversed(earlier):
+        if f.citations[0].start != here:
+            return
+        if _unit_kind(f.unit) == kind:
+            figure.status = f.status
+            return
 
 
 def _after_break(tokens) -> bool:
