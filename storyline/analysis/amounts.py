@@ -89,9 +89,10 @@ _NUM_SCALE = re.compile(
 )
 # "11m barrels", "3.3 m barrels", "40m customers", "2bn people": a scale abbreviation
 # before a plural noun counts that noun in millions/billions (never metres: "the 100m
-# hurdles", "a 10m wall" take no plural, or a race's).
+# hurdles", "a 10m wall" take no plural, or a race's). "k" is left out: on pages it
+# is mostly share and vote counters ("300k shares", "18k voters").
 _NUM_ABBR_COUNT = re.compile(
-    rf"(?<![\w.,$£€¥₹])(?P<num>{_NUM})\s?(?P<abbr>m|mn|bn|k)\b"
+    rf"(?<![\w.,$£€¥₹])(?P<num>{_NUM})\s?(?P<abbr>m|mn|bn)\b"
     rf"(?=\s(?!(?:{_alt(units.RACE_NOUNS)})\b)(?:[a-z]+s|people|children|men|women)\b(?!['’]))"
 )
 _NUM_CURWORD = re.compile(rf"(?<![\w.,])(?P<num>{_NUM})\s(?P<curword>{_CURWORD})\b", re.I)
