@@ -306,6 +306,15 @@ def test_source_context_keeps_the_number_and_cuts_a_clause_that_does_not_hold_it
     assert all(word in text.split() for word in got.rstrip("…").split())
 
 
+def test_source_context_never_leaves_a_word_hanging_before_a_cut_clause() -> None:
+    text = "The firm makes nearly all its revenue from selling gear to phone carriers."
+    root = Clause(0, len(text), text.index("makes"), "ROOT", "make")
+    pcomp = Clause(text.index("selling"), len(text) - 1, text.index("selling"), "pcomp", "sell")
+    at = text.index("nearly all")
+    got = source_context(text, 0, len(text), (at, at + 10), [root, pcomp])
+    assert got == "The firm makes nearly all its revenue from selling gear to phone carriers"
+
+
 def test_source_context_takes_the_list_item_of_the_number() -> None:
     text = (
         "Clinton's victory was achieved through the support of women (61 percent), nonwhite"
