@@ -170,6 +170,20 @@ def candidate_stories(
     return [found[pk] for pk in chosen]
 
 
+def live_story(conn: sqlite3.Connection, pk: int) -> Cluster | None:
+    """The story row `pk`, or None when it was merged away (or is unknown)."""
+    r = conn.execute(
+        "SELECT pk, id, first, last, size, centroid, names FROM stories "
+        "WHERE pk = ? AND merged_into IS NULL",
+        (pk,),
+    ).fetchone()
+    return (
+        None
+        if r is None
+        else Cluster(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), json.loads(r[6]))
+    )
+
+
 def story_events(
     conn: sqlite3.Connection, story: int, since: str | None, limit: int
 ) -> list[Cluster]:
@@ -429,6 +443,16 @@ def merge_stories(conn: sqlite3.Connection, keep: Cluster, gone: Cluster) -> Non
     if gone_dense is not None:
         add_dense(conn, STORY, keep.pk, gone_dense)
         drop_dense(conn, STORY, gone.pk)
+
+
+def merge_events(conn: sqlite3.Connection, keep: Cluster, gone: int) -> None:
+    """Fold event `gone` into `keep` (whose row the caller updates): its members move over."""
+    conn.execute("UPDATE story_members SET event = ? WHERE event = ?", (keep.pk, gone))
+    conn.execute("DELETE FROM story_events WHERE pk = ?", (gone,))
+    gone_dense = dense_vectors(conn, EVENT, [gone]).get(gone)
+    if gone_dense is not None:
+        add_dense(conn, EVENT, keep.pk, gone_dense)
+        drop_dense(conn, EVENT, gone)
 
 
 def reset(conn: sqlite3.Connection) -> None:
