@@ -26,7 +26,11 @@ systems do (Miranda et al. 2018): for a new document,
    at or above `event_threshold`, or founds one;
 5. when it is as close to a second candidate and the two centroids agree at
    `merge_threshold`, the two threads were one story: the smaller folds into
-   the larger, whose id stays (the other id keeps resolving to it).
+   the larger, whose id stays (the other id keeps resolving to it);
+6. consolidation (`revisit_size`): after each chunk of documents, every
+   story that grew is compared with the small stories its terms index, each
+   weighed as a document arriving now; a small story founded while its
+   mates' story was young folds in once that story has the vocabulary.
 
 A document whose text is mostly page furniture (the shared detector,
 `analysis/furniture.py` `is_furniture`: crawl notices, widgets, cookie text) joins no
