@@ -1,11 +1,17 @@
 """Score attribution extraction (Source, Cue, Content) on PolNeAR.
 
 Usage: python bench/polnear.py SPLIT_DIR [--json FILE] [--limit N] [--offset N] [--misses N]
-                              [--cue-stats RATE:HITS] [--no-learned]
+                              [--cue-stats RATE:HITS] [--no-learned] [--losses]
 
 --no-learned scores the hand-written cue finders alone, without the learned cue
 model (storyline/analysis/cue_model.py, trained on train by
 storyline/evaluation/train_cue_model.py).
+
+--losses breaks the Source and Content token losses down by kind (missed
+attribution, span short or long at either end, spurious attribution, wrong role;
+`storyline.evaluation.polnear.token_losses`), as shares of gold (recall) and of
+predicted tokens (precision); the kinds count covered tokens, so their sums can
+differ a little from the scores, whose capped sums credit a token covered twice.
 
 --misses N lists the N most frequent gold cues that no predicted cue overlaps,
 by lemma (multi-word cues by their head, marked "*"), with one example each:
@@ -63,6 +69,7 @@ from storyline.evaluation.polnear import (  # noqa: F401  (re-exported for the t
     predict,
     read_ann,
     source_span,
+    token_losses,
     token_overlap,
 )
 
@@ -161,6 +168,7 @@ def evaluate(
     offset: int = 0,
     verb_stats: dict | None = None,
     learned: bool = True,
+    losses: dict | None = None,
 ) -> dict:
     anns = sorted((split / "attributions").glob("*.ann"))[offset:]
     if limit:
@@ -207,6 +215,10 @@ def evaluate(
                 strict=False,
             ):
                 c[k] += v
+            if losses is not None and r != "Cue":
+                row = losses.setdefault(r, {})
+                for kind, n in token_losses(doc, pred, gold, r).items():
+                    row[kind] = row.get(kind, 0) + n
     result = {
         "split": str(split),
         "annotation_files": len(anns),
@@ -225,6 +237,14 @@ def evaluate(
             "pred": c["pred"],
             "gold": c["gold"],
         }
+        if losses is not None and r in losses:
+            result["scores"][r]["token_losses"] = {
+                kind: {
+                    "tokens": n,
+                    "share": round(n / max(c["tok_gold" if kind[0] == "r" else "tok_pred"], 1), 3),
+                }
+                for kind, n in sorted(losses[r].items(), key=lambda kv: -kv[1])
+            }
     return result
 
 
@@ -246,10 +266,16 @@ def main() -> None:
         help="list verbs outside the cue lists that are gold cues in at least RATE of their "
         "uses and HITS times (the evidence for cues.LEARNED_CUE_VERBS)",
     )
+    ap.add_argument(
+        "--losses",
+        action="store_true",
+        help="break the Source and Content token losses down by kind (token_losses)",
+    )
     args = ap.parse_args()
     misses: dict | None = {} if args.misses else None
     stats: dict | None = {} if args.cue_stats else None
-    res = evaluate(args.split, args.limit, misses, args.offset, stats, not args.no_learned)
+    losses: dict | None = {} if args.losses else None
+    res = evaluate(args.split, args.limit, misses, args.offset, stats, not args.no_learned, losses)
     print(
         f"PolNeAR {res['split']}: {res['annotation_files']} annotation files, {res['texts']} texts, {res['seconds']}s"
     )
@@ -272,6 +298,12 @@ def main() -> None:
         f"reference: {REFERENCE['system']}: exact F1 {REFERENCE['exact_f1']}, "
         f"token-overlap F1 {REFERENCE['overlap_f1']}"
     )
+    for r in ("Source", "Content"):
+        kinds = res["scores"][r].get("token_losses")
+        if kinds:
+            print(f"{r} tokens lost (share of gold for recall, of predicted for precision):")
+            for kind, row in kinds.items():
+                print(f"  {row['tokens']:7} {row['share']:.3f} {kind}")
     if misses:
         total = sum(c for c, _ in misses.values())
         print(f"missed cues: {total}")

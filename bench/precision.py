@@ -137,7 +137,7 @@ def in_scope(figure: Figure) -> bool:
 
 
 def _tally(text: str) -> str | None:
-    m = re.search(r"\b(\d+)\s*(?:[-–]|\sto\s)\s*(\d+)\b", text)  # "5-0", "90 to 10"
+    m = re.search(r"\b(\d+)\s*(?:-to-|[-–]|\sto\s)\s*(\d+)\b", text)  # "5-0", "90 to 10", "9-to-6"
     return f"{m.group(1)}-{m.group(2)}" if m else None
 
 

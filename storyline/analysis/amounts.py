@@ -122,7 +122,7 @@ _PROPORTION = re.compile(
     re.I,
 )
 _VOTES = re.compile(
-    r"(?<![\w.,:/-])(?P<a>\d{1,3})\s?(?:-|–|—|to)\s?(?P<b>\d{1,3})(?![\w,:/-]|\.\w)"
+    r"(?<![\w.,:/-])(?P<a>\d{1,3})\s?(?:-to-|-|–|—|to)\s?(?P<b>\d{1,3})(?![\w:/-]|[.,]\w)"
 )
 _VAGUE = re.compile(
     r"\b(?P<q>dozens|scores|hundreds|tens|thousands|millions|billions|trillions)\sof\s"

@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 
 from ..model import Analysis, Citation, DateMention, EntityMention, Figure, Quote, Sentence
-from . import units
+from . import figure_keep, units
 from .amounts import (
     Amount,
     absolute_amount,
@@ -612,7 +612,9 @@ class FigureExtractor:
     """Analysis component: fills `analysis.figures`."""
 
     name = "figures"
-    version = "9"  # result pairs, change starts, rate bases, +/-, survey answers, polls that have
+    # result pairs, change starts, rate bases, +/-, survey answers, polls that have; the
+    # learned keep model's weights (a data file the source digest does not read)
+    version = "10-" + figure_keep.version()
     requires = ("dates", "entities", "quotes", "people")
     provides = ("figures",)
 
@@ -635,4 +637,5 @@ class FigureExtractor:
             for f in analysis.figures
             if not (f.citations and inside(furniture, f.citations[0].start))
         ]
+        analysis.figures = figure_keep.keep(analysis.figures, analysis)
         return analysis

@@ -251,6 +251,7 @@ PEOPLE_NOUNS = (
     )
     | frozenset(
         [
+            "justices",  # of a court ("four liberal justices"); "justice" the virtue has no plural
             "nominees",
             "contenders",
             "rivals",
@@ -732,8 +733,10 @@ ANAPHORIC_NOUNS = frozenset(
 )
 
 # Vote words around a tally "5-0".
+# A court's or a panel's split too: "ruled 7-2", "deadlocked 4 to 4", "split 5-4".
 VOTE_WORDS = frozenset(
-    ["vote", "votes", "voted", "voting", "decision", "ruling", "majority", "verdict", "ballot"]
+    {"vote", "votes", "voted", "voting", "decision", "ruling", "majority", "verdict", "ballot"}
+    | {"ruled", "deadlocked", "deadlock", "split", "tied"}
 )
 
 # Measures that name one running total however an article words it ("cost", "the project's

@@ -29,6 +29,7 @@ from ..analysis.amounts import (
 from ..analysis.names import name_key, same_word
 from ..analysis.roles import NAME_TITLES, ROLE_HEADS
 from ..analysis.units import MEASURE_SYNONYMS, SCALE_FACTORS
+from ..datetokens import WEEKDAY, YEAR
 from ..model import (
     Analysis,
     Citation,
@@ -453,7 +454,7 @@ def _is_misspelling(alias: str, name: str) -> bool:
     )
 
 
-_DEMONYM = re.compile(r"(?:i?an|n|ese|i|ish|er)s?$")
+_DEMONYM = re.compile(r"(?:i?an|i?en|n|ese|i|ish|er)s?$")
 
 
 def _demonym(a: str, b: str) -> bool:
@@ -462,6 +463,10 @@ def _demonym(a: str, b: str) -> bool:
     if len(short) < 4:
         return False
     if long_.startswith(short) and _DEMONYM.fullmatch(long_[len(short) :]):
+        return True
+    # "Haitien"/"Haitians": two people's words of one stem
+    stems = {_DEMONYM.sub("", w) for w in (short, long_)}
+    if len(stems) == 1 and len(next(iter(stems))) >= 4:
         return True
     # "China"/"Chinese": the last vowel dropped ("Hegazy"/"Hegazi" is a spelling)
     return (
@@ -664,7 +669,7 @@ def _dates_saying(before: str) -> bool:
 
 # A weekday named in an article with no publication date ("early Sunday"): no date, but
 # two sources naming different weekdays for one event disagree all the same.
-_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+_WEEKDAY = re.compile(rf"\b{WEEKDAY}\b", re.I)
 _WEEKDAY_MARK = "?wd-"
 
 
@@ -689,7 +694,11 @@ def _shown(dm: DateMention) -> str:
 # Wednesday"): counts over different stretches are not one fact.
 _SCOPE = re.compile(
     r"\b(?:(?:over|in|within|during|for)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?"
-    r"(?:\w+\s+)?(?:days?|weeks?|hours?|months?|years?)|since\s+\w+)\b",
+    r"(?:\w+\s+)?(?:days?|weeks?|hours?|months?|years?)|since\s+\w+|"
+    # a moment before now an earlier estimate is told at: "initially", "days after the
+    # spill began"
+    r"initially|at first|originally|at (?:its|the) (?:peak|start|outset)|"
+    r"(?:days|weeks|hours) after|last (?:week|month))\b",
     re.I,
 )
 _COUNTED_STOP = FUNCTION_WORDS
@@ -839,7 +848,9 @@ _UNITS: dict[str, tuple[str, float]] = {
 _UNIT_WORDS = frozenset([*_UNITS, "sq", "square"])
 # "a day", "per hour" after the unit (and what it measures): a rate, not an amount.
 _RATE = re.compile(
-    r"^\s+(?:[\w'-]+\s+){1,4}?(?:a|an|per|each)\s+(day|hour|week|month|year)\b", re.I
+    r"^\s+[\w'-]+(?:[^;]{0,60}?(?:-RRB-|\))\s+|\s+)(?:[\w'-]+\s+){0,3}?"
+    r"(?:a|an|per|each)\s+(day|hour|week|month|year)\b",
+    re.I,
 )
 
 
@@ -991,9 +1002,15 @@ def _counts_agree(a: _Count, b: _Count) -> bool:
     for x, y in ((a, b), (b, a)):  # "at least nine" agrees with ten
         if x.bound == 1 and y.value >= x.value:
             return True
-        if x.bound == -1 and y.value <= x.value:
+        # "up to 30" agrees with 25, not with 10: a ceiling that far above the other
+        # value is another estimate ("1,000 barrels a day" vs "up to 5,000")
+        if x.bound == -1 and UPPER_BOUND_SPAN * x.value <= y.value <= x.value:
             return True
     return False
+
+
+# The share of an upper bound ("up to", "as many as") down to which a value agrees.
+UPPER_BOUND_SPAN = 0.5
 
 
 # Cosine (numbers left out) of two death tolls' sentences, each with the sentence
@@ -1176,6 +1193,24 @@ def _same_disagreement(p: CountPair, t: CountPair) -> bool:
     return _counts_agree(p.a, x) and _counts_agree(p.b, y)
 
 
+def same_revision(p: CountPair, t: CountPair, published: dict[str, str | None]) -> bool:
+    """Two revision pairs that tell one change: the same later number, and earlier
+    numbers that agree ("1,000 barrels" in one article, "42,000 gallons" in another,
+    both then "up to 5,000 barrels a day")."""
+
+    def order(x: CountPair) -> tuple[_Count, _Count]:
+        a, b = sorted((x.a, x.b), key=lambda c: published.get(c.document) or "")
+        return a, b
+
+    (p1, p2), (t1, t2) = order(p), order(t)
+    return (
+        p.measure == t.measure
+        and p2.head == t2.head
+        and (p2.document, p2.at) == (t2.document, t2.at)
+        and _counts_agree(p1, t1)
+    )
+
+
 # ---------------------------------------------------------------- one measure across documents
 
 # Two documents rarely tell one toll in like sentences ("With 44 people dead ..." and
@@ -1185,7 +1220,15 @@ def _same_disagreement(p: CountPair, t: CountPair) -> bool:
 # sure it is (confirmed or suspected). Only a document that gives one value for a
 # measure is aligned on it.
 INFECTED = "infected"
-_MEASURE_FATES = {**FATES, INFECTED: r"cases|infected|infections|infection"}
+# Other things that befall people and are tallied as one number for a place: those
+# left homeless, missing, evacuated or rescued (a disaster's tallies besides the toll).
+_MORE_FATES = {
+    "homeless": r"homeless|displaced",
+    "missing": r"missing|unaccounted for",
+    "evacuated": r"evacuated",
+    "rescued": r"rescued|pulled out alive|pulled alive",
+}
+_MEASURE_FATES = {**FATES, INFECTED: r"cases|infected|infections|infection", **_MORE_FATES}
 _MEASURE_FATE = re.compile(
     "|".join(rf"\b(?P<{fate}>{words})\b" for fate, words in _MEASURE_FATES.items()), re.I
 )
@@ -1195,8 +1238,19 @@ _MEASURE_FATE = re.compile(
 COUNTED_SPAN = 6
 # "infected more than 2,000 people", "killed up to 176 people": the fate before.
 _FATE_BEFORE = re.compile(
-    r"\b(?P<verb>killed|infected|injured|wounded|arrested|sickened)\s+(?:\w+\s+){0,3}$", re.I
+    r"\b(?P<verb>killed|infected|injured|wounded|arrested|sickened|killing|infecting|injuring|"
+    r"wounding|sickening)\s+(?:\w+\s+){0,3}$",
+    re.I,
 )
+_FATE_VERBS = {
+    "sickened": INFECTED,
+    "sickening": INFECTED,
+    "infecting": INFECTED,
+    "wounded": "injured",
+    "wounding": "injured",
+    "injuring": "injured",
+    "killing": "killed",
+}
 # "the number of confirmed cases ... has climbed to 8,480": a tally told before its number.
 _TALLY = re.compile(
     r"\b(?:number|total|tally|count)\s+of\s+(?P<what>(?:(?!(?:with|in|of|where|that|which)\b)[\w-]+\s+){0,3}?"
@@ -1235,7 +1289,7 @@ _OUTSIDE = re.compile(
     r"\b(?:outside|beyond|excluding|except|to|from|into|towards?)\s+(?:of\s+)?(?:the\s+)?$", re.I
 )
 _SUSPECTED = re.compile(r"\b(?:suspected|probable|possible|likely|presumed|unconfirmed)\b", re.I)
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_YEAR = re.compile(rf"\b({YEAR})\b")
 
 
 @dataclass(frozen=True)
@@ -1252,9 +1306,17 @@ class Measure:
 
     def label(self) -> str:
         """How a reader names it: "deaths in Mexico", "suspected cases worldwide"."""
-        what = {DEATHS: "deaths", INFECTED: "cases", "arrested": "arrests"}.get(
-            self.fate, self.fate
-        )
+        if self.fate in _RELEASE_LABELS:
+            return _RELEASE_LABELS[self.fate]
+        what = {
+            DEATHS: "deaths",
+            INFECTED: "cases",
+            "arrested": "arrests",
+            "homeless": "people homeless",
+            "missing": "people missing",
+            "evacuated": "people evacuated",
+            "rescued": "people rescued",
+        }.get(self.fate, self.fate)
         where = "worldwide" if self.place == WORLD else "in " + self.place.title()
         return ("suspected " if self.suspected else "") + f"{what} {where}"
 
@@ -1295,7 +1357,7 @@ def _measure_fate(c: _Count, sentence: str, at: int) -> str | None:
     verb = _FATE_BEFORE.search(before)
     if verb and c.head in ("people", "person"):
         word = verb.group("verb").casefold()
-        return {"sickened": INFECTED, "wounded": "injured"}.get(word, word)
+        return _FATE_VERBS.get(word, word)
     return None
 
 
@@ -1306,6 +1368,12 @@ def _measure_place(
     countries"), else the one place named in its clause within `MEASURE_PLACE_WINDOW`
     (not "outside" or "to" it); None when none or two are named."""
     lo, hi = _clause(sentence, at)
+    own = _OWN_PLACE.match(sentence[at:])
+    if own:  # "848 cases in Britain and more than 27,000 worldwide"
+        pos = at + own.start("place")
+        named = {key for p, key in places if p - start == pos}
+        if len(named) == 1:
+            return next(iter(named))
     if _WORLD.search(sentence[lo:hi]):
         return WORLD
     named = {
@@ -1315,7 +1383,61 @@ def _measure_place(
         and abs(pos - start - at) <= MEASURE_PLACE_WINDOW
         and not _OUTSIDE.search(sentence[: pos - start])
     }
+    if not named and _GLOBAL_BODY.search(sentence):
+        return WORLD  # "the WHO has confirmed 141 deaths": its tally is the world's
     return next(iter(named)) if len(named) == 1 else None
+
+
+# The count's own place, right after what it counts: "848 cases in Britain".
+_OWN_PLACE = re.compile(r"\S+(?:\s+(?!in\b)[a-z][\w-]*){0,3}\s+in\s+(?:the\s+)?(?P<place>[A-Z])")
+# A body whose tallies are the world's when no place is named.
+_GLOBAL_BODY = re.compile(r"\b(?:WHO|World Health Organi[sz]ation)\b")
+
+
+# A volume is measured by what was done with it: let out (a spill's flow, or what has
+# spilled so far) or taken back (collected, captured, siphoned): the verb nearest the
+# number within `RELEASE_WINDOW` characters of its clause says which. Only what was let
+# out is a `Measure`; a volume of neither (produced, held, made) is none.
+RELEASE_WINDOW = 80
+_LET_OUT = re.compile(
+    r"\b(?:leak\w*|spill\w*|gush\w*|spew\w*|pour\w*|flow\w*|emanat\w*|escap\w*|"
+    r"discharg\w*|belch\w*|bleed\w*|pumped into|released into)\b",
+    re.I,
+)
+_TAKEN_BACK = re.compile(
+    r"\b(?:collect\w*|captur\w*|siphon\w*|recover\w*|retriev\w*|skimm\w*|burn\w*|"
+    r"contain\w*|clean\w*|suck\w*|produc\w*|hold\w*|store\w*|export\w*|import\w*)\b",
+    re.I,
+)
+_RELEASE_LABELS = {"released/day": "the flow (a day)", "released": "the amount released"}
+# "100,000 gallons more a day": what is added, not the amount.
+_INCREMENT = re.compile(r"^\S+(?:\s+[\w-]+){0,3}?\s+(?:more|extra|additional|less|fewer)\b", re.I)
+
+
+def _released(c: _Count, sentence: str, at: int) -> str | None:
+    """ "released" (or "released/day", a flow) for a volume let out, by the verb nearest
+    the number in its clause; None for any other count or a volume taken back."""
+    if c.head not in ("volume", "volume/day"):
+        return None
+    if _INCREMENT.match(sentence[at:]):
+        return None
+    lo, hi = _clause(sentence, at)
+    rate = c.head == "volume/day" or bool(
+        _DAILY.search(sentence[at : min(hi, at + RELEASE_WINDOW)])
+    )
+    lo, hi = max(lo, at - RELEASE_WINDOW), min(hi, at + RELEASE_WINDOW)
+    verbs = [
+        (abs(m.start() + lo - at), kind)
+        for kind, rx in (("out", _LET_OUT), ("back", _TAKEN_BACK))
+        for m in rx.finditer(sentence[lo:hi])
+    ]
+    if not verbs or min(verbs)[1] != "out":
+        return None
+    return "released/day" if rate else "released"
+
+
+# "40,000 barrels (1.7 million gallons) of oil a day": a rate, the unit's aside between.
+_DAILY = re.compile(r"\b(?:a|per|each) day\b|\bdaily\b", re.I)
 
 
 def measures(analysis: Analysis) -> list[tuple[Measure, _Count]]:
@@ -1338,13 +1460,14 @@ def measures(analysis: Analysis) -> list[tuple[Measure, _Count]]:
         at = c.at - start
         if re.match(r"\S+\s+(?:new|more|further|additional|other)\b", sentence[at:]):
             continue  # "five new cases": what was added, not the total
-        fate = _measure_fate(c, sentence, at)
+        released = _released(c, sentence, at)
+        fate = released or _measure_fate(c, sentence, at)
         if fate is None:
             continue
         lo, hi = _clause(sentence, at)
         if any(not year or y < year for y in _YEAR.findall(sentence[lo:hi])):
             continue  # "the 1982 crackdown ... 10,000": a fixed fact of the past
-        place = _measure_place(c, sentence, start, at, places)
+        place = "" if released else _measure_place(c, sentence, start, at, places)
         if place is None:
             continue
         suspected = bool(_SUSPECTED.search(sentence[max(lo, at - 40) : min(hi, at + 60)]))
@@ -1353,6 +1476,11 @@ def measures(analysis: Analysis) -> list[tuple[Measure, _Count]]:
             for d in analysis.dates
             if start + lo <= d.start < start + hi
         ) | {" ".join(m.group(0).casefold().split()) for m in _SCOPE.finditer(sentence[lo:hi])}
+        if released:  # "leaked before the well was capped on July 15": all it let out,
+            # unless told at an earlier moment ("initially")
+            when = frozenset(
+                " ".join(m.group(0).casefold().split()) for m in _SCOPE.finditer(sentence[lo:hi])
+            )
         out.append((Measure(fate, place, suspected, when), c))
     return out
 

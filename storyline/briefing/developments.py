@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..analysis.names import country_name, name_key
+from ..datetokens import YEAR
 from ..model import Analysis, Citation, Development, Entity, Figure, Statement
 from ..words import FUNCTION_WORDS
 from .compare import (
@@ -48,6 +49,7 @@ from .compare import (
     days_apart,
     magnitude,
     normalise_measure,
+    same_revision,
     sentence_spans,
 )
 from .conflicts import name_forms
@@ -504,7 +506,7 @@ def date_target_developments(analyses: Sequence[Analysis]) -> list[Development]:
 
 
 def _year(period: str | None) -> str | None:
-    m = re.search(r"\b(1[89]\d\d|2[01]\d\d)\b", period or "")
+    m = re.search(rf"\b({YEAR})\b", period or "")
     return m.group(1) if m else None
 
 
@@ -633,7 +635,11 @@ def count_revisions(analyses: Sequence[Analysis]) -> list[Development]:
     published = {a.document.id: a.document.published for a in analyses}
     texts = {a.document.id: a.document.text for a in analyses}
     out = []
+    told: list[Any] = []
     for pair in aligned_counts(analyses, revisions=True):
+        if any(same_revision(pair, t, published) for t in told):
+            continue  # one change, told from several earlier articles: once
+        told.append(pair)
         first, then = sorted((pair.a, pair.b), key=lambda c: published.get(c.document) or "")
         d1, d2 = published.get(first.document), published.get(then.document)
 

@@ -25,8 +25,10 @@ from dataclasses import dataclass, field
 
 from ..analysis.cues import SPEECH_VERBS
 from ..analysis.dates import Published, inferred_published, resolve_dates
+from ..datetokens import MONTH_ABBREVIATIONS, MONTH_NAMES, YEAR
 from ..model import Analysis, Citation, Clause, DateMention, Document, Granularity, TimelineEvent
 from ..words import AUXILIARIES, CARDINALS, FUNCTION_WORDS, REPORTING_WORDS
+from . import event_keep
 from .readable import REVISION_NOTE, WIRE_DATELINE
 
 MAX_WORDS = 40  # longer sentences are trimmed to the clause around the date
@@ -57,6 +59,9 @@ class DatedSentence:
     confidence: float = 1.0
     from_publication: bool = False  # dated only by the publication date
     at: int = -1  # where the date is written
+    sentence: int = -1  # index of its sentence in `sentence_spans`
+    # the rule that drops it (`dated_sentences(candidates=True)` lists these too), or None
+    dropped: str | None = None
 
 
 def sentence_spans(document: Document) -> list[tuple[int, int]]:
@@ -251,7 +256,12 @@ def clause(text: str, start: int, end: int, mention: DateMention) -> tuple[int, 
 
 
 def dated_sentences(
-    analysis: Analysis, *, lead: int = 0, min_confidence: float = MIN_CONFIDENCE, parse: bool = True
+    analysis: Analysis,
+    *,
+    lead: int = 0,
+    min_confidence: float = MIN_CONFIDENCE,
+    parse: bool = True,
+    candidates: bool = False,
 ) -> list[DatedSentence]:
     """Passages of one analysed document tied to the dates they mention.
 
@@ -261,12 +271,17 @@ def dated_sentences(
     passage per sentence and date. The first `lead` sentences that mention
     no date are tied to the publication date (`from_publication=True`) when
     there is one.
+
+    Each passage the rules keep then faces the learned keep-or-drop decision
+    (`event_keep.decide`) when there is a parse (its features read it). With `candidates` nothing is dropped: every passage is
+    returned with `dropped` naming the rule that drops it (None when kept), the
+    rows `evaluation.train_event_keep` learns from.
     """
     doc = analysis.document
     spans = sentence_spans(doc)
     found: list[DatedSentence] = []
     dated: set[int] = set()
-    seen: set[tuple[int, str]] = set()
+    seen: set[tuple[int, str, str | None]] = set()
     dates_in: dict[int, set[str]] = {}
     for mention in analysis.dates:
         if mention.value is not None and mention.confidence >= min_confidence:
@@ -274,64 +289,44 @@ def dated_sentences(
             if k is not None:
                 dates_in.setdefault(k, set()).add(mention.value)
     for mention in analysis.dates:
-        if _SINCE.search(doc.text[max(0, mention.start - 18) : mention.start]):
-            continue  # "fallen by 30 percent since 2018": where a trend starts, not an event
-        if _RANGE_END.search(doc.text[max(0, mention.start - 40) : mention.start]):
-            continue  # "calls from 2012 to 2014": where a period ends, not an event
-        if _AFTER_BARE.search(doc.text, max(0, mention.start - 8), mention.start) and not (
-            _POSSESSIVE.match(doc.text, mention.end)
-        ):
-            continue  # "will begin airing ads after Monday": where a period starts
-        if _HYPOTHETICAL.match(doc.text, _sentence_start(spans, mention.start), mention.start):
-            continue  # "If you were betting today, you would ...": no happening
-        if _STATE_AT.search(doc.text[max(0, mention.start - 30) : mention.start]):
-            continue  # "As of Thursday, a search shows ...": a state at a time, not an event
-        if _describes_noun(doc.text, mention.start, mention.end, mention.granularity):
-            continue  # "includes the cost of last summer's storms": the budget is not of last summer
-        if _DEICTIC.fullmatch(mention.text) and _in_quotation(doc.text, mention.start):
-            continue  # '"... what voters confirmed here tonight," Sanders said': the day he spoke
-        if mention.describes:
-            continue  # "such as Mitt Romney in 2012": the date times a person or thing (dates.py)
-        if _CHANGE_FROM.search(doc.text, max(0, mention.start - 70), mention.start) or (
-            _CHANGE_TO.search(doc.text, max(0, mention.start - 90), mention.start)
-        ):
-            continue  # "rose from 11 percent in April to 19 percent in August": a period
-        if _FIELD_DATES.search(
-            doc.text, max(0, mention.start - 40), mention.start
-        ) and _POLL.search(doc.text, _sentence_start(spans, mention.start), mention.start):
-            continue  # "the survey, taken July 11-14": when a poll asked, not news
-        if not _DAY_WORDS.search(mention.text) and _UNTIL.search(
-            doc.text, max(0, mention.start - 20), mention.start
-        ):
-            continue  # "Known until last month as ...", "challenges through December": a span's end
         if (
             mention.value is None
             or mention.granularity is None
             or mention.confidence < min_confidence
         ):
             continue
+        dropped = _dropped_by(doc.text, spans, mention)
+        if dropped and not candidates:
+            continue
         k = next((k for k, (s, e) in enumerate(spans) if s <= mention.start < e), None)
         if k is None:
             continue
-        dated.add(k)
+        if not dropped:
+            dated.add(k)
         if is_caption(doc.text[spans[k][0] : spans[k][1]]):
             continue  # a photo's date is when it was taken, not news
         if _MARKUP.search(doc.text[spans[k][0] : spans[k][1]]):
             continue  # '<tweet tweet-date="...">': an embed's markup, not prose
-        if (k, mention.value) in seen:
+        if (k, mention.value, dropped) in seen:
             continue
-        seen.add((k, mention.value))
+        seen.add((k, mention.value, dropped))
         other_time = (
             _other_time_clause(doc.text, mention, analysis.clauses)
             if parse and not mention.future
             else None
         )
-        if (
-            other_time and _SINCE_CLAUSE.search(doc.text, max(0, other_time[0] - 15), other_time[0])
-        ) or (parse and _in_since_clause(doc.text, mention, analysis.clauses)):
+        if not dropped and (
+            (
+                other_time
+                and _SINCE_CLAUSE.search(doc.text, max(0, other_time[0] - 15), other_time[0])
+            )
+            or (parse and _in_since_clause(doc.text, mention, analysis.clauses))
+        ):
             # "the largest since Bill Clinton won in 1996", "Ever since Sanders announced
             # his candidacy last year, he's said ...": where a comparison or a state starts
-            continue
+            dropped = "since_clause"
+            if not candidates:
+                continue
         if other_time:
             # "The vote, the first after Mubarak was ousted in February, covers nine
             # provinces": the main clause is not of February; its clause is
@@ -348,7 +343,10 @@ def dated_sentences(
         else:
             s, e = clause(doc.text, *spans[k], mention)
         s = _past_dateline(doc.text, s, e)
-        if any(d.start == s and d.end == e and d.date == mention.value for d in found):
+        if any(
+            d.start == s and d.end == e and d.date == mention.value and d.dropped == dropped
+            for d in found
+        ):
             continue
         found.append(
             DatedSentence(
@@ -363,9 +361,13 @@ def dated_sentences(
                 mention.future,
                 mention.confidence,
                 at=mention.start,
+                sentence=k,
+                dropped=dropped,
             )
         )
-    found = _main_dates(found, analysis.clauses)
+    found = _main_dates(found, analysis.clauses, candidates)
+    if not candidates and parse and analysis.clauses:
+        found = event_keep.decide(analysis, found)  # its features read the parse
     if doc.published and doc.published_granularity:
         for k, (s, e) in enumerate(spans[:lead]):
             if k not in dated and doc.text[s:e].strip():
@@ -382,6 +384,42 @@ def dated_sentences(
                     )
                 )
     return found
+
+
+def _dropped_by(text: str, spans: list[tuple[int, int]], mention: DateMention) -> str | None:
+    """The name of the first rule by which the date dates no happening, or None."""
+    before = text[max(0, mention.start - 90) : mention.start]
+    if _SINCE.search(before[-18:]):
+        return "since"  # "fallen by 30 percent since 2018": where a trend starts, not an event
+    if _RANGE_END.search(before[-40:]):
+        return "range_end"  # "calls from 2012 to 2014": where a period ends, not an event
+    if _AFTER_BARE.search(text, max(0, mention.start - 8), mention.start) and not _POSSESSIVE.match(
+        text, mention.end
+    ):
+        return "after_bare"  # "will begin airing ads after Monday": where a period starts
+    if _HYPOTHETICAL.match(text, _sentence_start(spans, mention.start), mention.start):
+        return "hypothetical"  # "If you were betting today, you would ...": no happening
+    if _STATE_AT.search(before[-30:]):
+        return "state_at"  # "As of Thursday, a search shows ...": a state at a time
+    if _describes_noun(text, mention.start, mention.end, mention.granularity):
+        return "describes_noun"  # "includes the cost of last summer's storms"
+    if _DEICTIC.fullmatch(mention.text) and _in_quotation(text, mention.start):
+        return "deictic_quoted"  # '"... what voters confirmed here tonight," Sanders said'
+    if mention.describes:
+        return "describes"  # "such as Mitt Romney in 2012": the date times a person (dates.py)
+    if _CHANGE_FROM.search(text, max(0, mention.start - 70), mention.start) or (
+        _CHANGE_TO.search(text, max(0, mention.start - 90), mention.start)
+    ):
+        return "change"  # "rose from 11 percent in April to 19 percent in August": a period
+    if _FIELD_DATES.search(text, max(0, mention.start - 40), mention.start) and _POLL.search(
+        text, _sentence_start(spans, mention.start), mention.start
+    ):
+        return "field_dates"  # "the survey, taken July 11-14": when a poll asked, not news
+    if not _DAY_WORDS.search(mention.text) and _UNTIL.search(
+        text, max(0, mention.start - 20), mention.start
+    ):
+        return "until"  # "Known until last month as ...", "challenges through December"
+    return None
 
 
 def _past_dateline(text: str, start: int, end: int) -> int:
@@ -439,24 +477,31 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _main_dates(found: list[DatedSentence], clauses: Sequence[Clause]) -> list[DatedSentence]:
+def _main_dates(
+    found: list[DatedSentence], clauses: Sequence[Clause], candidates: bool = False
+) -> list[DatedSentence]:
     """One passage shown under two dates keeps the date of its main clause: in "The
     board delayed the trial of two men arrested in July 2009, its spokesman said on
     Monday" the delay is Monday's news, and July 2009 only describes the men. A date
     is the main one when fewer relative or participle clauses ("who ...", "arrested
-    ...") hold it."""
+    ...") hold it. Passages a rule already drops take no part; a passage this rule
+    drops is kept with `dropped` "minor_date" when others were (candidates)."""
 
     def depth(d: DatedSentence) -> int:
         return sum(1 for c in clauses if c.dep in ("relcl", "acl") and c.start <= d.at < c.end)
 
     by_span: dict[tuple[int, int], list[DatedSentence]] = {}
     for d in found:
-        by_span.setdefault((d.start, d.end), []).append(d)
+        if d.dropped is None:
+            by_span.setdefault((d.start, d.end), []).append(d)
     keep: list[DatedSentence] = []
     for d in found:
-        same = by_span[(d.start, d.end)]
-        if len({x.date for x in same}) > 1 and depth(d) > min(depth(x) for x in same):
-            continue
+        if d.dropped is None:
+            same = by_span[(d.start, d.end)]
+            if len({x.date for x in same}) > 1 and depth(d) > min(depth(x) for x in same):
+                if not candidates:
+                    continue
+                d = dataclasses.replace(d, dropped="minor_date")
         keep.append(d)
     return keep
 
@@ -514,7 +559,7 @@ def _describes_noun(
 # (a period's end written as a month and day, "from May 25 to June 3", stays: on
 # Timeline17 dropping it cost bpoil_washingtonpost date F1 0.500 -> 0.417)
 _RANGE_END = re.compile(
-    r"\b(?:from|between)\s+(?:\w+[\s.,]+){0,2}?(?:1[89]|20)\d\d\s*(?:to|and|until|through|-|–)\s+$"
+    rf"\b(?:from|between)\s+(?:\w+[\s.,]+){{0,2}}?(?:{YEAR})\s*(?:to|and|until|through|-|–)\s+$"
     r"|\bbetween\s+now\s+and\s+$",
     re.I,
 )
@@ -589,13 +634,10 @@ def content_words(text: str) -> frozenset[str]:
 
 
 # The date itself says nothing of what happened: two events of October 31 share it.
-_MONTHS = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?"
-)
+_MONTHS = rf"(?:{MONTH_NAMES}|{MONTH_ABBREVIATIONS})\b\.?"
 _DATE_WORDS = re.compile(
     rf"\b(?:{_MONTHS}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?={_MONTHS})"
-    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:1[89]|20)\d\d\b|yesterday\b|today\b)",
+    rf"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:{YEAR})\b|yesterday\b|today\b)",
 )
 
 

@@ -142,3 +142,55 @@ def token_overlap(doc, pred: Gold, gold: Gold, role: str) -> tuple[int, int, int
     p_hit = sum(min(len(x), sum(len(x & y) for y in g)) for x in p)
     g_hit = sum(min(len(y), sum(len(x & y) for x in p)) for y in g)
     return p_hit, sum(map(len, p)), g_hit, sum(map(len, g))
+
+
+def token_losses(doc, pred: Gold, gold: Gold, role: str) -> dict[str, int]:
+    """Where the token-overlap score of `role` loses tokens, by kind.
+
+    Recall kinds count gold tokens of the role that no predicted span covers:
+    "missed attribution" (no prediction shares a cue or content token with the gold
+    attribution), "role missed" (one does, but none of this role's gold tokens is
+    covered), "short at start" / "short at end" / "gap inside" (partly covered, the rest
+    before, after or between). Precision kinds count predicted tokens that no gold span
+    of the role holds: "spurious attribution" (no gold attribution shares a cue or
+    content token), "gold has no source" (Source only: the gold attributions sharing the
+    cue are all implicit), "role wrong" (the attribution matches, this role overlaps no
+    gold), "long at start" / "long at end" / "extra inside". Keys start with "recall: "
+    or "precision: "; `bench/polnear.py --losses` sums them over a split."""
+    out: dict[str, int] = {}
+
+    def add(kind: str, n: int) -> None:
+        if n:
+            out[kind] = out.get(kind, 0) + n
+
+    P = [{r: _tokens(doc, a[r]) for r in ROLES} for a in pred]
+    G = [{r: _tokens(doc, a[r]) for r in ROLES} for a in gold]
+    covered = frozenset().union(*(p[role] for p in P))
+    held = frozenset().union(*(g[role] for g in G))
+    for side, mine, theirs, pool, words in (
+        ("recall", G, P, covered, ("missed attribution", "role missed", "short", "gap inside")),
+        ("precision", P, G, held, ("spurious attribution", "role wrong", "long", "extra inside")),
+    ):
+        for a in mine:
+            lost = a[role] - pool
+            if not lost:
+                continue
+            near = [b for b in theirs if (a["Cue"] & b["Cue"]) or (a["Content"] & b["Content"])]
+            kept = a[role] - lost
+            if not near:
+                add(f"{side}: {words[0]}", len(lost))
+            elif kept:
+                lo, hi = min(kept), max(kept)
+                add(f"{side}: {words[2]} at start", sum(i < lo for i in lost))
+                add(f"{side}: {words[2]} at end", sum(i > hi for i in lost))
+                add(f"{side}: {words[3]}", sum(lo < i < hi for i in lost))
+            elif (
+                side == "precision"
+                and role == "Source"
+                and not any(b["Source"] for b in near if a["Cue"] & b["Cue"])
+                and any(a["Cue"] & b["Cue"] for b in near)
+            ):
+                add(f"{side}: gold has no source", len(lost))
+            else:
+                add(f"{side}: {words[1]}", len(lost))
+    return out

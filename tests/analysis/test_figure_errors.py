@@ -927,3 +927,25 @@ def test_a_poll_that_has_the_figures_is_their_source(nlp):
     text = "Monday's Marist poll has Ames leading Brody by just five points (44 percent to 39 percent)."
     found = by_text(nlp, text)
     assert found["44 percent"].claimant == "Marist"
+
+
+# ---------------------------------------------------------------- seventh session, draw 2701 kinds
+
+
+def test_a_courts_split_is_a_tally(nlp):
+    # "deadlocked 4 to 4, ..." (a comma after the tally), "a 9-to-6 vote", "ruled 7-2"
+    (tie,) = figures(nlp, "The court deadlocked 4 to 4, and the ruling stood.")
+    assert (tie.text, tie.unit) == ("4 to 4", "votes")
+    (vote,) = figures(nlp, "The bill was passed by a 9-to-6 vote of the full panel.")
+    assert (vote.text, vote.unit) == ("9-to-6", "votes")
+    (ruled,) = figures(nlp, "The panel ruled 7-2 against the state.")
+    assert ruled.unit == "votes"
+    # a number running into a larger one is no tally
+    assert not [
+        f for f in figures(nlp, "The score rose from 4 to 4,000 points.") if f.unit == "votes"
+    ]
+
+
+def test_justices_are_people(nlp):
+    (f,) = figures(nlp, "The four liberal justices blocked the law.")
+    assert (f.value, f.unit) == (4.0, "people")

@@ -48,6 +48,9 @@ OTHER_FLOORS = {
     "timeline17-div-2601-h1n1": (0, 0),
     "timeline17-div-2605-bpoil": (0, 0),
     "timeline17-div-2601-bpoil": (0, 0),
+    # WHO's world deaths and cases told two ways one day (draw 4, after use)
+    "timeline17-div-2802-h1n1": (2, 0),
+    "timeline17-div-2801-bpoil": (0, 0),  # flows written with an aside, earlier estimates
 }
 
 
@@ -63,8 +66,13 @@ def test_divergence_floor_on_event_groups(shared_dir: Path, name: str) -> None:
 
 # Revisions found by what the counts measure (`compare.measure_pairs`): deaths in Mexico
 # told in unlike sentences five days apart; cases in the UK, Mexico and the US three days
-# apart (draw 3, after use).
-DEVELOPMENT_FLOORS = {"timeline17-div-2606-h1n1": 1, "timeline17-div-2701-h1n1": 3}
+# apart (draw 3, after use); a spill's flow (draw 1, seventh session).
+DEVELOPMENT_FLOORS = {
+    "timeline17-div-2606-h1n1": 1,
+    "timeline17-div-2701-h1n1": 3,
+    # the spill's flow 1,000 -> "up to 5,000 barrels a day" (a volume let out), told once
+    "timeline17-div-2604-bpoil": 1,
+}
 
 
 @pytest.mark.parametrize("name", sorted(DEVELOPMENT_FLOORS))

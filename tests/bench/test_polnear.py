@@ -76,6 +76,38 @@ def test_source_span_takes_an_appositive_closing_comma():
     assert pn.source_span(text, 0, 7) == (0, 7)  # "Ann Lee" alone: no appositive
 
 
+def test_token_losses_name_where_tokens_are_lost(nlp):
+    """Each lost token lands in one kind: a missed attribution, a span short or long at
+    an end, a spurious attribution, a source where gold has none."""
+    from storyline.evaluation.polnear import token_losses
+
+    text = "Ann Lee, a farmer, said rain helps crops. Bo Roe said it snowed. Cy Ma knew."
+    doc = nlp(text)
+
+    def at(word, end=None):
+        s = text.index(word)
+        return [(s, s + len(end or word))] if word else []
+
+    gold = [
+        {"Source": at("Ann Lee, a farmer"), "Cue": at("said"), "Content": at("rain helps")},
+        {"Source": at("Bo Roe"), "Cue": at("said it", "said"), "Content": at("it snowed")},
+        {"Source": [], "Cue": at("knew"), "Content": at("Cy Ma")},
+    ]
+    pred = [
+        {"Source": at("Ann Lee"), "Cue": at("said"), "Content": at("rain helps crops")},
+        {"Source": at("Cy Ma"), "Cue": at("knew"), "Content": at("Cy Ma")},
+    ]
+    assert token_losses(doc, pred, gold, "Source") == {
+        "recall: short at end": 3,  # ", a farmer"
+        "recall: missed attribution": 2,  # "Bo Roe"
+        "precision: gold has no source": 2,  # "Cy Ma"
+    }
+    assert token_losses(doc, pred, gold, "Content") == {
+        "recall: missed attribution": 2,  # "it snowed"
+        "precision: long at end": 1,  # "crops"
+    }
+
+
 def test_attribution_quality_floor_on_a_dev_slice(shared_dir, nlp):
     """A small slice of PolNeAR dev (5 annotation files, ~3 s): a drop in attribution
     quality fails here before the full bench is run. Floors sit about 0.03 under the

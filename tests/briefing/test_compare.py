@@ -712,3 +712,104 @@ def test_a_tally_told_before_its_number_is_a_measure():
     # a count of countries with cases is none
     b = _placed("b", "The number of countries with confirmed cases rose to 39.", "2009-05-05")
     assert measures(b) == []
+
+
+def test_a_volume_let_out_is_one_measure_and_its_revision_is_told_once():
+    from storyline.briefing.compare import measures
+    from storyline.briefing.developments import find_developments
+
+    a = _placed("a", "About 2,000 barrels of crude a day are leaking from the pipe.", "2011-03-02")
+    b = _placed(
+        "b", "The pipe is spewing 84,000 gallons of crude a day, engineers said.", "2011-03-02"
+    )
+    c = _placed(
+        "c",
+        "Engineers now think the pipe could be spilling up to 9,000 barrels a day.",
+        "2011-03-06",
+    )
+    assert [m.label() for m, _ in measures(a)] == ["the flow (a day)"]
+    # 2,000 barrels and 84,000 gallons agree; a later "up to 9,000" is another estimate,
+    # told once however many earlier articles gave the first
+    assert [d for d in find_divergences([a, b, c], [], []) if d.kind == "count"] == []
+    moved = [d for d in find_developments([a, b, c]) if d.kind == "figure"]
+    assert len(moved) == 1 and moved[0].after.document == "c"
+    assert moved[0].what.startswith("The flow (a day) revised")
+    # the same day, the two are a conflict
+    c.document.published = "2011-03-02"
+    assert len([d for d in find_divergences([a, c], [], []) if d.kind == "count"]) == 1
+
+
+def test_volumes_taken_back_made_or_added_are_not_what_was_let_out():
+    from storyline.briefing.compare import measures
+
+    for text in (
+        "Crews have collected 3,000 barrels of crude from the water.",
+        "The field will typically produce 40,000 barrels of crude each day.",
+        "Cutting the pipe could raise the flow by 5,000 gallons more a day.",
+        "The tank can hold 50,000 gallons of water.",
+    ):
+        assert measures(_placed("a", text, "2011-03-02")) == [], text
+    # the verb nearest the number decides: leaked, then captured
+    a = _placed(
+        "a",
+        "The well leaked 6 million barrels of oil, with only 900,000 barrels being captured.",
+        "2011-03-02",
+    )
+    assert [(m.label(), c.value) for m, c in measures(a)] == [
+        ("the amount released", 6e6 * 158.987)
+    ]
+    # an earlier year's spill is a fixed fact of the past, not this one's measure
+    b = _placed("b", "The 1979 blowout gushed 3 million barrels of oil.", "2011-03-02")
+    assert measures(b) == []
+
+
+def test_more_fates_of_people_are_measures_and_ceilings_far_above_disagree():
+    from storyline.briefing.compare import _counts, _counts_agree, measures
+
+    a = _placed("a", "Some 5,000 people have been left homeless in Mexico.", "2011-03-02")
+    assert [m.label() for m, _ in measures(a)] == ["people homeless in Mexico"]
+    b = _placed("b", "At least 40 people are missing in Mexico.", "2011-03-02")
+    assert [m.label() for m, _ in measures(b)] == ["people missing in Mexico"]
+    up_to, near, far = (
+        _counts(_said(k, t).document)[0]
+        for k, t in (
+            ("x", "Up to 300 people were evacuated."),
+            ("y", "About 250 people were evacuated."),
+            ("z", "Some 60 people were evacuated."),
+        )
+    )
+    assert _counts_agree(up_to, near) and not _counts_agree(up_to, far)
+
+
+def test_a_count_is_placed_by_its_own_place_then_by_a_world_body():
+    from storyline.briefing.compare import measures
+
+    a = _placed("a", "There are 848 cases in Mexico and more than 27,000 worldwide.", "2011-03-02")
+    assert ("cases in Mexico", 848.0) in [(m.label(), c.value) for m, c in measures(a)]
+    # an unplaced tally of the World Health Organization is the world's
+    b = _placed("b", "The WHO has confirmed 141 deaths from 27,737 cases.", "2011-03-02")
+    assert sorted((m.label(), c.value) for m, c in measures(b)) == [
+        ("cases worldwide", 27737.0),
+        ("deaths worldwide", 141.0),
+    ]
+    assert measures(_placed("c", "Doctors have confirmed 141 deaths.", "2011-03-02")) == []
+    # "infecting ... people", "killing ... people": the fate before the count
+    d = _placed("d", "In Mexico the virus spread fast, infecting more than 900 people.", None)
+    assert [m.label() for m, _ in measures(d)] == ["cases in Mexico"]
+
+
+def test_an_earlier_estimate_and_a_rate_with_an_aside_are_not_todays_amount():
+    from storyline.briefing.compare import _counts, measures
+
+    # "per day" after a unit's aside: a flow, not an amount
+    a = _placed(
+        "a",
+        "The flow may be as high as 40,000 barrels (1.68 million gallons) per day.",
+        "2011-03-02",
+    )
+    assert [c.head for c in _counts(a.document)][:2] == ["volume/day", "volume/day"]
+    # an estimate told at an earlier moment is no conflict with today's
+    x = _said("x", "Days after the leak began, officials said 1,000 barrels a day were leaking.")
+    y = _said("y", "Officials said up to 9,000 barrels a day were leaking from the well.")
+    assert [d for d in find_divergences([x, y], [], []) if d.kind == "count"] == []
+    assert measures(_placed("z", "Initially 1,000 barrels a day leaked.", None))[0][0].when
