@@ -27,7 +27,7 @@ systems do (Miranda et al. 2018): for a new document,
 5. when it is as close to a second candidate and the two centroids agree at
    `merge_threshold`, the two threads were one story: the smaller folds into
    the larger, whose id stays (the other id keeps resolving to it);
-6. consolidation (`revisit_size`): after each chunk of documents, every
+6. consolidation (`revisit_size`, off by default): after each chunk, every
    story that grew is compared with the small stories its terms index, each
    weighed as a document arriving now; a small story founded while its
    mates' story was young folds in once that story has the vocabulary.
@@ -118,7 +118,7 @@ class Params:
     # with the small stories (at most this many documents; 0: off) its terms
     # index, each as if it were a document arriving now; one the link decision
     # takes folds in (its lone event into the nearest recent event when close).
-    revisit_size: int = 3  # chosen on validation (1, 3 compared; BENCHMARKS.md, stories8)
+    revisit_size: int = 0  # off: its validation gain did not carry to held-out data (stories8)
 
 
 @dataclass(slots=True)
