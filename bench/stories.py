@@ -63,6 +63,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import random
 import resource
 import sys
@@ -788,19 +789,29 @@ def speed(eval_dir: Path, args: argparse.Namespace) -> dict[str, object]:
         path = Path(tmp) / "speed.db"
         with Store(path) as store:
             times: list[float] = []
+            cpu: list[float] = []  # this process's CPU time: what the load of others leaves out
             for start in range(0, len(docs), args.batch):
                 chunk = docs[start : start + args.batch]
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), time.process_time()
                 for doc in chunk:
                     add(store, doc)
                 t1 = time.perf_counter()
                 cluster_pending(store, params)
-                t2 = time.perf_counter()
+                t2, c2 = time.perf_counter(), time.process_time()
                 times += [(t1 - t0) / len(chunk) + (t2 - t1) / len(chunk)] * len(chunk)
+                cpu += [(c2 - c0) / len(chunk)] * len(chunk)
+                print(
+                    f"{start + len(chunk)} {1000 * (t2 - t0) / len(chunk):.1f} ms "
+                    f"{1000 * (c2 - c0) / len(chunk):.1f} cpu ms {os.getloadavg()[0]:.1f} load",
+                    file=sys.stderr,
+                    flush=True,
+                )
             for mark in marks:
                 window = times[max(0, mark - 1000) : mark]
+                used = cpu[max(0, mark - 1000) : mark]
                 out["sizes"][str(mark)] = {  # type: ignore[index]
                     "ms_per_doc": round(1000 * sum(window) / len(window), 2),
+                    "cpu_ms_per_doc": round(1000 * sum(used) / len(used), 2),
                     "docs_per_s": round(len(window) / sum(window), 1),
                 }
             stored = store.count()

@@ -26,7 +26,11 @@ systems do (Miranda et al. 2018): for a new document,
    at or above `event_threshold`, or founds one;
 5. when it is as close to a second candidate and the two centroids agree at
    `merge_threshold`, the two threads were one story: the smaller folds into
-   the larger, whose id stays (the other id keeps resolving to it).
+   the larger, whose id stays (the other id keeps resolving to it);
+6. consolidation (`revisit_size`, off by default): after each chunk, every
+   story that grew is compared with the small stories its terms index, each
+   weighed as a document arriving now; a small story founded while its
+   mates' story was young folds in once that story has the vocabulary.
 
 A document whose text is mostly page furniture (the shared detector,
 `analysis/furniture.py` `is_furniture`: crawl notices, widgets, cookie text) joins no
@@ -110,6 +114,11 @@ class Params:
     # A document whose text is at least this share page furniture joins no story
     # (`FURNITURE`); above 1, every document is clustered.
     furniture_share: float = 0.5
+    # Consolidation: after each chunk of documents, a story that grew is compared
+    # with the small stories (at most this many documents; 0: off) its terms
+    # index, each as if it were a document arriving now; one the link decision
+    # takes folds in (its lone event into the nearest recent event when close).
+    revisit_size: int = 0  # off: its validation gain did not carry to held-out data (stories8)
 
 
 @dataclass(slots=True)
@@ -196,6 +205,7 @@ class Clusterer:
         )
         self._rows: list[tuple[int, list[float]]] = []
         self._dense: dict[int, np.ndarray] = {}
+        self._grown: set[int] = set()  # stories a document joined since the last revisit
 
     def run(
         self, limit: int | None = None, progress: Callable[[int, int], None] | None = None
@@ -211,6 +221,7 @@ class Clusterer:
                 self.assign(doc, report)
                 if progress is not None:
                     progress(i, len(todo))
+            self._revisit(report)
         self._dense = {}
         return report
 
@@ -302,8 +313,71 @@ class Clusterer:
                 rows.add_dense(conn, rows.STORY, story.pk, dvec)
                 rows.add_dense(conn, rows.EVENT, event_pk, dvec)
             rows.add_member(conn, doc.pk, story.pk, event_pk, round(best.similarity, 5))
+            self._grown.add(story.pk)
             if self.trace is not None:
                 self.trace(doc.id, self._rows, story.pk, merged)
+
+    def _revisit(self, report: Report) -> None:
+        """Fold into each story that grew the small stories that now belong to it.
+
+        A small story founded when its mates' story was young (or before the
+        term frequencies matured) may be linked once that story has grown:
+        each small story its terms index is weighed as a document arriving
+        now (its unit centroid, its latest date) by the same link decision.
+        One transaction per grown story; its cost is one candidate query per
+        story that grew, so bounded by the documents of the chunk.
+        """
+        p = self.params
+        grown, self._grown = sorted(self._grown), set()
+        if p.revisit_size <= 0:
+            return
+        for pk in grown:
+            with self.store.transaction() as conn:
+                story = rows.live_story(conn, pk)
+                if story is None:  # merged into another meanwhile
+                    continue
+                day = _day(story.last)
+                query = _top_keys(story.centroid, p.query_terms)
+                since = _cutoff(day, p.story_window_days)
+                small = [
+                    c
+                    for c in rows.candidate_stories(conn, query, since, p.candidates)
+                    if c.pk != story.pk and c.size <= p.revisit_size
+                ]
+                folded = False
+                for other in small:
+                    links = self._links(
+                        conn, _unit(other.centroid), other.names, _day(other.last), [story]
+                    )
+                    if not links:
+                        continue
+                    self._fold_events(conn, other, links[0])
+                    story = self._merge(conn, story, other)
+                    report.merges += 1
+                    folded = True
+                if folded:
+                    rows.update_story(conn, story)
+                    rows.set_postings(conn, story.pk, _top_keys(story.centroid, p.posting_terms))
+        self._rows = []
+
+    def _fold_events(self, conn: sqlite3.Connection, small: rows.Cluster, link: _Link) -> None:
+        """A small story's lone event joins the link's nearest recent event when close enough."""
+        events = rows.story_events(conn, small.pk, None, 2)
+        if len(events) != 1 or link.event is None:
+            return
+        if link.event_similarity < self.params.event_threshold:
+            return
+        event, gone = link.event, events[0]
+        event.first, event.last = _span(event.first, event.last, gone.first)
+        event.first, event.last = _span(event.first, event.last, gone.last)
+        event.size += gone.size
+        merged = dict(event.centroid)
+        for term, weight in gone.centroid.items():
+            merged[term] = merged.get(term, 0.0) + weight
+        event.centroid = _fold(merged, {}, self.params.centroid_terms)
+        event.names = _names(event.names, gone.names, event.centroid)
+        rows.merge_events(conn, event, gone.pk)
+        rows.update_event(conn, event)
 
     def _furniture(self, doc: rows.Pending) -> bool:
         """Whether `doc` is mostly page furniture (read with its paragraphs and sentences)."""

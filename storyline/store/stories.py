@@ -122,23 +122,66 @@ def document_frequencies(conn: sqlite3.Connection, keys: Iterable[int]) -> dict[
 def candidate_stories(
     conn: sqlite3.Connection, term_keys: list[int], since: str | None, limit: int
 ) -> list[Cluster]:
-    """Live stories indexed under most of `term_keys`, active on or after `since`."""
+    """Live stories indexed under most of `term_keys`, active on or after `since`.
+
+    Ranked by hits (query terms a story is indexed under), then size, then pk.
+    Hits are counted on the postings alone; stories are then read tier by tier
+    (all stories with the most hits, then the next count, ...) until `limit` are
+    in: only the stories that can make the list are read, and only the chosen
+    ones' centroids. Joining every story sharing one term with the document
+    (a set that grows with the store) cost most of the growth in per-document
+    time with store size (BENCHMARKS.md, stories8).
+    """
     if not term_keys:
         return []
     marks = ", ".join("?" * len(term_keys))
-    window = "" if since is None else "AND (s.last IS NULL OR s.last >= ?) "
-    # hits are counted on the postings alone, then joined: grouping by the stories'
-    # columns would carry (and compare) every candidate's centroid JSON
-    rows = conn.execute(
-        "SELECT s.pk, s.id, s.first, s.last, s.size, s.centroid, s.names, h.hits "
-        "FROM (SELECT p.story AS story, count(*) AS hits FROM story_postings AS p "
-        f"WHERE p.term IN ({marks}) GROUP BY p.story) AS h "
-        "JOIN stories AS s ON s.pk = h.story "
-        f"WHERE s.merged_into IS NULL {window}"
-        "ORDER BY h.hits DESC, s.size DESC, s.pk LIMIT ?",
-        [*term_keys, *([since] if since is not None else []), limit],
-    ).fetchall()
-    return [Cluster(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), json.loads(r[6])) for r in rows]
+    tiers: dict[int, list[int]] = {}
+    for story, hits in conn.execute(
+        f"SELECT story, count(*) FROM story_postings WHERE term IN ({marks}) GROUP BY story",
+        term_keys,
+    ):
+        tiers.setdefault(hits, []).append(story)
+    window = "" if since is None else " AND (last IS NULL OR last >= ?)"
+    chosen: list[int] = []
+    for hits in sorted(tiers, reverse=True):
+        if len(chosen) >= limit:
+            break
+        live: list[tuple[int, int]] = []
+        pks = tiers[hits]
+        for start in range(0, len(pks), 500):
+            chunk = pks[start : start + 500]
+            live += conn.execute(
+                f"SELECT pk, size FROM stories WHERE pk IN ({', '.join('?' * len(chunk))}) "
+                f"AND merged_into IS NULL{window}",
+                [*chunk, *([since] if since is not None else [])],
+            ).fetchall()
+        chosen += [pk for pk, _ in sorted(live, key=lambda r: (-r[1], r[0]))]
+    chosen = chosen[:limit]
+    if not chosen:
+        return []
+    found = {
+        r[0]: Cluster(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), json.loads(r[6]))
+        for r in conn.execute(
+            "SELECT pk, id, first, last, size, centroid, names FROM stories "
+            f"WHERE pk IN ({', '.join('?' * len(chosen))})",
+            chosen,
+        )
+    }
+    return [found[pk] for pk in chosen]
+
+
+def live_story(conn: sqlite3.Connection, pk: int) -> Cluster | None:
+    """The story row `pk`, or None when it was merged away (or is unknown)."""
+    r = conn.execute(
+        "SELECT pk, id, first, last, size, centroid, names FROM stories "
+        "WHERE pk = ? AND merged_into IS NULL",
+        (pk,),
+    ).fetchone()
+    return (
+        None
+        if r is None
+        else Cluster(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), json.loads(r[6]))
+    )
 
 
 def story_events(
@@ -400,6 +443,16 @@ def merge_stories(conn: sqlite3.Connection, keep: Cluster, gone: Cluster) -> Non
     if gone_dense is not None:
         add_dense(conn, STORY, keep.pk, gone_dense)
         drop_dense(conn, STORY, gone.pk)
+
+
+def merge_events(conn: sqlite3.Connection, keep: Cluster, gone: int) -> None:
+    """Fold event `gone` into `keep` (whose row the caller updates): its members move over."""
+    conn.execute("UPDATE story_members SET event = ? WHERE event = ?", (keep.pk, gone))
+    conn.execute("DELETE FROM story_events WHERE pk = ?", (gone,))
+    gone_dense = dense_vectors(conn, EVENT, [gone]).get(gone)
+    if gone_dense is not None:
+        add_dense(conn, EVENT, keep.pk, gone_dense)
+        drop_dense(conn, EVENT, gone)
 
 
 def reset(conn: sqlite3.Connection) -> None:

@@ -258,3 +258,44 @@ def test_an_older_event_links_its_story_but_is_not_joined():
         assert link.similarity == pytest.approx(1.0) and link.event is None
         short = Params(story_threshold=0.5, link_window_days=7, event_window_days=7, learned=False)
         assert cluster_module.Clusterer(store, short)._links(conn, vec, {}, day, [candidate]) == []
+
+
+def _indexed_story(conn, sid: str, day: str, centroid: dict[str, float], size: int) -> int:
+    pk = rows.insert_story(conn, sid, day, centroid, {}, "x")
+    conn.execute("UPDATE stories SET size = ? WHERE pk = ?", (size, pk))
+    rows.set_postings(conn, pk, [cluster_module.features.term_key(t) for t in centroid])
+    rows.insert_event(conn, "e" + sid, pk, day, centroid, {})
+    return pk
+
+
+def test_a_grown_story_takes_in_the_small_stories_that_now_belong_to_it():
+    """Consolidation: a story that grew is compared with the small stories its terms index,
+    each as a document arriving now; one the link decision takes folds in, its lone event
+    into the nearest recent event when close, and its id resolves to the grown story."""
+    grown_centroid = {"bridge": 2.0, "ferry": 1.5, "harbour": 1.0}
+    close = {"bridge": 0.8, "ferry": 0.6}
+    far = {"bridge": 0.3, "comet": 0.95}
+    for size, folds in ((1, True), (0, False)):
+        params = Params(story_threshold=0.5, event_threshold=0.5, revisit_size=size, learned=False)
+        with Store(":memory:") as store:
+            with store.transaction() as conn:
+                grown = _indexed_story(conn, "g", "2024-03-05", grown_centroid, 3)
+                _indexed_story(conn, "s", "2024-03-04", close, 1)
+                _indexed_story(conn, "u", "2024-03-04", far, 1)
+            clusterer = cluster_module.Clusterer(store, params)
+            clusterer._grown = {grown}
+            report = cluster_module.Report()
+            clusterer._revisit(report)
+            with store.reading() as conn:
+                assert (rows.resolve(conn, "s") == grown) is folds
+                assert rows.resolve(conn, "u") != grown  # cosine 0.27: not taken
+                events = [
+                    tuple(r)
+                    for r in conn.execute(
+                        "SELECT id, size FROM story_events WHERE story = ? ORDER BY id", (grown,)
+                    )
+                ]
+                story = rows.live_story(conn, grown)
+        assert report.merges == int(folds) and clusterer._grown == set()
+        assert story is not None and story.size == 3 + int(folds)
+        assert events == ([("eg", 2)] if folds else [("eg", 1)])
