@@ -304,8 +304,8 @@ def source_context(
         lo, hi = best.start, best.end
         for c in clauses:  # nested clauses after the number are cut off ...
             if c is not best and lo <= c.start and c.end <= hi and c.start >= number[1]:
-                before = text[lo : c.start].split()
-                if before and before[-1].casefold() in FUNCTION_WORDS:
+                ahead = text[lo : c.start].split()
+                if ahead and ahead[-1].casefold() in FUNCTION_WORDS:
                     continue  # ... unless that leaves "its revenue from" hanging
                 hi = min(hi, c.start)
     words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text[lo:hi])]
