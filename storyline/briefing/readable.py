@@ -285,6 +285,17 @@ def _speaker(analysis: Analysis, start: int, end: int) -> str | None:
     return None
 
 
+def _own_span(doc: str, passage: str, start: int, end: int) -> tuple[int, int]:
+    """Where `passage` (a clause cut from the cited [start, end), perhaps capitalised)
+    lies in the document; the cited span when it cannot be found there."""
+    words = passage.strip()
+    for form in (words, words[:1].lower() + words[1:]):
+        at = doc.find(form, start, end) if form else -1
+        if at >= 0:
+            return at, at + len(form)
+    return start, end
+
+
 def _antecedent(analysis: Analysis, before: int, types: tuple[str, ...]) -> str | None:
     """The last person or organisation (of `types`) named before offset `before`."""
     best = None
@@ -317,14 +328,15 @@ def _capitalise(text: str) -> str:
     return text
 
 
-def _writers_first_person(line: str) -> bool:
-    """Whether the line quotes someone and its "I"/"we" all stand outside the quotation
-    ("When we spoke with the CEO in January, he said 'it takes time'"): the writer's
+def _writers_first_person(line: str, upto: int | None = None) -> bool:
+    """Whether the line quotes someone and its "I"/"we" before `upto` (the part that
+    would be handed to the speaker) all stand outside the quotation ("When we spoke
+    with the CEO in January, he said 'it takes time... We need trust'"): the writer's
     own first person, which must never be handed to the quoted speaker."""
     quoted = [m.span() for m in _QUOTED.finditer(line)]
     if not quoted:
         return False
-    first = [m.start() for m in _FIRST_PERSON.finditer(line)]
+    first = [m.start() for m in _FIRST_PERSON.finditer(line) if upto is None or m.start() < upto]
     return bool(first) and not any(a <= i < b for i in first for a, b in quoted)
 
 
@@ -354,14 +366,21 @@ def standalone(
     if label and not _SPEAKER_PREFIX.match(line):  # "Maren Holt: Today we..." (a transcript turn)
         line = f"{label.group(1)}: “{line[label.end() :].strip()}”"
     if analysis is not None and not _SPEAKER_PREFIX.match(line):
-        speaker = _speaker(analysis, start, end)
+        # whose words: those of the passage itself, not of the whole sentence a clause
+        # cut from it cites ("When we spoke with the CEO in January" is the writer's)
+        speaker = _speaker(analysis, *_own_span(analysis.document.text, text, start, end))
         pronoun_speaker = _PRONOUN_TAIL.search(line)
         found = problems(line)
         unattributed = any(
             p in found
             for p in ("first person without its speaker", "quotation without its speaker")
         )
-        if speaker and (unattributed or pronoun_speaker) and not _writers_first_person(line):
+        handed = pronoun_speaker.start() if pronoun_speaker else None
+        if (
+            speaker
+            and (unattributed or pronoun_speaker)
+            and not _writers_first_person(line, handed)
+        ):
             core = line[: pronoun_speaker.start()] if pronoun_speaker else line
             core = core.strip(' ,“”"')
             trimmed = _CONNECTIVE.sub("", core)  # “And number two, ...”: the turn goes on

@@ -115,6 +115,19 @@ def test_standalone_never_gives_the_writers_we_to_the_quoted_speaker() -> None:
     assert line is None or not line.startswith("Ana Ruiz")
 
 
+def test_the_writers_we_stays_the_writers_when_the_quote_later_says_we_too() -> None:
+    """The speaker's own "We" further on, inside the quotation, does not make the
+    writer's "we" before the attribution the speaker's."""
+    text = (
+        "When we met the ferry chief Ana Ruiz in March, she explained that the route"
+        ' "needs time," saying "We need some trust."'
+    )
+    start = text.index('"needs')
+    quote = Quote("needs time", False, "Ana Ruiz", "person", content_spans=[Span(start, len(text))])
+    line = standalone(text, _analysis(text, quotes=[quote]), 0, len(text))
+    assert line is None or not line.startswith("Ana Ruiz")
+
+
 def test_standalone_keeps_an_attribution_tail_that_tells_when() -> None:
     text = "Maren Holt runs Veltrix. We will grow in this region, she said at a briefing on Monday."
     start = text.index("We will")
