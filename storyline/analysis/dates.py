@@ -947,7 +947,7 @@ def _year_is_date(text: str, m: re.Match[str]) -> bool:
     prev = before[-1].lower() if before else ""
     if prev in YEAR_CONTEXT or prev.endswith("'s"):
         return True
-    if prev in _YEAR_DETERMINERS and _names_event(text, m.end()):
+    if prev in _YEAR_DETERMINERS and names_event(text, m.end()):
         return True
     after = text[m.end() : m.end() + 20].lstrip()
     # "2000 people" is a count; "In 2011 Huawei" or "2017." is a year.
@@ -958,7 +958,7 @@ def _year_is_date(text: str, m: re.Match[str]) -> bool:
 _YEAR_DETERMINERS = frozenset({"the", "a", "an", "their", "his", "her", "its", "our", "your"})
 
 
-def _names_event(text: str, at: int) -> bool:
+def names_event(text: str, at: int) -> bool:
     """Whether the words after `at` (up to three, within the noun phrase) end in a noun of a
     happening (`EVENT_NOUNS`): "the 2008 primary", "the 2012 attacks", "a 1952 coup".
     A count written without its comma ("the 2000 people") or a dated thing ("his 2014
