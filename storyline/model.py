@@ -216,6 +216,17 @@ class ComponentFailure:
     message: str
 
 
+@dataclass(frozen=True, slots=True)
+class DocumentFailure:
+    """A component that failed or was skipped on one document of a brief: the brief's
+    "incomplete" note in a form a program can read (the JSON's `failures`)."""
+
+    document: str  # the document's id
+    component: str
+    error: str  # the exception's type name, or "skipped"
+    message: str
+
+
 @dataclass
 class Analysis:
     """A document and what the analysis components found in it.
@@ -459,6 +470,8 @@ class Brief:
     # section -> how many items it had before it was capped (only capped sections);
     # the full lists come with `Settings.full` (CLI `--all`, web `all=1`)
     totals: dict[str, int] = field(default_factory=dict)
+    # components that failed or were skipped, per document (also told in `notes`)
+    failures: list[DocumentFailure] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

@@ -13,16 +13,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..marks import CLOSE_QUOTES, OPEN_QUOTES
 from ..model import Span
 from .cues import (
     BELIEF_VERBS,
-    CLOSE_QUOTES,
     COPULAS,
     CUE_VERBS,
     GROUP_NOUNS,
     HEARING_BODIES,
     OBJECT_CUES,
-    OPEN_QUOTES,
     PASSIVE_CUES,
     PREDICATE_SPEECH_NOUNS,
     PREDICATING_CUES,

@@ -380,11 +380,6 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 PLURAL_PRONOUNS = frozenset({"they", "them"})
 
-# Quotation marks: opening -> closing.
-QUOTE_PAIRS = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "\u2018": "\u2019"}
-# "''" is a doubled apostrophe used as a mark (a token of its own in the parse).
-OPEN_QUOTES = frozenset({"\u201c", '"', "\u00ab", "''"})
-CLOSE_QUOTES = frozenset({"\u201d", '"', "\u00bb", "''"})
 
 # Cues that report the opposite of their content ("denied that X"): the brief shows the
 # cue with the content, so the denial is never read as the speaker's claim.

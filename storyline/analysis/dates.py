@@ -47,55 +47,25 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ..datetokens import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    MONTHS,
+    STAMP_YEAR,
+    WEEKDAYS,
+    YEAR,
+)
 from ..model import Analysis, DateMention, Granularity
 from ..words import CARDINALS, REPORTING_WORDS
 from .nlp import doc_text
 from .roles import ROLE_HEADS
 
-MONTHS = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-WEEKDAYS = {
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-}
 NUMBER_WORDS = {"a": 1, "an": 1} | {w: n for w, n in CARDINALS.items() if 0 < n <= 12}
 
 # Months and weekdays must be capitalised: "may" and "march" are also words.
-_MONTH = (
-    r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
-)
+_MONTH = rf"(?P<month>(?:{MONTH_NAMES})\b|(?:{MONTH_ABBREVIATIONS})\b\.?)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
-_YEAR = r"(?P<year>1[89]\d\d|20\d\d)(?![\d%$])(?![.,]\d)"
+_YEAR = rf"(?P<year>{YEAR})(?![\d%$])(?![.,]\d)"
 _MOD = r"(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)[\s-]+(?:in\s+)?)?"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 # "Thursday 6 May 2010": the weekday belongs to the explicit date.
@@ -106,7 +76,7 @@ _NUM = r"(?P<num>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|e
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "iso",
-        re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?![\d-])"),
+        re.compile(rf"(?<![\d-])(?P<year>{STAMP_YEAR})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?![\d-])"),
     ),
     ("mdy", re.compile(_DAYNAME + _MOD + _MONTH + r"\s+" + _DAY + r"\s*,?\s*" + _YEAR)),
     ("dmy", re.compile(_DAYNAME + r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"\s*,?\s*" + _YEAR)),
@@ -132,8 +102,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             _MOD
             + _MONTH
             + r"\s+(?:and|or|to|through|until|-|–)\s+(?:early\s+|late\s+|mid-?)?"
-            + r"(?:January|February|March|April|May|June|July|August|September|October|"
-            r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?\s*,?\s*"
+            + rf"(?:{MONTH_NAMES}|{MONTH_ABBREVIATIONS})\b\.?\s*,?\s*"
             + _YEAR
         ),
     ),

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from ..datetokens import YEAR
 from ..model import DateMention, Sentence
 from . import units
 from .amounts import Amount, counted_noun, is_people
@@ -1133,7 +1134,7 @@ def _clause_bounds(sentence: Sentence, pos: int, ctx: _Context) -> tuple[int, in
 def _fallback_dates(text: str, start: int, end: int, published: str | None) -> list[DateMention]:
     """Years and "last year" in a clause, for when no DateResolver ran."""
     out = []
-    for m in re.finditer(r"\b(?:19|20)\d\d\b", text[start:end]):
+    for m in re.finditer(rf"\b(?:{YEAR})\b", text[start:end]):
         out.append(DateMention(m.group(), start + m.start(), start + m.end(), m.group(), "year"))
     year = int(published[:4]) if published and published[:4].isdigit() else None
     for m in re.finditer(r"\b(last|this|next) year\b", text[start:end], re.I):

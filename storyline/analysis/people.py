@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..marks import CLOSE_CURLY, DOUBLED_APOSTROPHE, OPEN_CURLY, STRAIGHT
 from ..model import Analysis, EntityMention, Span
 from .entities import person_traits, unit_scope
 from .entity_rules import ANAPHORIC_OWNERS, GENERIC_ORG_HEADS, ORG_PREPOSITIONS
@@ -67,7 +68,7 @@ _ORG_NOUNS = {
 
 
 # Punctuation that ends a name's phrase: what follows is not its apposition.
-_NOT_APPOSITION = frozenset({":", '"', "\u201c", "\u201d", "''"})
+_NOT_APPOSITION = frozenset({":", STRAIGHT, OPEN_CURLY, CLOSE_CURLY, DOUBLED_APOSTROPHE})
 
 # A bare surname shared by several people goes to the one named within this many
 # characters before it (the sentence before); further back it is ambiguous.
@@ -137,8 +138,19 @@ def _is_name_token(tok: Any) -> bool:
 
 
 def _clean_name(tokens: list[Any]) -> str:
-    words = [t.text for t in tokens if t.text not in {"'s", "’s"}]
-    return " ".join(words).strip()
+    return _words([t for t in tokens if t.text not in {"'s", "’s"}])
+
+
+def _words(tokens: list[Any]) -> str:
+    """Tokens as the text writes them: words apart, but a word and the punctuation it
+    touches together ("Star Trek: The Next Generation", "Coca-Cola")."""
+    out = ""
+    for k, t in enumerate(tokens):
+        prev = tokens[k - 1] if k else None
+        if prev is not None and not (prev.i == t.i - 1 and not prev.whitespace_):
+            out += " "
+        out += t.text
+    return out.strip()
 
 
 class PeopleIndex:
@@ -578,7 +590,10 @@ class PeopleIndex:
         pre = [
             t
             for t in toks
-            if t.i < head.i and t.lower_ not in _DETERMINERS and t.dep_ in ("amod", "compound")
+            if t.i < head.i
+            and t.lower_ not in _DETERMINERS
+            and t.dep_ in ("amod", "compound")
+            and not _is_age(t)
         ]
         role_words = [t.text for t in pre if t.is_lower or _is_role_token(t)] + [head.text]
         org: str | None = None
@@ -587,7 +602,7 @@ class PeopleIndex:
             t for t in pre if not t.is_lower and not _is_role_token(t) and t.ent_type_ != "PERSON"
         ]
         if caps_pre:
-            org = _clean_name(caps_pre)
+            org = _org_clean(_clean_name(_whole_entity(caps_pre)))
         elif possessor is not None:
             org = self._possessor(possessor)
         after = [t for t in toks if t.i > head.i and t.dep_ != "punct"]
@@ -608,6 +623,8 @@ class PeopleIndex:
                         tail = []
                     break
                 tail.append(tok)
+            elif tok.pos_ == "PROPN" and _is_role_token(tok) and tail and tail[-1].pos_ == "CCONJ":
+                tail.append(tok)  # "president and CEO of ...": the title goes on
             elif tok.pos_ == "PROPN":
                 # "lawmaker from Texas", "contestant on The Apprentice": a phrase the name
                 # ends is completed by it; an organisation there is the affiliation
@@ -625,7 +642,8 @@ class PeopleIndex:
             else:
                 tail.append(tok)
         cut = _dangling(tail)
-        role_words += [t.text for t in (tail[: cut[0]] if cut else tail)]
+        if tail[: cut[0]] if cut else tail:
+            role_words.append(_words(tail[: cut[0]] if cut else tail))
         if org is None:
             org = self._described_org(role_words, head.idx)
         return " ".join(role_words), org
@@ -633,7 +651,7 @@ class PeopleIndex:
     def _described_org(self, role_words: list[str], offset: int) -> str | None:
         """ "leader of the rescue team" after "the Ogwen Valley Rescue Team" was named: that
         organisation, when exactly one named before ends with the described words."""
-        low = [w.lower() for w in role_words]
+        low = " ".join(role_words).lower().split()
         if "of" not in low:
             return None
         tail = low[low.index("of") + 1 :]
@@ -685,13 +703,22 @@ def _dangling(tail: list[Any]) -> list[int]:
     return list(range(k, len(tail)))
 
 
+def _is_age(tok: Any) -> bool:
+    """ "old" of "a 20-year-old bartender": the person's age, not part of the title."""
+    return tok.lower_ == "old" and any(
+        c.lower_ in ("year", "years", "month", "months", "week", "weeks") for c in tok.children
+    )
+
+
 def _is_possessive(tok: Any) -> bool:
     return tok.text in ("'s", "\u2019s")
 
 
 def _ends_phrase(caps: list[Any], first: Any) -> bool:
     """Whether a short name starting at `first` ends a role's phrase (not a possessor)."""
-    if not caps or len(caps) > _NAME_TAIL_MAX or caps[0].i != first.i:
+    if not caps or caps[0].i != first.i:
+        return False
+    if len(caps) > _NAME_TAIL_MAX and not _one_entity(caps):
         return False
     doc = first.doc
     return caps[-1].i + 1 >= len(doc) or not _is_possessive(doc[caps[-1].i + 1])
@@ -809,7 +836,41 @@ def _affiliation(toks: list[Any]) -> list[Any]:
             break  # "research firm Gartner": lower-case words before the name are skipped
     while run and run[-1].lower_ in ("of", "for", "&", "and"):
         run.pop()
-    return run
+    return _whole_entity(run, left=False)
+
+
+def _whole_entity(toks: list[Any], *, left: bool = True) -> list[Any]:
+    """The tokens carried out to the edges of the one named entity they lie in: "South"
+    of "University of South Florida" is that university, and "Star Trek" runs on to
+    "Star Trek: The Next Generation" (a colon or an "of" inside a name does not end it).
+    Unchanged where they lie in no entity or in several; with `left` false only the end
+    is carried (the start is where the caller's phrase begins)."""
+    if not toks or not all(t.ent_type_ for t in toks):
+        return toks
+    doc = toks[0].doc
+    start, end = toks[0].i, toks[-1].i + 1
+    while left and start > 0 and doc[start].ent_iob_ == "I" and not _is_role_token(doc[start - 1]):
+        start -= 1
+    while (
+        end < len(doc)
+        and doc[end].ent_iob_ == "I"
+        and not (_is_possessive(doc[end]) or doc[end].tag_ == "POS" or _is_role_token(doc[end]))
+    ):
+        end += 1  # never past a possessive ("Mark Dunn's show", "United Airlines' chief")
+        # nor into a title the tagger took into the name ("Goldman Sachs Senior Analyst")
+    if any(doc[k].ent_iob_ == "B" for k in range(start + 1, end)):
+        return toks  # more than one entity
+    return list(doc[start:end])
+
+
+def _one_entity(toks: list[Any]) -> bool:
+    """Whether the tokens are exactly one named entity."""
+    doc = toks[0].doc
+    return (
+        toks[0].ent_iob_ == "B"
+        and all(t.ent_iob_ == "I" for t in toks[1:])
+        and (toks[-1].i + 1 >= len(doc) or doc[toks[-1].i + 1].ent_iob_ != "I")
+    )
 
 
 def _phrase_tokens(head: Any) -> list[Any]:
@@ -844,8 +905,8 @@ def headline_case(sent: Any) -> bool:
     # the words outside names and quotations: running text writes most in lower case
     words, quoted = [], False
     for t in sent:
-        if t.text in ('"', "\u201c", "\u201d", "''", "``"):
-            quoted = t.text not in ("\u201d", "''") and not quoted
+        if t.text in (STRAIGHT, OPEN_CURLY, CLOSE_CURLY, DOUBLED_APOSTROPHE, "``"):
+            quoted = t.text not in (CLOSE_CURLY, DOUBLED_APOSTROPHE) and not quoted
             continue
         if not quoted and t.is_alpha and len(t) > 2 and not t.ent_type_ and t.i > sent.start:
             words.append(t)

@@ -11,16 +11,22 @@ from __future__ import annotations
 
 import re
 
-from ..model import Span
-from .cues import (
+from ..marks import (
+    CLOSE_CURLY,
     CLOSE_QUOTES,
+    CLOSING_MARK,
+    DOUBLE_MARKS,
+    DOUBLED_APOSTROPHE,
+    OPEN_CURLY,
     OPEN_QUOTES,
+    QUOTE_MARK,
+    STRAIGHT,
 )
+from ..model import Span
 
 _TRIM = " \t\n,;:\u2014\u2013-"
-
-# A doubled apostrophe is a quotation mark in some wire and newspaper text (''A,'' he said).
-_QUOTE_RE = re.compile(r"''|[\u201c\u201d\"\u00ab\u00bb]")
+# "market,”" and "wraps.”": a stop and the closing mark right after a quote's end.
+_CLOSES = re.compile(rf"[.,!?]?(?:{CLOSING_MARK.pattern})")
 
 
 def find_quote_spans(text: str) -> list[list[Span]]:
@@ -32,10 +38,10 @@ def find_quote_spans(text: str) -> list[list[Span]]:
     groups: list[list[Span]] = []
     current: list[Span] = []
     open_at: int | None = None
-    for m in _QUOTE_RE.finditer(text):
+    for m in QUOTE_MARK.finditer(text):
         ch, pos = m.group(), m.start()
-        if ch == "''":
-            ch = '"'  # read like a straight mark
+        if ch == DOUBLED_APOSTROPHE:
+            ch = STRAIGHT  # read like a straight mark
         if open_at is not None and "\n" in text[open_at:pos]:
             para_end = text.index("\n", open_at)
             nxt = text[para_end:].lstrip()
@@ -54,7 +60,7 @@ def find_quote_spans(text: str) -> list[list[Span]]:
             if ch in OPEN_QUOTES:
                 open_at = pos
             continue
-        if ch in CLOSE_QUOTES and not (ch == '"' and _is_opening_straight(text, pos, m.end())):
+        if ch in CLOSE_QUOTES and not (ch == STRAIGHT and _is_opening_straight(text, pos, m.end())):
             current.append(Span(open_at, m.end()))
             groups.append(current)
             current, open_at = [], None
@@ -115,17 +121,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in _TRIM + ".":
         end -= 1
     # keep "market,”" and "wraps.”" whole when the quote closes right after
-    m = re.match(r"[.,!?]?(?:''|[\u201d\"\u00bb])", text[end : end + 3])
-    if m and (text[start : start + 1] in OPEN_QUOTES or text.startswith("''", start)):
-        end += m.end()
+    m = _CLOSES.match(text, end, end + 3)
+    if m and (text[start : start + 1] in OPEN_QUOTES or text.startswith(DOUBLED_APOSTROPHE, start)):
+        end = m.end()
     return start, end
 
 
 def _quote_closes_before(text: str, pos: int) -> bool:
     """True when a quotation closes right before `pos` ('"We will win," Ann Roe, 52, told ...')."""
     before = text[:pos].rstrip()
-    if before.endswith("''"):
-        before = before[:-2] + '"'
+    if before.endswith(DOUBLED_APOSTROPHE):
+        before = before[:-2] + STRAIGHT
     return (
         bool(before) and before[-1] in CLOSE_QUOTES and before[-2:-1] in (",", "?", "!", ".", "—")
     )
@@ -148,12 +154,12 @@ def _display(text: str, spans: list[Span]) -> str:
         part, prev = text[s.start : s.end].strip(), None
         while part != prev:
             prev = part
-            part = part.removeprefix("''").removesuffix("''")
-            part = part.strip('\u201c\u201d"\u00ab\u00bb').strip().rstrip(",").strip()
+            part = part.removeprefix(DOUBLED_APOSTROPHE).removesuffix(DOUBLED_APOSTROPHE)
+            part = part.strip(DOUBLE_MARKS).strip().rstrip(",").strip()
             if part.startswith("that "):
                 part = part[5:]  # "said that X" reads as "X"
-        if len(_QUOTE_RE.findall(part)) == 1:
-            part = _QUOTE_RE.sub(
+        if len(QUOTE_MARK.findall(part)) == 1:
+            part = QUOTE_MARK.sub(
                 "", part
             )  # 'that "apparently ...': a mark left unpaired by the trim
         parts.append(part.strip())
@@ -176,7 +182,7 @@ def single_marks_as_double(text: str) -> str:
     quotation marks at all and a single mark opens and later closes a passage within a
     paragraph. Apostrophes ("it's", "the Pells' house") are left alone. Otherwise the
     text is returned unchanged."""
-    if _QUOTE_RE.search(text) or not _SINGLE_OPEN.search(text):
+    if QUOTE_MARK.search(text) or not _SINGLE_OPEN.search(text):
         return text
     chars = list(text)
     pos = 0
@@ -197,8 +203,8 @@ def single_marks_as_double(text: str) -> str:
         if close is None:
             pos = m.end()
             continue
-        chars[m.start()] = "\u201c"
-        chars[close.start()] = "\u201d"
+        chars[m.start()] = OPEN_CURLY
+        chars[close.start()] = CLOSE_CURLY
         pos = close.end()
     return "".join(chars)
 

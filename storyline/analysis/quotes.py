@@ -20,6 +20,7 @@ import dataclasses
 import re
 from typing import Any
 
+from ..marks import QUOTE_MARK
 from ..model import Analysis, Citation, Quote, Span
 from .attribution import extract_attributions
 from .cue_finders import Attribution
@@ -35,7 +36,6 @@ from .furniture import furniture_spans, inside
 from .nlp import doc_text
 from .people import headline_case, says_more, write_back_roles
 from .quotemarks import (
-    _QUOTE_RE,
     _display,
     _trim,
     find_quote_spans,
@@ -299,7 +299,7 @@ def _turns(att: Attribution, text: str, nlp_doc: Any) -> list[Attribution]:
     owner = att
     for i, span in enumerate(att.content):
         if i:
-            mark = _QUOTE_RE.search(text, span.start, span.end)
+            mark = QUOTE_MARK.search(text, span.start, span.end)
             lead = mark.start() if mark else span.start
             other = _other_speaker(att, nlp_doc, att.content[i - 1].end, lead)
             if other is not None:
@@ -517,7 +517,7 @@ def _stripped_direct(text: str, att: Attribution) -> bool:
     if not att.name_tokens or att.source is None or not att.content:
         return False
     content = text[att.content[0].start : att.content[-1].end]
-    if _QUOTE_RE.search(content) or att.content[-1].end > att.source.start:
+    if QUOTE_MARK.search(content) or att.content[-1].end > att.source.start:
         return False
     return bool(_pronouns(content) & FIRST_PERSON)
 

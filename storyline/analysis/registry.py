@@ -107,6 +107,11 @@ def default_components() -> list[Component]:
     return resolve_order([cls() for cls in registered().values()])
 
 
+# Storyline-level leaf modules of shared tables that analysis components read: a change
+# to them changes what the analysis finds, so they are part of the cache key.
+LEAF_TABLES = ("words.py", "marks.py", "datetokens.py")
+
+
 @functools.lru_cache(maxsize=1)
 def analysis_version() -> str:
     """The analysis cache key: components, spaCy model and analysis source, digested."""
@@ -124,4 +129,8 @@ def analysis_version() -> str:
         if path.is_file() and path.suffix in (".py", ".json", ".txt", ".tsv"):
             digest.update(path.relative_to(here).as_posix().encode())
             digest.update(path.read_bytes())
+    # the leaf tables the analysis reads from outside its package
+    for name in LEAF_TABLES:
+        digest.update(name.encode())
+        digest.update((here.parent / name).read_bytes())
     return "a-" + digest.hexdigest()[:16]

@@ -16,6 +16,7 @@ from ..model import (
     Brief,
     Citation,
     Document,
+    DocumentFailure,
     Entity,
     Statement,
     SummarySentence,
@@ -87,6 +88,11 @@ def build_brief(
         notes=_notes(analyses),
         query=query,
         since=since,
+        failures=[
+            DocumentFailure(a.document.id, f.component, f.error, f.message)
+            for a in analyses
+            for f in a.failures
+        ],
     )
     keep_new(brief, published)
     pool = passages(analyses, summary, brief.timeline, focus_terms=terms)

@@ -29,6 +29,7 @@ from ..analysis.amounts import (
 from ..analysis.names import name_key, same_word
 from ..analysis.roles import NAME_TITLES, ROLE_HEADS
 from ..analysis.units import MEASURE_SYNONYMS, SCALE_FACTORS
+from ..datetokens import WEEKDAY, YEAR
 from ..model import (
     Analysis,
     Citation,
@@ -668,7 +669,7 @@ def _dates_saying(before: str) -> bool:
 
 # A weekday named in an article with no publication date ("early Sunday"): no date, but
 # two sources naming different weekdays for one event disagree all the same.
-_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+_WEEKDAY = re.compile(rf"\b{WEEKDAY}\b", re.I)
 _WEEKDAY_MARK = "?wd-"
 
 
@@ -1288,7 +1289,7 @@ _OUTSIDE = re.compile(
     r"\b(?:outside|beyond|excluding|except|to|from|into|towards?)\s+(?:of\s+)?(?:the\s+)?$", re.I
 )
 _SUSPECTED = re.compile(r"\b(?:suspected|probable|possible|likely|presumed|unconfirmed)\b", re.I)
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_YEAR = re.compile(rf"\b({YEAR})\b")
 
 
 @dataclass(frozen=True)

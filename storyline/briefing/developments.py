@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..analysis.names import country_name, name_key
+from ..datetokens import YEAR
 from ..model import Analysis, Citation, Development, Entity, Figure, Statement
 from ..words import FUNCTION_WORDS
 from .compare import (
@@ -505,7 +506,7 @@ def date_target_developments(analyses: Sequence[Analysis]) -> list[Development]:
 
 
 def _year(period: str | None) -> str | None:
-    m = re.search(r"\b(1[89]\d\d|2[01]\d\d)\b", period or "")
+    m = re.search(rf"\b({YEAR})\b", period or "")
     return m.group(1) if m else None
 
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from ..analysis.cues import SPEECH_VERBS
 from ..analysis.dates import Published, inferred_published, resolve_dates
+from ..datetokens import MONTH_ABBREVIATIONS, MONTH_NAMES, YEAR
 from ..model import Analysis, Citation, Clause, DateMention, Document, Granularity, TimelineEvent
 from ..words import AUXILIARIES, CARDINALS, FUNCTION_WORDS, REPORTING_WORDS
 from . import event_keep
@@ -558,7 +559,7 @@ def _describes_noun(
 # (a period's end written as a month and day, "from May 25 to June 3", stays: on
 # Timeline17 dropping it cost bpoil_washingtonpost date F1 0.500 -> 0.417)
 _RANGE_END = re.compile(
-    r"\b(?:from|between)\s+(?:\w+[\s.,]+){0,2}?(?:1[89]|20)\d\d\s*(?:to|and|until|through|-|–)\s+$"
+    rf"\b(?:from|between)\s+(?:\w+[\s.,]+){{0,2}}?(?:{YEAR})\s*(?:to|and|until|through|-|–)\s+$"
     r"|\bbetween\s+now\s+and\s+$",
     re.I,
 )
@@ -633,13 +634,10 @@ def content_words(text: str) -> frozenset[str]:
 
 
 # The date itself says nothing of what happened: two events of October 31 share it.
-_MONTHS = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?"
-)
+_MONTHS = rf"(?:{MONTH_NAMES}|{MONTH_ABBREVIATIONS})\b\.?"
 _DATE_WORDS = re.compile(
     rf"\b(?:{_MONTHS}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?={_MONTHS})"
-    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:1[89]|20)\d\d\b|yesterday\b|today\b)",
+    rf"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:{YEAR})\b|yesterday\b|today\b)",
 )
 
 

@@ -13,38 +13,18 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from ..datetokens import MONTHS, STAMP_YEAR, WEEKDAY
 from ..model import DateSource, Granularity
 
-MONTHS = {
-    name: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_YEAR = rf"(?P<year>{STAMP_YEAR})"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _ISO = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?)?")
 # "May 7, 2014", "7 May 2014", "2014-05-07" anywhere in a short line.
 _TEXT_DATES = [
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
     re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.I),
-    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+    re.compile(rf"\b{_YEAR}-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
 ]
 # A dateline line: mostly the date, or a date behind "Published"/"Updated"/"Posted" or a byline bar.
 _DATELINE_CUE = re.compile(
@@ -55,10 +35,9 @@ _DATELINE_CUE = re.compile(
 # "WASHINGTON, May 7, 2014 (Reuters) - ...". The date must be followed by an
 # agency in brackets or a dash, so a sentence that merely opens with a date
 # ("May 7, 2014 was a Tuesday") is not taken.
-_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _LEADING_DATELINES = [
     re.compile(
-        rf"^(?:[A-Z][A-Za-z .'-]{{1,40}},\s+)?(?:{_WEEKDAY},?\s+)?{date}"
+        rf"^(?:[A-Z][A-Za-z .'-]{{1,40}},\s+)?(?:{WEEKDAY},?\s+)?{date}"
         r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|—|–|-|:)",
         re.I,
     )
@@ -69,15 +48,13 @@ _LEADING_DATELINES = [
 # but only with the agency in brackets and the dash, which no sentence has.
 _INLINE_DATELINES = [
     re.compile(
-        rf"(?:\b{_WEEKDAY},?\s+)?\b{date}\s*\([^()\n]{{1,40}}\)\s*(?:--|—|–|-|:)",
+        rf"(?:\b{WEEKDAY},?\s+)?\b{date}\s*\([^()\n]{{1,40}}\)\s*(?:--|—|–|-|:)",
         re.I,
     )
     for date in (rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}", rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}")
 ]
 INLINE_DATELINE_CHARS = 600  # how far into the text a bracketed dateline is looked for
-_FILENAME = re.compile(
-    r"^(?P<year>(?:19|20)\d\d)(?:[-_.](?P<month>[01]\d)(?:[-_.](?P<day>[0-3]\d))?)?(?!\d)"
-)
+_FILENAME = re.compile(rf"^{_YEAR}(?:[-_.](?P<month>[01]\d)(?:[-_.](?P<day>[0-3]\d))?)?(?!\d)")
 
 
 @dataclass(frozen=True, slots=True)

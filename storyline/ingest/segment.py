@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 
 import nupunkt
 
+from ..marks import DOUBLE_MARK, SIDED_CLOSING, SIDED_OPENING
 from ..model import Sentence, Span
 
 _LINE = re.compile(r"[^\n]+")
@@ -57,24 +58,20 @@ def segment(text: str) -> tuple[list[Span], list[Sentence]]:
     return paragraphs, sentences
 
 
-# Quotation marks, as the ingest needs them to find a quotation still open at a sentence
-# end (the analysis stage reads quotations with analysis/quotemarks.py, which ingest may
-# not import): curly and guillemet marks say which side they are; a straight mark turns.
-_OPENING = "\u201c\u00ab"
-_CLOSING = "\u201d\u00bb"
-_MARK = re.compile(r"[\u201c\u201d\u00ab\u00bb\"]")
 _ELLIPSIS_END = re.compile(r"(?:\u2026|\.\s?\.\s?\.)\s*$")
 
 
 def _open_after(text: str, start: int, end: int) -> bool | None:
     """Whether a quotation is open at `end`, reading marks from `start` (a line start);
-    None when a closing mark has no opening one (the marks cannot be read)."""
+    None when a closing mark has no opening one (the marks cannot be read). Curly and
+    guillemet marks say which side they are; a straight mark turns; a doubled
+    apostrophe is not read here."""
     open_ = False
-    for m in _MARK.finditer(text, start, end):
+    for m in DOUBLE_MARK.finditer(text, start, end):
         mark = m.group()
-        if mark in _OPENING:
+        if mark in SIDED_OPENING:
             open_ = True
-        elif mark in _CLOSING:
+        elif mark in SIDED_CLOSING:
             if not open_:
                 return None
             open_ = False

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ..marks import TRANSCRIPT_CLOSING, TRANSCRIPT_MARKS, TRANSCRIPT_OPENING
 from ..model import Turn
 from .cleaned import Cleaned
 
@@ -24,7 +25,7 @@ _CAPS_WORD = r"[A-Z][A-Z0-9'’.&\-]*"
 _CAPS_RUN = rf"{_CAPS_WORD}(?:\s+{_CAPS_WORD})*"
 # NAME, DESCRIPTION "quoted speech"   (name 1-4 words; description optional)
 _QUOTE_LABEL = re.compile(
-    rf"^(?P<name>{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}})(?:\s*,\s*(?P<desc>{_CAPS_RUN}(?:\s*,\s*{_CAPS_RUN})*))?\s+(?P<speech>[\"“].*)$"
+    rf"^(?P<name>{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}})(?:\s*,\s*(?P<desc>{_CAPS_RUN}(?:\s*,\s*{_CAPS_RUN})*))?\s+(?P<speech>[{TRANSCRIPT_OPENING}].*)$"
 )
 # NAME[, DESCRIPTION]: speech
 _COLON_LABEL = re.compile(
@@ -36,8 +37,6 @@ _LEADING_TIMESTAMP = re.compile(rf"^\s*{_TIMESTAMP}\s+")
 _BARE_LABEL = re.compile(
     rf"^{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}}\s*,\s*{_CAPS_RUN}(?:\s*,\s*{_CAPS_RUN})*$"
 )
-_OPEN_QUOTES = '"“'
-_CLOSE_QUOTES = '"”'
 STAGE_DIRECTION = re.compile(r"^\s*[\[(][A-Z][A-Z0-9 ,'’.:\-]+[\])]\s*$")
 # Labels that are not speakers (newsroom furniture with a colon).
 NOT_SPEAKERS = {
@@ -400,7 +399,7 @@ def clean_transcript(text: str) -> Cleaned:
             in_quote = found.open_quote and _closes_soon(raw_lines, i + 1)
             open_turn = turn if in_quote or (run_on and not found.quoted) else None
         else:
-            closing = in_quote and line[-1:] in _CLOSE_QUOTES
+            closing = in_quote and line[-1:] in TRANSCRIPT_CLOSING
             if closing:
                 line = line[:-1].rstrip()
             parts.append(line)
@@ -474,7 +473,7 @@ def _closes_soon(lines: list[str], start: int, within: int = 8) -> bool:
     for line in lines[start : start + within]:
         if _label(line) or STAGE_DIRECTION.match(line):
             return False
-        if line[-1:] in _CLOSE_QUOTES:
+        if line[-1:] in TRANSCRIPT_CLOSING:
             return True
     return False
 
@@ -485,7 +484,11 @@ def _join_bare_labels(lines: list[str]) -> list[str]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if i + 1 < len(lines) and lines[i + 1][:1] in _OPEN_QUOTES and _BARE_LABEL.match(line):
+        if (
+            i + 1 < len(lines)
+            and lines[i + 1][:1] in TRANSCRIPT_OPENING
+            and _BARE_LABEL.match(line)
+        ):
             candidate = f"{line} {lines[i + 1]}"
             if _label(candidate):
                 out.append(candidate)
@@ -527,9 +530,9 @@ def _unquote(speech: str) -> tuple[str, bool] | None:
     """The words inside the quotes around a whole utterance, and whether the quotation
     stays open past this line; None when the quotes do not wrap the rest of the line."""
     inner = speech[1:]
-    if not re.search(r"[\"“”]", inner):
+    if not re.search(f"[{TRANSCRIPT_MARKS}]", inner):
         return inner.strip(), True
-    if speech[-1] in _CLOSE_QUOTES and not re.search(r"[\"“”]", inner[:-1]):
+    if speech[-1] in TRANSCRIPT_CLOSING and not re.search(f"[{TRANSCRIPT_MARKS}]", inner[:-1]):
         return inner[:-1].strip(), False
     return None
 

@@ -216,6 +216,11 @@ def test_a_speakers_title_reaches_the_entity_mentions_through_the_index() -> Non
     )
 
 
+def _roles(text: str) -> dict[str, tuple[str | None, str | None]]:
+    """Name -> (role, organisation) of every person mention with a role."""
+    return {m.text: (m.role, m.organisation) for m in _analysis(text).entities if m.role}
+
+
 def test_a_role_is_never_cut_mid_phrase(nlp):
     """A role ends at its noun phrase: a clause after the title is cut off, a phrase a
     name ends is completed by the name, an organisation there is the affiliation."""
@@ -227,10 +232,34 @@ def test_a_role_is_never_cut_mid_phrase(nlp):
         "Omar Diaz, a spokesman from Veltrix Corp., declined to comment.\n"
         "Sam Reed, a contestant on Mark Dunn's reality TV show, spoke again.\n"
     )
-    roles = {m.text: (m.role, m.organisation) for m in _analysis(text).entities if m.role}
+    roles = _roles(text)
     assert roles["Tom Reyes"][0] == "lawyer"
     assert roles["Ken Walsh"][0] == "independent counsel"
     assert roles["Jim Fox"][0] in ("lawmaker", "lawmaker from Texas")
     assert roles["Lena Ortiz"][0] == "former contestant on The Apprentice"
     assert roles["Omar Diaz"] == ("spokesman", "Veltrix Corp.")
     assert roles["Sam Reed"][0] == "contestant"  # never "contestant on Mark Dunn"
+
+
+def test_a_role_keeps_its_whole_name_title_and_organisation(nlp):
+    """A name with a colon inside is one name; a title joined by "and" goes on to its
+    organisation; an organisation is the whole named entity, not one word of it; an
+    age is not part of the title."""
+    text = (
+        "Jon Frakes, an actor on Star Trek: The Next Generation, spoke first.\n"
+        "John Smith, president and CEO of the National Retail Association, spoke next.\n"
+        "Jane Doe, a University of South Florida biologist, spoke too.\n"
+        "Mike Jones, a 20-year-old bartender, spoke last.\n"
+        "Maria Walter, United Airlines' managing director of operations, spoke again.\n"
+        "The Ogwen Valley Rescue Team searched all night.\n"
+        "Tim Bird, the leader of the rescue team, said the path was icy.\n"
+        "Bob Ray, a Goldman Sachs Senior Analyst, spoke once more.\n"
+    )
+    roles = _roles(text)
+    assert roles["Jon Frakes"][0] == "actor on Star Trek: The Next Generation"
+    assert roles["John Smith"] == ("president and CEO", "National Retail Association")
+    assert roles["Jane Doe"] == ("biologist", "University of South Florida")
+    assert roles["Mike Jones"][0] == "bartender"
+    assert roles["Maria Walter"][1] == "United Airlines"  # never "United Airlines'"
+    assert roles["Tim Bird"] == ("leader of the rescue team", "Ogwen Valley Rescue Team")
+    assert roles["Bob Ray"] == ("Senior Analyst", "Goldman Sachs")  # the title stays out

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 
+import jsonschema
 import pytest
 
 from storyline import api
@@ -20,6 +21,7 @@ from storyline.errors import InputError
 from storyline.ingest import document_from_text
 from storyline.model import Analysis, Document
 from storyline.renderers import render
+from storyline.renderers.json import schema
 from storyline.store import Store
 
 TEXT_A = (
@@ -94,6 +96,13 @@ def test_the_brief_names_the_document_and_component_in_every_renderer(guarded):
         assert a.id in out and "quotes failed" in out, fmt
     data = json.loads(render(brief, "json"))
     assert any(a.id in n and "quotes failed" in n for n in data["notes"])
+    # and as data: one entry per failed or skipped component, valid against the schema
+    assert [(f["document"], f["component"], f["error"]) for f in data["failures"]] == [
+        (a.id, "quotes", "ValueError"),
+        (a.id, "figures", "skipped"),
+    ]
+    assert "deliberate failure" in data["failures"][0]["message"]
+    jsonschema.validate(data, schema())
 
 
 def test_each_failure_is_logged_once(caplog):
