@@ -162,6 +162,9 @@ class Figure:
     claimant: str | None = None  # who states it
     status: Literal["actual", "target", "forecast", "unknown"] = "unknown"
     citations: list[Citation] = field(default_factory=list)
+    # the source's own words around the number ("61 percent of women view Trump
+    # unfavorably"), set by the brief when `measure` is missing or does not stand alone
+    context: str | None = None
 
 
 @dataclass(slots=True)

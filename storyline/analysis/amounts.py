@@ -87,6 +87,14 @@ _NUM_SCALE = re.compile(
     rf"(?:\s(?:of\s)?(?P<curword>{_CURWORD})\b)?",
     re.I,
 )
+# "11m barrels", "3.3 m barrels", "40m customers", "2bn people": a scale abbreviation
+# before a plural noun counts that noun in millions/billions (never metres: "the 100m
+# hurdles", "a 10m wall" take no plural, or a race's). "k" is left out: on pages it
+# is mostly share and vote counters ("300k shares", "18k voters").
+_NUM_ABBR_COUNT = re.compile(
+    rf"(?<![\w.,$£€¥₹])(?P<num>{_NUM})\s?(?P<abbr>m|mn|bn)\b"
+    rf"(?=\s(?!(?:{_alt(units.RACE_NOUNS)})\b)(?:[a-z]+s|people|children|men|women)\b(?!['’]))"
+)
 _NUM_CURWORD = re.compile(rf"(?<![\w.,])(?P<num>{_NUM})\s(?P<curword>{_CURWORD})\b", re.I)
 _PERCENT = re.compile(
     # "+/-3 percentage points", "±3%": a margin of error, no fall (the sign is kept apart)
@@ -249,6 +257,11 @@ def _from_num_scale(m: re.Match) -> Amount | None:
     return Amount(m.start(), m.end(), m.group(), _value(m), unit, scale, kind)
 
 
+def _from_abbr_count(m: re.Match) -> Amount:
+    scale = _scale(m.group("abbr"))
+    return Amount(m.start(), m.end(), m.group(), _number(m.group("num")), None, scale, "number")
+
+
 def _from_num_curword(m: re.Match) -> Amount | None:
     if _YEAR.match(m.group("num")):  # "in May 2017 dollars"
         return None
@@ -340,6 +353,7 @@ def find_amounts(text: str) -> list[Amount]:
     for regex, build in (
         (_STRIPPED_MONEY, _from_stripped),
         (_MONEY, _from_money),
+        (_NUM_ABBR_COUNT, _from_abbr_count),
         (_NUM_SCALE, _from_num_scale),
         (_NUM_CURWORD, _from_num_curword),
         (_FRACTION_OF_PERCENT, _from_fraction_of_percent),

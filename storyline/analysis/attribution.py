@@ -119,6 +119,15 @@ def listed_cues(text: str, nlp_doc: Any) -> list[Attribution]:
                 tok.lemma_.lower() in CUE_VERBS or tok.lemma_.lower() == "put" or retort(tok)
             ) and (tok.pos_ == "VERB"):
                 att = _as_clause(text, tok, sent, seg_start)
+                if (
+                    att is None
+                    and quote_start is not None
+                    and _said_of(tok)
+                    and tok.i - sent.start <= MAX_TRAILING_CUE_TOKENS
+                ):
+                    # '"Perpetual motion!" Rep. X said of the swirl.': the quotation before
+                    # is what was said, "of the swirl" what it was about
+                    att = _verb_attribution(text, tok, sent, quote_start, trails=True)
                 if att is None and (tok.lemma_.lower() in CUE_VERBS or retort(tok)):
                     att = _parenthetical(text, tok, sent, seg_start) or _verb_attribution(
                         text, tok, sent, seg_start
@@ -176,6 +185,18 @@ def listed_cues(text: str, nlp_doc: Any) -> list[Attribution]:
 
 # Tokens before a trailing cue that opens its sentence ("Sen. Ann Roe, a Democrat, said").
 MAX_TRAILING_CUE_TOKENS = 12
+
+
+def _said_of(verb: Any) -> bool:
+    """A speech verb whose only complement is its topic, right after it ("said of X",
+    "said about X"), no clause of its own."""
+    return (
+        verb.lemma_.lower() in SPEECH_VERBS
+        and verb.i + 1 < len(verb.doc)
+        and verb.doc[verb.i + 1].lower_ in ("of", "about")
+        and verb.doc[verb.i + 1].head == verb
+        and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+    )
 
 
 def _quote_sentence_before(text: str, prev: Any, sent: Any) -> int | None:

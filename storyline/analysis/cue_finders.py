@@ -675,17 +675,26 @@ def _verb_attribution(
     elif subj is not None:
         left = [c for c in comps if c.i < subj.i]
         right = [c for c in comps if c.i > verb.i]
+        # '"Perpetual motion!" Rep. X said of the swirl': after a quotation sentence, what
+        # "said of" names is the topic; the quotation is what was said
+        topic = trails and bool(right) and all(c.dep_ in ("pobj", "pcomp") for c in right)
+        if topic:
+            right = []
         if right and not left:
             lo = min(t.i for c in right for t in c.subtree)
             hi = max(t.i for c in right for t in c.subtree)
             if all(c.dep_ in ("dobj", "oprd") for c in right):
                 hi = _quoted_label(doc, _object_tail(verb, hi), sent)
             content = (doc[lo].idx, doc[hi].idx + len(doc[hi]))
-        elif left or (
-            (_trailing(verb) or trails)
-            and (
-                _nothing_after(verb, sent)
-                or (source is not None and _quote_closes_before(text, source.start))
+        elif (
+            left
+            or topic
+            or (
+                (_trailing(verb) or trails)
+                and (
+                    _nothing_after(verb, sent)
+                    or (source is not None and _quote_closes_before(text, source.start))
+                )
             )
         ):
             content = (seg_start, source.start if source else cue.start)

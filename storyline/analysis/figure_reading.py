@@ -710,6 +710,8 @@ def _status(
 ) -> str:
     """target / forecast / actual from the verbs above the figure; a statement with no
     cue for a plan or a prediction is actual (what the text reports as so)."""
+    if _legal_threshold(span, sentence):
+        return "target"
     hedged = _hedged(span)
     if hedged:
         return hedged
@@ -902,6 +904,25 @@ def _noun_of(span):
     if root.dep_ in ("nummod", "compound", "quantmod", "amod") and root.head.pos_ == "NOUN":
         return root.head
     return None
+
+
+# A rule's bound ("under a New Hampshire law that allows communities with fewer than 100
+# voters", "Under Missouri law, candidates trailing by less than 0.5 percent ... have the
+# right to a recount"): the figure sets who qualifies, a requirement, not a count made.
+_BOUND_BEFORE = re.compile(r"\b(?:(?:fewer|less)\sthan|at\sleast|no\smore\sthan)\s?$", re.I)
+_RULE_NOUNS = frozenset(["law", "rule", "regulation", "statute", "guideline", "bylaw"])
+_RULE_GRANTS = frozenset(
+    ["qualify", "eligible", "allow", "right", "permission", "entitle", "require", "permit"]
+)
+
+
+def _legal_threshold(span, sentence: Sentence) -> bool:
+    doc = span.doc
+    before = doc[max(0, span.start - 3) : span.start].text
+    if not _BOUND_BEFORE.search(before):
+        return False
+    words = {t.lemma_.lower() for t in doc if sentence.start <= t.idx < sentence.end}
+    return bool(words & _RULE_NOUNS) and bool(words & _RULE_GRANTS)
 
 
 def _hedged(span) -> str | None:

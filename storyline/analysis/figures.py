@@ -109,6 +109,8 @@ def extract_figures(
             figure.status = "actual"  # "boost the number from 70,000 to 85,000": where it was
         if anaphoric:
             _inherit(figure, figures)
+        if _condition_slip(span):
+            _continue_status(figure, figures)  # "... if he won -- including 62% of ..."
         if amount.kind in ("number", "money") and amount.unit is None and _time_span(span):
             continue  # "4.5 billion years ago" is a time, not an amount
         if amount.kind in ("number", "vague", "bare") and span.end < len(nlp_doc):
@@ -130,6 +132,7 @@ def extract_figures(
             _pair_unit(figure, figures)
         figures.append(figure)
     _carry_currency_back(figures)
+    _share_claimant(figures)
     if starts:
         figures = _change_starts(starts, figures, amounts)
     return figures
@@ -313,14 +316,57 @@ def _conditional(span) -> bool:
     """A figure inside an "if"/"unless" clause, unless the clause states a goal ("if
     they want to reach the 2 million mark")."""
     for token in [span.root, *span.root.ancestors]:
-        if token.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children
-        ):
+        mark = next(
+            (c for c in token.children if c.dep_ == "mark" and c.lower_ in ("if", "unless")),
+            None,
+        )
+        if token.dep_ == "advcl" and mark is not None:
+            if _slipped(token, mark, span):
+                return False  # "scared if he won -- including 62% of Democrats": a parse slip
             return not any(
                 t.lemma_.lower() in units.TARGET_LEMMAS or t.lower_ in units.TARGET_LEMMAS
                 for t in token.subtree
             )
     return False
+
+
+def _slipped(clause, mark, span) -> bool:
+    return clause.i > clause.head.i and _after_break(span.doc[mark.i + 1 : span.start])
+
+
+def _condition_slip(span) -> bool:
+    """The figure hangs in a trailing "if" clause only by a parse slip (`_after_break`)."""
+    for token in [span.root, *span.root.ancestors]:
+        mark = next(
+            (c for c in token.children if c.dep_ == "mark" and c.lower_ in ("if", "unless")),
+            None,
+        )
+        if token.dep_ == "advcl" and mark is not None:
+            return _slipped(token, mark, span)
+    return False
+
+
+def _continue_status(figure: Figure, earlier: list[Figure]) -> None:
+    """A figure that continues the main clause past a condition takes the status of the
+    figure of its kind it continues ("38% ... would be scared if he won -- including 62%
+    of Democrats": all three are shares the poll found), not the condition's mood."""
+    here = figure.citations[0].start
+    kind = _unit_kind(figure.unit)
+    for f in reversed(earlier):
+        if f.citations[0].start != here:
+            return
+        if _unit_kind(f.unit) == kind:
+            figure.status = f.status
+            return
+
+
+def _after_break(tokens) -> bool:
+    """A comma or dash between a trailing "if" and the figure: the figure continues the
+    main clause ("would be satisfied if he won the nomination, a bit more than the 28%
+    who would be scared"), though the parser hangs it in the condition; a pair of commas
+    sets off an aside inside the condition ("if he wins, as expected, 60 percent")."""
+    texts = [t.text for t in tokens]
+    return any(t in ("--", "—", "–") for t in texts) or texts.count(",") % 2 == 1
 
 
 def _a_range(amount: Amount, before: str, after: str) -> bool:
@@ -527,6 +573,32 @@ def _carry_currency_back(figures: list[Figure]) -> None:
             if later.unit in _CURRENCIES:
                 figure.unit = later.unit
                 break
+
+
+def _unit_kind(unit: str | None) -> str:
+    if unit in (None, "units", "people", "votes"):
+        return "count"
+    if unit in ("percent", "percentage points"):
+        return "percent"
+    return "money" if unit in _CURRENCIES else unit
+
+
+def _share_claimant(figures: list[Figure]) -> None:
+    """ "82 percent ... while only 14 percent ..., according to the FBI", "(46 percent to
+    40 percent)" in a named poll: a figure that continues a list of its kind in one
+    sentence takes the one source the earlier members were given, where the parse tied
+    that source to the first member only."""
+    for i, figure in enumerate(figures):
+        if figure.claimant is not None:
+            continue
+        here, kind = figure.citations[0].start, _unit_kind(figure.unit)
+        names = {
+            f.claimant
+            for f in figures[:i]
+            if f.citations[0].start == here and _unit_kind(f.unit) == kind and f.claimant
+        }
+        if len(names) == 1:
+            figure.claimant = names.pop()
 
 
 _TIME_UNITS = frozenset(["years", "months", "weeks", "days", "hours", "decades", "centuries"])

@@ -56,7 +56,7 @@ class QuoteExtractor:
     """Analysis component: fills `analysis.quotes` with attributed speech."""
 
     name = "quotes"
-    version = "11"  # 4: skips furniture sentences; 5: issue-10 speakers (relatives, documents, single marks); 6: described and appositive sources, roles through the index; 7: short quoted sentences, trailing tags, carried paragraphs; 8: unclosed quotes end at their tag, quotes after named indirect speech, coordinated speech verbs; 9: a source phrase re-read in a circle ends with no speaker; 10: relative pronouns, epithets, untagged subjects; 11: a tag before its quote, a quote labelling a pronoun object
+    version = "12"  # 4: skips furniture sentences; 5: issue-10 speakers (relatives, documents, single marks); 6: described and appositive sources, roles through the index; 7: short quoted sentences, trailing tags, carried paragraphs; 8: unclosed quotes end at their tag, quotes after named indirect speech, coordinated speech verbs; 9: a source phrase re-read in a circle ends with no speaker; 10: relative pronouns, epithets, untagged subjects; 11: a tag before its quote, a quote labelling a pronoun object; 12: group speakers ("they", plural people and bodies, a person's campaign), "the website" a page, court orders, a colleague, a definite title is the person the sentence is about, "said of X" after a quotation, "it" for the organisation that spoke before, people named after a plural description, a fronted "according to" over inner speech, an organisation tagged as a noun after its description, who released a video that accuses
     requires = ("entities", "people")
     provides = ("quotes",)
 
@@ -165,6 +165,10 @@ class QuoteExtractor:
                 if speaker.name is None and speaker.role is None and _epithet(att, att.source_head):
                     # no title ("the mayor" whom no one holds stays no one): an epithet
                     speaker = _last_speaker(spoken, att.cue.start) or speaker
+                if speaker.name is None and att.source_head.lower_ == "it":
+                    # "The Post reported X. It added, '...'": the organisation or document
+                    # that spoke just before
+                    speaker = _last_body(spoken, att.cue.start) or speaker
                 if speaker.kind == "person" and speaker.name and att.source_head.pos_ != "PROPN":
                     # "X said A. He added B. He said C.": each "he" continues X, and so
                     # does a "he" after "the party leader said"
@@ -276,6 +280,26 @@ def _last_speaker(spoken: list[tuple[Attribution, Speaker]], at: int) -> Speaker
     return None
 
 
+def _last_body(spoken: list[tuple[Attribution, Speaker]], at: int) -> Speaker | None:
+    """What an "it" that speaks stands for: the nearest statement before `at` (within
+    `_IT_REACH`), when an organisation or a single document made it; a person or a
+    plural group in between means the "it" is something else."""
+    for prior, speaker in reversed(spoken):
+        if prior.cue.start >= at or not speaker.name:
+            continue
+        if at - prior.cue.start > _IT_REACH:
+            return None
+        single = not speaker.name.split()[-1].lower().endswith("s")
+        if speaker.kind == "organisation" or (speaker.kind == "group" and single):
+            return speaker
+        return None
+    return None
+
+
+# How far back the organisation an "it" stands for may have spoken (about two sentences).
+_IT_REACH = 400
+
+
 def _turns(att: Attribution, text: str, nlp_doc: Any) -> list[Attribution]:
     """A quote joined across an exchange, split into its speakers' turns.
 
@@ -378,8 +402,10 @@ def _outer_credit(att: Attribution, found: list[Attribution], nlp_doc: Any) -> b
     lemma = "according to" if att.cue_text.lower() == "according to" else att.cue_lemma
     if lemma not in _CREDIT_CUES or att.direct or not att.content:
         return False
-    if max(c.end for c in att.content) > att.cue.start:
-        return False  # a forward cue ("the Herald reported that ..."): its own content
+    if max(c.end for c in att.content) > att.cue.start and lemma != "according to":
+        # a forward cue ("the Herald reported that ..."): its own content; a fronted
+        # "According to the school's post, X said Y" is X's speech, credited
+        return False
     credit = nlp_doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand")
     for inner in found:
         if inner is att or inner.source is None or inner.cue_lemma not in SPEECH_VERBS:

@@ -40,6 +40,7 @@ from .people import (
     _org_clean,
     contiguous,
     given_name_gender,
+    role_head,
 )
 from .roles import KIN_NOUNS, NAME_PARTICLES, ROLE_TAIL_PREPS, ROLE_WORDS, SPOUSE_NOUNS, UNIT_NOUNS
 from .units import PEOPLE_NOUNS
@@ -56,7 +57,34 @@ def _can_speak(head: Any) -> bool:
         return True
     if low in PEOPLE_NOUNS or low in ("others", "many", "some", "both", "all", "few"):
         return True
-    return low.endswith(_PEOPLE_ENDINGS) or lemma in ("company", "firm", "group", "party")
+    if lemma in _NAMELESS_SOURCES or lemma in KIN_NOUNS or lemma in _SUPPORTER_NOUNS:
+        return True  # "Gloria's friends", "aides", "advocates"
+    return low.endswith(_PEOPLE_ENDINGS) or lemma in _BODY_NOUNS
+
+
+# Plural bodies that speak as one ("eleven organizations ask", "the unions argue").
+_BODY_NOUNS = frozenset(
+    {
+        "company",
+        "firm",
+        "group",
+        "party",
+        "organization",
+        "organisation",
+        "association",
+        "coalition",
+        "federation",
+        "union",
+        "agency",
+        "committee",
+        "council",
+    }
+)
+# People named by the side they take, whose plural ends in none of _PEOPLE_ENDINGS
+# ("advocates estimate", "allies say").
+_SUPPORTER_NOUNS = frozenset(
+    {"advocate", "ally", "proponent", "colleague", "delegate", "aide", "backer", "loyalist"}
+)
 
 
 # Head nouns of a phrase that describes an organisation without naming it ("the council",
@@ -133,6 +161,7 @@ _NAMELESS_SOURCES = frozenset(
         "operative",
         "aide",
         "attendee",
+        "colleague",
     }
 )
 # People the text describes by sex alone ("one woman adopted from Iran", "the man"): shown
@@ -171,6 +200,8 @@ _DOCUMENT_SOURCES = frozenset(
         "profile",  # "his Facebook profile"
         "tally",  # "a CNN tally"
         "summary",  # "its Amazon summary"
+        "order",  # "the order released Friday said": a court's order
+        "website",  # "the website explains", when no organisation is named with the word
     }
 )
 # Nouns for a kind of organisation ("the airline said"): with "the", the organisation the
@@ -198,6 +229,9 @@ _ORG_KIND_NOUNS = frozenset(
         "website",
     }
 )
+# Web pages: "the website" stands for an organisation named with the word ("the Acme
+# website"), never for the one the story is about.
+_PAGE_NOUNS = frozenset({"website"})
 # A publication named by its kind ("according to the newspaper"): the one last credited.
 _PUBLICATION_NOUNS = frozenset({"newspaper", "paper", "magazine", "tabloid", "daily", "outlet"})
 # Lower-case heads that end an organisation's written name ("the Green Unity party").
@@ -225,6 +259,88 @@ def _described(head: Any, phrase: list[Any]) -> str:
     text = "".join(t.text + t.whitespace_ for t in words).strip().rstrip(",")
     text = text.replace(" 's", "'s").replace(" \u2019s", "\u2019s")
     return text[:1].upper() + text[1:]
+
+
+def _group_name(head: Any, phrase: list[Any]) -> str:
+    """A plural source as written, without its determiner and without what a comma adds
+    after the noun ("The aides, led by X," -> "Aides")."""
+    cut = next((t.i for t in phrase if t.i > head.i and t.is_punct), None)
+    words = [
+        t
+        for t in phrase
+        if (t.lower_ not in _DETERMINERS or t.i > head.i)
+        and not (t.is_punct and t.text not in ("'s", "\u2019s"))
+        and (cut is None or t.i < cut)
+    ]
+    name = " ".join(t.text for t in words) or head.text
+    name = name.replace(" 's", "'s").replace(" \u2019s", "\u2019s")
+    return name[:1].upper() + name[1:]
+
+
+def _names_after_plural(head: Any) -> str | None:
+    """ "biographers, David and Jeanne Heidler," -> "David and Jeanne Heidler": people
+    named between commas right after a plural noun for people (parsed as its
+    apposition or conjunct)."""
+    doc = head.doc
+    if head.tag_ != "NNS" or not _can_speak(head) or head.lemma_.lower() in _BODY_NOUNS:
+        return None
+    if head.i + 2 >= len(doc) or doc[head.i + 1].text != ",":
+        return None
+    first = doc[head.i + 2]
+    if first.ent_type_ != "PERSON" or first.head != head or first.dep_ not in ("appos", "conj"):
+        return None
+    run = []
+    for tok in doc[first.i : min(len(doc), first.i + 8)]:
+        if tok.text == ",":
+            break
+        if tok.pos_ not in ("PROPN", "CCONJ"):
+            return None
+        run.append(tok)
+    else:
+        return None
+    if not any(t.pos_ == "CCONJ" for t in run):
+        return None  # one name: the appositive rules name a person
+    return " ".join(t.text for t in run)
+
+
+# What someone releases that then "accuses", "says", "claims": the releaser speaks.
+_RELEASED = frozenset(
+    {"video", "ad", "advertisement", "commercial", "spot", "statement", "letter", "report", "email"}
+)
+_RELEASING = frozenset({"release", "issue", "publish", "air", "run", "send", "launch", "post"})
+
+
+def _publisher(head: Any) -> Any:
+    """The subject of "X released a video that accuses ...", when `head` is that "that"
+    or "which"; else None."""
+    if head.lower_ not in ("that", "which") or head.dep_ != "nsubj" or head.head.dep_ != "relcl":
+        return None
+    noun = head.head.head
+    verb = noun.head
+    if noun.lemma_.lower() not in _RELEASED or noun.dep_ != "dobj":
+        return None
+    if any(t.pos_ == "PROPN" or t.dep_ == "poss" for t in noun.lefts):
+        return None  # "published the Harbor Institute report, which notes": its author's
+    if verb.lemma_.lower() not in _RELEASING:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj if subj is not None and subj.pos_ in ("PROPN", "NOUN") else None
+
+
+def _campaign_owner(head: Any) -> Any:
+    """The person's name or pronoun owning "campaign" ("the Cruz campaign", "Cruz's
+    campaign", "her campaign"), else None."""
+    if head.lemma_.lower() != "campaign" or head.tag_ != "NN":
+        return None
+    return next(
+        (
+            c
+            for c in head.children
+            if c.dep_ in ("poss", "compound")
+            and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN" or c.lower_ in ("his", "her"))
+        ),
+        None,
+    )
 
 
 def _relative_owner(whose: Any) -> Any:
@@ -308,10 +424,25 @@ class SpeakerResolver(PeopleIndex):
         if head.ent_type_ in ("DATE", "TIME"):
             # "the order released Friday said": the parse took the date for the subject
             nouns = [t for t in phrase if t.i < head.i and t.pos_ == "NOUN"]
+            if not nouns and head.head.dep_ == "acl" and head.head.head.pos_ == "NOUN":
+                # the phrase was cut to the date: "the order released Friday said"
+                noun = head.head.head
+                return self.resolve(
+                    noun, [t for t in noun.subtree if t.i <= noun.i], skip, depth=depth + 1
+                )
             return (
                 self.resolve(nouns[-1], phrase, skip, depth=depth + 1)
                 if nouns
                 else Speaker(None, "unknown")
+            )
+        publisher = _publisher(head)
+        if publisher is not None:
+            # "Rand Paul has released a Web video that accuses Cruz of ...": who released it
+            return self.resolve(
+                publisher,
+                [t for t in publisher.subtree if t.i <= publisher.i],
+                skip,
+                depth=depth + 1,
             )
         if (
             low in ("who", "which")
@@ -344,7 +475,26 @@ class SpeakerResolver(PeopleIndex):
             if person is None:
                 return Speaker(None, "unknown")
             return Speaker(person.name, "person", person.role, person.organisation)
+        if (
+            low == "they"
+            and head.dep_ in ("nsubj", "nsubjpass")
+            and head.head.dep_ in ("ROOT", "conj", "ccomp", "parataxis")
+            and head.head.lemma_ not in BELIEF_VERBS
+        ):
+            # a main clause's "they" that speaks ("They argue that ..."), not a "they
+            # feel" (a belief) or a "they" in a relative or adverbial clause
+            return self._group_before(head, skip)
         if low in FIRST_PERSON or (head.pos_ == "PRON" and not in_name):
+            return Speaker(None, "unknown")
+        owner = _campaign_owner(head)
+        if owner is not None:
+            # "The Cruz campaign calls this ...", "her campaign said": the person's
+            # campaign speaks, shown as written (a pronoun's owner by name)
+            if owner.pos_ != "PRON":
+                return Speaker(_described(head, phrase), "group")
+            person = self.person_before(owner.idx, skip)
+            if person is not None:
+                return Speaker(f"{person.name}'s campaign", "group")
             return Speaker(None, "unknown")
         if (
             head.dep_ == "appos"
@@ -419,13 +569,7 @@ class SpeakerResolver(PeopleIndex):
             head.tag_ in ("NNS", "NNPS") or head.lower_.endswith("s")
         ):
             # "analysts", and any plural speaker: "American companies", "Others"
-            words = [
-                t.text
-                for t in phrase
-                if (t.lower_ not in _DETERMINERS or t.i > head.i) and not t.is_punct
-            ]
-            name = " ".join(words) or head.text
-            return Speaker(name[:1].upper() + name[1:], "group", None, self._group_org(head))
+            return Speaker(_group_name(head, phrase), "group", None, self._group_org(head))
         if _is_role_token(head) or head.lemma_.lower() in ROLE_WORDS:
             role, org = self._role_and_org(head, phrase, [])
             org = _org_clean(org)
@@ -439,7 +583,9 @@ class SpeakerResolver(PeopleIndex):
             )
             if org and _definite(head, phrase):
                 # "the Harbour Party leader said": the leader named earlier, not the party
-                person = self.person_with_role(role or head.lower_, head.idx, org)
+                person = self.person_with_role(
+                    role or head.lower_, head.idx, org
+                ) or self._subject_holder(head, role or head.lower_, None, skip)
                 if person is not None:
                     return Speaker(person.name, "person", person.role, person.organisation)
             if org and owner is not None and self._names_person(owner):
@@ -449,7 +595,12 @@ class SpeakerResolver(PeopleIndex):
             if org:
                 # "a spokesperson for the Regulator": the organisation speaks, through a nameless voice
                 return Speaker(None, "organisation", role, org)
-            person = self.person_with_role(role or head.lower_, head.idx)
+            holder = self.person_with_role(role or head.lower_, head.idx)
+            person = (
+                self._subject_holder(head, role or head.lower_, holder, skip)
+                if _definite(head, phrase)
+                else None
+            ) or holder
             if person is not None:
                 return Speaker(person.name, "person", person.role, person.organisation)
             if any(t.i < head.i and t.lower_ not in _DETERMINERS and t.is_alpha for t in phrase):
@@ -481,6 +632,83 @@ class SpeakerResolver(PeopleIndex):
             # "an autopsy report says", "according to the lawsuit", "an insider tells us":
             # a source the text identifies without a name, shown as it is described
             return Speaker(_described(head, phrase), "group")
+        return Speaker(None, "unknown")
+
+    def _subject_holder(self, head: Any, role: str, holder: Any, skip: Sequence[Span]) -> Any:
+        """ "Cruz defends his record in an ad: '...,' the senator says", "Reid blasted
+        Rubio. '...,' the Senate minority leader said": a definite title is the person
+        the sentence (or the one before) is about, its subject before the title, when
+        nothing known of that person says otherwise (no other role) and the title's
+        known holder, if any, was not mentioned since."""
+        doc = head.doc
+        sent = head.sent
+        subjects = [
+            t
+            for t in doc[sent.start : head.i]
+            if t.dep_ in ("nsubj", "nsubjpass")
+            and t.head.pos_ in ("VERB", "AUX")
+            and not any(sp.start <= t.idx < sp.end for sp in skip)
+        ]
+        if any(t.dep_ == "poss" for t in head.children):
+            return None  # "Aske's attorney": someone's, not the person the text is about
+        if not subjects and sent.start > 0 and "\n" not in doc[sent.start - 1 : head.i].text:
+            # the sentence before, in the same paragraph (a new paragraph's "the mayor
+            # said" after someone else's quote is a new voice)
+            prev = doc[sent.start - 1].sent
+            subjects = [t for t in prev if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"]
+        if not subjects:
+            return None
+        subj = subjects[-1]
+        span = list(subj.subtree)
+        a, b = span[0].idx, span[-1].idx + len(span[-1])
+        names = [(st, n) for st, n in self._mentions if a <= st < b]
+        if not names and subj.pos_ == "PROPN":
+            known = self.canonical(subj.text, subj.idx)  # a surname the tagger missed
+            names = [(subj.idx, known)] if known else []
+        if not names:
+            return None
+        person = self.person(names[-1][1])
+        if person is None or (person.role and role_head(person.role) != role_head(role)):
+            return None
+        if holder is not None and holder is not person:
+            since = [
+                st for st, n in self._mentions if n == holder.name and names[-1][0] < st < head.idx
+            ]
+            if since:
+                return None
+        return person
+
+    def _group_before(self, pronoun: Any, skip: Sequence[Span]) -> Speaker:
+        """ "Eleven groups are asking X. They argue that ...": a "they" that speaks is the
+        latest plural subject before it in its sentence or the two before, when that
+        subject is people or organisations; a subject naming people one by one ("Cruz and
+        Rubio") or anything else plural ends the search with no one."""
+        doc = pronoun.doc
+        sent = pronoun.sent
+        first = sent.start
+        for _ in range(2):
+            if first == 0:
+                break
+            first = doc[first - 1].sent.start
+        for tok in reversed(doc[first : pronoun.i]):
+            if (
+                tok.dep_ not in ("nsubj", "nsubjpass")
+                or tok.head.dep_ not in ("ROOT", "conj")
+                or any(sp.start <= tok.idx < sp.end for sp in skip)
+            ):
+                # only a main clause's subject: in "Republicans say Democrats are
+                # trying X. They say ..." the "they" is the Republicans
+                continue
+            if tok.lower_ == "they":
+                continue  # the same group again
+            conj = any(c.dep_ == "conj" for c in tok.children)
+            if tok.tag_ in ("NNS", "NNPS") and tok.pos_ in ("NOUN", "PROPN") and not conj:
+                if not _can_speak(tok):
+                    break
+                phrase = [t for t in tok.subtree if t.i <= tok.i]
+                return Speaker(_group_name(tok, phrase), "group", None, self._group_org(tok))
+            if conj or tok.ent_type_ == "PERSON":
+                break
         return Speaker(None, "unknown")
 
     def _untagged_subject(self, pronoun: Any, skip: Sequence[Span]) -> Any:
@@ -589,7 +817,19 @@ class SpeakerResolver(PeopleIndex):
             if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
                 return self.resolve(subj, list(subj.subtree), skip)
             return None
-        appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        named = _names_after_plural(head)
+        if named:
+            # "Henry Clay's biographers, David and Jeanne Heidler, wrote": the names
+            return Speaker(named, "group")
+        appos = next(
+            (
+                c
+                for c in head.children
+                if c.dep_ == "appos"
+                and (c.pos_ == "PROPN" or (c.ent_type_ == "ORG" and c.text[:1].isupper()))
+            ),
+            None,
+        )
         if appos is None:
             return None
         if lemma in _NAMELESS_SOURCES or head.lower_ in PEOPLE_NOUNS:
@@ -620,9 +860,9 @@ class SpeakerResolver(PeopleIndex):
         fuller = _antecedent_noun(head.doc, head)
         if fuller and fuller.casefold() != head.text.casefold():
             return fuller[:1].upper() + fuller[1:]
-        if lemma in _ORG_KIND_NOUNS:
+        if lemma in _ORG_KIND_NOUNS and lemma not in _PAGE_NOUNS:
             return self.organisation_before(head.idx)
-        return None
+        return None  # "the website explains": a page, not the outlet the story quotes most
 
     def _names_person(self, tok: Any) -> bool:
         """Whether a possessor ("Pell's") names a person: a PERSON entity or a known name."""

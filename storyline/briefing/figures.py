@@ -17,11 +17,11 @@ from collections.abc import Sequence
 from ..analysis import units
 from ..analysis.figures import absolute_amount
 from ..analysis.names import name_key
-from ..model import Analysis, Figure
+from ..model import Analysis, Clause, Figure
 from ..words import FUNCTION_WORDS
 from .compare import normalise_measure
 
-__all__ = ["collect_figures", "same_figure"]
+__all__ = ["add_context", "collect_figures", "measure_stands", "same_figure", "source_context"]
 
 _STOPWORDS = FUNCTION_WORDS | {"share"}
 
@@ -139,7 +139,8 @@ def with_currency(text: str, unit: str | None) -> str:
 
 
 def collect_figures(analyses: Sequence[Analysis]) -> list[Figure]:
-    """All figures across `analyses`, merged, ordered by subject, measure, then period."""
+    """All figures across `analyses`, merged, ordered by subject, measure, then period;
+    a figure whose measure does not stand alone carries its source words (`context`)."""
     merged: list[Figure] = []
     for analysis in analyses:
         for figure in analysis.figures:
@@ -154,6 +155,7 @@ def collect_figures(analyses: Sequence[Analysis]) -> list[Figure]:
                 )
             else:
                 _merge(match, figure)
+    add_context(merged, analyses)
     order = {id(f): i for i, f in enumerate(merged)}
 
     def key(f: Figure):
@@ -183,3 +185,186 @@ def date_by_publication(figures: Sequence[Figure], published: dict[str, str | No
         dates = sorted(p for c in figure.citations if (p := published.get(c.document)))
         if dates:
             figure.period = f"as of {dates[0]}"
+
+
+# ---------------------------------------------------------------- standing alone
+
+# Words that say no "what": time ("months of 2015"), bare quantity ("a total of") and
+# the pronouns of a list ("everyone else"). A measure made only of these, or with an
+# "of" part made only of these, names nothing a reader can check.
+_EMPTY_WORDS = FUNCTION_WORDS | {
+    "everyone",
+    "everybody",
+    "else",
+    "total",
+    "number",
+    "amount",
+    "sum",
+    "rest",
+    "year",
+    "month",
+    "week",
+    "day",
+    "quarter",
+    "time",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "spring",
+    "summer",
+    "fall",
+    "autumn",
+    "winter",
+}
+_NUMBER_WORDS = {"", "percent", "percentage", "point", "points", "to"}
+_CONTEXT_WORDS = 14  # a table cell a reader takes in at a glance
+_BOUNDARY = re.compile(r"[,;:]$|^[—–]$|--$")
+
+
+def _content(words: Sequence[str]) -> list[str]:
+    out = []
+    for word in words:
+        w = word.casefold().strip("'’\".(),;:“”")
+        if not w or w.isdigit() or w.rstrip("s") in _EMPTY_WORDS or w in _EMPTY_WORDS:
+            continue
+        out.append(word.strip("'’\".(),;:“”"))
+    return out
+
+
+def _in_sentence(word: str, sentence: str) -> bool:
+    """`word` of a measure is read from the sentence as a common word: present (up to
+    an inflection: "earnings"/"earned") and, when the measure writes it in lower case,
+    not only inside a capitalised name ("growth" from "Club for Growth")."""
+    key = word.casefold().rstrip("s")
+    stem = key[:4] if len(key) >= 4 else key
+    for m in re.finditer(r"[\w'’-]+", sentence):
+        w = m.group()
+        k = w.casefold().rstrip("s")
+        if k == key or (len(stem) == 4 and k.startswith(stem) and len(k) >= 4):
+            if word[:1].islower() and w[:1].isupper() and m.start() > 0:
+                continue  # only inside a name ("Club for Growth")
+            return True
+    return False
+
+
+def measure_stands(measure: str | None, sentence: str) -> bool:
+    """A cheap check that `measure` names what the number in `sentence` measures.
+
+    It fails when there is no measure, when it is only time, quantity or function
+    words, when one of its "of" parts is ("earnings of months of 2015", "earnings of
+    total"), or when one of its words is not in the cited sentence as a common word
+    (a measure filled from another mention, or cut from a proper name)."""
+    if not measure:
+        return False
+    parts = re.split(r"\s+of\s+", measure.strip())
+    if any(not _content(part.split()) for part in parts):
+        return False
+    return all(_in_sentence(w, sentence) for w in _content(measure.split()))
+
+
+def _number_span(sentence: str, text: str) -> tuple[int, int] | None:
+    m = re.search(r"(?<![\w$€£¥])" + re.escape(text) + r"(?!\w)", sentence)
+    if m is None:
+        digits = re.search(r"\d[\d.,]*", text)
+        if digits is None:
+            return None
+        m = re.search(r"(?<![\d.,])" + re.escape(digits.group()) + r"(?![\d])", sentence)
+    return (m.start(), m.end()) if m else None
+
+
+def source_context(
+    text: str, start: int, end: int, number: tuple[int, int], clauses: Sequence[Clause]
+) -> str:
+    """The source's own words around a number, at most ~14 of them.
+
+    `text[start:end]` is the cited sentence and `number` the number's offsets in the
+    document. Read from the smallest clause that holds the number, without the clauses
+    nested in it that do not ("who said Wall Street ..."), then narrowed to the part
+    between commas/semicolons/dashes that holds the number, widened to the left across
+    such a boundary while that part says too little; a cut inside a part is marked "…".
+    Never cuts a word: it works on whitespace-separated words of the source.
+    """
+    lo, hi = start, end
+    holding = [
+        c
+        for c in clauses
+        if c.start <= number[0] and number[1] <= c.end and start <= c.start and c.end <= end
+    ]
+    best = min(holding, key=lambda c: c.end - c.start, default=None)
+    if best is not None:
+        lo, hi = best.start, best.end
+        for c in clauses:  # nested clauses after the number are cut off
+            if c is not best and lo <= c.start and c.end <= hi and c.start >= number[1]:
+                hi = min(hi, c.start)
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text[lo:hi])]
+    words = [(lo + a, lo + b) for a, b in words]
+    if not words:
+        return text[number[0] : number[1]]
+    first = next(i for i, (a, b) in enumerate(words) if b > number[0])
+    last = max(i for i, (a, b) in enumerate(words) if a < number[1])
+
+    def boundary(i: int) -> bool:
+        return bool(_BOUNDARY.search(text[words[i][0] : words[i][1]]))
+
+    def _joins(word: tuple[int, int]) -> bool:  # the next item of a list starts here
+        return text[word[0] : word[1]].casefold() in ("and", "but")
+
+    left = first
+    while left > 0 and not boundary(left - 1):
+        left -= 1
+    right = last
+    while right < len(words) - 1 and not boundary(right) and not _joins(words[right + 1]):
+        right += 1
+
+    def says_little(i: int, j: int) -> bool:  # nothing but numbers besides the figure
+        rest = [text[a:b] for k, (a, b) in enumerate(words[i : j + 1], i) if not first <= k <= last]
+        return not [w for w in _content(rest) if w.casefold().strip("%") not in _NUMBER_WORDS]
+
+    while says_little(left, right) and left > 0:  # too little: take the part before too
+        left -= 1
+        while left > 0 and not boundary(left - 1):
+            left -= 1
+    cut_left = cut_right = False
+    if right - left + 1 > _CONTEXT_WORDS:  # keep the number, more of what leads to it
+        after = min(right - last, 4)
+        before = min(first - left, max(_CONTEXT_WORDS - (last - first + 1) - after, 0))
+        if first - before > left:
+            left, cut_left = first - before, True
+        if right - left + 1 > _CONTEXT_WORDS:
+            right, cut_right = left + _CONTEXT_WORDS - 1, True
+    phrase = text[words[left][0] : words[right][1]].strip(" ,;:—–")
+    phrase = phrase.rstrip(".") if not cut_right else phrase
+    return ("…" if cut_left else "") + phrase + ("…" if cut_right else "")
+
+
+def add_context(figures: Sequence[Figure], analyses: Sequence[Analysis]) -> None:
+    """Give each figure whose measure does not stand alone its source words
+    (`Figure.context`), read from its first citation, so the numbers table never
+    shows a bare "61 percent"."""
+    by_id = {a.document.id: a for a in analyses}
+    for figure in figures:
+        if not figure.citations:
+            continue
+        cite = figure.citations[0]
+        analysis = by_id.get(cite.document)
+        if analysis is None:
+            continue
+        doc = analysis.document.text
+        sentence = doc[cite.start : cite.end]
+        if measure_stands(figure.measure, sentence):
+            continue
+        original = re.sub(r" \([A-Z]{3}\)$", "", figure.text)  # with_currency's mark
+        span = _number_span(sentence, original)
+        if span is None:
+            continue
+        number = (cite.start + span[0], cite.start + span[1])
+        figure.context = source_context(doc, cite.start, cite.end, number, analysis.clauses)

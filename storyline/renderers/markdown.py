@@ -11,7 +11,7 @@ A capped section says how much more there is ("Showing 10 of 9,173 events");
 
 from __future__ import annotations
 
-from ..model import Brief, Citation, Statement
+from ..model import Brief, Citation, Figure, Statement
 from ._common import (
     cited_documents,
     dated_source,
@@ -168,7 +168,7 @@ def render_markdown(brief: Brief) -> str:
         ]
         for f in brief.figures:
             out.append(
-                f"| {_esc(f.text)} | {_esc(f.measure)} | {_esc(f.period)} | {_esc(f.subject)} | "
+                f"| {_esc(f.text)} | {_esc(_measure_cell(f))} | {_esc(f.period)} | {_esc(f.subject)} | "
                 f"{_esc(f.claimant)} | {f.status} | {_cite(f.citations, n)} |"
             )
         out.append("")
@@ -230,3 +230,9 @@ def render_markdown(brief: Brief) -> str:
     if brief.notes:
         out += ["## Notes", ""] + [f"- {_esc(note)}" for note in brief.notes] + [""]
     return "\n".join(out)
+
+
+def _measure_cell(figure: Figure) -> str | None:
+    """What a figure measures; the source's own words, quoted, where the brief found
+    no measure that stands alone (`Figure.context`)."""
+    return f"“{figure.context}”" if figure.context else figure.measure

@@ -949,3 +949,79 @@ def test_a_courts_split_is_a_tally(nlp):
 def test_justices_are_people(nlp):
     (f,) = figures(nlp, "The four liberal justices blocked the law.")
     assert (f.value, f.unit) == (4.0, "people")
+
+
+# ---------------------------------------------------------------- seventh session, figures11 kinds
+
+
+def test_a_scale_abbreviation_before_a_plural_noun_counts_it(nlp):
+    # "11m barrels", "3.3 m barrels", "1.5m people": millions of the noun, never metres
+    found = by_text(nlp, "Exports fell to 11m barrels a day, while 1.5m people lost work.")
+    assert absolute_amount(found["11m"]) == 11e6
+    assert (absolute_amount(found["1.5m"]), found["1.5m"].unit) == (1.5e6, "people")
+    (spaced,) = figures(nlp, "Output rose by 3.3 m barrels in March.")
+    assert absolute_amount(spaced) == 3.3e6
+    assert not figures(nlp, "He ran the 100m hurdles in record time.")
+    assert not figures(nlp, "The 10m men's final starts today.")
+
+
+def test_a_figure_after_a_comma_or_dash_is_not_in_a_trailing_condition(nlp):
+    # the parser hangs the rest of the sentence in the "if" clause
+    text = (
+        "About 38% of voters would be scared if he won the nomination -- including "
+        "62% of Democrats and 17% of Republicans."
+    )
+    found = by_text(nlp, text)
+    assert {"38%", "62%", "17%"} <= set(found)
+    # they continue the main clause's figure, not the condition's mood
+    assert found["62%"].status == found["17%"].status == found["38%"].status
+    text = "Some 31% would be satisfied if she won the race, a bit more than the 28% who would not."
+    assert "28%" in by_text(nlp, text)
+    # a figure inside the condition, or behind an aside set off by two commas, stays out
+    assert not figures(nlp, "He clinches it if he wins, as expected, 60 percent of the delegates.")
+    assert not figures(nlp, "She wins if she gets 1,237 delegates.")
+
+
+def test_later_figures_of_a_list_share_its_source():
+    # "82 percent ... while only 14 percent ..., according to the FBI": the parse may tie
+    # the source to the first member only; later members of its kind take it
+    from storyline.analysis.figures import _share_claimant
+    from storyline.model import Citation
+
+    def fig(text, unit, claimant, start=0):
+        return Figure(
+            text=text, value=1.0, unit=unit, claimant=claimant, citations=[Citation("d", start, 99)]
+        )
+
+    first, later, other, elsewhere = (
+        fig("82 percent", "percent", "FBI"),
+        fig("14 percent", "percent", None),
+        fig("400", "people", None),
+        fig("9 percent", "percent", None, start=100),
+    )
+    lead = fig("5 percent", "percent", None)
+    _share_claimant([lead, first, later, other, elsewhere])
+    assert later.claimant == "FBI"
+    assert lead.claimant is None  # an earlier figure is no continuation
+    assert other.claimant is None  # another kind
+    assert elsewhere.claimant is None  # another sentence
+    two = [fig("1 percent", "percent", "A"), fig("2 percent", "percent", "B")]
+    last = fig("3 percent", "percent", None)
+    _share_claimant([*two, last])
+    assert last.claimant is None  # two sources: no telling whose
+
+
+def test_a_rules_bound_is_a_target(nlp):
+    (f,) = figures(
+        nlp, "Under state law, towns with fewer than 200 voters may qualify to vote early."
+    )
+    assert f.status == "target"
+    (f,) = figures(
+        nlp, "Under the rules, a team trailing by less than 2 percent has the right to a recount."
+    )
+    assert f.status == "target"
+    # a bound that reports a count is no rule
+    (f,) = figures(
+        nlp, "Under the law, fewer than 5 percent of residents were uninsured last year."
+    )
+    assert f.status == "actual"

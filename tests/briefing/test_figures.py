@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.briefing.figures import collect_figures, same_figure
-from storyline.model import Analysis, Citation, Document, Figure
+from storyline.briefing.figures import (
+    collect_figures,
+    measure_stands,
+    same_figure,
+    source_context,
+)
+from storyline.model import Analysis, Citation, Clause, Document, Figure
 
 
 def analysis(doc_id: str, *figures: Figure) -> Analysis:
@@ -252,3 +257,83 @@ def test_a_subject_stating_its_own_figure_fills_the_claimant():
     )
     (merged,) = collect_figures([analysis("a", one), analysis("b", two)])
     assert merged.claimant == "Veltrix Energy"
+
+
+# ---------------------------------------------------------------- standing alone
+
+EARNED = (
+    "The former secretary of state earned more than $11 million delivering 51 speeches"
+    " in 2014 and the first three months of 2015, according to The Washington Post."
+)
+CLUB = (
+    "The anti-tax group Club for Growth was one of his biggest supporters, spending more"
+    " than $5.5 million on the Senate race."
+)
+
+
+@pytest.mark.parametrize(
+    ("measure", "sentence", "stands"),
+    [
+        (None, EARNED, False),
+        ("earnings of months of 2015", EARNED, False),  # an "of" part of time words only
+        ("earnings of total", "They earned her a total of $675,000.", False),
+        ("growth", CLUB, False),  # only inside the name "Club for Growth"
+        ("Everyone else", "Everyone else is at 2 percent or below.", False),
+        ("former Secretary of growth", "Clinton doubles Sanders; 61 percent to 30 percent.", False),
+        ("spending on the Senate race", CLUB, True),
+        ("speeches", EARNED, True),
+        ("earnings", EARNED, True),  # an inflection of "earned"
+        ("support", "Former Maryland Gov. Martin O'Malley gets 1 percent support.", True),
+    ],
+)
+def test_measure_stands(measure, sentence, stands) -> None:
+    assert measure_stands(measure, sentence) is stands
+
+
+def test_source_context_keeps_the_number_and_cuts_a_clause_that_does_not_hold_it() -> None:
+    text = (
+        "Clinton won by almost 60 points among the 30 percent of voters who said Wall Street"
+        " does more to help the economy."
+    )
+    root = Clause(0, len(text), text.index("won"), "ROOT", "win")
+    relcl = Clause(text.index("who"), len(text) - 1, text.index("said"), "relcl", "say", parent=0)
+    at = text.index("60 points")
+    got = source_context(text, 0, len(text), (at, at + 9), [root, relcl])
+    assert got == "Clinton won by almost 60 points among the 30 percent of voters"
+    # without a parse the cut is at ~14 whole words, marked
+    got = source_context(text, 0, len(text), (at, at + 9), [])
+    assert got.endswith("…") and len(got.rstrip("…").split()) <= 14
+    assert all(word in text.split() for word in got.rstrip("…").split())
+
+
+def test_source_context_takes_the_list_item_of_the_number() -> None:
+    text = (
+        "Clinton's victory was achieved through the support of women (61 percent), nonwhite"
+        " voters (67 percent) and Democrats looking for an experienced candidate (90 percent),"
+        " according to CNN."
+    )
+    at = text.index("67 percent")
+    assert source_context(text, 0, len(text), (at, at + 10), []) == "nonwhite voters (67 percent)"
+    at = text.index("90 percent")
+    assert (
+        source_context(text, 0, len(text), (at, at + 10), [])
+        == "nonwhite voters (67 percent) and Democrats looking for an experienced candidate"
+        " (90 percent)"  # without a parse, the part between commas
+    )
+
+
+def test_collect_figures_quotes_the_source_only_where_the_measure_does_not_stand() -> None:
+    text = "Everyone else is at 2 percent or below. " + CLUB
+    doc = Document(id="a", source="a.txt", text=text)
+    bare = Figure("2 percent", 2.0, "percent", citations=[Citation("a", 0, 39)])
+    club = Figure(
+        "$5.5 million",
+        5.5,
+        "USD",
+        "million",
+        measure="spending on the Senate race",
+        citations=[Citation("a", 40, len(text))],
+    )
+    got = {f.text: f for f in collect_figures([Analysis(document=doc, figures=[bare, club])])}
+    assert got["2 percent"].context == "Everyone else is at 2 percent or below"
+    assert got["$5.5 million"].context is None
