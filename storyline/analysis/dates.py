@@ -916,9 +916,32 @@ def _year_is_date(text: str, m: re.Match[str]) -> bool:
     prev = before[-1].lower() if before else ""
     if prev in YEAR_CONTEXT or prev.endswith("'s"):
         return True
+    if prev in _YEAR_DETERMINERS and names_event(text, m.end()):
+        return True
     after = text[m.end() : m.end() + 20].lstrip()
     # "2000 people" is a count; "In 2011 Huawei" or "2017." is a year.
     return not re.match(r"[a-z]", after)
+
+
+# Determiners before a bare year that make it one when a happening follows.
+_YEAR_DETERMINERS = frozenset({"the", "a", "an", "their", "his", "her", "its", "our", "your"})
+
+
+def names_event(text: str, at: int) -> bool:
+    """Whether the words after `at` (up to three, within the noun phrase) end in a noun of a
+    happening (`EVENT_NOUNS`): "the 2008 primary", "the 2012 attacks", "a 1952 coup".
+    A count written without its comma ("the 2000 people") or a dated thing ("his 2014
+    return", "the 2016 presidential candidate") stays no date."""
+    words = re.findall(r"[A-Za-z-]+|[^\sA-Za-z-]", text[at : at + 50])[:3]
+    for word in words:
+        if not word[0].isalpha():
+            return False
+        w = word.lower()
+        if w in EVENT_NOUNS or (w.endswith("s") and w[:-1] in EVENT_NOUNS):
+            return True
+        if w.endswith("es") and w[:-2] in EVENT_NOUNS:
+            return True
+    return False
 
 
 def _month_is_date(text: str, m: re.Match[str]) -> bool:

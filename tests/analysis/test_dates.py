@@ -100,10 +100,27 @@ def test_dates_future_targets(text, published, future):
         "April Smith joined the board.",
         "Protests are held on Tuesdays.",
         "The 1990s were good for the firm.",
+        "The 2000 people who marched were tired.",
+        "She will release her 2014 return on the site.",
+        "It backed the 2016 presidential candidate.",
     ],
 )
 def test_dates_reject_non_dates(text):
     assert resolve_dates(text, "2015-06-10") == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("It was a major factor in her defeat in the 2008 primary.", "2008"),
+        ("Her son was killed in the 2012 attacks in Benghazi.", "2012"),
+        ("The army seized power in a 1952 coup.", "1952"),
+        ("Iowans kick off the 2016 voting in February.", "2016"),
+    ],
+)
+def test_dates_year_after_a_determiner_naming_a_happening(text, value):
+    """A bare year between a determiner and a noun of a happening dates it."""
+    assert value in [m.value for m in resolve_dates(text, "2015-06-10")]
 
 
 def test_dates_published_parse():
