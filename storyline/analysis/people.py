@@ -34,12 +34,14 @@ from .entity_rules import ANAPHORIC_OWNERS, GENERIC_ORG_HEADS, ORG_PREPOSITIONS
 from .matching import (
     is_titled,
     resolve_short_name,
+    same_word,
     similar,
     split_title,
     titled_name,
     word_in_name,
 )
 from .names import generic_org, given_name_lists, is_place_name, leading_org
+from .nlp import doc_text
 from .registry import register
 from .roles import (
     COURTESY_GENDER,
@@ -302,7 +304,12 @@ class PeopleIndex:
             if len(set(hits) & near) != 1:
                 return None
             return resolve_short_name(name, hits, recent)
-        hits = [n for n in full if similar(name, n) >= 0.8 or set(words) <= set(n.split())]
+        hits = [
+            n
+            for n in full
+            if set(words) <= set(n.split())
+            or (similar(name, n) >= 0.8 and not _given_names_differ(words, n.split()))
+        ]
         return hits[0] if hits else None
 
     def _titled(self, surname: str, gender: str, offset: int | None) -> str | None:
@@ -346,6 +353,8 @@ class PeopleIndex:
                 continue  # "Trump aides", "a Trump supporter": not who "he" is
             if wanted and person.gender not in (None, wanted):
                 continue
+            if wanted and self._shared_surname(person.name):
+                continue  # a bare "Clinton" when Bill and Hillary are both named: no one
             fits.append((start, person))
         if not fits:
             return None
@@ -353,6 +362,12 @@ class PeopleIndex:
         tok = self._token_at(last_start)
         if here is None or tok is None or tok.sent.start == here.sent.start:
             return last
+        chained = self._pronoun_subject_before(offset, fits, wanted, skip)
+        if chained is not None:
+            # "Ann Roe spoke. She disclosed that Tom Ray called her. '...,' she said": the
+            # main-clause "she" of the sentence before, no name there its subject, is
+            # the one this "she" continues
+            return chained
         sent = tok.sent  # the last earlier sentence naming someone: its subject first
         named = [(s, p) for s, p in fits if sent.start_char <= s < sent.end_char]
         subjects = [(s, p) for s, p in named if _is_subject(self._token_at(s))]
@@ -360,6 +375,63 @@ class PeopleIndex:
         # had left. He said ..." is Ann Roe)
         main = [p for s, p in subjects if _is_main_subject(self._token_at(s))]
         return main[0] if main else subjects[-1][1] if subjects else last
+
+    def _pronoun_subject_before(
+        self,
+        offset: int,
+        fits: list[tuple[int, _Person]],
+        wanted: str | None,
+        skip: Sequence[Span],
+        depth: int = 0,
+    ) -> _Person | None:
+        """The person a main-clause "he"/"she" of the same sex stands for (resolved the
+        same way), when it is the subject of the sentence before the quotation tagged at
+        `offset` (or before `offset`'s sentence) and no fitting name there is."""
+        here = self._token_at(offset)
+        if wanted is None or here is None or depth > 3:
+            return None
+        # before the quotation this "she" tags, which the parser may cut into sentences
+        text = doc_text(here.doc)
+        start = min(
+            [here.sent.start_char]
+            + [
+                sp.start
+                for sp in skip
+                if sp.start < here.sent.start_char
+                and sp.end < offset
+                and not any(c.isalnum() for c in text[sp.end : here.sent.start_char])
+            ]
+            + [sp.start for sp in skip if here.sent.start_char <= sp.start < offset]
+        )
+        here = self._token_at(start)
+        if here is None or here.sent.start == 0:
+            return None
+        prev = self.doc[here.sent.start - 1].sent
+        if any(
+            prev.start_char <= s < prev.end_char and _is_main_subject(self._token_at(s))
+            for s, _ in fits
+        ):
+            return None
+        subj = next(
+            (
+                t
+                for t in prev
+                if t.lower_ in ("he", "she")
+                and _is_main_subject(t)
+                and not any(sp.start <= t.idx < sp.end for sp in skip)
+            ),
+            None,
+        )
+        if subj is None or self._pronoun_gender(subj.idx) != wanted:
+            return None
+        return self.person_before(subj.idx, skip)
+
+    def _shared_surname(self, name: str) -> bool:
+        """A one-word name two people named in full share: it names neither for sure."""
+        if " " in name:
+            return False
+        full = [p.name for p in self.people if len(p.name.split()) > 1]
+        return sum(word_in_name(name, n.split()) for n in full) > 1
 
     def _previous_subjects(self, offset: int) -> set[str]:
         """People who are the main-clause subject of the sentence before `offset`'s."""
@@ -694,6 +766,16 @@ _FUNCTION_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PRON", "PART", "AUX"
 _NAME_TAIL_MAX = 4  # a name completing a role's phrase: at most this many words
 
 
+def _given_names_differ(a: list[str], b: list[str]) -> bool:
+    """ "Hillary Clinton" / "Bill Clinton": two full names whose given names are spelled
+    apart (neither an initial, a near spelling nor the start of the other) are two people,
+    however alike the whole strings are (a family shares a surname)."""
+    x, y = a[0].rstrip(".").casefold(), b[0].rstrip(".").casefold()
+    if len(x) < 2 or len(y) < 2 or x.startswith(y) or y.startswith(x):
+        return False
+    return not same_word(x, y)
+
+
 def _dangling(tail: list[Any]) -> list[int]:
     """Positions in `tail` from the first of its trailing function words ("from", "on the")
     to its end; empty where the tail ends in a content word."""
@@ -948,7 +1030,7 @@ class PeopleIndexer:
     """Analysis component: builds `analysis.people` (the PeopleIndex) for the later stages."""
 
     name = "people"
-    version = "6"  # 3: fuller roles written back; 4: given-name sex, main-clause subjects; 5: headline names, particles; 6: roles end at their noun phrase
+    version = "7"  # 7: two full names of one family stay two people, a "she" continues the one of the sentence before; 3: fuller roles written back; 4: given-name sex, main-clause subjects; 5: headline names, particles; 6: roles end at their noun phrase
     requires: tuple[str, ...] = ("nlp", "entities")
     provides: tuple[str, ...] = ("people",)
 

@@ -56,7 +56,7 @@ class QuoteExtractor:
     """Analysis component: fills `analysis.quotes` with attributed speech."""
 
     name = "quotes"
-    version = "12"  # 4: skips furniture sentences; 5: issue-10 speakers (relatives, documents, single marks); 6: described and appositive sources, roles through the index; 7: short quoted sentences, trailing tags, carried paragraphs; 8: unclosed quotes end at their tag, quotes after named indirect speech, coordinated speech verbs; 9: a source phrase re-read in a circle ends with no speaker; 10: relative pronouns, epithets, untagged subjects; 11: a tag before its quote, a quote labelling a pronoun object; 12: group speakers ("they", plural people and bodies, a person's campaign), "the website" a page, court orders, a colleague, a definite title is the person the sentence is about, "said of X" after a quotation, "it" for the organisation that spoke before, people named after a plural description, a fronted "according to" over inner speech, an organisation tagged as a noun after its description, who released a video that accuses
+    version = "13"  # 13: speech a person tells of is theirs (nested); 4: skips furniture sentences; 5: issue-10 speakers (relatives, documents, single marks); 6: described and appositive sources, roles through the index; 7: short quoted sentences, trailing tags, carried paragraphs; 8: unclosed quotes end at their tag, quotes after named indirect speech, coordinated speech verbs; 9: a source phrase re-read in a circle ends with no speaker; 10: relative pronouns, epithets, untagged subjects; 11: a tag before its quote, a quote labelling a pronoun object; 12: group speakers ("they", plural people and bodies, a person's campaign), "the website" a page, court orders, a colleague, a definite title is the person the sentence is about, "said of X" after a quotation, "it" for the organisation that spoke before, people named after a plural description, a fronted "according to" over inner speech, an organisation tagged as a noun after its description, who released a video that accuses
     requires = ("entities", "people")
     provides = ("quotes",)
 
@@ -96,6 +96,8 @@ class QuoteExtractor:
         for att in found:
             if _outer_credit(att, found, analysis.nlp):
                 continue  # "Acme announced X, reports the Herald": Acme's words, not the paper's
+            if _nested(att, found, analysis.nlp):
+                continue  # "X disclosed that Y called her to ...": X's account, not Y's words
             if att.content and inside(furniture, att.content[0].start):
                 continue  # a caption or widget notice, not speech
             if any(a <= att.cue.start < b for a, b in in_turn):
@@ -421,6 +423,46 @@ def _outer_credit(att: Attribution, found: list[Attribution], nlp_doc: Any) -> b
             credit is not None and verb.dep_ in ("ccomp", "parataxis") and verb.head in credit
         ):
             return True
+    return False
+
+
+def _nested(att: Attribution, found: list[Attribution], nlp_doc: Any) -> bool:
+    """Indirect speech a person is reported to have told of, inside what that person
+    says ("Klein said two other women said they ...", "she disclosed that Bill Clinton
+    called her to ..."): the cue and speaker lie in the outer content and the cue's verb
+    hangs under the outer verb. It is the outer speaker's account, carried by the outer
+    attribution; read alone it would give the words to the people it mentions. A paper's
+    or a body's report of someone's words ("The Post reported that Klein said") stays
+    the named person's: only a person telling of others is read this way."""
+    if att.direct or att.source is None:
+        return False
+    for outer in found:
+        if outer is att or outer.source is None or outer.cue_lemma not in SPEECH_VERBS:
+            continue
+        who = outer.source_head
+        if who is None or not (who.ent_type_ == "PERSON" or who.lower_ in ("he", "she")):
+            continue
+        if not any(
+            c.start <= att.cue.start
+            and att.cue.end <= c.end
+            and c.start <= att.source.start
+            and att.source.end <= c.end
+            for c in outer.content
+        ):
+            continue
+        inner = nlp_doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand")
+        verb = nlp_doc.char_span(outer.cue.start, outer.cue.end, alignment_mode="expand")
+        if inner is None or verb is None or not len(inner) or not len(verb):
+            continue
+        path: list[Any] = []
+        for t in inner[-1].ancestors:
+            if t in verb:
+                # "..., while Cruz said Y": an adverbial clause is the narrator's, not
+                # what the outer speaker said
+                if all(p.dep_ != "advcl" for p in [inner[-1], *path]):
+                    return True
+                break
+            path.append(t)
     return False
 
 

@@ -615,3 +615,51 @@ def test_a_they_is_a_main_clause_subject_not_one_inside_what_was_said(nlp):
         "They say the Democrats already tried to do that in July.",
     )
     assert said(qs, "already tried").speaker == "Republicans"
+
+
+# --- quotes11 (seventh session, second round): kinds from draw 2701 and the brief audit
+
+
+def test_two_full_names_of_one_family_stay_two_people(nlp):
+    # "Hillary Clinton" was merged into "Bill Clinton" by whole-string similarity, so
+    # "his wife, Hillary Clinton" made him a woman and her "she said" his
+    index = PeopleIndex(
+        nlp(
+            "Former governor Gary Richardson spoke first. His wife, Mary Richardson, "
+            "followed him on stage."
+        )
+    )
+    names = {p.name: p.gender for p in index.people}
+    assert names.get("Gary Richardson") == "m"
+    assert names.get("Mary Richardson") == "f"
+
+
+def test_a_she_is_never_the_man_named_inside_her_own_quotation(nlp):
+    qs = quotes(
+        nlp,
+        "Laura Bennett spoke on the radio on Sunday. She has gone public again as her "
+        "brother runs for mayor with his wife, Gail Bennett, at his side.\n\n"
+        "On Sunday, she disclosed for the first time that after the trial, Peter Marsh "
+        "called her to meet again.\n\n"
+        "\u201cHe called the office and they put the call through. And he said, "
+        "\u2018Hi, this is Peter Marsh.\u2019\u201d she said.",
+    )
+    assert said(qs, "He called the office").speaker == "Laura Bennett"
+
+
+def test_speech_a_person_tells_of_is_not_the_words_of_those_it_names(nlp):
+    qs = quotes(
+        nlp,
+        "Dana Holt said that three other tenants who have sued the landlord said they "
+        "also received threats after the hearing.",
+    )
+    assert said(qs, "also received threats").speaker == "Dana Holt"
+    assert not [q for q in qs if q.speaker and "tenants" in q.speaker.lower()]
+
+
+def test_a_paper_reporting_what_someone_said_leaves_it_theirs(nlp):
+    qs = quotes(
+        nlp,
+        "The Courier reported that Ellen Park said she was gathering material for a new book.",
+    )
+    assert [q for q in qs if "gathering material" in q.text and q.speaker == "Ellen Park"]
