@@ -34,7 +34,7 @@ from .cues import (
 )
 from .furniture import furniture_spans, inside
 from .nlp import doc_text
-from .people import headline_case, says_more, write_back_roles
+from .people import contiguous, headline_case, says_more, write_back_roles
 from .quotemarks import (
     _display,
     _trim,
@@ -56,7 +56,7 @@ class QuoteExtractor:
     """Analysis component: fills `analysis.quotes` with attributed speech."""
 
     name = "quotes"
-    version = "13"  # 13: speech a person tells of is theirs (nested); 4: skips furniture sentences; 5: issue-10 speakers (relatives, documents, single marks); 6: described and appositive sources, roles through the index; 7: short quoted sentences, trailing tags, carried paragraphs; 8: unclosed quotes end at their tag, quotes after named indirect speech, coordinated speech verbs; 9: a source phrase re-read in a circle ends with no speaker; 10: relative pronouns, epithets, untagged subjects; 11: a tag before its quote, a quote labelling a pronoun object; 12: group speakers ("they", plural people and bodies, a person's campaign), "the website" a page, court orders, a colleague, a definite title is the person the sentence is about, "said of X" after a quotation, "it" for the organisation that spoke before, people named after a plural description, a fronted "according to" over inner speech, an organisation tagged as a noun after its description, who released a video that accuses
+    version = "13"  # 13: speech a person tells of is theirs (nested), a wire dateline is no speaker; 4: skips furniture sentences; 5: issue-10 speakers (relatives, documents, single marks); 6: described and appositive sources, roles through the index; 7: short quoted sentences, trailing tags, carried paragraphs; 8: unclosed quotes end at their tag, quotes after named indirect speech, coordinated speech verbs; 9: a source phrase re-read in a circle ends with no speaker; 10: relative pronouns, epithets, untagged subjects; 11: a tag before its quote, a quote labelling a pronoun object; 12: group speakers ("they", plural people and bodies, a person's campaign), "the website" a page, court orders, a colleague, a definite title is the person the sentence is about, "said of X" after a quotation, "it" for the organisation that spoke before, people named after a plural description, a fronted "according to" over inner speech, an organisation tagged as a noun after its description, who released a video that accuses
     requires = ("entities", "people")
     provides = ("quotes",)
 
@@ -146,7 +146,21 @@ class QuoteExtractor:
                 continue  # "X is so; retailers have posted signs": a new clause, not a tag
             name_tokens = _person_after(att.name_tokens)
             again = _same_speaker_again(att, spoken, analysis.nlp)
-            if again is not None:
+            dateline = _dateline_end(text, att)
+            if dateline is not None:
+                # "New York (AFP) - Vice President X on Monday accused ...": the place
+                # of a wire dateline is no speaker; the person named after it may be
+                after = [
+                    t
+                    for t in att.source_head.sent
+                    if dateline <= t.idx < att.cue.start and t.ent_type_ == "PERSON"
+                ]
+                speaker = (
+                    resolver.resolve_name(contiguous(after, after[0]), [])
+                    if after
+                    else Speaker(None, "unknown")
+                )
+            elif again is not None:
                 speaker = again  # "X said A and said B": the parse took B's subject from A
             elif name_tokens and any(t.ent_type_ == "PERSON" for t in name_tokens):
                 speaker = resolver.resolve_name(name_tokens, att.role_tokens)
@@ -464,6 +478,28 @@ def _nested(att: Attribution, found: list[Attribution], nlp_doc: Any) -> bool:
                 break
             path.append(t)
     return False
+
+
+# A wire dateline opening a line: "New York (AFP) -", "SCRANTON, Pa. (AP) --",
+# "WASHINGTON —" (a place in capitals when no agency is bracketed); always its dash,
+# so "State Sen. Lee Bright (R), a supporter, said" is a name and a party.
+_DATELINE = re.compile(
+    r"[ \t]*(?:[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}(?:,[ \t]+[A-Z][\w.]+){0,2}"
+    r"[ \t]*\([A-Z][\w .&-]{0,25}\)[ \t]*(?:--|—|–|-)[ \t]"
+    r"|[A-Z][A-Z.'’-]{2,}(?:[ \t]+[A-Z][A-Z.'’-]+){0,3}(?:,[ \t]+[A-Z][\w.]+){0,2}[ \t]*(?:--|—|–))"
+)
+
+
+def _dateline_end(text: str, att: Attribution) -> int | None:
+    """Where a line's wire dateline ends, when the attribution's source word lies in it."""
+    head = att.source_head
+    if head is None:
+        return None
+    line = text.rfind("\n", 0, head.idx) + 1
+    m = _DATELINE.match(text, line)
+    if m is None or not line <= head.idx < m.end():
+        return None
+    return m.end()
 
 
 def _person_after(name_toks: list[Any]) -> list[Any]:

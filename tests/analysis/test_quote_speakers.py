@@ -663,3 +663,15 @@ def test_a_paper_reporting_what_someone_said_leaves_it_theirs(nlp):
         "The Courier reported that Ellen Park said she was gathering material for a new book.",
     )
     assert [q for q in qs if "gathering material" in q.text and q.speaker == "Ellen Park"]
+
+
+def test_a_wire_dateline_is_never_a_speaker(nlp):
+    # brief audit 7: "New York (AFP)" was the speaker of Biden's accusation
+    qs = quotes(
+        nlp,
+        "Scranton (AFP) - Vice President Joe Biden on Monday accused Republican nominee "
+        "Donald Trump of endangering the lives of US troops with his reckless talk.",
+    )
+    assert said(qs, "endangering the lives").speaker == "Joe Biden"
+    qs = quotes(nlp, "Toledo (AFP) - The nominee accused him of endangering the troops.")
+    assert all(q.speaker != "Toledo" for q in qs)
