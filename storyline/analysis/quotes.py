@@ -56,7 +56,7 @@ class QuoteExtractor:
     """Analysis component: fills `analysis.quotes` with attributed speech."""
 
     name = "quotes"
-    version = "13"  # 13: speech a person tells of is theirs (nested), a wire dateline is no speaker; 4: skips furniture sentences; 5: issue-10 speakers (relatives, documents, single marks); 6: described and appositive sources, roles through the index; 7: short quoted sentences, trailing tags, carried paragraphs; 8: unclosed quotes end at their tag, quotes after named indirect speech, coordinated speech verbs; 9: a source phrase re-read in a circle ends with no speaker; 10: relative pronouns, epithets, untagged subjects; 11: a tag before its quote, a quote labelling a pronoun object; 12: group speakers ("they", plural people and bodies, a person's campaign), "the website" a page, court orders, a colleague, a definite title is the person the sentence is about, "said of X" after a quotation, "it" for the organisation that spoke before, people named after a plural description, a fronted "according to" over inner speech, an organisation tagged as a noun after its description, who released a video that accuses
+    version = "13"  # 13: speech a person tells of is theirs (nested), a wire dateline is no speaker, an "as" aside is no statement; 4: skips furniture sentences; 5: issue-10 speakers (relatives, documents, single marks); 6: described and appositive sources, roles through the index; 7: short quoted sentences, trailing tags, carried paragraphs; 8: unclosed quotes end at their tag, quotes after named indirect speech, coordinated speech verbs; 9: a source phrase re-read in a circle ends with no speaker; 10: relative pronouns, epithets, untagged subjects; 11: a tag before its quote, a quote labelling a pronoun object; 12: group speakers ("they", plural people and bodies, a person's campaign), "the website" a page, court orders, a colleague, a definite title is the person the sentence is about, "said of X" after a quotation, "it" for the organisation that spoke before, people named after a plural description, a fronted "according to" over inner speech, an organisation tagged as a noun after its description, who released a video that accuses
     requires = ("entities", "people")
     provides = ("quotes",)
 
@@ -96,6 +96,8 @@ class QuoteExtractor:
         for att in found:
             if _outer_credit(att, found, analysis.nlp):
                 continue  # "Acme announced X, reports the Herald": Acme's words, not the paper's
+            if not att.direct and _as_aside(att, analysis.nlp):
+                continue  # "as polls show X", "as Rubio has said": the narrator's aside
             if _nested(att, found, analysis.nlp):
                 continue  # "X disclosed that Y called her to ...": X's account, not Y's words
             if att.content and inside(furniture, att.content[0].start):
@@ -149,7 +151,7 @@ class QuoteExtractor:
             dateline = _dateline_end(text, att)
             if dateline is not None:
                 # "New York (AFP) - Vice President X on Monday accused ...": the place
-                # of a wire dateline is no speaker; the person named after it may be
+                # of a wire dateline is no speaker, an "as" aside is no statement; the person named after it may be
                 after = [
                     t
                     for t in att.source_head.sent
@@ -478,6 +480,19 @@ def _nested(att: Attribution, found: list[Attribution], nlp_doc: Any) -> bool:
                 break
             path.append(t)
     return False
+
+
+def _as_aside(att: Attribution, nlp_doc: Any) -> bool:
+    """A cue verb in an adverbial "as" clause ("... more aggressively as polls show
+    Sanders surging", "as Rubio has said"): the writer leaning on a source for their own
+    sentence, not a statement the source made in those words."""
+    span = nlp_doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    verb = span[-1]
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
+    )
 
 
 # A wire dateline opening a line: "New York (AFP) -", "SCRANTON, Pa. (AP) --",

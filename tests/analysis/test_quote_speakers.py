@@ -675,3 +675,17 @@ def test_a_wire_dateline_is_never_a_speaker(nlp):
     assert said(qs, "endangering the lives").speaker == "Joe Biden"
     qs = quotes(nlp, "Toledo (AFP) - The nominee accused him of endangering the troops.")
     assert all(q.speaker != "Toledo" for q in qs)
+
+
+def test_an_as_aside_is_the_writers_not_a_statement(nlp):
+    # draw 2701: "as polls show Sanders surging", "as Rubio has said" were statements
+    # of the polls and of Rubio
+    qs = quotes(
+        nlp,
+        "The mayor's team has answered Ruiz more sharply as surveys show Ruiz gaining "
+        "ground in the suburbs. Ruiz is a stronger candidate, as Tom Keller has said.",
+    )
+    assert not [q for q in qs if q.speaker and "surveys" in q.speaker.lower()]
+    assert not [q for q in qs if q.speaker == "Tom Keller"]
+    qs = quotes(nlp, "Tom Keller said the plan would fail.")
+    assert said(qs, "plan would fail").speaker == "Tom Keller"
