@@ -668,6 +668,8 @@ def _paragraph_continuation(
         last = next((o for o in found if o is not last and _nests(last, o)), last)
     if last is None or last.source is None:
         return None
+    if _tagged_by_another(text, nlp_doc, quote, last):
+        return None
     if not last.direct and (bridge is not None or not _named_person(last)):
         # 'Roe said that A.' then a paragraph '"B."': B is Roe's when Roe is named and
         # nothing stands between; a described or nameless source does not carry on
@@ -684,6 +686,32 @@ def _paragraph_continuation(
     if not last.direct and _names_another(nlp_doc, last, last.source.end, prev_end):
         return None
     return last
+
+
+def _tagged_by_another(text: str, nlp_doc: Any, quote: Span, last: Attribution) -> bool:
+    """Whether the quote's own sentence goes on with someone else as the subject of a
+    verb the cue lists do not know ('"France will always be France," an angry Hollande
+    retaliated.'): that person's words, not the last speaker's carried on."""
+    if nlp_doc is None or last.source is None:
+        return False
+    after = nlp_doc.char_span(quote.end - 1, quote.end, alignment_mode="expand")
+    if after is None or not len(after):
+        return False
+    sent = after[0].sent
+    stop = next(
+        (t.idx for t in sent if t.idx > quote.end + 2 and t.text in ('"', "\u201c", "\u201d")),
+        sent.end_char,
+    )
+    own = {w.strip(",.").lower() for w in text[last.source.start : last.source.end].split()}
+    return any(
+        t.dep_ == "nsubj"
+        and quote.end < t.idx < stop
+        and (t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN")  # "Hollande" as ORG
+        and t.head.pos_ == "VERB"
+        and t.head.idx > t.idx
+        and t.lower_ not in own
+        for t in sent
+    )
 
 
 def _named_person(att: Attribution) -> bool:

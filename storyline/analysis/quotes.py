@@ -56,7 +56,7 @@ class QuoteExtractor:
     """Analysis component: fills `analysis.quotes` with attributed speech."""
 
     name = "quotes"
-    version = "13"  # 13: speech a person tells of is theirs (nested), a wire dateline is no speaker, an "as" aside is no statement; 4: skips furniture sentences; 5: issue-10 speakers (relatives, documents, single marks); 6: described and appositive sources, roles through the index; 7: short quoted sentences, trailing tags, carried paragraphs; 8: unclosed quotes end at their tag, quotes after named indirect speech, coordinated speech verbs; 9: a source phrase re-read in a circle ends with no speaker; 10: relative pronouns, epithets, untagged subjects; 11: a tag before its quote, a quote labelling a pronoun object; 12: group speakers ("they", plural people and bodies, a person's campaign), "the website" a page, court orders, a colleague, a definite title is the person the sentence is about, "said of X" after a quotation, "it" for the organisation that spoke before, people named after a plural description, a fronted "according to" over inner speech, an organisation tagged as a noun after its description, who released a video that accuses
+    version = "13"  # 13: speech a person tells of is theirs (nested), a wire dateline is no speaker, an "as" aside is no statement, a quote tagged by someone else carries no one on; 4: skips furniture sentences; 5: issue-10 speakers (relatives, documents, single marks); 6: described and appositive sources, roles through the index; 7: short quoted sentences, trailing tags, carried paragraphs; 8: unclosed quotes end at their tag, quotes after named indirect speech, coordinated speech verbs; 9: a source phrase re-read in a circle ends with no speaker; 10: relative pronouns, epithets, untagged subjects; 11: a tag before its quote, a quote labelling a pronoun object; 12: group speakers ("they", plural people and bodies, a person's campaign), "the website" a page, court orders, a colleague, a definite title is the person the sentence is about, "said of X" after a quotation, "it" for the organisation that spoke before, people named after a plural description, a fronted "according to" over inner speech, an organisation tagged as a noun after its description, who released a video that accuses
     requires = ("entities", "people")
     provides = ("quotes",)
 
@@ -151,7 +151,7 @@ class QuoteExtractor:
             dateline = _dateline_end(text, att)
             if dateline is not None:
                 # "New York (AFP) - Vice President X on Monday accused ...": the place
-                # of a wire dateline is no speaker, an "as" aside is no statement; the person named after it may be
+                # of a wire dateline is no speaker, an "as" aside is no statement, a quote tagged by someone else carries no one on; the person named after it may be
                 after = [
                     t
                     for t in att.source_head.sent

@@ -689,3 +689,20 @@ def test_an_as_aside_is_the_writers_not_a_statement(nlp):
     assert not [q for q in qs if q.speaker == "Tom Keller"]
     qs = quotes(nlp, "Tom Keller said the plan would fail.")
     assert said(qs, "plan would fail").speaker == "Tom Keller"
+
+
+def test_a_quote_tagged_by_someone_else_does_not_carry_the_last_speaker_on(nlp):
+    # draw 2701: '"France will always be France," an angry Hollande retaliated.' went
+    # to Trump, who spoke in the paragraph before ("retaliated" is no cue of ours)
+    qs = quotes(
+        nlp,
+        "Mayor Paul Dumas said the city would recover. Donald Trump mocked the city on "
+        "Friday.\n\n\u201cLyon will always be Lyon,\u201d an angry Dumas retaliated.",
+    )
+    assert not [q for q in qs if "always be Lyon" in q.text and q.speaker == "Donald Trump"]
+    qs = quotes(
+        nlp,
+        "\u201cWe will rebuild,\u201d Paul Dumas said on Friday.\n\n"
+        "\u201cThe city is strong,\u201d he added.\n\n\u201cIt always comes back.\u201d",
+    )
+    assert said(qs, "always comes back").speaker == "Paul Dumas"
