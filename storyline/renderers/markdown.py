@@ -24,7 +24,7 @@ from ._common import (
     source_numbers,
 )
 
-MORE = " (the full brief, `storyline brief --all` or JSON, has the rest)"
+MORE = " (the full brief, `storyline brief --all`, has the rest; JSON `totals` has the counts)"
 
 _MARKDOWN_SYNTAX = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]~|"})
 
