@@ -34,7 +34,6 @@ from .entity_rules import ANAPHORIC_OWNERS, GENERIC_ORG_HEADS, ORG_PREPOSITIONS
 from .matching import (
     is_titled,
     resolve_short_name,
-    same_word,
     similar,
     split_title,
     titled_name,
@@ -353,8 +352,6 @@ class PeopleIndex:
                 continue  # "Trump aides", "a Trump supporter": not who "he" is
             if wanted and person.gender not in (None, wanted):
                 continue
-            if wanted and self._shared_surname(person.name):
-                continue  # a bare "Clinton" when Bill and Hillary are both named: no one
             fits.append((start, person))
         if not fits:
             return None
@@ -425,13 +422,6 @@ class PeopleIndex:
         if subj is None or self._pronoun_gender(subj.idx) != wanted:
             return None
         return self.person_before(subj.idx, skip)
-
-    def _shared_surname(self, name: str) -> bool:
-        """A one-word name two people named in full share: it names neither for sure."""
-        if " " in name:
-            return False
-        full = [p.name for p in self.people if len(p.name.split()) > 1]
-        return sum(word_in_name(name, n.split()) for n in full) > 1
 
     def _previous_subjects(self, offset: int) -> set[str]:
         """People who are the main-clause subject of the sentence before `offset`'s."""
@@ -767,13 +757,11 @@ _NAME_TAIL_MAX = 4  # a name completing a role's phrase: at most this many words
 
 
 def _given_names_differ(a: list[str], b: list[str]) -> bool:
-    """ "Hillary Clinton" / "Bill Clinton": two full names whose given names are spelled
-    apart (neither an initial, a near spelling nor the start of the other) are two people,
-    however alike the whole strings are (a family shares a surname)."""
-    x, y = a[0].rstrip(".").casefold(), b[0].rstrip(".").casefold()
-    if len(x) < 2 or len(y) < 2 or x.startswith(y) or y.startswith(x):
-        return False
-    return not same_word(x, y)
+    """ "Hillary Clinton" / "Bill Clinton": two full names whose given names the name lists
+    give opposite sexes are two people, however alike the whole strings are (a family
+    shares a surname); "Mike"/"Michael", "Bernie"/"Bernard" may be one person."""
+    x, y = given_name_gender(" ".join(a)), given_name_gender(" ".join(b))
+    return x is not None and y is not None and x != y
 
 
 def _dangling(tail: list[Any]) -> list[int]:
@@ -1030,7 +1018,7 @@ class PeopleIndexer:
     """Analysis component: builds `analysis.people` (the PeopleIndex) for the later stages."""
 
     name = "people"
-    version = "7"  # 7: two full names of one family stay two people, a "she" continues the one of the sentence before; 3: fuller roles written back; 4: given-name sex, main-clause subjects; 5: headline names, particles; 6: roles end at their noun phrase
+    version = "7"  # 7: two full names of opposite sexes stay two people, a "she" continues the one of the sentence before; 3: fuller roles written back; 4: given-name sex, main-clause subjects; 5: headline names, particles; 6: roles end at their noun phrase
     requires: tuple[str, ...] = ("nlp", "entities")
     provides: tuple[str, ...] = ("people",)
 
