@@ -165,6 +165,9 @@ class Figure:
     # the source's own words around the number ("61 percent of women view Trump
     # unfavorably"), set by the brief when `measure` is missing or does not stand alone
     context: str | None = None
+    # a target or forecast its own source says was given up or moved ("originally hoped
+    # to reach 10 billion in 2018 but pushed the date back"), set by the brief
+    superseded: bool = False
 
 
 @dataclass(slots=True)

@@ -1014,6 +1014,12 @@ def _link_short_forms(doc: Any, cands: list[_Cand], known_orgs: Sequence[str] = 
         name = canonical_name(doc[c.start : c.end].text, c.type)
         if name in places:
             continue
+        title = c.end < len(doc) and doc[c.end].text.casefold() in ROLE_HEADS
+        if title and name.casefold() in GENERIC_ORG_HEADS:
+            # "Party Chairman Reince Priebus": part of a title, which body it names
+            # the text does not say (not the "Nazi Party" named before)
+            cands.remove(c)
+            continue
         full = leading_org(name, orgs) or generic_org(name, orgs)
         if full is not None:
             c.type, c.canonical = "ORG", full

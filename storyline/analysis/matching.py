@@ -46,6 +46,8 @@ def same_word(a: str, b: str, threshold: float = WORD_SIMILARITY) -> bool:
         return all(same_word(x, y, threshold) for x, y in zip(parts_a, parts_b, strict=True))
     if min(len(a), len(b)) < _MIN_FUZZY_LEN:
         return False
+    if abs(len(a) - len(b)) > 2:
+        return False  # "Secret"/"Secretary": a word with an ending of its own, not a spelling
     return similar(a, b) >= threshold or transposed(a, b)
 
 

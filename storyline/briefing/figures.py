@@ -20,6 +20,7 @@ from ..analysis.names import name_key
 from ..model import Analysis, Clause, Figure
 from ..words import FUNCTION_WORDS
 from .compare import normalise_measure
+from .readable import REVISED_HERE
 
 __all__ = ["add_context", "collect_figures", "measure_stands", "same_figure", "source_context"]
 
@@ -156,6 +157,7 @@ def collect_figures(analyses: Sequence[Analysis]) -> list[Figure]:
             else:
                 _merge(match, figure)
     add_context(merged, analyses)
+    mark_superseded(merged, analyses)
     order = {id(f): i for i, f in enumerate(merged)}
 
     def key(f: Figure):
@@ -371,3 +373,19 @@ def add_context(figures: Sequence[Figure], analyses: Sequence[Analysis]) -> None
             continue
         number = (cite.start + span[0], cite.start + span[1])
         figure.context = source_context(doc, cite.start, cite.end, number, analysis.clauses)
+
+
+def mark_superseded(figures: Sequence[Figure], analyses: Sequence[Analysis]) -> None:
+    """Mark a target or forecast that every source citing it says was given up or moved
+    ("Originally Huawei hoped to reach the 10 billion number in 2018 but pushed the target
+    date back"): the numbers table must not show it as the current plan. The same
+    sentence rule marks such a plan in the timeline (`readable.REVISED_HERE`)."""
+    texts = {a.document.id: a.document.text for a in analyses}
+    for figure in figures:
+        if figure.status not in ("target", "forecast") or not figure.citations:
+            continue
+        sentences = [
+            texts[c.document][c.start : c.end] for c in figure.citations if c.document in texts
+        ]
+        if sentences and all(REVISED_HERE.search(s) for s in sentences):
+            figure.superseded = True

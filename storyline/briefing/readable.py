@@ -108,6 +108,14 @@ _END = re.compile(rf"[.!?][{_QUOTES})\]]*$")
 # The notes the timeline appends to a superseded plan (timeline.settle_own_revisions,
 # mark_moved_targets): the brief's words, kept outside the line it makes of the source's.
 REVISION_NOTE = re.compile(r"\s*\((?:superseded|later moved to \d{4})\)$")
+# A plan its own sentence says was given up or changed: "originally hoped to ... in 2018 but
+# pushed the date back", "had planned to open in 2020 before costs rose" (the timeline
+# marks such a plan superseded, and so does the numbers table).
+REVISED_HERE = re.compile(
+    r"(?i)\b(?:originally|initially|first)\s+(?:\w+\s+){0,3}?(?:hoped|planned|aimed|expected|"
+    r"intended|wanted|promised|targeted|scheduled)\b|\bhad\s+(?:hoped|planned|aimed|expected|"
+    r"intended|wanted|promised)\b|\bwas\s+(?:originally\s+|initially\s+)?(?:supposed|meant)\s+to\b"
+)
 # A leading editorial aside: "(later moved to 2028) The company still plans...".
 _ASIDE = re.compile(r"^\([^)]{1,80}\)\s+(?=[A-Z])")
 # A speaker's label before their words, without quotation marks.

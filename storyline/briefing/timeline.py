@@ -29,7 +29,7 @@ from ..datetokens import MONTH_ABBREVIATIONS, MONTH_NAMES, YEAR
 from ..model import Analysis, Citation, Clause, DateMention, Document, Granularity, TimelineEvent
 from ..words import AUXILIARIES, CARDINALS, FUNCTION_WORDS, REPORTING_WORDS
 from . import event_keep
-from .readable import REVISION_NOTE, WIRE_DATELINE
+from .readable import REVISED_HERE, REVISION_NOTE, WIRE_DATELINE
 
 MAX_WORDS = 40  # longer sentences are trimmed to the clause around the date
 MAX_SENTENCE_WORDS = 60  # a sentence this long is kept rather than show a noun phrase
@@ -813,21 +813,12 @@ def borrow_years(analyses: Sequence[Analysis]) -> list[Analysis]:
     return out
 
 
-# A plan its own sentence says was given up or changed: "originally hoped to ... in 2018 but
-# pushed the date back", "had planned to open in 2020 before costs rose".
-_REVISED_HERE = re.compile(
-    r"(?i)\b(?:originally|initially|first)\s+(?:\w+\s+){0,3}?(?:hoped|planned|aimed|expected|"
-    r"intended|wanted|promised|targeted|scheduled)\b|\bhad\s+(?:hoped|planned|aimed|expected|"
-    r"intended|wanted|promised)\b|\bwas\s+(?:originally\s+|initially\s+)?(?:supposed|meant)\s+to\b"
-)
-
-
 def settle_own_revisions(events: list[TimelineEvent]) -> None:
     """A plan whose own sentence tells that it was given up or changed ("Originally the
     firm hoped to reach 10 billion in 2018 but pushed the date back") is no current
     target: it stays at its date among the targets, marked "(superseded)"."""
     for e in events:
-        if e.future and not REVISION_NOTE.search(e.text) and _REVISED_HERE.search(e.text):
+        if e.future and not REVISION_NOTE.search(e.text) and REVISED_HERE.search(e.text):
             e.text = f"{e.text} (superseded)"
 
 

@@ -24,7 +24,7 @@ from ._common import (
     source_numbers,
 )
 
-MORE = " (the full brief, `storyline brief --all` or JSON, has the rest)"
+MORE = " (the full brief, `storyline brief --all`, has the rest; JSON `totals` has the counts)"
 
 _MARKDOWN_SYNTAX = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]~|"})
 
@@ -169,7 +169,8 @@ def render_markdown(brief: Brief) -> str:
         for f in brief.figures:
             out.append(
                 f"| {_esc(f.text)} | {_esc(_measure_cell(f))} | {_esc(f.period)} | {_esc(f.subject)} | "
-                f"{_esc(f.claimant)} | {f.status} | {_cite(f.citations, n)} |"
+                f"{_esc(f.claimant)} | {f.status}{' (superseded)' if f.superseded else ''} | "
+                f"{_cite(f.citations, n)} |"
             )
         out.append("")
         out += _more(brief, "figures", len(brief.figures))

@@ -84,6 +84,8 @@ def test_same_word_near_spelling_but_short_words_exact():
     assert same_word("Sanqi", "Sanqui")
     assert not same_word("He", "Ho")
     assert not same_word("Li", "Lu")
+    # a word with an ending of its own is another word, not a spelling of it
+    assert not same_word("Secret", "Secretary")
 
 
 def test_resolve_short_name_exact_fuzzy_and_ambiguous():
@@ -550,3 +552,13 @@ def test_generational_suffix_is_one_person():
     assert canonical_name("Jesse Matthew Jr.", "PERSON") == "Jesse Matthew"
     assert canonical_name("Matthew Jr.", "PERSON") == "Matthew"
     assert canonical_name("Jr.", "PERSON") == "Jr."
+
+
+def test_a_generic_head_in_a_title_is_no_back_reference(nlp):
+    text = (
+        "Critics compared the remarks to the rhetoric of the Nazi Party. "
+        "Party Chairman Reince Priebus called the ad a new low."
+    )
+    got = _ents(nlp, text)
+    assert not [m for m in got if m.text == "Party"]
+    assert not [m for m in got if m.canonical == "Nazi Party" and m.text != "Nazi Party"]

@@ -346,3 +346,31 @@ def test_collect_figures_quotes_the_source_only_where_the_measure_does_not_stand
     got = {f.text: f for f in collect_figures([Analysis(document=doc, figures=[bare, club])])}
     assert got["2 percent"].context == "Everyone else is at 2 percent or below"
     assert got["$5.5 million"].context is None
+
+
+def test_a_target_its_own_source_says_was_moved_is_marked_superseded() -> None:
+    old = "Originally the firm hoped to reach 10 billion in revenue in 2018 but pushed it back."
+    new = " By 2019 the firm wants its revenue to reach 10 billion."
+    doc = Document(id="a", source="a.txt", text=old + new)
+    moved = Figure(
+        "10 billion",
+        10.0,
+        "USD",
+        "billion",
+        measure="revenue",
+        period="2018",
+        status="target",
+        citations=[Citation("a", 0, len(old))],
+    )
+    current = Figure(
+        "10 billion",
+        10.0,
+        "USD",
+        "billion",
+        measure="revenue",
+        period="by 2019",
+        status="target",
+        citations=[Citation("a", len(old) + 1, len(old + new))],
+    )
+    got = collect_figures([Analysis(document=doc, figures=[moved, current])])
+    assert [(f.period, f.superseded) for f in got] == [("2018", True), ("by 2019", False)]

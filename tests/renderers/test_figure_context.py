@@ -62,3 +62,17 @@ def test_a_figure_with_neither_measure_nor_context_renders_an_empty_cell(fmt: st
     b = brief()
     b.figures[0].context = None
     assert "61 percent" in render(b, fmt, {"d1": TEXT})
+
+
+def test_every_renderer_says_a_target_was_superseded() -> None:
+    b = brief()
+    b.figures[1].status = "target"
+    b.figures[1].superseded = True
+    md = render(b, "markdown")
+    assert next(r for r in md.splitlines() if r.startswith("| 5%")).split("|")[6].strip() == (
+        "target (superseded)"
+    )
+    assert "<td>target (superseded)</td>" in render(b, "html", {"d1": TEXT})
+    data = json.loads(render(b, "json"))
+    jsonschema.validate(data, schema())
+    assert [f["superseded"] for f in data["figures"]] == [False, True]
