@@ -150,7 +150,9 @@ def _readable_summary(
 def _event_line(event: TimelineEvent, analyses: dict[str, Analysis]) -> TimelineEvent | None:
     """A timeline event as a line that stands alone, or None. A clause that cannot
     ("the project was approved in March") gives way to its whole sentence, when that
-    can, and the event then cites that sentence: a line never says more than its source."""
+    can, and the event then cites that sentence: a line never says more than its source.
+    Where neither can for want of a past happening's subject ("..., he was in charge"),
+    the clause is tried once more with the person the article makes plain (`_pronoun_named`)."""
     first = event.citations[0] if event.citations else None
     if first is None:
         return None
@@ -158,9 +160,6 @@ def _event_line(event: TimelineEvent, analyses: dict[str, Analysis]) -> Timeline
     text, after = (event.text[: note.start()], note.group(0)) if note else (event.text, "")
     analysis = analyses.get(first.document)
     line = standalone(text, analysis, first.start, first.end)
-    if line is None and analysis is not None:
-        named = _pronoun_named(text, analysis, first.start)
-        line = standalone(named, analysis, first.start, first.end) if named else None
     if line is not None:
         return dataclasses.replace(event, text=line + after)
     if analysis is None:
@@ -172,13 +171,15 @@ def _event_line(event: TimelineEvent, analyses: dict[str, Analysis]) -> Timeline
             first.end,
         ):
             line = standalone(doc.sentence_text(sentence), analysis, sentence.start, sentence.end)
-            if line is None:
-                return None
-            whole = Citation(first.document, sentence.start, sentence.end)
-            return dataclasses.replace(
-                event, text=line + after, citations=[whole, *event.citations[1:]]
-            )
-    return None
+            if line is not None:
+                whole = Citation(first.document, sentence.start, sentence.end)
+                return dataclasses.replace(
+                    event, text=line + after, citations=[whole, *event.citations[1:]]
+                )
+            break
+    named = None if event.future else _pronoun_named(text, analysis, first.start)
+    line = standalone(named, analysis, first.start, first.end) if named else None
+    return dataclasses.replace(event, text=line + after) if line is not None else None
 
 
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is)\b")

@@ -482,9 +482,7 @@ def _person_before(analysis: Analysis | None, start: int, end: int) -> bool:
         return True
     names = _name_words(analysis)
     before = text[start : pronoun.start()]
-    if any(
-        re.sub(r"['’]s$", "", w) in names for w in re.findall(r"\b[A-Z][a-z'’]+\b", before)
-    ):  # "Mrs. Clinton's vote, which she ...": the name with its possessive
+    if any(w in names for w in re.findall(r"\b[A-Z][a-z'’]+\b", before)):
         return True
     comma = text.find(",", pronoun.end(), end)
     if comma < 0 or _QUOTE_MARK.search(text, start, comma):
