@@ -1,9 +1,9 @@
 """A timeline clause whose subject is a pronoun gets its person only when the article makes
-that plain (briefing/build.py `_pronoun_named`); otherwise the event is left as it was."""
+that plain (briefing/readable.py `pronoun_named`, tried by build.py `_event_line`); otherwise the event is left as it was."""
 
 from __future__ import annotations
 
-from storyline.briefing.build import _pronoun_named
+from storyline.briefing.readable import pronoun_named
 from storyline.ingest.documents import document_from_text
 from storyline.model import Analysis, EntityMention
 
@@ -41,7 +41,7 @@ def test_the_one_person_of_the_sentence_before_is_named() -> None:
     clause, at = _clause(
         a, "One is the momentum from his victory in Tuesday's Republican primary in Wisconsin."
     )
-    assert _pronoun_named(clause, a, at) == (
+    assert pronoun_named(clause, a, at) == (
         "One is the momentum from [Ted Cruz]'s victory in Tuesday's Republican primary in Wisconsin."
     )
 
@@ -56,20 +56,20 @@ def test_a_person_described_in_the_line_keeps_the_pronoun() -> None:
         a,
         "In another incident this month, a 78-year-old man was charged with assault after he sucker-punched a protester.",
     )
-    assert _pronoun_named(clause, a, at) is None
+    assert pronoun_named(clause, a, at) is None
 
 
 def test_two_people_before_or_a_name_in_the_line_leave_it() -> None:
     text = "Hillary Clinton met Bernie Sanders. On Tuesday he won Indiana. Sanders said on Monday he would stay."
     a = _analysis(text, ["Bernie Sanders", "Hillary Clinton", "Sanders"])
     clause, at = _clause(a, "On Tuesday he won Indiana.")
-    assert _pronoun_named(clause, a, at) is None  # Clinton or Sanders: not plain
+    assert pronoun_named(clause, a, at) is None  # Clinton or Sanders: not plain
     clause, at = _clause(a, "Sanders said on Monday he would stay.")
-    assert _pronoun_named(clause, a, at) is None  # the line names its own person
+    assert pronoun_named(clause, a, at) is None  # the line names its own person
 
 
 def test_a_clause_cut_at_the_pronoun_is_left() -> None:
     text = "Ted Cruz waited. It took him most of a day to formulate a comeback on Monday."
     a = _analysis(text, ["Ted Cruz"])
     clause, at = _clause(a, "him most of a day to formulate a comeback on Monday.")
-    assert _pronoun_named(clause, a, at) is None
+    assert pronoun_named(clause, a, at) is None
