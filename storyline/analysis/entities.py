@@ -71,7 +71,15 @@ from .names import (
 )
 from .nlp import doc_text
 from .registry import register
-from .roles import ADULT_AGE, CHILD_ROLE, COURTESY_GENDER, KIN_NOUNS, UNIT_NOUNS
+from .roles import (
+    ADULT_AGE,
+    CHILD_ROLE,
+    COURTESY_GENDER,
+    KIN_NOUNS,
+    UNIT_NOUNS,
+    past_marker,
+    with_past,
+)
 
 __all__ = [
     "ANAPHORIC_OWNERS",
@@ -225,7 +233,7 @@ def _name_title(doc: Any, person: _Cand) -> bool:
         j -= 1
         if i - j >= 2:
             break
-    person.role = " ".join([*(t.text for t in doc[j:i]), role])
+    person.role = with_past(" ".join([*(t.text for t in doc[j:i]), role]), past_marker(doc, j))
     return True
 
 
@@ -1072,7 +1080,7 @@ def _premodifier_role(doc: Any, person: _Cand, cands: list[_Cand], dominant: str
         j > 0 and (doc[j - 1].lower_ in ("its", "their") or _is_owner_s(doc, j - 2))
     ):
         return False  # a comma needs "Its chairman," to read as a title
-    person.role = doc[j:end].text
+    person.role = with_past(doc[j:end].text, past_marker(doc, j))
     if j > 0 and doc[j - 1].lower_ in ("its", "their"):
         person.organisation = _nearest_org(doc, cands, j - 1) or dominant
         return True
