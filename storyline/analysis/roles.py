@@ -354,3 +354,13 @@ def is_past_role(role: str | None) -> bool:
 def with_past(role: str, marker: str | None) -> str:
     """`role` with `marker` in front, unless it already has one."""
     return role if not marker or is_past_role(role) else marker + role
+
+
+def bare_role(role: str) -> str:
+    """`role` without its past marker ("then-Senator" -> "Senator")."""
+    low = role.lower()
+    for prefix in ("ex-", "then-"):
+        if low.startswith(prefix):
+            return role[len(prefix) :]
+    first, _, rest = role.partition(" ")
+    return rest if first.lower() in PAST_WORDS and rest else role
