@@ -259,7 +259,7 @@ class EntityRecognizer:
     """Analysis component: fills `analysis.entities` (see the module docstring)."""
 
     name = "entities"
-    version = "4"  # non-players, junk and type evidence (issue 10, entities3); inline furniture
+    version = "5"  # 4: non-players, junk and type evidence, inline furniture; 5: past posts, titles of the next name, leading names
     requires: tuple[str, ...] = ()
     provides: tuple[str, ...] = ("entities",)
 

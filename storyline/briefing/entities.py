@@ -352,7 +352,7 @@ def _pick_name(parts: list[_Group], type: str) -> str:
 
 
 def _past_if_said(
-    role: str | None, org: str | None, roles: Counter[tuple[str | None, str | None]]
+    role: str | None, org: str | None, roles: Counter[tuple[str, str | None]]
 ) -> tuple[str | None, str | None]:
     """Where one mention gives a post as past ("former Senator", "then-Sen.") and another
     the bare post, the brief must not claim it is current: the past form wins."""
@@ -362,7 +362,7 @@ def _past_if_said(
     past = [
         (r, o)
         for (r, o), _ in roles.most_common()
-        if is_past_role(r) and role_head(bare_role(r or "")) == head
+        if is_past_role(r) and role_head(bare_role(r)) == head
     ]
     return past[0] if past else (role, org)
 

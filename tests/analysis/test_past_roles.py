@@ -28,7 +28,11 @@ def _roles(*texts):
 
 
 def test_past_marker_words():
-    assert is_past_role("former Senator") and is_past_role("ex-mayor") and is_past_role("then-Governor")
+    assert (
+        is_past_role("former Senator")
+        and is_past_role("ex-mayor")
+        and is_past_role("then-Governor")
+    )
     assert not is_past_role("Senator") and not is_past_role("formerly")
     assert bare_role("then-Senator") == "Senator" and bare_role("former governor") == "governor"
     assert with_past("governor", "former ") == "former governor"
@@ -104,3 +108,22 @@ def test_two_longer_names_sharing_the_lead_stay_apart(nlp):
         if e.type == "PERSON"
     }
     assert {"Mary Ann Cole", "Mary Ann Ruiz"} <= names
+
+
+def test_garbled_roles_are_not_made(nlp):
+    roles = {}
+    orgs = {}
+    for a in _analyses(
+        "The chief said no charges were due, a recommendation Attorney General Lena Marsh adopted. "
+        "Jill Hart, a physician from Ohio and longtime Green Party activist, spoke. "
+        "Ada Cole and Ben Ruiz, the parents of two Americans killed in the 2014 attacks, "
+        "have filed a suit."
+    ):
+        for m in a.entities:
+            if m.type == "PERSON":
+                roles[m.text], orgs[m.text] = m.role, m.organisation
+    assert roles["Lena Marsh"] == "Attorney General"
+    assert "longtime" not in (orgs["Jill Hart"] or "") and "longtime" not in (
+        roles["Jill Hart"] or ""
+    )
+    assert roles["Ben Ruiz"] is None and orgs["Ben Ruiz"] is None
