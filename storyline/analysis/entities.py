@@ -324,7 +324,7 @@ def _from_model(doc: Any) -> list[_Cand]:
             out.extend(_split_country_prefix(doc, part))
     kept = []
     for cand in out:
-        if _tail_of_a_title(doc, cand):
+        if _tail_of_a_title(doc, cand) or _compound_tail(doc, cand.start):
             continue
         if cand.type == "ORG" and cand.start > 0:
             before = doc[cand.start - 1]
@@ -342,6 +342,16 @@ def _from_model(doc: Any) -> list[_Cand]:
         if not _is_junk(surface, cand.type):
             kept.append(cand)
     return kept
+
+
+def _compound_tail(doc: Any, i: int) -> bool:
+    """ "Prince" of "Port-au-Prince" (token `i`) when the tagger read only the last piece:
+    a word joined by a hyphen to the word before it is part of that word, no name of its
+    own (nor a near spelling of "Price")."""
+    if i < 2:
+        return False
+    hyphen, word = doc[i - 1], doc[i - 2]
+    return hyphen.text in ("-", "‐", "‑") and not hyphen.whitespace_ and not word.whitespace_
 
 
 def _glued(left: Any, right: Any) -> bool:
@@ -1348,7 +1358,7 @@ def _add_surnames(doc: Any, cands: list[_Cand], skip: set[int] | None = None) ->
     for tok in doc:
         if tok.pos_ != "PROPN" or _covered(cands, tok.i) or not is_name_word(tok.text):
             continue
-        if skip and tok.i in skip:
+        if (skip and tok.i in skip) or _compound_tail(doc, tok.i):
             continue
         full = resolve_short_name(tok.text, fulls)
         if full is not None:

@@ -22,7 +22,6 @@ turns a record into a row.
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 from collections.abc import Sequence
@@ -348,11 +347,6 @@ class KeepModel:
 def shipped() -> KeepModel | None:
     """The shipped model, or None when its file is absent (every figure is then kept)."""
     return KeepModel.load() if SHIPPED.exists() else None
-
-
-def version() -> str:
-    """A digest of the shipped weights, for the analysis cache key."""
-    return hashlib.sha1(SHIPPED.read_bytes()).hexdigest()[:8] if SHIPPED.exists() else "none"
 
 
 def keep(figures: Sequence[Figure], analysis: Analysis) -> list[Figure]:
