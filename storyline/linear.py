@@ -1,8 +1,8 @@
 """Logistic-regression weights kept as plain named arrays: one writer, one reader, one sigmoid.
 
 The learned decisions that are a few dozen weights over named features (which story a
-document joins, `clustering.links`; which names a brief lists, `briefing.entity_keep`)
-ship as small `.npz` files rather than pickles, so no scikit-learn version can break
+document joins, `clustering.links`; which names a brief lists, `briefing.entity_keep`;
+which dated passages the timeline keeps, `briefing.event_keep`) ship as small `.npz` files rather than pickles, so no scikit-learn version can break
 them. Each model checks the feature names it reads against the ones it computes.
 """
 
@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar, Self
 
 import numpy as np
 
@@ -43,3 +45,42 @@ def load(path: Path) -> tuple[tuple[float, ...], float, float, tuple[str, ...]]:
             float(data["threshold"][0]),
             tuple(str(x) for x in data["features"]),
         )
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """Weights over named features and the probability a kept item needs.
+
+    A decision subclasses it with its own `FEATURES` and `SHIPPED` file; `load` refuses a
+    file whose feature names differ, so stale weights never read the wrong columns."""
+
+    FEATURES: ClassVar[tuple[str, ...]] = ()
+    SHIPPED: ClassVar[Path | None] = None
+
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+    names: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.names:
+            object.__setattr__(self, "names", self.FEATURES)
+
+    def probability(self, row: Sequence[float]) -> float:
+        return probability(self.weights, self.bias, row)
+
+    def probabilities(self, rows: Sequence[Sequence[float]]) -> list[float]:
+        return [self.probability(row) for row in rows]
+
+    def save(self, path: Path) -> None:
+        save(path, self.weights, self.bias, self.threshold, self.names)
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Self:
+        path = path or cls.SHIPPED
+        if path is None:
+            raise ValueError(f"{cls.__name__}: no weights file")
+        weights, bias, threshold, names = load(path)
+        if names != cls.FEATURES:
+            raise ValueError(f"{path}: features {names} differ from {cls.FEATURES}")
+        return cls(weights, bias, threshold, names)

@@ -62,6 +62,7 @@ from .names import (
     is_name_word,
     is_place_name,
     leading_org,
+    leads,
     name_key,
     resolve_short_name,
     same_word,
@@ -71,7 +72,15 @@ from .names import (
 )
 from .nlp import doc_text
 from .registry import register
-from .roles import ADULT_AGE, CHILD_ROLE, COURTESY_GENDER, KIN_NOUNS, UNIT_NOUNS
+from .roles import (
+    ADULT_AGE,
+    CHILD_ROLE,
+    COURTESY_GENDER,
+    KIN_NOUNS,
+    UNIT_NOUNS,
+    past_marker,
+    with_past,
+)
 
 __all__ = [
     "ANAPHORIC_OWNERS",
@@ -225,7 +234,7 @@ def _name_title(doc: Any, person: _Cand) -> bool:
         j -= 1
         if i - j >= 2:
             break
-    person.role = " ".join([*(t.text for t in doc[j:i]), role])
+    person.role = with_past(" ".join([*(t.text for t in doc[j:i]), role]), past_marker(doc, j))
     return True
 
 
@@ -250,7 +259,7 @@ class EntityRecognizer:
     """Analysis component: fills `analysis.entities` (see the module docstring)."""
 
     name = "entities"
-    version = "4"  # non-players, junk and type evidence (issue 10, entities3); inline furniture
+    version = "5"  # 4: non-players, junk and type evidence, inline furniture; 5: past posts, titles of the next name, leading names
     requires: tuple[str, ...] = ()
     provides: tuple[str, ...] = ("entities",)
 
@@ -315,7 +324,7 @@ def _from_model(doc: Any) -> list[_Cand]:
             out.extend(_split_country_prefix(doc, part))
     kept = []
     for cand in out:
-        if _tail_of_a_title(doc, cand):
+        if _tail_of_a_title(doc, cand) or _compound_tail(doc, cand.start):
             continue
         if cand.type == "ORG" and cand.start > 0:
             before = doc[cand.start - 1]
@@ -333,6 +342,16 @@ def _from_model(doc: Any) -> list[_Cand]:
         if not _is_junk(surface, cand.type):
             kept.append(cand)
     return kept
+
+
+def _compound_tail(doc: Any, i: int) -> bool:
+    """ "Prince" of "Port-au-Prince" (token `i`) when the tagger read only the last piece:
+    a word joined by a hyphen to the word before it is part of that word, no name of its
+    own (nor a near spelling of "Price")."""
+    if i < 2:
+        return False
+    hyphen, word = doc[i - 1], doc[i - 2]
+    return hyphen.text in ("-", "‐", "‑") and not hyphen.whitespace_ and not word.whitespace_
 
 
 def _glued(left: Any, right: Any) -> bool:
@@ -1058,21 +1077,36 @@ def _is_owner_s(doc: Any, i: int) -> bool:
     )
 
 
+def _of_complement(doc: Any, end: int) -> bool:
+    """Whether the words before token `end` read "title of X" with X one plain word
+    ("secretary of state", "Chief of Staff"), not a named organisation or place."""
+    if end < 3 or doc[end - 2].lower_ != "of" or not _is_role_word(doc[end - 3]):
+        return False
+    word = doc[end - 1]
+    # a lone lowercase word is no organisation's name even where the model tags one
+    return (
+        word.is_alpha and (word.is_lower or not word.ent_type_) and word.pos_ in ("NOUN", "PROPN")
+    )
+
+
 def _premodifier_role(doc: Any, person: _Cand, cands: list[_Cand], dominant: str | None) -> bool:
     """ "[ORG] role-words PERSON" or "the company's CEO PERSON"; True if a title was found."""
     end = person.start
     if end > 1 and doc[end - 1].text == "," and _is_role_word(doc[end - 2]):
         end -= 1  # "Its chairman, Aled Brennan, said"
-    j = end
-    while j > 0 and _is_role_word(doc[j - 1]) and end - j < 4:
+    head_end = end
+    if _of_complement(doc, end):
+        head_end = end - 2  # "secretary of state Ann Roe", "Chief of Staff Ann Roe"
+    j = head_end
+    while j > 0 and _is_role_word(doc[j - 1]) and head_end - j < 4:
         j -= 1
-    if j == end or not any(t.lower_ in ROLE_HEADS for t in doc[j:end]):
+    if j == head_end or not any(t.lower_ in ROLE_HEADS for t in doc[j:head_end]):
         return False
     if end < person.start and not (
         j > 0 and (doc[j - 1].lower_ in ("its", "their") or _is_owner_s(doc, j - 2))
     ):
         return False  # a comma needs "Its chairman," to read as a title
-    person.role = doc[j:end].text
+    person.role = with_past(doc[j:end].text, past_marker(doc, j))
     if j > 0 and doc[j - 1].lower_ in ("its", "their"):
         person.organisation = _nearest_org(doc, cands, j - 1) or dominant
         return True
@@ -1082,6 +1116,20 @@ def _premodifier_role(doc: Any, person: _Cand, cands: list[_Cand], dominant: str
     elif _is_owner_s(doc, j - 2) or (j >= 1 and doc[j - 1].lower_ in ANAPHORIC_OWNERS):
         person.organisation = dominant
     return True
+
+
+def _titles_next_name(doc: Any, cands: list[_Cand], k: int) -> bool:
+    """Whether the title ending before token `k` (with an "of Staff" complement) is
+    written before the next person's name, so it is theirs, not an appositive's."""
+    n = len(doc)
+    if k < n and doc[k].lower_ == "of":
+        m = k + 1
+        while m < n and m - k <= 2 and doc[m].text[:1].isupper() and doc[m].ent_type_ != "PERSON":
+            m += 1
+        k = m if m > k + 1 else k
+    if k >= n:
+        return False
+    return doc[k].ent_type_ == "PERSON" or any(c.type == "PERSON" and c.start == k for c in cands)
 
 
 def _appositive_role(doc: Any, person: _Cand, cands: list[_Cand], dominant: str | None) -> None:
@@ -1114,6 +1162,8 @@ def _appositive_role(doc: Any, person: _Cand, cands: list[_Cand], dominant: str 
         return
     if k < n and _is_possessive(doc, k):
         return  # "X, the current president's late father": the title is someone else's
+    if _titles_next_name(doc, cands, k):
+        return  # "Chief of Staff Ann Cole, Deputy Chief of Staff Ben Ruiz": Ruiz's title
     # "president of marketing": a lowercase 'of' complement belongs to the title
     if k + 1 < n and doc[k].lower_ == "of" and doc[k + 1].is_lower and doc[k + 1].pos_ == "NOUN":
         k += 2
@@ -1308,7 +1358,7 @@ def _add_surnames(doc: Any, cands: list[_Cand], skip: set[int] | None = None) ->
     for tok in doc:
         if tok.pos_ != "PROPN" or _covered(cands, tok.i) or not is_name_word(tok.text):
             continue
-        if skip and tok.i in skip:
+        if (skip and tok.i in skip) or _compound_tail(doc, tok.i):
             continue
         full = resolve_short_name(tok.text, fulls)
         if full is not None:
@@ -1497,6 +1547,19 @@ def _place_types(text: str, mentions: list[EntityMention]) -> None:
                     m.type = "GPE"
 
 
+def _leading_names(fulls: set[str | None]) -> dict[str, str]:
+    """Each full name (two words or more) that is the leading words of exactly one longer
+    full name, mapped to it: "Hillary Rodham" is "Hillary Rodham Clinton" where she is
+    named both ways. Two longer names sharing the lead leave it alone."""
+    names = sorted(f for f in fulls if f and " " in f and not is_titled(f))
+    out: dict[str, str] = {}
+    for short in names:
+        fits = [f for f in names if leads(short, f)]
+        if len(fits) == 1:
+            out[short] = fits[0]
+    return out
+
+
 def _canonicalise(mentions: list[EntityMention]) -> None:
     """Give each mention its in-document canonical name ("Chang" -> "Jimmie Chang")."""
     for m in mentions:
@@ -1521,6 +1584,10 @@ def _canonicalise(mentions: list[EntityMention]) -> None:
         short = acronym(org)
         if short:
             by_acronym.setdefault(short, org)
+    longer = _leading_names(fulls)
+    for m in mentions:
+        if m.type == "PERSON" and m.canonical in longer:
+            m.canonical = longer[m.canonical]  # "Hillary Rodham" -> "Hillary Rodham Clinton"
     for m in mentions:
         if m.type == "PERSON" and m.canonical and " " not in m.canonical:
             m.canonical = resolve_short_name(m.canonical, [f for f in fulls if f]) or m.canonical

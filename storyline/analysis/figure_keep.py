@@ -22,7 +22,6 @@ turns a record into a row.
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 from collections.abc import Sequence
@@ -322,26 +321,11 @@ def candidate_features(rec: dict[str, Any]) -> list[float]:
 
 
 @dataclass(frozen=True, slots=True)
-class KeepModel:
+class KeepModel(linear.Model):
     """Logistic regression weights over FEATURES, and the probability a figure needs."""
 
-    weights: tuple[float, ...]
-    bias: float
-    threshold: float
-    names: tuple[str, ...] = FEATURES
-
-    def probability(self, rec: dict[str, Any]) -> float:
-        return linear.probability(self.weights, self.bias, features(rec))
-
-    def save(self, path: Path) -> None:
-        linear.save(path, self.weights, self.bias, self.threshold, self.names)
-
-    @classmethod
-    def load(cls, path: Path = SHIPPED) -> KeepModel:
-        weights, bias, threshold, names = linear.load(path)
-        if names != FEATURES:
-            raise ValueError(f"{path}: features {names} differ from {FEATURES}")
-        return cls(weights, bias, threshold, names)
+    FEATURES = FEATURES
+    SHIPPED = SHIPPED
 
 
 @cache
@@ -350,14 +334,11 @@ def shipped() -> KeepModel | None:
     return KeepModel.load() if SHIPPED.exists() else None
 
 
-def version() -> str:
-    """A digest of the shipped weights, for the analysis cache key."""
-    return hashlib.sha1(SHIPPED.read_bytes()).hexdigest()[:8] if SHIPPED.exists() else "none"
-
-
 def keep(figures: Sequence[Figure], analysis: Analysis) -> list[Figure]:
     """`figures` (those of `analysis`) less the ones the shipped model drops."""
     model = shipped()
     if model is None:
         return list(figures)
-    return [f for f in figures if model.probability(record(f, analysis)) >= model.threshold]
+    return [
+        f for f in figures if model.probability(features(record(f, analysis))) >= model.threshold
+    ]

@@ -202,3 +202,21 @@ def is_region(name: str) -> bool:
     """A country or a country's first-level region (ISO 3166: "Ohio", "Bavaria"),
     or a country spelling `country_name` knows."""
     return bool(country_name(name)) or name.casefold() in _regions()
+
+
+# Words after a name that tell a parent from a child of the same name ("John Roe Jr.").
+GENERATION_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def leads(short: str, full: str) -> bool:
+    """Whether name `short` (two words or more) is the leading words of `full`, the rest
+    not a generation suffix: "Hillary Rodham" leads "Hillary Rodham Clinton", but "John
+    Roe" does not lead "John Roe Jr." (his son or father)."""
+    words, longer = short.casefold().split(), full.casefold().split()
+    rest = longer[len(words) :]
+    return (
+        len(words) > 1
+        and longer[: len(words)] == words
+        and bool(rest)
+        and not any(w.rstrip(",") in GENERATION_SUFFIXES for w in rest)
+    )

@@ -44,6 +44,7 @@ from .nlp import doc_text
 from .registry import register
 from .roles import (
     COURTESY_GENDER,
+    KIN_NOUNS,
     NAME_PARTICLES,
     NAME_TITLES,
     ROLE_TAIL_PREPS,
@@ -587,7 +588,10 @@ class PeopleIndex:
         for tok in reversed(before):
             if role_part and tok.i != role_part[0].i - 1:
                 break  # "Speaking at the inquest, Detective ...": a comma ends the title
-            if _is_role_token(tok) or (role_part and tok.is_lower and tok.pos_ in ("ADJ", "NOUN")):
+            # a lower-case word before a capitalised title is the sentence's, not the
+            # title's ("a recommendation Attorney General X adopted")
+            plain = bool(role_part) and tok.is_lower and not role_part[0].text[:1].isupper()
+            if _is_role_token(tok) or (plain and tok.pos_ in ("ADJ", "NOUN")):
                 role_part.insert(0, tok)
             else:
                 break
@@ -616,10 +620,14 @@ class PeopleIndex:
         )
         if not name_toks:
             appos = head  # "the company's president of marketing": the head is the role
-        if appos is not None and (
-            appos.lower_ in ROLE_WORDS
-            or appos is head
-            or (appos.pos_ == "NOUN" and appos.lower_ not in _NOT_ROLES)
+        if (
+            appos is not None
+            and (
+                appos.lower_ in ROLE_WORDS
+                or appos is head
+                or (appos.pos_ == "NOUN" and appos.lower_ not in _NOT_ROLES)
+            )
+            and not _shared_relation(appos)
         ):
             a_role, a_org = self._appositive(
                 appos, phrase if appos is head else list(appos.subtree)
@@ -764,6 +772,12 @@ def _given_names_differ(a: list[str], b: list[str]) -> bool:
     return x is not None and y is not None and x != y
 
 
+def _shared_relation(tok: Any) -> bool:
+    """ "A and B, the parents of two Americans": a plural family word describes the
+    pair, and is neither one's post (nor are "two Americans" an organisation)."""
+    return tok.tag_ == "NNS" and tok.lemma_.lower() in KIN_NOUNS
+
+
 def _dangling(tail: list[Any]) -> list[int]:
     """Positions in `tail` from the first of its trailing function words ("from", "on the")
     to its end; empty where the tail ends in a content word."""
@@ -893,12 +907,14 @@ def _affiliation(toks: list[Any]) -> list[Any]:
     "of"/"for"/"&" ("University of Michigan"), never the place after it ("in Ann Arbor")."""
     run: list[Any] = []
     for k, t in enumerate(toks):
-        named = t.pos_ == "PROPN" or t.ent_type_ == "ORG"
+        # a lower-case word the tagger calls a proper noun ("longtime") names nothing
+        named = (t.pos_ == "PROPN" and t.text[:1].isupper()) or t.ent_type_ == "ORG"
         if (named and (not run or t.i == run[-1].i + 1)) or (
             run
             and t.lower_ in ("of", "for", "&", "and")
             and k + 1 < len(toks)
             and toks[k + 1].pos_ == "PROPN"
+            and toks[k + 1].text[:1].isupper()
             and t.i == run[-1].i + 1
         ):
             run.append(t)
@@ -1018,7 +1034,7 @@ class PeopleIndexer:
     """Analysis component: builds `analysis.people` (the PeopleIndex) for the later stages."""
 
     name = "people"
-    version = "7"  # 7: two full names of opposite sexes stay two people, a "she" continues the one of the sentence before; 3: fuller roles written back; 4: given-name sex, main-clause subjects; 5: headline names, particles; 6: roles end at their noun phrase
+    version = "8"  # 3: fuller roles written back; 4: given-name sex, main-clause subjects; 5: headline names, particles; 6: roles end at their noun phrase; 7: no garbled roles (case break, shared relations); 8: two full names of opposite sexes stay two people, a "she" continues the one of the sentence before
     requires: tuple[str, ...] = ("nlp", "entities")
     provides: tuple[str, ...] = ("people",)
 

@@ -11,8 +11,9 @@ missing input fails at start-up, not halfway through a batch.
 
 `analysis_version()` is the analysis cache key (api.ANALYSIS_VERSION): a digest
 of the registered components' names and versions, the spaCy model package and
-the source of the analysis package itself. Editing any analysis module or data
-list therefore invalidates cached analyses without anyone bumping a number.
+the source of the analysis package itself. Editing any analysis module, data
+list or shipped weights file (`data/*.npz`, such as the cue model) therefore
+invalidates cached analyses without anyone bumping a number.
 """
 
 from __future__ import annotations
@@ -124,13 +125,19 @@ def analysis_version() -> str:
         digest.update(f"{MODEL_PACKAGE}={metadata.version(MODEL_PACKAGE)}\n".encode())
     except metadata.PackageNotFoundError:
         digest.update(f"{MODEL_PACKAGE}=missing\n".encode())
-    here = Path(__file__).resolve().parent
-    for path in sorted(here.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".json", ".txt", ".tsv"):
-            digest.update(path.relative_to(here).as_posix().encode())
-            digest.update(path.read_bytes())
-    # the leaf tables the analysis reads from outside its package
-    for name in LEAF_TABLES:
+    for name, path in keyed_files():
         digest.update(name.encode())
-        digest.update((here.parent / name).read_bytes())
+        digest.update(path.read_bytes())
     return "a-" + digest.hexdigest()[:16]
+
+
+def keyed_files() -> list[tuple[str, Path]]:
+    """The files whose bytes the cache key reads: the analysis package's source, data
+    lists and weights, and the leaf tables it reads from outside its package."""
+    here = Path(__file__).resolve().parent
+    files = [
+        (path.relative_to(here).as_posix(), path)
+        for path in sorted(here.rglob("*"))
+        if path.is_file() and path.suffix in (".py", ".json", ".txt", ".tsv", ".npz")
+    ]
+    return files + [(name, here.parent / name) for name in LEAF_TABLES]

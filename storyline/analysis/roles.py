@@ -15,6 +15,8 @@ group") keeps the scope and is never shortened to "CEO, Company".
 
 from __future__ import annotations
 
+from typing import Any
+
 ROLE_HEADS = frozenset(
     [
         "analyst",
@@ -318,3 +320,47 @@ SPOUSE_NOUNS = frozenset(
 ADULT_AGE = 18
 # The role of a person the story gives an age below ADULT_AGE and no title.
 CHILD_ROLE = "child"
+
+# Words that put a title in the past: "former senator", "ex-mayor", "then-Sen.". A role
+# the text gives with one keeps it, so a brief never shows a past post as the current one.
+PAST_WORDS = frozenset({"former", "onetime", "one-time", "erstwhile"})
+PAST_PREFIXES = frozenset({"ex", "then"})  # written glued with a hyphen ("ex-CEO")
+
+
+def past_marker(doc: Any, i: int) -> str | None:
+    """The past marker written before the title starting at token `i` of spaCy `doc`, as
+    it should prefix the role ("former ", "ex-", "then-"), or None. Up to two capitalised
+    words may stand between ("former Maryland governor", "former Obama adviser")."""
+    k = i - 1
+    while k >= 0 and i - k <= 2 and doc[k].text[:1].isupper() and doc[k].pos_ == "PROPN":
+        k -= 1
+    if k < 0:
+        return None
+    tok = doc[k]
+    if tok.lower_ in PAST_WORDS:
+        return "former "
+    glued = tok.text == "-" and not tok.whitespace_ and k > 0 and not doc[k - 1].whitespace_
+    if glued and doc[k - 1].lower_ in PAST_PREFIXES:
+        return doc[k - 1].lower_ + "-"
+    return None
+
+
+def is_past_role(role: str | None) -> bool:
+    """Whether `role` is marked as a past post ("former Senator", "ex-mayor")."""
+    low = (role or "").lower()
+    return low.split(" ", 1)[0] in PAST_WORDS or low.startswith(("ex-", "then-"))
+
+
+def with_past(role: str, marker: str | None) -> str:
+    """`role` with `marker` in front, unless it already has one."""
+    return role if not marker or is_past_role(role) else marker + role
+
+
+def bare_role(role: str) -> str:
+    """`role` without its past marker ("then-Senator" -> "Senator")."""
+    low = role.lower()
+    for prefix in ("ex-", "then-"):
+        if low.startswith(prefix):
+            return role[len(prefix) :]
+    first, _, rest = role.partition(" ")
+    return rest if first.lower() in PAST_WORDS and rest else role

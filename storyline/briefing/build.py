@@ -32,7 +32,7 @@ from .lede import build_lede
 from .narrative import build_narrative, passages
 from .players import key_players, story_subjects
 from .quotes import group_quotes
-from .readable import REVISION_NOTE, standalone
+from .readable import REVISION_NOTE, pronoun_named, standalone
 from .since import day_before, keep_new, parse_since
 from .sources import source_refs
 from .summary import summarize
@@ -147,7 +147,9 @@ def _readable_summary(
 def _event_line(event: TimelineEvent, analyses: dict[str, Analysis]) -> TimelineEvent | None:
     """A timeline event as a line that stands alone, or None. A clause that cannot
     ("the project was approved in March") gives way to its whole sentence, when that
-    can, and the event then cites that sentence: a line never says more than its source."""
+    can, and the event then cites that sentence: a line never says more than its source.
+    Where neither can for want of a past happening's subject ("..., he was in charge"),
+    the clause is tried once more with the person the article makes plain (`readable.pronoun_named`)."""
     first = event.citations[0] if event.citations else None
     if first is None:
         return None
@@ -166,13 +168,15 @@ def _event_line(event: TimelineEvent, analyses: dict[str, Analysis]) -> Timeline
             first.end,
         ):
             line = standalone(doc.sentence_text(sentence), analysis, sentence.start, sentence.end)
-            if line is None:
-                return None
-            whole = Citation(first.document, sentence.start, sentence.end)
-            return dataclasses.replace(
-                event, text=line + after, citations=[whole, *event.citations[1:]]
-            )
-    return None
+            if line is not None:
+                whole = Citation(first.document, sentence.start, sentence.end)
+                return dataclasses.replace(
+                    event, text=line + after, citations=[whole, *event.citations[1:]]
+                )
+            break
+    named = None if event.future else pronoun_named(text, analysis, first.start)
+    line = standalone(named, analysis, first.start, first.end) if named else None
+    return dataclasses.replace(event, text=line + after) if line is not None else None
 
 
 def _statement_line(side: Statement, analyses: dict[str, Analysis]) -> str:

@@ -19,6 +19,7 @@ import numpy as np
 
 from ..analysis.matching import same_word, transposed
 from ..analysis.names import name_key
+from ..datetokens import MONTH_NAMES
 from ..model import Analysis, Citation, Divergence, Entity, Statement
 
 __all__ = [
@@ -267,20 +268,7 @@ def block_divergences(
 # Verbs of putting a person in a post; being elected, nominated or sworn in are
 # other events of their own dates, so they are not in the list.
 _APPOINTED = re.compile(r"\b(?:named|hired|appointed|tapped|picked|selected|promoted)\b")
-_MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
+_MONTHS = MONTH_NAMES.casefold().split("|")
 _MONTH = re.compile(
     r"\b(" + "|".join(m[:3] for m in _MONTHS) + r")[a-z]*\.?(?:\s+\d{1,2}\b,?)?(?:\s+(\d{4}))?",
     re.I,

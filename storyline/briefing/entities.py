@@ -26,11 +26,13 @@ from ..analysis.names import (
     country_name,
     generic_org,
     leading_org,
+    leads,
     name_key,
     resolve_short_name,
     used_as_place,
 )
-from ..analysis.roles import CHILD_ROLE, KIN_NOUNS
+from ..analysis.people import role_head
+from ..analysis.roles import CHILD_ROLE, KIN_NOUNS, bare_role, is_past_role
 from ..model import Analysis, Citation, Entity, EntityMention
 
 # Types reported as one family when voting on a merged entity's type.
@@ -230,6 +232,15 @@ def _link_people(glist: list[_Group], uf: _UnionFind) -> None:
             for b in group[a_idx + 1 :]:
                 if same_full_name(a, b):
                     uf.union(full[a], full[b])
+    # "Hillary Rodham" is "Hillary Rodham Clinton": the leading words of exactly one
+    # longer name (two longer names sharing them leave it apart)
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for name in plain:
+        by_first[name.split()[0].casefold()].append(name)
+    for name in plain:
+        longer = [n for n in by_first[name.split()[0].casefold()] if leads(name, n)]
+        if len(longer) == 1:
+            uf.union(plain[name], plain[longer[0]])
     # "Sam Prideaux Robards" is "Sam Robards": a middle name dropped
     short: dict[tuple[str, str], list[str]] = defaultdict(list)
     for name in full:
@@ -340,6 +351,22 @@ def _pick_name(parts: list[_Group], type: str) -> str:
     return max(names.items(), key=lambda nc: (nc[1], len(nc[0])))[0]
 
 
+def _past_if_said(
+    role: str | None, org: str | None, roles: Counter[tuple[str, str | None]]
+) -> tuple[str | None, str | None]:
+    """Where one mention gives a post as past ("former Senator", "then-Sen.") and another
+    the bare post, the brief must not claim it is current: the past form wins."""
+    if not role or is_past_role(role):
+        return role, org
+    head = role_head(bare_role(role))
+    past = [
+        (r, o)
+        for (r, o), _ in roles.most_common()
+        if is_past_role(r) and role_head(bare_role(r)) == head
+    ]
+    return past[0] if past else (role, org)
+
+
 def _build(parts: list[_Group], max_citations: int, anchor: str | None = None) -> Entity:
     mentions = [pm for g in parts for pm in g.mentions]
     types = Counter(m.type for _, m in mentions)
@@ -352,6 +379,7 @@ def _build(parts: list[_Group], max_citations: int, anchor: str | None = None) -
                 aliases.setdefault(form.casefold(), form)
     roles = Counter((m.role, m.organisation) for _, m in mentions if m.role)
     role, org = roles.most_common(1)[0][0] if roles else (None, None)
+    role, org = _past_if_said(role, org, roles)
     if org is None:
         orgs = Counter(m.organisation for _, m in mentions if m.organisation)
         org = orgs.most_common(1)[0][0] if orgs else None

@@ -274,26 +274,11 @@ def rows(analysis: Analysis, items: Sequence[DatedSentence]) -> list[list[float]
 
 
 @dataclass(frozen=True, slots=True)
-class EventKeepModel:
+class EventKeepModel(linear.Model):
     """Logistic regression weights over FEATURES, and the probability an event needs."""
 
-    weights: tuple[float, ...]
-    bias: float
-    threshold: float
-    names: tuple[str, ...] = FEATURES
-
-    def probabilities(self, rows: list[list[float]]) -> list[float]:
-        return [linear.probability(self.weights, self.bias, row) for row in rows]
-
-    def save(self, path: Path) -> None:
-        linear.save(path, self.weights, self.bias, self.threshold, self.names)
-
-    @classmethod
-    def load(cls, path: Path = SHIPPED) -> EventKeepModel:
-        weights, bias, threshold, names = linear.load(path)
-        if names != FEATURES:
-            raise ValueError(f"{path}: features {names} differ from {FEATURES}")
-        return cls(weights, bias, threshold, names)
+    FEATURES = FEATURES
+    SHIPPED = SHIPPED
 
 
 @cache

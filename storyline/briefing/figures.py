@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from ..analysis import units
 from ..analysis.figures import absolute_amount
 from ..analysis.names import name_key
+from ..datetokens import MONTH_NAMES
 from ..model import Analysis, Clause, Figure
 from ..words import FUNCTION_WORDS
 from .compare import normalise_measure
@@ -194,39 +195,31 @@ def date_by_publication(figures: Sequence[Figure], published: dict[str, str | No
 # Words that say no "what": time ("months of 2015"), bare quantity ("a total of") and
 # the pronouns of a list ("everyone else"). A measure made only of these, or with an
 # "of" part made only of these, names nothing a reader can check.
-_EMPTY_WORDS = FUNCTION_WORDS | {
-    "everyone",
-    "everybody",
-    "else",
-    "total",
-    "number",
-    "amount",
-    "sum",
-    "rest",
-    "year",
-    "month",
-    "week",
-    "day",
-    "quarter",
-    "time",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "spring",
-    "summer",
-    "fall",
-    "autumn",
-    "winter",
-}
+_EMPTY_WORDS = (
+    FUNCTION_WORDS
+    | {
+        "everyone",
+        "everybody",
+        "else",
+        "total",
+        "number",
+        "amount",
+        "sum",
+        "rest",
+        "year",
+        "month",
+        "week",
+        "day",
+        "quarter",
+        "time",
+        "spring",
+        "summer",
+        "fall",
+        "autumn",
+        "winter",
+    }
+    | set(MONTH_NAMES.casefold().split("|"))
+)
 _NUMBER_WORDS = {"", "percent", "percentage", "point", "points", "to"}
 _CONTEXT_WORDS = 14  # a table cell a reader takes in at a glance
 _BOUNDARY = re.compile(r"[,;:]$|^[—–]$|--$")

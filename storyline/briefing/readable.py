@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 
-from ..analysis.descriptions import DESCRIPTION, HEADS, resolve_description
+from ..analysis.descriptions import DESCRIPTION, HEADS, PERSON_NOUNS, resolve_description
+from ..analysis.roles import COURTESY_TITLES, KIN_NOUNS, NAME_TITLES, ROLE_HEADS
 from ..model import Analysis
 
 # Nouns after "this"/"these" that point at the calendar, not at an earlier sentence.
@@ -499,3 +500,66 @@ def _name_words(analysis: Analysis) -> set[str]:
             for name in (m.text, m.canonical or ""):
                 words.update(w for w in re.findall(r"[A-Z][a-z'’]+", name) if len(w) > 2)
     return words
+
+
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is)\b")
+# words that name or describe a person: a pronoun after one may well be theirs
+_PERSON_WORDS = (
+    PERSON_NOUNS
+    | ROLE_HEADS
+    | frozenset(KIN_NOUNS)
+    | COURTESY_TITLES
+    | frozenset(NAME_TITLES)
+    | frozenset({"man", "woman", "boy", "girl", "person", "child", "people"})
+)
+
+
+def _personish(word: str) -> bool:
+    w = re.sub(r"['’]s$", "", word).lower().rstrip(".")
+    return w in _PERSON_WORDS or w.removesuffix("s") in _PERSON_WORDS
+
+
+def pronoun_named(text: str, analysis: Analysis, start: int) -> str | None:
+    """`text` with its first "he"/"she"/"him"/"his" replaced by the person it stands for,
+    when the article makes that plain: the sentence before the passage (and the passage up
+    to the pronoun) names one person only, and the passage does not name them itself
+    (where it does, the pronoun may be someone else's). A timeline clause often opens
+    mid-story ("At a rally this spring, she described Trump as ..."); without the name it
+    cannot stand alone and the event was dropped. "her" is left (object or possessive)."""
+    pronoun = _PRONOUN.search(text)
+    if (
+        text.lstrip()[:1] in tuple("),;:]")
+        or pronoun is None
+        or (pronoun.start() == 0 and pronoun.group(0).islower())
+    ):
+        return None  # "him most of a day": a clause cut mid-sentence, not a subject
+    before = re.findall(r"[A-Za-z][\w'’-]*", text[: pronoun.start()])
+    if any(_personish(w) for w in before):
+        return None  # "a 78-year-old man ... after he", "Mr. Obama contrasted his": theirs
+    named = {
+        w
+        for m in analysis.entities
+        if m.type == "PERSON"
+        for w in re.findall(r"[A-Z][a-z'’]+", f"{m.text} {m.canonical or ''}")
+    }
+    if any(re.sub(r"['’]s$", "", w) in named for w in before):
+        return None  # a person the line names before the pronoun (its own referent)
+    doc = analysis.document
+    k = next((i for i, s in enumerate(doc.sentences) if s.start <= start < s.end), None)
+    if k is None:
+        return None
+    since = doc.sentences[k - 1].start if k > 0 else doc.sentences[k].start
+    upto = start + pronoun.start()
+    people = {
+        m.canonical or m.text
+        for m in analysis.entities
+        if m.type == "PERSON" and since <= m.start and m.end <= upto
+    }
+    if len(people) != 1:
+        return None
+    name = people.pop()
+    words = [w for w in re.findall(r"[A-Z][a-z'’]+", name) if len(w) > 2]
+    if not words or any(w in text for w in words):
+        return None
+    said = f"[{name}]'s" if pronoun.group(0).lower() == "his" else f"[{name}]"
+    return text[: pronoun.start()] + said + text[pronoun.end() :]

@@ -562,3 +562,13 @@ def test_a_generic_head_in_a_title_is_no_back_reference(nlp):
     got = _ents(nlp, text)
     assert not [m for m in got if m.text == "Party"]
     assert not [m for m in got if m.canonical == "Nazi Party" and m.text != "Nazi Party"]
+
+
+def test_the_last_piece_of_a_hyphenated_place_is_no_surname(nlp):
+    from storyline.analysis.entities import _add_surnames, _Cand
+
+    text = "Anna Price spoke to aid workers in Port-au-Prince on Friday."
+    doc = nlp(text)
+    price = _Cand(0, 2, "PERSON")  # the place left untagged, as the model sometimes does
+    added = _add_surnames(doc, [price])
+    assert [doc[c.start : c.end].text for c in added] == ["Anna Price"]  # not "Prince"

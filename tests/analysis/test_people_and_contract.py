@@ -42,6 +42,9 @@ def test_cache_version_is_derived_not_hand_written():
 
     assert registry.analysis_version() == api.ANALYSIS_VERSION
     assert api.ANALYSIS_VERSION.startswith("a-") and len(api.ANALYSIS_VERSION) == 18
+    # the shipped weights are part of it: a retrained cue model invalidates cached analyses
+    names = {name for name, _ in registry.keyed_files()}
+    assert "data/cue_model.npz" in names and "quotes.py" in names and "words.py" in names
 
 
 def test_one_matcher_keeps_family_members_apart():
