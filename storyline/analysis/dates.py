@@ -266,6 +266,8 @@ def clause_tense(verb: Any, depth: int = 0) -> bool | None:
         return not _past(verb)  # "is expected in 2028"; "was expected in May" is past
     if _past(verb):
         return False
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and not auxes:
+        return False  # "disclosures filed Sunday night": a reduced relative tells a done deed
     if (
         verb.tag_ in ("VBG", "VBN")
         and verb.dep_ in ("advcl", "acl", "conj", "xcomp")

@@ -646,3 +646,16 @@ def test_counted_spans_give_a_year_only_when_the_count_is_safe(
     found = [d for d in resolve_dates(text, published, nlp(text)) if "ago" in d.text]
     assert [(d.value, d.granularity) for d in found] == [(value, "year")]
     assert (found[0].confidence >= 0.3) is confident
+
+
+def test_a_weekday_on_a_reduced_relative_is_past_whatever_the_main_verb() -> None:
+    from storyline.api import analyze
+    from storyline.ingest import document_from_text
+
+    text = (
+        "More could be learned from the records filed Sunday night by the council, "
+        "which will meet again next month."
+    )
+    (a,) = analyze([document_from_text(text, "x.txt", date="2016-03-22")])
+    sunday = next(d for d in a.dates if d.text == "Sunday")
+    assert (sunday.value, sunday.future) == ("2016-03-20", False)
