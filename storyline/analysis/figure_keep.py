@@ -239,6 +239,7 @@ def candidate_features(rec: dict[str, Any]) -> list[float]:
     after = _words(after_text[:30])
     words = _words(sentence)
     wordset = set(words)
+    capitalised = re.findall(r"\b[A-Z][\w'’-]*", sentence)  # a headline or table line
     syntax = rec["syntax"]
     clause = set(syntax["aux"]) | set(syntax["marks"])
     kind = _unit_kind(rec["unit"])
@@ -310,13 +311,9 @@ def candidate_features(rec: dict[str, Any]) -> list[float]:
             and not re.search(r"\d", rec["text"])
         ),
         float(rec["status"] in ("forecast", "target") and not set(syntax["aux"]) & _FUTURE),
-        float(
-            len(caps := re.findall(r"\b[A-Z][\w'’-]*", sentence)) >= 0.6 * max(len(words), 1)
-            and len(words) > 2
-        ),
+        float(len(capitalised) >= 0.6 * max(len(words), 1) and len(words) > 2),
         float(bool(re.search(r"\d[\d,.]*\s*,\s*[\d,.]+,?\s+or\s+\d|\d\s+or\s+\d", sentence))),
     ]
-    _ = caps
     return row
 
 
