@@ -33,7 +33,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.precision import GOLD_DIR, ROOT, Gold, load_documents, load_polnear, load_timeline17
+from bench.precision import GOLD_DIR, ROOT, Gold, gold_documents
 from storyline.api import analyze
 from storyline.briefing import timeline as tl
 from storyline.briefing.build import build_brief
@@ -59,10 +59,7 @@ def _holds(items: list[Any], g: dict, ids: dict[str, str]) -> bool:
 
 def stages(gold_path: Path, cache: Path | None) -> list[dict[str, Any]]:
     data = json.loads(gold_path.read_text())
-    docs = load_documents(data.get("inputs", []), ROOT)
-    docs.update(load_polnear(data.get("polnear", []), ROOT))
-    docs.update(load_timeline17(data.get("timeline17", []), ROOT))
-    docs = {k: docs[k] for k in data["documents"] if k in docs}
+    docs, _ = gold_documents(data, ROOT)
     gold = Gold(data, docs)
     pickled = cache / f"{gold_path.stem}.pkl" if cache else None
     if pickled and pickled.exists():

@@ -522,18 +522,23 @@ def load_documents(inputs: list[str], root: Path) -> dict[str, Document]:
     return docs
 
 
-def evaluate(gold_path: Path, root: Path = ROOT) -> dict[str, Any]:
-    data = json.loads(gold_path.read_text())
-    t0 = time.perf_counter()
+def gold_documents(data: dict, root: Path = ROOT) -> tuple[dict[str, Document], list[str]]:
+    """A gold file's documents read from `root`, in the file's order, and the keys of
+    those not read. A document the ingest now rejects (boilerplate, a crawl notice) is
+    left out; gold items on it can then only be missed."""
     docs = load_documents(data.get("inputs", []), root)
     docs.update(load_polnear(data.get("polnear", []), root))
     docs.update(load_timeline17(data.get("timeline17", []), root))
     missing = [k for k in data["documents"] if k not in docs]
+    return {k: docs[k] for k in data["documents"] if k in docs}, missing
+
+
+def evaluate(gold_path: Path, root: Path = ROOT) -> dict[str, Any]:
+    data = json.loads(gold_path.read_text())
+    t0 = time.perf_counter()
+    docs, missing = gold_documents(data, root)
     if len(missing) == len(data["documents"]):
         raise SystemExit(f"{gold_path}: documents not found under {root}: {missing}")
-    # a document the ingest now rejects (boilerplate, a crawl notice) is left out and
-    # reported; gold items on it can then only be missed
-    docs = {k: docs[k] for k in data["documents"] if k in docs}
     gold = Gold(data, docs)
     analyses = analyze(list(docs.values()))
     # every item, uncapped: the bench scores what analysis finds, not the reading caps

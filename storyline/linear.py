@@ -76,6 +76,17 @@ class Model:
         save(path, self.weights, self.bias, self.threshold, self.names)
 
     @classmethod
+    def fitted(cls, x: np.ndarray, y: np.ndarray, c: float, threshold: float) -> Self:
+        """An L2 logistic regression over `x` (rows of FEATURES) and labels `y`, inverse
+        regularisation `c`, with `threshold` (chosen by the caller on held-out folds).
+        scikit-learn is read only here: training is offline, the shipped model is arrays."""
+        from sklearn.linear_model import LogisticRegression
+
+        model = LogisticRegression(C=c, max_iter=5000)
+        model.fit(x, y)
+        return cls(tuple(float(w) for w in model.coef_[0]), float(model.intercept_[0]), threshold)
+
+    @classmethod
     def load(cls, path: Path | None = None) -> Self:
         path = path or cls.SHIPPED
         if path is None:

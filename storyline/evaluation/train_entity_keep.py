@@ -62,11 +62,7 @@ def rows_of(lists: list[dict[str, Any]]) -> tuple[np.ndarray, np.ndarray, list[t
 
 
 def fit(x: np.ndarray, y: np.ndarray, c: float = C, threshold: float = 0.5) -> KeepModel:
-    from sklearn.linear_model import LogisticRegression
-
-    model = LogisticRegression(C=c, max_iter=5000)
-    model.fit(x, y)
-    return KeepModel(tuple(float(w) for w in model.coef_[0]), float(model.intercept_[0]), threshold)
+    return KeepModel.fitted(x, y, c, threshold)
 
 
 def out_of_fold(

@@ -58,24 +58,15 @@ def labelled_rows(path: Path, root: Path) -> dict[str, Any]:
     sys.path.insert(0, str(root))
     # the gold reader and its match rule are the bench's own (one place); read at run time
     bench = importlib.import_module("bench.precision")
-    Gold, doc_key = bench.Gold, bench.doc_key
-    load_documents, load_polnear, load_timeline17 = (
-        bench.load_documents,
-        bench.load_polnear,
-        bench.load_timeline17,
-    )
     from ..api import analyze
 
     data = json.loads(path.read_text())
-    docs = load_documents(data.get("inputs", []), root)
-    docs.update(load_polnear(data.get("polnear", []), root))
-    docs.update(load_timeline17(data.get("timeline17", []), root))
-    docs = {k: docs[k] for k in data["documents"] if k in docs}
-    gold = Gold(data, docs)
+    docs, _ = bench.gold_documents(data, root)
+    gold = bench.Gold(data, docs)
     out: dict[str, Any] = {"file": path.name, "gold": len(gold.data["events"]), "rows": []}
     ids = {id(g): i for i, g in enumerate(gold.data["events"])}
     for analysis in borrow_years(analyze(list(docs.values()))):
-        key = doc_key(analysis.document)
+        key = bench.doc_key(analysis.document)
         items = dated_sentences(analysis, candidates=True)
         for item, row in zip(items, rows(analysis, items), strict=True):
             hits = [
@@ -102,13 +93,7 @@ def _flat(files: list[dict[str, Any]]) -> tuple[np.ndarray, np.ndarray, list[tup
 
 
 def fit(x: np.ndarray, y: np.ndarray, c: float = C, threshold: float = 0.5) -> EventKeepModel:
-    from sklearn.linear_model import LogisticRegression
-
-    model = LogisticRegression(C=c, max_iter=5000)
-    model.fit(x, y)
-    return EventKeepModel(
-        tuple(float(w) for w in model.coef_[0]), float(model.intercept_[0]), threshold
-    )
+    return EventKeepModel.fitted(x, y, c, threshold)
 
 
 def out_of_fold(files: list[dict[str, Any]], c: float = C) -> np.ndarray:

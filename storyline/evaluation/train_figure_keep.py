@@ -67,10 +67,7 @@ def collect(paths: list[Path], root: Path) -> list[dict[str, Any]]:
         data = json.loads(path.read_text())
         if "figures" not in data.get("sections", ["figures"]) or not data.get("figures"):
             continue
-        docs = bench.load_documents(data.get("inputs", []), root)
-        docs.update(bench.load_polnear(data.get("polnear", []), root))
-        docs.update(bench.load_timeline17(data.get("timeline17", []), root))
-        docs = {k: docs[k] for k in data["documents"] if k in docs}
+        docs, _ = bench.gold_documents(data, root)
         gold = bench.Gold(data, docs)
         index = {id(g): i for i, g in enumerate(gold.data["figures"])}
         print(f"{path.name}: {len(docs)} documents", file=sys.stderr, flush=True)
@@ -100,11 +97,7 @@ def collect(paths: list[Path], root: Path) -> list[dict[str, Any]]:
 
 
 def fit(x: np.ndarray, y: np.ndarray, c: float = C, threshold: float = 0.5) -> KeepModel:
-    from sklearn.linear_model import LogisticRegression
-
-    model = LogisticRegression(C=c, max_iter=5000)
-    model.fit(x, y)
-    return KeepModel(tuple(float(w) for w in model.coef_[0]), float(model.intercept_[0]), threshold)
+    return KeepModel.fitted(x, y, c, threshold)
 
 
 class Data:
