@@ -368,6 +368,19 @@ def dated_sentences(
     found = _main_dates(found, analysis.clauses, candidates)
     if not candidates and parse and analysis.clauses:
         found = event_keep.decide(analysis, found)  # its features read the parse
+        # then a kept sentence whose date is a "who" clause's tells that clause
+        mentions = {m.start: m for m in analysis.dates}
+        for i, d in enumerate(found):
+            told = mentions.get(d.at)
+            named = (
+                _dated_relative(analysis, told, spans[d.sentence])
+                if told is not None
+                and 0 <= d.sentence < len(spans)
+                and (d.start, d.end) == spans[d.sentence]
+                else None
+            )
+            if named:
+                found[i] = dataclasses.replace(d, start=named[0], end=named[1], text=named[2])
     if doc.published and doc.published_granularity:
         for k, (s, e) in enumerate(spans[:lead]):
             if k not in dated and doc.text[s:e].strip():
@@ -471,6 +484,51 @@ def _other_time_clause(
     if not lo <= mention.start or _words(text[lo:hi]) < MIN_OWN_WORDS + 1:
         return None
     return lo, hi
+
+
+def _dated_relative(
+    analysis: Analysis, mention: DateMention, sentence: tuple[int, int]
+) -> tuple[int, int, str] | None:
+    """The span and line of a person's "who" clause that alone holds the date, told with
+    the person's name for "who": in "Richard Roe, an oilman who backed Perry's campaign
+    last year, gave the group $500,000" last year is when Roe backed Perry, not when he
+    gave; the line is "[Richard Roe] backed Perry's campaign last year". None when the
+    date is not in such a clause, the clause holds another clause around the date, or no
+    person is named before "who" in the sentence."""
+    text = analysis.document.text
+    clauses = analysis.clauses
+    holding = [c for c in clauses if c.start <= mention.start and mention.end <= c.end]
+    if not holding:
+        return None
+    node = min(holding, key=lambda c: c.end - c.start)
+    if (
+        node.dep != "relcl"
+        or node.parent < 0
+        or not re.match(r"who\s", text[node.start : node.start + 4])
+        or not _subject_relative(text, node.start, node.head)
+        or not sentence[0] <= node.start < node.end <= sentence[1]
+    ):
+        return None
+    main = clauses[node.parent]
+    if node.start <= main.head < node.end:
+        return None
+    people = [
+        m
+        for m in analysis.entities
+        if m.type == "PERSON" and sentence[0] <= m.start and m.end <= node.start
+    ]
+    if not people:
+        return None
+    person = max(people, key=lambda m: m.end)
+    if re.search(r"[.;:!?]", text[person.end : node.start]):
+        return None
+    end = node.end
+    while end > node.start and (text[end - 1].isspace() or text[end - 1] in ",;:—-"):
+        end -= 1
+    rest = text[node.start + 3 : end].strip()
+    if _words(rest) < MIN_OWN_WORDS:
+        return None
+    return node.start, end, f"[{person.canonical or person.text}] {rest}"
 
 
 def _capital(text: str) -> str:
