@@ -249,7 +249,7 @@ def clause_tense(verb: Any, depth: int = 0) -> bool | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if _counterfactual(verb):
         return False  # "would have been drafted": a past (that did not happen), no plan
-    if any(a.lower_ in FUTURE_AUX | OBLIGATION_AUX for a in auxes):
+    if any(a.lower_ in FUTURE_AUX | _AHEAD_AUX for a in auxes):
         return True  # "must support Clinton in November": the next November, not a past one
     head = verb.head
     if any(a.tag_ == "TO" for a in auxes) and head.i != verb.i:
@@ -425,8 +425,6 @@ def describes_thing(
         # "This year's primaries have featured many firsts": a present perfect over the
         # year so far sums it up; it dates no happening
         return True
-    if _refers_to(root):
-        return True  # "Republicans investigating the 2012 attack": the attack's year
     noun = None
     if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.i != root.head.i:
         noun = root.head.head
@@ -470,6 +468,13 @@ _ABOUT = frozenset({"about", "concerning", "regarding", "over", "into"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 
 
+def refers_to_event(nlp_doc: Any, start: int, end: int) -> bool:
+    """`_refers_to` for the date at [start, end): whatever the clause's tense ("will take
+    the stage after ... a face-off with Republicans investigating the 2012 attack")."""
+    span = nlp_doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and _refers_to(span.root)
+
+
 def _refers_to(root: Any) -> bool:
     """Whether a date that modifies a noun ("the 2012 attack", "2012 Benghazi attacks")
     sits in an object that its clause refers to, investigates or talks about: the date
@@ -496,9 +501,11 @@ def _refers_to(root: Any) -> bool:
 
 # Modals of a possibility, not a plan: "could run in 2020", "might win in November".
 _MAYBE_AUX = frozenset({"could", "might", "may", "would", "'d"})
-# Modals of an obligation: "the party must support Clinton in November", "should vote
-# on Tuesday". What someone must do is no happening and, unlike "will", no plan either.
-OBLIGATION_AUX = frozenset({"must", "should", "ought"})
+# Modals of an obligation: "the party must support Clinton in November". What someone
+# must do is no happening and, unlike "will", no plan either. "should" looks ahead too
+# but is as often a schedule ("the trial should be held on Saturday"), which stays a plan.
+OBLIGATION_AUX = frozenset({"must", "ought"})
+_AHEAD_AUX = OBLIGATION_AUX | {"should"}
 # Verbs that make an obligation of the infinitive they govern: "needs to win in
 # November", "has to pass it by Friday" (the parser's lemma of "has to" is "have").
 _OBLIGATION_HEADS = frozenset({"need", "have"})
@@ -1286,7 +1293,9 @@ def resolve_dates(
                     and not (future and gran == "day")
                     and goal_or_hypothetical(nlp_doc, m.start(), m.end(), ahead=future)
                 )
-                or (nlp_doc is not None and denied(nlp_doc, m.start(), m.end())),
+                or (nlp_doc is not None and denied(nlp_doc, m.start(), m.end()))
+                # "Republicans investigating the 2012 attack": the attack's year
+                or (nlp_doc is not None and refers_to_event(nlp_doc, m.start(), m.end())),
             )
         )
     if nlp_doc is not None:

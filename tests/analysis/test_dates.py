@@ -675,7 +675,7 @@ def _analysed(text: str, published: str):
     [
         "In Denver on Monday, the governor said again that the party must back its nominee in November.",
         "The governor said the party needs to back its nominee in November.",
-        "The governor said the party should back its nominee in November.",
+        "The governor said the party has to back its nominee in November.",
     ],
 )
 def test_an_obligation_about_a_month_is_no_past_happening(text: str) -> None:
@@ -687,10 +687,13 @@ def test_an_obligation_about_a_month_is_no_past_happening(text: str) -> None:
     assert all(d.value == "2016-07-25" and not d.describes for d in monday)
 
 
-def test_an_obligation_to_a_deadline_stays_a_target() -> None:
+def test_an_obligation_to_a_deadline_and_a_should_schedule_stay_plans() -> None:
     a = _analysed("The board must approve the budget by March.", "2016-07-26")
     (march,) = a.dates
     assert (march.value, march.future, march.describes) == ("2017-03", True, False)
+    a = _analysed("The hearing should be held in November, the clerk said.", "2016-07-26")
+    (november,) = a.dates
+    assert (november.value, november.future, november.describes) == ("2016-11", True, False)
 
 
 # 2016-06-02 is a Thursday.
@@ -732,6 +735,8 @@ def test_a_weekday_event_takes_its_direction_from_the_clause_it_happens_in(
         ("The office received a request for e-mails concerning 2012 Benghazi attacks.", True),
         ("She was stunned by the claim that she had politicized the 2001 terrorist attacks.", True),
         ("Reporters asked questions about the 2012 attack.", True),
+        # whatever the tense of the clause above it
+        ("She will speak after a face-off with lawmakers investigating the 2012 attack.", True),
         # the dated event is the subject, or the clause takes part in it
         ("The 2012 attack killed four Americans.", False),
         ("Obama won the 2012 election by a wide margin.", False),
