@@ -1091,6 +1091,28 @@ _TRIGGER = re.compile(
 )
 
 
+_DEICTIC_PATTERN = dict(PATTERNS)["deictic"]
+# A capitalised "Today" inside a sentence is a name: "told USA TODAY", "NBC's Today show".
+_NAME_BEFORE_DEICTIC = re.compile(r"(?i)\bUSA\s+$")
+
+
+def _named_deictic(text: str, m: re.Match[str]) -> bool:
+    """Whether "today"/"tonight" at `m` is part of a name ("USA TODAY", "the Today show"):
+    capitalised after a word that is not in capitals itself (a headline in capitals
+    keeps "TODAY"), or after "USA"."""
+    before = text[max(0, m.start() - 30) : m.start()]
+    if _NAME_BEFORE_DEICTIC.search(before):
+        return True
+    word = m.group(0)
+    prev = re.search(r"([A-Za-z'’]+)[\s]+$", before)
+    return bool(
+        word[:1].isupper()
+        and prev is not None
+        and not prev.group(1).isupper()
+        and not re.search(r"[.!?:;\"“”‘’(\n]\s*$", before)
+    )
+
+
 def _candidates(text: str) -> Iterator[tuple[str, re.Match[str]]]:
     """Grammar matches in text order; the first pattern to claim a span keeps it."""
     for line in re.finditer(r"[^\n]+", text):
@@ -1106,7 +1128,9 @@ def _candidates(text: str) -> Iterator[tuple[str, re.Match[str]]]:
                     continue
                 if kind == "month" and not _month_is_date(text, m):
                     continue
-                if kind == "weekday" and _named_day(text, m):
+                if (kind == "weekday" and _named_day(text, m)) or (
+                    kind == "deictic" and _named_deictic(text, m)
+                ):
                     taken.append((m.start(), m.end()))
                     continue
                 taken.append((m.start(), m.end()))
@@ -1442,6 +1466,7 @@ def _from_entities(
 
     extra: list[DateMention] = []
     parser = None
+    text = doc_text(nlp_doc)
     for ent in nlp_doc.ents:
         if ent.label_ != "DATE" or any(
             ent.start_char < d.end and d.start < ent.end_char for d in found
@@ -1449,6 +1474,9 @@ def _from_entities(
             continue
         if not _PARSEABLE.search(ent.text):
             continue
+        named = _DEICTIC_PATTERN.match(text, ent.start_char)
+        if named and _named_deictic(text, named):
+            continue  # "told USA TODAY": a newspaper, not the day
         if parser is None:
             base = dt.datetime.combine(pub.date, dt.time(12))
             parser = DateDataParser(

@@ -748,3 +748,23 @@ def test_a_year_on_an_event_the_clause_refers_to_dates_the_event_not_the_clause(
     a = _analysed(text, "2015-11-16")
     year = next(d for d in a.dates if d.text.isdigit())
     assert year.describes is describes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator told USA TODAY that there are many good provisions in the plan.",
+        "In an interview with USA Today, the senator said the plan was good.",
+        "The senator said on NBC's Today show that the plan was good.",
+    ],
+)
+def test_a_newspaper_or_show_named_today_is_no_date(text: str) -> None:
+    a = _analysed(text, "2016-06-29")
+    assert [d.text for d in a.dates] == []
+
+
+def test_today_as_a_word_still_dates() -> None:
+    a = _analysed(
+        "Today the senate voted on the plan, and the house votes today too.", "2016-06-29"
+    )
+    assert [d.value for d in a.dates] == ["2016-06-29", "2016-06-29"]
