@@ -1099,17 +1099,21 @@ _NAME_BEFORE_DEICTIC = re.compile(r"(?i)\bUSA\s+$")
 def _named_deictic(text: str, m: re.Match[str]) -> bool:
     """Whether "today"/"tonight" at `m` is part of a name ("USA TODAY", "the Today show"):
     capitalised after a word that is not in capitals itself (a headline in capitals
-    keeps "TODAY"), or after "USA"."""
+    keeps "TODAY") and before one that is not capitalised, or after "USA"."""
     before = text[max(0, m.start() - 30) : m.start()]
     if _NAME_BEFORE_DEICTIC.search(before):
         return True
     word = m.group(0)
     prev = re.search(r"([A-Za-z'’]+)[\s]+$", before)
+    after = re.match(r"(?:['’]s)?\s+([A-Za-z])", text[m.end() : m.end() + 6])
     return bool(
         word[:1].isupper()
         and prev is not None
         and not prev.group(1).isupper()
         and not re.search(r"[.!?:;\"“”‘’(\n]\s*$", before)
+        # a headline in title case ("Protesters Are Targeting Hillary At Tonight's
+        # Debate") capitalises the next word too
+        and not (after is not None and after.group(1).isupper())
     )
 
 

@@ -402,7 +402,7 @@ def dated_sentences(
 def _dropped_by(text: str, spans: list[tuple[int, int]], mention: DateMention) -> str | None:
     """The name of the first rule by which the date dates no happening, or None."""
     before = text[max(0, mention.start - 90) : mention.start]
-    if _SINCE.search(before[-18:]):
+    if _SINCE.search(before[-18:]) or _SINCE_DOING.search(before[-60:]):
         return "since"  # "fallen by 30 percent since 2018": where a trend starts, not an event
     if _RANGE_END.search(before[-40:]):
         return "range_end"  # "calls from 2012 to 2014": where a period ends, not an event
@@ -670,6 +670,9 @@ _UNTIL = re.compile(r"(?i)\b(?:until|till|through|throughout)\s+(?:the\s+end\s+o
 _SINCE = re.compile(
     r"\b(?:since|from|between)\s+(?:the\s+|its\s+|their\s+)?(?:early\s+|late\s+|mid-?)?$", re.I
 )
+# "has given $400,000 since retiring in 2010", "since leaving office in 2009": the
+# happening a "since" phrase names is where a state starts, not the sentence's event.
+_SINCE_DOING = re.compile(r"(?i)\bsince\s+[a-z]+ing\b(?:\s+[\w'’.-]+){0,4}?\s+(?:in|on)\s+$")
 # A bare day after "after" starts a period ("will begin airing ads after Monday"); a day's
 # event after it keeps its date ("after Monday's debate").
 _AFTER_BARE = re.compile(r"(?i)\bafter\s+$")

@@ -768,3 +768,6 @@ def test_today_as_a_word_still_dates() -> None:
         "Today the senate voted on the plan, and the house votes today too.", "2016-06-29"
     )
     assert [d.value for d in a.dates] == ["2016-06-29", "2016-06-29"]
+    # a headline in title case capitalises every word
+    a = _analysed("These Protesters Are Targeting The Senator At Tonight's Debate", "2016-06-29")
+    assert [d.value for d in a.dates] == ["2016-06-29"]

@@ -537,3 +537,18 @@ def test_a_date_in_a_persons_who_clause_dates_that_clause_told_with_the_name() -
     assert item.date == "2015"
     assert item.text == "[Richard Roe] backed the campaign of Gov. Rick Perry of Texas last year"
     assert text[item.start : item.end].startswith("who backed")
+
+
+def test_a_since_phrase_of_a_doing_starts_a_state_and_is_no_event() -> None:
+    text = (
+        "Jane Roe has given more than $400,000 to candidates since retiring in 2010. "
+        "Since leaving the White House in 2009, he has written two books. "
+        "She retired in 2010."
+    )
+    a = analysed("a", text, "2016-05-09")
+    items = dated_sentences(a, candidates=True)
+    assert [(d.date, d.dropped) for d in items] == [
+        ("2010", "since"),
+        ("2009", "since"),
+        ("2010", None),
+    ]
