@@ -61,7 +61,9 @@ def _holds(items: list[Any], g: dict, ids: dict[str, str]) -> bool:
 
 def stages(
     gold_path: Path, cache: Path | None, errors: list[str] | None = None
-) -> list[dict[str, Any]]:
+) -> tuple[list[dict[str, Any]], int]:
+    """The stage losing each gold event of one gold file, and how many lines the brief
+    shows; `errors` collects the wrong lines."""
     data = json.loads(gold_path.read_text())
     docs, _ = gold_documents(data, ROOT)
     gold = Gold(data, docs)
@@ -112,7 +114,7 @@ def stages(
                     row["group"] = f"{e.date} ({len(e.citations)} passages): {e.text[:100]}"
                     break
         out.append(row)
-    return out
+    return out, len(brief.timeline)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -129,7 +131,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.cache:
         args.cache.mkdir(parents=True, exist_ok=True)
     errors: list[str] = []
-    rows = [r for f in files for r in stages(f, args.cache, errors)]
+    rows: list[dict[str, Any]] = []
+    lines = 0
+    for f in files:
+        found, shown = stages(f, args.cache, errors)
+        rows += found
+        lines += shown
     by_stage = Counter(r["stage"] for r in rows)
     by_kind = Counter((r["stage"], r["kind"]) for r in rows)
     print(f"{len(rows)} gold events")
@@ -142,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"[{r['stage']}] {r['file']} {r['date']} {r['kind']}: {r['text']!r}")
                 if "group" in r:
                     print(f"     -> {r['group']}")
-    print(f"{len(errors)} wrong lines")
+    print(f"{len(errors)} wrong lines of {lines}")
     if args.errors:
         for err in errors:
             print(f"x {err}")
