@@ -70,9 +70,7 @@ def main(polnear: str, pools: str) -> None:
     for subject in SUBJECTS:
         named = sorted((s for s in eligible if subject in subjects[s]), key=lambda s: (dated[s], s))
         for start in named:
-            members = [
-                s for s in named if 0 <= (dated[s] - dated[start]).days <= 12
-            ]
+            members = [s for s in named if 0 <= (dated[s] - dated[start]).days <= 12]
             if 3 <= len(members) <= 4:
                 span = (dated[members[-1]] - dated[members[0]]).days
                 candidates.append((span, subject, tuple(members)))
