@@ -4,7 +4,10 @@ Group 1 -> punctuation stripped, group 2 -> CAPS-label transcript (both made by
 bench/robustness.py's own functions from the clean Document), group 3 -> raw web
 pages wrapped in the boilerplate below (written for this audit, the same for every
 page) and, added after the HTML brief came out identical to the clean one, the same
-pages' visible text as a naive scraper dumps it (`scraped`, read as webtext). Article text stays outside the repo (written under OUT).
+pages' visible text as a naive scraper dumps it (`scraped`, read as webtext) and the
+same pages with every sectioning tag a plain <div> (`in_divs`); for group 1, also
+the stripped text one paragraph a line (`stripped_paragraphs`), the same way added
+after the first results. Article text stays outside the repo (written under OUT).
 
     python bench/verdicts/build_audit9.py ../shared/eval/polnear /tmp/audit9
 """
@@ -24,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from robustness import stripped_text, transcript_text
 
 from storyline.ingest import document_from_text
+from storyline.model import Document
 
 GROUPS = {
     "G1": (
@@ -126,6 +130,23 @@ def scraped(page_html: str) -> str:
     return "\n".join(" ".join(line.split()) for line in text.split("\n") if line.strip())
 
 
+def stripped_paragraphs(doc: Document) -> str:
+    """`stripped_text`, but one paragraph a line: sentence ends are not given away."""
+    lines = stripped_text(doc).split("\n")
+    grouped: dict[int, list[str]] = {}
+    for sentence, line in zip(doc.sentences, lines, strict=True):
+        grouped.setdefault(sentence.paragraph, []).append(line)
+    return "\n".join(" ".join(group) for _, group in sorted(grouped.items()))
+
+
+SEMANTIC = re.compile(r"<(/?)(?:header|nav|main|article|aside|footer|figure|figcaption)\b", re.I)
+
+
+def in_divs(page_html: str) -> str:
+    """The same page with every sectioning tag a plain <div> (as many CMS templates write it)."""
+    return SEMANTIC.sub(lambda m: f"<{m.group(1)}div", page_html)
+
+
 MONTHS = "January February March April May June July August September October November December"
 
 
@@ -166,7 +187,7 @@ def main(polnear: str, out: str) -> None:
         for row in csv.DictReader(fh, delimiter="\t"):
             meta[row["filename"]] = row
     for group, (shape, stems) in GROUPS.items():
-        clean, shaped, scraped_rows = [], [], []
+        clean, shaped, scraped_rows, flat = [], [], [], []
         for stem in stems:
             raw = (root / "train" / "text" / f"{stem}.txt").read_text(errors="replace")
             title, _, text = raw.strip().partition("\n")
@@ -190,17 +211,21 @@ def main(polnear: str, out: str) -> None:
                         "text": stripped_text(doc),
                     }
                 )
+                flat.append({**shaped[-1], "text": stripped_paragraphs(doc)})
             elif shape == "transcript":
                 shaped.append({**record, "text": transcript_text(doc)})
             else:
                 (dest / f"{group}-html").mkdir(exist_ok=True)
                 raw_page = page(record, meta[stem]["author"])
                 (dest / f"{group}-html" / f"{stem}.html").write_text(raw_page)
+                (dest / f"{group}-divs").mkdir(exist_ok=True)
+                (dest / f"{group}-divs" / f"{stem}.html").write_text(in_divs(raw_page))
                 scraped_rows.append({**record, "text": scraped(raw_page)})
         for name, rows in (
             (f"{group}-clean", clean),
             (f"{group}-{shape}", shaped),
             (f"{group}-webtext", scraped_rows),
+            (f"{group}-stripped-paragraphs", flat),
         ):
             if rows:
                 with open(dest / f"{name}.jsonl", "w") as fh:
