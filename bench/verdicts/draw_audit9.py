@@ -7,7 +7,7 @@ for one subject and one starting article, every eligible article naming that sub
 12 days on or after it; candidates of 3 to 4 articles are shuffled with random.Random(SEED) (only
 to break ties), stably sorted by date span, and taken greedily while they share no article.
 Articles under 500 characters and articles whose stem occurs in bench/ tests/ storyline/ docs/
-BENCHMARKS.md are excluded first.
+BENCHMARKS.md at main BASE (when the draw was made) are excluded first.
 
     python bench/verdicts/draw_audit9.py ../shared/eval/polnear /work/wt/_notes/polnear_pools8.json
 """
@@ -38,25 +38,27 @@ SUBJECTS = {
     "Pence": r"pence",
 }
 REPO = Path(__file__).resolve().parents[2]
+BASE = "d81f8b8"  # main when the draw was made: the audit's own files name the drawn articles
+SEARCHED = ("bench", "tests", "storyline", "docs", "BENCHMARKS.md")
 
 
 def main(polnear: str, pools: str) -> None:
     root = Path(polnear)
     pool = json.loads(Path(pools).read_text())["audit9"]
-    meta = {}
+    meta: dict[str, dict[str, str]] = {}
     with open(root / "metadata.tsv", newline="") as fh:
         for row in csv.DictReader(fh, delimiter="\t"):
             meta[row["filename"]] = row
-    eligible = []
+    eligible: list[str] = []
     for name in pool:
         stem = name.removesuffix(".txt")
-        named = subprocess.run(
-            ["grep", "-rlF", stem, "bench", "tests", "storyline", "docs", "BENCHMARKS.md"],
+        found = subprocess.run(
+            ["git", "grep", "-lF", stem, BASE, "--", *SEARCHED],
             cwd=REPO,
             capture_output=True,
             text=True,
         ).stdout.strip()
-        if named and named != "bench/verdicts/brief-audit-9.md":
+        if found:
             continue
         if len((root / "train" / "text" / name).read_text(errors="replace")) < 500:
             continue
@@ -66,11 +68,13 @@ def main(polnear: str, pools: str) -> None:
         s: {k for k, rx in SUBJECTS.items() if re.search(rx, meta[s]["title"], re.I)}
         for s in eligible
     }
-    candidates = []
+    candidates: list[tuple[int, str, tuple[str, ...]]] = []
     for subject in SUBJECTS:
-        named = sorted((s for s in eligible if subject in subjects[s]), key=lambda s: (dated[s], s))
-        for start in named:
-            members = [s for s in named if 0 <= (dated[s] - dated[start]).days <= 12]
+        naming = sorted(
+            (s for s in eligible if subject in subjects[s]), key=lambda s: (dated[s], s)
+        )
+        for start in naming:
+            members = [s for s in naming if 0 <= (dated[s] - dated[start]).days <= 12]
             if 3 <= len(members) <= 4:
                 span = (dated[members[-1]] - dated[members[0]]).days
                 candidates.append((span, subject, tuple(members)))
@@ -78,16 +82,16 @@ def main(polnear: str, pools: str) -> None:
     candidates.sort(key=lambda c: c[0])
     taken: list[tuple[int, str, tuple[str, ...]]] = []
     used: set[str] = set()
-    for span, subject, members in candidates:
-        if used.isdisjoint(members):
-            taken.append((span, subject, members))
-            used.update(members)
+    for span, subject, group in candidates:
+        if used.isdisjoint(group):
+            taken.append((span, subject, group))
+            used.update(group)
         if len(taken) == 3:
             break
     print(f"eligible {len(eligible)} of {len(pool)}; candidates {len(candidates)}")
-    for span, subject, members in taken:
+    for span, subject, group in taken:
         print(f"{subject} span {span} days")
-        for s in members:
+        for s in group:
             print(f"  {s}\t{meta[s]['publication_date']}\t{meta[s]['title']}")
 
 
