@@ -697,6 +697,16 @@ def _present_at(nlp_doc: Any, start: int, end: int) -> bool:
     return verb is not None and _present(verb)
 
 
+def _scheduled_at(nlp_doc: Any, start: int, end: int) -> bool:
+    """A plain present of a doing at the date ("which votes June 7", "takes effect in
+    January"): a schedule. A present of a state ("sales are strong in March") is not."""
+    span = nlp_doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0 or not _present_at(nlp_doc, start, end):
+        return False
+    verb = governing_verb(span.root)
+    return verb is not None and verb.lemma_.lower() not in _STATE_LEMMAS | {"have"}
+
+
 # Prepositions by which a present clause takes place at, or works toward, a day's event
 # ("is facing in Tuesday's primary", "is preparing for Friday's debate"); "is celebrating
 # after Tuesday's primary", "is angry about Tuesday's vote" look back.
@@ -1290,7 +1300,14 @@ def resolve_dates(
             # on Feb. 20", a Feb. 10 article): the nearest such day, not a year back
             # ("to defeat Trump in November", "a chance of winning in November": a
             # non-finite clause has no past of its own, so its month is the next one)
-            days = 366 if nlp_doc is not None and _non_finite_at(nlp_doc, *m.span()) else None
+            # "California, which votes June 7", "When Democrats get to Philadelphia in late
+            # July": a plain present tells a schedule, so its month is the next one too
+            days = (
+                366
+                if nlp_doc is not None
+                and (_non_finite_at(nlp_doc, *m.span()) or _scheduled_at(nlp_doc, *m.span()))
+                else None
+            )
             value, ahead = _nearest_ahead(value, gran, pub, m, days)
             cue = cue or ahead
         if kind in ("md", "dm", "month") and _NAMED_EVENT.match(text, m.end()):

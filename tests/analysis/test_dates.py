@@ -771,3 +771,26 @@ def test_today_as_a_word_still_dates() -> None:
     # a headline in title case capitalises every word
     a = _analysed("These Protesters Are Targeting The Senator At Tonight's Debate", "2016-06-29")
     assert [d.value for d in a.dates] == ["2016-06-29"]
+
+
+# 2016-04-20 is a Wednesday.
+@pytest.mark.parametrize(
+    ("text", "value", "future"),
+    [
+        # a plain present of a doing tells a schedule: the next such month or day
+        ("California, which votes June 7, is the biggest prize.", "2016-06-07", True),
+        (
+            "When Democrats get to Philadelphia in late July, the party will be united.",
+            "2016-07",
+            True,
+        ),
+        ("The law takes effect in January.", "2017-01", True),
+        # a present of a state, or a past, keeps the month gone by
+        ("Sales are strong in March and the company is hiring.", "2016-03", False),
+        ("The senator says she met him in March.", "2016-03", False),
+    ],
+)
+def test_a_present_schedule_puts_a_month_ahead(text: str, value: str, future: bool) -> None:
+    a = _analysed(text, "2016-04-20")
+    (d,) = a.dates
+    assert (d.value, d.future) == (value, future)
