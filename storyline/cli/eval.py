@@ -86,11 +86,14 @@ def summaries_cli(
         "report mean ± spread over folds (peers from --systems in the same run).",
     ),
 ) -> None:
-    """Score summaries with ROUGE-1/2/Lsum F1 (stemmed), every system on the same
-    sentences and budget, timed in the same run.
+    """Score summaries with ROUGE-1/2/Lsum F1 (stemmed), every system alike.
 
-    Example: storyline eval summaries ../shared/eval/multinews/dev.jsonl --limit 30 --json rouge.json
-    K-fold: storyline eval summaries ../shared/eval/multinews/dev.jsonl --folds 5 --json kfold.json
+    Every system gets the same sentences and budget and is timed in the same run.
+
+    Example:
+
+        storyline eval summaries ../shared/eval/multinews/dev.jsonl --limit 30 --json rouge.json
+        storyline eval summaries ../shared/eval/multinews/dev.jsonl --folds 5 --json kfold.json
     """
     from ..evaluation.summaries import evaluate_summaries
 

@@ -49,8 +49,9 @@ def watch(
     ),
     timeout: float | None = typer.Option(None, "--timeout", help="Seconds to wait for a read."),
 ) -> None:
-    """Poll feeds, follow new items to their articles, store them, and brief each
-    story that gained documents. Prints one line per story that changed.
+    """Poll feeds, store their new articles, and brief each story that gained documents.
+
+    Prints one line per story that changed.
 
     State (seen items, ETag/Last-Modified, failures and back-off) lives in the
     store, so a restart resumes without re-ingesting. Ctrl-C stops between items.
