@@ -234,7 +234,7 @@ def create_app(
         if request.url.path.startswith("/api/"):
             return await http_exception_handler(request, exc)
         message = "no such page" if exc.status_code == 404 else str(exc.detail)
-        return error_response(request, WebError(exc.status_code, message, exc.headers))
+        return error_response(request, WebError(exc.status_code, message, dict(exc.headers or {})))
 
     @app.exception_handler(StoreError)
     async def _store_error(request: Request, exc: StoreError) -> Response:
