@@ -12,16 +12,7 @@ from typer.testing import CliRunner
 
 from storyline.cli import app
 
-DEMO = Path(__file__).resolve().parents[2] / "storyline" / "demo"
 runner = CliRunner()
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("walk") / "demo.db"
-    result = runner.invoke(app, ["ingest", str(DEMO), "--db", str(db)])
-    assert result.exit_code == 0, result.output
-    return db
 
 
 def _commands(group: click.Command, path: str = "storyline") -> list[tuple[str, click.Command]]:
