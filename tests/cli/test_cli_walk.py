@@ -74,3 +74,11 @@ def test_cli_list_with_no_match_names_the_filter(demo_db: Path) -> None:
     result = runner.invoke(app, ["list", "--db", str(demo_db), "--since", "2999"])
     assert result.exit_code == 0
     assert "no documents: none match --since/--query" in result.output
+
+
+def test_cli_serve_help_names_the_status_a_busy_server_answers() -> None:
+    # the web's BriefCache answers 429 when every build slot is taken
+    # (tests/web/test_briefs.py); the help said 503
+    result = runner.invoke(app, ["serve", "--help"], env={"COLUMNS": "200"})
+    line = next(x for x in result.output.splitlines() if "--max-builds" in x)
+    assert "429" in line and "503" not in line
