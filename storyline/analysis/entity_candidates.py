@@ -43,6 +43,8 @@ from .nlp import doc_text
 
 @dataclass(slots=True)
 class Candidate:
+    """A name being found: token span, type, and what later stages fill in (role, canonical)."""
+
     start: int  # token index
     end: int  # token index, exclusive
     type: str
@@ -133,10 +135,12 @@ def _is_junk(text: str, type: str) -> bool:
 
 
 def is_role_word(token: Any) -> bool:
+    """A post or its modifier ("chief", "executive"), from the one role word list."""
     return token.lower_ in ROLE_HEADS or token.lower_ in ROLE_MODIFIERS
 
 
 def model_candidates(doc: Any) -> list[Candidate]:
+    """spaCy's entities of the kept labels, trimmed and split, minus junk and title tails."""
     out: list[Candidate] = []
     for ent in doc.ents:
         if ent.label_ not in KEEP_LABELS or (ent.label_ != "PERSON" and is_caps_line(ent[0])):
@@ -375,6 +379,7 @@ def add_caps_labels(doc: Any, cands: list[Candidate]) -> list[Candidate]:
 
 
 def inside_candidate(cands: list[Candidate], i: int) -> bool:
+    """Token `i` already belongs to a candidate."""
     return any(c.start <= i < c.end for c in cands)
 
 

@@ -98,6 +98,7 @@ def resolve_titled_surnames(doc: Any, cands: list[Candidate]) -> None:
 
 
 def to_mention(doc: Any, c: Candidate) -> EntityMention:
+    """The candidate as the model's mention, with character offsets into the text."""
     span = doc[c.start : c.end]
     return EntityMention(
         text=span.text,
