@@ -82,3 +82,32 @@ def test_cli_serve_help_names_the_status_a_busy_server_answers() -> None:
     result = runner.invoke(app, ["serve", "--help"], env={"COLUMNS": "200"})
     line = next(x for x in result.output.splitlines() if "--max-builds" in x)
     assert "429" in line and "503" not in line
+
+
+def test_cli_watch_lines_write_times_one_way(capsys) -> None:
+    # the poll line said "21:37:47Z", the failure beside it "21:38:47.563922+00:00"
+    from storyline.cli.watch import print_round
+    from storyline.watch.loop import Round
+    from storyline.watch.poll import FeedReport, PollReport
+
+    report = PollReport(started="2026-11-29T21:37:47.100000+00:00")
+    report.feeds = [
+        FeedReport(
+            "http://a.example/f",
+            None,
+            "failed",
+            error="refused",
+            retry_after="2026-11-29T21:38:47.563922+00:00",
+        ),
+        FeedReport(
+            "http://b.example/f",
+            None,
+            "backing-off",
+            retry_after="2026-11-29T22:00:00.000001+00:00",
+        ),
+    ]
+    assert print_round(Round(report))
+    err = capsys.readouterr().err
+    assert "(retry after 2026-11-29T21:38:47Z)" in err
+    assert "backing off until 2026-11-29T22:00:00Z" in err
+    assert "poll 2026-11-29T21:37:47Z:" in err and "+00:00" not in err
