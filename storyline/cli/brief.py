@@ -32,7 +32,10 @@ def brief(
         None, "--story", help="Brief this story (an id from `storyline stories`)."
     ),
     limit: int = typer.Option(
-        BRIEF_LIMIT, "--limit", help="Use at most N stored documents (query and story briefs)."
+        BRIEF_LIMIT,
+        "--limit",
+        min=1,
+        help="Use at most N stored documents (query and story briefs).",
     ),
     fmt: str | None = typer.Option(
         None, "--format", "-f", help="markdown (default), html or json."

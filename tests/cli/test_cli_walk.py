@@ -55,6 +55,7 @@ def test_cli_since_that_is_not_a_date_is_refused(demo_db: Path, command: list[st
         ["stories", "--limit", "0"],
         ["search", "wind", "--limit", "0"],  # "no documents match 'wind'"
         ["brief", "--query", "wind", "--words", "0"],  # a full summary anyway
+        ["brief", "--query", "wind", "--limit", "0"],  # named no flag
         ["brief", "--query", "wind", "--sentences", "0"],
     ],
 )
