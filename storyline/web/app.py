@@ -551,6 +551,9 @@ def create_app(
         `id` and `duplicate_of`), or error for a record that could not be read.
         """
         require_write(request, token)
+        if (request.headers.get("content-type") or "").startswith("application/json"):
+            # a JSON body is not read here: say so, rather than "give a file, some text or a URL"
+            raise WebError(415, "send form fields (file, text or url), not a JSON body; see /docs")
         return {"results": add_documents(file, text, url, title, date)}
 
     @app.get("/api/search", tags=["documents"])

@@ -38,3 +38,11 @@ def test_web_api_errors_stay_json(make_app, path, status) -> None:
     assert response.status_code == status
     assert response.headers["content-type"] == "application/json"
     assert "detail" in response.json()
+
+
+def test_web_api_add_says_a_json_body_is_not_read(make_app) -> None:
+    # a JSON body was ignored and answered "give a file, some text or a URL"
+    client = TestClient(make_app(token=""))
+    response = client.post("/api/documents", json={"text": "Acme hired 200 people in Leeds."})
+    assert response.status_code == 415
+    assert "not a JSON body" in response.json()["error"]
