@@ -126,6 +126,8 @@ def brief(
                     story=story,
                     limit=limit,
                 )
+            # no selection: the brief takes the most recent documents; say how many it left out
+            stored = store.count() if not (chosen or query or story) else None
             texts = (
                 {d.id: d.text for d in store.documents([r.id for r in result.documents])}
                 if fmt.startswith("htm")
@@ -134,6 +136,12 @@ def brief(
             text = render(result, fmt, texts)
     except StorylineError as exc:
         fail(str(exc))
+    if stored is not None and stored > len(result.documents):
+        console.print(
+            f"no selection: {len(result.documents)} most recent of {stored} stored documents "
+            "used (choose --query, --id or --story)",
+            highlight=False,
+        )
     if result.matched is not None:
         console.print(
             f"{result.matched} documents matched, {result.used} used"

@@ -112,3 +112,12 @@ def test_cli_watch_lines_write_times_one_way(capsys) -> None:
     assert "(retry after 2026-11-29T21:38:47Z)" in err
     assert "backing off until 2026-11-29T22:00:00Z" in err
     assert "poll 2026-11-29T21:37:47Z:" in err and "+00:00" not in err
+
+
+@pytest.mark.slow
+def test_cli_brief_without_a_selection_says_what_it_left_out(demo_db: Path) -> None:
+    # a brief of a store with neither --query, --id nor --story took the most recent
+    # documents and said nothing on the command line about the rest
+    result = runner.invoke(app, ["brief", "--db", str(demo_db), "--limit", "2"])
+    assert result.exit_code == 0, result.output
+    assert "no selection: 2 most recent of 5 stored documents used" in result.output
