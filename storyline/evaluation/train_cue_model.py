@@ -40,6 +40,8 @@ from ..analysis.cue_model import (
     candidates,
     features,
     nest_features,
+    noun_candidates,
+    noun_features,
     save_models,
 )
 from ..analysis.nlp import load_nlp
@@ -99,6 +101,27 @@ def cue_examples(items: list[Item]) -> tuple[list[list[str]], list[int]]:
         for at, feats in cands[name]:
             xs.append(feats)
             ys.append(int(any(s <= at < e for s, e in cues)))
+    return xs, ys
+
+
+def noun_examples(items: list[Item]) -> tuple[list[list[str]], list[int]]:
+    """Feature lists and labels of every candidate cue noun (`cue_model.noun_candidates`),
+    once per annotation file: positive when a gold Cue span of that file holds the noun."""
+    cands: dict[str, list[tuple[int, list[str]]]] = {}
+    xs: list[list[str]] = []
+    ys: list[int] = []
+    for name, text, doc, gold in items:
+        if name not in cands:
+            quoted = [(s.start, s.end) for g in find_quote_spans(text) for s in g]
+            found = listed_cues(text, doc)
+            cands[name] = [
+                (tok.idx, noun_features(text, tok, sent, att, quoted, found))
+                for tok, sent, att in noun_candidates(text, doc, found)
+            ]
+        cues = [part for g in gold for part in g["Cue"]]
+        for at_, feats in cands[name]:
+            xs.append(feats)
+            ys.append(int(any(s <= at_ < e for s, e in cues)))
     return xs, ys
 
 
