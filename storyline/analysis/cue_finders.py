@@ -26,6 +26,7 @@ from .cues import (
     PREDICATE_SPEECH_NOUNS,
     PREDICATING_CUES,
     PREP_CONTENT_VERBS,
+    RECEIVING_VERBS,
     REPORT_NOUNS,
     RETORT_VERBS,
     SPEECH_NOUNS,
@@ -1315,7 +1316,7 @@ def _after_phrase(tok: Any) -> Any:
 
 
 # Prepositions whose object a noun cue can report ("criticism of X", "his case against X").
-_NOUN_PROPOSED_PREPS = ("of", "about", "on", "against", "for", "over", "to", "with", "from")
+_NOUN_PROPOSED_PREPS = ("of", "about", "on", "against", "for", "over", "to", "with")
 
 
 def noun_candidate(text: str, noun: Any) -> Attribution | None:
@@ -1372,7 +1373,12 @@ def noun_candidate(text: str, noun: Any) -> Attribution | None:
         if poss is not None and poss.i > comp.i:
             poss = None
     verb = noun.head
-    if poss is None and noun.dep_ in ("dobj", "attr") and verb.pos_ in ("VERB", "AUX"):
+    if (
+        poss is None
+        and noun.dep_ in ("dobj", "attr")
+        and verb.pos_ in ("VERB", "AUX")
+        and verb.lemma_.lower() not in RECEIVING_VERBS
+    ):
         subj = _subject(verb)
         if subj is not None and subj.lower_ not in _NO_SOURCE and verb.i < noun.i:
             att = _verb_noun_cue(text, verb, noun, noun, comp, subj, clausal=clause is not None)

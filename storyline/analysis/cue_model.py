@@ -16,6 +16,13 @@ evaluation and as a direct quote's cue, never shown as indirect speech.
 
 A second model (`nest`) decides, under PolNeAR's convention (`nested=False`),
 which attributions inside another's content are kept (`keeps_nested`).
+
+A third (`noun`) proposes noun cues no list holds ("the contention that X", "his
+critique of Y", "voiced doubts about Z"): every noun that `cue_finders.noun_candidate`
+gives a content (its that-clause, to-clause or prepositional object) is a candidate,
+and the model, over the noun's lemma (a lexicon learned from train), what its content
+and source are and its place among the listed finders' attributions, says which are
+cues. Its attributions are `broad` too.
 """
 
 from __future__ import annotations
@@ -55,7 +62,8 @@ class LinearModel:
         return self.score(feats) >= self.threshold
 
 
-# The shipped models by job: "cue" (which candidate verbs are cues).
+# The shipped models by job: "cue" (which candidate verbs are cues), "nest" (which nested
+# attributions PolNeAR keeps), "noun" (which candidate nouns are cues).
 Models = dict[str, LinearModel]
 
 
