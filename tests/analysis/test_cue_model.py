@@ -165,3 +165,17 @@ def test_the_noun_model_decides_which_nouns_are_cues(nlp):
     assert "harbored doubts" not in _cues(RAP, extract_attributions(RAP, doc, models=none))
     (att,) = [a for a in extract_attributions(RAP, doc, models=takes) if a.cue_lemma == "doubt"]
     assert att.broad  # kept for evaluation and direct quotes, never shown as indirect speech
+
+
+def test_the_shipped_noun_model_takes_a_noun_cue_and_leaves_a_plain_noun(nlp):
+    model = shipped_models()["noun"]
+    assert len(model.weights) > 500  # features seen at least 3 times in PolNeAR train
+    text = "Roe expressed her hope that the talks would succeed. The price of oil rose."
+    doc = nlp(text)
+    found = extract_attributions(text, doc, learned=False)
+    quoted: list[tuple[int, int]] = []
+    decided = {
+        tok.lemma_: model.takes(noun_features(text, tok, sent, att, quoted, found))
+        for tok, sent, att in noun_candidates(text, doc, found)
+    }
+    assert decided == {"hope": True, "price": False}
