@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from ..analysis.amounts import (
@@ -991,7 +991,8 @@ def _places_near(c: _Count, places: dict[str, list[tuple[int, str]]]) -> set[str
 def _counts_agree(a: _Count, b: _Count) -> bool:
     """Counts agree within 2%, within the rounding of the rounder one ("four million",
     "3.9 million"), within 10% when one is hedged ("about"), and inside a stated bound:
-    "at least 30" agrees with 31 but not with 29, a count below what it says is certain."""
+    "at least 30" agrees with 31 but not with 29, a count below what it says is certain,
+    nor with 61, a count more than twice its floor (`UPPER_BOUND_SPAN`)."""
     low, high = sorted((a.value, b.value))
     if high - low <= max(
         0.02 * high, rounding(a.text, unit=a.factor), rounding(b.text, unit=b.factor)
@@ -1000,7 +1001,10 @@ def _counts_agree(a: _Count, b: _Count) -> bool:
     if (a.hedged or b.hedged) and high - low <= HEDGE_TOLERANCE * high:
         return True
     for x, y in ((a, b), (b, a)):  # "at least nine" agrees with ten
-        if x.bound == 1 and y.value >= x.value:
+        if x.bound == 1 and y.bound == -1 and x.value <= y.value:
+            return True  # "at least 70,000" and "up to 200,000": one range
+        # but not with far more: "more than 2,000 people" (7 May) vs 8,480 (17 May)
+        if x.bound == 1 and x.value <= y.value <= x.value / UPPER_BOUND_SPAN:
             return True
         # "up to 30" agrees with 25, not with 10: a ceiling that far above the other
         # value is another estimate ("1,000 barrels a day" vs "up to 5,000")
@@ -1440,6 +1444,33 @@ def _released(c: _Count, sentence: str, at: int) -> str | None:
 _DAILY = re.compile(r"\b(?:a|per|each) day\b|\bdaily\b", re.I)
 
 
+# A running tally told as of now: "has climbed to 8,480 ... in its latest update on
+# Sunday", "today increased its global tally to 2,300", "putting the figure at 1,121
+# cases yesterday". Its date is when the tally was given (the article's day or the day
+# before), so it is the current tally like one told with no date; a count of a day's
+# events ("12 killed on Friday") is not a tally and keeps its date.
+_TALLIED = re.compile(r"\b(?:tally|total|toll|figure|number|count)\b", re.I)
+_SAID_IN = re.compile(r"\b(?:update|statement|report|briefing|bulletin)\s*$", re.I)
+AS_OF_DAYS = 1
+
+
+def _as_of_now(
+    d: DateMention, doc: Document, sentence: str, start: int, at: int, c: _Count
+) -> bool:
+    """Whether date mention `d` in a count's clause only dates the telling of a running
+    tally (see `_TALLIED`) or a saying ("said on Sunday"), not the counted events."""
+    before = doc.text[max(start, d.start - 40) : d.start]
+    if _dates_saying(before) or _SAID_IN.search(before):
+        return True
+    apart = days_apart(d.value, doc.published)
+    if apart is None or apart > AS_OF_DAYS or (d.value or "")[:10] > (doc.published or "")[:10]:
+        return False
+    lo, _ = _clause(sentence, at)
+    return c.head == "tally" or bool(
+        _TALLIED.search(sentence[lo:at]) or _UPDATE.search(sentence[lo:at])
+    )
+
+
 def measures(analysis: Analysis) -> list[tuple[Measure, _Count]]:
     """The counts of people in a document whose measure is known (`Measure`), each
     with it; a count of an earlier year's event ("in 1982"; any year, in an undated
@@ -1474,7 +1505,7 @@ def measures(analysis: Analysis) -> list[tuple[Measure, _Count]]:
         when = frozenset(
             d.value or d.text.casefold()
             for d in analysis.dates
-            if start + lo <= d.start < start + hi
+            if start + lo <= d.start < start + hi and not _as_of_now(d, doc, sentence, start, at, c)
         ) | {" ".join(m.group(0).casefold().split()) for m in _SCOPE.finditer(sentence[lo:hi])}
         if released:  # "leaked before the well was capped on July 15": all it let out,
             # unless told at an earlier moment ("initially")
@@ -1515,8 +1546,8 @@ def measure_pairs(analyses: Sequence[Analysis], *, revisions: bool = False) -> l
     return found
 
 
-def _sentence_pair(p: CountPair) -> frozenset:
-    return frozenset({(p.a.document, p.a.sentence), (p.b.document, p.b.sentence)})
+def _count_pair(p: CountPair) -> frozenset:
+    return frozenset({(p.a.document, p.a.at), (p.b.document, p.b.at)})
 
 
 def aligned_counts(
@@ -1526,13 +1557,22 @@ def aligned_counts(
     revisions: bool = False,
 ) -> list[CountPair]:
     """The pairs of `count_pairs` (alike sentences), then those of `measure_pairs` (one
-    measure) on sentences neither mode of `count_pairs` paired: one verdict a pair."""
+    measure) on counts neither mode of `count_pairs` paired: one verdict a pair of
+    counts, so two measures told in the same sentences ("403 cases ... one death") are
+    two. A pair of `count_pairs` whose counts share a `Measure` is named by it."""
     pairs = count_pairs(analyses, threshold, revisions=revisions)
     other = count_pairs(analyses, threshold, revisions=not revisions)
-    seen = {_sentence_pair(p) for p in [*pairs, *other]}
+    seen = {_count_pair(p) for p in [*pairs, *other]}
+    measured = {(c.document, c.at): m for a in analyses for m, c in measures(a)}
+    named = []
+    for p in pairs:
+        m = measured.get((p.a.document, p.a.at))
+        if p.measure is None and m is not None and m == measured.get((p.b.document, p.b.at)):
+            p = replace(p, measure=m.label())
+        named.append(p)
     return [
-        *pairs,
-        *(p for p in measure_pairs(analyses, revisions=revisions) if _sentence_pair(p) not in seen),
+        *named,
+        *(p for p in measure_pairs(analyses, revisions=revisions) if _count_pair(p) not in seen),
     ]
 
 

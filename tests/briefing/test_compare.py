@@ -813,3 +813,48 @@ def test_an_earlier_estimate_and_a_rate_with_an_aside_are_not_todays_amount():
     y = _said("y", "Officials said up to 9,000 barrels a day were leaking from the well.")
     assert [d for d in find_divergences([x, y], [], []) if d.kind == "count"] == []
     assert measures(_placed("z", "Initially 1,000 barrels a day leaked.", None))[0][0].when
+
+
+def test_a_running_tally_told_today_is_the_current_tally_not_a_days_count():
+    from storyline.briefing.developments import find_developments
+
+    # 2009-05-17 was a Sunday: the date dates the update, not the cases
+    a = _placed("a", "The virus has infected more than 2,000 people in 24 countries.", "2009-05-07")
+    b = _placed(
+        "b",
+        "The number of cases worldwide has climbed to 8,480, the WHO said in its latest "
+        "update on Sunday.",
+        "2009-05-17",
+    )
+    moved = [d for d in find_developments([a, b]) if d.kind == "figure"]
+    assert len(moved) == 1 and moved[0].what.startswith("Cases worldwide revised")
+    # a day's events keep their date: "12 people died on Sunday" is not the toll
+    c = _placed("c", "In Mexico 12 people died on Sunday.", "2009-05-17")
+    d = _placed("d", "In Mexico 66 people have died.", "2009-05-17")
+    assert [x for x in find_divergences([c, d], [], []) if x.kind == "count"] == []
+
+
+def test_a_floor_agrees_up_to_twice_itself_and_with_a_ceiling_above_it():
+    a = _placed("a", "More than 2,000 people in Mexico have been infected.", "2009-05-07")
+    b = _placed("b", "2,600 people in Mexico have been infected.", "2009-05-07")
+    c = _placed("c", "8,480 people in Mexico have been infected.", "2009-05-07")
+    assert [x for x in find_divergences([a, b], [], []) if x.kind == "count"] == []
+    assert len([x for x in find_divergences([a, c], [], []) if x.kind == "count"]) == 1
+    e = _placed("e", "At least 70,000 people in Mexico have died.", "2009-05-07")
+    f = _placed("f", "Up to 200,000 people in Mexico have died.", "2009-05-07")
+    assert [x for x in find_divergences([e, f], [], []) if x.kind == "count"] == []
+
+
+def test_two_measures_revised_in_the_same_sentences_are_two_developments():
+    from storyline.briefing.developments import find_developments
+
+    a = _placed(
+        "a", "There are 403 confirmed cases in the United States, and one death.", "2009-05-05"
+    )
+    b = _placed(
+        "b",
+        "The United States has reported nearly 900 confirmed cases, including two deaths.",
+        "2009-05-17",
+    )
+    moved = [d.what.split(" revised")[0] for d in find_developments([a, b]) if d.kind == "figure"]
+    assert sorted(moved) == ["Cases in United States", "Deaths in United States"]
