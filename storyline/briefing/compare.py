@@ -1063,7 +1063,7 @@ class CountPair:
 
 
 _UPDATE = re.compile(
-    r"\b(?:now|latest|so far|to date|has (?:climbed|risen|grown|reached|increased|jumped|"
+    r"\b(?:now|latest|so far|to date|as of|has (?:climbed|risen|grown|reached|increased|jumped|"
     r"soared|doubled)|climbed|risen|rose|jumped|soared|increased to|bringing the (?:total|"
     r"number|toll)|up from|revised|raised (?:its|the|their) estimate|(?:vastly |far )?more "
     r"than (?:initially|previously|first|earlier) (?:estimated|thought|reported|believed))\b",
