@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ..analysis.amounts import (
@@ -724,6 +724,9 @@ class _Count:
     at: int = 0  # offset of the number in the document
     hedged: bool = False  # "about", "nearly", "some"
     factor: float = 1.0  # written unit -> base unit of its dimension ("sq miles" -> km2)
+    low: float | None = (
+        None  # a range's lower end ("between 100,000 and 200,000"): value is its upper
+    )
 
 
 _SINCE_NOW = re.compile(
@@ -771,6 +774,11 @@ def _counts(doc: Document) -> list[_Count]:
                     factor,
                 )
             )
+        for m in _RANGE.finditer(sentence):  # "between 100,000 and 200,000 dead"
+            c = _range_count(doc, start, sentence, m)
+            if c is not None:
+                out = [x for x in out if not (start + m.start() <= x.at < start + m.end())]
+                out.append(c)
         for m in _TALLY_AT.finditer(sentence):  # "the number of cases has risen to 28."
             at = start + m.start("num")
             if any(c.at == at for c in out):
@@ -813,6 +821,61 @@ def _counts(doc: Document) -> list[_Count]:
                 )
             )
     return out
+
+
+# A range of a count: "between 100,000 and 200,000 dead", "45,000-50 ,000 people"
+# (the tokenised text may split a thousands group), "5,000 to 10,000 people".
+_RANGE_NUM = r"\d{1,3}(?:\s?,\d{3})+|\d+"
+_RANGE = re.compile(
+    rf"\b(?:between\s+)?(?P<lo>{_RANGE_NUM})\s*(?:-|–|to|and)\s*(?P<hi>{_RANGE_NUM})"
+    r"(?:\s+(?P<scale>million|thousand)\b)?(?![\d.,]\d)",
+    re.I,
+)
+# The lower end at least this share of the upper: "9-10,000" (nine thousand) and "1 to
+# 4" of a percentage are not ranges of one count here.
+RANGE_SPAN = 0.05
+
+
+def _range_count(doc: Document, start: int, sentence: str, m: re.Match) -> _Count | None:
+    """A `_Count` for a range of people or things counted, with its lower end as `low`;
+    None when it is no count range (years, a lower end far below the upper)."""
+    lo = float(re.sub(r"[\s,]", "", m.group("lo")))
+    hi = float(re.sub(r"[\s,]", "", m.group("hi")))
+    if _YEAR.fullmatch(m.group("lo")) or _YEAR.fullmatch(m.group("hi")):
+        return None
+    if not (RANGE_SPAN * hi <= lo < hi):
+        return None
+    scale = SCALE_FACTORS.get((m.group("scale") or "").casefold(), 1.0)
+    after = sentence[m.end() :]
+    words = [w.casefold() for w in re.findall(r"[A-Za-z][\w'-]*", after)[:4]]
+    counted = [
+        w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in _COUNTED_STOP
+    ]
+    if not counted:
+        return None
+    head = counted[0]
+    fate = _fate(after) if head in _GENERIC_HEADS else None
+    if head in ("dead", "killed", "death", "fatalitie"):
+        fate = DEATHS
+    if head in _GENERIC_HEADS and not fate:
+        return None  # "250,000 to 500,000 people in a normal year": of no fate told
+    before = sentence[: m.start()]
+    bound = -1 if re.search(r"\b(?:up to|as many as|as high as)\s*$", before, re.I) else 0
+    around = before.split()[-2:] + _predicate(after)
+    anchor = _content(around) | {fate or head}
+    return _Count(
+        doc.id,
+        (start, start + len(sentence)),
+        hi * scale,
+        " ".join(sentence[m.start() :].split()[:6]),
+        bound,
+        fate or head,
+        anchor,
+        start + m.start("lo"),
+        False,
+        1.0,
+        lo * scale,
+    )
 
 
 # Units a measure is written in, by dimension, with the factor to that dimension's
@@ -993,6 +1056,8 @@ def _counts_agree(a: _Count, b: _Count) -> bool:
     "3.9 million"), within 10% when one is hedged ("about"), and inside a stated bound:
     "at least 30" agrees with 31 but not with 29, a count below what it says is certain,
     nor with 61, a count more than twice its floor (`UPPER_BOUND_SPAN`)."""
+    if a.low is not None or b.low is not None:
+        return _ranges_meet(a, b)
     low, high = sorted((a.value, b.value))
     if high - low <= max(
         0.02 * high, rounding(a.text, unit=a.factor), rounding(b.text, unit=b.factor)
@@ -1011,6 +1076,29 @@ def _counts_agree(a: _Count, b: _Count) -> bool:
         if x.bound == -1 and UPPER_BOUND_SPAN * x.value <= y.value <= x.value:
             return True
     return False
+
+
+def _span(c: _Count) -> tuple[float, float]:
+    """The values a count allows: its range, down to half an upper bound, up to twice a floor."""
+    if c.low is not None:
+        return c.low, c.value
+    if c.bound == -1:
+        return UPPER_BOUND_SPAN * c.value, c.value
+    if c.bound == 1:
+        return c.value, c.value / UPPER_BOUND_SPAN
+    return c.value, c.value
+
+
+def _ranges_meet(a: _Count, b: _Count) -> bool:
+    """Two counts, one a range, agree when the values they allow meet (within 2% or
+    the rounding of either): "45,000-50,000" and "about 50,000" do, "100,000-200,000" not."""
+    (alo, ahi), (blo, bhi) = _span(a), _span(b)
+    slack = max(
+        0.02 * max(ahi, bhi), rounding(a.text, unit=a.factor), rounding(b.text, unit=b.factor)
+    )
+    if a.hedged or b.hedged:
+        slack = max(slack, HEDGE_TOLERANCE * max(ahi, bhi))
+    return alo - slack <= bhi and blo - slack <= ahi
 
 
 # The share of an upper bound ("up to", "as many as") down to which a value agrees.
@@ -1199,7 +1287,7 @@ def _same_disagreement(p: CountPair, t: CountPair) -> bool:
 
 def same_revision(p: CountPair, t: CountPair, published: dict[str, str | None]) -> bool:
     """Two revision pairs that tell one change: the same later number, and earlier
-    numbers that agree ("1,000 barrels" in one article, "42,000 gallons" in another,
+    numbers that agree or one named measure ("1,000 barrels" in one article, "42,000 gallons" in another,
     both then "up to 5,000 barrels a day")."""
 
     def order(x: CountPair) -> tuple[_Count, _Count]:
@@ -1211,7 +1299,9 @@ def same_revision(p: CountPair, t: CountPair, published: dict[str, str | None]) 
         p.measure == t.measure
         and p2.head == t2.head
         and (p2.document, p2.at) == (t2.document, t2.at)
-        and _counts_agree(p1, t1)
+        # one measure's later number: one revision, even from earlier numbers that
+        # disagree with each other (that is a conflict of its own)
+        and (p.measure is not None or _counts_agree(p1, t1))
     )
 
 
@@ -1307,6 +1397,8 @@ class Measure:
     # dates and stretches of time in its clause ("on Friday", "since March"): a day's
     # toll and a war's are not one measure
     when: frozenset[str] = frozenset()
+    # placed by the document's main place, or unplaced: no place named in its clause
+    assumed: bool = field(default=False, compare=False)
 
     def label(self) -> str:
         """How a reader names it: "deaths in Mexico", "suspected cases worldwide"."""
@@ -1322,6 +1414,8 @@ class Measure:
             "rescued": "people rescued",
         }.get(self.fate, self.fate)
         where = "worldwide" if self.place == WORLD else "in " + self.place.title()
+        if not self.place:
+            where = "(no place named)"
         return ("suspected " if self.suspected else "") + f"{what} {where}"
 
 
@@ -1471,6 +1565,24 @@ def _as_of_now(
     )
 
 
+# A count whose clause names no place is placed in the document's main place: the one
+# named in at least MAIN_PLACE_SHARE of its place mentions, at least MAIN_PLACE_MENTIONS
+# times ("Tuesday's earthquake has left 45,000-50,000 people dead" in a Haiti report).
+MAIN_PLACE_SHARE = 0.5
+MAIN_PLACE_MENTIONS = 3
+
+
+def _main_place(places: list[tuple[int, str]]) -> str | None:
+    """The place most of a document's place mentions name, if one does."""
+    if not places:
+        return None
+    counts: dict[str, int] = defaultdict(int)
+    for _, key in places:
+        counts[key] += 1
+    key, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+    return key if n >= MAIN_PLACE_MENTIONS and n >= MAIN_PLACE_SHARE * len(places) else None
+
+
 def measures(analysis: Analysis) -> list[tuple[Measure, _Count]]:
     """The counts of people in a document whose measure is known (`Measure`), each
     with it; a count of an earlier year's event ("in 1982"; any year, in an undated
@@ -1482,6 +1594,7 @@ def measures(analysis: Analysis) -> list[tuple[Measure, _Count]]:
         for em in analysis.entities
         if em.type in ("GPE", "LOC")
     )
+    main = _main_place(places)
     out = []
     for c in _counts(doc):
         if any(d.start <= c.at < d.end for d in analysis.dates):
@@ -1499,6 +1612,12 @@ def measures(analysis: Analysis) -> list[tuple[Measure, _Count]]:
         if any(not year or y < year for y in _YEAR.findall(sentence[lo:hi])):
             continue  # "the 1982 crackdown ... 10,000": a fixed fact of the past
         place = "" if released else _measure_place(c, sentence, start, at, places)
+        assumed = place is None
+        if place is None and not any(start + lo <= p < start + hi for p, _ in places):
+            # "the quake has left 50,000 dead": the article's main place, else, for a
+            # toll, none (one story's unplaced tolls are its own; a count of the homeless
+            # or the missing with no place is often of one camp or street)
+            place = main or ("" if fate == DEATHS else None)
         if place is None:
             continue
         suspected = bool(_SUSPECTED.search(sentence[max(lo, at - 40) : min(hi, at + 60)]))
@@ -1512,8 +1631,13 @@ def measures(analysis: Analysis) -> list[tuple[Measure, _Count]]:
             when = frozenset(
                 " ".join(m.group(0).casefold().split()) for m in _SCOPE.finditer(sentence[lo:hi])
             )
-        out.append((Measure(fate, place, suspected, when), c))
+        out.append((Measure(fate, place, suspected, when, assumed and not released), c))
     return out
+
+
+# Counts whose place is assumed (`Measure.assumed`) this many times apart are of
+# different scopes (a day's toll and a war's), not one measure told two ways.
+ASSUMED_RATIO = 10.0
 
 
 def measure_pairs(analyses: Sequence[Analysis], *, revisions: bool = False) -> list[CountPair]:
@@ -1525,9 +1649,12 @@ def measure_pairs(analyses: Sequence[Analysis], *, revisions: bool = False) -> l
     of it: which is meant cannot be told."""
     published = {a.document.id: a.document.published for a in analyses}
     by_measure: dict[Measure, dict[str, list[_Count]]] = defaultdict(lambda: defaultdict(list))
+    assumed: set[tuple[str, int]] = set()
     for a in analyses:
         for m, c in measures(a):
             by_measure[m][c.document].append(c)
+            if m.assumed:
+                assumed.add((c.document, c.at))
     found = []
     for measure, docs in by_measure.items():
         told = {d: cs[0] for d, cs in docs.items() if all(_counts_agree(cs[0], x) for x in cs[1:])}
@@ -1537,6 +1664,10 @@ def measure_pairs(analyses: Sequence[Analysis], *, revisions: bool = False) -> l
                 cx, cy = told[x], told[y]
                 if _counts_agree(cx, cy):
                     continue
+                if {(cx.document, cx.at), (cy.document, cy.at)} & assumed and max(
+                    cx.value, cy.value
+                ) > ASSUMED_RATIO * min(cx.low or cx.value, cy.low or cy.value):
+                    continue  # a place not named: "13 dead" today vs the war's 10,000
                 pa, pb = published.get(x), published.get(y)
                 if bool(pa) != bool(pb):
                     continue  # one undated: neither one time nor an order
