@@ -1635,6 +1635,43 @@ def measures(analysis: Analysis) -> list[tuple[Measure, _Count]]:
     return out
 
 
+def _speakers(a: Analysis) -> list[tuple[int, int, str]]:
+    """The sentences (spans) an attribution covers, each with its speaker's name key."""
+    return [
+        (c.start, c.end, name_key(q.speaker)) for q in a.quotes if q.speaker for c in q.citations
+    ]
+
+
+def _two_sources(
+    cs: list[_Count],
+    speakers: list[tuple[int, int, str]],
+    texts: dict[str, str],
+    spans: dict[str, list[tuple[int, int]]],
+) -> tuple[_Count, _Count] | None:
+    """Two numbers one document gives for one measure in two sentences, each attributed
+    (`Quote`) to another speaker, neither told as an update ("rose to"): the article
+    reports sources that disagree ("some scientists ... saying the widely repeated
+    figure of 5,000 barrels" ... "other researchers ... told US news media outlets the
+    leak was spewing about 70,000 barrels per day"). An unattributed number may be the
+    article's own earlier estimate, so it is not set against a source's."""
+
+    def said_by(c: _Count) -> str | None:
+        s, e = c.sentence
+        return next((k for qs, qe, k in speakers if qs < e and s < qe), None)
+
+    for i, a in enumerate(cs):
+        for b in cs[i + 1 :]:
+            if a.sentence == b.sentence or _counts_agree(a, b):
+                continue
+            sa, sb = said_by(a), said_by(b)
+            if not (sa and sb) or sa == sb:
+                continue
+            if _updates(texts, spans, a) or _updates(texts, spans, b):
+                continue
+            return a, b
+    return None
+
+
 # Counts whose place is assumed (`Measure.assumed`) this many times apart are of
 # different scopes (a day's toll and a war's), not one measure told two ways.
 ASSUMED_RATIO = 10.0
@@ -1650,6 +1687,9 @@ def measure_pairs(analyses: Sequence[Analysis], *, revisions: bool = False) -> l
     published = {a.document.id: a.document.published for a in analyses}
     by_measure: dict[Measure, dict[str, list[_Count]]] = defaultdict(lambda: defaultdict(list))
     assumed: set[tuple[str, int]] = set()
+    texts = {a.document.id: a.document.text for a in analyses}
+    spans = {a.document.id: sentence_spans(a.document) for a in analyses}
+    speakers = {a.document.id: _speakers(a) for a in analyses}
     for a in analyses:
         for m, c in measures(a):
             by_measure[m][c.document].append(c)
@@ -1658,6 +1698,11 @@ def measure_pairs(analyses: Sequence[Analysis], *, revisions: bool = False) -> l
     found = []
     for measure, docs in by_measure.items():
         told = {d: cs[0] for d, cs in docs.items() if all(_counts_agree(cs[0], x) for x in cs[1:])}
+        if not revisions:  # one article telling two sources' numbers: their conflict
+            for d, cs in docs.items():
+                two = None if d in told else _two_sources(cs, speakers[d], texts, spans)
+                if two:
+                    found.append(CountPair(*two, 0.0, measure.label()))
         ids = sorted(told)
         for i, x in enumerate(ids):
             for y in ids[i + 1 :]:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from storyline.briefing.compare import (
     SupportIndex,
+    _counts,
     count_support,
     figure_divergences,
     find_divergences,
     magnitude,
     measure_key,
+    measure_pairs,
     support_counts,
 )
 from storyline.briefing.entities import merge_entities
@@ -792,7 +794,9 @@ def test_a_count_is_placed_by_its_own_place_then_by_a_world_body():
         ("cases worldwide", 27737.0),
         ("deaths worldwide", 141.0),
     ]
-    assert measures(_placed("c", "Doctors have confirmed 141 deaths.", "2011-03-02")) == []
+    # no place named: a toll of the story's own, never set against a number ten times off
+    (m, _), *_ = measures(_placed("c", "Doctors have confirmed 141 deaths.", "2011-03-02"))
+    assert (m.place, m.assumed, m.label()) == ("", True, "deaths (no place named)")
     # "infecting ... people", "killing ... people": the fate before the count
     d = _placed("d", "In Mexico the virus spread fast, infecting more than 900 people.", None)
     assert [m.label() for m, _ in measures(d)] == ["cases in Mexico"]
@@ -858,3 +862,52 @@ def test_two_measures_revised_in_the_same_sentences_are_two_developments():
     )
     moved = [d.what.split(" revised")[0] for d in find_developments([a, b]) if d.kind == "figure"]
     assert sorted(moved) == ["Cases in United States", "Deaths in United States"]
+
+
+def test_ranges_are_one_count_that_agrees_where_it_overlaps():
+    a = _placed("a", "The quake in Mexico has left 45,000-50 ,000 people dead.", "2010-01-16")
+    b = _placed(
+        "b", "Officials in Mexico expect between 100,000 and 200,000 dead in total.", "2010-01-16"
+    )
+    c = _placed("c", "About 50,000 people have died in Mexico, officials said.", "2010-01-16")
+    found = [d for d in find_divergences([a, b, c], [], []) if d.kind == "count"]
+    # a and c overlap; b's range lies above both
+    assert sorted(sorted(s.document for s in d.sides) for d in found) == [["a", "b"], ["b", "c"]]
+    assert "100,000" in found[0].description
+    # a span of years or a lower end far below the upper is no range of a count
+    y = _placed("y", "Between 2005 and 2009 12 people died in Mexico.", "2010-01-16")
+    assert all(c.low is None for c in _counts(y.document))
+
+
+def test_a_toll_with_no_place_takes_the_articles_place_but_not_ten_times_off():
+    main = "Mexico mourns. Mexico waits. Mexico counts. "
+    a = _placed("a", main + "The quake left 45,000 dead.", "2010-01-16", places=("Mexico",))
+    b = _placed("b", "In Mexico 90,000 people have died.", "2010-01-16", places=("Mexico",))
+    c = _placed("c", main + "Rescuers say 13 dead across the country.", "2010-01-16")
+    assert [p.measure for p in measure_pairs([a, b])] == ["deaths in Mexico"]
+    assert measure_pairs([b, c]) == []  # 13 vs 90,000 with no place named: other scopes
+
+
+def test_one_article_telling_two_sources_numbers_is_a_conflict():
+    from storyline.model import Quote
+
+    text = (
+        "Some scientists doubt the official estimates, saying the figure of 5,000 barrels "
+        "a day leaking is too low. Other researchers told reporters the leak was spewing "
+        "about 70,000 barrels a day."
+    )
+    a = _said("a", text, "2010-05-14")
+    a.document = _doc("a", text, with_sentences=True)
+    a.document.published = "2010-05-14"
+    cut = text.index("Other")
+    a.quotes = [
+        Quote("q1", False, "Some scientists", citations=[Citation("a", 0, cut - 1)]),
+        Quote("q2", False, "Other researchers", citations=[Citation("a", cut, len(text))]),
+    ]
+    found = [d for d in find_divergences([a], [], []) if d.kind == "count"]
+    assert len(found) == 1 and "70,000" in found[0].description
+    # one speaker, or a number nobody is said to give: the article's own two numbers
+    a.quotes[1] = Quote("q2", False, "Some scientists", citations=[Citation("a", cut, len(text))])
+    assert [d for d in find_divergences([a], [], []) if d.kind == "count"] == []
+    a.quotes = a.quotes[:1]
+    assert [d for d in find_divergences([a], [], []) if d.kind == "count"] == []
