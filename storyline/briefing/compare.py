@@ -1447,6 +1447,8 @@ def _measure_fate(c: _Count, sentence: str, at: int) -> str | None:
     after = _CLAUSE_END.split(after, maxsplit=1)[0] if after else after
     if not generic:  # "22 countries have confirmed cases" counts countries
         after = _AUXILIARY.split(after, maxsplit=1)[0]
+        # "infected 11,000 people in 42 countries and killed 86": the verb is the subject's
+        after = re.split(r"\band\s+(?=[a-z]+ed\b)", after, maxsplit=1)[0]
     m = _MEASURE_FATE.search(after)
     if m:
         return next(f for f, w in m.groupdict().items() if w)
@@ -1472,15 +1474,21 @@ def _measure_place(
         named = {key for p, key in places if p - start == pos}
         if len(named) == 1:
             return next(iter(named))
-    if _WORLD.search(sentence[lo:hi]):
-        return WORLD
-    named = {
-        key
+    near = {
+        (abs(pos - start - at), key)
         for pos, key in places
         if lo <= pos - start < hi
         and abs(pos - start - at) <= MEASURE_PLACE_WINDOW
         and not _OUTSIDE.search(sentence[: pos - start])
     }
+    named = {key for _, key in near}
+    world = _WORLD.search(sentence[lo:hi])
+    if world:
+        # unless one place is named nearer the number: "fears of a global pandemic
+        # fading, Japan, where there have been almost 300 cases"
+        if len(named) == 1 and min(near)[0] < abs(lo + world.start() - at):
+            return next(iter(named))
+        return WORLD
     if not named and _GLOBAL_BODY.search(sentence):
         return WORLD  # "the WHO has confirmed 141 deaths": its tally is the world's
     return next(iter(named)) if len(named) == 1 else None
@@ -1503,7 +1511,7 @@ _LET_OUT = re.compile(
     re.I,
 )
 _TAKEN_BACK = re.compile(
-    r"\b(?:collect\w*|captur\w*|siphon\w*|recover\w*|retriev\w*|skimm\w*|burn\w*|"
+    r"\b(?:collect\w*|captur\w*|trap\w*|siphon\w*|recover\w*|retriev\w*|skimm\w*|burn\w*|"
     r"contain\w*|clean\w*|suck\w*|produc\w*|hold\w*|store\w*|export\w*|import\w*)\b",
     re.I,
 )

@@ -11,6 +11,7 @@ from storyline.briefing.compare import (
     magnitude,
     measure_key,
     measure_pairs,
+    measures,
     support_counts,
 )
 from storyline.briefing.entities import merge_entities
@@ -911,3 +912,24 @@ def test_one_article_telling_two_sources_numbers_is_a_conflict():
     assert [d for d in find_divergences([a], [], []) if d.kind == "count"] == []
     a.quotes = a.quotes[:1]
     assert [d for d in find_divergences([a], [], []) if d.kind == "count"] == []
+
+
+def test_a_place_named_nearer_than_a_global_word_places_the_count():
+    a = _placed(
+        "a",
+        "With fears of a global pandemic fading, Japan, where there have been almost 300 "
+        "flu cases, relaxed its rules.",
+        "2009-05-22",
+        places=("Japan",),
+    )
+    assert [m.label() for m, _ in measures(a)] == ["cases in Japan"]
+    b = _placed(
+        "b", "The strain has infected more than 11,000 people in 42 countries and killed 86.", None
+    )
+    # 42 counts countries; "killed" is said of the strain
+    assert sorted((m.label(), c.value) for m, c in measures(b)) == [("cases worldwide", 11000.0)]
+
+
+def test_oil_trapped_by_a_cap_is_not_oil_released():
+    a = _said("a", "A containment cap on the gusher trapped about 441,000 gallons of oil.", None)
+    assert measures(a) == []
