@@ -694,7 +694,7 @@ def _shown(dm: DateMention) -> str:
 # Wednesday"): counts over different stretches are not one fact.
 _SCOPE = re.compile(
     r"\b(?:(?:over|in|within|during|for)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?"
-    r"(?:\w+\s+)?(?:days?|weeks?|hours?|months?|years?)|since\s+\w+|"
+    r"(?:\w+\s+)?(?:days?|weeks?|hours?|months?|years?)|since\s+(?!the\b|an?\b)\w+|"
     # a moment before now an earlier estimate is told at: "initially", "days after the
     # spill began"
     r"initially|at first|originally|at (?:its|the) (?:peak|start|outset)|"
@@ -1537,6 +1537,8 @@ def _released(c: _Count, sentence: str, at: int) -> str | None:
         for kind, rx in (("out", _LET_OUT), ("back", _TAKEN_BACK))
         for m in rx.finditer(sentence[lo:hi])
     ]
+    if not verbs and rate and _LET_OUT.search(sentence[_clause(sentence, at)[0] : at]):
+        verbs = [(0, "out")]  # "the real flow rate ..., based on ..., is closer to 25,000 a day"
     if not verbs or min(verbs)[1] != "out":
         return None
     return "released/day" if rate else "released"
@@ -1650,6 +1652,20 @@ def _speakers(a: Analysis) -> list[tuple[int, int, str]]:
     ]
 
 
+# A number the article gives as the official or estimated figure, not as a source's:
+# "An estimated 5,000 barrels ... have poured into the Gulf each day".
+_OFFICIAL = re.compile(
+    r"\b(?:an estimated|estimated at|(?:the )?official (?:estimate|figure|toll|count)s?|"
+    r"government (?:estimate|figure|toll)s?)\b",
+    re.I,
+)
+
+
+def _official(texts: dict[str, str], c: _Count) -> bool:
+    """Whether a count's sentence gives it as the official or estimated figure."""
+    return bool(_OFFICIAL.search(texts[c.document][c.sentence[0] : c.sentence[1]]))
+
+
 def _two_sources(
     cs: list[_Count],
     speakers: list[tuple[int, int, str]],
@@ -1672,7 +1688,7 @@ def _two_sources(
             if a.sentence == b.sentence or _counts_agree(a, b):
                 continue
             sa, sb = said_by(a), said_by(b)
-            if not (sa and sb) or sa == sb:
+            if sa == sb or not (sa or _official(texts, a)) or not (sb or _official(texts, b)):
                 continue
             if _updates(texts, spans, a) or _updates(texts, spans, b):
                 continue

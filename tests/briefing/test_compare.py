@@ -933,3 +933,34 @@ def test_a_place_named_nearer_than_a_global_word_places_the_count():
 def test_oil_trapped_by_a_cap_is_not_oil_released():
     a = _said("a", "A containment cap on the gusher trapped about 441,000 gallons of oil.", None)
     assert measures(a) == []
+
+
+def test_an_official_estimate_against_a_named_source_in_one_article():
+    from storyline.model import Quote
+
+    text = (
+        "An estimated 5,000 barrels of oil have poured into the Gulf each day since the "
+        "well ruptured. The real flow rate from the well, based on aerial images of the "
+        "slick, is probably closer to 25,000 barrels per day, MacDonald told Reuters."
+    )
+    a = _said("a", text, "2010-05-08")
+    a.document = _doc("a", text, with_sentences=True)
+    a.document.published = "2010-05-08"
+    cut = text.index("The real")
+    a.quotes = [Quote("q", False, "MacDonald", citations=[Citation("a", cut, len(text))])]
+    labels = sorted(m.label() for m, _ in measures(a))
+    assert labels == [
+        "the flow (a day)",
+        "the flow (a day)",
+    ]  # "since the well ruptured": all of it
+    found = [d for d in find_divergences([a], [], []) if d.kind == "count"]
+    assert len(found) == 1 and "25,000" in found[0].description
+    # an unattributed number not given as the official or estimated one: no conflict
+    b = _said("b", text.replace("An estimated", "About"), "2010-05-08")
+    b.document = _doc("b", text.replace("An estimated", "About"), with_sentences=True)
+    b.document.published = "2010-05-08"
+    cut = b.document.text.index("The real")
+    b.quotes = [
+        Quote("q", False, "MacDonald", citations=[Citation("b", cut, len(b.document.text))])
+    ]
+    assert [d for d in find_divergences([b], [], []) if d.kind == "count"] == []
