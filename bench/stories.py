@@ -44,6 +44,10 @@ plus `--train-clusters` Multi-News+ clusters after the validation ones), the
 rows `storyline.evaluation.train_story_links` fits the link model on; each row
 carries every feature the clusterer computes (`links.ALL_FEATURES`).
 
+Stages (`--part stages`): the validation stream clustered with the stage that decided
+each news document arriving after a document of its gold cluster (candidate recall,
+the candidate cap, the comparison, the link decision, ordering).
+
 Every `val` and `test` score also counts errors by kind (`error_kinds`: news
 documents split from their story, alone, mixed with other news or Timeline17)
 and the `ceiling` of a clusterer on words: the gold with two things no
