@@ -30,6 +30,7 @@ from .cues import (
 from .descriptions import PERSON_NOUNS
 from .entity_rules import ANAPHORIC_OWNERS, GENERIC_ORG_HEADS
 from .matching import is_titled
+from .names import is_place_name
 from .people import (
     _DETERMINERS,
     _NOT_ROLES,
@@ -40,6 +41,7 @@ from .people import (
     _employer,
     _is_role_token,
     _org_clean,
+    _words,
     contiguous,
     given_name_gender,
     role_head,
@@ -336,12 +338,26 @@ def _group_name(head: Any, phrase: list[Any]) -> str:
         t
         for t in phrase
         if (t.lower_ not in _DETERMINERS or t.i > head.i)
-        and not (t.is_punct and t.text not in ("'s", "\u2019s"))
+        and not (t.is_punct and t.text not in ("'s", "\u2019s") and not _joined_hyphen(t))
         and (cut is None or t.i < cut)
     ]
-    name = " ".join(t.text for t in words) or head.text
-    name = name.replace(" 's", "'s").replace(" \u2019s", "\u2019s")
+    # as written: "Fact-checkers", "Gloria’s friends"
+    name = _words(sorted(words, key=lambda t: t.i)) or head.text
     return name[:1].upper() + name[1:]
+
+
+# Singular nouns counting the plural after "of" ("a number of Democrats", "a majority of
+# voters"): the plural is who acts.
+_COUNT_NOUNS = frozenset({"number", "majority", "minority", "handful", "lot", "couple", "host"})
+
+
+def _members(tok: Any) -> Any:
+    """The plural counted by "a number of X" (X), else None."""
+    if tok.lower_ not in _COUNT_NOUNS:
+        return None
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    return obj if obj is not None and obj.tag_ in ("NNS", "NNPS") else None
 
 
 def _names_after_plural(head: Any) -> str | None:
@@ -678,6 +694,10 @@ class SpeakerResolver(PeopleIndex):
                 # "Pell's attorney": a person's lawyer speaks for that person, not for an
                 # organisation called "Pell"
                 return Speaker(_described(head, phrase), "group", role)
+            if org and _indefinite(head, phrase) and self._place_or_people(org, phrase):
+                # "a Chinese official", "a Cairo airport official told": a nameless voice
+                # of a country or a city, not an organisation called "Chinese" or "Cairo"
+                return Speaker(_described(head, phrase), "group", role)
             if org:
                 # "a spokesperson for the Regulator": the organisation speaks, through a nameless voice
                 return Speaker(None, "organisation", role, org)
@@ -791,6 +811,9 @@ class SpeakerResolver(PeopleIndex):
                 continue
             if tok.lower_ == "they":
                 continue  # the same group again
+            members = _members(tok)
+            if members is not None:
+                tok = members  # "an increasing number of Democrats": the Democrats
             conj = any(c.dep_ == "conj" for c in tok.children)
             if tok.tag_ in ("NNS", "NNPS") and tok.pos_ in ("NOUN", "PROPN") and not conj:
                 if not _can_speak(tok):
@@ -953,6 +976,16 @@ class SpeakerResolver(PeopleIndex):
         if lemma in _ORG_KIND_NOUNS and lemma not in _PAGE_NOUNS:
             return self.organisation_before(head.idx)
         return None  # "the website explains": a page, not the outlet the story quotes most
+
+    @staticmethod
+    def _place_or_people(org: str, phrase: list[Any]) -> bool:
+        """Whether the "organisation" read from a source phrase is a place or a people
+        ("Chinese", "Cairo", "Soviet"): words the tagger marks so, or a country's name."""
+        words = set(org.split())
+        marked = [t for t in phrase if t.text in words]
+        return is_place_name(org) or (
+            bool(marked) and all(t.ent_type_ in ("GPE", "NORP", "LOC") for t in marked)
+        )
 
     def _names_person(self, tok: Any) -> bool:
         """Whether a possessor ("Pell's") names a person: a PERSON entity or a known name."""

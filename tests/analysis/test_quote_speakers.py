@@ -781,3 +781,29 @@ def test_show_up_is_no_statement(nlp):
         "the brawler or the new, calm Ruiz intent on proving to voters that he can be trusted.",
     )
     assert not [q for q in qs if "Ruiz" in (q.speaker or "")]
+
+
+def test_a_nameless_official_of_a_country_is_shown_as_described(nlp):
+    # "A Chinese official responded by saying ...", "a Cairo airport official told The New
+    # York Times": an official of a people or a place, not an organisation "Chinese"
+    qs = quotes(nlp, "A Chilean official said Peru should be careful not to stir up problems.")
+    assert said(qs, "be careful").speaker == "A Chilean official"
+    qs = quotes(nlp, "A spokesman for the Harbour Authority said the port would reopen.")
+    assert said(qs, "port would reopen").organisation == "Harbour Authority"
+
+
+def test_they_after_a_number_of_people_is_those_people(nlp):
+    # draw 2901: "an increasing number of Democrats ... are warning ... . If she ..., the
+    # debate could be decisive, they say." had no speaker
+    qs = quotes(
+        nlp,
+        "An increasing number of Democrats are uneasy about the plan. If the mayor "
+        "changes course, the vote could be close, they say.",
+    )
+    assert said(qs, "vote could be close").speaker == "Democrats"
+
+
+def test_a_hyphenated_group_is_written_as_the_text_writes_it(nlp):
+    # draw 2901: "Fact-checkers soon noted that ..." was shown as "Fact checkers"
+    qs = quotes(nlp, "Fact-checkers soon noted that the mayor may have misspoken.")
+    assert said(qs, "misspoken").speaker == "Fact-checkers"
