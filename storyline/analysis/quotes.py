@@ -180,6 +180,10 @@ class QuoteExtractor:
                 speaker = again  # "X said A and said B": the parse took B's subject from A
             elif name_tokens and any(t.ent_type_ == "PERSON" for t in name_tokens):
                 speaker = resolver.resolve_name(name_tokens, att.role_tokens)
+            elif bracketed := _name_before_bracket(att):
+                # "Rep. Ann Roe (D-Va." | "), a chief negotiator, said X": the splitter
+                # ended a sentence inside the party bracket; the name opens the one before
+                speaker = resolver.resolve_name(bracketed, att.source_tokens)
             elif att.source_head is not None:
                 sent = att.source_head.sent
                 at = att.source_head.idx
@@ -271,6 +275,35 @@ def _turns_up(att: Attribution, nlp_doc: Any) -> bool:
         and cue.lemma_.lower() in ("show", "turn")
         and any(c.dep_ == "prt" and c.lower_ == "up" for c in cue.children)
     )
+
+
+def _name_before_bracket(att: Attribution) -> list[Any]:
+    """The person named at the start of the sentence before, when the source phrase opens
+    a sentence that starts with the ")" closing a bracket of that one ("Sen. Ann Roe
+    (R-Ga." | "), one of the co-authors, said"), and that sentence is only the name and
+    its asides (no verb of its own); else []."""
+    head = att.source_head
+    if head is None:
+        return []
+    doc, sent = head.doc, head.sent
+    k = sent.start  # the ")" may open this sentence or stand alone before it
+    while k < sent.end and doc[k].text == ",":
+        k += 1
+    if doc[k].text != ")":
+        k = sent.start - 1
+        while k >= 0 and doc[k].text == ",":
+            k -= 1
+    if k <= 0 or doc[k].text != ")" or (k != sent.start and not doc[k].is_sent_start):
+        return []
+    if min([head.i, *(t.i for t in att.source_tokens)]) > max(k, sent.start) + 3:
+        return []  # the sentence goes on before the source: not an apposition of the name
+    prev = doc[k - 1].sent
+    if prev.root.pos_ not in ("PROPN", "NOUN") or not any(t.text == "(" for t in prev):
+        return []
+    first = next((e for e in prev.ents if e.label_ == "PERSON"), None)
+    if first is None or first.start - prev.start > 3:
+        return []
+    return list(first)
 
 
 def _subject_outside_quote(att: Attribution, marked: list[Span]) -> Any:

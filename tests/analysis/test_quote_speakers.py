@@ -807,3 +807,23 @@ def test_a_hyphenated_group_is_written_as_the_text_writes_it(nlp):
     # draw 2901: "Fact-checkers soon noted that ..." was shown as "Fact checkers"
     qs = quotes(nlp, "Fact-checkers soon noted that the mayor may have misspoken.")
     assert said(qs, "misspoken").speaker == "Fact-checkers"
+
+
+def test_a_name_whose_party_bracket_the_splitter_cut_still_speaks(nlp):
+    # draw 2901: "Rep. Bobby Scott (D-Va." | "), ranking member of ..., said he fully
+    # supports the compromise" (nupunkt ends a sentence at "Va.") had no speaker
+    from storyline.analysis.pipeline import _parse_all
+    from storyline.ingest.segment import segment
+
+    text = (
+        "The bill has the backing of many Democrats. Rep. Ann Roe (D-Va.), ranking member "
+        "of the House farm committee, said she fully supports the compromise. Tom Keller, "
+        "a professor who worked for Sen. Dale Moss (R-Ga.), one of the bill's architects, "
+        "called it a big step."
+    )
+    _, sentences = segment(text)
+    doc = Document(id="d1", source="test", text=text, sentences=sentences)
+    parsed = next(_parse_all([doc], nlp))
+    qs = QuoteExtractor()(Analysis(document=doc, nlp=parsed)).quotes
+    assert said(qs, "fully supports").speaker == "Ann Roe"
+    assert said(qs, "big step").speaker == "Tom Keller"
