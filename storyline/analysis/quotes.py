@@ -158,7 +158,13 @@ class QuoteExtractor:
             if holder is not None:
                 # "people close to Clinton say": the source was cut to the name inside
                 att.source_head, att.source_tokens = holder, _phrase(holder)
-                att.source = _source_span(holder, att.source_tokens)
+                left = [t for t in att.source_tokens if t.i <= holder.i]
+                if any(t.lower_ == "including" for t in holder.subtree):
+                    # "officials — including X —": the people, not the list after them
+                    att.source_tokens = left
+                    att.source = Span(left[0].idx, holder.idx + len(holder.text))
+                else:
+                    att.source = _source_span(holder, att.source_tokens)
                 att.name_tokens, att.role_tokens = [], []
             name_tokens = _person_after(att.name_tokens)
             again = _same_speaker_again(att, spoken, analysis.nlp)
@@ -331,20 +337,46 @@ def _subject_outside_quote(att: Attribution, marked: list[Span]) -> Any:
 def _subject_holding_source(att: Attribution) -> Any:
     """The cue verb's subject when the source found is a name inside it, after a word
     that makes the subject someone else ("people close to Clinton say", "a longtime
-    adviser to both Clintons said"): those people, not the one they are close to."""
+    adviser to both Clintons said", "officials, including X, argued"): those people,
+    not the one they are close to or the one they include."""
     head = att.source_head
-    if head is None or head.pos_ != "PROPN" or head.dep_ != "pobj":
+    if head is None or head.pos_ != "PROPN":
         return None
-    verb = next((t for t in head.sent if t.idx <= att.cue.start < t.idx + len(t.text)), None)
-    if verb is None:
+    doc = head.doc
+    first = min([head.i, *(t.i for t in att.source_tokens)])
+    while first > 0 and (
+        doc[first - 1].pos_ == "PROPN"
+        or (doc[first - 1].text == "." and first > 1 and not doc[first - 2].whitespace_)
+    ):
+        first -= 1  # "NSA Director Adm.", "Harbour Master Capt." before the name
+    k = first - 2
+    while k > 0 and doc[k].is_punct:
+        k -= 1
+    if (
+        first >= 2
+        and doc[first - 1].lower_ == "including"
+        and doc[k].tag_ == "NNS"
+        and doc[k].pos_ == "NOUN"
+        and doc[k].i < head.i
+    ):
+        return doc[k]  # the parse made a name of the list the verb's subject
+    if head.dep_ != "pobj":
         return None
+    cue = head.doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand")
+    if cue is None or not len(cue):
+        return None
+    verb = cue.root  # "argued" of "have long argued"
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.i == head.i or head not in subj.subtree:
         return None
     if subj.pos_ != "NOUN" or subj.ent_type_:
         return None
-    link = head.head.head  # "close" in "close to Clinton", "adviser" in "adviser to X"
-    if head.head.lower_ != "to" or (link.lower_ not in ("close", "closest") and link != subj):
+    # "close" in "close to Clinton", "adviser" in "adviser to X", "officials" in
+    # "officials — including NSA Director X — have argued"
+    link = head.head.head
+    if head.head.lower_ not in ("to", "including") or (
+        link.lower_ not in ("close", "closest") and link != subj
+    ):
         return None
     return subj
 

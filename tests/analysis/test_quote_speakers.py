@@ -827,3 +827,14 @@ def test_a_name_whose_party_bracket_the_splitter_cut_still_speaks(nlp):
     qs = QuoteExtractor()(Analysis(document=doc, nlp=parsed)).quotes
     assert said(qs, "fully supports").speaker == "Ann Roe"
     assert said(qs, "big step").speaker == "Tom Keller"
+
+
+def test_people_including_named_ones_speak_as_the_people(nlp):
+    # draw 2701: "Intelligence officials — including NSA Director Adm. Michael Rogers and
+    # ... James Clapper — have long argued that ..." went to Michael Rogers
+    qs = quotes(
+        nlp,
+        "Port officials \u2014 including Harbour Master Capt. Ann Roe and Deputy Director "
+        "Tom Keller \u2014 have long argued that the channel is too shallow for big ships.",
+    )
+    assert said(qs, "too shallow").speaker == "Port officials"
