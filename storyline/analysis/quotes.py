@@ -679,6 +679,10 @@ def _is_speech(nlp_doc: Any, span: Span) -> bool:
     first = part[0]
     if first.lower_ == "to" and first.tag_ == "TO":
         return False
+    if first.dep_ == "prep" and first.head.i < part.start and len(part) <= 6:
+        # '... Ware said in a statement according to The Blaze': the content left before
+        # "according to" is how the words came, not words said
+        return False
     if first.tag_ in ("WDT", "WP") and not (
         first.lower_ == "that"
         and first.dep_ not in ("nsubj", "nsubjpass", "dobj")

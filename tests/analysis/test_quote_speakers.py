@@ -838,3 +838,15 @@ def test_people_including_named_ones_speak_as_the_people(nlp):
         "Tom Keller \u2014 have long argued that the channel is too shallow for big ships.",
     )
     assert said(qs, "too shallow").speaker == "Port officials"
+
+
+def test_how_the_words_came_is_not_what_an_outlet_said(nlp):
+    # draw 2701: '"...," Gowdy spokesman Jamal Ware said in a statement according to The
+    # Blaze.' gave The Blaze the words "in a statement"
+    qs = quotes(
+        nlp,
+        "\u201cThe claims are without merit and we will fight them,\u201d Roe spokesman Tom "
+        "Keller said in a statement according to The Harbour Times.",
+    )
+    assert not [q for q in qs if q.text.strip(" .") == "in a statement"]
+    assert said(qs, "without merit").speaker == "Tom Keller"
