@@ -206,6 +206,12 @@ _DOCUMENT_SOURCES = frozenset(
         "summary",  # "its Amazon summary"
         "order",  # "the order released Friday said": a court's order
         "website",  # "the website explains", when no organisation is named with the word
+        "ad",  # "A campaign TV ad released Thursday accuses X"
+        "advertisement",
+        "commercial",
+        "email",
+        "e-mail",
+        "tweet",
     }
 )
 # Nouns for a kind of organisation ("the airline said"): with "the", the organisation the
@@ -351,9 +357,13 @@ def _group_name(head: Any, phrase: list[Any]) -> str:
 _COUNT_NOUNS = frozenset({"number", "majority", "minority", "handful", "lot", "couple", "host"})
 
 
-def _members(tok: Any) -> Any:
+# Singular nouns for a body of people named by its members ("a group of 32 experts").
+_COLLECTIVE_NOUNS = frozenset({"group", "panel", "team", "coalition", "delegation"})
+
+
+def _members(tok: Any, nouns: frozenset[str] = _COUNT_NOUNS) -> Any:
     """The plural counted by "a number of X" (X), else None."""
-    if tok.lower_ not in _COUNT_NOUNS:
+    if tok.lower_ not in nouns:
         return None
     prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
@@ -607,6 +617,19 @@ class SpeakerResolver(PeopleIndex):
             # Clintons": a nameless source as the text describes it, not a party or no one
             lefts = [t for c in head.lefts for t in c.subtree]
             return Speaker(_described(head, [*phrase, *lefts]), "group")
+        members = _members(head) if head.tag_ == "NN" else None
+        if members is None and head.lower_ in _COLLECTIVE_NOUNS:
+            members = _members(head, _COLLECTIVE_NOUNS)
+        if members is not None and _can_speak(members):
+            # "a bipartisan group of 32 national security experts ... arguing": the people
+            # as the text counts them, without what follows them
+            words = [
+                t
+                for t in head.doc[head.left_edge.i : members.i + 1]
+                if not t.is_punct or _joined_hyphen(t)
+            ]
+            name = _words(words)
+            return Speaker(name[:1].upper() + name[1:], "group")
         as_person = self._known_person(head)
         if as_person is not None:
             return as_person

@@ -850,3 +850,20 @@ def test_how_the_words_came_is_not_what_an_outlet_said(nlp):
     )
     assert not [q for q in qs if q.text.strip(" .") == "in a statement"]
     assert said(qs, "without merit").speaker == "Tom Keller"
+
+
+def test_a_group_named_by_its_members_speaks_as_written(nlp):
+    # draw 2701: "a bipartisan group of 32 national security experts at the Aspen
+    # Institute ... released a report, arguing that ..." had no speaker
+    qs = quotes(
+        nlp,
+        "Last month, a bipartisan group of 12 harbour engineers at the Marrow Institute "
+        "said the new channel was too shallow for big ships.",
+    )
+    assert said(qs, "too shallow").speaker == "A bipartisan group of 12 harbour engineers"
+
+
+def test_an_ad_that_accuses_is_the_speaker(nlp):
+    # draw 2701: "A campaign TV ad released Thursday accuses Trump of ..." had no speaker
+    qs = quotes(nlp, "A campaign TV ad released Thursday accuses Ruiz of buying influence.")
+    assert said(qs, "buying influence").speaker.startswith("A campaign TV ad")
