@@ -136,9 +136,23 @@ def in_scope(figure: Figure) -> bool:
     return bool(re.search(r"\d", figure.text) or _NUMBER_WORD.search(figure.text))
 
 
+_SIDE_WORDS = {
+    w: str(i)
+    for i, w in enumerate(
+        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"], start=1
+    )
+}
+
+
 def _tally(text: str) -> str | None:
     m = re.search(r"\b(\d+)\s*(?:-to-|[-–]|\sto\s)\s*(\d+)\b", text)  # "5-0", "90 to 10", "9-to-6"
-    return f"{m.group(1)}-{m.group(2)}" if m else None
+    if m is None:  # a ratio in words: "four to one"
+        words = "|".join(_SIDE_WORDS)
+        m = re.search(rf"\b({words})(?:-to-|\sto\s)({words})\b", text, re.I)
+        if m is None:
+            return None
+        return f"{_SIDE_WORDS[m.group(1).lower()]}-{_SIDE_WORDS[m.group(2).lower()]}"
+    return f"{m.group(1)}-{m.group(2)}"
 
 
 def figure_found(f: Figure, g: dict) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Figure
 from ..words import CARDINALS
@@ -49,7 +49,7 @@ class Amount:
     value: float | None
     unit: str | None
     scale: str | None
-    kind: str  # money, percent, fraction, votes, count, number, quantity, bare, tally, pair
+    kind: str  # money, percent, fraction, votes, count, number, quantity, bare, tally, pair, ratio
 
 
 # ---------------------------------------------------------------- finding numbers
@@ -188,8 +188,11 @@ _HYPHEN_UNIT = re.compile(
     r"km|acre|hectare|ton|tonne|pound|inch|megawatt|gigawatt|gallon|litre|liter)\b",
     re.I,
 )
-# "the group's 57,000-member Facebook page": a membership, a count of people.
-_HYPHEN_MEMBERS = re.compile(rf"(?<![\w.,])(?P<num>{_NUM})-member\b", re.I)
+# "the group's 57,000-member Facebook page", "a 40,000-person reserve": a count of people.
+_HYPHEN_MEMBERS = re.compile(rf"(?<![\w.,])(?P<num>{_NUM})-(?:member|person|strong)\b", re.I)
+# "the 11 million-person population": a scaled number read bare, whose hyphenated head
+# says it counts people.
+_PEOPLE_HEAD = re.compile(r"-(?:member|person|strong)\b", re.I)
 # "3.7 times less likely", "seven times as high", "a factor of about 7": a ratio.
 # "12 times that year", "12 times over five years", "7-10 times" are frequencies or a range.
 _TIMES = re.compile(
@@ -679,6 +682,34 @@ def _result_pairs(text: str, taken: list[Amount]) -> list[Amount]:
     return found
 
 
+# "trounced him by nearly 3-to-1", "by a ratio of about four to one", "a 2-to-1 margin":
+# a ratio to one, as a margin or a ratio (not "from one to three", a range; not a score).
+_RATIO_SIDE = rf"(?:\d+(?:\.\d+)?|{_UNIT_WORDS}|ten)"
+_RATIO = re.compile(
+    rf"(?:\b(?:by|ratio\sof|margin\sof)\s(?:(?:nearly|about|almost|roughly|around|more\sthan|"
+    rf"over|better\sthan|some)\s)?(?:an?\s)?)?"
+    rf"(?<![\w.,-])(?P<a>{_RATIO_SIDE})(?:-to-|\sto\s)(?P<b>1|one)\b(?!-\d)"
+    rf"(?P<tail>\s(?:margin|ratio|edge|advantage|majority)\b)?",
+    re.I,
+)
+
+
+def _ratios_to_one(text: str, taken: list[Amount]) -> list[Amount]:
+    """ "by nearly 3-to-1", "by a ratio of about four to one", "a 2-to-1 margin": a ratio
+    "N-1" (unit "ratio", no single value: the text says it), only after "by", "ratio of",
+    "margin of" or before "margin"/"ratio", so "one to one" talks and ranges stay out."""
+    found: list[Amount] = []
+    for m in _RATIO.finditer(text):
+        led = m.start() < m.start("a")
+        if not (led or m.group("tail")) or m.group("a").lower() in ("1", "one"):
+            continue
+        start, end = m.start("a"), m.end("b")
+        if any(a.start < end and start < a.end for a in taken):
+            continue
+        found.append(Amount(start, end, text[start:end], None, "ratio", None, "ratio"))
+    return found
+
+
 def _casualties(text: str, taken: list[Amount]) -> list[Amount]:
     """ "nine dead", "12 killed", "three arrested": counts of people by what befell them."""
     found: list[Amount] = []
@@ -822,7 +853,14 @@ def document_amounts(text: str, nlp_doc) -> list[Amount]:
     amounts += _parsed_counts(text, nlp_doc, amounts)
     amounts += _quantities(nlp_doc, amounts)
     amounts += _result_pairs(text, amounts)
+    amounts += _ratios_to_one(text, amounts)
     amounts += _bare_numbers(text, nlp_doc, amounts)
+    amounts = [
+        replace(a, unit="people")
+        if a.unit is None and a.kind == "number" and _PEOPLE_HEAD.match(text, a.end)
+        else a
+        for a in amounts
+    ]
     amounts.sort(key=lambda a: a.start)
     return amounts
 

@@ -685,8 +685,9 @@ class FigureExtractor:
 
     name = "figures"
     # result pairs, change starts, rate bases, +/-, survey answers, polls that have, the
-    # learned keep hook (its weights file, when one ships, is in the source digest)
-    version = "10"
+    # learned keep hook (its weights file, when one ships, is in the source digest);
+    # 11: proposals and sought policy levels are targets, group sizes, held people counted
+    version = "11"
     requires = ("dates", "entities", "quotes", "people")
     provides = ("figures",)
 

@@ -1025,3 +1025,83 @@ def test_a_rules_bound_is_a_target(nlp):
         nlp, "Under the law, fewer than 5 percent of residents were uninsured last year."
     )
     assert f.status == "actual"
+
+
+# ---------------------------------------------------------------- eighth session (figures12)
+
+
+def test_a_proposed_amount_is_a_target(nlp):
+    (f,) = figures(nlp, "Last week the governor proposed nearly $2 billion in grants for roads.")
+    assert f.status == "target"
+    (f,) = figures(nlp, "The main change is a proposed $40,000 lending cap.")
+    assert f.status == "target"
+    (f,) = figures(nlp, "The planned 3,000 job cuts were announced.")
+    assert f.status == "target"
+    # a proposal's amount is no proposal when it was spent: the past count stays actual
+    (f,) = figures(nlp, "The city spent $2 billion on roads last year.")
+    assert f.status == "actual"
+
+
+def test_a_policy_level_sought_by_a_noun_or_a_change_not_made_is_a_target(nlp):
+    for text in (
+        "His quiet embrace of a $12-an-hour state minimum wage is a likely flashpoint.",
+        "Support for a $12 minimum wage has grown in the state.",
+        "The council is united on raising the minimum wage to $14, and the mayor agreed.",
+    ):
+        (f,) = figures(nlp, text)
+        assert f.status == "target", text
+    for text in (
+        "Denver raised its minimum wage to $14 last year.",
+        "After raising the minimum wage to $14, the city saw fewer jobs.",
+        "She said the current minimum wage of $7.25 is too low.",
+    ):
+        (f,) = figures(nlp, text)
+        assert f.status == "actual", text
+
+
+def test_a_hyphenated_people_head_counts_people_and_a_definite_groups_size_is_so(nlp):
+    (f,) = figures(nlp, "He would not deport the entire 11 million-person undocumented population.")
+    assert (f.unit, f.status) == ("people", "actual")
+    (f,) = figures(nlp, "The plan would create a 40,000-person reserve.")
+    assert (f.unit, f.status) == ("people", "forecast")  # an indefinite group may be planned
+
+
+def test_held_and_traded_people_are_counted(nlp):
+    found = by_text(nlp, "Police freed five detainees and three spies on Sunday.")
+    assert found["five"].unit == found["three"].unit == "people"
+    found = by_text(nlp, "The rebels traded four captives for two defectors.")
+    assert found["four"].unit == found["two"].unit == "people"
+
+
+def test_a_quote_in_two_pieces_of_one_sentence_is_one_speakers(nlp):
+    text = (
+        '"This was an example of the mayor" and his team "just quietly deciding to use it '
+        'for the freedom of six men."'
+    )
+    quotes = [_quote(text, "This was an example of the mayor", "Mara Quill", True)]
+    (f,) = extract_figures(text, nlp(text), quotes=quotes, published="2024-05-01")
+    assert f.claimant == "Mara Quill"
+    # two speakers quoted in the sentence: no telling whose the other piece is
+    quotes.append(_quote(text, "and his team", "Ivo Dunn", True))
+    (f,) = extract_figures(text, nlp(text), quotes=quotes, published="2024-05-01")
+    assert f.claimant is None
+
+
+def test_a_ratio_to_one_is_a_figure(nlp):
+    for text, written in (
+        ("Ms. Ruiz beat Mr. Holt by nearly 3-to-1 in the county primary.", "3-to-1"),
+        (
+            "Voters rated the plan good by a ratio of about four to one, the poll found.",
+            "four to one",
+        ),
+        ("She won by a 2-to-1 margin.", "2-to-1"),
+    ):
+        (f,) = figures(nlp, text)
+        assert (f.text, f.unit, f.value) == (written, "ratio", None), text
+    # no ratio: a score, a range, talks held one to one
+    for text in (
+        "The score was 3 to 1 at halftime.",
+        "They expect from one to three appointments.",
+        "The talks were held one to one.",
+    ):
+        assert not [f for f in figures(nlp, text) if f.unit == "ratio"], text
