@@ -654,10 +654,25 @@ _PAIR_MORE = re.compile(
 )
 
 
+# "pull within 5 points of Trump (35-30)": a poll's two shares in brackets after a margin.
+_BRACKET_PAIR = re.compile(r"\((?P<a>\d{1,2})\s?[-–]\s?(?P<b>\d{1,2})\)")
+_MARGIN_BEFORE = re.compile(r"\b(?:points?|percent|per\scent)\b|%", re.I)
+
+
 def _result_pairs(text: str, taken: list[Amount]) -> list[Amount]:
     """The sides of a result written "N to M" with no unit, kind "pair" (their unit is
-    the result's, which `extract_figures` takes from the sentence)."""
+    the result's, which `extract_figures` takes from the sentence); and a poll's shares
+    in brackets after a margin ("within 5 points of Trump (35-30)"), a score elsewhere."""
     found: list[Amount] = []
+    for m in _BRACKET_PAIR.finditer(text):
+        before = text[max(0, m.start() - 60) : m.start()]
+        if not _MARGIN_BEFORE.search(before.rsplit(".", 1)[-1]):
+            continue
+        for key in ("a", "b"):
+            start, stop = m.start(key), m.end(key)
+            if not any(x.start < stop and start < x.end for x in [*taken, *found]):
+                value = _number(m.group(key))
+                found.append(Amount(start, stop, m.group(key), value, "percent", None, "pair"))
     for m in _PAIR.finditer(text):
         a, b = _number(m.group("a")), _number(m.group("b"))
         if a < 10 or a <= b or _YEAR.match(m.group("a")) or _YEAR.match(m.group("b")):
@@ -707,6 +722,38 @@ def _ratios_to_one(text: str, taken: list[Amount]) -> list[Amount]:
         if any(a.start < end and start < a.end for a in taken):
             continue
         found.append(Amount(start, end, text[start:end], None, "ratio", None, "ratio"))
+    return found
+
+
+# "The current delegate count is Donald Trump 384, Sen. Ted Cruz 300, Rubio 151, and
+# Kasich 37": a list of names each followed by its number, a tally by name.
+_NAMED_NUMBER = re.compile(
+    r"(?P<name>(?:[A-Z][\w'’.-]+\s){0,3}[A-Z][\w'’-]+)\s(?P<num>\d{1,3}(?:,\d{3})*)(?=,|\s?and\b|\.|;|$)"
+)
+
+
+def _named_numbers(text: str, nlp_doc, taken: list[Amount]) -> list[Amount]:
+    """A list of at least three "Name N" items in one sentence, the name a person or
+    group the parse knows, counts what the sentence names: people ("delegate count"),
+    votes, else nothing (no unit, no figure)."""
+    found: list[Amount] = []
+    for sent in nlp_doc.sents:
+        line = text[sent.start_char : sent.end_char]
+        items = [m for m in _NAMED_NUMBER.finditer(line) if not _YEAR.match(m.group("num"))]
+        if len(items) < 3:
+            continue
+        words = {t.lower_ for t in sent} | {t.lemma_.lower() + "s" for t in sent}
+        unit = "people" if words & units.PEOPLE_NOUNS else "votes" if "votes" in words else None
+        if unit is None:
+            continue
+        for m in items:
+            start, stop = sent.start_char + m.start("num"), sent.start_char + m.end("num")
+            if not any(x.start < stop and start < x.end for x in [*taken, *found]):
+                found.append(
+                    Amount(
+                        start, stop, m.group("num"), _number(m.group("num")), unit, None, "count"
+                    )
+                )
     return found
 
 
@@ -854,6 +901,7 @@ def document_amounts(text: str, nlp_doc) -> list[Amount]:
     amounts += _quantities(nlp_doc, amounts)
     amounts += _result_pairs(text, amounts)
     amounts += _ratios_to_one(text, amounts)
+    amounts += _named_numbers(text, nlp_doc, amounts)
     amounts += _bare_numbers(text, nlp_doc, amounts)
     amounts = [
         replace(a, unit="people")

@@ -421,7 +421,7 @@ def test_goal_words_are_one_list_with_the_target_cues():
 
     assert units.GOAL_WORDS <= units.TARGET_LEMMAS
     assert {"pledges", "vows"} <= units.GOAL_WORDS
-    assert units.REQUEST_WORDS | units.NEED_WORDS | {"must"} == (
+    assert units.REQUEST_WORDS | units.NEED_WORDS | units.PROPOSAL_WORDS | {"must"} == (
         units.TARGET_LEMMAS - units.GOAL_WORDS
     )
 
@@ -1105,3 +1105,24 @@ def test_a_ratio_to_one_is_a_figure(nlp):
         "The talks were held one to one.",
     ):
         assert not [f for f in figures(nlp, text) if f.unit == "ratio"], text
+
+
+def test_a_list_of_names_each_with_its_number_is_a_tally_by_name(nlp):
+    text = "The latest delegate count is Ana Ruiz 412, Gov. Tom Holt 280, Pell 140, and Marsh 33."
+    found = by_text(nlp, text)
+    assert {k: f.unit for k, f in found.items()} == {
+        "412": "people",
+        "280": "people",
+        "140": "people",
+        "33": "people",
+    }
+    # the same shape with nothing counted named: no figure
+    assert not figures(nlp, "Fans cheered Ruiz 12, Holt 9 and Pell 3 at the game.")
+
+
+def test_a_polls_shares_in_brackets_after_a_margin(nlp):
+    text = "A new poll shows Ruiz closing to within 4 points of Holt (38-34), after months behind."
+    found = by_text(nlp, text)
+    assert (found["38"].unit, found["34"].unit) == ("percent", "percent")
+    # a score in brackets with no margin before it is no share
+    assert not figures(nlp, "The Red Sox beat the Yankees (4-2) on Sunday.")
