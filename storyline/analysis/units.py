@@ -120,6 +120,19 @@ FRACTIONS: dict[str, float] = {
     "a fifth": 20.0,
     "one fifth": 20.0,
     "one-fifth": 20.0,
+    "two fifths": 40.0,
+    "two-fifths": 40.0,
+    "three fifths": 60.0,
+    "three-fifths": 60.0,
+    "a sixth": 100 / 6,
+    "one sixth": 100 / 6,
+    "one-sixth": 100 / 6,
+    "an eighth": 12.5,
+    "one eighth": 12.5,
+    "one-eighth": 12.5,
+    "a tenth": 10.0,
+    "one tenth": 10.0,
+    "one-tenth": 10.0,
 }
 
 # Number words for "five percent", "three million".

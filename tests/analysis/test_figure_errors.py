@@ -1126,3 +1126,10 @@ def test_a_polls_shares_in_brackets_after_a_margin(nlp):
     assert (found["38"].unit, found["34"].unit) == ("percent", "percent")
     # a score in brackets with no margin before it is no share
     assert not figures(nlp, "The Red Sox beat the Yankees (4-2) on Sunday.")
+
+
+def test_eighths_and_tenths_are_fractions(nlp):
+    (f,) = figures(nlp, "Savers are getting one-eighth of 1 percent on deposits.")
+    assert (f.value, f.unit) == (0.125, "percent")
+    (f,) = figures(nlp, "A tenth of the budget goes to schools.")
+    assert (f.value, f.unit) == (10.0, "percent")
