@@ -82,7 +82,8 @@ TARGETS = {"precision": 0.95, "recall": 0.85, "divergence_recall": 0.8}
 _NUMBER_WORD = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
-    r"eighty|ninety|hundred|thousand|dozen|half|a million|a billion)\b",
+    r"eighty|ninety|hundred|thousand|dozen|half|a million|a billion|"
+    r"thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b",  # "a fifth": a fraction
     re.I,
 )
 _CURRENCIES = frozenset({"USD", "GBP", "EUR", "JPY", "CNY", "CAD", "AUD", "INR", "CHF"})
