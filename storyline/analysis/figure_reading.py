@@ -33,6 +33,7 @@ from .figure_context import (
     _subject_of,
     _subtree,
 )
+from .people import role_head
 
 
 def _noun_measure(noun, amount_ids: set[int]) -> str:
@@ -267,7 +268,7 @@ def _speaker_name(token, ctx: _Context) -> str | None:
             return ctx.full_name(m.name, m.start)
     left = [t for t in tokens if t.i <= token.i]
     described = re.sub(r"\s+(['’]s?)(?=\s|$)", r"\1", " ".join(t.text for t in left))
-    return _named_role(described, ctx) or described
+    return _named_role(described, ctx) or _role_holder(described, token.idx, ctx) or described
 
 
 _SHARE = re.compile(
@@ -616,6 +617,31 @@ def _named_role(description: str, ctx: _Context) -> str | None:
         if person is not None and " " in person.name:
             return person.name
     return None
+
+
+def _role_holder(description: str, offset: int, ctx: _Context) -> str | None:
+    """ "The Ohio governor" -> the one person named before `offset` whose post the people
+    index knows as a governor's, of Ohio when the description names a place or body (its
+    organisation holds the word); a former holder only for "the former governor". None
+    unless exactly one fits."""
+    m = re.fullmatch(
+        r"(?:the\s+)?(?P<former>former\s+)?(?P<where>(?:[A-Z][\w.-]*\s+)*)(?P<role>[a-z]+)",
+        description.strip(),
+        re.I,
+    )
+    if m is None or ctx.people is None or not m.group("role").islower():
+        return None
+    role, where = m.group("role"), m.group("where").split()
+    fits = {
+        p.name
+        for p in ctx.people.people
+        if p.role
+        and p.start < offset
+        and role_head(p.role) == role
+        and ("former" in p.role.lower().split()) == bool(m.group("former"))
+        and all(w in (p.organisation or "") for w in where)
+    }
+    return fits.pop() if len(fits) == 1 else None
 
 
 def _named_in_apposition(speaker: str, sentence: Sentence, ctx: _Context) -> str:

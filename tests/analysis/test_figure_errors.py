@@ -1133,3 +1133,19 @@ def test_eighths_and_tenths_are_fractions(nlp):
     assert (f.value, f.unit) == (0.125, "percent")
     (f,) = figures(nlp, "A tenth of the budget goes to schools.")
     assert (f.value, f.unit) == (10.0, "percent")
+
+
+def test_a_claimant_described_by_post_and_place_is_the_one_holder_named_before():
+    from storyline.api import analyze
+    from storyline.ingest.documents import document_from_text
+
+    text = (
+        "FlagShareLikeReply 9:31PMReddick And PellASSOCIATED PRESSOhio Gov. Tom Reddick answers "
+        "a question as former Iowa Gov. Ann Pell listens during a debate.\n\n"
+        "Tom Reddick said Saturday that allowing migrants to stay was not out of step with "
+        "voters. The Ohio governor said the country needs a guest-worker program, but that he "
+        "would not support driving out the entire 9 million-person undocumented population."
+    )
+    (analysis,) = analyze([document_from_text(text, "probe", date="2016-02-07")])
+    (f,) = analysis.figures
+    assert (f.claimant, f.unit, f.status) == ("Tom Reddick", "people", "actual")
