@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from ..model import Figure
+from ..datetokens import MONTHS, WEEKDAYS
 from ..words import CARDINALS
 from . import units
 from .nlp import doc_text
@@ -732,6 +733,18 @@ _NAMED_NUMBER = re.compile(
 )
 
 
+# Words before a number that make it a date or a label, not a name's tally: "March 15,
+# April 26, and May 3", "Route 9", "Room 101", "Game 7".
+_NOT_NAMES = (
+    frozenset(MONTHS)
+    | frozenset(WEEKDAYS)
+    | frozenset(
+        ["no", "route", "highway", "interstate", "room", "page", "section", "article", "chapter"]
+        + ["flight", "game", "week", "day", "stage", "gate", "pier", "unit", "district", "ward"]
+    )
+)
+
+
 def _named_numbers(text: str, nlp_doc, taken: list[Amount]) -> list[Amount]:
     """A list of at least three "Name N" items in one sentence, the name a person or
     group the parse knows, counts what the sentence names: people ("delegate count"),
@@ -739,7 +752,12 @@ def _named_numbers(text: str, nlp_doc, taken: list[Amount]) -> list[Amount]:
     found: list[Amount] = []
     for sent in nlp_doc.sents:
         line = text[sent.start_char : sent.end_char]
-        items = [m for m in _NAMED_NUMBER.finditer(line) if not _YEAR.match(m.group("num"))]
+        items = [
+            m
+            for m in _NAMED_NUMBER.finditer(line)
+            if not _YEAR.match(m.group("num"))
+            and m.group("name").split()[-1].lower().rstrip(".") not in _NOT_NAMES
+        ]
         if len(items) < 3:
             continue
         words = {t.lower_ for t in sent} | {t.lemma_.lower() + "s" for t in sent}

@@ -1116,8 +1116,10 @@ def test_a_list_of_names_each_with_its_number_is_a_tally_by_name(nlp):
         "140": "people",
         "33": "people",
     }
-    # the same shape with nothing counted named: no figure
+    # the same shape with nothing counted named: no figure; dates and labels are no names
     assert not figures(nlp, "Fans cheered Ruiz 12, Holt 9 and Pell 3 at the game.")
+    text = "Voters in the primaries of March 15, April 26, and May 3 waited on Route 9, Room 101."
+    assert not [f for f in figures(nlp, text) if f.unit == "people"]
 
 
 def test_a_polls_shares_in_brackets_after_a_margin(nlp):
