@@ -18,8 +18,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from ..model import Figure
 from ..datetokens import MONTHS, WEEKDAYS
+from ..model import Figure
 from ..words import CARDINALS
 from . import units
 from .nlp import doc_text
@@ -739,8 +739,27 @@ _NOT_NAMES = (
     frozenset(MONTHS)
     | frozenset(WEEKDAYS)
     | frozenset(
-        ["no", "route", "highway", "interstate", "room", "page", "section", "article", "chapter"]
-        + ["flight", "game", "week", "day", "stage", "gate", "pier", "unit", "district", "ward"]
+        [
+            "no",
+            "route",
+            "highway",
+            "interstate",
+            "room",
+            "page",
+            "section",
+            "article",
+            "chapter",
+            "flight",
+            "game",
+            "week",
+            "day",
+            "stage",
+            "gate",
+            "pier",
+            "unit",
+            "district",
+            "ward",
+        ]
     )
 )
 
