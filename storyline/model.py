@@ -451,6 +451,7 @@ class Story:
     events: list[StoryEvent] = field(default_factory=list)
     activity: list[tuple[str, int]] = field(default_factory=list)  # (ISO week or day, documents)
     outlet_unknown: int = 0  # its documents with no outlet named and no web address
+    title: str = ""  # a readable title: its key names, then what it is about
 
 
 @dataclass(slots=True)

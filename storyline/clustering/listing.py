@@ -20,7 +20,7 @@ from ..errors import StoreError
 from ..model import DocumentRef, Story, StoryEvent
 from ..store import Store
 from ..store import stories as rows
-from .label import label
+from .label import label, title
 
 QUERY_HITS = 2000  # documents a --query filter considers
 
@@ -130,6 +130,7 @@ def _stories(store: Store, pks: list[int] | None) -> list[Story]:
                 events=story_events,
                 activity=_activity(row.documents, row.first, row.last),
                 outlet_unknown=sum(1 for o in of_doc.values() if o is None),
+                title=title(row.centroid, row.names),
             )
         )
     return out

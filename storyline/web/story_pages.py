@@ -26,6 +26,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from ..clustering.listing import outlets_text
 from ..errors import StoreError, StorylineError
 from ..model import DocumentRef, Story
 from ..renderers.web import brief_helpers
@@ -41,6 +42,7 @@ _env = Environment(
 )
 _env.filters["label"] = lambda d: label(d.title, d.source)
 _env.globals.update(brief_helpers())
+_env.filters["outlets"] = outlets_text
 
 MAX_STORIES = 200  # stories one page or API call lists at most
 DEFAULT_STORIES = 50
