@@ -45,7 +45,7 @@ def test_year_only_story_lists_its_years_and_unknown_outlet(tmp_path):
         [story] = list_stories(store)
         assert (story.first, story.last) == ("2013", "2014")
         assert story.outlets == 0 and story.outlet_unknown == 2
-        assert [(e.first, e.last) for e in story.events][0][0] == "2013"
+        assert {e.first for e in story.events} <= {"2013", "2014"}
         # --since: a story whose last date is "2014" may hold a document of 2014-06
         assert list_stories(store, since="2014-06-01") and not list_stories(store, since="2015")
     runner = CliRunner()
