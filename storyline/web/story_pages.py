@@ -181,6 +181,12 @@ def event_chart(story: Story, width: int = 720) -> EventChart | None:
     return EventChart(width, int(axis_y + axis), axis_y, marks, ticks)
 
 
+def _latest(story: Story) -> date:
+    """The last day a story's span reaches ("2018" reaches 2018-12-31): newest first."""
+    covered = period(story.last) if story.last else None
+    return covered[1] if covered else date.min
+
+
 def _span(first: str | None, last: str | None) -> str:
     if not first:
         return "undated"
@@ -247,7 +253,7 @@ def _stories(
     with request.app.state.storyline.store() as store:
         found = list_stories(_sqlite(store), since=checked, query=query, min_docs=min_docs)
     if sort == "newest":  # stable: ties keep the most-active order
-        found.sort(key=lambda s: s.last or "", reverse=True)
+        found.sort(key=_latest, reverse=True)
     return found[offset : offset + limit], len(found), waiting
 
 
