@@ -91,7 +91,9 @@ def list_stories(
         return
     lines = []
     for s in found:
-        span = f"{s.first or 'undated'}..{s.last or 'undated'}"
+        span = s.first or "undated"
+        if s.last != s.first:
+            span = f"{span}..{s.last or 'undated'}"
         lines.append(
             f"{s.id}  {len(s.documents):>5} docs  {len(s.events):>4} events  "
             f"{_outlets(s):<22}  {span:<22}  {s.label}"
@@ -120,10 +122,12 @@ def show(
     if as_json:
         out(json.dumps(_as_dict(found), ensure_ascii=False, indent=2))
         return
+    span = found.first or "undated"
+    if found.last != found.first:
+        span = f"{span} to {found.last or 'undated'}"
     lines = [
         f"{found.label}  ({found.id})",
-        f"{len(found.documents)} documents, {outlets_text(found)}, "
-        f"{found.first or 'undated'} to {found.last or 'undated'}",
+        f"{len(found.documents)} documents, {outlets_text(found)}, {span}",
         "",
     ]
     for event in found.events:
