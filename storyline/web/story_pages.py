@@ -26,14 +26,13 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from ..clustering.listing import outlets_text
+from ..clustering.listing import outlets_text, period
 from ..errors import StoreError, StorylineError
 from ..model import DocumentRef, Story
 from ..renderers.web import brief_helpers
 from ..store import Store
 from ..store import stories as rows
 from .briefs import BriefView, Busy, Cancelled, label
-from .chart import period
 
 router = APIRouter()
 _env = Environment(
