@@ -687,8 +687,9 @@ _DAY_WORDS = re.compile(r"(?i)\d|day\b|tomorrow|tonight|morning|afternoon|evenin
 # The end of a span, month or year: "known until last month as", "through December".
 _UNTIL = re.compile(r"(?i)\b(?:until|till|through|throughout)\s+(?:the\s+end\s+of\s+)?$")
 _SINCE = re.compile(
-    r"\b(?:since|from|between)\s+(?:the\s+|its\s+|their\s+)?(?:early\s+|late\s+|mid-?)?$", re.I
-)
+    r"\b(?:since|from|between)\s+(?:at\s+least\s+)?(?:the\s+|its\s+|their\s+)?(?:early\s+|late\s+|mid-?)?$",
+    re.I,
+)  # ("the highest turnout since at least 1980")
 # "has given $400,000 since retiring in 2010", "since leaving office in 2009": the
 # happening a "since" phrase names is where a state starts, not the sentence's event.
 _SINCE_DOING = re.compile(r"(?i)\bsince\s+[a-z]+ing\b(?:\s+[\w'’.-]+){0,4}?\s+(?:in|on)\s+$")

@@ -459,6 +459,7 @@ def test_states_at_a_time_are_no_events():
     assert _dates("Still, if you were buying today, you would buy the red one.") == []
     assert _dates('<tweet tweet-author="@someone" tweet-date="June 11, 2015">Great game.') == []
     assert _dates("The group will lobby lawmakers between now and March.") == []
+    assert _dates("Turnout was the highest since at least 1980.") == []
     # but a happening on a day stays
     assert _dates("The mayor resigned on Thursday after the vote.") == [
         ("2015-06-11", "The mayor resigned on Thursday after the vote.")
