@@ -414,11 +414,6 @@ def _dropped_by(text: str, spans: list[tuple[int, int]], mention: DateMention) -
         return "hypothetical"  # "If you were betting today, you would ...": no happening
     if _IF_CLAUSE.search(text, _sentence_start(spans, mention.start), mention.start):
         return "condition"  # "could lose Congress if Trump is at the top of the ticket in November"
-    cond = _CONDITIONED.match(text, _sentence_start(spans, mention.start), mention.start)
-    if cond and not _QUOTE_CLOSE.search(text, cond.start() + 1, mention.start):
-        # "If Trump is the nominee, they plan to ... this fall"; not a reporting frame
-        # after a quoted condition ('If elected ...," he tweeted Saturday')
-        return "conditioned"
     if _STATE_AT.search(before[-30:]):
         return "state_at"  # "As of Thursday, a search shows ...": a state at a time
     if _describes_noun(text, mention.start, mention.end, mention.granularity):
@@ -598,12 +593,6 @@ _HYPOTHETICAL = re.compile(
 # its hold on Congress if Trump is at the top of the ticket in November" is a condition,
 # no happening (the clause runs to the next comma or stop).
 _IF_CLAUSE = re.compile(r"\b(?:if|unless)\s[^,;:.!?\"”]*$", re.I)
-# The main clause after an opening condition: "If Trump is the nominee, Democrats plan to
-# link him to every Republican running this fall" tells what would follow, no happening.
-_CONDITIONED = re.compile(
-    r"[\"“‘']?(?:(?:still|but|and|so|yet|now)\b,?\s+)?(?:if|unless)\s[^;:.!?]*?,", re.I
-)  # not "even if": a concession, its main clause holds ("Even if it does, it faces ... a test on Jan. 1")
-_QUOTE_CLOSE = re.compile(r"[\"”]")
 
 
 def _sentence_start(spans: list[tuple[int, int]], at: int) -> int:
