@@ -207,6 +207,8 @@ def _incidental(amount: Amount, span, sentence: Sentence, ctx: _Context) -> bool
         return True  # "aged 11, 13, 17, and 18": ages
     if _conditional(span):
         return True  # "even if it was more than 50%": a condition, not a report
+    if _figure_of_speech(span, after):
+        return True  # "wouldn't go 10 feet", "2 feet shorter or something": no measurement
     if (
         prev is not None
         and amount.kind in ("count", "number", "bare")
@@ -328,6 +330,36 @@ def _conditional(span) -> bool:
                 for t in token.subtree
             )
     return False
+
+
+_DISTANCES = frozenset(
+    ["feet", "foot", "inches", "inch", "yards", "yard", "miles", "mile", "meters", "metres"]
+)
+_GOING_VERBS = frozenset(["go", "get", "move", "budge", "make"])
+_MODALS = frozenset(["would", "could", "will", "can"])
+_ILLUSTRATIVE = re.compile(r"^(?:\s[\w-]+){0,2},?\sor\s(?:something|whatever|anything)\b", re.I)
+
+
+def _figure_of_speech(span, after: str) -> bool:
+    """A number used as an image, not a measurement: an amount hedged as an example ("make
+    the wall 2 feet shorter or something") and a short distance something "wouldn't go"
+    or "can't get" (hyperbole for "not at all"). A bounded one ("could not dig more than
+    10 feet") is a measurement."""
+    if _ILLUSTRATIVE.match(after):
+        return True
+    root = span.root
+    verb = root.head
+    if root.lower_ not in _DISTANCES or root.dep_ not in ("npadvmod", "dobj", "advmod"):
+        return False
+    if verb.lemma_.lower() not in _GOING_VERBS:
+        return False
+    children = list(verb.children)
+    negated = any(c.dep_ == "neg" for c in children)
+    modal = any(c.dep_ == "aux" and c.lemma_.lower() in _MODALS for c in children)
+    bounded = any(
+        t.lower_ in ("than", "least", "most") for t in span.doc[span.start - 3 : span.start]
+    )
+    return negated and modal and not bounded
 
 
 def _slipped(clause, mark, span) -> bool:
@@ -687,7 +719,7 @@ class FigureExtractor:
     # result pairs, change starts, rate bases, +/-, survey answers, polls that have, the
     # learned keep hook (its weights file, when one ships, is in the source digest);
     # 11: proposals and sought policy levels are targets, group sizes, held people counted
-    version = "11"
+    version = "12"
     requires = ("dates", "entities", "quotes", "people")
     provides = ("figures",)
 

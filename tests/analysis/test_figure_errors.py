@@ -1151,3 +1151,22 @@ def test_a_claimant_described_by_post_and_place_is_the_one_holder_named_before()
     (analysis,) = analyze([document_from_text(text, "probe", date="2016-02-07")])
     (f,) = analysis.figures
     assert (f.claimant, f.unit, f.status) == ("Tom Reddick", "people", "actual")
+
+
+# ---------------------------------------------------------------- no figure (figures13)
+
+
+def test_a_distance_that_would_not_be_gone_is_a_figure_of_speech(nlp):
+    assert figures(nlp, 'She said the bill "won\'t go 50 yards" in the Senate.') == []
+    assert figures(nlp, "Without the loan, the team couldn't get 10 feet, he said.") == []
+    # a bounded or measured distance stays a figure
+    (dug,) = figures(nlp, "Crews could not dig more than 10 feet before hitting rock.")
+    assert dug.value == 10
+    (rover,) = figures(nlp, "The rover could not travel 5 miles a day, engineers said.")
+    assert rover.value == 5
+
+
+def test_an_amount_hedged_as_an_example_is_no_figure(nlp):
+    assert figures(nlp, '"We could cut the fee by $20 or something," the mayor said.') == []
+    (tunnel,) = figures(nlp, "The tunnel runs 3 miles under the river, or so the builders say.")
+    assert tunnel.value == 3
