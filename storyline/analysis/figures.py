@@ -209,6 +209,10 @@ def _incidental(amount: Amount, span, sentence: Sentence, ctx: _Context) -> bool
         return True  # "even if it was more than 50%": a condition, not a report
     if _figure_of_speech(span, after):
         return True  # "wouldn't go 10 feet", "2 feet shorter or something": no measurement
+    if _an_example(span):
+        return True  # "if you borrow $28,000 you would pay 2.8 percent": an illustration
+    if _a_list_head(span, before, sentence, text):
+        return True  # "Here are three reasons to worry:": the article's own list
     if (
         prev is not None
         and amount.kind in ("count", "number", "bare")
@@ -360,6 +364,37 @@ def _figure_of_speech(span, after: str) -> bool:
         t.lower_ in ("than", "least", "most") for t in span.doc[span.start - 3 : span.start]
     )
     return negated and modal and not bounded
+
+
+_LIST_NOUNS = frozenset(
+    ["reason", "way", "thing", "takeaway", "lesson", "question", "fact", "tip", "sign", "step"]
+)
+
+
+def _a_list_head(span, before: str, sentence: Sentence, text: str) -> bool:
+    """The count of the article's own list ("Here are three reasons ...:", "Four things to
+    know:"): a heading for what follows, not a figure about the story."""
+    noun = _noun_after(span)
+    if noun is None or noun.lemma_.lower() not in _LIST_NOUNS:
+        return False
+    line = text[sentence.start : sentence.end].rstrip()
+    return line.endswith(":") or bool(re.search(r"\bhere\s(?:are|is)\s(?:the\s)?$", before, re.I))
+
+
+def _an_example(span) -> bool:
+    """A figure in what "you" get under a condition put to "you" ("if you have a debt of
+    $28,000 you would be paying 2.8 percent"): a worked example, not a report."""
+    for token in [span.root, *span.root.ancestors]:
+        if not any(c.dep_ == "nsubj" and c.lower_ == "you" for c in token.children):
+            continue  # "if you look at it, we lost $40 million": the outcome is a report
+        for clause in token.children:
+            if clause.dep_ != "advcl":
+                continue
+            marked = any(c.dep_ == "mark" and c.lower_ in ("if", "when") for c in clause.children)
+            generic = any(c.dep_ == "nsubj" and c.lower_ == "you" for c in clause.children)
+            if marked and generic:
+                return True
+    return False
 
 
 def _slipped(clause, mark, span) -> bool:

@@ -1170,3 +1170,20 @@ def test_an_amount_hedged_as_an_example_is_no_figure(nlp):
     assert figures(nlp, '"We could cut the fee by $20 or something," the mayor said.') == []
     (tunnel,) = figures(nlp, "The tunnel runs 3 miles under the river, or so the builders say.")
     assert tunnel.value == 3
+
+
+def test_a_worked_example_for_you_is_no_figure(nlp):
+    text = "Under the plan, if you owe $30,000 you would repay 3 percent of your income a year."
+    assert figures(nlp, text) == []
+    # a condition put to "you" does not make someone else's outcome an example
+    (lost,) = figures(nlp, "If you look at the books, we lost $40 million last year, he said.")
+    assert lost.value == 40 and lost.scale == "million"
+    (cost,) = figures(nlp, "If approved, the plan would cost $5 billion, the agency said.")
+    assert cost.status == "forecast"
+
+
+def test_the_count_of_the_articles_own_list_is_no_figure(nlp):
+    assert figures(nlp, "Here are four reasons the plan could still pass: The vote is close.") == []
+    assert figures(nlp, "Five things to know about the storm:") == []
+    (rigs,) = figures(nlp, "Here are 40 oil rigs that the storm shut down.")
+    assert rigs.value == 40
