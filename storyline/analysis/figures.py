@@ -352,6 +352,8 @@ def _figure_of_speech(span, after: str) -> bool:
     if _ILLUSTRATIVE.match(after):
         return True
     root = span.root
+    if _a_turn(span, after):
+        return True
     verb = root.head
     if root.lower_ not in _DISTANCES or root.dep_ not in ("npadvmod", "dobj", "advmod"):
         return False
@@ -364,6 +366,21 @@ def _figure_of_speech(span, after: str) -> bool:
         t.lower_ in ("than", "least", "most") for t in span.doc[span.start - 3 : span.start]
     )
     return negated and modal and not bounded
+
+
+_HEAT = re.compile(
+    r"\b(?:temperatures?|heat|hot|warm\w*|cold|oven|fever|celsius|fahrenheit)\b", re.I
+)
+
+
+def _a_turn(span, after: str) -> bool:
+    """A half or full turn ("rotated 360 degrees", "a 180-degree shift"): the image of a
+    reversal or a view all round, not a measurement anyone reports; a temperature stays."""
+    text = span.text.replace(",", "")
+    if not re.fullmatch(r"(?:180|360)[\s-]degrees?", text):
+        return False
+    sentence = span.sent.text
+    return not re.match(r"\s?(?:[CF]\b|Celsius|Fahrenheit)", after) and not _HEAT.search(sentence)
 
 
 _LIST_NOUNS = frozenset(

@@ -1187,3 +1187,12 @@ def test_the_count_of_the_articles_own_list_is_no_figure(nlp):
     assert figures(nlp, "Five things to know about the storm:") == []
     (rigs,) = figures(nlp, "Here are 40 oil rigs that the storm shut down.")
     assert rigs.value == 40
+
+
+def test_a_full_turn_is_no_figure_but_a_temperature_is(nlp):
+    assert figures(nlp, "The stage in the living room rotated 360 degrees during the show.") == []
+    assert figures(nlp, "The camera gives a view of 360 degrees around the car.") == []
+    (oven,) = figures(nlp, "The oven reached 180 degrees before the fire.")
+    assert oven.value == 180
+    (kiln,) = figures(nlp, "Readings hit 180 degrees F inside the kiln, the report said.")
+    assert kiln.value == 180
