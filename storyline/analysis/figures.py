@@ -399,8 +399,11 @@ def _a_list_head(span, before: str, sentence: Sentence, text: str) -> bool:
 
 
 def _an_example(span) -> bool:
-    """A figure in what "you" get under a condition put to "you" ("if you have a debt of
-    $28,000 you would be paying 2.8 percent"): a worked example, not a report."""
+    """A figure in what "you" get under a condition put to "you" that supplies its own
+    number ("if you have a debt of $28,000 you would be paying 2.8 percent"): a worked
+    example, not a report. A condition with no number ("if you are driving a Tesla, you
+    are 3.7 times less likely ...", "if you look at the page, you'll see 50 permits a
+    day") frames a reported figure."""
     for token in [span.root, *span.root.ancestors]:
         if not any(c.dep_ == "nsubj" and c.lower_ == "you" for c in token.children):
             continue  # "if you look at it, we lost $40 million": the outcome is a report
@@ -409,7 +412,8 @@ def _an_example(span) -> bool:
                 continue
             marked = any(c.dep_ == "mark" and c.lower_ in ("if", "when") for c in clause.children)
             generic = any(c.dep_ == "nsubj" and c.lower_ == "you" for c in clause.children)
-            if marked and generic:
+            supplied = any(t.like_num for t in clause.subtree)  # the example's own input
+            if marked and generic and supplied:
                 return True
     return False
 

@@ -1196,3 +1196,9 @@ def test_a_full_turn_is_no_figure_but_a_temperature_is(nlp):
     assert oven.value == 180
     (kiln,) = figures(nlp, "Readings hit 180 degrees F inside the kiln, the report said.")
     assert kiln.value == 180
+
+
+def test_a_condition_put_to_you_without_a_number_frames_a_report(nlp):
+    text = "If you fly with this airline, you are 2.5 times less likely to lose a bag."
+    (f,) = figures(nlp, text)
+    assert f.value == 2.5
