@@ -207,6 +207,12 @@ def _incidental(amount: Amount, span, sentence: Sentence, ctx: _Context) -> bool
         return True  # "aged 11, 13, 17, and 18": ages
     if _conditional(span):
         return True  # "even if it was more than 50%": a condition, not a report
+    if _figure_of_speech(span, after):
+        return True  # "wouldn't go 10 feet", "2 feet shorter or something": no measurement
+    if _an_example(span):
+        return True  # "if you borrow $28,000 you would pay 2.8 percent": an illustration
+    if _a_list_head(span, before, sentence, text):
+        return True  # "Here are three reasons to worry:": the article's own list
     if (
         prev is not None
         and amount.kind in ("count", "number", "bare")
@@ -327,6 +333,88 @@ def _conditional(span) -> bool:
                 t.lemma_.lower() in units.TARGET_LEMMAS or t.lower_ in units.TARGET_LEMMAS
                 for t in token.subtree
             )
+    return False
+
+
+_DISTANCES = frozenset(
+    ["feet", "foot", "inches", "inch", "yards", "yard", "miles", "mile", "meters", "metres"]
+)
+_GOING_VERBS = frozenset(["go", "get", "move", "budge", "make"])
+_MODALS = frozenset(["would", "could", "will", "can"])
+_ILLUSTRATIVE = re.compile(r"^(?:\s[\w-]+){0,2},?\sor\s(?:something|whatever|anything)\b", re.I)
+
+
+def _figure_of_speech(span, after: str) -> bool:
+    """A number used as an image, not a measurement: an amount hedged as an example ("make
+    the wall 2 feet shorter or something") and a short distance something "wouldn't go"
+    or "can't get" (hyperbole for "not at all"). A bounded one ("could not dig more than
+    10 feet") is a measurement."""
+    if _ILLUSTRATIVE.match(after):
+        return True
+    root = span.root
+    if _a_turn(span, after):
+        return True
+    verb = root.head
+    if root.lower_ not in _DISTANCES or root.dep_ not in ("npadvmod", "dobj", "advmod"):
+        return False
+    if verb.lemma_.lower() not in _GOING_VERBS:
+        return False
+    children = list(verb.children)
+    negated = any(c.dep_ == "neg" for c in children)
+    modal = any(c.dep_ == "aux" and c.lemma_.lower() in _MODALS for c in children)
+    bounded = any(
+        t.lower_ in ("than", "least", "most") for t in span.doc[span.start - 3 : span.start]
+    )
+    return negated and modal and not bounded
+
+
+_HEAT = re.compile(
+    r"\b(?:temperatures?|heat|hot|warm\w*|cold|oven|fever|celsius|fahrenheit)\b", re.I
+)
+
+
+def _a_turn(span, after: str) -> bool:
+    """A half or full turn ("rotated 360 degrees", "a 180-degree shift"): the image of a
+    reversal or a view all round, not a measurement anyone reports; a temperature stays."""
+    text = span.text.replace(",", "")
+    if not re.fullmatch(r"(?:180|360)[\s-]degrees?", text):
+        return False
+    sentence = span.sent.text
+    return not re.match(r"\s?(?:[CF]\b|Celsius|Fahrenheit)", after) and not _HEAT.search(sentence)
+
+
+_LIST_NOUNS = frozenset(
+    ["reason", "way", "thing", "takeaway", "lesson", "question", "fact", "tip", "sign", "step"]
+)
+
+
+def _a_list_head(span, before: str, sentence: Sentence, text: str) -> bool:
+    """The count of the article's own list ("Here are three reasons ...:", "Four things to
+    know:"): a heading for what follows, not a figure about the story."""
+    noun = _noun_after(span)
+    if noun is None or noun.lemma_.lower() not in _LIST_NOUNS:
+        return False
+    line = text[sentence.start : sentence.end].rstrip()
+    return line.endswith(":") or bool(re.search(r"\bhere\s(?:are|is)\s(?:the\s)?$", before, re.I))
+
+
+def _an_example(span) -> bool:
+    """A figure in what "you" get under a condition put to "you" that supplies its own
+    number ("if you have a debt of $28,000 you would be paying 2.8 percent"): a worked
+    example, not a report. A condition with no number ("if you are driving a Tesla, you
+    are 3.7 times less likely ...", "if you look at the page, you'll see 50 permits a
+    day") frames a reported figure."""
+    for token in [span.root, *span.root.ancestors]:
+        if not any(c.dep_ == "nsubj" and c.lower_ == "you" for c in token.children):
+            continue  # "if you look at it, we lost $40 million": the outcome is a report
+        for clause in token.children:
+            if clause.dep_ != "advcl":
+                continue
+            marked = any(c.dep_ == "mark" and c.lower_ in ("if", "when") for c in clause.children)
+            generic = any(c.dep_ == "nsubj" and c.lower_ == "you" for c in clause.children)
+            supplied = any(t.like_num for t in clause.subtree)  # the example's own input
+            if marked and generic and supplied:
+                return True
     return False
 
 
@@ -687,7 +775,7 @@ class FigureExtractor:
     # result pairs, change starts, rate bases, +/-, survey answers, polls that have, the
     # learned keep hook (its weights file, when one ships, is in the source digest);
     # 11: proposals and sought policy levels are targets, group sizes, held people counted
-    version = "11"
+    version = "12"
     requires = ("dates", "entities", "quotes", "people")
     provides = ("figures",)
 

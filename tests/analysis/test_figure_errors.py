@@ -1151,3 +1151,54 @@ def test_a_claimant_described_by_post_and_place_is_the_one_holder_named_before()
     (analysis,) = analyze([document_from_text(text, "probe", date="2016-02-07")])
     (f,) = analysis.figures
     assert (f.claimant, f.unit, f.status) == ("Tom Reddick", "people", "actual")
+
+
+# ---------------------------------------------------------------- no figure (figures13)
+
+
+def test_a_distance_that_would_not_be_gone_is_a_figure_of_speech(nlp):
+    assert figures(nlp, 'She said the bill "won\'t go 50 yards" in the Senate.') == []
+    assert figures(nlp, "Without the loan, the team couldn't get 10 feet, he said.") == []
+    # a bounded or measured distance stays a figure
+    (dug,) = figures(nlp, "Crews could not dig more than 10 feet before hitting rock.")
+    assert dug.value == 10
+    (rover,) = figures(nlp, "The rover could not travel 5 miles a day, engineers said.")
+    assert rover.value == 5
+
+
+def test_an_amount_hedged_as_an_example_is_no_figure(nlp):
+    assert figures(nlp, '"We could cut the fee by $20 or something," the mayor said.') == []
+    (tunnel,) = figures(nlp, "The tunnel runs 3 miles under the river, or so the builders say.")
+    assert tunnel.value == 3
+
+
+def test_a_worked_example_for_you_is_no_figure(nlp):
+    text = "Under the plan, if you owe $30,000 you would repay 3 percent of your income a year."
+    assert figures(nlp, text) == []
+    # a condition put to "you" does not make someone else's outcome an example
+    (lost,) = figures(nlp, "If you look at the books, we lost $40 million last year, he said.")
+    assert lost.value == 40 and lost.scale == "million"
+    (cost,) = figures(nlp, "If approved, the plan would cost $5 billion, the agency said.")
+    assert cost.status == "forecast"
+
+
+def test_the_count_of_the_articles_own_list_is_no_figure(nlp):
+    assert figures(nlp, "Here are four reasons the plan could still pass: The vote is close.") == []
+    assert figures(nlp, "Five things to know about the storm:") == []
+    (rigs,) = figures(nlp, "Here are 40 oil rigs that the storm shut down.")
+    assert rigs.value == 40
+
+
+def test_a_full_turn_is_no_figure_but_a_temperature_is(nlp):
+    assert figures(nlp, "The stage in the living room rotated 360 degrees during the show.") == []
+    assert figures(nlp, "The camera gives a view of 360 degrees around the car.") == []
+    (oven,) = figures(nlp, "The oven reached 180 degrees before the fire.")
+    assert oven.value == 180
+    (kiln,) = figures(nlp, "Readings hit 180 degrees F inside the kiln, the report said.")
+    assert kiln.value == 180
+
+
+def test_a_condition_put_to_you_without_a_number_frames_a_report(nlp):
+    text = "If you fly with this airline, you are 2.5 times less likely to lose a bag."
+    (f,) = figures(nlp, text)
+    assert f.value == 2.5
