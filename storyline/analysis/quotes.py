@@ -515,6 +515,8 @@ def _other_speaker(att: Attribution, nlp_doc: Any, start: int, end: int) -> Attr
     for verb in part:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_VERBS:
             continue
+        if att.cue.start <= verb.idx < att.cue.end:
+            continue  # the quote's own tag ('X, a top aide said, "..."'), not another's
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.pos_ == "PRON" or subj.lower_ in FIRST_PERSON:
             continue

@@ -867,3 +867,14 @@ def test_an_ad_that_accuses_is_the_speaker(nlp):
     # draw 2701: "A campaign TV ad released Thursday accuses Trump of ..." had no speaker
     qs = quotes(nlp, "A campaign TV ad released Thursday accuses Ruiz of buying influence.")
     assert said(qs, "buying influence").speaker.startswith("A campaign TV ad")
+
+
+def test_a_teller_inside_the_clause_speaks_not_the_subject_before_it(nlp):
+    # 'X, a top aide said, "is ..."': the aside's teller, parsed as X's apposition
+    qs = quotes(
+        nlp,
+        "Mayor Dana Holt met the council on Monday. "
+        'Holt, a senior adviser said, "is ready for a long fight" over the harbour budget.',
+    )
+    assert said(qs, "ready for a long fight").speaker != "Dana Holt"
+    assert "adviser" in (said(qs, "ready for a long fight").speaker or "")
