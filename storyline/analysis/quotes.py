@@ -132,6 +132,8 @@ class QuoteExtractor:
                 continue  # "I think" inside a quote: already the quoted speaker's words
             if not att.direct and not _is_speech(analysis.nlp, att.content[0]):
                 continue
+            if not att.direct and _describing_clause(att, analysis.nlp):
+                continue  # "a woman who has accused X of rape said": who she is, not speech
             if _turns_up(att, analysis.nlp):
                 continue  # "which Trump might show up": who appears, not what is said
             if not att.direct and att.cue_lemma in _COGNITION:
@@ -429,6 +431,19 @@ def _epithet(att: Attribution, head: Any) -> bool:
         and not any(t.pos_ == "PROPN" or t.dep_ == "poss" for t in left)
         and not any(c.dep_ in ("prep", "relcl", "acl") for c in head.children)
     )
+
+
+def _describing_clause(att: Attribution, nlp_doc: Any) -> bool:
+    """A verb that says something of its object ("accused", "denied") in a relative
+    clause with no clause for content ("a woman who has accused X of rape"): the clause
+    says who the person is; the object is no statement of theirs."""
+    if att.cue_lemma not in _SAID_OF or not att.content:
+        return False
+    cue = nlp_doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand")
+    if cue is None or not len(cue) or cue.root.dep_ != "relcl":
+        return False
+    content = nlp_doc.char_span(att.content[0].start, att.content[-1].end, alignment_mode="expand")
+    return content is not None and not any(t.pos_ in ("VERB", "AUX") for t in content)
 
 
 # Nameless voices by convention: "a spokesman for X said" is not the person named next.

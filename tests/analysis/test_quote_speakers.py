@@ -925,3 +925,13 @@ def test_a_description_is_named_in_the_next_paragraph(nlp):
         "Pavel Orlik, who worked at the port for 20 years, filed the suit in March.",
     )
     assert said(qs, "hid the report").speaker == "Pavel Orlik"
+
+
+def test_who_someone_accused_is_no_statement(nlp):
+    qs = quotes(
+        nlp,
+        "A man who has accused former Mayor Ruth Kell of fraud said on Monday that the city "
+        "hid the report.",
+    )
+    assert not [q for q in qs if "of fraud" in q.text]
+    assert said(qs, "hid the report")
