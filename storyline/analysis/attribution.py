@@ -326,6 +326,7 @@ def _parenthetical(text: str, verb: Any, sent: Any, seg_start: int) -> Attributi
         return None
     doc = verb.doc
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subj = _apposed_teller(verb, subj) or subj
     if subj is None or abs(subj.i - verb.i) > 4:
         return None
     lo_tok = min(subj.left_edge.i, verb.i)
@@ -370,6 +371,20 @@ def _parenthetical(text: str, verb: Any, sent: Any, seg_start: int) -> Attributi
         source_head=subj,
         source_tokens=source_toks,
     )
+
+
+def _apposed_teller(verb: Any, subj: Any) -> Any:
+    """'Clinton, a top aide said, "is confident"': the parse makes the sentence's
+    subject the aside's subject and the teller its apposition; the teller is that
+    apposition when it runs from a comma up to the verb."""
+    if subj is None or verb.dep_ != "parataxis" or subj.i >= verb.i:
+        return None
+    doc = verb.doc
+    appos = next((c for c in subj.children if c.dep_ == "appos" and c.i > subj.i), None)
+    if appos is None or appos.pos_ not in ("NOUN", "PROPN") or appos.right_edge.i != verb.i - 1:
+        return None
+    lo = appos.left_edge.i
+    return appos if lo > subj.i + 1 and doc[lo - 1].text == "," else None
 
 
 def _as_clause(text: str, verb: Any, sent: Any, seg_start: int) -> Attribution | None:

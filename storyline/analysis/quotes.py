@@ -42,7 +42,8 @@ from .quotemarks import (
     single_marks_as_double,
 )
 from .registry import register
-from .speakers import Speaker, SpeakerResolver
+from .roles import KIN_NOUNS
+from .speakers import Speaker, SpeakerResolver, _for_people
 
 __all__ = ["Attribution", "QuoteExtractor", "extract_attributions", "find_quote_spans"]
 
@@ -56,7 +57,7 @@ class QuoteExtractor:
     """Analysis component: fills `analysis.quotes` with attributed speech."""
 
     name = "quotes"
-    version = "14"  # 14: indefinite descriptions are new nameless sources ("one longtime adviser to X"), a subject inside the quotation gives way, "people close to X", "who" for the people it follows, "show up"; 13: speech a person tells of is theirs (nested), a wire dateline is no speaker, an "as" aside is no statement, a quote tagged by someone else carries no one on; 4: skips furniture sentences; 5: issue-10 speakers (relatives, documents, single marks); 6: described and appositive sources, roles through the index; 7: short quoted sentences, trailing tags, carried paragraphs; 8: unclosed quotes end at their tag, quotes after named indirect speech, coordinated speech verbs; 9: a source phrase re-read in a circle ends with no speaker; 10: relative pronouns, epithets, untagged subjects; 11: a tag before its quote, a quote labelling a pronoun object; 12: group speakers ("they", plural people and bodies, a person's campaign), "the website" a page, court orders, a colleague, a definite title is the person the sentence is about, "said of X" after a quotation, "it" for the organisation that spoke before, people named after a plural description, a fronted "according to" over inner speech, an organisation tagged as a noun after its description, who released a video that accuses
+    version = "15"  # 15: a teller inside the clause ("X, a top aide said, ..."), a speaking description is the person named next; 14: indefinite descriptions are new nameless sources ("one longtime adviser to X"), a subject inside the quotation gives way, "people close to X", "who" for the people it follows, "show up"; 13: speech a person tells of is theirs (nested), a wire dateline is no speaker, an "as" aside is no statement, a quote tagged by someone else carries no one on; 4: skips furniture sentences; 5: issue-10 speakers (relatives, documents, single marks); 6: described and appositive sources, roles through the index; 7: short quoted sentences, trailing tags, carried paragraphs; 8: unclosed quotes end at their tag, quotes after named indirect speech, coordinated speech verbs; 9: a source phrase re-read in a circle ends with no speaker; 10: relative pronouns, epithets, untagged subjects; 11: a tag before its quote, a quote labelling a pronoun object; 12: group speakers ("they", plural people and bodies, a person's campaign), "the website" a page, court orders, a colleague, a definite title is the person the sentence is about, "said of X" after a quotation, "it" for the organisation that spoke before, people named after a plural description, a fronted "according to" over inner speech, an organisation tagged as a noun after its description, who released a video that accuses
     requires = ("entities", "people")
     provides = ("quotes",)
 
@@ -131,6 +132,8 @@ class QuoteExtractor:
                 continue  # "I think" inside a quote: already the quoted speaker's words
             if not att.direct and not _is_speech(analysis.nlp, att.content[0]):
                 continue
+            if not att.direct and _describing_clause(att, analysis.nlp):
+                continue  # "a woman who has accused X of rape said": who she is, not speech
             if _turns_up(att, analysis.nlp):
                 continue  # "which Trump might show up": who appears, not what is said
             if not att.direct and att.cue_lemma in _COGNITION:
@@ -217,6 +220,12 @@ class QuoteExtractor:
                     resolver.note_speaker(att.source_head.idx, speaker.name)
             else:
                 speaker = Speaker(None, "unknown")
+            if (speaker.name is None or speaker.kind != "person") and att.source_head is not None:
+                named = _named_next(att.source_head, analysis.nlp, marked)
+                if named is not None:
+                    # "The deputy head of China's delegation said X." then "Rear Admiral
+                    # Guan Youfei told reporters": the person the description introduces
+                    speaker = resolver.resolve_name(named, [])
             spoken.append((att, speaker))
             if speaker.kind == "organisation" and speaker.name and att.cue_lemma in _PUBLISHING:
                 resolver.note_publication(att.cue.start, speaker.name)
@@ -424,6 +433,77 @@ def _epithet(att: Attribution, head: Any) -> bool:
     )
 
 
+def _describing_clause(att: Attribution, nlp_doc: Any) -> bool:
+    """A verb that says something of its object ("accused", "denied") in a relative
+    clause with no clause for content ("a woman who has accused X of rape"): the clause
+    says who the person is; the object is no statement of theirs."""
+    if att.cue_lemma not in _SAID_OF or not att.content:
+        return False
+    cue = nlp_doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand")
+    if cue is None or not len(cue) or cue.root.dep_ != "relcl":
+        return False
+    content = nlp_doc.char_span(att.content[0].start, att.content[-1].end, alignment_mode="expand")
+    return content is not None and not any(t.pos_ in ("VERB", "AUX") for t in content)
+
+
+# Nameless voices by convention: "a spokesman for X said" is not the person named next.
+_CONVENTIONAL_VOICES = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "official", "representative", "source"}
+)
+
+
+def _named_next(head: Any, nlp_doc: Any, quoted: list[Span]) -> list[Any] | None:
+    """The name of the person a speaking description introduces, named first in the
+    next sentence: "A woman who has accused X of rape said ..." then "Juanita Broaddrick,
+    who ...", "X's estranged husband says ..." then "Isaiah Silva is requesting ...".
+
+    Only a description of one person specific enough to introduce someone (a possessor,
+    an "of" phrase or a relative clause), never a conventional nameless voice ("a
+    spokesman for X"); the name must be new to the article and the subject of the next
+    sentence or of its speech verb, outside quotation marks."""
+    if head.pos_ != "NOUN" or head.tag_ != "NN" or head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    low = head.lower_
+    if low in _CONVENTIONAL_VOICES or not (_for_people(head) or low in KIN_NOUNS):
+        return None
+    if not any(
+        (c.dep_ == "poss" and c.pos_ != "PRON")  # "her friend" is anyone's
+        or c.dep_ in ("relcl", "acl")
+        or (c.dep_ == "prep" and c.lower_ == "of")
+        for c in head.children
+    ):
+        return None
+    text = doc_text(nlp_doc)
+    sent = head.sent
+    following: list[Any] = []
+    while sent.end < len(nlp_doc) and len(following) < _NAMED_NEXT_SENTENCES:
+        new_paragraph = "\n" in text[sent.end_char : nlp_doc[sent.end].idx + 1]
+        sent = nlp_doc[sent.end].sent
+        following.append(sent)
+        if new_paragraph:
+            break  # up to the first sentence of the next paragraph
+    if not following:
+        return None
+    start = following[0].start  # anyone named up to here is no one new
+    earlier = {e[-1].lower_ for e in nlp_doc.ents if e.label_ == "PERSON" and e.end <= start}
+    for part in following:
+        for ent in part.ents:
+            if ent.label_ != "PERSON" or any(q.start <= ent.start_char < q.end for q in quoted):
+                continue
+            if ent[-1].lower_ in earlier:
+                continue  # named before: not the one the description introduces
+            if ent.root.dep_ in ("nsubj", "nsubjpass") and (
+                ent.start == part.start or ent.root.head.lemma_.lower() in SPEECH_VERBS
+            ):
+                return list(ent)
+            return None  # the first person named next is not who speaks
+    return None
+
+
+# How many sentences after a speaking description its person may be named in.
+_NAMED_NEXT_SENTENCES = 3
+
+
 def _last_speaker(spoken: list[tuple[Attribution, Speaker]], at: int) -> Speaker | None:
     """The speaker of the nearest named statement before `at`, within `_EPITHET_REACH`."""
     for prior, speaker in reversed(spoken):
@@ -515,6 +595,8 @@ def _other_speaker(att: Attribution, nlp_doc: Any, start: int, end: int) -> Attr
     for verb in part:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_VERBS:
             continue
+        if att.cue.start <= verb.idx < att.cue.end:
+            continue  # the quote's own tag ('X, a top aide said, "..."'), not another's
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.pos_ == "PRON" or subj.lower_ in FIRST_PERSON:
             continue

@@ -867,3 +867,71 @@ def test_an_ad_that_accuses_is_the_speaker(nlp):
     # draw 2701: "A campaign TV ad released Thursday accuses Trump of ..." had no speaker
     qs = quotes(nlp, "A campaign TV ad released Thursday accuses Ruiz of buying influence.")
     assert said(qs, "buying influence").speaker.startswith("A campaign TV ad")
+
+
+def test_a_teller_inside_the_clause_speaks_not_the_subject_before_it(nlp):
+    # 'X, a top aide said, "is ..."': the aside's teller, parsed as X's apposition
+    qs = quotes(
+        nlp,
+        "Mayor Dana Holt met the council on Monday. "
+        'Holt, a senior adviser said, "is ready for a long fight" over the harbour budget.',
+    )
+    assert said(qs, "ready for a long fight").speaker != "Dana Holt"
+    assert "adviser" in (said(qs, "ready for a long fight").speaker or "")
+
+
+def test_a_description_that_speaks_is_the_person_named_next(nlp):
+    qs = quotes(
+        nlp,
+        "A man who has sued the harbour board said on Monday that the board hid the report.\n\n"
+        "Pavel Orlik, who worked at the port for 20 years, filed the suit in March.",
+    )
+    assert said(qs, "hid the report").speaker == "Pavel Orlik"
+
+
+def test_a_conventional_voice_is_not_the_person_named_next(nlp):
+    qs = quotes(
+        nlp,
+        "A spokesman for the harbour board said the report was never hidden.\n\n"
+        "Pavel Orlik, who worked at the port for 20 years, filed the suit in March.",
+    )
+    assert said(qs, "never hidden").speaker != "Pavel Orlik"
+
+
+def test_a_description_is_not_someone_named_before(nlp):
+    qs = quotes(
+        nlp,
+        "Pavel Orlik sued the harbour board. "
+        "A woman who works at the port said on Monday that the suit had no merit. "
+        "Orlik said he would appeal.",
+    )
+    assert said(qs, "no merit").speaker != "Pavel Orlik"
+
+
+def test_her_friend_is_not_the_person_named_next(nlp):
+    qs = quotes(
+        nlp,
+        "Lena Voss was also on the flight, her friend said. "
+        "Pavel Orlik told reporters he had met her in May.",
+    )
+    assert said(qs, "also on the flight").speaker != "Pavel Orlik"
+
+
+def test_a_description_is_named_in_the_next_paragraph(nlp):
+    qs = quotes(
+        nlp,
+        "A man who has accused former Mayor Ruth Kell of fraud said on Monday that the city "
+        "hid the report. He also described a meeting with Ruth Kell in May.\n\n"
+        "Pavel Orlik, who worked at the port for 20 years, filed the suit in March.",
+    )
+    assert said(qs, "hid the report").speaker == "Pavel Orlik"
+
+
+def test_who_someone_accused_is_no_statement(nlp):
+    qs = quotes(
+        nlp,
+        "A man who has accused former Mayor Ruth Kell of fraud said on Monday that the city "
+        "hid the report.",
+    )
+    assert not [q for q in qs if "of fraud" in q.text]
+    assert said(qs, "hid the report")
