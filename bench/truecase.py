@@ -40,7 +40,6 @@ from storyline.ingest import document_from_text
 from storyline.ingest.truecase import _WORD, recase, shipped, starts_sentence
 from storyline.model import Analysis, Document
 
-
 LABEL_SPEAKERS = {"Jane Morrow", "David Okafor"}  # robustness.transcript_text's anchors
 
 
@@ -140,9 +139,7 @@ def main(argv: list[str] | None = None) -> int:
                 for k in ("statements", "to_labels", "figures", "dates", "persons")
             }
             for k in ("figure_forms", "date_forms"):
-                total[shape][f"{k}_as_clean"] = sum(
-                    len(r[shape][k] & r["clean"][k]) for r in rows
-                )
+                total[shape][f"{k}_as_clean"] = sum(len(r[shape][k] & r["clean"][k]) for r in rows)
         result["analysis"] = {"articles": len(rows), **total}
     print(json.dumps({k: v for k, v in result.items() if k != "articles"}, indent=1))
     if args.json:

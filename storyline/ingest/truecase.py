@@ -41,8 +41,45 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _ENDS = re.compile(r"[.!?]+[\"'”’)\]]*\s+$")
 _OPENS_QUOTE = re.compile(r"(?:^|\s)[(\[]?[\"“‘'`«]+$")
 ABBREVIATIONS = frozenset(
-    "mr mrs ms dr sen rep gov gen lt col sgt st jr sr inc corp co ltd vs mt ft "
-    "jan feb mar apr aug sept sep oct nov dec u.s u.k u.n d.c a.m p.m".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "lt",
+        "col",
+        "sgt",
+        "st",
+        "jr",
+        "sr",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "vs",
+        "mt",
+        "ft",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "aug",
+        "sept",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "u.n",
+        "d.c",
+        "a.m",
+        "p.m",
+    ]
 )
 
 
