@@ -110,7 +110,13 @@ def main(argv: list[str] | None = None) -> int:
         if line.strip() and not is_shouted(line)
     ]
     table = train(lines)
-    np.savez_compressed(args.out, **table)
+    np.savez_compressed(
+        args.out,
+        forms=table["forms"],
+        counts=table["counts"],
+        context=table["context"],
+        context_counts=table["context_counts"],
+    )
     print(
         f"{len(lines)} lines; {len(table['forms'])} forms, {len(table['context'])} context pairs"
         f" -> {args.out} ({args.out.stat().st_size // 1024} KiB)"
