@@ -39,7 +39,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # What ends a sentence: the next word starts one. Abbreviations ("SEN.", "U.S.",
 # "MR.") do not, so the table decides the word after them.
 _ENDS = re.compile(r"[.!?]+[\"'”’)\]]*\s+$")
-_OPENS_QUOTE = re.compile(r"(?:^|\s)[(\[]?[\"“‘'`«]+$")
+_OPENS_QUOTE = re.compile(r"(?:^|(?<=\s))[(\[]?[\"“‘'`«]+$")
 ABBREVIATIONS = frozenset(
     [
         "mr",
@@ -164,7 +164,7 @@ def recase(text: str, table: CaseTable | None = None, unknown: str = "") -> str:
     for i, m in enumerate(words):
         gap = text[words[i - 1].end() if i else 0 : m.start()]
         first = i == 0 or starts_sentence(text, m.start(), gap)
-        opens = bool(_OPENS_QUOTE.search(gap if i else " " + gap))
+        opens = _opens_speech(text, m.start(), gap)
         nxt = lowered[i + 1] if i + 1 < len(words) else None
         prev = None if first else (prev_form.lower() if prev_form else None)
         form = _form(m.group(), table, prev, nxt, unknown or UNKNOWN)
@@ -175,6 +175,17 @@ def recase(text: str, table: CaseTable | None = None, unknown: str = "") -> str:
             if len(c) == 1 and c.lower() == chars[m.start() + k].lower():
                 chars[m.start() + k] = c
     return "".join(chars)
+
+
+def _opens_speech(text: str, at: int, gap: str) -> bool:
+    """Whether the word at `at` opens a quotation that is a sentence of its own: after a
+    comma, colon or sentence end ('SAID, "WE', ': "WE'), not a quoted word inside a
+    sentence ('CALLED HER "THIRD-RATE"', which the table decides)."""
+    mark = _OPENS_QUOTE.search(gap)
+    if mark is None:
+        return False
+    before = text[: at - (len(gap) - mark.start())].rstrip()
+    return not before or before[-1] in ",:;.!?" or before[-1] in "\"”’'"
 
 
 def starts_sentence(text: str, at: int, gap: str) -> bool:
@@ -201,6 +212,8 @@ def _form(
         found = table.case(base, prev, nxt)
         if found is not None and len(found) == len(base):
             return found + sep + tail.lower()
+    if len(base) > 3 and base[-1] in "Ss" and not re.search(r"[AEIOUYaeiouy]", base[:-1]):
+        return base[:-1].upper() + "s" + sep + tail.lower()  # "PFDs"
     if len(base) <= ACRONYM_LETTERS or not re.search(r"[AEIOUYaeiouy]", base):
         return base.upper() + sep + tail.lower()  # an unseen acronym: "PFD", "ACA"
     if unknown == "lower":
