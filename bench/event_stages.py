@@ -14,11 +14,13 @@ the match rule of bench/precision.py):
 - kept: the brief's timeline holds it.
 
 A lost event is also tallied by the kind of date the gold sentence names
-(event_keep's kinds). Analyses are cached under --cache (pickles keyed by the
+(event_keep's kinds). With --errors the brief's wrong lines are listed too (the
+precision side: a line whose citations hold no gold event of its date), each
+with the gold dates of its sentence. Analyses are cached under --cache (pickles keyed by the
 gold file) so a change to the briefing stages reruns in seconds; delete the
 cache after a change to analysis.
 
-Usage: python bench/event_stages.py [GOLD.json ...] [--cache DIR] [--json FILE] [--list]
+Usage: python bench/event_stages.py [GOLD.json ...] [--cache DIR] [--json FILE] [--list] [--errors]
 """
 
 from __future__ import annotations
@@ -57,7 +59,11 @@ def _holds(items: list[Any], g: dict, ids: dict[str, str]) -> bool:
     return False
 
 
-def stages(gold_path: Path, cache: Path | None) -> list[dict[str, Any]]:
+def stages(
+    gold_path: Path, cache: Path | None, errors: list[str] | None = None
+) -> tuple[list[dict[str, Any]], int]:
+    """The stage losing each gold event of one gold file, and how many lines the brief
+    shows; `errors` collects the wrong lines."""
     data = json.loads(gold_path.read_text())
     docs, _ = gold_documents(data, ROOT)
     gold = Gold(data, docs)
@@ -78,6 +84,12 @@ def stages(gold_path: Path, cache: Path | None) -> list[dict[str, Any]]:
     clean = clean_timeline(events, published)
     brief = build_brief(analyses, limits=UNLIMITED)
     ladder = [items, merged, events, clean, brief.timeline]
+    if errors is not None:  # the precision side: lines no gold event of their date holds
+        for e in brief.timeline:
+            there = [g for c in e.citations for g in gold.at("events", c)]
+            if not any(g["date"] == e.date for g in there):
+                golds = ",".join(sorted({g["date"] for g in there})) or "-"
+                errors.append(f"{gold_path.name} {e.date} (gold {golds}): {e.text[:150]!r}")
     out = []
     for g in gold.data["events"]:
         stage = next(
@@ -102,7 +114,7 @@ def stages(gold_path: Path, cache: Path | None) -> list[dict[str, Any]]:
                     row["group"] = f"{e.date} ({len(e.citations)} passages): {e.text[:100]}"
                     break
         out.append(row)
-    return out
+    return out, len(brief.timeline)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -111,13 +123,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path)
     ap.add_argument("--json", type=Path)
     ap.add_argument("--list", action="store_true", help="print each lost event")
+    ap.add_argument("--errors", action="store_true", help="print each wrong line of the brief")
     args = ap.parse_args(argv)
     files = args.gold or [
         f for f in sorted(GOLD_DIR.glob("*.json")) if json.loads(f.read_text()).get("events")
     ]
     if args.cache:
         args.cache.mkdir(parents=True, exist_ok=True)
-    rows = [r for f in files for r in stages(f, args.cache)]
+    errors: list[str] = []
+    rows: list[dict[str, Any]] = []
+    lines = 0
+    for f in files:
+        found, shown = stages(f, args.cache, errors)
+        rows += found
+        lines += shown
     by_stage = Counter(r["stage"] for r in rows)
     by_kind = Counter((r["stage"], r["kind"]) for r in rows)
     print(f"{len(rows)} gold events")
@@ -130,8 +149,14 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"[{r['stage']}] {r['file']} {r['date']} {r['kind']}: {r['text']!r}")
                 if "group" in r:
                     print(f"     -> {r['group']}")
+    print(f"{len(errors)} wrong lines of {lines}")
+    if args.errors:
+        for err in errors:
+            print(f"x {err}")
     if args.json:
-        args.json.write_text(json.dumps({"stages": dict(by_stage), "rows": rows}, indent=1))
+        args.json.write_text(
+            json.dumps({"stages": dict(by_stage), "rows": rows, "wrong": errors}, indent=1)
+        )
     return 0
 
 

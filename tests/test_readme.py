@@ -28,3 +28,18 @@ def test_readme_python_block_runs(number: int, tmp_path, monkeypatch, capsys) ->
         assert all(b.documents and b.summary for b in briefs)
     printed = capsys.readouterr().out
     assert "Traceback" not in printed
+
+
+def test_readme_names_only_paths_and_stages_that_exist() -> None:
+    # the packages were renamed (brief -> briefing, render -> renderers) and the README
+    # went on naming the old ones
+    text = README.read_text("utf-8")
+    root = README.parent
+    paths = set(re.findall(r"`(storyline/[\w/.-]+)`", text))
+    paths |= set(re.findall(r"\]\((storyline/[\w/.-]+)\)", text))
+    assert paths
+    assert [p for p in sorted(paths) if not (root / p).exists()] == []
+    pipeline = text.split("## How it is built", 1)[1].split("See [docs", 1)[0]
+    stages = re.findall(r"(?:^|→ )`([a-z]+)`", pipeline, re.M)
+    assert len(stages) >= 5
+    assert [s for s in stages if not (root / "storyline" / s).is_dir()] == []

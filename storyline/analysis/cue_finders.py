@@ -26,6 +26,7 @@ from .cues import (
     PREDICATE_SPEECH_NOUNS,
     PREDICATING_CUES,
     PREP_CONTENT_VERBS,
+    RECEIVING_VERBS,
     REPORT_NOUNS,
     RETORT_VERBS,
     SPEECH_NOUNS,
@@ -1312,3 +1313,96 @@ def _after_phrase(tok: Any) -> Any:
     """The token after `tok`'s phrase (its right edge)."""
     nxt = tok.right_edge.i + 1
     return tok.doc[min(nxt, len(tok.doc) - 1)]
+
+
+# Prepositions whose object a noun cue can report ("criticism of X", "his case against X").
+_NOUN_PROPOSED_PREPS = ("of", "about", "on", "against", "for", "over", "to", "with")
+
+
+def noun_candidate(text: str, noun: Any) -> Attribution | None:
+    """Any noun with something it could report, for the learned noun cue finder
+    (cue_model.py) to judge: "the claim that X", "his argument for X", "voiced criticism
+    of X". The content is the noun's that-clause, to-clause or prepositional object; the
+    source its possessor, its "by/from" agent, or the subject of the verb it is the object
+    of (then the cue runs from that verb to the noun). Most candidates are no attribution:
+    the model decides, not this builder."""
+    if noun.pos_ != "NOUN":
+        return None
+    kids = list(noun.children)
+    clause = next(
+        (
+            c
+            for c in kids
+            if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i and _marked(c, "that")
+        ),
+        None,
+    )
+    comp = clause
+    if comp is None:
+        comp = next(
+            (
+                c
+                for c in kids
+                if c.dep_ == "acl" and c.i > noun.i and any(m.tag_ == "TO" for m in c.children)
+            ),
+            None,
+        )
+    if comp is None:
+        prep = next(
+            (
+                c
+                for c in kids
+                if c.dep_ == "prep" and c.i > noun.i and c.lower_ in _NOUN_PROPOSED_PREPS
+            ),
+            None,
+        )
+        if prep is not None:
+            comp = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    if comp is None:
+        return None
+    toks = [t for t in comp.subtree if not t.is_space]
+    start, end = _trim(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+    if end <= start or "\n" in text[start:end]:
+        return None
+    poss = next((c for c in kids if c.dep_ == "poss"), None)
+    if poss is None:
+        agent = next(
+            (c for c in kids if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from")), None
+        )
+        poss = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if poss is not None and poss.i > comp.i:
+            poss = None
+    verb = noun.head
+    if (
+        poss is None
+        and noun.dep_ in ("dobj", "attr")
+        and verb.pos_ in ("VERB", "AUX")
+        and verb.lemma_.lower() not in RECEIVING_VERBS
+    ):
+        subj = _subject(verb)
+        if subj is not None and subj.lower_ not in _NO_SOURCE and verb.i < noun.i:
+            att = _verb_noun_cue(text, verb, noun, noun, comp, subj, clausal=clause is not None)
+            if att is not None and att.source is not None and att.source.end <= att.cue.start:
+                return att
+    source = None
+    source_toks: list[Any] = []
+    if poss is not None:
+        source_toks = [poss] if poss.lower_ in _POSSESSIVES else _phrase(poss)
+        src_end = source_toks[-1].idx + len(source_toks[-1])
+        if source_toks[-1].text in ("'s", "\u2019s", "'", "\u2019") and len(source_toks) > 1:
+            source_toks = source_toks[:-1]
+        source = Span(source_toks[0].idx, src_end)
+    return Attribution(
+        cue=Span(noun.idx, noun.idx + len(noun)),
+        content=[Span(start, end)],
+        source=source,
+        cue_text=noun.text,
+        source_head=poss,
+        source_tokens=source_toks,
+        cue_lemma=noun.lemma_.lower(),
+        clausal=clause is not None,
+        broad=True,
+    )
+
+
+_POSSESSIVES = frozenset({"its", "their", "his", "her", "my", "our", "your"})

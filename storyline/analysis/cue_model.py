@@ -16,6 +16,13 @@ evaluation and as a direct quote's cue, never shown as indirect speech.
 
 A second model (`nest`) decides, under PolNeAR's convention (`nested=False`),
 which attributions inside another's content are kept (`keeps_nested`).
+
+A third (`noun`) proposes noun cues no list holds ("the contention that X", "his
+critique of Y", "voiced doubts about Z"): every noun that `cue_finders.noun_candidate`
+gives a content (its that-clause, to-clause or prepositional object) is a candidate,
+and the model, over the noun's lemma (a lexicon learned from train), what its content
+and source are and its place among the listed finders' attributions, says which are
+cues. Its attributions are `broad` too.
 """
 
 from __future__ import annotations
@@ -28,7 +35,7 @@ from typing import Any
 
 import numpy as np
 
-from .cue_finders import Attribution, _subject, _verb_attribution
+from .cue_finders import Attribution, _subject, _verb_attribution, noun_candidate
 from .cues import CUE_VERBS
 from .quotemarks import find_quote_spans
 
@@ -55,7 +62,8 @@ class LinearModel:
         return self.score(feats) >= self.threshold
 
 
-# The shipped models by job: "cue" (which candidate verbs are cues).
+# The shipped models by job: "cue" (which candidate verbs are cues), "nest" (which nested
+# attributions PolNeAR keeps), "noun" (which candidate nouns are cues).
 Models = dict[str, LinearModel]
 
 
@@ -196,17 +204,121 @@ def features(
 def learned_attributions(
     text: str, doc: Any, found: list[Attribution], models: Models | None = None
 ) -> list[Attribution]:
-    """The candidates the cue model takes as cues, marked `broad`."""
-    model = (shipped_models() if models is None else models).get("cue")
-    if model is None:
+    """The candidates the cue model (verbs) and the noun model take as cues, marked
+    `broad`; a noun inside a taken verb's cue ("voiced criticism of X") is left to it."""
+    ms = shipped_models() if models is None else models
+    model, noun_model = ms.get("cue"), ms.get("noun")
+    if model is None and noun_model is None:
         return []
     quoted = [(s.start, s.end) for group in find_quote_spans(text) for s in group]
     out = []
-    for tok, sent, att in candidates(text, doc, found):
-        if model.takes(features(text, tok, sent, att, quoted, found)):
-            att.broad = True
-            out.append(att)
+    if model is not None:
+        for tok, sent, att in candidates(text, doc, found):
+            if model.takes(features(text, tok, sent, att, quoted, found)):
+                att.broad = True
+                out.append(att)
+    if noun_model is not None:
+        taken = [(a.cue.start, a.cue.end) for a in out]
+        for tok, sent, att in noun_candidates(text, doc, found):
+            if any(s < att.cue.end and att.cue.start < e for s, e in taken):
+                continue
+            if noun_model.takes(noun_features(text, tok, sent, att, quoted, found)):
+                out.append(att)
     return out
+
+
+def noun_candidates(
+    text: str, doc: Any, found: list[Attribution]
+) -> list[tuple[Any, Any, Attribution]]:
+    """Nouns to which `cue_finders.noun_candidate` gives a content, with their sentence
+    and attribution; nouns inside a listed finder's cue are skipped."""
+    cues = [(a.cue.start, a.cue.end) for a in found]
+    out: list[tuple[Any, Any, Attribution]] = []
+    for sent in doc.sents:
+        for tok in sent:
+            if tok.pos_ != "NOUN" or any(s <= tok.idx < e for s, e in cues):
+                continue
+            att = noun_candidate(text, tok)
+            if att is None or any(s < att.cue.end and att.cue.start < e for s, e in cues):
+                continue
+            out.append((tok, sent, att))
+    return out
+
+
+def noun_features(
+    text: str,
+    tok: Any,
+    sent: Any,
+    att: Attribution,
+    quoted: list[tuple[int, int]],
+    found: list[Attribution],
+) -> list[str]:
+    """Sparse features of a candidate cue noun: its lemma (the learned lexicon), what
+    its content is (that-clause, to-clause, which preposition's object), where its
+    source comes from (possessor, agent, the governing verb's subject) and its place
+    among the listed finders' attributions."""
+    lemma = tok.lemma_.lower()
+    head = tok.head
+    kids = list(tok.children)
+    content = att.content[0]
+    comp = next(
+        (c for c in kids if c.i > tok.i and c.dep_ in ("acl", "ccomp", "relcl", "prep")), None
+    )
+    if att.clausal:
+        comp_kind = "that"
+    elif comp is not None and comp.dep_ == "prep":
+        comp_kind = "prep:" + comp.lower_
+    else:
+        comp_kind = "to"
+    if att.source is None:
+        src = "none"
+    elif att.cue.start < tok.idx:
+        src = "verb"
+    elif any(c.dep_ == "poss" for c in kids):
+        src = "poss"
+    else:
+        src = "agent"
+    srck = _subject_kind(att.source_head) if att.source_head is not None else "none"
+    det = next((c.lower_ for c in kids if c.dep_ in ("det", "poss") and c.i < tok.i), "-")
+    if det not in ("the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "-"):
+        det = "other"
+    in_quote = any(a <= tok.idx < b for a, b in quoted)
+    words = len(text[content.start : content.end].split())
+    ents = sorted(
+        {
+            t.ent_type_
+            for t in tok.doc.char_span(content.start, content.end, alignment_mode="expand") or []
+            if t.ent_type_
+        }
+    )
+    inside = any(c.start <= tok.idx < c.end for a in found for c in a.content)
+    holds = any(content.start <= a.cue.start < content.end for a in found)
+    same = any(sent.start_char <= a.cue.start < sent.end_char for a in found)
+    f = [
+        "n:lemma=" + lemma,
+        "n:lemma+comp=" + lemma + "+" + comp_kind,
+        "n:lemma+src=" + lemma + "+" + src,
+        "n:comp=" + comp_kind,
+        "n:src=" + src,
+        "n:srck=" + srck,
+        "n:comp+src=" + comp_kind + "+" + src,
+        "n:dep=" + tok.dep_,
+        "n:tag=" + tok.tag_,
+        "n:head=" + head.lemma_.lower(),
+        "n:dep+headpos=" + tok.dep_ + "+" + head.pos_,
+        "n:det=" + det,
+        "n:quoted=" + str(in_quote),
+        "n:words=" + _bucket(words),
+        "n:sentpos=" + _bucket(tok.i - sent.start),
+        "n:inside_found=" + str(inside),
+        "n:holds_found=" + str(holds),
+        "n:sent_found=" + str(same),
+    ]
+    f.extend("n:amod=" + c.lemma_.lower() for c in kids if c.dep_ == "amod")
+    f.extend("n:ent=" + e for e in ents)
+    if src == "verb":
+        f.append("n:verb+lemma=" + head.lemma_.lower() + "+" + lemma)
+    return f
 
 
 # Cue lemmas named in the nesting features; any other is "other" (few examples each).

@@ -623,3 +623,30 @@ HEARING_BODIES = frozenset(
 # Verbs that report a reply only with "back" ("Mr Roe fired back", "she shot back", "hit
 # back at critics"); alone they are no cue ("fired the coach").
 RETORT_VERBS = frozenset({"fire", "shoot", "hit", "snap"})
+
+# Verbs whose subject receives what a cue noun expresses ("Roe faced criticism of X", "won
+# the endorsement of Y"): the subject is its target, not its source, so a noun cue under
+# one of them takes no source from the subject (cue_finders.noun_candidate).
+RECEIVING_VERBS = frozenset(
+    {
+        "face",
+        "receive",
+        "win",
+        "get",
+        "earn",
+        "draw",
+        "garner",
+        "attract",
+        "gain",
+        "snag",
+        "court",
+        "seek",
+        "land",
+        "secure",
+        "weather",
+        "endure",
+        "suffer",
+        "take",
+        "lose",
+    }
+)

@@ -249,8 +249,8 @@ def clause_tense(verb: Any, depth: int = 0) -> bool | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if _counterfactual(verb):
         return False  # "would have been drafted": a past (that did not happen), no plan
-    if any(a.lower_ in FUTURE_AUX for a in auxes):
-        return True
+    if any(a.lower_ in FUTURE_AUX | _AHEAD_AUX for a in auxes):
+        return True  # "must support Clinton in November": the next November, not a past one
     head = verb.head
     if any(a.tag_ == "TO" for a in auxes) and head.i != verb.i:
         # An infinitive takes its time from the verb it completes.
@@ -277,6 +277,16 @@ def clause_tense(verb: Any, depth: int = 0) -> bool | None:
     return None
 
 
+def _noun_time(nlp_doc: Any, span: Any) -> bool:
+    """Whether the date in `span` times a noun's event rather than its clause: the parse
+    hangs it on a noun, or it follows an event noun ("a boost from the win Tuesday")."""
+    before = nlp_doc[span.start - 1] if span.start > 0 else None
+    return bool(
+        (span.root.head.pos_ == "NOUN" and span.root.dep_ in ("npadvmod", "poss", "nmod"))
+        or (before is not None and before.lemma_.lower() in EVENT_NOUNS)
+    )
+
+
 def parse_tense(nlp_doc: Any, start: int, end: int) -> bool | None:
     """`clause_tense` of the verb governing the characters [start, end) of `nlp_doc`."""
     span = nlp_doc.char_span(start, end, alignment_mode="expand")
@@ -293,6 +303,16 @@ def parse_tense(nlp_doc: Any, start: int, end: int) -> bool | None:
     ):
         return True  # "has scheduled the session for Jan. 23": the plan's date is ahead
     tense = clause_tense(verb)
+    if (
+        tense
+        and verb is not None
+        and _noun_time(nlp_doc, span)
+        and not any(c.lower_ in FUTURE_AUX for c in verb.children if c.dep_ in ("aux", "auxpass"))
+    ):
+        # "should get a boost from the win Tuesday": what is owed or expected of the
+        # clause (an obligation's "should", "must") says nothing of when the noun's own
+        # event was
+        tense = None
     if tense is None and verb is not None and verb.dep_ == "advcl" and verb.head.i != verb.i:
         # "Once the rule goes into effect on Dec. 1, workers will receive ...": a present
         # adverbial clause takes the time of the clause it modifies
@@ -434,8 +454,61 @@ def describes_thing(
     return not _past_simple(verb) and clause_tense(verb) is not True
 
 
+# Verbs by which a clause deals with a thing or an event rather than taking part in it:
+# "Republicans investigating the 2012 attack", "had politicized the 2001 attacks".
+REFERRING_LEMMAS = frozenset(
+    {"investigate", "probe", "examine", "review", "study", "discuss", "recall", "remember"}
+    | {"mention", "cite", "invoke", "defend", "criticize", "criticise", "blame", "politicize"}
+    | {"concern", "regard", "commemorate", "compare", "question", "recount", "describe"}
+    | {"exploit", "revisit", "reference", "condemn", "praise", "dismiss", "downplay"}
+)
+# Prepositions by which a noun or verb is about a dated thing: "e-mails about the 2012
+# attacks", "questions over Clinton's 2002 vote", "an inquiry into the 2012 attack".
+_ABOUT = frozenset({"about", "concerning", "regarding", "over", "into"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
+def refers_to_event(nlp_doc: Any, start: int, end: int) -> bool:
+    """`_refers_to` for the date at [start, end): whatever the clause's tense ("will take
+    the stage after ... a face-off with Republicans investigating the 2012 attack")."""
+    span = nlp_doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and _refers_to(span.root)
+
+
+def _refers_to(root: Any) -> bool:
+    """Whether a date that modifies a noun ("the 2012 attack", "2012 Benghazi attacks")
+    sits in an object that its clause refers to, investigates or talks about: the date
+    is the noun's, and the clause happens at another time. A dated noun that is the
+    clause's subject ("the 2012 attack killed four"), or one the clause takes part in
+    ("won the 2012 election", "voted in Tuesday's primary"), dates the clause."""
+    if root.dep_ not in ("compound", "amod", "nummod", "nmod"):
+        return False
+    noun = root.head
+    for _ in range(4):  # "2012 Benghazi attacks": up to the head of the compound
+        if noun.dep_ != "compound" or noun.head.i == noun.i:
+            break
+        noun = noun.head
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.i == root.i or noun.dep_ in _SUBJECTS:
+        return False
+    if noun.dep_ == "pobj":
+        return noun.head.lower_ in _ABOUT
+    return (
+        noun.dep_ == "dobj"
+        and noun.head.pos_ in ("VERB", "AUX")
+        and noun.head.lemma_.lower() in REFERRING_LEMMAS
+    )
+
+
 # Modals of a possibility, not a plan: "could run in 2020", "might win in November".
 _MAYBE_AUX = frozenset({"could", "might", "may", "would", "'d"})
+# Modals of an obligation: "the party must support Clinton in November". What someone
+# must do is no happening and, unlike "will", no plan either. "should" looks ahead too
+# but is as often a schedule ("the trial should be held on Saturday"), which stays a plan.
+OBLIGATION_AUX = frozenset({"must", "ought"})
+_AHEAD_AUX = OBLIGATION_AUX | {"should"}
+# Verbs that make an obligation of the infinitive they govern: "needs to win in
+# November", "has to pass it by Friday" (the parser's lemma of "has to" is "have").
+_OBLIGATION_HEADS = frozenset({"need", "have"})
 # Verbs of a wish: a plan while it is held ("hopes to finish by March"), none of a
 # happening once told in the past ("hoped to finish by March": it may not have).
 WISH_LEMMAS = frozenset({"hope", "want", "wish", "seek", "intend", "plan", "aim"})
@@ -458,6 +531,17 @@ def _governed_plan(verb: Any, by: bool, ahead: bool, depth: int = 0) -> bool | N
     if any(a in ("will", "'ll", "wo", "shall") for a in auxes):
         return True
     head = verb.head
+    if any(a in OBLIGATION_AUX for a in auxes) or (
+        "to" in auxes
+        and head.i != verb.i
+        and head.lemma_.lower() in _OBLIGATION_HEADS
+        and head.pos_ in ("VERB", "AUX")
+        and verb.dep_ == "xcomp"
+        and not _past(head)
+    ):
+        # "must support Clinton in November": an obligation, not a past November nor a
+        # plan; "must finish by March" is a deadline, which the timeline keeps as ahead
+        return None if by else False
     if any(a in _MAYBE_AUX for a in auxes):
         if by:
             return None  # "would be higher by 2018": a projection to a deadline
@@ -538,6 +622,10 @@ def goal_or_hypothetical(nlp_doc: Any, start: int, end: int, *, ahead: bool = Fa
     if verb is None or _counterfactual(verb) or _past(verb):
         return False  # "won in 2012", "has won": a happening
     by = bool(_BY.search(doc_text(nlp_doc), max(0, start - 24), start))
+    if _noun_time(nlp_doc, span) and any(
+        c.lower_ in OBLIGATION_AUX for c in verb.children if c.dep_ in ("aux", "auxpass")
+    ):
+        return False  # "should get a boost from the win Tuesday": the win happened
     return _governed_plan(verb, by, ahead) is False
 
 
@@ -587,7 +675,18 @@ def _present_at(nlp_doc: Any, start: int, end: int) -> bool:
     for _ in range(40):  # "his victory in Tuesday's primary": a noun's time, not the clause's
         if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
             break
+        event = (
+            token.i == span.root.i
+            and token.dep_ in ("poss", "compound", "nmod")
+            and token.head.lemma_.lower() in EVENT_NOUNS
+            and token.head.dep_ == "pobj"
+            and token.head.head.lower_ in _TOWARD_EVENT
+        )
         token = token.head
+        if event:
+            # "is facing in Tuesday's primary": the day's own event; the verb it takes
+            # place under tells whether it is still to come
+            continue
         if token.pos_ in ("NOUN", "PROPN") and token.lower_ not in _TIME_NOUNS:
             return False
     verb = governing_verb(span.root)
@@ -598,6 +697,20 @@ def _present_at(nlp_doc: Any, start: int, end: int) -> bool:
     return verb is not None and _present(verb)
 
 
+def _scheduled_at(nlp_doc: Any, start: int, end: int) -> bool:
+    """A plain present of a doing at the date ("which votes June 7", "takes effect in
+    January"): a schedule. A present of a state ("sales are strong in March") is not."""
+    span = nlp_doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0 or not _present_at(nlp_doc, start, end):
+        return False
+    verb = governing_verb(span.root)
+    return verb is not None and verb.lemma_.lower() not in _STATE_LEMMAS | {"have"}
+
+
+# Prepositions by which a present clause takes place at, or works toward, a day's event
+# ("is facing in Tuesday's primary", "is preparing for Friday's debate"); "is celebrating
+# after Tuesday's primary", "is angry about Tuesday's vote" look back.
+_TOWARD_EVENT = frozenset({"in", "at", "during", "for", "before", "into", "toward", "towards"})
 # "ahead of New York's Tuesday primary": the day is still to come.
 _AHEAD_OF = re.compile(r"(?i)\bahead\s+of\s+(?:[\w'’.-]+\s+){0,3}$")
 
@@ -988,6 +1101,32 @@ _TRIGGER = re.compile(
 )
 
 
+_DEICTIC_PATTERN = dict(PATTERNS)["deictic"]
+# A capitalised "Today" inside a sentence is a name: "told USA TODAY", "NBC's Today show".
+_NAME_BEFORE_DEICTIC = re.compile(r"(?i)\bUSA\s+$")
+
+
+def _named_deictic(text: str, m: re.Match[str]) -> bool:
+    """Whether "today"/"tonight" at `m` is part of a name ("USA TODAY", "the Today show"):
+    capitalised after a word that is not in capitals itself (a headline in capitals
+    keeps "TODAY") and before one that is not capitalised, or after "USA"."""
+    before = text[max(0, m.start() - 30) : m.start()]
+    if _NAME_BEFORE_DEICTIC.search(before):
+        return True
+    word = m.group(0)
+    prev = re.search(r"([A-Za-z'’]+)[\s]+$", before)
+    after = re.match(r"(?:['’]s)?\s+([A-Za-z])", text[m.end() : m.end() + 6])
+    return bool(
+        word[:1].isupper()
+        and prev is not None
+        and not prev.group(1).isupper()
+        and not re.search(r"[.!?:;\"“”‘’(\n]\s*$", before)
+        # a headline in title case ("Protesters Are Targeting Hillary At Tonight's
+        # Debate") capitalises the next word too
+        and not (after is not None and after.group(1).isupper())
+    )
+
+
 def _candidates(text: str) -> Iterator[tuple[str, re.Match[str]]]:
     """Grammar matches in text order; the first pattern to claim a span keeps it."""
     for line in re.finditer(r"[^\n]+", text):
@@ -1003,7 +1142,9 @@ def _candidates(text: str) -> Iterator[tuple[str, re.Match[str]]]:
                     continue
                 if kind == "month" and not _month_is_date(text, m):
                     continue
-                if kind == "weekday" and _named_day(text, m):
+                if (kind == "weekday" and _named_day(text, m)) or (
+                    kind == "deictic" and _named_deictic(text, m)
+                ):
                     taken.append((m.start(), m.end()))
                     continue
                 taken.append((m.start(), m.end()))
@@ -1159,7 +1300,14 @@ def resolve_dates(
             # on Feb. 20", a Feb. 10 article): the nearest such day, not a year back
             # ("to defeat Trump in November", "a chance of winning in November": a
             # non-finite clause has no past of its own, so its month is the next one)
-            days = 366 if nlp_doc is not None and _non_finite_at(nlp_doc, *m.span()) else None
+            # "California, which votes June 7", "When Democrats get to Philadelphia in late
+            # July": a plain present tells a schedule, so its month is the next one too
+            days = (
+                366
+                if nlp_doc is not None
+                and (_non_finite_at(nlp_doc, *m.span()) or _scheduled_at(nlp_doc, *m.span()))
+                else None
+            )
             value, ahead = _nearest_ahead(value, gran, pub, m, days)
             cue = cue or ahead
         if kind in ("md", "dm", "month") and _NAMED_EVENT.match(text, m.end()):
@@ -1190,7 +1338,9 @@ def resolve_dates(
                     and not (future and gran == "day")
                     and goal_or_hypothetical(nlp_doc, m.start(), m.end(), ahead=future)
                 )
-                or (nlp_doc is not None and denied(nlp_doc, m.start(), m.end())),
+                or (nlp_doc is not None and denied(nlp_doc, m.start(), m.end()))
+                # "Republicans investigating the 2012 attack": the attack's year
+                or (nlp_doc is not None and refers_to_event(nlp_doc, m.start(), m.end())),
             )
         )
     if nlp_doc is not None:
@@ -1337,6 +1487,7 @@ def _from_entities(
 
     extra: list[DateMention] = []
     parser = None
+    text = doc_text(nlp_doc)
     for ent in nlp_doc.ents:
         if ent.label_ != "DATE" or any(
             ent.start_char < d.end and d.start < ent.end_char for d in found
@@ -1344,6 +1495,9 @@ def _from_entities(
             continue
         if not _PARSEABLE.search(ent.text):
             continue
+        named = _DEICTIC_PATTERN.match(text, ent.start_char)
+        if named and _named_deictic(text, named):
+            continue  # "told USA TODAY": a newspaper, not the day
         if parser is None:
             base = dt.datetime.combine(pub.date, dt.time(12))
             parser = DateDataParser(

@@ -368,6 +368,19 @@ def dated_sentences(
     found = _main_dates(found, analysis.clauses, candidates)
     if not candidates and parse and analysis.clauses:
         found = event_keep.decide(analysis, found)  # its features read the parse
+        # then a kept sentence whose date is a "who" clause's tells that clause
+        mentions = {m.start: m for m in analysis.dates}
+        for i, d in enumerate(found):
+            told = mentions.get(d.at)
+            named = (
+                _dated_relative(analysis, told, spans[d.sentence])
+                if told is not None
+                and 0 <= d.sentence < len(spans)
+                and (d.start, d.end) == spans[d.sentence]
+                else None
+            )
+            if named:
+                found[i] = dataclasses.replace(d, start=named[0], end=named[1], text=named[2])
     if doc.published and doc.published_granularity:
         for k, (s, e) in enumerate(spans[:lead]):
             if k not in dated and doc.text[s:e].strip():
@@ -389,7 +402,7 @@ def dated_sentences(
 def _dropped_by(text: str, spans: list[tuple[int, int]], mention: DateMention) -> str | None:
     """The name of the first rule by which the date dates no happening, or None."""
     before = text[max(0, mention.start - 90) : mention.start]
-    if _SINCE.search(before[-18:]):
+    if _SINCE.search(before[-18:]) or _SINCE_DOING.search(before[-60:]):
         return "since"  # "fallen by 30 percent since 2018": where a trend starts, not an event
     if _RANGE_END.search(before[-40:]):
         return "range_end"  # "calls from 2012 to 2014": where a period ends, not an event
@@ -471,6 +484,51 @@ def _other_time_clause(
     if not lo <= mention.start or _words(text[lo:hi]) < MIN_OWN_WORDS + 1:
         return None
     return lo, hi
+
+
+def _dated_relative(
+    analysis: Analysis, mention: DateMention, sentence: tuple[int, int]
+) -> tuple[int, int, str] | None:
+    """The span and line of a person's "who" clause that alone holds the date, told with
+    the person's name for "who": in "Richard Roe, an oilman who backed Perry's campaign
+    last year, gave the group $500,000" last year is when Roe backed Perry, not when he
+    gave; the line is "[Richard Roe] backed Perry's campaign last year". None when the
+    date is not in such a clause, the clause holds another clause around the date, or no
+    person is named before "who" in the sentence."""
+    text = analysis.document.text
+    clauses = analysis.clauses
+    holding = [c for c in clauses if c.start <= mention.start and mention.end <= c.end]
+    if not holding:
+        return None
+    node = min(holding, key=lambda c: c.end - c.start)
+    if (
+        node.dep != "relcl"
+        or node.parent < 0
+        or not re.match(r"who\s", text[node.start : node.start + 4])
+        or not _subject_relative(text, node.start, node.head)
+        or not sentence[0] <= node.start < node.end <= sentence[1]
+    ):
+        return None
+    main = clauses[node.parent]
+    if node.start <= main.head < node.end:
+        return None
+    people = [
+        m
+        for m in analysis.entities
+        if m.type == "PERSON" and sentence[0] <= m.start and m.end <= node.start
+    ]
+    if not people:
+        return None
+    person = max(people, key=lambda m: m.end)
+    if re.search(r"[.;:!?]", text[person.end : node.start]):
+        return None
+    end = node.end
+    while end > node.start and (text[end - 1].isspace() or text[end - 1] in ",;:—-"):
+        end -= 1
+    rest = text[node.start + 3 : end].strip()
+    if _words(rest) < MIN_OWN_WORDS:
+        return None
+    return node.start, end, f"[{person.canonical or person.text}] {rest}"
 
 
 def _capital(text: str) -> str:
@@ -612,6 +670,9 @@ _UNTIL = re.compile(r"(?i)\b(?:until|till|through|throughout)\s+(?:the\s+end\s+o
 _SINCE = re.compile(
     r"\b(?:since|from|between)\s+(?:the\s+|its\s+|their\s+)?(?:early\s+|late\s+|mid-?)?$", re.I
 )
+# "has given $400,000 since retiring in 2010", "since leaving office in 2009": the
+# happening a "since" phrase names is where a state starts, not the sentence's event.
+_SINCE_DOING = re.compile(r"(?i)\bsince\s+[a-z]+ing\b(?:\s+[\w'’.-]+){0,4}?\s+(?:in|on)\s+$")
 # A bare day after "after" starts a period ("will begin airing ads after Monday"); a day's
 # event after it keeps its date ("after Monday's debate").
 _AFTER_BARE = re.compile(r"(?i)\bafter\s+$")

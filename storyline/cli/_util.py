@@ -37,6 +37,23 @@ def fail(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
+def check_since(since: str | None, flag: str = "--since") -> None:
+    """Refuse a --since that is not a date, as the web pages do (one rule: briefing.since).
+
+    Unchecked, a typo ("2024-13", "last week") compared as text and quietly
+    matched nothing, which reads as "no documents" rather than as a mistake.
+    """
+    if since is None:
+        return
+    from ..briefing.since import parse_since
+    from ..errors import StorylineError
+
+    try:
+        parse_since(since)
+    except StorylineError as exc:
+        fail(f"{flag}: {exc}")
+
+
 def warn(message: str) -> None:
     console.print("[yellow]warning:[/yellow] ", end="", highlight=False, markup=True)
     console.print(safe(message), highlight=False, markup=False)

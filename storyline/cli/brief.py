@@ -7,12 +7,11 @@ from pathlib import Path
 import typer
 
 from ..api import BRIEF_LIMIT, brief_from_store
-from ..briefing.since import parse_since
 from ..errors import StorylineError
 from ..renderers import format_for_path, render
 from ..store import is_postgres, open_store
 from ._progress import progress_bar
-from ._util import DbOption, app, cli_settings, console, fail, out
+from ._util import DbOption, app, check_since, cli_settings, console, fail, out
 from .ingest import ingest_inputs
 
 
@@ -33,7 +32,10 @@ def brief(
         None, "--story", help="Brief this story (an id from `storyline stories`)."
     ),
     limit: int = typer.Option(
-        BRIEF_LIMIT, "--limit", help="Use at most N stored documents (query and story briefs)."
+        BRIEF_LIMIT,
+        "--limit",
+        min=1,
+        help="Use at most N stored documents (query and story briefs).",
     ),
     fmt: str | None = typer.Option(
         None, "--format", "-f", help="markdown (default), html or json."
@@ -42,10 +44,13 @@ def brief(
         None, "--output", "-o", help="Write to this file instead of stdout."
     ),
     words: int | None = typer.Option(
-        None, "--words", help="Summary length in words (default 250 or STORYLINE_SUMMARY_WORDS)."
+        None,
+        "--words",
+        min=1,
+        help="Summary length in words (default 250 or STORYLINE_SUMMARY_WORDS).",
     ),
     sentences: int | None = typer.Option(
-        None, "--sentences", help="Summary length in sentences (overrides --words)."
+        None, "--sentences", min=1, help="Summary length in sentences (overrides --words)."
     ),
     focus: str | None = typer.Option(
         None, "--focus", help="Focus the brief on these words (matched by stem: costs ~ cost)."
@@ -93,11 +98,7 @@ def brief(
         full=full or None,
         scheduler=scheduler,
     )
-    if settings.since:
-        try:
-            parse_since(settings.since)
-        except StorylineError as exc:
-            fail(f"--since: {exc}")
+    check_since(settings.since)
     # with inputs and no store named, brief them in memory without writing a store
     store_path = settings.db if db or not inputs else ":memory:"
     if not inputs and not is_postgres(store_path) and not Path(store_path).exists():
@@ -125,6 +126,8 @@ def brief(
                     story=story,
                     limit=limit,
                 )
+            # no selection: the brief takes the most recent documents; say how many it left out
+            stored = store.count() if not (chosen or query or story) else None
             texts = (
                 {d.id: d.text for d in store.documents([r.id for r in result.documents])}
                 if fmt.startswith("htm")
@@ -133,6 +136,12 @@ def brief(
             text = render(result, fmt, texts)
     except StorylineError as exc:
         fail(str(exc))
+    if stored is not None and stored > len(result.documents):
+        console.print(
+            f"no selection: {len(result.documents)} most recent of {stored} stored documents "
+            "used (choose --query, --id or --story)",
+            highlight=False,
+        )
     if result.matched is not None:
         console.print(
             f"{result.matched} documents matched, {result.used} used"

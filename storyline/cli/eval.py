@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import typer
@@ -86,11 +88,14 @@ def summaries_cli(
         "report mean ± spread over folds (peers from --systems in the same run).",
     ),
 ) -> None:
-    """Score summaries with ROUGE-1/2/Lsum F1 (stemmed), every system on the same
-    sentences and budget, timed in the same run.
+    """Score summaries with ROUGE-1/2/Lsum F1 (stemmed), every system alike.
 
-    Example: storyline eval summaries ../shared/eval/multinews/dev.jsonl --limit 30 --json rouge.json
-    K-fold: storyline eval summaries ../shared/eval/multinews/dev.jsonl --folds 5 --json kfold.json
+    Every system gets the same sentences and budget and is timed in the same run.
+
+    Example:
+
+        storyline eval summaries ../shared/eval/multinews/dev.jsonl --limit 30 --json rouge.json
+        storyline eval summaries ../shared/eval/multinews/dev.jsonl --folds 5 --json kfold.json
     """
     from ..evaluation.summaries import evaluate_summaries
 
@@ -105,20 +110,26 @@ def summaries_cli(
             json_path,
         )
         return
+    with _scoring_errors(), progress_bar("Summarising", total=limit) as advance:
+        result = evaluate_summaries(
+            data, words=words, limit=limit, skip=skip, names=names, progress=advance
+        )
+    Console().print(summaries_table(result))
+    if json_path is not None:
+        json_path.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+
+
+@contextmanager
+def _scoring_errors() -> Iterator[None]:
+    """Bad data and a missing extra as one-line errors, for both ways of scoring."""
     try:
-        with progress_bar("Summarising", total=limit) as advance:
-            result = evaluate_summaries(
-                data, words=words, limit=limit, skip=skip, names=names, progress=advance
-            )
+        yield
     except (InputError, ValueError) as exc:
         fail(str(exc))
     except ImportError as exc:
         fail(
             f"{exc.name or exc} is missing: the peers and scorer need the dev extra (pip install -e '.[dev]')"
         )
-    Console().print(summaries_table(result))
-    if json_path is not None:
-        json_path.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
 
 
 def _kfold(
@@ -126,16 +137,9 @@ def _kfold(
 ) -> None:
     from ..evaluation.kfold import kfold_summaries
 
-    try:
-        with progress_bar("Preparing clusters", total=limit) as advance:
-            result = kfold_summaries(
-                data, folds=folds, words=words, limit=limit, peers=peers, progress=advance
-            )
-    except (InputError, ValueError) as exc:
-        fail(str(exc))
-    except ImportError as exc:
-        fail(
-            f"{exc.name or exc} is missing: the peers and scorer need the dev extra (pip install -e '.[dev]')"
+    with _scoring_errors(), progress_bar("Preparing clusters", total=limit) as advance:
+        result = kfold_summaries(
+            data, folds=folds, words=words, limit=limit, peers=peers, progress=advance
         )
     console = Console()
     console.print(kfold_table(result))

@@ -38,7 +38,7 @@ def serve(
     ),
     max_upload: int | None = typer.Option(None, "--max-upload", help="Largest upload in bytes."),
     max_builds: int = typer.Option(
-        2, "--max-builds", min=1, help="Uncached briefs built at once (more get 503)."
+        2, "--max-builds", min=1, help="Uncached briefs built at once (more get 429)."
     ),
     builds_per_minute: int = typer.Option(
         30,

@@ -14,7 +14,7 @@ from rich.table import Table
 
 from ..errors import StorylineError
 from ..store import is_postgres, open_store
-from ._util import DbOption, app, cli_settings, fail, out, safe
+from ._util import DbOption, app, check_since, cli_settings, console, fail, out, safe
 
 
 def _open(db: str | None) -> Any:
@@ -43,6 +43,7 @@ def list_documents(
 
         storyline list --db story.db --since 2014-01 --query huawei --limit 20 --page 2
     """
+    check_since(since)
     try:
         with _open(db) as store:
             total = store.count() if since is None and query is None else None
@@ -55,10 +56,23 @@ def list_documents(
         out(json.dumps([dataclasses.asdict(r) for r in refs], ensure_ascii=False, indent=2))
         return
     first = (page - 1) * limit
-    shown = f"{first + 1}-{first + len(refs)}" if refs else "none"
+    if not refs:
+        # an empty table reads like an empty store; say which filter or page emptied it
+        if total == 0:
+            why = "the store is empty"
+        elif total is not None:
+            why = f"page {page} is past the end ({total} documents, {limit} a page)"
+        else:
+            why = "none match --since/--query" + (f" on page {page}" if page > 1 else "")
+        console.print(f"no documents: {why}", highlight=False, markup=False)
+        return
+    shown = f"{first + 1}-{first + len(refs)}"
     of = f" of {total}" if total is not None else " matching"
     table = Table(title=f"documents {shown}{of}")
-    for col in ("id", "published", "kind", "outlet", "title"):
+    # ids and dates are copied into other commands: never broken across lines
+    for col in ("id", "published", "kind"):
+        table.add_column(col, no_wrap=True)
+    for col in ("outlet", "title"):
         table.add_column(col, overflow="fold")
     for r in refs:
         table.add_row(
@@ -75,7 +89,7 @@ def list_documents(
 def search(
     query: str = typer.Argument(..., help='Words or "a phrase".'),
     db: DbOption = None,
-    limit: int = typer.Option(10, "--limit", "-n", help="Number of hits."),
+    limit: int = typer.Option(10, "--limit", "-n", min=1, help="Number of hits."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Search stored documents (SQLite FTS5 bm25, or PostgreSQL full-text ranking).

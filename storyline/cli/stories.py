@@ -12,7 +12,7 @@ from ..api import cluster, stories, story
 from ..errors import StorylineError
 from ..model import Story
 from ._progress import progress_bar
-from ._util import DbOption, app, console, fail, out
+from ._util import DbOption, app, check_since, console, fail, out
 
 stories_app = typer.Typer(
     help="Stories: threads of coverage, each with its events.", no_args_is_help=False
@@ -42,7 +42,7 @@ def list_stories(
         None, "--query", "-q", help="Only stories holding a document that matches this search."
     ),
     min_docs: int = typer.Option(1, "--min-docs", help="Only stories with at least N documents."),
-    limit: int | None = typer.Option(None, "--limit", help="Show at most N stories."),
+    limit: int | None = typer.Option(None, "--limit", min=1, help="Show at most N stories."),
     as_json: bool = typer.Option(False, "--json", help="Print a JSON array of stories."),
     rebuild: bool = typer.Option(
         False, "--rebuild", help="Re-cluster every document from scratch first."
@@ -60,6 +60,7 @@ def list_stories(
         return
     if min_docs < 1:
         fail(f"--min-docs must be at least 1, got {min_docs}")
+    check_since(since)
     try:
         with _open(db) as store:
             if rebuild:

@@ -49,8 +49,9 @@ def watch(
     ),
     timeout: float | None = typer.Option(None, "--timeout", help="Seconds to wait for a read."),
 ) -> None:
-    """Poll feeds, follow new items to their articles, store them, and brief each
-    story that gained documents. Prints one line per story that changed.
+    """Poll feeds, store their new articles, and brief each story that gained documents.
+
+    Prints one line per story that changed.
 
     State (seen items, ETag/Last-Modified, failures and back-off) lives in the
     store, so a restart resumes without re-ingesting. Ctrl-C stops between items.
@@ -121,13 +122,15 @@ def print_round(result: Round) -> bool:
         if feed.status == "failed":
             failed = True
             console.print(
-                _one_line(f"failed   {feed.url}: {feed.error} (retry after {feed.retry_after})"),
+                _one_line(
+                    f"failed   {feed.url}: {feed.error} (retry after {_when(feed.retry_after)})"
+                ),
                 highlight=False,
                 markup=False,
             )
         elif feed.status == "backing-off":
             console.print(
-                _one_line(f"waiting  {feed.url}: backing off until {feed.retry_after}"),
+                _one_line(f"waiting  {feed.url}: backing off until {_when(feed.retry_after)}"),
                 highlight=False,
                 markup=False,
             )
@@ -138,13 +141,18 @@ def print_round(result: Round) -> bool:
     added = len(report.added)
     bad = sum(f.status == "failed" for f in report.feeds)
     summary = (
-        f"poll {report.started[:19]}Z: {len(report.feeds)} followed, {added} new documents, "
+        f"poll {_when(report.started)}: {len(report.feeds)} followed, {added} new documents, "
         f"{len(result.updates)} stories changed, {bad} failed"
     )
     if report.interrupted:
         summary += " (interrupted: the rest is fetched on the next run)"
     console.print(summary, highlight=False, markup=False)
     return failed
+
+
+def _when(stamp: str | None) -> str:
+    """A stored UTC time ("...T21:38:47.563922+00:00") as the poll line writes it: to the second, Z."""
+    return f"{stamp[:19]}Z" if stamp else "unknown"
 
 
 def _one_line(text: str) -> str:

@@ -16,11 +16,17 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from http import HTTPStatus
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 import anyio
 from fastapi import FastAPI, File, Form, Query, Request, UploadFile
+from fastapi.exception_handlers import (
+    http_exception_handler,
+    request_validation_exception_handler,
+)
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import (
     HTMLResponse,
     JSONResponse,
@@ -31,6 +37,7 @@ from fastapi.responses import (
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..config import Settings
@@ -195,7 +202,13 @@ def create_app(
         if request.url.path.startswith("/api/"):
             return JSONResponse({"error": exc.message}, status_code=exc.status, headers=exc.headers)
         response = page(
-            request, "error.html", exc.status, title="Error", code=exc.status, message=exc.message
+            request,
+            "error.html",
+            exc.status,
+            title="Error",
+            code=exc.status,
+            reason=_reason(exc.status),
+            message=exc.message,
         )
         response.headers.update(exc.headers or {})
         return response
@@ -203,6 +216,25 @@ def create_app(
     @app.exception_handler(WebError)
     async def _web_error(request: Request, exc: WebError) -> Response:
         return error_response(request, exc)
+
+    @app.exception_handler(RequestValidationError)
+    async def _bad_query(request: Request, exc: RequestValidationError) -> Response:
+        # the API keeps FastAPI's 422 detail; a page answers as a page, naming the field
+        if request.url.path.startswith("/api/"):
+            return await request_validation_exception_handler(request, exc)
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err.get('loc', ())[1:]) or 'request'}: {err.get('msg')}"
+            for err in exc.errors()
+        )
+        return error_response(request, WebError(400, problems or "bad request"))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        # an unknown page or a wrong method: a page for a browser, FastAPI's JSON for the API
+        if request.url.path.startswith("/api/"):
+            return await http_exception_handler(request, exc)
+        message = "no such page" if exc.status_code == 404 else str(exc.detail)
+        return error_response(request, WebError(exc.status_code, message, dict(exc.headers or {})))
 
     @app.exception_handler(StoreError)
     async def _store_error(request: Request, exc: StoreError) -> Response:
@@ -519,6 +551,9 @@ def create_app(
         `id` and `duplicate_of`), or error for a record that could not be read.
         """
         require_write(request, token)
+        if (request.headers.get("content-type") or "").startswith("application/json"):
+            # a JSON body is not read here: say so, rather than "give a file, some text or a URL"
+            raise WebError(415, "send form fields (file, text or url), not a JSON body; see /docs")
         return {"results": add_documents(file, text, url, title, date)}
 
     @app.get("/api/search", tags=["documents"])
@@ -657,6 +692,14 @@ async def _plain(send: Send, status: int, text: str) -> None:
     headers += [(k.lower().encode(), v.encode()) for k, v in security.SECURITY_HEADERS.items()]
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": text.encode()})
+
+
+def _reason(status: int) -> str:
+    """The error page's heading: what kind of failure ("not found"), not "something went wrong"."""
+    try:
+        return HTTPStatus(status).phrase.lower()
+    except ValueError:
+        return "error"
 
 
 def _split_ids(ids: list[str] | None) -> list[str]:

@@ -17,6 +17,8 @@ from storyline.analysis.cue_model import (
     candidates,
     features,
     nest_features,
+    noun_candidates,
+    noun_features,
     read_models,
     save_models,
     shipped_models,
@@ -134,3 +136,46 @@ def test_the_shipped_models_include_a_nesting_model():
     model = shipped_models()["nest"]
     assert any(f.startswith("inner=") for f in model.weights)
     assert math.isfinite(model.bias) and math.isfinite(model.threshold)
+
+
+RAP = "Governor Ann Roe harbored doubts about the new tax plan. The price of oil rose."
+
+
+def test_noun_candidates_carry_a_content_and_a_source(nlp):
+    doc = nlp(RAP)
+    found = extract_attributions(RAP, doc, learned=False)
+    cands = {tok.lemma_: att for tok, _, att in noun_candidates(RAP, doc, found)}
+    doubt = cands["doubt"]  # the object of a verb: its subject speaks, the cue runs to the noun
+    assert RAP[doubt.cue.start : doubt.cue.end] == "harbored doubts"
+    assert RAP[doubt.source.start : doubt.source.end] == "Governor Ann Roe"
+    assert [RAP[c.start : c.end] for c in doubt.content] == ["the new tax plan"]
+    price = cands["price"]  # a candidate too: the model, not the builder, says no
+    assert price.source is None
+    tok, sent, att = next(c for c in noun_candidates(RAP, doc, found) if c[0].lemma_ == "doubt")
+    feats = noun_features(RAP, tok, sent, att, [], found)
+    assert {"n:lemma=doubt", "n:src=verb", "n:comp=prep:about"} <= set(feats)
+
+
+def test_the_noun_model_decides_which_nouns_are_cues(nlp):
+    doc = nlp(RAP)
+    none = {"cue": LinearModel({}, -10.0, 0.0)}
+    takes = {**none, "noun": LinearModel({"n:lemma=doubt": 5.0}, -3.0, 0.0)}
+    cues = _cues(RAP, extract_attributions(RAP, doc, models=takes))
+    assert "harbored doubts" in cues and "price" not in cues
+    assert "harbored doubts" not in _cues(RAP, extract_attributions(RAP, doc, models=none))
+    (att,) = [a for a in extract_attributions(RAP, doc, models=takes) if a.cue_lemma == "doubt"]
+    assert att.broad  # kept for evaluation and direct quotes, never shown as indirect speech
+
+
+def test_the_shipped_noun_model_takes_a_noun_cue_and_leaves_a_plain_noun(nlp):
+    model = shipped_models()["noun"]
+    assert len(model.weights) > 500  # features seen at least 3 times in PolNeAR train
+    text = "Roe expressed her hope that the talks would succeed. The price of oil rose."
+    doc = nlp(text)
+    found = extract_attributions(text, doc, learned=False)
+    quoted: list[tuple[int, int]] = []
+    decided = {
+        tok.lemma_: model.takes(noun_features(text, tok, sent, att, quoted, found))
+        for tok, sent, att in noun_candidates(text, doc, found)
+    }
+    assert decided == {"hope": True, "price": False}

@@ -659,3 +659,138 @@ def test_a_weekday_on_a_reduced_relative_is_past_whatever_the_main_verb() -> Non
     (a,) = analyze([document_from_text(text, "x.txt", date="2016-03-22")])
     sunday = next(d for d in a.dates if d.text == "Sunday")
     assert (sunday.value, sunday.future) == ("2016-03-20", False)
+
+
+def _analysed(text: str, published: str):
+    from storyline.api import analyze
+    from storyline.ingest import document_from_text
+
+    (a,) = analyze([document_from_text(text, "x.txt", date=published)])
+    return a
+
+
+# 2016-07-26 is a Tuesday.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Denver on Monday, the governor said again that the party must back its nominee in November.",
+        "The governor said the party needs to back its nominee in November.",
+        "The governor said the party has to back its nominee in November.",
+    ],
+)
+def test_an_obligation_about_a_month_is_no_past_happening(text: str) -> None:
+    a = _analysed(text, "2016-07-26")
+    november = next(d for d in a.dates if "November" in d.text)
+    # the next November, and no happening: what a party must do is neither news nor a plan
+    assert (november.value, november.future, november.describes) == ("2016-11", True, True)
+    monday = [d for d in a.dates if "Monday" in d.text]
+    assert all(d.value == "2016-07-25" and not d.describes for d in monday)
+
+
+def test_an_obligation_to_a_deadline_and_a_should_schedule_stay_plans() -> None:
+    a = _analysed("The board must approve the budget by March.", "2016-07-26")
+    (march,) = a.dates
+    assert (march.value, march.future, march.describes) == ("2017-03", True, False)
+    a = _analysed("The hearing should be held in November, the clerk said.", "2016-07-26")
+    (november,) = a.dates
+    assert (november.value, november.future, november.describes) == ("2016-11", True, False)
+
+
+# 2016-06-02 is a Thursday.
+@pytest.mark.parametrize(
+    ("text", "value", "future"),
+    [
+        # a present clause taking place in a day's event: the day is ahead
+        (
+            "The analyst described the race the senator is facing in Tuesday's primary.",
+            "2016-06-07",
+            True,
+        ),
+        # a past clause, or a present one looking back at it, keeps the past day
+        ("The senator celebrated his victory in Tuesday's primary in Ohio.", "2016-05-31", False),
+        ("The senator is celebrating after Tuesday's primary in Ohio.", "2016-05-31", False),
+        ("The senator won in Tuesday's primary in Ohio.", "2016-05-31", False),
+        # what is expected of a clause does not move the day of the event it names
+        (
+            "The senator should get a boost from the win Tuesday, his aides said.",
+            "2016-05-31",
+            False,
+        ),
+    ],
+)
+def test_a_weekday_event_takes_its_direction_from_the_clause_it_happens_in(
+    text: str, value: str, future: bool
+) -> None:
+    a = _analysed(text, "2016-06-02")
+    day = next(d for d in a.dates if "day" in d.text)
+    assert (day.value, day.future) == (value, future)
+
+
+@pytest.mark.parametrize(
+    ("text", "describes"),
+    [
+        # the clause investigates, asks about or talks of the dated event: the year is the
+        # event's, not the clause's
+        ("She faced lawmakers investigating the 2012 attack on the compound in Libya.", True),
+        ("The office received a request for e-mails concerning 2012 Benghazi attacks.", True),
+        ("She was stunned by the claim that she had politicized the 2001 terrorist attacks.", True),
+        ("Reporters asked questions about the 2012 attack.", True),
+        # whatever the tense of the clause above it
+        ("She will speak after a face-off with lawmakers investigating the 2012 attack.", True),
+        # the dated event is the subject, or the clause takes part in it
+        ("The 2012 attack killed four Americans.", False),
+        ("Obama won the 2012 election by a wide margin.", False),
+    ],
+)
+def test_a_year_on_an_event_the_clause_refers_to_dates_the_event_not_the_clause(
+    text: str, describes: bool
+) -> None:
+    a = _analysed(text, "2015-11-16")
+    year = next(d for d in a.dates if d.text.isdigit())
+    assert year.describes is describes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator told USA TODAY that there are many good provisions in the plan.",
+        "In an interview with USA Today, the senator said the plan was good.",
+        "The senator said on NBC's Today show that the plan was good.",
+    ],
+)
+def test_a_newspaper_or_show_named_today_is_no_date(text: str) -> None:
+    a = _analysed(text, "2016-06-29")
+    assert [d.text for d in a.dates] == []
+
+
+def test_today_as_a_word_still_dates() -> None:
+    a = _analysed(
+        "Today the senate voted on the plan, and the house votes today too.", "2016-06-29"
+    )
+    assert [d.value for d in a.dates] == ["2016-06-29", "2016-06-29"]
+    # a headline in title case capitalises every word
+    a = _analysed("These Protesters Are Targeting The Senator At Tonight's Debate", "2016-06-29")
+    assert [d.value for d in a.dates] == ["2016-06-29"]
+
+
+# 2016-04-20 is a Wednesday.
+@pytest.mark.parametrize(
+    ("text", "value", "future"),
+    [
+        # a plain present of a doing tells a schedule: the next such month or day
+        ("California, which votes June 7, is the biggest prize.", "2016-06-07", True),
+        (
+            "When Democrats get to Philadelphia in late July, the party will be united.",
+            "2016-07",
+            True,
+        ),
+        ("The law takes effect in January.", "2017-01", True),
+        # a present of a state, or a past, keeps the month gone by
+        ("Sales are strong in March and the company is hiring.", "2016-03", False),
+        ("The senator says she met him in March.", "2016-03", False),
+    ],
+)
+def test_a_present_schedule_puts_a_month_ahead(text: str, value: str, future: bool) -> None:
+    a = _analysed(text, "2016-04-20")
+    (d,) = a.dates
+    assert (d.value, d.future) == (value, future)

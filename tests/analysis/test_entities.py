@@ -397,7 +397,7 @@ def test_swapped_letters_and_a_dropped_middle_name_are_one_person():
 
 
 def test_credit_pattern_is_linear_on_long_capitalised_text():
-    from storyline.analysis.entities import _CREDIT_BEFORE
+    from storyline.analysis.non_players import _CREDIT_BEFORE
 
     text = "Photos by " + "Ann Lee And Bo Li, " * 6 + "WELL THE PEOPLE ARE VERY HAPPY " * 3
     assert _CREDIT_BEFORE.search(text[-120:]) is None  # returns at once (no backtracking blow-up)
@@ -565,10 +565,10 @@ def test_a_generic_head_in_a_title_is_no_back_reference(nlp):
 
 
 def test_the_last_piece_of_a_hyphenated_place_is_no_surname(nlp):
-    from storyline.analysis.entities import _add_surnames, _Cand
+    from storyline.analysis.entity_candidates import Candidate, add_surnames
 
     text = "Anna Price spoke to aid workers in Port-au-Prince on Friday."
     doc = nlp(text)
-    price = _Cand(0, 2, "PERSON")  # the place left untagged, as the model sometimes does
-    added = _add_surnames(doc, [price])
+    price = Candidate(0, 2, "PERSON")  # the place left untagged, as the model sometimes does
+    added = add_surnames(doc, [price])
     assert [doc[c.start : c.end].text for c in added] == ["Anna Price"]  # not "Prince"

@@ -56,3 +56,31 @@ def test_given_names_and_regions() -> None:
         assert is_given_name("Caleb") and not is_given_name("Mondelez")
     else:
         assert not is_given_name("Caleb")
+
+
+def test_entities_module_re_exports_what_split_out_of_it():
+    # analysis/people.py imports person_traits and unit_scope from entities
+    from storyline.analysis import affiliations
+
+    for name in ("person_traits", "unit_scope"):
+        assert getattr(entities, name) is getattr(affiliations, name), name
+
+
+def test_entity_stage_modules_stay_small_and_one_way():
+    """Each stage module imports only the candidates module and earlier stages, never
+    `entities` (the orchestrator), so the split cannot grow an import cycle."""
+    import ast
+    from pathlib import Path
+
+    folder = Path(entities.__file__).parent
+    stages = ["entity_candidates", "non_players", "entity_types", "affiliations", "entity_merge"]
+    for k, stage in enumerate(stages):
+        source = (folder / f"{stage}.py").read_text("utf-8")
+        assert len(source.splitlines()) < 600, stage
+        imported = {
+            node.module
+            for node in ast.walk(ast.parse(source))
+            if isinstance(node, ast.ImportFrom) and node.level == 1
+        }
+        assert "entities" not in imported, stage
+        assert not imported & set(stages[k:]), (stage, imported & set(stages[k:]))

@@ -521,3 +521,34 @@ def test_a_since_clause_in_reported_words_is_no_event_either(nlp):
     a = analysed("a", text, "2016-02-10")
     a.clauses = find_clauses(nlp(text))
     assert [e.date for e in build_timeline([a], lead_events=False)] == ["2016-02-09"]
+
+
+def test_a_date_in_a_persons_who_clause_dates_that_clause_told_with_the_name() -> None:
+    from storyline.api import analyze
+    from storyline.ingest import document_from_text
+
+    text = (
+        "Richard Roe, a Texas oilman who backed the campaign of Gov. Rick Perry of Texas "
+        "last year, gave the group $500,000."
+    )
+    (a,) = analyze([document_from_text(text, "x.txt", date="2016-03-22")])
+    (item,) = dated_sentences(a)
+    # last year is when Roe backed Perry, not when he gave the $500,000
+    assert item.date == "2015"
+    assert item.text == "[Richard Roe] backed the campaign of Gov. Rick Perry of Texas last year"
+    assert text[item.start : item.end].startswith("who backed")
+
+
+def test_a_since_phrase_of_a_doing_starts_a_state_and_is_no_event() -> None:
+    text = (
+        "Jane Roe has given more than $400,000 to candidates since retiring in 2010. "
+        "Since leaving the White House in 2009, he has written two books. "
+        "She retired in 2010."
+    )
+    a = analysed("a", text, "2016-05-09")
+    items = dated_sentences(a, candidates=True)
+    assert [(d.date, d.dropped) for d in items] == [
+        ("2010", "since"),
+        ("2009", "since"),
+        ("2010", None),
+    ]

@@ -16,14 +16,6 @@ DEMO = Path(__file__).resolve().parents[2] / "storyline" / "demo"
 runner = CliRunner()
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("cli") / "demo.db"
-    result = runner.invoke(app, ["ingest", str(DEMO), "--db", str(db)])
-    assert result.exit_code == 0, result.output
-    return db
-
-
 def test_cli_ingest_is_idempotent(demo_db: Path) -> None:
     result = runner.invoke(app, ["ingest", str(DEMO), "--db", str(demo_db)])
     assert result.exit_code == 0, result.output
