@@ -100,14 +100,18 @@ class CaseTable:
             return None
         if len(options) == 1:
             return options[0][0]
+        # naive Bayes, P(form) P(previous word | form) P(next word | form), over the
+        # sides where the table has seen this neighbour with some form (pairs seen once
+        # are not kept, so an unseen pair says nothing)
+        before = {f: self.before.get(f"{prev}|{f}", 0) for f, _ in options} if prev else {}
+        after = {f: self.after.get(f"{f}|{nxt}", 0) for f, _ in options} if nxt else {}
         best, best_score = options[0][0], -math.inf
-        total = sum(c for _, c in options)
         for form, count in options:
-            score = math.log((count + 1) / (total + len(options)))
-            if prev is not None:
-                score += math.log(self.before.get(f"{prev}|{form}", 0) + 0.5)
-            if nxt is not None:
-                score += math.log(self.after.get(f"{form}|{nxt}", 0) + 0.5)
+            score = math.log(count + 1)
+            if any(before.values()):
+                score += math.log((before[form] + 0.5) / (count + 1))
+            if any(after.values()):
+                score += math.log((after[form] + 0.5) / (count + 1))
             if score > best_score:
                 best, best_score = form, score
         return best
