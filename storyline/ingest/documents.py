@@ -167,7 +167,7 @@ def build(
         source=source,
         text=cleaned.text,
         kind=kind,
-        title=meta.get("title") or cleaned.title,
+        title=restore_case(meta.get("title") or cleaned.title or "") or None,
         outlet=meta.get("outlet") or cleaned.outlet,
         author=meta.get("author") or cleaned.author,
         published=when.value if when else None,

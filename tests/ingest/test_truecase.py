@@ -51,8 +51,9 @@ def test_caps_transcript_reads_names_dates_and_figures():
         "TOM WELLS, CORRESPONDENT: GOVERNOR JERRY BROWN SIGNED THE BILL IN APRIL 2015.\n"
         "ANNA PRICE, HOST: THANK YOU, TOM WELLS, FOR THAT REPORT."
     )
-    doc = document_from_text(text, "caps.txt")
+    doc = document_from_text(text, "caps.txt", meta={"title": "BROWN SIGNS THE WATER BILL"})
     assert doc.kind == "transcript"
+    assert doc.title == "Brown signs the water bill"
     assert doc.text.startswith("The company said on Tuesday that revenue rose to $10 billion.")
     for turn in doc.turns:  # offsets still hold the speech
         assert doc.text[turn.start : turn.end].split()[0] in {"The", "Governor", "Thank"}
