@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ..analysis.amounts import (
@@ -694,7 +694,7 @@ def _shown(dm: DateMention) -> str:
 # Wednesday"): counts over different stretches are not one fact.
 _SCOPE = re.compile(
     r"\b(?:(?:over|in|within|during|for)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?"
-    r"(?:\w+\s+)?(?:days?|weeks?|hours?|months?|years?)|since\s+\w+|"
+    r"(?:\w+\s+)?(?:days?|weeks?|hours?|months?|years?)|since\s+(?!the\b|an?\b)\w+|"
     # a moment before now an earlier estimate is told at: "initially", "days after the
     # spill began"
     r"initially|at first|originally|at (?:its|the) (?:peak|start|outset)|"
@@ -724,6 +724,9 @@ class _Count:
     at: int = 0  # offset of the number in the document
     hedged: bool = False  # "about", "nearly", "some"
     factor: float = 1.0  # written unit -> base unit of its dimension ("sq miles" -> km2)
+    low: float | None = (
+        None  # a range's lower end ("between 100,000 and 200,000"): value is its upper
+    )
 
 
 _SINCE_NOW = re.compile(
@@ -771,6 +774,11 @@ def _counts(doc: Document) -> list[_Count]:
                     factor,
                 )
             )
+        for m in _RANGE.finditer(sentence):  # "between 100,000 and 200,000 dead"
+            c = _range_count(doc, start, sentence, m)
+            if c is not None:
+                out = [x for x in out if not (start + m.start() <= x.at < start + m.end())]
+                out.append(c)
         for m in _TALLY_AT.finditer(sentence):  # "the number of cases has risen to 28."
             at = start + m.start("num")
             if any(c.at == at for c in out):
@@ -813,6 +821,61 @@ def _counts(doc: Document) -> list[_Count]:
                 )
             )
     return out
+
+
+# A range of a count: "between 100,000 and 200,000 dead", "45,000-50 ,000 people"
+# (the tokenised text may split a thousands group), "5,000 to 10,000 people".
+_RANGE_NUM = r"\d{1,3}(?:\s?,\d{3})+|\d+"
+_RANGE = re.compile(
+    rf"\b(?:between\s+)?(?P<lo>{_RANGE_NUM})\s*(?:-|–|to|and)\s*(?P<hi>{_RANGE_NUM})"
+    r"(?:\s+(?P<scale>million|thousand)\b)?(?![\d.,]\d)",
+    re.I,
+)
+# The lower end at least this share of the upper: "9-10,000" (nine thousand) and "1 to
+# 4" of a percentage are not ranges of one count here.
+RANGE_SPAN = 0.05
+
+
+def _range_count(doc: Document, start: int, sentence: str, m: re.Match) -> _Count | None:
+    """A `_Count` for a range of people or things counted, with its lower end as `low`;
+    None when it is no count range (years, a lower end far below the upper)."""
+    lo = float(re.sub(r"[\s,]", "", m.group("lo")))
+    hi = float(re.sub(r"[\s,]", "", m.group("hi")))
+    if _YEAR.fullmatch(m.group("lo")) or _YEAR.fullmatch(m.group("hi")):
+        return None
+    if not (RANGE_SPAN * hi <= lo < hi):
+        return None
+    scale = SCALE_FACTORS.get((m.group("scale") or "").casefold(), 1.0)
+    after = sentence[m.end() :]
+    words = [w.casefold() for w in re.findall(r"[A-Za-z][\w'-]*", after)[:4]]
+    counted = [
+        w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in _COUNTED_STOP
+    ]
+    if not counted:
+        return None
+    head = counted[0]
+    fate = _fate(after) if head in _GENERIC_HEADS else None
+    if head in ("dead", "killed", "death", "fatalitie"):
+        fate = DEATHS
+    if head in _GENERIC_HEADS and not fate:
+        return None  # "250,000 to 500,000 people in a normal year": of no fate told
+    before = sentence[: m.start()]
+    bound = -1 if re.search(r"\b(?:up to|as many as|as high as)\s*$", before, re.I) else 0
+    around = before.split()[-2:] + _predicate(after)
+    anchor = _content(around) | {fate or head}
+    return _Count(
+        doc.id,
+        (start, start + len(sentence)),
+        hi * scale,
+        " ".join(sentence[m.start() :].split()[:6]),
+        bound,
+        fate or head,
+        anchor,
+        start + m.start("lo"),
+        False,
+        1.0,
+        lo * scale,
+    )
 
 
 # Units a measure is written in, by dimension, with the factor to that dimension's
@@ -991,7 +1054,10 @@ def _places_near(c: _Count, places: dict[str, list[tuple[int, str]]]) -> set[str
 def _counts_agree(a: _Count, b: _Count) -> bool:
     """Counts agree within 2%, within the rounding of the rounder one ("four million",
     "3.9 million"), within 10% when one is hedged ("about"), and inside a stated bound:
-    "at least 30" agrees with 31 but not with 29, a count below what it says is certain."""
+    "at least 30" agrees with 31 but not with 29, a count below what it says is certain,
+    nor with 61, a count more than twice its floor (`UPPER_BOUND_SPAN`)."""
+    if a.low is not None or b.low is not None:
+        return _ranges_meet(a, b)
     low, high = sorted((a.value, b.value))
     if high - low <= max(
         0.02 * high, rounding(a.text, unit=a.factor), rounding(b.text, unit=b.factor)
@@ -1000,13 +1066,39 @@ def _counts_agree(a: _Count, b: _Count) -> bool:
     if (a.hedged or b.hedged) and high - low <= HEDGE_TOLERANCE * high:
         return True
     for x, y in ((a, b), (b, a)):  # "at least nine" agrees with ten
-        if x.bound == 1 and y.value >= x.value:
+        if x.bound == 1 and y.bound == -1 and x.value <= y.value:
+            return True  # "at least 70,000" and "up to 200,000": one range
+        # but not with far more: "more than 2,000 people" (7 May) vs 8,480 (17 May)
+        if x.bound == 1 and x.value <= y.value <= x.value / UPPER_BOUND_SPAN:
             return True
         # "up to 30" agrees with 25, not with 10: a ceiling that far above the other
         # value is another estimate ("1,000 barrels a day" vs "up to 5,000")
         if x.bound == -1 and UPPER_BOUND_SPAN * x.value <= y.value <= x.value:
             return True
     return False
+
+
+def _span(c: _Count) -> tuple[float, float]:
+    """The values a count allows: its range, down to half an upper bound, up to twice a floor."""
+    if c.low is not None:
+        return c.low, c.value
+    if c.bound == -1:
+        return UPPER_BOUND_SPAN * c.value, c.value
+    if c.bound == 1:
+        return c.value, c.value / UPPER_BOUND_SPAN
+    return c.value, c.value
+
+
+def _ranges_meet(a: _Count, b: _Count) -> bool:
+    """Two counts, one a range, agree when the values they allow meet (within 2% or
+    the rounding of either): "45,000-50,000" and "about 50,000" do, "100,000-200,000" not."""
+    (alo, ahi), (blo, bhi) = _span(a), _span(b)
+    slack = max(
+        0.02 * max(ahi, bhi), rounding(a.text, unit=a.factor), rounding(b.text, unit=b.factor)
+    )
+    if a.hedged or b.hedged:
+        slack = max(slack, HEDGE_TOLERANCE * max(ahi, bhi))
+    return alo - slack <= bhi and blo - slack <= ahi
 
 
 # The share of an upper bound ("up to", "as many as") down to which a value agrees.
@@ -1059,7 +1151,7 @@ class CountPair:
 
 
 _UPDATE = re.compile(
-    r"\b(?:now|latest|so far|to date|has (?:climbed|risen|grown|reached|increased|jumped|"
+    r"\b(?:now|latest|so far|to date|as of|has (?:climbed|risen|grown|reached|increased|jumped|"
     r"soared|doubled)|climbed|risen|rose|jumped|soared|increased to|bringing the (?:total|"
     r"number|toll)|up from|revised|raised (?:its|the|their) estimate|(?:vastly |far )?more "
     r"than (?:initially|previously|first|earlier) (?:estimated|thought|reported|believed))\b",
@@ -1195,7 +1287,7 @@ def _same_disagreement(p: CountPair, t: CountPair) -> bool:
 
 def same_revision(p: CountPair, t: CountPair, published: dict[str, str | None]) -> bool:
     """Two revision pairs that tell one change: the same later number, and earlier
-    numbers that agree ("1,000 barrels" in one article, "42,000 gallons" in another,
+    numbers that agree or one named measure ("1,000 barrels" in one article, "42,000 gallons" in another,
     both then "up to 5,000 barrels a day")."""
 
     def order(x: CountPair) -> tuple[_Count, _Count]:
@@ -1207,7 +1299,9 @@ def same_revision(p: CountPair, t: CountPair, published: dict[str, str | None]) 
         p.measure == t.measure
         and p2.head == t2.head
         and (p2.document, p2.at) == (t2.document, t2.at)
-        and _counts_agree(p1, t1)
+        # one measure's later number: one revision, even from earlier numbers that
+        # disagree with each other (that is a conflict of its own)
+        and (p.measure is not None or _counts_agree(p1, t1))
     )
 
 
@@ -1303,6 +1397,8 @@ class Measure:
     # dates and stretches of time in its clause ("on Friday", "since March"): a day's
     # toll and a war's are not one measure
     when: frozenset[str] = frozenset()
+    # placed by the document's main place, or unplaced: no place named in its clause
+    assumed: bool = field(default=False, compare=False)
 
     def label(self) -> str:
         """How a reader names it: "deaths in Mexico", "suspected cases worldwide"."""
@@ -1318,6 +1414,8 @@ class Measure:
             "rescued": "people rescued",
         }.get(self.fate, self.fate)
         where = "worldwide" if self.place == WORLD else "in " + self.place.title()
+        if not self.place:
+            where = "(no place named)"
         return ("suspected " if self.suspected else "") + f"{what} {where}"
 
 
@@ -1349,6 +1447,8 @@ def _measure_fate(c: _Count, sentence: str, at: int) -> str | None:
     after = _CLAUSE_END.split(after, maxsplit=1)[0] if after else after
     if not generic:  # "22 countries have confirmed cases" counts countries
         after = _AUXILIARY.split(after, maxsplit=1)[0]
+        # "infected 11,000 people in 42 countries and killed 86": the verb is the subject's
+        after = re.split(r"\band\s+(?=[a-z]+ed\b)", after, maxsplit=1)[0]
     m = _MEASURE_FATE.search(after)
     if m:
         return next(f for f, w in m.groupdict().items() if w)
@@ -1374,15 +1474,21 @@ def _measure_place(
         named = {key for p, key in places if p - start == pos}
         if len(named) == 1:
             return next(iter(named))
-    if _WORLD.search(sentence[lo:hi]):
-        return WORLD
-    named = {
-        key
+    near = {
+        (abs(pos - start - at), key)
         for pos, key in places
         if lo <= pos - start < hi
         and abs(pos - start - at) <= MEASURE_PLACE_WINDOW
         and not _OUTSIDE.search(sentence[: pos - start])
     }
+    named = {key for _, key in near}
+    world = _WORLD.search(sentence[lo:hi])
+    if world:
+        # unless one place is named nearer the number: "fears of a global pandemic
+        # fading, Japan, where there have been almost 300 cases"
+        if len(named) == 1 and min(near)[0] < abs(lo + world.start() - at):
+            return next(iter(named))
+        return WORLD
     if not named and _GLOBAL_BODY.search(sentence):
         return WORLD  # "the WHO has confirmed 141 deaths": its tally is the world's
     return next(iter(named)) if len(named) == 1 else None
@@ -1405,7 +1511,7 @@ _LET_OUT = re.compile(
     re.I,
 )
 _TAKEN_BACK = re.compile(
-    r"\b(?:collect\w*|captur\w*|siphon\w*|recover\w*|retriev\w*|skimm\w*|burn\w*|"
+    r"\b(?:collect\w*|captur\w*|trap\w*|siphon\w*|recover\w*|retriev\w*|skimm\w*|burn\w*|"
     r"contain\w*|clean\w*|suck\w*|produc\w*|hold\w*|store\w*|export\w*|import\w*)\b",
     re.I,
 )
@@ -1431,6 +1537,8 @@ def _released(c: _Count, sentence: str, at: int) -> str | None:
         for kind, rx in (("out", _LET_OUT), ("back", _TAKEN_BACK))
         for m in rx.finditer(sentence[lo:hi])
     ]
+    if not verbs and rate and _LET_OUT.search(sentence[_clause(sentence, at)[0] : at]):
+        verbs = [(0, "out")]  # "the real flow rate ..., based on ..., is closer to 25,000 a day"
     if not verbs or min(verbs)[1] != "out":
         return None
     return "released/day" if rate else "released"
@@ -1438,6 +1546,51 @@ def _released(c: _Count, sentence: str, at: int) -> str | None:
 
 # "40,000 barrels (1.7 million gallons) of oil a day": a rate, the unit's aside between.
 _DAILY = re.compile(r"\b(?:a|per|each) day\b|\bdaily\b", re.I)
+
+
+# A running tally told as of now: "has climbed to 8,480 ... in its latest update on
+# Sunday", "today increased its global tally to 2,300", "putting the figure at 1,121
+# cases yesterday". Its date is when the tally was given (the article's day or the day
+# before), so it is the current tally like one told with no date; a count of a day's
+# events ("12 killed on Friday") is not a tally and keeps its date.
+_TALLIED = re.compile(r"\b(?:tally|total|toll|figure|number|count)\b", re.I)
+_SAID_IN = re.compile(r"\b(?:update|statement|report|briefing|bulletin)\s*$", re.I)
+AS_OF_DAYS = 1
+
+
+def _as_of_now(
+    d: DateMention, doc: Document, sentence: str, start: int, at: int, c: _Count
+) -> bool:
+    """Whether date mention `d` in a count's clause only dates the telling of a running
+    tally (see `_TALLIED`) or a saying ("said on Sunday"), not the counted events."""
+    before = doc.text[max(start, d.start - 40) : d.start]
+    if _dates_saying(before) or _SAID_IN.search(before):
+        return True
+    apart = days_apart(d.value, doc.published)
+    if apart is None or apart > AS_OF_DAYS or (d.value or "")[:10] > (doc.published or "")[:10]:
+        return False
+    lo, _ = _clause(sentence, at)
+    return c.head == "tally" or bool(
+        _TALLIED.search(sentence[lo:at]) or _UPDATE.search(sentence[lo:at])
+    )
+
+
+# A count whose clause names no place is placed in the document's main place: the one
+# named in at least MAIN_PLACE_SHARE of its place mentions, at least MAIN_PLACE_MENTIONS
+# times ("Tuesday's earthquake has left 45,000-50,000 people dead" in a Haiti report).
+MAIN_PLACE_SHARE = 0.5
+MAIN_PLACE_MENTIONS = 3
+
+
+def _main_place(places: list[tuple[int, str]]) -> str | None:
+    """The place most of a document's place mentions name, if one does."""
+    if not places:
+        return None
+    counts: dict[str, int] = defaultdict(int)
+    for _, key in places:
+        counts[key] += 1
+    key, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+    return key if n >= MAIN_PLACE_MENTIONS and n >= MAIN_PLACE_SHARE * len(places) else None
 
 
 def measures(analysis: Analysis) -> list[tuple[Measure, _Count]]:
@@ -1451,6 +1604,7 @@ def measures(analysis: Analysis) -> list[tuple[Measure, _Count]]:
         for em in analysis.entities
         if em.type in ("GPE", "LOC")
     )
+    main = _main_place(places)
     out = []
     for c in _counts(doc):
         if any(d.start <= c.at < d.end for d in analysis.dates):
@@ -1468,21 +1622,83 @@ def measures(analysis: Analysis) -> list[tuple[Measure, _Count]]:
         if any(not year or y < year for y in _YEAR.findall(sentence[lo:hi])):
             continue  # "the 1982 crackdown ... 10,000": a fixed fact of the past
         place = "" if released else _measure_place(c, sentence, start, at, places)
+        assumed = place is None
+        if place is None and not any(start + lo <= p < start + hi for p, _ in places):
+            # "the quake has left 50,000 dead": the article's main place, else, for a
+            # toll, none (one story's unplaced tolls are its own; a count of the homeless
+            # or the missing with no place is often of one camp or street)
+            place = main or ("" if fate == DEATHS else None)
         if place is None:
             continue
         suspected = bool(_SUSPECTED.search(sentence[max(lo, at - 40) : min(hi, at + 60)]))
         when = frozenset(
             d.value or d.text.casefold()
             for d in analysis.dates
-            if start + lo <= d.start < start + hi
+            if start + lo <= d.start < start + hi and not _as_of_now(d, doc, sentence, start, at, c)
         ) | {" ".join(m.group(0).casefold().split()) for m in _SCOPE.finditer(sentence[lo:hi])}
         if released:  # "leaked before the well was capped on July 15": all it let out,
             # unless told at an earlier moment ("initially")
             when = frozenset(
                 " ".join(m.group(0).casefold().split()) for m in _SCOPE.finditer(sentence[lo:hi])
             )
-        out.append((Measure(fate, place, suspected, when), c))
+        out.append((Measure(fate, place, suspected, when, assumed and not released), c))
     return out
+
+
+def _speakers(a: Analysis) -> list[tuple[int, int, str]]:
+    """The sentences (spans) an attribution covers, each with its speaker's name key."""
+    return [
+        (c.start, c.end, name_key(q.speaker)) for q in a.quotes if q.speaker for c in q.citations
+    ]
+
+
+# A number the article gives as the official or estimated figure, not as a source's:
+# "An estimated 5,000 barrels ... have poured into the Gulf each day".
+_OFFICIAL = re.compile(
+    r"\b(?:an estimated|estimated at|(?:the )?official (?:estimate|figure|toll|count)s?|"
+    r"government (?:estimate|figure|toll)s?)\b",
+    re.I,
+)
+
+
+def _official(texts: dict[str, str], c: _Count) -> bool:
+    """Whether a count's sentence gives it as the official or estimated figure."""
+    return bool(_OFFICIAL.search(texts[c.document][c.sentence[0] : c.sentence[1]]))
+
+
+def _two_sources(
+    cs: list[_Count],
+    speakers: list[tuple[int, int, str]],
+    texts: dict[str, str],
+    spans: dict[str, list[tuple[int, int]]],
+) -> tuple[_Count, _Count] | None:
+    """Two numbers one document gives for one measure in two sentences, each attributed
+    (`Quote`) to another speaker, neither told as an update ("rose to"): the article
+    reports sources that disagree ("some scientists ... saying the widely repeated
+    figure of 5,000 barrels" ... "other researchers ... told US news media outlets the
+    leak was spewing about 70,000 barrels per day"). An unattributed number may be the
+    article's own earlier estimate, so it is not set against a source's."""
+
+    def said_by(c: _Count) -> str | None:
+        s, e = c.sentence
+        return next((k for qs, qe, k in speakers if qs < e and s < qe), None)
+
+    for i, a in enumerate(cs):
+        for b in cs[i + 1 :]:
+            if a.sentence == b.sentence or _counts_agree(a, b):
+                continue
+            sa, sb = said_by(a), said_by(b)
+            if sa == sb or not (sa or _official(texts, a)) or not (sb or _official(texts, b)):
+                continue
+            if _updates(texts, spans, a) or _updates(texts, spans, b):
+                continue
+            return a, b
+    return None
+
+
+# Counts whose place is assumed (`Measure.assumed`) this many times apart are of
+# different scopes (a day's toll and a war's), not one measure told two ways.
+ASSUMED_RATIO = 10.0
 
 
 def measure_pairs(analyses: Sequence[Analysis], *, revisions: bool = False) -> list[CountPair]:
@@ -1494,18 +1710,33 @@ def measure_pairs(analyses: Sequence[Analysis], *, revisions: bool = False) -> l
     of it: which is meant cannot be told."""
     published = {a.document.id: a.document.published for a in analyses}
     by_measure: dict[Measure, dict[str, list[_Count]]] = defaultdict(lambda: defaultdict(list))
+    assumed: set[tuple[str, int]] = set()
+    texts = {a.document.id: a.document.text for a in analyses}
+    spans = {a.document.id: sentence_spans(a.document) for a in analyses}
+    speakers = {a.document.id: _speakers(a) for a in analyses}
     for a in analyses:
         for m, c in measures(a):
             by_measure[m][c.document].append(c)
+            if m.assumed:
+                assumed.add((c.document, c.at))
     found = []
     for measure, docs in by_measure.items():
         told = {d: cs[0] for d, cs in docs.items() if all(_counts_agree(cs[0], x) for x in cs[1:])}
+        if not revisions:  # one article telling two sources' numbers: their conflict
+            for d, cs in docs.items():
+                two = None if d in told else _two_sources(cs, speakers[d], texts, spans)
+                if two:
+                    found.append(CountPair(*two, 0.0, measure.label()))
         ids = sorted(told)
         for i, x in enumerate(ids):
             for y in ids[i + 1 :]:
                 cx, cy = told[x], told[y]
                 if _counts_agree(cx, cy):
                     continue
+                if {(cx.document, cx.at), (cy.document, cy.at)} & assumed and max(
+                    cx.value, cy.value
+                ) > ASSUMED_RATIO * min(cx.low or cx.value, cy.low or cy.value):
+                    continue  # a place not named: "13 dead" today vs the war's 10,000
                 pa, pb = published.get(x), published.get(y)
                 if bool(pa) != bool(pb):
                     continue  # one undated: neither one time nor an order
@@ -1515,8 +1746,8 @@ def measure_pairs(analyses: Sequence[Analysis], *, revisions: bool = False) -> l
     return found
 
 
-def _sentence_pair(p: CountPair) -> frozenset:
-    return frozenset({(p.a.document, p.a.sentence), (p.b.document, p.b.sentence)})
+def _count_pair(p: CountPair) -> frozenset:
+    return frozenset({(p.a.document, p.a.at), (p.b.document, p.b.at)})
 
 
 def aligned_counts(
@@ -1526,13 +1757,22 @@ def aligned_counts(
     revisions: bool = False,
 ) -> list[CountPair]:
     """The pairs of `count_pairs` (alike sentences), then those of `measure_pairs` (one
-    measure) on sentences neither mode of `count_pairs` paired: one verdict a pair."""
+    measure) on counts neither mode of `count_pairs` paired: one verdict a pair of
+    counts, so two measures told in the same sentences ("403 cases ... one death") are
+    two. A pair of `count_pairs` whose counts share a `Measure` is named by it."""
     pairs = count_pairs(analyses, threshold, revisions=revisions)
     other = count_pairs(analyses, threshold, revisions=not revisions)
-    seen = {_sentence_pair(p) for p in [*pairs, *other]}
+    seen = {_count_pair(p) for p in [*pairs, *other]}
+    measured = {(c.document, c.at): m for a in analyses for m, c in measures(a)}
+    named = []
+    for p in pairs:
+        m = measured.get((p.a.document, p.a.at))
+        if p.measure is None and m is not None and m == measured.get((p.b.document, p.b.at)):
+            p = replace(p, measure=m.label())
+        named.append(p)
     return [
-        *pairs,
-        *(p for p in measure_pairs(analyses, revisions=revisions) if _sentence_pair(p) not in seen),
+        *named,
+        *(p for p in measure_pairs(analyses, revisions=revisions) if _count_pair(p) not in seen),
     ]
 
 

@@ -132,21 +132,28 @@ def find_developments(
     published = {a.document.id: a.document.published for a in analyses if a.document.published}
     texts = {a.document.id: a.document.text for a in analyses}
     claims = [c for a in analyses for c in stance_claims(a, entities)]
+    counts = count_revisions(analyses)
     out = [
         *stance_developments(claims),
         *date_target_developments(analyses),
         *target_developments(figures, published, texts),
         *figure_revisions(figures, published, texts),
-        *count_revisions(analyses),
+        *counts,
         *contradiction_developments(analyses),
     ]
-    seen: set[tuple] = set()
+    # one development a pair of sentences, except counts of different measures told in
+    # the same sentences ("403 cases ... one death" -> "900 cases, including two deaths")
+    measured = {id(d) for d in counts}
+    seen: dict[tuple, set[str | None]] = {}
     unique = []
     for d in out:
         key = (d.kind, _cite_key(d.before), _cite_key(d.after))
-        if key not in seen:
-            seen.add(key)
-            unique.append(d)
+        head, _, rest = d.what.partition(" revised:")
+        measure = head if id(d) in measured and rest else None
+        if key in seen and (measure is None or measure in seen[key] or None in seen[key]):
+            continue
+        seen.setdefault(key, set()).add(measure)
+        unique.append(d)
     return unique[:limit] if limit is not None else unique
 
 

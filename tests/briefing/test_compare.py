@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from storyline.briefing.compare import (
     SupportIndex,
+    _counts,
     count_support,
     figure_divergences,
     find_divergences,
     magnitude,
     measure_key,
+    measure_pairs,
+    measures,
     support_counts,
 )
 from storyline.briefing.entities import merge_entities
@@ -792,7 +795,9 @@ def test_a_count_is_placed_by_its_own_place_then_by_a_world_body():
         ("cases worldwide", 27737.0),
         ("deaths worldwide", 141.0),
     ]
-    assert measures(_placed("c", "Doctors have confirmed 141 deaths.", "2011-03-02")) == []
+    # no place named: a toll of the story's own, never set against a number ten times off
+    (m, _), *_ = measures(_placed("c", "Doctors have confirmed 141 deaths.", "2011-03-02"))
+    assert (m.place, m.assumed, m.label()) == ("", True, "deaths (no place named)")
     # "infecting ... people", "killing ... people": the fate before the count
     d = _placed("d", "In Mexico the virus spread fast, infecting more than 900 people.", None)
     assert [m.label() for m, _ in measures(d)] == ["cases in Mexico"]
@@ -813,3 +818,149 @@ def test_an_earlier_estimate_and_a_rate_with_an_aside_are_not_todays_amount():
     y = _said("y", "Officials said up to 9,000 barrels a day were leaking from the well.")
     assert [d for d in find_divergences([x, y], [], []) if d.kind == "count"] == []
     assert measures(_placed("z", "Initially 1,000 barrels a day leaked.", None))[0][0].when
+
+
+def test_a_running_tally_told_today_is_the_current_tally_not_a_days_count():
+    from storyline.briefing.developments import find_developments
+
+    # 2009-05-17 was a Sunday: the date dates the update, not the cases
+    a = _placed("a", "The virus has infected more than 2,000 people in 24 countries.", "2009-05-07")
+    b = _placed(
+        "b",
+        "The number of cases worldwide has climbed to 8,480, the WHO said in its latest "
+        "update on Sunday.",
+        "2009-05-17",
+    )
+    moved = [d for d in find_developments([a, b]) if d.kind == "figure"]
+    assert len(moved) == 1 and moved[0].what.startswith("Cases worldwide revised")
+    # a day's events keep their date: "12 people died on Sunday" is not the toll
+    c = _placed("c", "In Mexico 12 people died on Sunday.", "2009-05-17")
+    d = _placed("d", "In Mexico 66 people have died.", "2009-05-17")
+    assert [x for x in find_divergences([c, d], [], []) if x.kind == "count"] == []
+
+
+def test_a_floor_agrees_up_to_twice_itself_and_with_a_ceiling_above_it():
+    a = _placed("a", "More than 2,000 people in Mexico have been infected.", "2009-05-07")
+    b = _placed("b", "2,600 people in Mexico have been infected.", "2009-05-07")
+    c = _placed("c", "8,480 people in Mexico have been infected.", "2009-05-07")
+    assert [x for x in find_divergences([a, b], [], []) if x.kind == "count"] == []
+    assert len([x for x in find_divergences([a, c], [], []) if x.kind == "count"]) == 1
+    e = _placed("e", "At least 70,000 people in Mexico have died.", "2009-05-07")
+    f = _placed("f", "Up to 200,000 people in Mexico have died.", "2009-05-07")
+    assert [x for x in find_divergences([e, f], [], []) if x.kind == "count"] == []
+
+
+def test_two_measures_revised_in_the_same_sentences_are_two_developments():
+    from storyline.briefing.developments import find_developments
+
+    a = _placed(
+        "a", "There are 403 confirmed cases in the United States, and one death.", "2009-05-05"
+    )
+    b = _placed(
+        "b",
+        "The United States has reported nearly 900 confirmed cases, including two deaths.",
+        "2009-05-17",
+    )
+    moved = [d.what.split(" revised")[0] for d in find_developments([a, b]) if d.kind == "figure"]
+    assert sorted(moved) == ["Cases in United States", "Deaths in United States"]
+
+
+def test_ranges_are_one_count_that_agrees_where_it_overlaps():
+    a = _placed("a", "The quake in Mexico has left 45,000-50 ,000 people dead.", "2010-01-16")
+    b = _placed(
+        "b", "Officials in Mexico expect between 100,000 and 200,000 dead in total.", "2010-01-16"
+    )
+    c = _placed("c", "About 50,000 people have died in Mexico, officials said.", "2010-01-16")
+    found = [d for d in find_divergences([a, b, c], [], []) if d.kind == "count"]
+    # a and c overlap; b's range lies above both
+    assert sorted(sorted(s.document for s in d.sides) for d in found) == [["a", "b"], ["b", "c"]]
+    assert "100,000" in found[0].description
+    # a span of years or a lower end far below the upper is no range of a count
+    y = _placed("y", "Between 2005 and 2009 12 people died in Mexico.", "2010-01-16")
+    assert all(c.low is None for c in _counts(y.document))
+
+
+def test_a_toll_with_no_place_takes_the_articles_place_but_not_ten_times_off():
+    main = "Mexico mourns. Mexico waits. Mexico counts. "
+    a = _placed("a", main + "The quake left 45,000 dead.", "2010-01-16", places=("Mexico",))
+    b = _placed("b", "In Mexico 90,000 people have died.", "2010-01-16", places=("Mexico",))
+    c = _placed("c", main + "Rescuers say 13 dead across the country.", "2010-01-16")
+    assert [p.measure for p in measure_pairs([a, b])] == ["deaths in Mexico"]
+    assert measure_pairs([b, c]) == []  # 13 vs 90,000 with no place named: other scopes
+
+
+def test_one_article_telling_two_sources_numbers_is_a_conflict():
+    from storyline.model import Quote
+
+    text = (
+        "Some scientists doubt the official estimates, saying the figure of 5,000 barrels "
+        "a day leaking is too low. Other researchers told reporters the leak was spewing "
+        "about 70,000 barrels a day."
+    )
+    a = _said("a", text, "2010-05-14")
+    a.document = _doc("a", text, with_sentences=True)
+    a.document.published = "2010-05-14"
+    cut = text.index("Other")
+    a.quotes = [
+        Quote("q1", False, "Some scientists", citations=[Citation("a", 0, cut - 1)]),
+        Quote("q2", False, "Other researchers", citations=[Citation("a", cut, len(text))]),
+    ]
+    found = [d for d in find_divergences([a], [], []) if d.kind == "count"]
+    assert len(found) == 1 and "70,000" in found[0].description
+    # one speaker, or a number nobody is said to give: the article's own two numbers
+    a.quotes[1] = Quote("q2", False, "Some scientists", citations=[Citation("a", cut, len(text))])
+    assert [d for d in find_divergences([a], [], []) if d.kind == "count"] == []
+    a.quotes = a.quotes[:1]
+    assert [d for d in find_divergences([a], [], []) if d.kind == "count"] == []
+
+
+def test_a_place_named_nearer_than_a_global_word_places_the_count():
+    a = _placed(
+        "a",
+        "With fears of a global pandemic fading, Japan, where there have been almost 300 "
+        "flu cases, relaxed its rules.",
+        "2009-05-22",
+        places=("Japan",),
+    )
+    assert [m.label() for m, _ in measures(a)] == ["cases in Japan"]
+    b = _placed(
+        "b", "The strain has infected more than 11,000 people in 42 countries and killed 86.", None
+    )
+    # 42 counts countries; "killed" is said of the strain
+    assert sorted((m.label(), c.value) for m, c in measures(b)) == [("cases worldwide", 11000.0)]
+
+
+def test_oil_trapped_by_a_cap_is_not_oil_released():
+    a = _said("a", "A containment cap on the gusher trapped about 441,000 gallons of oil.", None)
+    assert measures(a) == []
+
+
+def test_an_official_estimate_against_a_named_source_in_one_article():
+    from storyline.model import Quote
+
+    text = (
+        "An estimated 5,000 barrels of oil have poured into the Gulf each day since the "
+        "well ruptured. The real flow rate from the well, based on aerial images of the "
+        "slick, is probably closer to 25,000 barrels per day, MacDonald told Reuters."
+    )
+    a = _said("a", text, "2010-05-08")
+    a.document = _doc("a", text, with_sentences=True)
+    a.document.published = "2010-05-08"
+    cut = text.index("The real")
+    a.quotes = [Quote("q", False, "MacDonald", citations=[Citation("a", cut, len(text))])]
+    labels = sorted(m.label() for m, _ in measures(a))
+    assert labels == [
+        "the flow (a day)",
+        "the flow (a day)",
+    ]  # "since the well ruptured": all of it
+    found = [d for d in find_divergences([a], [], []) if d.kind == "count"]
+    assert len(found) == 1 and "25,000" in found[0].description
+    # an unattributed number not given as the official or estimated one: no conflict
+    b = _said("b", text.replace("An estimated", "About"), "2010-05-08")
+    b.document = _doc("b", text.replace("An estimated", "About"), with_sentences=True)
+    b.document.published = "2010-05-08"
+    cut = b.document.text.index("The real")
+    b.quotes = [
+        Quote("q", False, "MacDonald", citations=[Citation("b", cut, len(b.document.text))])
+    ]
+    assert [d for d in find_divergences([b], [], []) if d.kind == "count"] == []
