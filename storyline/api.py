@@ -156,7 +156,7 @@ def brief_from_store(
         picked = _spread(chosen.documents, limit)
         documents = store.documents(picked)
         refs = [StoryRef(chosen.id, chosen.label, len(chosen.documents))]
-        title = title or chosen.label
+        title = title or _story_title(chosen)
     elif query and not ids:
         hits = store.search_ids(query, limit=MATCH_CAP)
         matched = len(hits)
@@ -199,6 +199,14 @@ def brief_from_store(
 
 
 MATCH_CAP = 10_000  # matches a query brief counts and groups into stories
+
+
+def _story_title(story: Story) -> str:
+    """A story brief's title: its key names and terms, then its span ("Huawei: market (2013 to 2018)")."""
+    span = story.first or ""
+    if story.last and story.last != story.first:
+        span = f"{span or 'undated'} to {story.last}"
+    return f"{story.title or story.label} ({span})" if span else story.title or story.label
 
 
 def _spread(ids: list[str], limit: int) -> list[str]:

@@ -447,9 +447,11 @@ class Story:
     first: str | None  # earliest publication date (ISO prefix) of its documents
     last: str | None
     documents: list[str]
-    outlets: int = 0
+    outlets: int = 0  # distinct outlets named (or web sites) among its documents and copies
     events: list[StoryEvent] = field(default_factory=list)
     activity: list[tuple[str, int]] = field(default_factory=list)  # (ISO week or day, documents)
+    outlet_unknown: int = 0  # its documents with no outlet named and no web address
+    title: str = ""  # a readable title: its key names, then what it is about
 
 
 @dataclass(slots=True)

@@ -178,3 +178,47 @@ def stop_words() -> frozenset[str]:
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
     return frozenset(ENGLISH_STOP_WORDS)
+
+
+# A news site's section names and the generic nouns of any report: they name
+# the page or the genre, never the story ("Huawei · market · Business").
+# Story and event labels leave them out.
+SECTION_WORDS: frozenset[str] = frozenset(
+    [
+        "arts",
+        "breaking",
+        "business",
+        "company",
+        "companies",
+        "culture",
+        "entertainment",
+        "exclusive",
+        "group",
+        "health",
+        "home",
+        "latest",
+        "lifestyle",
+        "live",
+        "local",
+        "national",
+        "news",
+        "official",
+        "officials",
+        "opinion",
+        "politics",
+        "science",
+        "sport",
+        "sports",
+        "statement",
+        "story",
+        "tech",
+        "technology",
+        "travel",
+        "update",
+        "updated",
+        "updates",
+        "video",
+        "videos",
+        "world",
+    ]
+)

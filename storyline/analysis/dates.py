@@ -1192,6 +1192,10 @@ def _nearest_ahead(
         or m.groupdict().get("rel")
     ):
         return value, False
+    if granularity == "month" and value[:7] == pub.date.isoformat()[:7]:
+        # the month in progress ("likely to raise rates in December" on Dec. 1): the rest
+        # of it lies ahead, so it is this one, not next year's
+        return value, True
     year = int(value[:4]) + 1
     try:
         ahead = dt.date(year, int(value[5:7]), int(value[8:10]) if granularity == "day" else 1)

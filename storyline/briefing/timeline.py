@@ -412,6 +412,8 @@ def _dropped_by(text: str, spans: list[tuple[int, int]], mention: DateMention) -
         return "after_bare"  # "will begin airing ads after Monday": where a period starts
     if _HYPOTHETICAL.match(text, _sentence_start(spans, mention.start), mention.start):
         return "hypothetical"  # "If you were betting today, you would ...": no happening
+    if _IF_CLAUSE.search(text, _sentence_start(spans, mention.start), mention.start):
+        return "condition"  # "could lose Congress if Trump is at the top of the ticket in November"
     if _STATE_AT.search(before[-30:]):
         return "state_at"  # "As of Thursday, a search shows ...": a state at a time
     if _describes_noun(text, mention.start, mention.end, mention.granularity):
@@ -587,6 +589,12 @@ _HYPOTHETICAL = re.compile(
 )
 
 
+# The date inside an "if" or "unless" clause later in the sentence: "the party could lose
+# its hold on Congress if Trump is at the top of the ticket in November" is a condition,
+# no happening (the clause runs to the next comma or stop).
+_IF_CLAUSE = re.compile(r"\b(?:if|unless)\s[^,;:.!?\"”]*$", re.I)
+
+
 def _sentence_start(spans: list[tuple[int, int]], at: int) -> int:
     return next((s for s, e in spans if s <= at < e), at)
 
@@ -668,8 +676,9 @@ _DAY_WORDS = re.compile(r"(?i)\d|day\b|tomorrow|tonight|morning|afternoon|evenin
 # The end of a span, month or year: "known until last month as", "through December".
 _UNTIL = re.compile(r"(?i)\b(?:until|till|through|throughout)\s+(?:the\s+end\s+of\s+)?$")
 _SINCE = re.compile(
-    r"\b(?:since|from|between)\s+(?:the\s+|its\s+|their\s+)?(?:early\s+|late\s+|mid-?)?$", re.I
-)
+    r"\b(?:since|from|between)\s+(?:at\s+least\s+)?(?:the\s+|its\s+|their\s+)?(?:early\s+|late\s+|mid-?)?$",
+    re.I,
+)  # ("the highest turnout since at least 1980")
 # "has given $400,000 since retiring in 2010", "since leaving office in 2009": the
 # happening a "since" phrase names is where a state starts, not the sentence's event.
 _SINCE_DOING = re.compile(r"(?i)\bsince\s+[a-z]+ing\b(?:\s+[\w'’.-]+){0,4}?\s+(?:in|on)\s+$")

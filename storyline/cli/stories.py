@@ -9,6 +9,7 @@ from typing import Any
 import typer
 
 from ..api import cluster, stories, story
+from ..clustering.listing import outlets_text
 from ..errors import StorylineError
 from ..model import Story
 from ._progress import progress_bar
@@ -29,6 +30,14 @@ def _open(db: str | None) -> Any:
 
 def _as_dict(s: Story) -> dict[str, object]:
     return dataclasses.asdict(s)
+
+
+def _outlets(s: Story) -> str:
+    """The outlet column: "3 outlets", "3 outlets +1 unknown", or "outlet unknown"."""
+    if s.outlets == 0:
+        return "outlet unknown"
+    said = f"{s.outlets:>3} outlet{'' if s.outlets == 1 else 's'}"
+    return said + (f" +{s.outlet_unknown} unknown" if s.outlet_unknown else "")
 
 
 @stories_app.callback(invoke_without_command=True)
@@ -82,10 +91,12 @@ def list_stories(
         return
     lines = []
     for s in found:
-        span = f"{s.first or 'undated'}..{s.last or 'undated'}"
+        span = s.first or "undated"
+        if s.last != s.first:
+            span = f"{span}..{s.last or 'undated'}"
         lines.append(
             f"{s.id}  {len(s.documents):>5} docs  {len(s.events):>4} events  "
-            f"{s.outlets:>3} outlets  {span:<22}  {s.label}"
+            f"{_outlets(s):<22}  {span:<22}  {s.label}"
         )
     out("\n".join(lines))
 
@@ -111,10 +122,12 @@ def show(
     if as_json:
         out(json.dumps(_as_dict(found), ensure_ascii=False, indent=2))
         return
+    span = found.first or "undated"
+    if found.last != found.first:
+        span = f"{span} to {found.last or 'undated'}"
     lines = [
         f"{found.label}  ({found.id})",
-        f"{len(found.documents)} documents, {found.outlets} outlets, "
-        f"{found.first or 'undated'} to {found.last or 'undated'}",
+        f"{len(found.documents)} documents, {outlets_text(found)}, {span}",
         "",
     ]
     for event in found.events:

@@ -2,18 +2,25 @@
 
 Most active first: by document count, then by latest date. Activity is
 documents per ISO week (per day when the story spans a month or less).
+A span is read from its documents' dates as written, so each end keeps its
+precision ("2013" to "2018-05-02"): the stored story row holds days, which
+the link decision needs, and would show a year-only date as "2013-01-01".
+Outlets are counted from the documents' named outlets, else their web
+site; documents with neither are counted apart, never as zero outlets.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
+from collections.abc import Iterable
+from datetime import date, timedelta
+from urllib.parse import urlsplit
 
 from ..errors import StoreError
 from ..model import DocumentRef, Story, StoryEvent
 from ..store import Store
 from ..store import stories as rows
-from .label import label
+from .label import label, title
 
 QUERY_HITS = 2000  # documents a --query filter considers
 
@@ -40,6 +47,49 @@ def _activity(
     return sorted(weeks.items())
 
 
+def period(value: str | None) -> tuple[date, date] | None:
+    """The days [start, end) an ISO date prefix covers ("2014", "2014-05", "2014-05-07...")."""
+    if not value:
+        return None
+    parts = value[:10].split("-")
+    try:
+        if len(parts) == 1:
+            y = int(parts[0])
+            return date(y, 1, 1), date(y + 1, 1, 1)
+        if len(parts) == 2:
+            y, m = int(parts[0]), int(parts[1])
+            return date(y, m, 1), date(y + (m == 12), m % 12 + 1, 1)
+        start = date.fromisoformat(value[:10])
+        return start, start + timedelta(days=1)
+    except ValueError:
+        return None
+
+
+def span(dates: Iterable[str | None]) -> tuple[str | None, str | None]:
+    """(first, last) of `dates` as written, each end at its own precision.
+
+    The first is the date whose period starts earliest, the last the one whose
+    period ends latest; on a tie the coarser one, which holds the other
+    ("2018" rather than "2018-12-31" as the last end).
+    """
+    known = [(d[:10], p) for d in dates if d and (p := period(d)) is not None]
+    if not known:
+        return None, None
+    first = min(known, key=lambda dp: (dp[1][0], -(dp[1][1] - dp[1][0]).days, dp[0]))
+    last = max(known, key=lambda dp: (dp[1][1], (dp[1][1] - dp[1][0]).days, dp[0]))
+    return first[0], last[0]
+
+
+def outlet_of(ref: DocumentRef) -> str | None:
+    """The document's outlet: its named outlet, else the web site it came from."""
+    if ref.outlet:
+        return ref.outlet
+    if ref.source.startswith(("http://", "https://")):
+        host = urlsplit(ref.source).hostname or ""
+        return host.removeprefix("www.") or None
+    return None
+
+
 def _stories(store: Store, pks: list[int] | None) -> list[Story]:
     with store.reading() as conn:
         story_rows, events = rows.story_rows(conn, pks)
@@ -52,21 +102,35 @@ def _stories(store: Store, pks: list[int] | None) -> list[Story]:
         ids = [r.id for r in row.documents]
         with store.reading() as conn:
             copy_outlets = rows.duplicate_outlets(conn, ids)
-        outlets = {r.outlet for r in row.documents if r.outlet} | {o for o in copy_outlets if o}
+        of_doc = {r.id: outlet_of(r) for r in row.documents}
+        outlets = {o for o in of_doc.values() if o} | {o for o in copy_outlets if o}
+        published = {r.id: r.published for r in row.documents}
         story_events = [
-            StoryEvent(eid, label(*centroids.get(epk, ({}, {}))), docs, first, last)
+            StoryEvent(
+                eid,
+                label(*centroids.get(epk, ({}, {}))),
+                docs,
+                *(
+                    span(published.get(d) for d in docs)
+                    if any(map(published.get, docs))
+                    else (first, last)
+                ),
+            )
             for epk, eid, first, last, docs in events.get(row.pk, [])
         ]
+        first, last = span(published.values())
         out.append(
             Story(
                 id=row.id,
                 label=label(row.centroid, row.names),
-                first=row.first,
-                last=row.last,
+                first=first or row.first,
+                last=last or row.last,
                 documents=ids,
                 outlets=len(outlets),
                 events=story_events,
                 activity=_activity(row.documents, row.first, row.last),
+                outlet_unknown=sum(1 for o in of_doc.values() if o is None),
+                title=title(row.centroid, row.names),
             )
         )
     return out
@@ -93,8 +157,7 @@ def list_stories(
     found = [
         s
         for s in _stories(store, pks)
-        if len(s.documents) >= min_docs
-        and (since is None or (s.last is not None and s.last >= since))
+        if len(s.documents) >= min_docs and (since is None or _ends_after(s.last, since))
     ]
     pk_of = {}
     if query:
@@ -109,6 +172,15 @@ def list_stories(
         )
     )
     return found[:limit] if limit is not None else found
+
+
+def _ends_after(last: str | None, since: str) -> bool:
+    """Whether a story whose last date is `last` may have a document on or after `since`
+    (a last date of "2018" reaches every day of 2018)."""
+    end, start = period(last), period(since)
+    if end is None or start is None:
+        return last is not None and last >= since
+    return end[1] > start[0]
 
 
 def _ord(day: str | None) -> int:
@@ -144,3 +216,15 @@ def story_refs(store: Store, doc_ids: list[str]) -> list[tuple[Story, list[str]]
     pairs = [(by_pk[pk], ids) for pk, ids in groups.items() if pk in by_pk]
     pairs.sort(key=lambda p: (-len(p[1]), -len(p[0].documents), p[0].id))
     return pairs
+
+
+def outlets_text(story: Story) -> str:
+    """How many outlets, in words: "3 outlets", "outlet unknown", "2 outlets (outlet
+    unknown for 1 document)" -- never "0 outlets" for documents whose outlet is not known."""
+    n, unknown = story.outlets, story.outlet_unknown
+    if n == 0:
+        return "outlet unknown"
+    said = f"{n} outlet{'' if n == 1 else 's'}"
+    if unknown:
+        said += f" (outlet unknown for {unknown} document{'' if unknown == 1 else 's'})"
+    return said

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ..clustering.listing import period
 from ..model import TimelineEvent
 
 WIDTH = 720
@@ -47,22 +48,6 @@ class Chart:
     axis_y: float
     marks: list[Mark]
     ticks: list[Tick]
-
-
-def period(value: str) -> tuple[date, date] | None:
-    """The [start, end) days an ISO prefix ("2014", "2014-05", "2014-05-07") covers."""
-    parts = value.split("-")
-    try:
-        if len(parts) == 1:
-            y = int(parts[0])
-            return date(y, 1, 1), date(y + 1, 1, 1)
-        if len(parts) == 2:
-            y, m = int(parts[0]), int(parts[1])
-            return date(y, m, 1), date(y + (m == 12), m % 12 + 1, 1)
-        start = date.fromisoformat(value[:10])
-        return start, date.fromordinal(start.toordinal() + 1)
-    except ValueError:
-        return None
 
 
 def timeline_chart(events: list[TimelineEvent]) -> Chart | None:

@@ -26,13 +26,13 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from ..clustering.listing import outlets_text, period
 from ..errors import StoreError, StorylineError
 from ..model import DocumentRef, Story
 from ..renderers.web import brief_helpers
 from ..store import Store
 from ..store import stories as rows
 from .briefs import BriefView, Busy, Cancelled, label
-from .chart import period
 
 router = APIRouter()
 _env = Environment(
@@ -41,6 +41,7 @@ _env = Environment(
 )
 _env.filters["label"] = lambda d: label(d.title, d.source)
 _env.globals.update(brief_helpers())
+_env.filters["outlets"] = outlets_text
 
 MAX_STORIES = 200  # stories one page or API call lists at most
 DEFAULT_STORIES = 50
@@ -179,6 +180,12 @@ def event_chart(story: Story, width: int = 720) -> EventChart | None:
     return EventChart(width, int(axis_y + axis), axis_y, marks, ticks)
 
 
+def _latest(story: Story) -> date:
+    """The last day a story's span reaches ("2018" reaches 2018-12-31): newest first."""
+    covered = period(story.last) if story.last else None
+    return covered[1] if covered else date.min
+
+
 def _span(first: str | None, last: str | None) -> str:
     if not first:
         return "undated"
@@ -245,7 +252,7 @@ def _stories(
     with request.app.state.storyline.store() as store:
         found = list_stories(_sqlite(store), since=checked, query=query, min_docs=min_docs)
     if sort == "newest":  # stable: ties keep the most-active order
-        found.sort(key=lambda s: s.last or "", reverse=True)
+        found.sort(key=_latest, reverse=True)
     return found[offset : offset + limit], len(found), waiting
 
 

@@ -794,3 +794,14 @@ def test_a_present_schedule_puts_a_month_ahead(text: str, value: str, future: bo
     a = _analysed(text, "2016-04-20")
     (d,) = a.dates
     assert (d.value, d.future) == (value, future)
+
+
+def test_a_month_ahead_that_is_the_month_in_progress_is_this_one() -> None:
+    # "likely to raise rates in December" on Dec. 1: the rest of this December lies
+    # ahead, so it is not next year's; a month already gone by still moves on a year
+    a = _analysed("The board is likely to raise rates in December.", "2015-12-01")
+    (d,) = a.dates
+    assert (d.value, d.future) == ("2015-12", True)
+    a = _analysed("The law takes effect in January.", "2016-04-20")
+    (d,) = a.dates
+    assert (d.value, d.future) == ("2017-01", True)

@@ -459,6 +459,7 @@ def test_states_at_a_time_are_no_events():
     assert _dates("Still, if you were buying today, you would buy the red one.") == []
     assert _dates('<tweet tweet-author="@someone" tweet-date="June 11, 2015">Great game.') == []
     assert _dates("The group will lobby lawmakers between now and March.") == []
+    assert _dates("Turnout was the highest since at least 1980.") == []
     # but a happening on a day stays
     assert _dates("The mayor resigned on Thursday after the vote.") == [
         ("2015-06-11", "The mayor resigned on Thursday after the vote.")
@@ -552,3 +553,19 @@ def test_a_since_phrase_of_a_doing_starts_a_state_and_is_no_event() -> None:
         ("2009", "since"),
         ("2010", None),
     ]
+
+
+def test_a_date_inside_a_condition_is_no_event() -> None:
+    # 2016-05-11 is a Wednesday
+    text = (
+        "The council could lose its majority if the mayor runs again in November. "
+        "Each side said the other would be to blame if the vote fails and prices rise this summer. "
+        '"If we lose this one, we start over," the mayor said Monday. '
+        "The council voted on Tuesday."
+    )
+    a = analysed("a", text, "2016-05-11")
+    items = dated_sentences(a, candidates=True)
+    # (no parse here, so the years of "November" and "this summer" are not what is tested)
+    assert [d.dropped for d in items] == ["condition", "condition", None, None]
+    # a quoted condition leaves the reporting frame's day alone
+    assert [d.date for d in items][2:] == ["2016-05-09", "2016-05-10"]

@@ -58,7 +58,10 @@ def test_story_brief_uses_the_story_documents(store_path: Path):
         story = storyline.stories(store)[1]
         brief = storyline.brief_from_store(store, story=story.id)
         assert {d.id for d in brief.documents} == set(story.documents)
-        assert brief.title == story.label and brief.stories[0].id == story.id
+        # a readable title: names, then what about, then the span -- not the " · " label
+        assert brief.title == f"{story.title} ({story.first} to {story.last})", brief.title
+        assert "·" not in brief.title and story.title.split(",")[0] in story.label
+        assert brief.stories[0].id == story.id
         with pytest.raises(StorylineError, match="no such story"):
             storyline.brief_from_store(store, story="sdoesnotexist")
 

@@ -21,3 +21,9 @@ def test_seeds_form_one_story(seeds_dir):
     assert story.first is not None and story.first.startswith("2013")
     assert story.last is not None and story.last.startswith("2018")
     assert "Huawei" in story.label
+    # the seeds are dated by year only: the span says so, not "2013-01-01"
+    assert (story.first, story.last) == ("2013", "2018")
+    # "Business" (of "Carrier Network Business Group") names a section, not the story
+    assert story.label.startswith("Huawei") and "Business" not in story.label
+    # no seed names its outlet or has a web address: unknown, never "0 outlets"
+    assert story.outlets == 0 and story.outlet_unknown == 3

@@ -284,3 +284,12 @@ def test_stories_pages_on_postgresql(pg_server) -> None:
         assert page.status_code == 200
         assert len(re.findall(r'<li id="story-event-\d+"', page.text)) == len(story["events"])
         assert web.get("/api/stories/snothere").status_code == 404
+
+
+def test_pages_say_outlet_unknown_rather_than_counting_zero(web: TestClient) -> None:
+    # the demo corpus: two documents name their outlet, three (plain files) do not
+    demo = _story_of(web.get("/api/stories").json()["stories"], next(iter(_demo_ids())))
+    assert demo["outlets"] == 2 and demo["outlet_unknown"] == 3
+    said = "2 outlets (outlet unknown for 3 documents)"
+    assert said in web.get(f"/stories/{demo['id']}").text
+    assert said in web.get("/stories").text
