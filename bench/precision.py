@@ -66,13 +66,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("STORYLINE_STRICT", "1")  # a component crash fails the bench, not a note
 
 from storyline.analysis.names import name_key, same_word
-from storyline.analysis.roles import NAME_TITLES
 from storyline.api import analyze, read
 from storyline.briefing.build import build_brief
 from storyline.briefing.caps import UNLIMITED
 from storyline.briefing.compare import magnitude
 from storyline.ingest.documents import document_from_text
 from storyline.model import Brief, Citation, Document, Figure
+from storyline.words import NAME_TITLES
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD_DIR = Path(__file__).resolve().parent / "gold"

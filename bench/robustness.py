@@ -180,11 +180,17 @@ def plus_docs(root: Path, n: int, seed: int) -> Iterator[tuple[str, Document | N
 
 
 _PUNCT = re.compile(r"[^\w\s]")
+_PERCENT = re.compile(r"\s?%")
 
 
 def stripped_text(doc: Document) -> str:
-    """The document as a punctuation-stripped corpus has it: one sentence per line."""
-    return "\n".join(" ".join(_PUNCT.sub(" ", doc.sentence_text(s)).split()) for s in doc.sentences)
+    """The document as a punctuation-stripped corpus has it: one sentence per line. A
+    per cent sign is spelled out first ("90%" -> "90 percent"), as text normalisers for
+    such corpora do; every other mark (currency signs included) is lost."""
+    return "\n".join(
+        " ".join(_PUNCT.sub(" ", _PERCENT.sub(" percent", doc.sentence_text(s))).split())
+        for s in doc.sentences
+    )
 
 
 _LABELS = ("JANE MORROW, HOST", "DAVID OKAFOR, CORRESPONDENT")

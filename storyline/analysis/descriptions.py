@@ -25,7 +25,8 @@ from __future__ import annotations
 import re
 
 from ..model import Analysis, EntityMention
-from .roles import NAME_TITLES, ROLE_HEADS
+from ..words import NAME_TITLES
+from .roles import ROLE_HEADS
 
 
 def _norm(word: str) -> str:

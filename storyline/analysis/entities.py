@@ -113,7 +113,7 @@ class EntityRecognizer:
     """Analysis component: fills `analysis.entities` (see the module docstring)."""
 
     name = "entities"
-    version = "5"  # 4: non-players, junk and type evidence, inline furniture; 5: past posts, titles of the next name, leading names
+    version = "6"  # 6: a removed transcript label is one mention a document; 4: non-players, junk and type evidence, inline furniture; 5: past posts, titles of the next name, leading names
     requires: tuple[str, ...] = ()
     provides: tuple[str, ...] = ("entities",)
 

@@ -114,7 +114,10 @@ def to_mention(doc: Any, c: Candidate) -> EntityMention:
 def apply_turns(
     text: str, mentions: list[EntityMention], turns: Sequence[Turn]
 ) -> list[EntityMention]:
-    """Transcript turns name their speaker with role and organisation directly."""
+    """Transcript turns name their speaker with role and organisation directly. A label
+    the cleaner removed is one mention of its speaker per document, not one per turn:
+    an anchor who speaks every other paragraph is not what the story is about."""
+    labelled: set[str] = set()  # speakers already mentioned by a removed label
     for turn in turns:
         if not turn.speaker:
             continue
@@ -130,6 +133,9 @@ def apply_turns(
                 None,
             )
         else:  # the cleaner removed the label: the name is cited by what they said
+            if turn.speaker in labelled:
+                continue
+            labelled.add(turn.speaker)
             start, end = turn.start, turn.end
         if existing is None:
             existing = EntityMention(

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ..words import COURTESY_TITLES, NAME_TITLES  # noqa: F401  (re-exported)
 from .roles import (  # noqa: F401  (re-exported: one role list)
-    COURTESY_TITLES,
-    NAME_TITLES,
     ROLE_HEADS,
     ROLE_MODIFIERS,
 )

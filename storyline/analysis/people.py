@@ -29,6 +29,7 @@ from typing import Any
 
 from ..marks import CLOSE_CURLY, DOUBLED_APOSTROPHE, OPEN_CURLY, STRAIGHT
 from ..model import Analysis, EntityMention, Span
+from ..words import NAME_TITLES
 from .entities import person_traits, unit_scope
 from .entity_rules import ANAPHORIC_OWNERS, GENERIC_ORG_HEADS, ORG_PREPOSITIONS
 from .matching import (
@@ -46,7 +47,6 @@ from .roles import (
     COURTESY_GENDER,
     KIN_NOUNS,
     NAME_PARTICLES,
-    NAME_TITLES,
     ROLE_TAIL_PREPS,
     ROLE_WORDS,
     UNIT_NOUNS,

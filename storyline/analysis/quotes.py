@@ -57,7 +57,7 @@ class QuoteExtractor:
     """Analysis component: fills `analysis.quotes` with attributed speech."""
 
     name = "quotes"
-    version = "15"  # 15: a teller inside the clause ("X, a top aide said, ..."), a speaking description is the person named next; 14: indefinite descriptions are new nameless sources ("one longtime adviser to X"), a subject inside the quotation gives way, "people close to X", "who" for the people it follows, "show up"; 13: speech a person tells of is theirs (nested), a wire dateline is no speaker, an "as" aside is no statement, a quote tagged by someone else carries no one on; 4: skips furniture sentences; 5: issue-10 speakers (relatives, documents, single marks); 6: described and appositive sources, roles through the index; 7: short quoted sentences, trailing tags, carried paragraphs; 8: unclosed quotes end at their tag, quotes after named indirect speech, coordinated speech verbs; 9: a source phrase re-read in a circle ends with no speaker; 10: relative pronouns, epithets, untagged subjects; 11: a tag before its quote, a quote labelling a pronoun object; 12: group speakers ("they", plural people and bodies, a person's campaign), "the website" a page, court orders, a colleague, a definite title is the person the sentence is about, "said of X" after a quotation, "it" for the organisation that spoke before, people named after a plural description, a fronted "according to" over inner speech, an organisation tagged as a noun after its description, who released a video that accuses
+    version = "16"  # 16: a quotation a transcript turn gives to someone it names is theirs, not the label speaker's; 15: a teller inside the clause ("X, a top aide said, ..."), a speaking description is the person named next; 14: indefinite descriptions are new nameless sources ("one longtime adviser to X"), a subject inside the quotation gives way, "people close to X", "who" for the people it follows, "show up"; 13: speech a person tells of is theirs (nested), a wire dateline is no speaker, an "as" aside is no statement, a quote tagged by someone else carries no one on; 4: skips furniture sentences; 5: issue-10 speakers (relatives, documents, single marks); 6: described and appositive sources, roles through the index; 7: short quoted sentences, trailing tags, carried paragraphs; 8: unclosed quotes end at their tag, quotes after named indirect speech, coordinated speech verbs; 9: a source phrase re-read in a circle ends with no speaker; 10: relative pronouns, epithets, untagged subjects; 11: a tag before its quote, a quote labelling a pronoun object; 12: group speakers ("they", plural people and bodies, a person's campaign), "the website" a page, court orders, a colleague, a definite title is the person the sentence is about, "said of X" after a quotation, "it" for the organisation that spoke before, people named after a plural description, a fronted "according to" over inner speech, an organisation tagged as a noun after its description, who released a video that accuses
     requires = ("entities", "people")
     provides = ("quotes",)
 
@@ -86,7 +86,6 @@ class QuoteExtractor:
             resolver = SpeakerResolver.over(analysis.people)
         else:
             resolver = SpeakerResolver(analysis.nlp, analysis.entities)
-        in_turn = [(t.start, t.end) for t in doc.turns]
         furniture = furniture_spans(doc)
         # an outlet that quotes 'like this': its marks read as double ones (same offsets)
         text = single_marks_as_double(doc.text)
@@ -94,6 +93,7 @@ class QuoteExtractor:
         found = [part for att in found for part in _turns(att, text, analysis.nlp)]
         marked = [span for group in find_quote_spans(text) for span in group]
         spoken: list[tuple[Attribution, Speaker]] = []
+        told: list[Attribution] = []  # quotations a turn attributes to someone else
         for att in found:
             if _outer_credit(att, found, analysis.nlp):
                 continue  # "Acme announced X, reports the Herald": Acme's words, not the paper's
@@ -103,7 +103,8 @@ class QuoteExtractor:
                 continue  # "X disclosed that Y called her to ...": X's account, not Y's words
             if att.content and inside(furniture, att.content[0].start):
                 continue  # a caption or widget notice, not speech
-            if any(a <= att.cue.start < b for a, b in in_turn):
+            owner = next((t for t in doc.turns if t.start <= att.cue.start < t.end), None)
+            if owner is not None and not _named_in_turn(att):
                 continue  # speech reported inside someone's turn belongs to that turn
             if (
                 not att.direct
@@ -226,6 +227,10 @@ class QuoteExtractor:
                     # "The deputy head of China's delegation said X." then "Rear Admiral
                     # Guan Youfei told reporters": the person the description introduces
                     speaker = resolver.resolve_name(named, [])
+            if owner is not None:
+                if speaker.name is None or _same_surname(speaker.name, owner.speaker):
+                    continue  # the turn's own speaker: the turn holds it
+                told.append(att)  # '"...," Woodward told X' inside a turn: Woodward's words
             spoken.append((att, speaker))
             if speaker.kind == "organisation" and speaker.name and att.cue_lemma in _PUBLISHING:
                 resolver.note_publication(att.cue.start, speaker.name)
@@ -245,6 +250,8 @@ class QuoteExtractor:
                     cue_span=att.cue,
                 )
             )
+        if told:
+            quotes = _without_told(quotes, told, doc)
         for q in quotes:
             if q.speaker_kind == "person" and q.speaker and q.cue != "speaker label":
                 resolver.learn_role(q.speaker, q.role, q.organisation)
@@ -254,6 +261,54 @@ class QuoteExtractor:
         write_back_roles(resolver, analysis.entities)
         analysis.quotes = quotes
         return analysis
+
+
+def _named_in_turn(att: Attribution) -> bool:
+    """A quotation inside a speaker's turn that the turn gives to someone it names
+    ('"There's a lot we don't know," Woodward told the realtors'), not to a pronoun."""
+    head = att.source_head
+    if not att.direct or head is None or head.lower_ in FIRST_PERSON:
+        return False
+    return bool(att.name_tokens) or head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG")
+
+
+def _same_surname(a: str, b: str) -> bool:
+    return a.split()[-1].casefold() == b.split()[-1].casefold()
+
+
+def _without_told(quotes: list[Quote], told: list[Attribution], doc: Any) -> list[Quote]:
+    """Turn quotes less the sentences that hold a quotation the turn gives to someone
+    else (that is its speaker's statement now); a turn left with nothing is dropped."""
+    taken = []
+    for att in told:
+        parts = [*att.content, att.cue]
+        lo, hi = min(x.start for x in parts), max(x.end for x in parts)
+        taken.append((lo, hi))
+    out = []
+    for q in quotes:
+        if q.cue != "speaker label":
+            out.append(q)
+            continue
+        start, end = q.content_spans[0].start, q.content_spans[-1].end
+        sentences = [x for x in doc.sentences if start <= x.start < end]
+        keep = [x for x in sentences if not any(x.start < b and a < x.end for a, b in taken)]
+        if len(keep) == len(sentences):
+            out.append(q)
+            continue
+        spans: list[Span] = []
+        for x in keep:
+            if spans and not any(
+                spans[-1].end <= y.start < x.start for y in sentences if y not in keep
+            ):
+                spans[-1] = Span(spans[-1].start, x.end)
+            else:
+                spans.append(Span(x.start, x.end))
+        if spans:
+            q.text = _display(doc.text, spans)
+            q.citations = [Citation(doc.id, x.start, x.end) for x in spans]
+            q.content_spans = spans
+            out.append(q)
+    return out
 
 
 # Verbs that say something of their object: "accused X of Y", "denied the claims",

@@ -11,6 +11,10 @@ what a source phrase is scanned with.
 `TOP_ROLES` are the titles that mean the head of a whole organisation: a
 person whose title is scoped to a part of it ("CEO of the consumer business
 group") keeps the scope and is never shortened to "CEO, Company".
+
+Titles written before a name (`NAME_TITLES`, `COURTESY_TITLES`) live in
+`storyline/words.py`, since ingest needs them too (a stripped "Sen" gets its
+point back) and ingest never imports analysis.
 """
 
 from __future__ import annotations
@@ -207,69 +211,6 @@ UNIT_NOUNS = frozenset(
     ]
 )
 
-# Titles written before a name ("Councillor Davina Rusk", "Dr Ana Ruiz"): they are the
-# person's role. Courtesy titles (Mr, Ms) are not roles and are only stripped.
-NAME_TITLES: dict[str, str] = {
-    "councillor": "Councillor",
-    "councilman": "Councilman",
-    "councilwoman": "Councilwoman",
-    "alderman": "Alderman",
-    "senator": "Senator",
-    "sen.": "Senator",
-    "governor": "Governor",
-    "gov.": "Governor",
-    "mayor": "Mayor",
-    "minister": "Minister",
-    "judge": "Judge",
-    "justice": "Justice",
-    "dr": "Dr",
-    "dr.": "Dr",
-    "professor": "Professor",
-    "prof.": "Professor",
-    "prof": "Professor",
-    "president": "President",
-    "premier": "Premier",
-    "chancellor": "Chancellor",
-    "representative": "Representative",
-    "rep.": "Representative",
-    "congressman": "Congressman",
-    "congresswoman": "Congresswoman",
-    "ambassador": "Ambassador",
-    "commissioner": "Commissioner",
-    "general": "General",
-    "gen.": "General",
-    "admiral": "Admiral",
-    "ag": "Attorney General",
-    "commander": "Commander",
-    "lieutenant": "Lieutenant",
-    "brigadier": "Brigadier",
-    "colonel": "Colonel",
-    "captain": "Captain",
-    "sheriff": "Sheriff",
-    "inspector": "Inspector",
-    "detective": "Detective",
-    "det": "Detective",
-    "det.": "Detective",
-    "constable": "Constable",
-    "con": "Constable",
-    "sergeant": "Sergeant",
-    "sgt": "Sergeant",
-    "sgt.": "Sergeant",
-    "superintendent": "Superintendent",
-    "supt": "Superintendent",
-    # British police ranks written as initials before a name ("DC Tim Bird")
-    "dc": "Detective Constable",
-    "ds": "Detective Sergeant",
-    "di": "Detective Inspector",
-    "dci": "Detective Chief Inspector",
-    "pc": "Police Constable",
-    "bishop": "Bishop",
-    "sir": "Sir",
-    "dame": "Dame",
-    "lord": "Lord",
-    "lady": "Lady",
-}
-COURTESY_TITLES = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx."])
 # Courtesy titles that tell a person's sex ("Mrs Vance" is not the Vances' son).
 COURTESY_GENDER: dict[str, str] = {
     "mr": "m",

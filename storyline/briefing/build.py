@@ -203,8 +203,18 @@ def _title(entities: list[Entity], query: str | None, documents: list[Document])
     (`players.story_subjects`)."""
     if query:
         return f"Brief: {query}"
-    subjects = story_subjects(entities, len(documents))
+    texts = {d.id: d.text.casefold() for d in documents}
+    named = [e for e in entities if any(_names(texts, c, e) for c in e.citations)]
+    subjects = story_subjects(named, len(documents))
     return f"Brief: {' and '.join(subjects)}" if subjects else "Brief"
+
+
+def _names(texts: dict[str, str], citation: Citation, entity: Entity) -> bool:
+    """Whether the cited passage writes the entity's name (or an alias): a transcript
+    speaker known only from a removed label ("JANE MORROW, HOST:") is cited by what
+    they said, and an anchor is not what the story is about."""
+    passage = texts.get(citation.document, "")[citation.start : citation.end]
+    return any(n.casefold() in passage for n in (entity.name, *entity.aliases))
 
 
 def _label(doc: Document) -> str:

@@ -27,7 +27,7 @@ from ..analysis.amounts import (
     stated_bound,
 )
 from ..analysis.names import name_key, same_word
-from ..analysis.roles import NAME_TITLES, ROLE_HEADS
+from ..analysis.roles import ROLE_HEADS
 from ..analysis.units import MEASURE_SYNONYMS, SCALE_FACTORS
 from ..datetokens import WEEKDAY, YEAR
 from ..model import (
@@ -40,7 +40,7 @@ from ..model import (
     Figure,
     Statement,
 )
-from ..words import FUNCTION_WORDS, REPORTING_WORDS
+from ..words import FUNCTION_WORDS, NAME_TITLES, REPORTING_WORDS
 from .conflicts import (
     age_divergences,
     appointment_divergences,

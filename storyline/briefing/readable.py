@@ -19,8 +19,9 @@ from __future__ import annotations
 import re
 
 from ..analysis.descriptions import DESCRIPTION, HEADS, PERSON_NOUNS, resolve_description
-from ..analysis.roles import COURTESY_TITLES, KIN_NOUNS, NAME_TITLES, ROLE_HEADS
+from ..analysis.roles import KIN_NOUNS, ROLE_HEADS
 from ..model import Analysis
+from ..words import COURTESY_TITLES, NAME_TITLES
 
 # Nouns after "this"/"these" that point at the calendar, not at an earlier sentence.
 _TIME = (

@@ -25,6 +25,7 @@ from .records import iter_records
 from .repunct import clean_stripped
 from .segment import segment
 from .transcript import clean_transcript
+from .truecase import restore_case
 from .webtext import clean_webtext
 
 KINDS: tuple[Kind, ...] = ("html", "webtext", "transcript", "stripped", "text", "json")
@@ -141,6 +142,7 @@ def build(
     meta = dict(meta or {})
     url = meta.pop("url", None)
     cleaned = clean(text, source, clean_as or kind, url=url)
+    cleaned.text = restore_case(cleaned.text)  # shouted paragraphs read again (same length)
     if not cleaned.text.strip():
         raise InputError(source, "no text left after cleaning")
     if len(cleaned.text) > MAX_DOCUMENT_CHARS:
@@ -165,7 +167,7 @@ def build(
         source=source,
         text=cleaned.text,
         kind=kind,
-        title=meta.get("title") or cleaned.title,
+        title=restore_case(meta.get("title") or cleaned.title or "") or None,
         outlet=meta.get("outlet") or cleaned.outlet,
         author=meta.get("author") or cleaned.author,
         published=when.value if when else None,

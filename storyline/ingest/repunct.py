@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from ..words import COURTESY_TITLES, NAME_TITLES
 from .cleaned import Cleaned, join_paragraphs
 from .sentence_ends import shipped
 
@@ -29,6 +30,20 @@ _CURRENCY = re.compile(r"\b(US|U S|HK|NZ|A|C|S)\s(?=\d)")
 _DECIMAL = re.compile(
     r"\b(\d{1,3}) (\d{1,2})(?= (?:billion|million|trillion|thousand|percent|per cent|bn|m|%)\b)"
 )
+# "1 237 delegates" -> "1,237": a group of 1-3 digits and groups of exactly three, not a
+# day after a month ("May 5 100 people").
+_THOUSANDS = re.compile(r"(?<![\w.,])(\d{1,3})((?: \d{3})+)(?![\w.,])")
+_MONTH_BEFORE = re.compile(
+    r"\b(?:Jan|January|Feb|February|Mar|March|Apr|April|May|June?|July?|Aug|August|Sept?|"
+    r"September|Oct|October|Nov|November|Dec|December) $"
+)
+# A title that is only a title with its point ("Sen Bernie Sanders" -> "Sen. Bernie
+# Sanders", as analysis/roles.py lists it), before a capitalised name.
+_DOTTED_TITLES = sorted(
+    {t[:-1] for t in (*NAME_TITLES, *COURTESY_TITLES) if t.endswith(".")}
+    - {t for t in (*NAME_TITLES, *COURTESY_TITLES) if not t.endswith(".")}
+)
+_TITLE = re.compile(rf"\b({'|'.join(t.capitalize() for t in _DOTTED_TITLES)})(?= [A-Z][a-z])")
 _INITIALS = re.compile(r"(?<![\w.])((?:[A-Z] ){1,3}[A-Z])(?![\w.])")
 _SAFE_INITIALS = {"U S", "U K", "U N", "U S A", "E U", "D C", "L A", "N Y"}
 _TIME = re.compile(r"\b(\d{1,2})(?: (\d{2}))? ([ap]) m\b")
@@ -60,6 +75,8 @@ def restore(line: str) -> str:
     """Apostrophes, dotted abbreviations, decimals and clock times; no sentence ends."""
     line = _CURRENCY.sub(lambda m: m.group(1).replace(" ", "") + "$", line)
     line = _DECIMAL.sub(r"\1.\2", line)
+    line = _THOUSANDS.sub(_join_thousands, line)
+    line = _TITLE.sub(r"\1.", line)
     line = _TIME.sub(
         lambda m: f"{m.group(1)}{':' + m.group(2) if m.group(2) else ''} {m.group(3)}.m.", line
     )
@@ -104,6 +121,12 @@ def split_sentences(line: str) -> list[str]:
         elif text:
             out.append(text)
     return out
+
+
+def _join_thousands(m: re.Match[str]) -> str:
+    if _MONTH_BEFORE.search(m.string, 0, m.start()):
+        return m.group()
+    return m.group(1) + m.group(2).replace(" ", ",")
 
 
 def _dot_initials(m: re.Match[str]) -> str:

@@ -19,6 +19,12 @@ from storyline.ingest.repunct import clean_stripped, repair_line
         ("we re sure I m right", "we're sure I'm right."),
         ("the meeting starts at 9 30 a m", "the meeting starts at 9:30 a.m."),
         ("Already ends with a stop.", "Already ends with a stop."),
+        ("she needs 1 237 delegates", "she needs 1,237 delegates."),
+        ("a crowd of 12 400 000 people", "a crowd of 12,400,000 people."),
+        ("on March 4 250 people came", "on March 4 250 people came."),  # a day, then a count
+        ("in 2016 100 people came", "in 2016 100 people came."),  # a year is no group
+        ("Sen Lena Ortiz met Gov Alan Pryce", "Sen. Lena Ortiz met Gov. Alan Pryce."),
+        ("the sales rep said Rep", "the sales rep said Rep."),  # a title only before a name
     ],
 )
 def test_repair_line(line, expected):
