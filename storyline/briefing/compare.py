@@ -1337,7 +1337,7 @@ _MORE_FATES = {
     "homeless": r"homeless|displaced",
     "missing": r"missing|unaccounted for",
     "evacuated": r"evacuated",
-    "rescued": r"rescued|pulled out alive|pulled alive",
+    "rescued": r"rescued|saved|pulled out alive|pulled alive",
 }
 _MEASURE_FATES = {**FATES, INFECTED: r"cases|infected|infections|infection", **_MORE_FATES}
 _MEASURE_FATE = re.compile(

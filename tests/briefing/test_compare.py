@@ -1007,3 +1007,9 @@ def test_the_day_of_the_event_that_caused_a_toll_is_not_the_tolls_day():
         "d", "Monday's toll of 40 people dead in Peru was the worst.", "2011-02-02", ("Peru",)
     )
     assert all(m.when for m, _ in measures(d))
+
+
+def test_saved_counts_the_rescued():
+    a = _placed("a", "Some 40 people in Peru have been saved by rescuers.", "2011-02-02", ("Peru",))
+    b = _placed("b", "Officials said 25 people in Peru were rescued.", "2011-02-02", ("Peru",))
+    assert [m.label() for x in (a, b) for m, _ in measures(x)] == ["people rescued in Peru"] * 2
