@@ -44,6 +44,10 @@ plus `--train-clusters` Multi-News+ clusters after the validation ones), the
 rows `storyline.evaluation.train_story_links` fits the link model on; each row
 carries every feature the clusterer computes (`links.ALL_FEATURES`).
 
+Stages (`--part stages`): the validation stream clustered with the stage that decided
+each news document arriving after a document of its gold cluster (candidate recall,
+the candidate cap, the comparison, the link decision, ordering).
+
 Every `val` and `test` score also counts errors by kind (`error_kinds`: news
 documents split from their story, alone, mixed with other news or Timeline17)
 and the `ceiling` of a clusterer on words: the gold with two things no
@@ -658,6 +662,129 @@ def replay(eval_dir: Path, args: argparse.Namespace) -> dict[str, object]:
     return {"documents": len(items), "rows": len(ys), "positives": int(sum(ys))}
 
 
+def stages(eval_dir: Path, args: argparse.Namespace) -> dict[str, object]:
+    """Where news documents lose their story (`--part stages`, the validation stream).
+
+    For each news document that arrives when some story already holds a document
+    of its gold cluster (a "mate story"), the stage that decided it:
+    `joined` a mate story; `index` -- no mate story shares a query term with it
+    (candidate recall); `cap` -- shares one but fell outside the `candidates`
+    cap; `not_compared` -- among the candidates but not among the `event_stories`
+    nearest by centroid; `below_bar` -- compared, but every mate story's link
+    probability is under the bar (the link decision), split by whether the
+    document then founded a story or joined a wrong one; `outranked` -- a mate
+    story passed the bar but a wrong story ranked higher (ordering). Counts are
+    also given for the documents whose final story misses part of their gold one.
+    """
+    from storyline.clustering import links as link_model
+    from storyline.store import stories as story_rows
+
+    plus = eval_dir / "multinews/plus_val_truncated.jsonl.gz"
+    _, val_ids = plus_split(plus, args.plus_clusters, args.val_clusters, args.seed)
+    items = load_t17(eval_dir) + load_multinews(plus, "plus", val_ids)
+    items = order(date_news(items, args.seed) if args.date_news else items, args.seed)
+    params = overrides(args.set)
+    model = (
+        link_model.LinkModel.load(Path(params.link_model), None)
+        if params.link_model
+        else link_model.shipped()
+    )
+    assert model is not None, "the stages need the learned link model"
+    bar = params.link_probability if params.link_probability >= 0 else model.threshold
+    original = story_rows.candidate_stories
+    last: dict[str, set[int]] = {}
+
+    def candidates(conn, term_keys, since, limit):  # type: ignore[no-untyped-def]
+        found = original(conn, term_keys, since, limit)
+        last["capped"] = {c.pk for c in found}
+        last["all"] = {c.pk for c in original(conn, term_keys, since, 1_000_000)}
+        return found
+
+    by_id: dict[str, Item] = {}
+    members: dict[int, Counter[str]] = {}
+    stage_of: dict[str, str] = {}
+    mate_probability: dict[str, float] = {}
+
+    def trace(
+        doc_id: str,
+        rows: list[tuple[int, list[float]]],
+        story: int,
+        merged: list[tuple[int, int]],
+    ) -> None:
+        item = by_id[doc_id]
+        gold = item.story
+        if item.event is not None:
+            mates = {pk for pk, held in members.items() if held[gold]}
+            probs = {
+                pk: model.probability_of(dict(zip(ALL_FEATURES, row, strict=True)))
+                for pk, row in rows
+            }
+            joined = story in mates or any(g in mates or k in mates for g, k in merged)
+            founded = story not in members
+            compared = mates & set(probs)
+            if not mates:
+                stage = "first"
+            elif joined:
+                stage = "joined"
+            elif not mates & last.get("all", set()):
+                stage = "index"
+            elif not mates & last.get("capped", set()):
+                stage = "cap"
+            elif not compared:
+                stage = "not_compared"
+            elif max(probs[m] for m in compared) < bar:
+                stage = "below_bar_founded" if founded else "below_bar_joined_other"
+                mate_probability[item.source] = max(probs[m] for m in compared)
+            else:
+                stage = "outranked"
+            stage_of[item.source] = stage
+        for gone, keep in merged:
+            members.setdefault(keep, Counter()).update(members.pop(gone, Counter()))
+        members.setdefault(story, Counter())[gold] += 1
+
+    story_rows.candidate_stories = candidates
+    try:
+        with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "stages.db") as store:
+            arrival = arrival_order(items, args.batch, args.seed)
+            ids = ingest(store, arrival, args.batch, params, trace, by_id)
+            result = score(store, items, ids)
+            where = assignments(store)
+    finally:
+        story_rows.candidate_stories = original
+    story_of = {
+        i.source: where.get(ids[i.source][1], (None, None))[0] for i in items if i.source in ids
+    }
+    gold_size = Counter(i.story for i in items if i.source in ids)
+    together = Counter((story_of[i.source], i.story) for i in items if i.source in ids)
+    split = {
+        i.source
+        for i in items
+        if i.source in ids
+        and i.event is not None
+        and (
+            story_of[i.source] is None
+            or together[(story_of[i.source], i.story)] < gold_size[i.story]
+        )
+    }
+    counts = Counter(stage_of.values())
+    counts_split = Counter(stage for source, stage in stage_of.items() if source in split)
+    below = sorted(mate_probability.values())
+    return {
+        "documents": len(items),
+        "scores": result,
+        "bar": bar,
+        "stages": dict(counts.most_common()),
+        "stages_of_split_documents": dict(counts_split.most_common()),
+        "split_news_documents": len(split),
+        "below_bar_mate_probability": {
+            "n": len(below),
+            "median": round(below[len(below) // 2], 3) if below else None,
+            "at_least_0.1": sum(p >= 0.1 for p in below),
+            "at_least_0.05": sum(p >= 0.05 for p in below),
+        },
+    }
+
+
 def pairs(eval_dir: Path, args: argparse.Namespace) -> dict[str, object]:
     """Same-story document pairs told from others by term cosine, MiniLM cosine and blends.
 
@@ -918,7 +1045,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("eval_dir", type=Path)
     parser.add_argument(
         "--part",
-        choices=["tune", "val", "replay", "pairs", "test", "speed", "dedupe", "all"],
+        choices=["tune", "val", "stages", "replay", "pairs", "test", "speed", "dedupe", "all"],
         default="all",
     )
     parser.add_argument("--train-clusters", type=int, default=600, help="replay stream")
@@ -954,6 +1081,8 @@ def main(argv: list[str] | None = None) -> int:
             result["replay"] = replay(args.eval_dir, args)
         elif part == "val":
             result["val"] = validate(args.eval_dir, args)
+        elif part == "stages":
+            result["stages"] = stages(args.eval_dir, args)
         elif part == "test":
             result["test"] = test(args.eval_dir, args)
         elif part == "speed":

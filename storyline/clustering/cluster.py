@@ -427,6 +427,7 @@ class Clusterer:
             else {}
         )
         links = []
+        scored: list[tuple[_Link, dict[str, float], bool]] = []
         for rank, (similarity, story) in enumerate(by_centroid):
             link = _Link(story, similarity)
             nearest = dense_nearest = 0.0
@@ -489,12 +490,21 @@ class Clusterer:
                         strict=True,
                     )
                 )
+            scored.append((link, values, active))
+        # the margins need every compared candidate's similarity: decided after the loop
+        compared = [link for link, _, _ in scored if link.compared]
+        margins = link_model.margins([lk.similarity for lk in compared])
+        margin_of = dict(zip(map(id, compared), margins, strict=True))
+        for link, values, active in scored:
+            margin = margin_of.get(id(link), 0.0)
+            values["margin"] = margin
+            values["margin_x_active"] = margin * (1.0 if active else 0.0)
             if link.compared:
                 self._rows.append(
-                    (story.pk, [values.get(name, 0.0) for name in link_model.ALL_FEATURES])
+                    (link.story.pk, [values.get(name, 0.0) for name in link_model.ALL_FEATURES])
                 )
             if self.model is None:
-                if link.similarity >= self._bar(story, day):
+                if link.similarity >= self._bar(link.story, day):
                     links.append(link)
             else:
                 link.similarity = self.model.probability_of(values)

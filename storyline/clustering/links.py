@@ -63,10 +63,20 @@ OVERLAP_FEATURES = (
 # summed vectors, with the model fitted on these rows shipped beside the other.
 DENSE_ONLY = ("dense_centroid", "dense_event", "dense_event_x_active")
 DENSE_FEATURES = (*BASE_FEATURES, *DENSE_ONLY)
+# How much closer the document is to this candidate than to the next best: each
+# candidate scored alone cannot tell a mate at cosine 0.15 from a stranger at 0.15,
+# while a document's cosines to strangers depend on the document (its length, its
+# vocabulary). Fitted and measured on the validation stream, not adopted: it traded
+# news precision for recall and split long threads (BENCHMARKS.md, stories9).
+MARGIN_FEATURES = (
+    "margin",  # max(centroid, event) cosine minus the best other compared candidate's
+    "margin_x_active",
+)
 # Every feature the clusterer computes (a replay records them all; a model reads its own).
-ALL_FEATURES = (*BASE_FEATURES, *OVERLAP_FEATURES, *DENSE_ONLY)
+ALL_FEATURES = (*BASE_FEATURES, *OVERLAP_FEATURES, *DENSE_ONLY, *MARGIN_FEATURES)
 # The shipped model's. The overlap features were fitted and measured on the
-# validation stream and not adopted: no better there (BENCHMARKS.md, stories6).
+# validation stream and not adopted: no better there (BENCHMARKS.md, stories6);
+# nor the margins (stories9).
 FEATURES = BASE_FEATURES
 N_FEATURES = len(FEATURES)
 SHIPPED_DENSE = Path(__file__).parent / "data" / "story_links_dense.npz"
@@ -134,6 +144,14 @@ def overlap_features(
         "rare": math.log1p(rare),
         "event_rare": math.log1p(event_rare),
     }
+
+
+def margins(similarities: list[float]) -> list[float]:
+    """Each similarity minus the best of the others (itself when it is alone)."""
+    if len(similarities) < 2:
+        return list(similarities)
+    order = sorted(similarities, reverse=True)
+    return [s - (order[1] if s == order[0] else order[0]) for s in similarities]
 
 
 def features(

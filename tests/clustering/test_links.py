@@ -120,3 +120,34 @@ def test_a_model_on_overlap_features_clusters_threads(tmp_path):
     assert sorted(len(s.documents) for s in stories) == [4, 4]
     with Store(":memory:") as store:
         assert Clusterer(store).overlap is False  # the shipped model reads none
+
+
+def test_margins_say_how_far_each_candidate_stands_from_the_rest():
+    assert links.margins([]) == []
+    assert links.margins([0.3]) == [0.3]  # alone: nothing to stand clear of
+    assert links.margins([0.3, 0.1, 0.25]) == pytest.approx([0.05, -0.2, -0.05])
+    assert links.margins([0.2, 0.2]) == [0.0, 0.0]
+
+
+def test_a_replay_records_the_margins_of_the_compared_candidates():
+    from story_threads import thread_doc
+
+    from storyline.clustering import Params
+    from storyline.clustering.cluster import Clusterer
+    from storyline.store import Store
+
+    seen: list[list[float]] = []
+    days = ["2024-03-01", "2024-03-02", "2024-03-04"]
+    with Store(":memory:") as store:
+        store.add_many(
+            [thread_doc(t, n, day) for n, day in enumerate(days) for t in ("bridge", "comet")]
+        )
+        Clusterer(
+            store, Params(), trace=lambda _d, rows, _s, _m: seen.extend(r for _, r in rows)
+        ).run()
+    margin = links.ALL_FEATURES.index("margin")
+    cosine = [links.ALL_FEATURES.index(n) for n in ("centroid", "event")]
+    assert seen
+    for row in seen:  # never more than the candidate's own similarity
+        assert row[margin] <= max(row[k] for k in cosine) + 1e-9
+    assert any(row[margin] > 0 for row in seen)
