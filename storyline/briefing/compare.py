@@ -736,6 +736,10 @@ _SINCE_NOW = re.compile(
 )
 
 
+# A time zone after a number: a time of day ("1410 GMT"), not a count.
+_CLOCK = re.compile(r"\s*(?:GMT|UTC|BST|CET|EST|EDT|PST|PDT|local time)\b")
+
+
 def _counts(doc: Document) -> list[_Count]:
     out = []
     for start, end in _sentence_spans(doc):
@@ -743,8 +747,8 @@ def _counts(doc: Document) -> list[_Count]:
         for p in number_phrases(sentence):
             if re.match(r"\s*of\s+(?:the|these|those|them|its|their|his|her)\b", p.after):
                 continue  # "one of the paintings": a part of something, not a count
-            if _SINCE_NOW.match(p.after):
-                continue  # "2 hrs ago": when, not how many
+            if _SINCE_NOW.match(p.after) or _CLOCK.match(p.after):
+                continue  # "2 hrs ago", "at 1410 GMT": when, not how many
             words = [w.casefold() for w in re.findall(r"[A-Za-z][\w'-]*", p.after)]
             counted = [
                 w[:-1] if len(w) > 3 and w.endswith("s") else w
@@ -830,7 +834,7 @@ def _counts(doc: Document) -> list[_Count]:
 _RANGE_NUM = r"\d{1,3}(?:\s?,\d{3})+|\d+"
 _RANGE = re.compile(
     rf"\b(?:between\s+)?(?P<lo>{_RANGE_NUM})\s*(?:-|–|to|and)\s*(?P<hi>{_RANGE_NUM})"
-    r"(?:\s+(?P<scale>million|thousand)\b)?(?![\d.,]\d)",
+    r"(?:\s+(?P<scale>million|thousand)\b)?(?![\d.,:]\d)",
     re.I,
 )
 # The lower end at least this share of the upper: "9-10,000" (nine thousand) and "1 to

@@ -1013,3 +1013,10 @@ def test_saved_counts_the_rescued():
     a = _placed("a", "Some 40 people in Peru have been saved by rescuers.", "2011-02-02", ("Peru",))
     b = _placed("b", "Officials said 25 people in Peru were rescued.", "2011-02-02", ("Peru",))
     assert [m.label() for x in (a, b) for m, _ in measures(x)] == ["people rescued in Peru"] * 2
+
+
+def test_times_of_day_are_no_counts():
+    a = _doc("a", "The plane landed at 1410 GMT with 40 doctors.")
+    b = _doc("b", "Flights may land from 10 to 14:30 GMT, officials said.")
+    assert [c.value for c in _counts(a)] == [40.0]
+    assert [c.value for c in _counts(b) if c.low is not None] == []
