@@ -82,7 +82,8 @@ TARGETS = {"precision": 0.95, "recall": 0.85, "divergence_recall": 0.8}
 _NUMBER_WORD = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
-    r"eighty|ninety|hundred|thousand|dozen|half|a million|a billion)\b",
+    r"eighty|ninety|hundred|thousand|dozen|half|a million|a billion|"
+    r"thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b",  # "a fifth": a fraction
     re.I,
 )
 _CURRENCIES = frozenset({"USD", "GBP", "EUR", "JPY", "CNY", "CAD", "AUD", "INR", "CHF"})
@@ -136,9 +137,23 @@ def in_scope(figure: Figure) -> bool:
     return bool(re.search(r"\d", figure.text) or _NUMBER_WORD.search(figure.text))
 
 
+_SIDE_WORDS = {
+    w: str(i)
+    for i, w in enumerate(
+        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"], start=1
+    )
+}
+
+
 def _tally(text: str) -> str | None:
     m = re.search(r"\b(\d+)\s*(?:-to-|[-–]|\sto\s)\s*(\d+)\b", text)  # "5-0", "90 to 10", "9-to-6"
-    return f"{m.group(1)}-{m.group(2)}" if m else None
+    if m is None:  # a ratio in words: "four to one"
+        words = "|".join(_SIDE_WORDS)
+        m = re.search(rf"\b({words})(?:-to-|\sto\s)({words})\b", text, re.I)
+        if m is None:
+            return None
+        return f"{_SIDE_WORDS[m.group(1).lower()]}-{_SIDE_WORDS[m.group(2).lower()]}"
+    return f"{m.group(1)}-{m.group(2)}"
 
 
 def figure_found(f: Figure, g: dict) -> bool:

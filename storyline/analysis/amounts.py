@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from ..datetokens import MONTHS, WEEKDAYS
 from ..model import Figure
 from ..words import CARDINALS
 from . import units
@@ -49,7 +50,7 @@ class Amount:
     value: float | None
     unit: str | None
     scale: str | None
-    kind: str  # money, percent, fraction, votes, count, number, quantity, bare, tally, pair
+    kind: str  # money, percent, fraction, votes, count, number, quantity, bare, tally, pair, ratio
 
 
 # ---------------------------------------------------------------- finding numbers
@@ -188,8 +189,11 @@ _HYPHEN_UNIT = re.compile(
     r"km|acre|hectare|ton|tonne|pound|inch|megawatt|gigawatt|gallon|litre|liter)\b",
     re.I,
 )
-# "the group's 57,000-member Facebook page": a membership, a count of people.
-_HYPHEN_MEMBERS = re.compile(rf"(?<![\w.,])(?P<num>{_NUM})-member\b", re.I)
+# "the group's 57,000-member Facebook page", "a 40,000-person reserve": a count of people.
+_HYPHEN_MEMBERS = re.compile(rf"(?<![\w.,])(?P<num>{_NUM})-(?:member|person|strong)\b", re.I)
+# "the 11 million-person population": a scaled number read bare, whose hyphenated head
+# says it counts people.
+_PEOPLE_HEAD = re.compile(r"-(?:member|person|strong)\b", re.I)
 # "3.7 times less likely", "seven times as high", "a factor of about 7": a ratio.
 # "12 times that year", "12 times over five years", "7-10 times" are frequencies or a range.
 _TIMES = re.compile(
@@ -651,10 +655,25 @@ _PAIR_MORE = re.compile(
 )
 
 
+# "pull within 5 points of Trump (35-30)": a poll's two shares in brackets after a margin.
+_BRACKET_PAIR = re.compile(r"\((?P<a>\d{1,2})\s?[-–]\s?(?P<b>\d{1,2})\)")
+_MARGIN_BEFORE = re.compile(r"\b(?:points?|percent|per\scent)\b|%", re.I)
+
+
 def _result_pairs(text: str, taken: list[Amount]) -> list[Amount]:
     """The sides of a result written "N to M" with no unit, kind "pair" (their unit is
-    the result's, which `extract_figures` takes from the sentence)."""
+    the result's, which `extract_figures` takes from the sentence); and a poll's shares
+    in brackets after a margin ("within 5 points of Trump (35-30)"), a score elsewhere."""
     found: list[Amount] = []
+    for m in _BRACKET_PAIR.finditer(text):
+        before = text[max(0, m.start() - 60) : m.start()]
+        if not _MARGIN_BEFORE.search(before.rsplit(".", 1)[-1]):
+            continue
+        for key in ("a", "b"):
+            start, stop = m.start(key), m.end(key)
+            if not any(x.start < stop and start < x.end for x in [*taken, *found]):
+                value = _number(m.group(key))
+                found.append(Amount(start, stop, m.group(key), value, "percent", None, "pair"))
     for m in _PAIR.finditer(text):
         a, b = _number(m.group("a")), _number(m.group("b"))
         if a < 10 or a <= b or _YEAR.match(m.group("a")) or _YEAR.match(m.group("b")):
@@ -676,6 +695,102 @@ def _result_pairs(text: str, taken: list[Amount]) -> list[Amount]:
             if not any(x.start < stop and start < x.end for x in [*taken, *found]):
                 value = _number(text[start:stop])
                 found.append(Amount(start, stop, text[start:stop], value, unit, None, kind))
+    return found
+
+
+# "trounced him by nearly 3-to-1", "by a ratio of about four to one", "a 2-to-1 margin":
+# a ratio to one, as a margin or a ratio (not "from one to three", a range; not a score).
+_RATIO_SIDE = rf"(?:\d+(?:\.\d+)?|{_UNIT_WORDS}|ten)"
+_RATIO = re.compile(
+    rf"(?:\b(?:by|ratio\sof|margin\sof)\s(?:(?:nearly|about|almost|roughly|around|more\sthan|"
+    rf"over|better\sthan|some)\s)?(?:an?\s)?)?"
+    rf"(?<![\w.,-])(?P<a>{_RATIO_SIDE})(?:-to-|\sto\s)(?P<b>1|one)\b(?!-\d)"
+    rf"(?P<tail>\s(?:margin|ratio|edge|advantage|majority)\b)?",
+    re.I,
+)
+
+
+def _ratios_to_one(text: str, taken: list[Amount]) -> list[Amount]:
+    """ "by nearly 3-to-1", "by a ratio of about four to one", "a 2-to-1 margin": a ratio
+    "N-1" (unit "ratio", no single value: the text says it), only after "by", "ratio of",
+    "margin of" or before "margin"/"ratio", so "one to one" talks and ranges stay out."""
+    found: list[Amount] = []
+    for m in _RATIO.finditer(text):
+        led = m.start() < m.start("a")
+        if not (led or m.group("tail")) or m.group("a").lower() in ("1", "one"):
+            continue
+        start, end = m.start("a"), m.end("b")
+        if any(a.start < end and start < a.end for a in taken):
+            continue
+        found.append(Amount(start, end, text[start:end], None, "ratio", None, "ratio"))
+    return found
+
+
+# "The current delegate count is Donald Trump 384, Sen. Ted Cruz 300, Rubio 151, and
+# Kasich 37": a list of names each followed by its number, a tally by name.
+_NAMED_NUMBER = re.compile(
+    r"(?P<name>(?:[A-Z][\w'’.-]+\s){0,3}[A-Z][\w'’-]+)\s(?P<num>\d{1,3}(?:,\d{3})*)(?=,|\s?and\b|\.|;|$)"
+)
+
+
+# Words before a number that make it a date or a label, not a name's tally: "March 15,
+# April 26, and May 3", "Route 9", "Room 101", "Game 7".
+_NOT_NAMES = (
+    frozenset(MONTHS)
+    | frozenset(WEEKDAYS)
+    | frozenset(
+        [
+            "no",
+            "route",
+            "highway",
+            "interstate",
+            "room",
+            "page",
+            "section",
+            "article",
+            "chapter",
+            "flight",
+            "game",
+            "week",
+            "day",
+            "stage",
+            "gate",
+            "pier",
+            "unit",
+            "district",
+            "ward",
+        ]
+    )
+)
+
+
+def _named_numbers(text: str, nlp_doc, taken: list[Amount]) -> list[Amount]:
+    """A list of at least three "Name N" items in one sentence, the name a person or
+    group the parse knows, counts what the sentence names: people ("delegate count"),
+    votes, else nothing (no unit, no figure)."""
+    found: list[Amount] = []
+    for sent in nlp_doc.sents:
+        line = text[sent.start_char : sent.end_char]
+        items = [
+            m
+            for m in _NAMED_NUMBER.finditer(line)
+            if not _YEAR.match(m.group("num"))
+            and m.group("name").split()[-1].lower().rstrip(".") not in _NOT_NAMES
+        ]
+        if len(items) < 3:
+            continue
+        words = {t.lower_ for t in sent} | {t.lemma_.lower() + "s" for t in sent}
+        unit = "people" if words & units.PEOPLE_NOUNS else "votes" if "votes" in words else None
+        if unit is None:
+            continue
+        for m in items:
+            start, stop = sent.start_char + m.start("num"), sent.start_char + m.end("num")
+            if not any(x.start < stop and start < x.end for x in [*taken, *found]):
+                found.append(
+                    Amount(
+                        start, stop, m.group("num"), _number(m.group("num")), unit, None, "count"
+                    )
+                )
     return found
 
 
@@ -822,7 +937,15 @@ def document_amounts(text: str, nlp_doc) -> list[Amount]:
     amounts += _parsed_counts(text, nlp_doc, amounts)
     amounts += _quantities(nlp_doc, amounts)
     amounts += _result_pairs(text, amounts)
+    amounts += _ratios_to_one(text, amounts)
+    amounts += _named_numbers(text, nlp_doc, amounts)
     amounts += _bare_numbers(text, nlp_doc, amounts)
+    amounts = [
+        replace(a, unit="people")
+        if a.unit is None and a.kind == "number" and _PEOPLE_HEAD.match(text, a.end)
+        else a
+        for a in amounts
+    ]
     amounts.sort(key=lambda a: a.start)
     return amounts
 

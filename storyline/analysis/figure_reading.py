@@ -33,6 +33,7 @@ from .figure_context import (
     _subject_of,
     _subtree,
 )
+from .people import role_head
 
 
 def _noun_measure(noun, amount_ids: set[int]) -> str:
@@ -267,7 +268,7 @@ def _speaker_name(token, ctx: _Context) -> str | None:
             return ctx.full_name(m.name, m.start)
     left = [t for t in tokens if t.i <= token.i]
     described = re.sub(r"\s+(['’]s?)(?=\s|$)", r"\1", " ".join(t.text for t in left))
-    return _named_role(described, ctx) or described
+    return _named_role(described, ctx) or _role_holder(described, token.idx, ctx) or described
 
 
 _SHARE = re.compile(
@@ -411,6 +412,19 @@ def _quote_speaker(amount: Amount, ctx: _Context) -> str | None:
             return min(within, key=lambda qs: (not qs[0].direct, abs(qs[1].start - amount.start)))[
                 0
             ].speaker
+        # one sentence quoting in two pieces (“'This was an example of Obama' and his team
+        # 'just quietly deciding ... to win the freedom of four men'”): the piece the
+        # quotes stage attributed speaks for the other
+        sentence = ctx.sentence_at(amount.start)
+        beside = [
+            quote
+            for quote in ctx.quotes
+            if quote.speaker and quote.direct
+            for sp in quote.content_spans
+            if sentence.start <= sp.start and sp.end <= sentence.end
+        ]
+        if len({q.speaker for q in beside}) == 1:
+            return beside[0].speaker
     if holding:  # reported speech: the outer report names who tells it ("BuzzFeed reports
         return holding[0][0].speaker  # that researchers found ..."), as found in order
     return None
@@ -603,6 +617,31 @@ def _named_role(description: str, ctx: _Context) -> str | None:
         if person is not None and " " in person.name:
             return person.name
     return None
+
+
+def _role_holder(description: str, offset: int, ctx: _Context) -> str | None:
+    """ "The Ohio governor" -> the one person named before `offset` whose post the people
+    index knows as a governor's, of Ohio when the description names a place or body (its
+    organisation holds the word); a former holder only for "the former governor". None
+    unless exactly one fits."""
+    m = re.fullmatch(
+        r"(?:the\s+)?(?P<former>former\s+)?(?P<where>(?:[A-Z][\w.-]*\s+)*)(?P<role>[a-z]+)",
+        description.strip(),
+        re.I,
+    )
+    if m is None or ctx.people is None or not m.group("role").islower():
+        return None
+    role, where = m.group("role"), m.group("where").split()
+    fits = {
+        p.name
+        for p in ctx.people.people
+        if p.role
+        and p.start < offset
+        and role_head(p.role) == role
+        and ("former" in p.role.lower().split()) == bool(m.group("former"))
+        and all(w in (p.organisation or "") for w in where)
+    }
+    return fits.pop() if len(fits) == 1 else None
 
 
 def _named_in_apposition(speaker: str, sentence: Sentence, ctx: _Context) -> str:
@@ -901,7 +940,7 @@ _HABIT_ADVERBS = frozenset(
 def _noun_of(span):
     """The noun a figure modifies: "$60 million" in "a possible $60 million loss"."""
     root = span.root
-    if root.dep_ in ("nummod", "compound", "quantmod", "amod") and root.head.pos_ == "NOUN":
+    if root.dep_ in ("nummod", "compound", "quantmod", "amod", "nmod") and root.head.pos_ == "NOUN":
         return root.head
     return None
 
@@ -926,12 +965,17 @@ def _legal_threshold(span, sentence: Sentence) -> bool:
 
 
 def _hedged(span) -> str | None:
-    """ "a possible $60 million loss": a hedge before the figure; "200 possible suspects"
-    hedges the suspects, not the count."""
+    """ "a possible $60 million loss": a hedge before the figure, a forecast; "a proposed
+    $50,000 cap": a plan, a target; "200 possible suspects" hedges the suspects, not the
+    count."""
     noun = _noun_of(span)
     words = [*span.root.children, *(noun.children if noun is not None else ())]
     if any(w.dep_ == "amod" and w.lower_ in _HEDGES and w.i < span.start for w in words):
         return "forecast"
+    if any(
+        w.dep_ == "amod" and w.lower_ in units.PLANNED_MODIFIERS and w.i < span.start for w in words
+    ):
+        return "target"  # "a proposed $50,000 borrowing cap", "the planned 3,000 job cuts"
     return None
 
 
@@ -954,6 +998,8 @@ def _required_level(span, sentence: Sentence) -> bool:
     is the object of support, a mandate or a demand ("calling on candidates to support
     the $15 minimum wage", "to require a $15 minimum"). Above a speech verb the search
     stops: "said the $7.25 minimum wage is too low" states the level in force."""
+    if _raised_to(span):
+        return True
     noun = _level_noun(span)
     if noun is None:
         return False
@@ -964,14 +1010,53 @@ def _required_level(span, sentence: Sentence) -> bool:
     if any(c.lower_ in ("current", "existing", "present") for c in noun.children):
         return False  # "the current federal minimum wage": the level in force
     wanting = units.ADVOCACY_WORDS | units.TARGET_LEMMAS
+    below = noun
     for anc in _ancestors(noun, sentence):
+        wants = anc.lower_ in wanting or anc.lemma_.lower() in wanting
+        if anc.pos_ == "NOUN" and wants and below.dep_ == "prep" and below.lower_ in ("of", "for"):
+            return True  # "her embrace of a $15 minimum wage", "support for a $12 minimum"
+        below = anc
         if anc.pos_ not in ("VERB", "AUX"):
             continue
-        if anc.lower_ in wanting or anc.lemma_.lower() in wanting:
+        if wants:
             return True
         if _speech_cue(anc):
             return False
     return False
+
+
+_CHANGE_TO = frozenset(["raise", "raising", "lift", "lifting", "increase", "increasing", "hike"])
+
+
+def _raised_to(span) -> bool:
+    """ "unified on raising the minimum wage to $15", "a bill to raise the cap to 2
+    percent": the level a policy is to be changed to, by a change not yet made (a gerund
+    or an infinitive, with no "after"/"since" before it), is a target; "Seattle raised its
+    minimum wage to $15" and "after raising the wage to $15" report a change made."""
+    prep = span.root.head
+    if span.root.dep_ != "pobj" or prep.lower_ != "to":
+        return False
+    verb = prep.head
+    if verb.pos_ != "VERB" or (
+        verb.lemma_.lower() not in _CHANGE_TO and verb.lower_ not in _CHANGE_TO
+    ):
+        return False
+    gerund = verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children)
+    infinitive = verb.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    )
+    if not (gerund or infinitive):
+        return False
+    if verb.head.lower_ in ("after", "since", "by", "before") or any(
+        c.dep_ == "mark" and c.lower_ in ("after", "since") for c in verb.children
+    ):
+        return False
+    level = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    return (
+        level is not None
+        and level.lemma_.lower() in units.POLICY_LEVEL_NOUNS
+        and not any(c.lower_ in ("current", "existing", "present") for c in level.children)
+    )
 
 
 def _asked_for(span, sentence: Sentence) -> bool:
@@ -1005,6 +1090,8 @@ def _presupposed(span) -> bool:
     """ "BP's $5.2 billion loss", "the area's 377,000 federal workers": a figure in a
     possessed noun phrase names what is so, whatever is said of it ("may seem hard to
     square with", "projected that 60 percent of")."""
+    if _group_size(span):
+        return True
     noun = _noun_of(span)
     if noun is None or not any(c.dep_ == "poss" for c in noun.children):
         return False
@@ -1014,6 +1101,25 @@ def _presupposed(span) -> bool:
         or lemma in units.FORECAST_LEMMAS
         or noun.lower_ in units.TARGET_LEMMAS
         or noun.lower_ in units.FORECAST_LEMMAS
+    )
+
+
+def _group_size(span) -> bool:
+    """ "would not deport the entire 11 million-person population", "the union's
+    57,000-member base": a definite group's size, written as a hyphenated head, states what
+    is so whatever the clause does with the group ("a 40,000-person reserve" may be planned)."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text not in ("-", "–"):
+        return False
+    head = doc[span.end + 1]
+    if head.lower_ not in ("person", "member", "strong"):
+        return False
+    noun = head.head
+    while noun.dep_ in ("compound", "amod", "nmod") and noun.head.i > noun.i:
+        noun = noun.head
+    return any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss"
+        for c in noun.children
     )
 
 

@@ -195,8 +195,8 @@ def _incidental(amount: Amount, span, sentence: Sentence, ctx: _Context) -> bool
         return False
     before = text[max(sentence.start, amount.start - 30) : amount.start]
     after = text[amount.end : min(sentence.end, amount.end + 30)]
-    if _a_range(amount, before, after):
-        return True
+    if amount.kind != "pair" and _a_range(amount, before, after):
+        return True  # a pair's sides are read as sides ("(38-34)"), never as a range
     if _CROSS_LINK.match(text[sentence.start : sentence.end]) or _shouted(sentence, text):
         return True
     doc = span.doc
@@ -685,8 +685,9 @@ class FigureExtractor:
 
     name = "figures"
     # result pairs, change starts, rate bases, +/-, survey answers, polls that have, the
-    # learned keep hook (its weights file, when one ships, is in the source digest)
-    version = "10"
+    # learned keep hook (its weights file, when one ships, is in the source digest);
+    # 11: proposals and sought policy levels are targets, group sizes, held people counted
+    version = "11"
     requires = ("dates", "entities", "quotes", "people")
     provides = ("figures",)
 

@@ -139,6 +139,19 @@ def _is_name_token(tok: Any) -> bool:
     return tok.text[:1].isupper() and tok.is_alpha and not _is_role_token(tok)
 
 
+def _leading_gerund(tok: Any) -> bool:
+    """ "Bashing Trump may be job one": a sentence's first word, a verb's -ing form the
+    tagger ran into the name after it, and no given name ("Sterling", "Irving" are)."""
+    return (
+        tok.i == tok.sent.start
+        and tok.lower_.endswith("ing")
+        and len(tok) > 5
+        and tok.i + 1 < len(tok.doc)
+        and tok.doc[tok.i + 1].pos_ == "PROPN"
+        and given_name_gender(f"{tok.text} {tok.doc[tok.i + 1].text}") is None
+    )
+
+
 def _clean_name(tokens: list[Any]) -> str:
     return _words([t for t in tokens if t.text not in {"'s", "’s"}])
 
@@ -182,8 +195,8 @@ class PeopleIndex:
                         toks = toks[:-1]
                     if _clean_name(toks) in orgs:
                         continue
-                # a PERSON ent may swallow a leading title ("CTO Li Sanqi")
-                while toks and _is_role_token(toks[0]):
+                # a PERSON ent may swallow a leading title ("CTO Li Sanqi") or a gerund
+                while toks and (_is_role_token(toks[0]) or _leading_gerund(toks[0])):
                     toks = toks[1:]
                 if toks:
                     mention = canon.get((ent.start_char, ent.end_char))
@@ -217,6 +230,8 @@ class PeopleIndex:
                     and (span[-1].text not in body or span.text in orgs)
                 ):
                     continue  # a headline's name run on: spaCy's entity above, trimmed
+                if span is not None and len(span) > 1 and _leading_gerund(span[0]):
+                    continue  # "Bashing Trump": spaCy's entity above, trimmed
                 self._add_person(_mention_name(m, nlp_doc), m.start, m)
             elif m.type == "ORG":
                 self._add_org(m.start, m.canonical or m.text)
@@ -1034,7 +1049,7 @@ class PeopleIndexer:
     """Analysis component: builds `analysis.people` (the PeopleIndex) for the later stages."""
 
     name = "people"
-    version = "8"  # 3: fuller roles written back; 4: given-name sex, main-clause subjects; 5: headline names, particles; 6: roles end at their noun phrase; 7: no garbled roles (case break, shared relations); 8: two full names of opposite sexes stay two people, a "she" continues the one of the sentence before
+    version = "9"  # 9: a sentence-initial gerund is no given name ("Bashing Trump"); 3: fuller roles written back; 4: given-name sex, main-clause subjects; 5: headline names, particles; 6: roles end at their noun phrase; 7: no garbled roles (case break, shared relations); 8: two full names of opposite sexes stay two people, a "she" continues the one of the sentence before
     requires: tuple[str, ...] = ("nlp", "entities")
     provides: tuple[str, ...] = ("people",)
 

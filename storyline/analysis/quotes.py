@@ -23,7 +23,7 @@ from typing import Any
 from ..marks import QUOTE_MARK
 from ..model import Analysis, Citation, Quote, Span
 from .attribution import extract_attributions
-from .cue_finders import Attribution
+from .cue_finders import Attribution, _phrase, _source_span
 from .cues import (
     BELIEF_VERBS,
     DENIAL_VERBS,
@@ -56,7 +56,7 @@ class QuoteExtractor:
     """Analysis component: fills `analysis.quotes` with attributed speech."""
 
     name = "quotes"
-    version = "13"  # 13: speech a person tells of is theirs (nested), a wire dateline is no speaker, an "as" aside is no statement, a quote tagged by someone else carries no one on; 4: skips furniture sentences; 5: issue-10 speakers (relatives, documents, single marks); 6: described and appositive sources, roles through the index; 7: short quoted sentences, trailing tags, carried paragraphs; 8: unclosed quotes end at their tag, quotes after named indirect speech, coordinated speech verbs; 9: a source phrase re-read in a circle ends with no speaker; 10: relative pronouns, epithets, untagged subjects; 11: a tag before its quote, a quote labelling a pronoun object; 12: group speakers ("they", plural people and bodies, a person's campaign), "the website" a page, court orders, a colleague, a definite title is the person the sentence is about, "said of X" after a quotation, "it" for the organisation that spoke before, people named after a plural description, a fronted "according to" over inner speech, an organisation tagged as a noun after its description, who released a video that accuses
+    version = "14"  # 14: indefinite descriptions are new nameless sources ("one longtime adviser to X"), a subject inside the quotation gives way, "people close to X", "who" for the people it follows, "show up"; 13: speech a person tells of is theirs (nested), a wire dateline is no speaker, an "as" aside is no statement, a quote tagged by someone else carries no one on; 4: skips furniture sentences; 5: issue-10 speakers (relatives, documents, single marks); 6: described and appositive sources, roles through the index; 7: short quoted sentences, trailing tags, carried paragraphs; 8: unclosed quotes end at their tag, quotes after named indirect speech, coordinated speech verbs; 9: a source phrase re-read in a circle ends with no speaker; 10: relative pronouns, epithets, untagged subjects; 11: a tag before its quote, a quote labelling a pronoun object; 12: group speakers ("they", plural people and bodies, a person's campaign), "the website" a page, court orders, a colleague, a definite title is the person the sentence is about, "said of X" after a quotation, "it" for the organisation that spoke before, people named after a plural description, a fronted "according to" over inner speech, an organisation tagged as a noun after its description, who released a video that accuses
     requires = ("entities", "people")
     provides = ("quotes",)
 
@@ -131,6 +131,8 @@ class QuoteExtractor:
                 continue  # "I think" inside a quote: already the quoted speaker's words
             if not att.direct and not _is_speech(analysis.nlp, att.content[0]):
                 continue
+            if _turns_up(att, analysis.nlp):
+                continue  # "which Trump might show up": who appears, not what is said
             if not att.direct and att.cue_lemma in _COGNITION:
                 continue  # "he learned he was never a citizen": what someone came to know
             if not att.direct and _participle_thought(att, analysis.nlp):
@@ -146,6 +148,24 @@ class QuoteExtractor:
                 and ";" in text[att.content[-1].end : att.source.start]
             ):
                 continue  # "X is so; retailers have posted signs": a new clause, not a tag
+            outside = _subject_outside_quote(att, marked)
+            if outside is not None:
+                # '"... the foundation, all the old trust stuff," said a person close to
+                # the Clintons': the parse gave the verb a subject inside the quotation too
+                att.source_head, att.source_tokens = outside, _phrase(outside)
+                att.source = _source_span(outside, att.source_tokens)
+            holder = _subject_holding_source(att)
+            if holder is not None:
+                # "people close to Clinton say": the source was cut to the name inside
+                att.source_head, att.source_tokens = holder, _phrase(holder)
+                left = [t for t in att.source_tokens if t.i <= holder.i]
+                if any(t.lower_ == "including" for t in holder.subtree):
+                    # "officials — including X —": the people, not the list after them
+                    att.source_tokens = left
+                    att.source = Span(left[0].idx, holder.idx + len(holder.text))
+                else:
+                    att.source = _source_span(holder, att.source_tokens)
+                att.name_tokens, att.role_tokens = [], []
             name_tokens = _person_after(att.name_tokens)
             again = _same_speaker_again(att, spoken, analysis.nlp)
             dateline = _dateline_end(text, att)
@@ -166,6 +186,10 @@ class QuoteExtractor:
                 speaker = again  # "X said A and said B": the parse took B's subject from A
             elif name_tokens and any(t.ent_type_ == "PERSON" for t in name_tokens):
                 speaker = resolver.resolve_name(name_tokens, att.role_tokens)
+            elif bracketed := _name_before_bracket(att):
+                # "Rep. Ann Roe (D-Va." | "), a chief negotiator, said X": the splitter
+                # ended a sentence inside the party bracket; the name opens the one before
+                speaker = resolver.resolve_name(bracketed, att.source_tokens)
             elif att.source_head is not None:
                 sent = att.source_head.sent
                 at = att.source_head.idx
@@ -245,6 +269,116 @@ _COGNITION = frozenset(
         "imagine",
     }
 )
+
+
+def _turns_up(att: Attribution, nlp_doc: Any) -> bool:
+    """ "show up", "turn up": a verb of saying or showing with the particle "up" means
+    to appear, not to state anything."""
+    span = nlp_doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand")
+    cue = span.root if span is not None and len(span) else None
+    return (
+        cue is not None
+        and cue.lemma_.lower() in ("show", "turn")
+        and any(c.dep_ == "prt" and c.lower_ == "up" for c in cue.children)
+    )
+
+
+def _name_before_bracket(att: Attribution) -> list[Any]:
+    """The person named at the start of the sentence before, when the source phrase opens
+    a sentence that starts with the ")" closing a bracket of that one ("Sen. Ann Roe
+    (R-Ga." | "), one of the co-authors, said"), and that sentence is only the name and
+    its asides (no verb of its own); else []."""
+    head = att.source_head
+    if head is None:
+        return []
+    doc, sent = head.doc, head.sent
+    k = sent.start  # the ")" may open this sentence or stand alone before it
+    while k < sent.end and doc[k].text == ",":
+        k += 1
+    if doc[k].text != ")":
+        k = sent.start - 1
+        while k >= 0 and doc[k].text == ",":
+            k -= 1
+    if k <= 0 or doc[k].text != ")" or (k != sent.start and not doc[k].is_sent_start):
+        return []
+    if min([head.i, *(t.i for t in att.source_tokens)]) > max(k, sent.start) + 3:
+        return []  # the sentence goes on before the source: not an apposition of the name
+    prev = doc[k - 1].sent
+    if prev.root.pos_ not in ("PROPN", "NOUN") or not any(t.text == "(" for t in prev):
+        return []
+    first = next((e for e in prev.ents if e.label_ == "PERSON"), None)
+    if first is None or first.start - prev.start > 3:
+        return []
+    return list(first)
+
+
+def _subject_outside_quote(att: Attribution, marked: list[Span]) -> Any:
+    """The cue verb's other subject, outside quotation marks, when the source the parse
+    gave it lies inside a quotation the verb introduces; else None."""
+    head = att.source_head
+    if head is None or not any(q.start <= head.idx < q.end for q in marked):
+        return None
+    verb = head.head
+    if not verb.idx <= att.cue.start < verb.idx + len(verb.text):
+        return None
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("nsubj", "nsubjpass")
+            and c.i != head.i
+            and c.pos_ in ("NOUN", "PROPN")
+            and not any(q.start <= c.idx < q.end for q in marked)
+        ),
+        None,
+    )
+
+
+def _subject_holding_source(att: Attribution) -> Any:
+    """The cue verb's subject when the source found is a name inside it, after a word
+    that makes the subject someone else ("people close to Clinton say", "a longtime
+    adviser to both Clintons said", "officials, including X, argued"): those people,
+    not the one they are close to or the one they include."""
+    head = att.source_head
+    if head is None or head.pos_ != "PROPN":
+        return None
+    doc = head.doc
+    first = min([head.i, *(t.i for t in att.source_tokens)])
+    while first > 0 and (
+        doc[first - 1].pos_ == "PROPN"
+        or (doc[first - 1].text == "." and first > 1 and not doc[first - 2].whitespace_)
+    ):
+        first -= 1  # "NSA Director Adm.", "Harbour Master Capt." before the name
+    k = first - 2
+    while k > 0 and doc[k].is_punct:
+        k -= 1
+    if (
+        first >= 2
+        and doc[first - 1].lower_ == "including"
+        and doc[k].tag_ == "NNS"
+        and doc[k].pos_ == "NOUN"
+        and doc[k].i < head.i
+    ):
+        return doc[k]  # the parse made a name of the list the verb's subject
+    if head.dep_ != "pobj":
+        return None
+    cue = head.doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand")
+    if cue is None or not len(cue):
+        return None
+    verb = cue.root  # "argued" of "have long argued"
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.i == head.i or head not in subj.subtree:
+        return None
+    if subj.pos_ != "NOUN" or subj.ent_type_:
+        return None
+    # "close" in "close to Clinton", "adviser" in "adviser to X", "officials" in
+    # "officials — including NSA Director X — have argued"
+    link = head.head.head
+    if head.head.lower_ not in ("to", "including") or (
+        link.lower_ not in ("close", "closest") and link != subj
+    ):
+        return None
+    return subj
 
 
 def _same_speaker_again(
@@ -544,6 +678,10 @@ def _is_speech(nlp_doc: Any, span: Span) -> bool:
         return False
     first = part[0]
     if first.lower_ == "to" and first.tag_ == "TO":
+        return False
+    if first.dep_ == "prep" and first.head.i < part.start and len(part) <= 6:
+        # '... Ware said in a statement according to The Blaze': the content left before
+        # "according to" is how the words came, not words said
         return False
     if first.tag_ in ("WDT", "WP") and not (
         first.lower_ == "that"

@@ -27,10 +27,13 @@ from .cues import (
     PERSONAL_PRONOUNS,
     SPEECH_VERBS,
 )
+from .descriptions import PERSON_NOUNS
 from .entity_rules import ANAPHORIC_OWNERS, GENERIC_ORG_HEADS
 from .matching import is_titled
+from .names import is_place_name
 from .people import (
     _DETERMINERS,
+    _NOT_ROLES,
     _ORG_NOUNS,
     PeopleIndex,
     _antecedent_noun,
@@ -38,6 +41,7 @@ from .people import (
     _employer,
     _is_role_token,
     _org_clean,
+    _words,
     contiguous,
     given_name_gender,
     role_head,
@@ -202,6 +206,12 @@ _DOCUMENT_SOURCES = frozenset(
         "summary",  # "its Amazon summary"
         "order",  # "the order released Friday said": a court's order
         "website",  # "the website explains", when no organisation is named with the word
+        "ad",  # "A campaign TV ad released Thursday accuses X"
+        "advertisement",
+        "commercial",
+        "email",
+        "e-mail",
+        "tweet",
     }
 )
 # Nouns for a kind of organisation ("the airline said"): with "the", the organisation the
@@ -240,6 +250,35 @@ _NAME_ENDING_ORG_NOUNS = frozenset(
 )
 
 
+# Determiners that introduce someone new ("a longtime adviser", "one senior Democrat"):
+# such a phrase never stands for a person named before with the same title.
+_INDEFINITE = frozenset({"a", "an", "one", "another"})
+
+
+def _indefinite(head: Any, phrase: list[Any]) -> bool:
+    """ "a longtime adviser to both Clintons", "one senior Democrat": a singular noun
+    phrase opened by an indefinite determiner."""
+    first = min((t for t in (*phrase, *head.lefts) if not t.is_punct), key=lambda t: t.i)
+    return (
+        head.tag_ in ("NN", "NNP")
+        and first.i < head.i
+        and first.lower_ in _INDEFINITE
+        and first.dep_ in ("det", "nummod")
+    )
+
+
+def _for_people(head: Any) -> bool:
+    """A noun for one person, not a title alone: "veteran", "adviser", "person", "Democrat"."""
+    low = head.lower_
+    return (
+        low in PERSON_NOUNS
+        or low in _NAMELESS_SOURCES
+        or low in _NOT_ROLES
+        or low in ROLE_WORDS
+        or head.lemma_.lower() in ROLE_WORDS
+    )
+
+
 def _described(head: Any, phrase: list[Any]) -> str:
     """A nameless source as the text describes it, capitalised: "An insider", "The
     autopsy report", "A statement from the family", "Pell's attorney"."""
@@ -247,14 +286,50 @@ def _described(head: Any, phrase: list[Any]) -> str:
     left = [t for t in phrase if t.i <= head.i]
     start = min((t.i for t in left), default=head.i)
     end = head.i + 1
-    prep = next(
-        (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "by")), None
+    preps = ("of", "from", "by", "to") if _for_people(head) else ("of", "from", "by")
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in preps), None)
+    close = next(
+        (
+            c
+            for c in head.children
+            if c.dep_ == "amod" and c.i == head.i + 1 and c.lower_ in ("close", "closest")
+        ),
+        None,
     )
+    verb = head.head
+    if (
+        prep is None
+        and _for_people(head)
+        and head.dep_ == "nsubj"
+        and verb.i < head.i
+        and verb.lemma_ == "say"
+        and head.i + 1 < len(doc)
+        and doc[head.i + 1].lower_ == "to"
+        and doc[head.i + 1].head.i == verb.i
+    ):
+        # '"...," said one longtime adviser to Bill Clinton': the parse hung the "to"
+        # phrase on the verb; after an inverted subject it says whose adviser
+        prep = doc[head.i + 1]
+        phrase = [*phrase, *prep.subtree]
+    if prep is None and close is not None:
+        # "a person close to the Clintons": who the nameless source is close to
+        prep = next((c for c in close.children if c.dep_ == "prep" and c.lower_ == "to"), None)
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     if prep is not None and prep in phrase and len(list(prep.subtree)) <= 4:
         end = max(t.i for t in prep.subtree) + 1  # "from the family", not a whole clause
     elif prep is not None and obj is not None and obj.pos_ == "PROPN" and obj.i - prep.i <= 5:
         end = obj.i + 1  # "A study by the Mercatus Center" (at a university, left out)
+        while (
+            end + 2 < len(doc)
+            and doc[end].lower_ == "of"
+            and doc[end].head.i == obj.i
+            and all(
+                t.pos_ == "PROPN" or t.lower_ in ("the", "of", "and", "&")
+                for t in doc[end + 1 : max(t.i for t in doc[end].subtree) + 1]
+            )
+        ):
+            # "the Council of the Great City Schools": the name runs on through its "of"
+            end = max(t.i for t in doc[end].subtree) + 1
     words = [t for t in doc[start:end] if not t.is_punct or t.text in ("'s", "\u2019s", "-")]
     text = "".join(t.text + t.whitespace_ for t in words).strip().rstrip(",")
     text = text.replace(" 's", "'s").replace(" \u2019s", "\u2019s")
@@ -269,12 +344,30 @@ def _group_name(head: Any, phrase: list[Any]) -> str:
         t
         for t in phrase
         if (t.lower_ not in _DETERMINERS or t.i > head.i)
-        and not (t.is_punct and t.text not in ("'s", "\u2019s"))
+        and not (t.is_punct and t.text not in ("'s", "\u2019s") and not _joined_hyphen(t))
         and (cut is None or t.i < cut)
     ]
-    name = " ".join(t.text for t in words) or head.text
-    name = name.replace(" 's", "'s").replace(" \u2019s", "\u2019s")
+    # as written: "Fact-checkers", "Gloria’s friends"
+    name = _words(sorted(words, key=lambda t: t.i)) or head.text
     return name[:1].upper() + name[1:]
+
+
+# Singular nouns counting the plural after "of" ("a number of Democrats", "a majority of
+# voters"): the plural is who acts.
+_COUNT_NOUNS = frozenset({"number", "majority", "minority", "handful", "lot", "couple", "host"})
+
+
+# Singular nouns for a body of people named by its members ("a group of 32 experts").
+_COLLECTIVE_NOUNS = frozenset({"group", "panel", "team", "coalition", "delegation"})
+
+
+def _members(tok: Any, nouns: frozenset[str] = _COUNT_NOUNS) -> Any:
+    """The plural counted by "a number of X" (X), else None."""
+    if tok.lower_ not in nouns:
+        return None
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    return obj if obj is not None and obj.tag_ in ("NNS", "NNPS") else None
 
 
 def _names_after_plural(head: Any) -> str | None:
@@ -449,15 +542,25 @@ class SpeakerResolver(PeopleIndex):
             and head.dep_ in ("nsubj", "nsubjpass")
             and head.head.dep_ in ("relcl", "acl")
             and head.head.head.i < head.i
-            and (
-                head.head.lemma_ in SPEECH_VERBS
-                or (low == "who" and head.head.lemma_ in BELIEF_VERBS)
-            )
+            and (head.head.lemma_ in SPEECH_VERBS or low == "who")
         ):
-            # "X, who thinks Y", "the AP report, which notes Z": the relative pronoun
-            # stands for the noun it hangs on, read without the clause ("polls that
-            # show" is no one speaking)
+            # "X, who thinks Y", "the AP report, which notes Z", "Plouffe, who called Trump
+            # 'a psychopath'": the relative pronoun stands for the noun it hangs on, read
+            # without the clause ("polls that show" is no one speaking)
             noun = head.head.head
+            before = next((t for t in reversed(head.doc[: head.i]) if not t.is_punct), None)
+            if (
+                low == "who"
+                and noun.pos_ == "NOUN"
+                and not _can_speak(noun)
+                and before is not None
+                and before.pos_ == "NOUN"
+                and before.i > noun.i
+                and _can_speak(before)
+            ):
+                # "mandates and powerful teachers unions who said": the parse hung the
+                # clause on a thing; "who" is the people just before it
+                noun = before
             clause = {t.i for t in head.head.subtree}
             rest = [t for t in noun.subtree if t.i not in clause and t.i <= head.i]
             return self.resolve(noun, rest, skip, depth=depth + 1)
@@ -505,6 +608,28 @@ class SpeakerResolver(PeopleIndex):
             # "his nephew Michery el Soheil added", the source cut to the name: the whole
             # phrase says who (a relative, a friend) and where the name starts
             return self.resolve(head.head, list(head.head.subtree), skip, depth=depth + 1)
+        if (
+            _indefinite(head, phrase)
+            and (head.lower_ in PERSON_NOUNS or head.lower_ in ("person", "individual"))
+            and not any(c.dep_ == "appos" for c in head.children)
+        ):
+            # "a 2008 Clinton veteran", "one senior Democrat", "a person close to the
+            # Clintons": a nameless source as the text describes it, not a party or no one
+            lefts = [t for c in head.lefts for t in c.subtree]
+            return Speaker(_described(head, [*phrase, *lefts]), "group")
+        members = _members(head) if head.tag_ == "NN" else None
+        if members is None and head.lower_ in _COLLECTIVE_NOUNS:
+            members = _members(head, _COLLECTIVE_NOUNS)
+        if members is not None and _can_speak(members):
+            # "a bipartisan group of 32 national security experts ... arguing": the people
+            # as the text counts them, without what follows them
+            words = [
+                t
+                for t in head.doc[head.left_edge.i : members.i + 1]
+                if not t.is_punct or _joined_hyphen(t)
+            ]
+            name = _words(words)
+            return Speaker(name[:1].upper() + name[1:], "group")
         as_person = self._known_person(head)
         if as_person is not None:
             return as_person
@@ -592,10 +717,18 @@ class SpeakerResolver(PeopleIndex):
                 # "Pell's attorney": a person's lawyer speaks for that person, not for an
                 # organisation called "Pell"
                 return Speaker(_described(head, phrase), "group", role)
+            if org and _indefinite(head, phrase) and self._place_or_people(org, phrase):
+                # "a Chinese official", "a Cairo airport official told": a nameless voice
+                # of a country or a city, not an organisation called "Chinese" or "Cairo"
+                return Speaker(_described(head, phrase), "group", role)
             if org:
                 # "a spokesperson for the Regulator": the organisation speaks, through a nameless voice
                 return Speaker(None, "organisation", role, org)
-            holder = self.person_with_role(role or head.lower_, head.idx)
+            holder = (
+                None
+                if _indefinite(head, phrase)
+                else self.person_with_role(role or head.lower_, head.idx)
+            )
             person = (
                 self._subject_holder(head, role or head.lower_, holder, skip)
                 if _definite(head, phrase)
@@ -701,6 +834,9 @@ class SpeakerResolver(PeopleIndex):
                 continue
             if tok.lower_ == "they":
                 continue  # the same group again
+            members = _members(tok)
+            if members is not None:
+                tok = members  # "an increasing number of Democrats": the Democrats
             conj = any(c.dep_ == "conj" for c in tok.children)
             if tok.tag_ in ("NNS", "NNPS") and tok.pos_ in ("NOUN", "PROPN") and not conj:
                 if not _can_speak(tok):
@@ -863,6 +999,16 @@ class SpeakerResolver(PeopleIndex):
         if lemma in _ORG_KIND_NOUNS and lemma not in _PAGE_NOUNS:
             return self.organisation_before(head.idx)
         return None  # "the website explains": a page, not the outlet the story quotes most
+
+    @staticmethod
+    def _place_or_people(org: str, phrase: list[Any]) -> bool:
+        """Whether the "organisation" read from a source phrase is a place or a people
+        ("Chinese", "Cairo", "Soviet"): words the tagger marks so, or a country's name."""
+        words = set(org.split())
+        marked = [t for t in phrase if t.text in words]
+        return is_place_name(org) or (
+            bool(marked) and all(t.ent_type_ in ("GPE", "NORP", "LOC") for t in marked)
+        )
 
     def _names_person(self, tok: Any) -> bool:
         """Whether a possessor ("Pell's") names a person: a PERSON entity or a known name."""

@@ -120,6 +120,19 @@ FRACTIONS: dict[str, float] = {
     "a fifth": 20.0,
     "one fifth": 20.0,
     "one-fifth": 20.0,
+    "two fifths": 40.0,
+    "two-fifths": 40.0,
+    "three fifths": 60.0,
+    "three-fifths": 60.0,
+    "a sixth": 100 / 6,
+    "one sixth": 100 / 6,
+    "one-sixth": 100 / 6,
+    "an eighth": 12.5,
+    "one eighth": 12.5,
+    "one-eighth": 12.5,
+    "a tenth": 10.0,
+    "one tenth": 10.0,
+    "one-tenth": 10.0,
 }
 
 # Number words for "five percent", "three million".
@@ -269,6 +282,28 @@ PEOPLE_NOUNS = (
             "priests",
             "clergy",
             "worshippers",
+            # held, wanted or traded people: "five Taliban detainees", "three Cuban spies"
+            "detainees",
+            "captives",
+            "spies",
+            "fugitives",
+            "defectors",
+            "convicts",
+            "escapees",
+            "evacuees",
+            "abductees",
+            # who attack or smuggle: "four gunmen", "two attackers"
+            "gunmen",
+            "attackers",
+            "assailants",
+            "hijackers",
+            "kidnappers",
+            "smugglers",
+            "traffickers",
+            "rebels",
+            "insurgents",
+            "troopers",
+            "cops",
         ]
     )
 )
@@ -503,7 +538,15 @@ SOUGHT_SUMS = frozenset(
 NEED_WORDS = frozenset(["need", "needs", "needed"])
 # Status cues: lemmas in the figure's clause that make it a plan: a goal, a request, or a
 # requirement ("must fund £12m"). One list with GOAL_WORDS, so the two cannot drift.
-TARGET_LEMMAS = GOAL_WORDS | REQUEST_WORDS | NEED_WORDS | frozenset(["must"])
+# A proposal is a plan too, whose amount is not yet in force: "the president proposed
+# nearly $1 billion in funds" (its object), "a proposed $50,000 borrowing cap" (its noun).
+PROPOSAL_WORDS = frozenset(["propose", "proposes", "proposed", "proposing"])
+TARGET_LEMMAS = GOAL_WORDS | REQUEST_WORDS | NEED_WORDS | PROPOSAL_WORDS | frozenset(["must"])
+# Participles before a figure's noun that make the amount a plan, not a count made: "a
+# proposed $50,000 cap", "the planned 3,000 job cuts", "its promised $2 billion".
+PLANNED_MODIFIERS = frozenset(
+    ["proposed", "planned", "promised", "pledged", "requested", "sought", "targeted"]
+)
 
 # Races named by their distance: "a 100-yard dash" names the race, measures nothing told.
 RACE_NOUNS = frozenset(
@@ -575,6 +618,10 @@ ADVOCACY_WORDS = frozenset(
         "call",
         "calling",
         "called",
+        "embrace",
+        "embraces",
+        "embraced",
+        "embracing",
     ]
 )
 # Cues that make a figure a prediction.

@@ -82,12 +82,16 @@ def same_figure(a: Figure, b: Figure) -> bool:
     """True when `a` and `b` report the same number about the same thing.
 
     One article repeating an amount ("the £3bn project", "the budget of £3bn") may
-    word its status differently; across articles the status must agree.
+    word its status differently; across articles the status must agree, and two amounts
+    that name no measure must have the same claimant (nothing else says they are one).
     """
     if a.unit != b.unit or not _same_amount(a, b) or not _compatible(a.subject, b.subject):
         return False
     if _running_total(a, b):
         return True
+    unmeasured = not _words(a.measure) and not _words(b.measure)
+    if unmeasured and a.claimant != b.claimant and not _one_document(a, b):
+        return False  # "10 percent" of a poll in one article, of a governor in another
     return (
         _compatible(a.period, b.period)
         and (

@@ -421,7 +421,7 @@ def test_goal_words_are_one_list_with_the_target_cues():
 
     assert units.GOAL_WORDS <= units.TARGET_LEMMAS
     assert {"pledges", "vows"} <= units.GOAL_WORDS
-    assert units.REQUEST_WORDS | units.NEED_WORDS | {"must"} == (
+    assert units.REQUEST_WORDS | units.NEED_WORDS | units.PROPOSAL_WORDS | {"must"} == (
         units.TARGET_LEMMAS - units.GOAL_WORDS
     )
 
@@ -1025,3 +1025,129 @@ def test_a_rules_bound_is_a_target(nlp):
         nlp, "Under the law, fewer than 5 percent of residents were uninsured last year."
     )
     assert f.status == "actual"
+
+
+# ---------------------------------------------------------------- eighth session (figures12)
+
+
+def test_a_proposed_amount_is_a_target(nlp):
+    (f,) = figures(nlp, "Last week the governor proposed nearly $2 billion in grants for roads.")
+    assert f.status == "target"
+    (f,) = figures(nlp, "The main change is a proposed $40,000 lending cap.")
+    assert f.status == "target"
+    (f,) = figures(nlp, "The planned 3,000 job cuts were announced.")
+    assert f.status == "target"
+    # a proposal's amount is no proposal when it was spent: the past count stays actual
+    (f,) = figures(nlp, "The city spent $2 billion on roads last year.")
+    assert f.status == "actual"
+
+
+def test_a_policy_level_sought_by_a_noun_or_a_change_not_made_is_a_target(nlp):
+    for text in (
+        "His quiet embrace of a $12-an-hour state minimum wage is a likely flashpoint.",
+        "Support for a $12 minimum wage has grown in the state.",
+        "The council is united on raising the minimum wage to $14, and the mayor agreed.",
+    ):
+        (f,) = figures(nlp, text)
+        assert f.status == "target", text
+    for text in (
+        "Denver raised its minimum wage to $14 last year.",
+        "After raising the minimum wage to $14, the city saw fewer jobs.",
+        "She said the current minimum wage of $7.25 is too low.",
+    ):
+        (f,) = figures(nlp, text)
+        assert f.status == "actual", text
+
+
+def test_a_hyphenated_people_head_counts_people_and_a_definite_groups_size_is_so(nlp):
+    (f,) = figures(nlp, "He would not deport the entire 11 million-person undocumented population.")
+    assert (f.unit, f.status) == ("people", "actual")
+    (f,) = figures(nlp, "The plan would create a 40,000-person reserve.")
+    assert (f.unit, f.status) == ("people", "forecast")  # an indefinite group may be planned
+
+
+def test_held_and_traded_people_are_counted(nlp):
+    found = by_text(nlp, "Police freed five detainees and three spies on Sunday.")
+    assert found["five"].unit == found["three"].unit == "people"
+    found = by_text(nlp, "The rebels traded four captives for two defectors.")
+    assert found["four"].unit == found["two"].unit == "people"
+
+
+def test_a_quote_in_two_pieces_of_one_sentence_is_one_speakers(nlp):
+    text = (
+        '"This was an example of the mayor" and his team "just quietly deciding to use it '
+        'for the freedom of six men."'
+    )
+    quotes = [_quote(text, "This was an example of the mayor", "Mara Quill", True)]
+    (f,) = extract_figures(text, nlp(text), quotes=quotes, published="2024-05-01")
+    assert f.claimant == "Mara Quill"
+    # two speakers quoted in the sentence: no telling whose the other piece is
+    quotes.append(_quote(text, "and his team", "Ivo Dunn", True))
+    (f,) = extract_figures(text, nlp(text), quotes=quotes, published="2024-05-01")
+    assert f.claimant is None
+
+
+def test_a_ratio_to_one_is_a_figure(nlp):
+    for text, written in (
+        ("Ms. Ruiz beat Mr. Holt by nearly 3-to-1 in the county primary.", "3-to-1"),
+        (
+            "Voters rated the plan good by a ratio of about four to one, the poll found.",
+            "four to one",
+        ),
+        ("She won by a 2-to-1 margin.", "2-to-1"),
+    ):
+        (f,) = figures(nlp, text)
+        assert (f.text, f.unit, f.value) == (written, "ratio", None), text
+    # no ratio: a score, a range, talks held one to one
+    for text in (
+        "The score was 3 to 1 at halftime.",
+        "They expect from one to three appointments.",
+        "The talks were held one to one.",
+    ):
+        assert not [f for f in figures(nlp, text) if f.unit == "ratio"], text
+
+
+def test_a_list_of_names_each_with_its_number_is_a_tally_by_name(nlp):
+    text = "The latest delegate count is Ana Ruiz 412, Gov. Tom Holt 280, Pell 140, and Marsh 33."
+    found = by_text(nlp, text)
+    assert {k: f.unit for k, f in found.items()} == {
+        "412": "people",
+        "280": "people",
+        "140": "people",
+        "33": "people",
+    }
+    # the same shape with nothing counted named: no figure; dates and labels are no names
+    assert not figures(nlp, "Fans cheered Ruiz 12, Holt 9 and Pell 3 at the game.")
+    text = "Voters in the primaries of March 15, April 26, and May 3 waited on Route 9, Room 101."
+    assert not [f for f in figures(nlp, text) if f.unit == "people"]
+
+
+def test_a_polls_shares_in_brackets_after_a_margin(nlp):
+    text = "A new poll shows Ruiz closing to within 4 points of Holt (38-34), after months behind."
+    found = by_text(nlp, text)
+    assert (found["38"].unit, found["34"].unit) == ("percent", "percent")
+    # a score in brackets with no margin before it is no share
+    assert not figures(nlp, "The Red Sox beat the Yankees (4-2) on Sunday.")
+
+
+def test_eighths_and_tenths_are_fractions(nlp):
+    (f,) = figures(nlp, "Savers are getting one-eighth of 1 percent on deposits.")
+    assert (f.value, f.unit) == (0.125, "percent")
+    (f,) = figures(nlp, "A tenth of the budget goes to schools.")
+    assert (f.value, f.unit) == (10.0, "percent")
+
+
+def test_a_claimant_described_by_post_and_place_is_the_one_holder_named_before():
+    from storyline.api import analyze
+    from storyline.ingest.documents import document_from_text
+
+    text = (
+        "FlagShareLikeReply 9:31PMReddick And PellASSOCIATED PRESSOhio Gov. Tom Reddick answers "
+        "a question as former Iowa Gov. Ann Pell listens during a debate.\n\n"
+        "Tom Reddick said Saturday that allowing migrants to stay was not out of step with "
+        "voters. The Ohio governor said the country needs a guest-worker program, but that he "
+        "would not support driving out the entire 9 million-person undocumented population."
+    )
+    (analysis,) = analyze([document_from_text(text, "probe", date="2016-02-07")])
+    (f,) = analysis.figures
+    assert (f.claimant, f.unit, f.status) == ("Tom Reddick", "people", "actual")

@@ -374,3 +374,15 @@ def test_a_target_its_own_source_says_was_moved_is_marked_superseded() -> None:
     )
     got = collect_figures([Analysis(document=doc, figures=[moved, current])])
     assert [(f.period, f.superseded) for f in got] == [("2018", True), ("by 2019", False)]
+
+
+def test_unmeasured_amounts_of_different_claimants_in_two_articles_stay_apart() -> None:
+    poll = fig("10 percent", 10.0, "percent", doc="a", status="actual")
+    claim = fig("10 percent", 10.0, "percent", doc="b", status="actual", claimant="Ann Ode")
+    assert not same_figure(poll, claim)
+    assert len(collect_figures([analysis("a", poll), analysis("b", claim)])) == 2
+    # the same claimant's unmeasured amount in two articles is still one figure
+    again = fig("10 percent", 10.0, "percent", doc="c", status="actual", claimant="Ann Ode")
+    assert same_figure(claim, again)
+    # and two unmeasured amounts with no claimant, as before
+    assert same_figure(poll, fig("10 percent", 10.0, "percent", doc="c", status="actual"))
