@@ -694,7 +694,9 @@ def _shown(dm: DateMention) -> str:
 # Wednesday"): counts over different stretches are not one fact.
 _SCOPE = re.compile(
     r"\b(?:(?:over|in|within|during|for)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?"
-    r"(?:\w+\s+)?(?:days?|weeks?|hours?|months?|years?)|since\s+(?!the\b|an?\b)\w+|"
+    r"(?:\w+\s+)?(?:days?|weeks?|hours?|months?|years?)|"
+    # "since Tuesday's quake" is the whole stretch since the event (`_EVENT_DAY`)
+    r"since\s+(?!the\b|an?\b)\w+(?!\w|\s*['’]\s*s\b)|"
     # a moment before now an earlier estimate is told at: "initially", "days after the
     # spill began"
     r"initially|at first|originally|at (?:its|the) (?:peak|start|outset)|"
@@ -734,6 +736,10 @@ _SINCE_NOW = re.compile(
 )
 
 
+# A time zone after a number: a time of day ("1410 GMT"), not a count.
+_CLOCK = re.compile(r"\s*(?:GMT|UTC|BST|CET|EST|EDT|PST|PDT|local time)\b")
+
+
 def _counts(doc: Document) -> list[_Count]:
     out = []
     for start, end in _sentence_spans(doc):
@@ -741,8 +747,8 @@ def _counts(doc: Document) -> list[_Count]:
         for p in number_phrases(sentence):
             if re.match(r"\s*of\s+(?:the|these|those|them|its|their|his|her)\b", p.after):
                 continue  # "one of the paintings": a part of something, not a count
-            if _SINCE_NOW.match(p.after):
-                continue  # "2 hrs ago": when, not how many
+            if _SINCE_NOW.match(p.after) or _CLOCK.match(p.after):
+                continue  # "2 hrs ago", "at 1410 GMT": when, not how many
             words = [w.casefold() for w in re.findall(r"[A-Za-z][\w'-]*", p.after)]
             counted = [
                 w[:-1] if len(w) > 3 and w.endswith("s") else w
@@ -813,7 +819,7 @@ def _counts(doc: Document) -> list[_Count]:
                     (start, end),
                     value,
                     text,
-                    stated_bound(bound),
+                    -1 if re.match(r"as high as", bound, re.I) else stated_bound(bound),
                     DEATHS,
                     anchor,
                     at,
@@ -828,7 +834,7 @@ def _counts(doc: Document) -> list[_Count]:
 _RANGE_NUM = r"\d{1,3}(?:\s?,\d{3})+|\d+"
 _RANGE = re.compile(
     rf"\b(?:between\s+)?(?P<lo>{_RANGE_NUM})\s*(?:-|–|to|and)\s*(?P<hi>{_RANGE_NUM})"
-    r"(?:\s+(?P<scale>million|thousand)\b)?(?![\d.,]\d)",
+    r"(?:\s+(?P<scale>million|thousand)\b)?(?![\d.,:]\d)",
     re.I,
 )
 # The lower end at least this share of the upper: "9-10,000" (nine thousand) and "1 to
@@ -851,6 +857,9 @@ def _range_count(doc: Document, start: int, sentence: str, m: re.Match) -> _Coun
     counted = [
         w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in _COUNTED_STOP
     ]
+    before = sentence[: m.start()]
+    if not counted and _TOLL_BEFORE.search(before):
+        counted = ["dead"]  # "the number of dead could be between 100,000 and 200,000"
     if not counted:
         return None
     head = counted[0]
@@ -859,7 +868,6 @@ def _range_count(doc: Document, start: int, sentence: str, m: re.Match) -> _Coun
         fate = DEATHS
     if head in _GENERIC_HEADS and not fate:
         return None  # "250,000 to 500,000 people in a normal year": of no fate told
-    before = sentence[: m.start()]
     bound = -1 if re.search(r"\b(?:up to|as many as|as high as)\s*$", before, re.I) else 0
     around = before.split()[-2:] + _predicate(after)
     anchor = _content(around) | {fate or head}
@@ -876,6 +884,16 @@ def _range_count(doc: Document, start: int, sentence: str, m: re.Match) -> _Coun
         1.0,
         lo * scale,
     )
+
+
+# A toll named just before a range with no noun after it ("the total number of dead
+# could be `` between 100,000 and 200,000 ''").
+_TOLL_BEFORE = re.compile(
+    r"\b(?:(?:death\s+)?toll|(?:number|total|tally|count)\s+of\s+(?:the\s+)?(?:dead|deaths|"
+    r"fatalities))\b(?:\s+[a-z]+){0,4}?\s+(?:at|of|to|is|was|be|stands at|stood at|reached|hit)"
+    r"\s+(?:(?:up to|as many as|as high as)\s+)?(?:[`'\"“‘]+\s*)?$",
+    re.I,
+)
 
 
 # Units a measure is written in, by dimension, with the factor to that dimension's
@@ -973,10 +991,13 @@ _GENERIC_HEADS = frozenset(
         "detained",
     ]
 )
+# "the death toll from the quake rose to 110,000", "the death toll could be as high as
+# 100,000": the toll named before its number, with no noun after it.
 _TOLL = re.compile(
-    r"\b(?P<toll>(?:death\s+)?toll)\b(?:\s+[a-z]+){0,3}?\s+"
-    r"(?:at|of|to|is|was|stands at|stood at|reached|hit)\s+"
-    r"(?P<bound>(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as)\s+)?"
+    r"\b(?P<toll>(?:death\s+)?toll)\b(?:\s+[a-z]+){0,5}?\s+"
+    r"(?:at|of|to|is|was|be|stands at|stood at|reached|hit)\s+(?:[`'\"“‘]+\s*)?"
+    r"(?P<bound>(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as|"
+    r"as high as)\s+)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]\d)(?:\s+(?P<scale>million|thousand)\b)?",
     re.I,
 )
@@ -1320,7 +1341,7 @@ _MORE_FATES = {
     "homeless": r"homeless|displaced",
     "missing": r"missing|unaccounted for",
     "evacuated": r"evacuated",
-    "rescued": r"rescued|pulled out alive|pulled alive",
+    "rescued": r"rescued|saved|pulled out alive|pulled alive",
 }
 _MEASURE_FATES = {**FATES, INFECTED: r"cases|infected|infections|infection", **_MORE_FATES}
 _MEASURE_FATE = re.compile(
@@ -1558,6 +1579,16 @@ _SAID_IN = re.compile(r"\b(?:update|statement|report|briefing|bulletin)\s*$", re
 AS_OF_DAYS = 1
 
 
+# A day named as an event's ("Tuesday's earthquake has left 45,000 dead"): the day of
+# what caused the count, not of the count, which runs from it; a day's own tally
+# ("Sunday's toll") keeps its day.
+_EVENT_DAY = re.compile(
+    r"\s*['’]\s*s\s+(?!(?:[\w.-]+\s+){0,2}?(?:toll|tally|figure|number|count|total|update|"
+    r"report|statement|briefing|estimate)s?\b)",
+    re.I,
+)
+
+
 def _as_of_now(
     d: DateMention, doc: Document, sentence: str, start: int, at: int, c: _Count
 ) -> bool:
@@ -1634,7 +1665,9 @@ def measures(analysis: Analysis) -> list[tuple[Measure, _Count]]:
         when = frozenset(
             d.value or d.text.casefold()
             for d in analysis.dates
-            if start + lo <= d.start < start + hi and not _as_of_now(d, doc, sentence, start, at, c)
+            if start + lo <= d.start < start + hi
+            and not _as_of_now(d, doc, sentence, start, at, c)
+            and not _EVENT_DAY.match(doc.text, d.end)
         ) | {" ".join(m.group(0).casefold().split()) for m in _SCOPE.finditer(sentence[lo:hi])}
         if released:  # "leaked before the well was capped on July 15": all it let out,
             # unless told at an earlier moment ("initially")

@@ -51,6 +51,9 @@ OTHER_FLOORS = {
     # WHO's world deaths and cases told two ways one day (draw 4, after use)
     "timeline17-div-2802-h1n1": (2, 0),
     "timeline17-div-2801-bpoil": (0, 0),  # flows written with an aside, earlier estimates
+    # tolls named before a range ("the number of dead could be between ..."), and a toll
+    # of "Tuesday's earthquake" dated by the quake (draw 5, eighth session, after use)
+    "timeline17-div-2904-haiti": (2, 0),
 }
 
 

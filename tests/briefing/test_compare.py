@@ -964,3 +964,59 @@ def test_an_official_estimate_against_a_named_source_in_one_article():
         Quote("q", False, "MacDonald", citations=[Citation("b", cut, len(b.document.text))])
     ]
     assert [d for d in find_divergences([b], [], []) if d.kind == "count"] == []
+
+
+def test_a_toll_named_before_its_number_is_read_with_no_noun_after_it():
+    # "the toll ... could be as high as N", "the number of dead could be `` between ... ''"
+    a = _placed(
+        "a",
+        "A relief agency said the death toll in Peru could be as high as 9,000.",
+        "2011-02-02",
+        ("Peru",),
+    )
+    assert [(m.label(), c.value, c.bound) for m, c in measures(a)] == [
+        ("deaths in Peru", 9000.0, -1)
+    ]
+    b = _placed(
+        "b",
+        "The mayor said the total number of dead in Peru could be `` between 20,000 and "
+        "30,000 '' .",
+        "2011-02-02",
+        places=("Peru",),
+    )
+    [(m, c)] = measures(b)
+    assert (m.label(), c.low, c.value) == ("deaths in Peru", 20000.0, 30000.0)
+    # a range with nothing counted and no toll before it stays no count
+    c = _placed("c", "Prices in Peru rose to between 20,000 and 30,000 .", "2011-02-02", ("Peru",))
+    assert measures(c) == []
+
+
+def test_the_day_of_the_event_that_caused_a_toll_is_not_the_tolls_day():
+    # 2011-02-02 was a Wednesday: "Monday's storm" dates the storm, not the count, and
+    # "since Monday's storm" is the whole stretch since it
+    a = _placed("a", "Monday's storm has left 300 people dead in Peru.", "2011-02-02", ("Peru",))
+    b = _placed(
+        "b", "Some 900 people have died in Peru since Monday's storm.", "2011-02-02", ("Peru",)
+    )
+    c = _placed("c", "Officials said 1,500 people have died in Peru.", "2011-02-02", ("Peru",))
+    whens = {m.when for x in (a, b, c) for m, _ in measures(x)}
+    assert whens == {frozenset()}
+    assert len([d for d in find_divergences([a, c], [], []) if d.kind == "count"]) == 1
+    # a day's own tally keeps its day: "Monday's toll" is a count of Monday
+    d = _placed(
+        "d", "Monday's toll of 40 people dead in Peru was the worst.", "2011-02-02", ("Peru",)
+    )
+    assert all(m.when for m, _ in measures(d))
+
+
+def test_saved_counts_the_rescued():
+    a = _placed("a", "Some 40 people in Peru have been saved by rescuers.", "2011-02-02", ("Peru",))
+    b = _placed("b", "Officials said 25 people in Peru were rescued.", "2011-02-02", ("Peru",))
+    assert [m.label() for x in (a, b) for m, _ in measures(x)] == ["people rescued in Peru"] * 2
+
+
+def test_times_of_day_are_no_counts():
+    a = _doc("a", "The plane landed at 1410 GMT with 40 doctors.")
+    b = _doc("b", "Flights may land from 10 to 14:30 GMT, officials said.")
+    assert [c.value for c in _counts(a)] == [40.0]
+    assert [c.value for c in _counts(b) if c.low is not None] == []
