@@ -908,15 +908,7 @@ def _noun_attribution(text: str, noun: Any) -> Attribution | None:
     source_toks = _phrase(poss) if poss is not None else []
     if poss is not None and poss.lower_ in ("its", "their", "his", "her", "my", "our", "your"):
         source_toks = [poss]
-    source = None
-    if source_toks:
-        # the span keeps the possessive mark ("Turkey's"), as PolNeAR annotates it;
-        # resolution reads the name without it
-        src_end = source_toks[-1].idx + len(source_toks[-1])
-        last = source_toks[-1]
-        if last.text in ("'s", "\u2019s", "'", "\u2019") and len(source_toks) > 1:
-            source_toks = source_toks[:-1]
-        source = Span(source_toks[0].idx, src_end)
+    source, source_toks = _possessor_source(source_toks)
     return Attribution(
         cue=Span(noun.idx, noun.idx + len(noun)),
         content=[Span(start, end)],
@@ -927,6 +919,17 @@ def _noun_attribution(text: str, noun: Any) -> Attribution | None:
         cue_lemma=noun.lemma_.lower(),
         clausal=clause is not None,
     )
+
+
+def _possessor_source(source_toks: list[Any]) -> tuple[Span | None, list[Any]]:
+    """A noun cue's source span and the tokens resolution reads: the span keeps the
+    possessive mark ("Turkey's"), as PolNeAR annotates it; the tokens drop it."""
+    if not source_toks:
+        return None, source_toks
+    src_end = source_toks[-1].idx + len(source_toks[-1])
+    if source_toks[-1].text in ("'s", "\u2019s", "'", "\u2019") and len(source_toks) > 1:
+        source_toks = source_toks[:-1]
+    return Span(source_toks[0].idx, src_end), source_toks
 
 
 # Paragraph labels that end in a colon but name no source ("Update: ...", "Editor's note: ...").
@@ -1402,14 +1405,10 @@ def noun_candidate(text: str, noun: Any) -> Attribution | None:
             att = _verb_noun_cue(text, verb, noun, noun, comp, subj, clausal=clause is not None)
             if att is not None and att.source is not None and att.source.end <= att.cue.start:
                 return att
-    source = None
     source_toks: list[Any] = []
     if poss is not None:
         source_toks = [poss] if poss.lower_ in _POSSESSIVES else _phrase(poss)
-        src_end = source_toks[-1].idx + len(source_toks[-1])
-        if source_toks[-1].text in ("'s", "\u2019s", "'", "\u2019") and len(source_toks) > 1:
-            source_toks = source_toks[:-1]
-        source = Span(source_toks[0].idx, src_end)
+    source, source_toks = _possessor_source(source_toks)
     return Attribution(
         cue=Span(noun.idx, noun.idx + len(noun)),
         content=[Span(start, end)],

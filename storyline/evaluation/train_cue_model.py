@@ -92,27 +92,18 @@ def load_split(split: Path, cache: Path | None = None) -> list[Item]:
 def cue_examples(items: list[Item]) -> tuple[list[list[str]], list[int]]:
     """Feature lists and labels of every candidate cue verb, once per annotation file:
     positive when a gold Cue span of that file holds the verb."""
-    cands: dict[str, list[tuple[int, list[str]]]] = {}
-    xs: list[list[str]] = []
-    ys: list[int] = []
-    for name, text, doc, gold in items:
-        if name not in cands:
-            quoted = [(s.start, s.end) for g in find_quote_spans(text) for s in g]
-            found = listed_cues(text, doc)
-            cands[name] = [
-                (tok.idx, features(text, tok, sent, att, quoted, found))
-                for tok, sent, att in candidates(text, doc, found)
-            ]
-        cues = [part for g in gold for part in g["Cue"]]
-        for at, feats in cands[name]:
-            xs.append(feats)
-            ys.append(int(any(s <= at < e for s, e in cues)))
-    return xs, ys
+    return _examples(items, candidates, features)
 
 
 def noun_examples(items: list[Item]) -> tuple[list[list[str]], list[int]]:
     """Feature lists and labels of every candidate cue noun (`cue_model.noun_candidates`),
     once per annotation file: positive when a gold Cue span of that file holds the noun."""
+    return _examples(items, noun_candidates, noun_features)
+
+
+def _examples(
+    items: list[Item], find: Callable[..., Any], featurise: Callable[..., list[str]]
+) -> tuple[list[list[str]], list[int]]:
     cands: dict[str, list[tuple[int, list[str]]]] = {}
     xs: list[list[str]] = []
     ys: list[int] = []
@@ -121,13 +112,13 @@ def noun_examples(items: list[Item]) -> tuple[list[list[str]], list[int]]:
             quoted = [(s.start, s.end) for g in find_quote_spans(text) for s in g]
             found = listed_cues(text, doc)
             cands[name] = [
-                (tok.idx, noun_features(text, tok, sent, att, quoted, found))
-                for tok, sent, att in noun_candidates(text, doc, found)
+                (tok.idx, featurise(text, tok, sent, att, quoted, found))
+                for tok, sent, att in find(text, doc, found)
             ]
         cues = [part for g in gold for part in g["Cue"]]
-        for at_, feats in cands[name]:
+        for at, feats in cands[name]:
             xs.append(feats)
-            ys.append(int(any(s <= at_ < e for s, e in cues)))
+            ys.append(int(any(s <= at < e for s, e in cues)))
     return xs, ys
 
 
