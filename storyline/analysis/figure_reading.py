@@ -295,6 +295,9 @@ def _find_claimant(amount: Amount, span, sentence: Sentence, ctx: _Context) -> s
     if reporter:
         return reporter
     if sentence.speaker:
+        told = _told_in_turn(amount, sentence.speaker, ctx)
+        if told:
+            return _initials(_named_in_apposition(told, sentence, ctx), ctx)
         return _initials(_named_in_apposition(sentence.speaker, sentence, ctx), ctx)
     quoted = _quote_speaker(amount, ctx)
     if quoted:
@@ -379,6 +382,26 @@ def _quoted_passage(pos: int, ctx: _Context) -> tuple[int, int] | None:
             if span.start <= pos < span.end:
                 return group[0].start, span.end - 1
     return None
+
+
+def _told_in_turn(amount: Amount, label: str, ctx: _Context) -> str | None:
+    """Who a transcript turn gives the figure to: a quotation or report inside the turn
+    that the quotes stage attributes to someone named other than the label speaker
+    ("as the governor told us, 'we lost 40 homes'"), the innermost. The label speaker
+    only relays it."""
+    held = [
+        (quote, sp)
+        for quote in ctx.quotes
+        if quote.speaker
+        and quote.cue != "speaker label"
+        and quote.speaker_kind in ("person", "organisation")
+        and quote.speaker.casefold() != label.casefold()
+        for sp in quote.content_spans
+        if sp.start <= amount.start < sp.end
+    ]
+    if not held:
+        return None
+    return min(held, key=lambda qs: (not qs[0].direct, qs[1].end - qs[1].start))[0].speaker
 
 
 def _quote_speaker(amount: Amount, ctx: _Context) -> str | None:

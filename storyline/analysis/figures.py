@@ -774,8 +774,9 @@ class FigureExtractor:
     name = "figures"
     # result pairs, change starts, rate bases, +/-, survey answers, polls that have, the
     # learned keep hook (its weights file, when one ships, is in the source digest);
-    # 11: proposals and sought policy levels are targets, group sizes, held people counted
-    version = "12"
+    # 11: proposals and sought policy levels are targets, group sizes, held people counted;
+    # 13: a figure in a quotation a transcript turn gives to someone named is theirs
+    version = "13"
     requires = ("dates", "entities", "quotes", "people")
     provides = ("figures",)
 

@@ -169,6 +169,24 @@ def test_figures_transcript_speaker_is_the_claimant(nlp):
     assert f.claimant == "Ann Lee" and f.status == "forecast"
 
 
+def test_figures_in_a_quotation_a_turn_gives_to_someone_are_theirs(nlp):
+    from storyline.analysis.quotes import QuoteExtractor
+    from storyline.model import Turn
+
+    text = (
+        'Mayor Jane Ortiz said, "More than 300 families have been moved to shelters." '
+        "We expect 20 more buses by tonight."
+    )
+    doc = Document(
+        id="d1", source="t", text=text, turns=[Turn("TOM HART", None, None, 0, len(text))]
+    )
+    quotes = QuoteExtractor()(Analysis(document=doc, nlp=nlp(text))).quotes
+    parsed = nlp(text)
+    sentences = [Sentence(s.start_char, s.end_char, speaker="Tom Hart") for s in parsed.sents]
+    found = extract_figures(text, parsed, quotes=quotes, sentences=sentences)
+    assert [(f.text, f.claimant) for f in found] == [("300", "Jane Ortiz"), ("20", "Tom Hart")]
+
+
 def test_figures_use_resolved_dates_and_entities(nlp):
     text = "Last year it made US$3.2 billion in revenue, said Chang."
     dates = [DateMention("Last year", 0, 9, "2013", "year", relative=True)]
