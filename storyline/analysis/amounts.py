@@ -989,8 +989,7 @@ _PHRASE = re.compile(
     rf"(?P<bound>\b(?:{_LOWER}|{_UPPER}|{_APPROX})\s+)?"
     r"(?<![\w$£€.,:/-])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
     + "|".join(sorted(COUNT_WORDS, key=len, reverse=True))
-    + r")(?:(?<=\d)\s?(?P<abbr>bn|mn|mln|bln|tn|trn|m|k)\b|\b)"
-    + rf"(?![.,:/-]?\d)(?:\s+(?P<scale>{_SCALE_WORD})\b)?"
+    + rf")\b(?![.,:/-]?\d)(?:\s+(?P<scale>{_SCALE_WORD})\b)?"
     r"(?P<after>(?:\s+[A-Za-z][\w'-]*){1,3})",
     re.I,
 )
@@ -1054,27 +1053,6 @@ class NumberPhrase:
     after: str
 
 
-# Words after "10 m" / "5k" that make the letter a length ("a 10 m wall", "the 100m
-# hurdles", "a 5k run"), and sentences whose sport or distance makes it one.
-_LENGTH_AFTER = re.compile(
-    rf"^\s*(?:{_alt(units.RACE_NOUNS | units.LENGTH_NOUNS)})\b"
-    r"|^\s*[a-z]+(?<!s)\b",  # "a 10 m wall": a singular noun
-)
-_LENGTH_CONTEXT = re.compile(rf"\b(?:{_alt(units.DISTANCE_CONTEXT)})\b", re.I)
-
-
-def _a_length(abbr: str, after: str, sentence: str) -> bool:
-    """Whether "m" / "k" after a number is metres / kilometres rather than million /
-    thousand: a singular noun, a race or a length noun after it, or a sports or
-    distance sentence. "bn", "tn" and "mn" are always scales."""
-    if abbr.casefold() not in ("m", "k"):
-        return False
-    words = after.split()
-    if words and words[0] in ("people", "children", "men", "women"):
-        return bool(_LENGTH_CONTEXT.search(sentence))
-    return bool(_LENGTH_AFTER.match(after) or _LENGTH_CONTEXT.search(sentence))
-
-
 def number_phrases(sentence: str) -> list[NumberPhrase]:
     """Every count-like number in a sentence with its bound and the 1-3 words after it;
     years, clock times, ages, labels ("Flight 8501") and list items are left out."""
@@ -1091,10 +1069,6 @@ def number_phrases(sentence: str) -> list[NumberPhrase]:
         if _LABEL_BEFORE.search(sentence[: m.start("num")]):
             continue
         value *= units.SCALE_FACTORS.get((m.group("scale") or "").casefold(), 1.0)
-        if m.group("abbr"):
-            if _a_length(m.group("abbr"), m.group("after"), sentence):
-                continue  # "400m laps", "a 10 m wall": a distance, no count
-            value *= units.SCALE_FACTORS[units.SCALES[m.group("abbr").casefold()]]
         out.append(
             NumberPhrase(
                 m.start("num"),

@@ -548,43 +548,6 @@ PLANNED_MODIFIERS = frozenset(
     ["proposed", "planned", "promised", "pledged", "requested", "sought", "targeted"]
 )
 
-# Nouns of length or laps after "400m" / "10 m": the letter is metres, not million.
-LENGTH_NOUNS = frozenset(
-    ["laps", "lengths", "metres", "meters", "deep", "high", "tall", "long", "wide", "away"]
-)
-# Words of sport or distance in a sentence that make "400m" metres and "5k" kilometres.
-DISTANCE_CONTEXT = frozenset(
-    [
-        "race",
-        "races",
-        "sprint",
-        "sprinter",
-        "sprinters",
-        "hurdles",
-        "relay",
-        "lap",
-        "laps",
-        "swim",
-        "swimmer",
-        "swimmers",
-        "freestyle",
-        "athletics",
-        "olympic",
-        "olympics",
-        "marathon",
-        "runner",
-        "runners",
-        "track",
-        "metres",
-        "meters",
-        "kilometres",
-        "kilometers",
-        "distance",
-        "dive",
-        "diver",
-        "record-breaking",
-    ]
-)
 # Races named by their distance: "a 100-yard dash" names the race, measures nothing told.
 RACE_NOUNS = frozenset(
     ["dash", "sprint", "relay", "freestyle", "backstroke", "breaststroke", "medley", "hurdles"]
