@@ -416,6 +416,11 @@ def _dropped_by(text: str, spans: list[tuple[int, int]], mention: DateMention) -
         return "condition"  # "could lose Congress if Trump is at the top of the ticket in November"
     if _STATE_AT.search(before[-30:]):
         return "state_at"  # "As of Thursday, a search shows ...": a state at a time
+    sentence_start = _sentence_start(spans, mention.start)
+    if _LEVEL.search(text, max(sentence_start, mention.start - 120), mention.start):
+        return "level"  # "The turnout was about 35% on Tuesday": a level, not a happening
+    if _STATE_SPAN.search(text, max(sentence_start, mention.start - 80), mention.start):
+        return "state_span"  # "peak mosquito season is between June and early October"
     if _describes_noun(text, mention.start, mention.end, mention.granularity):
         return "describes_noun"  # "includes the cost of last summer's storms"
     if _DEICTIC.fullmatch(mention.text) and _in_quotation(text, mention.start):
@@ -593,6 +598,39 @@ _HYPOTHETICAL = re.compile(
 # its hold on Congress if Trump is at the top of the ticket in November" is a condition,
 # no happening (the clause runs to the next comma or stop).
 _IF_CLAUSE = re.compile(r"\b(?:if|unless)\s[^,;:.!?\"”]*$", re.I)
+
+
+# A level or a record at a date, not a happening: a copular clause whose subject is a
+# measure noun and whose complement is a number ("The turnout was about 35% on Tuesday"),
+# or a record of a number that "was set" ("A record turnout of 37% was set in 2008").
+_MEASURE = (
+    r"(?:record|turnout|rate|level|share|percentage|unemployment|inflation|temperature|"
+    r"average|approval|price|total|deficit|debt|population)s?"
+)
+_APPROX = (
+    r"(?:(?:about|around|roughly|nearly|almost|just|only|at|over|under|some|more\s+than|"
+    r"less\s+than|fewer\s+than|below|above|up\s+to|a\s+mere)\s+)*"
+)
+_NUMBER = r"\$?\d[\d.,]*\s*(?:%|percent\b|per\s+cent\b|(?:million|billion|trillion)\b)?"
+_LEVEL = re.compile(
+    rf"\b{_MEASURE}\b(?:\s+[\w%$.,'-]+){{0,4}}?\s+(?:was|were|is|are|stood\s+at|remained|"
+    rf"(?:had|has|have)\s+been)\s+{_APPROX}{_NUMBER}[^.;:,!?]{{0,25}}$"
+    rf"|\brecord\s+(?:[\w-]+\s+){{0,3}}of\s+{_APPROX}{_NUMBER}[^.;:,!?]{{0,20}}?\s+"
+    rf"(?:was|were|had\s+been|has\s+been)\s+set\s+(?:in|on|at|during)\s+(?:the\s+)?$",
+    re.I,
+)
+# A state over a span of months ("peak mosquito season is between June and early
+# October"): a copula and then "between"/"from", before the first month or the second;
+# "fighting broke out between June and October" and "the festival runs from July to
+# August" (a planned happening) have none.
+_SPAN_PART = r"(?:(?:early|late|mid)(?:\s+|-))?"
+_STATE_SPAN = re.compile(
+    rf"\b(?:is|are|was|were)\s+"
+    rf"(?:(?:usually|typically|generally|normally|roughly|mostly)\s+)?(?:between|from)\s+"
+    rf"(?:{_SPAN_PART}(?:{MONTH_NAMES}|{MONTH_ABBREVIATIONS})\b\.?\s+"
+    rf"(?:and|to|through|until|-|–)\s+)?{_SPAN_PART}$",
+    re.I,
+)
 
 
 def _sentence_start(spans: list[tuple[int, int]], at: int) -> int:

@@ -569,3 +569,35 @@ def test_a_date_inside_a_condition_is_no_event() -> None:
     assert [d.dropped for d in items] == ["condition", "condition", None, None]
     # a quoted condition leaves the reporting frame's day alone
     assert [d.date for d in items][2:] == ["2016-05-09", "2016-05-10"]
+
+
+def test_a_level_or_a_record_at_a_date_is_no_event() -> None:
+    # 2016-05-11 is a Wednesday
+    text = (
+        "A record attendance of 52,000 was set in 2009. "
+        "The jobless rate was about 6% on Monday. "
+        "Unemployment stood at 4.9 percent in March. "
+        "Attendance rose sharply on Tuesday. "
+        "The runner set a record in 2009. "
+        "The rate was cut on Tuesday."
+    )
+    a = analysed("a", text, "2016-05-11")
+    items = dated_sentences(a, candidates=True)
+    assert [d.dropped for d in items] == ["level", "level", "level", None, None, None]
+
+
+def test_a_state_over_a_span_of_months_is_no_event() -> None:
+    text = (
+        "The dry season is usually between May and late September. "
+        "The rainy season was from July to August. "
+        "The festival runs from July to August. "
+        "Storms hit the coast between June and October."
+    )
+    a = analysed("a", text, "2016-05-11")
+    items = dated_sentences(a, candidates=True)
+    dropped = {(text[d.start : d.end].split()[1], d.date[-2:]): d.dropped for d in items}
+    # the second month of a stated span is dropped here ("between"/"from" already drop the first)
+    assert dropped[("dry", "09")] == "state_span"
+    assert dropped[("rainy", "08")] == "state_span"
+    assert dropped[("festival", "08")] is None  # a planned happening
+    assert dropped[("hit", "10")] is None
