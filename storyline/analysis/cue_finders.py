@@ -905,31 +905,38 @@ def _noun_attribution(text: str, noun: Any) -> Attribution | None:
     start, end = _trim(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
     if end <= start or "\n" in text[start:end]:
         return None
-    source_toks = _phrase(poss) if poss is not None else []
-    if poss is not None and poss.lower_ in ("its", "their", "his", "her", "my", "our", "your"):
-        source_toks = [poss]
-    source, source_toks = _possessor_source(source_toks)
+    return _possessed_cue(noun, Span(start, end), poss, clausal=clause is not None)
+
+
+_POSSESSIVES = frozenset({"its", "their", "his", "her", "my", "our", "your"})
+
+
+def _possessed_cue(
+    noun: Any, content: Span, poss: Any, *, clausal: bool, broad: bool = False
+) -> Attribution:
+    """A noun cue's attribution, its source the possessor (or agent) `poss`: a pronoun
+    alone, else its phrase. The source span keeps the possessive mark ("Turkey's"), as
+    PolNeAR annotates it; the tokens resolution reads drop it."""
+    source_toks: list[Any] = []
+    if poss is not None:
+        source_toks = [poss] if poss.lower_ in _POSSESSIVES else _phrase(poss)
+    source = None
+    if source_toks:
+        src_end = source_toks[-1].idx + len(source_toks[-1])
+        if source_toks[-1].text in ("'s", "\u2019s", "'", "\u2019") and len(source_toks) > 1:
+            source_toks = source_toks[:-1]
+        source = Span(source_toks[0].idx, src_end)
     return Attribution(
         cue=Span(noun.idx, noun.idx + len(noun)),
-        content=[Span(start, end)],
+        content=[content],
         source=source,
         cue_text=noun.text,
         source_head=poss,
         source_tokens=source_toks,
         cue_lemma=noun.lemma_.lower(),
-        clausal=clause is not None,
+        clausal=clausal,
+        broad=broad,
     )
-
-
-def _possessor_source(source_toks: list[Any]) -> tuple[Span | None, list[Any]]:
-    """A noun cue's source span and the tokens resolution reads: the span keeps the
-    possessive mark ("Turkey's"), as PolNeAR annotates it; the tokens drop it."""
-    if not source_toks:
-        return None, source_toks
-    src_end = source_toks[-1].idx + len(source_toks[-1])
-    if source_toks[-1].text in ("'s", "\u2019s", "'", "\u2019") and len(source_toks) > 1:
-        source_toks = source_toks[:-1]
-    return Span(source_toks[0].idx, src_end), source_toks
 
 
 # Paragraph labels that end in a colon but name no source ("Update: ...", "Editor's note: ...").
@@ -1405,21 +1412,4 @@ def noun_candidate(text: str, noun: Any) -> Attribution | None:
             att = _verb_noun_cue(text, verb, noun, noun, comp, subj, clausal=clause is not None)
             if att is not None and att.source is not None and att.source.end <= att.cue.start:
                 return att
-    source_toks: list[Any] = []
-    if poss is not None:
-        source_toks = [poss] if poss.lower_ in _POSSESSIVES else _phrase(poss)
-    source, source_toks = _possessor_source(source_toks)
-    return Attribution(
-        cue=Span(noun.idx, noun.idx + len(noun)),
-        content=[Span(start, end)],
-        source=source,
-        cue_text=noun.text,
-        source_head=poss,
-        source_tokens=source_toks,
-        cue_lemma=noun.lemma_.lower(),
-        clausal=clause is not None,
-        broad=True,
-    )
-
-
-_POSSESSIVES = frozenset({"its", "their", "his", "her", "my", "our", "your"})
+    return _possessed_cue(noun, Span(start, end), poss, clausal=clause is not None, broad=True)
