@@ -150,11 +150,14 @@ def is_shouted(text: str) -> bool:
 
 
 def restore_case(text: str, table: CaseTable | None = None) -> str:
-    """`text` with every shouted line re-cased (same length; other lines unchanged)."""
-    table = table or shipped()
+    """`text` with every shouted line re-cased (same length; other lines unchanged). The
+    table is read only when a line needs it: mixed-case ingest never loads it."""
     out = []
     for line in text.split("\n"):
-        out.append(recase(line, table) if is_shouted(line) else line)
+        if is_shouted(line):
+            table = table or shipped()
+            line = recase(line, table)
+        out.append(line)
     return "\n".join(out)
 
 
