@@ -203,7 +203,7 @@ def _title(entities: list[Entity], query: str | None, documents: list[Document])
     (`players.story_subjects`)."""
     if query:
         return f"Brief: {query}"
-    texts = {d.id: d.text.casefold() for d in documents}
+    texts = {d.id: d.text for d in documents}
     named = [e for e in entities if any(_names(texts, c, e) for c in e.citations)]
     subjects = story_subjects(named, len(documents))
     return f"Brief: {' and '.join(subjects)}" if subjects else "Brief"
@@ -213,7 +213,7 @@ def _names(texts: dict[str, str], citation: Citation, entity: Entity) -> bool:
     """Whether the cited passage writes the entity's name (or an alias): a transcript
     speaker known only from a removed label ("JANE MORROW, HOST:") is cited by what
     they said, and an anchor is not what the story is about."""
-    passage = texts.get(citation.document, "")[citation.start : citation.end]
+    passage = texts.get(citation.document, "")[citation.start : citation.end].casefold()
     return any(n.casefold() in passage for n in (entity.name, *entity.aliases))
 
 
